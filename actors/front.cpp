@@ -1,0 +1,102 @@
+#include "actors/front.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "messages/atoms.hpp"
+#include "messages/type_ids.hpp"
+#include "telegram/bot_api.hpp"
+#include "telegram/update_decoder.hpp"
+
+namespace bridge {
+
+namespace {
+
+int64_t steady_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+           std::chrono::steady_clock::now().time_since_epoch())
+    .count();
+}
+
+} // namespace
+
+caf::behavior front_state::make_behavior(front_options opts) {
+  opts_ = std::move(opts);
+  // A getUpdates reply holds at most 100 updates; 8 MiB is far beyond any
+  // real one and still bounds what a broken peer can make us buffer.
+  client_.set_max_body(8 * 1024 * 1024);
+  self->send(self, poll_atom::value);
+  return {
+    [this](poll_atom) {
+      auto pause = poll_once();
+      if (pause.count() == 0)
+        self->send(self, poll_atom::value);
+      else
+        self->delayed_send(self, pause, poll_atom::value);
+    },
+    [this](stop_atom) { self->quit(); },
+  };
+}
+
+std::chrono::milliseconds front_state::poll_once() {
+  ++counters->polls;
+  auto call = telegram::encode_get_updates(offset_, opts_.poll_limit,
+                                           opts_.poll_timeout.count());
+  auto url = telegram::method_url(opts_.endpoint.base_url,
+                                  opts_.endpoint.token, call.method);
+  auto resp = client_.post(url, call.body, {"Content-Type: application/json"},
+                           opts_.endpoint.timeout + opts_.poll_timeout);
+  if (resp.transport_failed()) {
+    ++counters->errors;
+    auto wait = retry_.failed(rng_);
+    spdlog::warn("front: getUpdates failed: {}; retrying in {} ms", resp.error,
+                 wait.count());
+    return wait;
+  }
+  auto batch = telegram::decode_updates(resp.body, steady_ns());
+  if (batch.error) {
+    ++counters->errors;
+    auto& e = *batch.error;
+    auto wait = retry_.failed(rng_);
+    if (e.error_code == 409) {
+      ++counters->conflicts;
+      spdlog::error("front: getUpdates refused with 409 Conflict ({}): another "
+                    "process polls this bot or a webhook is set; retrying in "
+                    "{} ms",
+                    e.description, wait.count());
+    } else if (e.error_code == 401 || e.error_code == 404) {
+      spdlog::error("front: the Bot API refused the bot token (HTTP {}: {}); "
+                    "check TELEGRAM_BOT_TOKEN; retrying in {} ms",
+                    e.error_code, e.description, wait.count());
+    } else if (e.error_code == 429) {
+      wait = std::max(wait, std::chrono::milliseconds{e.retry_after_s * 1000});
+      spdlog::warn("front: getUpdates rate limited; retrying in {} ms",
+                   wait.count());
+    } else {
+      spdlog::warn("front: getUpdates failed (HTTP {}): {}; retrying in {} ms",
+                   resp.status, e.description, wait.count());
+    }
+    return wait;
+  }
+  retry_.succeeded();
+  if (batch.repaired_utf8)
+    spdlog::warn("front: getUpdates body had invalid UTF-8; repaired");
+  for (size_t i = 0; i < batch.skipped.size(); ++i)
+    if (auto n = batch.skipped[i]; n > 0) {
+      counters->skipped += n;
+      spdlog::info("front: skipped {} update(s): {}", n,
+                   telegram::to_string(static_cast<telegram::skip_reason>(i)));
+    }
+  counters->updates += batch.updates.size();
+  for (auto& u : batch.updates)
+    self->send(opts_.dispatcher, std::move(u));
+  if (batch.max_update_id >= offset_)
+    offset_ = batch.max_update_id + 1;
+  return std::chrono::milliseconds{0};
+}
+
+caf::behavior front(caf::stateful_actor<front_state>* self,
+                    front_options opts) {
+  return self->state.make_behavior(std::move(opts));
+}
+
+} // namespace bridge

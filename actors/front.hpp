@@ -1,0 +1,66 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <random>
+
+#include <caf/actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "actors/bot_api_worker.hpp"
+#include "common/backoff.hpp"
+#include "common/http_client.hpp"
+
+namespace bridge {
+
+/// What the front needs at start.
+struct front_options {
+  bot_api_endpoint endpoint;
+  std::chrono::seconds poll_timeout{25};
+  int64_t poll_limit = 100;
+  /// Receives every decoded update (the registry).
+  caf::actor dispatcher;
+};
+
+/// Counters of the intake.
+struct front_counters {
+  std::atomic<uint64_t> polls{0};
+  std::atomic<uint64_t> updates{0};
+  std::atomic<uint64_t> skipped{0};
+  std::atomic<uint64_t> errors{0};
+  std::atomic<uint64_t> conflicts{0};
+};
+
+/// The intake: long-polls getUpdates on its own thread (a detached actor,
+/// since the call blocks), decodes each batch, hands the updates on, and
+/// only then moves the offset past them. Errors back off with jitter; a
+/// 409 Conflict (another poller, or a webhook) is reported and retried
+/// slowly, never spun on.
+struct front_state {
+  static inline const char* name = "front";
+
+  explicit front_state(caf::event_based_actor* self) : self(self) {}
+
+  caf::behavior make_behavior(front_options opts);
+
+  std::shared_ptr<front_counters> counters = std::make_shared<front_counters>();
+
+private:
+  /// One getUpdates round; returns the pause before the next one.
+  std::chrono::milliseconds poll_once();
+
+  caf::event_based_actor* self;
+  front_options opts_;
+  http_client client_;
+  int64_t offset_ = 0;
+  retry_state retry_{backoff_policy{std::chrono::milliseconds{500},
+                                    std::chrono::milliseconds{30000}}};
+  std::minstd_rand rng_{std::random_device{}()};
+};
+
+caf::behavior front(caf::stateful_actor<front_state>* self,
+                    front_options opts);
+
+} // namespace bridge

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstdint>
+#include <random>
+#include <unordered_map>
+#include <vector>
+
+#include <caf/typed_event_based_actor.hpp>
+#include <caf/typed_response_promise.hpp>
+
+#include "actors/bot_api_worker.hpp"
+#include "common/backoff.hpp"
+#include "messages/interfaces.hpp"
+#include "telegram/send_scheduler.hpp"
+
+namespace bridge {
+
+/// What the sender needs to know at start.
+struct sender_options {
+  bot_api_endpoint endpoint;
+  telegram::send_limits limits;
+  size_t http_workers = 4;
+  size_t queue_limit = 100000;
+  uint32_t max_attempts = 5;
+};
+
+/// Counters an operator reads (and tests assert).
+struct sender_counters {
+  uint64_t sent = 0;
+  uint64_t retried_429 = 0;
+  uint64_t retried_transient = 0;
+  uint64_t failed = 0;
+  uint64_t refused_full = 0;
+};
+
+/// The outbox's sending half: queues every Bot API call per chat, keeps
+/// Telegram's limits through `send_scheduler`, splits long texts, and
+/// hands calls to detached HTTP workers, at most one per chat at a time so
+/// each chat sees its messages in order.
+struct sender_state {
+  static inline const char* name = "sender";
+
+  /// Calls that belong together: the pieces of one split text.
+  struct tracker {
+    std::string dedupe_key;
+    std::vector<int64_t> message_ids;
+    size_t pieces_left = 0;
+    bool failed = false;
+    caf::typed_response_promise<delivery> promise;
+    bool has_promise = false;
+  };
+
+  /// One queued call.
+  struct job {
+    uint64_t tracker_id = 0;
+    send_attempt attempt;
+    bool counts = true;
+    uint32_t attempts = 0;
+  };
+
+  explicit sender_state(sender_actor::pointer self) : self(self) {}
+
+  sender_actor::behavior_type make_behavior(sender_options opts);
+
+private:
+  void accept(outbound& out, caf::typed_response_promise<delivery>* promise);
+  void pump();
+  void on_outcome(caf::actor worker, int64_t chat_id, job j,
+                  const send_outcome& outcome);
+  void finish_piece(uint64_t tracker_id, int64_t message_id);
+  void fail(uint64_t tracker_id, const std::string& why);
+  void schedule_tick();
+
+  using clock = std::chrono::steady_clock;
+
+  sender_actor::pointer self;
+  sender_options opts_;
+  std::unique_ptr<telegram::send_scheduler<job>> sched_;
+  std::vector<caf::actor> idle_;
+  std::unordered_map<uint64_t, tracker> trackers_;
+  uint64_t next_id_ = 1;
+  clock::time_point tick_at_ = clock::time_point::max();
+  clock::time_point last_sweep_;
+  backoff_policy backoff_{std::chrono::milliseconds{500},
+                          std::chrono::milliseconds{30000}};
+  std::minstd_rand rng_{std::random_device{}()};
+  sender_counters counters_;
+};
+
+using sender_impl = sender_actor::stateful_pointer<sender_state>;
+
+/// Spawn function of the sender.
+sender_actor::behavior_type sender(sender_impl self, sender_options opts);
+
+} // namespace bridge

@@ -1,0 +1,79 @@
+// The engine's main: configuration, logging, the actor system, the engine,
+// and a clean stop on SIGTERM or SIGINT.
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <spdlog/spdlog.h>
+
+#include "actors/engine.hpp"
+#include "common/log.hpp"
+#include "config/loader.hpp"
+#include "config/schema.hpp"
+#include "messages/type_ids.hpp"
+
+namespace {
+
+/// Blocks the stop signals in this thread (and so in every thread started
+/// later) so that `sigwait` in main is their only receiver.
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  auto outcome = bridge::config::load(argc, argv, [](const char* name) {
+    return std::getenv(name);
+  });
+  using action = bridge::config::load_outcome::action;
+  if (outcome.what == action::exit_success) {
+    std::cout << outcome.message;
+    return EXIT_SUCCESS;
+  }
+  if (outcome.what == action::exit_failure) {
+    std::cerr << "bridge: " << outcome.message << '\n';
+    return 2;
+  }
+  const auto& cfg = outcome.cfg;
+  auto masker = std::make_shared<bridge::log::secret_masker>();
+  bridge::config::visit_secrets(outcome.cfg, [&](const char*, std::string& v) {
+    masker->add(v);
+  });
+  std::string err;
+  if (!bridge::log::init(cfg.engine.log_level, cfg.engine.log_file, masker,
+                         err)) {
+    std::cerr << "bridge: logging: " << err << '\n';
+    return 2;
+  }
+  auto signals = block_stop_signals();
+
+  caf::actor_system_config caf_cfg;
+  bridge::announce_message_types(caf_cfg);
+  if (cfg.engine.scheduler_threads > 0)
+    caf_cfg.set("scheduler.max-threads",
+                static_cast<size_t>(cfg.engine.scheduler_threads));
+  caf_cfg.set("logger.verbosity", caf::atom("quiet"));
+  caf::actor_system sys{caf_cfg};
+  spdlog::info("bridge {} starting: backend {}, {} scheduler threads",
+               BRIDGE_VERSION, cfg.translator.backend,
+               sys.scheduler().num_workers());
+  {
+    bridge::engine eng{sys, cfg};
+    eng.start();
+    int sig = 0;
+    sigwait(&signals, &sig);
+    spdlog::info("bridge: {} received, stopping", sig == SIGTERM ? "SIGTERM"
+                                                                 : "SIGINT");
+    eng.stop();
+  }
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,59 @@
+#include "common/error.hpp"
+
+#include <caf/message.hpp>
+#include <caf/sec.hpp>
+
+namespace bridge {
+
+const char* to_string(engine_errc code) {
+  switch (code) {
+    case engine_errc::none: return "none";
+    case engine_errc::deadline_exceeded: return "deadline_exceeded";
+    case engine_errc::queue_full: return "queue_full";
+    case engine_errc::shutting_down: return "shutting_down";
+    case engine_errc::db_unavailable: return "db_unavailable";
+    case engine_errc::db_error: return "db_error";
+    case engine_errc::cache_unavailable: return "cache_unavailable";
+    case engine_errc::http_unreachable: return "http_unreachable";
+    case engine_errc::http_status: return "http_status";
+    case engine_errc::rate_limited: return "rate_limited";
+    case engine_errc::unauthorized: return "unauthorized";
+    case engine_errc::conflict: return "conflict";
+    case engine_errc::invalid_input: return "invalid_input";
+    case engine_errc::not_found: return "not_found";
+    case engine_errc::translation_failed: return "translation_failed";
+    case engine_errc::unsupported_language: return "unsupported_language";
+    case engine_errc::circuit_open: return "circuit_open";
+    case engine_errc::chat_unavailable: return "chat_unavailable";
+  }
+  return "unknown";
+}
+
+engine_errc engine_code(const caf::error& err) {
+  if (!err || err.category() != engine_error_category)
+    return engine_errc::none;
+  return static_cast<engine_errc>(err.code());
+}
+
+std::string describe(const caf::error& err) {
+  if (!err)
+    return "ok";
+  std::string out;
+  if (err.category() == engine_error_category) {
+    out = to_string(static_cast<engine_errc>(err.code()));
+  } else if (err.category() == caf::atom("system")) {
+    out = caf::to_string(static_cast<caf::sec>(err.code()));
+  } else {
+    out = caf::to_string(err.category());
+    out += ':';
+    out += std::to_string(err.code());
+  }
+  const auto& ctx = err.context();
+  if (ctx.match_elements<std::string>()) {
+    out += ": ";
+    out += ctx.get_as<std::string>(0);
+  }
+  return out;
+}
+
+} // namespace bridge

@@ -1,0 +1,73 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <caf/atom.hpp>
+#include <caf/error.hpp>
+#include <caf/make_message.hpp>
+
+namespace bridge {
+
+/// Errors that cross mailboxes. Every room turns its library's exceptions
+/// into one of these, with a context string that never carries a secret.
+enum class engine_errc : uint8_t {
+  none = 0,
+  /// A request waited past its deadline.
+  deadline_exceeded,
+  /// A bounded queue was full; the request was refused, not queued.
+  queue_full,
+  /// The engine is draining and takes no new work.
+  shutting_down,
+  /// PostgreSQL could not be reached or the connection broke mid-request.
+  db_unavailable,
+  /// PostgreSQL answered with an error (constraint, syntax, data).
+  db_error,
+  /// Redis could not be reached or answered an error.
+  cache_unavailable,
+  /// An HTTP peer could not be reached, or the transfer failed.
+  http_unreachable,
+  /// An HTTP peer answered a status that is not success.
+  http_status,
+  /// A peer asked us to slow down (Telegram or translation API 429).
+  rate_limited,
+  /// The peer refused our credentials.
+  unauthorized,
+  /// Another client already polls this bot, or a webhook is set.
+  conflict,
+  /// Input could not be decoded or broke a documented limit.
+  invalid_input,
+  /// The requested item does not exist.
+  not_found,
+  /// The translator could not produce a translation.
+  translation_failed,
+  /// The translator has no backend for this language pair.
+  unsupported_language,
+  /// The circuit breaker is open; the backend is not asked.
+  circuit_open,
+  /// The chat has blocked the bot or no longer exists.
+  chat_unavailable,
+};
+
+/// The CAF error category of engine errors.
+constexpr caf::atom_value engine_error_category = caf::atom("bridge");
+
+/// Renders a code as its snake_case name.
+const char* to_string(engine_errc code);
+
+/// Builds a CAF error value carrying `code` and a human-readable context.
+inline caf::error make_error(engine_errc code, std::string context = {}) {
+  if (context.empty())
+    return caf::error{static_cast<uint8_t>(code), engine_error_category};
+  return caf::error{static_cast<uint8_t>(code), engine_error_category,
+                    caf::make_message(std::move(context))};
+}
+
+/// Returns the engine code of `err`, or `engine_errc::none` when `err` is
+/// empty or from another category.
+engine_errc engine_code(const caf::error& err);
+
+/// Renders any CAF error (engine or not) on one line for logs and replies.
+std::string describe(const caf::error& err);
+
+} // namespace bridge

@@ -1,0 +1,133 @@
+#include "common/http_client.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+#include <curl/curl.h>
+
+namespace bridge {
+
+namespace {
+
+void global_init_once() {
+  static std::once_flag flag;
+  std::call_once(flag, [] { curl_global_init(CURL_GLOBAL_ALL); });
+}
+
+struct transfer {
+  http_response* resp;
+  size_t max_body;
+  bool too_large = false;
+};
+
+size_t on_body(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<transfer*>(user);
+  auto bytes = size * n;
+  if (t->resp->body.size() + bytes > t->max_body) {
+    t->too_large = true;
+    return 0; // aborts the transfer
+  }
+  t->resp->body.append(data, bytes);
+  return bytes;
+}
+
+size_t on_header(char* data, size_t size, size_t n, void* user) {
+  auto* t = static_cast<transfer*>(user);
+  auto bytes = size * n;
+  std::string line{data, bytes};
+  auto colon = line.find(':');
+  if (colon == std::string::npos)
+    return bytes; // status line or the blank end of headers
+  std::string name = line.substr(0, colon);
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  auto value_begin = line.find_first_not_of(" \t", colon + 1);
+  auto value_end = line.find_last_not_of(" \t\r\n");
+  std::string value;
+  if (value_begin != std::string::npos && value_end >= value_begin)
+    value = line.substr(value_begin, value_end - value_begin + 1);
+  t->resp->headers.emplace_back(std::move(name), std::move(value));
+  return bytes;
+}
+
+} // namespace
+
+std::string http_response::header(const std::string& name) const {
+  for (auto& [k, v] : headers)
+    if (k == name)
+      return v;
+  return {};
+}
+
+http_client::http_client() {
+  global_init_once();
+  handle_ = curl_easy_init();
+}
+
+http_client::~http_client() {
+  curl_easy_cleanup(static_cast<CURL*>(handle_));
+}
+
+http_response http_client::post(const std::string& url, const std::string& body,
+                                const std::vector<std::string>& headers,
+                                std::chrono::milliseconds timeout) {
+  return perform(url, &body, headers, timeout);
+}
+
+http_response http_client::get(const std::string& url,
+                               const std::vector<std::string>& headers,
+                               std::chrono::milliseconds timeout) {
+  return perform(url, nullptr, headers, timeout);
+}
+
+http_response http_client::perform(const std::string& url,
+                                   const std::string* body,
+                                   const std::vector<std::string>& headers,
+                                   std::chrono::milliseconds timeout) {
+  http_response resp;
+  auto* h = static_cast<CURL*>(handle_);
+  if (h == nullptr) {
+    resp.error = "curl_easy_init failed";
+    return resp;
+  }
+  // Reset per-request options but keep the connection cache of the handle.
+  curl_easy_reset(h);
+  transfer t{&resp, max_body_};
+  curl_slist* list = nullptr;
+  for (auto& line : headers)
+    list = curl_slist_append(list, line.c_str());
+  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min<int64_t>(timeout.count(), 10000)));
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (body != nullptr) {
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(body->size()));
+  }
+  auto rc = curl_easy_perform(h);
+  curl_slist_free_all(list);
+  if (rc != CURLE_OK) {
+    resp.status = 0;
+    resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
+    resp.error = t.too_large ? "response body too large"
+                             : curl_easy_strerror(rc);
+    resp.body.clear();
+    return resp;
+  }
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
+  return resp;
+}
+
+} // namespace bridge

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <spdlog/logger.h>
+#include <spdlog/sinks/sink.h>
+
+namespace bridge::log {
+
+/// Replaces every registered secret, and anything shaped like a Bot API
+/// token (`<digits>:<35+ token chars>`), with `***`. Pure; used by the
+/// masking sink and by anything that renders a URL for a human.
+class secret_masker {
+public:
+  /// Registers a secret; empty and very short strings are ignored because
+  /// masking them would garble ordinary text.
+  void add(std::string secret);
+
+  /// Returns `text` with every secret replaced.
+  std::string mask(std::string_view text) const;
+
+private:
+  std::vector<std::string> secrets_;
+};
+
+/// Wraps `inner` so that every formatted line passes through `masker`
+/// before it reaches the inner sink.
+std::shared_ptr<spdlog::sinks::sink>
+make_masking_sink(std::shared_ptr<spdlog::sinks::sink> inner,
+                  std::shared_ptr<const secret_masker> masker);
+
+/// Installs the process-wide default logger: stderr or `file`, the given
+/// level name, every line masked by `masker`. Returns false with `err` set
+/// when the level is unknown or the file cannot be opened.
+bool init(const std::string& level, const std::string& file,
+          std::shared_ptr<const secret_masker> masker, std::string& err);
+
+/// Changes the level of the default logger at run time.
+bool set_level(const std::string& level);
+
+/// Level names accepted by `init` and `set_level`.
+const std::vector<std::string>& level_names();
+
+} // namespace bridge::log

@@ -1,0 +1,416 @@
+#include "config/loader.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <toml++/toml.h>
+
+#include "config/schema.hpp"
+
+namespace bridge::config {
+
+namespace {
+
+std::string type_name(const raw_value& v) {
+  switch (v.index()) {
+    case 0: return "an integer";
+    case 1: return "a number";
+    case 2: return "a boolean";
+    default: return "a string";
+  }
+}
+
+std::string render(const raw_value& v) {
+  std::ostringstream os;
+  std::visit(
+    [&](const auto& x) {
+      using T = std::decay_t<decltype(x)>;
+      if constexpr (std::is_same_v<T, std::string>)
+        os << '\'' << x << '\'';
+      else if constexpr (std::is_same_v<T, bool>)
+        os << (x ? "true" : "false");
+      else
+        os << x;
+    },
+    v);
+  return os.str();
+}
+
+std::optional<int64_t> text_to_int(const std::string& s) {
+  int64_t out = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec != std::errc{} || end != s.data() + s.size() || s.empty())
+    return std::nullopt;
+  return out;
+}
+
+std::optional<double> text_to_double(const std::string& s) {
+  if (s.empty())
+    return std::nullopt;
+  char* end = nullptr;
+  double out = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || !std::isfinite(out))
+    return std::nullopt;
+  return out;
+}
+
+/// Applies one value to one field; each overload knows its field's type.
+struct assigner {
+  std::string_view key;
+  const raw_value& value;
+  bool from_text;
+  std::optional<std::string> error;
+  bool matched = false;
+
+  std::string prefix() const {
+    return "config key '" + std::string{key} + "' = " + render(value) + ": ";
+  }
+
+  std::optional<int64_t> as_int() {
+    if (auto p = std::get_if<int64_t>(&value))
+      return *p;
+    if (from_text)
+      if (auto p = std::get_if<std::string>(&value))
+        return text_to_int(*p);
+    return std::nullopt;
+  }
+
+  std::optional<double> as_double() {
+    if (auto p = std::get_if<double>(&value))
+      return *p;
+    if (auto p = std::get_if<int64_t>(&value))
+      return static_cast<double>(*p);
+    if (from_text)
+      if (auto p = std::get_if<std::string>(&value))
+        return text_to_double(*p);
+    return std::nullopt;
+  }
+
+  std::optional<bool> as_bool() {
+    if (auto p = std::get_if<bool>(&value))
+      return *p;
+    if (from_text)
+      if (auto p = std::get_if<std::string>(&value)) {
+        if (*p == "true")
+          return true;
+        if (*p == "false")
+          return false;
+      }
+    return std::nullopt;
+  }
+
+  template <class Field>
+  void int_like(Field& field, bounds<int64_t> b, const char* unit) {
+    auto v = as_int();
+    if (!v) {
+      error = prefix() + "expected an integer" + unit + " in [" + std::to_string(b.min)
+              + ", " + std::to_string(b.max) + "], got " + type_name(value);
+      return;
+    }
+    if (*v < b.min || *v > b.max) {
+      error = prefix() + "out of range [" + std::to_string(b.min) + ", "
+              + std::to_string(b.max) + "]" + unit;
+      return;
+    }
+    field = Field{*v};
+  }
+
+  void operator()(key_info k, int64_t& field, bounds<int64_t> b) {
+    if (k.name != key) return;
+    matched = true;
+    int_like(field, b, "");
+  }
+  void operator()(key_info k, std::chrono::milliseconds& field, bounds<int64_t> b) {
+    if (k.name != key) return;
+    matched = true;
+    int_like(field, b, " (milliseconds)");
+  }
+  void operator()(key_info k, std::chrono::seconds& field, bounds<int64_t> b) {
+    if (k.name != key) return;
+    matched = true;
+    int_like(field, b, " (seconds)");
+  }
+  void operator()(key_info k, double& field, bounds<double> b) {
+    if (k.name != key) return;
+    matched = true;
+    auto v = as_double();
+    std::ostringstream range;
+    range << '[' << b.min << ", " << b.max << ']';
+    if (!v) {
+      error = prefix() + "expected a number in " + range.str() + ", got " + type_name(value);
+      return;
+    }
+    if (*v < b.min || *v > b.max) {
+      error = prefix() + "out of range " + range.str();
+      return;
+    }
+    field = *v;
+  }
+  void operator()(key_info k, bool& field) {
+    if (k.name != key) return;
+    matched = true;
+    auto v = as_bool();
+    if (!v) {
+      error = prefix() + "expected true or false, got " + type_name(value);
+      return;
+    }
+    field = *v;
+  }
+  void operator()(key_info k, std::string& field) {
+    if (k.name != key) return;
+    matched = true;
+    auto p = std::get_if<std::string>(&value);
+    if (!p) {
+      error = prefix() + "expected a string, got " + type_name(value);
+      return;
+    }
+    field = *p;
+  }
+  void operator()(key_info k, std::string& field, choices allowed) {
+    if (k.name != key) return;
+    matched = true;
+    auto p = std::get_if<std::string>(&value);
+    std::string list;
+    for (auto a : allowed) {
+      if (!list.empty()) list += ", ";
+      list += a;
+    }
+    if (!p) {
+      error = prefix() + "expected one of " + list + ", got " + type_name(value);
+      return;
+    }
+    for (auto a : allowed)
+      if (*p == a) {
+        field = *p;
+        return;
+      }
+    error = prefix() + "expected one of " + list;
+  }
+};
+
+std::optional<raw_value> from_toml(const toml::node& n) {
+  if (auto v = n.as_integer()) return raw_value{v->get()};
+  if (auto v = n.as_floating_point()) return raw_value{v->get()};
+  if (auto v = n.as_boolean()) return raw_value{v->get()};
+  if (auto v = n.as_string()) return raw_value{v->get()};
+  return std::nullopt;
+}
+
+std::optional<std::string> walk(bridge_config& cfg, const toml::table& tbl,
+                                const std::string& prefix,
+                                std::string_view source) {
+  for (auto&& [k, node] : tbl) {
+    std::string name = prefix.empty() ? std::string{k.str()}
+                                      : prefix + "." + std::string{k.str()};
+    auto where = std::string{source} + ":" + std::to_string(node.source().begin.line);
+    if (auto sub = node.as_table()) {
+      if (!prefix.empty())
+        return where + ": unknown config section '" + name + "'";
+      if (auto err = walk(cfg, *sub, name, source))
+        return err;
+      continue;
+    }
+    auto value = from_toml(node);
+    if (!value)
+      return where + ": config key '" + name
+             + "' has a type Bridge does not use (arrays, dates)";
+    if (auto err = set_key(cfg, name, *value))
+      return where + ": " + *err;
+  }
+  return std::nullopt;
+}
+
+bool is_http_url(const std::string& url) {
+  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+}
+
+} // namespace
+
+std::optional<std::string> set_key(bridge_config& cfg, std::string_view key,
+                                   const raw_value& value, bool from_text) {
+  assigner a{key, value, from_text, std::nullopt};
+  visit_keys(cfg, a);
+  if (!a.matched)
+    return "unknown config key '" + std::string{key} + "'";
+  return a.error;
+}
+
+std::optional<std::string> apply_toml(bridge_config& cfg, std::string_view text,
+                                      std::string_view source_name) {
+  toml::table tbl;
+  try {
+    tbl = toml::parse(text, source_name);
+  } catch (const toml::parse_error& err) {
+    std::ostringstream os;
+    os << source_name << ':' << err.source().begin.line << ": "
+       << err.description();
+    return os.str();
+  }
+  return walk(cfg, tbl, "", source_name);
+}
+
+void apply_environment(bridge_config& cfg,
+                       const std::function<const char*(const char*)>& getenv_fn) {
+  visit_secrets(cfg, [&](const char* var, std::string& field) {
+    if (auto v = getenv_fn(var))
+      field = v;
+  });
+}
+
+std::optional<std::string> validate(const bridge_config& cfg) {
+  if (!is_http_url(cfg.telegram.api_url))
+    return "config key 'telegram.api_url' must start with http:// or https://";
+  if (cfg.secrets.telegram_bot_token.empty())
+    return "TELEGRAM_BOT_TOKEN is not set (the environment carries the bot token)";
+  if (cfg.translator.backend == "claude") {
+    if (cfg.secrets.anthropic_api_key.empty())
+      return "config key 'translator.backend' = 'claude' needs ANTHROPIC_API_KEY in the environment";
+    if (!is_http_url(cfg.translator.claude_api_url))
+      return "config key 'translator.claude_api_url' must start with http:// or https://";
+  }
+  if (cfg.telegram.mode == "webhook") {
+    if (!is_http_url(cfg.telegram.webhook_url))
+      return "config key 'telegram.mode' = 'webhook' needs 'telegram.webhook_url' (http:// or https://)";
+    if (cfg.secrets.telegram_webhook_secret.empty())
+      return "config key 'telegram.mode' = 'webhook' needs TELEGRAM_WEBHOOK_SECRET in the environment";
+    if (cfg.http.port == 0)
+      return "config key 'telegram.mode' = 'webhook' needs 'http.port' above 0";
+  }
+  if (cfg.translator.retry_cap < cfg.translator.retry_base)
+    return "config key 'translator.retry_cap_ms' must not be below 'translator.retry_base_ms'";
+  return std::nullopt;
+}
+
+namespace {
+
+/// Renders each field in the TOML syntax `apply_toml` reads back.
+struct renderer {
+  std::ostringstream& os;
+  std::string section;
+
+  void head(key_info k) {
+    auto name = std::string{k.name};
+    auto dot = name.find('.');
+    auto sec = name.substr(0, dot);
+    if (sec != section) {
+      os << (section.empty() ? "" : "\n") << '[' << sec << "]\n";
+      section = sec;
+    }
+    os << "# " << k.help << '\n' << name.substr(dot + 1) << " = ";
+  }
+  template <class Rep, class Period>
+  void operator()(key_info k, std::chrono::duration<Rep, Period>& v, bounds<int64_t> b) {
+    head(k);
+    os << v.count() << "  # " << b.min << " .. " << b.max << '\n';
+  }
+  void operator()(key_info k, int64_t& v, bounds<int64_t> b) {
+    head(k);
+    os << v << "  # " << b.min << " .. " << b.max << '\n';
+  }
+  void operator()(key_info k, double& v, bounds<double> b) {
+    head(k);
+    std::ostringstream num;
+    num << v;
+    auto s = num.str();
+    if (s.find_first_of(".e") == std::string::npos)
+      s += ".0";
+    os << s << "  # " << b.min << " .. " << b.max << '\n';
+  }
+  void operator()(key_info k, bool& v) {
+    head(k);
+    os << (v ? "true" : "false") << '\n';
+  }
+  void operator()(key_info k, std::string& v) {
+    head(k);
+    os << toml::value<std::string>{v} << '\n';
+  }
+  void operator()(key_info k, std::string& v, choices allowed) {
+    head(k);
+    os << toml::value<std::string>{v} << "  #";
+    for (auto a : allowed)
+      os << ' ' << a;
+    os << '\n';
+  }
+};
+
+} // namespace
+
+std::string render_toml(const bridge_config& cfg) {
+  auto copy = cfg;
+  std::ostringstream os;
+  os << "# Bridge configuration. Every key, its default and its bounds.\n"
+        "# Any key can be overridden on the command line: --section.key=value.\n"
+        "# Secrets come only from the environment: TELEGRAM_BOT_TOKEN,\n"
+        "# TELEGRAM_WEBHOOK_SECRET, ANTHROPIC_API_KEY, DATABASE_URL, REDIS_URL,\n"
+        "# BRIDGE_ADMIN_TOKEN.\n\n";
+  renderer r{os, {}};
+  visit_keys(copy, r);
+  return os.str();
+}
+
+load_outcome load(int argc, const char* const* argv,
+                  const std::function<const char*(const char*)>& getenv_fn) {
+  load_outcome out;
+  CLI::App app{"Bridge: a translation bot engine for Telegram"};
+  std::string config_file;
+  bool print_config = false;
+  app.add_option("-c,--config", config_file, "TOML configuration file");
+  app.add_flag("--print-config", print_config,
+               "print the effective configuration as TOML and exit");
+  // Every key is an option; values are kept as text and validated by the
+  // same code as the file, so both give the same messages.
+  std::vector<std::pair<std::string, std::string>> overrides;
+  std::map<std::string, std::string> texts;
+  visit_keys(out.cfg, [&](key_info k, auto&&...) {
+    auto name = std::string{k.name};
+    app.add_option("--" + name, texts[name], std::string{k.help});
+  });
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out.what = load_outcome::action::exit_success;
+    out.message = app.help();
+    return out;
+  } catch (const CLI::ParseError& err) {
+    out.what = load_outcome::action::exit_failure;
+    out.message = std::string{"command line: "} + err.what();
+    return out;
+  }
+  auto fail = [&](std::string msg) {
+    out.what = load_outcome::action::exit_failure;
+    out.message = std::move(msg);
+    return out;
+  };
+  if (!config_file.empty()) {
+    std::ifstream in{config_file};
+    if (!in)
+      return fail("cannot read config file '" + config_file + "'");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (auto err = apply_toml(out.cfg, buf.str(), config_file))
+      return fail(*err);
+  }
+  for (auto& [name, text] : texts) {
+    if (app.count("--" + name) == 0)
+      continue;
+    if (auto err = set_key(out.cfg, name, raw_value{text}, true))
+      return fail("command line: " + *err);
+  }
+  if (print_config) {
+    out.what = load_outcome::action::exit_success;
+    out.message = render_toml(out.cfg);
+    return out;
+  }
+  apply_environment(out.cfg, getenv_fn);
+  if (auto err = validate(out.cfg))
+    return fail(*err);
+  return out;
+}
+
+} // namespace bridge::config

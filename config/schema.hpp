@@ -1,0 +1,196 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "config/config.hpp"
+
+namespace bridge::config {
+
+/// Name (`section.key`) and one-line help of a configuration key.
+struct key_info {
+  std::string_view name;
+  std::string_view help;
+};
+
+/// Inclusive bounds of a numeric key.
+template <class T>
+struct bounds {
+  T min;
+  T max;
+};
+
+/// Strings a choice key accepts.
+using choices = std::initializer_list<std::string_view>;
+
+/// Calls `f` once per configuration key with its info, a reference to the
+/// field in `c` and its constraint: `bounds<int64_t>` for integers and
+/// durations (in the unit of the field), `bounds<double>` for floats,
+/// `choices` for enumerations, nothing for free strings and booleans.
+/// The single schema: validation, the command line and the example file
+/// are all derived from it.
+template <class Config, class F>
+void visit_keys(Config& c, F&& f) {
+  using b = bounds<int64_t>;
+  using d = bounds<double>;
+  constexpr int64_t big = 1'000'000'000;
+  // -- engine ----------------------------------------------------------------
+  f(key_info{"engine.scheduler_threads", "actor scheduler threads; 0 = one per core"},
+    c.engine.scheduler_threads, b{0, 256});
+  f(key_info{"engine.log_level", "trace, debug, info, warn, error or off"},
+    c.engine.log_level, choices{"trace", "debug", "info", "warn", "error", "off"});
+  f(key_info{"engine.log_file", "log file; empty = standard error"},
+    c.engine.log_file);
+  // -- telegram --------------------------------------------------------------
+  f(key_info{"telegram.api_url", "Bot API base URL (http or https)"},
+    c.telegram.api_url);
+  f(key_info{"telegram.mode", "how updates arrive: polling or webhook"},
+    c.telegram.mode, choices{"polling", "webhook"});
+  f(key_info{"telegram.poll_timeout_s", "getUpdates long-poll timeout"},
+    c.telegram.poll_timeout, b{0, 50});
+  f(key_info{"telegram.poll_limit", "updates per getUpdates call"},
+    c.telegram.poll_limit, b{1, 100});
+  f(key_info{"telegram.request_timeout_ms", "timeout of one Bot API call (polls add their own timeout)"},
+    c.telegram.request_timeout, b{100, 600'000});
+  f(key_info{"telegram.webhook_url", "public URL for setWebhook in webhook mode"},
+    c.telegram.webhook_url);
+  // -- sender ----------------------------------------------------------------
+  f(key_info{"sender.global_per_second", "messages per second to all chats"},
+    c.sender.global_per_second, b{1, 1'000'000});
+  f(key_info{"sender.per_chat_per_second", "sustained messages per second to one chat"},
+    c.sender.per_chat_per_second, d{0.01, 1'000'000});
+  f(key_info{"sender.per_chat_burst", "messages one chat may receive back to back"},
+    c.sender.per_chat_burst, b{1, 1'000'000});
+  f(key_info{"sender.group_per_minute", "messages per minute to one group chat"},
+    c.sender.group_per_minute, b{1, 1'000'000});
+  f(key_info{"sender.http_workers", "parallel Bot API connections for sending"},
+    c.sender.http_workers, b{1, 64});
+  f(key_info{"sender.queue_limit", "messages waiting to be sent before refusing"},
+    c.sender.queue_limit, b{1, big});
+  f(key_info{"sender.max_attempts", "send attempts before a message is marked failed"},
+    c.sender.max_attempts, b{1, 100});
+  // -- db --------------------------------------------------------------------
+  f(key_info{"db.pool_size", "PostgreSQL connections, never exceeded"},
+    c.db.pool_size, b{1, 200});
+  f(key_info{"db.queue_limit", "requests waiting for a connection before refusing"},
+    c.db.queue_limit, b{1, big});
+  f(key_info{"db.request_timeout_ms", "deadline of one database request"},
+    c.db.request_timeout, b{10, 600'000});
+  f(key_info{"db.batch_max", "rows of one kind written in one statement"},
+    c.db.batch_max, b{1, 10'000});
+  f(key_info{"db.reconnect_backoff_max_ms", "longest pause between reconnect attempts"},
+    c.db.reconnect_backoff_max, b{10, 600'000});
+  // -- cache -----------------------------------------------------------------
+  f(key_info{"cache.enabled", "use Redis; false = PostgreSQL only"},
+    c.cache.enabled);
+  f(key_info{"cache.profile_ttl_s", "user profile cache lifetime"},
+    c.cache.profile_ttl, b{1, 86'400 * 7});
+  f(key_info{"cache.subscription_ttl_s", "subscription status cache lifetime"},
+    c.cache.subscription_ttl, b{1, 86'400});
+  f(key_info{"cache.reconnect_backoff_max_ms", "longest pause between Redis reconnects"},
+    c.cache.reconnect_backoff_max, b{10, 600'000});
+  // -- translator ------------------------------------------------------------
+  f(key_info{"translator.backend", "apertium (offline), claude or fake"},
+    c.translator.backend, choices{"apertium", "claude", "fake"});
+  f(key_info{"translator.requests_per_minute", "backend requests per minute"},
+    c.translator.requests_per_minute, b{1, big});
+  f(key_info{"translator.tokens_per_minute", "estimated input tokens per minute"},
+    c.translator.tokens_per_minute, b{1, big});
+  f(key_info{"translator.max_in_flight", "backend requests at the same time"},
+    c.translator.max_in_flight, b{1, 1024});
+  f(key_info{"translator.queue_limit", "translations waiting before refusing"},
+    c.translator.queue_limit, b{1, big});
+  f(key_info{"translator.queue_deadline_ms", "longest wait of a translation, retries included"},
+    c.translator.queue_deadline, b{100, 3'600'000});
+  f(key_info{"translator.queued_notice_after_ms", "wait after which the writer is told the message is queued"},
+    c.translator.queued_notice_after, b{0, 3'600'000});
+  f(key_info{"translator.request_timeout_ms", "timeout of one backend request"},
+    c.translator.request_timeout, b{100, 600'000});
+  f(key_info{"translator.retry_base_ms", "first retry delay (doubles each attempt, full jitter)"},
+    c.translator.retry_base, b{1, 600'000});
+  f(key_info{"translator.retry_cap_ms", "longest retry delay"},
+    c.translator.retry_cap, b{1, 600'000});
+  f(key_info{"translator.max_attempts", "attempts per translation"},
+    c.translator.max_attempts, b{1, 20});
+  f(key_info{"translator.breaker_failures", "consecutive failures that open the circuit"},
+    c.translator.breaker_failures, b{1, 1000});
+  f(key_info{"translator.breaker_cooldown_ms", "open circuit time before a probe"},
+    c.translator.breaker_cooldown, b{10, 3'600'000});
+  f(key_info{"translator.chars_per_token", "characters per token when estimating"},
+    c.translator.chars_per_token, d{0.5, 100});
+  f(key_info{"translator.apertium_pipelines", "resident Apertium pipelines per language pair"},
+    c.translator.apertium_pipelines, b{1, 64});
+  f(key_info{"translator.claude_api_url", "Anthropic API base URL"},
+    c.translator.claude_api_url);
+  f(key_info{"translator.claude_model", "model name for the Messages API"},
+    c.translator.claude_model);
+  f(key_info{"translator.claude_max_tokens", "max_tokens of one translation"},
+    c.translator.claude_max_tokens, b{1, 64'000});
+  f(key_info{"translator.anthropic_version", "anthropic-version header"},
+    c.translator.anthropic_version);
+  f(key_info{"translator.fake_latency_ms", "fake backend: mean latency"},
+    c.translator.fake_latency, b{0, 600'000});
+  f(key_info{"translator.fake_jitter_ms", "fake backend: latency spread (+/-)"},
+    c.translator.fake_jitter, b{0, 600'000});
+  f(key_info{"translator.fake_failure_rate", "fake backend: share of failing requests"},
+    c.translator.fake_failure_rate, d{0, 1});
+  // -- conversation ----------------------------------------------------------
+  f(key_info{"conversation.context_length", "recent messages given as context"},
+    c.conversation.context_length, b{0, 50});
+  f(key_info{"conversation.max_in_flight", "translations in flight per conversation"},
+    c.conversation.max_in_flight, b{1, 64});
+  f(key_info{"conversation.passivation_timeout_s", "idle time before a conversation actor stops"},
+    c.conversation.passivation_timeout, b{1, 86'400});
+  f(key_info{"conversation.queue_limit", "messages waiting in one conversation"},
+    c.conversation.queue_limit, b{1, 1'000'000});
+  // -- session ---------------------------------------------------------------
+  f(key_info{"session.passivation_timeout_s", "idle time before a chat session actor stops"},
+    c.session.passivation_timeout, b{1, 86'400});
+  f(key_info{"session.updates_per_minute", "updates one user may send per minute"},
+    c.session.updates_per_minute, b{1, 1'000'000});
+  f(key_info{"session.code_attempts", "wrong invitation codes allowed per window"},
+    c.session.code_attempts, b{1, 1000});
+  f(key_info{"session.code_window_s", "window of the invitation code limit"},
+    c.session.code_window, b{1, 86'400});
+  f(key_info{"session.free_daily_messages", "messages per day a manager without subscription may send"},
+    c.session.free_daily_messages, b{0, big});
+  f(key_info{"session.history_length", "messages shown by /history"},
+    c.session.history_length, b{1, 200});
+  // -- http ------------------------------------------------------------------
+  f(key_info{"http.listen_address", "address of the metrics/admin/webhook server"},
+    c.http.listen_address);
+  f(key_info{"http.port", "port of the metrics/admin/webhook server; 0 = off"},
+    c.http.port, b{0, 65535});
+  f(key_info{"http.max_body_bytes", "largest request body accepted"},
+    c.http.max_body_bytes, b{1024, 64 * 1048576});
+  f(key_info{"http.read_timeout_ms", "time a client has to send its request"},
+    c.http.read_timeout, b{10, 600'000});
+  f(key_info{"http.threads", "threads serving HTTP requests"},
+    c.http.threads, b{1, 256});
+  // -- retention -------------------------------------------------------------
+  f(key_info{"retention.message_days", "messages older than this are deleted"},
+    c.retention.message_days, b{1, 36'500});
+  f(key_info{"retention.batch_size", "rows deleted per statement"},
+    c.retention.batch_size, b{1, 100'000});
+  f(key_info{"retention.interval_s", "time between retention runs"},
+    c.retention.interval, b{1, 86'400 * 7});
+  // -- shutdown --------------------------------------------------------------
+  f(key_info{"shutdown.drain_deadline_ms", "time in-flight work gets to finish on SIGTERM"},
+    c.shutdown.drain_deadline, b{0, 600'000});
+}
+
+/// Environment variables that carry secrets, and where each one lands.
+template <class Config, class F>
+void visit_secrets(Config& c, F&& f) {
+  f("TELEGRAM_BOT_TOKEN", c.secrets.telegram_bot_token);
+  f("TELEGRAM_WEBHOOK_SECRET", c.secrets.telegram_webhook_secret);
+  f("ANTHROPIC_API_KEY", c.secrets.anthropic_api_key);
+  f("DATABASE_URL", c.secrets.database_url);
+  f("REDIS_URL", c.secrets.redis_url);
+  f("BRIDGE_ADMIN_TOKEN", c.secrets.admin_token);
+}
+
+} // namespace bridge::config

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <caf/atom.hpp>
+
+/// Every atom of the engine (CAF 0.17 atoms: at most 10 characters).
+namespace bridge {
+
+using deliver_atom = caf::atom_constant<caf::atom("deliver")>;
+using poll_atom = caf::atom_constant<caf::atom("poll")>;
+using tick_atom = caf::atom_constant<caf::atom("tick")>;
+using stop_atom = caf::atom_constant<caf::atom("stop")>;
+using drain_atom = caf::atom_constant<caf::atom("drain")>;
+using status_atom = caf::atom_constant<caf::atom("status")>;
+using retry_atom = caf::atom_constant<caf::atom("retry")>;
+using idle_atom = caf::atom_constant<caf::atom("idle")>;
+using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
+using done_atom = caf::atom_constant<caf::atom("done")>;
+
+} // namespace bridge

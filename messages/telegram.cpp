@@ -1,0 +1,35 @@
+#include "messages/telegram.hpp"
+
+namespace bridge {
+
+const char* to_string(update_kind kind) {
+  switch (kind) {
+    case update_kind::message: return "message";
+    case update_kind::edited_message: return "edited_message";
+    case update_kind::callback_query: return "callback_query";
+  }
+  return "unknown";
+}
+
+const char* to_string(outbound_kind kind) {
+  switch (kind) {
+    case outbound_kind::send_message: return "sendMessage";
+    case outbound_kind::edit_message: return "editMessageText";
+    case outbound_kind::answer_callback: return "answerCallbackQuery";
+    case outbound_kind::chat_action: return "sendChatAction";
+  }
+  return "unknown";
+}
+
+const char* to_string(send_status s) {
+  switch (s) {
+    case send_status::ok: return "ok";
+    case send_status::retry_after: return "retry_after";
+    case send_status::transient: return "transient";
+    case send_status::chat_gone: return "chat_gone";
+    case send_status::rejected: return "rejected";
+  }
+  return "unknown";
+}
+
+} // namespace bridge

@@ -1,0 +1,173 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <caf/meta/type_name.hpp>
+
+namespace bridge {
+
+// -- inbound ------------------------------------------------------------------
+
+/// The Telegram user behind an update, as much of it as Bridge uses.
+struct tg_user {
+  int64_t id = 0;
+  std::string first_name;
+  std::string username;
+  /// IETF tag from the client, a hint for the language choice.
+  std::string language_code;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, tg_user& x) {
+  return f(caf::meta::type_name("tg_user"), x.id, x.first_name, x.username,
+           x.language_code);
+}
+
+/// The kinds of update Bridge asks for (`allowed_updates`).
+enum class update_kind : uint8_t {
+  message,
+  edited_message,
+  callback_query,
+};
+
+const char* to_string(update_kind kind);
+
+/// One decoded update. Text, caption and callback data are valid UTF-8
+/// (the decoder refuses anything else).
+struct tg_update {
+  int64_t update_id = 0;
+  update_kind kind = update_kind::message;
+  int64_t chat_id = 0;
+  /// The message (or, for a callback, the message its button is on).
+  int64_t message_id = 0;
+  tg_user from;
+  std::string text;
+  /// Non-text content of a message ("photo", "voice", "sticker", ...);
+  /// empty for a text message.
+  std::string media_kind;
+  std::string caption;
+  std::string callback_id;
+  std::string callback_data;
+  /// Unix seconds from Telegram.
+  int64_t date = 0;
+  /// Steady-clock nanoseconds when the front received it, for latency.
+  int64_t received_ns = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
+  return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
+           x.message_id, x.from, x.text, x.media_kind, x.caption,
+           x.callback_id, x.callback_data, x.date, x.received_ns);
+}
+
+// -- outbound -----------------------------------------------------------------
+
+/// What the bot does in a chat.
+enum class outbound_kind : uint8_t {
+  send_message,
+  edit_message,
+  answer_callback,
+  chat_action,
+};
+
+const char* to_string(outbound_kind kind);
+
+/// One button of an inline keyboard.
+struct inline_button {
+  std::string text;
+  std::string callback_data;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inline_button& x) {
+  return f(caf::meta::type_name("inline_button"), x.text, x.callback_data);
+}
+
+/// One Bot API call the sender makes on someone's behalf.
+struct outbound {
+  outbound_kind kind = outbound_kind::send_message;
+  int64_t chat_id = 0;
+  std::string text;
+  /// edit_message: the message to edit.
+  int64_t message_id = 0;
+  /// answer_callback: the query to answer.
+  std::string callback_id;
+  /// chat_action: "typing", ...
+  std::string action;
+  /// Inline keyboard rows, if any.
+  std::vector<std::vector<inline_button>> keyboard;
+  /// Unique per logical message: the outbox refuses a second row with the
+  /// same key, so a retried send never becomes a second message.
+  std::string dedupe_key;
+  /// Steady-clock nanoseconds of the update that caused this, or 0.
+  int64_t origin_ns = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, outbound& x) {
+  return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
+           x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
+           x.origin_ns);
+}
+
+/// Telegram accepted an outbound call.
+struct delivery {
+  std::string dedupe_key;
+  /// Ids of the messages Telegram created (several when the text was
+  /// split); empty for calls that create none.
+  std::vector<int64_t> message_ids;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, delivery& x) {
+  return f(caf::meta::type_name("delivery"), x.dedupe_key, x.message_ids);
+}
+
+/// One Bot API call handed to an HTTP worker of the sender.
+struct send_attempt {
+  uint64_t job_id = 0;
+  /// Method name and JSON body, already encoded.
+  std::string method;
+  std::string body;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, send_attempt& x) {
+  return f(caf::meta::type_name("send_attempt"), x.job_id, x.method, x.body);
+}
+
+/// How Telegram answered one call, classified for the sender.
+enum class send_status : uint8_t {
+  ok,
+  /// 429: wait `retry_after_s`, then send again.
+  retry_after,
+  /// Network trouble or 5xx: back off and send again.
+  transient,
+  /// 403 or "chat not found": the chat is gone; never retried.
+  chat_gone,
+  /// Any other 4xx: the call itself is wrong; never retried.
+  rejected,
+};
+
+const char* to_string(send_status s);
+
+struct send_outcome {
+  uint64_t job_id = 0;
+  send_status status = send_status::ok;
+  int64_t message_id = 0;
+  int64_t retry_after_s = 0;
+  /// HTTP status, 0 when the transfer failed.
+  int64_t http_status = 0;
+  std::string error;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, send_outcome& x) {
+  return f(caf::meta::type_name("send_outcome"), x.job_id, x.status,
+           x.message_id, x.retry_after_s, x.http_status, x.error);
+}
+
+} // namespace bridge

@@ -1,0 +1,168 @@
+#include "telegram/bot_api.hpp"
+
+#include "common/json_writer.hpp"
+#include "common/utf8.hpp"
+#include "telegram/update_decoder.hpp"
+
+namespace bridge::telegram {
+
+namespace {
+
+void write_keyboard(json::writer& w,
+                    const std::vector<std::vector<inline_button>>& rows) {
+  w.key("reply_markup").begin_object().key("inline_keyboard").begin_array();
+  for (auto& row : rows) {
+    w.begin_array();
+    for (auto& b : row)
+      w.begin_object()
+        .field("text", b.text)
+        .field("callback_data", b.callback_data)
+        .end_object();
+    w.end_array();
+  }
+  w.end_array().end_object();
+}
+
+} // namespace
+
+api_call encode(const outbound& out) {
+  json::writer w;
+  w.begin_object();
+  switch (out.kind) {
+    case outbound_kind::send_message:
+      w.field("chat_id", out.chat_id).field("text", out.text);
+      if (!out.keyboard.empty())
+        write_keyboard(w, out.keyboard);
+      break;
+    case outbound_kind::edit_message:
+      w.field("chat_id", out.chat_id)
+        .field("message_id", out.message_id)
+        .field("text", out.text);
+      if (!out.keyboard.empty())
+        write_keyboard(w, out.keyboard);
+      break;
+    case outbound_kind::answer_callback:
+      w.field("callback_query_id", out.callback_id);
+      if (!out.text.empty())
+        w.field("text", out.text);
+      break;
+    case outbound_kind::chat_action:
+      w.field("chat_id", out.chat_id).field("action", out.action);
+      break;
+  }
+  w.end_object();
+  return {to_string(out.kind), std::move(w).str()};
+}
+
+api_call encode_get_updates(int64_t offset, int64_t limit, int64_t timeout_s) {
+  json::writer w;
+  w.begin_object();
+  if (offset > 0)
+    w.field("offset", offset);
+  w.field("limit", limit).field("timeout", timeout_s);
+  w.key("allowed_updates")
+    .begin_array()
+    .value("message")
+    .value("edited_message")
+    .value("callback_query")
+    .end_array();
+  w.end_object();
+  return {"getUpdates", std::move(w).str()};
+}
+
+std::string method_url(std::string_view base_url, std::string_view token,
+                       std::string_view method) {
+  std::string url{base_url};
+  while (!url.empty() && url.back() == '/')
+    url.pop_back();
+  url += "/bot";
+  url += token;
+  url += '/';
+  url += method;
+  return url;
+}
+
+namespace {
+
+/// Finds the best place to cut `text` at or before byte `limit`: the end of
+/// the last separator of the strongest kind found in the second half of
+/// the window, so pieces stay reasonably long.
+size_t best_cut(std::string_view text, size_t limit) {
+  static constexpr std::string_view separators[] = {"\n\n", "\n", ". ", "! ",
+                                                    "? ", " "};
+  auto window = text.substr(0, limit);
+  for (auto sep : separators) {
+    auto pos = window.rfind(sep);
+    if (pos != std::string_view::npos && pos + sep.size() >= limit / 2)
+      return pos + sep.size();
+  }
+  return limit;
+}
+
+} // namespace
+
+std::vector<std::string> split_text(std::string_view text, size_t max_units) {
+  std::vector<std::string> pieces;
+  while (!text.empty()) {
+    auto limit = utf8::prefix_bytes_for_utf16(text, max_units);
+    if (limit >= text.size()) {
+      pieces.emplace_back(text);
+      break;
+    }
+    if (limit == 0) // max_units smaller than one code point
+      limit = utf8::sequence_length(text) == 0 ? 1 : utf8::sequence_length(text);
+    auto cut = best_cut(text, limit);
+    auto piece = text.substr(0, cut);
+    // Trailing spaces of a piece carry nothing; keep newlines inside.
+    while (!piece.empty() && piece.back() == ' ')
+      piece.remove_suffix(1);
+    if (!piece.empty())
+      pieces.emplace_back(piece);
+    text.remove_prefix(cut);
+  }
+  return pieces;
+}
+
+send_outcome classify_send(long http_status, std::string_view body,
+                           std::string_view transport_error) {
+  send_outcome out;
+  out.http_status = http_status;
+  if (http_status == 0) {
+    out.status = send_status::transient;
+    out.error = transport_error;
+    return out;
+  }
+  auto reply = decode_reply(body);
+  if (!reply) {
+    out.status = http_status >= 500 ? send_status::transient
+                                    : send_status::rejected;
+    if (http_status == 200)
+      out.status = send_status::transient; // a broken proxy; try again
+    out.error = "reply is not a Bot API object (HTTP "
+                + std::to_string(http_status) + ")";
+    return out;
+  }
+  if (reply->ok) {
+    out.status = send_status::ok;
+    out.message_id = reply->message_id;
+    return out;
+  }
+  out.error = reply->error.description;
+  auto code = reply->error.error_code != 0 ? reply->error.error_code
+                                           : static_cast<int64_t>(http_status);
+  if (code == 429) {
+    out.status = send_status::retry_after;
+    out.retry_after_s = std::max<int64_t>(1, reply->error.retry_after_s);
+  } else if (code >= 500) {
+    out.status = send_status::transient;
+  } else if (code == 403
+             || out.error.find("chat not found") != std::string::npos
+             || out.error.find("user is deactivated") != std::string::npos) {
+    out.status = send_status::chat_gone;
+  } else {
+    out.status = send_status::rejected;
+  }
+  return out;
+}
+
+} // namespace bridge::telegram
