@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds Bridge: `scripts/build.sh` (release, in build/) or
+# `scripts/build.sh asan` (AddressSanitizer + UBSan, in build-asan/).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+kind="${1:-release}"
+case "$kind" in
+  release) dir="$root/build"; flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo) ;;
+  asan) dir="$root/build-asan"; flags=(-DCMAKE_BUILD_TYPE=Debug -DBRIDGE_SANITIZE=ON) ;;
+  *) echo "usage: $0 [release|asan]" >&2; exit 2 ;;
+esac
+export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
+cmake -S "$root" -B "$dir" -G Ninja "${flags[@]}" >/dev/null
+ninja -C "$dir" ${BRIDGE_BUILD_JOBS:+-j "$BRIDGE_BUILD_JOBS"}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what Bridge needs from Debian 12's packages, skipping what is
+# already there. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake ninja-build ccache pkg-config
+  # libraries
+  libcaf-dev libpqxx-dev libhiredis-dev libsimdjson-dev libspdlog-dev
+  libboost-test-dev libcurl4-openssl-dev libcpp-httplib-dev prometheus-cpp-dev
+  libtomlplusplus-dev libcli11-dev
+  # services and translation
+  postgresql-15 postgresql-client-15 redis-server redis-tools
+  apertium apertium-eng-spa
+  # tools the scripts, plots and browser tests use
+  curl gnuplot-nox chromium
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present" >&2
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: run as root or install sudo" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+# Debian starts services it installs; Bridge runs its own private ones.
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+echo "setup: done" >&2

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: installs what is missing,
+# builds release and sanitizer builds, starts private PostgreSQL and Redis
+# for this run only, runs every suite against both builds, stops what it
+# started. Exit status 0 only when everything passed.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+start=$(date +%s)
+step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - start )) >&2; }
+
+step "install check"
+scripts/setup.sh
+
+step "release build"
+scripts/build.sh release
+step "sanitizer build"
+scripts/build.sh asan
+
+run_dir="$root/.run/test-$$"
+cleanup() {
+  scripts/services.sh stop "$run_dir" >/dev/null 2>&1 || true
+  rm -rf "$run_dir"
+}
+trap cleanup EXIT
+step "private services"
+scripts/services.sh start "$run_dir" >/dev/null
+# shellcheck disable=SC1091
+source "$run_dir/env"
+export BRIDGE_RUN_DIR="$run_dir"
+
+jobs="${BRIDGE_TEST_JOBS:-2}"
+status=0
+step "suites, release build"
+ctest --test-dir build --output-on-failure -j "$jobs" || status=1
+step "suites, sanitizer build"
+ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
+LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
+UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" || status=1
+
+step "done: $([ $status -eq 0 ] && echo PASSED || echo FAILED)"
+exit $status
