@@ -39,8 +39,9 @@ caf::behavior front_state::make_behavior(front_options opts) {
 
 std::chrono::milliseconds front_state::poll_once() {
   ++counters->polls;
-  auto call = telegram::encode_get_updates(offset_, opts_.poll_limit,
-                                           opts_.poll_timeout.count());
+  auto limit = isolate_ > 0 ? 1 : opts_.poll_limit;
+  auto call = telegram::encode_get_updates(offset_, limit,
+                                           isolate_ > 0 ? 0 : opts_.poll_timeout.count());
   auto url = telegram::method_url(opts_.endpoint.base_url,
                                   opts_.endpoint.token, call.method);
   auto resp = client_.post(url, call.body, {"Content-Type: application/json"},
@@ -53,6 +54,26 @@ std::chrono::milliseconds front_state::poll_once() {
     return wait;
   }
   auto batch = telegram::decode_updates(resp.body, steady_ns());
+  if (batch.error && batch.error->error_code == 0 && resp.status == 200) {
+    // The body itself is broken. With several updates in it, fetch them
+    // one by one; with one, skip it (its id read off the raw text).
+    ++counters->errors;
+    if (limit > 1) {
+      isolate_ = opts_.poll_limit;
+      spdlog::warn("front: unreadable getUpdates body ({}); fetching updates "
+                   "one by one to isolate the broken one",
+                   batch.error->description);
+      return std::chrono::milliseconds{0};
+    }
+    if (batch.max_update_id >= offset_) {
+      ++counters->skipped;
+      spdlog::error("front: skipping update {}: {}", batch.max_update_id,
+                    batch.error->description);
+      offset_ = batch.max_update_id + 1;
+      --isolate_;
+      return std::chrono::milliseconds{0};
+    }
+  }
   if (batch.error) {
     ++counters->errors;
     auto& e = *batch.error;
@@ -78,6 +99,8 @@ std::chrono::milliseconds front_state::poll_once() {
     return wait;
   }
   retry_.succeeded();
+  if (isolate_ > 0)
+    --isolate_;
   if (batch.repaired_utf8)
     spdlog::warn("front: getUpdates body had invalid UTF-8; repaired");
   for (size_t i = 0; i < batch.skipped.size(); ++i)

@@ -55,6 +55,10 @@ private:
   front_options opts_;
   http_client client_;
   int64_t offset_ = 0;
+  /// Polls left in isolation mode: after a body that would not parse, the
+  /// front fetches one update at a time, so the broken one can be skipped
+  /// alone and its neighbours are still handled.
+  int64_t isolate_ = 0;
   retry_state retry_{backoff_policy{std::chrono::milliseconds{500},
                                     std::chrono::milliseconds{30000}}};
   std::minstd_rand rng_{std::random_device{}()};

@@ -18,8 +18,10 @@ public:
 
   /// Takes `n` tokens if there are enough at `now`.
   bool try_take(time_point now, double n = 1.0) {
+    if (now < last_) // paused
+      return false;
     refill(now);
-    if (tokens_ + 1e-9 < n)
+    if (tokens_ + epsilon < n)
       return false;
     tokens_ -= n;
     return true;
@@ -29,20 +31,23 @@ public:
   /// already are). `n` larger than the burst can never be satisfied at
   /// once; the answer is then the time the bucket is full.
   time_point ready_at(time_point now, double n = 1.0) {
-    refill(now);
+    auto from = std::max(now, last_);
+    refill(from);
     auto need = std::min(n, burst_) - tokens_;
-    if (need <= 1e-9)
-      return now;
-    auto secs = need / rate_;
-    return now + std::chrono::duration_cast<clock::duration>(
-                   std::chrono::duration<double>(secs))
-           + clock::duration{1};
+    if (need <= epsilon)
+      return from;
+    // Rounded up, so that at the answer the tokens are really there.
+    return from + std::chrono::ceil<clock::duration>(
+                    std::chrono::duration<double>(need / rate_));
   }
 
-  /// Empties the bucket until `until` (a server said "retry after").
+  /// Takes nothing until `until` (a server said "retry after"); from then
+  /// on one call may go, and the bucket refills as usual.
   void pause_until(time_point until) {
-    tokens_ = 0;
-    last_ = std::max(last_, until);
+    if (until <= last_)
+      return;
+    tokens_ = std::min(burst_, 1.0);
+    last_ = until;
   }
 
   /// Gives back `n` tokens (a request that was never made).
@@ -64,6 +69,9 @@ public:
   }
 
 private:
+  /// Slack for floating-point rounding; far below one token.
+  static constexpr double epsilon = 1e-9;
+
   void refill(time_point now) {
     if (now <= last_)
       return;

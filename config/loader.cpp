@@ -369,7 +369,10 @@ load_outcome load(int argc, const char* const* argv,
   std::map<std::string, std::string> texts;
   visit_keys(out.cfg, [&](key_info k, auto&&...) {
     auto name = std::string{k.name};
-    app.add_option("--" + name, texts[name], std::string{k.help});
+    // expected(0, 1): `--key=` sets an empty value (a string key may be
+    // empty; a numeric one then fails validation with its own message).
+    app.add_option("--" + name, texts[name], std::string{k.help})
+      ->expected(0, 1);
   });
   try {
     app.parse(argc, argv);

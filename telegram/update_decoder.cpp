@@ -1,5 +1,7 @@
 #include "telegram/update_decoder.hpp"
 
+#include <charconv>
+
 #include <simdjson.h>
 
 #include "common/utf8.hpp"
@@ -218,6 +220,30 @@ void read_api_error(dom::object obj, api_error& e) {
 
 } // namespace
 
+int64_t salvage_update_ids(std::string_view body) {
+  constexpr std::string_view key = "\"update_id\"";
+  int64_t best = 0;
+  size_t pos = 0;
+  while ((pos = body.find(key, pos)) != std::string_view::npos) {
+    pos += key.size();
+    auto i = pos;
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t'
+                               || body[i] == '\n' || body[i] == '\r'))
+      ++i;
+    if (i >= body.size() || body[i] != ':')
+      continue;
+    ++i;
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t'))
+      ++i;
+    int64_t value = 0;
+    auto [end, ec] = std::from_chars(body.data() + i, body.data() + body.size(),
+                                     value);
+    if (ec == std::errc{} && end != body.data() + i)
+      best = std::max(best, value);
+  }
+  return best;
+}
+
 decoded_batch decode_updates(std::string_view body, int64_t received_ns) {
   decoded_batch batch;
   thread_local dom::parser parser;
@@ -226,6 +252,7 @@ decoded_batch decode_updates(std::string_view body, int64_t received_ns) {
   if (auto err = parse(parser, body, repaired, root, batch.repaired_utf8)) {
     batch.error = body_error(std::string{"getUpdates body is not JSON: "}
                              + simdjson::error_message(err));
+    batch.max_update_id = salvage_update_ids(body);
     return batch;
   }
   dom::object obj;

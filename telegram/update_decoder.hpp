@@ -38,7 +38,9 @@ struct api_error {
 struct decoded_batch {
   std::vector<tg_update> updates;
   /// Highest update_id seen, skipped ones included, so the offset moves
-  /// past updates Bridge will never handle. 0 when none had an id.
+  /// past updates Bridge will never handle. 0 when none had an id. When
+  /// the body could not be parsed at all, the ids are read off the raw
+  /// text instead (see `salvage_update_ids`).
   int64_t max_update_id = 0;
   std::array<uint32_t, static_cast<size_t>(skip_reason::count_)> skipped{};
   /// Set when the whole body was unusable or the API said `ok: false`.
@@ -51,6 +53,11 @@ struct decoded_batch {
 /// 4096 UTF-16 units (at most 16 KiB of UTF-8); anything past this cap is
 /// hostile or broken.
 constexpr size_t max_text_bytes = 64 * 1024;
+
+/// Highest `"update_id": N` found by scanning `body` as text, 0 if none.
+/// Used only for a body that is not parseable JSON, so that a single
+/// broken update can be skipped instead of wedging the intake.
+int64_t salvage_update_ids(std::string_view body);
 
 /// Decodes the body of a getUpdates reply (simdjson DOM). Never throws.
 /// `received_ns` is stamped on every update.

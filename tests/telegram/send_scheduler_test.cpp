@@ -1,0 +1,170 @@
+#define BOOST_TEST_MODULE telegram.send_scheduler
+#include <boost/test/unit_test.hpp>
+
+#include <deque>
+#include <map>
+#include <random>
+
+#include "telegram/send_scheduler.hpp"
+
+using namespace bridge::telegram;
+using namespace std::chrono;
+using sched_t = send_scheduler<int>;
+using tp = sched_t::time_point;
+
+namespace {
+
+const tp t0 = tp{} + hours{1};
+
+/// Counts sends in sliding windows and checks them against a bucket bound.
+void check_windows(const std::vector<tp>& sends, duration<double> window,
+                   double rate, double burst) {
+  for (size_t i = 0; i < sends.size(); ++i) {
+    size_t n = 0;
+    for (size_t j = i; j < sends.size() && sends[j] - sends[i] < window; ++j)
+      ++n;
+    BOOST_TEST(n <= burst + rate * window.count() + 1e-6,
+               "window from send " << i << " holds " << n);
+  }
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(one_in_flight_per_chat_keeps_order) {
+  sched_t s{{1000, 1000, 1000, 1000}, 100, t0};
+  for (int i = 0; i < 3; ++i)
+    BOOST_TEST(s.push(7, i, true, t0));
+  auto p = s.next(t0);
+  BOOST_REQUIRE(p);
+  BOOST_TEST(p->job == 0);
+  BOOST_TEST(!s.next(t0)); // chat 7 is in flight
+  s.completed(7, t0);
+  p = s.next(t0);
+  BOOST_REQUIRE(p);
+  BOOST_TEST(p->job == 1);
+}
+
+BOOST_AUTO_TEST_CASE(per_chat_rate_and_burst_hold_over_a_long_run) {
+  send_limits lim{1000, 1, 3, 20};
+  sched_t s{lim, 100000, t0};
+  for (int i = 0; i < 200; ++i)
+    s.push(5, i, true, t0);
+  std::vector<tp> sends;
+  tp now = t0;
+  while (sends.size() < 200) {
+    if (auto p = s.next(now)) {
+      BOOST_TEST(p->job == static_cast<int>(sends.size()));
+      sends.push_back(now);
+      s.completed(5, now);
+      continue;
+    }
+    auto wake = s.wake_time();
+    BOOST_REQUIRE(wake);
+    BOOST_REQUIRE(*wake > now);
+    now = *wake;
+  }
+  check_windows(sends, seconds{1}, 1, 3);
+  check_windows(sends, seconds{10}, 1, 3);
+  // It also goes as fast as allowed: 3 at once, then one per second.
+  BOOST_TEST(duration<double>(sends.back() - sends.front()).count() < 198.0);
+}
+
+BOOST_AUTO_TEST_CASE(global_limit_holds_across_many_chats) {
+  send_limits lim{30, 1, 3, 20};
+  sched_t s{lim, 100000, t0};
+  std::mt19937 rng{1};
+  for (int i = 0; i < 3000; ++i)
+    s.push(1 + static_cast<int64_t>(rng() % 500), i, true, t0);
+  std::vector<tp> sends;
+  std::map<int64_t, std::vector<tp>> per_chat;
+  std::map<int64_t, int> last_job;
+  tp now = t0;
+  std::deque<std::pair<tp, int64_t>> in_flight;
+  while (sends.size() < 3000) {
+    // Calls take 40 ms; several are in flight at once.
+    while (!in_flight.empty() && in_flight.front().first <= now) {
+      s.completed(in_flight.front().second, now);
+      in_flight.pop_front();
+    }
+    if (auto p = s.next(now)) {
+      BOOST_TEST(p->job > last_job.emplace(p->chat_id, -1).first->second);
+      last_job[p->chat_id] = p->job;
+      sends.push_back(now);
+      per_chat[p->chat_id].push_back(now);
+      in_flight.emplace_back(now + milliseconds{40}, p->chat_id);
+      continue;
+    }
+    auto wake = s.wake_time();
+    tp next = wake ? *wake : tp::max();
+    if (!in_flight.empty())
+      next = std::min(next, in_flight.front().first);
+    BOOST_REQUIRE(next != tp::max());
+    now = std::max(now + nanoseconds{1}, next);
+  }
+  check_windows(sends, seconds{1}, 30, 30);
+  for (auto& [chat, ts] : per_chat)
+    check_windows(ts, seconds{1}, 1, 3);
+  // Close to the limit: 3000 sends at 30/s take about 100 s.
+  BOOST_TEST(duration<double>(sends.back() - sends.front()).count() < 110.0);
+}
+
+BOOST_AUTO_TEST_CASE(groups_get_twenty_per_minute) {
+  sched_t s{{1000, 1, 3, 20}, 1000, t0};
+  for (int i = 0; i < 60; ++i)
+    s.push(-100, i, true, t0);
+  std::vector<tp> sends;
+  tp now = t0;
+  while (sends.size() < 60) {
+    if (auto p = s.next(now)) {
+      sends.push_back(now);
+      s.completed(-100, now);
+    } else {
+      now = *s.wake_time();
+    }
+  }
+  check_windows(sends, seconds{60}, 20.0 / 60, 1);
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_pauses_one_chat_only) {
+  sched_t s{{1000, 1000, 1000, 1000}, 100, t0};
+  s.push(1, 10, true, t0);
+  s.push(1, 11, true, t0);
+  s.push(2, 20, true, t0);
+  auto a = s.next(t0);
+  BOOST_REQUIRE(a);
+  BOOST_TEST(a->chat_id == 1);
+  s.retry_after(1, a->job, true, t0 + seconds{5}, t0);
+  auto b = s.next(t0);
+  BOOST_REQUIRE(b);
+  BOOST_TEST(b->chat_id == 2);
+  s.completed(2, t0);
+  BOOST_TEST(!s.next(t0 + seconds{4}));
+  auto c = s.next(t0 + seconds{5});
+  BOOST_REQUIRE(c);
+  BOOST_TEST(c->job == 10); // the refused call goes first, order kept
+}
+
+BOOST_AUTO_TEST_CASE(actions_do_not_use_message_slots) {
+  sched_t s{{1000, 1, 1, 20}, 100, t0};
+  s.push(3, 1, true, t0);
+  s.push(3, 2, false, t0);
+  s.push(3, 3, true, t0);
+  BOOST_TEST(s.next(t0)->job == 1);
+  s.completed(3, t0);
+  BOOST_TEST(s.next(t0)->job == 2); // a chat action needs no slot
+  s.completed(3, t0);
+  BOOST_TEST(!s.next(t0));          // the next message does
+  BOOST_TEST(s.next(t0 + seconds{1})->job == 3);
+}
+
+BOOST_AUTO_TEST_CASE(queue_bound_refuses_and_sweep_forgets_idle_chats) {
+  sched_t s{{1000, 1000, 1000, 1000}, 2, t0};
+  BOOST_TEST(s.push(1, 1, true, t0));
+  BOOST_TEST(s.push(2, 2, true, t0));
+  BOOST_TEST(!s.push(3, 3, true, t0));
+  while (auto p = s.next(t0))
+    s.completed(p->chat_id, t0);
+  BOOST_TEST(s.queued() == 0u);
+  s.sweep(t0 + seconds{10});
+  BOOST_TEST(s.chats() == 0u);
+}
