@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bridge::domain {
+
+/// The bot's commands. `none` is plain text (a message for the partner).
+enum class command_kind : uint8_t {
+  none,
+  start,
+  help,
+  workers,
+  switch_worker,
+  task,
+  tasks,
+  daily,
+  history,
+  reset,
+  feedback,
+  code,
+  unknown,
+};
+
+const char* to_string(command_kind kind);
+
+/// A parsed command: its kind and the text after it, trimmed.
+struct command {
+  command_kind kind = command_kind::none;
+  std::string args;
+  /// The command word as typed, for "unknown command /x" replies.
+  std::string word;
+};
+
+/// Parses a message text. A command is `/word` at the very start, optionally
+/// addressed to a bot (`/help@BridgeBot`), followed by whitespace and
+/// arguments. Anything else is plain text (kind none, args = text).
+/// Matching is case-insensitive; the word is at most 32 characters.
+command parse_command(std::string_view text);
+
+/// Why a command's arguments are not acceptable.
+enum class args_problem : uint8_t { ok, missing, unexpected, too_long, not_a_number };
+
+/// Checks the arguments of `cmd`: which commands need text (/task,
+/// /feedback), which take an optional number (/history, /switch), which
+/// take nothing. `max_text` bounds free text in bytes.
+args_problem check_args(const command& cmd, size_t max_text = 4096);
+
+/// Parses a positive count argument ("", "5"); empty gives `fallback`;
+/// anything else, zero, or above `max` gives nullopt.
+std::optional<int64_t> parse_count(std::string_view args, int64_t fallback,
+                                   int64_t max);
+
+} // namespace bridge::domain

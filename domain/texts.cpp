@@ -1,0 +1,147 @@
+#include "domain/texts.hpp"
+
+#include <array>
+
+namespace bridge::domain {
+
+namespace {
+
+struct wordings {
+  std::string_view en;
+  std::string_view es;
+};
+
+constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> table{{
+  {"Welcome to Bridge! I translate between you and your team.",
+   "¡Bienvenido a Bridge! Traduzco entre tú y tu equipo."},
+  {"Are you a manager or a worker?", "¿Eres gerente o trabajador?"},
+  {"I'm a manager", "Soy gerente"},
+  {"I'm a worker", "Soy trabajador"},
+  {"Which language do you write in?", "¿En qué idioma escribes?"},
+  {"You are registered as a manager. Your invitation code is {}. Give it to "
+   "your workers; they send it to me to connect with you.",
+   "Estás registrado como gerente. Tu código de invitación es {}. Dáselo a "
+   "tus trabajadores; ellos me lo envían para conectarse contigo."},
+  {"Please send me the invitation code your manager gave you (like "
+   "BRIDGE-12345).",
+   "Envíame el código de invitación que te dio tu gerente (como "
+   "BRIDGE-12345)."},
+  {"You are connected with {}. Write here and I will translate for you.",
+   "Estás conectado con {}. Escribe aquí y yo traduciré por ti."},
+  {"{} joined your team. Your messages now go to {}.",
+   "{} se unió a tu equipo. Tus mensajes ahora van a {}."},
+  {"That code does not match any manager. Please check it and try again.",
+   "Ese código no corresponde a ningún gerente. Revísalo e inténtalo de "
+   "nuevo."},
+  {"Too many wrong codes. Please try again in {} minutes.",
+   "Demasiados códigos incorrectos. Inténtalo de nuevo en {} minutos."},
+  {"Your invitation code is {}.", "Tu código de invitación es {}."},
+  {"Managers do not need a code: give yours ({}) to your workers.",
+   "Los gerentes no necesitan código: da el tuyo ({}) a tus trabajadores."},
+  {"You are not registered yet. Send /start to begin.",
+   "Aún no estás registrado. Envía /start para empezar."},
+  {"Please finish registering first: {}",
+   "Primero termina de registrarte: {}"},
+  {"No worker has joined yet. Give them your code: {}.",
+   "Aún no se ha unido ningún trabajador. Dales tu código: {}."},
+  {"You are not connected to a manager yet. Send me their invitation code.",
+   "Aún no estás conectado con un gerente. Envíame su código de "
+   "invitación."},
+  {"Your workers:", "Tus trabajadores:"},
+  {"Choose who receives your messages:", "Elige quién recibe tus mensajes:"},
+  {"Your messages now go to {}.", "Tus mensajes ahora van a {}."},
+  {"There is no worker number {}. Send /workers to see the list.",
+   "No hay trabajador número {}. Envía /workers para ver la lista."},
+  {"Task #{} created for {}.", "Tarea n.º {} creada para {}."},
+  {"New task #{} from {}: {}", "Nueva tarea n.º {} de {}: {}"},
+  {"Done", "Hecho"},
+  {"Task #{} marked done.", "Tarea n.º {} marcada como hecha."},
+  {"{} finished task #{}: {}", "{} terminó la tarea n.º {}: {}"},
+  {"Task #{} was already done.", "La tarea n.º {} ya estaba hecha."},
+  {"No open tasks.", "No hay tareas abiertas."},
+  {"Tasks:", "Tareas:"},
+  {"Last 24 hours:", "Últimas 24 horas:"},
+  {"{}: {} messages, {} tasks done, {} open",
+   "{}: {} mensajes, {} tareas hechas, {} abiertas"},
+  {"Nothing happened in the last 24 hours.",
+   "No pasó nada en las últimas 24 horas."},
+  {"Last {} messages:", "Últimos {} mensajes:"},
+  {"No messages yet.", "Aún no hay mensajes."},
+  {"Your registration was reset. Send /start to begin again.",
+   "Tu registro se reinició. Envía /start para empezar de nuevo."},
+  {"Thank you for your feedback!", "¡Gracias por tus comentarios!"},
+  {"Write to your worker and I translate it for them.\n"
+   "/workers – your workers; /switch N – write to worker N\n"
+   "/task TEXT – give the current worker a task; /tasks – open tasks\n"
+   "/daily – the last 24 hours; /history [N] – recent messages\n"
+   "/code – your invitation code; /feedback TEXT; /reset",
+   "Escribe a tu trabajador y yo se lo traduzco.\n"
+   "/workers – tus trabajadores; /switch N – escribir al trabajador N\n"
+   "/task TEXTO – dar una tarea al trabajador actual; /tasks – tareas "
+   "abiertas\n"
+   "/daily – las últimas 24 horas; /history [N] – mensajes recientes\n"
+   "/code – tu código de invitación; /feedback TEXTO; /reset"},
+  {"Write to your manager and I translate it for them.\n"
+   "/tasks – your open tasks; /history [N] – recent messages\n"
+   "/feedback TEXT; /reset",
+   "Escribe a tu gerente y yo se lo traduzco.\n"
+   "/tasks – tus tareas abiertas; /history [N] – mensajes recientes\n"
+   "/feedback TEXTO; /reset"},
+  {"Send /start to register as a manager or a worker.",
+   "Envía /start para registrarte como gerente o trabajador."},
+  {"I do not know the command {}. Send /help for the list.",
+   "No conozco el comando {}. Envía /help para ver la lista."},
+  {"{} needs some text after it, for example: {} call the supplier",
+   "{} necesita un texto después, por ejemplo: {} llamar al proveedor"},
+  {"{} takes nothing after it.", "{} no lleva nada después."},
+  {"That is too long for {}.", "Es demasiado largo para {}."},
+  {"{} takes a number, for example: {} 5",
+   "{} lleva un número, por ejemplo: {} 5"},
+  {"Your message is too long ({} characters); the limit is {}.",
+   "Tu mensaje es demasiado largo ({} caracteres); el límite es {}."},
+  {"You are sending too fast. Please wait a moment.",
+   "Estás enviando demasiado rápido. Espera un momento."},
+  {"You have used today's {} free messages. A subscription lifts the limit.",
+   "Usaste los {} mensajes gratuitos de hoy. Una suscripción quita el "
+   "límite."},
+  {"Your message is queued for translation and will be delivered.",
+   "Tu mensaje está en cola para traducir y será entregado."},
+  {"Your message could not be translated ({}); it was delivered in your "
+   "language.",
+   "Tu mensaje no se pudo traducir ({}); se entregó en tu idioma."},
+  {"(not translated)", "(sin traducir)"},
+  {"I can only pass on text. Please write your message as text.",
+   "Solo puedo pasar texto. Escribe tu mensaje como texto."},
+  {"{} cannot receive messages right now.",
+   "{} no puede recibir mensajes ahora."},
+  {"Bridge cannot translate between {} and {} yet.",
+   "Bridge aún no puede traducir entre {} y {}."},
+  {"Bridge works in private chats only.",
+   "Bridge solo funciona en chats privados."},
+  {"Bridge is busy right now; please send that again in a minute.",
+   "Bridge está ocupado; envía eso de nuevo en un minuto."},
+}};
+
+} // namespace
+
+std::string_view wording(text_id id, std::string_view lang) {
+  auto& w = table[static_cast<size_t>(id)];
+  return lang == "es" ? w.es : w.en;
+}
+
+bool speaks(std::string_view lang) {
+  return lang == "en" || lang == "es";
+}
+
+std::string language_name(std::string_view lang) {
+  if (lang == "en") return "English";
+  if (lang == "es") return "Español";
+  if (lang == "fr") return "Français";
+  if (lang == "ca") return "Català";
+  if (lang == "pt") return "Português";
+  if (lang == "de") return "Deutsch";
+  if (lang == "it") return "Italiano";
+  return std::string{lang};
+}
+
+} // namespace bridge::domain

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace bridge::domain {
+
+/// Every sentence the bot says itself (not the users' own messages, which
+/// are translated). Each has an English and a Spanish wording; other
+/// languages fall back to English.
+enum class text_id {
+  welcome,
+  choose_role,
+  role_manager,
+  role_worker,
+  choose_language,
+  manager_ready,
+  worker_send_code,
+  worker_connected,
+  manager_worker_joined,
+  wrong_code,
+  too_many_codes,
+  code_for_manager,
+  code_not_needed,
+  not_registered,
+  finish_registration,
+  no_workers,
+  no_manager,
+  workers_list,
+  workers_choose,
+  switched_to,
+  no_such_worker,
+  task_created,
+  task_received,
+  task_done_button,
+  task_done_worker,
+  task_done_manager,
+  task_already_done,
+  tasks_none,
+  tasks_header,
+  daily_header,
+  daily_line,
+  daily_none,
+  history_header,
+  history_none,
+  reset_done,
+  feedback_thanks,
+  help_manager,
+  help_worker,
+  help_new,
+  unknown_command,
+  args_missing,
+  args_unexpected,
+  args_too_long,
+  args_not_a_number,
+  message_too_long,
+  rate_limited,
+  daily_limit_reached,
+  queued,
+  translation_failed,
+  untranslated_note,
+  media_not_supported,
+  partner_unreachable,
+  unsupported_pair,
+  groups_not_supported,
+  busy,
+  count_
+};
+
+/// The wording of `id` in `lang` ("en", "es"; others get English), with
+/// `{}` placeholders to fill with `render`.
+std::string_view wording(text_id id, std::string_view lang);
+
+/// `wording` with its placeholders filled.
+template <class... Ts>
+std::string render(text_id id, std::string_view lang, const Ts&... args) {
+  return fmt::format(fmt::runtime(wording(id, lang)), args...);
+}
+
+/// Languages the bot itself speaks.
+bool speaks(std::string_view lang);
+
+/// A language's name in that language ("English", "Español"), or the code.
+std::string language_name(std::string_view lang);
+
+} // namespace bridge::domain

@@ -1,0 +1,63 @@
+#define BOOST_TEST_MODULE domain.command
+#include <boost/test/unit_test.hpp>
+
+#include "domain/command.hpp"
+
+using namespace bridge::domain;
+
+BOOST_AUTO_TEST_CASE(plain_text_is_not_a_command) {
+  auto c = parse_command("hola, ¿qué tal?");
+  BOOST_TEST((c.kind == command_kind::none));
+  BOOST_TEST(c.args == "hola, ¿qué tal?");
+  BOOST_TEST((parse_command(" /help").kind == command_kind::none));
+  BOOST_TEST((parse_command("").kind == command_kind::none));
+}
+
+BOOST_AUTO_TEST_CASE(commands_with_arguments_and_bot_names) {
+  auto c = parse_command("/task  call the supplier \n");
+  BOOST_TEST((c.kind == command_kind::task));
+  BOOST_TEST(c.args == "call the supplier");
+  BOOST_TEST((parse_command("/HELP@BridgeBot").kind == command_kind::help));
+  BOOST_TEST((parse_command("/tasks").kind == command_kind::tasks));
+  BOOST_TEST((parse_command("/task").kind == command_kind::task));
+  auto h = parse_command("/history 5");
+  BOOST_TEST((h.kind == command_kind::history));
+  BOOST_TEST(h.args == "5");
+  BOOST_TEST(parse_command("/Switch\t2").args == "2");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_and_hostile_commands) {
+  auto c = parse_command("/frobnicate now");
+  BOOST_TEST((c.kind == command_kind::unknown));
+  BOOST_TEST(c.word == "/frobnicate");
+  BOOST_TEST((parse_command("/").kind == command_kind::unknown));
+  BOOST_TEST((parse_command("/@bot").kind == command_kind::unknown));
+  auto longword = parse_command("/" + std::string(5000, 'x'));
+  BOOST_TEST((longword.kind == command_kind::unknown));
+  BOOST_TEST(longword.word.size() <= 33u);
+  BOOST_TEST((parse_command(std::string("/he\0lp", 6)).kind == command_kind::unknown));
+  BOOST_TEST((parse_command("/tâsk x").kind == command_kind::unknown));
+}
+
+BOOST_AUTO_TEST_CASE(argument_rules) {
+  BOOST_TEST((check_args(parse_command("/task")) == args_problem::missing));
+  BOOST_TEST((check_args(parse_command("/feedback   ")) == args_problem::missing));
+  BOOST_TEST((check_args(parse_command("/task x")) == args_problem::ok));
+  BOOST_TEST((check_args(parse_command("/task " + std::string(5000, 'a'))) == args_problem::too_long));
+  BOOST_TEST((check_args(parse_command("/help me")) == args_problem::unexpected));
+  BOOST_TEST((check_args(parse_command("/reset now")) == args_problem::unexpected));
+  BOOST_TEST((check_args(parse_command("/history")) == args_problem::ok));
+  BOOST_TEST((check_args(parse_command("/history 10")) == args_problem::ok));
+  for (auto bad : {"/history ten", "/history -1", "/history 0", "/history 99999999999999999999",
+                   "/switch 1.5", "/switch 2x"})
+    BOOST_TEST((check_args(parse_command(bad)) == args_problem::not_a_number), bad);
+  BOOST_TEST((check_args(parse_command("/start BRIDGE-12345")) == args_problem::ok));
+}
+
+BOOST_AUTO_TEST_CASE(counts) {
+  BOOST_TEST(*parse_count("", 10, 50) == 10);
+  BOOST_TEST(*parse_count(" 7 ", 10, 50) == 7);
+  BOOST_TEST(!parse_count("51", 10, 50));
+  BOOST_TEST(!parse_count("0", 10, 50));
+  BOOST_TEST(!parse_count("+5", 10, 50));
+}

@@ -1,0 +1,44 @@
+#define BOOST_TEST_MODULE domain.invite_code
+#include <boost/test/unit_test.hpp>
+
+#include <random>
+
+#include "domain/invite_code.hpp"
+#include "domain/window_limiter.hpp"
+
+using namespace bridge::domain;
+
+BOOST_AUTO_TEST_CASE(codes_round_trip) {
+  std::mt19937_64 rng{7};
+  for (int i = 0; i < 1000; ++i) {
+    auto c = random_code(rng);
+    BOOST_TEST(c.size() == 12u);
+    BOOST_TEST(*parse_code(c) == c);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(people_type_codes_loosely) {
+  BOOST_TEST(*parse_code("  bridge-48213 ") == "BRIDGE-48213");
+  BOOST_TEST(*parse_code("BRIDGE48213") == "BRIDGE-48213");
+  BOOST_TEST(*parse_code("Bridge 48213") == "BRIDGE-48213");
+}
+
+BOOST_AUTO_TEST_CASE(non_codes_are_refused) {
+  for (auto bad : {"", "BRIDGE-", "BRIDGE-1234", "BRIDGE-123456", "BRIDGE-09999",
+                   "BRIDGE-4821x", "BRIDGE--48213", "hello", "BRIDGE-４８２１３",
+                   "XBRIDGE-48213", "BRIDGE-48213 please"})
+    BOOST_TEST(!parse_code(bad), bad);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_code_limit_is_a_sliding_window) {
+  using namespace std::chrono;
+  window_limiter lim{5, minutes{10}};
+  auto t = window_limiter::clock::time_point{} + hours{1};
+  for (int i = 0; i < 5; ++i)
+    BOOST_TEST(lim.try_record(t + minutes{i}));
+  BOOST_TEST(!lim.try_record(t + minutes{5}));
+  BOOST_TEST(lim.exhausted(t + minutes{9}));
+  BOOST_TEST((lim.next_allowed(t + minutes{6}) == t + minutes{10}));
+  BOOST_TEST(lim.try_record(t + minutes{10}));
+  BOOST_TEST(!lim.try_record(t + minutes{10}));
+}
