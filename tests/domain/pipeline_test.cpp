@@ -1,0 +1,128 @@
+#define BOOST_TEST_MODULE domain.pipeline
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "domain/pipeline.hpp"
+
+using namespace bridge::domain;
+
+namespace {
+
+int64_t admit(pipeline& p, int64_t update, const std::string& text) {
+  return *p.admit(update, 0, text, "en", "es");
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(numbers_messages_from_the_stored_sequence) {
+  pipeline p{4, 6, 100, 41};
+  BOOST_TEST(admit(p, 1, "a") == 41);
+  BOOST_TEST(admit(p, 2, "b") == 42);
+  BOOST_TEST(p.next_seq() == 43);
+}
+
+BOOST_AUTO_TEST_CASE(at_most_k_translations_in_flight) {
+  pipeline p{2, 6, 100, 1};
+  for (int i = 0; i < 5; ++i)
+    admit(p, i, "m");
+  BOOST_TEST(p.startable().size() == 2u);
+  BOOST_TEST(p.startable().empty());
+  BOOST_TEST(p.translated(2, true, "t", ""));
+  auto next = p.startable();
+  BOOST_REQUIRE_EQUAL(next.size(), 1u);
+  BOOST_TEST(next[0].seq == 3);
+}
+
+BOOST_AUTO_TEST_CASE(context_is_the_messages_before_each_one) {
+  pipeline p{8, 2, 100, 1};
+  admit(p, 1, "one");
+  admit(p, 2, "two");
+  admit(p, 3, "three");
+  auto s = p.startable();
+  BOOST_REQUIRE_EQUAL(s.size(), 3u);
+  BOOST_TEST(s[0].context.empty());
+  BOOST_REQUIRE_EQUAL(s[1].context.size(), 1u);
+  BOOST_TEST(s[1].context[0].text == "one");
+  BOOST_REQUIRE_EQUAL(s[2].context.size(), 2u);
+  BOOST_TEST(s[2].context[0].text == "one");
+  BOOST_TEST(s[2].context[1].text == "two");
+  BOOST_TEST(p.context().size() == 2u);
+  BOOST_TEST(p.context().back().text == "three");
+}
+
+BOOST_AUTO_TEST_CASE(zero_context_length_keeps_nothing) {
+  pipeline p{8, 0, 100, 1};
+  admit(p, 1, "one");
+  admit(p, 2, "two");
+  for (auto& s : p.startable())
+    BOOST_TEST(s.context.empty());
+}
+
+BOOST_AUTO_TEST_CASE(delivery_is_in_sequence_whatever_the_finishing_order) {
+  std::mt19937 rng{3};
+  for (int round = 0; round < 200; ++round) {
+    pipeline p{4, 6, 1000, 1};
+    const int n = 50;
+    for (int i = 0; i < n; ++i)
+      admit(p, i, "m" + std::to_string(i));
+    std::vector<int64_t> in_flight;
+    std::vector<int64_t> persisting;
+    std::vector<int64_t> delivered;
+    while (static_cast<int>(delivered.size()) < n) {
+      for (auto& s : p.startable())
+        in_flight.push_back(s.seq);
+      BOOST_REQUIRE(p.in_flight() <= 4u);
+      // Finish a random translation, or a random persist.
+      if (!in_flight.empty() && (persisting.empty() || rng() % 2)) {
+        auto i = rng() % in_flight.size();
+        BOOST_REQUIRE(p.translated(in_flight[i], rng() % 5 != 0, "t", ""));
+        in_flight.erase(in_flight.begin() + static_cast<long>(i));
+      } else if (!persisting.empty()) {
+        auto i = rng() % persisting.size();
+        if (rng() % 7 == 0)
+          p.persist_failed(persisting[i]);
+        else
+          p.persisted(persisting[i]);
+        persisting.erase(persisting.begin() + static_cast<long>(i));
+      }
+      for (auto seq : p.persistable()) {
+        // Writes are released in sequence.
+        BOOST_REQUIRE(std::all_of(persisting.begin(), persisting.end(),
+                                  [&](int64_t s) { return s != seq; }));
+        persisting.push_back(seq);
+      }
+      for (auto& e : p.deliverable())
+        delivered.push_back(e.seq);
+    }
+    for (int i = 0; i < n; ++i)
+      BOOST_REQUIRE_EQUAL(delivered[static_cast<size_t>(i)], i + 1);
+    BOOST_TEST(p.idle());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(late_and_duplicate_answers_are_ignored) {
+  pipeline p{4, 6, 100, 1};
+  admit(p, 1, "a");
+  BOOST_TEST(!p.translated(1, true, "x", "")); // not started yet
+  p.startable();
+  BOOST_TEST(p.translated(1, true, "x", ""));
+  BOOST_TEST(!p.translated(1, true, "y", ""));
+  BOOST_TEST(!p.translated(99, true, "y", ""));
+  BOOST_TEST(p.find(1)->translation == "x");
+}
+
+BOOST_AUTO_TEST_CASE(queue_bound_refuses) {
+  pipeline p{1, 6, 2, 1};
+  BOOST_TEST(p.admit(1, 0, "a", "en", "es").has_value());
+  BOOST_TEST(p.admit(2, 0, "b", "en", "es").has_value());
+  BOOST_TEST(!p.admit(3, 0, "c", "en", "es").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(seeded_context_is_trimmed_to_length) {
+  pipeline p{4, 2, 100, 10};
+  p.seed_context({{0, "en", "a"}, {1, "es", "b"}, {0, "en", "c"}});
+  BOOST_REQUIRE_EQUAL(p.context().size(), 2u);
+  BOOST_TEST(p.context()[0].text == "b");
+}
