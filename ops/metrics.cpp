@@ -1,0 +1,147 @@
+#include "ops/metrics.hpp"
+
+#include <prometheus/text_serializer.h>
+
+namespace bridge::ops {
+
+namespace {
+
+using prometheus::BuildCounter;
+using prometheus::BuildGauge;
+using prometheus::BuildHistogram;
+
+prometheus::Counter& counter(prometheus::Registry& r, const std::string& name,
+                             const std::string& help,
+                             const prometheus::Labels& labels = {}) {
+  return BuildCounter().Name(name).Help(help).Register(r).Add(labels);
+}
+
+prometheus::Gauge& gauge(prometheus::Registry& r, const std::string& name,
+                         const std::string& help,
+                         const prometheus::Labels& labels = {}) {
+  return BuildGauge().Name(name).Help(help).Register(r).Add(labels);
+}
+
+/// Latency buckets from 1 ms to 60 s: engine hops are milliseconds, a
+/// queued translation may take a minute.
+prometheus::Histogram::BucketBoundaries latency_buckets() {
+  return {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+          0.5,   1,      2.5,   5,    10,    30,   60};
+}
+
+prometheus::Histogram& histogram(prometheus::Registry& r,
+                                 const std::string& name,
+                                 const std::string& help) {
+  return BuildHistogram().Name(name).Help(help).Register(r).Add(
+    {}, latency_buckets());
+}
+
+} // namespace
+
+engine_metrics::engine_metrics(prometheus::Registry& r)
+  : updates_message(counter(r, "bridge_updates_received_total",
+                            "Updates received from Telegram, by kind",
+                            {{"kind", "message"}})),
+    updates_edited(counter(r, "bridge_updates_received_total", "",
+                           {{"kind", "edited_message"}})),
+    updates_callback(counter(r, "bridge_updates_received_total", "",
+                             {{"kind", "callback_query"}})),
+    updates_skipped(counter(r, "bridge_updates_skipped_total",
+                            "Updates skipped: unknown kinds, malformed, oversize")),
+    updates_duplicate(counter(r, "bridge_updates_duplicate_total",
+                              "Updates received twice and ignored")),
+    get_updates_errors(counter(r, "bridge_get_updates_errors_total",
+                               "getUpdates calls that failed")),
+    get_updates_conflicts(counter(r, "bridge_get_updates_conflicts_total",
+                                  "getUpdates calls refused with 409 Conflict")),
+    update_reply_seconds(histogram(r, "bridge_update_reply_latency_seconds",
+                                   "From receiving an update to Telegram "
+                                   "accepting the reply it caused")),
+    sessions_active(gauge(r, "bridge_sessions_active",
+                          "Chat session actors alive")),
+    conversations_active(gauge(r, "bridge_conversations_active",
+                               "Conversation actors alive")),
+    session_passivations(counter(r, "bridge_passivations_total",
+                                 "Idle actors stopped, by kind",
+                                 {{"actor", "session"}})),
+    conversation_passivations(counter(r, "bridge_passivations_total", "",
+                                      {{"actor", "conversation"}})),
+    messages_relayed(counter(r, "bridge_messages_relayed_total",
+                             "Messages delivered to a partner")),
+    messages_untranslated(counter(r, "bridge_messages_untranslated_total",
+                                  "Messages delivered untranslated after the "
+                                  "translator failed")),
+    rate_limited_users(counter(r, "bridge_user_rate_limited_total",
+                               "Updates refused by the per-user rate limit")),
+    translator_queue_depth(gauge(r, "bridge_translator_queue_depth",
+                                 "Translations waiting for the backend")),
+    translator_in_flight(gauge(r, "bridge_translator_in_flight",
+                               "Backend requests in flight")),
+    translator_retries(counter(r, "bridge_translator_retries_total",
+                               "Backend requests retried")),
+    translator_rate_limited(counter(r, "bridge_translator_rate_limited_total",
+                                    "Backend answers 429")),
+    translations_ok(counter(r, "bridge_translations_total",
+                            "Translations finished, by result",
+                            {{"result", "ok"}})),
+    translations_failed(counter(r, "bridge_translations_total", "",
+                                {{"result", "failed"}})),
+    translator_breaker_state(gauge(r, "bridge_translator_breaker_state",
+                                   "Circuit breaker: 0 closed, 1 half-open, "
+                                   "2 open")),
+    translator_request_seconds(histogram(r, "bridge_translator_request_seconds",
+                                         "Duration of one backend request")),
+    db_connections_open(gauge(r, "bridge_db_pool_connections",
+                              "PostgreSQL connections, by state",
+                              {{"state", "open"}})),
+    db_connections_busy(gauge(r, "bridge_db_pool_connections", "",
+                              {{"state", "in_use"}})),
+    db_requests_waiting(gauge(r, "bridge_db_pool_waiting",
+                              "Requests waiting for a connection")),
+    db_wait_seconds(histogram(r, "bridge_db_pool_wait_seconds",
+                              "Time a request waited for a connection")),
+    db_errors(counter(r, "bridge_db_errors_total", "Database requests failed")),
+    db_rejected(counter(r, "bridge_db_rejected_total",
+                        "Database requests refused: queue full or deadline "
+                        "passed")),
+    cache_hits(counter(r, "bridge_cache_hits_total", "Cache lookups answered")),
+    cache_misses(counter(r, "bridge_cache_misses_total",
+                         "Cache lookups that went to PostgreSQL")),
+    cache_fallbacks(counter(r, "bridge_cache_fallbacks_total",
+                            "Operations done without Redis because it was "
+                            "down")),
+    sender_queue_depth(gauge(r, "bridge_sender_queue_depth",
+                             "Bot API calls waiting to be sent")),
+    sender_sent(counter(r, "bridge_sender_sent_total",
+                        "Bot API calls Telegram accepted")),
+    sender_rate_limited(counter(r, "bridge_sender_rate_limited_total",
+                                "Bot API answers 429")),
+    sender_retries(counter(r, "bridge_sender_retries_total",
+                           "Bot API calls retried after a transient error")),
+    sender_failed(counter(r, "bridge_sender_failed_total",
+                          "Bot API calls given up")),
+    inbox_backlog(gauge(r, "bridge_inbox_backlog",
+                        "Stored updates not yet fully handled")),
+    outbox_backlog(gauge(r, "bridge_outbox_backlog",
+                         "Stored outgoing messages not yet sent")) {
+  gauge(r, "bridge_build_info", "Build of this engine",
+        {{"version", BRIDGE_VERSION}})
+    .Set(1);
+}
+
+prometheus::Registry& registry() {
+  static auto r = std::make_shared<prometheus::Registry>();
+  return *r;
+}
+
+engine_metrics& metrics() {
+  static engine_metrics m{registry()};
+  return m;
+}
+
+std::string render_metrics() {
+  metrics(); // registers everything on first use
+  return prometheus::TextSerializer{}.Serialize(registry().Collect());
+}
+
+} // namespace bridge::ops

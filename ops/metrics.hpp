@@ -1,0 +1,90 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+namespace bridge::ops {
+
+/// Every metric the engine exports, registered once. Metrics are
+/// process-wide by nature (one scrape endpoint per process), so the set is
+/// reached through `metrics()`, like the logger; updates are lock-free
+/// atomic operations, cheap enough for hot paths.
+struct engine_metrics {
+  explicit engine_metrics(prometheus::Registry& r);
+
+  // -- intake ------------------------------------------------------------------
+  prometheus::Counter& updates_message;
+  prometheus::Counter& updates_edited;
+  prometheus::Counter& updates_callback;
+  prometheus::Counter& updates_skipped;
+  prometheus::Counter& updates_duplicate;
+  prometheus::Counter& get_updates_errors;
+  prometheus::Counter& get_updates_conflicts;
+  /// From receiving an update to Telegram accepting the reply it caused.
+  prometheus::Histogram& update_reply_seconds;
+
+  // -- sessions and conversations --------------------------------------------
+  prometheus::Gauge& sessions_active;
+  prometheus::Gauge& conversations_active;
+  prometheus::Counter& session_passivations;
+  prometheus::Counter& conversation_passivations;
+  prometheus::Counter& messages_relayed;
+  prometheus::Counter& messages_untranslated;
+  prometheus::Counter& rate_limited_users;
+
+  // -- translator --------------------------------------------------------------
+  prometheus::Gauge& translator_queue_depth;
+  prometheus::Gauge& translator_in_flight;
+  prometheus::Counter& translator_retries;
+  prometheus::Counter& translator_rate_limited;
+  prometheus::Counter& translations_ok;
+  prometheus::Counter& translations_failed;
+  /// 0 closed, 1 half-open, 2 open.
+  prometheus::Gauge& translator_breaker_state;
+  prometheus::Histogram& translator_request_seconds;
+
+  // -- database pool -----------------------------------------------------------
+  prometheus::Gauge& db_connections_open;
+  prometheus::Gauge& db_connections_busy;
+  prometheus::Gauge& db_requests_waiting;
+  prometheus::Histogram& db_wait_seconds;
+  prometheus::Counter& db_errors;
+  prometheus::Counter& db_rejected;
+
+  // -- cache -------------------------------------------------------------------
+  prometheus::Counter& cache_hits;
+  prometheus::Counter& cache_misses;
+  prometheus::Counter& cache_fallbacks;
+
+  // -- sender ------------------------------------------------------------------
+  prometheus::Gauge& sender_queue_depth;
+  prometheus::Counter& sender_sent;
+  prometheus::Counter& sender_rate_limited;
+  prometheus::Counter& sender_retries;
+  prometheus::Counter& sender_failed;
+
+  // -- durability --------------------------------------------------------------
+  prometheus::Gauge& inbox_backlog;
+  prometheus::Gauge& outbox_backlog;
+};
+
+/// The process's registry (what /metrics serializes).
+prometheus::Registry& registry();
+
+/// The process's metrics.
+engine_metrics& metrics();
+
+/// The registry in the Prometheus text exposition format.
+std::string render_metrics();
+
+/// Seconds between two steady-clock nanosecond stamps.
+inline double seconds_between(int64_t from_ns, int64_t to_ns) {
+  return static_cast<double>(to_ns - from_ns) / 1e9;
+}
+
+} // namespace bridge::ops
