@@ -8,6 +8,10 @@
 #include "actors/sender.hpp"
 #include "actors/session.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/http_server.hpp"
+#include "ops/routes.hpp"
+
+#include <fstream>
 
 namespace bridge {
 
@@ -19,7 +23,33 @@ engine::~engine() {
   stop();
 }
 
-void engine::start() {
+bool engine::start_http(std::string& err) {
+  ops::http_options ho;
+  ho.address = cfg_.http.listen_address;
+  ho.port = static_cast<int>(cfg_.http.port);
+  ho.threads = static_cast<size_t>(cfg_.http.threads);
+  ho.max_body_bytes = static_cast<size_t>(cfg_.http.max_body_bytes);
+  ho.read_timeout = cfg_.http.read_timeout;
+  http_ = std::make_unique<ops::http_server>(ho);
+  ops::add_health_routes(*http_);
+  if (!http_->start(err))
+    return false;
+  spdlog::info("engine: HTTP on {}:{} (/metrics, /healthz, /readyz)",
+               ho.address, http_->port());
+  if (!cfg_.engine.ready_file.empty()) {
+    std::ofstream out{cfg_.engine.ready_file};
+    out << http_->port() << '\n';
+    if (!out) {
+      err = "cannot write engine.ready_file '" + cfg_.engine.ready_file + "'";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool engine::start(std::string& err) {
+  if (!start_http(err))
+    return false;
   bot_api_endpoint endpoint{cfg_.telegram.api_url,
                             cfg_.secrets.telegram_bot_token,
                             cfg_.telegram.request_timeout};
@@ -47,8 +77,9 @@ void engine::start() {
   fo.dispatcher = registry_;
   front_ = sys_.spawn<caf::detached>(front, std::move(fo));
   running_ = true;
-  spdlog::info("engine: started; polling {} every update, {} send workers",
+  spdlog::info("engine: started; polling {} with {} send workers",
                cfg_.telegram.api_url, cfg_.sender.http_workers);
+  return true;
 }
 
 void engine::stop() {
@@ -58,6 +89,8 @@ void engine::stop() {
   caf::anon_send_exit(front_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sender_, caf::exit_reason::user_shutdown);
+  if (http_)
+    http_->stop();
   spdlog::info("engine: stopped");
 }
 

@@ -68,7 +68,10 @@ int main(int argc, char** argv) {
                sys.scheduler().num_workers());
   {
     bridge::engine eng{sys, cfg};
-    eng.start();
+    if (!eng.start(err)) {
+      spdlog::critical("bridge: cannot start: {}", err);
+      return 1;
+    }
     int sig = 0;
     sigwait(&signals, &sig);
     spdlog::info("bridge: {} received, stopping", sig == SIGTERM ? "SIGTERM"

@@ -17,6 +17,9 @@ struct bridge_config {
     std::string log_level = "info";
     /// Empty means standard error.
     std::string log_file;
+    /// When set, the engine writes its HTTP port here once it is serving
+    /// (for scripts and tests that start it on a free port).
+    std::string ready_file;
   } engine;
 
   struct telegram_section {
@@ -107,7 +110,8 @@ struct bridge_config {
 
   struct http_section {
     std::string listen_address = "127.0.0.1";
-    /// Metrics, health, admin, dashboard and webhook intake; 0 disables.
+    /// Metrics, health, admin, dashboard and webhook intake; 0 picks a
+    /// free port (see engine.ready_file).
     int64_t port = 8090;
     int64_t max_body_bytes = 1048576;
     std::chrono::milliseconds read_timeout{5000};

@@ -279,8 +279,6 @@ std::optional<std::string> validate(const bridge_config& cfg) {
       return "config key 'telegram.mode' = 'webhook' needs 'telegram.webhook_url' (http:// or https://)";
     if (cfg.secrets.telegram_webhook_secret.empty())
       return "config key 'telegram.mode' = 'webhook' needs TELEGRAM_WEBHOOK_SECRET in the environment";
-    if (cfg.http.port == 0)
-      return "config key 'telegram.mode' = 'webhook' needs 'http.port' above 0";
   }
   if (cfg.translator.retry_cap < cfg.translator.retry_base)
     return "config key 'translator.retry_cap_ms' must not be below 'translator.retry_base_ms'";

@@ -44,6 +44,8 @@ void visit_keys(Config& c, F&& f) {
     c.engine.log_level, choices{"trace", "debug", "info", "warn", "error", "off"});
   f(key_info{"engine.log_file", "log file; empty = standard error"},
     c.engine.log_file);
+  f(key_info{"engine.ready_file", "file the HTTP port is written to once serving; empty = none"},
+    c.engine.ready_file);
   // -- telegram --------------------------------------------------------------
   f(key_info{"telegram.api_url", "Bot API base URL (http or https)"},
     c.telegram.api_url);
@@ -162,7 +164,7 @@ void visit_keys(Config& c, F&& f) {
   // -- http ------------------------------------------------------------------
   f(key_info{"http.listen_address", "address of the metrics/admin/webhook server"},
     c.http.listen_address);
-  f(key_info{"http.port", "port of the metrics/admin/webhook server; 0 = off"},
+  f(key_info{"http.port", "port of the metrics/admin/webhook server; 0 = any free port"},
     c.http.port, b{0, 65535});
   f(key_info{"http.max_body_bytes", "largest request body accepted"},
     c.http.max_body_bytes, b{1024, 64 * 1048576});

@@ -1,0 +1,29 @@
+#include "ops/health.hpp"
+
+#include "common/json_writer.hpp"
+
+namespace bridge::ops {
+
+std::string health::render() const {
+  json::writer w;
+  w.begin_object().field("ready", ready()).key("not_ready").begin_array();
+  if (!database)
+    w.value("database");
+  if (!migrations)
+    w.value("migrations");
+  if (!cache)
+    w.value("cache");
+  if (!intake)
+    w.value("intake");
+  if (draining)
+    w.value("draining");
+  w.end_array().end_object();
+  return std::move(w).str();
+}
+
+health& engine_health() {
+  static health h;
+  return h;
+}
+
+} // namespace bridge::ops
