@@ -287,6 +287,21 @@ BOOST_AUTO_TEST_CASE(stopping_does_not_wait_for_idle_clients) {
   BOOST_TEST((stopped.wait_for(10s) == std::future_status::ready));
 }
 
+BOOST_FIXTURE_TEST_CASE(stopping_cuts_an_armed_latency_short, server_fixture) {
+  sim_client sim{base};
+  BOOST_REQUIRE(sim.set_latency(60s));
+  auto slow = std::async(std::launch::async, [this] {
+    http_client own;
+    return own.get(api + "getMe", {}, 120s);
+  });
+  // The call is counted before its answer waits out the latency.
+  while (state.stats().methods[0].calls == 0)
+    std::this_thread::yield();
+  auto stopped = std::async(std::launch::async, [this] { server->stop(); });
+  BOOST_TEST((stopped.wait_for(10s) == std::future_status::ready));
+  slow.wait();
+}
+
 BOOST_FIXTURE_TEST_CASE(concurrent_senders_get_distinct_message_ids,
                         server_fixture) {
   sim_client sim{base};

@@ -7,6 +7,8 @@
 #include <thread>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 
 #include <dirent.h>
 #include <httplib.h>
@@ -29,9 +31,8 @@ using httplib::Response;
 /// A route's work: the request and its body in, an answer out.
 using route_fn = std::function<http_answer(const Request&, std::string)>;
 
+/// Writes `a` into `res`; its delay is the caller's business.
 void send(Response& res, http_answer a) {
-  if (a.delay.count() > 0)
-    std::this_thread::sleep_for(a.delay);
   res.status = a.status;
   res.body = std::move(a.body);
   res.set_header("Content-Type", a.content_type);
@@ -138,13 +139,24 @@ struct http_server::impl {
       : state(s), settings(std::move(st)), bot(s, settings.max_poll),
         control(s, settings.max_wait), pusher(s, settings.webhook_timeout) {}
 
+  /// Sends `a` after its delay. The delay (an armed latency, up to a
+  /// minute) ends early when the server stops.
+  void reply(Response& res, http_answer a) {
+    if (a.delay.count() > 0) {
+      std::unique_lock<std::mutex> guard{stop_mu};
+      stop_cv.wait_for(guard, a.delay, [this] { return stopping; });
+    }
+    send(res, std::move(a));
+  }
+
   /// Registers `fn` for POSTs with a body (read through a capped reader)
   /// and without one (cpp-httplib routes those separately). `too_large`
   /// and `unreadable` are the answers when the body cannot be taken.
   void post(const std::string& pattern, size_t cap, http_answer too_large,
             http_answer unreadable, route_fn fn) {
-    svr.Post(pattern, [=](const Request& req, Response& res,
-                          const ContentReader& reader) {
+    svr.Post(pattern, [this, cap, too_large, unreadable,
+                       fn](const Request& req, Response& res,
+                           const ContentReader& reader) {
       std::string body;
       switch (read_body(req, reader, cap, body)) {
       case body_status::ok:
@@ -155,19 +167,21 @@ struct http_server::impl {
         return send(res, unreadable);
       }
     });
-    svr.Post(pattern, [fn](const Request& req, Response& res) {
-      send(res, fn(req, req.body));
+    svr.Post(pattern, [this, fn](const Request& req, Response& res) {
+      reply(res, fn(req, req.body));
     });
   }
 
   void get(const std::string& pattern, route_fn fn) {
-    svr.Get(pattern, [fn](const Request& req, Response& res) {
-      send(res, fn(req, std::string{}));
+    svr.Get(pattern, [this, fn](const Request& req, Response& res) {
+      reply(res, fn(req, std::string{}));
     });
   }
 
   http_answer bot_call(const Request& req, std::string_view body) {
-    if (req.matches[1].str() != state.options().token)
+    std::string_view token{req.path.data() + req.matches.position(1),
+                           static_cast<size_t>(req.matches.length(1))};
+    if (token != state.options().token)
       return bot.unauthorized();
     auto args = query_args(req);
     if (auto r = parse_body(req.get_header_value("Content-Type"), body, args))
@@ -252,6 +266,9 @@ struct http_server::impl {
   int port = 0;
   int listen_fd = -1;
   std::atomic<bool> listening{false};
+  std::mutex stop_mu;
+  std::condition_variable stop_cv;
+  bool stopping = false;
   bool started = false;
   bool stopped = false;
 };
@@ -311,6 +328,11 @@ void http_server::stop() {
   if (!d.started || d.stopped)
     return;
   d.stopped = true;
+  {
+    std::lock_guard<std::mutex> guard{d.stop_mu};
+    d.stopping = true;
+  }
+  d.stop_cv.notify_all();
   d.state.shutdown();
   d.svr.stop();
   // The listener joins every connection's thread before it returns; keep
