@@ -1,0 +1,271 @@
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "tools/tg_sim/event_log.hpp"
+#include "tools/tg_sim/send_limits.hpp"
+#include "tools/tg_sim/sim_clock.hpp"
+#include "tools/tg_sim/sim_model.hpp"
+#include "tools/tg_sim/sim_stats.hpp"
+#include "tools/tg_sim/update_queue.hpp"
+
+namespace bridge::tg_sim {
+
+/// A fault armed by the control API: the next `count` calls of a method
+/// fail with this answer instead of running.
+struct fault {
+  int64_t count = 1;
+  int code = 500;
+  std::string description;
+  int64_t retry_after_s = 1;
+};
+
+/// What a successful send or edit gives back to encode the reply.
+struct message_outcome {
+  refusal refused;
+  /// A copy of the message as stored, and its chat's Chat object.
+  stored_message message;
+  std::string chat_json;
+};
+
+/// What the control API gets back from an injection.
+struct injection {
+  refusal refused;
+  int64_t update_id = 0;
+  int64_t message_id = 0;
+  int64_t chat_id = 0;
+  std::string callback_id;
+  /// The bot's allowed_updates excluded the kind: nothing was queued.
+  bool filtered = false;
+};
+
+/// The webhook as set by setWebhook.
+struct webhook_info {
+  std::string url;
+  std::string secret_token;
+  size_t pending = 0;
+  int64_t last_error_date = 0;
+  std::string last_error_message;
+  std::vector<std::string> allowed;
+};
+
+/// One webhook delivery the pusher should make.
+struct push_job {
+  uint64_t generation = 0;
+  int64_t update_id = 0;
+  std::string url;
+  std::string secret_token;
+  std::string body;
+};
+
+/// What one pass of a getUpdates call found.
+struct poll_step {
+  refusal refused;
+  /// The `result` elements, comma-separated; empty when none.
+  std::string items;
+  size_t count = 0;
+  /// The state's update version when `items` was taken; wait on it.
+  uint64_t version = 0;
+};
+
+/// The simulator's whole state: bot, chats, users, the update queue, the
+/// webhook, send limits, faults, the event log and the counters. Pure
+/// (no sockets, time from an injected clock) and thread-safe: one mutex
+/// guards everything, held only to copy bytes in or out; JSON is encoded
+/// by callers outside it where the data allows.
+class sim_state {
+public:
+  sim_state(sim_options opts, std::shared_ptr<const sim_clock> clock);
+
+  const sim_options& options() const { return opts_; }
+  const sim_user& bot() const { return bot_; }
+  const sim_clock& clock() const { return *clock_; }
+
+  // -- Bot API: getUpdates ------------------------------------------------
+
+  /// Starts a getUpdates call: refuses it (409) while a webhook is set or
+  /// another call is in progress, else applies `offset` and, when given,
+  /// the new `allowed` setting. On success `ticket` names the call.
+  refusal begin_poll(int64_t offset, const allowed_updates* allowed,
+                     uint64_t& ticket);
+
+  /// Takes up to `limit` pending updates for call `ticket`.
+  poll_step poll(uint64_t ticket, size_t limit);
+
+  /// Ends call `ticket`; another may start.
+  void end_poll(uint64_t ticket);
+
+  /// Blocks until the update version moves past `seen`, `deadline`
+  /// (real time) passes, or the state shuts down (returns false then).
+  bool wait_updates(uint64_t seen,
+                    std::chrono::steady_clock::time_point deadline);
+
+  // -- Bot API: sending -----------------------------------------------------
+
+  /// sendMessage. `event_fields` is the event's encoded members.
+  message_outcome send_message(int64_t chat_id, std::string text, markup kb,
+                               std::string event_fields);
+
+  /// editMessageText of one of the bot's messages.
+  message_outcome edit_message(int64_t chat_id, int64_t message_id,
+                               std::string text, markup kb,
+                               std::string event_fields);
+
+  /// answerCallbackQuery.
+  refusal answer_callback(const std::string& callback_id,
+                          std::string event_fields);
+
+  /// sendChatAction.
+  refusal chat_action(int64_t chat_id, std::string event_fields);
+
+  // -- Bot API: webhook -------------------------------------------------------
+
+  refusal set_webhook(std::string url, std::string secret_token,
+                      const allowed_updates* allowed, bool drop_pending);
+  /// Returns whether a webhook was set.
+  bool delete_webhook(bool drop_pending);
+  webhook_info webhook() const;
+
+  /// The next push that is due. When there is none, `wake` is when to ask
+  /// again (time_point::max() for "when something changes") and
+  /// `version` the update version to wait on.
+  std::optional<push_job> next_push(sim_clock::time_point& wake,
+                                    uint64_t& version);
+
+  /// Records the answer to `job`: 2xx confirms the update; anything else
+  /// schedules a retry with backoff (a raw entry is dropped either way).
+  void push_done(const push_job& job, long http_status,
+                 const std::string& error);
+
+  // -- Bot API: bookkeeping ---------------------------------------------------
+
+  /// What a call must honour before it runs: an armed fault (popped
+  /// here) and the configured extra latency.
+  struct call_setup {
+    std::optional<fault> armed;
+    std::chrono::milliseconds latency{0};
+  };
+  call_setup begin_call(bot_method m);
+  /// Counts one answered call of `m` with HTTP status `status`.
+  void count_call(bot_method m, int status);
+  /// Counts a request refused before it reached a method.
+  void count_unauthorized();
+  void count_unknown_method();
+
+  // -- control API ------------------------------------------------------------
+
+  /// A user writes `text`, or sends `media` with `caption`, in `chat_id`
+  /// (0: the user's private chat). `chat_title` names a new group.
+  injection inject_message(const sim_user& from, int64_t chat_id,
+                           std::string text, std::string media,
+                           std::string caption, std::string chat_title);
+  /// A user edits one of their messages.
+  injection inject_edit(const sim_user& from, int64_t chat_id,
+                        int64_t message_id, std::string text);
+  /// A user presses a button on one of the bot's messages.
+  injection inject_callback(const sim_user& from, int64_t chat_id,
+                            int64_t message_id, std::string data);
+  /// Bytes delivered verbatim once, as one element of `result`.
+  injection inject_raw(std::string bytes);
+  /// An Update object from its members after update_id (encoded JSON,
+  /// possibly empty); the simulator assigns the id.
+  injection inject_raw_update(const std::string& members);
+
+  /// Renders the events of one chat (or all, when `chat_id` is nullopt)
+  /// after `after`, at most `limit`. Returns how many.
+  size_t render_events(std::optional<int64_t> chat_id, int64_t after,
+                       size_t limit, std::string& out) const;
+  /// Blocks until such an event exists, `deadline` passes, or shutdown.
+  void wait_events(std::optional<int64_t> chat_id, int64_t after,
+                   std::chrono::steady_clock::time_point deadline);
+
+  void arm_fault(bot_method m, fault f);
+  /// Blocks or unblocks a chat; false when the chat is unknown.
+  bool set_blocked(int64_t chat_id, bool blocked);
+  void set_limits(const limit_settings& s);
+  limit_settings limits() const;
+  void set_latency(std::chrono::milliseconds d);
+
+  sim_stats stats() const;
+
+  /// Forgets everything injected, sent and configured at run time. Update
+  /// ids and event sequence numbers keep increasing.
+  void reset();
+
+  /// Wakes every waiter for good; used when the server stops.
+  void shutdown();
+
+private:
+  using lock = std::unique_lock<std::mutex>;
+
+  chat_record* find_chat(int64_t chat_id);
+  /// Records what `from` says about a user; fields left empty keep what
+  /// was known. Returns the merged profile.
+  const sim_user& remember(const sim_user& from);
+  chat_record& chat_for(const sim_user& user, int64_t chat_id);
+  stored_message& store(chat_record& chat, stored_message m);
+  /// False (and `out` marked filtered) when allowed_updates excludes `kind`.
+  bool admits(update_kind kind, injection& out);
+  void enqueue(int64_t update_id, std::string body);
+  refusal check_chat(int64_t chat_id, chat_record*& chat);
+  refusal check_limits(int64_t chat_id);
+  void remember_callback(const std::string& id, int64_t chat_id);
+  void updates_changed();
+
+  const sim_options opts_;
+  const std::shared_ptr<const sim_clock> clock_;
+  const sim_user bot_;
+
+  mutable std::mutex mu_;
+  std::condition_variable updates_cv_;
+  std::condition_variable events_cv_;
+  bool shut_down_ = false;
+
+  std::unordered_map<int64_t, sim_user> users_;
+  std::unordered_map<int64_t, chat_record> chats_;
+  update_queue queue_;
+  allowed_updates allowed_;
+  event_log events_;
+  send_limits limits_;
+  std::array<std::optional<fault>, bot_method_count> faults_;
+  std::chrono::milliseconds latency_{0};
+
+  /// Callback queries by id, with their chat; answered ones are marked.
+  struct callback_record {
+    int64_t chat_id = 0;
+    bool answered = false;
+  };
+  std::unordered_map<std::string, callback_record> callbacks_;
+  std::deque<std::string> callback_order_;
+
+  struct webhook_state {
+    std::string url;
+    std::string secret_token;
+    uint64_t generation = 0;
+    uint32_t failures = 0;
+    sim_clock::time_point not_before{};
+    bool in_flight = false;
+    int64_t last_error_date = 0;
+    std::string last_error_message;
+  } webhook_;
+
+  uint64_t poll_owner_ = 0;
+  uint64_t poll_tickets_ = 0;
+  uint64_t updates_version_ = 0;
+  uint64_t event_waiters_ = 0;
+  int64_t next_update_id_;
+  int64_t next_media_serial_ = 1;
+  uint64_t callback_serial_ = 0;
+  sim_stats stats_;
+};
+
+} // namespace bridge::tg_sim
