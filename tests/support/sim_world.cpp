@@ -1,11 +1,8 @@
 #include "tests/support/sim_world.hpp"
 
 #include <stdexcept>
-#include <thread>
 
-#include <simdjson.h>
-
-#include "common/json_writer.hpp"
+#include "common/error.hpp"
 
 namespace bridge::test {
 
@@ -14,28 +11,11 @@ namespace {
 /// Shaped like a real token, so the masking of logs is exercised too.
 constexpr const char* sim_token = "123456789:AAE2eTestTokenForBridgeEndToEnd00001";
 
-std::string user_json(const sim_user& u) {
-  json::writer w;
-  w.begin_object()
-    .field("id", u.id)
-    .field("first_name", u.first_name)
-    .field("language_code", u.language_code)
-    .end_object();
-  return std::move(w).str();
-}
-
-int64_t int_field(simdjson::dom::element el, const char* key) {
-  int64_t v = 0;
-  if (el[key].get_int64().get(v) != simdjson::SUCCESS)
-    return 0;
-  return v;
-}
-
-std::string string_field(simdjson::dom::element el, const char* key) {
-  std::string_view v;
-  if (el[key].get_string().get(v) != simdjson::SUCCESS)
-    return {};
-  return std::string{v};
+template <class T>
+T need(caf::expected<T> x, const char* what) {
+  if (!x)
+    throw std::runtime_error(std::string{what} + ": " + describe(x.error()));
+  return std::move(*x);
 }
 
 } // namespace
@@ -54,6 +34,8 @@ sim_world::sim_world(std::vector<std::string> engine_args,
   if (!port)
     throw std::runtime_error("tg-sim did not start: " + sim_->log_tail());
   sim_port_ = *port;
+  client_ = std::make_unique<tg_sim::sim_client>(
+    "http://127.0.0.1:" + std::to_string(sim_port_));
   start_engine();
 }
 
@@ -63,16 +45,25 @@ sim_world::~sim_world() {
 }
 
 void sim_world::start_engine() {
+  ++engine_starts_;
+  auto n = std::to_string(engine_starts_);
   std::vector<std::string> argv{
     built_binary("bridge"),
     "--telegram.api_url=http://127.0.0.1:" + std::to_string(sim_port_),
-    "--telegram.poll_timeout_s=2",
+    // Short polls: a restarted engine is not refused for long by the
+    // simulator while the dead one's poll is still open.
+    "--telegram.poll_timeout_s=1",
+    "--http.port=0",
+    "--engine.ready_file=" + dir_ + "/engine-" + n + ".port",
   };
   argv.insert(argv.end(), engine_args_.begin(), engine_args_.end());
   child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_}};
-  ++engine_starts_;
-  engine_ = std::make_unique<child_process>(
-    argv, env, dir_ + "/engine-" + std::to_string(engine_starts_) + ".log");
+  engine_ = std::make_unique<child_process>(argv, env,
+                                            dir_ + "/engine-" + n + ".log");
+  if (!wait_for_port_file(dir_ + "/engine-" + n + ".port",
+                          std::chrono::seconds{60}))
+    throw std::runtime_error("the engine did not start: "
+                             + engine_->log_tail());
 }
 
 void sim_world::restart_engine() {
@@ -81,79 +72,16 @@ void sim_world::restart_engine() {
   start_engine();
 }
 
-std::string sim_world::control(const std::string& method,
-                               const std::string& path,
-                               const std::string& body) {
-  auto url = "http://127.0.0.1:" + std::to_string(sim_port_) + path;
-  auto resp = method == "GET"
-                ? http_.get(url, {}, std::chrono::seconds{60})
-                : http_.post(url, body, {"Content-Type: application/json"},
-                             std::chrono::seconds{60});
-  if (resp.status != 200)
-    throw std::runtime_error("tg-sim " + method + " " + path + " answered "
-                             + std::to_string(resp.status) + ": " + resp.body
-                             + resp.error);
-  return resp.body;
+tg_sim::injected sim_world::say(const sim_user& u, const std::string& text) {
+  return need(client_->say(u, text), "tg-sim say");
 }
 
-int64_t sim_world::say(const sim_user& u, const std::string& text) {
-  json::writer w;
-  w.begin_object().key("from").raw(user_json(u)).field("text", text).end_object();
-  simdjson::dom::parser p;
-  return int_field(p.parse(control("POST", "/sim/message", w.str())),
-                   "update_id");
+tg_sim::injected sim_world::press(const sim_user& u, int64_t message_id,
+                                  const std::string& data) {
+  return need(client_->press(u, u.id, message_id, data), "tg-sim press");
 }
 
-int64_t sim_world::press(const sim_user& u, int64_t message_id,
-                         const std::string& data) {
-  json::writer w;
-  w.begin_object()
-    .key("from")
-    .raw(user_json(u))
-    .field("chat_id", u.id)
-    .field("message_id", message_id)
-    .field("data", data)
-    .end_object();
-  simdjson::dom::parser p;
-  return int_field(p.parse(control("POST", "/sim/callback", w.str())),
-                   "update_id");
-}
-
-void sim_world::raw(const std::string& body) {
-  control("POST", "/sim/raw", body);
-}
-
-std::vector<chat_event> sim_world::events(int64_t chat_id, int64_t after,
-                                          std::chrono::milliseconds wait) {
-  auto body = control("GET", "/sim/chats/" + std::to_string(chat_id)
-                               + "/events?after=" + std::to_string(after)
-                               + "&wait_ms=" + std::to_string(wait.count()));
-  simdjson::dom::parser p;
-  std::vector<chat_event> out;
-  simdjson::dom::array arr;
-  if (p.parse(body)["events"].get_array().get(arr) != simdjson::SUCCESS)
-    throw std::runtime_error("tg-sim events: unexpected body " + body);
-  for (auto el : arr) {
-    chat_event e;
-    e.seq = int_field(el, "seq");
-    e.method = string_field(el, "method");
-    e.message_id = int_field(el, "message_id");
-    e.text = string_field(el, "text");
-    simdjson::dom::array rows;
-    if (el["buttons"].get_array().get(rows) == simdjson::SUCCESS)
-      for (auto row : rows) {
-        simdjson::dom::array buttons;
-        if (row.get_array().get(buttons) != simdjson::SUCCESS)
-          continue;
-        for (auto b : buttons)
-          e.buttons.push_back(string_field(b, "data"));
-      }
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
-std::vector<chat_event>
+std::vector<sim_event>
 sim_world::await_messages(int64_t chat_id, size_t count,
                           std::chrono::milliseconds timeout) {
   auto& cur = cursors_[chat_id];
@@ -162,14 +90,16 @@ sim_world::await_messages(int64_t chat_id, size_t count,
          && std::chrono::steady_clock::now() < deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
-    for (auto& e : events(chat_id, cur.after,
-                          std::min(left, std::chrono::milliseconds{2000}))) {
+    auto events = need(client_->chat_events(chat_id, cur.after,
+                                            std::min(left, std::chrono::milliseconds{2000})),
+                       "tg-sim events");
+    for (auto& e : events) {
       cur.after = std::max(cur.after, e.seq);
       if (e.method == "sendMessage")
         cur.unread.push_back(std::move(e));
     }
   }
-  std::vector<chat_event> got;
+  std::vector<sim_event> got;
   while (!cur.unread.empty() && got.size() < count) {
     got.push_back(std::move(cur.unread.front()));
     cur.unread.pop_front();
@@ -177,8 +107,8 @@ sim_world::await_messages(int64_t chat_id, size_t count,
   return got;
 }
 
-chat_event sim_world::next_message(int64_t chat_id,
-                                   std::chrono::milliseconds timeout) {
+sim_event sim_world::next_message(int64_t chat_id,
+                                  std::chrono::milliseconds timeout) {
   auto got = await_messages(chat_id, 1, timeout);
   if (got.empty())
     throw std::runtime_error("chat " + std::to_string(chat_id)

@@ -7,27 +7,22 @@
 #include <string>
 #include <vector>
 
-#include "common/http_client.hpp"
 #include "tests/support/process.hpp"
+#include "tools/tg_sim/sim_client.hpp"
 
 namespace bridge::test {
 
-/// What a chat received from the bot, as tg-sim recorded it.
-struct chat_event {
-  int64_t seq = 0;
-  std::string method;
-  int64_t message_id = 0;
-  std::string text;
-  /// callback_data of every button, row by row flattened.
-  std::vector<std::string> buttons;
-};
+using tg_sim::sim_event;
+using tg_sim::sim_user;
 
-/// A Telegram user the test plays.
-struct sim_user {
-  int64_t id;
-  std::string first_name;
-  std::string language_code;
-};
+/// A Telegram user the test plays, in their private chat.
+inline sim_user make_user(int64_t id, std::string name, std::string lang) {
+  sim_user u;
+  u.id = id;
+  u.first_name = std::move(name);
+  u.language_code = std::move(lang);
+  return u;
+}
 
 /// An end-to-end world: tg-sim and the real engine as child processes, the
 /// engine pointed at the simulator and at the run's PostgreSQL and Redis.
@@ -41,44 +36,41 @@ public:
                      std::vector<std::string> sim_args = {});
   ~sim_world();
 
-  /// A user writes `text` in their private chat. Returns the update_id.
-  int64_t say(const sim_user& u, const std::string& text);
+  /// A user writes `text` in their private chat; returns the injection.
+  tg_sim::injected say(const sim_user& u, const std::string& text);
 
   /// A user presses the button with `data` on bot message `message_id`.
-  int64_t press(const sim_user& u, int64_t message_id, const std::string& data);
+  tg_sim::injected press(const sim_user& u, int64_t message_id,
+                         const std::string& data);
 
-  /// Sends anything as one raw update (hostile input).
-  void raw(const std::string& body);
+  /// The next `count` messages the chat receives after those already
+  /// handed out (fewer when `timeout` passes first).
+  std::vector<sim_event> await_messages(int64_t chat_id, size_t count,
+                                        std::chrono::milliseconds timeout
+                                        = std::chrono::seconds{30});
 
-  /// Events of `chat_id` after `after`, waiting up to `wait` for at least
-  /// one.
-  std::vector<chat_event> events(int64_t chat_id, int64_t after,
-                                 std::chrono::milliseconds wait);
+  /// The next message the chat receives; fails the test (with the engine's
+  /// log) when none comes in time.
+  sim_event next_message(int64_t chat_id,
+                         std::chrono::milliseconds timeout
+                         = std::chrono::seconds{30});
 
-  /// Waits until the chat has received `count` sendMessage events after
-  /// `after` (or `timeout` passed), returning what arrived.
-  std::vector<chat_event> await_messages(int64_t chat_id, size_t count,
-                                         std::chrono::milliseconds timeout
-                                         = std::chrono::seconds{30});
-
-  /// The next message the chat receives after everything seen so far.
-  chat_event next_message(int64_t chat_id,
-                          std::chrono::milliseconds timeout
-                          = std::chrono::seconds{30});
-
-  /// Raw control call; returns the body (fails the test on HTTP errors).
-  std::string control(const std::string& method, const std::string& path,
-                      const std::string& body = {});
-
+  tg_sim::sim_client& sim() { return *client_; }
   child_process& engine() { return *engine_; }
-  int sim_port() const { return sim_port_; }
   const std::string& dir() const { return dir_; }
 
-  /// Restarts the engine (after it was stopped or killed).
+  /// Stops the engine (SIGTERM) if running, and starts it again.
   void restart_engine();
 
 private:
   void start_engine();
+
+  /// Per chat: the last event seq fetched, and messages fetched but not
+  /// yet handed to the test.
+  struct chat_cursor {
+    int64_t after = 0;
+    std::deque<sim_event> unread;
+  };
 
   std::string dir_;
   std::string token_;
@@ -86,13 +78,7 @@ private:
   std::vector<std::string> engine_args_;
   std::unique_ptr<child_process> sim_;
   std::unique_ptr<child_process> engine_;
-  http_client http_;
-  /// Per chat: the last event seq fetched, and messages fetched but not
-  /// yet handed to the test.
-  struct chat_cursor {
-    int64_t after = 0;
-    std::deque<chat_event> unread;
-  };
+  std::unique_ptr<tg_sim::sim_client> client_;
   std::map<int64_t, chat_cursor> cursors_;
   int engine_starts_ = 0;
 };

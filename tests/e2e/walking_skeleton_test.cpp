@@ -1,0 +1,21 @@
+#define BOOST_TEST_MODULE e2e.walking_skeleton
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/sim_world.hpp"
+
+using namespace bridge::test;
+
+BOOST_AUTO_TEST_CASE(an_update_travels_to_the_session_and_back) {
+  sim_world world{{"--translator.backend=fake"}};
+  auto ana = make_user(1001, "Ana", "es");
+  world.say(ana, "/start");
+  auto first = world.next_message(ana.id);
+  BOOST_TEST(first.text.find("Bridge") != std::string::npos, first.text);
+  world.say(ana, "hola");
+  auto echo = world.next_message(ana.id);
+  BOOST_TEST(echo.text.find("hola") != std::string::npos, echo.text);
+  // Every Bot API URL carries the token; the engine's log must not.
+  BOOST_TEST(world.engine().stop() == 0);
+  auto log = world.engine().log_tail(1 << 20);
+  BOOST_TEST(log.find("AAE2eTestTokenForBridgeEndToEnd") == std::string::npos);
+}
