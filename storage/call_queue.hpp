@@ -1,0 +1,121 @@
+#pragma once
+
+#include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <vector>
+
+namespace bridge::storage {
+
+/// The pool's waiting room: bounded, with a deadline per call, one lane per
+/// request type so that calls of one type can leave together as a batch.
+/// Calls leave oldest first across lanes. Pure: time is passed in.
+template <class T>
+class call_queue {
+public:
+  using time_point = std::chrono::steady_clock::time_point;
+
+  /// One waiting call.
+  struct entry {
+    uint32_t kind = 0;
+    size_t weight = 1;
+    /// Arrival order, across lanes.
+    uint64_t seq = 0;
+    time_point enqueued;
+    time_point deadline;
+    T value;
+  };
+
+  call_queue(uint32_t kinds, size_t limit) : lanes_(kinds), limit_(limit) {
+  }
+
+  /// Queues a call; false (and nothing queued) when the queue is full.
+  bool push(uint32_t kind, size_t weight, time_point now, time_point deadline,
+            T value) {
+    if (size_ >= limit_ || kind >= lanes_.size())
+      return false;
+    lanes_[kind].push_back(
+      entry{kind, weight, next_seq_++, now, deadline, std::move(value)});
+    ++size_;
+    return true;
+  }
+
+  /// Puts calls that were taken back in arrival order, ahead of younger
+  /// ones (a retry after a lost connection). They were admitted before, so
+  /// the limit does not apply.
+  void requeue(std::vector<entry> entries) {
+    for (auto& e : entries) {
+      auto& lane = lanes_.at(e.kind);
+      auto pos = std::upper_bound(lane.begin(), lane.end(), e.seq,
+                                  [](uint64_t s, const entry& x) { return s < x.seq; });
+      lane.insert(pos, std::move(e));
+      ++size_;
+    }
+  }
+
+  /// Takes the oldest call and, when `batchable(kind)`, the calls of its
+  /// kind behind it while the weights stay within `max_weight` (the first
+  /// call leaves even when it alone is heavier).
+  template <class Pred>
+  std::vector<entry> take(Pred batchable, size_t max_weight) {
+    std::vector<entry> out;
+    std::deque<entry>* oldest = nullptr;
+    for (auto& lane : lanes_)
+      if (!lane.empty() && (oldest == nullptr || lane.front().seq < oldest->front().seq))
+        oldest = &lane;
+    if (oldest == nullptr)
+      return out;
+    size_t weight = oldest->front().weight;
+    out.push_back(std::move(oldest->front()));
+    oldest->pop_front();
+    if (batchable(out.front().kind)) {
+      while (!oldest->empty() && weight + oldest->front().weight <= max_weight) {
+        weight += oldest->front().weight;
+        out.push_back(std::move(oldest->front()));
+        oldest->pop_front();
+      }
+    }
+    size_ -= out.size();
+    return out;
+  }
+
+  /// Removes and returns every call whose deadline is at or before `now`.
+  std::vector<entry> expire(time_point now) {
+    std::vector<entry> out;
+    for (auto& lane : lanes_) {
+      auto keep = std::stable_partition(lane.begin(), lane.end(), [now](const entry& e) {
+        return e.deadline > now;
+      });
+      for (auto i = keep; i != lane.end(); ++i)
+        out.push_back(std::move(*i));
+      lane.erase(keep, lane.end());
+    }
+    size_ -= out.size();
+    return out;
+  }
+
+  /// The earliest deadline of a waiting call.
+  std::optional<time_point> next_deadline() const {
+    std::optional<time_point> out;
+    for (auto& lane : lanes_)
+      for (auto& e : lane)
+        if (!out || e.deadline < *out)
+          out = e.deadline;
+    return out;
+  }
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  size_t limit() const { return limit_; }
+
+private:
+  std::vector<std::deque<entry>> lanes_;
+  size_t size_ = 0;
+  size_t limit_;
+  uint64_t next_seq_ = 0;
+};
+
+} // namespace bridge::storage

@@ -1,0 +1,339 @@
+#include "storage/db_pool.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "common/error.hpp"
+#include "messages/type_ids.hpp"
+#include "storage/ops.hpp"
+#include "storage/repo_admin.hpp"
+#include "storage/repo_intake.hpp"
+#include "storage/repo_people.hpp"
+#include "storage/repo_talk.hpp"
+
+namespace bridge::storage {
+
+namespace {
+
+using std::chrono::duration_cast;
+using std::chrono::microseconds;
+using std::chrono::milliseconds;
+
+int64_t to_ns(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch())
+    .count();
+}
+
+bool is_unavailable(const caf::message& reply) {
+  return reply.match_elements<caf::error>()
+         && engine_code(reply.get_as<caf::error>(0)) == engine_errc::db_unavailable;
+}
+
+bool batchable(uint32_t op) {
+  return op_table(op).is_batched;
+}
+
+} // namespace
+
+template <class Op>
+auto db_pool_state::handler() {
+  return [this](Op& op) -> caf::result<typename Op::result> {
+    auto rp = self->template make_response_promise<typename Op::result>();
+    auto invalid = check(op);
+    auto weight = op_weight(op);
+    auto timeout = op.timeout_ms;
+    admit(op_index<Op>, weight, timeout, std::move(invalid),
+          caf::make_message(std::move(op)), rp);
+    return rp;
+  };
+}
+
+template <class... Ops>
+db_actor::behavior_type db_pool_state::behavior(db_op_list<Ops...>) {
+  return {
+    handler<Ops>()...,
+    [this](status_atom) { return status(); },
+    [this](watch_atom, invalidation_sink& sink) { watcher_ = std::move(sink); },
+    [this](tick_atom) { sweep(); },
+  };
+}
+
+db_actor::behavior_type db_pool_state::make_behavior(db_pool_options opts) {
+  opts_ = std::move(opts);
+  opts_.pool_size = std::max<size_t>(1, opts_.pool_size);
+  opts_.batch_max = std::max<size_t>(1, opts_.batch_max);
+  queue_ = std::make_unique<queue>(op_count, opts_.queue_limit);
+  counters_.pool_size = static_cast<int64_t>(opts_.pool_size);
+  counters_.queue_limit = static_cast<int64_t>(opts_.queue_limit);
+  workers_.resize(opts_.pool_size);
+  for (size_t i = 0; i < workers_.size(); ++i) {
+    spawn_worker(i);
+    connect(i);
+  }
+  self->set_exit_handler([this](caf::exit_msg& msg) {
+    for (size_t i = 0; i < workers_.size(); ++i) {
+      if (workers_[i].handle.address() != msg.source)
+        continue;
+      spdlog::error("db: worker {} stopped ({}); starting a new one", i,
+                    caf::to_string(msg.reason));
+      idle_.erase(std::remove(idle_.begin(), idle_.end(), i), idle_.end());
+      spawn_worker(i);
+      auto running = std::find_if(turns_.begin(), turns_.end(),
+                                  [i](const auto& kv) { return kv.second.worker == i; });
+      if (running != turns_.end()) {
+        // Its requests fail (or run again); finishing the turn reconnects.
+        db_turn_result lost;
+        lost.link = link_state::lost_in_doubt;
+        finish_turn(running->first, lost);
+      } else {
+        connect(i);
+      }
+      return;
+    }
+    fail_all(make_error(engine_errc::shutting_down, "the database pool stops"));
+    self->quit(msg.reason);
+  });
+  return behavior(db_ops{});
+}
+
+void db_pool_state::spawn_worker(size_t index) {
+  db_worker_options wo;
+  wo.pg = opts_.pg;
+  wo.batch_max = opts_.batch_max;
+  wo.reconnect_base = opts_.reconnect_base;
+  wo.reconnect_max = opts_.reconnect_max;
+  wo.counters = worker_counters_;
+  workers_[index].handle = self->spawn<caf::detached + caf::linked>(db_worker, wo);
+  workers_[index].state = phase::connecting;
+}
+
+void db_pool_state::connect(size_t worker) {
+  auto handle = workers_[worker].handle;
+  workers_[worker].state = phase::connecting;
+  self->request(handle, caf::infinite, connect_atom::value)
+    .then(
+      [this, worker, handle](int64_t) {
+        auto& slot = workers_[worker];
+        if (slot.handle != handle || slot.state != phase::connecting)
+          return;
+        slot.state = phase::idle;
+        idle_.push_back(worker);
+        dispatch();
+      },
+      [worker](caf::error& err) {
+        // The worker is gone; the exit handler starts a new one.
+        spdlog::debug("db: worker {} did not connect: {}", worker, describe(err));
+      });
+}
+
+void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
+                          caf::error invalid, caf::message call,
+                          caf::response_promise promise) {
+  if (invalid) {
+    ++counters_.rejected_invalid;
+    promise.deliver(std::move(invalid));
+    return;
+  }
+  ++counters_.requests;
+  auto now = clock::now();
+  auto timeout = timeout_ms > 0 ? milliseconds{timeout_ms} : opts_.request_timeout;
+  bool must_wait = idle_.empty() || !queue_->empty();
+  if (!queue_->push(op, weight, now, now + timeout,
+                    pending{std::move(call), promise, 0})) {
+    ++counters_.rejected_full;
+    refuse(promise, make_error(engine_errc::queue_full,
+                               "the database queue holds "
+                                 + std::to_string(queue_->size())
+                                 + " requests already"));
+    return;
+  }
+  if (must_wait)
+    ++counters_.waits;
+  schedule_sweep(now + timeout);
+  dispatch();
+}
+
+void db_pool_state::dispatch() {
+  while (!idle_.empty() && !queue_->empty()) {
+    auto calls = queue_->take(batchable, opts_.batch_max);
+    if (calls.empty())
+      break;
+    auto worker = idle_.back();
+    idle_.pop_back();
+    start_turn(worker, std::move(calls));
+  }
+}
+
+void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
+  auto now = clock::now();
+  db_turn t;
+  t.op = calls.front().kind;
+  int64_t rows = 0;
+  for (auto& c : calls) {
+    auto waited = duration_cast<microseconds>(now - c.enqueued).count();
+    counters_.wait_us_total += waited;
+    counters_.wait_us_max = std::max(counters_.wait_us_max, waited);
+    rows += static_cast<int64_t>(c.weight);
+    t.calls.push_back(c.value.call);
+    t.deadlines_ns.push_back(to_ns(c.deadline));
+  }
+  ++counters_.turns;
+  if (batchable(t.op)) {
+    ++counters_.batched_turns;
+    counters_.batched_requests += static_cast<int64_t>(calls.size());
+    counters_.batched_rows += rows;
+  }
+  auto id = next_turn_++;
+  auto n = calls.size();
+  turns_.emplace(id, turn{worker, t.op, std::move(calls), std::vector<bool>(n, false)});
+  workers_[worker].state = phase::busy;
+  self->request(workers_[worker].handle, caf::infinite, std::move(t))
+    .then([this, id](db_turn_result& result) { finish_turn(id, result); },
+          [this, id](caf::error& err) {
+            spdlog::warn("db: a worker failed a turn: {}", describe(err));
+            db_turn_result lost;
+            lost.link = link_state::lost_in_doubt;
+            finish_turn(id, lost);
+          });
+}
+
+void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
+  auto it = turns_.find(id);
+  if (it == turns_.end())
+    return;
+  auto t = std::move(it->second);
+  turns_.erase(it);
+  const auto& entry = op_table(t.op);
+  bool lost = result.link != link_state::up;
+  bool may_retry = result.link == link_state::lost_uncommitted
+                   || (result.link == link_state::lost_in_doubt
+                       && entry.is_idempotent);
+  auto now = clock::now();
+  auto gone = caf::make_message(make_error(
+    engine_errc::db_unavailable,
+    std::string{entry.name} + ": the connection broke while it ran"));
+  std::vector<queue::entry> again;
+  std::vector<size_t> deliver;
+  cache_invalidate changes;
+  for (size_t k = 0; k < t.calls.size(); ++k) {
+    if (t.answered[k])
+      continue;
+    auto& reply = k < result.replies.size() ? result.replies[k] : gone;
+    auto& call = t.calls[k];
+    if (lost && may_retry && is_unavailable(reply)
+        && call.value.retries < opts_.max_retries && call.deadline > now) {
+      ++call.value.retries;
+      ++counters_.retried;
+      again.push_back(std::move(call));
+      continue;
+    }
+    if (!reply.match_elements<caf::error>())
+      entry.touched(call.value.call, reply, changes);
+    deliver.push_back(k);
+  }
+  // The cache hears of a change before the writer hears of success, so the
+  // writer's next read through the cache cannot see the old value.
+  if (watcher_
+      && (!changes.profiles.empty() || !changes.subscriptions.empty()
+          || !changes.usage.empty()))
+    self->send(watcher_, std::move(changes));
+  for (auto k : deliver) {
+    auto& reply = k < result.replies.size() ? result.replies[k] : gone;
+    answer(t.calls[k], reply);
+  }
+  if (lost) {
+    ++counters_.connection_losses;
+    connect(t.worker);
+  } else if (workers_[t.worker].state == phase::busy) {
+    workers_[t.worker].state = phase::idle;
+    idle_.push_back(t.worker);
+  }
+  if (!again.empty())
+    queue_->requeue(std::move(again));
+  dispatch();
+}
+
+void db_pool_state::answer(queue::entry& e, caf::message& reply) {
+  if (reply.match_elements<caf::error>()) {
+    refuse(e.value.promise, reply.get_as<caf::error>(0));
+    return;
+  }
+  e.value.promise.deliver(std::move(reply));
+}
+
+void db_pool_state::refuse(caf::response_promise& promise, caf::error err) {
+  auto code = engine_code(err);
+  if (code == engine_errc::deadline_exceeded)
+    ++counters_.expired;
+  else if (code != engine_errc::queue_full)
+    ++counters_.errors;
+  promise.deliver(std::move(err));
+}
+
+void db_pool_state::sweep() {
+  sweep_at_ = clock::time_point::max();
+  auto now = clock::now();
+  for (auto& e : queue_->expire(now)) {
+    auto waited = std::chrono::duration_cast<milliseconds>(now - e.enqueued);
+    refuse(e.value.promise,
+           make_error(engine_errc::deadline_exceeded,
+                      std::string{op_table(e.kind).name} + " waited "
+                        + std::to_string(waited.count())
+                        + " ms for a connection"));
+  }
+  auto next = queue_->next_deadline().value_or(clock::time_point::max());
+  for (auto& [id, t] : turns_) {
+    for (size_t k = 0; k < t.calls.size(); ++k) {
+      if (t.answered[k])
+        continue;
+      if (t.calls[k].deadline <= now) {
+        t.answered[k] = true;
+        refuse(t.calls[k].value.promise,
+               make_error(engine_errc::deadline_exceeded,
+                          std::string{op_table(t.op).name}
+                            + " was still running at its deadline; whether "
+                              "it took effect is unknown"));
+      } else {
+        next = std::min(next, t.calls[k].deadline);
+      }
+    }
+  }
+  if (next != clock::time_point::max())
+    schedule_sweep(next);
+}
+
+void db_pool_state::schedule_sweep(clock::time_point at) {
+  if (at >= sweep_at_)
+    return;
+  sweep_at_ = at;
+  auto delay = std::max(clock::duration::zero(), at - clock::now());
+  self->delayed_send(self, duration_cast<microseconds>(delay) + microseconds{500},
+                     tick_atom::value);
+}
+
+void db_pool_state::fail_all(const caf::error& err) {
+  for (auto& e : queue_->expire(clock::time_point::max()))
+    refuse(e.value.promise, err);
+  for (auto& [id, t] : turns_)
+    for (size_t k = 0; k < t.calls.size(); ++k)
+      if (!t.answered[k]) {
+        t.answered[k] = true;
+        refuse(t.calls[k].value.promise, err);
+      }
+}
+
+db_pool_status db_pool_state::status() const {
+  auto s = counters_;
+  s.connections_open = worker_counters_->connections_open.load();
+  s.connect_failures = worker_counters_->connect_failures.load();
+  s.in_use = static_cast<int64_t>(
+    std::count_if(workers_.begin(), workers_.end(),
+                  [](const worker_slot& w) { return w.state == phase::busy; }));
+  s.queue_depth = static_cast<int64_t>(queue_->size());
+  return s;
+}
+
+db_actor::behavior_type db_pool(db_pool_impl self, db_pool_options opts) {
+  return self->state.make_behavior(std::move(opts));
+}
+
+} // namespace bridge::storage

@@ -1,0 +1,114 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include <caf/response_promise.hpp>
+#include <caf/typed_event_based_actor.hpp>
+
+#include "messages/storage.hpp"
+#include "storage/call_queue.hpp"
+#include "storage/db_worker.hpp"
+
+namespace bridge::storage {
+
+/// What the pool needs at start (see `pool_options_from` for the config).
+struct db_pool_options {
+  pg_options pg;
+  /// Workers, each with at most one connection: the connection bound.
+  size_t pool_size = 20;
+  size_t queue_limit = 10000;
+  /// Deadline of a request that names none.
+  std::chrono::milliseconds request_timeout{5000};
+  /// Rows (or requests) of one kind written in one turn.
+  size_t batch_max = 500;
+  std::chrono::milliseconds reconnect_base{100};
+  std::chrono::milliseconds reconnect_max{5000};
+  /// Times a request is run again after its connection broke.
+  uint32_t max_retries = 2;
+};
+
+/// The database pool. Requests wait in a bounded queue with a deadline;
+/// an idle worker takes the oldest, together with waiting requests of the
+/// same batchable kind, and runs them as one turn. Overload is refused at
+/// once (`queue_full`), late requests are answered `deadline_exceeded`,
+/// and a broken connection fails only the requests on it, retrying the
+/// ones that surely did not commit (or are idempotent).
+struct db_pool_state {
+  static inline const char* name = "db_pool";
+
+  using clock = std::chrono::steady_clock;
+
+  explicit db_pool_state(db_actor::pointer self) : self(self) {}
+
+  db_actor::behavior_type make_behavior(db_pool_options opts);
+
+private:
+  /// A request as it waits and runs.
+  struct pending {
+    caf::message call;
+    caf::response_promise promise;
+    uint32_t retries = 0;
+  };
+
+  using queue = call_queue<pending>;
+
+  enum class phase { connecting, idle, busy };
+
+  struct worker_slot {
+    db_worker_actor handle;
+    phase state = phase::connecting;
+  };
+
+  /// A turn a worker runs now.
+  struct turn {
+    size_t worker = 0;
+    uint32_t op = 0;
+    std::vector<queue::entry> calls;
+    /// Calls already answered (their deadline passed while running).
+    std::vector<bool> answered;
+  };
+
+  template <class... Ops>
+  db_actor::behavior_type behavior(db_op_list<Ops...>);
+
+  template <class Op>
+  auto handler();
+
+  void admit(uint32_t op, size_t weight, int64_t timeout_ms, caf::error invalid,
+             caf::message call, caf::response_promise promise);
+  void dispatch();
+  void start_turn(size_t worker, std::vector<queue::entry> calls);
+  void finish_turn(uint64_t id, db_turn_result& result);
+  void connect(size_t worker);
+  void sweep();
+  void schedule_sweep(clock::time_point at);
+  void answer(queue::entry& e, caf::message& reply);
+  void refuse(caf::response_promise& promise, caf::error err);
+  void spawn_worker(size_t index);
+  void fail_all(const caf::error& err);
+  db_pool_status status() const;
+
+  db_actor::pointer self;
+  db_pool_options opts_;
+  std::unique_ptr<queue> queue_;
+  std::vector<worker_slot> workers_;
+  std::vector<size_t> idle_;
+  std::unordered_map<uint64_t, turn> turns_;
+  uint64_t next_turn_ = 1;
+  std::shared_ptr<db_worker_counters> worker_counters_
+    = std::make_shared<db_worker_counters>();
+  invalidation_sink watcher_;
+  clock::time_point sweep_at_ = clock::time_point::max();
+  db_pool_status counters_;
+};
+
+using db_pool_impl = db_actor::stateful_pointer<db_pool_state>;
+
+/// Spawn function of the pool.
+db_actor::behavior_type db_pool(db_pool_impl self, db_pool_options opts);
+
+} // namespace bridge::storage

@@ -1,0 +1,54 @@
+#include "storage/migrations.hpp"
+
+#include <cstdio>
+#include <map>
+
+namespace bridge::storage {
+
+std::string migration_checksum(std::string_view sql) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : sql) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+migration_plan plan_migrations(const std::vector<migration>& available,
+                               const std::vector<applied_migration>& applied) {
+  migration_plan plan;
+  for (size_t i = 0; i < available.size(); ++i) {
+    if (available[i].version != static_cast<int>(i) + 1) {
+      plan.error = "migration versions must run 1..N without gaps; found "
+                   + std::to_string(available[i].version) + " at position "
+                   + std::to_string(i + 1);
+      return plan;
+    }
+  }
+  std::map<int, const applied_migration*> done;
+  for (auto& a : applied)
+    done[a.version] = &a;
+  for (auto& [version, a] : done) {
+    if (version < 1 || version > static_cast<int>(available.size())) {
+      plan.error = "the database has migration " + std::to_string(version)
+                   + " (" + a->name + ") which this build does not know; "
+                     "it was migrated by a newer version";
+      return plan;
+    }
+    auto& m = available[static_cast<size_t>(version) - 1];
+    if (a->checksum != migration_checksum(m.sql)) {
+      plan.error = "migration " + std::to_string(version) + " (" + m.name
+                   + ") differs from the one applied to the database; a "
+                     "migration must never change once released";
+      return plan;
+    }
+  }
+  for (auto& m : available)
+    if (done.count(m.version) == 0)
+      plan.pending.push_back(&m);
+  return plan;
+}
+
+} // namespace bridge::storage

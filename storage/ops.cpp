@@ -1,0 +1,252 @@
+#include "storage/ops.hpp"
+
+#include <array>
+
+#include <caf/type_id.hpp>
+
+#include "common/error.hpp"
+#include "messages/type_ids.hpp"
+#include "storage/repo_admin.hpp"
+#include "storage/repo_intake.hpp"
+#include "storage/repo_people.hpp"
+#include "storage/repo_talk.hpp"
+
+namespace bridge::storage {
+
+namespace {
+
+// -- what writes change in cached data ------------------------------------------
+
+template <class Op, class R>
+void touched_by(const Op&, const R&, cache_invalidate&) {
+  // Most requests change nothing the cache keeps.
+}
+
+void touched_by(const user_put& x, const user_record&, cache_invalidate& out) {
+  out.profiles.push_back(x.telegram_id);
+}
+
+void touched_by(const user_issue_code& x, const user_record&,
+                cache_invalidate& out) {
+  out.profiles.push_back(x.telegram_id);
+}
+
+void touched_by(const user_reset& x, const user_reset_result& r,
+                cache_invalidate& out) {
+  out.profiles.push_back(x.telegram_id);
+  // The partners' profiles named this user as manager (or as worker's).
+  out.profiles.insert(out.profiles.end(), r.unlinked.begin(), r.unlinked.end());
+}
+
+void touched_by(const link_worker& x, const link_result&, cache_invalidate& out) {
+  out.profiles.push_back(x.worker_id);
+}
+
+void touched_by(const unlink_worker& x, const db_count&, cache_invalidate& out) {
+  out.profiles.push_back(x.worker_id);
+}
+
+void touched_by(const sub_set& x, const subscription&, cache_invalidate& out) {
+  out.subscriptions.push_back(x.user_id);
+}
+
+void touched_by(const sub_clear& x, const subscription&, cache_invalidate& out) {
+  out.subscriptions.push_back(x.user_id);
+}
+
+void touched_by(const usage_incr& x, const usage_count&, cache_invalidate& out) {
+  out.usage.push_back({x.manager_id, x.day});
+}
+
+template <class Op>
+void touched(const caf::message& call, const caf::message& reply,
+             cache_invalidate& out) {
+  using result = typename Op::result;
+  if (call.match_elements<Op>() && reply.match_elements<result>())
+    touched_by(call.get_as<Op>(0), reply.get_as<result>(0), out);
+}
+
+// -- running a turn -------------------------------------------------------------
+
+template <class T>
+caf::message to_message(T&& x) {
+  return caf::make_message(std::forward<T>(x));
+}
+
+template <class T>
+caf::message to_message(caf::expected<T>&& x) {
+  if (x)
+    return caf::make_message(std::move(*x));
+  return caf::make_message(std::move(x.error()));
+}
+
+/// Runs the calls at `idx` of `turn`, without transaction control.
+template <class Op>
+std::vector<caf::message> execute_calls(op_context& ctx, const db_turn& turn,
+                                        const std::vector<size_t>& idx) {
+  std::vector<caf::message> out;
+  out.reserve(idx.size());
+  if constexpr (op_traits<Op>::is_batched) {
+    std::vector<const Op*> ops;
+    ops.reserve(idx.size());
+    for (auto i : idx)
+      ops.push_back(&turn.calls[i].get_as<Op>(0));
+    for (auto& r : execute_batch(ctx, ops))
+      out.push_back(to_message(std::move(r)));
+  } else {
+    for (auto i : idx)
+      out.push_back(to_message(execute(ctx, turn.calls[i].get_as<Op>(0))));
+  }
+  return out;
+}
+
+/// Failures worth splitting a batch for: one bad request among good ones.
+bool isolatable(failure_kind k) {
+  return k == failure_kind::invalid_data || k == failure_kind::unique_violation
+         || k == failure_kind::foreign_key_violation
+         || k == failure_kind::decode || k == failure_kind::other;
+}
+
+/// Deadlocks and serialization failures are retried on the spot this many
+/// times before the error goes back.
+constexpr int rollback_retries = 3;
+
+/// Runs one turn of `Op` requests; answers every call, never throws.
+template <class Op>
+class turn_runner {
+public:
+  using traits = op_traits<Op>;
+
+  turn_runner(db_session& session, op_context& ctx, db_turn& turn)
+    : session_(session), ctx_(ctx), turn_(turn) {
+    out_.replies.resize(turn.calls.size());
+  }
+
+  db_turn_result run(int64_t now_ns) {
+    std::vector<size_t> live;
+    for (size_t i = 0; i < turn_.calls.size(); ++i) {
+      if (i < turn_.deadlines_ns.size() && turn_.deadlines_ns[i] <= now_ns)
+        answer(i, make_error(engine_errc::deadline_exceeded,
+                             std::string{name_} + " reached its deadline before it ran"));
+      else if (!turn_.calls[i].match_elements<Op>())
+        answer(i, make_error(engine_errc::db_error,
+                             std::string{name_} + " turn carried a foreign request"));
+      else
+        live.push_back(i);
+    }
+    if (!live.empty())
+      attempt(live);
+    return std::move(out_);
+  }
+
+private:
+  void answer(size_t i, caf::error err) {
+    out_.replies[i] = caf::make_message(std::move(err));
+  }
+
+  void fail(const std::vector<size_t>& idx, size_t from, const caf::error& err) {
+    for (size_t k = from; k < idx.size(); ++k)
+      answer(idx[k], err);
+  }
+
+  /// Runs the calls at `idx` together; false once the connection is gone.
+  bool attempt(const std::vector<size_t>& idx) {
+    for (int round = 0;; ++round) {
+      try {
+        if (traits::is_atomic)
+          session_.begin();
+        auto replies = execute_calls<Op>(ctx_, turn_, idx);
+        if (traits::is_atomic) {
+          // A refused request (not found, fenced out) leaves nothing behind.
+          bool refused = idx.size() == 1
+                         && replies.front().template match_elements<caf::error>();
+          if (refused)
+            session_.rollback();
+          else
+            session_.commit();
+        }
+        for (size_t k = 0; k < idx.size(); ++k)
+          out_.replies[idx[k]] = std::move(replies[k]);
+        return true;
+      } catch (const db_failure& f) {
+        session_.rollback();
+        auto kind = f.kind();
+        if (kind == failure_kind::connection_lost
+            || kind == failure_kind::in_doubt) {
+          out_.link = traits::is_atomic && kind == failure_kind::connection_lost
+                        ? link_state::lost_uncommitted
+                        : link_state::lost_in_doubt;
+          fail(idx, 0, to_error(f, name_));
+          return false;
+        }
+        if (kind == failure_kind::rollback && round < rollback_retries)
+          continue;
+        if (idx.size() > 1 && isolatable(kind))
+          return isolate(idx);
+        fail(idx, 0, to_error(f, name_));
+        return true;
+      } catch (const std::exception& e) {
+        session_.rollback();
+        fail(idx, 0, make_error(engine_errc::db_error,
+                                std::string{name_} + ": " + e.what()));
+        return true;
+      }
+    }
+  }
+
+  /// One bad request must not fail its neighbours: runs each alone.
+  bool isolate(const std::vector<size_t>& idx) {
+    for (size_t k = 0; k < idx.size(); ++k) {
+      if (!attempt({idx[k]})) {
+        fail(idx, k + 1, make_error(engine_errc::db_unavailable,
+                                    std::string{name_} + ": connection lost"));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  db_session& session_;
+  op_context& ctx_;
+  db_turn& turn_;
+  db_turn_result out_;
+  const char* name_ = caf::type_name<Op>::value;
+};
+
+template <class Op>
+db_turn_result run_turn(db_session& session, op_context& ctx, db_turn& turn,
+                        int64_t now_ns) {
+  return turn_runner<Op>{session, ctx, turn}.run(now_ns);
+}
+
+template <class Op>
+op_entry make_entry() {
+  using traits = op_traits<Op>;
+  return {caf::type_name<Op>::value, traits::is_batched, traits::is_atomic,
+          traits::is_idempotent, &run_turn<Op>, &touched<Op>};
+}
+
+template <class... Ops>
+std::array<op_entry, sizeof...(Ops)> make_table(db_op_list<Ops...>) {
+  return {make_entry<Ops>()...};
+}
+
+} // namespace
+
+const op_entry& op_table(uint32_t index) {
+  static const auto table = make_table(db_ops{});
+  return table.at(index);
+}
+
+const std::vector<sql_def>& all_statements() {
+  static const std::vector<sql_def> defs = [] {
+    std::vector<sql_def> out;
+    for (auto* part : {&intake_statements(), &people_statements(),
+                       &talk_statements(), &admin_statements()})
+      out.insert(out.end(), part->begin(), part->end());
+    return out;
+  }();
+  return defs;
+}
+
+} // namespace bridge::storage

@@ -1,0 +1,156 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <vector>
+
+#include <caf/message.hpp>
+
+#include "messages/storage.hpp"
+#include "storage/sql.hpp"
+
+/// How the pool runs each request type: whether it batches, whether it
+/// needs a transaction, whether running it twice is harmless, and the
+/// table that dispatches a turn to the request's repository code.
+namespace bridge::storage {
+
+// -- request traits -------------------------------------------------------------
+
+enum op_flag : unsigned {
+  /// Requests of this type that wait together run as one statement.
+  batched = 1,
+  /// Runs between BEGIN and COMMIT (several statements, or batch chunks).
+  atomic = 2,
+  /// Running it again gives the same effect and the same answer, so it is
+  /// retried even when a connection broke while committing.
+  idempotent = 4,
+};
+
+template <unsigned Flags>
+struct op_flags {
+  static constexpr bool is_batched = (Flags & batched) != 0;
+  static constexpr bool is_atomic = (Flags & atomic) != 0;
+  static constexpr bool is_idempotent = (Flags & idempotent) != 0;
+};
+
+/// Specialized for every request type in `db_ops`.
+template <class Op>
+struct op_traits;
+
+template <> struct op_traits<inbox_put> : op_flags<batched | atomic> {};
+template <> struct op_traits<inbox_done> : op_flags<batched | atomic | idempotent> {};
+template <> struct op_traits<inbox_pending> : op_flags<idempotent> {};
+template <> struct op_traits<outbox_put> : op_flags<batched | atomic> {};
+template <> struct op_traits<outbox_sent> : op_flags<batched | atomic | idempotent> {};
+template <> struct op_traits<outbox_failed> : op_flags<batched | atomic | idempotent> {};
+template <> struct op_traits<outbox_unsent> : op_flags<idempotent> {};
+template <> struct op_traits<user_get> : op_flags<idempotent> {};
+template <> struct op_traits<user_put> : op_flags<idempotent> {};
+template <> struct op_traits<user_issue_code> : op_flags<0> {};
+template <> struct op_traits<user_by_code> : op_flags<idempotent> {};
+template <> struct op_traits<user_reset> : op_flags<atomic> {};
+template <> struct op_traits<link_worker> : op_flags<0> {};
+template <> struct op_traits<unlink_worker> : op_flags<0> {};
+template <> struct op_traits<workers_of> : op_flags<idempotent> {};
+template <> struct op_traits<session_get> : op_flags<idempotent> {};
+template <> struct op_traits<session_put> : op_flags<idempotent> {};
+template <> struct op_traits<sub_get> : op_flags<idempotent> {};
+template <> struct op_traits<sub_set> : op_flags<idempotent> {};
+template <> struct op_traits<sub_clear> : op_flags<idempotent> {};
+template <> struct op_traits<usage_incr> : op_flags<0> {};
+template <> struct op_traits<usage_get> : op_flags<idempotent> {};
+template <> struct op_traits<feedback_put> : op_flags<0> {};
+template <> struct op_traits<conversation_open> : op_flags<idempotent> {};
+template <> struct op_traits<conversation_reserve> : op_flags<0> {};
+template <> struct op_traits<message_put> : op_flags<batched | atomic> {};
+template <> struct op_traits<message_update> : op_flags<idempotent> {};
+template <> struct op_traits<message_recent> : op_flags<idempotent> {};
+template <> struct op_traits<message_count> : op_flags<idempotent> {};
+template <> struct op_traits<task_create> : op_flags<0> {};
+template <> struct op_traits<task_list> : op_flags<idempotent> {};
+template <> struct op_traits<task_done> : op_flags<idempotent> {};
+template <> struct op_traits<user_list> : op_flags<idempotent> {};
+template <> struct op_traits<conversation_list> : op_flags<idempotent> {};
+// Deleting another batch on a retry is what retention wants anyway.
+template <> struct op_traits<purge> : op_flags<atomic | idempotent> {};
+
+/// Rows a request writes; batches are cut at `db.batch_max` rows.
+template <class Op>
+size_t op_weight(const Op&) {
+  return 1;
+}
+
+inline size_t op_weight(const inbox_put& x) {
+  return x.rows.size();
+}
+
+inline size_t op_weight(const inbox_done& x) {
+  return x.update_ids.size();
+}
+
+inline size_t op_weight(const message_put& x) {
+  return x.rows.size();
+}
+
+// -- positions in db_ops --------------------------------------------------------
+
+template <class Op, class List>
+struct op_position;
+
+template <class Op, class... Ts>
+struct op_position<Op, db_op_list<Op, Ts...>>
+  : std::integral_constant<uint32_t, 0> {};
+
+template <class Op, class U, class... Ts>
+struct op_position<Op, db_op_list<U, Ts...>>
+  : std::integral_constant<uint32_t,
+                           1 + op_position<Op, db_op_list<Ts...>>::value> {};
+
+/// Position of `Op` in `db_ops`.
+template <class Op>
+constexpr uint32_t op_index = op_position<Op, db_ops>::value;
+
+template <class List>
+struct op_list_size;
+
+template <class... Ts>
+struct op_list_size<db_op_list<Ts...>>
+  : std::integral_constant<uint32_t, sizeof...(Ts)> {};
+
+/// Number of request types.
+constexpr uint32_t op_count = op_list_size<db_ops>::value;
+
+// -- dispatch -------------------------------------------------------------------
+
+/// A connection as a turn sees it: statements plus transaction control.
+class db_session : public sql_runner {
+public:
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+};
+
+/// Everything the pool and its workers know about one request type.
+struct op_entry {
+  const char* name;
+  bool is_batched;
+  bool is_atomic;
+  bool is_idempotent;
+  /// Worker side: runs the calls of `turn` whose deadline (steady-clock
+  /// ns) is after `now_ns`; never throws.
+  db_turn_result (*run)(db_session& session, op_context& ctx, db_turn& turn,
+                        int64_t now_ns);
+  /// Pool side: adds what a successful `call` with `reply` changed in
+  /// cached data to `out`.
+  void (*touched)(const caf::message& call, const caf::message& reply,
+                  cache_invalidate& out);
+};
+
+/// The entry of the request type at `index` (< op_count).
+const op_entry& op_table(uint32_t index);
+
+/// Every prepared statement, of every repository.
+const std::vector<sql_def>& all_statements();
+
+} // namespace bridge::storage

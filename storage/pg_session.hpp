@@ -1,0 +1,60 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "storage/ops.hpp"
+
+namespace bridge::storage {
+
+/// How a worker connects.
+struct pg_options {
+  /// libpq connection string (a secret: it may carry a password).
+  std::string dsn;
+  /// Every statement is cut after this long (PostgreSQL statement_timeout).
+  std::chrono::milliseconds statement_timeout{5000};
+  std::chrono::seconds connect_timeout{5};
+  std::string application_name = "bridge";
+};
+
+/// One PostgreSQL connection with every statement of `all_statements()`
+/// prepared: what a pool worker runs turns on. The one place besides the
+/// migrator that speaks libpqxx; everything it throws is a `db_failure`.
+class pg_session final : public db_session {
+public:
+  /// Connects and prepares; throws `db_failure` (`connection_lost` when
+  /// the server cannot be reached) with a message free of the password.
+  explicit pg_session(const pg_options& opts);
+  ~pg_session() override;
+
+  pg_session(const pg_session&) = delete;
+  pg_session& operator=(const pg_session&) = delete;
+
+  rows run(const statement& st) override;
+  void begin() override;
+  void commit() override;
+  void rollback() noexcept override;
+
+  /// False once the connection broke.
+  bool is_open() const;
+
+  /// The server process serving this connection (pg_stat_activity.pid).
+  int backend_pid() const;
+
+private:
+  /// The libpqxx connection and open transaction, kept out of this header.
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+/// The first line of a server or library message: PostgreSQL's DETAIL
+/// lines can quote whole rows, which is user data a log must not carry.
+std::string first_line(std::string_view text);
+
+/// Rethrows the exception in flight as a `db_failure`. `committing`: the
+/// failure happened while committing, so a broken connection leaves the
+/// outcome in doubt.
+[[noreturn]] void rethrow_as_failure(bool committing);
+
+} // namespace bridge::storage

@@ -1,0 +1,464 @@
+#include "storage/repo_people.hpp"
+
+#include <cstdio>
+
+#include "common/error.hpp"
+#include "storage/validate.hpp"
+
+namespace bridge::storage {
+
+namespace sql {
+
+// Every user query answers the same columns, decoded by `decode_user`.
+constexpr sql_def user_get{"user_get", R"(
+SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+FROM users u LEFT JOIN worker_links l ON l.worker_id = u.telegram_id
+WHERE u.telegram_id = $1)"};
+
+constexpr sql_def user_put{"user_put", R"(
+WITH u AS (
+  INSERT INTO users (telegram_id, role, language, display_name)
+  VALUES ($1, $2, $3, $4)
+  ON CONFLICT (telegram_id) DO UPDATE
+  SET role = EXCLUDED.role, language = EXCLUDED.language,
+      display_name = EXCLUDED.display_name, updated_at = now()
+  RETURNING *)
+SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
+       (SELECT manager_id FROM worker_links WHERE worker_id = u.telegram_id),
+       epoch_ms(u.created_at), epoch_ms(u.updated_at)
+FROM u)"};
+
+constexpr sql_def user_set_code{"user_set_code", R"(
+UPDATE users u SET invitation_code = $2, updated_at = now()
+WHERE u.telegram_id = $1 AND ($3 OR u.invitation_code IS NULL)
+RETURNING u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
+          (SELECT manager_id FROM worker_links WHERE worker_id = u.telegram_id),
+          epoch_ms(u.created_at), epoch_ms(u.updated_at))"};
+
+constexpr sql_def user_by_code{"user_by_code", R"(
+SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+FROM users u LEFT JOIN worker_links l ON l.worker_id = u.telegram_id
+WHERE u.invitation_code = $1)"};
+
+constexpr sql_def reset_links{"reset_links", R"(
+DELETE FROM worker_links WHERE worker_id = $1 OR manager_id = $1
+RETURNING CASE WHEN worker_id = $1 THEN manager_id ELSE worker_id END)"};
+
+constexpr sql_def reset_user{"reset_user", R"(
+UPDATE users SET role = 'none', invitation_code = NULL, updated_at = now()
+WHERE telegram_id = $1)"};
+
+constexpr sql_def link_worker{"link_worker", R"(
+WITH prev AS (SELECT manager_id FROM worker_links WHERE worker_id = $1)
+INSERT INTO worker_links (worker_id, manager_id) VALUES ($1, $2)
+ON CONFLICT (worker_id) DO UPDATE
+SET manager_id = EXCLUDED.manager_id, linked_at = now()
+RETURNING (SELECT manager_id FROM prev))"};
+
+constexpr sql_def unlink_worker{"unlink_worker", R"(
+DELETE FROM worker_links WHERE worker_id = $1 RETURNING manager_id)"};
+
+constexpr sql_def workers_of{"workers_of", R"(
+SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+FROM worker_links l JOIN users u ON u.telegram_id = l.worker_id
+WHERE l.manager_id = $1 AND l.worker_id > $2
+ORDER BY l.worker_id
+LIMIT $3)"};
+
+constexpr sql_def session_get{"session_get", R"(
+SELECT chat_id, step, role, language, current_worker, pending,
+       epoch_ms(updated_at)
+FROM chat_sessions WHERE chat_id = $1)"};
+
+constexpr sql_def session_put{"session_put", R"(
+INSERT INTO chat_sessions (chat_id, step, role, language, current_worker, pending)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (chat_id) DO UPDATE
+SET step = EXCLUDED.step, role = EXCLUDED.role, language = EXCLUDED.language,
+    current_worker = EXCLUDED.current_worker, pending = EXCLUDED.pending,
+    updated_at = now())"};
+
+constexpr sql_def sub_get{"sub_get", R"(
+SELECT user_id, status, epoch_ms(expires_at), epoch_ms(updated_at)
+FROM subscriptions WHERE user_id = $1)"};
+
+constexpr sql_def sub_set{"sub_set", R"(
+INSERT INTO subscriptions (user_id, status, expires_at)
+VALUES ($1, 'active', to_timestamp($2::bigint / 1000.0))
+ON CONFLICT (user_id) DO UPDATE
+SET status = 'active', expires_at = EXCLUDED.expires_at, updated_at = now()
+RETURNING user_id, status, epoch_ms(expires_at), epoch_ms(updated_at))"};
+
+constexpr sql_def sub_clear{"sub_clear", R"(
+UPDATE subscriptions SET status = 'canceled', updated_at = now()
+WHERE user_id = $1
+RETURNING user_id, status, epoch_ms(expires_at), epoch_ms(updated_at))"};
+
+// Check and increment in one statement: two concurrent senders cannot both
+// take the last free message.
+constexpr sql_def usage_incr{"usage_incr", R"(
+INSERT INTO daily_usage AS d (manager_id, day, messages)
+SELECT $1, $2::date, 1 WHERE $3::bigint < 0 OR $3::bigint >= 1
+ON CONFLICT (manager_id, day) DO UPDATE
+SET messages = d.messages + 1
+WHERE $3::bigint < 0 OR d.messages < $3::bigint
+RETURNING messages)"};
+
+constexpr sql_def usage_get{"usage_get", R"(
+SELECT messages FROM daily_usage WHERE manager_id = $1 AND day = $2::date)"};
+
+constexpr sql_def feedback_put{"feedback_put", R"(
+INSERT INTO feedback (user_id, chat_id, text) VALUES ($1, $2, $3)
+RETURNING id)"};
+
+} // namespace sql
+
+const std::vector<sql_def>& people_statements() {
+  static const std::vector<sql_def> defs{
+    sql::user_get,     sql::user_put,      sql::user_set_code,
+    sql::user_by_code, sql::reset_links,   sql::reset_user,
+    sql::link_worker,  sql::unlink_worker, sql::workers_of,
+    sql::session_get,  sql::session_put,   sql::sub_get,
+    sql::sub_set,      sql::sub_clear,     sql::usage_incr,
+    sql::usage_get,    sql::feedback_put,
+  };
+  return defs;
+}
+
+// -- validation -----------------------------------------------------------------
+
+namespace {
+
+caf::error check_chat(int64_t chat_id) {
+  // Group chats have negative ids; only 0 is never a chat.
+  if (chat_id == 0)
+    return make_error(engine_errc::invalid_input, "chat_id must not be 0");
+  return {};
+}
+
+} // namespace
+
+caf::error check(const user_get& x) {
+  return check_id("telegram_id", x.telegram_id);
+}
+
+caf::error check(const user_put& x) {
+  return first_error({check_id("telegram_id", x.telegram_id),
+                      check_text("language", x.language, limits::code),
+                      check_text("display_name", x.display_name, limits::name)});
+}
+
+caf::error check(const user_issue_code& x) {
+  return check_id("telegram_id", x.telegram_id);
+}
+
+caf::error check(const user_by_code& x) {
+  if (!is_invitation_code(x.code))
+    return make_error(engine_errc::invalid_input,
+                      "an invitation code looks like BRIDGE-12345");
+  return {};
+}
+
+caf::error check(const user_reset& x) {
+  return check_id("telegram_id", x.telegram_id);
+}
+
+caf::error check(const link_worker& x) {
+  if (auto err = first_error({check_id("worker_id", x.worker_id),
+                              check_id("manager_id", x.manager_id)}))
+    return err;
+  if (x.worker_id == x.manager_id)
+    return make_error(engine_errc::invalid_input,
+                      "a user cannot be their own manager");
+  return {};
+}
+
+caf::error check(const unlink_worker& x) {
+  return check_id("worker_id", x.worker_id);
+}
+
+caf::error check(const workers_of& x) {
+  return first_error({check_id("manager_id", x.manager_id), check_limit(x.limit)});
+}
+
+caf::error check(const session_get& x) {
+  return check_chat(x.chat_id);
+}
+
+caf::error check(const session_put& x) {
+  const auto& s = x.state;
+  return first_error({check_chat(s.chat_id),
+                      check_text("session step", s.step, limits::code),
+                      check_text("session role", s.role, limits::code),
+                      check_text("session language", s.language, limits::code),
+                      check_text("session pending", s.pending, limits::short_text)});
+}
+
+caf::error check(const sub_get& x) {
+  return check_id("user_id", x.user_id);
+}
+
+caf::error check(const sub_set& x) {
+  return first_error({check_id("user_id", x.user_id),
+                      check_id("expires_at_ms", x.expires_at_ms)});
+}
+
+caf::error check(const sub_clear& x) {
+  return check_id("user_id", x.user_id);
+}
+
+caf::error check(const usage_incr& x) {
+  return first_error({check_id("manager_id", x.manager_id), check_day(x.day)});
+}
+
+caf::error check(const usage_get& x) {
+  return first_error({check_id("manager_id", x.manager_id), check_day(x.day)});
+}
+
+caf::error check(const feedback_put& x) {
+  if (x.text.empty())
+    return make_error(engine_errc::invalid_input, "empty feedback");
+  return first_error({check_id("user_id", x.user_id),
+                      check_text("feedback", x.text, limits::short_text)});
+}
+
+// -- builders and decoders ------------------------------------------------------
+
+user_role user_role_from(std::string_view text) {
+  if (text == "none")
+    return user_role::none;
+  if (text == "manager")
+    return user_role::manager;
+  if (text == "worker")
+    return user_role::worker;
+  throw db_failure{failure_kind::decode,
+                   "unknown user role '" + std::string{text} + "'"};
+}
+
+subscription_status subscription_status_from(std::string_view text) {
+  if (text == "active")
+    return subscription_status::active;
+  if (text == "canceled")
+    return subscription_status::canceled;
+  throw db_failure{failure_kind::decode,
+                   "unknown subscription status '" + std::string{text} + "'"};
+}
+
+user_record decode_user(const row& r) {
+  expect_width(r, 8, "user row");
+  user_record u;
+  u.telegram_id = int_at(r, 0);
+  u.role = user_role_from(text_at(r, 1));
+  u.language = text_at(r, 2);
+  u.display_name = text_at(r, 3);
+  u.invitation_code = text_at(r, 4);
+  u.manager_id = int_at(r, 5);
+  u.created_at_ms = int_at(r, 6);
+  u.updated_at_ms = int_at(r, 7);
+  return u;
+}
+
+chat_session_record decode_session(const row& r) {
+  expect_width(r, 7, "session row");
+  return {int_at(r, 0),  text_at(r, 1), text_at(r, 2), text_at(r, 3),
+          int_at(r, 4), text_at(r, 5), int_at(r, 6)};
+}
+
+subscription decode_subscription(const row& r) {
+  expect_width(r, 4, "subscription row");
+  return {int_at(r, 0), subscription_status_from(text_at(r, 1)), int_at(r, 2),
+          int_at(r, 3)};
+}
+
+std::string day_param(int64_t day) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d",
+                static_cast<int>(day / 10000), static_cast<int>(day / 100 % 100),
+                static_cast<int>(day % 100));
+  return buf;
+}
+
+statement user_put_statement(const user_put& x) {
+  return {sql::user_put.name,
+          {param(x.telegram_id), param(to_string(x.role)), param(x.language),
+           param(x.display_name)}};
+}
+
+statement user_set_code_statement(int64_t telegram_id, const std::string& code,
+                                  bool replace) {
+  return {sql::user_set_code.name,
+          {param(telegram_id), param(code), param(replace)}};
+}
+
+statement session_put_statement(const chat_session_record& x) {
+  return {sql::session_put.name,
+          {param(x.chat_id), param(x.step), param(x.role), param(x.language),
+           param(x.current_worker), param(x.pending)}};
+}
+
+statement usage_incr_statement(const usage_incr& x) {
+  return {sql::usage_incr.name,
+          {param(x.manager_id), param(day_param(x.day)), param(x.limit)}};
+}
+
+// -- execution ------------------------------------------------------------------
+
+namespace {
+
+std::optional<user_record> find_user(op_context& ctx, int64_t telegram_id) {
+  auto rs = ctx.sql.run({sql::user_get.name, {param(telegram_id)}});
+  if (rs.empty())
+    return std::nullopt;
+  return decode_user(rs.front());
+}
+
+caf::error no_user(int64_t telegram_id) {
+  return make_error(engine_errc::not_found,
+                    "no user " + std::to_string(telegram_id));
+}
+
+} // namespace
+
+caf::expected<user_record> execute(op_context& ctx, const user_get& x) {
+  if (auto u = find_user(ctx, x.telegram_id))
+    return std::move(*u);
+  return no_user(x.telegram_id);
+}
+
+user_record execute(op_context& ctx, const user_put& x) {
+  auto rs = ctx.sql.run(user_put_statement(x));
+  if (rs.size() != 1)
+    throw db_failure{failure_kind::decode, "user_put returned no row"};
+  return decode_user(rs.front());
+}
+
+caf::expected<user_record> execute(op_context& ctx, const user_issue_code& x) {
+  auto current = find_user(ctx, x.telegram_id);
+  if (!current)
+    return no_user(x.telegram_id);
+  if (!x.replace && !current->invitation_code.empty())
+    return std::move(*current);
+  // Runs outside a transaction: a unique violation only fails its own
+  // statement, and the next candidate is tried on the same connection.
+  for (int attempt = 0; attempt < max_code_attempts; ++attempt) {
+    auto code = random_invitation_code(ctx.rng);
+    try {
+      auto rs = ctx.sql.run(user_set_code_statement(x.telegram_id, code,
+                                                    x.replace));
+      if (!rs.empty())
+        return decode_user(rs.front());
+      // Someone gave the user a code in between (or removed the user).
+      if (auto u = find_user(ctx, x.telegram_id))
+        return std::move(*u);
+      return no_user(x.telegram_id);
+    } catch (const db_failure& f) {
+      if (f.kind() != failure_kind::unique_violation)
+        throw;
+    }
+  }
+  return make_error(engine_errc::conflict,
+                    "no free invitation code after "
+                      + std::to_string(max_code_attempts) + " attempts");
+}
+
+caf::expected<user_record> execute(op_context& ctx, const user_by_code& x) {
+  auto rs = ctx.sql.run({sql::user_by_code.name, {param(x.code)}});
+  if (rs.empty())
+    return make_error(engine_errc::not_found, "no user has this invitation code");
+  return decode_user(rs.front());
+}
+
+user_reset_result execute(op_context& ctx, const user_reset& x) {
+  user_reset_result out;
+  for (auto& r : ctx.sql.run({sql::reset_links.name, {param(x.telegram_id)}}))
+    out.unlinked.push_back(int_at(r, 0));
+  ctx.sql.run({sql::reset_user.name, {param(x.telegram_id)}});
+  return out;
+}
+
+caf::expected<link_result> execute(op_context& ctx, const link_worker& x) {
+  auto rs = ctx.sql.run({sql::link_worker.name,
+                         {param(x.worker_id), param(x.manager_id)}});
+  if (rs.size() != 1)
+    throw db_failure{failure_kind::decode, "link_worker returned no row"};
+  return link_result{int_at(rs.front(), 0)};
+}
+
+db_count execute(op_context& ctx, const unlink_worker& x) {
+  auto rs = ctx.sql.run({sql::unlink_worker.name, {param(x.worker_id)}});
+  return {static_cast<int64_t>(rs.size())};
+}
+
+user_page execute(op_context& ctx, const workers_of& x) {
+  user_page out;
+  for (auto& r : ctx.sql.run({sql::workers_of.name,
+                              {param(x.manager_id), param(x.after_id),
+                               param(x.limit)}}))
+    out.rows.push_back(decode_user(r));
+  return out;
+}
+
+caf::expected<chat_session_record> execute(op_context& ctx,
+                                           const session_get& x) {
+  auto rs = ctx.sql.run({sql::session_get.name, {param(x.chat_id)}});
+  if (rs.empty())
+    return make_error(engine_errc::not_found,
+                      "no session for chat " + std::to_string(x.chat_id));
+  return decode_session(rs.front());
+}
+
+db_count execute(op_context& ctx, const session_put& x) {
+  ctx.sql.run(session_put_statement(x.state));
+  return {1};
+}
+
+subscription execute(op_context& ctx, const sub_get& x) {
+  auto rs = ctx.sql.run({sql::sub_get.name, {param(x.user_id)}});
+  if (rs.empty())
+    return subscription{x.user_id, subscription_status::none, 0, 0};
+  return decode_subscription(rs.front());
+}
+
+subscription execute(op_context& ctx, const sub_set& x) {
+  auto rs = ctx.sql.run({sql::sub_set.name,
+                         {param(x.user_id), param(x.expires_at_ms)}});
+  if (rs.size() != 1)
+    throw db_failure{failure_kind::decode, "sub_set returned no row"};
+  return decode_subscription(rs.front());
+}
+
+subscription execute(op_context& ctx, const sub_clear& x) {
+  auto rs = ctx.sql.run({sql::sub_clear.name, {param(x.user_id)}});
+  if (rs.empty())
+    return subscription{x.user_id, subscription_status::none, 0, 0};
+  return decode_subscription(rs.front());
+}
+
+usage_count execute(op_context& ctx, const usage_incr& x) {
+  auto rs = ctx.sql.run(usage_incr_statement(x));
+  if (!rs.empty())
+    return {x.manager_id, x.day, int_at(rs.front(), 0), true};
+  // At the limit: nothing changed; report the count as it stands.
+  auto now = ctx.sql.run({sql::usage_get.name,
+                          {param(x.manager_id), param(day_param(x.day))}});
+  return {x.manager_id, x.day, now.empty() ? 0 : int_at(now.front(), 0), false};
+}
+
+usage_count execute(op_context& ctx, const usage_get& x) {
+  auto rs = ctx.sql.run({sql::usage_get.name,
+                         {param(x.manager_id), param(day_param(x.day))}});
+  return {x.manager_id, x.day, rs.empty() ? 0 : int_at(rs.front(), 0), false};
+}
+
+db_id execute(op_context& ctx, const feedback_put& x) {
+  auto rs = ctx.sql.run({sql::feedback_put.name,
+                         {param(x.user_id), param(x.chat_id), param(x.text)}});
+  if (rs.size() != 1)
+    throw db_failure{failure_kind::decode, "feedback_put returned no row"};
+  return {int_at(rs.front(), 0)};
+}
+
+} // namespace bridge::storage

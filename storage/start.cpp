@@ -1,0 +1,59 @@
+#include "storage/start.hpp"
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "common/error.hpp"
+#include "messages/type_ids.hpp"
+#include "storage/dsn.hpp"
+#include "storage/migrations.hpp"
+
+namespace bridge::storage {
+
+db_pool_options db_pool_options_from(const bridge_config& cfg) {
+  db_pool_options o;
+  o.pg.dsn = cfg.secrets.database_url;
+  o.pg.statement_timeout = cfg.db.request_timeout;
+  // Connecting must not outlast a request by much, nor be cut too short
+  // on a loaded server.
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(cfg.db.request_timeout);
+  o.pg.connect_timeout = std::clamp(secs, std::chrono::seconds{2},
+                                    std::chrono::seconds{30});
+  o.pool_size = static_cast<size_t>(cfg.db.pool_size);
+  o.queue_limit = static_cast<size_t>(cfg.db.queue_limit);
+  o.request_timeout = cfg.db.request_timeout;
+  o.batch_max = static_cast<size_t>(cfg.db.batch_max);
+  o.reconnect_max = cfg.db.reconnect_backoff_max;
+  o.reconnect_base = std::min(o.reconnect_base, o.reconnect_max);
+  return o;
+}
+
+caf::expected<db_actor> start_db_pool(caf::actor_system& sys,
+                                      const db_pool_options& opts) {
+  if (opts.pg.dsn.empty())
+    return make_error(engine_errc::invalid_input,
+                      "DATABASE_URL is not set; the engine needs PostgreSQL");
+  auto target = redact_dsn(opts.pg.dsn);
+  auto applied = apply_migrations(opts.pg.dsn);
+  if (!applied)
+    return make_error(engine_code(applied.error()),
+                      "database " + target + ": " + describe(applied.error()));
+  if (applied->empty())
+    spdlog::info("db: schema of {} is current", target);
+  else
+    spdlog::info("db: applied {} migration(s) to {}, now at version {}",
+                 applied->size(), target, applied->back());
+  auto pool = sys.spawn(db_pool, opts);
+  spdlog::info("db: pool of {} connections to {}, queue bound {}, batches of "
+               "up to {} rows",
+               opts.pool_size, target, opts.queue_limit, opts.batch_max);
+  return pool;
+}
+
+caf::expected<db_actor> start_db_pool(caf::actor_system& sys,
+                                      const bridge_config& cfg) {
+  return start_db_pool(sys, db_pool_options_from(cfg));
+}
+
+} // namespace bridge::storage

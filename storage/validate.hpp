@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <random>
+#include <string>
+#include <string_view>
+
+#include <caf/error.hpp>
+
+/// Checks a request passes before it may queue for a connection, so a bad
+/// value fails alone with a clear error instead of failing a whole batch.
+namespace bridge::storage {
+
+/// Byte limits of text fields.
+namespace limits {
+constexpr size_t payload = 1 << 20;
+constexpr size_t message_text = 64 * 1024;
+constexpr size_t short_text = 16 * 1024;
+constexpr size_t name = 256;
+constexpr size_t code = 64;
+constexpr size_t reason = 1000;
+} // namespace limits
+
+/// A text bound for PostgreSQL: NUL bytes are refused (a text column
+/// cannot hold one), as are malformed UTF-8 (the database is UTF8) and
+/// values longer than `max_bytes`. Returns an `invalid_input` error naming
+/// `field`, or an empty error.
+caf::error check_text(const char* field, std::string_view value,
+                      size_t max_bytes);
+
+/// A page size in [1, max_page_size].
+caf::error check_limit(int64_t limit);
+
+/// A positive id.
+caf::error check_id(const char* field, int64_t id);
+
+/// A day written yyyymmdd that exists in the calendar (years 2000-9999).
+caf::error check_day(int64_t day);
+
+/// The longest prefix of `text` of at most `max_bytes` bytes that does not
+/// split a UTF-8 sequence.
+std::string truncate_utf8(std::string_view text, size_t max_bytes);
+
+/// True for `BRIDGE-` followed by exactly five ASCII digits.
+bool is_invitation_code(std::string_view text);
+
+/// The code for a number in [0, 99999].
+std::string invitation_code(uint32_t number);
+
+/// A uniformly random invitation code.
+template <class Rng>
+std::string random_invitation_code(Rng& rng) {
+  std::uniform_int_distribution<uint32_t> dist{0, 99999};
+  return invitation_code(dist(rng));
+}
+
+/// Returns the first error of `errs`, or an empty one.
+inline caf::error first_error(std::initializer_list<caf::error> errs) {
+  for (auto& e : errs)
+    if (e)
+      return e;
+  return {};
+}
+
+} // namespace bridge::storage

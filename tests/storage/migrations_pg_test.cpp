@@ -1,0 +1,92 @@
+#define BOOST_TEST_MODULE storage_migrations_pg
+#include <boost/test/unit_test.hpp>
+
+#include <future>
+
+#include "common/error.hpp"
+#include "storage/migrations.hpp"
+#include "storage/start.hpp"
+#include "tests/support/actor_fixture.hpp"
+#include "tests/support/pg_scratch.hpp"
+
+using namespace bridge;
+using namespace bridge::storage;
+
+BOOST_AUTO_TEST_CASE(applying_twice_changes_nothing_the_second_time) {
+  bridge::test::pg_scratch db;
+  auto first = apply_migrations(db.dsn());
+  BOOST_REQUIRE(first);
+  BOOST_TEST(first->size() == embedded_migrations().size());
+  auto second = apply_migrations(db.dsn());
+  BOOST_REQUIRE(second);
+  BOOST_TEST(second->empty());
+  BOOST_TEST(db.scalar("SELECT count(*) FROM schema_migrations")
+             == static_cast<long long>(embedded_migrations().size()));
+  for (auto table : {"users", "worker_links", "chat_sessions", "subscriptions", "daily_usage",
+                     "feedback", "conversations", "messages", "tasks", "inbox", "outbox",
+                     "job_fences"})
+    BOOST_TEST(db.scalar(std::string{"SELECT count(*) FROM information_schema.tables "
+                                     "WHERE table_name = '"}
+                         + table + "'")
+                 == 1,
+               table);
+}
+
+BOOST_AUTO_TEST_CASE(the_indexes_the_queries_rely_on_exist) {
+  bridge::test::pg_scratch db;
+  BOOST_REQUIRE(apply_migrations(db.dsn()));
+  auto def = [&](const std::string& index) {
+    auto r = db.query("SELECT indexdef FROM pg_indexes WHERE indexname = '" + index + "'");
+    return r.empty() ? std::string{} : r[0][0].as<std::string>();
+  };
+  BOOST_TEST(def("messages_conversation_created").find("(conversation_id, created_at DESC)")
+             != std::string::npos);
+  BOOST_TEST(def("messages_conversation_id_seq_key").find("UNIQUE") != std::string::npos);
+  BOOST_TEST(def("users_invitation_code_key").find("UNIQUE") != std::string::npos);
+  BOOST_TEST(!def("tasks_manager_status").empty());
+  BOOST_TEST(!def("tasks_worker_status").empty());
+  BOOST_TEST(!def("outbox_dedupe_key_key").empty());
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_starts_apply_each_migration_once) {
+  bridge::test::pg_scratch db;
+  auto a = std::async(std::launch::async, [&] { return apply_migrations(db.dsn()); });
+  auto b = std::async(std::launch::async, [&] { return apply_migrations(db.dsn()); });
+  auto ra = a.get();
+  auto rb = b.get();
+  BOOST_REQUIRE(ra);
+  BOOST_REQUIRE(rb);
+  BOOST_TEST(ra->size() + rb->size() == embedded_migrations().size());
+}
+
+BOOST_AUTO_TEST_CASE(a_tampered_schema_stops_the_start) {
+  bridge::test::pg_scratch db;
+  BOOST_REQUIRE(apply_migrations(db.dsn()));
+  db.query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
+  bridge::test::system_fixture f;
+  db_pool_options opts;
+  opts.pg.dsn = db.dsn();
+  auto pool = start_db_pool(*f.sys, opts);
+  BOOST_REQUIRE(!pool);
+  BOOST_TEST(describe(pool.error()).find("differs") != std::string::npos);
+  db.query("UPDATE schema_migrations SET checksum = '"
+           + migration_checksum(embedded_migrations()[0].sql) + "'");
+  db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')");
+  auto newer = start_db_pool(*f.sys, opts);
+  BOOST_REQUIRE(!newer);
+  BOOST_TEST(describe(newer.error()).find("newer version") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_password_is_reported_without_it) {
+  bridge::test::pg_scratch db;
+  // Trust authentication ignores passwords; an unknown role still fails,
+  // and the secret must not appear in what is reported.
+  auto dsn = dsn_with_database("postgresql://nobody:SECRET-PW-123@127.0.0.1:"
+                                 + std::string{std::getenv("PGPORT") ? std::getenv("PGPORT") : "5432"}
+                                 + "/x",
+                               db.name());
+  auto r = apply_migrations(dsn);
+  BOOST_REQUIRE(!r);
+  BOOST_TEST(describe(r.error()).find("SECRET-PW-123") == std::string::npos);
+  BOOST_TEST(describe(r.error()).find("connecting failed") != std::string::npos);
+}

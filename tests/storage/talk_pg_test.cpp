@@ -1,0 +1,201 @@
+#define BOOST_TEST_MODULE storage_talk_pg
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/pool_fixture.hpp"
+
+using namespace bridge;
+using bridge::test::code_of;
+
+namespace {
+
+struct talk_fixture : bridge::test::pool_fixture {
+  int64_t conv = 0;
+
+  talk_fixture() {
+    must(user_put{1, user_role::manager, "en", "Manager"});
+    must(user_put{2, user_role::worker, "es", "Worker"});
+    conv = must(conversation_open{1, 2}).id;
+  }
+
+  message_row row(int64_t seq, std::string text) {
+    message_row m;
+    m.conversation_id = conv;
+    m.seq = seq;
+    m.sender_id = seq % 2 == 0 ? 2 : 1;
+    m.source_message_id = 1000 + seq;
+    m.original_text = std::move(text);
+    m.original_lang = "en";
+    m.status = message_status::pending;
+    return m;
+  }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(talk, talk_fixture)
+
+BOOST_AUTO_TEST_CASE(a_pair_has_one_conversation) {
+  auto again = must(conversation_open{1, 2});
+  BOOST_TEST(again.id == conv);
+  BOOST_TEST(again.last_seq == 0);
+  BOOST_TEST(must(conversation_open{2, 1}).id != conv);
+  BOOST_TEST((code_of(run(conversation_open{1, 1})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(conversation_open{1, 99})) == engine_errc::not_found));
+}
+
+BOOST_AUTO_TEST_CASE(sequence_numbers_resume_after_stored_messages) {
+  auto r = must(conversation_reserve{conv, 3});
+  BOOST_TEST(r.first == 1);
+  BOOST_TEST(r.last == 3);
+  // Messages stored beyond the reservation (a crash between reserve and
+  // record) still push the next reservation past them.
+  must(message_put{{row(1, "a"), row(2, "b"), row(7, "c")}});
+  BOOST_TEST(must(conversation_open{1, 2}).last_seq == 7);
+  auto next = must(conversation_reserve{conv, 1});
+  BOOST_TEST(next.first == 8);
+  BOOST_TEST((code_of(run(conversation_reserve{conv, 0})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(conversation_reserve{424242, 1})) == engine_errc::not_found));
+}
+
+BOOST_AUTO_TEST_CASE(messages_are_rows_and_duplicates_are_skipped) {
+  auto ids = must(message_put{{row(1, "one"), row(2, "two")}}).ids;
+  BOOST_REQUIRE_EQUAL(ids.size(), 2u);
+  BOOST_TEST(ids[0] > 0);
+  BOOST_TEST(ids[1] > ids[0]);
+  auto again = must(message_put{{row(2, "two again"), row(3, "three")}}).ids;
+  BOOST_TEST(again[0] == 0);
+  BOOST_TEST(again[1] > 0);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 3);
+  BOOST_TEST(db.query("SELECT original_text FROM messages WHERE seq = 2")[0][0]
+               .as<std::string>() == "two");
+}
+
+BOOST_AUTO_TEST_CASE(hostile_texts_round_trip_exactly) {
+  std::vector<std::string> texts = {
+    "quote ' double \" backslash \\ end\\",
+    "{\"json\": [1, 2, {\"k\": null}]}",
+    "NULL",
+    "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xe2\x80\x8f(rtl)\xe2\x80\x8e \xf0\x9f\x87\xba\xf0\x9f\x87\xa6",
+    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 family",
+    std::string(4097, 'a'),
+    std::string(3000, 'z') + "\xe4\xbd\xa0\xe5\xa5\xbd" + std::string(3000, 'z'),
+  };
+  message_put put;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    auto m = row(static_cast<int64_t>(i) + 1, texts[i]);
+    m.translated_text = texts[texts.size() - 1 - i];
+    m.translated_lang = "es";
+    put.rows.push_back(m);
+  }
+  must(put);
+  auto page = must(message_recent{conv, 50, 0});
+  BOOST_REQUIRE_EQUAL(page.rows.size(), texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    BOOST_TEST(page.rows[i].original_text == texts[i]);
+    BOOST_TEST(page.rows[i].translated_text == texts[texts.size() - 1 - i]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_rows_fail_alone_and_before_the_database) {
+  auto nul = row(1, std::string{"nul\0byte", 8});
+  BOOST_TEST((code_of(run(message_put{{nul}})) == engine_errc::invalid_input));
+  auto bad = row(1, "\xed\xa0\x80 surrogate");
+  BOOST_TEST((code_of(run(message_put{{bad}})) == engine_errc::invalid_input));
+  auto huge = row(1, std::string(70000, 'h'));
+  BOOST_TEST((code_of(run(message_put{{huge}})) == engine_errc::invalid_input));
+  auto zero = row(0, "seq zero");
+  BOOST_TEST((code_of(run(message_put{{zero}})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(message_put{})) == engine_errc::invalid_input));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_message_is_updated_by_seq_or_by_telegram_id) {
+  must(message_put{{row(1, "helo"), row(2, "hi")}});
+  message_update by_seq;
+  by_seq.conversation_id = conv;
+  by_seq.seq = 1;
+  by_seq.translated_text = "hola";
+  by_seq.translated_lang = "es";
+  by_seq.status = message_status::translated;
+  auto m = must(by_seq);
+  BOOST_TEST(m.translated_text == "hola");
+  BOOST_TEST(m.original_text == "helo");
+  BOOST_TEST((m.status == message_status::translated));
+  BOOST_TEST(m.updated_at_ms > 0);
+  message_update edit;
+  edit.conversation_id = conv;
+  edit.source_message_id = 1001;
+  edit.original_text = "hello";
+  edit.status = message_status::pending;
+  auto e = must(edit);
+  BOOST_TEST(e.seq == 1);
+  BOOST_TEST(e.original_text == "hello");
+  BOOST_TEST(e.translated_text == "hola");
+  edit.source_message_id = 5555;
+  BOOST_TEST((code_of(run(edit)) == engine_errc::not_found));
+  edit.source_message_id = 0;
+  BOOST_TEST((code_of(run(edit)) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(recent_messages_page_backwards_oldest_first) {
+  message_put put;
+  for (int64_t s = 1; s <= 10; ++s)
+    put.rows.push_back(row(s, "m" + std::to_string(s)));
+  must(put);
+  auto last = must(message_recent{conv, 6, 0});
+  BOOST_REQUIRE_EQUAL(last.rows.size(), 6u);
+  BOOST_TEST(last.rows.front().seq == 5);
+  BOOST_TEST(last.rows.back().seq == 10);
+  auto older = must(message_recent{conv, 6, 5});
+  BOOST_REQUIRE_EQUAL(older.rows.size(), 4u);
+  BOOST_TEST(older.rows.front().seq == 1);
+  BOOST_TEST(older.rows.back().seq == 4);
+  BOOST_TEST((code_of(run(message_recent{conv, 0, 0})) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(messages_are_counted_in_a_time_window) {
+  int64_t day = 86400000;
+  int64_t t0 = 1700000000000;
+  message_put put;
+  for (int64_t s = 1; s <= 6; ++s) {
+    auto m = row(s, "x");
+    m.created_at_ms = t0 + (s - 1) * day / 2; // two a day
+    put.rows.push_back(m);
+  }
+  must(put);
+  BOOST_TEST(must(message_count{conv, t0, t0 + day}).n == 2);
+  BOOST_TEST(must(message_count{conv, t0, t0 + 3 * day}).n == 6);
+  BOOST_TEST(must(message_count{conv, t0 + 10 * day, t0 + 11 * day}).n == 0);
+  BOOST_TEST((code_of(run(message_count{conv, t0 + day, t0})) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(tasks_are_listed_by_owner_and_status) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i)
+    ids.push_back(must(task_create{1, 2, "task " + std::to_string(i)}).id);
+  auto done = must(task_done{ids[1], 2});
+  BOOST_TEST((done.status == task_status::done));
+  BOOST_TEST(done.done_at_ms > 0);
+  // Marking twice keeps the first time; a stranger cannot.
+  BOOST_TEST(must(task_done{ids[1], 1}).done_at_ms == done.done_at_ms);
+  BOOST_TEST((code_of(run(task_done{ids[1], 3})) == engine_errc::not_found));
+  task_list open_of_manager{1, 0, task_filter::open, 0, 10};
+  auto open = must(open_of_manager);
+  BOOST_REQUIRE_EQUAL(open.rows.size(), 4u);
+  BOOST_TEST(open.rows.front().id == ids[4]);
+  task_list all_of_worker{0, 2, task_filter::all, 0, 2};
+  auto page1 = must(all_of_worker);
+  BOOST_REQUIRE_EQUAL(page1.rows.size(), 2u);
+  all_of_worker.before_id = page1.rows.back().id;
+  auto page2 = must(all_of_worker);
+  BOOST_REQUIRE_EQUAL(page2.rows.size(), 2u);
+  BOOST_TEST(page2.rows.front().id == ids[2]);
+  task_list done_of_worker{0, 2, task_filter::done, 0, 10};
+  BOOST_TEST(must(done_of_worker).rows.size() == 1u);
+  task_list both{1, 2, task_filter::all, 0, 10};
+  BOOST_TEST((code_of(run(both)) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_create{1, 2, ""})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_create{1, 77, "x"})) == engine_errc::not_found));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,194 @@
+#define BOOST_TEST_MODULE storage_turn
+#include <boost/test/unit_test.hpp>
+
+#include <random>
+
+#include "common/error.hpp"
+#include "messages/type_ids.hpp"
+#include "storage/ops.hpp"
+#include "tests/support/fake_sql.hpp"
+
+using namespace bridge;
+using namespace bridge::storage;
+using bridge::test::cells;
+using bridge::test::fake_sql;
+
+namespace {
+
+constexpr int64_t now_ns = 1'000'000'000;
+constexpr int64_t later = now_ns + 1'000'000'000;
+
+struct turn_fixture {
+  fake_sql sql;
+  std::mt19937_64 rng{1};
+  op_context ctx{sql, rng, 100};
+
+  template <class Op>
+  db_turn turn_of(std::vector<Op> ops, int64_t deadline = later) {
+    db_turn t;
+    t.op = op_index<Op>;
+    for (auto& op : ops) {
+      t.calls.push_back(caf::make_message(std::move(op)));
+      t.deadlines_ns.push_back(deadline);
+    }
+    return t;
+  }
+
+  db_turn_result run(db_turn& t) {
+    return op_table(t.op).run(sql, ctx, t, now_ns);
+  }
+};
+
+engine_errc code_of(const caf::message& m) {
+  return m.match_elements<caf::error>() ? engine_code(m.get_as<caf::error>(0))
+                                        : engine_errc::none;
+}
+
+message_put one_message(int64_t seq, std::string text) {
+  message_row r;
+  r.conversation_id = 1;
+  r.seq = seq;
+  r.sender_id = 1;
+  r.original_text = std::move(text);
+  return message_put{{r}};
+}
+
+/// Answers a message insert with an id per row, unless a row says "poison".
+rows insert_answer(const statement& st) {
+  if (st.params.at(4)->find("poison") != std::string::npos)
+    throw db_failure{failure_kind::invalid_data, "violates check", "23514"};
+  rows out;
+  std::string seqs = *st.params.at(1);
+  int64_t seq = 0;
+  for (char c : seqs.substr(1)) {
+    if (c >= '0' && c <= '9') {
+      seq = seq * 10 + (c - '0');
+    } else {
+      out.push_back(cells({"1", std::to_string(seq).c_str(),
+                           std::to_string(100 + seq).c_str()}));
+      seq = 0;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(turns, turn_fixture)
+
+BOOST_AUTO_TEST_CASE(late_calls_are_answered_without_running) {
+  auto t = turn_of(std::vector<user_get>{{1}}, now_ns);
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::deadline_exceeded));
+  BOOST_TEST(sql.seen.empty());
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_runs_in_one_transaction) {
+  sql.answer = insert_answer;
+  auto t = turn_of(std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
+  auto r = run(t);
+  BOOST_TEST(sql.seen.size() == 1u);
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
+  BOOST_TEST(r.replies.at(1).get_as<message_put_result>(0).ids.at(0) == 102);
+}
+
+BOOST_AUTO_TEST_CASE(a_poisoned_batch_is_split_and_only_the_bad_call_fails) {
+  sql.answer = insert_answer;
+  auto t = turn_of(std::vector<message_put>{one_message(1, "a"), one_message(2, "poison"),
+                                            one_message(3, "c")});
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::none));
+  BOOST_TEST((sql.log
+              == std::vector<std::string>{"begin", "rollback", "begin", "commit", "begin",
+                                          "rollback", "begin", "commit"}));
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_lost_before_commit_allows_a_rerun) {
+  sql.answer = [](const statement&) -> rows {
+    throw db_failure{failure_kind::connection_lost, "server closed the connection"};
+  };
+  auto t = turn_of(std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
+  auto r = run(t);
+  BOOST_TEST((r.link == link_state::lost_uncommitted));
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(a_connection_lost_while_committing_is_in_doubt) {
+  sql.answer = insert_answer;
+  sql.commit_failure = db_failure{failure_kind::in_doubt, "lost during commit"};
+  auto t = turn_of(std::vector<message_put>{one_message(1, "a")});
+  auto r = run(t);
+  BOOST_TEST((r.link == link_state::lost_in_doubt));
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(a_lost_autocommit_write_is_in_doubt) {
+  sql.answer = [](const statement&) -> rows {
+    throw db_failure{failure_kind::connection_lost, "gone"};
+  };
+  auto t = turn_of(std::vector<task_create>{{1, 2, "t"}});
+  auto r = run(t);
+  BOOST_TEST((r.link == link_state::lost_in_doubt));
+  BOOST_TEST(!op_table(t.op).is_idempotent);
+}
+
+BOOST_AUTO_TEST_CASE(deadlocks_are_retried_on_the_spot) {
+  int deadlocks = 2;
+  sql.answer = [&](const statement& st) -> rows {
+    if (deadlocks-- > 0)
+      throw db_failure{failure_kind::rollback, "deadlock detected", "40P01"};
+    return insert_answer(st);
+  };
+  auto t = turn_of(std::vector<message_put>{one_message(1, "a")});
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST(sql.seen.size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_atomic_request_is_rolled_back) {
+  // The fence refuses: nothing of the request may commit.
+  auto t = turn_of(std::vector<purge>{{purge_target::messages, 1, 10, "job", 3}});
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::conflict));
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "rollback"}));
+  BOOST_TEST(sql.names() == std::vector<std::string>{"fence_advance"});
+}
+
+BOOST_AUTO_TEST_CASE(a_foreign_message_in_a_turn_is_an_error_not_a_crash) {
+  auto t = turn_of(std::vector<user_get>{{1}});
+  t.calls.push_back(caf::make_message(std::string{"not a request"}));
+  t.deadlines_ns.push_back(later);
+  sql.answer = [](const statement&) -> rows {
+    return {cells({"1", "none", "", "", nullptr, nullptr, "1", "1"})};
+  };
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_error));
+}
+
+BOOST_AUTO_TEST_CASE(a_malformed_row_from_the_server_is_a_db_error) {
+  sql.answer = [](const statement&) -> rows { return {cells({"1", "manager"})}; };
+  auto t = turn_of(std::vector<user_get>{{1}});
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_error));
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
+  BOOST_TEST(op_count == 35u);
+  for (uint32_t i = 0; i < op_count; ++i) {
+    BOOST_TEST(op_table(i).name != nullptr);
+    // A batched request must run in a transaction: its chunks belong together.
+    if (op_table(i).is_batched)
+      BOOST_TEST(op_table(i).is_atomic, op_table(i).name);
+  }
+  BOOST_CHECK_THROW(op_table(op_count), std::out_of_range);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
