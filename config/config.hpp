@@ -62,6 +62,8 @@ struct bridge_config {
     std::chrono::seconds profile_ttl{3600};
     std::chrono::seconds subscription_ttl{300};
     std::chrono::milliseconds reconnect_backoff_max{5000};
+    /// Connect and command timeout: a hung Redis must not hold requests.
+    std::chrono::milliseconds command_timeout{250};
   } cache;
 
   struct translator_section {

@@ -94,6 +94,8 @@ void visit_keys(Config& c, F&& f) {
     c.cache.subscription_ttl, b{1, 86'400});
   f(key_info{"cache.reconnect_backoff_max_ms", "longest pause between Redis reconnects"},
     c.cache.reconnect_backoff_max, b{10, 600'000});
+  f(key_info{"cache.command_timeout_ms", "Redis connect and command timeout; then PostgreSQL answers"},
+    c.cache.command_timeout, b{10, 60'000});
   // -- translator ------------------------------------------------------------
   f(key_info{"translator.backend", "apertium (offline), claude or fake"},
     c.translator.backend, choices{"apertium", "claude", "fake"});
