@@ -16,4 +16,13 @@ using idle_atom = caf::atom_constant<caf::atom("idle")>;
 using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 using done_atom = caf::atom_constant<caf::atom("done")>;
 
+// -- storage and cache --------------------------------------------------------
+/// Names the actor that hears of cache-relevant writes (pool).
+using watch_atom = caf::atom_constant<caf::atom("watch")>;
+/// Asks a pool worker to (re)open its connection; answered once it is up.
+using connect_atom = caf::atom_constant<caf::atom("connect")>;
+
+// -- translator ---------------------------------------------------------------
+using languages_atom = caf::atom_constant<caf::atom("languages")>;
+
 } // namespace bridge

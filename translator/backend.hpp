@@ -1,0 +1,15 @@
+#pragma once
+
+#include <vector>
+
+#include "messages/translator.hpp"
+
+namespace bridge {
+
+/// A running backend and the pairs it translates.
+struct spawned_backend {
+  backend_actor actor;
+  std::vector<language_pair> languages;
+};
+
+} // namespace bridge

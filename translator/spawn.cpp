@@ -1,0 +1,72 @@
+#include "translator/spawn.hpp"
+
+#include "common/error.hpp"
+#include "messages/type_ids.hpp"
+#include "translator/apertium_backend.hpp"
+#include "translator/claude_backend.hpp"
+#include "translator/fake_backend.hpp"
+#include "translator/languages.hpp"
+
+namespace bridge {
+
+translator_options translator_options_from(const bridge_config& cfg) {
+  auto& t = cfg.translator;
+  translator_options o;
+  o.backend_name = t.backend;
+  o.limits.requests_per_minute = static_cast<double>(t.requests_per_minute);
+  o.limits.tokens_per_minute = static_cast<double>(t.tokens_per_minute);
+  o.limits.max_in_flight = static_cast<uint32_t>(t.max_in_flight);
+  o.retry.base = t.retry_base;
+  o.retry.cap = t.retry_cap;
+  o.retry.max_attempts = static_cast<uint32_t>(t.max_attempts);
+  o.breaker_failures = static_cast<uint32_t>(t.breaker_failures);
+  o.breaker_cooldown = t.breaker_cooldown;
+  o.queue_limit = static_cast<size_t>(t.queue_limit);
+  o.queue_deadline = t.queue_deadline;
+  o.queued_notice_after = t.queued_notice_after;
+  o.request_timeout = t.request_timeout;
+  o.request.chars_per_token = t.chars_per_token;
+  return o;
+}
+
+caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
+                                                 const bridge_config& cfg) {
+  auto opts = translator_options_from(cfg);
+  auto& t = cfg.translator;
+  if (t.backend == "apertium") {
+    apertium_options ao;
+    ao.pipelines_per_pair = static_cast<size_t>(t.apertium_pipelines);
+    auto b = spawn_apertium_backend(sys, ao);
+    if (!b)
+      return b.error();
+    opts.backend = b->actor;
+    opts.languages = std::move(b->languages);
+  } else if (t.backend == "claude") {
+    if (cfg.secrets.anthropic_api_key.empty())
+      return make_error(engine_errc::unauthorized,
+                        "translator.backend = claude needs ANTHROPIC_API_KEY");
+    claude_options co;
+    co.api_url = t.claude_api_url;
+    co.api_key = cfg.secrets.anthropic_api_key;
+    co.model = t.claude_model;
+    co.max_tokens = t.claude_max_tokens;
+    co.anthropic_version = t.anthropic_version;
+    auto b = spawn_claude_backend(sys, co, static_cast<size_t>(t.max_in_flight));
+    opts.backend = b.actor;
+    opts.languages = std::move(b.languages);
+  } else if (t.backend == "fake") {
+    fake_backend_options fo;
+    fo.latency = t.fake_latency;
+    fo.jitter = t.fake_jitter;
+    fo.failure_rate = t.fake_failure_rate;
+    opts.languages = translation::languages::all_pairs(fo.languages);
+    opts.backend = sys.spawn(fake_backend, std::move(fo));
+  } else {
+    return make_error(engine_errc::invalid_input,
+                      "config key 'translator.backend' = '" + t.backend
+                        + "' is not apertium, claude or fake");
+  }
+  return sys.spawn(translator, std::move(opts));
+}
+
+} // namespace bridge

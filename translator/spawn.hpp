@@ -1,0 +1,23 @@
+#pragma once
+
+#include <caf/actor_system.hpp>
+#include <caf/expected.hpp>
+
+#include "config/config.hpp"
+#include "messages/translator.hpp"
+#include "translator/translator.hpp"
+
+namespace bridge {
+
+/// The translator's options from the `translator.*` keys; the backend and
+/// its languages are left for the caller to fill.
+translator_options translator_options_from(const bridge_config& cfg);
+
+/// Spawns the configured backend (`translator.backend`) and the translator
+/// over it; the engine calls this once at start. An error, naming what is
+/// missing, when the backend cannot run (no Apertium mode installed, no
+/// ANTHROPIC_API_KEY).
+caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
+                                                 const bridge_config& cfg);
+
+} // namespace bridge

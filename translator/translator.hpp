@@ -1,0 +1,92 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <caf/typed_event_based_actor.hpp>
+
+#include "messages/translator.hpp"
+#include "translator/circuit_breaker.hpp"
+#include "translator/rate_limiter.hpp"
+#include "translator/request_check.hpp"
+#include "translator/request_queue.hpp"
+#include "translator/retry_policy.hpp"
+
+namespace bridge {
+
+/// What the translator needs at start (see `spawn_translator` for the way
+/// it is built from `bridge_config`).
+struct translator_options {
+  /// For status and logs: "apertium", "claude" or "fake".
+  std::string backend_name;
+  backend_actor backend;
+  /// What the backend translates; requests for other pairs are refused.
+  std::vector<language_pair> languages;
+  translation::rate_limits limits;
+  translation::retry_options retry;
+  uint32_t breaker_failures = 5;
+  std::chrono::milliseconds breaker_cooldown{30000};
+  size_t queue_limit = 10000;
+  std::chrono::milliseconds queue_deadline{60000};
+  std::chrono::milliseconds queued_notice_after{3000};
+  /// Timeout of one backend call.
+  std::chrono::milliseconds request_timeout{30000};
+  translation::request_limits request;
+  /// Seeds the retry jitter; 0 draws a seed.
+  uint64_t seed = 0;
+};
+
+/// The translator: the one owner of the translation budget. It checks each
+/// request, queues it with its deadline, starts backend calls only within
+/// the rate limits and while the circuit breaker allows, retries what is
+/// worth retrying after a jittered backoff or the server's `retry-after`,
+/// and answers every request exactly once.
+struct translator_state {
+  static inline const char* name = "translator";
+
+  using clock = std::chrono::steady_clock;
+  using time_point = clock::time_point;
+
+  explicit translator_state(translator_actor::pointer self) : self(self) {}
+
+  translator_actor::behavior_type make_behavior(translator_options opts);
+
+private:
+  void on_request(translate_request& req);
+  void pump();
+  void dispatch(translation::pending_request& p, time_point now);
+  void on_reply(uint64_t key, backend_reply& reply);
+  void succeed(uint64_t key, std::string text);
+  void fail(uint64_t key, engine_errc code, std::string reason);
+  void answer(const translation_listener& to, translation_done done);
+  void fail_all(engine_errc code, const std::string& reason);
+  void schedule(time_point wake, time_point now);
+  translator_status status();
+  time_point now() const;
+
+  translator_actor::pointer self;
+  translator_options opts_;
+  std::set<language_pair> supported_;
+  std::unique_ptr<translation::rate_limiter> limiter_;
+  std::unique_ptr<translation::circuit_breaker> breaker_;
+  std::unique_ptr<translation::retry_policy> retry_;
+  translation::request_queue queue_;
+  std::mt19937_64 rng_;
+  uint64_t next_key_ = 1;
+  uint64_t next_call_ = 1;
+  time_point tick_at_ = time_point::max();
+  translator_status counters_;
+};
+
+using translator_impl = translator_actor::stateful_pointer<translator_state>;
+
+/// Spawn function of the translator.
+translator_actor::behavior_type translator(translator_impl self,
+                                           translator_options opts);
+
+} // namespace bridge
