@@ -3,15 +3,23 @@
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/conversation.hpp"
 #include "actors/front.hpp"
 #include "actors/registry.hpp"
 #include "actors/sender.hpp"
 #include "actors/session.hpp"
+#include "cache/start.hpp"
 #include "messages/type_ids.hpp"
+#include "storage/retention.hpp"
+#include "storage/start.hpp"
+#include "translator/spawn.hpp"
 #include "ops/http_server.hpp"
 #include "ops/routes.hpp"
 
+#include <algorithm>
 #include <fstream>
+
+#include <unistd.h>
 
 namespace bridge {
 
@@ -47,8 +55,56 @@ bool engine::start_http(std::string& err) {
   return true;
 }
 
+bool engine::start_rooms(std::string& err) {
+  auto db = storage::start_db_pool(sys_, cfg_);
+  if (!db) {
+    err = "database: " + describe(db.error());
+    return false;
+  }
+  db_ = *db;
+  auto cache = cache::start_cache(sys_, cfg_, db_);
+  if (!cache) {
+    err = "cache: " + describe(cache.error());
+    return false;
+  }
+  cache_ = *cache;
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
+  auto owner = std::string{host} + ":" + std::to_string(getpid());
+  retention_ = sys_.spawn(storage::retention,
+                          storage::retention_options_from(cfg_, db_, cache_,
+                                                          owner));
+  auto tr = spawn_translator(sys_, cfg_);
+  if (!tr) {
+    err = "translator: " + describe(tr.error());
+    return false;
+  }
+  translator_ = *tr;
+  return true;
+}
+
+std::vector<std::string> engine::languages() {
+  // Every language that is a source of some pair, in a stable order.
+  std::vector<std::string> out;
+  caf::scoped_actor self{sys_};
+  self->request(translator_, std::chrono::seconds{10}, languages_atom::value)
+    .receive(
+      [&](const std::vector<language_pair>& pairs) {
+        for (const auto& p : pairs)
+          if (std::find(out.begin(), out.end(), p.source) == out.end())
+            out.push_back(p.source);
+      },
+      [&](const caf::error& e) {
+        spdlog::error("engine: translator languages unknown: {}", describe(e));
+      });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 bool engine::start(std::string& err) {
   if (!start_http(err))
+    return false;
+  if (!start_rooms(err))
     return false;
   bot_api_endpoint endpoint{cfg_.telegram.api_url,
                             cfg_.secrets.telegram_bot_token,
@@ -64,10 +120,43 @@ bool engine::start(std::string& err) {
   so.max_attempts = static_cast<uint32_t>(cfg_.sender.max_attempts);
   sender_ = sys_.spawn(sender, std::move(so));
 
-  auto snd = sender_;
-  registry_ = sys_.spawn(registry, session_factory{
-    [snd](caf::local_actor* parent, int64_t chat_id) {
-      return parent->spawn(session, chat_id, snd);
+  auto sess = std::make_shared<session_options>();
+  sess->db = db_;
+  sess->cache = cache_;
+  sess->sender = sender_;
+  sess->languages = languages();
+  if (sess->languages.empty()) {
+    err = "the translator offers no language";
+    return false;
+  }
+  const auto& sc = cfg_.session;
+  sess->passivation_timeout = sc.passivation_timeout;
+  sess->updates_per_minute = sc.updates_per_minute;
+  sess->code_attempts = sc.code_attempts;
+  sess->code_window = sc.code_window;
+  sess->free_daily_messages = sc.free_daily_messages;
+  sess->history_length = sc.history_length;
+  auto co = std::make_shared<conversation_options>();
+  co->db = db_;
+  co->translator = translator_;
+  co->sender = sender_;
+  const auto& cc = cfg_.conversation;
+  co->context_length = static_cast<size_t>(cc.context_length);
+  co->max_in_flight = static_cast<size_t>(cc.max_in_flight);
+  co->queue_limit = static_cast<size_t>(cc.queue_limit);
+  co->passivation_timeout = cc.passivation_timeout;
+  std::shared_ptr<const session_options> sopts = sess;
+  std::shared_ptr<const conversation_options> copts = co;
+  registry_ = sys_.spawn(
+    registry,
+    session_factory{[sopts](caf::local_actor* parent, int64_t chat_id) {
+      return parent->spawn(session, chat_id,
+                           caf::actor_cast<caf::actor>(parent), sopts);
+    }},
+    conversation_factory{[copts](caf::local_actor* parent, int64_t m,
+                                 int64_t w) {
+      return parent->spawn(conversation, m, w,
+                           caf::actor_cast<caf::actor>(parent), copts);
     }});
 
   front_options fo;
@@ -89,6 +178,10 @@ void engine::stop() {
   caf::anon_send_exit(front_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sender_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(translator_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(retention_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(cache_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(db_, caf::exit_reason::user_shutdown);
   if (http_)
     http_->stop();
   spdlog::info("engine: stopped");

@@ -2,12 +2,16 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
 #include "config/config.hpp"
+#include "messages/cache.hpp"
 #include "messages/interfaces.hpp"
+#include "messages/storage.hpp"
+#include "messages/translator.hpp"
 
 namespace bridge::ops {
 class http_server;
@@ -25,9 +29,11 @@ public:
   engine(const engine&) = delete;
   engine& operator=(const engine&) = delete;
 
-  /// Starts the HTTP server, then spawns sender, registry and front;
-  /// polling starts at once. False with `err` set when something cannot
-  /// start (the port is taken, ...).
+  /// Starts the HTTP server, the database pool (after migrations), the
+  /// cache, the translator, the sender, the registry and the front, in
+  /// that order; polling starts at once. False with `err` set when
+  /// something cannot start (the port is taken, PostgreSQL is unreachable,
+  /// no Apertium pair is installed, ...).
   bool start(std::string& err);
 
   /// Stops intake first, then the rest.
@@ -35,10 +41,17 @@ public:
 
 private:
   bool start_http(std::string& err);
+  bool start_rooms(std::string& err);
+  /// The languages users may choose: those the translator can read.
+  std::vector<std::string> languages();
 
   caf::actor_system& sys_;
   std::unique_ptr<ops::http_server> http_;
   const bridge_config& cfg_;
+  db_actor db_;
+  cache_actor cache_;
+  retention_actor retention_;
+  translator_actor translator_;
   sender_actor sender_;
   caf::actor registry_;
   caf::actor front_;

@@ -4,35 +4,103 @@
 
 namespace bridge {
 
-caf::behavior registry_state::make_behavior(session_factory factory) {
-  factory_ = std::move(factory);
+caf::behavior
+registry_state::make_behavior(session_factory sessions,
+                              conversation_factory conversations) {
+  make_session_ = std::move(sessions);
+  make_conversation_ = std::move(conversations);
+  // A session or conversation that stopped on its own (a crash, an exit
+  // at shutdown) is forgotten, so the next message spawns a fresh one.
   self->set_down_handler([this](caf::down_msg& dm) {
-    auto it = chats_.find(dm.source);
-    if (it == chats_.end())
-      return;
-    sessions_.erase(it->second);
-    chats_.erase(it);
+    if (auto c = chat_of_.find(dm.source); c != chat_of_.end()) {
+      sessions_.erase(c->second);
+      chat_of_.erase(c);
+    } else if (auto p = pair_of_.find(dm.source); p != pair_of_.end()) {
+      conversations_.erase(p->second);
+      pair_of_.erase(p);
+    }
   });
   return {
     [this](tg_update& u) {
-      self->send(session_for(u.chat_id), std::move(u));
+      auto& e = session_for(u.chat_id);
+      ++e.forwarded;
+      self->send(e.actor, std::move(u));
+    },
+    [this](session_note& n) {
+      auto& e = session_for(n.chat_id);
+      ++e.forwarded;
+      self->send(e.actor, std::move(n));
+    },
+    [this](partner_text& t) {
+      auto& e = conversation_for(t.manager_id, t.worker_id);
+      ++e.forwarded;
+      self->send(e.actor, std::move(t));
+    },
+    [this](const passivate_request& r) {
+      auto who = self->current_sender();
+      return passivate(who ? who->address() : caf::actor_addr{}, r.key_a,
+                       r.key_b, r.handled);
+    },
+    [this](status_atom) {
+      return std::make_tuple(static_cast<int64_t>(sessions_.size()),
+                             static_cast<int64_t>(conversations_.size()),
+                             static_cast<int64_t>(counters_.passivations));
     },
   };
 }
 
-caf::actor& registry_state::session_for(int64_t chat_id) {
+registry_state::entry& registry_state::session_for(int64_t chat_id) {
   auto it = sessions_.find(chat_id);
   if (it != sessions_.end())
     return it->second;
-  auto s = factory_(self, chat_id);
+  auto s = make_session_(self, chat_id);
   self->monitor(s);
-  chats_.emplace(s.address(), chat_id);
-  return sessions_.emplace(chat_id, std::move(s)).first->second;
+  chat_of_.emplace(s.address(), chat_id);
+  ++counters_.sessions_spawned;
+  return sessions_.emplace(chat_id, entry{std::move(s), 0}).first->second;
+}
+
+registry_state::entry& registry_state::conversation_for(int64_t manager_id,
+                                                        int64_t worker_id) {
+  auto key = std::make_pair(manager_id, worker_id);
+  auto it = conversations_.find(key);
+  if (it != conversations_.end())
+    return it->second;
+  auto c = make_conversation_(self, manager_id, worker_id);
+  self->monitor(c);
+  pair_of_.emplace(c.address(), key);
+  ++counters_.conversations_spawned;
+  return conversations_.emplace(key, entry{std::move(c), 0}).first->second;
+}
+
+bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
+                               int64_t b, uint64_t handled) {
+  // A session asks with b == 0 (chats are keyed by one id); a conversation
+  // with its pair. Only the actor the map holds may stop that entry.
+  auto decide = [&](auto& map, auto it, auto& reverse) {
+    if (it == map.end() || it->second.actor.address() != who)
+      return false;
+    if (it->second.forwarded != handled) {
+      ++counters_.passivations_refused;
+      return false;
+    }
+    self->demonitor(it->second.actor);
+    reverse.erase(who);
+    map.erase(it);
+    ++counters_.passivations;
+    return true;
+  };
+  if (b == 0)
+    return decide(sessions_, sessions_.find(a), chat_of_);
+  return decide(conversations_, conversations_.find(std::make_pair(a, b)),
+                pair_of_);
 }
 
 caf::behavior registry(caf::stateful_actor<registry_state>* self,
-                       session_factory factory) {
-  return self->state.make_behavior(std::move(factory));
+                       session_factory sessions,
+                       conversation_factory conversations) {
+  return self->state.make_behavior(std::move(sessions),
+                                   std::move(conversations));
 }
 
 } // namespace bridge

@@ -1,42 +1,396 @@
 #include "actors/session.hpp"
 
+#include <ctime>
+
+#include <spdlog/spdlog.h>
+
+#include "common/utf8.hpp"
+#include "domain/invite_code.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge {
 
+using domain::reg_action;
+using domain::reg_step;
+using domain::text_id;
+
+namespace {
+
+constexpr auto infinite = caf::infinite;
+
+/// The language the bot speaks to a user before they chose one: their
+/// client's, when the bot speaks it.
+std::string hint_language(const tg_user& u) {
+  auto code = u.language_code.substr(0, 2);
+  return domain::speaks(code) ? code : "en";
+}
+
+} // namespace
+
 caf::behavior session_state::make_behavior(int64_t chat_id,
-                                           sender_actor sender) {
+                                           caf::actor registry,
+                                           std::shared_ptr<const session_options> opts) {
   chat_id_ = chat_id;
-  sender_ = std::move(sender);
+  registry_ = std::move(registry);
+  opts_ = std::move(opts);
+  const auto& o = *opts_;
+  updates_ = domain::window_limiter{
+    static_cast<size_t>(o.updates_per_minute), std::chrono::minutes{1}};
+  codes_ = domain::window_limiter{static_cast<size_t>(o.code_attempts),
+                                  o.code_window};
+  rec_.chat_id = chat_id;
+  me_.telegram_id = chat_id;
+  // Rebuild from PostgreSQL before the first update is looked at: both
+  // requests are awaited, so updates wait in the mailbox meanwhile.
+  self->request(o.db, infinite, session_get{chat_id, 0})
+    .await(
+      [this](chat_session_record& r) {
+        rec_ = std::move(r);
+        step_ = domain::parse_step(rec_.step);
+      },
+      [this](const caf::error& err) {
+        if (engine_code(err) != engine_errc::not_found)
+          spdlog::warn("session {}: cannot load state: {}", chat_id_,
+                       describe(err));
+      });
+  self->request(o.cache, infinite, user_get{chat_id, 0})
+    .await([this](user_record& u) { me_ = std::move(u); },
+           [this](const caf::error& err) {
+             if (engine_code(err) != engine_errc::not_found)
+               spdlog::warn("session {}: cannot load profile: {}", chat_id_,
+                            describe(err));
+           });
   return {
     [this](tg_update& u) {
-      if (u.kind != update_kind::message)
-        return;
-      if (!u.media_kind.empty()) {
-        reply("I can only pass on text messages for now.", u);
-        return;
-      }
-      if (u.text == "/start")
-        reply("Welcome to Bridge, " + u.from.first_name + ".", u);
-      else
-        reply("You said: " + u.text, u);
+      ++handled_;
+      on_update(u);
     },
+    [this](const session_note& n) {
+      ++handled_;
+      on_note(n);
+    },
+    caf::after(o.passivation_timeout) >> [this] { try_passivate(); },
   };
 }
 
-void session_state::reply(const std::string& text, const tg_update& cause) {
+// -- intake -------------------------------------------------------------------
+
+void session_state::on_update(tg_update& u) {
+  current_ = std::move(u);
+  replies_ = 0;
+  const auto& cur = current_;
+  if (me_.display_name.empty())
+    me_.display_name = cur.from.first_name;
+  if (rec_.language.empty() && me_.language.empty())
+    rec_.language = hint_language(cur.from);
+  if (cur.kind == update_kind::callback_query && chat_id_ < 0) {
+    answer_button();
+    return;
+  }
+  if (chat_id_ < 0) {
+    // Only private chats: a group has many writers and no single partner.
+    reply(say(text_id::groups_not_supported));
+    return;
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (!updates_.try_record(now)) {
+    if (cur.kind == update_kind::callback_query)
+      answer_button();
+    if (!told_rate_limited_) {
+      told_rate_limited_ = true;
+      reply(say(text_id::rate_limited));
+    }
+    spdlog::debug("session {}: update {} over the rate limit", chat_id_,
+                  cur.update_id);
+    return;
+  }
+  told_rate_limited_ = false;
+  if (cur.kind == update_kind::edited_message) {
+    // Edits are not carried to the partner yet; the original stands.
+    spdlog::debug("session {}: edit of message {} not forwarded", chat_id_,
+                  cur.message_id);
+    return;
+  }
+  domain::reg_input in;
+  if (cur.kind == update_kind::callback_query) {
+    in.is_button = true;
+    in.pressed = domain::parse_button(cur.callback_data);
+  } else if (!cur.media_kind.empty()) {
+    reply(say(text_id::media_not_supported));
+    return;
+  } else {
+    auto units = utf8::utf16_length(cur.text);
+    if (units > opts_->max_text) {
+      reply(say(text_id::message_too_long, units, opts_->max_text));
+      return;
+    }
+    in.cmd = domain::parse_command(cur.text);
+  }
+  switch (domain::decide(step_, in)) {
+    case reg_action::ask_role:
+      ask_role();
+      break;
+    case reg_action::take_role:
+      answer_button();
+      take_role(in.pressed.kind == domain::button_kind::role_manager);
+      break;
+    case reg_action::take_language:
+      answer_button();
+      take_language(in.pressed.value);
+      break;
+    case reg_action::take_code:
+      take_code(cur.text);
+      break;
+    case reg_action::repeat_question:
+      repeat_question();
+      break;
+    case reg_action::not_registered:
+      reply(say(text_id::not_registered));
+      break;
+    case reg_action::help_new:
+      reply(say(text_id::help_new));
+      break;
+    case reg_action::run_command:
+      run_command(in.cmd);
+      break;
+    case reg_action::run_button:
+      answer_button();
+      run_button(in.pressed);
+      break;
+    case reg_action::route_text:
+      route_text(cur);
+      break;
+    case reg_action::stale_button:
+      answer_button();
+      break;
+  }
+}
+
+void session_state::on_note(const session_note& n) {
+  current_ = tg_update{};
+  current_.update_id = n.update_id;
+  replies_ = 0;
+  switch (n.kind) {
+    case session_note_kind::worker_joined:
+      rec_.current_worker = n.user_id;
+      save();
+      reply(say(text_id::manager_worker_joined, n.name, n.name));
+      break;
+    case session_note_kind::partner_left:
+      if (rec_.current_worker == n.user_id) {
+        rec_.current_worker = 0;
+        save();
+      }
+      break;
+  }
+}
+
+void session_state::try_passivate() {
+  self->request(registry_, infinite, passivate_request{chat_id_, 0, handled_})
+    .then([this](bool agreed) {
+      if (agreed)
+        self->quit();
+    });
+}
+
+// -- registration ---------------------------------------------------------------
+
+void session_state::ask_role() {
+  step_ = reg_step::role;
+  save();
+  reply(say(text_id::welcome) + "\n" + say(text_id::choose_role),
+        {{{say(text_id::role_manager), domain::role_button_data(true)},
+          {say(text_id::role_worker), domain::role_button_data(false)}}});
+}
+
+void session_state::ask_language() {
+  std::vector<std::vector<inline_button>> rows;
+  for (const auto& l : opts_->languages)
+    rows.push_back({{domain::language_name(l), domain::language_button_data(l)}});
+  reply(say(text_id::choose_language), std::move(rows));
+}
+
+void session_state::take_role(bool manager) {
+  rec_.role = manager ? "manager" : "worker";
+  step_ = reg_step::language;
+  save();
+  ask_language();
+}
+
+void session_state::take_language(const std::string& lang) {
+  bool offered = false;
+  for (const auto& l : opts_->languages)
+    offered = offered || l == lang;
+  if (!offered) {
+    ask_language();
+    return;
+  }
+  rec_.language = lang;
+  bool manager = rec_.role == "manager";
+  user_put put{chat_id_, manager ? user_role::manager : user_role::worker,
+               lang, current_.from.first_name, 0};
+  self->request(opts_->db, infinite, std::move(put))
+    .await(
+      [this, manager](user_record& u) {
+        me_ = std::move(u);
+        if (!manager) {
+          step_ = reg_step::code;
+          save();
+          reply(say(text_id::worker_send_code));
+          return;
+        }
+        self->request(opts_->db, infinite, user_issue_code{chat_id_, false, 0})
+          .await(
+            [this](user_record& u) {
+              me_ = std::move(u);
+              step_ = reg_step::ready;
+              save();
+              reply(say(text_id::manager_ready, me_.invitation_code));
+            },
+            [this](const caf::error& err) { db_failed(err); });
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::take_code(const std::string& text) {
+  auto code = domain::parse_code(text);
+  if (!code) {
+    reply(say(text_id::worker_send_code));
+    return;
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (codes_.exhausted(now)) {
+    auto wait = std::chrono::duration_cast<std::chrono::minutes>(
+                  codes_.next_allowed(now) - now).count() + 1;
+    reply(say(text_id::too_many_codes, wait));
+    return;
+  }
+  self->request(opts_->db, infinite, user_by_code{*code, 0})
+    .await(
+      [this, now](user_record& owner) {
+        if (owner.role != user_role::manager) {
+          codes_.try_record(now);
+          reply(say(text_id::wrong_code));
+          return;
+        }
+        connect_to(owner);
+      },
+      [this, now](const caf::error& err) {
+        if (engine_code(err) == engine_errc::not_found
+            || engine_code(err) == engine_errc::invalid_input) {
+          codes_.try_record(now);
+          reply(say(text_id::wrong_code));
+          return;
+        }
+        db_failed(err);
+      });
+}
+
+void session_state::connect_to(const user_record& manager) {
+  self->request(opts_->db, infinite,
+                link_worker{chat_id_, manager.telegram_id, 0})
+    .await(
+      [this, manager](const link_result&) {
+        me_.manager_id = manager.telegram_id;
+        step_ = reg_step::ready;
+        codes_.clear();
+        save();
+        reply(say(text_id::worker_connected, manager.display_name));
+        // The manager's own session switches to this worker and tells them.
+        session_note note{session_note_kind::worker_joined,
+                          manager.telegram_id, chat_id_,
+                          me_.display_name, current_.update_id};
+        self->send(registry_, std::move(note));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::repeat_question() {
+  switch (step_) {
+    case reg_step::role:
+      reply(say(text_id::finish_registration, say(text_id::choose_role)),
+            {{{say(text_id::role_manager), domain::role_button_data(true)},
+              {say(text_id::role_worker), domain::role_button_data(false)}}});
+      break;
+    case reg_step::language:
+      reply(say(text_id::finish_registration, say(text_id::choose_language)));
+      ask_language();
+      break;
+    case reg_step::code:
+      reply(say(text_id::worker_send_code));
+      break;
+    default:
+      reply(say(text_id::not_registered));
+  }
+}
+
+// -- helpers --------------------------------------------------------------------
+
+const std::string& session_state::lang() const {
+  if (!me_.language.empty())
+    return me_.language;
+  return rec_.language;
+}
+
+void session_state::reply(std::string text,
+                          std::vector<std::vector<inline_button>> keyboard) {
   outbound out;
   out.kind = outbound_kind::send_message;
   out.chat_id = chat_id_;
-  out.text = text;
-  out.dedupe_key = "u" + std::to_string(cause.update_id);
-  out.origin_ns = cause.received_ns;
-  self->send(sender_, std::move(out));
+  out.text = std::move(text);
+  out.keyboard = std::move(keyboard);
+  // One key per reply of one update: a replayed update re-sends nothing
+  // the outbox already holds.
+  out.dedupe_key = "u" + std::to_string(current_.update_id) + "."
+                   + std::to_string(chat_id_) + "."
+                   + std::to_string(replies_++);
+  out.origin_ns = current_.received_ns;
+  self->send(opts_->sender, std::move(out));
+}
+
+void session_state::answer_button() {
+  if (current_.kind != update_kind::callback_query
+      || current_.callback_id.empty())
+    return;
+  outbound out;
+  out.kind = outbound_kind::answer_callback;
+  out.chat_id = chat_id_;
+  out.callback_id = current_.callback_id;
+  out.dedupe_key = "cb" + current_.callback_id;
+  self->send(opts_->sender, std::move(out));
+  current_.callback_id.clear();
+}
+
+void session_state::save() {
+  rec_.chat_id = chat_id_;
+  rec_.step = domain::to_string(step_);
+  if (!me_.language.empty())
+    rec_.language = me_.language;
+  self->request(opts_->db, infinite, session_put{rec_, 0})
+    .await([](const db_count&) {},
+           [this](const caf::error& err) {
+             spdlog::warn("session {}: cannot save state: {}", chat_id_,
+                          describe(err));
+           });
+}
+
+void session_state::db_failed(const caf::error& err) {
+  spdlog::warn("session {}: update {}: {}", chat_id_, current_.update_id,
+               describe(err));
+  reply(say(text_id::busy));
+}
+
+int64_t session_state::today() const {
+  auto t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
 caf::behavior session(caf::stateful_actor<session_state>* self,
-                      int64_t chat_id, sender_actor sender) {
-  return self->state.make_behavior(chat_id, std::move(sender));
+                      int64_t chat_id, caf::actor registry,
+                      std::shared_ptr<const session_options> opts) {
+  return self->state.make_behavior(chat_id, std::move(registry), std::move(opts));
 }
 
 } // namespace bridge

@@ -1,32 +1,129 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
 
+#include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "domain/registration.hpp"
+#include "domain/texts.hpp"
+#include "domain/window_limiter.hpp"
+#include "messages/cache.hpp"
+#include "messages/conversation.hpp"
 #include "messages/interfaces.hpp"
+#include "messages/storage.hpp"
 
 namespace bridge {
 
-/// The actor that owns one Telegram chat: its commands and, later, its
-/// registration and routing. For now it answers /start and echoes text, so
-/// the path update -> session -> sender -> Telegram is exercised end to end.
+/// What every session needs: the rooms it talks to and its limits.
+struct session_options {
+  db_actor db;
+  cache_actor cache;
+  sender_actor sender;
+  /// Languages the translator can translate between, offered at sign-up.
+  std::vector<std::string> languages;
+  std::chrono::seconds passivation_timeout{300};
+  int64_t updates_per_minute = 30;
+  int64_t code_attempts = 5;
+  std::chrono::seconds code_window{600};
+  int64_t free_daily_messages = 50;
+  int64_t history_length = 20;
+  /// Longest text accepted from a user, in UTF-16 code units.
+  size_t max_text = 4096;
+};
+
+/// The actor that owns one Telegram chat: its registration state machine
+/// (`domain::decide`), its commands, and the routing of plain text to the
+/// conversation with the partner. It handles one update at a time (every
+/// storage request is awaited), so a chat's updates take effect in order.
+/// Its state lives in PostgreSQL (`session_put` after every change), so
+/// it may stop when idle and be rebuilt on the next update.
 struct session_state {
   static inline const char* name = "session";
 
   explicit session_state(caf::event_based_actor* self) : self(self) {}
 
-  caf::behavior make_behavior(int64_t chat_id, sender_actor sender);
+  caf::behavior make_behavior(int64_t chat_id, caf::actor registry,
+                              std::shared_ptr<const session_options> opts);
 
 private:
-  void reply(const std::string& text, const tg_update& cause);
+  // -- intake -----------------------------------------------------------------
+  void on_update(tg_update& u);
+  void on_note(const session_note& n);
+  void try_passivate();
+
+  // -- registration -----------------------------------------------------------
+  void ask_role();
+  void ask_language();
+  void take_role(bool manager);
+  void take_language(const std::string& lang);
+  void take_code(const std::string& text);
+  void repeat_question();
+  void connect_to(const user_record& manager);
+
+  // -- text for the partner ---------------------------------------------------
+  void route_text(const tg_update& u);
+  void route_to_worker(const tg_update& u, partner_kind kind,
+                       int64_t task_id);
+  void forward(const tg_update& u, const user_record& me,
+               const user_record& partner, partner_kind kind,
+               int64_t task_id);
+  /// A manager's current worker: the stored one, else the only one.
+  /// Calls `then` with 0 after telling the manager when there is none.
+  void with_current_worker(std::function<void(int64_t)> then);
+
+  // -- commands ---------------------------------------------------------------
+  void run_command(const domain::command& cmd);
+  void run_button(const domain::button& b);
+  void list_workers(bool choose);
+  void switch_to_number(int64_t n);
+  void switch_to_worker(int64_t worker_id);
+  void create_task(const std::string& text);
+  void list_tasks();
+  void daily();
+  void history(int64_t n);
+  void reset();
+
+  // -- helpers ----------------------------------------------------------------
+  /// The bot's own wording in the chat's language.
+  template <class... Ts>
+  std::string say(domain::text_id id, const Ts&... args) const {
+    return domain::render(id, lang(), args...);
+  }
+  const std::string& lang() const;
+  void reply(std::string text,
+             std::vector<std::vector<inline_button>> keyboard = {});
+  void answer_button();
+  void save();
+  void db_failed(const caf::error& err);
+  bool is_manager() const { return me_.role == user_role::manager; }
+  int64_t today() const;
 
   caf::event_based_actor* self;
   int64_t chat_id_ = 0;
-  sender_actor sender_;
+  caf::actor registry_;
+  std::shared_ptr<const session_options> opts_;
+  chat_session_record rec_;
+  domain::reg_step step_ = domain::reg_step::fresh;
+  user_record me_;
+  /// The update being handled (for reply keys and button answers).
+  tg_update current_;
+  uint32_t replies_ = 0;
+  /// Messages taken from the registry, for the passivation handshake.
+  uint64_t handled_ = 0;
+  domain::window_limiter updates_{30, std::chrono::minutes{1}};
+  domain::window_limiter codes_{5, std::chrono::minutes{10}};
+  /// True once the rate limit reply went out in this window.
+  bool told_rate_limited_ = false;
 };
 
 caf::behavior session(caf::stateful_actor<session_state>* self,
-                      int64_t chat_id, sender_actor sender);
+                      int64_t chat_id, caf::actor registry,
+                      std::shared_ptr<const session_options> opts);
 
 } // namespace bridge

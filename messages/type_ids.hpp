@@ -3,6 +3,7 @@
 #include <caf/type_id.hpp>
 
 #include "messages/cache.hpp"
+#include "messages/conversation.hpp"
 #include "messages/interfaces.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
@@ -114,6 +115,11 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::backend_reply))
   CAF_ADD_TYPE_ID(bridge, (bridge::translator_actor))
   CAF_ADD_TYPE_ID(bridge, (bridge::backend_actor))
+
+  // -- sessions and conversations (messages/conversation.hpp) ------------------
+  CAF_ADD_TYPE_ID(bridge, (bridge::partner_text))
+  CAF_ADD_TYPE_ID(bridge, (bridge::session_note))
+  CAF_ADD_TYPE_ID(bridge, (bridge::passivate_request))
 CAF_END_TYPE_ID_BLOCK(bridge)
 
 namespace bridge {

@@ -75,19 +75,8 @@ std::string truncate_utf8(std::string_view text, size_t max_bytes) {
 }
 
 bool is_invitation_code(std::string_view text) {
-  constexpr std::string_view prefix = "BRIDGE-";
-  if (text.size() != prefix.size() + 5 || text.substr(0, prefix.size()) != prefix)
-    return false;
-  for (auto c : text.substr(prefix.size()))
-    if (c < '0' || c > '9')
-      return false;
-  return true;
-}
-
-std::string invitation_code(uint32_t number) {
-  char buf[16];
-  std::snprintf(buf, sizeof(buf), "BRIDGE-%05u", number % 100000);
-  return buf;
+  auto canonical = domain::parse_code(text);
+  return canonical && *canonical == text;
 }
 
 } // namespace bridge::storage

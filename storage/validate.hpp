@@ -9,6 +9,8 @@
 
 #include <caf/error.hpp>
 
+#include "domain/invite_code.hpp"
+
 /// Checks a request passes before it may queue for a connection, so a bad
 /// value fails alone with a clear error instead of failing a whole batch.
 namespace bridge::storage {
@@ -43,17 +45,14 @@ caf::error check_day(int64_t day);
 /// split a UTF-8 sequence.
 std::string truncate_utf8(std::string_view text, size_t max_bytes);
 
-/// True for `BRIDGE-` followed by exactly five ASCII digits.
+/// True for a code in its canonical form (`domain::parse_code` decides
+/// what a code is; storage only refuses anything else).
 bool is_invitation_code(std::string_view text);
 
-/// The code for a number in [0, 99999].
-std::string invitation_code(uint32_t number);
-
-/// A uniformly random invitation code.
+/// A uniformly random invitation code, from the domain's code space.
 template <class Rng>
 std::string random_invitation_code(Rng& rng) {
-  std::uniform_int_distribution<uint32_t> dist{0, 99999};
-  return invitation_code(dist(rng));
+  return domain::random_code(rng);
 }
 
 /// Returns the first error of `errs`, or an empty one.

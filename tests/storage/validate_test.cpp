@@ -55,11 +55,11 @@ BOOST_AUTO_TEST_CASE(utf8_truncation_never_splits_a_character) {
 }
 
 BOOST_AUTO_TEST_CASE(invitation_codes_have_one_shape) {
-  BOOST_TEST(invitation_code(0) == "BRIDGE-00000");
-  BOOST_TEST(invitation_code(99999) == "BRIDGE-99999");
-  BOOST_TEST(invitation_code(123) == "BRIDGE-00123");
-  BOOST_TEST(is_invitation_code("BRIDGE-04711"));
-  for (auto bad : {"", "BRIDGE-", "BRIDGE-1234", "BRIDGE-123456", "bridge-12345",
+  // Storage and the bot share the domain's code space.
+  BOOST_TEST(is_invitation_code("BRIDGE-10000"));
+  BOOST_TEST(is_invitation_code("BRIDGE-99999"));
+  BOOST_TEST(is_invitation_code("BRIDGE-47110"));
+  for (auto bad : {"", "BRIDGE-", "BRIDGE-1234", "BRIDGE-04711", "BRIDGE-123456", "bridge-12345",
                    "BRIDGE_12345", "BRIDGE-12 45", "BRIDGE-١٢٣٤٥", " BRIDGE-12345",
                    "BRIDGE-12345\n"})
     BOOST_TEST(!is_invitation_code(bad), "accepted '" << bad << "'");

@@ -1,0 +1,279 @@
+#include "actors/conversation.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "domain/registration.hpp"
+#include "domain/texts.hpp"
+#include "messages/type_ids.hpp"
+
+namespace bridge {
+
+using domain::text_id;
+
+namespace {
+
+constexpr auto infinite = caf::infinite;
+
+std::vector<context_line>
+to_context(const std::vector<domain::context_entry>& entries) {
+  std::vector<context_line> out;
+  out.reserve(entries.size());
+  for (const auto& e : entries)
+    out.push_back({e.from_worker ? "worker" : "manager", e.lang, e.text});
+  return out;
+}
+
+} // namespace
+
+caf::behavior
+conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
+                                  caf::actor registry,
+                                  std::shared_ptr<const conversation_options> opts) {
+  manager_id_ = manager_id;
+  worker_id_ = worker_id;
+  registry_ = std::move(registry);
+  opts_ = std::move(opts);
+  const auto& o = *opts_;
+  // Activation: the pair's row (numbering resumes after the highest stored
+  // sequence) and its recent history as context. Both are awaited, so
+  // messages wait in the mailbox until the conversation knows itself.
+  self->request(o.db, infinite, conversation_open{manager_id, worker_id, 0})
+    .await(
+      [this](conversation_record& c) {
+        conversation_id_ = c.id;
+        pipe_.emplace(opts_->max_in_flight, opts_->context_length,
+                      opts_->queue_limit, c.last_seq + 1);
+        message_recent recent{c.id, static_cast<int64_t>(opts_->context_length),
+                              0, 0};
+        self->request(opts_->db, infinite, recent)
+          .await(
+            [this](message_page& page) {
+              std::vector<domain::context_entry> lines;
+              for (auto& r : page.rows)
+                lines.push_back({static_cast<uint8_t>(r.sender_id == worker_id_),
+                                 r.original_lang, std::move(r.original_text)});
+              pipe_->seed_context(std::move(lines));
+            },
+            [this](const caf::error& err) {
+              spdlog::warn("conversation {}: no context loaded: {}",
+                           conversation_id_, describe(err));
+            });
+      },
+      [this](const caf::error& err) {
+        // Without its row the conversation cannot number messages; stop,
+        // and the registry spawns a fresh one for the next message.
+        spdlog::error("conversation {}-{}: cannot open: {}", manager_id_,
+                      worker_id_, describe(err));
+        self->quit(err);
+      });
+  return {
+    [this](partner_text& t) {
+      ++handled_;
+      on_text(t);
+    },
+    [this](translation_done& d) { on_translated(d); },
+    [this](const translation_queued& q) { on_queued(q); },
+    [this](retry_atom) {
+      retry_armed_ = false;
+      pump();
+    },
+    caf::after(o.passivation_timeout) >> [this] { try_passivate(); },
+  };
+}
+
+void conversation_state::on_text(partner_text& t) {
+  if (!pipe_)
+    return;
+  auto seq = pipe_->admit(t.update_id, t.from_worker ? 1 : 0,
+                          std::move(t.text), t.source_lang, t.target_lang);
+  meta m;
+  m.kind = t.kind;
+  m.message_id = t.message_id;
+  m.task_id = t.task_id;
+  m.writer_name = std::move(t.writer_name);
+  m.writer_lang = std::move(t.writer_lang);
+  m.received_ns = t.received_ns;
+  if (!seq) {
+    spdlog::warn("conversation {}: queue full, update {} refused",
+                 conversation_id_, t.update_id);
+    tell_writer(writer_chat(t.from_worker), m,
+                domain::render(text_id::busy, m.writer_lang),
+                "u" + std::to_string(t.update_id) + ".busy");
+    return;
+  }
+  m.seq = *seq;
+  meta_.push_back(std::move(m));
+  pump();
+}
+
+void conversation_state::on_translated(translation_done& d) {
+  if (!pipe_)
+    return;
+  auto seq = static_cast<int64_t>(d.id);
+  if (!pipe_->translated(seq, d.ok, std::move(d.text), std::move(d.reason)))
+    return; // late or duplicate
+  pump();
+}
+
+void conversation_state::on_queued(const translation_queued& q) {
+  auto seq = static_cast<int64_t>(q.id);
+  auto* m = find_meta(seq);
+  const auto* e = pipe_ ? pipe_->find(seq) : nullptr;
+  if (m == nullptr || e == nullptr || m->told_queued)
+    return;
+  m->told_queued = true;
+  tell_writer(writer_chat(e->from_worker != 0), *m,
+              domain::render(text_id::queued, m->writer_lang),
+              message_key(seq) + ".queued");
+}
+
+void conversation_state::pump() {
+  auto starts = pipe_->startable();
+  for (auto& s : starts) {
+    const auto* e = pipe_->find(s.seq);
+    translate_request r;
+    r.id = static_cast<uint64_t>(s.seq);
+    r.text = e->text;
+    r.source_lang = e->source_lang;
+    r.target_lang = e->target_lang;
+    r.context = to_context(s.context);
+    self->send(opts_->translator, std::move(r));
+  }
+  if (!starts.empty() && pipe_->in_flight() == starts.size()) {
+    // The partner sees "typing" while the first of a burst is translated.
+    const auto* e = pipe_->find(starts.front().seq);
+    outbound typing;
+    typing.kind = outbound_kind::chat_action;
+    typing.chat_id = partner_chat(e->from_worker != 0);
+    typing.action = "typing";
+    self->send(opts_->sender, std::move(typing));
+  }
+  auto ready = pipe_->persistable();
+  if (!ready.empty())
+    persist(ready);
+  for (auto& e : pipe_->deliverable()) {
+    if (auto* m = find_meta(e.seq)) {
+      deliver(e, *m);
+      meta_.erase(meta_.begin() + (m - meta_.data()));
+    }
+  }
+}
+
+void conversation_state::persist(const std::vector<int64_t>& seqs) {
+  message_put put;
+  put.rows.reserve(seqs.size());
+  for (auto seq : seqs) {
+    const auto* e = pipe_->find(seq);
+    const auto* m = find_meta(seq);
+    message_row row;
+    row.conversation_id = conversation_id_;
+    row.seq = seq;
+    row.sender_id = e->from_worker ? worker_id_ : manager_id_;
+    row.source_message_id = m != nullptr ? m->message_id : 0;
+    row.original_text = e->text;
+    row.original_lang = e->source_lang;
+    row.translated_text = e->translated_ok ? e->translation : std::string{};
+    row.translated_lang = e->translated_ok ? e->target_lang : std::string{};
+    row.status = e->translated_ok ? message_status::translated
+                                  : message_status::failed;
+    put.rows.push_back(std::move(row));
+  }
+  ++writes_out_;
+  self->request(opts_->db, infinite, std::move(put))
+    .then(
+      [this, seqs](const message_put_result&) {
+        --writes_out_;
+        for (auto seq : seqs)
+          pipe_->persisted(seq);
+        pump();
+      },
+      [this, seqs](const caf::error& err) {
+        --writes_out_;
+        spdlog::warn("conversation {}: storing {} message(s) failed, will "
+                     "retry: {}", conversation_id_, seqs.size(),
+                     describe(err));
+        for (auto seq : seqs)
+          pipe_->persist_failed(seq);
+        if (!retry_armed_) {
+          retry_armed_ = true;
+          self->delayed_send(self, opts_->persist_retry, retry_atom::value);
+        }
+      });
+}
+
+void conversation_state::deliver(const domain::pipeline_entry& e,
+                                 const meta& m) {
+  bool from_worker = e.from_worker != 0;
+  auto partner = partner_chat(from_worker);
+  // The partner reads the bot's notes in the language they write in.
+  const auto& partner_lang = e.target_lang;
+  std::string body = e.translated_ok
+                       ? e.translation
+                       : e.text + " "
+                           + std::string{domain::wording(
+                             text_id::untranslated_note, partner_lang)};
+  outbound out;
+  out.kind = outbound_kind::send_message;
+  out.chat_id = partner;
+  out.origin_ns = m.received_ns;
+  out.dedupe_key = message_key(e.seq);
+  if (m.kind == partner_kind::task) {
+    out.text = domain::render(text_id::task_received, partner_lang, m.task_id,
+                              m.writer_name, body);
+    out.keyboard = {{{std::string{domain::wording(text_id::task_done_button,
+                                                  partner_lang)},
+                      domain::task_button_data(m.task_id)}}};
+  } else {
+    out.text = m.writer_name + ": " + body;
+  }
+  self->send(opts_->sender, std::move(out));
+  if (!e.translated_ok)
+    tell_writer(writer_chat(from_worker), m,
+                domain::render(text_id::translation_failed, m.writer_lang,
+                               e.failure),
+                message_key(e.seq) + ".failed");
+}
+
+void conversation_state::tell_writer(int64_t chat, const meta& m,
+                                     std::string text, std::string key) {
+  outbound out;
+  out.kind = outbound_kind::send_message;
+  out.chat_id = chat;
+  out.text = std::move(text);
+  out.origin_ns = m.received_ns;
+  out.dedupe_key = std::move(key);
+  self->send(opts_->sender, std::move(out));
+}
+
+std::string conversation_state::message_key(int64_t seq) const {
+  // Stable across a restart: the outbox refuses a second send of it.
+  return "m" + std::to_string(conversation_id_) + "." + std::to_string(seq);
+}
+
+void conversation_state::try_passivate() {
+  if (!pipe_ || !pipe_->idle() || writes_out_ > 0)
+    return;
+  self->request(registry_, infinite,
+                passivate_request{manager_id_, worker_id_, handled_})
+    .then([this](bool agreed) {
+      if (agreed)
+        self->quit();
+    });
+}
+
+conversation_state::meta* conversation_state::find_meta(int64_t seq) {
+  for (auto& m : meta_)
+    if (m.seq == seq)
+      return &m;
+  return nullptr;
+}
+
+caf::behavior conversation(caf::stateful_actor<conversation_state>* self,
+                           int64_t manager_id, int64_t worker_id,
+                           caf::actor registry,
+                           std::shared_ptr<const conversation_options> opts) {
+  return self->state.make_behavior(manager_id, worker_id, std::move(registry),
+                                   std::move(opts));
+}
+
+} // namespace bridge

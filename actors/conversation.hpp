@@ -1,0 +1,102 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <caf/actor.hpp>
+#include <caf/stateful_actor.hpp>
+
+#include "domain/pipeline.hpp"
+#include "messages/conversation.hpp"
+#include "messages/interfaces.hpp"
+#include "messages/storage.hpp"
+#include "messages/translator.hpp"
+
+namespace bridge {
+
+/// What every conversation needs: the rooms it talks to and its limits.
+struct conversation_options {
+  db_actor db;
+  translator_actor translator;
+  sender_actor sender;
+  size_t context_length = 6;
+  size_t max_in_flight = 4;
+  size_t queue_limit = 1000;
+  std::chrono::seconds passivation_timeout{300};
+  /// Pause before a failed message write is tried again.
+  std::chrono::milliseconds persist_retry{500};
+};
+
+/// The actor that owns one manager-worker pair. It numbers each message,
+/// keeps the last few as translation context, lets several translations
+/// run at once, and stores and delivers strictly in sequence (the pure
+/// `domain::pipeline` decides; this actor wires it to the translator, the
+/// pool and the sender). A translation that fails is delivered in the
+/// writer's words with a note, and the writer is told: nothing is dropped.
+struct conversation_state {
+  static inline const char* name = "conversation";
+
+  explicit conversation_state(caf::event_based_actor* self) : self(self) {}
+
+  caf::behavior make_behavior(int64_t manager_id, int64_t worker_id,
+                              caf::actor registry,
+                              std::shared_ptr<const conversation_options> opts);
+
+private:
+  /// What the pipeline does not keep about a message.
+  struct meta {
+    int64_t seq = 0;
+    partner_kind kind = partner_kind::text;
+    int64_t message_id = 0;
+    int64_t task_id = 0;
+    std::string writer_name;
+    std::string writer_lang;
+    int64_t received_ns = 0;
+    bool told_queued = false;
+  };
+
+  void on_text(partner_text& t);
+  void on_translated(translation_done& d);
+  void on_queued(const translation_queued& q);
+  /// Starts what may start, stores what may be stored, delivers what may
+  /// be delivered.
+  void pump();
+  void persist(const std::vector<int64_t>& seqs);
+  void deliver(const domain::pipeline_entry& e, const meta& m);
+  void tell_writer(int64_t chat, const meta& m, std::string text,
+                   std::string key);
+  std::string message_key(int64_t seq) const;
+  void try_passivate();
+  meta* find_meta(int64_t seq);
+
+  int64_t writer_chat(bool from_worker) const {
+    return from_worker ? worker_id_ : manager_id_;
+  }
+  int64_t partner_chat(bool from_worker) const {
+    return from_worker ? manager_id_ : worker_id_;
+  }
+
+  caf::event_based_actor* self;
+  std::shared_ptr<const conversation_options> opts_;
+  caf::actor registry_;
+  int64_t manager_id_ = 0;
+  int64_t worker_id_ = 0;
+  int64_t conversation_id_ = 0;
+  std::optional<domain::pipeline> pipe_;
+  std::vector<meta> meta_;
+  /// Requests out (message writes) that an idle stop must wait for.
+  size_t writes_out_ = 0;
+  bool retry_armed_ = false;
+  uint64_t handled_ = 0;
+};
+
+caf::behavior conversation(caf::stateful_actor<conversation_state>* self,
+                           int64_t manager_id, int64_t worker_id,
+                           caf::actor registry,
+                           std::shared_ptr<const conversation_options> opts);
+
+} // namespace bridge

@@ -1,0 +1,284 @@
+// The commands and buttons of a registered chat, and the routing of its
+// plain text to the conversation with the partner.
+
+#include <memory>
+
+#include <spdlog/spdlog.h>
+
+#include "actors/session.hpp"
+#include "domain/invite_code.hpp"
+#include "messages/type_ids.hpp"
+
+namespace bridge {
+
+using domain::command_kind;
+using domain::text_id;
+
+namespace {
+
+constexpr auto infinite = caf::infinite;
+
+/// Most workers listed or offered as buttons at once.
+constexpr int64_t max_listed_workers = 50;
+
+int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
+    .count();
+}
+
+/// True when the whole text is an invitation code (not a sentence that
+/// happens to contain one).
+bool is_code(const std::string& text) {
+  return text.size() <= 24 && domain::parse_code(text).has_value();
+}
+
+} // namespace
+
+// -- routing --------------------------------------------------------------------
+
+void session_state::with_current_worker(std::function<void(int64_t)> then) {
+  if (rec_.current_worker != 0) {
+    then(rec_.current_worker);
+    return;
+  }
+  self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed_workers, 0})
+    .await(
+      [this, then](user_page& page) {
+        if (page.rows.empty()) {
+          reply(say(text_id::no_workers, me_.invitation_code));
+          return;
+        }
+        if (page.rows.size() == 1) {
+          rec_.current_worker = page.rows.front().telegram_id;
+          save();
+          then(rec_.current_worker);
+          return;
+        }
+        std::vector<std::vector<inline_button>> rows;
+        for (const auto& w : page.rows)
+          rows.push_back({{w.display_name,
+                           domain::switch_button_data(w.telegram_id)}});
+        reply(say(text_id::workers_choose), std::move(rows));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::route_text(const tg_update& u) {
+  if (is_manager()) {
+    if (is_code(u.text)) {
+      reply(say(text_id::code_not_needed, me_.invitation_code));
+      return;
+    }
+    route_to_worker(u, partner_kind::text, 0);
+    return;
+  }
+  if (is_code(u.text)) {
+    // A connected worker who sends a code moves to that manager.
+    take_code(u.text);
+    return;
+  }
+  if (me_.manager_id == 0) {
+    reply(say(text_id::no_manager));
+    return;
+  }
+  self->request(opts_->cache, infinite, user_get{me_.manager_id, 0})
+    .await(
+      [this, u](user_record& manager) {
+        forward(u, me_, manager, partner_kind::text, 0);
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::route_to_worker(const tg_update& u, partner_kind kind,
+                                    int64_t task_id) {
+  with_current_worker([this, u, kind, task_id](int64_t worker_id) {
+    auto send_it = [this, u, kind, task_id, worker_id] {
+      self->request(opts_->cache, infinite, user_get{worker_id, 0})
+        .await(
+          [this, u, kind, task_id](user_record& worker) {
+            if (worker.manager_id != chat_id_) {
+              // The worker left (reset, or joined another manager).
+              rec_.current_worker = 0;
+              save();
+              reply(say(text_id::partner_unreachable, worker.display_name));
+              return;
+            }
+            forward(u, me_, worker, kind, task_id);
+          },
+          [this](const caf::error& err) { db_failed(err); });
+    };
+    if (kind == partner_kind::task) {
+      send_it(); // the task itself was counted by its command
+      return;
+    }
+    // The daily allowance: a subscription lifts it; otherwise PostgreSQL
+    // counts and refuses in one statement, so no message slips through.
+    self->request(opts_->cache, infinite, sub_get{chat_id_, 0})
+      .await(
+        [this, send_it](const subscription& sub) {
+          if (is_active(sub, now_ms())) {
+            send_it();
+            return;
+          }
+          usage_incr incr{chat_id_, today(), opts_->free_daily_messages, 0};
+          self->request(opts_->cache, infinite, incr)
+            .await(
+              [this, send_it](const usage_count& c) {
+                if (!c.granted) {
+                  reply(say(text_id::daily_limit_reached,
+                            opts_->free_daily_messages));
+                  return;
+                }
+                send_it();
+              },
+              [this](const caf::error& err) { db_failed(err); });
+        },
+        [this](const caf::error& err) { db_failed(err); });
+  });
+}
+
+void session_state::forward(const tg_update& u, const user_record& me,
+                            const user_record& partner, partner_kind kind,
+                            int64_t task_id) {
+  partner_text t;
+  t.kind = kind;
+  t.from_worker = !is_manager();
+  t.manager_id = t.from_worker ? partner.telegram_id : me.telegram_id;
+  t.worker_id = t.from_worker ? me.telegram_id : partner.telegram_id;
+  t.update_id = u.update_id;
+  t.message_id = u.message_id;
+  t.text = kind == partner_kind::task ? domain::parse_command(u.text).args
+                                      : u.text;
+  t.source_lang = me.language;
+  t.target_lang = partner.language;
+  t.writer_name = me.display_name;
+  t.writer_lang = lang();
+  t.task_id = task_id;
+  t.received_ns = u.received_ns;
+  self->send(registry_, std::move(t));
+}
+
+// -- commands -------------------------------------------------------------------
+
+void session_state::run_command(const domain::command& cmd) {
+  switch (domain::check_args(cmd)) {
+    case domain::args_problem::ok:
+      break;
+    case domain::args_problem::missing:
+      reply(say(text_id::args_missing, cmd.word, cmd.word));
+      return;
+    case domain::args_problem::unexpected:
+      reply(say(text_id::args_unexpected, cmd.word));
+      return;
+    case domain::args_problem::too_long:
+      reply(say(text_id::args_too_long, cmd.word));
+      return;
+    case domain::args_problem::not_a_number:
+      reply(say(text_id::args_not_a_number, cmd.word, cmd.word));
+      return;
+  }
+  bool manager = is_manager();
+  auto manager_only = [&] {
+    if (!manager)
+      reply(say(text_id::unknown_command, cmd.word));
+    return manager;
+  };
+  switch (cmd.kind) {
+    case command_kind::start:
+    case command_kind::help:
+      reply(say(manager ? text_id::help_manager : text_id::help_worker));
+      break;
+    case command_kind::code:
+      if (manager)
+        reply(say(text_id::code_for_manager, me_.invitation_code));
+      else
+        reply(say(text_id::help_worker));
+      break;
+    case command_kind::workers:
+      if (manager_only())
+        list_workers(false);
+      break;
+    case command_kind::switch_worker:
+      if (!manager_only())
+        break;
+      if (cmd.args.empty())
+        list_workers(true);
+      else
+        switch_to_number(*domain::parse_count(cmd.args, 1, 1000));
+      break;
+    case command_kind::task:
+      if (manager_only())
+        create_task(cmd.args);
+      break;
+    case command_kind::tasks:
+      list_tasks();
+      break;
+    case command_kind::daily:
+      if (manager_only())
+        daily();
+      break;
+    case command_kind::history:
+      history(*domain::parse_count(cmd.args, 10, opts_->history_length));
+      break;
+    case command_kind::reset:
+      reset();
+      break;
+    case command_kind::feedback:
+      self->request(opts_->db, infinite,
+                    feedback_put{chat_id_, chat_id_, cmd.args, 0})
+        .await([this](const db_id&) { reply(say(text_id::feedback_thanks)); },
+               [this](const caf::error& err) { db_failed(err); });
+      break;
+    case command_kind::unknown:
+    case command_kind::none:
+      reply(say(text_id::unknown_command, cmd.word));
+      break;
+  }
+}
+
+void session_state::run_button(const domain::button& b) {
+  if (b.kind == domain::button_kind::switch_worker) {
+    if (!is_manager())
+      return;
+    switch_to_worker(b.id);
+    return;
+  }
+  if (b.kind != domain::button_kind::task_done)
+    return;
+  self->request(opts_->db, infinite, task_done{b.id, chat_id_, 0})
+    .await(
+      [this](task_record& t) {
+        // Both times come from one transaction the first time only.
+        if (t.updated_at_ms != t.done_at_ms) {
+          reply(say(text_id::task_already_done, t.id));
+          return;
+        }
+        reply(say(text_id::task_done_worker, t.id));
+        if (t.worker_id != chat_id_)
+          return; // the manager closed it himself
+        // The manager reads the task as he wrote it: no translation.
+        self->request(opts_->cache, infinite, user_get{t.manager_id, 0})
+          .await(
+            [this, t](user_record& m) {
+              outbound out;
+              out.chat_id = m.telegram_id;
+              out.text = domain::render(text_id::task_done_manager,
+                                        m.language, me_.display_name, t.id,
+                                        t.text);
+              out.dedupe_key = "td" + std::to_string(t.id);
+              out.origin_ns = current_.received_ns;
+              self->send(opts_->sender, std::move(out));
+            },
+            [this](const caf::error& err) { db_failed(err); });
+      },
+      [this](const caf::error& err) {
+        if (engine_code(err) == engine_errc::not_found) {
+          reply(say(text_id::tasks_none));
+          return;
+        }
+        db_failed(err);
+      });
+}
+
+} // namespace bridge

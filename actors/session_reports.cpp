@@ -1,0 +1,310 @@
+// A registered chat's listings and bookkeeping: workers, tasks, the daily
+// summary, history and reset.
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/session.hpp"
+#include "messages/type_ids.hpp"
+
+namespace bridge {
+
+using domain::text_id;
+
+namespace {
+
+constexpr auto infinite = caf::infinite;
+constexpr int64_t max_listed = 50;
+constexpr int64_t day_ms = 24 * 3600 * 1000;
+
+int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
+    .count();
+}
+
+} // namespace
+
+// -- workers --------------------------------------------------------------------
+
+void session_state::list_workers(bool choose) {
+  self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
+    .await(
+      [this, choose](user_page& page) {
+        if (page.rows.empty()) {
+          reply(say(text_id::no_workers, me_.invitation_code));
+          return;
+        }
+        auto text = say(choose ? text_id::workers_choose
+                               : text_id::workers_list);
+        std::vector<std::vector<inline_button>> rows;
+        for (size_t i = 0; i < page.rows.size(); ++i) {
+          const auto& w = page.rows[i];
+          bool current = w.telegram_id == rec_.current_worker;
+          text += fmt::format("\n{}. {}{}", i + 1, w.display_name,
+                              current ? " ←" : "");
+          rows.push_back({{w.display_name,
+                           domain::switch_button_data(w.telegram_id)}});
+        }
+        reply(std::move(text), std::move(rows));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::switch_to_number(int64_t n) {
+  self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
+    .await(
+      [this, n](user_page& page) {
+        if (n < 1 || static_cast<size_t>(n) > page.rows.size()) {
+          reply(say(text_id::no_such_worker, n));
+          return;
+        }
+        const auto& w = page.rows[static_cast<size_t>(n - 1)];
+        rec_.current_worker = w.telegram_id;
+        save();
+        reply(say(text_id::switched_to, w.display_name));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::switch_to_worker(int64_t worker_id) {
+  self->request(opts_->cache, infinite, user_get{worker_id, 0})
+    .await(
+      [this](user_record& w) {
+        if (w.manager_id != chat_id_) {
+          reply(say(text_id::partner_unreachable, w.display_name));
+          return;
+        }
+        rec_.current_worker = w.telegram_id;
+        save();
+        reply(say(text_id::switched_to, w.display_name));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+// -- tasks ----------------------------------------------------------------------
+
+void session_state::create_task(const std::string& text) {
+  with_current_worker([this, text](int64_t worker_id) {
+    self->request(opts_->cache, infinite, user_get{worker_id, 0})
+      .await(
+        [this, text](user_record& worker) {
+          if (worker.manager_id != chat_id_) {
+            rec_.current_worker = 0;
+            save();
+            reply(say(text_id::partner_unreachable, worker.display_name));
+            return;
+          }
+          task_create tc{chat_id_, worker.telegram_id, text, 0};
+          self->request(opts_->db, infinite, std::move(tc))
+            .await(
+              [this, worker](task_record& t) {
+                reply(say(text_id::task_created, t.id, worker.display_name));
+                // Translated and delivered in order with the messages.
+                forward(current_, me_, worker, partner_kind::task, t.id);
+              },
+              [this](const caf::error& err) { db_failed(err); });
+        },
+        [this](const caf::error& err) { db_failed(err); });
+  });
+}
+
+void session_state::list_tasks() {
+  task_list q;
+  if (is_manager())
+    q.manager_id = chat_id_;
+  else
+    q.worker_id = chat_id_;
+  q.filter = task_filter::open;
+  q.limit = 20;
+  self->request(opts_->db, infinite, q)
+    .await(
+      [this](task_page& page) {
+        if (page.rows.empty()) {
+          reply(say(text_id::tasks_none));
+          return;
+        }
+        auto text = say(text_id::tasks_header);
+        std::vector<std::vector<inline_button>> rows;
+        for (const auto& t : page.rows) {
+          text += fmt::format("\n#{} {}", t.id, t.text);
+          rows.push_back({{fmt::format("{} #{}", say(text_id::task_done_button),
+                                       t.id),
+                           domain::task_button_data(t.id)}});
+        }
+        reply(std::move(text), std::move(rows));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+// -- daily summary --------------------------------------------------------------
+
+void session_state::daily() {
+  struct line {
+    std::string name;
+    int64_t messages = 0;
+    int64_t done = 0;
+    int64_t open = 0;
+  };
+  struct summary {
+    std::vector<line> lines;
+    size_t waiting = 0;
+    bool failed = false;
+  };
+  self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
+    .await(
+      [this](user_page& page) {
+        if (page.rows.empty()) {
+          reply(say(text_id::daily_none));
+          return;
+        }
+        auto sum = std::make_shared<summary>();
+        sum->lines.resize(page.rows.size());
+        sum->waiting = page.rows.size() * 2;
+        auto since = now_ms() - day_ms;
+        auto finish = [this, sum] {
+          if (--sum->waiting > 0)
+            return;
+          if (sum->failed) {
+            reply(say(text_id::busy));
+            return;
+          }
+          auto text = say(text_id::daily_header);
+          bool any = false;
+          for (const auto& l : sum->lines) {
+            any = any || l.messages > 0 || l.done > 0 || l.open > 0;
+            text += "\n" + say(text_id::daily_line, l.name, l.messages,
+                               l.done, l.open);
+          }
+          reply(any ? std::move(text) : say(text_id::daily_none));
+        };
+        auto fail = [sum, finish](const caf::error&) {
+          sum->failed = true;
+          finish();
+        };
+        for (size_t i = 0; i < page.rows.size(); ++i) {
+          const auto& w = page.rows[i];
+          sum->lines[i].name = w.display_name;
+          conversation_open open{chat_id_, w.telegram_id, 0};
+          self->request(opts_->db, infinite, open)
+            .await(
+              [this, sum, i, since, finish, fail](conversation_record& c) {
+                message_count mc{c.id, since, now_ms() + 1, 0};
+                self->request(opts_->db, infinite, mc)
+                  .await(
+                    [sum, i, finish](const db_count& n) {
+                      sum->lines[i].messages = n.n;
+                      finish();
+                    },
+                    fail);
+              },
+              fail);
+          task_list tl;
+          tl.worker_id = w.telegram_id;
+          tl.filter = task_filter::all;
+          tl.limit = 100;
+          self->request(opts_->db, infinite, tl)
+            .await(
+              [this, sum, i, since, finish](task_page& tasks) {
+                for (const auto& t : tasks.rows) {
+                  if (t.manager_id != chat_id_)
+                    continue;
+                  if (t.status == task_status::open)
+                    ++sum->lines[i].open;
+                  else if (t.done_at_ms >= since)
+                    ++sum->lines[i].done;
+                }
+                finish();
+              },
+              fail);
+        }
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+// -- history --------------------------------------------------------------------
+
+void session_state::history(int64_t n) {
+  auto show = [this, n](int64_t partner_id) {
+    self->request(opts_->cache, infinite, user_get{partner_id, 0})
+      .await(
+        [this, n](user_record& partner) {
+          auto m = is_manager() ? chat_id_ : partner.telegram_id;
+          auto w = is_manager() ? partner.telegram_id : chat_id_;
+          self->request(opts_->db, infinite, conversation_open{m, w, 0})
+            .await(
+              [this, n, partner](conversation_record& c) {
+                self->request(opts_->db, infinite,
+                              message_recent{c.id, n, 0, 0})
+                  .await(
+                    [this, partner](message_page& page) {
+                      if (page.rows.empty()) {
+                        reply(say(text_id::history_none));
+                        return;
+                      }
+                      auto text = say(text_id::history_header,
+                                      page.rows.size());
+                      for (const auto& r : page.rows) {
+                        const auto& who = r.sender_id == chat_id_
+                                            ? me_.display_name
+                                            : partner.display_name;
+                        text += fmt::format("\n{}: {}", who, r.original_text);
+                        if (!r.translated_text.empty()
+                            && r.translated_text != r.original_text)
+                          text += fmt::format("\n   → {}", r.translated_text);
+                      }
+                      reply(std::move(text));
+                    },
+                    [this](const caf::error& err) { db_failed(err); });
+              },
+              [this](const caf::error& err) { db_failed(err); });
+        },
+        [this](const caf::error& err) { db_failed(err); });
+  };
+  if (is_manager()) {
+    with_current_worker(show);
+    return;
+  }
+  if (me_.manager_id == 0) {
+    reply(say(text_id::no_manager));
+    return;
+  }
+  show(me_.manager_id);
+}
+
+// -- reset ----------------------------------------------------------------------
+
+void session_state::reset() {
+  self->request(opts_->db, infinite, user_reset{chat_id_, 0})
+    .await(
+      [this](user_reset_result& r) {
+        for (auto partner : r.unlinked)
+          self->send(registry_,
+                     session_note{session_note_kind::partner_left, partner,
+                                  chat_id_, me_.display_name,
+                                  current_.update_id});
+        auto language = lang();
+        me_.role = user_role::none;
+        me_.invitation_code.clear();
+        me_.manager_id = 0;
+        rec_ = chat_session_record{};
+        rec_.language = language;
+        step_ = domain::reg_step::fresh;
+        save();
+        reply(say(text_id::reset_done));
+      },
+      [this](const caf::error& err) {
+        if (engine_code(err) == engine_errc::not_found) {
+          // Never registered: nothing to undo but the dialogue.
+          step_ = domain::reg_step::fresh;
+          save();
+          reply(say(text_id::reset_done));
+          return;
+        }
+        db_failed(err);
+      });
+}
+
+} // namespace bridge

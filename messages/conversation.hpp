@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <caf/meta/type_name.hpp>
+
+/// What sessions tell conversations and each other, and how the registry
+/// lets an idle actor stop without losing a message on its way to it.
+namespace bridge {
+
+// -- session -> conversation ----------------------------------------------------
+
+/// What a partner message carries besides plain text.
+enum class partner_kind : uint8_t {
+  /// A message for the partner.
+  text,
+  /// A task the manager gave; delivered with a done button.
+  task,
+};
+
+/// A text written by one side of a manager-worker pair, for the other. The
+/// writer's session resolved both profiles; the conversation numbers,
+/// translates, stores and delivers it.
+struct partner_text {
+  partner_kind kind = partner_kind::text;
+  int64_t manager_id = 0;
+  int64_t worker_id = 0;
+  /// True when the worker wrote it.
+  bool from_worker = false;
+  int64_t update_id = 0;
+  /// The writer's Telegram message id (for edits), or 0.
+  int64_t message_id = 0;
+  std::string text;
+  std::string source_lang;
+  std::string target_lang;
+  /// How the partner sees the writer named.
+  std::string writer_name;
+  /// Language the writer reads the bot's own notices in.
+  std::string writer_lang;
+  /// kind task: the task's id.
+  int64_t task_id = 0;
+  /// Steady-clock nanoseconds when the front received the update.
+  int64_t received_ns = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, partner_text& x) {
+  return f(caf::meta::type_name("partner_text"), x.kind, x.manager_id,
+           x.worker_id, x.from_worker, x.update_id, x.message_id, x.text,
+           x.source_lang, x.target_lang, x.writer_name, x.writer_lang,
+           x.task_id, x.received_ns);
+}
+
+// -- session -> session ---------------------------------------------------------
+
+/// What one session tells another's chat owner.
+enum class session_note_kind : uint8_t {
+  /// A worker linked to this manager: write to them from now on.
+  worker_joined,
+  /// The partner reset their registration.
+  partner_left,
+};
+
+/// A note for the session of `chat_id` (routed by the registry).
+struct session_note {
+  session_note_kind kind = session_note_kind::worker_joined;
+  int64_t chat_id = 0;
+  int64_t user_id = 0;
+  std::string name;
+  /// The update that caused the note: the key of the replies it makes.
+  int64_t update_id = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, session_note& x) {
+  return f(caf::meta::type_name("session_note"), x.kind, x.chat_id,
+           x.user_id, x.name, x.update_id);
+}
+
+// -- passivation ----------------------------------------------------------------
+
+/// An idle actor asks the registry to let it stop. `handled` counts the
+/// messages it took from the registry; the registry agrees (and forgets
+/// the actor, so the next message spawns a fresh one) only when it
+/// forwarded exactly that many, so nothing is on its way.
+struct passivate_request {
+  /// Chat id for a session; conversation key for a conversation.
+  int64_t key_a = 0;
+  int64_t key_b = 0;
+  uint64_t handled = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, passivate_request& x) {
+  return f(caf::meta::type_name("passivate_request"), x.key_a, x.key_b,
+           x.handled);
+}
+
+} // namespace bridge
