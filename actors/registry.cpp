@@ -20,6 +20,16 @@ registry_state::make_behavior(session_factory sessions,
       pair_of_.erase(p);
     }
   });
+  // At shutdown, every session and conversation goes with the registry:
+  // they are not linked to it (one crashing must not take the others
+  // down), so it tells them itself.
+  self->set_exit_handler([this](caf::exit_msg& em) {
+    for (auto& [_, e] : sessions_)
+      self->send_exit(e.actor, em.reason);
+    for (auto& [_, e] : conversations_)
+      self->send_exit(e.actor, em.reason);
+    self->quit(std::move(em.reason));
+  });
   return {
     [this](tg_update& u) {
       auto& e = session_for(u.chat_id);

@@ -203,11 +203,13 @@ void session_state::ask_role() {
           {say(text_id::role_worker), domain::role_button_data(false)}}});
 }
 
-void session_state::ask_language() {
+void session_state::ask_language(bool again) {
   std::vector<std::vector<inline_button>> rows;
   for (const auto& l : opts_->languages)
     rows.push_back({{domain::language_name(l), domain::language_button_data(l)}});
-  reply(say(text_id::choose_language), std::move(rows));
+  auto question = say(text_id::choose_language);
+  reply(again ? say(text_id::finish_registration, question) : question,
+        std::move(rows));
 }
 
 void session_state::take_role(bool manager) {
@@ -313,8 +315,7 @@ void session_state::repeat_question() {
               {say(text_id::role_worker), domain::role_button_data(false)}}});
       break;
     case reg_step::language:
-      reply(say(text_id::finish_registration, say(text_id::choose_language)));
-      ask_language();
+      ask_language(true);
       break;
     case reg_step::code:
       reply(say(text_id::worker_send_code));

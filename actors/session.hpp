@@ -59,7 +59,7 @@ private:
 
   // -- registration -----------------------------------------------------------
   void ask_role();
-  void ask_language();
+  void ask_language(bool again = false);
   void take_role(bool manager);
   void take_language(const std::string& lang);
   void take_code(const std::string& text);

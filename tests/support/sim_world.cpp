@@ -57,7 +57,9 @@ void sim_world::start_engine() {
     "--engine.ready_file=" + dir_ + "/engine-" + n + ".port",
   };
   argv.insert(argv.end(), engine_args_.begin(), engine_args_.end());
-  child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_}};
+  child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_},
+                              {"DATABASE_URL", db_.dsn()},
+                              {"REDIS_URL", redis_.url()}};
   engine_ = std::make_unique<child_process>(argv, env,
                                             dir_ + "/engine-" + n + ".log");
   if (!wait_for_port_file(dir_ + "/engine-" + n + ".port",

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/pg_scratch.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/redis_server.hpp"
 #include "tools/tg_sim/sim_client.hpp"
 
 namespace bridge::test {
@@ -25,7 +27,9 @@ inline sim_user make_user(int64_t id, std::string name, std::string lang) {
 }
 
 /// An end-to-end world: tg-sim and the real engine as child processes, the
-/// engine pointed at the simulator and at the run's PostgreSQL and Redis.
+/// engine pointed at the simulator, at a database of its own on the run's
+/// PostgreSQL and at a Redis of its own, so worlds in parallel suites never
+/// see each other's users.
 /// The test talks as users through tg-sim's control API and reads what
 /// each chat received.
 class sim_world {
@@ -57,6 +61,8 @@ public:
 
   tg_sim::sim_client& sim() { return *client_; }
   child_process& engine() { return *engine_; }
+  /// The world's own database, for checks the bot cannot answer.
+  const std::string& database_url() const { return db_.dsn(); }
   const std::string& dir() const { return dir_; }
 
   /// Stops the engine (SIGTERM) if running, and starts it again.
@@ -72,6 +78,8 @@ private:
     std::deque<sim_event> unread;
   };
 
+  pg_scratch db_;
+  redis_server redis_;
   std::string dir_;
   std::string token_;
   int sim_port_ = 0;
