@@ -124,7 +124,7 @@ void conversation_state::on_queued(const translation_queued& q) {
   m->told_queued = true;
   tell_writer(writer_chat(e->from_worker != 0), *m,
               domain::render(text_id::queued, m->writer_lang),
-              message_key(seq) + ".queued");
+              message_key(e->update_id) + ".queued");
 }
 
 void conversation_state::pump() {
@@ -216,7 +216,7 @@ void conversation_state::deliver(const domain::pipeline_entry& e,
   out.kind = outbound_kind::send_message;
   out.chat_id = partner;
   out.origin_ns = m.received_ns;
-  out.dedupe_key = message_key(e.seq);
+  out.dedupe_key = message_key(e.update_id);
   if (m.kind == partner_kind::task) {
     out.text = domain::render(text_id::task_received, partner_lang, m.task_id,
                               m.writer_name, body);
@@ -226,12 +226,23 @@ void conversation_state::deliver(const domain::pipeline_entry& e,
   } else {
     out.text = m.writer_name + ": " + body;
   }
-  self->send(opts_->sender, std::move(out));
+  // The update is finished once Telegram has the partner's copy; until
+  // then a restart replays it (and the outbox key keeps it from arriving
+  // twice).
+  auto update_id = e.update_id;
+  self->request(opts_->sender, infinite, deliver_atom::value, std::move(out))
+    .then([this, update_id](const delivery&) { finish(update_id); },
+          [this, update_id, partner](const caf::error& err) {
+            spdlog::warn("conversation {}: update {} not delivered to chat "
+                         "{}: {}", conversation_id_, update_id, partner,
+                         describe(err));
+            finish(update_id);
+          });
   if (!e.translated_ok)
     tell_writer(writer_chat(from_worker), m,
                 domain::render(text_id::translation_failed, m.writer_lang,
                                e.failure),
-                message_key(e.seq) + ".failed");
+                message_key(e.update_id) + ".failed");
 }
 
 void conversation_state::tell_writer(int64_t chat, const meta& m,
@@ -245,9 +256,21 @@ void conversation_state::tell_writer(int64_t chat, const meta& m,
   self->send(opts_->sender, std::move(out));
 }
 
-std::string conversation_state::message_key(int64_t seq) const {
-  // Stable across a restart: the outbox refuses a second send of it.
-  return "m" + std::to_string(conversation_id_) + "." + std::to_string(seq);
+std::string conversation_state::message_key(int64_t update_id) const {
+  // Named by the update, not the sequence number: a replayed update gets a
+  // new number but the same key, and the outbox refuses a second send.
+  return "d" + std::to_string(update_id) + "." + std::to_string(conversation_id_);
+}
+
+void conversation_state::finish(int64_t update_id) {
+  if (update_id <= 0)
+    return;
+  self->request(opts_->db, infinite, inbox_done{{update_id}, 0})
+    .then([](const db_count&) {},
+          [this, update_id](const caf::error& err) {
+            spdlog::warn("conversation {}: cannot mark update {} done: {}",
+                         conversation_id_, update_id, describe(err));
+          });
 }
 
 void conversation_state::try_passivate() {

@@ -69,7 +69,9 @@ private:
   void deliver(const domain::pipeline_entry& e, const meta& m);
   void tell_writer(int64_t chat, const meta& m, std::string text,
                    std::string key);
-  std::string message_key(int64_t seq) const;
+  std::string message_key(int64_t update_id) const;
+  /// Marks an update done in the inbox.
+  void finish(int64_t update_id);
   void try_passivate();
   meta* find_meta(int64_t seq);
 

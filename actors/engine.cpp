@@ -118,6 +118,7 @@ bool engine::start(std::string& err) {
   so.http_workers = static_cast<size_t>(cfg_.sender.http_workers);
   so.queue_limit = static_cast<size_t>(cfg_.sender.queue_limit);
   so.max_attempts = static_cast<uint32_t>(cfg_.sender.max_attempts);
+  so.db = db_;
   sender_ = sys_.spawn(sender, std::move(so));
 
   auto sess = std::make_shared<session_options>();
@@ -164,6 +165,7 @@ bool engine::start(std::string& err) {
   fo.poll_timeout = cfg_.telegram.poll_timeout;
   fo.poll_limit = cfg_.telegram.poll_limit;
   fo.dispatcher = registry_;
+  fo.db = db_;
   front_ = sys_.spawn<caf::detached>(front, std::move(fo));
   running_ = true;
   spdlog::info("engine: started; polling {} with {} send workers",

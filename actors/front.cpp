@@ -1,10 +1,14 @@
 #include "actors/front.hpp"
 
+#include <algorithm>
+
+#include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/bot_api.hpp"
+#include "telegram/durable_codec.hpp"
 #include "telegram/update_decoder.hpp"
 
 namespace bridge {
@@ -24,8 +28,14 @@ caf::behavior front_state::make_behavior(front_options opts) {
   // A getUpdates reply holds at most 100 updates; 8 MiB is far beyond any
   // real one and still bounds what a broken peer can make us buffer.
   client_.set_max_body(8 * 1024 * 1024);
-  self->send(self, poll_atom::value);
+  self->send(self, resume_atom::value);
   return {
+    [this](resume_atom) {
+      if (resume_page())
+        self->send(self, resume_atom::value);
+      else
+        self->send(self, poll_atom::value);
+    },
     [this](poll_atom) {
       auto pause = poll_once();
       if (pause.count() == 0)
@@ -110,11 +120,78 @@ std::chrono::milliseconds front_state::poll_once() {
                    telegram::to_string(static_cast<telegram::skip_reason>(i)));
     }
   counters->updates += batch.updates.size();
-  for (auto& u : batch.updates)
-    self->send(opts_.dispatcher, std::move(u));
+  if (!store_and_dispatch(batch.updates)) {
+    auto wait = retry_.failed(rng_);
+    spdlog::warn("front: the inbox could not store {} update(s); polling them "
+                 "again in {} ms", batch.updates.size(), wait.count());
+    return wait;
+  }
   if (batch.max_update_id >= offset_)
     offset_ = batch.max_update_id + 1;
   return std::chrono::milliseconds{0};
+}
+
+bool front_state::store_and_dispatch(std::vector<tg_update>& updates) {
+  if (updates.empty())
+    return true;
+  inbox_put put;
+  put.rows.reserve(updates.size());
+  for (const auto& u : updates)
+    put.rows.push_back({u.update_id, u.chat_id, telegram::encode_update(u), 0});
+  bool stored = false;
+  // A blocking request (this actor has its own thread): the poll loop does
+  // not go on until the batch is durable.
+  caf::scoped_actor blocking{self->system()};
+  blocking->request(opts_.db, caf::infinite, std::move(put))
+    .receive(
+      [&](inbox_put_result& r) {
+        stored = true;
+        std::sort(r.new_ids.begin(), r.new_ids.end());
+        for (auto& u : updates) {
+          if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
+                                  u.update_id)) {
+            ++counters->duplicates;
+            continue;
+          }
+          self->send(opts_.dispatcher, std::move(u));
+        }
+      },
+      [&](const caf::error& err) {
+        spdlog::warn("front: inbox write failed: {}", describe(err));
+      });
+  return stored;
+}
+
+bool front_state::resume_page() {
+  constexpr int64_t page = 500;
+  bool more = false;
+  caf::scoped_actor blocking{self->system()};
+  blocking->request(opts_.db, caf::infinite, inbox_pending{resume_after_, page, 0})
+    .receive(
+      [&](inbox_page& p) {
+        for (auto& row : p.rows) {
+          resume_after_ = std::max(resume_after_, row.update_id);
+          auto batch = telegram::decode_update(row.payload, steady_ns());
+          if (batch.updates.empty()) {
+            // A row this build cannot read: leave it, counted and logged.
+            ++counters->skipped;
+            spdlog::error("front: inbox row {} cannot be replayed; skipped",
+                          row.update_id);
+            continue;
+          }
+          ++counters->resumed;
+          self->send(opts_.dispatcher, std::move(batch.updates.front()));
+        }
+        if (!p.rows.empty())
+          spdlog::info("front: resumed {} unfinished update(s) from the inbox",
+                       p.rows.size());
+        more = static_cast<int64_t>(p.rows.size()) == page;
+      },
+      [&](const caf::error& err) {
+        spdlog::error("front: cannot read the inbox to resume: {}",
+                      describe(err));
+      });
+  return more;
 }
 
 caf::behavior front(caf::stateful_actor<front_state>* self,

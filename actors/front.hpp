@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <random>
+#include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
@@ -12,6 +13,8 @@
 #include "actors/bot_api_worker.hpp"
 #include "common/backoff.hpp"
 #include "common/http_client.hpp"
+#include "messages/storage.hpp"
+#include "messages/telegram.hpp"
 
 namespace bridge {
 
@@ -22,6 +25,8 @@ struct front_options {
   int64_t poll_limit = 100;
   /// Receives every decoded update (the registry).
   caf::actor dispatcher;
+  /// Where each batch is made durable (the inbox) before the offset moves.
+  db_actor db;
 };
 
 /// Counters of the intake.
@@ -31,11 +36,17 @@ struct front_counters {
   std::atomic<uint64_t> skipped{0};
   std::atomic<uint64_t> errors{0};
   std::atomic<uint64_t> conflicts{0};
+  /// Updates stored before and handed on again at start.
+  std::atomic<uint64_t> resumed{0};
+  /// Updates Telegram sent again that the inbox had already.
+  std::atomic<uint64_t> duplicates{0};
 };
 
 /// The intake: long-polls getUpdates on its own thread (a detached actor,
-/// since the call blocks), decodes each batch, hands the updates on, and
-/// only then moves the offset past them. Errors back off with jitter; a
+/// since the call blocks), decodes each batch, stores it in the inbox,
+/// hands on the updates that were new, and only then moves the offset past
+/// them, so a crash loses nothing Telegram gave us. At start it first
+/// hands on what the inbox holds unfinished. Errors back off with jitter; a
 /// 409 Conflict (another poller, or a webhook) is reported and retried
 /// slowly, never spun on.
 struct front_state {
@@ -50,11 +61,17 @@ struct front_state {
 private:
   /// One getUpdates round; returns the pause before the next one.
   std::chrono::milliseconds poll_once();
+  /// Stores `updates` and hands on the new ones; false when the inbox
+  /// could not store them (the offset must not move then).
+  bool store_and_dispatch(std::vector<tg_update>& updates);
+  /// Hands on one page of unfinished inbox rows; false when done.
+  bool resume_page();
 
   caf::event_based_actor* self;
   front_options opts_;
   http_client client_;
   int64_t offset_ = 0;
+  int64_t resume_after_ = 0;
   /// Polls left in isolation mode: after a body that would not parse, the
   /// front fetches one update at a time, so the broken one can be skipped
   /// alone and its neighbours are still handled.

@@ -5,6 +5,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/bot_api.hpp"
+#include "telegram/durable_codec.hpp"
 #include "common/utf8.hpp"
 
 namespace bridge {
@@ -22,6 +23,24 @@ bool uses_message_slot(outbound_kind kind) {
          || kind == outbound_kind::edit_message;
 }
 
+/// Messages are kept in the outbox; chat actions and callback answers are
+/// only worth anything right now and are not.
+bool is_durable(const outbound& out) {
+  return uses_message_slot(out.kind) && !out.dedupe_key.empty();
+}
+
+outbox_record to_record(const outbound& out) {
+  outbox_record r;
+  r.dedupe_key = out.dedupe_key;
+  r.chat_id = out.chat_id;
+  r.kind = to_string(out.kind);
+  r.text = out.text;
+  r.target_message_id = out.message_id;
+  if (!out.keyboard.empty())
+    r.markup = telegram::encode_keyboard(out.keyboard);
+  return r;
+}
+
 } // namespace
 
 sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
@@ -35,6 +54,8 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
                                                       opts_.endpoint);
     idle_.push_back(caf::actor_cast<caf::actor>(w));
   }
+  if (opts_.db)
+    resume_outbox(0);
   return {
     [this](outbound& out) { accept(out, nullptr); },
     [this](tick_atom) {
@@ -51,6 +72,94 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
 
 void sender_state::accept(outbound& out,
                           caf::typed_response_promise<delivery>* promise) {
+  if (!opts_.db || !is_durable(out)) {
+    enqueue(out, promise);
+    return;
+  }
+  auto seq = staged_base_ + staged_.size();
+  auto& st = staged_.emplace_back();
+  if (promise != nullptr)
+    st.promise = *promise;
+  auto record = to_record(out);
+  st.out = std::move(out);
+  self->request(opts_.db, caf::infinite, outbox_put{std::move(record), 0})
+    .then(
+      [this, seq](const outbox_put_result& r) {
+        auto& s = staged_[seq - staged_base_];
+        s.ready = true;
+        // An existing row was sent, or is pending and resent by
+        // resume_outbox at start: either way not sent again from here.
+        s.already_sent = !r.created;
+        release_staged();
+      },
+      [this, seq](const caf::error& err) {
+        // Better sent without a row than not sent: the reply still goes
+        // out, only its crash safety is lost. Logged and counted.
+        auto& s = staged_[seq - staged_base_];
+        spdlog::warn("sender: outbox row for '{}' not written ({}); sending "
+                     "anyway", s.out.dedupe_key, describe(err));
+        s.ready = true;
+        release_staged();
+      });
+}
+
+void sender_state::release_staged() {
+  while (!staged_.empty() && staged_.front().ready) {
+    auto st = std::move(staged_.front());
+    staged_.pop_front();
+    ++staged_base_;
+    if (st.already_sent) {
+      ++counters_.deduplicated;
+      if (st.promise)
+        st.promise->deliver(delivery{st.out.dedupe_key, {}});
+      continue;
+    }
+    enqueue(st.out, st.promise ? &*st.promise : nullptr);
+  }
+}
+
+void sender_state::resume_outbox(int64_t after_id) {
+  constexpr int64_t page = 500;
+  self->request(opts_.db, caf::infinite, outbox_unsent{after_id, page, 0})
+    .then(
+      [this](outbox_page& p) {
+        int64_t last = 0;
+        for (auto& r : p.rows) {
+          last = std::max(last, r.id);
+          auto kind = telegram::parse_outbound_kind(r.kind);
+          auto keyboard = r.markup.empty()
+                            ? std::optional<decltype(outbound::keyboard)>{
+                              decltype(outbound::keyboard){}}
+                            : telegram::decode_keyboard(r.markup);
+          if (!kind || !keyboard) {
+            spdlog::error("sender: outbox row '{}' cannot be read; left as is",
+                          r.dedupe_key);
+            continue;
+          }
+          outbound out;
+          out.kind = *kind;
+          out.chat_id = r.chat_id;
+          out.text = std::move(r.text);
+          out.message_id = r.target_message_id;
+          out.keyboard = std::move(*keyboard);
+          out.dedupe_key = std::move(r.dedupe_key);
+          ++counters_.resumed;
+          enqueue(out, nullptr);
+        }
+        if (!p.rows.empty())
+          spdlog::info("sender: resending {} message(s) left in the outbox",
+                       p.rows.size());
+        if (static_cast<int64_t>(p.rows.size()) == page)
+          resume_outbox(last);
+      },
+      [this](const caf::error& err) {
+        spdlog::error("sender: cannot read the outbox to resume: {}",
+                      describe(err));
+      });
+}
+
+void sender_state::enqueue(outbound& out,
+                           caf::typed_response_promise<delivery>* promise) {
   auto id = next_id_++;
   std::vector<std::string> pieces;
   if (out.kind == outbound_kind::send_message)
@@ -59,6 +168,7 @@ void sender_state::accept(outbound& out,
     pieces.push_back(out.text);
   auto& t = trackers_[id];
   t.dedupe_key = out.dedupe_key;
+  t.durable = opts_.db && is_durable(out);
   t.pieces_left = pieces.size();
   if (promise != nullptr) {
     t.promise = *promise;
@@ -172,6 +282,15 @@ void sender_state::finish_piece(uint64_t tracker_id, int64_t message_id) {
     t.message_ids.push_back(message_id);
   if (--t.pieces_left > 0)
     return;
+  if (opts_.db && t.durable)
+    self->request(opts_.db, caf::infinite,
+                  outbox_sent{t.dedupe_key, t.message_ids, 0})
+      .then([](const db_count&) {},
+            [key = t.dedupe_key](const caf::error& err) {
+              // The row stays pending: a restart sends it once more.
+              spdlog::warn("sender: cannot mark '{}' sent: {}", key,
+                           describe(err));
+            });
   if (t.has_promise)
     t.promise.deliver(delivery{t.dedupe_key, std::move(t.message_ids)});
   trackers_.erase(it);
@@ -184,6 +303,10 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
   auto& t = it->second;
   ++counters_.failed;
   spdlog::error("sender: giving up on message '{}': {}", t.dedupe_key, why);
+  if (opts_.db && t.durable)
+    self->request(opts_.db, caf::infinite,
+                  outbox_failed{t.dedupe_key, why, 0, 0})
+      .then([](const db_count&) {}, [](const caf::error&) {});
   if (t.has_promise)
     t.promise.deliver(make_error(engine_errc::chat_unavailable, why));
   // Pieces still queued see the tracker gone and are dropped.

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <optional>
 #include <random>
 #include <unordered_map>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "actors/bot_api_worker.hpp"
 #include "common/backoff.hpp"
 #include "messages/interfaces.hpp"
+#include "messages/storage.hpp"
 #include "telegram/send_scheduler.hpp"
 
 namespace bridge {
@@ -22,6 +25,11 @@ struct sender_options {
   size_t http_workers = 4;
   size_t queue_limit = 100000;
   uint32_t max_attempts = 5;
+  /// The outbox: when set, every message with a dedupe key is a row
+  /// before it is sent and is marked when Telegram accepts it; rows left
+  /// pending by a crash are sent at start. A key already sent is not sent
+  /// again, so a replayed update does not reach the chat twice.
+  db_actor db;
 };
 
 /// Counters an operator reads (and tests assert).
@@ -31,6 +39,10 @@ struct sender_counters {
   uint64_t retried_transient = 0;
   uint64_t failed = 0;
   uint64_t refused_full = 0;
+  /// Not sent because the outbox had sent that key already.
+  uint64_t deduplicated = 0;
+  /// Pending outbox rows sent again at start.
+  uint64_t resumed = 0;
 };
 
 /// The outbox's sending half: queues every Bot API call per chat, keeps
@@ -46,6 +58,8 @@ struct sender_state {
     std::vector<int64_t> message_ids;
     size_t pieces_left = 0;
     bool failed = false;
+    /// Has an outbox row to mark.
+    bool durable = false;
     caf::typed_response_promise<delivery> promise;
     bool has_promise = false;
   };
@@ -58,12 +72,26 @@ struct sender_state {
     uint32_t attempts = 0;
   };
 
+  /// A call whose outbox row is being written; released in arrival order,
+  /// so the outbox never reorders a chat's messages.
+  struct staged {
+    outbound out;
+    std::optional<caf::typed_response_promise<delivery>> promise;
+    bool ready = false;
+    /// The outbox had this key before (sent, or resent at start).
+    bool already_sent = false;
+  };
+
   explicit sender_state(sender_actor::pointer self) : self(self) {}
 
   sender_actor::behavior_type make_behavior(sender_options opts);
 
 private:
   void accept(outbound& out, caf::typed_response_promise<delivery>* promise);
+  /// Queues a call for sending (its outbox row, if any, is written).
+  void enqueue(outbound& out, caf::typed_response_promise<delivery>* promise);
+  void release_staged();
+  void resume_outbox(int64_t after_id);
   void pump();
   void on_outcome(caf::actor worker, int64_t chat_id, job j,
                   const send_outcome& outcome);
@@ -78,6 +106,9 @@ private:
   std::unique_ptr<telegram::send_scheduler<job>> sched_;
   std::vector<caf::actor> idle_;
   std::unordered_map<uint64_t, tracker> trackers_;
+  std::deque<staged> staged_;
+  /// Sequence number of `staged_.front()`.
+  uint64_t staged_base_ = 0;
   uint64_t next_id_ = 1;
   clock::time_point tick_at_ = clock::time_point::max();
   clock::time_point last_sweep_;

@@ -1,5 +1,6 @@
 #include "actors/session.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include <spdlog/spdlog.h>
@@ -63,8 +64,13 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
   return {
     [this](tg_update& u) {
       ++handled_;
+      // Queued behind every storage request this update makes (each is
+      // awaited), so it runs once the update is fully handled.
+      if (u.update_id > 0)
+        self->send(self, done_atom::value, u.update_id);
       on_update(u);
     },
+    [this](done_atom, int64_t update_id) { finish(update_id); },
     [this](const session_note& n) {
       ++handled_;
       on_note(n);
@@ -183,6 +189,22 @@ void session_state::on_note(const session_note& n) {
       }
       break;
   }
+}
+
+void session_state::finish(int64_t update_id) {
+  // A forwarded update is finished by its conversation, once delivered.
+  auto it = std::find(forwarded_.begin(), forwarded_.end(), update_id);
+  if (it != forwarded_.end()) {
+    forwarded_.erase(it);
+    return;
+  }
+  self->request(opts_->db, infinite, inbox_done{{update_id}, 0})
+    .then([](const db_count&) {},
+          [this, update_id](const caf::error& err) {
+            // Left unfinished: a restart handles it once more.
+            spdlog::warn("session {}: cannot mark update {} done: {}",
+                         chat_id_, update_id, describe(err));
+          });
 }
 
 void session_state::try_passivate() {

@@ -55,6 +55,8 @@ private:
   // -- intake -----------------------------------------------------------------
   void on_update(tg_update& u);
   void on_note(const session_note& n);
+  /// Marks an update done in the inbox, unless a conversation took it.
+  void finish(int64_t update_id);
   void try_passivate();
 
   // -- registration -----------------------------------------------------------
@@ -114,6 +116,8 @@ private:
   /// The update being handled (for reply keys and button answers).
   tg_update current_;
   uint32_t replies_ = 0;
+  /// Updates handed to a conversation, which marks them done.
+  std::vector<int64_t> forwarded_;
   /// Messages taken from the registry, for the passivation handshake.
   uint64_t handled_ = 0;
   domain::window_limiter updates_{30, std::chrono::minutes{1}};

@@ -156,6 +156,8 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.writer_lang = lang();
   t.task_id = task_id;
   t.received_ns = u.received_ns;
+  if (u.update_id > 0)
+    forwarded_.push_back(u.update_id);
   self->send(registry_, std::move(t));
 }
 

@@ -7,6 +7,7 @@ namespace bridge {
 
 using deliver_atom = caf::atom_constant<caf::atom("deliver")>;
 using poll_atom = caf::atom_constant<caf::atom("poll")>;
+using resume_atom = caf::atom_constant<caf::atom("resume")>;
 using tick_atom = caf::atom_constant<caf::atom("tick")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
 using drain_atom = caf::atom_constant<caf::atom("drain")>;

@@ -1,5 +1,6 @@
 #include "tests/support/sim_world.hpp"
 
+#include <csignal>
 #include <stdexcept>
 
 #include "common/error.hpp"
@@ -71,6 +72,12 @@ void sim_world::start_engine() {
 void sim_world::restart_engine() {
   if (engine_ && engine_->running())
     engine_->stop();
+  start_engine();
+}
+
+void sim_world::crash_engine() {
+  engine_->signal(SIGKILL);
+  engine_->wait_exit(std::chrono::seconds{30});
   start_engine();
 }
 

@@ -68,6 +68,9 @@ public:
   /// Stops the engine (SIGTERM) if running, and starts it again.
   void restart_engine();
 
+  /// Kills the engine (SIGKILL: no drain, no goodbye) and starts it again.
+  void crash_engine();
+
 private:
   void start_engine();
 

@@ -1,0 +1,107 @@
+#include "telegram/durable_codec.hpp"
+
+#include <simdjson.h>
+
+#include "common/json_writer.hpp"
+
+namespace bridge::telegram {
+
+namespace {
+
+void write_user(json::writer& w, const tg_user& u) {
+  w.key("from").begin_object().field("id", u.id).field("is_bot", false);
+  w.field("first_name", u.first_name);
+  if (!u.username.empty())
+    w.field("username", u.username);
+  if (!u.language_code.empty())
+    w.field("language_code", u.language_code);
+  w.end_object();
+}
+
+void write_chat(json::writer& w, int64_t chat_id) {
+  w.key("chat").begin_object().field("id", chat_id);
+  w.field("type", chat_id < 0 ? "group" : "private").end_object();
+}
+
+} // namespace
+
+std::string encode_update(const tg_update& u) {
+  json::writer w;
+  w.begin_object().field("update_id", u.update_id);
+  if (u.kind == update_kind::callback_query) {
+    w.key("callback_query").begin_object().field("id", u.callback_id);
+    write_user(w, u.from);
+    w.key("message").begin_object().field("message_id", u.message_id);
+    write_chat(w, u.chat_id);
+    w.end_object();
+    w.field("data", u.callback_data).end_object();
+    return std::move(w.end_object()).str();
+  }
+  w.key(u.kind == update_kind::edited_message ? "edited_message" : "message");
+  w.begin_object().field("message_id", u.message_id).field("date", u.date);
+  write_chat(w, u.chat_id);
+  write_user(w, u.from);
+  if (u.media_kind.empty()) {
+    w.field("text", u.text);
+  } else {
+    // The decoder recognises media by key; "other" is any key it lacks.
+    w.key(u.media_kind == "other" ? "dice" : u.media_kind).begin_object()
+      .end_object();
+    if (!u.caption.empty())
+      w.field("caption", u.caption);
+  }
+  w.end_object();
+  return std::move(w.end_object()).str();
+}
+
+std::string
+encode_keyboard(const std::vector<std::vector<inline_button>>& rows) {
+  json::writer w;
+  w.begin_array();
+  for (const auto& row : rows) {
+    w.begin_array();
+    for (const auto& b : row)
+      w.begin_array().value(b.text).value(b.callback_data).end_array();
+    w.end_array();
+  }
+  return std::move(w.end_array()).str();
+}
+
+std::optional<std::vector<std::vector<inline_button>>>
+decode_keyboard(std::string_view json) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS)
+    return std::nullopt;
+  simdjson::dom::array rows;
+  if (root.get_array().get(rows) != simdjson::SUCCESS)
+    return std::nullopt;
+  std::vector<std::vector<inline_button>> out;
+  for (auto row_el : rows) {
+    simdjson::dom::array row;
+    if (row_el.get_array().get(row) != simdjson::SUCCESS)
+      return std::nullopt;
+    auto& buttons = out.emplace_back();
+    for (auto b_el : row) {
+      simdjson::dom::array pair;
+      std::string_view text;
+      std::string_view data;
+      if (b_el.get_array().get(pair) != simdjson::SUCCESS || pair.size() != 2
+          || pair.at(0).get_string().get(text) != simdjson::SUCCESS
+          || pair.at(1).get_string().get(data) != simdjson::SUCCESS)
+        return std::nullopt;
+      buttons.push_back({std::string{text}, std::string{data}});
+    }
+  }
+  return out;
+}
+
+std::optional<outbound_kind> parse_outbound_kind(std::string_view name) {
+  for (auto k : {outbound_kind::send_message, outbound_kind::edit_message,
+                 outbound_kind::answer_callback, outbound_kind::chat_action})
+    if (name == to_string(k))
+      return k;
+  return std::nullopt;
+}
+
+} // namespace bridge::telegram

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "messages/telegram.hpp"
+
+/// How updates and outgoing calls are kept in PostgreSQL (inbox payloads,
+/// outbox markup) so they can be replayed after a crash.
+namespace bridge::telegram {
+
+/// A decoded update as a Bot API Update object: `decode_update` reads it
+/// back into the same `tg_update` (received_ns aside).
+std::string encode_update(const tg_update& u);
+
+/// An inline keyboard as JSON, `[[["text","data"],...],...]`.
+std::string encode_keyboard(const std::vector<std::vector<inline_button>>& rows);
+
+/// The keyboard `encode_keyboard` made; nullopt for anything else.
+std::optional<std::vector<std::vector<inline_button>>>
+decode_keyboard(std::string_view json);
+
+/// The kind `to_string(outbound_kind)` names; nullopt for anything else.
+std::optional<outbound_kind> parse_outbound_kind(std::string_view name);
+
+} // namespace bridge::telegram
