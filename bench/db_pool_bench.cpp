@@ -1,0 +1,652 @@
+// Storage and cache benchmark against the real servers; prints one JSON
+// object.
+//
+//   db_pool_bench [--sizes 1,5,10,20] [--seconds S] [--window W]
+//                 [--latency-seconds S] [--cache-seconds S]
+//
+// Needs DATABASE_URL and REDIS_URL (`scripts/services.sh start`). Per pool
+// size it measures one-row `message_put` requests/s through the pool, then
+// the same rows written by as many raw libpqxx connections with full
+// batches (the ceiling); then p50/p99 latency through the largest pool at
+// half its measured rate, then cache reads and rate hits per second.
+// The messages table is emptied before every phase, so phases compare.
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <future>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/scoped_actor.hpp>
+#include <caf/stateful_actor.hpp>
+#include <pqxx/pqxx>
+#include <spdlog/spdlog.h>
+
+#include "cache/start.hpp"
+#include "common/error.hpp"
+#include "common/json_writer.hpp"
+#include "messages/type_ids.hpp"
+#include "storage/start.hpp"
+
+using namespace bridge;
+using namespace std::chrono_literals;
+using steady = std::chrono::steady_clock;
+
+namespace {
+
+/// What one run is set up with.
+struct bench_options {
+  std::string dsn;
+  std::string redis_url;
+  std::vector<size_t> sizes{1, 5, 10, 20};
+  size_t batch = storage::db_pool_options{}.batch_max;
+  /// Requests kept outstanding against the pool: enough that batches form.
+  size_t window = 2000;
+  size_t conversations = 100;
+  double warmup = 1;
+  double seconds = 6;
+  double latency_seconds = 8;
+  double cache_seconds = 4;
+  size_t threads = 2;
+};
+
+/// Application name of the pool's connections, to see when they are gone.
+constexpr const char* pool_app = "bridge-bench-pool";
+
+/// A chat line and its translation: the row shape the engine stores.
+constexpr const char* original_text = "The machine on line three is broken again.";
+constexpr const char* translated_text = "La máquina de la línea tres está rota otra vez.";
+
+double seconds_since(steady::time_point t0) {
+  return std::chrono::duration<double>(steady::now() - t0).count();
+}
+
+std::chrono::duration<double> secs(double s) {
+  return std::chrono::duration<double>{s};
+}
+
+/// Asks and waits; an error ends the benchmark.
+template <class Reply, class Handle, class Msg>
+Reply ask(caf::actor_system& sys, const Handle& dst, Msg msg) {
+  caf::scoped_actor self{sys};
+  std::optional<Reply> out;
+  caf::error failure;
+  self->request(dst, std::chrono::seconds{30}, std::move(msg))
+    .receive([&](Reply& r) { out = std::move(r); },
+             [&](caf::error& e) { failure = std::move(e); });
+  if (!out)
+    throw std::runtime_error("request failed: " + describe(failure));
+  return std::move(*out);
+}
+
+// -- drivers ------------------------------------------------------------------
+
+/// What a driver shares with the thread that times it.
+struct tally {
+  std::atomic<uint64_t> answered{0};
+  std::atomic<uint64_t> failed{0};
+  std::atomic<bool> stop{false};
+  /// Set once stopped with nothing outstanding.
+  std::promise<void> drained;
+  std::mutex mtx;
+  std::string first_error;
+
+  void fail(const caf::error& e) {
+    ++failed;
+    std::lock_guard<std::mutex> guard{mtx};
+    if (first_error.empty())
+      first_error = describe(e);
+  }
+};
+
+/// Hands out rows with a fresh (conversation, seq) each.
+struct row_source {
+  std::vector<int64_t> conversations;
+  int64_t sender = 0;
+  std::atomic<int64_t> seq{0};
+
+  message_row next() {
+    message_row m;
+    m.seq = ++seq;
+    m.conversation_id = conversations[static_cast<size_t>(m.seq) % conversations.size()];
+    m.sender_id = sender;
+    m.original_text = original_text;
+    m.original_lang = "en";
+    m.translated_text = translated_text;
+    m.translated_lang = "es";
+    m.status = message_status::translated;
+    return m;
+  }
+};
+
+/// A closed loop: `window` requests outstanding until `counts->stop`.
+template <class Request, class Reply, class Handle>
+struct loop_state {
+  static inline const char* name = "bench_loop";
+  Handle dst;
+  std::function<Request()> make;
+  std::shared_ptr<tally> counts;
+  uint64_t outstanding = 0;
+};
+
+template <class Request, class Reply, class Handle>
+using loop_actor = caf::stateful_actor<loop_state<Request, Reply, Handle>>;
+
+template <class Request, class Reply, class Handle>
+void send_next(loop_actor<Request, Reply, Handle>* self) {
+  auto& st = self->state;
+  if (st.counts->stop) {
+    if (st.outstanding == 0) {
+      st.counts->drained.set_value();
+      self->quit();
+    }
+    return;
+  }
+  ++st.outstanding;
+  self->request(st.dst, caf::infinite, st.make())
+    .then(
+      [self](Reply&) {
+        --self->state.outstanding;
+        ++self->state.counts->answered;
+        send_next(self);
+      },
+      [self](caf::error& e) {
+        --self->state.outstanding;
+        self->state.counts->fail(e);
+        send_next(self);
+      });
+}
+
+template <class Request, class Reply, class Handle>
+caf::behavior closed_loop(loop_actor<Request, Reply, Handle>* self, Handle dst,
+                          size_t window, std::function<Request()> make,
+                          std::shared_ptr<tally> counts) {
+  self->state.dst = dst;
+  self->state.make = std::move(make);
+  self->state.counts = std::move(counts);
+  for (size_t i = 0; i < window; ++i)
+    send_next(self);
+  // Replies arrive through the handlers set by `then`.
+  return {[](stop_atom) {}};
+}
+
+/// An open loop: one-row inserts at `rate` per second, latency of each
+/// sent after the warm-up.
+struct paced_state {
+  static inline const char* name = "bench_paced";
+  db_actor pool;
+  std::shared_ptr<row_source> rows;
+  std::shared_ptr<tally> counts;
+  double rate = 0;
+  steady::time_point t0;
+  steady::time_point measure_from;
+  uint64_t sent = 0;
+  uint64_t outstanding = 0;
+  /// Filled by the actor, read once `drained` is set.
+  std::shared_ptr<std::vector<int64_t>> latencies_us;
+};
+
+caf::behavior paced(caf::stateful_actor<paced_state>* self, db_actor pool,
+                    std::shared_ptr<row_source> rows, double rate, double warmup,
+                    std::shared_ptr<tally> counts,
+                    std::shared_ptr<std::vector<int64_t>> latencies_us) {
+  auto& st = self->state;
+  st.pool = std::move(pool);
+  st.rows = std::move(rows);
+  st.counts = std::move(counts);
+  st.latencies_us = std::move(latencies_us);
+  st.rate = rate;
+  st.t0 = steady::now();
+  st.measure_from = st.t0 + std::chrono::duration_cast<steady::duration>(secs(warmup));
+  auto finish_if_done = [self] {
+    auto& s = self->state;
+    if (s.counts->stop && s.outstanding == 0) {
+      s.counts->drained.set_value();
+      self->quit();
+    }
+  };
+  self->send(self, tick_atom::value);
+  return {
+    [self, finish_if_done](tick_atom) {
+      auto& s = self->state;
+      if (s.counts->stop) {
+        finish_if_done();
+        return;
+      }
+      auto now = steady::now();
+      // Catch up to the schedule, so timer jitter does not lower the rate.
+      auto due = static_cast<uint64_t>(s.rate * std::chrono::duration<double>(now - s.t0).count());
+      for (; s.sent < due; ++s.sent) {
+        ++s.outstanding;
+        bool measured = now >= s.measure_from;
+        self->request(s.pool, caf::infinite, message_put{{s.rows->next()}})
+          .then(
+            [self, now, measured, finish_if_done](message_put_result&) {
+              auto& x = self->state;
+              --x.outstanding;
+              ++x.counts->answered;
+              if (measured)
+                x.latencies_us->push_back(
+                  std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - now)
+                    .count());
+              finish_if_done();
+            },
+            [self, finish_if_done](caf::error& e) {
+              --self->state.outstanding;
+              self->state.counts->fail(e);
+              finish_if_done();
+            });
+      }
+      self->delayed_send(self, 1ms, tick_atom::value);
+    },
+  };
+}
+
+/// Answers per second over `seconds` after `warmup`, then stops the driver
+/// and waits until it has nothing outstanding.
+double time_phase(tally& t, const bench_options& o) {
+  std::this_thread::sleep_for(secs(o.warmup));
+  auto before = t.answered.load();
+  auto t0 = steady::now();
+  std::this_thread::sleep_for(secs(o.seconds));
+  auto after = t.answered.load();
+  auto elapsed = seconds_since(t0);
+  t.stop = true;
+  if (t.drained.get_future().wait_for(60s) != std::future_status::ready)
+    throw std::runtime_error("a driver did not drain within 60 s");
+  return static_cast<double>(after - before) / elapsed;
+}
+
+// -- the database -------------------------------------------------------------
+
+/// The benchmark's own connection: emptying tables, checking counts.
+class admin_link {
+public:
+  explicit admin_link(const std::string& dsn) : conn_(dsn) {}
+
+  long long scalar(const std::string& sql) {
+    pqxx::nontransaction tx{conn_};
+    return tx.exec1(sql)[0].as<long long>();
+  }
+
+  /// Empty table, clean buffers: every phase starts alike.
+  void fresh_messages() {
+    pqxx::nontransaction tx{conn_};
+    tx.exec("TRUNCATE messages");
+    tx.exec("CHECKPOINT");
+  }
+
+  /// Waits until the pool's connections are closed.
+  void await_pool_gone() {
+    auto end = steady::now() + 20s;
+    while (scalar(std::string{"SELECT count(*) FROM pg_stat_activity WHERE application_name = '"}
+                  + pool_app + "'")
+           > 0) {
+      if (steady::now() > end)
+        throw std::runtime_error("the pool's connections stayed open");
+      std::this_thread::sleep_for(20ms);
+    }
+  }
+
+private:
+  pqxx::connection conn_;
+};
+
+/// Starts a pool of `size` and waits until every connection is up.
+db_actor start_pool(caf::actor_system& sys, const bench_options& o, size_t size) {
+  storage::db_pool_options opts;
+  opts.pg.dsn = o.dsn;
+  opts.pg.application_name = pool_app;
+  opts.pool_size = size;
+  opts.batch_max = o.batch;
+  opts.queue_limit = std::max(opts.queue_limit, o.window * 2);
+  auto pool = storage::start_db_pool(sys, opts);
+  if (!pool)
+    throw std::runtime_error("pool did not start: " + describe(pool.error()));
+  auto end = steady::now() + 20s;
+  while (ask<db_pool_status>(sys, *pool, status_atom::value).connections_open
+         < static_cast<int64_t>(size)) {
+    if (steady::now() > end)
+      throw std::runtime_error("the pool did not connect");
+    std::this_thread::sleep_for(10ms);
+  }
+  return *pool;
+}
+
+void stop_pool(db_actor& pool, admin_link& admin) {
+  caf::anon_send_exit(pool, caf::exit_reason::user_shutdown);
+  pool = nullptr;
+  admin.await_pool_gone();
+}
+
+/// Users and their conversations, through the pool (idempotent).
+std::shared_ptr<row_source> open_conversations(caf::actor_system& sys,
+                                               const db_actor& pool, size_t n) {
+  auto rows = std::make_shared<row_source>();
+  constexpr int64_t manager = 900'000'001, first_worker = 900'100'001;
+  ask<user_record>(sys, pool, user_put{manager, user_role::manager, "en", "bench manager"});
+  for (size_t i = 0; i < n; ++i) {
+    auto worker = first_worker + static_cast<int64_t>(i);
+    ask<user_record>(sys, pool, user_put{worker, user_role::worker, "es", "bench worker"});
+    rows->conversations.push_back(
+      ask<conversation_record>(sys, pool, conversation_open{manager, worker}).id);
+  }
+  rows->sender = manager;
+  return rows;
+}
+
+/// One pool size: rows/s, rows per turn, mean queue wait.
+struct pool_figures {
+  size_t size = 0;
+  double rows_per_second = 0;
+  double rows_per_turn = 0;
+  double mean_wait_us = 0;
+  uint64_t failed = 0;
+  std::string first_error;
+  long long rows_in_table = 0;
+  uint64_t answered = 0;
+};
+
+pool_figures pool_phase(caf::actor_system& sys, const bench_options& o, size_t size,
+                        const std::shared_ptr<row_source>& rows, admin_link& admin) {
+  auto pool = start_pool(sys, o, size);
+  auto before = ask<db_pool_status>(sys, pool, status_atom::value);
+  auto counts = std::make_shared<tally>();
+  std::function<message_put()> make = [rows] { return message_put{{rows->next()}}; };
+  sys.spawn(closed_loop<message_put, message_put_result, db_actor>, pool, o.window,
+            make, counts);
+  pool_figures f;
+  f.size = size;
+  f.rows_per_second = time_phase(*counts, o);
+  auto after = ask<db_pool_status>(sys, pool, status_atom::value);
+  auto turns = after.batched_turns - before.batched_turns;
+  auto requests = after.requests - before.requests;
+  f.rows_per_turn = turns > 0 ? static_cast<double>(after.batched_rows - before.batched_rows)
+                                  / static_cast<double>(turns)
+                              : 0;
+  f.mean_wait_us = requests > 0 ? static_cast<double>(after.wait_us_total - before.wait_us_total)
+                                    / static_cast<double>(requests)
+                                : 0;
+  f.failed = counts->failed;
+  f.first_error = counts->first_error;
+  f.answered = counts->answered;
+  stop_pool(pool, admin);
+  f.rows_in_table = admin.scalar("SELECT count(*) FROM messages");
+  return f;
+}
+
+// -- the raw ceiling ----------------------------------------------------------
+
+/// A prepared multi-row INSERT of `rows` rows, the columns the pool writes.
+std::string raw_insert_sql(size_t rows) {
+  std::string sql = "INSERT INTO messages (conversation_id, seq, sender_id, "
+                    "source_message_id, original_text, original_lang, "
+                    "translated_text, translated_lang, status) VALUES ";
+  constexpr size_t cols = 9;
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ",(";
+    for (size_t c = 0; c < cols; ++c) {
+      sql += (c == 0 ? "$" : ",$") + std::to_string(r * cols + c + 1);
+    }
+    sql += ")";
+  }
+  return sql;
+}
+
+/// Rows/s of `connections` threads, each on its own connection writing
+/// full batches as fast as the server takes them.
+double raw_phase(const bench_options& o, size_t connections, row_source& rows) {
+  tally counts;
+  auto sql = raw_insert_sql(o.batch);
+  std::vector<std::thread> threads;
+  std::atomic<size_t> ready{0};
+  for (size_t i = 0; i < connections; ++i)
+    threads.emplace_back([&] {
+      try {
+        pqxx::connection conn{o.dsn};
+        conn.prepare("bench_raw_insert", sql);
+        ++ready;
+        std::vector<std::optional<std::string>> params;
+        while (!counts.stop) {
+          params.clear();
+          for (size_t r = 0; r < o.batch; ++r) {
+            auto m = rows.next();
+            params.insert(params.end(),
+                          {std::to_string(m.conversation_id), std::to_string(m.seq),
+                           std::to_string(m.sender_id), std::nullopt, m.original_text,
+                           m.original_lang, m.translated_text, m.translated_lang,
+                           std::string{to_string(m.status)}});
+          }
+          pqxx::work tx{conn};
+          tx.exec_prepared("bench_raw_insert", pqxx::prepare::make_dynamic_params(params));
+          tx.commit();
+          counts.answered += o.batch;
+        }
+      } catch (const std::exception& e) {
+        ++counts.failed;
+        std::lock_guard<std::mutex> guard{counts.mtx};
+        if (counts.first_error.empty())
+          counts.first_error = e.what();
+        ++ready;
+      }
+    });
+  while (ready < connections)
+    std::this_thread::sleep_for(1ms);
+  counts.drained.set_value();
+  auto rate = time_phase(counts, o);
+  for (auto& t : threads)
+    t.join();
+  if (counts.failed > 0)
+    throw std::runtime_error("raw insert failed: " + counts.first_error);
+  return rate;
+}
+
+// -- latency at half load -----------------------------------------------------
+
+struct latency_figures {
+  double configured_rate = 0;
+  double achieved_rate = 0;
+  uint64_t samples = 0;
+  int64_t p50_us = 0;
+  int64_t p99_us = 0;
+  int64_t max_us = 0;
+  uint64_t failed = 0;
+};
+
+latency_figures latency_phase(caf::actor_system& sys, const bench_options& o,
+                              const db_actor& pool, std::shared_ptr<row_source> rows,
+                              double rate) {
+  auto counts = std::make_shared<tally>();
+  auto lat = std::make_shared<std::vector<int64_t>>();
+  bench_options timing = o;
+  timing.seconds = o.latency_seconds;
+  sys.spawn(paced, pool, std::move(rows), rate, o.warmup, counts, lat);
+  latency_figures f;
+  f.configured_rate = rate;
+  f.achieved_rate = time_phase(*counts, timing);
+  f.failed = counts->failed;
+  std::sort(lat->begin(), lat->end());
+  f.samples = lat->size();
+  if (!lat->empty()) {
+    auto at = [&](double q) {
+      return (*lat)[std::min(lat->size() - 1, static_cast<size_t>(q * static_cast<double>(lat->size())))];
+    };
+    f.p50_us = at(0.50);
+    f.p99_us = at(0.99);
+    f.max_us = lat->back();
+  }
+  return f;
+}
+
+// -- the cache ----------------------------------------------------------------
+
+/// Closed-loop requests/s of one kind through the cache.
+template <class Request, class Reply>
+double cache_rate(caf::actor_system& sys, const bench_options& o, const cache_actor& cache,
+                  std::function<Request()> make) {
+  auto counts = std::make_shared<tally>();
+  sys.spawn(closed_loop<Request, Reply, cache_actor>, cache, size_t{64}, std::move(make),
+            counts);
+  bench_options timing = o;
+  timing.seconds = o.cache_seconds;
+  auto rate = time_phase(*counts, timing);
+  if (counts->failed > 0)
+    throw std::runtime_error("cache requests failed: " + counts->first_error);
+  return rate;
+}
+
+// -- the run ------------------------------------------------------------------
+
+int run(const bench_options& o) {
+  caf::actor_system_config cfg;
+  announce_message_types(cfg);
+  cfg.set("logger.verbosity", caf::atom("quiet"));
+  cfg.set("scheduler.max-threads", o.threads);
+  caf::actor_system sys{cfg};
+  admin_link admin{o.dsn};
+  auto setup = start_pool(sys, o, 2);
+  auto rows = open_conversations(sys, setup, o.conversations);
+  stop_pool(setup, admin);
+  auto started = steady::now();
+  json::writer w;
+  w.begin_object()
+    .field("bench", "db_pool_and_cache")
+    .field("batch_max", static_cast<uint64_t>(o.batch))
+    .field("window", static_cast<uint64_t>(o.window))
+    .field("conversations", static_cast<uint64_t>(o.conversations))
+    .field("seconds_per_phase", o.seconds);
+  // Pool and raw alternate per size, so a change in the machine's load
+  // touches both sides of a ratio alike.
+  std::vector<pool_figures> pool;
+  std::vector<double> raw;
+  for (auto size : o.sizes) {
+    admin.fresh_messages();
+    pool.push_back(pool_phase(sys, o, size, rows, admin));
+    admin.fresh_messages();
+    raw.push_back(raw_phase(o, size, *rows));
+  }
+  double best_pool = 0, best_raw = 0;
+  w.key("sizes").begin_array();
+  for (size_t i = 0; i < pool.size(); ++i) {
+    auto& p = pool[i];
+    best_pool = std::max(best_pool, p.rows_per_second);
+    best_raw = std::max(best_raw, raw[i]);
+    w.begin_object()
+      .field("pool_size", static_cast<uint64_t>(p.size))
+      .field("pool_rows_per_second", p.rows_per_second)
+      .field("raw_rows_per_second", raw[i])
+      .field("pool_over_raw", p.rows_per_second / raw[i])
+      .field("rows_per_turn", p.rows_per_turn)
+      .field("mean_queue_wait_us", p.mean_wait_us)
+      .field("answered", p.answered)
+      .field("rows_in_table", static_cast<int64_t>(p.rows_in_table))
+      .field("failed", p.failed);
+    if (!p.first_error.empty())
+      w.field("first_error", p.first_error);
+    w.end_object();
+  }
+  w.end_array()
+    .field("best_pool_rows_per_second", best_pool)
+    .field("best_raw_rows_per_second", best_raw)
+    .field("best_pool_over_best_raw", best_pool / best_raw)
+    .field("goal_70_percent_met", best_pool >= 0.7 * best_raw);
+  // Latency at half of the largest pool's measured rate; that pool then
+  // serves the cache as well.
+  admin.fresh_messages();
+  auto largest = o.sizes.back();
+  auto big = start_pool(sys, o, largest);
+  auto lat = latency_phase(sys, o, big, rows, pool.back().rows_per_second / 2);
+  w.key("latency_at_half_load").begin_object()
+    .field("pool_size", static_cast<uint64_t>(largest))
+    .field("configured_rows_per_second", lat.configured_rate)
+    .field("achieved_rows_per_second", lat.achieved_rate)
+    .field("samples", lat.samples)
+    .field("p50_us", lat.p50_us)
+    .field("p99_us", lat.p99_us)
+    .field("max_us", lat.max_us)
+    .field("failed", lat.failed)
+    .end_object();
+  cache::cache_options co;
+  co.url = o.redis_url;
+  co.db = big;
+  auto cache = cache::start_cache(sys, co);
+  if (!cache)
+    throw std::runtime_error("cache did not start: " + describe(cache.error()));
+  auto end = steady::now() + 20s;
+  while (!ask<cache_status>(sys, *cache, status_atom::value).connected) {
+    if (steady::now() > end)
+      throw std::runtime_error("the cache did not connect to Redis");
+    std::this_thread::sleep_for(10ms);
+  }
+  // Every profile read once, so the timed reads all hit.
+  auto users = static_cast<int64_t>(o.conversations);
+  for (int64_t i = 0; i < users; ++i)
+    ask<user_record>(sys, *cache, user_get{900'100'001 + i});
+  auto before = ask<cache_status>(sys, *cache, status_atom::value);
+  auto next_user = std::make_shared<int64_t>(0);
+  auto reads = cache_rate<user_get, user_record>(sys, o, *cache, [next_user, users] {
+    return user_get{900'100'001 + (*next_user)++ % users};
+  });
+  auto hits = cache_rate<rate_hit, rate_verdict>(sys, o, *cache, [next_user, users] {
+    return rate_hit{"bench", 900'100'001 + (*next_user)++ % users, 1'000'000'000, 60000};
+  });
+  auto after = ask<cache_status>(sys, *cache, status_atom::value);
+  w.key("cache").begin_object()
+    .field("profile_reads_per_second", reads)
+    .field("rate_hits_per_second", hits)
+    .field("hits", after.hits - before.hits)
+    .field("misses", after.misses - before.misses)
+    .field("fallbacks", after.fallbacks - before.fallbacks)
+    .field("errors", after.errors - before.errors)
+    .end_object();
+  caf::anon_send_exit(*cache, caf::exit_reason::user_shutdown);
+  stop_pool(big, admin);
+  admin.fresh_messages();
+  w.field("total_seconds", seconds_since(started)).end_object();
+  std::cout << std::move(w).str() << std::endl;
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"pool, raw libpqxx and cache throughput against the real servers (JSON on stdout)"};
+  bench_options o;
+  app.add_option("--sizes", o.sizes, "pool sizes, the last one also for latency")
+    ->delimiter(',');
+  app.add_option("--window", o.window, "requests kept outstanding against the pool");
+  app.add_option("--conversations", o.conversations)->check(CLI::Range(size_t{1}, size_t{10000}));
+  app.add_option("--seconds", o.seconds, "measured seconds per throughput phase");
+  app.add_option("--warmup", o.warmup, "seconds before measuring, each phase");
+  app.add_option("--latency-seconds", o.latency_seconds);
+  app.add_option("--cache-seconds", o.cache_seconds);
+  app.add_option("--threads", o.threads, "scheduler threads");
+  CLI11_PARSE(app, argc, argv);
+  spdlog::set_level(spdlog::level::warn);
+  auto env = [](const char* name) {
+    auto v = std::getenv(name);
+    return std::string{v != nullptr ? v : ""};
+  };
+  o.dsn = env("DATABASE_URL");
+  o.redis_url = env("REDIS_URL");
+  if (o.dsn.empty() || o.redis_url.empty() || o.sizes.empty()) {
+    std::cerr << "db_pool_bench: needs DATABASE_URL, REDIS_URL and at least one size\n";
+    return 2;
+  }
+  try {
+    return run(o);
+  } catch (const std::exception& e) {
+    std::cerr << "db_pool_bench: " << e.what() << '\n';
+    return 1;
+  }
+}
