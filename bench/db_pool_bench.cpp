@@ -624,6 +624,8 @@ int main(int argc, char** argv) {
   bench_options o;
   app.add_option("--sizes", o.sizes, "pool sizes, the last one also for latency")
     ->delimiter(',');
+  app.add_option("--batch", o.batch, "rows per turn in the pool, per INSERT raw")
+    ->check(CLI::Range(size_t{1}, size_t{7000}));
   app.add_option("--window", o.window, "requests kept outstanding against the pool");
   app.add_option("--conversations", o.conversations)->check(CLI::Range(size_t{1}, size_t{10000}));
   app.add_option("--seconds", o.seconds, "measured seconds per throughput phase");
