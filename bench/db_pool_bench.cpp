@@ -478,8 +478,9 @@ latency_figures latency_phase(caf::actor_system& sys, const bench_options& o,
   std::sort(lat->begin(), lat->end());
   f.samples = lat->size();
   if (!lat->empty()) {
+    auto n = lat->size();
     auto at = [&](double q) {
-      return (*lat)[std::min(lat->size() - 1, static_cast<size_t>(q * static_cast<double>(lat->size())))];
+      return (*lat)[std::min(n - 1, static_cast<size_t>(q * static_cast<double>(n)))];
     };
     f.p50_us = at(0.50);
     f.p99_us = at(0.99);
