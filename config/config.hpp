@@ -54,6 +54,8 @@ struct bridge_config {
     int64_t queue_limit = 10000;
     std::chrono::milliseconds request_timeout{5000};
     int64_t batch_max = 500;
+    /// Turns of one batchable kind at once: fewer, larger batches.
+    int64_t batch_turns = 2;
     std::chrono::milliseconds reconnect_backoff_max{5000};
   } db;
 

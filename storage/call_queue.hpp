@@ -61,11 +61,21 @@ public:
   /// call leaves even when it alone is heavier).
   template <class Pred>
   std::vector<entry> take(Pred batchable, size_t max_weight) {
+    return take(batchable, max_weight, [](uint32_t) { return true; });
+  }
+
+  /// `take`, looking only at the lanes of kinds that `may_leave` allows
+  /// now; the others keep waiting (and grow into larger batches).
+  template <class Pred, class Allow>
+  std::vector<entry> take(Pred batchable, size_t max_weight, Allow may_leave) {
     std::vector<entry> out;
     std::deque<entry>* oldest = nullptr;
-    for (auto& lane : lanes_)
-      if (!lane.empty() && (oldest == nullptr || lane.front().seq < oldest->front().seq))
+    for (uint32_t kind = 0; kind < lanes_.size(); ++kind) {
+      auto& lane = lanes_[kind];
+      if (!lane.empty() && may_leave(kind)
+          && (oldest == nullptr || lane.front().seq < oldest->front().seq))
         oldest = &lane;
+    }
     if (oldest == nullptr)
       return out;
     size_t weight = oldest->front().weight;

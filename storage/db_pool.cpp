@@ -61,6 +61,8 @@ db_actor::behavior_type db_pool_state::make_behavior(db_pool_options opts) {
   opts_ = std::move(opts);
   opts_.pool_size = std::max<size_t>(1, opts_.pool_size);
   opts_.batch_max = std::max<size_t>(1, opts_.batch_max);
+  opts_.batch_turns = std::max<size_t>(1, opts_.batch_turns);
+  running_.assign(op_count, 0);
   queue_ = std::make_unique<queue>(op_count, opts_.queue_limit);
   counters_.pool_size = static_cast<int64_t>(opts_.pool_size);
   counters_.queue_limit = static_cast<int64_t>(opts_.queue_limit);
@@ -154,7 +156,9 @@ void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
 
 void db_pool_state::dispatch() {
   while (!idle_.empty() && !queue_->empty()) {
-    auto calls = queue_->take(batchable, opts_.batch_max);
+    auto calls = queue_->take(batchable, opts_.batch_max, [this](uint32_t op) {
+      return !batchable(op) || running_[op] < opts_.batch_turns;
+    });
     if (calls.empty())
       break;
     auto worker = idle_.back();
@@ -182,6 +186,7 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
     counters_.batched_requests += static_cast<int64_t>(calls.size());
     counters_.batched_rows += rows;
   }
+  ++running_[t.op];
   auto id = next_turn_++;
   auto n = calls.size();
   turns_.emplace(id, turn{worker, t.op, std::move(calls), std::vector<bool>(n, false)});
@@ -202,6 +207,7 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
     return;
   auto t = std::move(it->second);
   turns_.erase(it);
+  --running_[t.op];
   const auto& entry = op_table(t.op);
   bool lost = result.link != link_state::up;
   bool may_retry = result.link == link_state::lost_uncommitted

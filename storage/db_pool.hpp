@@ -25,6 +25,11 @@ struct db_pool_options {
   std::chrono::milliseconds request_timeout{5000};
   /// Rows (or requests) of one kind written in one turn.
   size_t batch_max = 500;
+  /// Turns of one batchable kind running at once. Idle workers beyond it
+  /// leave that kind waiting, so it leaves in larger batches: twenty
+  /// workers each taking whatever waits write 20-row batches and pay a
+  /// commit for each.
+  size_t batch_turns = 2;
   std::chrono::milliseconds reconnect_base{100};
   std::chrono::milliseconds reconnect_max{5000};
   /// Times a request is run again after its connection broke.
@@ -98,6 +103,8 @@ private:
   std::vector<worker_slot> workers_;
   std::vector<size_t> idle_;
   std::unordered_map<uint64_t, turn> turns_;
+  /// Turns running per request kind (see `batch_turns`).
+  std::vector<size_t> running_;
   uint64_t next_turn_ = 1;
   std::shared_ptr<db_worker_counters> worker_counters_
     = std::make_shared<db_worker_counters>();

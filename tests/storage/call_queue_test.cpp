@@ -107,3 +107,18 @@ BOOST_AUTO_TEST_CASE(requeued_calls_return_in_arrival_order_ahead_of_younger_one
   BOOST_TEST(q.size() == 5u);
   BOOST_TEST((values(q.take(kind_one_batches, 10)) == std::vector<int>{1, 2, 3, 4, 5}));
 }
+
+BOOST_AUTO_TEST_CASE(a_kind_held_back_keeps_waiting_and_grows) {
+  queue q{3, 100};
+  q.push(1, 1, t0, t0 + 1s, 1);
+  q.push(2, 1, t0, t0 + 1s, 2);
+  q.push(1, 1, t0, t0 + 1s, 3);
+  auto not_one = [](uint32_t kind) { return kind != 1; };
+  // The oldest call is of kind 1, which may not leave: kind 2 goes first.
+  BOOST_TEST(values(q.take(kind_one_batches, 10, not_one)) == std::vector<int>{2});
+  BOOST_TEST(q.take(kind_one_batches, 10, not_one).empty());
+  q.push(1, 1, t0, t0 + 1s, 4);
+  // Allowed again, kind 1 leaves as one batch of everything that waited.
+  BOOST_TEST(values(q.take(kind_one_batches, 10)) == (std::vector<int>{1, 3, 4}));
+  BOOST_TEST(q.empty());
+}
