@@ -54,12 +54,34 @@ private:
     int64_t message_id = 0;
     int64_t task_id = 0;
     std::string writer_name;
+    std::string partner_name;
     std::string writer_lang;
     int64_t received_ns = 0;
     bool told_queued = false;
   };
 
+  /// A message the partner has, for edits: where its copy is.
+  struct delivered {
+    int64_t source_message_id = 0;
+    int64_t seq = 0;
+    int64_t partner_message_id = 0;
+    bool from_worker = false;
+  };
+
+  /// An edit waiting for its translation.
+  struct pending_edit {
+    uint64_t id = 0;
+    delivered target;
+    std::string text;
+    std::string source_lang;
+    std::string target_lang;
+    std::string writer_name;
+  };
+
   void on_text(partner_text& t);
+  void on_edit(partner_text& t);
+  void finish_edit(pending_edit& e, translation_done& d);
+  void remember(const delivered& d);
   void on_translated(translation_done& d);
   void on_queued(const translation_queued& q);
   /// Starts what may start, stores what may be stored, delivers what may
@@ -90,6 +112,10 @@ private:
   int64_t conversation_id_ = 0;
   std::optional<domain::pipeline> pipe_;
   std::vector<meta> meta_;
+  /// The last few deliveries (edits of older messages are refused).
+  std::vector<delivered> recent_;
+  std::vector<pending_edit> edits_;
+  uint64_t next_edit_ = 0;
   /// Requests out (message writes) that an idle stop must wait for.
   size_t writes_out_ = 0;
   bool retry_armed_ = false;

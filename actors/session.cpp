@@ -112,9 +112,12 @@ void session_state::on_update(tg_update& u) {
   }
   told_rate_limited_ = false;
   if (cur.kind == update_kind::edited_message) {
-    // Edits are not carried to the partner yet; the original stands.
-    spdlog::debug("session {}: edit of message {} not forwarded", chat_id_,
-                  cur.message_id);
+    // A registered chat's edited text: the partner's copy is edited too.
+    // Anything else edited (a command, a caption) is left as it was.
+    if (step_ == reg_step::ready && cur.media_kind.empty()
+        && domain::parse_command(cur.text).kind == domain::command_kind::none
+        && utf8::utf16_length(cur.text) <= opts_->max_text)
+      route_text(cur);
     return;
   }
   domain::reg_input in;

@@ -65,7 +65,13 @@ void session_state::with_current_worker(std::function<void(int64_t)> then) {
 }
 
 void session_state::route_text(const tg_update& u) {
+  auto kind = u.kind == update_kind::edited_message ? partner_kind::edit
+                                                    : partner_kind::text;
   if (is_manager()) {
+    if (kind == partner_kind::edit) {
+      route_to_worker(u, kind, 0);
+      return;
+    }
     if (is_code(u.text)) {
       reply(say(text_id::code_not_needed, me_.invitation_code));
       return;
@@ -73,7 +79,7 @@ void session_state::route_text(const tg_update& u) {
     route_to_worker(u, partner_kind::text, 0);
     return;
   }
-  if (is_code(u.text)) {
+  if (kind == partner_kind::text && is_code(u.text)) {
     // A connected worker who sends a code moves to that manager.
     take_code(u.text);
     return;
@@ -84,8 +90,8 @@ void session_state::route_text(const tg_update& u) {
   }
   self->request(opts_->cache, infinite, user_get{me_.manager_id, 0})
     .await(
-      [this, u](user_record& manager) {
-        forward(u, me_, manager, partner_kind::text, 0);
+      [this, u, kind](user_record& manager) {
+        forward(u, me_, manager, kind, 0);
       },
       [this](const caf::error& err) { db_failed(err); });
 }
@@ -108,8 +114,8 @@ void session_state::route_to_worker(const tg_update& u, partner_kind kind,
           },
           [this](const caf::error& err) { db_failed(err); });
     };
-    if (kind == partner_kind::task) {
-      send_it(); // the task itself was counted by its command
+    if (kind != partner_kind::text) {
+      send_it(); // an edit was counted as the message it changes
       return;
     }
     // The daily allowance: a subscription lifts it; otherwise PostgreSQL
@@ -153,6 +159,7 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.source_lang = me.language;
   t.target_lang = partner.language;
   t.writer_name = me.display_name;
+  t.partner_name = partner.display_name;
   t.writer_lang = lang();
   t.task_id = task_id;
   t.received_ns = u.received_ns;

@@ -120,6 +120,9 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> table{{
    "Bridge solo funciona en chats privados."},
   {"Bridge is busy right now; please send that again in a minute.",
    "Bridge está ocupado; envía eso de nuevo en un minuto."},
+  {"I can only carry edits of recent messages; please send it again.",
+   "Solo puedo llevar ediciones de mensajes recientes; envíalo de nuevo."},
+  {"(edited)", "(editado)"},
 }};
 
 } // namespace

@@ -66,6 +66,8 @@ enum class text_id {
   unsupported_pair,
   groups_not_supported,
   busy,
+  edit_too_old,
+  edited_note,
   count_
 };
 

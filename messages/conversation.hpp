@@ -17,6 +17,8 @@ enum class partner_kind : uint8_t {
   text,
   /// A task the manager gave; delivered with a done button.
   task,
+  /// The writer edited message `message_id`: the partner's copy is edited.
+  edit,
 };
 
 /// A text written by one side of a manager-worker pair, for the other. The
@@ -36,6 +38,8 @@ struct partner_text {
   std::string target_lang;
   /// How the partner sees the writer named.
   std::string writer_name;
+  /// How the writer sees the partner named.
+  std::string partner_name;
   /// Language the writer reads the bot's own notices in.
   std::string writer_lang;
   /// kind task: the task's id.
@@ -48,7 +52,8 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, partner_text& x) {
   return f(caf::meta::type_name("partner_text"), x.kind, x.manager_id,
            x.worker_id, x.from_worker, x.update_id, x.message_id, x.text,
-           x.source_lang, x.target_lang, x.writer_name, x.writer_lang,
+           x.source_lang, x.target_lang, x.writer_name, x.partner_name,
+           x.writer_lang,
            x.task_id, x.received_ns);
 }
 
