@@ -1,0 +1,158 @@
+#define BOOST_TEST_MODULE actors.registry
+#include <boost/test/unit_test.hpp>
+
+#include <memory>
+#include <vector>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/scheduler/test_coordinator.hpp>
+
+#include "actors/registry.hpp"
+#include "messages/type_ids.hpp"
+
+// The registry's one-owner-per-key maps and the passivation handshake, on
+// CAF's deterministic scheduler: an idle actor may stop only when nothing
+// is on its way to it, so a message that arrives while it stops is never
+// lost.
+
+using namespace bridge;
+
+namespace {
+
+/// What the stand-in sessions saw and did.
+struct probe {
+  std::vector<caf::actor> spawned;
+  std::vector<int64_t> got;
+  std::vector<bool> answers;
+};
+
+/// A session stand-in: counts what it takes, asks to stop on `idle`.
+caf::behavior stand_in(caf::event_based_actor* self, caf::actor registry,
+                       std::shared_ptr<probe> p, int64_t a, int64_t b) {
+  auto handled = std::make_shared<uint64_t>(0);
+  return {
+    [=](tg_update& u) {
+      ++*handled;
+      p->got.push_back(u.update_id);
+    },
+    [=](partner_text& t) {
+      ++*handled;
+      p->got.push_back(t.update_id);
+    },
+    [=](idle_atom) {
+      self->request(registry, caf::infinite, passivate_request{a, b, *handled})
+        .then([=](bool agreed) {
+          p->answers.push_back(agreed);
+          if (agreed)
+            self->quit();
+        });
+    },
+  };
+}
+
+struct fixture {
+  caf::actor_system_config cfg;
+  std::unique_ptr<caf::actor_system> sys;
+  caf::scheduler::test_coordinator* sched = nullptr;
+  std::shared_ptr<probe> p = std::make_shared<probe>();
+  caf::actor reg;
+
+  fixture() {
+    announce_message_types(cfg);
+    cfg.set("scheduler.policy", caf::atom("testing"));
+    cfg.set("logger.verbosity", caf::atom("quiet"));
+    sys = std::make_unique<caf::actor_system>(cfg);
+    sched = &dynamic_cast<caf::scheduler::test_coordinator&>(sys->scheduler());
+    auto pr = p;
+    reg = sys->spawn(
+      registry,
+      session_factory{[pr](caf::local_actor* parent, int64_t chat) {
+        auto a = parent->spawn(stand_in, caf::actor_cast<caf::actor>(parent),
+                               pr, chat, int64_t{0});
+        pr->spawned.push_back(a);
+        return a;
+      }},
+      conversation_factory{[pr](caf::local_actor* parent, int64_t m, int64_t w) {
+        auto a = parent->spawn(stand_in, caf::actor_cast<caf::actor>(parent),
+                               pr, m, w);
+        pr->spawned.push_back(a);
+        return a;
+      }});
+    sched->run();
+  }
+
+  ~fixture() {
+    caf::anon_send_exit(reg, caf::exit_reason::user_shutdown);
+    sched->run();
+  }
+
+  void update(int64_t chat, int64_t id) {
+    tg_update u;
+    u.chat_id = chat;
+    u.update_id = id;
+    caf::anon_send(reg, std::move(u));
+  }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(one_session_per_chat, fixture) {
+  update(7, 1);
+  update(7, 2);
+  update(8, 3);
+  sched->run();
+  BOOST_TEST(p->spawned.size() == 2u);
+  BOOST_TEST(p->got == (std::vector<int64_t>{1, 2, 3}));
+}
+
+BOOST_FIXTURE_TEST_CASE(an_idle_session_stops_and_the_next_update_spawns_another,
+                        fixture) {
+  update(7, 1);
+  sched->run();
+  caf::anon_send(p->spawned.at(0), idle_atom::value);
+  sched->run();
+  BOOST_TEST(p->answers == std::vector<bool>{true});
+  update(7, 2);
+  sched->run();
+  BOOST_TEST(p->spawned.size() == 2u);
+  BOOST_TEST(p->got == (std::vector<int64_t>{1, 2}));
+}
+
+BOOST_FIXTURE_TEST_CASE(an_update_on_its_way_keeps_the_session, fixture) {
+  update(7, 1);
+  sched->run();
+  // The session asks to stop while update 2 is already in the registry's
+  // mailbox, ahead of the request: the registry refuses, and update 2
+  // reaches the session that was about to stop.
+  caf::anon_send(p->spawned.at(0), idle_atom::value);
+  update(7, 2);
+  sched->run();
+  BOOST_TEST(p->answers == std::vector<bool>{false});
+  BOOST_TEST(p->spawned.size() == 1u);
+  BOOST_TEST(p->got == (std::vector<int64_t>{1, 2}));
+}
+
+BOOST_FIXTURE_TEST_CASE(conversations_are_keyed_by_pair_and_passivate_alike,
+                        fixture) {
+  partner_text t;
+  t.manager_id = 1;
+  t.worker_id = 2;
+  t.update_id = 10;
+  caf::anon_send(reg, t);
+  t.worker_id = 3;
+  t.update_id = 11;
+  caf::anon_send(reg, t);
+  sched->run();
+  BOOST_TEST(p->spawned.size() == 2u);
+  caf::anon_send(p->spawned.at(0), idle_atom::value);
+  sched->run();
+  BOOST_TEST(p->answers == std::vector<bool>{true});
+  // The other pair asks while update 12 is on its way to it: refused.
+  caf::anon_send(p->spawned.at(1), idle_atom::value);
+  t.update_id = 12;
+  caf::anon_send(reg, t);
+  sched->run();
+  BOOST_TEST(p->answers == (std::vector<bool>{true, false}));
+  BOOST_TEST(p->got == (std::vector<int64_t>{10, 11, 12}));
+}
