@@ -7,6 +7,7 @@
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 
 namespace bridge {
 
@@ -305,6 +306,10 @@ void conversation_state::deliver(const domain::pipeline_entry& e,
                        : e.text + " "
                            + std::string{domain::wording(
                              text_id::untranslated_note, partner_lang)};
+  auto& metrics = ops::metrics();
+  metrics.messages_relayed.Increment();
+  if (!e.translated_ok)
+    metrics.messages_untranslated.Increment();
   outbound out;
   out.kind = outbound_kind::send_message;
   out.chat_id = partner;

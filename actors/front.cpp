@@ -7,6 +7,7 @@
 
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/durable_codec.hpp"
 #include "telegram/update_decoder.hpp"
@@ -90,6 +91,7 @@ std::chrono::milliseconds front_state::poll_once() {
     auto wait = retry_.failed(rng_);
     if (e.error_code == 409) {
       ++counters->conflicts;
+      ops::metrics().get_updates_conflicts.Increment();
       spdlog::error("front: getUpdates refused with 409 Conflict ({}): another "
                     "process polls this bot or a webhook is set; retrying in "
                     "{} ms",
@@ -116,6 +118,7 @@ std::chrono::milliseconds front_state::poll_once() {
   for (size_t i = 0; i < batch.skipped.size(); ++i)
     if (auto n = batch.skipped[i]; n > 0) {
       counters->skipped += n;
+      ops::metrics().updates_skipped.Increment(static_cast<double>(n));
       spdlog::info("front: skipped {} update(s): {}", n,
                    telegram::to_string(static_cast<telegram::skip_reason>(i)));
     }
@@ -148,10 +151,17 @@ bool front_state::store_and_dispatch(std::vector<tg_update>& updates) {
         stored = true;
         std::sort(r.new_ids.begin(), r.new_ids.end());
         for (auto& u : updates) {
+          auto& m = ops::metrics();
           if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
                                   u.update_id)) {
             ++counters->duplicates;
+            m.updates_duplicate.Increment();
             continue;
+          }
+          switch (u.kind) {
+            case update_kind::message: m.updates_message.Increment(); break;
+            case update_kind::edited_message: m.updates_edited.Increment(); break;
+            case update_kind::callback_query: m.updates_callback.Increment(); break;
           }
           self->send(opts_.dispatcher, std::move(u));
         }

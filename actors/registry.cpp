@@ -1,6 +1,7 @@
 #include "actors/registry.hpp"
 
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 
 namespace bridge {
 
@@ -19,6 +20,7 @@ registry_state::make_behavior(session_factory sessions,
       conversations_.erase(p->second);
       pair_of_.erase(p);
     }
+    publish();
   });
   // At shutdown, every session and conversation goes with the registry:
   // they are not linked to it (one crashing must not take the others
@@ -67,6 +69,7 @@ registry_state::entry& registry_state::session_for(int64_t chat_id) {
   self->monitor(s);
   chat_of_.emplace(s.address(), chat_id);
   ++counters_.sessions_spawned;
+  ops::metrics().sessions_active.Set(static_cast<double>(sessions_.size() + 1));
   return sessions_.emplace(chat_id, entry{std::move(s), 0}).first->second;
 }
 
@@ -80,6 +83,8 @@ registry_state::entry& registry_state::conversation_for(int64_t manager_id,
   self->monitor(c);
   pair_of_.emplace(c.address(), key);
   ++counters_.conversations_spawned;
+  ops::metrics().conversations_active.Set(
+    static_cast<double>(conversations_.size() + 1));
   return conversations_.emplace(key, entry{std::move(c), 0}).first->second;
 }
 
@@ -98,12 +103,26 @@ bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
     reverse.erase(who);
     map.erase(it);
     ++counters_.passivations;
+    publish();
     return true;
   };
-  if (b == 0)
-    return decide(sessions_, sessions_.find(a), chat_of_);
-  return decide(conversations_, conversations_.find(std::make_pair(a, b)),
-                pair_of_);
+  if (b == 0) {
+    auto agreed = decide(sessions_, sessions_.find(a), chat_of_);
+    if (agreed)
+      ops::metrics().session_passivations.Increment();
+    return agreed;
+  }
+  auto agreed = decide(conversations_,
+                       conversations_.find(std::make_pair(a, b)), pair_of_);
+  if (agreed)
+    ops::metrics().conversation_passivations.Increment();
+  return agreed;
+}
+
+void registry_state::publish() const {
+  auto& m = ops::metrics();
+  m.sessions_active.Set(static_cast<double>(sessions_.size()));
+  m.conversations_active.Set(static_cast<double>(conversations_.size()));
 }
 
 caf::behavior registry(caf::stateful_actor<registry_state>* self,

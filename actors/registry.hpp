@@ -61,6 +61,8 @@ private:
   entry& conversation_for(int64_t manager_id, int64_t worker_id);
   bool passivate(const caf::actor_addr& who, int64_t a, int64_t b,
                  uint64_t handled);
+  /// Sets the active-actor gauges.
+  void publish() const;
 
   caf::event_based_actor* self;
   session_factory make_session_;

@@ -8,6 +8,7 @@
 #include "common/utf8.hpp"
 #include "domain/invite_code.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 
 namespace bridge {
 
@@ -100,6 +101,7 @@ void session_state::on_update(tg_update& u) {
   }
   auto now = std::chrono::steady_clock::now();
   if (!updates_.try_record(now)) {
+    ops::metrics().rate_limited_users.Increment();
     if (cur.kind == update_kind::callback_query)
       answer_button();
     if (!told_rate_limited_) {

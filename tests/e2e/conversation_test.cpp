@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE e2e.conversation
 #include <boost/test/unit_test.hpp>
 
+#include <thread>
+
 #include "tests/support/team.hpp"
 
 // What happens around a message on its way: edits, failed and slow
@@ -125,4 +127,32 @@ BOOST_AUTO_TEST_CASE(a_partner_who_blocked_the_bot_is_reported) {
   p.world.say(p.ana, "Are you there?");
   auto told = p.world.next_message(p.ana.id);
   BOOST_TEST(contains(told.text, "Bob cannot receive messages"), told.text);
+}
+
+BOOST_AUTO_TEST_CASE(idle_actors_passivate_and_come_back_from_the_database) {
+  pair_world p{{"--session.passivation_timeout_s=1",
+                "--conversation.passivation_timeout_s=1"}};
+  p.world.say(p.ana, "before the pause");
+  p.world.next_message(p.bob.id);
+  // Wait (bounded) until both sessions and the conversation have stopped.
+  auto stopped = [&](const char* actor) {
+    return p.world.engine_metric(std::string{"bridge_passivations_total{actor=\""}
+                                 + actor + "\"}");
+  };
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  while ((stopped("session") < 2 || stopped("conversation") < 1)
+         && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds{200});
+  BOOST_REQUIRE(stopped("session") >= 2);
+  BOOST_REQUIRE(stopped("conversation") >= 1);
+  BOOST_TEST(p.world.engine_metric("bridge_conversations_active") == 0);
+  // Rebuilt from PostgreSQL: registration, the link and the numbering.
+  p.world.say(p.ana, "after the pause");
+  BOOST_TEST(contains(p.world.next_message(p.bob.id).text, "[es] after the pause"));
+  p.world.say(p.bob, "/history");
+  auto history = p.world.next_message(p.bob.id).text;
+  auto first = history.find("before the pause");
+  auto second = history.find("after the pause");
+  BOOST_TEST((first != std::string::npos && second != std::string::npos
+              && first < second), history);
 }

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/error.hpp"
+#include "common/http_client.hpp"
 
 namespace bridge::test {
 
@@ -63,10 +64,12 @@ void sim_world::start_engine() {
                               {"REDIS_URL", redis_.url()}};
   engine_ = std::make_unique<child_process>(argv, env,
                                             dir_ + "/engine-" + n + ".log");
-  if (!wait_for_port_file(dir_ + "/engine-" + n + ".port",
-                          std::chrono::seconds{60}))
+  auto http = wait_for_port_file(dir_ + "/engine-" + n + ".port",
+                                 std::chrono::seconds{60});
+  if (!http)
     throw std::runtime_error("the engine did not start: "
                              + engine_->log_tail());
+  engine_http_port_ = *http;
 }
 
 void sim_world::restart_engine() {
@@ -79,6 +82,29 @@ void sim_world::crash_engine() {
   engine_->signal(SIGKILL);
   engine_->wait_exit(std::chrono::seconds{30});
   start_engine();
+}
+
+std::string sim_world::engine_metrics() {
+  http_client client;
+  auto r = client.get("http://127.0.0.1:" + std::to_string(engine_http_port_)
+                        + "/metrics",
+                      {}, std::chrono::seconds{10});
+  if (r.status != 200)
+    throw std::runtime_error("GET /metrics: HTTP " + std::to_string(r.status));
+  return r.body;
+}
+
+double sim_world::engine_metric(const std::string& series) {
+  auto text = engine_metrics();
+  size_t at = 0;
+  while ((at = text.find(series, at)) != std::string::npos) {
+    bool line_start = at == 0 || text[at - 1] == '\n';
+    auto after = at + series.size();
+    if (line_start && after < text.size() && text[after] == ' ')
+      return std::stod(text.substr(after + 1, text.find('\n', after) - after - 1));
+    at = after;
+  }
+  return -1;
 }
 
 tg_sim::injected sim_world::say(const sim_user& u, const std::string& text) {

@@ -71,6 +71,14 @@ public:
   /// Kills the engine (SIGKILL: no drain, no goodbye) and starts it again.
   void crash_engine();
 
+  /// The engine's /metrics text.
+  std::string engine_metrics();
+
+  /// A metric's value in the engine's /metrics (a line starting with
+  /// `series`, e.g. `bridge_passivations_total{actor="session"}`); -1
+  /// when it is not there.
+  double engine_metric(const std::string& series);
+
 private:
   void start_engine();
 
@@ -92,6 +100,7 @@ private:
   std::unique_ptr<tg_sim::sim_client> client_;
   std::map<int64_t, chat_cursor> cursors_;
   int engine_starts_ = 0;
+  int engine_http_port_ = 0;
 };
 
 } // namespace bridge::test
