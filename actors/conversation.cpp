@@ -113,6 +113,7 @@ void conversation_state::on_text(partner_text& t) {
     tell_writer(writer_chat(t.from_worker), m,
                 domain::render(text_id::busy, m.writer_lang),
                 "u" + std::to_string(t.update_id) + ".busy");
+    finish(t.update_id); // refused, and the writer told: nothing to resume
     return;
   }
   m.seq = *seq;

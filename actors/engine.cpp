@@ -13,10 +13,13 @@
 #include "storage/retention.hpp"
 #include "storage/start.hpp"
 #include "translator/spawn.hpp"
+#include "ops/health.hpp"
 #include "ops/http_server.hpp"
+#include "ops/status_poller.hpp"
 #include "ops/routes.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <fstream>
 
 #include <unistd.h>
@@ -62,6 +65,7 @@ bool engine::start_rooms(std::string& err) {
     return false;
   }
   db_ = *db;
+  ops::engine_health().migrations = true;
   auto cache = cache::start_cache(sys_, cfg_, db_);
   if (!cache) {
     err = "cache: " + describe(cache.error());
@@ -80,6 +84,9 @@ bool engine::start_rooms(std::string& err) {
     return false;
   }
   translator_ = *tr;
+  poller_ = sys_.spawn(ops::status_poller,
+                       ops::poller_options{db_, cache_, translator_,
+                                           std::chrono::milliseconds{1000}});
   return true;
 }
 
@@ -166,10 +173,50 @@ bool engine::start(std::string& err) {
   fo.poll_limit = cfg_.telegram.poll_limit;
   fo.dispatcher = registry_;
   fo.db = db_;
+  fo.counters = intake_;
   front_ = sys_.spawn<caf::detached>(front, std::move(fo));
   running_ = true;
   spdlog::info("engine: started; polling {} with {} send workers",
                cfg_.telegram.api_url, cfg_.sender.http_workers);
+  return true;
+}
+
+bool engine::drain(std::chrono::milliseconds deadline) {
+  if (!running_)
+    return true;
+  ops::engine_health().draining = true;
+  // The front may be inside a long poll; it stores what that poll brings
+  // but hands nothing on while draining, and stops after it.
+  caf::anon_send(front_, stop_atom::value);
+  auto until = std::chrono::steady_clock::now() + deadline;
+  caf::scoped_actor self{sys_};
+  auto nothing_left = [&] {
+    // Done when the oldest unfinished update is one the front stored
+    // but never handed on (or there is none).
+    bool empty = false;
+    auto handed_on = intake_->last_handed_on.load();
+    self->request(db_, std::chrono::seconds{5}, inbox_pending{0, 1, 0})
+      .receive(
+        [&](const inbox_page& p) {
+          empty = p.rows.empty() || p.rows.front().update_id > handed_on;
+        },
+        [&](const caf::error&) {});
+    if (!empty)
+      return false;
+    self->request(db_, std::chrono::seconds{5}, outbox_unsent{0, 1, 0})
+      .receive([&](const outbox_page& p) { empty = p.rows.empty(); },
+               [&](const caf::error&) { empty = false; });
+    return empty;
+  };
+  while (!nothing_left()) {
+    if (std::chrono::steady_clock::now() >= until) {
+      spdlog::warn("engine: drain deadline passed; what is left resumes at "
+                   "the next start");
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+  }
+  spdlog::info("engine: drained: every update taken is finished");
   return true;
 }
 
@@ -180,6 +227,7 @@ void engine::stop() {
   caf::anon_send_exit(front_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sender_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(poller_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(translator_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(retention_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(cache_, caf::exit_reason::user_shutdown);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
+#include "actors/front.hpp"
 #include "config/config.hpp"
 #include "messages/cache.hpp"
 #include "messages/interfaces.hpp"
@@ -36,6 +38,13 @@ public:
   /// no Apertium pair is installed, ...).
   bool start(std::string& err);
 
+  /// Graceful drain: stops taking updates, waits until every update taken
+  /// is finished and every reply sent (both as PostgreSQL sees it: no
+  /// unfinished inbox row, no pending outbox row), at most `deadline`.
+  /// What is left then stays in the inbox and outbox for the next start.
+  /// True when nothing was left.
+  bool drain(std::chrono::milliseconds deadline);
+
   /// Stops intake first, then the rest.
   void stop();
 
@@ -54,6 +63,8 @@ private:
   translator_actor translator_;
   sender_actor sender_;
   caf::actor registry_;
+  caf::actor poller_;
+  std::shared_ptr<front_counters> intake_ = std::make_shared<front_counters>();
   caf::actor front_;
   bool running_ = false;
 };

@@ -7,6 +7,7 @@
 
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/health.hpp"
 #include "ops/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/durable_codec.hpp"
@@ -26,6 +27,8 @@ int64_t steady_ns() {
 
 caf::behavior front_state::make_behavior(front_options opts) {
   opts_ = std::move(opts);
+  if (opts_.counters)
+    counters = opts_.counters;
   // A getUpdates reply holds at most 100 updates; 8 MiB is far beyond any
   // real one and still bounds what a broken peer can make us buffer.
   client_.set_max_body(8 * 1024 * 1024);
@@ -89,6 +92,7 @@ std::chrono::milliseconds front_state::poll_once() {
     ++counters->errors;
     auto& e = *batch.error;
     auto wait = retry_.failed(rng_);
+    ops::engine_health().intake = false;
     if (e.error_code == 409) {
       ++counters->conflicts;
       ops::metrics().get_updates_conflicts.Increment();
@@ -111,6 +115,7 @@ std::chrono::milliseconds front_state::poll_once() {
     return wait;
   }
   retry_.succeeded();
+  ops::engine_health().intake = true;
   if (isolate_ > 0)
     --isolate_;
   if (batch.repaired_utf8)
@@ -149,6 +154,8 @@ bool front_state::store_and_dispatch(std::vector<tg_update>& updates) {
     .receive(
       [&](inbox_put_result& r) {
         stored = true;
+        if (ops::engine_health().draining)
+          return; // stored: the next start hands them on
         std::sort(r.new_ids.begin(), r.new_ids.end());
         for (auto& u : updates) {
           auto& m = ops::metrics();
@@ -163,6 +170,8 @@ bool front_state::store_and_dispatch(std::vector<tg_update>& updates) {
             case update_kind::edited_message: m.updates_edited.Increment(); break;
             case update_kind::callback_query: m.updates_callback.Increment(); break;
           }
+          counters->last_handed_on = std::max(counters->last_handed_on.load(),
+                                              u.update_id);
           self->send(opts_.dispatcher, std::move(u));
         }
       },
@@ -190,6 +199,8 @@ bool front_state::resume_page() {
             continue;
           }
           ++counters->resumed;
+          counters->last_handed_on = std::max(counters->last_handed_on.load(),
+                                              row.update_id);
           self->send(opts_.dispatcher, std::move(batch.updates.front()));
         }
         if (!p.rows.empty())

@@ -18,17 +18,6 @@
 
 namespace bridge {
 
-/// What the front needs at start.
-struct front_options {
-  bot_api_endpoint endpoint;
-  std::chrono::seconds poll_timeout{25};
-  int64_t poll_limit = 100;
-  /// Receives every decoded update (the registry).
-  caf::actor dispatcher;
-  /// Where each batch is made durable (the inbox) before the offset moves.
-  db_actor db;
-};
-
 /// Counters of the intake.
 struct front_counters {
   std::atomic<uint64_t> polls{0};
@@ -40,6 +29,22 @@ struct front_counters {
   std::atomic<uint64_t> resumed{0};
   /// Updates Telegram sent again that the inbox had already.
   std::atomic<uint64_t> duplicates{0};
+  /// The highest update id handed on, for the drain: what is above it
+  /// stays in the inbox for the next start.
+  std::atomic<int64_t> last_handed_on{0};
+};
+
+/// What the front needs at start.
+struct front_options {
+  bot_api_endpoint endpoint;
+  std::chrono::seconds poll_timeout{25};
+  int64_t poll_limit = 100;
+  /// Receives every decoded update (the registry).
+  caf::actor dispatcher;
+  /// Where each batch is made durable (the inbox) before the offset moves.
+  db_actor db;
+  /// Shared with whoever watches the intake (the engine's drain).
+  std::shared_ptr<front_counters> counters;
 };
 
 /// The intake: long-polls getUpdates on its own thread (a detached actor,

@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/durable_codec.hpp"
 #include "common/utf8.hpp"
@@ -169,6 +170,7 @@ void sender_state::enqueue(outbound& out,
   auto& t = trackers_[id];
   t.dedupe_key = out.dedupe_key;
   t.durable = opts_.db && is_durable(out);
+  t.origin_ns = out.origin_ns;
   t.pieces_left = pieces.size();
   if (promise != nullptr) {
     t.promise = *promise;
@@ -225,6 +227,7 @@ void sender_state::pump() {
           on_outcome(worker, chat_id, j, outcome);
         });
   }
+  ops::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
   schedule_tick();
 }
 
@@ -235,11 +238,13 @@ void sender_state::on_outcome(caf::actor worker, int64_t chat_id, job j,
   switch (outcome.status) {
     case send_status::ok:
       ++counters_.sent;
+      ops::metrics().sender_sent.Increment();
       sched_->completed(chat_id, now);
       finish_piece(j.tracker_id, outcome.message_id);
       break;
     case send_status::retry_after: {
       ++counters_.retried_429;
+      ops::metrics().sender_rate_limited.Increment();
       auto until = now + std::chrono::seconds{outcome.retry_after_s};
       spdlog::warn("sender: 429 for chat {}, retrying after {} s", chat_id,
                    outcome.retry_after_s);
@@ -250,6 +255,7 @@ void sender_state::on_outcome(caf::actor worker, int64_t chat_id, job j,
     case send_status::transient:
       if (++j.attempts < opts_.max_attempts) {
         ++counters_.retried_transient;
+        ops::metrics().sender_retries.Increment();
         auto wait = backoff_.delay(j.attempts - 1, rng_);
         spdlog::warn("sender: {} to chat {} failed ({}), attempt {} of {}, "
                      "retrying in {} ms",
@@ -282,6 +288,12 @@ void sender_state::finish_piece(uint64_t tracker_id, int64_t message_id) {
     t.message_ids.push_back(message_id);
   if (--t.pieces_left > 0)
     return;
+  if (t.origin_ns > 0) {
+    auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                    clock::now().time_since_epoch()).count();
+    ops::metrics().update_reply_seconds.Observe(
+      static_cast<double>(now_ns - t.origin_ns) / 1e9);
+  }
   if (opts_.db && t.durable)
     self->request(opts_.db, caf::infinite,
                   outbox_sent{t.dedupe_key, t.message_ids, 0})
@@ -302,6 +314,7 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
     return;
   auto& t = it->second;
   ++counters_.failed;
+  ops::metrics().sender_failed.Increment();
   spdlog::error("sender: giving up on message '{}': {}", t.dedupe_key, why);
   if (opts_.db && t.durable)
     self->request(opts_.db, caf::infinite,

@@ -60,6 +60,8 @@ struct sender_state {
     bool failed = false;
     /// Has an outbox row to mark.
     bool durable = false;
+    /// When the update that caused it arrived (steady ns), or 0.
+    int64_t origin_ns = 0;
     caf::typed_response_promise<delivery> promise;
     bool has_promise = false;
   };

@@ -1,9 +1,13 @@
 // The engine's main: configuration, logging, the actor system, the engine,
 // and a clean stop on SIGTERM or SIGINT.
 
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <thread>
+
+#include <unistd.h>
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
@@ -74,8 +78,26 @@ int main(int argc, char** argv) {
     }
     int sig = 0;
     sigwait(&signals, &sig);
-    spdlog::info("bridge: {} received, stopping", sig == SIGTERM ? "SIGTERM"
-                                                                 : "SIGINT");
+    spdlog::info("bridge: {} received, draining (at most {} ms; a second "
+                 "signal stops at once)",
+                 sig == SIGTERM ? "SIGTERM" : "SIGINT",
+                 cfg.shutdown.drain_deadline.count());
+    // The drain runs beside this thread, which keeps listening: a second
+    // signal ends the process at once. PostgreSQL's transactions keep the
+    // data whole; what was unfinished resumes at the next start.
+    std::atomic<bool> drained{false};
+    std::thread drainer{[&] {
+      eng.drain(cfg.shutdown.drain_deadline);
+      drained = true;
+      kill(getpid(), SIGTERM); // wakes the wait below
+    }};
+    sigwait(&signals, &sig);
+    if (!drained) {
+      spdlog::warn("bridge: second signal, exiting now");
+      spdlog::shutdown();
+      std::_Exit(130);
+    }
+    drainer.join();
     eng.stop();
   }
   return EXIT_SUCCESS;

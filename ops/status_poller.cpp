@@ -1,0 +1,93 @@
+#include "ops/status_poller.hpp"
+
+#include "messages/type_ids.hpp"
+#include "ops/health.hpp"
+#include "ops/metrics.hpp"
+
+namespace bridge::ops {
+
+namespace {
+
+/// Adds what a monotonic total grew by since `last` (a restart of the
+/// source would make it shrink: then nothing is added).
+void advance(prometheus::Counter& c, int64_t now, int64_t& last) {
+  if (now > last)
+    c.Increment(static_cast<double>(now - last));
+  last = now;
+}
+
+void advance(prometheus::Counter& c, uint64_t now, uint64_t& last) {
+  if (now > last)
+    c.Increment(static_cast<double>(now - last));
+  last = now;
+}
+
+double breaker_value(const std::string& state) {
+  if (state == "open")
+    return 2;
+  return state == "half_open" ? 1 : 0;
+}
+
+} // namespace
+
+caf::behavior status_poller_state::make_behavior(poller_options opts) {
+  opts_ = std::move(opts);
+  self->send(self, tick_atom::value);
+  return {
+    [this](tick_atom) {
+      poll();
+      self->delayed_send(self, opts_.interval, tick_atom::value);
+    },
+  };
+}
+
+void status_poller_state::poll() {
+  auto wait = opts_.interval;
+  self->request(opts_.db, wait, status_atom::value)
+    .then([this](const db_pool_status& s) { on_db(s); },
+          [](const caf::error&) { engine_health().database = false; });
+  self->request(opts_.cache, wait, status_atom::value)
+    .then([this](const cache_status& s) { on_cache(s); },
+          [](const caf::error&) { engine_health().cache = false; });
+  self->request(opts_.translator, wait, status_atom::value)
+    .then([this](const translator_status& s) { on_translator(s); },
+          [](const caf::error&) {});
+}
+
+void status_poller_state::on_db(const db_pool_status& s) {
+  auto& m = metrics();
+  engine_health().database = s.connections_open > 0;
+  m.db_connections_open.Set(static_cast<double>(s.connections_open));
+  m.db_connections_busy.Set(static_cast<double>(s.in_use));
+  m.db_requests_waiting.Set(static_cast<double>(s.queue_depth));
+  advance(m.db_errors, s.errors + s.expired, db_last_.errors);
+  advance(m.db_rejected, s.rejected_full + s.rejected_invalid,
+          db_last_.rejected_full);
+}
+
+void status_poller_state::on_cache(const cache_status& s) {
+  auto& m = metrics();
+  engine_health().cache = !s.enabled || s.connected;
+  advance(m.cache_hits, s.hits, cache_last_.hits);
+  advance(m.cache_misses, s.misses, cache_last_.misses);
+  advance(m.cache_fallbacks, s.fallbacks, cache_last_.fallbacks);
+}
+
+void status_poller_state::on_translator(const translator_status& s) {
+  auto& m = metrics();
+  m.translator_queue_depth.Set(static_cast<double>(s.queue_depth));
+  m.translator_in_flight.Set(static_cast<double>(s.in_flight));
+  m.translator_breaker_state.Set(breaker_value(s.breaker));
+  advance(m.translator_retries, s.retries, tr_last_.retries);
+  advance(m.translator_rate_limited, s.rate_limited, tr_last_.rate_limited);
+  advance(m.translations_ok, s.translated + s.passed_through,
+          tr_last_.translated);
+  advance(m.translations_failed, s.failed, tr_last_.failed);
+}
+
+caf::behavior status_poller(caf::stateful_actor<status_poller_state>* self,
+                            poller_options opts) {
+  return self->state.make_behavior(std::move(opts));
+}
+
+} // namespace bridge::ops
