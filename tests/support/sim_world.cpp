@@ -23,9 +23,10 @@ T need(caf::expected<T> x, const char* what) {
 } // namespace
 
 sim_world::sim_world(std::vector<std::string> engine_args,
-                     std::vector<std::string> sim_args)
+                     std::vector<std::string> sim_args,
+                     child_process::env_list engine_env)
   : dir_(make_scratch_dir("e2e")), token_(sim_token),
-    engine_args_(std::move(engine_args)) {
+    engine_args_(std::move(engine_args)), engine_env_(std::move(engine_env)) {
   std::vector<std::string> argv{built_binary("tg-sim"), "serve", "--port", "0",
                                 "--ready-file", dir_ + "/sim.port", "--token",
                                 token_};
@@ -62,6 +63,7 @@ void sim_world::start_engine() {
   child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_},
                               {"DATABASE_URL", db_.dsn()},
                               {"REDIS_URL", redis_.url()}};
+  env.insert(env.end(), engine_env_.begin(), engine_env_.end());
   engine_ = std::make_unique<child_process>(argv, env,
                                             dir_ + "/engine-" + n + ".log");
   auto http = wait_for_port_file(dir_ + "/engine-" + n + ".port",

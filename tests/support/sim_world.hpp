@@ -37,7 +37,8 @@ public:
   /// Starts tg-sim, then the engine with `engine_args` added to its
   /// command line.
   explicit sim_world(std::vector<std::string> engine_args = {},
-                     std::vector<std::string> sim_args = {});
+                     std::vector<std::string> sim_args = {},
+                     child_process::env_list engine_env = {});
   ~sim_world();
 
   /// A user writes `text` in their private chat; returns the injection.
@@ -95,6 +96,7 @@ private:
   std::string token_;
   int sim_port_ = 0;
   std::vector<std::string> engine_args_;
+  child_process::env_list engine_env_;
   std::unique_ptr<child_process> sim_;
   std::unique_ptr<child_process> engine_;
   std::unique_ptr<tg_sim::sim_client> client_;

@@ -27,7 +27,7 @@ namespace {
 std::string program() {
   const char* dir = std::getenv("BRIDGE_BINARY_DIR");
   BOOST_REQUIRE_MESSAGE(dir != nullptr, "run through ctest (BRIDGE_BINARY_DIR)");
-  return std::string{dir} + "/tools/llm_sim/llm-sim";
+  return std::string{dir} + "/llm-sim";
 }
 
 /// Starts llm-sim with `args`, its stdout in `out`.
