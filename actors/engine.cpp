@@ -5,6 +5,7 @@
 
 #include "actors/conversation.hpp"
 #include "actors/front.hpp"
+#include "actors/intake.hpp"
 #include "actors/registry.hpp"
 #include "actors/sender.hpp"
 #include "actors/session.hpp"
@@ -16,6 +17,7 @@
 #include "ops/health.hpp"
 #include "ops/http_server.hpp"
 #include "ops/status_poller.hpp"
+#include "ops/webhook.hpp"
 #include "ops/routes.hpp"
 
 #include <algorithm>
@@ -43,6 +45,10 @@ bool engine::start_http(std::string& err) {
   ho.read_timeout = cfg_.http.read_timeout;
   http_ = std::make_unique<ops::http_server>(ho);
   ops::add_health_routes(*http_);
+  if (cfg_.telegram.mode == "webhook") {
+    webhook_ = std::make_shared<ops::webhook_options>();
+    ops::add_webhook_route(*http_, webhook_);
+  }
   if (!http_->start(err))
     return false;
   spdlog::info("engine: HTTP on {}:{} (/metrics, /healthz, /readyz)",
@@ -167,6 +173,28 @@ bool engine::start(std::string& err) {
                            caf::actor_cast<caf::actor>(parent), copts);
     }});
 
+  if (webhook_) {
+    webhook_->db = db_;
+    webhook_->dispatcher = registry_;
+    webhook_->secret = cfg_.secrets.telegram_webhook_secret;
+    webhook_->counters = intake_;
+    webhook_->sys = &sys_;
+    // The inbox may hold what an earlier run took and did not finish.
+    resume_from_inbox(sys_, db_, registry_, *intake_);
+    if (!ops::set_webhook(cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token,
+                          cfg_.telegram.webhook_url,
+                          cfg_.secrets.telegram_webhook_secret, err))
+      return false;
+    running_ = true;
+    spdlog::info("engine: started; webhook intake at {} (registered as {})",
+                 ops::webhook_path, cfg_.telegram.webhook_url);
+    return true;
+  }
+  // Polling: a webhook left from webhook mode would refuse getUpdates.
+  if (!ops::delete_webhook(cfg_.telegram.api_url,
+                           cfg_.secrets.telegram_bot_token, err))
+    spdlog::warn("engine: {}; polling anyway", err);
+  err.clear();
   front_options fo;
   fo.endpoint = endpoint;
   fo.poll_timeout = cfg_.telegram.poll_timeout;

@@ -17,6 +17,7 @@
 
 namespace bridge::ops {
 class http_server;
+struct webhook_options;
 }
 
 namespace bridge {
@@ -65,6 +66,8 @@ private:
   caf::actor registry_;
   caf::actor poller_;
   std::shared_ptr<front_counters> intake_ = std::make_shared<front_counters>();
+  /// Filled once the rooms run; the webhook route answers 503 until then.
+  std::shared_ptr<ops::webhook_options> webhook_;
   caf::actor front_;
   bool running_ = false;
 };

@@ -5,6 +5,7 @@
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
+#include "actors/intake.hpp"
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/health.hpp"
@@ -35,10 +36,8 @@ caf::behavior front_state::make_behavior(front_options opts) {
   self->send(self, resume_atom::value);
   return {
     [this](resume_atom) {
-      if (resume_page())
-        self->send(self, resume_atom::value);
-      else
-        self->send(self, poll_atom::value);
+      resume_from_inbox(self->system(), opts_.db, opts_.dispatcher, *counters);
+      self->send(self, poll_atom::value);
     },
     [this](poll_atom) {
       auto pause = poll_once();
@@ -128,7 +127,8 @@ std::chrono::milliseconds front_state::poll_once() {
                    telegram::to_string(static_cast<telegram::skip_reason>(i)));
     }
   counters->updates += batch.updates.size();
-  if (!store_and_dispatch(batch.updates)) {
+  if (!store_and_hand_on(self->system(), opts_.db, opts_.dispatcher,
+                         batch.updates, *counters)) {
     auto wait = retry_.failed(rng_);
     spdlog::warn("front: the inbox could not store {} update(s); polling them "
                  "again in {} ms", batch.updates.size(), wait.count());
@@ -137,82 +137,6 @@ std::chrono::milliseconds front_state::poll_once() {
   if (batch.max_update_id >= offset_)
     offset_ = batch.max_update_id + 1;
   return std::chrono::milliseconds{0};
-}
-
-bool front_state::store_and_dispatch(std::vector<tg_update>& updates) {
-  if (updates.empty())
-    return true;
-  inbox_put put;
-  put.rows.reserve(updates.size());
-  for (const auto& u : updates)
-    put.rows.push_back({u.update_id, u.chat_id, telegram::encode_update(u), 0});
-  bool stored = false;
-  // A blocking request (this actor has its own thread): the poll loop does
-  // not go on until the batch is durable.
-  caf::scoped_actor blocking{self->system()};
-  blocking->request(opts_.db, caf::infinite, std::move(put))
-    .receive(
-      [&](inbox_put_result& r) {
-        stored = true;
-        if (ops::engine_health().draining)
-          return; // stored: the next start hands them on
-        std::sort(r.new_ids.begin(), r.new_ids.end());
-        for (auto& u : updates) {
-          auto& m = ops::metrics();
-          if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
-                                  u.update_id)) {
-            ++counters->duplicates;
-            m.updates_duplicate.Increment();
-            continue;
-          }
-          switch (u.kind) {
-            case update_kind::message: m.updates_message.Increment(); break;
-            case update_kind::edited_message: m.updates_edited.Increment(); break;
-            case update_kind::callback_query: m.updates_callback.Increment(); break;
-          }
-          counters->last_handed_on = std::max(counters->last_handed_on.load(),
-                                              u.update_id);
-          self->send(opts_.dispatcher, std::move(u));
-        }
-      },
-      [&](const caf::error& err) {
-        spdlog::warn("front: inbox write failed: {}", describe(err));
-      });
-  return stored;
-}
-
-bool front_state::resume_page() {
-  constexpr int64_t page = 500;
-  bool more = false;
-  caf::scoped_actor blocking{self->system()};
-  blocking->request(opts_.db, caf::infinite, inbox_pending{resume_after_, page, 0})
-    .receive(
-      [&](inbox_page& p) {
-        for (auto& row : p.rows) {
-          resume_after_ = std::max(resume_after_, row.update_id);
-          auto batch = telegram::decode_update(row.payload, steady_ns());
-          if (batch.updates.empty()) {
-            // A row this build cannot read: leave it, counted and logged.
-            ++counters->skipped;
-            spdlog::error("front: inbox row {} cannot be replayed; skipped",
-                          row.update_id);
-            continue;
-          }
-          ++counters->resumed;
-          counters->last_handed_on = std::max(counters->last_handed_on.load(),
-                                              row.update_id);
-          self->send(opts_.dispatcher, std::move(batch.updates.front()));
-        }
-        if (!p.rows.empty())
-          spdlog::info("front: resumed {} unfinished update(s) from the inbox",
-                       p.rows.size());
-        more = static_cast<int64_t>(p.rows.size()) == page;
-      },
-      [&](const caf::error& err) {
-        spdlog::error("front: cannot read the inbox to resume: {}",
-                      describe(err));
-      });
-  return more;
 }
 
 caf::behavior front(caf::stateful_actor<front_state>* self,

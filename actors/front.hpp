@@ -66,17 +66,11 @@ struct front_state {
 private:
   /// One getUpdates round; returns the pause before the next one.
   std::chrono::milliseconds poll_once();
-  /// Stores `updates` and hands on the new ones; false when the inbox
-  /// could not store them (the offset must not move then).
-  bool store_and_dispatch(std::vector<tg_update>& updates);
-  /// Hands on one page of unfinished inbox rows; false when done.
-  bool resume_page();
 
   caf::event_based_actor* self;
   front_options opts_;
   http_client client_;
   int64_t offset_ = 0;
-  int64_t resume_after_ = 0;
   /// Polls left in isolation mode: after a body that would not parse, the
   /// front fetches one update at a time, so the broken one can be skipped
   /// alone and its neighbours are still handled.

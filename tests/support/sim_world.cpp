@@ -56,9 +56,13 @@ void sim_world::start_engine() {
     // Short polls: a restarted engine is not refused for long by the
     // simulator while the dead one's poll is still open.
     "--telegram.poll_timeout_s=1",
-    "--http.port=0",
     "--engine.ready_file=" + dir_ + "/engine-" + n + ".port",
   };
+  bool port_given = false;
+  for (const auto& a : engine_args_)
+    port_given = port_given || a.rfind("--http.port=", 0) == 0;
+  if (!port_given)
+    argv.push_back("--http.port=0");
   argv.insert(argv.end(), engine_args_.begin(), engine_args_.end());
   child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_},
                               {"DATABASE_URL", db_.dsn()},

@@ -69,6 +69,11 @@ public:
   /// Stops the engine (SIGTERM) if running, and starts it again.
   void restart_engine();
 
+  /// The engine's arguments from the next start on.
+  void set_engine_args(std::vector<std::string> args) {
+    engine_args_ = std::move(args);
+  }
+
   /// Kills the engine (SIGKILL: no drain, no goodbye) and starts it again.
   void crash_engine();
 

@@ -1,0 +1,99 @@
+#include "actors/intake.hpp"
+
+#include <algorithm>
+
+#include <caf/scoped_actor.hpp>
+#include <spdlog/spdlog.h>
+
+#include "messages/type_ids.hpp"
+#include "ops/health.hpp"
+#include "ops/metrics.hpp"
+#include "telegram/durable_codec.hpp"
+#include "telegram/update_decoder.hpp"
+
+namespace bridge {
+
+bool store_and_hand_on(caf::actor_system& sys, const db_actor& db,
+                       const caf::actor& dispatcher,
+                       std::vector<tg_update>& updates,
+                       front_counters& counters) {
+  if (updates.empty())
+    return true;
+  inbox_put put;
+  put.rows.reserve(updates.size());
+  for (const auto& u : updates)
+    put.rows.push_back({u.update_id, u.chat_id, telegram::encode_update(u), 0});
+  bool stored = false;
+  caf::scoped_actor blocking{sys};
+  blocking->request(db, caf::infinite, std::move(put))
+    .receive(
+      [&](inbox_put_result& r) {
+        stored = true;
+        if (ops::engine_health().draining)
+          return; // stored: the next start hands them on
+        std::sort(r.new_ids.begin(), r.new_ids.end());
+        auto& m = ops::metrics();
+        for (auto& u : updates) {
+          if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
+                                  u.update_id)) {
+            ++counters.duplicates;
+            m.updates_duplicate.Increment();
+            continue;
+          }
+          switch (u.kind) {
+            case update_kind::message: m.updates_message.Increment(); break;
+            case update_kind::edited_message: m.updates_edited.Increment(); break;
+            case update_kind::callback_query: m.updates_callback.Increment(); break;
+          }
+          counters.last_handed_on = std::max(counters.last_handed_on.load(),
+                                             u.update_id);
+          blocking->send(dispatcher, std::move(u));
+        }
+      },
+      [&](const caf::error& err) {
+        spdlog::warn("intake: inbox write failed: {}", describe(err));
+      });
+  return stored;
+}
+
+size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
+                         const caf::actor& dispatcher,
+                         front_counters& counters) {
+  constexpr int64_t page = 500;
+  caf::scoped_actor blocking{sys};
+  int64_t after = 0;
+  size_t total = 0;
+  for (bool more = true; more;) {
+    more = false;
+    blocking->request(db, caf::infinite, inbox_pending{after, page, 0})
+      .receive(
+        [&](inbox_page& p) {
+          for (auto& row : p.rows) {
+            after = std::max(after, row.update_id);
+            auto batch = telegram::decode_update(row.payload);
+            if (batch.updates.empty()) {
+              ++counters.skipped;
+              spdlog::error("intake: inbox row {} cannot be replayed; left",
+                            row.update_id);
+              continue;
+            }
+            ++counters.resumed;
+            ++total;
+            counters.last_handed_on = std::max(counters.last_handed_on.load(),
+                                               row.update_id);
+            blocking->send(dispatcher, std::move(batch.updates.front()));
+          }
+          more = static_cast<int64_t>(p.rows.size()) == page;
+        },
+        [&](const caf::error& err) {
+          spdlog::error("intake: cannot read the inbox to resume: {}",
+                        describe(err));
+        });
+  }
+  if (total > 0)
+    spdlog::info("intake: resumed {} unfinished update(s) from the inbox",
+                 total);
+  return total;
+}
+
+} // namespace bridge

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <vector>
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
+
+#include "actors/front.hpp"
+#include "messages/storage.hpp"
+#include "messages/telegram.hpp"
+
+namespace bridge {
+
+/// The one way updates enter the engine, for polling and webhook alike:
+/// stores `updates` in the inbox and, once PostgreSQL has them, hands the
+/// new ones to `dispatcher` (none while draining: the next start does).
+/// Blocks the calling thread, which must not be a scheduler thread (the
+/// front's own, or an HTTP server thread). False when the inbox could not
+/// store them: the caller must not confirm them to Telegram.
+bool store_and_hand_on(caf::actor_system& sys, const db_actor& db,
+                       const caf::actor& dispatcher,
+                       std::vector<tg_update>& updates,
+                       front_counters& counters);
+
+/// Hands on every unfinished inbox row, oldest first (at start, before
+/// new updates are taken). Blocks like `store_and_hand_on`. Returns how
+/// many were handed on; a row that cannot be decoded is logged, counted
+/// as skipped and left.
+size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
+                         const caf::actor& dispatcher,
+                         front_counters& counters);
+
+} // namespace bridge

@@ -1,0 +1,108 @@
+#include "ops/webhook.hpp"
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include "actors/intake.hpp"
+#include "common/http_client.hpp"
+#include "common/json_writer.hpp"
+#include "ops/health.hpp"
+#include "ops/http_server.hpp"
+#include "ops/metrics.hpp"
+#include "telegram/bot_api.hpp"
+#include "telegram/update_decoder.hpp"
+
+namespace bridge::ops {
+
+namespace {
+
+int64_t steady_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+           std::chrono::steady_clock::now().time_since_epoch())
+    .count();
+}
+
+void answer(httplib::Response& res, int status, const char* description) {
+  res.status = status;
+  json::writer w;
+  w.begin_object().field("ok", status == 200);
+  if (status != 200)
+    w.field("description", description);
+  res.set_content(std::move(w.end_object()).str(), "application/json");
+}
+
+/// One Bot API call at start-up; true when Telegram answered ok.
+bool call(const std::string& api_url, const std::string& token,
+          const std::string& method, const std::string& body,
+          std::string& err) {
+  http_client client;
+  auto resp = client.post(telegram::method_url(api_url, token, method), body,
+                          {"Content-Type: application/json"},
+                          std::chrono::seconds{30});
+  if (resp.transport_failed()) {
+    err = method + ": " + resp.error;
+    return false;
+  }
+  auto reply = telegram::decode_reply(resp.body);
+  if (resp.status != 200 || !reply || !reply->ok) {
+    err = method + " refused (HTTP " + std::to_string(resp.status) + ")";
+    if (reply)
+      err += ": " + reply->error.description;
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+void add_webhook_route(http_server& server,
+                       std::shared_ptr<const webhook_options> o) {
+  server.routes().Post(webhook_path, [o](const httplib::Request& req,
+                                         httplib::Response& res) {
+    auto given = req.get_header_value("X-Telegram-Bot-Api-Secret-Token");
+    if (!constant_time_equal(given, o->secret)) {
+      answer(res, 401, "Unauthorized");
+      return;
+    }
+    if (o->sys == nullptr) {
+      answer(res, 503, "Service Unavailable: starting");
+      return;
+    }
+    auto batch = telegram::decode_update(req.body, steady_ns());
+    if (batch.error) {
+      answer(res, 400, "Bad Request: the body is not an Update");
+      return;
+    }
+    for (auto n : batch.skipped)
+      if (n > 0) {
+        o->counters->skipped += n;
+        metrics().updates_skipped.Increment(static_cast<double>(n));
+      }
+    if (!store_and_hand_on(*o->sys, o->db, o->dispatcher, batch.updates,
+                           *o->counters)) {
+      answer(res, 503, "Service Unavailable: try again");
+      return;
+    }
+    answer(res, 200, "");
+  });
+}
+
+bool set_webhook(const std::string& api_url, const std::string& token,
+                 const std::string& url, const std::string& secret,
+                 std::string& err) {
+  json::writer w;
+  w.begin_object().field("url", url).field("secret_token", secret);
+  w.key("allowed_updates").begin_array().value("message")
+    .value("edited_message").value("callback_query").end_array();
+  if (!call(api_url, token, "setWebhook", std::move(w.end_object()).str(), err))
+    return false;
+  engine_health().intake = true;
+  return true;
+}
+
+bool delete_webhook(const std::string& api_url, const std::string& token,
+                    std::string& err) {
+  return call(api_url, token, "deleteWebhook", "{}", err);
+}
+
+} // namespace bridge::ops

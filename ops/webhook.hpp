@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
+
+#include "actors/front.hpp"
+#include "messages/storage.hpp"
+
+namespace bridge::ops {
+
+class http_server;
+
+/// Path Telegram pushes updates to (the operator's proxy maps the public
+/// `telegram.webhook_url` onto it).
+constexpr const char* webhook_path = "/telegram/webhook";
+
+/// What the webhook route needs.
+struct webhook_options {
+  caf::actor_system* sys = nullptr;
+  db_actor db;
+  caf::actor dispatcher;
+  /// TELEGRAM_WEBHOOK_SECRET: the `X-Telegram-Bot-Api-Secret-Token` value.
+  std::string secret;
+  std::shared_ptr<front_counters> counters;
+};
+
+/// Webhook intake: POST `webhook_path` with the secret header (compared in
+/// constant time; 401 and nothing processed otherwise) and one Update as
+/// JSON (400 when it is not JSON). The update is stored in the inbox and
+/// answered 200 only once it is durable (503 when it could not be stored,
+/// so Telegram retries); kinds Bridge does not handle are answered 200 and
+/// counted as skipped.
+/// `opts` may be filled after the server starts (the rooms start after
+/// it); until `sys` is set pushes are answered 503 and Telegram retries.
+void add_webhook_route(http_server& server,
+                       std::shared_ptr<const webhook_options> opts);
+
+/// Registers the webhook with Telegram (`setWebhook` with the secret and
+/// the update kinds Bridge handles). False with `err` set when refused.
+bool set_webhook(const std::string& api_url, const std::string& token,
+                 const std::string& url, const std::string& secret,
+                 std::string& err);
+
+/// Removes any webhook, so polling can work (`deleteWebhook`).
+bool delete_webhook(const std::string& api_url, const std::string& token,
+                    std::string& err);
+
+} // namespace bridge::ops
