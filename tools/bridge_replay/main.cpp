@@ -1,0 +1,153 @@
+// bridge-replay: generates traffic for Bridge, replays it through tg-sim
+// and checks that every message reached its partner once, in order.
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "tools/bridge_replay/generator.hpp"
+#include "tools/bridge_replay/runner.hpp"
+
+namespace {
+
+using namespace bridge::replay;
+
+int write_file(const std::string& path, const std::string& text) {
+  std::ofstream out{path, std::ios::binary | std::ios::trunc};
+  out << text;
+  if (!out) {
+    std::fprintf(stderr, "cannot write %s\n", path.c_str());
+    return 1;
+  }
+  return 0;
+}
+
+int do_generate(const generate_options& g, const std::string& out_path) {
+  if (auto bad = validate(g); !bad.empty()) {
+    std::fprintf(stderr, "generate: %s\n", bad.c_str());
+    return 2;
+  }
+  auto lines = generate(g);
+  traffic_line meta;
+  meta.kind = line_kind::meta;
+  meta.text = "bridge-replay generate: " + std::to_string(g.teams) + " teams, "
+              + std::to_string(g.messages) + " messages at "
+              + std::to_string(g.rate) + "/s, seed " + std::to_string(g.seed);
+  std::string text = encode_line(meta) + "\n";
+  for (const auto& l : lines)
+    text += encode_line(l) + "\n";
+  return write_file(out_path, text);
+}
+
+int do_run(const std::string& path, const run_options& o,
+           const std::string& report_path, const std::string& plot_path) {
+  std::ifstream in{path, std::ios::binary};
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path.c_str());
+    return 2;
+  }
+  auto t = read_traffic(in);
+  if (!t.errors.empty()) {
+    for (const auto& e : t.errors)
+      std::fprintf(stderr, "%s: %s\n", path.c_str(), e.c_str());
+    return 2;
+  }
+  auto rep = run(t.lines, o);
+  auto json = report_json(rep);
+  if (!report_path.empty() && write_file(report_path, json + "\n") != 0)
+    return 2;
+  if (!plot_path.empty()
+      && write_file(plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) != 0)
+    return 2;
+  std::cout << json << std::endl;
+  if (!rep.aborted.empty())
+    std::fprintf(stderr, "aborted: %s\n", rep.aborted.c_str());
+  return rep.passed() ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"bridge-replay: replay traffic through tg-sim and check every delivery"};
+  app.require_subcommand(1);
+
+  generate_options g;
+  std::string out_path;
+  auto* gen = app.add_subcommand("generate", "write a JSON Lines traffic file");
+  gen->add_option("--teams", g.teams, "teams: a manager and their workers")
+    ->capture_default_str();
+  gen->add_option("--workers-min", g.workers_min, "fewest workers per team")
+    ->capture_default_str();
+  gen->add_option("--workers-max", g.workers_max, "most workers per team")
+    ->capture_default_str();
+  gen->add_option("--messages", g.messages, "plain messages in all")
+    ->capture_default_str();
+  gen->add_option("--rate", g.rate, "mean messages per second")
+    ->capture_default_str();
+  gen->add_option("--burst", g.burst, "rate multiplier during bursts (1: none)")
+    ->capture_default_str();
+  gen->add_option("--burst-every-s", g.burst_every_s, "a burst starts this often")
+    ->capture_default_str();
+  gen->add_option("--burst-length-s", g.burst_length_s, "how long a burst lasts")
+    ->capture_default_str();
+  gen->add_option("--hostile-fraction", g.hostile_fraction,
+                  "extra hostile lines per message (0..1)")
+    ->capture_default_str();
+  gen->add_option("--switch-fraction", g.switch_fraction,
+                  "manager messages preceded by a switch of worker (0..1)")
+    ->capture_default_str();
+  gen->add_option("--first-user", g.first_user, "lowest user id")
+    ->capture_default_str();
+  gen->add_option("--seed", g.seed, "random seed")->capture_default_str();
+  gen->add_option("--out", out_path, "traffic file to write")->required();
+
+  run_options o;
+  std::string traffic_path, report_path, plot_path;
+  double timeout_s = 600, drain_s = 30;
+  bool quiet = false, loose = false;
+  auto* run_cmd = app.add_subcommand("run", "replay a traffic file through tg-sim");
+  run_cmd->add_option("--traffic", traffic_path, "traffic file")->required();
+  run_cmd->add_option("--sim-port", o.sim_port, "tg-sim's port on 127.0.0.1")
+    ->capture_default_str()
+    ->check(CLI::Range(1, 65535));
+  run_cmd->add_option("--speed", o.speed, "divide the file's pace by this")
+    ->capture_default_str()
+    ->check(CLI::PositiveNumber);
+  run_cmd->add_option("--rate", o.rate,
+                      "lines per second after registration, ignoring timestamps")
+    ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--threads", o.threads, "injecting threads")
+    ->capture_default_str()
+    ->check(CLI::Range(1, 128));
+  run_cmd->add_option("--registration-threads", o.registration_threads,
+                      "teams registered at once")
+    ->capture_default_str()
+    ->check(CLI::Range(1, 128));
+  run_cmd->add_option("--timeout-s", timeout_s, "the whole run ends by then")
+    ->capture_default_str()
+    ->check(CLI::PositiveNumber);
+  run_cmd->add_option("--drain-s", drain_s,
+                      "after the last line, wait this long without a delivery")
+    ->capture_default_str()
+    ->check(CLI::PositiveNumber);
+  run_cmd->add_option("--id-offset", o.id_offset,
+                      "added to every user id (a fresh set of users per run)")
+    ->capture_default_str();
+  run_cmd->add_flag("--any-translator", loose,
+                    "check writer and marker only, not the fake's exact text");
+  run_cmd->add_option("--report", report_path, "write the JSON report here too");
+  run_cmd->add_option("--plot", plot_path, "write an SVG plot here");
+  run_cmd->add_flag("--quiet", quiet, "no progress line");
+
+  CLI11_PARSE(app, argc, argv);
+  if (gen->parsed())
+    return do_generate(g, out_path);
+  o.timeout = std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
+  o.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
+  o.exact_text = !loose;
+  o.progress = !quiet;
+  return do_run(traffic_path, o, report_path, plot_path);
+}

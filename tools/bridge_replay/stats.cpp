@@ -1,0 +1,63 @@
+#include "tools/bridge_replay/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace bridge::replay {
+
+int64_t percentile(std::vector<int64_t>& values, double p) {
+  if (values.empty())
+    return 0;
+  std::sort(values.begin(), values.end());
+  auto rank = static_cast<size_t>(std::ceil(p / 100.0 * values.size()));
+  rank = std::clamp<size_t>(rank, 1, values.size());
+  return values[rank - 1];
+}
+
+latency_summary summarize(const std::vector<latency_sample>& samples) {
+  latency_summary out;
+  std::vector<int64_t> v;
+  v.reserve(samples.size());
+  double sum = 0;
+  for (const auto& s : samples) {
+    v.push_back(s.latency_ms);
+    sum += static_cast<double>(s.latency_ms);
+  }
+  out.count = static_cast<int64_t>(v.size());
+  if (v.empty())
+    return out;
+  out.p50 = percentile(v, 50);
+  out.p95 = percentile(v, 95);
+  out.p99 = percentile(v, 99);
+  out.max = v.back();
+  out.mean = sum / static_cast<double>(v.size());
+  return out;
+}
+
+std::vector<second_stats> per_second(const std::vector<latency_sample>& samples,
+                                     const std::vector<int64_t>& sent_ms,
+                                     int64_t start_ms) {
+  auto second_of = [&](int64_t ms) {
+    return std::max<int64_t>(0, (ms - start_ms) / 1000);
+  };
+  int64_t last = -1;
+  for (const auto& s : samples)
+    last = std::max(last, second_of(s.at_ms));
+  for (auto ms : sent_ms)
+    last = std::max(last, second_of(ms));
+  std::vector<second_stats> out(static_cast<size_t>(last + 1));
+  std::vector<std::vector<latency_sample>> by_second(out.size());
+  for (size_t i = 0; i < out.size(); ++i)
+    out[i].second = static_cast<int64_t>(i);
+  for (const auto& s : samples)
+    by_second[static_cast<size_t>(second_of(s.at_ms))].push_back(s);
+  for (auto ms : sent_ms)
+    ++out[static_cast<size_t>(second_of(ms))].sent;
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].delivered = static_cast<int64_t>(by_second[i].size());
+    out[i].latency = summarize(by_second[i]);
+  }
+  return out;
+}
+
+} // namespace bridge::replay

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "tools/bridge_replay/checker.hpp"
+
+namespace bridge::replay {
+
+/// The nearest-rank `p`-th percentile (0 < p <= 100) of `values`; 0 when
+/// there are none. Sorts `values`.
+int64_t percentile(std::vector<int64_t>& values, double p);
+
+/// Latency percentiles of a set of samples, in milliseconds.
+struct latency_summary {
+  int64_t count = 0;
+  int64_t p50 = 0;
+  int64_t p95 = 0;
+  int64_t p99 = 0;
+  int64_t max = 0;
+  double mean = 0;
+};
+
+latency_summary summarize(const std::vector<latency_sample>& samples);
+
+/// One second of a run, for the plot.
+struct second_stats {
+  /// Seconds since the run's start.
+  int64_t second = 0;
+  int64_t sent = 0;
+  int64_t delivered = 0;
+  latency_summary latency;
+};
+
+/// Buckets deliveries (by arrival) and sends (`sent_ms`, unix ms) into
+/// whole seconds from `start_ms`; every second up to the last is present.
+std::vector<second_stats> per_second(const std::vector<latency_sample>& samples,
+                                     const std::vector<int64_t>& sent_ms,
+                                     int64_t start_ms);
+
+} // namespace bridge::replay
