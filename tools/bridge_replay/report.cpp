@@ -61,7 +61,7 @@ void panel(std::string& svg, const std::vector<second_stats>& s, int top_px,
       ymax = std::max(ymax, l.value(x));
   auto step = nice_step(ymax);
   ymax = std::ceil(ymax / step) * step;
-  auto xmax = std::max<double>(1, static_cast<double>(s.size() - 1));
+  auto xmax = s.size() > 1 ? static_cast<double>(s.size() - 1) : 1.0;
   auto px = [&](double sec) { return left + sec / xmax * width; };
   auto py = [&](double v) { return top_px + height - v / ymax * height; };
   svg += fmt::format(R"(<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#888"/>)"
