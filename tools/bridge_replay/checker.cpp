@@ -160,7 +160,8 @@ verdict delivery_checker::observe(int64_t chat, std::string_view text,
     return verdict::duplicate;
   }
   ++counts_.delivered;
-  samples_.push_back({at_ms, std::max<int64_t>(0, at_ms - e.msg.sent_ms)});
+  samples_.push_back({at_ms, std::max<int64_t>(0, at_ms - e.msg.sent_ms),
+                      e.msg.writer, e.msg.recipient});
   bool text_ok = exact_ ? text == e.msg.expected_text
                         : text.substr(0, e.msg.expected_prefix.size())
                             == e.msg.expected_prefix;

@@ -80,6 +80,9 @@ struct check_counts {
 struct latency_sample {
   int64_t at_ms = 0;
   int64_t latency_ms = 0;
+  /// Who wrote it and who read it, to find the slow conversations.
+  int64_t writer = 0;
+  int64_t recipient = 0;
 };
 
 /// Judges what the bot sent against what the runner sent: every message

@@ -43,7 +43,8 @@ int do_generate(const generate_options& g, const std::string& out_path) {
 }
 
 int do_run(const std::string& path, const run_options& o,
-           const std::string& report_path, const std::string& plot_path) {
+           const std::string& report_path, const std::string& plot_path,
+           const std::string& samples_path) {
   std::ifstream in{path, std::ios::binary};
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", path.c_str());
@@ -61,6 +62,8 @@ int do_run(const std::string& path, const run_options& o,
     return 2;
   if (!plot_path.empty()
       && write_file(plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) != 0)
+    return 2;
+  if (!samples_path.empty() && write_file(samples_path, samples_csv(rep.samples)) != 0)
     return 2;
   std::cout << json << std::endl;
   if (!rep.aborted.empty())
@@ -105,7 +108,7 @@ int main(int argc, char** argv) {
   gen->add_option("--out", out_path, "traffic file to write")->required();
 
   run_options o;
-  std::string traffic_path, report_path, plot_path;
+  std::string traffic_path, report_path, plot_path, samples_path;
   double timeout_s = 600, drain_s = 30;
   bool quiet = false, loose = false;
   auto* run_cmd = app.add_subcommand("run", "replay a traffic file through tg-sim");
@@ -140,6 +143,8 @@ int main(int argc, char** argv) {
                     "check writer and marker only, not the fake's exact text");
   run_cmd->add_option("--report", report_path, "write the JSON report here too");
   run_cmd->add_option("--plot", plot_path, "write an SVG plot here");
+  run_cmd->add_option("--samples", samples_path,
+                      "write every delivery as CSV (arrival, latency, writer, recipient)");
   run_cmd->add_flag("--quiet", quiet, "no progress line");
 
   CLI11_PARSE(app, argc, argv);
@@ -149,5 +154,5 @@ int main(int argc, char** argv) {
   o.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
   o.exact_text = !loose;
   o.progress = !quiet;
-  return do_run(traffic_path, o, report_path, plot_path);
+  return do_run(traffic_path, o, report_path, plot_path, samples_path);
 }

@@ -141,6 +141,13 @@ std::string report_json(const run_report& r) {
   return std::move(w.end_object()).str();
 }
 
+std::string samples_csv(const std::vector<latency_sample>& samples) {
+  std::string out = "at_ms,latency_ms,writer,recipient\n";
+  for (const auto& s : samples)
+    out += fmt::format("{},{},{},{}\n", s.at_ms, s.latency_ms, s.writer, s.recipient);
+  return out;
+}
+
 std::string plot_svg(const std::vector<second_stats>& s, const std::string& title) {
   std::string svg = R"(<svg xmlns="http://www.w3.org/2000/svg" width="920" height="560" )"
                     R"(font-family="sans-serif" font-size="12">)" "\n"

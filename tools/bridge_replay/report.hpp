@@ -39,6 +39,8 @@ struct run_report {
   /// A few undelivered markers, to look for in the engine's log.
   std::vector<int64_t> missing;
   std::vector<second_stats> seconds;
+  /// Every delivery, for --samples.
+  std::vector<latency_sample> samples;
 
   /// Nothing lost, duplicated, reordered, misrouted or mistranslated.
   bool passed() const;
@@ -46,6 +48,9 @@ struct run_report {
 
 /// The report as one JSON object (per-second figures included).
 std::string report_json(const run_report& r);
+
+/// Every delivery as CSV: arrival (unix ms), latency, writer, recipient.
+std::string samples_csv(const std::vector<latency_sample>& samples);
 
 /// An SVG of latency (p50, p99, max) and throughput (sent, delivered)
 /// per second, two panels sharing the time axis.

@@ -372,6 +372,7 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   if (auto after = sim.stat("/too_many_requests/total"); after && throttled_before)
     rep.too_many_requests = *after - *throttled_before;
   rep.seconds = per_second(samples, s.sent_ms, first_send);
+  rep.samples = samples;
   if (!s.first_error.empty())
     std::fprintf(stderr, "first error: %s\n", s.first_error.c_str());
   return rep;

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: the real engine (fake translator) with its own
+# PostgreSQL database and Redis, tg-sim with Telegram's limits off, and
+# bridge-replay sending generated traffic at a fixed rate. Prints one JSON
+# line per run: the replay's figures, the most PostgreSQL connections the
+# engine held, and the 1-minute load average at the start.
+#
+#   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
+#                      [--latency-ms L] [--jitter-ms J] [--runs N]
+#                      [--perf SECONDS] [--out DIR] [-- ENGINE_ARGS...]
+#
+# Every run is bounded (bridge-replay's --timeout-s, and `timeout` around
+# it) and stops what it started, by PID. Only loopback.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1
+perf_s=0 out="$root/.run/bench"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rate) rate=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --teams) teams=$2; shift 2 ;;
+    --workers-max) workers_max=$2; shift 2 ;;
+    --latency-ms) latency=$2; shift 2 ;;
+    --jitter-ms) jitter=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --perf) perf_s=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --) shift; break ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+extra_engine_args=("$@")
+bin="$root/build"
+for b in bridge tg-sim bridge-replay; do
+  [ -x "$bin/$b" ] || { echo "build $bin/$b first (scripts/build.sh)" >&2; exit 2; }
+done
+
+mkdir -p "$out"
+"$root/scripts/services.sh" start "$out/services" >/dev/null
+# shellcheck disable=SC1091
+source "$out/services/env"
+token="123456789:AAE2eBenchTokenForBridgeEndToEnd0000001"
+pg=(-h 127.0.0.1 -p "$PGPORT" -U postgres)
+
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  pids=()
+}
+trap cleanup EXIT
+
+wait_file() {
+  for _ in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.1; done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
+for i in $(seq 1 "$runs"); do
+  d="$out/r${rate}-l${latency}-$i"
+  rm -rf "$d"; mkdir -p "$d"
+  db="bench_${rate}_${latency}_$i"
+  dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null
+  createdb "${pg[@]}" "$db"
+  redis-cli -p "$REDIS_PORT" flushall >/dev/null
+  "$bin/bridge-replay" generate --teams "$teams" --workers-min 1 \
+    --workers-max "$workers_max" --messages $((rate * seconds)) --rate "$rate" \
+    --seed "$i" --out "$d/traffic.jsonl"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+
+  "$bin/tg-sim" serve --port 0 --ready-file "$d/sim.port" --token "$token" \
+    --limits off >"$d/tg-sim.log" 2>&1 &
+  sim_pid=$!; pids+=("$sim_pid")
+  wait_file "$d/sim.port"
+  TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
+    "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
+    --http.port=0 --engine.ready_file="$d/engine.port" \
+    --translator.backend=fake --translator.fake_latency_ms="$latency" \
+    --translator.fake_jitter_ms="$jitter" \
+    --translator.requests_per_minute=100000000 \
+    --translator.tokens_per_minute=1000000000 --translator.max_in_flight=1024 \
+    --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
+    --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
+    --sender.per_chat_burst=100000 "${extra_engine_args[@]}" \
+    >"$d/engine.log" 2>&1 &
+  engine_pid=$!; pids+=("$engine_pid")
+  wait_file "$d/engine.port"
+
+  # The engine's connections, sampled from another database; autovacuum
+  # workers on the engine's database are not the engine's.
+  ( while kill -0 "$engine_pid" 2>/dev/null; do
+      psql "${pg[@]}" -d postgres -Atc "select count(*) from pg_stat_activity
+        where datname = '$db' and backend_type = 'client backend'" 2>/dev/null || true
+      psql "${pg[@]}" -d postgres -Atc "select backend_type, count(*) from pg_stat_activity
+        where datname = '$db' group by 1" >>"$d/pg_backends.txt" 2>/dev/null || true
+      sleep 0.5
+    done ) >"$d/pg_connections.txt" &
+  sampler_pid=$!; pids+=("$sampler_pid")
+  if [ "$perf_s" -gt 0 ]; then
+    # Past registration, into the steady load.
+    ( sleep 15; perf record -F 999 -g -p "$engine_pid" -o "$d/perf.data" \
+        -- sleep "$perf_s" >"$d/perf.log" 2>&1 ) &
+    pids+=("$!")
+  fi
+
+  timeout $((seconds * 4 + 300)) "$bin/bridge-replay" run --traffic "$d/traffic.jsonl" \
+    --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
+    --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" || true
+  max_conns=$(sort -n "$d/pg_connections.txt" | tail -1)
+  sync_commit=$(psql "${pg[@]}" -d postgres -Atc "show synchronous_commit")
+  cleanup
+  jq -c --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
+    --argjson rate "$rate" --argjson lat "$latency" --argjson jit "$jitter" '{
+      rate: $rate, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
+      passed, sent, delivered, lost, duplicated, reordered,
+      send_rate_per_s, throughput_per_s, latency_ms, too_many_requests,
+      max_pg_connections: $conns, synchronous_commit: $sc,
+      registration: .registration.seconds, errors }' "$d/report.json"
+  dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null || true
+done
