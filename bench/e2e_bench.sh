@@ -107,6 +107,7 @@ for i in $(seq 1 "$runs"); do
   timeout $((seconds * 4 + 300)) "$bin/bridge-replay" run --traffic "$d/traffic.jsonl" \
     --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
     --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" || true
+  curl -s "http://127.0.0.1:$(cat "$d/engine.port")/metrics" >"$d/metrics.txt" || true
   max_conns=$(sort -n "$d/pg_connections.txt" | tail -1)
   sync_commit=$(psql "${pg[@]}" -d postgres -Atc "show synchronous_commit")
   cleanup
