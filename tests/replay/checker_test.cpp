@@ -109,10 +109,11 @@ BOOST_AUTO_TEST_CASE(wrong_chat_wrong_text_and_strangers_are_errors) {
   c.expect(ana_to_bob(1));
   c.expect(ana_to_bob(2));
   BOOST_TEST((c.observe(9, copy_of(1), 1001) == verdict::wrong_chat));
-  BOOST_TEST((c.observe(2, "Ana: hello" + std::string{" #r"} + tag + ".2", 1002)
-              == verdict::mistranslated));
+  BOOST_TEST((c.observe(2, "Ana: hello" + std::string{" #r"} + tag + ".2",
+                        1002) == verdict::mistranslated));
   BOOST_TEST((c.observe(2, copy_of(77), 1003) == verdict::unknown_marker));
-  BOOST_TEST((c.observe(2, "Ana: [es] hello #rbeef.1", 1004) == verdict::foreign_marker));
+  BOOST_TEST((c.observe(2, "Ana: [es] hello #rbeef.1", 1004) ==
+              verdict::foreign_marker));
   BOOST_TEST(c.counts().wrong_chat == 1);
   BOOST_TEST(c.counts().mistranslated == 1);
   BOOST_TEST(c.counts().unknown_marker == 1);
@@ -123,22 +124,25 @@ BOOST_AUTO_TEST_CASE(wrong_chat_wrong_text_and_strangers_are_errors) {
 BOOST_AUTO_TEST_CASE(any_translator_is_judged_by_writer_and_marker) {
   delivery_checker c{tag, false};
   c.expect(ana_to_bob(1));
-  BOOST_TEST((c.observe(2, "Ana: hola #r00c0ffee.1", 1001) == verdict::delivered));
+  BOOST_TEST(
+      (c.observe(2, "Ana: hola #r00c0ffee.1", 1001) == verdict::delivered));
   c.expect(ana_to_bob(2));
-  BOOST_TEST((c.observe(2, "Eve: hola #r00c0ffee.2", 1001) == verdict::mistranslated));
+  BOOST_TEST(
+      (c.observe(2, "Eve: hola #r00c0ffee.2", 1001) == verdict::mistranslated));
 }
 
 BOOST_AUTO_TEST_CASE(replies_are_allowed_only_where_input_asked_for_them) {
   delivery_checker c{tag};
   c.allow_replies(1, 1);
-  auto unknown = bridge::domain::render(bridge::domain::text_id::unknown_command,
-                                        "en", "/frob");
+  auto unknown = bridge::domain::render(
+      bridge::domain::text_id::unknown_command, "en", "/frob");
   BOOST_TEST((c.observe(1, unknown, 1) == verdict::expected_reply));
   BOOST_TEST((c.observe(1, unknown, 2) == verdict::unexpected_reply));
-  auto limited = std::string{bridge::domain::wording(
-    bridge::domain::text_id::rate_limited, "es")};
+  auto limited = std::string{
+      bridge::domain::wording(bridge::domain::text_id::rate_limited, "es")};
   BOOST_TEST((c.observe(2, limited, 3) == verdict::unexpected_reply));
-  auto queued = std::string{bridge::domain::wording(bridge::domain::text_id::queued, "en")};
+  auto queued = std::string{
+      bridge::domain::wording(bridge::domain::text_id::queued, "en")};
   BOOST_TEST((c.observe(2, queued, 4) == verdict::queued_notice));
   BOOST_TEST(c.counts().unexpected_replies == 2);
   BOOST_TEST(c.reply_kinds().at("unknown_command") == 1);

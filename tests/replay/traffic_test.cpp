@@ -18,7 +18,8 @@ traffic read(const std::string& text, traffic_limits limits = {}) {
   return read_traffic(in, limits);
 }
 
-const std::string team = R"({"t_ms":0,"kind":"register_manager","user":1,"name":"Ana","lang":"es"}
+const std::string team =
+    R"({"t_ms":0,"kind":"register_manager","user":1,"name":"Ana","lang":"es"}
 {"t_ms":0,"kind":"register_worker","user":2,"name":"Bob","lang":"en","manager":1}
 )";
 
@@ -46,36 +47,54 @@ BOOST_AUTO_TEST_CASE(defaults_follow_the_kind) {
   auto m = parse_line(R"({"t_ms":5,"kind":"message","user":2,"text":"hi"})");
   BOOST_TEST(m.error.empty());
   BOOST_TEST((m.line.expect == expectation::delivery));
-  auto big = parse_line(R"({"t_ms":5,"kind":"message","expect":"reply","user":2,"text":"hi"})");
+  auto big = parse_line(
+      R"({"t_ms":5,"kind":"message","expect":"reply","user":2,"text":"hi"})");
   BOOST_TEST((big.line.expect == expectation::reply));
-  auto c = parse_line(R"({"kind":"command","user":2,"text":"/help","extra":[1,2]})");
+  auto c =
+      parse_line(R"({"kind":"command","user":2,"text":"/help","extra":[1,2]})");
   BOOST_TEST(c.error.empty()); // unknown fields are ignored
   BOOST_TEST((c.line.expect == expectation::reply));
 }
 
 BOOST_AUTO_TEST_CASE(a_recorded_update_keeps_its_object) {
-  auto u = parse_line(R"({"t_ms":1,"kind":"update","update":{"update_id":7, "message":{"text":"hola"}}})");
+  auto u = parse_line(
+      R"({"t_ms":1,"kind":"update","update":{"update_id":7, "message":{"text":"hola"}}})");
   BOOST_TEST(u.error.empty());
   BOOST_TEST(u.line.payload == R"({"update_id":7,"message":{"text":"hola"}})");
-  auto bad = parse_line(R"({"t_ms":1,"kind":"update","update":"not an object"})");
+  auto bad =
+      parse_line(R"({"t_ms":1,"kind":"update","update":"not an object"})");
   BOOST_TEST(bad.error == "update is not an object");
+}
+
+BOOST_AUTO_TEST_CASE(a_recorded_update_names_its_chat) {
+  BOOST_TEST(update_chat(R"({"message":{"chat":{"id":42},"text":"x"}})") == 42);
+  BOOST_TEST(update_chat(R"({"callback_query":{"message":{"chat":{"id":-7}}}})")
+             == -7);
+  BOOST_TEST(update_chat(R"({"poll":{"id":"1"}})") == 0);
+  BOOST_TEST(update_chat("not json") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_lines_are_refused_with_a_reason) {
   BOOST_TEST(!parse_line("{not json").error.empty());
   BOOST_TEST(!parse_line("[1,2,3]").error.empty());
   BOOST_TEST(parse_line(R"({"t_ms":1})").error == "kind is missing");
-  BOOST_TEST(parse_line(R"({"kind":"dance","user":1})").error == "unknown kind 'dance'");
-  BOOST_TEST(parse_line(R"({"kind":"message","user":"one","text":"x"})").error
-             == "user is not an integer");
-  BOOST_TEST(parse_line(R"({"kind":"message","user":1,"t_ms":-4,"text":"x"})").error
-             == "t_ms is negative");
-  BOOST_TEST(parse_line(R"({"kind":"message","text":"x"})").error == "user is missing");
-  BOOST_TEST(parse_line(R"({"kind":"message","user":1})").error == "text is missing");
-  BOOST_TEST(parse_line(R"({"kind":"command","user":1,"text":"help"})").error
-             == "text must start with '/'");
-  BOOST_TEST(parse_line(R"({"kind":"press","user":1,"expect":"delivery","data":"x"})").error
-             == "expect 'delivery' does not fit kind press");
+  BOOST_TEST(parse_line(R"({"kind":"dance","user":1})").error ==
+             "unknown kind 'dance'");
+  BOOST_TEST(
+      parse_line(R"({"kind":"message","user":"one","text":"x"})").error ==
+      "user is not an integer");
+  BOOST_TEST(
+      parse_line(R"({"kind":"message","user":1,"t_ms":-4,"text":"x"})").error ==
+      "t_ms is negative");
+  BOOST_TEST(parse_line(R"({"kind":"message","text":"x"})").error ==
+             "user is missing");
+  BOOST_TEST(parse_line(R"({"kind":"message","user":1})").error ==
+             "text is missing");
+  BOOST_TEST(parse_line(R"({"kind":"command","user":1,"text":"help"})").error ==
+             "text must start with '/'");
+  BOOST_TEST(
+      parse_line(R"({"kind":"press","user":1,"expect":"delivery","data":"x"})")
+          .error == "expect 'delivery' does not fit kind press");
 }
 
 BOOST_AUTO_TEST_CASE(empty_files_and_blank_lines_are_nothing) {
@@ -90,40 +109,52 @@ BOOST_AUTO_TEST_CASE(oversize_lines_and_texts_are_refused) {
   traffic_limits small;
   small.max_line_bytes = 100;
   small.max_text_bytes = 10;
-  auto long_line = R"({"kind":"message","user":1,"text":")" + std::string(200, 'x') + "\"}";
-  BOOST_TEST(parse_line(long_line, small).error == "line is longer than 100 bytes");
-  BOOST_TEST(parse_line(R"({"kind":"message","user":1,"text":"01234567890"})", small).error
-             == "text is longer than 10 bytes");
+  auto long_line =
+      R"({"kind":"message","user":1,"text":")" + std::string(200, 'x') + "\"}";
+  BOOST_TEST(parse_line(long_line, small).error ==
+             "line is longer than 100 bytes");
+  BOOST_TEST(
+      parse_line(R"({"kind":"message","user":1,"text":"01234567890"})", small)
+          .error == "text is longer than 10 bytes");
   small.max_line_bytes = 1000;
   small.max_lines = 2;
-  auto t = read(team + R"({"kind":"message","user":1,"text":"x"})" "\n", small);
+  auto t = read(team + R"({"kind":"message","user":1,"text":"x"})"
+                       "\n",
+                small);
   BOOST_REQUIRE_EQUAL(t.errors.size(), 1u);
   BOOST_TEST(t.errors[0] == "more than 2 lines");
 }
 
 BOOST_AUTO_TEST_CASE(hostile_content_is_data_not_a_problem) {
   // Control characters, quotes, invalid UTF-8 and a NUL inside text.
-  std::string nasty = R"({"kind":"message","expect":"reply","user":1,"text":"a\u0000b\"\\\n\u00ff"})";
+  std::string nasty =
+      R"({"kind":"message","expect":"reply","user":1,"text":"a\u0000b\"\\\n\u00ff"})";
   auto n = parse_line(nasty);
   BOOST_TEST(n.error.empty());
   BOOST_TEST(n.line.text.size() == 8u);
   auto again = parse_line(encode_line(n.line));
   BOOST_TEST(again.line.text == n.line.text);
-  std::string bad_utf8 = "{\"kind\":\"message\",\"user\":1,\"text\":\"\xff\xfe\"}";
+  std::string bad_utf8 =
+      "{\"kind\":\"message\",\"user\":1,\"text\":\"\xff\xfe\"}";
   BOOST_TEST(!parse_line(bad_utf8).error.empty());
   BOOST_TEST(!parse_line(std::string(100000, '[')).error.empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_file_as_a_whole_must_make_sense) {
-  auto t = read(team + R"({"t_ms":5,"kind":"message","user":3,"text":"who?"})" "\n");
+  auto t = read(team + R"({"t_ms":5,"kind":"message","user":3,"text":"who?"})"
+                       "\n");
   BOOST_REQUIRE_EQUAL(t.errors.size(), 1u);
   BOOST_TEST(t.errors[0] == "record 3: user 3 is not registered");
-  auto late = read(team + R"({"t_ms":5,"kind":"message","user":1,"text":"a"})" "\n"
-                   R"({"t_ms":4,"kind":"message","user":1,"text":"b"})" "\n");
+  auto late = read(team + R"({"t_ms":5,"kind":"message","user":1,"text":"a"})"
+                          "\n"
+                          R"({"t_ms":4,"kind":"message","user":1,"text":"b"})"
+                          "\n");
   BOOST_TEST(late.errors.at(0) == "record 4: t_ms goes backwards");
-  auto orphan = read(R"({"kind":"register_worker","user":2,"name":"B","lang":"en","manager":9})");
+  auto orphan = read(
+      R"({"kind":"register_worker","user":2,"name":"B","lang":"en","manager":9})");
   BOOST_TEST(orphan.errors.at(0) == "record 1: manager 9 is not registered");
-  auto sw = read(team + R"({"t_ms":5,"kind":"switch","user":2,"to":1})" "\n");
+  auto sw = read(team + R"({"t_ms":5,"kind":"switch","user":2,"to":1})"
+                        "\n");
   BOOST_TEST(sw.errors.at(0) == "record 3: switch by 2, not a manager");
   auto broken = read(team + "garbage\n");
   BOOST_TEST(broken.errors.at(0).rfind("line 3: not a JSON object", 0) == 0);
@@ -144,7 +175,8 @@ BOOST_AUTO_TEST_CASE(the_generator_is_deterministic_and_well_formed) {
   BOOST_TEST(check_traffic(a).empty());
   int64_t messages = 0, hostile = 0, managers = 0, workers = 0;
   for (const auto& l : a) {
-    messages += l.kind == line_kind::message && l.expect == expectation::delivery;
+    messages +=
+        l.kind == line_kind::message && l.expect == expectation::delivery;
     hostile += l.expect == expectation::reply && l.kind != line_kind::switch_to;
     managers += l.kind == line_kind::register_manager;
     workers += l.kind == line_kind::register_worker;

@@ -14,20 +14,20 @@ constexpr std::string_view marker_tag = " #r";
 
 /// The bot's sentences a load run may provoke, by the name reports use.
 constexpr std::array<std::pair<domain::text_id, const char*>, 14> known{{
-  {domain::text_id::queued, "queued"},
-  {domain::text_id::rate_limited, "rate_limited"},
-  {domain::text_id::daily_limit_reached, "daily_limit_reached"},
-  {domain::text_id::translation_failed, "translation_failed"},
-  {domain::text_id::busy, "busy"},
-  {domain::text_id::partner_unreachable, "partner_unreachable"},
-  {domain::text_id::no_workers, "no_workers"},
-  {domain::text_id::no_manager, "no_manager"},
-  {domain::text_id::not_registered, "not_registered"},
-  {domain::text_id::unknown_command, "unknown_command"},
-  {domain::text_id::message_too_long, "message_too_long"},
-  {domain::text_id::media_not_supported, "media_not_supported"},
-  {domain::text_id::switched_to, "switched_to"},
-  {domain::text_id::manager_worker_joined, "worker_joined"},
+    {domain::text_id::queued, "queued"},
+    {domain::text_id::rate_limited, "rate_limited"},
+    {domain::text_id::daily_limit_reached, "daily_limit_reached"},
+    {domain::text_id::translation_failed, "translation_failed"},
+    {domain::text_id::busy, "busy"},
+    {domain::text_id::partner_unreachable, "partner_unreachable"},
+    {domain::text_id::no_workers, "no_workers"},
+    {domain::text_id::no_manager, "no_manager"},
+    {domain::text_id::not_registered, "not_registered"},
+    {domain::text_id::unknown_command, "unknown_command"},
+    {domain::text_id::message_too_long, "message_too_long"},
+    {domain::text_id::media_not_supported, "media_not_supported"},
+    {domain::text_id::switched_to, "switched_to"},
+    {domain::text_id::manager_worker_joined, "worker_joined"},
 }};
 
 /// The longest literal stretch of a wording between its placeholders.
@@ -50,8 +50,8 @@ std::string_view longest_literal(std::string_view w) {
 
 std::string with_marker(const std::string& text, std::string_view tag,
                         int64_t marker) {
-  return text + std::string{marker_tag} + std::string{tag} + "."
-         + std::to_string(marker);
+  return text + std::string{marker_tag} + std::string{tag} + "." +
+         std::to_string(marker);
 }
 
 std::optional<marker_ref> find_marker(std::string_view text) {
@@ -64,9 +64,9 @@ std::optional<marker_ref> find_marker(std::string_view text) {
     return std::nullopt;
   auto tag = rest.substr(0, dot);
   auto digits = rest.substr(dot + 1);
-  if (tag.find_first_not_of("0123456789abcdef") != std::string_view::npos
-      || digits.empty() || digits.size() > 18
-      || digits.find_first_not_of("0123456789") != std::string_view::npos)
+  if (tag.find_first_not_of("0123456789abcdef") != std::string_view::npos ||
+      digits.empty() || digits.size() > 18 ||
+      digits.find_first_not_of("0123456789") != std::string_view::npos)
     return std::nullopt;
   int64_t v = 0;
   for (auto c : digits)
@@ -76,16 +76,26 @@ std::optional<marker_ref> find_marker(std::string_view text) {
 
 const char* to_string(verdict v) {
   switch (v) {
-    case verdict::delivered: return "delivered";
-    case verdict::reordered: return "reordered";
-    case verdict::duplicate: return "duplicate";
-    case verdict::wrong_chat: return "wrong_chat";
-    case verdict::mistranslated: return "mistranslated";
-    case verdict::unknown_marker: return "unknown_marker";
-    case verdict::foreign_marker: return "foreign_marker";
-    case verdict::expected_reply: return "expected_reply";
-    case verdict::queued_notice: return "queued_notice";
-    case verdict::unexpected_reply: return "unexpected_reply";
+  case verdict::delivered:
+    return "delivered";
+  case verdict::reordered:
+    return "reordered";
+  case verdict::duplicate:
+    return "duplicate";
+  case verdict::wrong_chat:
+    return "wrong_chat";
+  case verdict::mistranslated:
+    return "mistranslated";
+  case verdict::unknown_marker:
+    return "unknown_marker";
+  case verdict::foreign_marker:
+    return "foreign_marker";
+  case verdict::expected_reply:
+    return "expected_reply";
+  case verdict::queued_notice:
+    return "queued_notice";
+  case verdict::unexpected_reply:
+    return "unexpected_reply";
   }
   return "unexpected_reply";
 }
@@ -163,8 +173,8 @@ verdict delivery_checker::observe(int64_t chat, std::string_view text,
   samples_.push_back({at_ms, std::max<int64_t>(0, at_ms - e.msg.sent_ms),
                       e.msg.writer, e.msg.recipient});
   bool text_ok = exact_ ? text == e.msg.expected_text
-                        : text.substr(0, e.msg.expected_prefix.size())
-                            == e.msg.expected_prefix;
+                        : text.substr(0, e.msg.expected_prefix.size()) ==
+                              e.msg.expected_prefix;
   if (!text_ok)
     ++counts_.mistranslated;
   conversation_key key{e.msg.writer, e.msg.recipient};

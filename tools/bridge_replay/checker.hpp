@@ -94,7 +94,7 @@ public:
   /// `tag`: this run's marker tag. `exact_text`: compare whole texts (the
   /// fake translator); otherwise only the writer's name and the marker.
   explicit delivery_checker(std::string tag, bool exact_text = true)
-    : tag_(std::move(tag)), exact_(exact_text) {}
+      : tag_(std::move(tag)), exact_(exact_text) {}
 
   /// Registers `m` before it is injected (its copy may arrive before the
   /// injection returns). Calls for one writer come in the order written.

@@ -10,11 +10,11 @@ namespace bridge::replay {
 namespace {
 
 constexpr std::array<const char*, 12> en_words{
-  "please", "check", "the", "pallets", "in", "bay", "four", "before",
-  "noon", "call", "supplier", "today"};
+    "please", "check",  "the",  "pallets", "in",       "bay",
+    "four",   "before", "noon", "call",    "supplier", "today"};
 constexpr std::array<const char*, 12> es_words{
-  "por", "favor", "revisa", "las", "cajas", "del", "almacén", "antes",
-  "de", "mediodía", "llama", "hoy"};
+    "por",     "favor", "revisa", "las",      "cajas", "del",
+    "almacén", "antes", "de",     "mediodía", "llama", "hoy"};
 
 struct team {
   int64_t manager = 0;
@@ -56,33 +56,33 @@ traffic_line hostile(dice& d, int64_t user, int64_t t_ms) {
   l.user = user;
   l.expect = expectation::reply;
   switch (d.below(6)) {
-    case 0: // longer than Telegram lets a user write
-      l.kind = line_kind::message;
-      l.text = std::string(5000, 'x');
-      break;
-    case 1:
-      l.kind = line_kind::command;
-      l.text = "/frobnicate now";
-      break;
-    case 2: // data the bot never put on a button
-      l.kind = line_kind::press;
-      l.data = "zz:\u00ff garbage";
-      break;
-    case 3:
-      l.kind = line_kind::media;
-      l.media = "photo";
-      break;
-    case 4: // an update kind the engine does not know
-      l.kind = line_kind::update;
-      l.expect = expectation::none;
-      l.user = 0;
-      l.payload = R"({"poll":{"id":"1","question":"?","options":[]}})";
-      break;
-    default: // not JSON at all
-      l.kind = line_kind::raw;
-      l.expect = expectation::none;
-      l.user = 0;
-      l.payload = "{\"update_id\":1,\"message\":{\"text\":";
+  case 0: // longer than Telegram lets a user write
+    l.kind = line_kind::message;
+    l.text = std::string(5000, 'x');
+    break;
+  case 1:
+    l.kind = line_kind::command;
+    l.text = "/frobnicate now";
+    break;
+  case 2: // data the bot never put on a button
+    l.kind = line_kind::press;
+    l.data = "zz:\u00ff garbage";
+    break;
+  case 3:
+    l.kind = line_kind::media;
+    l.media = "photo";
+    break;
+  case 4: // an update kind the engine does not know
+    l.kind = line_kind::update;
+    l.expect = expectation::none;
+    l.user = 0;
+    l.payload = R"({"poll":{"id":"1","question":"?","options":[]}})";
+    break;
+  default: // not JSON at all
+    l.kind = line_kind::raw;
+    l.expect = expectation::none;
+    l.user = 0;
+    l.payload = "{\"update_id\":1,\"message\":{\"text\":";
   }
   return l;
 }
@@ -108,8 +108,8 @@ std::string validate(const generate_options& o) {
     return "rate must be positive";
   if (!(o.burst >= 1) || !(o.burst_every_s > 0) || o.burst_length_s < 0)
     return "burst must be >= 1 with a positive period";
-  if (o.hostile_fraction < 0 || o.hostile_fraction > 1
-      || o.switch_fraction < 0 || o.switch_fraction > 1)
+  if (o.hostile_fraction < 0 || o.hostile_fraction > 1 ||
+      o.switch_fraction < 0 || o.switch_fraction > 1)
     return "fractions are between 0 and 1";
   if (o.first_user < 1)
     return "first user id must be positive";
@@ -155,8 +155,8 @@ std::vector<traffic_line> generate(const generate_options& o) {
     l.expect = expectation::delivery;
     if (d.chance(0.5)) {
       if (tm.workers.size() > 1 && d.chance(o.switch_fraction)) {
-        tm.target = (tm.target + 1 + d.below(tm.workers.size() - 1))
-                    % tm.workers.size();
+        tm.target = (tm.target + 1 + d.below(tm.workers.size() - 1)) %
+                    tm.workers.size();
         traffic_line s;
         s.t_ms = t_ms;
         s.kind = line_kind::switch_to;
@@ -173,7 +173,8 @@ std::vector<traffic_line> generate(const generate_options& o) {
     }
     out.push_back(l);
     if (o.hostile_fraction > 0 && d.chance(o.hostile_fraction)) {
-      auto who = d.chance(0.5) ? tm.manager : tm.workers[d.below(tm.workers.size())];
+      auto who =
+          d.chance(0.5) ? tm.manager : tm.workers[d.below(tm.workers.size())];
       out.push_back(hostile(d, who, t_ms));
     }
   }

@@ -33,9 +33,9 @@ int do_generate(const generate_options& g, const std::string& out_path) {
   auto lines = generate(g);
   traffic_line meta;
   meta.kind = line_kind::meta;
-  meta.text = "bridge-replay generate: " + std::to_string(g.teams) + " teams, "
-              + std::to_string(g.messages) + " messages at "
-              + std::to_string(g.rate) + "/s, seed " + std::to_string(g.seed);
+  meta.text = "bridge-replay generate: " + std::to_string(g.teams) +
+              " teams, " + std::to_string(g.messages) + " messages at " +
+              std::to_string(g.rate) + "/s, seed " + std::to_string(g.seed);
   std::string text = encode_line(meta) + "\n";
   for (const auto& l : lines)
     text += encode_line(l) + "\n";
@@ -60,10 +60,12 @@ int do_run(const std::string& path, const run_options& o,
   auto json = report_json(rep);
   if (!report_path.empty() && write_file(report_path, json + "\n") != 0)
     return 2;
-  if (!plot_path.empty()
-      && write_file(plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) != 0)
+  if (!plot_path.empty() &&
+      write_file(plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) !=
+          0)
     return 2;
-  if (!samples_path.empty() && write_file(samples_path, samples_csv(rep.samples)) != 0)
+  if (!samples_path.empty() &&
+      write_file(samples_path, samples_csv(rep.samples)) != 0)
     return 2;
   std::cout << json << std::endl;
   if (!rep.aborted.empty())
@@ -74,36 +76,39 @@ int do_run(const std::string& path, const run_options& o,
 } // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"bridge-replay: replay traffic through tg-sim and check every delivery"};
+  CLI::App app{
+      "bridge-replay: replay traffic through tg-sim and check every delivery"};
   app.require_subcommand(1);
 
   generate_options g;
   std::string out_path;
   auto* gen = app.add_subcommand("generate", "write a JSON Lines traffic file");
   gen->add_option("--teams", g.teams, "teams: a manager and their workers")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--workers-min", g.workers_min, "fewest workers per team")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--workers-max", g.workers_max, "most workers per team")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--messages", g.messages, "plain messages in all")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--rate", g.rate, "mean messages per second")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--burst", g.burst, "rate multiplier during bursts (1: none)")
-    ->capture_default_str();
-  gen->add_option("--burst-every-s", g.burst_every_s, "a burst starts this often")
-    ->capture_default_str();
-  gen->add_option("--burst-length-s", g.burst_length_s, "how long a burst lasts")
-    ->capture_default_str();
+      ->capture_default_str();
+  gen->add_option("--burst-every-s", g.burst_every_s,
+                  "a burst starts this often")
+      ->capture_default_str();
+  gen->add_option("--burst-length-s", g.burst_length_s,
+                  "how long a burst lasts")
+      ->capture_default_str();
   gen->add_option("--hostile-fraction", g.hostile_fraction,
                   "extra hostile lines per message (0..1)")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--switch-fraction", g.switch_fraction,
                   "manager messages preceded by a switch of worker (0..1)")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--first-user", g.first_user, "lowest user id")
-    ->capture_default_str();
+      ->capture_default_str();
   gen->add_option("--seed", g.seed, "random seed")->capture_default_str();
   gen->add_option("--out", out_path, "traffic file to write")->required();
 
@@ -111,40 +116,47 @@ int main(int argc, char** argv) {
   std::string traffic_path, report_path, plot_path, samples_path;
   double timeout_s = 600, drain_s = 30;
   bool quiet = false, loose = false;
-  auto* run_cmd = app.add_subcommand("run", "replay a traffic file through tg-sim");
+  auto* run_cmd =
+      app.add_subcommand("run", "replay a traffic file through tg-sim");
   run_cmd->add_option("--traffic", traffic_path, "traffic file")->required();
   run_cmd->add_option("--sim-port", o.sim_port, "tg-sim's port on 127.0.0.1")
-    ->capture_default_str()
-    ->check(CLI::Range(1, 65535));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 65535));
   run_cmd->add_option("--speed", o.speed, "divide the file's pace by this")
-    ->capture_default_str()
-    ->check(CLI::PositiveNumber);
-  run_cmd->add_option("--rate", o.rate,
-                      "lines per second after registration, ignoring timestamps")
-    ->check(CLI::NonNegativeNumber);
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  run_cmd
+      ->add_option("--rate", o.rate,
+                   "lines per second after registration, ignoring timestamps")
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_option("--threads", o.threads, "injecting threads")
-    ->capture_default_str()
-    ->check(CLI::Range(1, 128));
-  run_cmd->add_option("--registration-threads", o.registration_threads,
-                      "teams registered at once")
-    ->capture_default_str()
-    ->check(CLI::Range(1, 128));
+      ->capture_default_str()
+      ->check(CLI::Range(1, 128));
+  run_cmd
+      ->add_option("--registration-threads", o.registration_threads,
+                   "teams registered at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 128));
   run_cmd->add_option("--timeout-s", timeout_s, "the whole run ends by then")
-    ->capture_default_str()
-    ->check(CLI::PositiveNumber);
-  run_cmd->add_option("--drain-s", drain_s,
-                      "after the last line, wait this long without a delivery")
-    ->capture_default_str()
-    ->check(CLI::PositiveNumber);
-  run_cmd->add_option("--id-offset", o.id_offset,
-                      "added to every user id (a fresh set of users per run)")
-    ->capture_default_str();
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  run_cmd
+      ->add_option("--drain-s", drain_s,
+                   "after the last line, wait this long without a delivery")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  run_cmd
+      ->add_option("--id-offset", o.id_offset,
+                   "added to every user id (a fresh set of users per run)")
+      ->capture_default_str();
   run_cmd->add_flag("--any-translator", loose,
                     "check writer and marker only, not the fake's exact text");
-  run_cmd->add_option("--report", report_path, "write the JSON report here too");
+  run_cmd->add_option("--report", report_path,
+                      "write the JSON report here too");
   run_cmd->add_option("--plot", plot_path, "write an SVG plot here");
-  run_cmd->add_option("--samples", samples_path,
-                      "write every delivery as CSV (arrival, latency, writer, recipient)");
+  run_cmd->add_option(
+      "--samples", samples_path,
+      "write every delivery as CSV (arrival, latency, writer, recipient)");
   run_cmd->add_flag("--quiet", quiet, "no progress line");
 
   CLI11_PARSE(app, argc, argv);

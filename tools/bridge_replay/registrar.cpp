@@ -29,24 +29,27 @@ struct team_lines {
 class chat_reader {
 public:
   chat_reader(int port, clock_type::time_point deadline)
-    : sim_(tg_sim::sim_client::on_port(port)), deadline_(deadline) {}
+      : sim_(tg_sim::sim_client::on_port(port)), deadline_(deadline) {}
 
   tg_sim::sim_client& sim() { return sim_; }
   int64_t last_seq() const { return last_seq_; }
-  const std::map<int64_t, int64_t>& last_message() const { return last_message_; }
+  const std::map<int64_t, int64_t>& last_message() const {
+    return last_message_;
+  }
 
   /// The chat's next message from the bot; throws when none comes.
   sim_event next(int64_t chat) {
     auto& c = chats_[chat];
-    auto give_up = std::min(deadline_, clock_type::now() + std::chrono::seconds{30});
+    auto give_up =
+        std::min(deadline_, clock_type::now() + std::chrono::seconds{30});
     while (c.unread.empty()) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        give_up - clock_type::now());
+          give_up - clock_type::now());
       if (left.count() <= 0)
-        throw std::runtime_error("chat " + std::to_string(chat)
-                                 + ": no answer from the bot");
-      auto got = sim_.chat_events(chat, c.after,
-                                  std::min(left, std::chrono::milliseconds{2000}));
+        throw std::runtime_error("chat " + std::to_string(chat) +
+                                 ": no answer from the bot");
+      auto got = sim_.chat_events(
+          chat, c.after, std::min(left, std::chrono::milliseconds{2000}));
       if (!got)
         throw std::runtime_error(describe(got.error()));
       for (auto& e : *got) {
@@ -76,8 +79,7 @@ private:
   int64_t last_seq_ = 0;
 };
 
-template <class T>
-T need(caf::expected<T> x) {
+template <class T> T need(caf::expected<T> x) {
   if (!x)
     throw std::runtime_error(describe(x.error()));
   return std::move(*x);
@@ -127,8 +129,8 @@ std::vector<run_user> register_team(chat_reader& r, const team_lines& t,
   press_next(r, m.user, "lang:" + m.lang);
   auto code = find_code(r.next(m.user.id).text);
   if (code.empty())
-    throw std::runtime_error("manager " + std::to_string(m.user.id)
-                             + " got no invitation code");
+    throw std::runtime_error("manager " + std::to_string(m.user.id) +
+                             " got no invitation code");
   m.registered = true;
   std::vector<run_user> out;
   for (const auto* wl : t.workers) {
@@ -140,12 +142,12 @@ std::vector<run_user> register_team(chat_reader& r, const team_lines& t,
     need(r.sim().say(w.user, code));
     auto connected = r.next(w.user.id);
     if (connected.text.find(m.user.first_name) == std::string::npos)
-      throw std::runtime_error("worker " + std::to_string(w.user.id)
-                               + " not connected: " + connected.text);
+      throw std::runtime_error("worker " + std::to_string(w.user.id) +
+                               " not connected: " + connected.text);
     auto joined = r.next(m.user.id);
     if (joined.text.find(w.user.first_name) == std::string::npos)
-      throw std::runtime_error("manager not told of "
-                               + std::to_string(w.user.id) + ": " + joined.text);
+      throw std::runtime_error("manager not told of " +
+                               std::to_string(w.user.id) + ": " + joined.text);
     w.registered = true;
     m.workers.push_back(w.user.id);
     out.push_back(std::move(w));
@@ -182,8 +184,8 @@ registration register_all(const std::vector<traffic_line>& lines, int sim_port,
       try {
         got = register_team(r, teams[i], offset);
       } catch (const std::exception& e) {
-        failure = "team of " + std::to_string(teams[i].manager->user + offset)
-                  + ": " + e.what();
+        failure = "team of " + std::to_string(teams[i].manager->user + offset) +
+                  ": " + e.what();
       }
       std::lock_guard<std::mutex> guard{mu};
       if (!failure.empty()) {
@@ -207,7 +209,8 @@ registration register_all(const std::vector<traffic_line>& lines, int sim_port,
     pool.emplace_back(work);
   for (auto& t : pool)
     t.join();
-  out.seconds = std::chrono::duration<double>(clock_type::now() - began).count();
+  out.seconds =
+      std::chrono::duration<double>(clock_type::now() - began).count();
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "common/error.hpp"
+#include "tools/bridge_replay/injector.hpp"
 #include "tools/bridge_replay/registrar.hpp"
 #include "tools/tg_sim/sim_client.hpp"
 
@@ -22,164 +23,6 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 using std::chrono::milliseconds;
-
-int64_t unix_ms() {
-  return std::chrono::duration_cast<milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
-}
-
-/// What the injecting threads, the feed follower and the monitor share;
-/// everything but the atomics under `mu`.
-struct shared {
-  shared(std::string tag, bool exact) : checker(std::move(tag), exact) {}
-
-  std::mutex mu;
-  delivery_checker checker;
-  std::map<std::string, int64_t> errors;
-  std::map<std::string, int64_t> events;
-  std::unordered_map<int64_t, int64_t> last_bot_message;
-  std::vector<int64_t> sent_ms;
-  std::string first_error;
-  std::atomic<bool> stop{false};
-  std::atomic<int> senders_left{0};
-
-  void error(const std::string& kind, const std::string& detail) {
-    std::lock_guard<std::mutex> guard{mu};
-    ++errors[kind];
-    if (first_error.empty())
-      first_error = kind + ": " + detail;
-  }
-};
-
-/// Names a failed control call by its engine code and HTTP status.
-std::string error_kind(const std::string& what) {
-  auto at = what.find("HTTP ");
-  if (at != std::string::npos && at + 8 <= what.size())
-    return "inject_http_" + what.substr(at + 5, 3);
-  return "inject_unreachable";
-}
-
-/// Plays lines of the users one thread owns. The managers' current
-/// workers live here: only the thread owning a manager changes them.
-class injector {
-public:
-  injector(shared& s, const registration& reg, const run_options& o,
-           std::unordered_map<int64_t, int64_t>& targets)
-    : s_(s), reg_(reg), opts_(o), targets_(targets),
-      sim_(tg_sim::sim_client::on_port(o.sim_port)) {}
-
-  void play(const traffic_line& l, int64_t marker) {
-    if (l.kind == line_kind::update) {
-      attempt([&] { return sim_.inject_raw_update(l.payload); });
-      return;
-    }
-    if (l.kind == line_kind::raw) {
-      attempt([&] { return sim_.inject_raw(l.payload); });
-      return;
-    }
-    auto u = reg_.users.find(l.user + opts_.id_offset);
-    if (u == reg_.users.end() || !u->second.registered) {
-      s_.error("skipped_unregistered", std::to_string(l.user));
-      return;
-    }
-    const auto& who = u->second;
-    if (l.kind == line_kind::message && l.expect == expectation::delivery) {
-      deliver(who, l, marker);
-      return;
-    }
-    {
-      std::lock_guard<std::mutex> guard{s_.mu};
-      s_.checker.allow_replies(who.user.id, 2);
-    }
-    switch (l.kind) {
-      case line_kind::switch_to: {
-        auto to = l.to + opts_.id_offset;
-        const auto& ws = who.workers;
-        auto at = std::find(ws.begin(), ws.end(), to);
-        if (at == ws.end()) {
-          s_.error("switch_to_unknown_worker", std::to_string(l.to));
-          return;
-        }
-        targets_.at(who.user.id) = to;
-        auto n = std::to_string(at - ws.begin() + 1);
-        attempt([&] { return sim_.say(who.user, "/switch " + n); });
-        return;
-      }
-      case line_kind::press: {
-        int64_t on = 0;
-        {
-          std::lock_guard<std::mutex> guard{s_.mu};
-          on = s_.last_bot_message[who.user.id];
-        }
-        attempt([&] { return sim_.press(who.user, who.user.id, on, l.data); });
-        return;
-      }
-      case line_kind::media:
-        attempt([&] { return sim_.send_media(who.user, l.media); });
-        return;
-      default:
-        attempt([&] { return sim_.say(who.user, l.text); });
-    }
-  }
-
-private:
-  void deliver(const run_user& who, const traffic_line& l, int64_t marker) {
-    auto to = who.is_manager ? targets_.at(who.user.id) : who.manager;
-    auto r = reg_.users.find(to);
-    if (r == reg_.users.end()) {
-      s_.error("no_partner", std::to_string(who.user.id));
-      return;
-    }
-    auto text = with_marker(l.text, opts_.tag, marker);
-    sent_message m;
-    m.marker = marker;
-    m.writer = who.user.id;
-    m.recipient = to;
-    m.expected_prefix = who.user.first_name + ": ";
-    m.expected_text = m.expected_prefix + "[" + r->second.lang + "] " + text;
-    m.sent_ms = unix_ms();
-    {
-      std::lock_guard<std::mutex> guard{s_.mu};
-      s_.sent_ms.push_back(m.sent_ms);
-      s_.checker.expect(std::move(m));
-    }
-    if (!attempt([&] { return sim_.say(who.user, text); })) {
-      std::lock_guard<std::mutex> guard{s_.mu};
-      s_.checker.cancel(marker);
-    }
-  }
-
-  /// Runs one control call; a full simulator (503) is waited out, as
-  /// backpressure, for up to ten seconds.
-  template <class F>
-  bool attempt(F call) {
-    auto give_up = clock_type::now() + std::chrono::seconds{10};
-    for (;;) {
-      auto r = call();
-      if (r)
-        return true;
-      auto what = describe(r.error());
-      auto kind = error_kind(what);
-      if (kind != "inject_http_503" || clock_type::now() > give_up
-          || s_.stop) {
-        s_.error(kind, what);
-        return false;
-      }
-      {
-        std::lock_guard<std::mutex> guard{s_.mu};
-        ++s_.errors["sim_busy_retries"];
-      }
-      std::this_thread::sleep_for(milliseconds{20});
-    }
-  }
-
-  shared& s_;
-  const registration& reg_;
-  const run_options& opts_;
-  std::unordered_map<int64_t, int64_t>& targets_;
-  tg_sim::sim_client sim_;
-};
 
 /// Follows the global event feed after `after` and judges every message
 /// until `done` is set.
@@ -211,16 +54,16 @@ void show_progress(shared& s, double elapsed_s, double interval_s, size_t& seen,
   std::lock_guard<std::mutex> guard{s.mu};
   const auto& c = s.checker.counts();
   const auto& all = s.checker.samples();
-  std::vector<latency_sample> recent(all.begin() + static_cast<long>(seen), all.end());
+  std::vector<latency_sample> recent(all.begin() + static_cast<long>(seen),
+                                     all.end());
   seen = all.size();
   auto l = summarize(recent);
-  auto line = fmt::format("replay {:6.1f}s  sent {}  delivered {}  pending {}  dup {}"
-                          "  reord {}  unexpected {}  now {}/s p99 {} ms",
-                          elapsed_s, c.sent - c.cancelled, c.delivered,
-                          s.checker.pending(), c.duplicated, c.reordered,
-                          c.unexpected_replies,
-                          static_cast<int64_t>(static_cast<double>(l.count) / interval_s),
-                          l.p99);
+  auto line = fmt::format(
+      "replay {:6.1f}s  sent {}  delivered {}  pending {}  dup {}"
+      "  reord {}  unexpected {}  now {}/s p99 {} ms",
+      elapsed_s, c.sent - c.cancelled, c.delivered, s.checker.pending(),
+      c.duplicated, c.reordered, c.unexpected_replies,
+      static_cast<int64_t>(static_cast<double>(l.count) / interval_s), l.p99);
   std::fprintf(stderr, tty ? "\r%s\033[K" : "%s\n", line.c_str());
 }
 
@@ -228,19 +71,21 @@ void show_progress(shared& s, double elapsed_s, double interval_s, size_t& seen,
 
 run_report run(const std::vector<traffic_line>& lines, run_options o) {
   if (o.tag.empty())
-    o.tag = fmt::format("{:08x}", static_cast<uint32_t>(std::random_device{}()));
+    o.tag =
+        fmt::format("{:08x}", static_cast<uint32_t>(std::random_device{}()));
   run_report rep;
   rep.tag = o.tag;
   auto began = clock_type::now();
   auto deadline = began + o.timeout;
   auto sim = tg_sim::sim_client::on_port(o.sim_port);
   if (!sim.healthy()) {
-    rep.aborted = "tg-sim does not answer on port " + std::to_string(o.sim_port);
+    rep.aborted =
+        "tg-sim does not answer on port " + std::to_string(o.sim_port);
     return rep;
   }
   auto throttled_before = sim.stat("/too_many_requests/total");
-  auto reg = register_all(lines, o.sim_port, o.registration_threads, o.id_offset,
-                          deadline);
+  auto reg = register_all(lines, o.sim_port, o.registration_threads,
+                          o.id_offset, deadline);
   rep.teams = reg.teams;
   rep.users = static_cast<int64_t>(reg.users.size());
   rep.registrations_failed = reg.failed;
@@ -249,7 +94,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
     std::fprintf(stderr, "registration failed: %s\n", f.c_str());
 
   shared s{o.tag, o.exact_text};
-  s.last_bot_message.insert(reg.last_bot_message.begin(), reg.last_bot_message.end());
+  s.last_bot_message.insert(reg.last_bot_message.begin(),
+                            reg.last_bot_message.end());
   // Every manager's entry exists before the threads start, so each thread
   // only changes values, never the map.
   std::unordered_map<int64_t, int64_t> targets;
@@ -267,8 +113,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   size_t index = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
-    if (l.kind == line_kind::register_manager
-        || l.kind == line_kind::register_worker || l.kind == line_kind::meta)
+    if (l.kind == line_kind::register_manager ||
+        l.kind == line_kind::register_worker || l.kind == line_kind::meta)
       continue;
     if (!base_t)
       base_t = l.t_ms;
@@ -276,7 +122,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
                           : static_cast<double>(l.t_ms - *base_t) / o.speed;
     ++index;
     auto who = static_cast<size_t>(l.user + o.id_offset) % threads;
-    owned[l.user > 0 ? who : 0].push_back({&l, due, static_cast<int64_t>(i + 1)});
+    owned[l.user > 0 ? who : 0].push_back(
+        {&l, due, static_cast<int64_t>(i + 1)});
   }
 
   std::atomic<bool> feed_done{false};
@@ -289,9 +136,11 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
     senders.emplace_back([&, t] {
       injector inj{s, reg, o, targets};
       for (const auto& it : owned[t]) {
-        auto due = start + std::chrono::microseconds{static_cast<int64_t>(it.due_ms * 1000)};
+        auto due = start + std::chrono::microseconds{
+                               static_cast<int64_t>(it.due_ms * 1000)};
         while (!s.stop && clock_type::now() < due)
-          std::this_thread::sleep_until(std::min(due, clock_type::now() + milliseconds{100}));
+          std::this_thread::sleep_until(
+              std::min(due, clock_type::now() + milliseconds{100}));
         if (s.stop)
           break;
         inj.play(*it.line, it.marker);
@@ -321,8 +170,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
     if (o.progress && (now - last_print >= std::chrono::seconds{tty ? 1 : 5})) {
       auto interval = std::chrono::duration<double>(now - last_print).count();
       last_print = now;
-      show_progress(s, std::chrono::duration<double>(now - start).count(), interval,
-                    seen, tty);
+      show_progress(s, std::chrono::duration<double>(now - start).count(),
+                    interval, seen, tty);
     }
     if (now > deadline) {
       rep.timed_out = true;
@@ -365,11 +214,14 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
     last_sent = std::max(last_sent, ms);
   rep.duration_s = static_cast<double>(last_at - first_send) / 1000;
   if (rep.duration_s > 0)
-    rep.throughput_per_s = static_cast<double>(rep.counts.delivered) / rep.duration_s;
+    rep.throughput_per_s =
+        static_cast<double>(rep.counts.delivered) / rep.duration_s;
   if (last_sent > first_send)
-    rep.send_rate_per_s = static_cast<double>(rep.counts.sent - rep.counts.cancelled)
-                          * 1000 / static_cast<double>(last_sent - first_send);
-  if (auto after = sim.stat("/too_many_requests/total"); after && throttled_before)
+    rep.send_rate_per_s =
+        static_cast<double>(rep.counts.sent - rep.counts.cancelled) * 1000 /
+        static_cast<double>(last_sent - first_send);
+  if (auto after = sim.stat("/too_many_requests/total");
+      after && throttled_before)
     rep.too_many_requests = *after - *throttled_before;
   rep.seconds = per_second(samples, s.sent_ms, first_send);
   rep.samples = samples;

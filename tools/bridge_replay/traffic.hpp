@@ -92,6 +92,10 @@ parsed_line parse_line(std::string_view text,
 /// reads it back unchanged.
 std::string encode_line(const traffic_line& line);
 
+/// The chat a recorded Update belongs to (message, edited_message or a
+/// callback query's message), or 0 when it names none.
+int64_t update_chat(std::string_view update);
+
 /// A whole traffic file, or what is wrong with it.
 struct traffic {
   std::vector<traffic_line> lines;
