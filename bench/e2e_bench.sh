@@ -10,7 +10,11 @@
 #                      [--perf SECONDS] [--out DIR] [-- ENGINE_ARGS...]
 #
 # Every run is bounded (bridge-replay's --timeout-s, and `timeout` around
-# it) and stops what it started, by PID. Only loopback.
+# it) and stops the engine and tg-sim it started, by PID. Only loopback.
+# PostgreSQL and Redis are started in OUT/services unless already running
+# there, and left running for the next call: `scripts/services.sh stop
+# OUT/services` stops them. Each run leaves in OUT its traffic, report,
+# plot, per-delivery samples, logs, connection samples and /metrics.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
