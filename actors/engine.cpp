@@ -14,6 +14,7 @@
 #include "storage/retention.hpp"
 #include "storage/start.hpp"
 #include "translator/spawn.hpp"
+#include "ops/admin.hpp"
 #include "ops/health.hpp"
 #include "ops/http_server.hpp"
 #include "ops/status_poller.hpp"
@@ -45,6 +46,8 @@ bool engine::start_http(std::string& err) {
   ho.read_timeout = cfg_.http.read_timeout;
   http_ = std::make_unique<ops::http_server>(ho);
   ops::add_health_routes(*http_);
+  admin_ = std::make_shared<ops::admin_options>();
+  ops::add_admin_routes(*http_, admin_);
   if (cfg_.telegram.mode == "webhook") {
     webhook_ = std::make_shared<ops::webhook_options>();
     ops::add_webhook_route(*http_, webhook_);
@@ -173,6 +176,12 @@ bool engine::start(std::string& err) {
                            caf::actor_cast<caf::actor>(parent), copts);
     }});
 
+  admin_->db = db_;
+  admin_->cache = cache_;
+  admin_->translator = translator_;
+  admin_->registry = registry_;
+  admin_->token = cfg_.secrets.admin_token;
+  admin_->sys = &sys_;
   if (webhook_) {
     webhook_->db = db_;
     webhook_->dispatcher = registry_;

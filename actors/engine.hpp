@@ -18,6 +18,7 @@
 namespace bridge::ops {
 class http_server;
 struct webhook_options;
+struct admin_options;
 }
 
 namespace bridge {
@@ -68,6 +69,7 @@ private:
   std::shared_ptr<front_counters> intake_ = std::make_shared<front_counters>();
   /// Filled once the rooms run; the webhook route answers 503 until then.
   std::shared_ptr<ops::webhook_options> webhook_;
+  std::shared_ptr<ops::admin_options> admin_;
   caf::actor front_;
   bool running_ = false;
 };

@@ -193,6 +193,10 @@ void session_state::on_note(const session_note& n) {
         save();
       }
       break;
+    case session_note_kind::reset_by_operator:
+      forget_registration();
+      reply(say(text_id::reset_done));
+      break;
   }
 }
 
@@ -210,6 +214,18 @@ void session_state::finish(int64_t update_id) {
             spdlog::warn("session {}: cannot mark update {} done: {}",
                          chat_id_, update_id, describe(err));
           });
+}
+
+void session_state::forget_registration() {
+  // The language stays: the user keeps reading the bot in it.
+  auto language = lang();
+  me_.role = user_role::none;
+  me_.invitation_code.clear();
+  me_.manager_id = 0;
+  rec_ = chat_session_record{};
+  rec_.language = language;
+  step_ = reg_step::fresh;
+  save();
 }
 
 void session_state::try_passivate() {

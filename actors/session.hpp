@@ -58,6 +58,8 @@ private:
   /// Marks an update done in the inbox, unless a conversation took it.
   void finish(int64_t update_id);
   void try_passivate();
+  /// Back to an unregistered chat (the database was reset already).
+  void forget_registration();
 
   // -- registration -----------------------------------------------------------
   void ask_role();

@@ -285,14 +285,7 @@ void session_state::reset() {
                      session_note{session_note_kind::partner_left, partner,
                                   chat_id_, me_.display_name,
                                   current_.update_id});
-        auto language = lang();
-        me_.role = user_role::none;
-        me_.invitation_code.clear();
-        me_.manager_id = 0;
-        rec_ = chat_session_record{};
-        rec_.language = language;
-        step_ = domain::reg_step::fresh;
-        save();
+        forget_registration();
         reply(say(text_id::reset_done));
       },
       [this](const caf::error& err) {

@@ -81,10 +81,19 @@ http_response http_client::get(const std::string& url,
   return perform(url, nullptr, headers, timeout);
 }
 
+http_response http_client::request(const std::string& method,
+                                   const std::string& url,
+                                   const std::string& body,
+                                   const std::vector<std::string>& headers,
+                                   std::chrono::milliseconds timeout) {
+  return perform(url, &body, headers, timeout, method.c_str());
+}
+
 http_response http_client::perform(const std::string& url,
                                    const std::string* body,
                                    const std::vector<std::string>& headers,
-                                   std::chrono::milliseconds timeout) {
+                                   std::chrono::milliseconds timeout,
+                                   const char* method) {
   http_response resp;
   auto* h = static_cast<CURL*>(handle_);
   if (h == nullptr) {
@@ -116,6 +125,8 @@ http_response http_client::perform(const std::string& url,
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
                      static_cast<curl_off_t>(body->size()));
   }
+  if (method != nullptr)
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
   auto rc = curl_easy_perform(h);
   curl_slist_free_all(list);
   if (rc != CURLE_OK) {

@@ -44,13 +44,21 @@ public:
                     const std::vector<std::string>& headers,
                     std::chrono::milliseconds timeout);
 
+  /// Any other method ("PUT", "DELETE", ...) with `body` (sent even when
+  /// empty).
+  http_response request(const std::string& method, const std::string& url,
+                        const std::string& body,
+                        const std::vector<std::string>& headers,
+                        std::chrono::milliseconds timeout);
+
   /// Largest response body accepted; a longer one fails the transfer.
   void set_max_body(size_t bytes) { max_body_ = bytes; }
 
 private:
   http_response perform(const std::string& url, const std::string* body,
                         const std::vector<std::string>& headers,
-                        std::chrono::milliseconds timeout);
+                        std::chrono::milliseconds timeout,
+                        const char* method = nullptr);
 
   void* handle_;
   size_t max_body_ = 64 * 1024 * 1024;

@@ -65,6 +65,8 @@ enum class session_note_kind : uint8_t {
   worker_joined,
   /// The partner reset their registration.
   partner_left,
+  /// An operator reset this user (the database is done already).
+  reset_by_operator,
 };
 
 /// A note for the session of `chat_id` (routed by the registry).

@@ -77,6 +77,9 @@ public:
   /// Kills the engine (SIGKILL: no drain, no goodbye) and starts it again.
   void crash_engine();
 
+  /// The engine's HTTP port (metrics, admin, webhook).
+  int engine_port() const { return engine_http_port_; }
+
   /// The engine's /metrics text.
   std::string engine_metrics();
 

@@ -1,0 +1,230 @@
+#include "ops/admin.hpp"
+
+#include <chrono>
+
+#include <caf/scoped_actor.hpp>
+#include <httplib.h>
+#include <simdjson.h>
+#include <spdlog/spdlog.h>
+
+#include "common/json_writer.hpp"
+#include "messages/type_ids.hpp"
+#include "ops/admin_query.hpp"
+#include "ops/http_server.hpp"
+
+namespace bridge::ops {
+
+namespace {
+
+using opts_ptr = std::shared_ptr<const admin_options>;
+using handler = std::function<void(const httplib::Request&, httplib::Response&,
+                                   const admin_options&)>;
+
+constexpr auto wait = std::chrono::seconds{10};
+
+void send_json(httplib::Response& res, int status, std::string body) {
+  res.status = status;
+  res.set_content(std::move(body), "application/json");
+}
+
+/// Wraps a route: the API must be on and the bearer token right.
+httplib::Server::Handler guarded(opts_ptr o, handler h) {
+  return [o, h](const httplib::Request& req, httplib::Response& res) {
+    if (o->token.empty()) {
+      send_json(res, 503, render_error("the admin API is off: set "
+                                       "BRIDGE_ADMIN_TOKEN"));
+      return;
+    }
+    auto auth = req.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    std::string given = auth.rfind(scheme, 0) == 0 ? auth.substr(scheme.size())
+                                                   : std::string{};
+    if (!constant_time_equal(given, o->token)) {
+      res.set_header("WWW-Authenticate", "Bearer");
+      send_json(res, 401, render_error("a valid bearer token is required"));
+      return;
+    }
+    if (o->sys == nullptr) {
+      send_json(res, 503, render_error("starting"));
+      return;
+    }
+    h(req, res, *o);
+  };
+}
+
+query_params params_of(const httplib::Request& req) {
+  return query_params{req.params.begin(), req.params.end()};
+}
+
+/// Asks `dst` and renders the answer, or the error as 503/404.
+template <class Result, class Handle, class Msg, class Render>
+void ask(httplib::Response& res, const admin_options& o, const Handle& dst,
+         Msg msg, Render render_ok) {
+  caf::scoped_actor self{*o.sys};
+  self->request(dst, wait, std::move(msg))
+    .receive(
+      [&](Result& r) { send_json(res, 200, render_ok(r)); },
+      [&](const caf::error& err) {
+        auto code = engine_code(err);
+        send_json(res, code == engine_errc::not_found ? 404 : 503,
+                  render_error(describe(err)));
+      });
+}
+
+int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
+    .count();
+}
+
+/// Reads `{"days":N}` or `{"expires_at_ms":T}` into an expiry time.
+std::optional<int64_t> expiry_of(const std::string& body) {
+  simdjson::dom::parser p;
+  simdjson::dom::element doc;
+  if (p.parse(body).get(doc) != simdjson::SUCCESS)
+    return std::nullopt;
+  int64_t v = 0;
+  if (doc["days"].get_int64().get(v) == simdjson::SUCCESS && v > 0
+      && v <= 3660)
+    return now_ms() + v * 86'400'000;
+  if (doc["expires_at_ms"].get_int64().get(v) == simdjson::SUCCESS
+      && v > now_ms())
+    return v;
+  return std::nullopt;
+}
+
+} // namespace
+
+void add_admin_routes(http_server& server, opts_ptr o) {
+  auto& r = server.routes();
+  r.Get("/admin/users", guarded(o, [](auto& req, auto& res, auto& o) {
+    auto q = parse_user_list(params_of(req));
+    if (auto* bad = std::get_if<bad_request>(&q)) {
+      send_json(res, 400, render_error(bad->reason));
+      return;
+    }
+    auto list = std::get<user_list>(q);
+    auto limit = list.limit;
+    ask<user_page>(res, o, o.db, list,
+                   [limit](const user_page& p) { return render(p, limit); });
+  }));
+  r.Get("/admin/conversations", guarded(o, [](auto& req, auto& res, auto& o) {
+    auto q = parse_conversation_list(params_of(req));
+    if (auto* bad = std::get_if<bad_request>(&q)) {
+      send_json(res, 400, render_error(bad->reason));
+      return;
+    }
+    auto list = std::get<conversation_list>(q);
+    auto limit = list.limit;
+    ask<conversation_page>(res, o, o.db, list, [limit](const conversation_page& p) {
+      return render(p, limit);
+    });
+  }));
+  r.Put(R"(/admin/users/([^/]+)/subscription)",
+        guarded(o, [](auto& req, auto& res, auto& o) {
+          auto id = parse_id(req.matches[1]);
+          auto until = expiry_of(req.body);
+          if (!id || !until) {
+            send_json(res, 400, render_error("a user id in the path and "
+                                             "{\"days\":N} (1-3660) or a "
+                                             "future {\"expires_at_ms\":T}"));
+            return;
+          }
+          ask<subscription>(res, o, o.db, sub_set{*id, *until, 0},
+                            [](const subscription& s) { return render(s); });
+        }));
+  r.Delete(R"(/admin/users/([^/]+)/subscription)",
+           guarded(o, [](auto& req, auto& res, auto& o) {
+             auto id = parse_id(req.matches[1]);
+             if (!id) {
+               send_json(res, 400, render_error("a user id in the path"));
+               return;
+             }
+             ask<subscription>(res, o, o.db, sub_clear{*id, 0},
+                               [](const subscription& s) { return render(s); });
+           }));
+  r.Post(R"(/admin/users/([^/]+)/reset)",
+         guarded(o, [](auto& req, auto& res, auto& o) {
+           auto id = parse_id(req.matches[1]);
+           if (!id) {
+             send_json(res, 400, render_error("a user id in the path"));
+             return;
+           }
+           ask<user_reset_result>(res, o, o.db, user_reset{*id, 0},
+                                  [&o, id](const user_reset_result& r) {
+             // The user's session (and their partners') hear of it, so no
+             // actor keeps the old registration in memory.
+             // Negative ids key the replies: no update caused them.
+             auto key = -now_ms();
+             caf::anon_send(o.registry,
+                            session_note{session_note_kind::reset_by_operator,
+                                         *id, *id, "", key});
+             for (auto partner : r.unlinked)
+               caf::anon_send(o.registry,
+                              session_note{session_note_kind::partner_left,
+                                           partner, *id, "", key});
+             json::writer w;
+             w.begin_object().field("reset", *id).key("unlinked").begin_array();
+             for (auto p : r.unlinked)
+               w.value(p);
+             w.end_array().end_object();
+             return std::move(w).str();
+           });
+         }));
+  r.Get("/admin/status", guarded(o, [](auto&, auto& res, auto& o) {
+    caf::scoped_actor self{*o.sys};
+    json::writer w;
+    w.begin_object();
+    self->request(o.db, wait, status_atom::value)
+      .receive([&](const db_pool_status& s) { w.key("db").raw(render(s)); },
+               [&](const caf::error&) { w.key("db").null(); });
+    self->request(o.translator, wait, status_atom::value)
+      .receive(
+        [&](const translator_status& s) {
+          w.key("translator").begin_object()
+            .field("backend", s.backend).field("queue_depth", s.queue_depth)
+            .field("in_flight", s.in_flight).field("translated", s.translated)
+            .field("failed", s.failed).field("retries", s.retries)
+            .field("breaker", s.breaker).end_object();
+        },
+        [&](const caf::error&) { w.key("translator").null(); });
+    self->request(o.cache, wait, status_atom::value)
+      .receive(
+        [&](const cache_status& s) {
+          w.key("cache").begin_object()
+            .field("connected", s.connected).field("hits", s.hits)
+            .field("misses", s.misses).field("fallbacks", s.fallbacks)
+            .end_object();
+        },
+        [&](const caf::error&) { w.key("cache").null(); });
+    send_json(res, 200, std::move(w.end_object()).str());
+  }));
+  r.Put("/admin/log_level", guarded(o, [](auto& req, auto& res, auto&) {
+    simdjson::dom::parser p;
+    simdjson::dom::element doc;
+    std::string_view level;
+    if (p.parse(req.body).get(doc) != simdjson::SUCCESS
+        || doc["level"].get_string().get(level) != simdjson::SUCCESS) {
+      send_json(res, 400, render_error("{\"level\":\"debug\"} expected"));
+      return;
+    }
+    auto lvl = spdlog::level::from_str(std::string{level});
+    if (lvl == spdlog::level::off && level != "off") {
+      send_json(res, 400, render_error("level is one of trace, debug, info, "
+                                       "warn, error, off"));
+      return;
+    }
+    spdlog::set_level(lvl);
+    spdlog::info("admin: log level set to {}", level);
+    send_json(res, 200, R"({"ok":true})");
+  }));
+  auto unknown = guarded(o, [](auto&, auto& res, auto&) {
+    send_json(res, 404, render_error("no such admin route"));
+  });
+  r.Get(R"(/admin/.*)", unknown);
+  r.Post(R"(/admin/.*)", unknown);
+  r.Put(R"(/admin/.*)", unknown);
+  r.Delete(R"(/admin/.*)", unknown);
+}
+
+} // namespace bridge::ops

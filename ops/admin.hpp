@@ -1,0 +1,46 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <caf/actor.hpp>
+#include <caf/actor_system.hpp>
+
+#include "messages/cache.hpp"
+#include "messages/storage.hpp"
+#include "messages/translator.hpp"
+
+namespace bridge::ops {
+
+class http_server;
+
+/// What the admin API reaches.
+struct admin_options {
+  caf::actor_system* sys = nullptr;
+  db_actor db;
+  cache_actor cache;
+  translator_actor translator;
+  /// The registry, to tell a user's session about a reset.
+  caf::actor registry;
+  /// BRIDGE_ADMIN_TOKEN; empty turns the admin API off (503).
+  std::string token;
+};
+
+/// The admin API under `/admin/`, every route behind
+/// `Authorization: Bearer <BRIDGE_ADMIN_TOKEN>` (compared in constant time;
+/// 401 otherwise, and the token is never logged):
+///
+/// - `GET /admin/users?role=&language=&active_since_ms=&after=&limit=`
+/// - `GET /admin/conversations?manager=&worker=&active_since_ms=&after=&limit=`
+/// - `PUT /admin/users/ID/subscription` `{"days":N}` or `{"expires_at_ms":T}`;
+///   `DELETE` the same path cancels it
+/// - `POST /admin/users/ID/reset`
+/// - `GET /admin/status`: pool, translator and cache counters
+/// - `PUT /admin/log_level` `{"level":"debug"}`
+///
+/// Anything else under `/admin/` is 404. `opts` may be filled after the
+/// server starts; until `sys` is set, routes answer 503.
+void add_admin_routes(http_server& server,
+                      std::shared_ptr<const admin_options> opts);
+
+} // namespace bridge::ops

@@ -1,0 +1,127 @@
+#define BOOST_TEST_MODULE e2e.admin
+#include <boost/test/unit_test.hpp>
+
+#include "common/http_client.hpp"
+#include "tests/support/team.hpp"
+
+// The admin API against the running engine: the bearer token, listings
+// with pagination and filters, subscriptions that lift the free allowance,
+// an operator's reset, status, log level, and every kind of bad request.
+
+using namespace bridge::test;
+
+namespace {
+
+constexpr const char* token = "admin-e2e-token-0123456789";
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+struct admin_world {
+  sim_world world{{"--translator.backend=fake", "--session.free_daily_messages=1",
+                   "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100"},
+                  {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
+                  {{"BRIDGE_ADMIN_TOKEN", token}}};
+  sim_user ana = make_user(1001, "Ana", "en");
+  sim_user bob = make_user(2002, "Bob", "es");
+
+  admin_world() {
+    auto code = register_manager(world, ana, "en");
+    register_worker(world, bob, "es", code, ana);
+  }
+
+  bridge::http_response call(const std::string& method, const std::string& path,
+                             const std::string& body = {},
+                             const char* bearer = token) {
+    bridge::http_client c;
+    std::vector<std::string> headers{"Content-Type: application/json"};
+    if (bearer != nullptr)
+      headers.push_back(std::string{"Authorization: Bearer "} + bearer);
+    auto url = "http://127.0.0.1:" + std::to_string(world.engine_port()) + path;
+    if (method == "GET")
+      return c.get(url, headers, std::chrono::seconds{10});
+    return c.request(method, url, body, headers, std::chrono::seconds{10});
+  }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(the_token_guards_every_route, admin_world) {
+  BOOST_TEST(call("GET", "/admin/users", {}, nullptr).status == 401);
+  BOOST_TEST(call("GET", "/admin/users", {}, "wrong").status == 401);
+  BOOST_TEST(call("GET", "/admin/nothing", {}, nullptr).status == 401);
+  BOOST_TEST(call("GET", "/admin/nothing").status == 404);
+  BOOST_TEST(call("POST", "/admin/users/1001/launch", "{}").status == 404);
+  // The token never reaches the log.
+  BOOST_TEST(!contains(world.engine().log_tail(1 << 20), token));
+}
+
+BOOST_FIXTURE_TEST_CASE(listings_page_and_filter, admin_world) {
+  auto all = call("GET", "/admin/users");
+  BOOST_TEST(all.status == 200);
+  BOOST_TEST(contains(all.body, "\"telegram_id\":1001"), all.body);
+  BOOST_TEST(contains(all.body, "\"telegram_id\":2002"), all.body);
+  auto first = call("GET", "/admin/users?limit=1");
+  BOOST_TEST(contains(first.body, "\"next_after\":1001"), first.body);
+  auto second = call("GET", "/admin/users?limit=1&after=1001");
+  BOOST_TEST(contains(second.body, "\"telegram_id\":2002"), second.body);
+  auto beyond = call("GET", "/admin/users?after=999999999");
+  BOOST_TEST(beyond.status == 200);
+  BOOST_TEST(contains(beyond.body, "\"rows\":[]"), beyond.body);
+  BOOST_TEST(contains(beyond.body, "\"next_after\":null"), beyond.body);
+  auto workers = call("GET", "/admin/users?role=worker");
+  BOOST_TEST(!contains(workers.body, "\"telegram_id\":1001"), workers.body);
+  for (auto bad : {"limit=-1", "limit=0", "limit=abc", "limit=5000", "after=-3",
+                   "role=admin", "limit=1&limit=2"})
+    BOOST_TEST(call("GET", std::string{"/admin/users?"} + bad).status == 400, bad);
+
+  world.say(ana, "hello");
+  world.next_message(bob.id);
+  auto convs = call("GET", "/admin/conversations?manager=1001");
+  BOOST_TEST(contains(convs.body, "\"worker_id\":2002"), convs.body);
+  BOOST_TEST(call("GET", "/admin/conversations?worker=x").status == 400);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_subscription_lifts_the_allowance_until_cleared, admin_world) {
+  world.say(ana, "one");
+  world.next_message(bob.id);
+  world.say(ana, "two");
+  BOOST_TEST(contains(world.next_message(ana.id).text, "free messages"));
+  auto set = call("PUT", "/admin/users/1001/subscription", R"({"days":30})");
+  BOOST_TEST(set.status == 200);
+  BOOST_TEST(contains(set.body, "\"status\":\"active\""), set.body);
+  world.say(ana, "three");
+  BOOST_TEST(contains(world.next_message(bob.id).text, "three"));
+  auto cleared = call("DELETE", "/admin/users/1001/subscription");
+  BOOST_TEST(contains(cleared.body, "\"status\":\"canceled\""), cleared.body);
+  world.say(ana, "four");
+  BOOST_TEST(contains(world.next_message(ana.id).text, "free messages"));
+
+  for (auto bad : {"{}", R"({"days":0})", R"({"days":"x"})", "not json",
+                   R"({"expires_at_ms":5})"})
+    BOOST_TEST(call("PUT", "/admin/users/1001/subscription", bad).status == 400, bad);
+  BOOST_TEST(call("PUT", "/admin/users/abc/subscription", R"({"days":1})").status == 400);
+  BOOST_TEST(call("PUT", "/admin/users/1001/subscription",
+                  std::string(2 << 20, 'x')).status == 413);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_operator_reset_reaches_the_user, admin_world) {
+  auto r = call("POST", "/admin/users/2002/reset");
+  BOOST_TEST(r.status == 200);
+  BOOST_TEST(contains(r.body, "\"unlinked\":[1001]"), r.body);
+  BOOST_TEST(contains(world.next_message(bob.id).text, "/start"));
+  world.say(bob, "hola");
+  BOOST_TEST(contains(world.next_message(bob.id).text, "/start"));
+  BOOST_TEST(call("POST", "/admin/users/0/reset").status == 400);
+}
+
+BOOST_FIXTURE_TEST_CASE(status_and_log_level, admin_world) {
+  auto s = call("GET", "/admin/status");
+  BOOST_TEST(s.status == 200);
+  BOOST_TEST(contains(s.body, "\"pool_size\":20"), s.body);
+  BOOST_TEST(contains(s.body, "\"backend\":\"fake\""), s.body);
+  BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"debug"})").status == 200);
+  BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"loud"})").status == 400);
+  BOOST_TEST(call("PUT", "/admin/log_level", "[").status == 400);
+}

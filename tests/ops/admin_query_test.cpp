@@ -1,0 +1,70 @@
+#define BOOST_TEST_MODULE ops.admin_query
+#include <boost/test/unit_test.hpp>
+
+#include "ops/admin_query.hpp"
+
+// The admin API's parsing of query parameters and ids, and its pages.
+
+using namespace bridge;
+using namespace bridge::ops;
+
+namespace {
+
+query_params q(std::initializer_list<std::pair<const std::string, std::string>> kv) {
+  return query_params{kv};
+}
+
+bool refused(const std::variant<user_list, bad_request>& v) {
+  return std::holds_alternative<bad_request>(v);
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(defaults_and_filters) {
+  auto v = parse_user_list({});
+  BOOST_REQUIRE(!refused(v));
+  auto l = std::get<user_list>(v);
+  BOOST_TEST(l.limit == 50);
+  BOOST_TEST(l.after_id == 0);
+  l = std::get<user_list>(parse_user_list(q({{"role", "worker"}, {"language", "es"},
+                                             {"after", "42"}, {"limit", "7"}})));
+  BOOST_TEST(l.role == "worker");
+  BOOST_TEST(l.language == "es");
+  BOOST_TEST(l.after_id == 42);
+  BOOST_TEST(l.limit == 7);
+}
+
+BOOST_AUTO_TEST_CASE(hostile_and_malformed_parameters_are_refused) {
+  for (auto [k, v] : std::vector<std::pair<std::string, std::string>>{
+         {"limit", "-1"}, {"limit", "0"}, {"limit", "1001"}, {"limit", "1e3"},
+         {"limit", " 5"}, {"limit", ""}, {"after", "-5"}, {"after", "x"},
+         {"after", "99999999999999999999999"}, {"role", "root"},
+         {"role", "manager' OR 1=1 --"}, {"language", "a-very-long-code"},
+         {"active_since_ms", "yesterday"}}) {
+    auto v2 = parse_user_list(q({{k, v}}));
+    // An empty limit means "absent", everything else here is refused.
+    if (k == "limit" && v.empty())
+      BOOST_TEST(!refused(v2));
+    else
+      BOOST_TEST(refused(v2), k << "=" << v);
+  }
+  BOOST_TEST(refused(parse_user_list(q({{"limit", "1"}, {"limit", "2"}}))));
+  auto c = parse_conversation_list(q({{"manager", "abc"}}));
+  BOOST_TEST(std::holds_alternative<bad_request>(c));
+}
+
+BOOST_AUTO_TEST_CASE(ids_in_paths) {
+  BOOST_TEST(parse_id("1001").value_or(0) == 1001);
+  for (auto bad : {"", "0", "-3", "12a", "1 ", "99999999999999999999"})
+    BOOST_TEST(!parse_id(bad).has_value(), bad);
+}
+
+BOOST_AUTO_TEST_CASE(pages_say_where_the_next_one_starts) {
+  user_page p;
+  p.rows.resize(2);
+  p.rows[0].telegram_id = 5;
+  p.rows[1].telegram_id = 9;
+  BOOST_TEST(render(p, 2).find("\"next_after\":9") != std::string::npos);
+  BOOST_TEST(render(p, 3).find("\"next_after\":null") != std::string::npos);
+  BOOST_TEST(render(user_page{}, 3).find("\"rows\":[]") != std::string::npos);
+}
