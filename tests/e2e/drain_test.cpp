@@ -13,14 +13,11 @@
 using namespace bridge::test;
 
 BOOST_AUTO_TEST_CASE(sigterm_under_load_loses_and_duplicates_nothing) {
-  sim_world w{{"--translator.backend=fake", "--translator.fake_latency_ms=100",
-               "--translator.fake_jitter_ms=100",
-               "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100",
-               "--sender.global_per_second=1000",
-               "--session.updates_per_minute=1000",
-               "--shutdown.drain_deadline_ms=20000"},
-              {"--per-chat-per-second", "100", "--per-chat-burst", "100",
-               "--global-per-second", "1000"}};
+  sim_world w{unthrottled_engine({"--translator.backend=fake",
+                                  "--translator.fake_latency_ms=100",
+                                  "--translator.fake_jitter_ms=100",
+                                  "--shutdown.drain_deadline_ms=20000"}),
+              unthrottled_sim()};
   auto ana = make_user(1001, "Ana", "en");
   auto bob = make_user(2002, "Bob", "es");
   auto code = register_manager(w, ana, "en");
@@ -38,22 +35,11 @@ BOOST_AUTO_TEST_CASE(sigterm_under_load_loses_and_duplicates_nothing) {
   BOOST_TEST(w.engine().log_tail(1 << 20).find("drained") != std::string::npos);
   w.restart_engine();
 
-  std::vector<int> order;
-  std::set<int> seen;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{60};
-  while (seen.size() < static_cast<size_t>(total)
-         && std::chrono::steady_clock::now() < deadline) {
-    for (auto& m : w.await_messages(bob.id, 1, std::chrono::seconds{5})) {
-      auto at = m.text.find("item ");
-      BOOST_REQUIRE_MESSAGE(at != std::string::npos, m.text);
-      auto n = std::stoi(m.text.substr(at + 5));
-      order.push_back(n);
-      seen.insert(n);
-    }
-  }
-  BOOST_TEST(seen.size() == static_cast<size_t>(total), w.engine().log_tail());
-  BOOST_TEST(order.size() == static_cast<size_t>(total), "duplicates seen");
-  BOOST_TEST(std::is_sorted(order.begin(), order.end()));
+  auto got = collect_numbered(w, bob.id, "item", total, std::chrono::seconds{60});
+  BOOST_TEST(got.distinct == static_cast<size_t>(total), w.engine().log_tail());
+  BOOST_TEST(got.order.size() == static_cast<size_t>(total), "duplicates seen");
+  BOOST_TEST(std::is_sorted(got.order.begin(), got.order.end()));
+  BOOST_TEST(got.others == 0u);
   // Nothing more arrives later either.
   BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::seconds{1}).empty());
 }

@@ -1,6 +1,8 @@
 #include "tests/support/team.hpp"
 
+#include <cstdlib>
 #include <regex>
+#include <set>
 #include <stdexcept>
 
 namespace bridge::test {
@@ -47,6 +49,44 @@ void register_worker(sim_world& w, const sim_user& u, const std::string& lang,
   auto joined = w.next_message(manager.id);
   if (joined.text.find(u.first_name) == std::string::npos)
     throw std::runtime_error("manager not told: '" + joined.text + "'");
+}
+
+std::vector<std::string> unthrottled_engine(std::vector<std::string> extra) {
+  std::vector<std::string> args{"--sender.per_chat_per_second=100",
+                                "--sender.per_chat_burst=100",
+                                "--sender.global_per_second=1000",
+                                "--session.updates_per_minute=1000"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+std::vector<std::string> unthrottled_sim() {
+  return {"--per-chat-per-second", "100", "--per-chat-burst", "100",
+          "--global-per-second", "1000"};
+}
+
+numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
+                                   const std::string& word, int total,
+                                   std::chrono::seconds limit) {
+  numbered_arrivals out;
+  std::set<int> seen;
+  auto marker = word + " ";
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (seen.size() < static_cast<size_t>(total)
+         && std::chrono::steady_clock::now() < deadline) {
+    for (auto& m : w.await_messages(chat, 1, std::chrono::seconds{5})) {
+      auto at = m.text.find(marker);
+      if (at == std::string::npos) {
+        ++out.others;
+        continue;
+      }
+      auto n = std::atoi(m.text.c_str() + at + marker.size());
+      out.order.push_back(n);
+      seen.insert(n);
+    }
+  }
+  out.distinct = seen.size();
+  return out;
 }
 
 } // namespace bridge::test

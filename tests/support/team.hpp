@@ -24,4 +24,23 @@ void register_worker(sim_world& w, const sim_user& u, const std::string& lang,
 /// The invitation code in a text, or empty.
 std::string find_code(const std::string& text);
 
+/// Engine arguments that lift Telegram's send limits and the per-user rate
+/// limit (those have suites of their own), with `extra` after them.
+std::vector<std::string> unthrottled_engine(std::vector<std::string> extra = {});
+
+/// tg-sim arguments to match.
+std::vector<std::string> unthrottled_sim();
+
+/// What a chat received of texts carrying `word N` (N from 1 to `total`),
+/// in arrival order, until each arrived once or `limit` passed; other
+/// messages are counted apart.
+struct numbered_arrivals {
+  std::vector<int> order;
+  size_t distinct = 0;
+  size_t others = 0;
+};
+numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
+                                   const std::string& word, int total,
+                                   std::chrono::seconds limit);
+
 } // namespace bridge::test
