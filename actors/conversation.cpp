@@ -17,11 +17,8 @@ namespace {
 
 constexpr auto infinite = caf::infinite;
 
-/// Deliveries remembered for edits; older messages cannot be edited.
-constexpr size_t remembered_deliveries = 8;
 
-/// Translation ids of edits: apart from message sequence numbers.
-constexpr uint64_t edit_id_base = uint64_t{1} << 62;
+} // namespace
 
 std::vector<context_line>
 to_context(const std::vector<domain::context_entry>& entries) {
@@ -31,8 +28,6 @@ to_context(const std::vector<domain::context_entry>& entries) {
     out.push_back({e.from_worker ? "worker" : "manager", e.lang, e.text});
   return out;
 }
-
-} // namespace
 
 caf::behavior
 conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
@@ -121,81 +116,10 @@ void conversation_state::on_text(partner_text& t) {
   pump();
 }
 
-void conversation_state::on_edit(partner_text& t) {
-  auto it = std::find_if(recent_.begin(), recent_.end(), [&](const delivered& d) {
-    return d.source_message_id == t.message_id && d.from_worker == t.from_worker;
-  });
-  if (it == recent_.end() || t.message_id == 0) {
-    meta m;
-    m.received_ns = t.received_ns;
-    tell_writer(writer_chat(t.from_worker), m,
-                domain::render(text_id::edit_too_old, t.writer_lang),
-                "u" + std::to_string(t.update_id) + ".edit");
-    finish(t.update_id);
-    return;
-  }
-  pending_edit e;
-  e.id = edit_id_base + ++next_edit_;
-  e.target = *it;
-  e.text = t.text;
-  e.source_lang = t.source_lang;
-  e.target_lang = t.target_lang;
-  e.writer_name = std::move(t.writer_name);
-  translate_request r;
-  r.id = e.id;
-  r.text = std::move(t.text);
-  r.source_lang = std::move(t.source_lang);
-  r.target_lang = std::move(t.target_lang);
-  r.context = to_context(pipe_->context());
-  edits_.push_back(std::move(e));
-  self->send(opts_->translator, std::move(r));
-  finish(t.update_id);
-}
-
-void conversation_state::finish_edit(pending_edit& e, translation_done& d) {
-  auto body = d.ok ? d.text
-                   : e.text + " "
-                       + std::string{domain::wording(text_id::untranslated_note,
-                                                     e.target_lang)};
-  outbound out;
-  out.kind = outbound_kind::edit_message;
-  out.chat_id = partner_chat(e.target.from_worker);
-  out.message_id = e.target.partner_message_id;
-  out.text = e.writer_name + ": " + body + " "
-             + std::string{domain::wording(text_id::edited_note, e.target_lang)};
-  out.dedupe_key = "e" + std::to_string(conversation_id_) + "."
-                   + std::to_string(e.id - edit_id_base) + "."
-                   + std::to_string(e.target.seq);
-  self->send(opts_->sender, std::move(out));
-  message_update up;
-  up.conversation_id = conversation_id_;
-  up.seq = e.target.seq;
-  up.original_text = e.text;
-  up.translated_text = d.ok ? d.text : std::string{};
-  up.translated_lang = d.ok ? e.target_lang : std::string{};
-  up.status = d.ok ? message_status::translated : message_status::failed;
-  ++writes_out_;
-  self->request(opts_->db, infinite, std::move(up))
-    .then([this](const message_row&) { --writes_out_; },
-          [this](const caf::error& err) {
-            --writes_out_;
-            spdlog::warn("conversation {}: edit not stored: {}",
-                         conversation_id_, describe(err));
-          });
-}
-
-void conversation_state::remember(const delivered& d) {
-  if (d.source_message_id == 0 || d.partner_message_id == 0)
-    return;
-  if (recent_.size() == remembered_deliveries)
-    recent_.erase(recent_.begin());
-  recent_.push_back(d);
-}
-
 void conversation_state::on_translated(translation_done& d) {
   if (!pipe_)
     return;
-  if (d.id >= edit_id_base) {
+  if (d.id >= conversation_edit_id_base) {
     auto it = std::find_if(edits_.begin(), edits_.end(),
                            [&](const pending_edit& e) { return e.id == d.id; });
     if (it != edits_.end()) {

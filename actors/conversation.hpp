@@ -18,6 +18,13 @@
 
 namespace bridge {
 
+/// Translation ids of edits: apart from message sequence numbers.
+constexpr uint64_t conversation_edit_id_base = uint64_t{1} << 62;
+
+/// The context lines a translation request carries.
+std::vector<context_line>
+to_context(const std::vector<domain::context_entry>& entries);
+
 /// What every conversation needs: the rooms it talks to and its limits.
 struct conversation_options {
   db_actor db;

@@ -34,7 +34,9 @@ std::string copy_of(int64_t marker) {
 BOOST_AUTO_TEST_CASE(markers_read_back) {
   auto text = with_marker("hi there", tag, 42);
   BOOST_TEST(text == "hi there #r00c0ffee.42");
-  auto m = find_marker("Ana: [es] " + text);
+  // The marker views the text it was read from: keep the text alive.
+  auto delivered = "Ana: [es] " + text;
+  auto m = find_marker(delivered);
   BOOST_REQUIRE(m.has_value());
   BOOST_TEST(m->tag == tag);
   BOOST_TEST(m->marker == 42);

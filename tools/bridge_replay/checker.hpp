@@ -16,7 +16,7 @@ namespace bridge::replay {
 std::string with_marker(const std::string& text, std::string_view tag,
                         int64_t marker);
 
-/// A marker read back from a delivered text.
+/// A marker read back from a delivered text; `tag` views that text.
 struct marker_ref {
   std::string_view tag;
   int64_t marker = 0;

@@ -1,0 +1,153 @@
+// The registration dialogue of a chat: role, language, and for a worker
+// the manager's invitation code.
+
+#include <spdlog/spdlog.h>
+
+#include "actors/session.hpp"
+#include "domain/invite_code.hpp"
+#include "messages/type_ids.hpp"
+
+namespace bridge {
+
+using domain::reg_step;
+using domain::text_id;
+
+namespace {
+
+constexpr auto infinite = caf::infinite;
+
+} // namespace
+
+// -- registration ---------------------------------------------------------------
+
+void session_state::ask_role() {
+  step_ = reg_step::role;
+  save();
+  reply(say(text_id::welcome) + "\n" + say(text_id::choose_role),
+        {{{say(text_id::role_manager), domain::role_button_data(true)},
+          {say(text_id::role_worker), domain::role_button_data(false)}}});
+}
+
+void session_state::ask_language(bool again) {
+  std::vector<std::vector<inline_button>> rows;
+  for (const auto& l : opts_->languages)
+    rows.push_back({{domain::language_name(l), domain::language_button_data(l)}});
+  auto question = say(text_id::choose_language);
+  reply(again ? say(text_id::finish_registration, question) : question,
+        std::move(rows));
+}
+
+void session_state::take_role(bool manager) {
+  rec_.role = manager ? "manager" : "worker";
+  step_ = reg_step::language;
+  save();
+  ask_language();
+}
+
+void session_state::take_language(const std::string& lang) {
+  bool offered = false;
+  for (const auto& l : opts_->languages)
+    offered = offered || l == lang;
+  if (!offered) {
+    ask_language();
+    return;
+  }
+  rec_.language = lang;
+  bool manager = rec_.role == "manager";
+  user_put put{chat_id_, manager ? user_role::manager : user_role::worker,
+               lang, current_.from.first_name, 0};
+  self->request(opts_->db, infinite, std::move(put))
+    .await(
+      [this, manager](user_record& u) {
+        me_ = std::move(u);
+        if (!manager) {
+          step_ = reg_step::code;
+          save();
+          reply(say(text_id::worker_send_code));
+          return;
+        }
+        self->request(opts_->db, infinite, user_issue_code{chat_id_, false, 0})
+          .await(
+            [this](user_record& u) {
+              me_ = std::move(u);
+              step_ = reg_step::ready;
+              save();
+              reply(say(text_id::manager_ready, me_.invitation_code));
+            },
+            [this](const caf::error& err) { db_failed(err); });
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::take_code(const std::string& text) {
+  auto code = domain::parse_code(text);
+  if (!code) {
+    reply(say(text_id::worker_send_code));
+    return;
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (codes_.exhausted(now)) {
+    auto wait = std::chrono::duration_cast<std::chrono::minutes>(
+                  codes_.next_allowed(now) - now).count() + 1;
+    reply(say(text_id::too_many_codes, wait));
+    return;
+  }
+  self->request(opts_->db, infinite, user_by_code{*code, 0})
+    .await(
+      [this, now](user_record& owner) {
+        if (owner.role != user_role::manager) {
+          codes_.try_record(now);
+          reply(say(text_id::wrong_code));
+          return;
+        }
+        connect_to(owner);
+      },
+      [this, now](const caf::error& err) {
+        if (engine_code(err) == engine_errc::not_found
+            || engine_code(err) == engine_errc::invalid_input) {
+          codes_.try_record(now);
+          reply(say(text_id::wrong_code));
+          return;
+        }
+        db_failed(err);
+      });
+}
+
+void session_state::connect_to(const user_record& manager) {
+  self->request(opts_->db, infinite,
+                link_worker{chat_id_, manager.telegram_id, 0})
+    .await(
+      [this, manager](const link_result&) {
+        me_.manager_id = manager.telegram_id;
+        step_ = reg_step::ready;
+        codes_.clear();
+        save();
+        reply(say(text_id::worker_connected, manager.display_name));
+        // The manager's own session switches to this worker and tells them.
+        session_note note{session_note_kind::worker_joined,
+                          manager.telegram_id, chat_id_,
+                          me_.display_name, current_.update_id};
+        self->send(registry_, std::move(note));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::repeat_question() {
+  switch (step_) {
+    case reg_step::role:
+      reply(say(text_id::finish_registration, say(text_id::choose_role)),
+            {{{say(text_id::role_manager), domain::role_button_data(true)},
+              {say(text_id::role_worker), domain::role_button_data(false)}}});
+      break;
+    case reg_step::language:
+      ask_language(true);
+      break;
+    case reg_step::code:
+      reply(say(text_id::worker_send_code));
+      break;
+    default:
+      reply(say(text_id::not_registered));
+  }
+}
+
+} // namespace bridge
