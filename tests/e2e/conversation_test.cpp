@@ -156,3 +156,16 @@ BOOST_AUTO_TEST_CASE(idle_actors_passivate_and_come_back_from_the_database) {
   BOOST_TEST((first != std::string::npos && second != std::string::npos
               && first < second), history);
 }
+
+BOOST_AUTO_TEST_CASE(emoji_and_right_to_left_text_arrive_intact) {
+  pair_world p;
+  // Emoji (outside the BMP: two UTF-16 units each), Hebrew and Arabic
+  // (right to left), a combining accent and quotes that JSON escapes.
+  const std::string text = "👍🏽 שלום مرحبا e\xcc\x81 \"quoted\" \\ back";
+  p.world.say(p.ana, text);
+  auto copy = p.world.next_message(p.bob.id);
+  BOOST_TEST(copy.text == "Ana: [es] " + text);
+  // Emoji alone has nothing to translate: it is passed on as it is.
+  p.world.say(p.bob, "🙂");
+  BOOST_TEST(p.world.next_message(p.ana.id).text == "Bob: 🙂");
+}

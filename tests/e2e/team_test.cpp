@@ -207,3 +207,12 @@ BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
   BOOST_REQUIRE(group);
   BOOST_TEST(contains(w.next_message(-500).text, "private chats"));
 }
+
+BOOST_FIXTURE_TEST_CASE(apertium_carries_emoji_and_right_to_left_text, team) {
+  // Apertium does not know these words; the message still arrives whole.
+  world.say(ana, "👍 Thanks, שלום and مرحبا!");
+  auto copy = world.next_message(bob.id).text;
+  BOOST_TEST(contains(copy, "Ana: "), copy);
+  BOOST_TEST(contains(copy, "👍"), copy);
+  BOOST_TEST(contains(copy, "שלום"), copy);
+}
