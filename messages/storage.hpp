@@ -94,6 +94,29 @@ typename Inspector::result_type inspect(Inspector& f, purge& x) {
 
 // -- operator counters ----------------------------------------------------------
 
+/// Durable work not yet done: stored updates not fully handled and
+/// outgoing messages not yet sent.
+struct backlog_counts {
+  int64_t inbox = 0;
+  int64_t outbox = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, backlog_counts& x) {
+  return f(caf::meta::type_name("backlog_counts"), x.inbox, x.outbox);
+}
+
+/// Counts the backlog (two index-only counts over partial indexes).
+struct backlog_get {
+  using result = backlog_counts;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, backlog_get& x) {
+  return f(caf::meta::type_name("backlog_get"), x.timeout_ms);
+}
+
 /// What the pool has done since start, for operators and tests.
 struct db_pool_status {
   int64_t pool_size = 0;
@@ -116,7 +139,7 @@ struct db_pool_status {
   int64_t rejected_invalid = 0;
   /// Answered `deadline_exceeded`.
   int64_t expired = 0;
-  /// Answered with any other error.
+  /// Answered with any other error (`not_found` is an answer, not one).
   int64_t errors = 0;
   /// Requests run again after their connection broke.
   int64_t retried = 0;
@@ -195,7 +218,7 @@ using db_ops = db_op_list<
   conversation_open, conversation_reserve, message_put, message_update,
   message_recent, message_count, task_create, task_list, task_done,
   // admin and retention
-  user_list, conversation_list, purge>;
+  user_list, conversation_list, purge, backlog_get>;
 
 namespace detail {
 

@@ -84,6 +84,8 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::user_list))
   CAF_ADD_TYPE_ID(bridge, (bridge::conversation_list))
   CAF_ADD_TYPE_ID(bridge, (bridge::purge))
+  CAF_ADD_TYPE_ID(bridge, (bridge::backlog_counts))
+  CAF_ADD_TYPE_ID(bridge, (bridge::backlog_get))
 
   // -- storage: handles and pool internals -------------------------------------
   CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 #include "storage/ops.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_intake.hpp"
@@ -176,6 +177,7 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
     auto waited = duration_cast<microseconds>(now - c.enqueued).count();
     counters_.wait_us_total += waited;
     counters_.wait_us_max = std::max(counters_.wait_us_max, waited);
+    ops::metrics().db_wait_seconds.Observe(static_cast<double>(waited) / 1e6);
     rows += static_cast<int64_t>(c.weight);
     t.calls.push_back(c.value.call);
     t.deadlines_ns.push_back(to_ns(c.deadline));
@@ -270,8 +272,8 @@ void db_pool_state::refuse(caf::response_promise& promise, caf::error err) {
   auto code = engine_code(err);
   if (code == engine_errc::deadline_exceeded)
     ++counters_.expired;
-  else if (code != engine_errc::queue_full)
-    ++counters_.errors;
+  else if (code != engine_errc::queue_full && code != engine_errc::not_found)
+    ++counters_.errors; // "no such row" is an answer, not a failure
   promise.deliver(std::move(err));
 }
 

@@ -75,12 +75,18 @@ WITH gone AS (
   RETURNING 1)
 SELECT count(*) FROM gone)"};
 
+// Both counts read only the partial indexes of unfinished rows.
+constexpr sql_def backlog_counts{"backlog_counts", R"(
+SELECT (SELECT count(*) FROM inbox WHERE processed_at IS NULL),
+       (SELECT count(*) FROM outbox WHERE status = 'pending'))"};
+
 } // namespace sql
 
 const std::vector<sql_def>& admin_statements() {
   static const std::vector<sql_def> defs{
     sql::user_list,     sql::conversation_list, sql::fence_advance,
     sql::purge_messages, sql::purge_inbox,      sql::purge_outbox,
+    sql::backlog_counts,
   };
   return defs;
 }
@@ -117,6 +123,10 @@ caf::error check(const purge& x) {
     return make_error(engine_errc::invalid_input,
                       "a fenced purge needs a positive token");
   return check_text("fence name", x.fence_name, limits::code);
+}
+
+caf::error check(const backlog_get&) {
+  return {};
 }
 
 statement user_list_statement(const user_list& x) {
@@ -167,6 +177,16 @@ caf::expected<db_count> execute(op_context& ctx, const purge& x) {
   }
   auto rs = ctx.sql.run(purge_statement(x));
   return db_count{rs.empty() ? 0 : int_at(rs.front(), 0)};
+}
+
+backlog_counts execute(op_context& ctx, const backlog_get&) {
+  auto rs = ctx.sql.run({sql::backlog_counts.name, {}});
+  backlog_counts out;
+  if (!rs.empty()) {
+    out.inbox = int_at(rs.front(), 0);
+    out.outbox = int_at(rs.front(), 1);
+  }
+  return out;
 }
 
 } // namespace bridge::storage

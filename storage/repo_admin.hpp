@@ -7,7 +7,7 @@
 #include "messages/storage.hpp"
 #include "storage/sql.hpp"
 
-/// Operator listings and retention deletes.
+/// Operator listings, backlog counts and retention deletes.
 namespace bridge::storage {
 
 /// Statements of this repository.
@@ -19,6 +19,7 @@ constexpr int64_t max_purge_batch = 100000;
 caf::error check(const user_list& x);
 caf::error check(const conversation_list& x);
 caf::error check(const purge& x);
+caf::error check(const backlog_get& x);
 
 statement user_list_statement(const user_list& x);
 statement conversation_list_statement(const conversation_list& x);
@@ -27,5 +28,6 @@ statement purge_statement(const purge& x);
 user_page execute(op_context& ctx, const user_list& x);
 conversation_page execute(op_context& ctx, const conversation_list& x);
 caf::expected<db_count> execute(op_context& ctx, const purge& x);
+backlog_counts execute(op_context& ctx, const backlog_get& x);
 
 } // namespace bridge::storage

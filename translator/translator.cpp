@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "messages/type_ids.hpp"
+#include "ops/metrics.hpp"
 
 namespace bridge {
 
@@ -193,19 +194,22 @@ void translator_state::dispatch(translation::pending_request& p,
   auto key = p.key;
   self->request(opts_.backend, opts_.request_timeout + reply_slack,
                 std::move(call))
-    .then([this, key](backend_reply& reply) { on_reply(key, reply); },
-          [this, key](caf::error& err) {
+    .then([this, key, t](backend_reply& reply) { on_reply(key, reply, t); },
+          [this, key, t](caf::error& err) {
             backend_reply reply;
             reply.status = err == caf::sec::request_timeout
                              ? backend_status::timeout
                              : backend_status::transport_error;
             reply.message = describe(err);
-            on_reply(key, reply);
+            on_reply(key, reply, t);
           });
 }
 
-void translator_state::on_reply(uint64_t key, backend_reply& reply) {
+void translator_state::on_reply(uint64_t key, backend_reply& reply,
+                                time_point started) {
   auto t = now();
+  ops::metrics().translator_request_seconds.Observe(
+    std::chrono::duration<double>(t - started).count());
   limiter_->finish();
   limiter_->observe(t, reply.limits);
   auto* p = queue_.find(key);

@@ -60,7 +60,7 @@ private:
   void on_request(translate_request& req);
   void pump();
   void dispatch(translation::pending_request& p, time_point now);
-  void on_reply(uint64_t key, backend_reply& reply);
+  void on_reply(uint64_t key, backend_reply& reply, time_point started);
   void succeed(uint64_t key, std::string text);
   void fail(uint64_t key, engine_errc code, std::string reason);
   void answer(const translation_listener& to, translation_done done);

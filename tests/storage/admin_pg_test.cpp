@@ -132,4 +132,27 @@ BOOST_AUTO_TEST_CASE(purge_keeps_unprocessed_inbox_and_pending_outbox_rows) {
   BOOST_TEST(db.query("SELECT dedupe_key FROM outbox")[0][0].as<std::string>() == "b");
 }
 
+BOOST_AUTO_TEST_CASE(the_backlog_counts_unfinished_inbox_and_outbox_rows) {
+  BOOST_TEST(must(backlog_get{}).inbox == 0);
+  inbox_put in;
+  in.rows = {{1, 1, "{}"}, {2, 1, "{}"}, {3, 1, "{}"}};
+  must(in);
+  must(inbox_done{{2}});
+  outbox_record a;
+  a.dedupe_key = "a";
+  a.chat_id = 1;
+  outbox_record b = a;
+  b.dedupe_key = "b";
+  outbox_record c = a;
+  c.dedupe_key = "c";
+  must(outbox_put{a});
+  must(outbox_put{b});
+  must(outbox_put{c});
+  must(outbox_sent{"a", {1}});
+  must(outbox_failed{"b", "gave up", 3});
+  auto left = must(backlog_get{});
+  BOOST_TEST(left.inbox == 2);
+  BOOST_TEST(left.outbox == 1); // sent and failed rows are done with
+}
+
 BOOST_AUTO_TEST_SUITE_END()

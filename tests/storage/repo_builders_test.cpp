@@ -34,7 +34,9 @@ BOOST_AUTO_TEST_CASE(every_statement_has_a_unique_name) {
   std::set<std::string> names;
   for (auto& def : all_statements()) {
     BOOST_TEST(names.insert(def.name).second, "duplicate " << def.name);
-    BOOST_TEST(std::string{def.text}.find('$') != std::string::npos);
+    // Values travel as parameters; only statements without input have none.
+    if (std::string{def.name} != "backlog_counts")
+      BOOST_TEST(std::string{def.text}.find('$') != std::string::npos, def.name);
   }
   BOOST_TEST(names.size() > 30u);
 }
