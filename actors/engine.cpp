@@ -15,6 +15,7 @@
 #include "storage/start.hpp"
 #include "translator/spawn.hpp"
 #include "ops/admin.hpp"
+#include "ops/dashboard.hpp"
 #include "ops/health.hpp"
 #include "ops/http_server.hpp"
 #include "ops/status_poller.hpp"
@@ -48,13 +49,15 @@ bool engine::start_http(std::string& err) {
   ops::add_health_routes(*http_);
   admin_ = std::make_shared<ops::admin_options>();
   ops::add_admin_routes(*http_, admin_);
+  ops::add_dashboard_page(*http_);
   if (cfg_.telegram.mode == "webhook") {
     webhook_ = std::make_shared<ops::webhook_options>();
     ops::add_webhook_route(*http_, webhook_);
   }
   if (!http_->start(err))
     return false;
-  spdlog::info("engine: HTTP on {}:{} (/metrics, /healthz, /readyz)",
+  spdlog::info("engine: HTTP on {}:{} (/metrics, /healthz, /readyz, "
+               "/dashboard)",
                ho.address, http_->port());
   if (!cfg_.engine.ready_file.empty()) {
     std::ofstream out{cfg_.engine.ready_file};
@@ -93,9 +96,13 @@ bool engine::start_rooms(std::string& err) {
     return false;
   }
   translator_ = *tr;
-  poller_ = sys_.spawn(ops::status_poller,
-                       ops::poller_options{db_, cache_, translator_,
-                                           std::chrono::milliseconds{1000}});
+  rates_ = std::make_shared<ops::live_rates>();
+  ops::poller_options po;
+  po.db = db_;
+  po.cache = cache_;
+  po.translator = translator_;
+  po.rates = rates_;
+  poller_ = sys_.spawn(ops::status_poller, std::move(po));
   return true;
 }
 
@@ -181,6 +188,7 @@ bool engine::start(std::string& err) {
   admin_->translator = translator_;
   admin_->registry = registry_;
   admin_->token = cfg_.secrets.admin_token;
+  admin_->rates = rates_;
   admin_->sys = &sys_;
   if (webhook_) {
     webhook_->db = db_;

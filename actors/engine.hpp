@@ -19,6 +19,7 @@ namespace bridge::ops {
 class http_server;
 struct webhook_options;
 struct admin_options;
+class live_rates;
 }
 
 namespace bridge {
@@ -70,6 +71,7 @@ private:
   /// Filled once the rooms run; the webhook route answers 503 until then.
   std::shared_ptr<ops::webhook_options> webhook_;
   std::shared_ptr<ops::admin_options> admin_;
+  std::shared_ptr<ops::live_rates> rates_;
   caf::actor front_;
   bool running_ = false;
 };

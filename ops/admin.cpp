@@ -11,6 +11,7 @@
 #include "messages/type_ids.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/http_server.hpp"
+#include "ops/metrics.hpp"
 
 namespace bridge::ops {
 
@@ -198,6 +199,13 @@ void add_admin_routes(http_server& server, opts_ptr o) {
         },
         [&](const caf::error&) { w.key("cache").null(); });
     send_json(res, 200, std::move(w.end_object()).str());
+  }));
+  r.Get("/admin/dashboard", guarded(o, [](auto&, auto& res, auto& o) {
+    static const live_rates none;
+    metrics(); // registers every series before the first collection
+    res.set_header("Cache-Control", "no-store");
+    send_json(res, 200, render_dashboard(registry().Collect(),
+                                         o.rates ? *o.rates : none));
   }));
   r.Put("/admin/log_level", guarded(o, [](auto& req, auto& res, auto&) {
     simdjson::dom::parser p;

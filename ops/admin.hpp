@@ -9,6 +9,7 @@
 #include "messages/cache.hpp"
 #include "messages/storage.hpp"
 #include "messages/translator.hpp"
+#include "ops/dashboard_figures.hpp"
 
 namespace bridge::ops {
 
@@ -24,6 +25,8 @@ struct admin_options {
   caf::actor registry;
   /// BRIDGE_ADMIN_TOKEN; empty turns the admin API off (503).
   std::string token;
+  /// Messages per minute, kept by the status poller.
+  std::shared_ptr<const live_rates> rates;
 };
 
 /// The admin API under `/admin/`, every route behind
@@ -37,6 +40,7 @@ struct admin_options {
 /// - `POST /admin/users/ID/reset`
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
+/// - `GET /admin/dashboard`: the dashboard's figures (ops/dashboard_figures.hpp)
 ///
 /// Anything else under `/admin/` is 404. `opts` may be filled after the
 /// server starts; until `sys` is set, routes answer 503.

@@ -1,5 +1,7 @@
 #include "ops/status_poller.hpp"
 
+#include <algorithm>
+
 #include "messages/type_ids.hpp"
 #include "ops/health.hpp"
 #include "ops/metrics.hpp"
@@ -43,6 +45,12 @@ caf::behavior status_poller_state::make_behavior(poller_options opts) {
 
 void status_poller_state::poll() {
   auto wait = opts_.interval;
+  if (opts_.rates) {
+    using namespace std::chrono;
+    auto now = duration_cast<milliseconds>(steady_clock::now().time_since_epoch());
+    opts_.rates->record(now.count(), metrics().updates_message.Value(),
+                        metrics().messages_relayed.Value());
+  }
   self->request(opts_.db, wait, status_atom::value)
     .then([this](const db_pool_status& s) { on_db(s); },
           [](const caf::error&) { engine_health().database = false; });
@@ -52,6 +60,15 @@ void status_poller_state::poll() {
   self->request(opts_.translator, wait, status_atom::value)
     .then([this](const translator_status& s) { on_translator(s); },
           [](const caf::error&) {});
+  if (ticks_++ % std::max(opts_.backlog_every, 1) == 0)
+    self->request(opts_.db, wait, backlog_get{})
+      .then([this](const backlog_counts& b) { on_backlog(b); },
+            [](const caf::error&) {});
+}
+
+void status_poller_state::on_backlog(const backlog_counts& b) {
+  metrics().inbox_backlog.Set(static_cast<double>(b.inbox));
+  metrics().outbox_backlog.Set(static_cast<double>(b.outbox));
 }
 
 void status_poller_state::on_db(const db_pool_status& s) {

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 
 #include <caf/stateful_actor.hpp>
 
 #include "messages/cache.hpp"
 #include "messages/storage.hpp"
 #include "messages/translator.hpp"
+#include "ops/dashboard_figures.hpp"
 
 namespace bridge::ops {
 
@@ -16,6 +18,10 @@ struct poller_options {
   cache_actor cache;
   translator_actor translator;
   std::chrono::milliseconds interval{1000};
+  /// The backlog counts scan indexes: every this many intervals.
+  int backlog_every = 5;
+  /// Where the per-minute message rates are kept (may be null).
+  std::shared_ptr<live_rates> rates;
 };
 
 /// Reads the status of the pool, the cache and the translator once per
@@ -34,6 +40,7 @@ private:
   void on_db(const db_pool_status& s);
   void on_cache(const cache_status& s);
   void on_translator(const translator_status& s);
+  void on_backlog(const backlog_counts& b);
 
   caf::event_based_actor* self;
   poller_options opts_;
@@ -41,6 +48,7 @@ private:
   db_pool_status db_last_;
   cache_status cache_last_;
   translator_status tr_last_;
+  int ticks_ = 0;
 };
 
 caf::behavior status_poller(caf::stateful_actor<status_poller_state>* self,
