@@ -54,7 +54,9 @@ say "tg-sim and the engine"
 pids+=($!)
 wait_file "$run/sim.port" tg-sim "$run/tg-sim.log"
 port=$(cat "$run/sim.port")
-TELEGRAM_BOT_TOKEN="$token" "$root/build/bridge" \
+# The dashboard and admin API need a token; this run makes its own.
+admin_token=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+TELEGRAM_BOT_TOKEN="$token" BRIDGE_ADMIN_TOKEN="$admin_token" "$root/build/bridge" \
   --telegram.api_url="http://127.0.0.1:$port" --telegram.poll_timeout_s=5 \
   --http.port=0 --engine.ready_file="$run/engine.port" \
   --engine.log_file="$run/engine.log" >"$run/engine.out" 2>&1 &
@@ -120,6 +122,7 @@ if [ $stay -eq 1 ]; then
   a new user: build/tg-sim say --port $port --user 3003 --name Eva --lang es /start
             (buttons show as [Text -> press DATA]; press one with
              build/tg-sim press --port $port --user 3003 --message-id N DATA)
+  dashboard: http://127.0.0.1:$(cat "$run/engine.port")/dashboard#token=$admin_token
   engine log: $run/engine.log
   stop:     kill ${pids[*]}; scripts/services.sh stop $run
 EOT

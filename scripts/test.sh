@@ -39,5 +39,8 @@ LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
   ctest --test-dir build-asan --output-on-failure -j "$jobs" || status=1
 
+if [ -f build/artifacts/dashboard.png ]; then
+  echo "dashboard screenshot from e2e.dashboard: build/artifacts/dashboard.png" >&2
+fi
 step "done: $([ $status -eq 0 ] && echo PASSED || echo FAILED)"
 exit $status
