@@ -3,6 +3,7 @@
 //
 //   db_pool_bench [--sizes 1,5,10,20] [--seconds S] [--window W]
 //                 [--latency-seconds S] [--cache-seconds S]
+//                 [--threads N] [--policy stealing|sharing]
 //
 // Needs DATABASE_URL and REDIS_URL (`scripts/services.sh start`). Per pool
 // size it measures one-row `message_put` requests/s through the pool, then
@@ -58,6 +59,9 @@ struct bench_options {
   double latency_seconds = 8;
   double cache_seconds = 4;
   size_t threads = 2;
+  /// CAF's scheduler: "stealing" (work stealing, polls when idle) or
+  /// "sharing" (one shared queue, sleeps on a condition variable).
+  std::string policy = "stealing";
 };
 
 /// Application name of the pool's connections, to see when they are gone.
@@ -513,6 +517,7 @@ int run(const bench_options& o) {
   announce_message_types(cfg);
   cfg.set("logger.verbosity", caf::atom("quiet"));
   cfg.set("scheduler.max-threads", o.threads);
+  cfg.set("scheduler.policy", caf::atom_from_string(o.policy));
   caf::actor_system sys{cfg};
   admin_link admin{o.dsn};
   auto setup = start_pool(sys, o, 2);
@@ -525,7 +530,8 @@ int run(const bench_options& o) {
     .field("batch_max", static_cast<uint64_t>(o.batch))
     .field("window", static_cast<uint64_t>(o.window))
     .field("conversations", static_cast<uint64_t>(o.conversations))
-    .field("seconds_per_phase", o.seconds);
+    .field("seconds_per_phase", o.seconds)
+    .field("scheduler_policy", o.policy);
   // Pool and raw alternate per size, so a change in the machine's load
   // touches both sides of a ratio alike.
   std::vector<pool_figures> pool;
@@ -634,6 +640,8 @@ int main(int argc, char** argv) {
   app.add_option("--latency-seconds", o.latency_seconds);
   app.add_option("--cache-seconds", o.cache_seconds);
   app.add_option("--threads", o.threads, "scheduler threads");
+  app.add_option("--policy", o.policy, "scheduler policy")
+    ->check(CLI::IsMember({"stealing", "sharing"}));
   CLI11_PARSE(app, argc, argv);
   spdlog::set_level(spdlog::level::warn);
   auto env = [](const char* name) {
