@@ -189,13 +189,13 @@ bool engine::start(std::string& err) {
   admin_->registry = registry_;
   admin_->token = cfg_.secrets.admin_token;
   admin_->rates = rates_;
-  admin_->sys = &sys_;
+  admin_->sys.store(&sys_, std::memory_order_release);
   if (webhook_) {
     webhook_->db = db_;
     webhook_->dispatcher = registry_;
     webhook_->secret = cfg_.secrets.telegram_webhook_secret;
     webhook_->counters = intake_;
-    webhook_->sys = &sys_;
+    webhook_->sys.store(&sys_, std::memory_order_release);
     // The inbox may hold what an earlier run took and did not finish.
     resume_from_inbox(sys_, db_, registry_, *intake_);
     if (!ops::set_webhook(cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token,

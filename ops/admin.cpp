@@ -31,6 +31,10 @@ void send_json(httplib::Response& res, int status, std::string body) {
 /// Wraps a route: the API must be on and the bearer token right.
 httplib::Server::Handler guarded(opts_ptr o, handler h) {
   return [o, h](const httplib::Request& req, httplib::Response& res) {
+    if (o->sys.load(std::memory_order_acquire) == nullptr) {
+      send_json(res, 503, render_error("starting"));
+      return;
+    }
     if (o->token.empty()) {
       send_json(res, 503, render_error("the admin API is off: set "
                                        "BRIDGE_ADMIN_TOKEN"));
@@ -45,10 +49,6 @@ httplib::Server::Handler guarded(opts_ptr o, handler h) {
       send_json(res, 401, render_error("a valid bearer token is required"));
       return;
     }
-    if (o->sys == nullptr) {
-      send_json(res, 503, render_error("starting"));
-      return;
-    }
     h(req, res, *o);
   };
 }
@@ -61,7 +61,7 @@ query_params params_of(const httplib::Request& req) {
 template <class Result, class Handle, class Msg, class Render>
 void ask(httplib::Response& res, const admin_options& o, const Handle& dst,
          Msg msg, Render render_ok) {
-  caf::scoped_actor self{*o.sys};
+  caf::scoped_actor self{*o.sys.load()};
   self->request(dst, wait, std::move(msg))
     .receive(
       [&](Result& r) { send_json(res, 200, render_ok(r)); },
@@ -173,7 +173,7 @@ void add_admin_routes(http_server& server, opts_ptr o) {
            });
          }));
   r.Get("/admin/status", guarded(o, [](auto&, auto& res, auto& o) {
-    caf::scoped_actor self{*o.sys};
+    caf::scoped_actor self{*o.sys.load()};
     json::writer w;
     w.begin_object();
     self->request(o.db, wait, status_atom::value)

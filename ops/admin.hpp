@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -17,7 +18,9 @@ class http_server;
 
 /// What the admin API reaches.
 struct admin_options {
-  caf::actor_system* sys = nullptr;
+  /// Set last, with release order: once a handler sees it (acquire), every
+  /// other field is filled in.
+  std::atomic<caf::actor_system*> sys{nullptr};
   db_actor db;
   cache_actor cache;
   translator_actor translator;

@@ -59,13 +59,14 @@ void add_webhook_route(http_server& server,
                        std::shared_ptr<const webhook_options> o) {
   server.routes().Post(webhook_path, [o](const httplib::Request& req,
                                          httplib::Response& res) {
+    auto* sys = o->sys.load(std::memory_order_acquire);
+    if (sys == nullptr) {
+      answer(res, 503, "Service Unavailable: starting");
+      return;
+    }
     auto given = req.get_header_value("X-Telegram-Bot-Api-Secret-Token");
     if (!constant_time_equal(given, o->secret)) {
       answer(res, 401, "Unauthorized");
-      return;
-    }
-    if (o->sys == nullptr) {
-      answer(res, 503, "Service Unavailable: starting");
       return;
     }
     auto batch = telegram::decode_update(req.body, steady_ns());
@@ -78,7 +79,7 @@ void add_webhook_route(http_server& server,
         o->counters->skipped += n;
         metrics().updates_skipped.Increment(static_cast<double>(n));
       }
-    if (!store_and_hand_on(*o->sys, o->db, o->dispatcher, batch.updates,
+    if (!store_and_hand_on(*sys, o->db, o->dispatcher, batch.updates,
                            *o->counters)) {
       answer(res, 503, "Service Unavailable: try again");
       return;

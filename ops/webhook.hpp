@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -19,7 +20,9 @@ constexpr const char* webhook_path = "/telegram/webhook";
 
 /// What the webhook route needs.
 struct webhook_options {
-  caf::actor_system* sys = nullptr;
+  /// Set last, with release order: once a handler sees it (acquire), every
+  /// other field is filled in.
+  std::atomic<caf::actor_system*> sys{nullptr};
   db_actor db;
   caf::actor dispatcher;
   /// TELEGRAM_WEBHOOK_SECRET: the `X-Telegram-Bot-Api-Secret-Token` value.
