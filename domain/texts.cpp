@@ -61,8 +61,9 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> table{{
   {"No open tasks.", "No hay tareas abiertas."},
   {"Tasks:", "Tareas:"},
   {"Last 24 hours:", "Últimas 24 horas:"},
-  {"{}: {} messages, {} tasks done, {} open",
-   "{}: {} mensajes, {} tareas hechas, {} abiertas"},
+  // Counts as "label: N", so one reads as well as many in both languages.
+  {"{}: messages: {} · tasks done: {} · open: {}",
+   "{}: mensajes: {} · tareas hechas: {} · abiertas: {}"},
   {"Nothing happened in the last 24 hours.",
    "No pasó nada en las últimas 24 horas."},
   {"Last {} messages:", "Últimos {} mensajes:"},

@@ -136,7 +136,7 @@ BOOST_FIXTURE_TEST_CASE(listing_commands_answer, team) {
   BOOST_TEST(contains(history, "Ana: Good morning."), history);
   BOOST_TEST(contains(history, "Bob: Buenos días."), history);
   auto daily = ask(ana, "/daily");
-  BOOST_TEST(contains(daily, "Bob: 2 messages"), daily);
+  BOOST_TEST(contains(daily, "Bob: messages: 2 · tasks done: 0"), daily);
   BOOST_TEST(contains(ask(bob, "/feedback Muy útil"), "Gracias"));
 }
 
