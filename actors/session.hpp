@@ -67,6 +67,7 @@ private:
   void take_role(bool manager);
   void take_language(const std::string& lang);
   void take_code(const std::string& text);
+  void look_up_code(const std::string& code);
   void repeat_question();
   void connect_to(const user_record& manager);
 

@@ -92,7 +92,28 @@ void session_state::take_code(const std::string& text) {
     reply(say(text_id::too_many_codes, wait));
     return;
   }
-  self->request(opts_->db, infinite, user_by_code{*code, 0})
+  // The sliding window above lives in this actor and ends with it; the
+  // count in Redis (every attempt, per fixed window) outlives passivation
+  // and restarts, so guessing codes cannot be sped up by going idle.
+  auto window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                     opts_->code_window).count();
+  self->request(opts_->cache, infinite,
+                rate_hit{"invite_code", chat_id_, opts_->code_attempts,
+                         window_ms})
+    .await(
+      [this, c = *code](const rate_verdict& v) {
+        if (!v.allowed) {
+          reply(say(text_id::too_many_codes, v.retry_after_ms / 60'000 + 1));
+          return;
+        }
+        look_up_code(c);
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::look_up_code(const std::string& code) {
+  auto now = std::chrono::steady_clock::now();
+  self->request(opts_->db, infinite, user_by_code{code, 0})
     .await(
       [this, now](user_record& owner) {
         if (owner.role != user_role::manager) {

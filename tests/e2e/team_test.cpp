@@ -156,6 +156,32 @@ BOOST_FIXTURE_TEST_CASE(a_reset_user_starts_over_and_the_partner_is_told,
   BOOST_TEST(contains(world.next_message(bob.id).text, "Ana: "));
 }
 
+BOOST_AUTO_TEST_CASE(the_wrong_code_limit_outlives_the_engine) {
+  auto args = fast_engine();
+  args.push_back("--session.code_attempts=2");
+  sim_world w{args, fast_sim()};
+  auto ana = make_user(1001, "Ana", "en");
+  auto bob = make_user(2002, "Bob", "en");
+  auto code = register_manager(w, ana, "en");
+  w.say(bob, "/start");
+  press_button(w, bob, w.next_message(bob.id), "role:worker");
+  press_button(w, bob, w.next_message(bob.id), "lang:en");
+  w.next_message(bob.id);
+  auto ask = [&](const std::string& text) {
+    w.say(bob, text);
+    return w.next_message(bob.id).text;
+  };
+  BOOST_TEST(contains(ask("BRIDGE-99998"), "does not match"));
+  BOOST_TEST(contains(ask("BRIDGE-99997"), "does not match"));
+  // The engine stops and comes back: the session's memory is gone, the
+  // count is not, so a guesser gains nothing by waiting for a restart
+  // (or for the session to go idle). A drained stop, so no reply of
+  // before is sent twice.
+  w.restart_engine();
+  auto after = ask(code);
+  BOOST_TEST(contains(after, "Too many wrong codes"), after);
+}
+
 BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
   sim_world w{{"--session.code_attempts=2", "--sender.per_chat_per_second=100",
                "--sender.per_chat_burst=100"},
