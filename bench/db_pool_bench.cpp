@@ -3,7 +3,7 @@
 //
 //   db_pool_bench [--sizes 1,5,10,20] [--seconds S] [--window W]
 //                 [--latency-seconds S] [--cache-seconds S]
-//                 [--threads N] [--policy stealing|sharing]
+//                 [--threads N] [--policy stealing|sharing] [--idle-polls N]
 //
 // Needs DATABASE_URL and REDIS_URL (`scripts/services.sh start`). Per pool
 // size it measures one-row `message_put` requests/s through the pool, then
@@ -62,6 +62,9 @@ struct bench_options {
   /// CAF's scheduler: "stealing" (work stealing, polls when idle) or
   /// "sharing" (one shared queue, sleeps on a condition variable).
   std::string policy = "stealing";
+  /// Work stealing only: polls 50 us apart before an idle thread sleeps
+  /// (CAF's default 500); negative keeps the default.
+  int64_t idle_polls = -1;
 };
 
 /// Application name of the pool's connections, to see when they are gone.
@@ -518,6 +521,9 @@ int run(const bench_options& o) {
   cfg.set("logger.verbosity", caf::atom("quiet"));
   cfg.set("scheduler.max-threads", o.threads);
   cfg.set("scheduler.policy", caf::atom_from_string(o.policy));
+  if (o.idle_polls >= 0)
+    cfg.set("work-stealing.moderate-poll-attempts",
+            static_cast<size_t>(o.idle_polls));
   caf::actor_system sys{cfg};
   admin_link admin{o.dsn};
   auto setup = start_pool(sys, o, 2);
@@ -531,7 +537,8 @@ int run(const bench_options& o) {
     .field("window", static_cast<uint64_t>(o.window))
     .field("conversations", static_cast<uint64_t>(o.conversations))
     .field("seconds_per_phase", o.seconds)
-    .field("scheduler_policy", o.policy);
+    .field("scheduler_policy", o.policy)
+    .field("idle_polls", o.idle_polls);
   // Pool and raw alternate per size, so a change in the machine's load
   // touches both sides of a ratio alike.
   std::vector<pool_figures> pool;
@@ -642,6 +649,8 @@ int main(int argc, char** argv) {
   app.add_option("--threads", o.threads, "scheduler threads");
   app.add_option("--policy", o.policy, "scheduler policy")
     ->check(CLI::IsMember({"stealing", "sharing"}));
+  app.add_option("--idle-polls", o.idle_polls,
+                 "work stealing: polls before an idle thread sleeps");
   CLI11_PARSE(app, argc, argv);
   spdlog::set_level(spdlog::level::warn);
   auto env = [](const char* name) {
