@@ -214,6 +214,7 @@ using db_ops = db_op_list<
   unlink_worker, workers_of, session_get, session_put,
   // subscriptions, usage, feedback
   sub_get, sub_set, sub_clear, usage_incr, usage_get, feedback_put,
+  usage_release,
   // conversations, messages, tasks
   conversation_open, conversation_reserve, message_put, message_update,
   message_recent, message_count, task_create, task_list, task_done,

@@ -317,31 +317,54 @@ struct usage_count {
   /// The day as yyyymmdd (20240131); the caller picks the time zone.
   int64_t day = 0;
   int64_t count = 0;
-  /// `usage_incr` only: whether this message was counted (under the limit).
+  /// `usage_incr` only: whether anything was counted (under the limit).
   bool granted = false;
+  /// `usage_incr` only: how many messages were counted (0 when refused).
+  int64_t counted = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, usage_count& x) {
   return f(caf::meta::type_name("usage_count"), x.manager_id, x.day, x.count,
-           x.granted);
+           x.granted, x.counted);
 }
 
-/// Counts one message for a manager on `day` unless the count has reached
-/// `limit` (negative: no limit). Check and increment are one statement, so
-/// concurrent senders never exceed the limit.
+/// Counts `lease` messages (1 to 1000) for a manager on `day` when all of
+/// them fit under `limit` (negative: no limit), else one when one fits.
+/// Check and increment are one statement each, so concurrent senders
+/// never exceed the limit. A session leases several at a time and sends
+/// them without asking again (see `domain::allowance_lease`).
 struct usage_incr {
   using result = usage_count;
   int64_t manager_id = 0;
   int64_t day = 0;
   int64_t limit = -1;
   int64_t timeout_ms = 0;
+  int64_t lease = 1;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, usage_incr& x) {
   return f(caf::meta::type_name("usage_incr"), x.manager_id, x.day, x.limit,
-           x.timeout_ms);
+           x.timeout_ms, x.lease);
+}
+
+/// Gives back `count` (1 to 1000) messages counted by `usage_incr` but
+/// never sent (a session stopped holding them); the count never goes
+/// below zero. Not idempotent: the pool never retries it, so a lost
+/// give-back leaves the manager fewer messages, never more.
+struct usage_release {
+  using result = db_count;
+  int64_t manager_id = 0;
+  int64_t day = 0;
+  int64_t count = 0;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, usage_release& x) {
+  return f(caf::meta::type_name("usage_release"), x.manager_id, x.day,
+           x.count, x.timeout_ms);
 }
 
 /// A manager's count on `day` (0 when nothing was counted).

@@ -58,6 +58,11 @@ void touched_by(const usage_incr& x, const usage_count&, cache_invalidate& out) 
   out.usage.push_back({x.manager_id, x.day});
 }
 
+void touched_by(const usage_release& x, const db_count&, cache_invalidate& out) {
+  // A mirror at the limit would keep refusing what was given back.
+  out.usage.push_back({x.manager_id, x.day});
+}
+
 template <class Op>
 void touched(const caf::message& call, const caf::message& reply,
              cache_invalidate& out) {

@@ -61,6 +61,8 @@ template <> struct op_traits<sub_clear> : op_flags<idempotent> {};
 template <> struct op_traits<usage_incr> : op_flags<0> {};
 template <> struct op_traits<usage_get> : op_flags<idempotent> {};
 template <> struct op_traits<feedback_put> : op_flags<0> {};
+// Giving back twice would hand out messages past the limit: never retried.
+template <> struct op_traits<usage_release> : op_flags<0> {};
 template <> struct op_traits<conversation_open> : op_flags<idempotent> {};
 template <> struct op_traits<conversation_reserve> : op_flags<0> {};
 template <> struct op_traits<message_put> : op_flags<batched | atomic> {};

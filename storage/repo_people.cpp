@@ -98,13 +98,18 @@ WHERE user_id = $1
 RETURNING user_id, status, epoch_ms(expires_at), epoch_ms(updated_at))"};
 
 // Check and increment in one statement: two concurrent senders cannot both
-// take the last free message.
+// take the last free message. $4 messages are counted at once, all or none.
 constexpr sql_def usage_incr{"usage_incr", R"(
 INSERT INTO daily_usage AS d (manager_id, day, messages)
-SELECT $1, $2::date, 1 WHERE $3::bigint < 0 OR $3::bigint >= 1
+SELECT $1, $2::date, $4::bigint WHERE $3::bigint < 0 OR $3::bigint >= $4::bigint
 ON CONFLICT (manager_id, day) DO UPDATE
-SET messages = d.messages + 1
-WHERE $3::bigint < 0 OR d.messages < $3::bigint
+SET messages = d.messages + $4::bigint
+WHERE $3::bigint < 0 OR d.messages + $4::bigint <= $3::bigint
+RETURNING messages)"};
+
+constexpr sql_def usage_release{"usage_release", R"(
+UPDATE daily_usage SET messages = GREATEST(messages - $3::bigint, 0)
+WHERE manager_id = $1 AND day = $2::date
 RETURNING messages)"};
 
 constexpr sql_def usage_get{"usage_get", R"(
@@ -123,7 +128,7 @@ const std::vector<sql_def>& people_statements() {
     sql::link_worker,  sql::unlink_worker, sql::workers_of,
     sql::session_get,  sql::session_put,   sql::sub_get,
     sql::sub_set,      sql::sub_clear,     sql::usage_incr,
-    sql::usage_get,    sql::feedback_put,
+    sql::usage_get,    sql::feedback_put,  sql::usage_release,
   };
   return defs;
 }
@@ -211,6 +216,16 @@ caf::error check(const sub_clear& x) {
 }
 
 caf::error check(const usage_incr& x) {
+  if (x.lease < 1 || x.lease > max_usage_lease)
+    return make_error(engine_errc::invalid_input,
+                      "usage_incr leases 1 to 1000 messages");
+  return first_error({check_id("manager_id", x.manager_id), check_day(x.day)});
+}
+
+caf::error check(const usage_release& x) {
+  if (x.count < 1 || x.count > max_usage_lease)
+    return make_error(engine_errc::invalid_input,
+                      "usage_release gives back 1 to 1000 messages");
   return first_error({check_id("manager_id", x.manager_id), check_day(x.day)});
 }
 
@@ -301,7 +316,8 @@ statement session_put_statement(const chat_session_record& x) {
 
 statement usage_incr_statement(const usage_incr& x) {
   return {sql::usage_incr.name,
-          {param(x.manager_id), param(day_param(x.day)), param(x.limit)}};
+          {param(x.manager_id), param(day_param(x.day)), param(x.limit),
+           param(x.lease)}};
 }
 
 // -- execution ------------------------------------------------------------------
@@ -440,11 +456,26 @@ subscription execute(op_context& ctx, const sub_clear& x) {
 usage_count execute(op_context& ctx, const usage_incr& x) {
   auto rs = ctx.sql.run(usage_incr_statement(x));
   if (!rs.empty())
-    return {x.manager_id, x.day, int_at(rs.front(), 0), true};
+    return {x.manager_id, x.day, int_at(rs.front(), 0), true, x.lease};
+  if (x.lease > 1) {
+    // A whole lease does not fit: the last few go one at a time.
+    auto one = x;
+    one.lease = 1;
+    rs = ctx.sql.run(usage_incr_statement(one));
+    if (!rs.empty())
+      return {x.manager_id, x.day, int_at(rs.front(), 0), true, 1};
+  }
   // At the limit: nothing changed; report the count as it stands.
   auto now = ctx.sql.run({sql::usage_get.name,
                           {param(x.manager_id), param(day_param(x.day))}});
   return {x.manager_id, x.day, now.empty() ? 0 : int_at(now.front(), 0), false};
+}
+
+db_count execute(op_context& ctx, const usage_release& x) {
+  auto rs = ctx.sql.run({sql::usage_release.name,
+                         {param(x.manager_id), param(day_param(x.day)),
+                          param(x.count)}});
+  return {static_cast<int64_t>(rs.size())};
 }
 
 usage_count execute(op_context& ctx, const usage_get& x) {

@@ -20,6 +20,9 @@ const std::vector<sql_def>& people_statements();
 /// than once in 250 issues.
 constexpr int max_code_attempts = 8;
 
+/// Most messages one `usage_incr` counts or one `usage_release` gives back.
+constexpr int64_t max_usage_lease = 1000;
+
 // -- validation -----------------------------------------------------------------
 
 caf::error check(const user_get& x);
@@ -37,6 +40,7 @@ caf::error check(const sub_set& x);
 caf::error check(const sub_clear& x);
 caf::error check(const usage_incr& x);
 caf::error check(const usage_get& x);
+caf::error check(const usage_release& x);
 caf::error check(const feedback_put& x);
 
 // -- builders and decoders ------------------------------------------------------
@@ -78,6 +82,7 @@ subscription execute(op_context& ctx, const sub_set& x);
 subscription execute(op_context& ctx, const sub_clear& x);
 usage_count execute(op_context& ctx, const usage_incr& x);
 usage_count execute(op_context& ctx, const usage_get& x);
+db_count execute(op_context& ctx, const usage_release& x);
 db_id execute(op_context& ctx, const feedback_put& x);
 
 } // namespace bridge::storage

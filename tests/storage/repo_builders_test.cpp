@@ -144,6 +144,7 @@ BOOST_AUTO_TEST_CASE(days_are_passed_as_iso_dates) {
   auto st = usage_incr_statement(x);
   BOOST_TEST(param_at(st, 1) == "2024-02-29");
   BOOST_TEST(param_at(st, 2) == "50");
+  BOOST_TEST(param_at(st, 3) == "1"); // one message unless a lease is asked
 }
 
 BOOST_FIXTURE_TEST_CASE(issuing_a_code_retries_collisions, repo_fixture) {
