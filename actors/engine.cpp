@@ -159,6 +159,7 @@ bool engine::start(std::string& err) {
   sess->code_attempts = sc.code_attempts;
   sess->code_window = sc.code_window;
   sess->free_daily_messages = sc.free_daily_messages;
+  sess->allowance_lease = sc.allowance_lease;
   sess->history_length = sc.history_length;
   auto co = std::make_shared<conversation_options>();
   co->db = db_;

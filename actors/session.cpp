@@ -40,6 +40,7 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
     static_cast<size_t>(o.updates_per_minute), std::chrono::minutes{1}};
   codes_ = domain::window_limiter{static_cast<size_t>(o.code_attempts),
                                   o.code_window};
+  allowance_ = domain::allowance_lease{o.allowance_lease, o.free_daily_messages};
   rec_.chat_id = chat_id;
   me_.telegram_id = chat_id;
   // Rebuild from PostgreSQL before the first update is looked at: both
@@ -217,6 +218,7 @@ void session_state::finish(int64_t update_id) {
 }
 
 void session_state::forget_registration() {
+  give_back(allowance_.release());
   // The language stays: the user keeps reading the bot in it.
   auto language = lang();
   me_.role = user_role::none;
@@ -231,8 +233,12 @@ void session_state::forget_registration() {
 void session_state::try_passivate() {
   self->request(registry_, infinite, passivate_request{chat_id_, 0, handled_})
     .then([this](bool agreed) {
-      if (agreed)
-        self->quit();
+      if (!agreed)
+        return;
+      // Whatever is still in flight is lost with the actor: at most a
+      // lease (domain/allowance.hpp), in the manager's disfavour.
+      give_back(allowance_.release());
+      self->quit();
     });
 }
 

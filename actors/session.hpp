@@ -10,6 +10,7 @@
 #include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "domain/allowance.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "domain/window_limiter.hpp"
@@ -32,6 +33,8 @@ struct session_options {
   int64_t code_attempts = 5;
   std::chrono::seconds code_window{600};
   int64_t free_daily_messages = 50;
+  /// Free messages PostgreSQL charges per round trip (domain::allowance_lease).
+  int64_t allowance_lease = 10;
   int64_t history_length = 20;
   /// Longest text accepted from a user, in UTF-16 code units.
   size_t max_text = 4096;
@@ -81,6 +84,10 @@ private:
   /// A manager's current worker: the stored one, else the only one.
   /// Calls `then` with 0 after telling the manager when there is none.
   void with_current_worker(std::function<void(int64_t)> then);
+  /// Asks for the next lease of `day` in the background when it is time.
+  void refill(int64_t day);
+  /// Returns messages charged but not sent to PostgreSQL.
+  void give_back(const domain::leftover& l);
 
   // -- commands ---------------------------------------------------------------
   void run_command(const domain::command& cmd);
@@ -127,6 +134,8 @@ private:
   domain::window_limiter codes_{5, std::chrono::minutes{10}};
   /// True once the rate limit reply went out in this window.
   bool told_rate_limited_ = false;
+  /// A manager's free messages charged in PostgreSQL and not sent yet.
+  domain::allowance_lease allowance_{1, 0};
 };
 
 caf::behavior session(caf::stateful_actor<session_state>* self,

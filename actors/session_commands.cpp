@@ -118,30 +118,75 @@ void session_state::route_to_worker(const tg_update& u, partner_kind kind,
       send_it(); // an edit was counted as the message it changes
       return;
     }
-    // The daily allowance: a subscription lifts it; otherwise PostgreSQL
-    // counts and refuses in one statement, so no message slips through.
+    // The daily allowance (DESIGN in domain/allowance.hpp): a message
+    // PostgreSQL already charged in a lease goes at once; else a
+    // subscription lifts the limit; else PostgreSQL charges the next
+    // lease, checking and counting in one statement, so no message
+    // beyond the limit passes.
+    auto day = today();
+    give_back(allowance_.move_to(day));
+    if (allowance_.take()) {
+      refill(day);
+      send_it();
+      return;
+    }
     self->request(opts_->cache, infinite, sub_get{chat_id_, 0})
       .await(
-        [this, send_it](const subscription& sub) {
+        [this, send_it, day](const subscription& sub) {
           if (is_active(sub, now_ms())) {
             send_it();
             return;
           }
-          usage_incr incr{chat_id_, today(), opts_->free_daily_messages, 0};
+          usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0,
+                          allowance_.want()};
           self->request(opts_->cache, infinite, incr)
             .await(
-              [this, send_it](const usage_count& c) {
-                if (!c.granted) {
+              [this, send_it, day](const usage_count& c) {
+                give_back(allowance_.granted(day, c.counted, c.count, false));
+                if (!allowance_.take()) {
                   reply(say(text_id::daily_limit_reached,
                             opts_->free_daily_messages));
                   return;
                 }
+                refill(day);
                 send_it();
               },
               [this](const caf::error& err) { db_failed(err); });
         },
         [this](const caf::error& err) { db_failed(err); });
   });
+}
+
+void session_state::refill(int64_t day) {
+  auto n = allowance_.prefetch();
+  if (n == 0)
+    return;
+  // Not awaited: the manager's next messages go on from what is held
+  // while PostgreSQL charges the next lease.
+  usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0, n};
+  self->request(opts_->cache, infinite, incr)
+    .then(
+      [this, day](const usage_count& c) {
+        give_back(allowance_.granted(day, c.counted, c.count, true));
+      },
+      [this](const caf::error& err) {
+        // Whether it was charged is unknown: at worst the manager loses
+        // that lease, never gains one.
+        allowance_.prefetch_failed();
+        spdlog::debug("session {}: no lease in advance: {}", chat_id_,
+                      describe(err));
+      });
+}
+
+void session_state::give_back(const domain::leftover& l) {
+  if (l.count <= 0)
+    return;
+  self->request(opts_->db, infinite, usage_release{chat_id_, l.day, l.count, 0})
+    .then([](const db_count&) {},
+          [this, l](const caf::error& err) {
+            spdlog::warn("session {}: cannot give back {} messages of {}: {}",
+                         chat_id_, l.count, l.day, describe(err));
+          });
 }
 
 void session_state::forward(const tg_update& u, const user_record& me,

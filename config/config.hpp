@@ -109,6 +109,9 @@ struct bridge_config {
     int64_t code_attempts = 5;
     std::chrono::seconds code_window{600};
     int64_t free_daily_messages = 50;
+    /// Free messages charged per PostgreSQL round trip; a crash can cost
+    /// a manager up to twice this many of the day's free messages.
+    int64_t allowance_lease = 10;
     int64_t history_length = 20;
   } session;
 

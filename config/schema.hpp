@@ -163,6 +163,8 @@ void visit_keys(Config& c, F&& f) {
     c.session.code_window, b{1, 86'400});
   f(key_info{"session.free_daily_messages", "messages per day a manager without subscription may send"},
     c.session.free_daily_messages, b{0, big});
+  f(key_info{"session.allowance_lease", "free messages charged per database round trip; a crash can cost a manager twice this many"},
+    c.session.allowance_lease, b{1, 500});
   f(key_info{"session.history_length", "messages shown by /history"},
     c.session.history_length, b{1, 200});
   // -- http ------------------------------------------------------------------
