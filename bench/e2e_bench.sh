@@ -7,7 +7,11 @@
 #
 #   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
 #                      [--latency-ms L] [--jitter-ms J] [--runs N]
-#                      [--perf SECONDS] [--out DIR] [-- ENGINE_ARGS...]
+#                      [--perf SECONDS] [--out DIR] [--bin DIR]
+#                      [-- ENGINE_ARGS...]
+#
+# --bin takes bridge, tg-sim and bridge-replay from DIR instead of build/,
+# so two builds can be measured back to back on the same machine.
 #
 # Every run is bounded (bridge-replay's --timeout-s, and `timeout` around
 # it) and stops the engine and tg-sim it started, by PID. Only loopback.
@@ -19,7 +23,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1
-perf_s=0 out="$root/.run/bench"
+perf_s=0 out="$root/.run/bench" bin="$root/build"
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2 ;;
@@ -31,12 +35,13 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --perf) perf_s=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --bin) bin=$2; shift 2 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     --) shift; break ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 extra_engine_args=("$@")
-bin="$root/build"
 for b in bridge tg-sim bridge-replay; do
   [ -x "$bin/$b" ] || { echo "build $bin/$b first (scripts/build.sh)" >&2; exit 2; }
 done
