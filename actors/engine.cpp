@@ -1,5 +1,7 @@
 #include "actors/engine.hpp"
 
+#include <algorithm>
+
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
@@ -263,6 +265,18 @@ bool engine::drain(std::chrono::milliseconds deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds{50});
   }
   spdlog::info("engine: drained: every update taken is finished");
+  // Sessions hold managers' free messages charged but unsent: given back
+  // now, they are not lost with the actors (nor counted twice after a
+  // restart that replays nothing).
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+    until - std::chrono::steady_clock::now());
+  self->request(registry_, std::max(left, std::chrono::milliseconds{1000}),
+                drain_atom::value)
+    .receive([](bool) {},
+             [](const caf::error& err) {
+               spdlog::warn("engine: allowance not given back: {}",
+                            describe(err));
+             });
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "actors/registry.hpp"
 
+#include <memory>
+
 #include "messages/type_ids.hpp"
 #include "ops/metrics.hpp"
 
@@ -48,6 +50,7 @@ registry_state::make_behavior(session_factory sessions,
       ++e.forwarded;
       self->send(e.actor, std::move(t));
     },
+    [this](drain_atom) { return drain(); },
     [this](const passivate_request& r) {
       auto who = self->current_sender();
       return passivate(who ? who->address() : caf::actor_addr{}, r.key_a,
@@ -117,6 +120,26 @@ bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
   if (agreed)
     ops::metrics().conversation_passivations.Increment();
   return agreed;
+}
+
+caf::result<bool> registry_state::drain() {
+  if (sessions_.empty())
+    return true;
+  // Every session answers, or is given up on after a bound: a stuck one
+  // must not hold the engine's exit.
+  auto rp = self->make_response_promise<bool>();
+  auto left = std::make_shared<size_t>(sessions_.size());
+  auto all_ok = std::make_shared<bool>(true);
+  auto one_done = [rp, left, all_ok](bool ok) mutable {
+    *all_ok = *all_ok && ok;
+    if (--*left == 0)
+      rp.deliver(*all_ok);
+  };
+  for (auto& [_, e] : sessions_)
+    self->request(e.actor, drain_answer_timeout, drain_atom::value)
+      .then([one_done](bool ok) mutable { one_done(ok); },
+            [one_done](const caf::error&) mutable { one_done(false); });
+  return rp;
 }
 
 void registry_state::publish() const {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <unordered_map>
 #include <utility>
 
 #include <caf/actor.hpp>
+#include <caf/result.hpp>
 #include <caf/stateful_actor.hpp>
 
 namespace bridge {
@@ -17,6 +19,9 @@ using session_factory = std::function<caf::actor(caf::local_actor* parent,
 /// Makes the conversation actor of a manager-worker pair.
 using conversation_factory = std::function<caf::actor(
   caf::local_actor* parent, int64_t manager_id, int64_t worker_id)>;
+
+/// How long the registry waits for a session's answer to `drain_atom`.
+constexpr std::chrono::seconds drain_answer_timeout{5};
 
 /// Counters an operator reads.
 struct registry_counters {
@@ -61,6 +66,9 @@ private:
   entry& conversation_for(int64_t manager_id, int64_t worker_id);
   bool passivate(const caf::actor_addr& who, int64_t a, int64_t b,
                  uint64_t handled);
+  /// Asks every session to give back what it holds (`drain_atom`, once
+  /// the engine drained); true when all did.
+  caf::result<bool> drain();
   /// Sets the active-actor gauges.
   void publish() const;
 

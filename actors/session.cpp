@@ -73,6 +73,7 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
       on_update(u);
     },
     [this](done_atom, int64_t update_id) { finish(update_id); },
+    [this](drain_atom) { return drain(); },
     [this](const session_note& n) {
       ++handled_;
       on_note(n);
@@ -228,6 +229,14 @@ void session_state::forget_registration() {
   rec_.language = language;
   step_ = reg_step::fresh;
   save();
+}
+
+caf::result<bool> session_state::drain() {
+  // The engine drained and is about to stop: what is held would be lost
+  // with the actor, and a restart would count it again.
+  auto rp = self->make_response_promise<bool>();
+  give_back(allowance_.release(), [rp](bool ok) mutable { rp.deliver(ok); });
+  return rp;
 }
 
 void session_state::try_passivate() {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <caf/actor.hpp>
+#include <caf/result.hpp>
 #include <caf/stateful_actor.hpp>
 
 #include "domain/allowance.hpp"
@@ -61,6 +62,8 @@ private:
   /// Marks an update done in the inbox, unless a conversation took it.
   void finish(int64_t update_id);
   void try_passivate();
+  /// Gives back the allowance held, before the engine stops.
+  caf::result<bool> drain();
   /// Back to an unregistered chat (the database was reset already).
   void forget_registration();
 
@@ -86,8 +89,10 @@ private:
   void with_current_worker(std::function<void(int64_t)> then);
   /// Asks for the next lease of `day` in the background when it is time.
   void refill(int64_t day);
-  /// Returns messages charged but not sent to PostgreSQL.
-  void give_back(const domain::leftover& l);
+  /// Returns messages charged but not sent to PostgreSQL; `done` hears
+  /// whether that worked (true at once when there is nothing to return).
+  void give_back(const domain::leftover& l,
+                 std::function<void(bool)> done = nullptr);
 
   // -- commands ---------------------------------------------------------------
   void run_command(const domain::command& cmd);

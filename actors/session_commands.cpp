@@ -178,15 +178,25 @@ void session_state::refill(int64_t day) {
       });
 }
 
-void session_state::give_back(const domain::leftover& l) {
-  if (l.count <= 0)
+void session_state::give_back(const domain::leftover& l,
+                              std::function<void(bool)> done) {
+  if (l.count <= 0) {
+    if (done)
+      done(true);
     return;
+  }
   self->request(opts_->db, infinite, usage_release{chat_id_, l.day, l.count, 0})
-    .then([](const db_count&) {},
-          [this, l](const caf::error& err) {
-            spdlog::warn("session {}: cannot give back {} messages of {}: {}",
-                         chat_id_, l.count, l.day, describe(err));
-          });
+    .then(
+      [done](const db_count&) {
+        if (done)
+          done(true);
+      },
+      [this, l, done](const caf::error& err) {
+        spdlog::warn("session {}: cannot give back {} messages of {}: {}",
+                     chat_id_, l.count, l.day, describe(err));
+        if (done)
+          done(false);
+      });
 }
 
 void session_state::forward(const tg_update& u, const user_record& me,

@@ -25,6 +25,9 @@ struct probe {
   std::vector<caf::actor> spawned;
   std::vector<int64_t> got;
   std::vector<bool> answers;
+  /// Chats asked to give back their allowance, and the registry's answers.
+  std::vector<int64_t> drained;
+  std::vector<bool> drain_answers;
 };
 
 /// A session stand-in: counts what it takes, asks to stop on `idle`.
@@ -39,6 +42,10 @@ caf::behavior stand_in(caf::event_based_actor* self, caf::actor registry,
     [=](partner_text& t) {
       ++*handled;
       p->got.push_back(t.update_id);
+    },
+    [=](drain_atom) {
+      p->drained.push_back(a);
+      return a != 13; // chat 13 cannot give back
     },
     [=](idle_atom) {
       self->request(registry, caf::infinite, passivate_request{a, b, *handled})
@@ -92,6 +99,17 @@ struct fixture {
     u.chat_id = chat;
     u.update_id = id;
     caf::anon_send(reg, std::move(u));
+  }
+
+  /// Asks the registry to drain, as the engine does; the answer lands in
+  /// the probe.
+  void drain() {
+    auto pr = p;
+    auto r = reg;
+    sys->spawn([pr, r](caf::event_based_actor* self) {
+      self->request(r, caf::infinite, drain_atom::value)
+        .then([pr](bool ok) { pr->drain_answers.push_back(ok); });
+    });
   }
 };
 
@@ -155,4 +173,24 @@ BOOST_FIXTURE_TEST_CASE(conversations_are_keyed_by_pair_and_passivate_alike,
   sched->run();
   BOOST_TEST(p->answers == (std::vector<bool>{true, false}));
   BOOST_TEST(p->got == (std::vector<int64_t>{10, 11, 12}));
+}
+
+BOOST_FIXTURE_TEST_CASE(draining_asks_every_session_and_answers_once, fixture) {
+  drain();
+  sched->run();
+  BOOST_TEST(p->drain_answers == (std::vector<bool>{true})); // none to ask
+  update(7, 1);
+  update(8, 2);
+  sched->run();
+  drain();
+  sched->run();
+  BOOST_TEST(p->drained.size() == 2u);
+  BOOST_TEST(p->drain_answers == (std::vector<bool>{true, true}));
+  // One session failing to give back makes the answer false, still once.
+  update(13, 3);
+  sched->run();
+  drain();
+  sched->run();
+  BOOST_TEST(p->drained.size() == 5u);
+  BOOST_TEST(p->drain_answers == (std::vector<bool>{true, true, false}));
 }
