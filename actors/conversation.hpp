@@ -10,6 +10,7 @@
 #include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "domain/idle_timer.hpp"
 #include "domain/pipeline.hpp"
 #include "messages/conversation.hpp"
 #include "messages/interfaces.hpp"
@@ -101,6 +102,9 @@ private:
   std::string message_key(int64_t update_id) const;
   /// Marks an update done in the inbox.
   void finish(int64_t update_id);
+  /// The idle timer fired: stop if idle long enough, else look later.
+  void on_idle();
+  void arm_idle(std::chrono::steady_clock::duration delay);
   void try_passivate();
   meta* find_meta(int64_t seq);
 
@@ -127,6 +131,8 @@ private:
   size_t writes_out_ = 0;
   bool retry_armed_ = false;
   uint64_t handled_ = 0;
+  /// Last activity, for passivation without a receive timeout.
+  domain::idle_timer idle_{std::chrono::seconds{300}};
 };
 
 caf::behavior conversation(caf::stateful_actor<conversation_state>* self,
