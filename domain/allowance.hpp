@@ -21,10 +21,11 @@ struct leftover {
 ///
 /// DESIGN, the guarantee: every message sent was charged before, so no
 /// message beyond the limit passes, crash or not. What a session holds
-/// unused is given back when it stops or the day turns; a crash (or a
-/// shutdown) loses it instead, so a manager can lose at most
-/// `2 * lease` of that day's free messages (one lease in hand, one in
-/// flight), never gain any.
+/// unused is given back when it stops idle, on /reset, when the day turns
+/// and when the engine drains; a crash (or a drain past its deadline)
+/// loses it instead, so a manager can lose at most `2 * lease` of that
+/// day's free messages (one lease in hand, one in flight), never gain
+/// any.
 ///
 /// Days are passed in (yyyymmdd), so no clock is read here.
 class allowance_lease {
