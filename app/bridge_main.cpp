@@ -65,6 +65,10 @@ int main(int argc, char** argv) {
   if (cfg.engine.scheduler_threads > 0)
     caf_cfg.set("scheduler.max-threads",
                 static_cast<size_t>(cfg.engine.scheduler_threads));
+  // Each poll is a 50 us sleep and wake-up: at a steady trickle of work
+  // an idle thread never gets past them to sleeping until woken.
+  caf_cfg.set("work-stealing.moderate-poll-attempts",
+              static_cast<size_t>(cfg.engine.scheduler_idle_polls));
   caf_cfg.set("logger.verbosity", caf::atom("quiet"));
   caf::actor_system sys{caf_cfg};
   spdlog::info("bridge {} starting: backend {}, {} scheduler threads",

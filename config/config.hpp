@@ -14,6 +14,11 @@ struct bridge_config {
   struct engine_section {
     /// 0 means one scheduler thread per core.
     int64_t scheduler_threads = 0;
+    /// Polls, 50 us apart, an idle scheduler thread makes before it
+    /// sleeps until work is handed to it. CAF's default is 500; 0 cut the
+    /// engine's CPU by about a quarter at 1,000 messages/s, with lower
+    /// latency there (BENCHMARKS.md).
+    int64_t scheduler_idle_polls = 0;
     std::string log_level = "info";
     /// Empty means standard error.
     std::string log_file;

@@ -40,6 +40,8 @@ void visit_keys(Config& c, F&& f) {
   // -- engine ----------------------------------------------------------------
   f(key_info{"engine.scheduler_threads", "actor scheduler threads; 0 = one per core"},
     c.engine.scheduler_threads, b{0, 256});
+  f(key_info{"engine.scheduler_idle_polls", "polls 50 us apart an idle scheduler thread makes before it sleeps"},
+    c.engine.scheduler_idle_polls, b{0, 100'000});
   f(key_info{"engine.log_level", "trace, debug, info, warn, error or off"},
     c.engine.log_level, choices{"trace", "debug", "info", "warn", "error", "off"});
   f(key_info{"engine.log_file", "log file; empty = standard error"},
