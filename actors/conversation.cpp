@@ -38,9 +38,7 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
   registry_ = std::move(registry);
   opts_ = std::move(opts);
   const auto& o = *opts_;
-  idle_ = domain::idle_timer{o.passivation_timeout};
-  idle_.touch(std::chrono::steady_clock::now());
-  arm_idle(idle_.timeout());
+  idle_.start(o.passivation_timeout);
   // Activation: the pair's row (numbering resumes after the highest stored
   // sequence) and its recent history as context. Both are awaited, so
   // messages wait in the mailbox until the conversation knows itself.
@@ -76,11 +74,11 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
   return {
     [this](partner_text& t) {
       ++handled_;
-      idle_.touch(std::chrono::steady_clock::now());
+      idle_.touch();
       on_text(t);
     },
     [this](translation_done& d) {
-      idle_.touch(std::chrono::steady_clock::now());
+      idle_.touch();
       on_translated(d);
     },
     [this](const translation_queued& q) { on_queued(q); },
@@ -88,7 +86,10 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
       retry_armed_ = false;
       pump();
     },
-    [this](idle_atom) { on_idle(); },
+    [this](idle_atom) {
+      if (idle_.due())
+        try_passivate();
+    },
   };
 }
 
@@ -318,23 +319,10 @@ void conversation_state::finish(int64_t update_id) {
           });
 }
 
-void conversation_state::on_idle() {
-  // One timer per timeout, not one per message (domain/idle_timer.hpp).
-  if (auto wait = idle_.check(std::chrono::steady_clock::now())) {
-    arm_idle(*wait);
-    return;
-  }
-  try_passivate();
-}
-
-void conversation_state::arm_idle(std::chrono::steady_clock::duration delay) {
-  self->delayed_send(self, delay, idle_atom::value);
-}
-
 void conversation_state::try_passivate() {
   if (!pipe_ || !pipe_->idle() || writes_out_ > 0 || !edits_.empty()) {
     // Still working (translations, writes or edits out): look again later.
-    arm_idle(idle_.timeout());
+    idle_.again();
     return;
   }
   self->request(registry_, infinite,
@@ -344,9 +332,9 @@ void conversation_state::try_passivate() {
         if (agreed)
           self->quit();
         else
-          arm_idle(idle_.timeout());
+          idle_.again();
       },
-      [this](const caf::error&) { arm_idle(idle_.timeout()); });
+      [this](const caf::error&) { idle_.again(); });
 }
 
 conversation_state::meta* conversation_state::find_meta(int64_t seq) {

@@ -10,7 +10,8 @@
 #include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include "domain/idle_timer.hpp"
+#include "actors/idle_watch.hpp"
+
 #include "domain/pipeline.hpp"
 #include "messages/conversation.hpp"
 #include "messages/interfaces.hpp"
@@ -102,9 +103,6 @@ private:
   std::string message_key(int64_t update_id) const;
   /// Marks an update done in the inbox.
   void finish(int64_t update_id);
-  /// The idle timer fired: stop if idle long enough, else look later.
-  void on_idle();
-  void arm_idle(std::chrono::steady_clock::duration delay);
   void try_passivate();
   meta* find_meta(int64_t seq);
 
@@ -132,7 +130,7 @@ private:
   bool retry_armed_ = false;
   uint64_t handled_ = 0;
   /// Last activity, for passivation without a receive timeout.
-  domain::idle_timer idle_{std::chrono::seconds{300}};
+  idle_watch idle_{self};
 };
 
 caf::behavior conversation(caf::stateful_actor<conversation_state>* self,

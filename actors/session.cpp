@@ -41,9 +41,7 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
   codes_ = domain::window_limiter{static_cast<size_t>(o.code_attempts),
                                   o.code_window};
   allowance_ = domain::allowance_lease{o.allowance_lease, o.free_daily_messages};
-  idle_ = domain::idle_timer{o.passivation_timeout};
-  idle_.touch(std::chrono::steady_clock::now());
-  arm_idle(idle_.timeout());
+  idle_.start(o.passivation_timeout);
   rec_.chat_id = chat_id;
   me_.telegram_id = chat_id;
   // Rebuild from PostgreSQL before the first update is looked at: both
@@ -69,7 +67,7 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
   return {
     [this](tg_update& u) {
       ++handled_;
-      idle_.touch(std::chrono::steady_clock::now());
+      idle_.touch();
       // Queued behind every storage request this update makes (each is
       // awaited), so it runs once the update is fully handled.
       if (u.update_id > 0)
@@ -80,10 +78,13 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
     [this](drain_atom) { return drain(); },
     [this](const session_note& n) {
       ++handled_;
-      idle_.touch(std::chrono::steady_clock::now());
+      idle_.touch();
       on_note(n);
     },
-    [this](idle_atom) { on_idle(); },
+    [this](idle_atom) {
+      if (idle_.due())
+        try_passivate();
+    },
   };
 }
 
@@ -244,26 +245,13 @@ caf::result<bool> session_state::drain() {
   return rp;
 }
 
-void session_state::on_idle() {
-  // One timer per timeout, not one per message (domain/idle_timer.hpp).
-  if (auto wait = idle_.check(std::chrono::steady_clock::now())) {
-    arm_idle(*wait);
-    return;
-  }
-  try_passivate();
-}
-
-void session_state::arm_idle(std::chrono::steady_clock::duration delay) {
-  self->delayed_send(self, delay, idle_atom::value);
-}
-
 void session_state::try_passivate() {
   self->request(registry_, infinite, passivate_request{chat_id_, 0, handled_})
     .then(
       [this](bool agreed) {
         if (!agreed) {
           // Updates are on their way: they stamp activity when they come.
-          arm_idle(idle_.timeout());
+          idle_.again();
           return;
         }
         // Whatever is still in flight is lost with the actor: at most a
@@ -271,7 +259,7 @@ void session_state::try_passivate() {
         give_back(allowance_.release());
         self->quit();
       },
-      [this](const caf::error&) { arm_idle(idle_.timeout()); });
+      [this](const caf::error&) { idle_.again(); });
 }
 
 // -- helpers --------------------------------------------------------------------

@@ -11,8 +11,9 @@
 #include <caf/result.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "actors/idle_watch.hpp"
+
 #include "domain/allowance.hpp"
-#include "domain/idle_timer.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "domain/window_limiter.hpp"
@@ -62,9 +63,6 @@ private:
   void on_note(const session_note& n);
   /// Marks an update done in the inbox, unless a conversation took it.
   void finish(int64_t update_id);
-  /// The idle timer fired: stop if idle long enough, else look later.
-  void on_idle();
-  void arm_idle(std::chrono::steady_clock::duration delay);
   void try_passivate();
   /// Gives back the allowance held, before the engine stops.
   caf::result<bool> drain();
@@ -144,7 +142,7 @@ private:
   /// True once the rate limit reply went out in this window.
   bool told_rate_limited_ = false;
   /// Last activity, for passivation without a receive timeout.
-  domain::idle_timer idle_{std::chrono::seconds{300}};
+  idle_watch idle_{self};
   /// A manager's free messages charged in PostgreSQL and not sent yet.
   domain::allowance_lease allowance_{1, 0};
 };
