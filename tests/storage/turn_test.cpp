@@ -181,7 +181,7 @@ BOOST_AUTO_TEST_CASE(a_malformed_row_from_the_server_is_a_db_error) {
 }
 
 BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
-  BOOST_TEST(op_count == 36u);
+  BOOST_TEST(op_count == 37u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.
