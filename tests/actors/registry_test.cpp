@@ -103,13 +103,16 @@ struct fixture {
 
   /// Asks the registry to drain, as the engine does; the answer lands in
   /// the probe.
+  /// (The probe and registry travel as spawn arguments: CAF 0.17 reads a
+  /// null argument tuple when a function actor is spawned with none.)
   void drain() {
-    auto pr = p;
-    auto r = reg;
-    sys->spawn([pr, r](caf::event_based_actor* self) {
-      self->request(r, caf::infinite, drain_atom::value)
-        .then([pr](bool ok) { pr->drain_answers.push_back(ok); });
-    });
+    sys->spawn(
+      [](caf::event_based_actor* self, std::shared_ptr<probe> pr,
+         caf::actor r) {
+        self->request(r, caf::infinite, drain_atom::value)
+          .then([pr](bool ok) { pr->drain_answers.push_back(ok); });
+      },
+      p, reg);
   }
 };
 
