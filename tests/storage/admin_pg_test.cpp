@@ -35,6 +35,14 @@ struct admin_fixture : bridge::test::pool_fixture {
 
 } // namespace
 
+/// A message for chat 1 under `key`.
+outbox_record outbox_row(const std::string& key) {
+  outbox_record r;
+  r.dedupe_key = key;
+  r.chat_id = 1;
+  return r;
+}
+
 BOOST_FIXTURE_TEST_SUITE(admin, admin_fixture)
 
 BOOST_AUTO_TEST_CASE(users_are_listed_with_filters) {
@@ -117,13 +125,8 @@ BOOST_AUTO_TEST_CASE(purge_keeps_unprocessed_inbox_and_pending_outbox_rows) {
   in.rows = {{1, 1, "{}"}, {2, 1, "{}"}};
   must(in);
   must(inbox_done{{1}});
-  outbox_record a;
-  a.dedupe_key = "a";
-  a.chat_id = 1;
-  outbox_record b = a;
-  b.dedupe_key = "b";
-  must(outbox_put{a});
-  must(outbox_put{b});
+  must(outbox_put{outbox_row("a")});
+  must(outbox_put{outbox_row("b")});
   must(outbox_sent{"a", {1}});
   auto later = now_ms() + day_ms;
   BOOST_TEST(must(purge{purge_target::inbox, later, 100, "", 0}).n == 1);
@@ -138,16 +141,8 @@ BOOST_AUTO_TEST_CASE(the_backlog_counts_unfinished_inbox_and_outbox_rows) {
   in.rows = {{1, 1, "{}"}, {2, 1, "{}"}, {3, 1, "{}"}};
   must(in);
   must(inbox_done{{2}});
-  outbox_record a;
-  a.dedupe_key = "a";
-  a.chat_id = 1;
-  outbox_record b = a;
-  b.dedupe_key = "b";
-  outbox_record c = a;
-  c.dedupe_key = "c";
-  must(outbox_put{a});
-  must(outbox_put{b});
-  must(outbox_put{c});
+  for (auto key : {"a", "b", "c"})
+    must(outbox_put{outbox_row(key)});
   must(outbox_sent{"a", {1}});
   must(outbox_failed{"b", "gave up", 3});
   auto left = must(backlog_get{});
