@@ -61,6 +61,8 @@ struct bridge_config {
     int64_t batch_max = 500;
     /// Turns of one batchable kind at once: fewer, larger batches.
     int64_t batch_turns = 2;
+    /// Write batches of different types that wait together commit as one.
+    bool combine_writes = true;
     std::chrono::milliseconds reconnect_backoff_max{5000};
   } db;
 

@@ -85,8 +85,10 @@ void visit_keys(Config& c, F&& f) {
     c.db.request_timeout, b{10, 600'000});
   f(key_info{"db.batch_max", "rows of one kind written in one statement"},
     c.db.batch_max, b{1, 10'000});
-  f(key_info{"db.batch_turns", "turns of one batchable kind at once (fewer, larger batches)"},
+  f(key_info{"db.batch_turns", "write turns at once, per kind or combined (fewer, larger batches)"},
     c.db.batch_turns, b{1, 1'000});
+  f(key_info{"db.combine_writes", "commit write batches of different kinds together"},
+    c.db.combine_writes);
   f(key_info{"db.reconnect_backoff_max_ms", "longest pause between reconnect attempts"},
     c.db.reconnect_backoff_max, b{10, 600'000});
   // -- cache -----------------------------------------------------------------

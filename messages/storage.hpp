@@ -152,6 +152,8 @@ struct db_pool_status {
   int64_t batched_turns = 0;
   int64_t batched_requests = 0;
   int64_t batched_rows = 0;
+  /// Turns that wrote several request types in one transaction.
+  int64_t combined_turns = 0;
 };
 
 template <class Inspector>
@@ -161,7 +163,8 @@ typename Inspector::result_type inspect(Inspector& f, db_pool_status& x) {
            x.requests, x.waits, x.wait_us_total, x.wait_us_max,
            x.rejected_full, x.rejected_invalid, x.expired, x.errors,
            x.retried, x.connection_losses, x.connect_failures, x.turns,
-           x.batched_turns, x.batched_requests, x.batched_rows);
+           x.batched_turns, x.batched_requests, x.batched_rows,
+           x.combined_turns);
 }
 
 // -- cache invalidation ---------------------------------------------------------
@@ -244,19 +247,24 @@ using db_actor = detail::db_interface<db_ops>::type;
 
 // -- pool internals -------------------------------------------------------------
 
-/// Requests of one type that a pool worker runs in one turn: one request,
-/// or several batchable ones written with one statement.
+/// Requests that a pool worker runs in one turn: one request, several
+/// batchable ones of one type written with one statement, or batches of
+/// several write types committed in one transaction.
 struct db_turn {
   /// Position of the request type in `db_ops`.
   uint32_t op = 0;
   std::vector<caf::message> calls;
   /// Steady-clock nanoseconds after which a call is not run.
   std::vector<int64_t> deadlines_ns;
+  /// Per call, the position of its type, when the turn mixes types; empty
+  /// when every call is of type `op`.
+  std::vector<uint32_t> ops;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, db_turn& x) {
-  return f(caf::meta::type_name("db_turn"), x.op, x.calls, x.deadlines_ns);
+  return f(caf::meta::type_name("db_turn"), x.op, x.calls, x.deadlines_ns,
+           x.ops);
 }
 
 /// The state of a worker's connection after a turn.

@@ -170,6 +170,8 @@ std::string render(const db_pool_status& s) {
     .field("expired", s.expired)
     .field("errors", s.errors)
     .field("connection_losses", s.connection_losses)
+    .field("turns", s.turns)
+    .field("combined_turns", s.combined_turns)
     .end_object();
   return std::move(w).str();
 }

@@ -78,18 +78,34 @@ public:
     }
     if (oldest == nullptr)
       return out;
-    size_t weight = oldest->front().weight;
-    out.push_back(std::move(oldest->front()));
-    oldest->pop_front();
-    if (batchable(out.front().kind)) {
-      while (!oldest->empty() && weight + oldest->front().weight <= max_weight) {
-        weight += oldest->front().weight;
-        out.push_back(std::move(oldest->front()));
-        oldest->pop_front();
-      }
+    auto kind = oldest->front().kind;
+    return take_kind(kind, batchable(kind) ? max_weight : 0);
+  }
+
+  /// Takes the oldest calls of `kind` while their weights stay within
+  /// `max_weight` (the first call leaves even when it alone is heavier;
+  /// 0 takes the first alone); nothing when none waits.
+  std::vector<entry> take_kind(uint32_t kind, size_t max_weight) {
+    std::vector<entry> out;
+    if (kind >= lanes_.size() || lanes_[kind].empty())
+      return out;
+    auto& lane = lanes_[kind];
+    size_t weight = lane.front().weight;
+    out.push_back(std::move(lane.front()));
+    lane.pop_front();
+    while (max_weight > 0 && !lane.empty()
+           && weight + lane.front().weight <= max_weight) {
+      weight += lane.front().weight;
+      out.push_back(std::move(lane.front()));
+      lane.pop_front();
     }
     size_ -= out.size();
     return out;
+  }
+
+  /// Whether a call of `kind` waits.
+  bool waiting(uint32_t kind) const {
+    return kind < lanes_.size() && !lanes_[kind].empty();
   }
 
   /// Removes and returns every call whose deadline is at or before `now`.

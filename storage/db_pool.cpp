@@ -155,13 +155,32 @@ void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
   dispatch();
 }
 
+bool db_pool_state::combines(uint32_t op) const {
+  return opts_.combine_writes && op_table(op).is_combinable;
+}
+
+bool db_pool_state::may_leave(uint32_t op) const {
+  if (combines(op))
+    return combined_running_ < opts_.batch_turns;
+  return !batchable(op) || running_[op] < opts_.batch_turns;
+}
+
 void db_pool_state::dispatch() {
   while (!idle_.empty() && !queue_->empty()) {
-    auto calls = queue_->take(batchable, opts_.batch_max, [this](uint32_t op) {
-      return !batchable(op) || running_[op] < opts_.batch_turns;
-    });
+    auto calls = queue_->take(batchable, opts_.batch_max,
+                              [this](uint32_t op) { return may_leave(op); });
     if (calls.empty())
       break;
+    auto first = calls.front().kind;
+    if (combines(first)) {
+      // The other write types waiting now ride along, a batch each.
+      for (uint32_t op = 0; op < op_count; ++op) {
+        if (op == first || !combines(op) || !queue_->waiting(op))
+          continue;
+        auto more = queue_->take_kind(op, opts_.batch_max);
+        std::move(more.begin(), more.end(), std::back_inserter(calls));
+      }
+    }
     auto worker = idle_.back();
     idle_.pop_back();
     start_turn(worker, std::move(calls));
@@ -172,6 +191,13 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
   auto now = clock::now();
   db_turn t;
   t.op = calls.front().kind;
+  std::vector<uint32_t> kinds;
+  for (auto& c : calls)
+    if (std::find(kinds.begin(), kinds.end(), c.kind) == kinds.end())
+      kinds.push_back(c.kind);
+  if (kinds.size() > 1)
+    for (auto& c : calls)
+      t.ops.push_back(c.kind);
   int64_t rows = 0;
   for (auto& c : calls) {
     auto waited = duration_cast<microseconds>(now - c.enqueued).count();
@@ -188,10 +214,17 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
     counters_.batched_requests += static_cast<int64_t>(calls.size());
     counters_.batched_rows += rows;
   }
-  ++running_[t.op];
+  if (kinds.size() > 1)
+    ++counters_.combined_turns;
+  bool combined = combines(t.op);
+  if (combined)
+    ++combined_running_;
+  for (auto k : kinds)
+    ++running_[k];
   auto id = next_turn_++;
   auto n = calls.size();
-  turns_.emplace(id, turn{worker, t.op, std::move(calls), std::vector<bool>(n, false)});
+  turns_.emplace(id, turn{worker, std::move(kinds), combined, std::move(calls),
+                          std::vector<bool>(n, false)});
   workers_[worker].state = phase::busy;
   self->request(workers_[worker].handle, caf::infinite, std::move(t))
     .then([this, id](db_turn_result& result) { finish_turn(id, result); },
@@ -209,16 +242,16 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
     return;
   auto t = std::move(it->second);
   turns_.erase(it);
-  --running_[t.op];
-  const auto& entry = op_table(t.op);
+  for (auto k : t.kinds)
+    --running_[k];
+  if (t.combined)
+    --combined_running_;
   bool lost = result.link != link_state::up;
-  bool may_retry = result.link == link_state::lost_uncommitted
-                   || (result.link == link_state::lost_in_doubt
-                       && entry.is_idempotent);
   auto now = clock::now();
   auto gone = caf::make_message(make_error(
     engine_errc::db_unavailable,
-    std::string{entry.name} + ": the connection broke while it ran"));
+    std::string{op_table(t.calls.front().kind).name}
+      + ": the connection broke while it ran"));
   std::vector<queue::entry> again;
   std::vector<size_t> deliver;
   cache_invalidate changes;
@@ -227,6 +260,10 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
       continue;
     auto& reply = k < result.replies.size() ? result.replies[k] : gone;
     auto& call = t.calls[k];
+    const auto& entry = op_table(call.kind);
+    bool may_retry = result.link == link_state::lost_uncommitted
+                     || (result.link == link_state::lost_in_doubt
+                         && entry.is_idempotent);
     if (lost && may_retry && is_unavailable(reply)
         && call.value.retries < opts_.max_retries && call.deadline > now) {
       ++call.value.retries;
@@ -297,7 +334,7 @@ void db_pool_state::sweep() {
         t.answered[k] = true;
         refuse(t.calls[k].value.promise,
                make_error(engine_errc::deadline_exceeded,
-                          std::string{op_table(t.op).name}
+                          std::string{op_table(t.calls[k].kind).name}
                             + " was still running at its deadline; whether "
                               "it took effect is unknown"));
       } else {

@@ -28,8 +28,13 @@ struct db_pool_options {
   /// Turns of one batchable kind running at once. Idle workers beyond it
   /// leave that kind waiting, so it leaves in larger batches: twenty
   /// workers each taking whatever waits write 20-row batches and pay a
-  /// commit for each.
+  /// commit for each. With `combine_writes` it bounds the turns carrying
+  /// combined writes instead, whatever their types.
   size_t batch_turns = 2;
+  /// Batches of different write types that wait together (inbox rows,
+  /// message rows, outbox rows and marks) leave in one turn and commit in
+  /// one transaction: one WAL flush for all of them.
+  bool combine_writes = true;
   std::chrono::milliseconds reconnect_base{100};
   std::chrono::milliseconds reconnect_max{5000};
   /// Times a request is run again after its connection broke.
@@ -71,7 +76,10 @@ private:
   /// A turn a worker runs now.
   struct turn {
     size_t worker = 0;
-    uint32_t op = 0;
+    /// The request types it carries, each once.
+    std::vector<uint32_t> kinds;
+    /// It counts against the combined writes' `batch_turns`.
+    bool combined = false;
     std::vector<queue::entry> calls;
     /// Calls already answered (their deadline passed while running).
     std::vector<bool> answered;
@@ -86,6 +94,8 @@ private:
   void admit(uint32_t op, size_t weight, int64_t timeout_ms, caf::error invalid,
              caf::message call, caf::response_promise promise);
   void dispatch();
+  bool may_leave(uint32_t op) const;
+  bool combines(uint32_t op) const;
   void start_turn(size_t worker, std::vector<queue::entry> calls);
   void finish_turn(uint64_t id, db_turn_result& result);
   void connect(size_t worker);
@@ -105,6 +115,8 @@ private:
   std::unordered_map<uint64_t, turn> turns_;
   /// Turns running per request kind (see `batch_turns`).
   std::vector<size_t> running_;
+  /// Turns running that carry combined writes.
+  size_t combined_running_ = 0;
   uint64_t next_turn_ = 1;
   std::shared_ptr<db_worker_counters> worker_counters_
     = std::make_shared<db_worker_counters>();

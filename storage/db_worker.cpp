@@ -46,7 +46,7 @@ db_worker_state::make_behavior(db_worker_options opts) {
 
 db_turn_result db_worker_state::run(db_turn& turn) {
   db_turn_result out;
-  if (!session_ || turn.op >= op_count) {
+  if (!session_ || (turn.ops.empty() && turn.op >= op_count)) {
     auto err = make_error(session_ ? engine_errc::db_error
                                    : engine_errc::db_unavailable,
                           session_ ? "unknown request type"
@@ -57,7 +57,7 @@ db_turn_result db_worker_state::run(db_turn& turn) {
     return out;
   }
   op_context ctx{*session_, rng_, opts_.batch_max};
-  out = op_table(turn.op).run(*session_, ctx, turn, steady_ns());
+  out = run_any(*session_, ctx, turn, steady_ns());
   if (out.link != link_state::up || !session_->is_open()) {
     spdlog::warn("db: connection to server process {} lost; reconnecting",
                  backend_pid_);

@@ -140,10 +140,17 @@ struct op_entry {
   bool is_batched;
   bool is_atomic;
   bool is_idempotent;
+  /// Batched and atomic: its batches may share a transaction with the
+  /// batches of other such types (`run_combined`).
+  bool is_combinable;
   /// Worker side: runs the calls of `turn` whose deadline (steady-clock
   /// ns) is after `now_ns`; never throws.
   db_turn_result (*run)(db_session& session, op_context& ctx, db_turn& turn,
                         int64_t now_ns);
+  /// Worker side, inside a transaction the caller controls: runs the calls
+  /// at `idx` of `turn` as one batch, a reply each; throws `db_failure`.
+  std::vector<caf::message> (*execute)(op_context& ctx, const db_turn& turn,
+                                       const std::vector<size_t>& idx);
   /// Pool side: adds what a successful `call` with `reply` changed in
   /// cached data to `out`.
   void (*touched)(const caf::message& call, const caf::message& reply,
@@ -152,6 +159,20 @@ struct op_entry {
 
 /// The entry of the request type at `index` (< op_count).
 const op_entry& op_table(uint32_t index);
+
+/// Runs a turn that mixes combinable types (`turn.ops` names each call's):
+/// every batch in one transaction, so one commit covers them all. When a
+/// batch fails or refuses a call, the transaction is rolled back and each
+/// type runs again as a turn of its own, which isolates the bad call; a
+/// broken connection fails the turn as a single-type turn would. Never
+/// throws.
+db_turn_result run_combined(db_session& session, op_context& ctx,
+                            db_turn& turn, int64_t now_ns);
+
+/// Runs any turn: `run_combined` when it mixes types, else its type's
+/// `run`. Never throws.
+db_turn_result run_any(db_session& session, op_context& ctx, db_turn& turn,
+                       int64_t now_ns);
 
 /// Every prepared statement, of every repository.
 const std::vector<sql_def>& all_statements();

@@ -122,3 +122,23 @@ BOOST_AUTO_TEST_CASE(a_kind_held_back_keeps_waiting_and_grows) {
   BOOST_TEST(values(q.take(kind_one_batches, 10)) == (std::vector<int>{1, 3, 4}));
   BOOST_TEST(q.empty());
 }
+
+BOOST_AUTO_TEST_CASE(one_kind_can_be_taken_by_name_up_to_the_weight) {
+  queue q{3, 100};
+  q.push(1, 1, t0, t0 + 1s, 1);
+  q.push(2, 2, t0, t0 + 1s, 2);
+  q.push(2, 2, t0, t0 + 1s, 3);
+  q.push(2, 2, t0, t0 + 1s, 4);
+  BOOST_TEST(q.waiting(2));
+  BOOST_TEST(!q.waiting(0));
+  BOOST_TEST(!q.waiting(9)); // no such kind
+  BOOST_TEST(q.take_kind(0, 10).empty());
+  BOOST_TEST(q.take_kind(9, 10).empty());
+  BOOST_TEST((values(q.take_kind(2, 4)) == std::vector<int>{2, 3}));
+  // A weight bound of 0 takes the first alone, however light.
+  BOOST_TEST((values(q.take_kind(2, 0)) == std::vector<int>{4}));
+  BOOST_TEST(!q.waiting(2));
+  BOOST_TEST(q.size() == 1u);
+  BOOST_TEST((values(q.take(kind_one_batches, 10)) == std::vector<int>{1}));
+  BOOST_TEST(q.empty());
+}

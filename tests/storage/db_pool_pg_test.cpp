@@ -17,7 +17,7 @@ struct small_pool : bridge::test::system_fixture {
   bridge::test::pg_scratch db;
   db_actor pool;
 
-  explicit small_pool(size_t size = 3, size_t queue = 10) {
+  explicit small_pool(size_t size = 3, size_t queue = 10, bool combine = true) {
     storage::db_pool_options opts;
     opts.pg.dsn = db.dsn();
     opts.pg.application_name = "bridge-pool-test";
@@ -25,6 +25,7 @@ struct small_pool : bridge::test::system_fixture {
     opts.queue_limit = queue;
     opts.request_timeout = 20s;
     opts.batch_max = 100;
+    opts.combine_writes = combine;
     pool = *storage::start_db_pool(*sys, opts);
     BOOST_REQUIRE(wait_until([&] {
       return pool_status(*sys, pool).connections_open == static_cast<int64_t>(size);
@@ -155,6 +156,89 @@ BOOST_AUTO_TEST_CASE(waiting_writes_of_one_kind_leave_as_one_batch) {
   BOOST_TEST(after.batched_turns - before.batched_turns == 1);
   BOOST_TEST(after.batched_requests - before.batched_requests == 50);
   BOOST_TEST(after.batched_rows - before.batched_rows == 50);
+}
+
+namespace {
+
+/// Queues, behind a held lock, writes of three kinds at once: 20 inbox
+/// rows, 10 message rows (the fifth naming no conversation when `poison`)
+/// and 10 outbox rows; returns the pool's counters before and after, and
+/// the refusals.
+struct mixed_writes {
+  db_pool_status before, after;
+  int refused = 0;
+
+  mixed_writes(small_pool& p, bool poison) {
+    p.must(user_put{1, user_role::manager, "en", "m"});
+    p.must(user_put{2, user_role::worker, "en", "w"});
+    auto conv = p.must(conversation_open{1, 2}).id;
+    table_lock lock{p.db.dsn(), "users"};
+    caf::scoped_actor self{*p.sys};
+    self->send(p.pool, user_get{1});
+    for (int64_t id = 1; id <= 20; ++id) {
+      inbox_put put;
+      put.rows.push_back({id, 9, "{}"});
+      self->send(p.pool, put);
+    }
+    for (int64_t s = 1; s <= 10; ++s) {
+      message_row m;
+      m.conversation_id = poison && s == 5 ? conv + 1000 : conv;
+      m.seq = s;
+      m.sender_id = 1;
+      m.original_text = "m" + std::to_string(s);
+      self->send(p.pool, message_put{{m}});
+      outbox_record o;
+      o.chat_id = 2;
+      o.kind = "send_message";
+      o.text = "copy " + std::to_string(s);
+      o.dedupe_key = "k" + std::to_string(s);
+      self->send(p.pool, outbox_put{o});
+    }
+    before = p.status();
+    BOOST_TEST(before.queue_depth == 40);
+    lock.release();
+    int got = 0;
+    self->receive_for(got, 41)([](user_record&) {}, [](inbox_put_result&) {},
+                               [](message_put_result&) {},
+                               [](outbox_put_result&) {},
+                               [&](caf::error& e) {
+                                 BOOST_TEST((engine_code(e) == engine_errc::not_found));
+                                 ++refused;
+                               });
+    after = p.status();
+  }
+};
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(waiting_writes_of_several_kinds_commit_together) {
+  small_pool p{1, 1000};
+  mixed_writes w{p, false};
+  BOOST_TEST(w.refused == 0);
+  // Turns count when they start (the read ran already): one for all three.
+  BOOST_TEST(w.after.turns - w.before.turns == 1);
+  BOOST_TEST(w.after.combined_turns - w.before.combined_turns == 1);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM inbox") == 20);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM messages") == 10);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM outbox") == 10);
+}
+
+BOOST_AUTO_TEST_CASE(writes_of_several_kinds_stay_apart_when_told) {
+  small_pool p{1, 1000, false};
+  mixed_writes w{p, false};
+  BOOST_TEST(w.refused == 0);
+  BOOST_TEST(w.after.turns - w.before.turns == 3);
+  BOOST_TEST(w.after.combined_turns - w.before.combined_turns == 0);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM messages") == 10);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_write_among_other_kinds_fails_alone) {
+  small_pool p{1, 1000};
+  mixed_writes w{p, true};
+  BOOST_TEST(w.refused == 1);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM inbox") == 20);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM messages") == 9);
+  BOOST_TEST(p.db.scalar("SELECT count(*) FROM outbox") == 10);
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_request_in_a_batch_fails_alone) {

@@ -37,6 +37,14 @@ struct turn_fixture {
   db_turn_result run(db_turn& t) {
     return op_table(t.op).run(sql, ctx, t, now_ns);
   }
+
+  /// Adds `op` to a turn that mixes types.
+  template <class Op>
+  void add(db_turn& t, Op op, int64_t deadline = later) {
+    t.calls.push_back(caf::make_message(std::move(op)));
+    t.deadlines_ns.push_back(deadline);
+    t.ops.push_back(op_index<Op>);
+  }
 };
 
 engine_errc code_of(const caf::message& m) {
@@ -70,6 +78,11 @@ rows insert_answer(const statement& st) {
     }
   }
   return out;
+}
+
+/// `insert_answer` for message inserts, no rows for anything else.
+rows mixed_answer(const statement& st) {
+  return st.name == std::string{"message_insert"} ? insert_answer(st) : rows{};
 }
 
 } // namespace
@@ -178,6 +191,128 @@ BOOST_AUTO_TEST_CASE(a_malformed_row_from_the_server_is_a_db_error) {
   auto r = run(t);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_error));
   BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_commits_every_type_at_once) {
+  sql.answer = mixed_answer;
+  db_turn t;
+  add(t, one_message(1, "a"));
+  add(t, inbox_done{{7}});
+  add(t, one_message(2, "b"));
+  add(t, inbox_done{{8, 9}});
+  auto r = run_any(sql, ctx, t, now_ns);
+  // One statement per type, one transaction for both.
+  BOOST_TEST(sql.seen.size() == 2u);
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
+  BOOST_TEST(r.replies.at(1).get_as<db_count>(0).n == 1);
+  BOOST_TEST(r.replies.at(2).get_as<message_put_result>(0).ids.at(0) == 102);
+  BOOST_TEST(r.replies.at(3).get_as<db_count>(0).n == 2);
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_call_in_a_combined_turn_fails_alone) {
+  sql.answer = mixed_answer;
+  db_turn t;
+  add(t, inbox_done{{7}});
+  add(t, one_message(1, "a"));
+  add(t, one_message(2, "poison"));
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::invalid_input));
+  // Together, rolled back; then each type alone, the message batch split.
+  BOOST_TEST((sql.log
+              == std::vector<std::string>{"begin", "rollback", "begin", "commit",
+                                          "begin", "rollback", "begin", "commit",
+                                          "begin", "rollback"}));
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_lost_before_commit_may_run_again) {
+  sql.answer = [](const statement&) -> rows {
+    throw db_failure{failure_kind::connection_lost, "server closed the connection"};
+  };
+  db_turn t;
+  add(t, one_message(1, "a"));
+  add(t, inbox_done{{7}});
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST((r.link == link_state::lost_uncommitted));
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_lost_while_committing_is_in_doubt) {
+  sql.answer = mixed_answer;
+  sql.commit_failure = db_failure{failure_kind::in_doubt, "lost during commit"};
+  db_turn t;
+  add(t, one_message(1, "a"));
+  add(t, inbox_done{{7}});
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST((r.link == link_state::lost_in_doubt));
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_retries_a_deadlock_on_the_spot) {
+  int deadlocks = 1;
+  sql.answer = [&](const statement& st) -> rows {
+    if (deadlocks-- > 0)
+      throw db_failure{failure_kind::rollback, "deadlock detected", "40P01"};
+    return mixed_answer(st);
+  };
+  db_turn t;
+  add(t, inbox_done{{7}});
+  add(t, one_message(1, "a"));
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::none));
+  BOOST_TEST((sql.log
+              == std::vector<std::string>{"begin", "rollback", "begin", "commit"}));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_refuses_what_cannot_share_a_transaction) {
+  sql.answer = mixed_answer;
+  db_turn t;
+  add(t, one_message(1, "a"));
+  add(t, user_get{1});                     // a read: never combined
+  add(t, inbox_done{{7}}, now_ns);         // late
+  t.calls.push_back(caf::make_message(std::string{"not a request"}));
+  t.deadlines_ns.push_back(later);
+  t.ops.push_back(op_count + 5);           // no such type
+  add(t, inbox_done{{8}});
+  t.ops.back() = op_index<message_put>;    // names the wrong type
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_error));
+  BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::deadline_exceeded));
+  BOOST_TEST((code_of(r.replies.at(3)) == engine_errc::db_error));
+  BOOST_TEST((code_of(r.replies.at(4)) == engine_errc::db_error));
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_with_fewer_types_than_calls_is_no_crash) {
+  sql.answer = mixed_answer;
+  db_turn t;
+  add(t, one_message(1, "a"));
+  t.calls.push_back(caf::make_message(inbox_done{{7}}));
+  // No deadline and no type for the second call.
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST(r.replies.size() == 2u);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_error));
+}
+
+BOOST_AUTO_TEST_CASE(only_batched_atomic_writes_combine) {
+  BOOST_TEST(op_table(op_index<message_put>).is_combinable);
+  BOOST_TEST(op_table(op_index<inbox_put>).is_combinable);
+  BOOST_TEST(op_table(op_index<outbox_sent>).is_combinable);
+  BOOST_TEST(!op_table(op_index<user_get>).is_combinable);
+  BOOST_TEST(!op_table(op_index<purge>).is_combinable);
+  for (uint32_t i = 0; i < op_count; ++i)
+    BOOST_TEST(op_table(i).is_combinable
+                 == (op_table(i).is_batched && op_table(i).is_atomic),
+               op_table(i).name);
 }
 
 BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
