@@ -57,8 +57,11 @@ std::chrono::milliseconds front_state::poll_once() {
                                            isolate_ > 0 ? 0 : opts_.poll_timeout.count());
   auto url = telegram::method_url(opts_.endpoint.base_url,
                                   opts_.endpoint.token, call.method);
+  auto asked_ns = steady_ns();
   auto resp = client_.post(url, call.body, {"Content-Type: application/json"},
                            opts_.endpoint.timeout + opts_.poll_timeout);
+  auto& m = ops::metrics();
+  m.intake_fetch_seconds.Observe(static_cast<double>(steady_ns() - asked_ns) / 1e9);
   if (resp.transport_failed()) {
     ++counters->errors;
     auto wait = retry_.failed(rng_);
@@ -94,7 +97,7 @@ std::chrono::milliseconds front_state::poll_once() {
     ops::engine_health().intake = false;
     if (e.error_code == 409) {
       ++counters->conflicts;
-      ops::metrics().get_updates_conflicts.Increment();
+      m.get_updates_conflicts.Increment();
       spdlog::error("front: getUpdates refused with 409 Conflict ({}): another "
                     "process polls this bot or a webhook is set; retrying in "
                     "{} ms",
@@ -122,13 +125,17 @@ std::chrono::milliseconds front_state::poll_once() {
   for (size_t i = 0; i < batch.skipped.size(); ++i)
     if (auto n = batch.skipped[i]; n > 0) {
       counters->skipped += n;
-      ops::metrics().updates_skipped.Increment(static_cast<double>(n));
+      m.updates_skipped.Increment(static_cast<double>(n));
       spdlog::info("front: skipped {} update(s): {}", n,
                    telegram::to_string(static_cast<telegram::skip_reason>(i)));
     }
   counters->updates += batch.updates.size();
-  if (!store_and_hand_on(self->system(), opts_.db, opts_.dispatcher,
-                         batch.updates, *counters)) {
+  auto store_ns = steady_ns();
+  bool stored = store_and_hand_on(self->system(), opts_.db, opts_.dispatcher,
+                                  batch.updates, *counters);
+  if (!batch.updates.empty())
+    m.intake_store_seconds.Observe(static_cast<double>(steady_ns() - store_ns) / 1e9);
+  if (!stored) {
     auto wait = retry_.failed(rng_);
     spdlog::warn("front: the inbox could not store {} update(s); polling them "
                  "again in {} ms", batch.updates.size(), wait.count());

@@ -61,6 +61,14 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                                "getUpdates calls that failed")),
     get_updates_conflicts(counter(r, "bridge_get_updates_conflicts_total",
                                   "getUpdates calls refused with 409 Conflict")),
+    intake_fetch_seconds(histogram(r, "bridge_intake_fetch_seconds",
+                                   "One getUpdates round trip, with the long "
+                                   "poll's wait when there is nothing new",
+                                   wait_buckets())),
+    intake_store_seconds(histogram(r, "bridge_intake_store_seconds",
+                                   "Storing one getUpdates batch in the inbox "
+                                   "before the offset moves",
+                                   wait_buckets())),
     update_reply_seconds(histogram(r, "bridge_update_reply_latency_seconds",
                                    "From receiving an update to Telegram "
                                    "accepting the reply it caused")),

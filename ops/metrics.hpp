@@ -25,6 +25,10 @@ struct engine_metrics {
   prometheus::Counter& updates_duplicate;
   prometheus::Counter& get_updates_errors;
   prometheus::Counter& get_updates_conflicts;
+  /// One getUpdates round trip (with the long poll's wait when idle), and
+  /// storing its batch in the inbox: the two halves of the polling cycle.
+  prometheus::Histogram& intake_fetch_seconds;
+  prometheus::Histogram& intake_store_seconds;
   /// From receiving an update to Telegram accepting the reply it caused.
   prometheus::Histogram& update_reply_seconds;
 

@@ -162,7 +162,8 @@ bool db_pool_state::combines(uint32_t op) const {
 bool db_pool_state::may_leave(uint32_t op) const {
   if (combines(op))
     return combined_running_ < opts_.batch_turns;
-  return !batchable(op) || running_[op] < opts_.batch_turns;
+  return !batchable(op) || op_table(op).is_urgent
+         || running_[op] < opts_.batch_turns;
 }
 
 void db_pool_state::dispatch() {

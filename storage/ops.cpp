@@ -241,7 +241,8 @@ template <class Op>
 op_entry make_entry() {
   using traits = op_traits<Op>;
   return {caf::type_name<Op>::value, traits::is_batched, traits::is_atomic,
-          traits::is_idempotent, traits::is_batched && traits::is_atomic,
+          traits::is_idempotent, traits::is_urgent,
+          traits::is_batched && traits::is_atomic && !traits::is_urgent,
           &run_turn<Op>, &execute_part<Op>, &touched<Op>};
 }
 

@@ -25,6 +25,10 @@ enum op_flag : unsigned {
   /// Running it again gives the same effect and the same answer, so it is
   /// retried even when a connection broke while committing.
   idempotent = 4,
+  /// On the intake's path, where every millisecond holds up the next
+  /// getUpdates: leaves as soon as a connection is free (no `batch_turns`
+  /// wait) and never shares a turn with other types.
+  urgent = 8,
 };
 
 template <unsigned Flags>
@@ -32,13 +36,14 @@ struct op_flags {
   static constexpr bool is_batched = (Flags & batched) != 0;
   static constexpr bool is_atomic = (Flags & atomic) != 0;
   static constexpr bool is_idempotent = (Flags & idempotent) != 0;
+  static constexpr bool is_urgent = (Flags & urgent) != 0;
 };
 
 /// Specialized for every request type in `db_ops`.
 template <class Op>
 struct op_traits;
 
-template <> struct op_traits<inbox_put> : op_flags<batched | atomic> {};
+template <> struct op_traits<inbox_put> : op_flags<batched | atomic | urgent> {};
 template <> struct op_traits<inbox_done> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<inbox_pending> : op_flags<idempotent> {};
 template <> struct op_traits<outbox_put> : op_flags<batched | atomic> {};
@@ -140,8 +145,9 @@ struct op_entry {
   bool is_batched;
   bool is_atomic;
   bool is_idempotent;
-  /// Batched and atomic: its batches may share a transaction with the
-  /// batches of other such types (`run_combined`).
+  bool is_urgent;
+  /// Batched, atomic and not urgent: its batches may share a transaction
+  /// with the batches of other such types (`run_combined`).
   bool is_combinable;
   /// Worker side: runs the calls of `turn` whose deadline (steady-clock
   /// ns) is after `now_ns`; never throws.

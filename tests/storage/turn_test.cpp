@@ -305,13 +305,17 @@ BOOST_AUTO_TEST_CASE(a_combined_turn_with_fewer_types_than_calls_is_no_crash) {
 
 BOOST_AUTO_TEST_CASE(only_batched_atomic_writes_combine) {
   BOOST_TEST(op_table(op_index<message_put>).is_combinable);
-  BOOST_TEST(op_table(op_index<inbox_put>).is_combinable);
+  // The intake's writes go alone and at once.
+  BOOST_TEST(!op_table(op_index<inbox_put>).is_combinable);
+  BOOST_TEST(op_table(op_index<inbox_put>).is_urgent);
+  BOOST_TEST(op_table(op_index<inbox_done>).is_combinable);
   BOOST_TEST(op_table(op_index<outbox_sent>).is_combinable);
   BOOST_TEST(!op_table(op_index<user_get>).is_combinable);
   BOOST_TEST(!op_table(op_index<purge>).is_combinable);
   for (uint32_t i = 0; i < op_count; ++i)
     BOOST_TEST(op_table(i).is_combinable
-                 == (op_table(i).is_batched && op_table(i).is_atomic),
+                 == (op_table(i).is_batched && op_table(i).is_atomic
+                     && !op_table(i).is_urgent),
                op_table(i).name);
 }
 
