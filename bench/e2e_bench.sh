@@ -82,6 +82,8 @@ for i in $(seq 1 "$runs"); do
     --limits off >"$d/tg-sim.log" 2>&1 &
   sim_pid=$!; pids+=("$sim_pid")
   wait_file "$d/sim.port"
+  # Telegram's limits are off here, so sending is bounded by connections
+  # alone: 16 of them, where production's 30 messages/s needs the default 4.
   TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
     "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
     --http.port=0 --engine.ready_file="$d/engine.port" \
@@ -91,7 +93,8 @@ for i in $(seq 1 "$runs"); do
     --translator.tokens_per_minute=1000000000 --translator.max_in_flight=1024 \
     --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
     --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
-    --sender.per_chat_burst=100000 "${extra_engine_args[@]}" \
+    --sender.per_chat_burst=100000 --sender.http_workers=16 \
+    "${extra_engine_args[@]}" \
     >"$d/engine.log" 2>&1 &
   engine_pid=$!; pids+=("$engine_pid")
   wait_file "$d/engine.port"
