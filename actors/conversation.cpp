@@ -86,6 +86,7 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
       retry_armed_ = false;
       pump();
     },
+    [this](tick_atom, int64_t seq) { show_typing(seq); },
     [this](idle_atom) {
       if (idle_.due())
         try_passivate();
@@ -167,13 +168,12 @@ void conversation_state::pump() {
     self->send(opts_->translator, std::move(r));
   }
   if (!starts.empty() && pipe_->in_flight() == starts.size()) {
-    // The partner sees "typing" while the first of a burst is translated.
-    const auto* e = pipe_->find(starts.front().seq);
-    outbound typing;
-    typing.kind = outbound_kind::chat_action;
-    typing.chat_id = partner_chat(e->from_worker != 0);
-    typing.action = "typing";
-    self->send(opts_->sender, std::move(typing));
+    // The first of a burst: "typing" if its translation takes a while.
+    auto first = starts.front().seq;
+    if (opts_->typing_delay.count() == 0)
+      show_typing(first);
+    else
+      self->delayed_send(self, opts_->typing_delay, tick_atom::value, first);
   }
   auto ready = pipe_->persistable();
   if (!ready.empty())
@@ -184,6 +184,18 @@ void conversation_state::pump() {
       meta_.erase(meta_.begin() + (m - meta_.data()));
     }
   }
+}
+
+void conversation_state::show_typing(int64_t seq) {
+  using stage = domain::pipeline_entry::stage;
+  const auto* e = pipe_ ? pipe_->find(seq) : nullptr;
+  if (e == nullptr || (e->at != stage::waiting && e->at != stage::translating))
+    return; // translated already: the message itself is on its way
+  outbound typing;
+  typing.kind = outbound_kind::chat_action;
+  typing.chat_id = partner_chat(e->from_worker != 0);
+  typing.action = "typing";
+  self->send(opts_->sender, std::move(typing));
 }
 
 void conversation_state::persist(const std::vector<int64_t>& seqs) {

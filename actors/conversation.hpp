@@ -38,6 +38,10 @@ struct conversation_options {
   std::chrono::seconds passivation_timeout{300};
   /// Pause before a failed message write is tried again.
   std::chrono::milliseconds persist_retry{500};
+  /// The partner sees "typing" once the first translation of a burst has
+  /// taken this long; quicker ones arrive without it, which spares a Bot
+  /// API call per message (0: at once, always).
+  std::chrono::milliseconds typing_delay{500};
 };
 
 /// The actor that owns one manager-worker pair. It numbers each message,
@@ -96,6 +100,9 @@ private:
   /// Starts what may start, stores what may be stored, delivers what may
   /// be delivered.
   void pump();
+  /// Shows "typing" to the partner if message `seq` is still being
+  /// translated.
+  void show_typing(int64_t seq);
   void persist(const std::vector<int64_t>& seqs);
   void deliver(const domain::pipeline_entry& e, const meta& m);
   void tell_writer(int64_t chat, const meta& m, std::string text,

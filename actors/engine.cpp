@@ -172,6 +172,7 @@ bool engine::start(std::string& err) {
   co->max_in_flight = static_cast<size_t>(cc.max_in_flight);
   co->queue_limit = static_cast<size_t>(cc.queue_limit);
   co->passivation_timeout = cc.passivation_timeout;
+  co->typing_delay = cc.typing_delay;
   std::shared_ptr<const session_options> sopts = sess;
   std::shared_ptr<const conversation_options> copts = co;
   registry_ = sys_.spawn(

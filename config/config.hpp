@@ -108,6 +108,8 @@ struct bridge_config {
     int64_t max_in_flight = 4;
     std::chrono::seconds passivation_timeout{300};
     int64_t queue_limit = 1000;
+    /// "typing" only for translations that take at least this long.
+    std::chrono::milliseconds typing_delay{500};
   } conversation;
 
   struct session_section {

@@ -156,6 +156,8 @@ void visit_keys(Config& c, F&& f) {
     c.conversation.passivation_timeout, b{1, 86'400});
   f(key_info{"conversation.queue_limit", "messages waiting in one conversation"},
     c.conversation.queue_limit, b{1, 1'000'000});
+  f(key_info{"conversation.typing_delay_ms", "show typing once a translation takes this long (0 = always)"},
+    c.conversation.typing_delay, b{0, 60'000});
   // -- session ---------------------------------------------------------------
   f(key_info{"session.passivation_timeout_s", "idle time before a chat session actor stops"},
     c.session.passivation_timeout, b{1, 86'400});

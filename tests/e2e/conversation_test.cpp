@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE e2e.conversation
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <thread>
 
 #include "tests/support/team.hpp"
@@ -168,4 +169,46 @@ BOOST_AUTO_TEST_CASE(emoji_and_right_to_left_text_arrive_intact) {
   // Emoji alone has nothing to translate: it is passed on as it is.
   p.world.say(p.bob, "🙂");
   BOOST_TEST(p.world.next_message(p.ana.id).text == "Bob: 🙂");
+}
+
+namespace {
+
+/// The partner chat's events of `method`, up to now.
+size_t count_events(pair_world& p, int64_t chat, const std::string& method) {
+  auto events = p.world.sim().chat_events(chat, 0, std::chrono::milliseconds{0});
+  BOOST_REQUIRE(events);
+  return static_cast<size_t>(std::count_if(
+    events->begin(), events->end(), [&](const sim_event& e) { return e.method == method; }));
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(the_partner_sees_typing_only_while_a_translation_takes_long) {
+  pair_world p{{"--translator.fake_latency_ms=1500",
+                "--conversation.typing_delay_ms=100"}};
+  p.world.say(p.ana, "Slow one");
+  auto typing = p.await_event(p.bob.id, "sendChatAction");
+  BOOST_TEST(typing.action == "typing");
+  auto copy = p.world.next_message(p.bob.id);
+  BOOST_TEST(contains(copy.text, "[es] Slow one"), copy.text);
+  BOOST_TEST(typing.seq < copy.seq);
+}
+
+BOOST_AUTO_TEST_CASE(a_quick_translation_arrives_without_typing) {
+  // A minute is far beyond the fake translator's answer, on any machine.
+  pair_world p{{"--conversation.typing_delay_ms=60000"}};
+  p.world.say(p.ana, "Quick one");
+  p.world.next_message(p.bob.id);
+  p.world.say(p.bob, "Rapido");
+  p.world.next_message(p.ana.id);
+  BOOST_TEST(count_events(p, p.bob.id, "sendChatAction") == 0u);
+  BOOST_TEST(count_events(p, p.ana.id, "sendChatAction") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_typing_delay_of_zero_shows_typing_at_once) {
+  pair_world p{{"--conversation.typing_delay_ms=0"}};
+  p.world.say(p.ana, "Quick one");
+  auto copy = p.world.next_message(p.bob.id);
+  auto typing = p.await_event(p.bob.id, "sendChatAction");
+  BOOST_TEST(typing.seq < copy.seq);
 }
