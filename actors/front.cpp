@@ -50,7 +50,31 @@ caf::behavior front_state::make_behavior(front_options opts) {
   };
 }
 
+bool front_state::held_back() {
+  bool behind = false;
+  caf::scoped_actor blocking{self->system()};
+  blocking->request(opts_.db, std::chrono::seconds{1}, status_atom::value)
+    .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
+             [](const caf::error&) {}); // no answer: poll; the inbox write will tell
+  auto now = steady_ns();
+  if (behind && held_since_ns_ == 0) {
+    held_since_ns_ = now;
+    spdlog::warn("front: the database queue is a quarter full; holding "
+                 "getUpdates back until it drains");
+  } else if (!behind && held_since_ns_ != 0) {
+    spdlog::info("front: polling again after holding back for {} ms",
+                 (now - held_since_ns_) / 1'000'000);
+    held_since_ns_ = 0;
+  }
+  return behind;
+}
+
 std::chrono::milliseconds front_state::poll_once() {
+  if (isolate_ == 0 && held_back()) {
+    ++counters->held_back;
+    ops::metrics().intake_held_back.Increment();
+    return opts_.hold_back_pause;
+  }
   ++counters->polls;
   auto limit = isolate_ > 0 ? 1 : opts_.poll_limit;
   auto call = telegram::encode_get_updates(offset_, limit,

@@ -29,6 +29,8 @@ struct front_counters {
   std::atomic<uint64_t> resumed{0};
   /// Updates Telegram sent again that the inbox had already.
   std::atomic<uint64_t> duplicates{0};
+  /// Polls put off because the engine was behind.
+  std::atomic<uint64_t> held_back{0};
   /// The highest update id handed on, for the drain: what is above it
   /// stays in the inbox for the next start.
   std::atomic<int64_t> last_handed_on{0};
@@ -45,6 +47,8 @@ struct front_options {
   db_actor db;
   /// Shared with whoever watches the intake (the engine's drain).
   std::shared_ptr<front_counters> counters;
+  /// Pause before looking again while the engine is behind.
+  std::chrono::milliseconds hold_back_pause{20};
 };
 
 /// The intake: long-polls getUpdates on its own thread (a detached actor,
@@ -66,6 +70,8 @@ struct front_state {
 private:
   /// One getUpdates round; returns the pause before the next one.
   std::chrono::milliseconds poll_once();
+  /// Asks the pool whether the engine is behind (`engine_is_behind`).
+  bool held_back();
 
   caf::event_based_actor* self;
   front_options opts_;
@@ -75,6 +81,8 @@ private:
   /// front fetches one update at a time, so the broken one can be skipped
   /// alone and its neighbours are still handled.
   int64_t isolate_ = 0;
+  /// Held back since this steady-clock time (ns), or 0.
+  int64_t held_since_ns_ = 0;
   retry_state retry_{backoff_policy{std::chrono::milliseconds{500},
                                     std::chrono::milliseconds{30000}}};
   std::minstd_rand rng_{std::random_device{}()};

@@ -13,6 +13,10 @@
 
 namespace bridge {
 
+bool engine_is_behind(const db_pool_status& pool) {
+  return pool.queue_limit > 0 && pool.queue_depth * 4 >= pool.queue_limit;
+}
+
 bool store_and_hand_on(caf::actor_system& sys, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates,

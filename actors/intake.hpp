@@ -11,6 +11,12 @@
 
 namespace bridge {
 
+/// Whether intake should hold back: the database queue is a quarter full
+/// or more, so the engine is behind, and taking in more updates would only
+/// fill its queues until requests are refused. Telegram keeps what is not
+/// fetched yet.
+bool engine_is_behind(const db_pool_status& pool);
+
 /// The one way updates enter the engine, for polling and webhook alike:
 /// stores `updates` in the inbox and, once PostgreSQL has them, hands the
 /// new ones to `dispatcher` (none while draining: the next start does).

@@ -29,6 +29,8 @@ struct engine_metrics {
   /// storing its batch in the inbox: the two halves of the polling cycle.
   prometheus::Histogram& intake_fetch_seconds;
   prometheus::Histogram& intake_store_seconds;
+  /// Polls put off because the database queue was a quarter full.
+  prometheus::Counter& intake_held_back;
   /// From receiving an update to Telegram accepting the reply it caused.
   prometheus::Histogram& update_reply_seconds;
 
