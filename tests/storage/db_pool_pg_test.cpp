@@ -49,6 +49,13 @@ struct small_pool : bridge::test::system_fixture {
                      + extra);
   }
 
+  /// A manager (1), a worker (2) and their conversation's id.
+  int64_t open_pair() {
+    must(user_put{1, user_role::manager, "en", "m"});
+    must(user_put{2, user_role::worker, "en", "w"});
+    return must(conversation_open{1, 2}).id;
+  }
+
   template <class Op>
   typename Op::result must(Op op) {
     auto r = bridge::test::ask_op(*sys, pool, std::move(op));
@@ -171,9 +178,7 @@ struct mixed_writes {
   int refused = 0;
 
   mixed_writes(small_pool& p, bool poison) {
-    p.must(user_put{1, user_role::manager, "en", "m"});
-    p.must(user_put{2, user_role::worker, "en", "w"});
-    auto conv = p.must(conversation_open{1, 2}).id;
+    auto conv = p.open_pair();
     table_lock lock{p.db.dsn(), "users"};
     caf::scoped_actor self{*p.sys};
     self->send(p.pool, user_get{1});
@@ -248,9 +253,7 @@ BOOST_AUTO_TEST_CASE(a_bad_write_among_other_kinds_fails_alone) {
 BOOST_AUTO_TEST_CASE(inbox_rows_never_wait_behind_other_writes) {
   // One write turn at a time, and it hangs on a lock; a connection is free.
   small_pool p{2, 1000, true, 1};
-  p.must(user_put{1, user_role::manager, "en", "m"});
-  p.must(user_put{2, user_role::worker, "en", "w"});
-  auto conv = p.must(conversation_open{1, 2}).id;
+  auto conv = p.open_pair();
   table_lock lock{p.db.dsn(), "messages"};
   caf::scoped_actor self{*p.sys};
   message_row m;
@@ -282,9 +285,7 @@ BOOST_AUTO_TEST_CASE(inbox_rows_never_wait_behind_other_writes) {
 
 BOOST_AUTO_TEST_CASE(a_bad_request_in_a_batch_fails_alone) {
   small_pool p{1, 1000};
-  p.must(user_put{1, user_role::manager, "en", "m"});
-  p.must(user_put{2, user_role::worker, "en", "w"});
-  auto conv = p.must(conversation_open{1, 2}).id;
+  auto conv = p.open_pair();
   table_lock lock{p.db.dsn(), "users"};
   caf::scoped_actor self{*p.sys};
   self->send(p.pool, user_get{1});
