@@ -115,6 +115,14 @@ bool isolatable(failure_kind k) {
          || k == failure_kind::decode || k == failure_kind::other;
 }
 
+/// The connection's state after a failure that broke it: only an atomic
+/// request lost before COMMIT surely left nothing behind.
+link_state link_after(failure_kind kind, bool atomic) {
+  return atomic && kind == failure_kind::connection_lost
+           ? link_state::lost_uncommitted
+           : link_state::lost_in_doubt;
+}
+
 /// Deadlocks and serialization failures are retried on the spot this many
 /// times before the error goes back.
 constexpr int rollback_retries = 3;
@@ -181,9 +189,7 @@ private:
         auto kind = f.kind();
         if (kind == failure_kind::connection_lost
             || kind == failure_kind::in_doubt) {
-          out_.link = traits::is_atomic && kind == failure_kind::connection_lost
-                        ? link_state::lost_uncommitted
-                        : link_state::lost_in_doubt;
+          out_.link = link_after(kind, traits::is_atomic);
           fail(idx, 0, to_error(f, name_));
           return false;
         }
@@ -287,11 +293,7 @@ bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
       auto kind = f.kind();
       if (kind == failure_kind::connection_lost
           || kind == failure_kind::in_doubt) {
-        // Every combinable type is atomic: a break before COMMIT left
-        // nothing behind.
-        out.link = kind == failure_kind::connection_lost
-                     ? link_state::lost_uncommitted
-                     : link_state::lost_in_doubt;
+        out.link = link_after(kind, true); // every combinable type is atomic
         auto err = caf::make_message(to_error(f, combined_name));
         for (auto& p : parts)
           for (auto i : p.idx)
