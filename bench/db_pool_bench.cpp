@@ -8,19 +8,18 @@
 // Needs DATABASE_URL and REDIS_URL (`scripts/services.sh start`). Per pool
 // size it measures one-row `message_put` requests/s through the pool, then
 // the same rows written by as many raw libpqxx connections with full
-// batches (the ceiling); then p50/p99 latency through the largest pool at
-// half its measured rate, then cache reads and rate hits per second.
-// The messages table is emptied before every phase, so phases compare.
+// batches, twice: with the pool's own statement (the ceiling of the pool)
+// and with a plain multi-row INSERT (the ceiling of the server). Then
+// p50/p99 latency through the largest pool at half its measured rate, then
+// cache reads and rate hits per second. The messages table is emptied
+// before every phase, so phases compare.
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <functional>
-#include <future>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -29,10 +28,12 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 #include <caf/scoped_actor.hpp>
-#include <caf/stateful_actor.hpp>
 #include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
 
+#include "bench/db_bench_drivers.hpp"
+#include "bench/db_bench_support.hpp"
+#include "bench/db_raw_ceiling.hpp"
 #include "cache/start.hpp"
 #include "common/error.hpp"
 #include "common/json_writer.hpp"
@@ -40,47 +41,10 @@
 #include "storage/start.hpp"
 
 using namespace bridge;
+using namespace bridge::bench;
 using namespace std::chrono_literals;
-using steady = std::chrono::steady_clock;
 
 namespace {
-
-/// What one run is set up with.
-struct bench_options {
-  std::string dsn;
-  std::string redis_url;
-  std::vector<size_t> sizes{1, 5, 10, 20};
-  size_t batch = storage::db_pool_options{}.batch_max;
-  /// Requests kept outstanding against the pool: enough that batches form.
-  size_t window = 2000;
-  size_t conversations = 100;
-  double warmup = 1;
-  double seconds = 6;
-  double latency_seconds = 8;
-  double cache_seconds = 4;
-  size_t threads = 2;
-  /// CAF's scheduler: "stealing" (work stealing, polls when idle) or
-  /// "sharing" (one shared queue, sleeps on a condition variable).
-  std::string policy = "stealing";
-  /// Work stealing only: polls 50 us apart before an idle thread sleeps
-  /// (CAF's default 500); negative keeps the default.
-  int64_t idle_polls = -1;
-};
-
-/// Application name of the pool's connections, to see when they are gone.
-constexpr const char* pool_app = "bridge-bench-pool";
-
-/// A chat line and its translation: the row shape the engine stores.
-constexpr const char* original_text = "The machine on line three is broken again.";
-constexpr const char* translated_text = "La máquina de la línea tres está rota otra vez.";
-
-double seconds_since(steady::time_point t0) {
-  return std::chrono::duration<double>(steady::now() - t0).count();
-}
-
-std::chrono::duration<double> secs(double s) {
-  return std::chrono::duration<double>{s};
-}
 
 /// Asks and waits; an error ends the benchmark.
 template <class Reply, class Handle, class Msg>
@@ -94,184 +58,6 @@ Reply ask(caf::actor_system& sys, const Handle& dst, Msg msg) {
   if (!out)
     throw std::runtime_error("request failed: " + describe(failure));
   return std::move(*out);
-}
-
-// -- drivers ------------------------------------------------------------------
-
-/// What a driver shares with the thread that times it.
-struct tally {
-  std::atomic<uint64_t> answered{0};
-  std::atomic<uint64_t> failed{0};
-  std::atomic<bool> stop{false};
-  /// Set once stopped with nothing outstanding.
-  std::promise<void> drained;
-  std::mutex mtx;
-  std::string first_error;
-
-  void fail(const caf::error& e) {
-    ++failed;
-    std::lock_guard<std::mutex> guard{mtx};
-    if (first_error.empty())
-      first_error = describe(e);
-  }
-};
-
-/// Hands out rows with a fresh (conversation, seq) each.
-struct row_source {
-  std::vector<int64_t> conversations;
-  int64_t sender = 0;
-  std::atomic<int64_t> seq{0};
-
-  message_row next() {
-    message_row m;
-    m.seq = ++seq;
-    m.conversation_id = conversations[static_cast<size_t>(m.seq) % conversations.size()];
-    m.sender_id = sender;
-    m.original_text = original_text;
-    m.original_lang = "en";
-    m.translated_text = translated_text;
-    m.translated_lang = "es";
-    m.status = message_status::translated;
-    return m;
-  }
-};
-
-/// A closed loop: `window` requests outstanding until `counts->stop`.
-template <class Request, class Reply, class Handle>
-struct loop_state {
-  static inline const char* name = "bench_loop";
-  Handle dst;
-  std::function<Request()> make;
-  std::shared_ptr<tally> counts;
-  uint64_t outstanding = 0;
-};
-
-template <class Request, class Reply, class Handle>
-using loop_actor = caf::stateful_actor<loop_state<Request, Reply, Handle>>;
-
-template <class Request, class Reply, class Handle>
-void send_next(loop_actor<Request, Reply, Handle>* self) {
-  auto& st = self->state;
-  if (st.counts->stop) {
-    if (st.outstanding == 0) {
-      st.counts->drained.set_value();
-      self->quit();
-    }
-    return;
-  }
-  ++st.outstanding;
-  self->request(st.dst, caf::infinite, st.make())
-    .then(
-      [self](Reply&) {
-        --self->state.outstanding;
-        ++self->state.counts->answered;
-        send_next(self);
-      },
-      [self](caf::error& e) {
-        --self->state.outstanding;
-        self->state.counts->fail(e);
-        send_next(self);
-      });
-}
-
-template <class Request, class Reply, class Handle>
-caf::behavior closed_loop(loop_actor<Request, Reply, Handle>* self, Handle dst,
-                          size_t window, std::function<Request()> make,
-                          std::shared_ptr<tally> counts) {
-  self->state.dst = dst;
-  self->state.make = std::move(make);
-  self->state.counts = std::move(counts);
-  for (size_t i = 0; i < window; ++i)
-    send_next(self);
-  // Replies arrive through the handlers set by `then`.
-  return {[](stop_atom) {}};
-}
-
-/// An open loop: one-row inserts at `rate` per second, latency of each
-/// sent after the warm-up.
-struct paced_state {
-  static inline const char* name = "bench_paced";
-  db_actor pool;
-  std::shared_ptr<row_source> rows;
-  std::shared_ptr<tally> counts;
-  double rate = 0;
-  steady::time_point t0;
-  steady::time_point measure_from;
-  uint64_t sent = 0;
-  uint64_t outstanding = 0;
-  /// Filled by the actor, read once `drained` is set.
-  std::shared_ptr<std::vector<int64_t>> latencies_us;
-};
-
-caf::behavior paced(caf::stateful_actor<paced_state>* self, db_actor pool,
-                    std::shared_ptr<row_source> rows, double rate, double warmup,
-                    std::shared_ptr<tally> counts,
-                    std::shared_ptr<std::vector<int64_t>> latencies_us) {
-  auto& st = self->state;
-  st.pool = std::move(pool);
-  st.rows = std::move(rows);
-  st.counts = std::move(counts);
-  st.latencies_us = std::move(latencies_us);
-  st.rate = rate;
-  st.t0 = steady::now();
-  st.measure_from = st.t0 + std::chrono::duration_cast<steady::duration>(secs(warmup));
-  auto finish_if_done = [self] {
-    auto& s = self->state;
-    if (s.counts->stop && s.outstanding == 0) {
-      s.counts->drained.set_value();
-      self->quit();
-    }
-  };
-  self->send(self, tick_atom::value);
-  return {
-    [self, finish_if_done](tick_atom) {
-      auto& s = self->state;
-      if (s.counts->stop) {
-        finish_if_done();
-        return;
-      }
-      auto now = steady::now();
-      // Catch up to the schedule, so timer jitter does not lower the rate.
-      auto due = static_cast<uint64_t>(s.rate * std::chrono::duration<double>(now - s.t0).count());
-      for (; s.sent < due; ++s.sent) {
-        ++s.outstanding;
-        bool measured = now >= s.measure_from;
-        self->request(s.pool, caf::infinite, message_put{{s.rows->next()}})
-          .then(
-            [self, now, measured, finish_if_done](message_put_result&) {
-              auto& x = self->state;
-              --x.outstanding;
-              ++x.counts->answered;
-              if (measured)
-                x.latencies_us->push_back(
-                  std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - now)
-                    .count());
-              finish_if_done();
-            },
-            [self, finish_if_done](caf::error& e) {
-              --self->state.outstanding;
-              self->state.counts->fail(e);
-              finish_if_done();
-            });
-      }
-      self->delayed_send(self, 1ms, tick_atom::value);
-    },
-  };
-}
-
-/// Answers per second over `seconds` after `warmup`, then stops the driver
-/// and waits until it has nothing outstanding.
-double time_phase(tally& t, const bench_options& o) {
-  std::this_thread::sleep_for(secs(o.warmup));
-  auto before = t.answered.load();
-  auto t0 = steady::now();
-  std::this_thread::sleep_for(secs(o.seconds));
-  auto after = t.answered.load();
-  auto elapsed = seconds_since(t0);
-  t.stop = true;
-  if (t.drained.get_future().wait_for(60s) != std::future_status::ready)
-    throw std::runtime_error("a driver did not drain within 60 s");
-  return static_cast<double>(after - before) / elapsed;
 }
 
 // -- the database -------------------------------------------------------------
@@ -392,72 +178,6 @@ pool_figures pool_phase(caf::actor_system& sys, const bench_options& o, size_t s
   return f;
 }
 
-// -- the raw ceiling ----------------------------------------------------------
-
-/// A prepared multi-row INSERT of `rows` rows, the columns the pool writes.
-std::string raw_insert_sql(size_t rows) {
-  std::string sql = "INSERT INTO messages (conversation_id, seq, sender_id, "
-                    "source_message_id, original_text, original_lang, "
-                    "translated_text, translated_lang, status) VALUES ";
-  constexpr size_t cols = 9;
-  for (size_t r = 0; r < rows; ++r) {
-    sql += r == 0 ? "(" : ",(";
-    for (size_t c = 0; c < cols; ++c) {
-      sql += (c == 0 ? "$" : ",$") + std::to_string(r * cols + c + 1);
-    }
-    sql += ")";
-  }
-  return sql;
-}
-
-/// Rows/s of `connections` threads, each on its own connection writing
-/// full batches as fast as the server takes them.
-double raw_phase(const bench_options& o, size_t connections, row_source& rows) {
-  tally counts;
-  auto sql = raw_insert_sql(o.batch);
-  std::vector<std::thread> threads;
-  std::atomic<size_t> ready{0};
-  for (size_t i = 0; i < connections; ++i)
-    threads.emplace_back([&] {
-      try {
-        pqxx::connection conn{o.dsn};
-        conn.prepare("bench_raw_insert", sql);
-        ++ready;
-        std::vector<std::optional<std::string>> params;
-        while (!counts.stop) {
-          params.clear();
-          for (size_t r = 0; r < o.batch; ++r) {
-            auto m = rows.next();
-            params.insert(params.end(),
-                          {std::to_string(m.conversation_id), std::to_string(m.seq),
-                           std::to_string(m.sender_id), std::nullopt, m.original_text,
-                           m.original_lang, m.translated_text, m.translated_lang,
-                           std::string{to_string(m.status)}});
-          }
-          pqxx::work tx{conn};
-          tx.exec_prepared("bench_raw_insert", pqxx::prepare::make_dynamic_params(params));
-          tx.commit();
-          counts.answered += o.batch;
-        }
-      } catch (const std::exception& e) {
-        ++counts.failed;
-        std::lock_guard<std::mutex> guard{counts.mtx};
-        if (counts.first_error.empty())
-          counts.first_error = e.what();
-        ++ready;
-      }
-    });
-  while (ready < connections)
-    std::this_thread::sleep_for(1ms);
-  counts.drained.set_value();
-  auto rate = time_phase(counts, o);
-  for (auto& t : threads)
-    t.join();
-  if (counts.failed > 0)
-    throw std::runtime_error("raw insert failed: " + counts.first_error);
-  return rate;
-}
-
 // -- latency at half load -----------------------------------------------------
 
 struct latency_figures {
@@ -540,26 +260,31 @@ int run(const bench_options& o) {
     .field("scheduler_policy", o.policy)
     .field("idle_polls", o.idle_polls);
   // Pool and raw alternate per size, so a change in the machine's load
-  // touches both sides of a ratio alike.
+  // touches every side of a ratio alike.
   std::vector<pool_figures> pool;
-  std::vector<double> raw;
+  std::vector<double> same, plain;
   for (auto size : o.sizes) {
     admin.fresh_messages();
     pool.push_back(pool_phase(sys, o, size, rows, admin));
     admin.fresh_messages();
-    raw.push_back(raw_phase(o, size, *rows));
+    same.push_back(raw_phase(o, size, *rows, raw_statement::pool));
+    admin.fresh_messages();
+    plain.push_back(raw_phase(o, size, *rows, raw_statement::plain));
   }
-  double best_pool = 0, best_raw = 0;
+  double best_pool = 0, best_same = 0, best_plain = 0;
   w.key("sizes").begin_array();
   for (size_t i = 0; i < pool.size(); ++i) {
     auto& p = pool[i];
     best_pool = std::max(best_pool, p.rows_per_second);
-    best_raw = std::max(best_raw, raw[i]);
+    best_same = std::max(best_same, same[i]);
+    best_plain = std::max(best_plain, plain[i]);
     w.begin_object()
       .field("pool_size", static_cast<uint64_t>(p.size))
       .field("pool_rows_per_second", p.rows_per_second)
-      .field("raw_rows_per_second", raw[i])
-      .field("pool_over_raw", p.rows_per_second / raw[i])
+      .field("raw_same_statement_rows_per_second", same[i])
+      .field("raw_plain_insert_rows_per_second", plain[i])
+      .field("pool_over_raw_same_statement", p.rows_per_second / same[i])
+      .field("pool_over_raw_plain_insert", p.rows_per_second / plain[i])
       .field("rows_per_turn", p.rows_per_turn)
       .field("mean_queue_wait_us", p.mean_wait_us)
       .field("answered", p.answered)
@@ -571,9 +296,12 @@ int run(const bench_options& o) {
   }
   w.end_array()
     .field("best_pool_rows_per_second", best_pool)
-    .field("best_raw_rows_per_second", best_raw)
-    .field("best_pool_over_best_raw", best_pool / best_raw)
-    .field("goal_70_percent_met", best_pool >= 0.7 * best_raw);
+    .field("best_raw_same_statement_rows_per_second", best_same)
+    .field("best_raw_plain_insert_rows_per_second", best_plain)
+    .field("best_pool_over_best_raw_same_statement", best_pool / best_same)
+    .field("best_pool_over_best_raw_plain_insert", best_pool / best_plain)
+    .field("goal_70_percent_of_same_statement_met", best_pool >= 0.7 * best_same)
+    .field("goal_70_percent_of_plain_insert_met", best_pool >= 0.7 * best_plain);
   // Latency at half of the largest pool's measured rate; that pool then
   // serves the cache as well.
   admin.fresh_messages();
