@@ -29,7 +29,8 @@ public:
     T value;
   };
 
-  call_queue(uint32_t kinds, size_t limit) : lanes_(kinds), limit_(limit) {
+  call_queue(uint32_t kinds, size_t limit)
+    : lanes_(kinds), weights_(kinds, 0), limit_(limit) {
   }
 
   /// Queues a call; false (and nothing queued) when the queue is full.
@@ -39,6 +40,7 @@ public:
       return false;
     lanes_[kind].push_back(
       entry{kind, weight, next_seq_++, now, deadline, std::move(value)});
+    weights_[kind] += weight;
     ++size_;
     return true;
   }
@@ -51,6 +53,7 @@ public:
       auto& lane = lanes_.at(e.kind);
       auto pos = std::upper_bound(lane.begin(), lane.end(), e.seq,
                                   [](uint64_t s, const entry& x) { return s < x.seq; });
+      weights_[e.kind] += e.weight;
       lane.insert(pos, std::move(e));
       ++size_;
     }
@@ -100,12 +103,18 @@ public:
       lane.pop_front();
     }
     size_ -= out.size();
+    weights_[kind] -= weight;
     return out;
   }
 
   /// Whether a call of `kind` waits.
   bool waiting(uint32_t kind) const {
     return kind < lanes_.size() && !lanes_[kind].empty();
+  }
+
+  /// The summed weight of the calls of `kind` waiting.
+  size_t waiting_weight(uint32_t kind) const {
+    return kind < weights_.size() ? weights_[kind] : 0;
   }
 
   /// Removes and returns every call whose deadline is at or before `now`.
@@ -115,8 +124,10 @@ public:
       auto keep = std::stable_partition(lane.begin(), lane.end(), [now](const entry& e) {
         return e.deadline > now;
       });
-      for (auto i = keep; i != lane.end(); ++i)
+      for (auto i = keep; i != lane.end(); ++i) {
+        weights_[i->kind] -= i->weight;
         out.push_back(std::move(*i));
+      }
       lane.erase(keep, lane.end());
     }
     size_ -= out.size();
@@ -139,6 +150,8 @@ public:
 
 private:
   std::vector<std::deque<entry>> lanes_;
+  /// Summed weight per lane.
+  std::vector<size_t> weights_;
   size_t size_ = 0;
   size_t limit_;
   uint64_t next_seq_ = 0;

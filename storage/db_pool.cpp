@@ -155,15 +155,25 @@ void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
   dispatch();
 }
 
+bool write_turn_allowed(const db_pool_options& opts, size_t running,
+                        size_t waiting) {
+  if (running < opts.batch_turns)
+    return true;
+  // A full batch gains nothing by waiting: it may take more workers, up
+  // to half of them, so the other kinds still find one.
+  return waiting >= opts.batch_max
+         && running < std::max(opts.batch_turns, opts.pool_size / 2);
+}
+
 bool db_pool_state::combines(uint32_t op) const {
   return opts_.combine_writes && op_table(op).is_combinable;
 }
 
 bool db_pool_state::may_leave(uint32_t op) const {
-  if (combines(op))
-    return combined_running_ < opts_.batch_turns;
-  return !batchable(op) || op_table(op).is_urgent
-         || running_[op] < opts_.batch_turns;
+  if (!combines(op) && (!batchable(op) || op_table(op).is_urgent))
+    return true;
+  auto running = combines(op) ? combined_running_ : running_[op];
+  return write_turn_allowed(opts_, running, queue_->waiting_weight(op));
 }
 
 void db_pool_state::dispatch() {

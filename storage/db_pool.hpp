@@ -28,8 +28,10 @@ struct db_pool_options {
   /// Turns of one batchable kind running at once. Idle workers beyond it
   /// leave that kind waiting, so it leaves in larger batches: twenty
   /// workers each taking whatever waits write 20-row batches and pay a
-  /// commit for each. With `combine_writes` it bounds the turns carrying
-  /// combined writes instead, whatever their types.
+  /// commit for each. While a full batch (`batch_max`) of the kind waits,
+  /// it may run up to half of `pool_size` turns instead. With
+  /// `combine_writes` it bounds the turns carrying combined writes
+  /// instead, whatever their types.
   size_t batch_turns = 2;
   /// Batches of different write types that wait together (inbox rows,
   /// message rows, outbox rows and marks) leave in one turn and commit in
@@ -40,6 +42,13 @@ struct db_pool_options {
   /// Times a request is run again after its connection broke.
   uint32_t max_retries = 2;
 };
+
+/// Whether another turn of a batchable write kind may start while
+/// `running` turns of it run and calls of weight `waiting` wait: below
+/// `batch_turns`, or with a full batch waiting and fewer than half the
+/// workers on it. Pure, for the pool's dispatch and its tests.
+bool write_turn_allowed(const db_pool_options& opts, size_t running,
+                        size_t waiting);
 
 /// The database pool. Requests wait in a bounded queue with a deadline;
 /// an idle worker takes the oldest, together with waiting requests of the

@@ -142,3 +142,25 @@ BOOST_AUTO_TEST_CASE(one_kind_can_be_taken_by_name_up_to_the_weight) {
   BOOST_TEST((values(q.take(kind_one_batches, 10)) == std::vector<int>{1}));
   BOOST_TEST(q.empty());
 }
+
+BOOST_AUTO_TEST_CASE(the_waiting_weight_of_a_kind_follows_every_way_in_and_out) {
+  queue q{3, 100};
+  BOOST_TEST(q.waiting_weight(1) == 0u);
+  BOOST_TEST(q.waiting_weight(9) == 0u); // no such kind
+  q.push(1, 3, t0, t0 + 1s, 1);
+  q.push(1, 4, t0, t0 + 2s, 2);
+  q.push(2, 5, t0, t0 + 1s, 3);
+  BOOST_TEST(q.waiting_weight(1) == 7u);
+  BOOST_TEST(q.waiting_weight(2) == 5u);
+  auto taken = q.take_kind(1, 3);
+  BOOST_TEST(q.waiting_weight(1) == 4u);
+  q.requeue(std::move(taken));
+  BOOST_TEST(q.waiting_weight(1) == 7u);
+  // Expiry takes the first of kind 1 and all of kind 2.
+  BOOST_TEST(q.expire(t0 + 1s).size() == 2u);
+  BOOST_TEST(q.waiting_weight(1) == 4u);
+  BOOST_TEST(q.waiting_weight(2) == 0u);
+  q.take(kind_one_batches, 10);
+  BOOST_TEST(q.waiting_weight(1) == 0u);
+  BOOST_TEST(q.empty());
+}
