@@ -51,11 +51,7 @@ caf::behavior front_state::make_behavior(front_options opts) {
 }
 
 bool front_state::held_back() {
-  bool behind = false;
-  caf::scoped_actor blocking{self->system()};
-  blocking->request(opts_.db, std::chrono::seconds{1}, status_atom::value)
-    .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
-             [](const caf::error&) {}); // no answer: poll; the inbox write will tell
+  bool behind = ask_engine_behind(self->system(), opts_.db);
   auto now = steady_ns();
   if (behind && held_since_ns_ == 0) {
     held_since_ns_ = now;

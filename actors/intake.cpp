@@ -5,6 +5,7 @@
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
+#include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/health.hpp"
 #include "ops/metrics.hpp"
@@ -15,6 +16,15 @@ namespace bridge {
 
 bool engine_is_behind(const db_pool_status& pool) {
   return pool.queue_limit > 0 && pool.queue_depth * 4 >= pool.queue_limit;
+}
+
+bool ask_engine_behind(caf::actor_system& sys, const db_actor& db) {
+  bool behind = false;
+  caf::scoped_actor blocking{sys};
+  blocking->request(db, std::chrono::seconds{1}, status_atom::value)
+    .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
+             [](const caf::error&) {});
+  return behind;
 }
 
 bool store_and_hand_on(caf::actor_system& sys, const db_actor& db,

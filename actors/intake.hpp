@@ -17,6 +17,11 @@ namespace bridge {
 /// fetched yet.
 bool engine_is_behind(const db_pool_status& pool);
 
+/// Asks the pool for its status and applies `engine_is_behind`; false
+/// when the pool does not answer within a second (then the inbox write
+/// itself tells). Blocks like `store_and_hand_on`.
+bool ask_engine_behind(caf::actor_system& sys, const db_actor& db);
+
 /// The one way updates enter the engine, for polling and webhook alike:
 /// stores `updates` in the inbox and, once PostgreSQL has them, hands the
 /// new ones to `dispatcher` (none while draining: the next start does).

@@ -70,8 +70,8 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                                    "before the offset moves",
                                    wait_buckets())),
     intake_held_back(counter(r, "bridge_intake_held_back_total",
-                             "Polls put off because the database queue was "
-                             "a quarter full")),
+                             "Polls put off and webhook pushes refused "
+                             "because the database queue was a quarter full")),
     update_reply_seconds(histogram(r, "bridge_update_reply_latency_seconds",
                                    "From receiving an update to Telegram "
                                    "accepting the reply it caused")),

@@ -69,6 +69,14 @@ void add_webhook_route(http_server& server,
       answer(res, 401, "Unauthorized");
       return;
     }
+    if (ask_engine_behind(*sys, o->db)) {
+      // Telegram keeps the update and pushes it again later.
+      ++o->counters->held_back;
+      metrics().intake_held_back.Increment();
+      res.set_header("Retry-After", "1");
+      answer(res, 503, "Service Unavailable: busy, push again later");
+      return;
+    }
     auto batch = telegram::decode_update(req.body, steady_ns());
     if (batch.error) {
       answer(res, 400, "Bad Request: the body is not an Update");

@@ -35,7 +35,10 @@ struct webhook_options {
 /// JSON (400 when it is not JSON). The update is stored in the inbox and
 /// answered 200 only once it is durable (503 when it could not be stored,
 /// so Telegram retries); kinds Bridge does not handle are answered 200 and
-/// counted as skipped.
+/// counted as skipped. While the engine is behind (`engine_is_behind`)
+/// pushes are answered 503 with `Retry-After` and counted as held back,
+/// as polling holds getUpdates back: Telegram keeps what it could not
+/// push.
 /// `opts` may be filled after the server starts (the rooms start after
 /// it); until `sys` is set pushes are answered 503 and Telegram retries.
 void add_webhook_route(http_server& server,

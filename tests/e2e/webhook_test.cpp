@@ -5,13 +5,20 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <future>
+#include <set>
+#include <thread>
+
+#include <pqxx/pqxx>
+
 #include "common/http_client.hpp"
 #include "tests/support/team.hpp"
 
 // Webhook intake through tg-sim's push mode: the engine registers its
 // webhook, updates arrive by push, a team talks; wrong secrets and broken
-// bodies are refused with nothing processed; switching back to polling
-// removes the webhook.
+// bodies are refused with nothing processed; pushes are refused while the
+// engine is behind and taken once it caught up; switching back to
+// polling removes the webhook.
 
 using namespace bridge::test;
 
@@ -53,6 +60,41 @@ long post(int port, const std::string& body, std::vector<std::string> headers) {
   return r.status;
 }
 
+const std::string secret_header = std::string{"X-Telegram-Bot-Api-Secret-Token: "} + secret;
+
+/// A text message from `chat` as Telegram pushes it.
+std::string text_update(int64_t update_id, int64_t chat, const std::string& text) {
+  return R"({"update_id":)" + std::to_string(update_id)
+         + R"(,"message":{"message_id":)" + std::to_string(update_id)
+         + R"(,"date":1,"chat":{"id":)" + std::to_string(chat)
+         + R"(,"type":"private"},"from":{"id":)" + std::to_string(chat)
+         + R"(,"first_name":"Ana"},"text":")" + text + R"("}})";
+}
+
+bridge::http_response push(int port, const std::string& body) {
+  bridge::http_client c;
+  return c.post("http://127.0.0.1:" + std::to_string(port) + "/telegram/webhook",
+                body, {"Content-Type: application/json", secret_header},
+                std::chrono::seconds{60});
+}
+
+bool held_back(const bridge::http_response& r) {
+  return r.status == 503 && r.body.find("busy") != std::string::npos;
+}
+
+/// Pushes as Telegram does: again after a 503, for up to 30 s.
+long push_until_taken(int port, const std::string& body) {
+  long status = 0;
+  for (int i = 0; i < 300 && status != 200; ++i) {
+    status = push(port, body).status;
+    if (status == 503)
+      std::this_thread::sleep_for(std::chrono::milliseconds{100});
+    else
+      break;
+  }
+  return status;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
@@ -89,4 +131,87 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
   w.say(ana, "Polled again");
   BOOST_TEST(w.next_message(bob.id).text.find("[es] Polled again")
              != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost) {
+  auto port = free_port();
+  auto args = webhook_args(port);
+  // One connection and a queue of four: one waiting request is a quarter.
+  args.push_back("--db.pool_size=1");
+  args.push_back("--db.queue_limit=4");
+  sim_world w{args,
+              {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
+              {{"TELEGRAM_WEBHOOK_SECRET", secret}}};
+  auto ana = make_user(1001, "Ana", "en");
+  auto bob = make_user(2002, "Bob", "es");
+  auto code = register_manager(w, ana, "en");
+  register_worker(w, bob, "es", code, ana);
+
+  // The inbox is locked, so the engine's one connection waits on the
+  // first push it takes and the requests behind it fill the queue.
+  pqxx::connection blocker{w.database_url()};
+  pqxx::work lock{blocker};
+  lock.exec("LOCK TABLE inbox IN ACCESS EXCLUSIVE MODE");
+  struct sent {
+    int64_t id;
+    std::shared_future<bridge::http_response> reply;
+  };
+  std::vector<sent> pushes;
+  auto refused = [&] {
+    for (auto& p : pushes)
+      if (p.reply.wait_for(std::chrono::seconds{0}) == std::future_status::ready
+          && held_back(p.reply.get()))
+        return true;
+    return false;
+  };
+  bool seen = false;
+  // A taken push does not answer until the lock goes, so each push runs
+  // on its own thread; pushes go on until one is held back (or 40 went).
+  for (int64_t id = 900'001; id <= 900'040 && !seen; ++id) {
+    pushes.push_back({id, std::async(std::launch::async, push, port,
+                                     text_update(id, ana.id, "Held " + std::to_string(id)))
+                        .share()});
+    for (int i = 0; i < 10 && !seen; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds{50});
+      seen = refused();
+    }
+  }
+  lock.abort();
+  BOOST_TEST_REQUIRE(seen);
+  BOOST_TEST(w.engine_metric("bridge_intake_held_back_total") >= 1);
+
+  // Taken pushes are answered once stored; refused ones left no trace and
+  // are delivered when Telegram pushes them again.
+  std::set<int64_t> taken, again;
+  for (auto& p : pushes) {
+    auto r = p.reply.get();
+    BOOST_TEST((r.status == 200 || r.status == 503), "push " << p.id << ": " << r.status);
+    if (r.status == 200)
+      taken.insert(p.id);
+    else
+      again.insert(p.id);
+  }
+  BOOST_TEST(!taken.empty());
+  std::set<std::string> got;
+  for (auto& m : w.await_messages(bob.id, taken.size()))
+    got.insert(m.text);
+  BOOST_TEST(got.size() == taken.size());
+  for (auto id : taken) {
+    bool found = false;
+    for (auto& text : got)
+      found = found || text.find("Held " + std::to_string(id)) != std::string::npos;
+    BOOST_TEST(found, "update " << id << " was taken but not delivered");
+  }
+  for (auto id : again)
+    BOOST_TEST(push_until_taken(port, text_update(id, ana.id, "Held " + std::to_string(id)))
+               == 200);
+  auto late = w.await_messages(bob.id, again.size());
+  BOOST_TEST(late.size() == again.size());
+  for (auto& m : late) {
+    bool refused_before = false;
+    for (auto id : again)
+      refused_before = refused_before
+                       || m.text.find("Held " + std::to_string(id)) != std::string::npos;
+    BOOST_TEST(refused_before, m.text);
+  }
 }
