@@ -13,6 +13,7 @@
 #include "storage/repo_intake.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
+#include "storage/turn_rules.hpp"
 
 namespace bridge::storage {
 
@@ -114,18 +115,6 @@ bool isolatable(failure_kind k) {
          || k == failure_kind::foreign_key_violation
          || k == failure_kind::decode || k == failure_kind::other;
 }
-
-/// The connection's state after a failure that broke it: only an atomic
-/// request lost before COMMIT surely left nothing behind.
-link_state link_after(failure_kind kind, bool atomic) {
-  return atomic && kind == failure_kind::connection_lost
-           ? link_state::lost_uncommitted
-           : link_state::lost_in_doubt;
-}
-
-/// Deadlocks and serialization failures are retried on the spot this many
-/// times before the error goes back.
-constexpr int rollback_retries = 3;
 
 /// Runs one turn of `Op` requests; answers every call, never throws.
 template <class Op>
@@ -252,96 +241,6 @@ op_entry make_entry() {
           &run_turn<Op>, &execute_part<Op>, &touched<Op>};
 }
 
-// -- combined turns ---------------------------------------------------------------
-
-/// The calls of one type in a combined turn.
-struct part {
-  uint32_t op = 0;
-  std::vector<size_t> idx;
-};
-
-constexpr const char* combined_name = "combined write";
-
-/// Runs every part in one transaction. False, with nothing committed and
-/// nothing answered, when the parts must run apart instead.
-bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
-                  const std::vector<part>& parts, db_turn_result& out) {
-  for (int round = 0;; ++round) {
-    try {
-      session.begin();
-      std::vector<std::vector<caf::message>> replies;
-      replies.reserve(parts.size());
-      for (auto& p : parts) {
-        replies.push_back(op_table(p.op).execute(ctx, turn, p.idx));
-        bool refused = replies.back().size() != p.idx.size()
-                       || std::any_of(replies.back().begin(), replies.back().end(),
-                                      [](const caf::message& r) {
-                                        return r.match_elements<caf::error>();
-                                      });
-        if (refused) {
-          session.rollback();
-          return false;
-        }
-      }
-      session.commit();
-      for (size_t k = 0; k < parts.size(); ++k)
-        for (size_t j = 0; j < parts[k].idx.size(); ++j)
-          out.replies[parts[k].idx[j]] = std::move(replies[k][j]);
-      return true;
-    } catch (const db_failure& f) {
-      session.rollback();
-      auto kind = f.kind();
-      if (kind == failure_kind::connection_lost
-          || kind == failure_kind::in_doubt) {
-        out.link = link_after(kind, true); // every combinable type is atomic
-        auto err = caf::make_message(to_error(f, combined_name));
-        for (auto& p : parts)
-          for (auto i : p.idx)
-            out.replies[i] = err;
-        return true;
-      }
-      if (kind == failure_kind::rollback && round < rollback_retries)
-        continue;
-      return false;
-    } catch (const std::exception&) {
-      session.rollback();
-      return false;
-    }
-  }
-}
-
-/// Runs each part as a turn of its own type, in order, until the
-/// connection breaks; the parts behind a break never ran.
-void run_apart(db_session& session, op_context& ctx, const db_turn& turn,
-               const std::vector<part>& parts, int64_t now_ns,
-               db_turn_result& out) {
-  for (size_t k = 0; k < parts.size(); ++k) {
-    db_turn single;
-    single.op = parts[k].op;
-    for (auto i : parts[k].idx) {
-      single.calls.push_back(turn.calls[i]);
-      single.deadlines_ns.push_back(turn.deadlines_ns[i]);
-    }
-    auto r = op_table(single.op).run(session, ctx, single, now_ns);
-    for (size_t j = 0; j < parts[k].idx.size(); ++j)
-      out.replies[parts[k].idx[j]]
-        = j < r.replies.size()
-            ? std::move(r.replies[j])
-            : caf::make_message(make_error(engine_errc::db_error,
-                                           "a turn left a call unanswered"));
-    if (r.link != link_state::up) {
-      out.link = r.link;
-      auto gone = caf::make_message(make_error(
-        engine_errc::db_unavailable,
-        std::string{combined_name} + ": the connection broke before it ran"));
-      for (size_t later = k + 1; later < parts.size(); ++later)
-        for (auto i : parts[later].idx)
-          out.replies[i] = gone;
-      return;
-    }
-  }
-}
-
 template <class... Ops>
 std::array<op_entry, sizeof...(Ops)> make_table(db_op_list<Ops...>) {
   return {make_entry<Ops>()...};
@@ -352,45 +251,6 @@ std::array<op_entry, sizeof...(Ops)> make_table(db_op_list<Ops...>) {
 const op_entry& op_table(uint32_t index) {
   static const auto table = make_table(db_ops{});
   return table.at(index);
-}
-
-db_turn_result run_combined(db_session& session, op_context& ctx,
-                            db_turn& turn, int64_t now_ns) {
-  db_turn_result out;
-  out.replies.resize(turn.calls.size());
-  turn.deadlines_ns.resize(turn.calls.size(), INT64_MAX);
-  std::vector<part> parts;
-  for (size_t i = 0; i < turn.calls.size(); ++i) {
-    auto op = i < turn.ops.size() ? turn.ops[i] : op_count;
-    if (op >= op_count || !op_table(op).is_combinable) {
-      out.replies[i] = caf::make_message(make_error(
-        engine_errc::db_error,
-        "a combined turn carried a request that cannot share a transaction"));
-      continue;
-    }
-    if (turn.deadlines_ns[i] <= now_ns) {
-      out.replies[i] = caf::make_message(make_error(
-        engine_errc::deadline_exceeded,
-        std::string{op_table(op).name} + " reached its deadline before it ran"));
-      continue;
-    }
-    auto same = std::find_if(parts.begin(), parts.end(),
-                             [op](const part& p) { return p.op == op; });
-    if (same == parts.end())
-      parts.push_back(part{op, {i}});
-    else
-      same->idx.push_back(i);
-  }
-  if (!parts.empty() && !run_together(session, ctx, turn, parts, out))
-    run_apart(session, ctx, turn, parts, now_ns, out);
-  return out;
-}
-
-db_turn_result run_any(db_session& session, op_context& ctx, db_turn& turn,
-                       int64_t now_ns) {
-  if (!turn.ops.empty())
-    return run_combined(session, ctx, turn, now_ns);
-  return op_table(turn.op).run(session, ctx, turn, now_ns);
 }
 
 const std::vector<sql_def>& all_statements() {
