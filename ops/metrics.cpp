@@ -119,6 +119,10 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     db_wait_seconds(histogram(r, "bridge_db_pool_wait_seconds",
                               "Time a request waited for a connection",
                               wait_buckets())),
+    db_turn_seconds(histogram(r, "bridge_db_turn_seconds",
+                              "Time a worker spent on one turn: its "
+                              "statements and its commit",
+                              wait_buckets())),
     db_errors(counter(r, "bridge_db_errors_total", "Database requests failed")),
     db_rejected(counter(r, "bridge_db_rejected_total",
                         "Database requests refused: queue full or deadline "
@@ -139,6 +143,9 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                            "Bot API calls retried after a transient error")),
     sender_failed(counter(r, "bridge_sender_failed_total",
                           "Bot API calls given up")),
+    sender_call_seconds(histogram(r, "bridge_sender_call_seconds",
+                                  "Time one Bot API call took, answer or not",
+                                  wait_buckets())),
     inbox_backlog(gauge(r, "bridge_inbox_backlog",
                         "Stored updates not yet fully handled")),
     outbox_backlog(gauge(r, "bridge_outbox_backlog",

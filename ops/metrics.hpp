@@ -59,6 +59,7 @@ struct engine_metrics {
   prometheus::Gauge& db_connections_busy;
   prometheus::Gauge& db_requests_waiting;
   prometheus::Histogram& db_wait_seconds;
+  prometheus::Histogram& db_turn_seconds;
   prometheus::Counter& db_errors;
   prometheus::Counter& db_rejected;
 
@@ -73,6 +74,7 @@ struct engine_metrics {
   prometheus::Counter& sender_rate_limited;
   prometheus::Counter& sender_retries;
   prometheus::Counter& sender_failed;
+  prometheus::Histogram& sender_call_seconds;
 
   // -- durability --------------------------------------------------------------
   prometheus::Gauge& inbox_backlog;

@@ -235,7 +235,7 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
   auto id = next_turn_++;
   auto n = calls.size();
   turns_.emplace(id, turn{worker, std::move(kinds), combined, std::move(calls),
-                          std::vector<bool>(n, false)});
+                          std::vector<bool>(n, false), now});
   workers_[worker].state = phase::busy;
   self->request(workers_[worker].handle, caf::infinite, std::move(t))
     .then([this, id](db_turn_result& result) { finish_turn(id, result); },
@@ -259,6 +259,8 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
     --combined_running_;
   bool lost = result.link != link_state::up;
   auto now = clock::now();
+  ops::metrics().db_turn_seconds.Observe(
+    std::chrono::duration<double>(now - t.started).count());
   auto gone = caf::make_message(make_error(
     engine_errc::db_unavailable,
     std::string{op_table(t.calls.front().kind).name}

@@ -92,6 +92,7 @@ private:
     std::vector<queue::entry> calls;
     /// Calls already answered (their deadline passed while running).
     std::vector<bool> answered;
+    clock::time_point started;
   };
 
   template <class... Ops>
