@@ -53,8 +53,7 @@ bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
     } catch (const db_failure& f) {
       session.rollback();
       auto kind = f.kind();
-      if (kind == failure_kind::connection_lost
-          || kind == failure_kind::in_doubt) {
+      if (breaks_connection(kind)) {
         out.link = link_after(kind, true); // every combinable type is atomic
         auto err = caf::make_message(to_error(f, combined_name));
         for (auto& p : parts)

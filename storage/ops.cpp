@@ -176,8 +176,7 @@ private:
       } catch (const db_failure& f) {
         session_.rollback();
         auto kind = f.kind();
-        if (kind == failure_kind::connection_lost
-            || kind == failure_kind::in_doubt) {
+        if (breaks_connection(kind)) {
           out_.link = link_after(kind, traits::is_atomic);
           fail(idx, 0, to_error(f, name_));
           return false;

@@ -8,6 +8,11 @@
 
 namespace bridge::storage {
 
+/// Whether a failure broke the connection (then the turn ends there).
+inline bool breaks_connection(failure_kind kind) {
+  return kind == failure_kind::connection_lost || kind == failure_kind::in_doubt;
+}
+
 /// The connection's state after a failure that broke it: only an atomic
 /// request lost before COMMIT surely left nothing behind.
 inline link_state link_after(failure_kind kind, bool atomic) {
