@@ -52,12 +52,17 @@ std::vector<std::string> webhook_args(int port) {
   return args;
 }
 
-long post(int port, const std::string& body, std::vector<std::string> headers) {
+bridge::http_response post_reply(int port, const std::string& body,
+                                 std::vector<std::string> headers,
+                                 std::chrono::seconds timeout = std::chrono::seconds{10}) {
   bridge::http_client c;
   headers.push_back("Content-Type: application/json");
-  auto r = c.post("http://127.0.0.1:" + std::to_string(port) + "/telegram/webhook",
-                  body, headers, std::chrono::seconds{10});
-  return r.status;
+  return c.post("http://127.0.0.1:" + std::to_string(port) + "/telegram/webhook",
+                body, headers, timeout);
+}
+
+long post(int port, const std::string& body, std::vector<std::string> headers) {
+  return post_reply(port, body, std::move(headers)).status;
 }
 
 const std::string secret_header = std::string{"X-Telegram-Bot-Api-Secret-Token: "} + secret;
@@ -71,12 +76,27 @@ std::string text_update(int64_t update_id, int64_t chat, const std::string& text
          + R"(,"first_name":"Ana"},"text":")" + text + R"("}})";
 }
 
+/// A push as Telegram makes it, with the secret; it may wait for a
+/// locked inbox.
 bridge::http_response push(int port, const std::string& body) {
-  bridge::http_client c;
-  return c.post("http://127.0.0.1:" + std::to_string(port) + "/telegram/webhook",
-                body, {"Content-Type: application/json", secret_header},
-                std::chrono::seconds{60});
+  return post_reply(port, body, {secret_header}, std::chrono::seconds{60});
 }
+
+/// A world in webhook mode where Ana (manager, English) and Bob (worker,
+/// Spanish) are registered and paired.
+struct webhook_team {
+  explicit webhook_team(std::vector<std::string> engine_args)
+    : w{std::move(engine_args),
+        {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
+        {{"TELEGRAM_WEBHOOK_SECRET", secret}}} {
+    auto code = register_manager(w, ana, "en");
+    register_worker(w, bob, "es", code, ana);
+  }
+
+  sim_world w;
+  sim_user ana = make_user(1001, "Ana", "en");
+  sim_user bob = make_user(2002, "Bob", "es");
+};
 
 bool held_back(const bridge::http_response& r) {
   return r.status == 503 && r.body.find("busy") != std::string::npos;
@@ -99,13 +119,8 @@ long push_until_taken(int port, const std::string& body) {
 
 BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
   auto port = free_port();
-  sim_world w{webhook_args(port),
-              {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
-              {{"TELEGRAM_WEBHOOK_SECRET", secret}}};
-  auto ana = make_user(1001, "Ana", "en");
-  auto bob = make_user(2002, "Bob", "es");
-  auto code = register_manager(w, ana, "en");
-  register_worker(w, bob, "es", code, ana);
+  webhook_team team{webhook_args(port)};
+  auto& [w, ana, bob] = team;
   w.say(ana, "Pushed, not polled");
   BOOST_TEST(w.next_message(bob.id).text.find("[es] Pushed, not polled")
              != std::string::npos);
@@ -116,13 +131,12 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
                 R"("from":{"id":1001,"first_name":"Ana"},"text":"forged"}})";
   BOOST_TEST(post(port, update, {}) == 401);
   BOOST_TEST(post(port, update, {"X-Telegram-Bot-Api-Secret-Token: wrong"}) == 401);
-  std::string with_secret = std::string{"X-Telegram-Bot-Api-Secret-Token: "} + secret;
-  BOOST_TEST(post(port, "{not json", {with_secret}) == 400);
-  BOOST_TEST(post(port, "", {with_secret}) == 400);
-  BOOST_TEST(post(port, std::string(2 << 20, 'x'), {with_secret}) == 413);
+  BOOST_TEST(post(port, "{not json", {secret_header}) == 400);
+  BOOST_TEST(post(port, "", {secret_header}) == 400);
+  BOOST_TEST(post(port, std::string(2 << 20, 'x'), {secret_header}) == 413);
   // A kind Bridge does not handle is taken (so Telegram stops pushing it)
   // and skipped.
-  BOOST_TEST(post(port, R"({"update_id":2,"channel_post":{}})", {with_secret}) == 200);
+  BOOST_TEST(post(port, R"({"update_id":2,"channel_post":{}})", {secret_header}) == 200);
   BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::milliseconds{800}).empty());
 
   // Back to polling: the engine removes the webhook and polls.
@@ -139,13 +153,8 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
   // One connection and a queue of four: one waiting request is a quarter.
   args.push_back("--db.pool_size=1");
   args.push_back("--db.queue_limit=4");
-  sim_world w{args,
-              {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
-              {{"TELEGRAM_WEBHOOK_SECRET", secret}}};
-  auto ana = make_user(1001, "Ana", "en");
-  auto bob = make_user(2002, "Bob", "es");
-  auto code = register_manager(w, ana, "en");
-  register_worker(w, bob, "es", code, ana);
+  webhook_team team{args};
+  auto& [w, ana, bob] = team;
 
   // Registration's last writes done first, so the queue starts empty.
   pqxx::connection blocker{w.database_url()};
