@@ -3,10 +3,13 @@
 #
 #   scripts/services.sh start [RUN_DIR]   start both (safe to repeat)
 #   scripts/services.sh stop  [RUN_DIR]   stop both, by PID
+#   scripts/services.sh purge [RUN_DIR]   stop both and delete their data
 #   scripts/services.sh status [RUN_DIR]
 #
 # RUN_DIR (default: $BRIDGE_RUN_DIR, else .run/default in the project) holds
-# the data, sockets, logs and an `env` file with DATABASE_URL and REDIS_URL.
+# the data, sockets, logs and an `env` file with DATABASE_URL and REDIS_URL
+# (the servers' files go to /var/tmp/bridge-services when their users
+# cannot reach RUN_DIR).
 # Ports are picked free at start, so two runs with different RUN_DIRs never
 # collide; a second start on the same RUN_DIR finds the servers running and
 # leaves them be.
@@ -20,14 +23,26 @@ mkdir -p "$run_dir"
 run_dir="$(cd "$run_dir" && pwd)"
 
 PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
-env_file="$run_dir/env"
-pg_data="$run_dir/pg"
-pg_sock="$run_dir/pgsock"
-redis_dir="$run_dir/redis"
-log_dir="$run_dir/log"
 
 say() { printf 'services: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
+
+# As root the servers run as the postgres and redis users, who may not be
+# able to reach RUN_DIR (a clone under a folder of mode 0700, as mktemp -d
+# makes). Their files then live in a folder of their own under /var/tmp,
+# named after RUN_DIR, and RUN_DIR keeps the env file and the lock.
+state_dir="$run_dir"
+if [ "$(id -u)" -eq 0 ] && { ! runuser -u postgres -- test -x "$run_dir" \
+     || ! runuser -u redis -- test -x "$run_dir"; } 2>/dev/null; then
+  state_dir="/var/tmp/bridge-services/$(printf '%s' "$run_dir" | sha1sum | cut -c1-16)"
+  mkdir -p "$state_dir"
+  chmod 755 /var/tmp/bridge-services "$state_dir"
+fi
+env_file="$run_dir/env"
+pg_data="$state_dir/pg"
+pg_sock="$state_dir/pgsock"
+redis_dir="$state_dir/redis"
+log_dir="$state_dir/log"
 
 # Runs a command as `user` when we are root (PostgreSQL refuses to run as
 # root), as ourselves otherwise.
@@ -64,7 +79,7 @@ start_pg() {
   chown "$pg_user" "$pg_data" "$pg_sock" "$log_dir" 2>/dev/null || true
   chmod 700 "$pg_data"
   if [ "$(id -u)" -eq 0 ] && ! runuser -u postgres -- test -w "$pg_data"; then
-    die "user postgres cannot write $pg_data (a parent folder is closed to it); choose another RUN_DIR"
+    die "user postgres cannot write $pg_data; choose another RUN_DIR"
   fi
   if [ ! -f "$pg_data/PG_VERSION" ]; then
     as_user "$pg_user" "$PGBIN/initdb" -D "$pg_data" -U postgres --auth=trust \
@@ -124,6 +139,8 @@ export REDIS_PORT=$redis_port
 export DATABASE_URL=postgresql://postgres@127.0.0.1:$pg_port/bridge
 export REDIS_URL=redis://127.0.0.1:$redis_port/0
 ENV
+  [ "$state_dir" = "$run_dir" ] \
+    || say "$run_dir is closed to the postgres or redis user; their files are in $state_dir"
   say "PostgreSQL on 127.0.0.1:$pg_port (socket $pg_sock), Redis on 127.0.0.1:$redis_port"
   cat "$env_file"
 }
@@ -152,6 +169,13 @@ cmd_stop() {
   [ "${1:-}" = quiet ] || say "stopped services in $run_dir"
 }
 
+cmd_purge() {
+  cmd_stop quiet
+  rm -rf "$pg_data" "$pg_sock" "$redis_dir" "$log_dir"
+  [ "$state_dir" = "$run_dir" ] || rmdir "$state_dir" 2>/dev/null || true
+  say "stopped services in $run_dir and deleted their data"
+}
+
 cmd_status() {
   local ok=0
   if alive "$(pg_pid)"; then say "PostgreSQL running (pid $(pg_pid))"; else say "PostgreSQL not running"; ok=1; fi
@@ -163,6 +187,7 @@ cmd_status() {
 case "$cmd" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  purge) cmd_purge ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|status [RUN_DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|purge|status [RUN_DIR]" >&2; exit 2 ;;
 esac

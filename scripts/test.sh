@@ -19,7 +19,7 @@ scripts/build.sh asan
 
 run_dir="$root/.run/test-$$"
 cleanup() {
-  scripts/services.sh stop "$run_dir" >/dev/null 2>&1 || true
+  scripts/services.sh purge "$run_dir" >/dev/null 2>&1 || true
   rm -rf "$run_dir"
 }
 trap cleanup EXIT
