@@ -1,6 +1,7 @@
 // The engine's main: configuration, logging, the actor system, the engine,
 // and a clean stop on SIGTERM or SIGINT.
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdlib>
@@ -62,9 +63,12 @@ int main(int argc, char** argv) {
 
   caf::actor_system_config caf_cfg;
   bridge::announce_message_types(caf_cfg);
-  if (cfg.engine.scheduler_threads > 0)
-    caf_cfg.set("scheduler.max-threads",
-                static_cast<size_t>(cfg.engine.scheduler_threads));
+  // CAF's own default is at least four threads; on a two-core machine the
+  // two extra ones only add wake-ups and migrations between the cores.
+  auto threads = cfg.engine.scheduler_threads > 0
+                   ? static_cast<size_t>(cfg.engine.scheduler_threads)
+                   : std::max<size_t>(1, std::thread::hardware_concurrency());
+  caf_cfg.set("scheduler.max-threads", threads);
   // Each poll is a 50 us sleep and wake-up: at a steady trickle of work
   // an idle thread never gets past them to sleeping until woken.
   caf_cfg.set("work-stealing.moderate-poll-attempts",
