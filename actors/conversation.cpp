@@ -8,6 +8,7 @@
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/metrics.hpp"
+#include "telegram/durable_codec.hpp"
 
 namespace bridge {
 
@@ -199,11 +200,19 @@ void conversation_state::show_typing(int64_t seq) {
 }
 
 void conversation_state::persist(const std::vector<int64_t>& seqs) {
+  // Each message is stored with the partner's copy in the outbox, in one
+  // transaction: one durable write before the send instead of two.
   message_put put;
   put.rows.reserve(seqs.size());
+  std::vector<int64_t> copied;
   for (auto seq : seqs) {
     const auto* e = pipe_->find(seq);
-    const auto* m = find_meta(seq);
+    auto* m = find_meta(seq);
+    if (m != nullptr) {
+      m->copy = partner_copy(*e, *m);
+      put.outbox.push_back(telegram::to_outbox_record(*m->copy));
+      copied.push_back(seq);
+    }
     message_row row;
     row.conversation_id = conversation_id_;
     row.seq = seq;
@@ -220,8 +229,11 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
   ++writes_out_;
   self->request(opts_->db, infinite, std::move(put))
     .then(
-      [this, seqs](const message_put_result&) {
+      [this, seqs, copied](const message_put_result& r) {
         --writes_out_;
+        for (size_t k = 0; k < copied.size() && k < r.outbox.size(); ++k)
+          if (auto* m = find_meta(copied[k]))
+            m->copy_existed = !r.outbox[k].created;
         for (auto seq : seqs)
           pipe_->persisted(seq);
         pump();
@@ -240,10 +252,8 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
       });
 }
 
-void conversation_state::deliver(const domain::pipeline_entry& e,
-                                 const meta& m) {
-  bool from_worker = e.from_worker != 0;
-  auto partner = partner_chat(from_worker);
+outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
+                                          const meta& m) const {
   // The partner reads the bot's notes in the language they write in.
   const auto& partner_lang = e.target_lang;
   std::string body = e.translated_ok
@@ -251,15 +261,12 @@ void conversation_state::deliver(const domain::pipeline_entry& e,
                        : e.text + " "
                            + std::string{domain::wording(
                              text_id::untranslated_note, partner_lang)};
-  auto& metrics = ops::metrics();
-  metrics.messages_relayed.Increment();
-  if (!e.translated_ok)
-    metrics.messages_untranslated.Increment();
   outbound out;
   out.kind = outbound_kind::send_message;
-  out.chat_id = partner;
+  out.chat_id = partner_chat(e.from_worker != 0);
   out.origin_ns = m.received_ns;
   out.dedupe_key = message_key(e.update_id);
+  out.stored = true;
   if (m.kind == partner_kind::task) {
     out.text = domain::render(text_id::task_received, partner_lang, m.task_id,
                               m.writer_name, body);
@@ -268,6 +275,36 @@ void conversation_state::deliver(const domain::pipeline_entry& e,
                       domain::task_button_data(m.task_id)}}};
   } else {
     out.text = m.writer_name + ": " + body;
+  }
+  return out;
+}
+
+void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
+  bool from_worker = e.from_worker != 0;
+  auto partner = partner_chat(from_worker);
+  auto& metrics = ops::metrics();
+  metrics.messages_relayed.Increment();
+  if (!e.translated_ok) {
+    metrics.messages_untranslated.Increment();
+    tell_writer(writer_chat(from_worker), m,
+                domain::render(text_id::translation_failed, m.writer_lang,
+                               e.failure),
+                message_key(e.update_id) + ".failed");
+  }
+  if (m.copy_existed) {
+    // A replayed update: the copy was sent before the crash, or is resent
+    // from the outbox at start. Either way not from here.
+    spdlog::debug("conversation {}: update {} was delivered before",
+                  conversation_id_, e.update_id);
+    finish(e.update_id);
+    return;
+  }
+  outbound out;
+  if (m.copy) {
+    out = std::move(*m.copy);
+  } else { // not written with the message: the sender writes it
+    out = partner_copy(e, m);
+    out.stored = false;
   }
   // The update is finished once Telegram has the partner's copy; until
   // then a restart replays it (and the outbox key keeps it from arriving
@@ -296,11 +333,6 @@ void conversation_state::deliver(const domain::pipeline_entry& e,
         tell_writer(writer, none, notice, key);
         finish(update_id);
       });
-  if (!e.translated_ok)
-    tell_writer(writer_chat(from_worker), m,
-                domain::render(text_id::translation_failed, m.writer_lang,
-                               e.failure),
-                message_key(e.update_id) + ".failed");
 }
 
 void conversation_state::tell_writer(int64_t chat, const meta& m,

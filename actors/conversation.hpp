@@ -71,6 +71,10 @@ private:
     std::string writer_lang;
     int64_t received_ns = 0;
     bool told_queued = false;
+    /// The partner's copy, written to the outbox with the message.
+    std::optional<outbound> copy;
+    /// The outbox had that copy already (a replayed update): not sent again.
+    bool copy_existed = false;
   };
 
   /// A message the partner has, for edits: where its copy is.
@@ -104,7 +108,9 @@ private:
   /// translated.
   void show_typing(int64_t seq);
   void persist(const std::vector<int64_t>& seqs);
-  void deliver(const domain::pipeline_entry& e, const meta& m);
+  /// What the partner receives for `e`.
+  outbound partner_copy(const domain::pipeline_entry& e, const meta& m) const;
+  void deliver(const domain::pipeline_entry& e, meta& m);
   void tell_writer(int64_t chat, const meta& m, std::string text,
                    std::string key);
   std::string message_key(int64_t update_id) const;

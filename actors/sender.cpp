@@ -30,18 +30,6 @@ bool is_durable(const outbound& out) {
   return uses_message_slot(out.kind) && !out.dedupe_key.empty();
 }
 
-outbox_record to_record(const outbound& out) {
-  outbox_record r;
-  r.dedupe_key = out.dedupe_key;
-  r.chat_id = out.chat_id;
-  r.kind = to_string(out.kind);
-  r.text = out.text;
-  r.target_message_id = out.message_id;
-  if (!out.keyboard.empty())
-    r.markup = telegram::encode_keyboard(out.keyboard);
-  return r;
-}
-
 } // namespace
 
 sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
@@ -81,7 +69,14 @@ void sender_state::accept(outbound& out,
   auto& st = staged_.emplace_back();
   if (promise != nullptr)
     st.promise = *promise;
-  auto record = to_record(out);
+  if (out.stored) {
+    // Written with the message it copies: only its place in line counts.
+    st.out = std::move(out);
+    st.ready = true;
+    release_staged();
+    return;
+  }
+  auto record = telegram::to_outbox_record(out);
   st.out = std::move(out);
   self->request(opts_.db, caf::infinite, outbox_put{std::move(record), 0})
     .then(

@@ -7,6 +7,7 @@
 #include <caf/meta/type_name.hpp>
 
 #include "messages/storage_common.hpp"
+#include "messages/storage_intake.hpp"
 
 /// What managers and workers say to each other: conversations, their
 /// messages (one row each), and tasks.
@@ -137,27 +138,34 @@ typename Inspector::result_type inspect(Inspector& f, message_page& x) {
 }
 
 /// The ids of stored messages, in the order of the request's rows; 0 where
-/// a row with the same (conversation, seq) existed already.
+/// a row with the same (conversation, seq) existed already. `outbox`
+/// answers the request's outbox rows in their order, as `outbox_put` would.
 struct message_put_result {
   std::vector<int64_t> ids;
+  std::vector<outbox_put_result> outbox;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, message_put_result& x) {
-  return f(caf::meta::type_name("message_put_result"), x.ids);
+  return f(caf::meta::type_name("message_put_result"), x.ids, x.outbox);
 }
 
 /// Stores messages (many in one statement). A (conversation, seq) that
 /// exists already is left alone, so a retried insert never duplicates.
+/// `outbox` rows (the partner's copies of these messages) are written in
+/// the same transaction, as `outbox_put` writes them: a message is stored
+/// with its copy or not at all, and the copy needs no write of its own
+/// before it is sent.
 struct message_put {
   using result = message_put_result;
   std::vector<message_row> rows;
+  std::vector<outbox_record> outbox = {};
   int64_t timeout_ms = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, message_put& x) {
-  return f(caf::meta::type_name("message_put"), x.rows, x.timeout_ms);
+  return f(caf::meta::type_name("message_put"), x.rows, x.outbox, x.timeout_ms);
 }
 
 /// Updates one message, found by `seq`, or by `source_message_id` when

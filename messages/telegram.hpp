@@ -104,13 +104,16 @@ struct outbound {
   std::string dedupe_key;
   /// Steady-clock nanoseconds of the update that caused this, or 0.
   int64_t origin_ns = 0;
+  /// Its outbox row is written already (a partner's copy, stored with the
+  /// message it copies): the sender does not write it again.
+  bool stored = false;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbound& x) {
   return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
            x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
-           x.origin_ns);
+           x.origin_ns, x.stored);
 }
 
 /// Telegram accepted an outbound call.

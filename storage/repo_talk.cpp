@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "common/error.hpp"
+#include "storage/repo_intake.hpp"
 #include "storage/validate.hpp"
 
 namespace bridge::storage {
@@ -183,6 +184,9 @@ caf::error check(const message_put& x) {
       return make_error(engine_errc::invalid_input,
                         "negative created_at_ms or source_message_id");
   }
+  for (auto& o : x.outbox)
+    if (auto err = check(outbox_put{o, 0}))
+      return err;
   return {};
 }
 
@@ -400,7 +404,24 @@ execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
       stored.emplace(message_key{int_at(r, 0), int_at(r, 1)}, int_at(r, 2));
     }
   });
-  return split_message_ids(calls, std::move(stored));
+  auto out = split_message_ids(calls, std::move(stored));
+  // The copies, in the same transaction, exactly as outbox_put writes them.
+  std::vector<outbox_put> copies;
+  for (auto c : calls)
+    for (auto& o : c->outbox)
+      copies.push_back({o, 0});
+  if (copies.empty())
+    return out;
+  std::vector<const outbox_put*> puts;
+  puts.reserve(copies.size());
+  for (auto& p : copies)
+    puts.push_back(&p);
+  auto written = execute_batch(ctx, puts);
+  size_t next = 0;
+  for (size_t i = 0; i < calls.size(); ++i)
+    for (size_t k = 0; k < calls[i]->outbox.size(); ++k)
+      out[i].outbox.push_back(written[next++]);
+  return out;
 }
 
 caf::expected<message_row> execute(op_context& ctx, const message_update& x) {

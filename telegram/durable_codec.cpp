@@ -96,6 +96,18 @@ decode_keyboard(std::string_view json) {
   return out;
 }
 
+outbox_record to_outbox_record(const outbound& out) {
+  outbox_record r;
+  r.dedupe_key = out.dedupe_key;
+  r.chat_id = out.chat_id;
+  r.kind = to_string(out.kind);
+  r.text = out.text;
+  r.target_message_id = out.message_id;
+  if (!out.keyboard.empty())
+    r.markup = encode_keyboard(out.keyboard);
+  return r;
+}
+
 std::optional<outbound_kind> parse_outbound_kind(std::string_view name) {
   for (auto k : {outbound_kind::send_message, outbound_kind::edit_message,
                  outbound_kind::answer_callback, outbound_kind::chat_action})

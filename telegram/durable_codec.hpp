@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "messages/storage_intake.hpp"
 #include "messages/telegram.hpp"
 
 /// How updates and outgoing calls are kept in PostgreSQL (inbox payloads,
@@ -21,6 +22,10 @@ std::string encode_keyboard(const std::vector<std::vector<inline_button>>& rows)
 /// The keyboard `encode_keyboard` made; nullopt for anything else.
 std::optional<std::vector<std::vector<inline_button>>>
 decode_keyboard(std::string_view json);
+
+/// The outbox row of an outgoing call (its input fields: dedupe key, chat,
+/// kind, text, target message, markup).
+outbox_record to_outbox_record(const outbound& out);
 
 /// The kind `to_string(outbound_kind)` names; nullopt for anything else.
 std::optional<outbound_kind> parse_outbound_kind(std::string_view name);

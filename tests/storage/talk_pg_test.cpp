@@ -109,6 +109,48 @@ BOOST_AUTO_TEST_CASE(bad_rows_fail_alone_and_before_the_database) {
   BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_message_and_its_copy_are_stored_together) {
+  auto copy = [](std::string key, std::string text) {
+    outbox_record o;
+    o.dedupe_key = std::move(key);
+    o.chat_id = 2;
+    o.kind = "send_message";
+    o.text = std::move(text);
+    return o;
+  };
+  message_put put{{row(1, "one"), row(3, "three")}};
+  put.outbox = {copy("d1.1", "Manager: uno"), copy("d3.1", "Manager: tres")};
+  auto r = must(put);
+  BOOST_REQUIRE_EQUAL(r.outbox.size(), 2u);
+  BOOST_TEST(r.outbox[0].created);
+  BOOST_TEST(r.outbox[1].created);
+  BOOST_TEST(r.outbox[0].id != r.outbox[1].id);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE status = 'pending'") == 2);
+  BOOST_TEST(db.query("SELECT text FROM outbox WHERE dedupe_key = 'd3.1'")[0][0]
+               .as<std::string>() == "Manager: tres");
+
+  // A replayed update: a new seq, the same copy key. The message is a new
+  // row, the copy is the old one and says so.
+  message_put replay{{row(5, "one")}};
+  replay.outbox = {copy("d1.1", "Manager: uno")};
+  auto again = must(replay);
+  BOOST_REQUIRE_EQUAL(again.outbox.size(), 1u);
+  BOOST_TEST(!again.outbox[0].created);
+  BOOST_TEST(again.outbox[0].id == r.outbox[0].id);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox") == 2);
+
+  // A copy the outbox refuses refuses its messages too: nothing is stored.
+  message_put bad{{row(7, "seven")}};
+  bad.outbox = {copy("", "no key")};
+  BOOST_TEST((code_of(run(bad)) == engine_errc::invalid_input));
+  bad.outbox = {copy("d7.1", std::string{"nul\0byte", 8})};
+  BOOST_TEST((code_of(run(bad)) == engine_errc::invalid_input));
+  bad.outbox = {copy("d7.1", std::string(70000, 'o'))};
+  BOOST_TEST((code_of(run(bad)) == engine_errc::invalid_input));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages WHERE seq = 7") == 0);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox") == 2);
+}
+
 BOOST_AUTO_TEST_CASE(a_message_is_updated_by_seq_or_by_telegram_id) {
   must(message_put{{row(1, "helo"), row(2, "hi")}});
   message_update by_seq;
