@@ -19,6 +19,10 @@ constexpr auto sweep_interval = std::chrono::seconds{10};
 /// Slack on top of the HTTP timeout before the sender gives up on a worker.
 constexpr auto worker_slack = std::chrono::seconds{5};
 
+/// How often calls out are checked against their deadline (one timer for
+/// all of them, not one each).
+constexpr auto watch_interval = std::chrono::seconds{1};
+
 bool uses_message_slot(outbound_kind kind) {
   return kind == outbound_kind::send_message
          || kind == outbound_kind::edit_message;
@@ -50,6 +54,10 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
     [this](tick_atom) {
       tick_at_ = clock::time_point::max();
       pump();
+    },
+    [this](watch_atom) {
+      watch_armed_ = false;
+      expire_calls();
     },
     [this](deliver_atom, outbound& out) -> caf::result<delivery> {
       auto rp = self->make_response_promise<delivery>();
@@ -208,22 +216,52 @@ void sender_state::pump() {
     auto worker = idle_.back();
     idle_.pop_back();
     j.attempt.job_id = j.tracker_id;
-    auto chat_id = p->chat_id;
-    auto timeout = opts_.endpoint.timeout + worker_slack;
-    self->request(worker, timeout, j.attempt)
-      .then(
-        [this, worker, chat_id, j](send_outcome& outcome) {
-          on_outcome(worker, chat_id, j, outcome);
-        },
-        [this, worker, chat_id, j](caf::error& err) {
-          send_outcome outcome;
-          outcome.status = send_status::transient;
-          outcome.error = describe(err);
-          on_outcome(worker, chat_id, j, outcome);
-        });
+    auto attempt = j.attempt;
+    auto id = calls_.add({worker, p->chat_id, std::move(j)},
+                         now + opts_.endpoint.timeout + worker_slack);
+    arm_watch();
+    self->request(worker, caf::infinite, std::move(attempt))
+      .then([this, id](send_outcome& outcome) { answered(id, outcome); },
+            [this, id](caf::error& err) {
+              send_outcome outcome;
+              outcome.status = send_status::transient;
+              outcome.error = describe(err);
+              answered(id, outcome);
+            });
   }
   ops::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
   schedule_tick();
+}
+
+void sender_state::answered(uint64_t id, const send_outcome& outcome) {
+  auto call = calls_.take(id);
+  if (!call)
+    return; // given up on already; its worker went back to work then
+  on_outcome(std::move(call->worker), call->chat_id, std::move(call->j),
+             outcome);
+}
+
+void sender_state::expire_calls() {
+  for (auto& call : calls_.expired(clock::now())) {
+    // The worker is stuck past its own HTTP timeout: the call is retried,
+    // and the worker takes its next call once it is free again.
+    send_outcome outcome;
+    outcome.status = send_status::transient;
+    outcome.error = "no answer from the HTTP worker within "
+                    + std::to_string((opts_.endpoint.timeout + worker_slack)
+                                       .count())
+                    + " ms";
+    on_outcome(std::move(call.worker), call.chat_id, std::move(call.j),
+               outcome);
+  }
+  arm_watch();
+}
+
+void sender_state::arm_watch() {
+  if (watch_armed_ || calls_.empty())
+    return;
+  watch_armed_ = true;
+  self->delayed_send(self, watch_interval, watch_atom::value);
 }
 
 void sender_state::on_outcome(caf::actor worker, int64_t chat_id, job j,

@@ -12,6 +12,7 @@
 
 #include "actors/bot_api_worker.hpp"
 #include "common/backoff.hpp"
+#include "common/call_watch.hpp"
 #include "messages/interfaces.hpp"
 #include "messages/storage.hpp"
 #include "telegram/send_scheduler.hpp"
@@ -84,6 +85,13 @@ struct sender_state {
     bool already_sent = false;
   };
 
+  /// A call an HTTP worker has.
+  struct out_call {
+    caf::actor worker;
+    int64_t chat_id = 0;
+    job j;
+  };
+
   explicit sender_state(sender_actor::pointer self) : self(self) {}
 
   sender_actor::behavior_type make_behavior(sender_options opts);
@@ -95,6 +103,11 @@ private:
   void release_staged();
   void resume_outbox(int64_t after_id);
   void pump();
+  /// A worker answered call `id` of `calls_`.
+  void answered(uint64_t id, const send_outcome& outcome);
+  /// Gives up on calls no worker answered in time.
+  void expire_calls();
+  void arm_watch();
   void on_outcome(caf::actor worker, int64_t chat_id, job j,
                   const send_outcome& outcome);
   void finish_piece(uint64_t tracker_id, int64_t message_id);
@@ -107,6 +120,8 @@ private:
   sender_options opts_;
   std::unique_ptr<telegram::send_scheduler<job>> sched_;
   std::vector<caf::actor> idle_;
+  call_watch<out_call> calls_;
+  bool watch_armed_ = false;
   std::unordered_map<uint64_t, tracker> trackers_;
   std::deque<staged> staged_;
   /// Sequence number of `staged_.front()`.

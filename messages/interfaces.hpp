@@ -15,6 +15,7 @@ namespace bridge {
 using sender_actor = caf::typed_actor<
   caf::reacts_to<outbound>,
   caf::reacts_to<tick_atom>,
+  caf::reacts_to<watch_atom>,
   caf::replies_to<deliver_atom, outbound>::with<delivery>>;
 
 } // namespace bridge

@@ -240,7 +240,8 @@ using translator_actor = caf::typed_actor<
   caf::reacts_to<translate_request>,
   caf::replies_to<languages_atom>::with<std::vector<language_pair>>,
   caf::replies_to<status_atom>::with<translator_status>,
-  caf::reacts_to<tick_atom>>;
+  caf::reacts_to<tick_atom>,
+  caf::reacts_to<watch_atom>>;
 
 /// What the translator sends a requester: how the sender of a
 /// `translate_request` is addressed (any actor that handles both).

@@ -18,6 +18,10 @@ namespace {
 /// stops waiting for its reply.
 constexpr auto reply_slack = std::chrono::seconds{2};
 
+/// How often backend calls are checked against their deadline (one timer
+/// for all of them, not one each).
+constexpr auto watch_interval = std::chrono::seconds{1};
+
 std::string seconds_text(std::chrono::milliseconds ms) {
   auto tenths = (ms.count() + 50) / 100;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)
@@ -58,6 +62,10 @@ translator_state::make_behavior(translator_options opts) {
     [this](tick_atom) {
       tick_at_ = time_point::max();
       pump();
+    },
+    [this](watch_atom) {
+      watch_armed_ = false;
+      expire_calls();
     },
   };
 }
@@ -191,18 +199,43 @@ void translator_state::dispatch(translation::pending_request& p,
   auto call = p.call;
   call.call_id = next_call_++;
   call.timeout_ms = opts_.request_timeout.count();
-  auto key = p.key;
-  self->request(opts_.backend, opts_.request_timeout + reply_slack,
-                std::move(call))
-    .then([this, key, t](backend_reply& reply) { on_reply(key, reply, t); },
-          [this, key, t](caf::error& err) {
-            backend_reply reply;
-            reply.status = err == caf::sec::request_timeout
-                             ? backend_status::timeout
-                             : backend_status::transport_error;
-            reply.message = describe(err);
-            on_reply(key, reply, t);
-          });
+  auto id = calls_.add({p.key, t}, t + opts_.request_timeout + reply_slack);
+  arm_watch();
+  self->request(opts_.backend, caf::infinite, std::move(call))
+    .then(
+      [this, id](backend_reply& reply) {
+        if (auto c = calls_.take(id)) // else timed out: answered already
+          on_reply(c->key, reply, c->started);
+      },
+      [this, id](caf::error& err) {
+        auto c = calls_.take(id);
+        if (!c)
+          return;
+        backend_reply reply;
+        reply.status = backend_status::transport_error;
+        reply.message = describe(err);
+        on_reply(c->key, reply, c->started);
+      });
+}
+
+void translator_state::expire_calls() {
+  for (auto& c : calls_.expired(now())) {
+    backend_reply reply;
+    reply.status = backend_status::timeout;
+    reply.message = "no reply from the backend within "
+                    + seconds_text(std::chrono::duration_cast<
+                                   std::chrono::milliseconds>(
+                                     opts_.request_timeout + reply_slack));
+    on_reply(c.key, reply, c.started);
+  }
+  arm_watch();
+}
+
+void translator_state::arm_watch() {
+  if (watch_armed_ || calls_.empty())
+    return;
+  watch_armed_ = true;
+  self->delayed_send(self, watch_interval, watch_atom::value);
 }
 
 void translator_state::on_reply(uint64_t key, backend_reply& reply,

@@ -10,6 +10,7 @@
 
 #include <caf/typed_event_based_actor.hpp>
 
+#include "common/call_watch.hpp"
 #include "messages/translator.hpp"
 #include "translator/circuit_breaker.hpp"
 #include "translator/rate_limiter.hpp"
@@ -61,6 +62,9 @@ private:
   void pump();
   void dispatch(translation::pending_request& p, time_point now);
   void on_reply(uint64_t key, backend_reply& reply, time_point started);
+  /// Times out the backend calls past their deadline.
+  void expire_calls();
+  void arm_watch();
   void succeed(uint64_t key, std::string text);
   void fail(uint64_t key, engine_errc code, std::string reason);
   void answer(const translation_listener& to, translation_done done);
@@ -79,6 +83,13 @@ private:
   std::mt19937_64 rng_;
   uint64_t next_key_ = 1;
   uint64_t next_call_ = 1;
+  /// A backend call out: its request's key, and when it started.
+  struct out_call {
+    uint64_t key = 0;
+    time_point started;
+  };
+  call_watch<out_call> calls_;
+  bool watch_armed_ = false;
   time_point tick_at_ = time_point::max();
   translator_status counters_;
 };
