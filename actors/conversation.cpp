@@ -87,7 +87,10 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
       retry_armed_ = false;
       pump();
     },
-    [this](tick_atom, int64_t seq) { show_typing(seq); },
+    [this](const translation_slow& s) {
+      if (s.id < conversation_edit_id_base)
+        show_typing(static_cast<int64_t>(s.id));
+    },
     [this](idle_atom) {
       if (idle_.due())
         try_passivate();
@@ -158,6 +161,10 @@ void conversation_state::on_queued(const translation_queued& q) {
 
 void conversation_state::pump() {
   auto starts = pipe_->startable();
+  // The first of a burst: "typing" if its translation takes a while. The
+  // translator says when (translation_slow), on the one timer it keeps
+  // anyway, rather than a timer here for every burst.
+  bool burst = !starts.empty() && pipe_->in_flight() == starts.size();
   for (auto& s : starts) {
     const auto* e = pipe_->find(s.seq);
     translate_request r;
@@ -166,16 +173,12 @@ void conversation_state::pump() {
     r.source_lang = e->source_lang;
     r.target_lang = e->target_lang;
     r.context = to_context(s.context);
+    if (burst && s.seq == starts.front().seq)
+      r.slow_notice_ms = opts_->typing_delay.count();
     self->send(opts_->translator, std::move(r));
   }
-  if (!starts.empty() && pipe_->in_flight() == starts.size()) {
-    // The first of a burst: "typing" if its translation takes a while.
-    auto first = starts.front().seq;
-    if (opts_->typing_delay.count() == 0)
-      show_typing(first);
-    else
-      self->delayed_send(self, opts_->typing_delay, tick_atom::value, first);
-  }
+  if (burst && opts_->typing_delay.count() == 0)
+    show_typing(starts.front().seq);
   auto ready = pipe_->persistable();
   if (!ready.empty())
     persist(ready);

@@ -46,12 +46,27 @@ struct translate_request {
   /// covering the queue, every attempt and every backoff; 0 means
   /// `translator.queue_deadline_ms`.
   int64_t deadline_ms = 0;
+  /// When set, a `translation_slow` once the answer has taken this long
+  /// (the requester shows "typing"); 0 means none.
+  int64_t slow_notice_ms = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, translate_request& x) {
   return f(caf::meta::type_name("translate_request"), x.id, x.text,
-           x.source_lang, x.target_lang, x.context, x.deadline_ms);
+           x.source_lang, x.target_lang, x.context, x.deadline_ms,
+           x.slow_notice_ms);
+}
+
+/// Sent once, when a request that asked for it (`slow_notice_ms`) is
+/// still without an answer that long after it arrived.
+struct translation_slow {
+  uint64_t id = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, translation_slow& x) {
+  return f(caf::meta::type_name("translation_slow"), x.id);
 }
 
 /// Sent once, when a request has waited past
@@ -247,6 +262,7 @@ using translator_actor = caf::typed_actor<
 /// `translate_request` is addressed (any actor that handles both).
 using translation_listener = caf::typed_actor<
   caf::reacts_to<translation_queued>,
+  caf::reacts_to<translation_slow>,
   caf::reacts_to<translation_done>>;
 
 /// A translation backend (Apertium, Claude, fake): one call, one reply.

@@ -7,6 +7,8 @@ void request_queue::push(pending_request p) {
   deadlines_.emplace(p.deadline, key);
   if (!p.notice_sent)
     notices_.emplace(p.notice_at, key);
+  if (!p.slow_sent && p.slow_at != time_point::max())
+    slow_.emplace(p.slow_at, key);
   fresh_.insert(key);
   entries_.emplace(key, std::move(p));
 }
@@ -56,6 +58,7 @@ std::optional<pending_request> request_queue::take(uint64_t key) {
   fresh_.erase(key);
   deadlines_.erase({p.deadline, key});
   notices_.erase({p.notice_at, key});
+  slow_.erase({p.slow_at, key});
   if (p.retrying)
     retries_.erase({p.retry_due, key});
   return p;
@@ -84,6 +87,19 @@ std::vector<uint64_t> request_queue::notices_due(time_point now) {
   return out;
 }
 
+std::vector<uint64_t> request_queue::slow_due(time_point now) {
+  std::vector<uint64_t> out;
+  while (!slow_.empty() && slow_.begin()->first <= now) {
+    auto key = slow_.begin()->second;
+    slow_.erase(slow_.begin());
+    if (auto* p = find(key)) {
+      p->slow_sent = true;
+      out.push_back(key);
+    }
+  }
+  return out;
+}
+
 std::optional<request_queue::time_point> request_queue::next_event() const {
   std::optional<time_point> out;
   auto consider = [&](const std::set<timed>& s) {
@@ -92,6 +108,7 @@ std::optional<request_queue::time_point> request_queue::next_event() const {
   };
   consider(deadlines_);
   consider(notices_);
+  consider(slow_);
   consider(retries_);
   return out;
 }

@@ -28,12 +28,15 @@ struct pending_request {
   time_point arrived;
   time_point deadline;
   time_point notice_at;
+  /// When the requester hears that it is slow; max() for never.
+  time_point slow_at = time_point::max();
   /// When `retrying`: the earliest start of the next attempt.
   time_point retry_due;
   uint32_t attempts = 0;
   bool in_flight = false;
   bool retrying = false;
   bool notice_sent = false;
+  bool slow_sent = false;
 };
 
 /// The translator's bookkeeping of owed answers: fresh requests in arrival
@@ -67,6 +70,10 @@ public:
   /// Keys whose queued notice is due at `now`; each is returned once.
   std::vector<uint64_t> notices_due(time_point now);
 
+  /// Keys whose slow notice is due at `now`, in flight or not; each is
+  /// returned once.
+  std::vector<uint64_t> slow_due(time_point now);
+
   /// The next time something is due: a deadline, a notice or a retry.
   std::optional<time_point> next_event() const;
 
@@ -88,6 +95,7 @@ private:
   std::set<timed> retries_;
   std::set<timed> deadlines_;
   std::set<timed> notices_;
+  std::set<timed> slow_;
 };
 
 } // namespace bridge::translation

@@ -22,6 +22,18 @@ constexpr auto reply_slack = std::chrono::seconds{2};
 /// for all of them, not one each).
 constexpr auto watch_interval = std::chrono::seconds{1};
 
+/// Slow notices fall due on this grid, so one tick serves every request
+/// that arrived within it instead of a timer each.
+constexpr auto slow_grid = std::chrono::milliseconds{100};
+
+translator_state::time_point on_grid(translator_state::time_point t) {
+  auto since = t.time_since_epoch();
+  auto steps = (since + slow_grid - std::chrono::nanoseconds{1}) / slow_grid;
+  return translator_state::time_point{
+    std::chrono::duration_cast<translator_state::time_point::duration>(
+      steps * slow_grid)};
+}
+
 std::string seconds_text(std::chrono::milliseconds ms) {
   auto tenths = (ms.count() + 50) / 100;
   return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)
@@ -139,6 +151,8 @@ void translator_state::on_request(translate_request& req) {
                 : opts_.queue_deadline;
   p.deadline = t + wait;
   p.notice_at = t + opts_.queued_notice_after;
+  if (req.slow_notice_ms > 0)
+    p.slow_at = on_grid(t + std::chrono::milliseconds{req.slow_notice_ms});
   queue_.push(std::move(p));
   pump();
 }
@@ -160,6 +174,9 @@ void translator_state::pump() {
   for (auto key : queue_.notices_due(t))
     if (auto* p = queue_.find(key))
       self->send(p->reply_to, translation_queued{p->id});
+  for (auto key : queue_.slow_due(t))
+    if (auto* p = queue_.find(key))
+      self->send(p->reply_to, translation_slow{p->id});
   auto wake = time_point::max();
   while (auto* p = queue_.next_ready(t)) {
     if (breaker_->current(t) == translation::circuit_breaker::state::open) {

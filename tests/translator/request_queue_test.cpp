@@ -75,3 +75,29 @@ BOOST_AUTO_TEST_CASE(take_forgets_everything_about_a_request) {
   BOOST_TEST(!q.next_event().has_value());
   BOOST_TEST(q.next_ready(t0 + 1h) == nullptr);
 }
+
+BOOST_AUTO_TEST_CASE(a_slow_notice_falls_due_once_in_flight_or_not) {
+  request_queue q;
+  auto slow = entry(1);
+  slow.slow_at = t0 + 500ms;
+  q.push(slow);
+  auto waiting = entry(2);
+  waiting.slow_at = t0 + 500ms;
+  q.push(waiting);
+  q.push(entry(3)); // asked for none
+  auto answered = entry(4);
+  answered.slow_at = t0 + 400ms;
+  q.push(answered);
+  q.started(1);
+  BOOST_TEST((q.next_event() == t0 + 400ms));
+  q.take(4); // answered in time: never slow
+  BOOST_TEST((q.next_event() == t0 + 500ms));
+  BOOST_TEST(q.slow_due(t0 + 499ms).empty());
+  auto due = q.slow_due(t0 + 500ms);
+  BOOST_REQUIRE(due.size() == 2u);
+  BOOST_TEST(due[0] == 1u);
+  BOOST_TEST(due[1] == 2u);
+  BOOST_TEST(q.find(1)->slow_sent);
+  BOOST_TEST(q.slow_due(t0 + 10s).empty());
+  BOOST_TEST((q.next_event() == t0 + 3s)); // the queued notices remain
+}

@@ -252,4 +252,22 @@ BOOST_AUTO_TEST_CASE(reports_its_languages) {
   BOOST_TEST(in->languages[0].size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_slow_translation_is_reported_once_and_a_quick_one_never) {
+  auto o = defaults();
+  o.request_timeout = 30s;
+  start(o);
+  auto quick = ask("quick", "en", "es", 0, 500);
+  BOOST_REQUIRE(in->count(quick) == 1u);
+  script->hold();
+  auto slow = ask("slow", "en", "es", 0, 500);
+  ask("no notice wanted");
+  advance(400ms);
+  BOOST_TEST(in->slow.empty());
+  advance(200ms); // due at 500 ms, on the 100 ms grid
+  BOOST_REQUIRE(in->slow.size() == 1u);
+  BOOST_TEST(in->slow[0].id == slow);
+  advance(5s);
+  BOOST_TEST(in->slow.size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

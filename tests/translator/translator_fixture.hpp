@@ -97,6 +97,7 @@ inline caf::behavior scripted_backend(caf::event_based_actor* self,
 struct inbox {
   std::vector<translation_done> done;
   std::vector<translation_queued> queued;
+  std::vector<translation_slow> slow;
   std::vector<translator_status> status;
   std::vector<std::vector<language_pair>> languages;
 
@@ -118,6 +119,7 @@ inline caf::behavior collector(caf::event_based_actor*, std::shared_ptr<inbox> i
   return {
     [=](translation_done& d) { in->done.push_back(d); },
     [=](translation_queued& q) { in->queued.push_back(q); },
+    [=](translation_slow& s) { in->slow.push_back(s); },
     [=](translator_status& s) { in->status.push_back(s); },
     [=](std::vector<language_pair>& l) { in->languages.push_back(l); },
   };
@@ -171,13 +173,14 @@ struct fixture {
   }
 
   uint64_t ask(std::string text, std::string src = "en", std::string dst = "es",
-               int64_t deadline_ms = 0) {
+               int64_t deadline_ms = 0, int64_t slow_notice_ms = 0) {
     translate_request r;
     r.id = next_id++;
     r.text = std::move(text);
     r.source_lang = std::move(src);
     r.target_lang = std::move(dst);
     r.deadline_ms = deadline_ms;
+    r.slow_notice_ms = slow_notice_ms;
     caf::send_as(requester, tr, std::move(r));
     sched->run();
     return next_id - 1;
