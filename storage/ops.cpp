@@ -256,7 +256,8 @@ const std::vector<sql_def>& all_statements() {
   static const std::vector<sql_def> defs = [] {
     std::vector<sql_def> out;
     for (auto* part : {&intake_statements(), &people_statements(),
-                       &talk_statements(), &admin_statements()})
+                       &talk_statements(), &task_statements(),
+                       &admin_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

@@ -12,8 +12,10 @@
 /// Conversations, their messages and tasks.
 namespace bridge::storage {
 
-/// Statements of this repository.
+/// Statements of this repository: conversations and messages, then
+/// tasks (`task_statements`, storage/repo_tasks.cpp).
 const std::vector<sql_def>& talk_statements();
+const std::vector<sql_def>& task_statements();
 
 /// Most sequence numbers one `conversation_reserve` may take.
 constexpr int64_t max_reserve = 10000;
