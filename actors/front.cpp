@@ -50,8 +50,8 @@ caf::behavior front_state::make_behavior(front_options opts) {
   };
 }
 
-bool front_state::held_back() {
-  bool behind = ask_engine_behind(self->system(), opts_.db);
+bool front_state::held_back(caf::scoped_actor& blocking) {
+  bool behind = ask_engine_behind(blocking, opts_.db);
   auto now = steady_ns();
   if (behind && held_since_ns_ == 0) {
     held_since_ns_ = now;
@@ -66,7 +66,8 @@ bool front_state::held_back() {
 }
 
 std::chrono::milliseconds front_state::poll_once() {
-  if (isolate_ == 0 && held_back()) {
+  caf::scoped_actor blocking{self->system()};
+  if (isolate_ == 0 && held_back(blocking)) {
     ++counters->held_back;
     ops::metrics().intake_held_back.Increment();
     return opts_.hold_back_pause;
@@ -151,7 +152,7 @@ std::chrono::milliseconds front_state::poll_once() {
     }
   counters->updates += batch.updates.size();
   auto store_ns = steady_ns();
-  bool stored = store_and_hand_on(self->system(), opts_.db, opts_.dispatcher,
+  bool stored = store_and_hand_on(blocking, opts_.db, opts_.dispatcher,
                                   batch.updates, *counters);
   if (!batch.updates.empty())
     m.intake_store_seconds.Observe(static_cast<double>(steady_ns() - store_ns) / 1e9);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <caf/actor.hpp>
+#include <caf/scoped_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
 #include "actors/bot_api_worker.hpp"
@@ -71,7 +72,7 @@ private:
   /// One getUpdates round; returns the pause before the next one.
   std::chrono::milliseconds poll_once();
   /// Asks the pool whether the engine is behind (`engine_is_behind`).
-  bool held_back();
+  bool held_back(caf::scoped_actor& blocking);
 
   caf::event_based_actor* self;
   front_options opts_;

@@ -18,16 +18,15 @@ bool engine_is_behind(const db_pool_status& pool) {
   return pool.queue_limit > 0 && pool.queue_depth * 4 >= pool.queue_limit;
 }
 
-bool ask_engine_behind(caf::actor_system& sys, const db_actor& db) {
+bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db) {
   bool behind = false;
-  caf::scoped_actor blocking{sys};
   blocking->request(db, std::chrono::seconds{1}, status_atom::value)
     .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
              [](const caf::error&) {});
   return behind;
 }
 
-bool store_and_hand_on(caf::actor_system& sys, const db_actor& db,
+bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates,
                        front_counters& counters) {
@@ -38,7 +37,6 @@ bool store_and_hand_on(caf::actor_system& sys, const db_actor& db,
   for (const auto& u : updates)
     put.rows.push_back({u.update_id, u.chat_id, telegram::encode_update(u), 0});
   bool stored = false;
-  caf::scoped_actor blocking{sys};
   blocking->request(db, caf::infinite, std::move(put))
     .receive(
       [&](inbox_put_result& r) {

@@ -69,7 +69,8 @@ void add_webhook_route(http_server& server,
       answer(res, 401, "Unauthorized");
       return;
     }
-    if (ask_engine_behind(*sys, o->db)) {
+    caf::scoped_actor blocking{*sys};
+    if (ask_engine_behind(blocking, o->db)) {
       // Telegram keeps the update and pushes it again later.
       ++o->counters->held_back;
       metrics().intake_held_back.Increment();
@@ -87,7 +88,7 @@ void add_webhook_route(http_server& server,
         o->counters->skipped += n;
         metrics().updates_skipped.Increment(static_cast<double>(n));
       }
-    if (!store_and_hand_on(*sys, o->db, o->dispatcher, batch.updates,
+    if (!store_and_hand_on(blocking, o->db, o->dispatcher, batch.updates,
                            *o->counters)) {
       answer(res, 503, "Service Unavailable: try again");
       return;
