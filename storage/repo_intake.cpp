@@ -91,7 +91,10 @@ caf::error check(const inbox_pending& x) {
 }
 
 caf::error check(const outbox_put& x) {
-  const auto& i = x.item;
+  return check(x.item);
+}
+
+caf::error check(const outbox_record& i) {
   if (i.dedupe_key.empty())
     return make_error(engine_errc::invalid_input, "outbox row without dedupe key");
   return first_error({check_text("outbox dedupe_key", i.dedupe_key, limits::name),
@@ -229,14 +232,14 @@ outbox_record decode_outbox_record(const row& r) {
 }
 
 std::vector<outbox_put_result>
-split_outbox_puts(const std::vector<const outbox_put*>& calls,
+split_outbox_puts(const std::vector<const outbox_record*>& items,
                   const std::unordered_map<std::string, int64_t>& created,
                   const std::unordered_map<std::string, outbox_known>& known) {
   std::vector<outbox_put_result> out;
-  out.reserve(calls.size());
+  out.reserve(items.size());
   std::unordered_set<std::string> claimed;
-  for (auto c : calls) {
-    const auto& key = c->item.dedupe_key;
+  for (auto item : items) {
+    const auto& key = item->dedupe_key;
     if (auto i = created.find(key); i != created.end()) {
       bool first = claimed.insert(key).second;
       out.push_back({i->second, first, outbox_status::pending});
@@ -290,18 +293,24 @@ inbox_page execute(op_context& ctx, const inbox_pending& x) {
 
 std::vector<outbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls) {
-  std::vector<const outbox_record*> all;
+  std::vector<const outbox_record*> items;
+  items.reserve(calls.size());
   for (auto c : calls)
-    all.push_back(&c->item);
+    items.push_back(&c->item);
+  return write_outbox(ctx, items);
+}
+
+std::vector<outbox_put_result>
+write_outbox(op_context& ctx, const std::vector<const outbox_record*>& items) {
   std::unordered_map<std::string, int64_t> created;
-  for_each_chunk(all, ctx.batch_max, [&](const auto& chunk) {
+  for_each_chunk(items, ctx.batch_max, [&](const auto& chunk) {
     for (auto& r : ctx.sql.run(outbox_insert_statement(chunk)))
       created.emplace(text_at(r, 0), int_at(r, 1));
   });
   std::vector<std::string> missing;
-  for (auto c : calls)
-    if (created.count(c->item.dedupe_key) == 0)
-      missing.push_back(c->item.dedupe_key);
+  for (auto item : items)
+    if (created.count(item->dedupe_key) == 0)
+      missing.push_back(item->dedupe_key);
   std::unordered_map<std::string, outbox_known> known;
   for_each_chunk(missing, ctx.batch_max, [&](const auto& chunk) {
     for (auto& r : ctx.sql.run(outbox_lookup_statement(chunk))) {
@@ -309,7 +318,7 @@ execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls) {
       known[text_at(r, 0)] = {int_at(r, 1), outbox_status_from(text_at(r, 2))};
     }
   });
-  return split_outbox_puts(calls, created, known);
+  return split_outbox_puts(items, created, known);
 }
 
 namespace {

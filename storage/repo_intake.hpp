@@ -20,6 +20,9 @@ caf::error check(const inbox_put& x);
 caf::error check(const inbox_done& x);
 caf::error check(const inbox_pending& x);
 caf::error check(const outbox_put& x);
+/// The input fields of an outbox row, as `outbox_put` and `message_put`
+/// write them.
+caf::error check(const outbox_record& x);
 caf::error check(const outbox_sent& x);
 caf::error check(const outbox_failed& x);
 caf::error check(const outbox_unsent& x);
@@ -62,11 +65,11 @@ struct outbox_known {
   outbox_status status = outbox_status::pending;
 };
 
-/// Answers each `outbox_put` from what the insert `created` (key to id)
-/// and what the lookup found (`known`). A key two requests share is
-/// created for the first only.
+/// Answers each outbox row from what the insert `created` (key to id) and
+/// what the lookup found (`known`). A key two rows share is created for
+/// the first only.
 std::vector<outbox_put_result>
-split_outbox_puts(const std::vector<const outbox_put*>& calls,
+split_outbox_puts(const std::vector<const outbox_record*>& items,
                   const std::unordered_map<std::string, int64_t>& created,
                   const std::unordered_map<std::string, outbox_known>& known);
 
@@ -82,6 +85,11 @@ inbox_page execute(op_context& ctx, const inbox_pending& x);
 
 std::vector<outbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls);
+
+/// Writes outbox rows as `outbox_put` does, answering each in order: for
+/// `outbox_put` itself and for the copies a `message_put` carries.
+std::vector<outbox_put_result>
+write_outbox(op_context& ctx, const std::vector<const outbox_record*>& items);
 
 std::vector<db_count>
 execute_batch(op_context& ctx, const std::vector<const outbox_sent*>& calls);

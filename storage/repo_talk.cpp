@@ -146,7 +146,7 @@ caf::error check(const message_put& x) {
                         "negative created_at_ms or source_message_id");
   }
   for (auto& o : x.outbox)
-    if (auto err = check(outbox_put{o, 0}))
+    if (auto err = check(o))
       return err;
   return {};
 }
@@ -305,17 +305,13 @@ execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
   });
   auto out = split_message_ids(calls, std::move(stored));
   // The copies, in the same transaction, exactly as outbox_put writes them.
-  std::vector<outbox_put> copies;
+  std::vector<const outbox_record*> copies;
   for (auto c : calls)
     for (auto& o : c->outbox)
-      copies.push_back({o, 0});
+      copies.push_back(&o);
   if (copies.empty())
     return out;
-  std::vector<const outbox_put*> puts;
-  puts.reserve(copies.size());
-  for (auto& p : copies)
-    puts.push_back(&p);
-  auto written = execute_batch(ctx, puts);
+  auto written = write_outbox(ctx, copies);
   size_t next = 0;
   for (size_t i = 0; i < calls.size(); ++i)
     for (size_t k = 0; k < calls[i]->outbox.size(); ++k)

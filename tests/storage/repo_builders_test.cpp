@@ -90,14 +90,14 @@ BOOST_AUTO_TEST_CASE(outbox_puts_are_answered_from_insert_and_lookup) {
   d.item.dedupe_key = "gone";
   std::unordered_map<std::string, int64_t> created{{"new", 10}};
   std::unordered_map<std::string, outbox_known> known{{"old", {3, outbox_status::sent}}};
-  auto out = split_outbox_puts({&a, &b, &c}, created, known);
+  auto out = split_outbox_puts({&a.item, &b.item, &c.item}, created, known);
   BOOST_TEST(out[0].created);
   BOOST_TEST(out[0].id == 10);
   BOOST_TEST(!out[1].created);
   BOOST_TEST((out[1].status == outbox_status::sent));
   BOOST_TEST(!out[2].created);
   BOOST_TEST(out[2].id == 10);
-  BOOST_CHECK_THROW(split_outbox_puts({&d}, created, known), db_failure);
+  BOOST_CHECK_THROW(split_outbox_puts({&d.item}, created, known), db_failure);
 }
 
 BOOST_AUTO_TEST_CASE(outbox_status_updates_carry_arrays_of_arrays) {
