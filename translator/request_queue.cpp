@@ -74,30 +74,27 @@ std::vector<uint64_t> request_queue::expired(time_point now) const {
   return out;
 }
 
-std::vector<uint64_t> request_queue::notices_due(time_point now) {
+std::vector<uint64_t> request_queue::take_due(std::set<timed>& line,
+                                              bool pending_request::*sent,
+                                              time_point now) {
   std::vector<uint64_t> out;
-  while (!notices_.empty() && notices_.begin()->first <= now) {
-    auto key = notices_.begin()->second;
-    notices_.erase(notices_.begin());
+  while (!line.empty() && line.begin()->first <= now) {
+    auto key = line.begin()->second;
+    line.erase(line.begin());
     if (auto* p = find(key)) {
-      p->notice_sent = true;
+      p->*sent = true;
       out.push_back(key);
     }
   }
   return out;
 }
 
+std::vector<uint64_t> request_queue::notices_due(time_point now) {
+  return take_due(notices_, &pending_request::notice_sent, now);
+}
+
 std::vector<uint64_t> request_queue::slow_due(time_point now) {
-  std::vector<uint64_t> out;
-  while (!slow_.empty() && slow_.begin()->first <= now) {
-    auto key = slow_.begin()->second;
-    slow_.erase(slow_.begin());
-    if (auto* p = find(key)) {
-      p->slow_sent = true;
-      out.push_back(key);
-    }
-  }
-  return out;
+  return take_due(slow_, &pending_request::slow_sent, now);
 }
 
 std::optional<request_queue::time_point> request_queue::next_event() const {

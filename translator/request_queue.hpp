@@ -89,6 +89,10 @@ public:
 private:
   using timed = std::pair<time_point, uint64_t>;
 
+  /// Takes the keys due at `now` off a notice line, marking each `sent`.
+  std::vector<uint64_t> take_due(std::set<timed>& line,
+                                 bool pending_request::*sent, time_point now);
+
   std::unordered_map<uint64_t, pending_request> entries_;
   /// Keys grow with arrival, so a set is the FIFO with O(log n) removal.
   std::set<uint64_t> fresh_;
