@@ -56,7 +56,7 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
       pump();
     },
     [this](watch_atom) {
-      watch_armed_ = false;
+      calls_.fired();
       expire_calls();
     },
     [this](deliver_atom, outbound& out) -> caf::result<delivery> {
@@ -258,10 +258,8 @@ void sender_state::expire_calls() {
 }
 
 void sender_state::arm_watch() {
-  if (watch_armed_ || calls_.empty())
-    return;
-  watch_armed_ = true;
-  self->delayed_send(self, watch_interval, watch_atom::value);
+  if (calls_.arm())
+    self->delayed_send(self, watch_interval, watch_atom::value);
 }
 
 void sender_state::on_outcome(caf::actor worker, int64_t chat_id, job j,

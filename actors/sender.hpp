@@ -121,7 +121,6 @@ private:
   std::unique_ptr<telegram::send_scheduler<job>> sched_;
   std::vector<caf::actor> idle_;
   call_watch<out_call> calls_;
-  bool watch_armed_ = false;
   std::unordered_map<uint64_t, tracker> trackers_;
   std::deque<staged> staged_;
   /// Sequence number of `staged_.front()`.

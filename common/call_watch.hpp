@@ -64,6 +64,17 @@ public:
     return out;
   }
 
+  /// Whether the caller should start its timer now: calls are out and
+  /// its timer is not running. `fired` when that timer goes off.
+  bool arm() {
+    if (armed_ || calls_.empty())
+      return false;
+    armed_ = true;
+    return true;
+  }
+
+  void fired() { armed_ = false; }
+
   bool empty() const { return calls_.empty(); }
   size_t size() const { return calls_.size(); }
 
@@ -75,6 +86,7 @@ private:
 
   std::unordered_map<uint64_t, entry> calls_;
   uint64_t next_id_ = 1;
+  bool armed_ = false;
 };
 
 } // namespace bridge

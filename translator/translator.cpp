@@ -76,7 +76,7 @@ translator_state::make_behavior(translator_options opts) {
       pump();
     },
     [this](watch_atom) {
-      watch_armed_ = false;
+      calls_.fired();
       expire_calls();
     },
   };
@@ -249,10 +249,8 @@ void translator_state::expire_calls() {
 }
 
 void translator_state::arm_watch() {
-  if (watch_armed_ || calls_.empty())
-    return;
-  watch_armed_ = true;
-  self->delayed_send(self, watch_interval, watch_atom::value);
+  if (calls_.arm())
+    self->delayed_send(self, watch_interval, watch_atom::value);
 }
 
 void translator_state::on_reply(uint64_t key, backend_reply& reply,

@@ -89,7 +89,6 @@ private:
     time_point started;
   };
   call_watch<out_call> calls_;
-  bool watch_armed_ = false;
   time_point tick_at_ = time_point::max();
   translator_status counters_;
 };

@@ -54,3 +54,18 @@ BOOST_AUTO_TEST_CASE(unknown_ids_and_an_empty_watch_are_harmless) {
   BOOST_TEST(w.expired(clock::time_point::max() - 1s).empty());
   BOOST_TEST(*w.take(id) == 7);
 }
+
+BOOST_AUTO_TEST_CASE(one_timer_runs_while_calls_are_out) {
+  call_watch<int> w;
+  BOOST_TEST(!w.arm()); // nothing out
+  auto a = w.add(1, t0 + 5s);
+  w.add(2, t0 + 5s);
+  BOOST_TEST(w.arm());
+  BOOST_TEST(!w.arm()); // running already
+  w.take(a);
+  w.fired();
+  BOOST_TEST(w.arm()); // one call still out
+  w.fired();
+  w.expired(t0 + 5s);
+  BOOST_TEST(!w.arm());
+}
