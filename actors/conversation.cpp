@@ -4,7 +4,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/metrics.hpp"
@@ -203,8 +202,10 @@ void conversation_state::show_typing(int64_t seq) {
 }
 
 void conversation_state::persist(const std::vector<int64_t>& seqs) {
-  // Each message is stored with the partner's copy in the outbox, in one
-  // transaction: one durable write before the send instead of two.
+  // Each message is stored with the partner's copy (and the writer's
+  // notice when the translation failed) in the outbox, and its update
+  // marked done, in one transaction: from then on the outbox delivers it,
+  // across a crash too, and no further write waits on the send.
   message_put put;
   put.rows.reserve(seqs.size());
   std::vector<int64_t> copied;
@@ -214,6 +215,16 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
     if (m != nullptr) {
       m->copy = partner_copy(*e, *m);
       put.outbox.push_back(telegram::to_outbox_record(*m->copy));
+      if (!e->translated_ok) {
+        m->notice = note(writer_chat(e->from_worker != 0), *m,
+                         domain::render(text_id::translation_failed,
+                                        m->writer_lang, e->failure),
+                         message_key(e->update_id) + ".failed");
+        m->notice->stored = true;
+        put.outbox.push_back(telegram::to_outbox_record(*m->notice));
+      }
+      if (e->update_id > 0)
+        put.finishes.push_back(e->update_id);
       copied.push_back(seq);
     }
     message_row row;
@@ -234,9 +245,15 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
     .then(
       [this, seqs, copied](const message_put_result& r) {
         --writes_out_;
-        for (size_t k = 0; k < copied.size() && k < r.outbox.size(); ++k)
-          if (auto* m = find_meta(copied[k]))
-            m->copy_existed = !r.outbox[k].created;
+        // The answers follow the rows: each copy, then its notice if any.
+        size_t k = 0;
+        auto existed = [&] { return k < r.outbox.size() && !r.outbox[k++].created; };
+        for (auto seq : copied)
+          if (auto* m = find_meta(seq)) {
+            m->copy_existed = existed();
+            if (m->notice)
+              m->notice_existed = existed();
+          }
         for (auto seq : seqs)
           pipe_->persisted(seq);
         pump();
@@ -255,77 +272,46 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
       });
 }
 
-outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
-                                          const meta& m) const {
-  // The partner reads the bot's notes in the language they write in.
-  const auto& partner_lang = e.target_lang;
-  std::string body = e.translated_ok
-                       ? e.translation
-                       : e.text + " "
-                           + std::string{domain::wording(
-                             text_id::untranslated_note, partner_lang)};
-  outbound out;
-  out.kind = outbound_kind::send_message;
-  out.chat_id = partner_chat(e.from_worker != 0);
-  out.origin_ns = m.received_ns;
-  out.dedupe_key = message_key(e.update_id);
-  out.stored = true;
-  if (m.kind == partner_kind::task) {
-    out.text = domain::render(text_id::task_received, partner_lang, m.task_id,
-                              m.writer_name, body);
-    out.keyboard = {{{std::string{domain::wording(text_id::task_done_button,
-                                                  partner_lang)},
-                      domain::task_button_data(m.task_id)}}};
-  } else {
-    out.text = m.writer_name + ": " + body;
-  }
-  return out;
-}
-
 void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   bool from_worker = e.from_worker != 0;
   auto partner = partner_chat(from_worker);
   auto& metrics = ops::metrics();
   metrics.messages_relayed.Increment();
+  if (!m.copy) {
+    // persist() gives every message it stores a copy; without one the
+    // update was not finished by the write either.
+    spdlog::error("conversation {}: update {} stored without its copy",
+                  conversation_id_, e.update_id);
+    finish(e.update_id);
+    return;
+  }
   if (!e.translated_ok) {
     metrics.messages_untranslated.Increment();
-    tell_writer(writer_chat(from_worker), m,
-                domain::render(text_id::translation_failed, m.writer_lang,
-                               e.failure),
-                message_key(e.update_id) + ".failed");
+    if (m.notice && !m.notice_existed)
+      self->send(opts_->sender, std::move(*m.notice));
   }
   if (m.copy_existed) {
     // A replayed update: the copy was sent before the crash, or is resent
     // from the outbox at start. Either way not from here.
     spdlog::debug("conversation {}: update {} was delivered before",
                   conversation_id_, e.update_id);
-    finish(e.update_id);
     return;
   }
-  outbound out;
-  if (m.copy) {
-    out = std::move(*m.copy);
-  } else { // not written with the message: the sender writes it
-    out = partner_copy(e, m);
-    out.stored = false;
-  }
-  // The update is finished once Telegram has the partner's copy; until
-  // then a restart replays it (and the outbox key keeps it from arriving
-  // twice).
-  auto update_id = e.update_id;
+  // The update was finished when its copy was stored; the answer here only
+  // tells where the copy is (for edits) or that the partner is gone.
   delivered copy{m.message_id, e.seq, 0, from_worker};
   auto writer = writer_chat(from_worker);
   auto notice = domain::render(text_id::partner_unreachable, m.writer_lang,
                                m.partner_name);
-  auto key = message_key(update_id) + ".unreachable";
-  self->request(opts_->sender, infinite, deliver_atom::value, std::move(out))
+  auto key = message_key(e.update_id) + ".unreachable";
+  auto update_id = e.update_id;
+  self->request(opts_->sender, infinite, deliver_atom::value, std::move(*m.copy))
     .then(
-      [this, update_id, copy](const delivery& d) mutable {
+      [this, copy](const delivery& d) mutable {
         if (!d.message_ids.empty()) {
           copy.partner_message_id = d.message_ids.front();
           remember(copy);
         }
-        finish(update_id);
       },
       [this, update_id, partner, writer, notice, key](const caf::error& err) {
         // Blocked the bot, or gone: the writer hears it, nothing retries.
@@ -334,25 +320,7 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
                      describe(err));
         meta none;
         tell_writer(writer, none, notice, key);
-        finish(update_id);
       });
-}
-
-void conversation_state::tell_writer(int64_t chat, const meta& m,
-                                     std::string text, std::string key) {
-  outbound out;
-  out.kind = outbound_kind::send_message;
-  out.chat_id = chat;
-  out.text = std::move(text);
-  out.origin_ns = m.received_ns;
-  out.dedupe_key = std::move(key);
-  self->send(opts_->sender, std::move(out));
-}
-
-std::string conversation_state::message_key(int64_t update_id) const {
-  // Named by the update, not the sequence number: a replayed update gets a
-  // new number but the same key, and the outbox refuses a second send.
-  return "d" + std::to_string(update_id) + "." + std::to_string(conversation_id_);
 }
 
 void conversation_state::finish(int64_t update_id) {

@@ -75,6 +75,9 @@ private:
     std::optional<outbound> copy;
     /// The outbox had that copy already (a replayed update): not sent again.
     bool copy_existed = false;
+    /// When the translation failed: the writer's notice, written with it.
+    std::optional<outbound> notice;
+    bool notice_existed = false;
   };
 
   /// A message the partner has, for edits: where its copy is.
@@ -111,6 +114,9 @@ private:
   /// What the partner receives for `e`.
   outbound partner_copy(const domain::pipeline_entry& e, const meta& m) const;
   void deliver(const domain::pipeline_entry& e, meta& m);
+  /// A bot note to `chat` about the message of `m`.
+  outbound note(int64_t chat, const meta& m, std::string text,
+                std::string key) const;
   void tell_writer(int64_t chat, const meta& m, std::string text,
                    std::string key);
   std::string message_key(int64_t update_id) const;

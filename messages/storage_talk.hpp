@@ -155,17 +155,21 @@ typename Inspector::result_type inspect(Inspector& f, message_put_result& x) {
 /// `outbox` rows (the partner's copies of these messages) are written in
 /// the same transaction, as `outbox_put` writes them: a message is stored
 /// with its copy or not at all, and the copy needs no write of its own
-/// before it is sent.
+/// before it is sent. `finishes` names the updates these messages finish:
+/// their inbox rows are marked processed in the same transaction, since
+/// from then on the outbox, not a replay, delivers the copies.
 struct message_put {
   using result = message_put_result;
   std::vector<message_row> rows;
   std::vector<outbox_record> outbox = {};
+  std::vector<int64_t> finishes = {};
   int64_t timeout_ms = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, message_put& x) {
-  return f(caf::meta::type_name("message_put"), x.rows, x.outbox, x.timeout_ms);
+  return f(caf::meta::type_name("message_put"), x.rows, x.outbox, x.finishes,
+           x.timeout_ms);
 }
 
 /// Updates one message, found by `seq`, or by `source_message_id` when

@@ -98,7 +98,7 @@ inline size_t op_weight(const inbox_done& x) {
 }
 
 inline size_t op_weight(const message_put& x) {
-  return x.rows.size() + x.outbox.size();
+  return x.rows.size() + x.outbox.size() + x.finishes.size();
 }
 
 // -- positions in db_ops --------------------------------------------------------

@@ -275,12 +275,17 @@ execute_batch(op_context& ctx, const std::vector<const inbox_done*>& calls) {
   std::vector<int64_t> all;
   for (auto c : calls)
     all.insert(all.end(), c->update_ids.begin(), c->update_ids.end());
-  for_each_chunk(all, ctx.batch_max,
-                 [&](const auto& chunk) { ctx.sql.run(inbox_done_statement(chunk)); });
+  mark_inbox_done(ctx, all);
   std::vector<db_count> out;
   for (auto c : calls)
     out.push_back({static_cast<int64_t>(c->update_ids.size())});
   return out;
+}
+
+void mark_inbox_done(op_context& ctx, const std::vector<int64_t>& update_ids) {
+  for_each_chunk(update_ids, ctx.batch_max, [&](const auto& chunk) {
+    ctx.sql.run(inbox_done_statement(chunk));
+  });
 }
 
 inbox_page execute(op_context& ctx, const inbox_pending& x) {

@@ -81,6 +81,10 @@ execute_batch(op_context& ctx, const std::vector<const inbox_put*>& calls);
 std::vector<db_count>
 execute_batch(op_context& ctx, const std::vector<const inbox_done*>& calls);
 
+/// Marks the inbox rows of `update_ids` processed, as `inbox_done` does:
+/// for `inbox_done` itself and for the updates a `message_put` finishes.
+void mark_inbox_done(op_context& ctx, const std::vector<int64_t>& update_ids);
+
 inbox_page execute(op_context& ctx, const inbox_pending& x);
 
 std::vector<outbox_put_result>

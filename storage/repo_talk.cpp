@@ -148,6 +148,9 @@ caf::error check(const message_put& x) {
   for (auto& o : x.outbox)
     if (auto err = check(o))
       return err;
+  for (auto id : x.finishes)
+    if (auto err = check_id("finished update_id", id))
+      return err;
   return {};
 }
 
@@ -304,11 +307,17 @@ execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
     }
   });
   auto out = split_message_ids(calls, std::move(stored));
-  // The copies, in the same transaction, exactly as outbox_put writes them.
+  // The copies and the finished updates, in the same transaction, exactly
+  // as outbox_put and inbox_done write them.
   std::vector<const outbox_record*> copies;
-  for (auto c : calls)
+  std::vector<int64_t> finished;
+  for (auto c : calls) {
     for (auto& o : c->outbox)
       copies.push_back(&o);
+    finished.insert(finished.end(), c->finishes.begin(), c->finishes.end());
+  }
+  if (!finished.empty())
+    mark_inbox_done(ctx, finished);
   if (copies.empty())
     return out;
   auto written = write_outbox(ctx, copies);

@@ -78,10 +78,12 @@ bool eventually(sim_world& w, const std::string& sql) {
 } // namespace
 
 BOOST_AUTO_TEST_CASE(a_replayed_update_reaches_the_partner_once) {
-  // The engine stopped after the partner had the copy but before the
-  // update was marked done: at start the update runs again. Its message is
-  // stored again, with the same outbox copy, and the outbox says the copy
-  // exists: the partner does not get it twice.
+  // An update whose inbox row is open although its copy is stored (the
+  // engine finishes both in one write, so here the row is reopened by
+  // hand, as an engine before that change could leave it): at start the
+  // update runs again. Its message is stored again, with the same outbox
+  // copy, and the outbox says the copy exists: the partner does not get
+  // it twice.
   sim_world w{unthrottled_engine({"--translator.backend=fake"}),
               unthrottled_sim()};
   auto ana = make_user(1001, "Ana", "en");
@@ -104,4 +106,33 @@ BOOST_AUTO_TEST_CASE(a_replayed_update_reaches_the_partner_once) {
   // The next message is the next Bob sees: nothing came in between.
   w.say(ana, "Second");
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Second");
+}
+
+BOOST_AUTO_TEST_CASE(a_stored_copy_is_sent_from_the_outbox_after_a_crash) {
+  // The message and its copy are stored and the update finished in one
+  // write; Telegram refuses the send (429, retry in a minute) and the
+  // engine is killed while it waits. At start the outbox sends the copy;
+  // the update is not run again, so the message is stored once.
+  sim_world w{unthrottled_engine({"--translator.backend=fake"}),
+              unthrottled_sim()};
+  auto ana = make_user(1001, "Ana", "en");
+  auto bob = make_user(2002, "Bob", "es");
+  auto code = register_manager(w, ana, "en");
+  register_worker(w, bob, "es", code, ana);
+
+  BOOST_REQUIRE(w.sim().fail_next("sendMessage", 1, 429, 60));
+  auto said = w.say(ana, "Held back");
+  BOOST_REQUIRE_MESSAGE(
+    eventually(w, "SELECT (count(*) = 1)::int FROM outbox WHERE status = 'pending' "
+                  "AND attempts = 0 AND text = 'Ana: [es] Held back'"),
+    w.engine().log_tail());
+  BOOST_TEST(scalar(w, "SELECT (processed_at IS NOT NULL)::int FROM inbox "
+                       "WHERE update_id = " + std::to_string(said.update_id))
+             == 1);
+  w.crash_engine();
+  BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Held back");
+  BOOST_TEST(scalar(w, "SELECT count(*) FROM messages WHERE original_text = 'Held back'") == 1);
+  w.say(ana, "Second");
+  BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Second");
+  BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::seconds{2}).empty());
 }

@@ -151,6 +151,42 @@ BOOST_AUTO_TEST_CASE(a_message_and_its_copy_are_stored_together) {
   BOOST_TEST(db.scalar("SELECT count(*) FROM outbox") == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_stored_message_finishes_its_update) {
+  must(inbox_put{{{501, 1, "{}"}, {502, 1, "{}"}, {503, 1, "{}"}}, 0});
+  auto done = [&](int64_t id) {
+    return db.scalar("SELECT (processed_at IS NOT NULL)::int FROM inbox "
+                     "WHERE update_id = " + std::to_string(id));
+  };
+  message_put put{{row(1, "one"), row(2, "two")}};
+  put.finishes = {501, 502};
+  must(put);
+  BOOST_TEST(done(501) == 1);
+  BOOST_TEST(done(502) == 1);
+  BOOST_TEST(done(503) == 0);
+
+  // A refused copy refuses the finish too: the update stays to be replayed.
+  message_put bad{{row(3, "three")}};
+  bad.finishes = {503};
+  outbox_record keyless;
+  keyless.chat_id = 2;
+  bad.outbox = {keyless};
+  BOOST_TEST((code_of(run(bad)) == engine_errc::invalid_input));
+  BOOST_TEST(done(503) == 0);
+  // Ids that name no update are refused before the database.
+  for (int64_t id : {int64_t{0}, int64_t{-7}}) {
+    message_put odd{{row(3, "three")}};
+    odd.finishes = {id};
+    BOOST_TEST((code_of(run(odd)) == engine_errc::invalid_input));
+  }
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages WHERE seq = 3") == 0);
+  // An id with no inbox row (written by hand, or long cleaned up) is no
+  // error: the message is stored all the same.
+  message_put unknown{{row(3, "three")}};
+  unknown.finishes = {999999};
+  must(unknown);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages WHERE seq = 3") == 1);
+}
+
 BOOST_AUTO_TEST_CASE(a_message_is_updated_by_seq_or_by_telegram_id) {
   must(message_put{{row(1, "helo"), row(2, "hi")}});
   message_update by_seq;
