@@ -52,6 +52,8 @@ mkdir -p "$out"
 source "$out/services/env"
 token="123456789:AAE2eBenchTokenForBridgeEndToEnd0000001"
 pg=(-h 127.0.0.1 -p "$PGPORT" -U postgres)
+psql_bin="${PGBIN:-/usr/lib/postgresql/15/bin}/psql"
+[ -x "$psql_bin" ] || psql_bin=psql
 
 pids=()
 cleanup() {
@@ -100,12 +102,16 @@ for i in $(seq 1 "$runs"); do
   wait_file "$d/engine.port"
 
   # The engine's connections, sampled from another database; autovacuum
-  # workers on the engine's database are not the engine's.
+  # workers on the engine's database are not the engine's. One call of
+  # PostgreSQL's own psql per sample: Debian's psql wrapper starts Perl
+  # each time, which took a few percent of the machine being measured.
   ( while kill -0 "$engine_pid" 2>/dev/null; do
-      psql "${pg[@]}" -d postgres -Atc "select count(*) from pg_stat_activity
-        where datname = '$db' and backend_type = 'client backend'" 2>/dev/null || true
-      psql "${pg[@]}" -d postgres -Atc "select backend_type, count(*) from pg_stat_activity
-        where datname = '$db' group by 1" >>"$d/pg_backends.txt" 2>/dev/null || true
+      "$psql_bin" "${pg[@]}" -d postgres -At \
+        -c "select count(*) from pg_stat_activity
+            where datname = '$db' and backend_type = 'client backend'" \
+        -c "select backend_type, count(*) from pg_stat_activity
+            where datname = '$db' group by 1" 2>/dev/null \
+        | { read -r n && echo "$n"; cat >>"$d/pg_backends.txt"; } || true
       sleep 0.5
     done ) >"$d/pg_connections.txt" &
   sampler_pid=$!; pids+=("$sampler_pid")
