@@ -6,9 +6,14 @@
 # engine held, and the 1-minute load average at the start.
 #
 #   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
-#                      [--latency-ms L] [--jitter-ms J] [--runs N]
+#                      [--latency-ms L] [--jitter-ms J] [--runs N] [--warmup-s W]
 #                      [--perf SECONDS] [--out DIR] [--bin DIR]
 #                      [-- ENGINE_ARGS...]
+#
+# `steady` (the replay's latency) and `engine_steady` (the engine's own
+# update-to-reply histogram, translator time included) leave out the
+# first W seconds of sending (default 5), when every conversation's first
+# message starts its actor.
 #
 # --bin takes bridge, tg-sim and bridge-replay from DIR instead of build/,
 # so two builds can be measured back to back on the same machine.
@@ -22,7 +27,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1
+rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1 warmup=5
 perf_s=0 out="$root/.run/bench" bin="$root/build"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -33,6 +38,7 @@ while [ $# -gt 0 ]; do
     --latency-ms) latency=$2; shift 2 ;;
     --jitter-ms) jitter=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --warmup-s) warmup=$2; shift 2 ;;
     --perf) perf_s=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
@@ -62,6 +68,28 @@ cleanup() {
   pids=()
 }
 trap cleanup EXIT
+
+# The engine's update-to-reply histogram between two /metrics texts, as a
+# JSON object: replies counted, their mean, and the share within each
+# bucket bound up to 1 s; {} without the first text.
+reply_fractions() {
+  [ -s "$1" ] && [ -s "$2" ] || { echo '{}'; return; }
+  awk -v OFS=' ' '/^bridge_update_reply_latency_seconds_/ { print FILENAME, $1, $2 }' "$1" "$2" \
+    | awk -v a="$1" '
+        { key = $2; if ($1 == a) before[key] = $3; else after[key] = $3; order[key] = NR }
+        END {
+          c = after["bridge_update_reply_latency_seconds_count"] - before["bridge_update_reply_latency_seconds_count"]
+          s = after["bridge_update_reply_latency_seconds_sum"] - before["bridge_update_reply_latency_seconds_sum"]
+          if (c <= 0) { print "{}"; exit }
+          printf "{\"replies\":%d,\"mean_ms\":%.1f,\"within_ms\":{", c, 1000 * s / c
+          n = split("0.005 0.01 0.025 0.05 0.1 0.25 0.5 1", les, " ")
+          for (i = 1; i <= n; ++i) {
+            k = "bridge_update_reply_latency_seconds_bucket{le=\"" les[i] "\"}"
+            printf "%s\"%g\":%.4f", (i > 1 ? "," : ""), 1000 * les[i], (after[k] - before[k]) / c
+          }
+          print "}}"
+        }'
+}
 
 wait_file() {
   for _ in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.1; done
@@ -122,18 +150,36 @@ for i in $(seq 1 "$runs"); do
     pids+=("$!")
   fi
 
-  timeout $((seconds * 4 + 300)) "$bin/bridge-replay" run --traffic "$d/traffic.jsonl" \
+  # The engine's histograms once sending is past its warm-up (the first
+  # message of each conversation starts and loads its actor): the report's
+  # engine_steady figures are the difference from there to the end.
+  ( port=$(cat "$d/engine.port")
+    while kill -0 "$engine_pid" 2>/dev/null; do
+      n=$(curl -s "http://127.0.0.1:$port/metrics" \
+            | awk '/^bridge_messages_relayed_total/ { print $2 }')
+      if [ -n "$n" ] && [ "${n%.*}" -gt 0 ]; then
+        sleep "$warmup"
+        curl -s "http://127.0.0.1:$port/metrics" >"$d/metrics_warm.txt"
+        break
+      fi
+      sleep 0.2
+    done ) &
+  pids+=("$!")
+
+  timeout $((seconds * 4 + 300)) "$bin/bridge-replay" run --warmup-s "$warmup" --traffic "$d/traffic.jsonl" \
     --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
     --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" || true
   curl -s "http://127.0.0.1:$(cat "$d/engine.port")/metrics" >"$d/metrics.txt" || true
   max_conns=$(sort -n "$d/pg_connections.txt" | tail -1)
   sync_commit=$(psql "${pg[@]}" -d postgres -Atc "show synchronous_commit")
   cleanup
+  engine_steady=$(reply_fractions "$d/metrics_warm.txt" "$d/metrics.txt")
   jq -c --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
-    --argjson rate "$rate" --argjson lat "$latency" --argjson jit "$jitter" '{
+    --argjson engine "$engine_steady" --argjson rate "$rate" --argjson lat "$latency" --argjson jit "$jitter" '{
       rate: $rate, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
       passed, sent, delivered, lost, duplicated, reordered,
-      send_rate_per_s, throughput_per_s, latency_ms, too_many_requests,
+      send_rate_per_s, throughput_per_s, latency_ms, steady,
+      engine_steady: $engine, too_many_requests,
       max_pg_connections: $conns, synchronous_commit: $sc,
       registration: .registration.seconds, errors }' "$d/report.json"
   dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null || true

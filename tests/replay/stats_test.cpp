@@ -40,6 +40,17 @@ BOOST_AUTO_TEST_CASE(a_summary_has_the_tail) {
   BOOST_TEST(summarize({}).count == 0);
 }
 
+BOOST_AUTO_TEST_CASE(the_steady_summary_counts_by_send_time) {
+  // Arrival minus latency is the send: sent at 900, 1,000 and 1,500.
+  std::vector<latency_sample> s{{1'000, 100}, {1'600, 600}, {1'510, 10}};
+  auto l = summarize_sent_from(s, 1'000);
+  BOOST_TEST(l.count == 2);
+  BOOST_TEST(l.max == 600);
+  BOOST_TEST(summarize_sent_from(s, 0).count == 3);
+  BOOST_TEST(summarize_sent_from(s, 1'501).count == 0);
+  BOOST_TEST(summarize_sent_from({}, 0).count == 0);
+}
+
 BOOST_AUTO_TEST_CASE(seconds_are_bucketed_with_no_gaps) {
   std::vector<latency_sample> s{{10'100, 5}, {10'900, 7}, {13'000, 40}};
   std::vector<int64_t> sent{10'000, 10'050, 10'800};
@@ -73,6 +84,13 @@ BOOST_AUTO_TEST_CASE(the_report_fails_on_any_loss_duplicate_or_disorder) {
   auto json = report_json(r);
   BOOST_TEST(json.find(R"("passed":true)") != std::string::npos);
   BOOST_TEST(json.find(R"("latency_ms":{"count":0)") != std::string::npos);
+  r.warmup_s = 5;
+  r.steady_latency.count = 4;
+  r.steady_latency.p99 = 21;
+  json = report_json(r);
+  BOOST_TEST(json.find(R"("steady":{"warmup_s":5.0,"latency_ms":{"count":4)")
+             != std::string::npos, json);
+  BOOST_TEST(json.find(R"("p99":21)") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_plot_is_an_svg_with_both_panels) {

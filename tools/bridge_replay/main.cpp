@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
 
   run_options o;
   std::string traffic_path, report_path, plot_path, samples_path;
-  double timeout_s = 600, drain_s = 30;
+  double timeout_s = 600, drain_s = 30, warmup_s = 5;
   bool quiet = false, loose = false;
   auto* run_cmd =
       app.add_subcommand("run", "replay a traffic file through tg-sim");
@@ -146,6 +146,12 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   run_cmd
+      ->add_option("--warmup-s", warmup_s,
+                   "the report's steady latency leaves out messages sent "
+                   "in the first this many seconds")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  run_cmd
       ->add_option("--id-offset", o.id_offset,
                    "added to every user id (a fresh set of users per run)")
       ->capture_default_str();
@@ -164,6 +170,7 @@ int main(int argc, char** argv) {
     return do_generate(g, out_path);
   o.timeout = std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
   o.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
+  o.warmup = std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
   o.exact_text = !loose;
   o.progress = !quiet;
   return do_run(traffic_path, o, report_path, plot_path, samples_path);

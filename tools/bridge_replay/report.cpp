@@ -127,6 +127,11 @@ std::string report_json(const run_report& r) {
   write_fixed(w, "send_rate_per_s", r.send_rate_per_s, 1);
   w.key("latency_ms");
   write_latency(w, r.latency);
+  w.key("steady").begin_object();
+  write_fixed(w, "warmup_s", r.warmup_s, 1);
+  w.key("latency_ms");
+  write_latency(w, r.steady_latency);
+  w.end_object();
   w.key("errors");
   write_counts(w, r.errors);
   w.field("too_many_requests", r.too_many_requests);

@@ -14,6 +14,9 @@ namespace bridge::replay {
 struct run_report {
   check_counts counts;
   latency_summary latency;
+  /// The same for messages sent after the first `warmup_s` seconds.
+  latency_summary steady_latency;
+  double warmup_s = 0;
   /// Expected and never delivered (after the drain).
   int64_t lost = 0;
   /// From the first message sent to the last delivery.

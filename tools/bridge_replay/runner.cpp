@@ -212,6 +212,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   rep.counts = s.checker.counts();
   rep.lost = s.checker.pending();
   rep.latency = summarize(samples);
+  rep.warmup_s = static_cast<double>(o.warmup.count()) / 1000;
+  rep.steady_latency = summarize_sent_from(samples, first_send + o.warmup.count());
   rep.errors = s.errors;
   for (const auto& [kind, n] : s.checker.reply_kinds())
     rep.errors["reply_" + kind] += n;

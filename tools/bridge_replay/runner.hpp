@@ -36,6 +36,9 @@ struct run_options {
   int64_t id_offset = 0;
   /// Marks this run's messages (lowercase hex); `run` picks one when empty.
   std::string tag;
+  /// The report's steady latency leaves out messages sent in the first
+  /// this many seconds of sending.
+  std::chrono::milliseconds warmup{std::chrono::seconds{5}};
   /// Live progress line on stderr.
   bool progress = true;
 };

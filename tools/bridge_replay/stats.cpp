@@ -34,6 +34,15 @@ latency_summary summarize(const std::vector<latency_sample>& samples) {
   return out;
 }
 
+latency_summary summarize_sent_from(const std::vector<latency_sample>& samples,
+                                    int64_t sent_from_ms) {
+  std::vector<latency_sample> later;
+  for (const auto& s : samples)
+    if (s.at_ms - s.latency_ms >= sent_from_ms)
+      later.push_back(s);
+  return summarize(later);
+}
+
 std::vector<second_stats> per_second(const std::vector<latency_sample>& samples,
                                      const std::vector<int64_t>& sent_ms,
                                      int64_t start_ms) {

@@ -23,6 +23,12 @@ struct latency_summary {
 
 latency_summary summarize(const std::vector<latency_sample>& samples);
 
+/// The summary of the messages sent at or after `sent_from_ms` (unix ms):
+/// the steady part of a run, without the first messages of every
+/// conversation, which start actors and load them from the database.
+latency_summary summarize_sent_from(const std::vector<latency_sample>& samples,
+                                    int64_t sent_from_ms);
+
 /// One second of a run, for the plot.
 struct second_stats {
   /// Seconds since the run's start.
