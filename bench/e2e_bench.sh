@@ -82,7 +82,7 @@ reply_fractions() {
           s = after["bridge_update_reply_latency_seconds_sum"] - before["bridge_update_reply_latency_seconds_sum"]
           if (c <= 0) { print "{}"; exit }
           printf "{\"replies\":%d,\"mean_ms\":%.1f,\"within_ms\":{", c, 1000 * s / c
-          n = split("0.005 0.01 0.025 0.05 0.1 0.25 0.5 1", les, " ")
+          n = split("0.005 0.0075 0.01 0.015 0.02 0.025 0.03 0.04 0.05 0.075 0.1 0.25 0.5 1", les, " ")
           for (i = 1; i <= n; ++i) {
             k = "bridge_update_reply_latency_seconds_bucket{le=\"" les[i] "\"}"
             printf "%s\"%g\":%.4f", (i > 1 ? "," : ""), 1000 * les[i], (after[k] - before[k]) / c
