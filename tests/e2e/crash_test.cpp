@@ -15,19 +15,32 @@
 
 using namespace bridge::test;
 
+namespace {
+
+/// Ana (manager, English) and Bob (worker, Spanish), paired, on an engine
+/// and a tg-sim without send limits; `engine_args` are the engine's.
+struct crash_pair {
+  sim_world w;
+  sim_user ana = make_user(1001, "Ana", "en");
+  sim_user bob = make_user(2002, "Bob", "es");
+
+  explicit crash_pair(std::vector<std::string> engine_args)
+      : w{unthrottled_engine(std::move(engine_args)), unthrottled_sim()} {
+    auto code = register_manager(w, ana, "en");
+    register_worker(w, bob, "es", code, ana);
+  }
+};
+
+} // namespace
+
 BOOST_AUTO_TEST_CASE(a_killed_engine_loses_no_message) {
   // A kill also costs Ana the free messages her session held (at most
   // twice session.allowance_lease, README), and replayed updates are
   // counted again; this suite is about messages, so the limit is lifted.
-  sim_world w{unthrottled_engine({"--translator.backend=fake",
-                                  "--translator.fake_latency_ms=150",
-                                  "--translator.fake_jitter_ms=100",
-                                  "--session.free_daily_messages=1000000"}),
-              unthrottled_sim()};
-  auto ana = make_user(1001, "Ana", "en");
-  auto bob = make_user(2002, "Bob", "es");
-  auto code = register_manager(w, ana, "en");
-  register_worker(w, bob, "es", code, ana);
+  crash_pair p{{"--translator.backend=fake", "--translator.fake_latency_ms=150",
+                "--translator.fake_jitter_ms=100",
+                "--session.free_daily_messages=1000000"}};
+  auto& [w, ana, bob] = p;
 
   constexpr int total = 40;
   for (int i = 1; i <= total; ++i) {
@@ -84,12 +97,8 @@ BOOST_AUTO_TEST_CASE(a_replayed_update_reaches_the_partner_once) {
   // update runs again. Its message is stored again, with the same outbox
   // copy, and the outbox says the copy exists: the partner does not get
   // it twice.
-  sim_world w{unthrottled_engine({"--translator.backend=fake"}),
-              unthrottled_sim()};
-  auto ana = make_user(1001, "Ana", "en");
-  auto bob = make_user(2002, "Bob", "es");
-  auto code = register_manager(w, ana, "en");
-  register_worker(w, bob, "es", code, ana);
+  crash_pair p{{"--translator.backend=fake"}};
+  auto& [w, ana, bob] = p;
 
   auto said = w.say(ana, "Hello Bob");
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Hello Bob");
@@ -113,12 +122,8 @@ BOOST_AUTO_TEST_CASE(a_stored_copy_is_sent_from_the_outbox_after_a_crash) {
   // write; Telegram refuses the send (429, retry in a minute) and the
   // engine is killed while it waits. At start the outbox sends the copy;
   // the update is not run again, so the message is stored once.
-  sim_world w{unthrottled_engine({"--translator.backend=fake"}),
-              unthrottled_sim()};
-  auto ana = make_user(1001, "Ana", "en");
-  auto bob = make_user(2002, "Bob", "es");
-  auto code = register_manager(w, ana, "en");
-  register_worker(w, bob, "es", code, ana);
+  crash_pair p{{"--translator.backend=fake"}};
+  auto& [w, ana, bob] = p;
 
   BOOST_REQUIRE(w.sim().fail_next("sendMessage", 1, 429, 60));
   auto said = w.say(ana, "Held back");
