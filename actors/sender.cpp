@@ -49,6 +49,8 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
   }
   if (opts_.db)
     resume_outbox(0);
+  else
+    resume_.finish();
   return {
     [this](outbound& out) { accept(out, nullptr); },
     [this](tick_atom) {
@@ -77,6 +79,14 @@ void sender_state::accept(outbound& out,
   auto& st = staged_.emplace_back();
   if (promise != nullptr)
     st.promise = *promise;
+  if (!resume_.claim(out.dedupe_key)) {
+    // A page of the resume has queued this row already.
+    st.out = std::move(out);
+    st.ready = true;
+    st.already_sent = true;
+    release_staged();
+    return;
+  }
   if (out.stored) {
     // Written with the message it copies: only its place in line counts.
     st.out = std::move(out);
@@ -128,6 +138,7 @@ void sender_state::resume_outbox(int64_t after_id) {
     .then(
       [this](outbox_page& p) {
         int64_t last = 0;
+        size_t resent = 0;
         for (auto& r : p.rows) {
           last = std::max(last, r.id);
           auto kind = telegram::parse_outbound_kind(r.kind);
@@ -140,6 +151,8 @@ void sender_state::resume_outbox(int64_t after_id) {
                           r.dedupe_key);
             continue;
           }
+          if (!resume_.claim(r.dedupe_key))
+            continue; // a live reply since start, queued by the live path
           outbound out;
           out.kind = *kind;
           out.chat_id = r.chat_id;
@@ -148,17 +161,21 @@ void sender_state::resume_outbox(int64_t after_id) {
           out.keyboard = std::move(*keyboard);
           out.dedupe_key = std::move(r.dedupe_key);
           ++counters_.resumed;
+          ++resent;
           enqueue(out, nullptr);
         }
-        if (!p.rows.empty())
+        if (resent > 0)
           spdlog::info("sender: resending {} message(s) left in the outbox",
-                       p.rows.size());
+                       resent);
         if (static_cast<int64_t>(p.rows.size()) == page)
           resume_outbox(last);
+        else
+          resume_.finish();
       },
       [this](const caf::error& err) {
         spdlog::error("sender: cannot read the outbox to resume: {}",
                       describe(err));
+        resume_.finish();
       });
 }
 

@@ -15,6 +15,7 @@
 #include "common/call_watch.hpp"
 #include "messages/interfaces.hpp"
 #include "messages/storage.hpp"
+#include "telegram/resume_guard.hpp"
 #include "telegram/send_scheduler.hpp"
 
 namespace bridge {
@@ -123,6 +124,8 @@ private:
   call_watch<out_call> calls_;
   std::unordered_map<uint64_t, tracker> trackers_;
   std::deque<staged> staged_;
+  /// Keys queued while the rows left pending at start are resent.
+  telegram::resume_guard resume_;
   /// Sequence number of `staged_.front()`.
   uint64_t staged_base_ = 0;
   uint64_t next_id_ = 1;
