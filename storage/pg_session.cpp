@@ -1,5 +1,7 @@
 #include "storage/pg_session.hpp"
 
+#include <cstring>
+
 #include <pqxx/pqxx>
 
 #include "storage/dsn.hpp"
@@ -40,6 +42,15 @@ void rethrow_as_failure(bool committing) {
 struct pg_session::impl {
   std::unique_ptr<pqxx::connection> conn;
   std::unique_ptr<pqxx::work> txn;
+  /// Statements sent with their text at every call (`planned_each_time`).
+  std::vector<sql_def> unprepared;
+
+  const char* text_of_unprepared(const char* name) const {
+    for (auto& def : unprepared)
+      if (std::strcmp(def.name, name) == 0)
+        return def.text;
+    return nullptr;
+  }
 };
 
 pg_session::pg_session(const pg_options& opts) : impl_(std::make_unique<impl>()) {
@@ -61,9 +72,13 @@ pg_session::pg_session(const pg_options& opts) : impl_(std::make_unique<impl>())
     setup.exec("SET statement_timeout = "
                + std::to_string(opts.statement_timeout.count()));
     setup.commit();
+    // Every statement is prepared, so a broken one fails here, at
+    // connect; those planned each time are then sent with their text.
     for (auto& def : all_statements()) {
       conn_->prepare(def.name, def.text);
       conn_->prepare_now(def.name);
+      if (def.planned_each_time)
+        impl_->unprepared.push_back(def);
     }
   } catch (...) {
     if (conn_ && !conn_->is_open())
@@ -89,12 +104,17 @@ rows pg_session::run(const statement& st) {
   auto& txn_ = impl_->txn;
   try {
     auto params = pqxx::prepare::make_dynamic_params(st.params);
+    const char* text = impl_->text_of_unprepared(st.name);
+    auto exec = [&](pqxx::transaction_base& tx) {
+      return text != nullptr ? tx.exec_params(text, params)
+                             : tx.exec_prepared(st.name, params);
+    };
     pqxx::result res;
     if (txn_) {
-      res = txn_->exec_prepared(st.name, params);
+      res = exec(*txn_);
     } else {
       pqxx::nontransaction once{*conn_};
-      res = once.exec_prepared(st.name, params);
+      res = exec(once);
       once.commit();
     }
     rows out;

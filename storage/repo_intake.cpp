@@ -34,20 +34,23 @@ RETURNING dedupe_key, id)"};
 constexpr sql_def outbox_lookup{"outbox_lookup", R"(
 SELECT dedupe_key, id, status FROM outbox WHERE dedupe_key = ANY($1::text[]))"};
 
+// The two marks join the keys to the outbox, which a fresh deployment
+// fills by thousands of rows a minute: a plan cached while it was nearly
+// empty scans the whole table, so they are planned at each call.
 constexpr sql_def outbox_sent{"outbox_sent", R"(
 UPDATE outbox o
 SET status = 'sent', telegram_message_ids = v.ids::bigint[], sent_at = now(),
     attempts = o.attempts + 1
 FROM unnest($1::text[], $2::text[]) AS v(dedupe_key, ids)
 WHERE o.dedupe_key = v.dedupe_key
-RETURNING o.dedupe_key)"};
+RETURNING o.dedupe_key)", true};
 
 constexpr sql_def outbox_failed{"outbox_failed", R"(
 UPDATE outbox o
 SET status = 'failed', last_error = v.reason, attempts = v.attempts
 FROM unnest($1::text[], $2::text[], $3::bigint[]) AS v(dedupe_key, reason, attempts)
 WHERE o.dedupe_key = v.dedupe_key AND o.status <> 'sent'
-RETURNING o.dedupe_key)"};
+RETURNING o.dedupe_key)", true};
 
 constexpr sql_def outbox_unsent{"outbox_unsent", R"(
 SELECT id, dedupe_key, chat_id, kind, text, target_message_id, markup, status,

@@ -26,10 +26,16 @@ using row = std::vector<cell>;
 /// A result set.
 using rows = std::vector<row>;
 
-/// A named prepared statement and its SQL, prepared on every connection.
+/// A named statement and its SQL, prepared on every connection.
 struct sql_def {
   const char* name;
   const char* text;
+  /// Planned at each call with its parameters and the tables' sizes then,
+  /// instead of prepared once: for a statement whose best plan turns with
+  /// the size of a table that grows fast (a connection would otherwise
+  /// keep the plan it made while that table was empty). Costs a parse and
+  /// a plan per call, in the same round trip.
+  bool planned_each_time = false;
 };
 
 /// A call of a prepared statement.

@@ -1,7 +1,9 @@
 #define BOOST_TEST_MODULE storage_intake_pg
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "tests/support/pool_fixture.hpp"
 
@@ -170,6 +172,68 @@ BOOST_AUTO_TEST_CASE(outbox_truncates_an_overlong_reason_on_a_character) {
                   .as<std::string>();
   BOOST_TEST(stored.size() == 1000u);
   BOOST_TEST(stored == reason.substr(0, 1000));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+/// One connection, so the statements a case runs share one plan cache.
+struct one_connection : bridge::test::pool_fixture {
+  one_connection() : pool_fixture(1) {}
+
+  /// outbox's scan counters once the server shows `updates` updated rows
+  /// (a backend publishes its counters a little after its transactions).
+  std::pair<long long, long long> scans_after(long long updates) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{60};
+    for (;;) {
+      auto r = db.query("SELECT n_tup_upd, seq_scan, idx_scan "
+                        "FROM pg_stat_user_tables WHERE relname = 'outbox'");
+      if (r.at(0).at(0).as<long long>() >= updates)
+        return {r[0][1].as<long long>(), r[0][2].as<long long>()};
+      if (std::chrono::steady_clock::now() > deadline)
+        throw std::runtime_error("the server never showed the updates");
+      std::this_thread::sleep_for(std::chrono::milliseconds{200});
+    }
+  }
+};
+
+outbox_record row_for(const std::string& key) {
+  outbox_record item;
+  item.dedupe_key = key;
+  item.chat_id = 42;
+  item.kind = "send_message";
+  item.text = "hola";
+  return item;
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(outbox_plans, one_connection)
+
+// A connection keeps a prepared statement's generic plan, made while the
+// outbox was nearly empty; a fresh deployment's outbox then grows by
+// thousands of rows a minute. Marking a row sent must look it up by its
+// key however large the table has grown since, not scan the table.
+BOOST_AUTO_TEST_CASE(marking_sent_finds_the_row_by_key_after_the_table_grew) {
+  long long updates = 0;
+  for (int i = 0; i < 12; ++i) {
+    auto key = "early:" + std::to_string(i);
+    must(outbox_put{row_for(key)});
+    BOOST_TEST(must(outbox_sent{key, {1000 + i}}).n == 1);
+    ++updates;
+  }
+  db.query("INSERT INTO outbox (dedupe_key, chat_id) "
+           "SELECT 'bulk:' || g, 7 FROM generate_series(1, 50000) g");
+  auto before = scans_after(updates);
+  must(outbox_put{row_for("late")});
+  BOOST_TEST(must(outbox_sent{"late", {2000}}).n == 1);
+  auto after = scans_after(updates + 1);
+  BOOST_TEST(after.first == before.first); // no sequential scan
+  BOOST_TEST(after.second > before.second);
+  auto ids = db.query("SELECT telegram_message_ids::text FROM outbox "
+                      "WHERE dedupe_key = 'late'");
+  BOOST_TEST(ids.at(0).at(0).as<std::string>() == "{2000}");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
