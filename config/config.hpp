@@ -60,7 +60,7 @@ struct bridge_config {
     std::chrono::milliseconds request_timeout{5000};
     int64_t batch_max = 500;
     /// Turns of one batchable kind at once: fewer, larger batches.
-    int64_t batch_turns = 2;
+    int64_t batch_turns = 1;
     /// Write batches of different types that wait together commit as one.
     bool combine_writes = true;
     std::chrono::milliseconds reconnect_backoff_max{5000};

@@ -32,7 +32,7 @@ struct db_pool_options {
   /// it may run up to half of `pool_size` turns instead. With
   /// `combine_writes` it bounds the turns carrying combined writes
   /// instead, whatever their types.
-  size_t batch_turns = 2;
+  size_t batch_turns = 1;
   /// Batches of different write types that wait together (inbox rows,
   /// message rows, outbox rows and marks) leave in one turn and commit in
   /// one transaction: one WAL flush for all of them.
