@@ -4,25 +4,21 @@
 #include <cctype>
 #include <mutex>
 
-#include <curl/curl.h>
+#include "common/curl_call.hpp"
 
 namespace bridge {
 
-namespace {
+namespace detail {
 
-void global_init_once() {
+void curl_global_init_once() {
   static std::once_flag flag;
   std::call_once(flag, [] { curl_global_init(CURL_GLOBAL_ALL); });
 }
 
-struct transfer {
-  http_response* resp;
-  size_t max_body;
-  bool too_large = false;
-};
+namespace {
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
-  auto* t = static_cast<transfer*>(user);
+  auto* t = static_cast<curl_transfer*>(user);
   auto bytes = size * n;
   if (t->resp->body.size() + bytes > t->max_body) {
     t->too_large = true;
@@ -33,7 +29,7 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-  auto* t = static_cast<transfer*>(user);
+  auto* t = static_cast<curl_transfer*>(user);
   auto bytes = size * n;
   std::string line{data, bytes};
   auto colon = line.find(':');
@@ -53,6 +49,49 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
 
 } // namespace
 
+void set_call_options(CURL* h, const std::string& url, const std::string* body,
+                      curl_slist* headers, std::chrono::milliseconds timeout,
+                      curl_transfer& t, const char* method) {
+  // Reset per-request options but keep the handle's connection cache.
+  curl_easy_reset(h);
+  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min<int64_t>(timeout.count(), 10000)));
+  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  if (body != nullptr) {
+    curl_easy_setopt(h, CURLOPT_POST, 1L);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());
+    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(body->size()));
+  }
+  if (method != nullptr)
+    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+}
+
+void finish_response(CURL* h, CURLcode rc, curl_transfer& t) {
+  auto& resp = *t.resp;
+  if (rc != CURLE_OK) {
+    resp.status = 0;
+    resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
+    resp.error = t.too_large ? "response body too large"
+                             : curl_easy_strerror(rc);
+    resp.body.clear();
+    return;
+  }
+  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
+}
+
+} // namespace detail
+
 std::string http_response::header(const std::string& name) const {
   for (auto& [k, v] : headers)
     if (k == name)
@@ -61,7 +100,7 @@ std::string http_response::header(const std::string& name) const {
 }
 
 http_client::http_client() {
-  global_init_once();
+  detail::curl_global_init_once();
   handle_ = curl_easy_init();
 }
 
@@ -100,44 +139,14 @@ http_response http_client::perform(const std::string& url,
     resp.error = "curl_easy_init failed";
     return resp;
   }
-  // Reset per-request options but keep the connection cache of the handle.
-  curl_easy_reset(h);
-  transfer t{&resp, max_body_};
+  detail::curl_transfer t{&resp, max_body_};
   curl_slist* list = nullptr;
   for (auto& line : headers)
     list = curl_slist_append(list, line.c_str());
-  curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(std::min<int64_t>(timeout.count(), 10000)));
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
-  curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-  if (body != nullptr) {
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
-                     static_cast<curl_off_t>(body->size()));
-  }
-  if (method != nullptr)
-    curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, method);
+  detail::set_call_options(h, url, body, list, timeout, t, method);
   auto rc = curl_easy_perform(h);
   curl_slist_free_all(list);
-  if (rc != CURLE_OK) {
-    resp.status = 0;
-    resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
-    resp.error = t.too_large ? "response body too large"
-                             : curl_easy_strerror(rc);
-    resp.body.clear();
-    return resp;
-  }
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
+  detail::finish_response(h, rc, t);
   return resp;
 }
 
