@@ -11,7 +11,7 @@
 #include <caf/scoped_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include "actors/bot_api_worker.hpp"
+#include "actors/bot_api_endpoint.hpp"
 #include "common/backoff.hpp"
 #include "common/http_client.hpp"
 #include "messages/storage.hpp"

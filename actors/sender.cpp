@@ -16,7 +16,7 @@ namespace {
 /// Sweeping forgotten chats more often than this buys nothing.
 constexpr auto sweep_interval = std::chrono::seconds{10};
 
-/// Slack on top of the HTTP timeout before the sender gives up on a worker.
+/// Slack on top of the HTTP timeout before the sender gives up on a call.
 constexpr auto worker_slack = std::chrono::seconds{5};
 
 /// How often calls out are checked against their deadline (one timer for
@@ -42,11 +42,8 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
   last_sweep_ = now;
   sched_ = std::make_unique<telegram::send_scheduler<job>>(
     opts_.limits, opts_.queue_limit, now);
-  for (size_t i = 0; i < opts_.http_workers; ++i) {
-    auto w = self->spawn<caf::detached + caf::linked>(bot_api_worker,
-                                                      opts_.endpoint);
-    idle_.push_back(caf::actor_cast<caf::actor>(w));
-  }
+  free_slots_ = std::max<size_t>(1, opts_.http_workers);
+  http_ = std::make_unique<http_multi>(free_slots_);
   if (opts_.db)
     resume_outbox(0);
   else
@@ -61,6 +58,7 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
       calls_.fired();
       expire_calls();
     },
+    [this](send_outcome& outcome) { answered(outcome.job_id, outcome); },
     [this](deliver_atom, outbound& out) -> caf::result<delivery> {
       auto rp = self->make_response_promise<delivery>();
       accept(out, &rp);
@@ -219,7 +217,7 @@ void sender_state::pump() {
     sched_->sweep(now);
     last_sweep_ = now;
   }
-  while (!idle_.empty()) {
+  while (free_slots_ > 0) {
     auto p = sched_->next(now);
     if (!p)
       break;
@@ -230,21 +228,29 @@ void sender_state::pump() {
       sched_->completed(p->chat_id, now);
       continue;
     }
-    auto worker = idle_.back();
-    idle_.pop_back();
-    j.attempt.job_id = j.tracker_id;
-    auto attempt = j.attempt;
-    auto id = calls_.add({worker, p->chat_id, std::move(j)},
+    --free_slots_;
+    auto url = telegram::method_url(opts_.endpoint.base_url,
+                                    opts_.endpoint.token, j.attempt.method);
+    auto body = j.attempt.body;
+    auto id = calls_.add({p->chat_id, std::move(j)},
                          now + opts_.endpoint.timeout + worker_slack);
     arm_watch();
-    self->request(worker, caf::infinite, std::move(attempt))
-      .then([this, id](send_outcome& outcome) { answered(id, outcome); },
-            [this, id](caf::error& err) {
-              send_outcome outcome;
-              outcome.status = send_status::transient;
-              outcome.error = describe(err);
-              answered(id, outcome);
-            });
+    // Runs on the client's thread: classify there and hand the outcome
+    // back as a message (to nobody, if the sender is gone by then).
+    caf::weak_actor_ptr me{self->ctrl()};
+    http_->post(std::move(url), std::move(body),
+                {"Content-Type: application/json"}, opts_.endpoint.timeout,
+                [me, id, asked = now](http_response resp) {
+                  ops::metrics().sender_call_seconds.Observe(
+                    std::chrono::duration<double>(clock::now() - asked)
+                      .count());
+                  auto out = telegram::classify_send(resp.status, resp.body,
+                                                     resp.error);
+                  out.job_id = id;
+                  if (auto strong = me.lock())
+                    caf::anon_send(caf::actor_cast<caf::actor>(strong),
+                                   std::move(out));
+                });
   }
   ops::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
   schedule_tick();
@@ -253,23 +259,24 @@ void sender_state::pump() {
 void sender_state::answered(uint64_t id, const send_outcome& outcome) {
   auto call = calls_.take(id);
   if (!call)
-    return; // given up on already; its worker went back to work then
-  on_outcome(std::move(call->worker), call->chat_id, std::move(call->j),
-             outcome);
+    return; // given up on already; its slot was freed then
+  ++free_slots_;
+  on_outcome(call->chat_id, std::move(call->j), outcome);
 }
 
 void sender_state::expire_calls() {
   for (auto& call : calls_.expired(clock::now())) {
-    // The worker is stuck past its own HTTP timeout: the call is retried,
-    // and the worker takes its next call once it is free again.
+    // No answer past the HTTP timeout itself (libcurl enforces that one,
+    // so this is a safety net): the call is retried on a fresh slot, and
+    // a late answer to the old one is ignored.
     send_outcome outcome;
     outcome.status = send_status::transient;
-    outcome.error = "no answer from the HTTP worker within "
+    outcome.error = "no answer from the HTTP client within "
                     + std::to_string((opts_.endpoint.timeout + worker_slack)
                                        .count())
                     + " ms";
-    on_outcome(std::move(call.worker), call.chat_id, std::move(call.j),
-               outcome);
+    ++free_slots_;
+    on_outcome(call.chat_id, std::move(call.j), outcome);
   }
   arm_watch();
 }
@@ -279,9 +286,8 @@ void sender_state::arm_watch() {
     self->delayed_send(self, watch_interval, watch_atom::value);
 }
 
-void sender_state::on_outcome(caf::actor worker, int64_t chat_id, job j,
+void sender_state::on_outcome(int64_t chat_id, job j,
                               const send_outcome& outcome) {
-  idle_.push_back(std::move(worker));
   auto now = clock::now();
   switch (outcome.status) {
     case send_status::ok:
@@ -375,8 +381,8 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
 }
 
 void sender_state::schedule_tick() {
-  if (idle_.empty())
-    return; // a finishing worker pumps again
+  if (free_slots_ == 0)
+    return; // a finishing call pumps again
   auto wake = sched_->wake_time();
   if (!wake || *wake >= tick_at_)
     return;

@@ -10,9 +10,10 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
-#include "actors/bot_api_worker.hpp"
+#include "actors/bot_api_endpoint.hpp"
 #include "common/backoff.hpp"
 #include "common/call_watch.hpp"
+#include "common/http_multi.hpp"
 #include "messages/interfaces.hpp"
 #include "messages/storage.hpp"
 #include "telegram/resume_guard.hpp"
@@ -24,6 +25,7 @@ namespace bridge {
 struct sender_options {
   bot_api_endpoint endpoint;
   telegram::send_limits limits;
+  /// Calls to the Bot API in flight at once (one connection each).
   size_t http_workers = 4;
   size_t queue_limit = 100000;
   uint32_t max_attempts = 5;
@@ -49,8 +51,10 @@ struct sender_counters {
 
 /// The outbox's sending half: queues every Bot API call per chat, keeps
 /// Telegram's limits through `send_scheduler`, splits long texts, and
-/// hands calls to detached HTTP workers, at most one per chat at a time so
-/// each chat sees its messages in order.
+/// hands at most `http_workers` calls at once to its HTTP client (one
+/// thread of its own, `http_multi`), at most one per chat at a time so
+/// each chat sees its messages in order. The client answers each call as
+/// a `send_outcome` message whose `job_id` is the call's.
 struct sender_state {
   static inline const char* name = "sender";
 
@@ -86,9 +90,8 @@ struct sender_state {
     bool already_sent = false;
   };
 
-  /// A call an HTTP worker has.
+  /// A call the HTTP client has.
   struct out_call {
-    caf::actor worker;
     int64_t chat_id = 0;
     job j;
   };
@@ -104,13 +107,12 @@ private:
   void release_staged();
   void resume_outbox(int64_t after_id);
   void pump();
-  /// A worker answered call `id` of `calls_`.
+  /// The HTTP client answered call `id` of `calls_`.
   void answered(uint64_t id, const send_outcome& outcome);
   /// Gives up on calls no worker answered in time.
   void expire_calls();
   void arm_watch();
-  void on_outcome(caf::actor worker, int64_t chat_id, job j,
-                  const send_outcome& outcome);
+  void on_outcome(int64_t chat_id, job j, const send_outcome& outcome);
   void finish_piece(uint64_t tracker_id, int64_t message_id);
   void fail(uint64_t tracker_id, const std::string& why);
   void schedule_tick();
@@ -120,7 +122,9 @@ private:
   sender_actor::pointer self;
   sender_options opts_;
   std::unique_ptr<telegram::send_scheduler<job>> sched_;
-  std::vector<caf::actor> idle_;
+  std::unique_ptr<http_multi> http_;
+  /// Calls the client may take now (`http_workers` minus those it has).
+  size_t free_slots_ = 0;
   call_watch<out_call> calls_;
   std::unordered_map<uint64_t, tracker> trackers_;
   std::deque<staged> staged_;

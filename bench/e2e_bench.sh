@@ -7,7 +7,7 @@
 #
 #   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
 #                      [--latency-ms L] [--jitter-ms J] [--runs N] [--warmup-s W]
-#                      [--perf SECONDS] [--out DIR] [--bin DIR]
+#                      [--perf SECONDS] [--http-workers N] [--out DIR] [--bin DIR]
 #                      [-- ENGINE_ARGS...]
 #
 # `steady` (the replay's latency) and `engine_steady` (the engine's own
@@ -28,7 +28,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1 warmup=5
-perf_s=0 out="$root/.run/bench" bin="$root/build"
+perf_s=0 http_workers=16 out="$root/.run/bench" bin="$root/build"
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2 ;;
@@ -40,6 +40,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --warmup-s) warmup=$2; shift 2 ;;
     --perf) perf_s=$2; shift 2 ;;
+    --http-workers) http_workers=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
@@ -113,7 +114,8 @@ for i in $(seq 1 "$runs"); do
   sim_pid=$!; pids+=("$sim_pid")
   wait_file "$d/sim.port"
   # Telegram's limits are off here, so sending is bounded by connections
-  # alone: 16 of them, where production's 30 messages/s needs the default 4.
+  # alone: 16 of them (--http-workers), where production's 30 messages/s
+  # needs the default 4.
   TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
     "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
     --http.port=0 --engine.ready_file="$d/engine.port" \
@@ -123,7 +125,7 @@ for i in $(seq 1 "$runs"); do
     --translator.tokens_per_minute=1000000000 --translator.max_in_flight=1024 \
     --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
     --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
-    --sender.per_chat_burst=100000 --sender.http_workers=16 \
+    --sender.per_chat_burst=100000 --sender.http_workers="$http_workers" \
     "${extra_engine_args[@]}" \
     >"$d/engine.log" 2>&1 &
   engine_pid=$!; pids+=("$engine_pid")

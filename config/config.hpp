@@ -47,7 +47,8 @@ struct bridge_config {
     int64_t per_chat_burst = 3;
     /// Groups: 20 messages per minute.
     int64_t group_per_minute = 20;
-    /// Detached HTTP workers, each with one kept-alive connection.
+    /// Bot API calls in flight at once, each on a kept-alive connection of
+    /// the sender's one HTTP thread.
     int64_t http_workers = 4;
     int64_t queue_limit = 100000;
     int64_t max_attempts = 5;

@@ -16,6 +16,7 @@ using sender_actor = caf::typed_actor<
   caf::reacts_to<outbound>,
   caf::reacts_to<tick_atom>,
   caf::reacts_to<watch_atom>,
+  caf::reacts_to<send_outcome>,
   caf::replies_to<deliver_atom, outbound>::with<delivery>>;
 
 } // namespace bridge

@@ -129,7 +129,7 @@ typename Inspector::result_type inspect(Inspector& f, delivery& x) {
   return f(caf::meta::type_name("delivery"), x.dedupe_key, x.message_ids);
 }
 
-/// One Bot API call handed to an HTTP worker of the sender.
+/// One Bot API call as the sender queues it (its HTTP client sends it).
 struct send_attempt {
   uint64_t job_id = 0;
   /// Method name and JSON body, already encoded.

@@ -16,7 +16,6 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::inline_button))
   CAF_ADD_TYPE_ID(bridge, (bridge::outbound))
   CAF_ADD_TYPE_ID(bridge, (bridge::delivery))
-  CAF_ADD_TYPE_ID(bridge, (bridge::send_attempt))
   CAF_ADD_TYPE_ID(bridge, (bridge::send_outcome))
   CAF_ADD_TYPE_ID(bridge, (bridge::sender_actor))
 
