@@ -122,7 +122,7 @@ for i in $(seq 1 "$runs"); do
     --translator.backend=fake --translator.fake_latency_ms="$latency" \
     --translator.fake_jitter_ms="$jitter" \
     --translator.requests_per_minute=100000000 \
-    --translator.tokens_per_minute=1000000000 --translator.max_in_flight=1024 \
+    --translator.tokens_per_minute=1000000000 --translator.max_in_flight=4096 \
     --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
     --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
     --sender.per_chat_burst=100000 --sender.http_workers="$http_workers" \

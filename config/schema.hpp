@@ -110,7 +110,7 @@ void visit_keys(Config& c, F&& f) {
   f(key_info{"translator.tokens_per_minute", "estimated input tokens per minute"},
     c.translator.tokens_per_minute, b{1, big});
   f(key_info{"translator.max_in_flight", "backend requests at the same time"},
-    c.translator.max_in_flight, b{1, 1024});
+    c.translator.max_in_flight, b{1, 16384});
   f(key_info{"translator.queue_limit", "translations waiting before refusing"},
     c.translator.queue_limit, b{1, big});
   f(key_info{"translator.queue_deadline_ms", "longest wait of a translation, retries included"},

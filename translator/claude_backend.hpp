@@ -26,7 +26,8 @@ struct claude_options {
 };
 
 /// One kept-alive connection to the Messages API and the translation
-/// request made over it. Blocking and not thread-safe: one per worker.
+/// request made over it, blocking: for tools and tests that want one call
+/// and its answer (the engine's backend is `spawn_claude_backend`).
 class claude_client {
 public:
   explicit claude_client(claude_options opts);
@@ -41,21 +42,11 @@ private:
   http_client http_;
 };
 
-/// A detached actor owning one `claude_client`.
-struct claude_worker_state {
-  static inline const char* name = "claude_worker";
-  std::unique_ptr<claude_client> client;
-};
-
-using claude_worker_impl = backend_actor::stateful_pointer<claude_worker_state>;
-
-/// Spawn function of a worker (spawn it detached).
-backend_actor::behavior_type claude_worker(claude_worker_impl self,
-                                           claude_options opts);
-
-/// Spawns the Claude backend: `workers` detached workers behind a pool.
+/// Spawns the Claude backend: one actor whose calls share `connections`
+/// kept-alive connections on one HTTP thread (`http_multi`), so many
+/// translations can wait on the API at once without a thread each.
 spawned_backend spawn_claude_backend(caf::actor_system& sys,
                                      const claude_options& opts,
-                                     size_t workers);
+                                     size_t connections);
 
 } // namespace bridge

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE translator.claude_backend_llm_sim
 #include <boost/test/unit_test.hpp>
 
+#include <set>
 #include <sstream>
 
 #include <caf/actor_system.hpp>
@@ -251,4 +252,62 @@ BOOST_AUTO_TEST_CASE(the_key_never_reaches_a_log_line_or_an_answer) {
   auto logged = f.log_text.str();
   BOOST_TEST(!logged.empty());
   BOOST_TEST(logged.find(api_key) == std::string::npos);
+}
+
+// -- the backend actor: many calls over few connections -----------------------
+
+BOOST_AUTO_TEST_CASE(many_calls_in_flight_share_few_connections) {
+  sim_fixture f;
+  caf::actor_system_config cfg;
+  announce_message_types(cfg);
+  cfg.set("logger.verbosity", caf::atom("quiet"));
+  caf::actor_system sys{cfg};
+  auto backend = spawn_claude_backend(sys, f.opts, 2);
+  caf::scoped_actor self{sys};
+  constexpr uint64_t n = 40;
+  for (uint64_t i = 1; i <= n; ++i) {
+    auto c = call_for("Hola " + std::to_string(i));
+    c.call_id = i;
+    self->send(backend.actor, std::move(c));
+  }
+  std::set<uint64_t> answered;
+  for (uint64_t i = 0; i < n; ++i)
+    self->receive(
+      [&](backend_reply& r) {
+        BOOST_TEST((r.status == backend_status::ok), r.message);
+        BOOST_TEST(r.text == "[llm-sim] Hola " + std::to_string(r.call_id));
+        answered.insert(r.call_id);
+      },
+      caf::after(std::chrono::seconds{30}) >> [&] {
+        BOOST_FAIL("no answer from the backend");
+      });
+  BOOST_TEST(answered.size() == n);
+  caf::anon_send_exit(backend.actor, caf::exit_reason::user_shutdown);
+}
+
+BOOST_AUTO_TEST_CASE(an_unreachable_api_is_a_transport_error_per_call) {
+  claude_options opts;
+  opts.api_url = "http://127.0.0.1:1"; // nothing listens there
+  opts.api_key = api_key;
+  caf::actor_system_config cfg;
+  announce_message_types(cfg);
+  cfg.set("logger.verbosity", caf::atom("quiet"));
+  caf::actor_system sys{cfg};
+  auto backend = spawn_claude_backend(sys, opts, 1);
+  caf::scoped_actor self{sys};
+  for (uint64_t i = 1; i <= 3; ++i) {
+    auto c = call_for("Hola");
+    c.call_id = i;
+    self->send(backend.actor, std::move(c));
+  }
+  for (int i = 0; i < 3; ++i)
+    self->receive(
+      [&](backend_reply& r) {
+        BOOST_TEST((r.status == backend_status::transport_error));
+        BOOST_TEST(r.message.find(api_key) == std::string::npos);
+      },
+      caf::after(std::chrono::seconds{30}) >> [&] {
+        BOOST_FAIL("no answer from the backend");
+      });
+  caf::anon_send_exit(backend.actor, caf::exit_reason::user_shutdown);
 }
