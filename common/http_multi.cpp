@@ -1,6 +1,7 @@
 #include "common/http_multi.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <pthread.h>
 
@@ -27,8 +28,8 @@ struct http_multi::handles {
   /// Easy handles between calls (a handle keeps no connection of its own
   /// here: the multi handle's cache has them).
   std::vector<CURL*> idle;
-  /// Calls libcurl has, by easy handle (few: a linear search is fine).
-  std::vector<std::unique_ptr<call>> running;
+  /// Calls libcurl has, by easy handle.
+  std::unordered_map<CURL*, std::unique_ptr<call>> running;
 };
 
 http_multi::http_multi(size_t max_connections, size_t max_body)
@@ -102,24 +103,20 @@ void http_multi::start(std::unique_ptr<call> c) {
   detail::set_call_options(e, c->url, &c->body, c->headers, c->timeout,
                            c->transfer, nullptr);
   curl_multi_add_handle(h_->multi, e);
-  h_->running.push_back(std::move(c));
+  h_->running.emplace(e, std::move(c));
 }
 
 void http_multi::finish(void* easy, int result) {
-  auto& running = h_->running;
-  for (size_t i = 0; i < running.size(); ++i) {
-    if (running[i]->easy != easy)
-      continue;
-    auto c = std::move(running[i]);
-    running[i] = std::move(running.back());
-    running.pop_back();
-    curl_multi_remove_handle(h_->multi, c->easy);
-    detail::finish_response(c->easy, static_cast<CURLcode>(result),
-                            c->transfer);
-    h_->idle.push_back(c->easy);
-    answer(std::move(c));
+  auto it = h_->running.find(static_cast<CURL*>(easy));
+  if (it == h_->running.end())
     return;
-  }
+  auto c = std::move(it->second);
+  h_->running.erase(it);
+  curl_multi_remove_handle(h_->multi, c->easy);
+  detail::finish_response(c->easy, static_cast<CURLcode>(result),
+                          c->transfer);
+  h_->idle.push_back(c->easy);
+  answer(std::move(c));
 }
 
 void http_multi::answer(std::unique_ptr<call> c) {
@@ -158,7 +155,7 @@ void http_multi::run() {
   }
   // Stopping: every call not finished is answered, none is left hanging.
   auto running = std::move(h_->running);
-  for (auto& c : running) {
+  for (auto& [easy, c] : running) {
     curl_multi_remove_handle(h_->multi, c->easy);
     h_->idle.push_back(c->easy);
     c->resp = http_response{};
