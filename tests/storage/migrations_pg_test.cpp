@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(a_tampered_schema_stops_the_start) {
   BOOST_REQUIRE(!pool);
   BOOST_TEST(describe(pool.error()).find("differs") != std::string::npos);
   db.query("UPDATE schema_migrations SET checksum = '"
-           + migration_checksum(embedded_migrations()[0].sql) + "'");
+           + migration_checksum(embedded_migrations()[0].sql)
+           + "' WHERE version = 1");
   db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')");
   auto newer = start_db_pool(*f.sys, opts);
   BOOST_REQUIRE(!newer);
@@ -89,4 +90,19 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_reported_without_it) {
   BOOST_REQUIRE(!r);
   BOOST_TEST(describe(r.error()).find("SECRET-PW-123") == std::string::npos);
   BOOST_TEST(describe(r.error()).find("connecting failed") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(epoch_ms_is_inlined_into_the_queries_that_call_it) {
+  bridge::test::pg_scratch db;
+  BOOST_REQUIRE(apply_migrations(db.dsn()));
+  auto plan = db.query("EXPLAIN VERBOSE SELECT epoch_ms(created_at) FROM outbox");
+  std::string text;
+  for (const auto& row : plan)
+    text += row[0].as<std::string>() + "\n";
+  BOOST_TEST(text.find("epoch_ms") == std::string::npos, text);
+  BOOST_TEST(text.find("EXTRACT(epoch FROM") != std::string::npos, text);
+  BOOST_TEST(db.scalar("SELECT epoch_ms('2026-01-02 03:04:05.678+00')")
+             == 1767323045678LL);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM pg_proc WHERE proname = 'epoch_ms' "
+                       "AND provolatile = 's'") == 1);
 }
