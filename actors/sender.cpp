@@ -17,7 +17,7 @@ namespace {
 constexpr auto sweep_interval = std::chrono::seconds{10};
 
 /// Slack on top of the HTTP timeout before the sender gives up on a call.
-constexpr auto worker_slack = std::chrono::seconds{5};
+constexpr auto call_slack = std::chrono::seconds{5};
 
 /// How often calls out are checked against their deadline (one timer for
 /// all of them, not one each).
@@ -233,7 +233,7 @@ void sender_state::pump() {
                                     opts_.endpoint.token, j.attempt.method);
     auto body = j.attempt.body;
     auto id = calls_.add({p->chat_id, std::move(j)},
-                         now + opts_.endpoint.timeout + worker_slack);
+                         now + opts_.endpoint.timeout + call_slack);
     arm_watch();
     // Runs on the client's thread: classify there and hand the outcome
     // back as a message (to nobody, if the sender is gone by then).
@@ -272,7 +272,7 @@ void sender_state::expire_calls() {
     send_outcome outcome;
     outcome.status = send_status::transient;
     outcome.error = "no answer from the HTTP client within "
-                    + std::to_string((opts_.endpoint.timeout + worker_slack)
+                    + std::to_string((opts_.endpoint.timeout + call_slack)
                                        .count())
                     + " ms";
     ++free_slots_;

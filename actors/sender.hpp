@@ -109,7 +109,7 @@ private:
   void pump();
   /// The HTTP client answered call `id` of `calls_`.
   void answered(uint64_t id, const send_outcome& outcome);
-  /// Gives up on calls no worker answered in time.
+  /// Gives up on calls the client did not answer in time.
   void expire_calls();
   void arm_watch();
   void on_outcome(int64_t chat_id, job j, const send_outcome& outcome);
