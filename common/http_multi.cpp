@@ -18,7 +18,6 @@ struct http_multi::call {
   done_fn done;
   http_response resp;
   detail::curl_transfer transfer;
-  CURL* easy = nullptr;
 
   ~call() { curl_slist_free_all(headers); }
 };
@@ -98,7 +97,6 @@ void http_multi::start(std::unique_ptr<call> c) {
     answer(std::move(c));
     return;
   }
-  c->easy = e;
   c->transfer = detail::curl_transfer{&c->resp, max_body_};
   detail::set_call_options(e, c->url, &c->body, c->headers, c->timeout,
                            c->transfer, nullptr);
@@ -110,12 +108,12 @@ void http_multi::finish(void* easy, int result) {
   auto it = h_->running.find(static_cast<CURL*>(easy));
   if (it == h_->running.end())
     return;
+  auto* e = it->first;
   auto c = std::move(it->second);
   h_->running.erase(it);
-  curl_multi_remove_handle(h_->multi, c->easy);
-  detail::finish_response(c->easy, static_cast<CURLcode>(result),
-                          c->transfer);
-  h_->idle.push_back(c->easy);
+  curl_multi_remove_handle(h_->multi, e);
+  detail::finish_response(e, static_cast<CURLcode>(result), c->transfer);
+  h_->idle.push_back(e);
   answer(std::move(c));
 }
 
@@ -156,8 +154,8 @@ void http_multi::run() {
   // Stopping: every call not finished is answered, none is left hanging.
   auto running = std::move(h_->running);
   for (auto& [easy, c] : running) {
-    curl_multi_remove_handle(h_->multi, c->easy);
-    h_->idle.push_back(c->easy);
+    curl_multi_remove_handle(h_->multi, easy);
+    h_->idle.push_back(easy);
     c->resp = http_response{};
     c->resp.error = "HTTP client stopped";
     answer(std::move(c));
