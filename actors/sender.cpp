@@ -6,8 +6,6 @@
 #include "messages/type_ids.hpp"
 #include "ops/metrics.hpp"
 #include "telegram/bot_api.hpp"
-#include "telegram/durable_codec.hpp"
-#include "common/utf8.hpp"
 
 namespace bridge {
 
@@ -67,114 +65,8 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
   };
 }
 
-void sender_state::accept(outbound& out,
-                          caf::typed_response_promise<delivery>* promise) {
-  if (!opts_.db || !is_durable(out)) {
-    enqueue(out, promise);
-    return;
-  }
-  auto seq = staged_base_ + staged_.size();
-  auto& st = staged_.emplace_back();
-  if (promise != nullptr)
-    st.promise = *promise;
-  if (!resume_.claim(out.dedupe_key)) {
-    // A page of the resume has queued this row already.
-    st.out = std::move(out);
-    st.ready = true;
-    st.already_sent = true;
-    release_staged();
-    return;
-  }
-  if (out.stored) {
-    // Written with the message it copies: only its place in line counts.
-    st.out = std::move(out);
-    st.ready = true;
-    release_staged();
-    return;
-  }
-  auto record = telegram::to_outbox_record(out);
-  st.out = std::move(out);
-  self->request(opts_.db, caf::infinite, outbox_put{std::move(record), 0})
-    .then(
-      [this, seq](const outbox_put_result& r) {
-        auto& s = staged_[seq - staged_base_];
-        s.ready = true;
-        // An existing row was sent, or is pending and resent by
-        // resume_outbox at start: either way not sent again from here.
-        s.already_sent = !r.created;
-        release_staged();
-      },
-      [this, seq](const caf::error& err) {
-        // Better sent without a row than not sent: the reply still goes
-        // out, only its crash safety is lost. Logged and counted.
-        auto& s = staged_[seq - staged_base_];
-        spdlog::warn("sender: outbox row for '{}' not written ({}); sending "
-                     "anyway", s.out.dedupe_key, describe(err));
-        s.ready = true;
-        release_staged();
-      });
-}
-
-void sender_state::release_staged() {
-  while (!staged_.empty() && staged_.front().ready) {
-    auto st = std::move(staged_.front());
-    staged_.pop_front();
-    ++staged_base_;
-    if (st.already_sent) {
-      ++counters_.deduplicated;
-      if (st.promise)
-        st.promise->deliver(delivery{st.out.dedupe_key, {}});
-      continue;
-    }
-    enqueue(st.out, st.promise ? &*st.promise : nullptr);
-  }
-}
-
-void sender_state::resume_outbox(int64_t after_id) {
-  constexpr int64_t page = 500;
-  self->request(opts_.db, caf::infinite, outbox_unsent{after_id, page, 0})
-    .then(
-      [this](outbox_page& p) {
-        int64_t last = 0;
-        size_t resent = 0;
-        for (auto& r : p.rows) {
-          last = std::max(last, r.id);
-          auto kind = telegram::parse_outbound_kind(r.kind);
-          auto keyboard = r.markup.empty()
-                            ? std::optional<decltype(outbound::keyboard)>{
-                              decltype(outbound::keyboard){}}
-                            : telegram::decode_keyboard(r.markup);
-          if (!kind || !keyboard) {
-            spdlog::error("sender: outbox row '{}' cannot be read; left as is",
-                          r.dedupe_key);
-            continue;
-          }
-          if (!resume_.claim(r.dedupe_key))
-            continue; // a live reply since start, queued by the live path
-          outbound out;
-          out.kind = *kind;
-          out.chat_id = r.chat_id;
-          out.text = std::move(r.text);
-          out.message_id = r.target_message_id;
-          out.keyboard = std::move(*keyboard);
-          out.dedupe_key = std::move(r.dedupe_key);
-          ++counters_.resumed;
-          ++resent;
-          enqueue(out, nullptr);
-        }
-        if (resent > 0)
-          spdlog::info("sender: resending {} message(s) left in the outbox",
-                       resent);
-        if (static_cast<int64_t>(p.rows.size()) == page)
-          resume_outbox(last);
-        else
-          resume_.finish();
-      },
-      [this](const caf::error& err) {
-        spdlog::error("sender: cannot read the outbox to resume: {}",
-                      describe(err));
-        resume_.finish();
-      });
+bool sender_state::keeps_row(const outbound& out) const {
+  return opts_.db && is_durable(out);
 }
 
 void sender_state::enqueue(outbound& out,
@@ -187,7 +79,7 @@ void sender_state::enqueue(outbound& out,
     pieces.push_back(out.text);
   auto& t = trackers_[id];
   t.dedupe_key = out.dedupe_key;
-  t.durable = opts_.db && is_durable(out);
+  t.durable = keeps_row(out);
   t.origin_ns = out.origin_ns;
   t.pieces_left = pieces.size();
   if (promise != nullptr) {
@@ -198,9 +90,7 @@ void sender_state::enqueue(outbound& out,
   for (auto& piece : pieces) {
     outbound part = out;
     part.text = std::move(piece);
-    auto call = telegram::encode(part);
-    job j{id, send_attempt{0, std::move(call.method), std::move(call.body)},
-          uses_message_slot(out.kind), 0};
+    job j{id, telegram::encode(part), uses_message_slot(out.kind), 0};
     if (!sched_->push(out.chat_id, std::move(j), uses_message_slot(out.kind),
                       now)) {
       ++counters_.refused_full;
@@ -230,8 +120,8 @@ void sender_state::pump() {
     }
     --free_slots_;
     auto url = telegram::method_url(opts_.endpoint.base_url,
-                                    opts_.endpoint.token, j.attempt.method);
-    auto body = j.attempt.body;
+                                    opts_.endpoint.token, j.call.method);
+    auto body = j.call.body;
     auto id = calls_.add({p->chat_id, std::move(j)},
                          now + opts_.endpoint.timeout + call_slack);
     arm_watch();
@@ -313,7 +203,7 @@ void sender_state::on_outcome(int64_t chat_id, job j,
         auto wait = backoff_.delay(j.attempts - 1, rng_);
         spdlog::warn("sender: {} to chat {} failed ({}), attempt {} of {}, "
                      "retrying in {} ms",
-                     j.attempt.method, chat_id, outcome.error, j.attempts,
+                     j.call.method, chat_id, outcome.error, j.attempts,
                      opts_.max_attempts, wait.count());
         auto counts = j.counts;
         sched_->retry_after(chat_id, std::move(j), counts, now + wait, now);

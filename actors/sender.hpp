@@ -16,6 +16,7 @@
 #include "common/http_multi.hpp"
 #include "messages/interfaces.hpp"
 #include "messages/storage.hpp"
+#include "telegram/bot_api.hpp"
 #include "telegram/resume_guard.hpp"
 #include "telegram/send_scheduler.hpp"
 
@@ -75,7 +76,7 @@ struct sender_state {
   /// One queued call.
   struct job {
     uint64_t tracker_id = 0;
-    send_attempt attempt;
+    telegram::api_call call;
     bool counts = true;
     uint32_t attempts = 0;
   };
@@ -101,11 +102,18 @@ struct sender_state {
   sender_actor::behavior_type make_behavior(sender_options opts);
 
 private:
+  /// Whether `out` has an outbox row (an outbox is set and the call is
+  /// a message with a dedupe key).
+  bool keeps_row(const outbound& out) const;
+
+  // -- the outbox half (sender_outbox.cpp) ------------------------------------
   void accept(outbound& out, caf::typed_response_promise<delivery>* promise);
-  /// Queues a call for sending (its outbox row, if any, is written).
-  void enqueue(outbound& out, caf::typed_response_promise<delivery>* promise);
   void release_staged();
   void resume_outbox(int64_t after_id);
+
+  // -- sending (sender.cpp) ---------------------------------------------------
+  /// Queues a call for sending (its outbox row, if any, is written).
+  void enqueue(outbound& out, caf::typed_response_promise<delivery>* promise);
   void pump();
   /// The HTTP client answered call `id` of `calls_`.
   void answered(uint64_t id, const send_outcome& outcome);

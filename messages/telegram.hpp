@@ -129,19 +129,6 @@ typename Inspector::result_type inspect(Inspector& f, delivery& x) {
   return f(caf::meta::type_name("delivery"), x.dedupe_key, x.message_ids);
 }
 
-/// One Bot API call as the sender queues it (its HTTP client sends it).
-struct send_attempt {
-  uint64_t job_id = 0;
-  /// Method name and JSON body, already encoded.
-  std::string method;
-  std::string body;
-};
-
-template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, send_attempt& x) {
-  return f(caf::meta::type_name("send_attempt"), x.job_id, x.method, x.body);
-}
-
 /// How Telegram answered one call, classified for the sender.
 enum class send_status : uint8_t {
   ok,
