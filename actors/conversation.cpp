@@ -6,7 +6,7 @@
 
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 #include "telegram/durable_codec.hpp"
 
 namespace bridge {
@@ -275,7 +275,7 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
 void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   bool from_worker = e.from_worker != 0;
   auto partner = partner_chat(from_worker);
-  auto& metrics = ops::metrics();
+  auto& metrics = telemetry::metrics();
   metrics.messages_relayed.Increment();
   if (!m.copy) {
     // persist() gives every message it stores a copy; without one the

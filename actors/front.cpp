@@ -8,8 +8,8 @@
 #include "actors/intake.hpp"
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
-#include "ops/health.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/health.hpp"
+#include "telemetry/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/durable_codec.hpp"
 #include "telegram/update_decoder.hpp"
@@ -69,7 +69,7 @@ std::chrono::milliseconds front_state::poll_once() {
   caf::scoped_actor blocking{self->system()};
   if (isolate_ == 0 && held_back(blocking)) {
     ++counters->held_back;
-    ops::metrics().intake_held_back.Increment();
+    telemetry::metrics().intake_held_back.Increment();
     return opts_.hold_back_pause;
   }
   ++counters->polls;
@@ -81,7 +81,7 @@ std::chrono::milliseconds front_state::poll_once() {
   auto asked_ns = steady_ns();
   auto resp = client_.post(url, call.body, {"Content-Type: application/json"},
                            opts_.endpoint.timeout + opts_.poll_timeout);
-  auto& m = ops::metrics();
+  auto& m = telemetry::metrics();
   m.intake_fetch_seconds.Observe(static_cast<double>(steady_ns() - asked_ns) / 1e9);
   if (resp.transport_failed()) {
     ++counters->errors;
@@ -115,7 +115,7 @@ std::chrono::milliseconds front_state::poll_once() {
     ++counters->errors;
     auto& e = *batch.error;
     auto wait = retry_.failed(rng_);
-    ops::engine_health().intake = false;
+    telemetry::engine_health().intake = false;
     if (e.error_code == 409) {
       ++counters->conflicts;
       m.get_updates_conflicts.Increment();
@@ -138,7 +138,7 @@ std::chrono::milliseconds front_state::poll_once() {
     return wait;
   }
   retry_.succeeded();
-  ops::engine_health().intake = true;
+  telemetry::engine_health().intake = true;
   if (isolate_ > 0)
     --isolate_;
   if (batch.repaired_utf8)

@@ -12,30 +12,13 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/bot_api_endpoint.hpp"
+#include "actors/intake.hpp"
 #include "common/backoff.hpp"
 #include "common/http_client.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
 
 namespace bridge {
-
-/// Counters of the intake.
-struct front_counters {
-  std::atomic<uint64_t> polls{0};
-  std::atomic<uint64_t> updates{0};
-  std::atomic<uint64_t> skipped{0};
-  std::atomic<uint64_t> errors{0};
-  std::atomic<uint64_t> conflicts{0};
-  /// Updates stored before and handed on again at start.
-  std::atomic<uint64_t> resumed{0};
-  /// Updates Telegram sent again that the inbox had already.
-  std::atomic<uint64_t> duplicates{0};
-  /// Polls put off because the engine was behind.
-  std::atomic<uint64_t> held_back{0};
-  /// The highest update id handed on, for the drain: what is above it
-  /// stays in the inbox for the next start.
-  std::atomic<int64_t> last_handed_on{0};
-};
 
 /// What the front needs at start.
 struct front_options {
@@ -47,7 +30,7 @@ struct front_options {
   /// Where each batch is made durable (the inbox) before the offset moves.
   db_actor db;
   /// Shared with whoever watches the intake (the engine's drain).
-  std::shared_ptr<front_counters> counters;
+  std::shared_ptr<intake_state> counters;
   /// Pause before looking again while the engine is behind.
   std::chrono::milliseconds hold_back_pause{20};
 };
@@ -66,7 +49,7 @@ struct front_state {
 
   caf::behavior make_behavior(front_options opts);
 
-  std::shared_ptr<front_counters> counters = std::make_shared<front_counters>();
+  std::shared_ptr<intake_state> counters = std::make_shared<intake_state>();
 
 private:
   /// One getUpdates round; returns the pause before the next one.

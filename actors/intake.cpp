@@ -7,8 +7,7 @@
 
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
-#include "ops/health.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 #include "telegram/durable_codec.hpp"
 #include "telegram/update_decoder.hpp"
 
@@ -29,7 +28,7 @@ bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db) {
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates,
-                       front_counters& counters) {
+                       intake_state& counters) {
   if (updates.empty())
     return true;
   inbox_put put;
@@ -41,10 +40,10 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
     .receive(
       [&](inbox_put_result& r) {
         stored = true;
-        if (ops::engine_health().draining)
+        if (counters.draining)
           return; // stored: the next start hands them on
         std::sort(r.new_ids.begin(), r.new_ids.end());
-        auto& m = ops::metrics();
+        auto& m = telemetry::metrics();
         for (auto& u : updates) {
           if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
                                   u.update_id)) {
@@ -70,7 +69,7 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
 
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
-                         front_counters& counters) {
+                         intake_state& counters) {
   constexpr int64_t page = 500;
   caf::scoped_actor blocking{sys};
   int64_t after = 0;

@@ -1,16 +1,39 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <vector>
 
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/scoped_actor.hpp>
 
-#include "actors/front.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
 
 namespace bridge {
+
+/// The intake's shared state: its counters, read by the dashboard and the
+/// drain, and whether the engine is draining, set by the drain.
+struct intake_state {
+  std::atomic<uint64_t> polls{0};
+  std::atomic<uint64_t> updates{0};
+  std::atomic<uint64_t> skipped{0};
+  std::atomic<uint64_t> errors{0};
+  std::atomic<uint64_t> conflicts{0};
+  /// Updates stored before and handed on again at start.
+  std::atomic<uint64_t> resumed{0};
+  /// Updates Telegram sent again that the inbox had already.
+  std::atomic<uint64_t> duplicates{0};
+  /// Polls put off because the engine was behind.
+  std::atomic<uint64_t> held_back{0};
+  /// The highest update id handed on, for the drain: what is above it
+  /// stays in the inbox for the next start.
+  std::atomic<int64_t> last_handed_on{0};
+  /// Set when the engine drains: updates are still stored, but no longer
+  /// handed on (the next start does).
+  std::atomic<bool> draining{false};
+};
 
 /// Whether intake should hold back: the database queue is a quarter full
 /// or more, so the engine is behind, and taking in more updates would only
@@ -34,7 +57,7 @@ bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db);
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates,
-                       front_counters& counters);
+                       intake_state& counters);
 
 /// Hands on every unfinished inbox row, oldest first (at start, before
 /// new updates are taken). Blocks like `store_and_hand_on`. Returns how
@@ -42,6 +65,6 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
 /// as skipped and left.
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
-                         front_counters& counters);
+                         intake_state& counters);
 
 } // namespace bridge

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "messages/type_ids.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -72,7 +72,7 @@ registry_state::entry& registry_state::session_for(int64_t chat_id) {
   self->monitor(s);
   chat_of_.emplace(s.address(), chat_id);
   ++counters_.sessions_spawned;
-  ops::metrics().sessions_active.Set(static_cast<double>(sessions_.size() + 1));
+  telemetry::metrics().sessions_active.Set(static_cast<double>(sessions_.size() + 1));
   return sessions_.emplace(chat_id, entry{std::move(s), 0}).first->second;
 }
 
@@ -86,7 +86,7 @@ registry_state::entry& registry_state::conversation_for(int64_t manager_id,
   self->monitor(c);
   pair_of_.emplace(c.address(), key);
   ++counters_.conversations_spawned;
-  ops::metrics().conversations_active.Set(
+  telemetry::metrics().conversations_active.Set(
     static_cast<double>(conversations_.size() + 1));
   return conversations_.emplace(key, entry{std::move(c), 0}).first->second;
 }
@@ -112,13 +112,13 @@ bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
   if (b == 0) {
     auto agreed = decide(sessions_, sessions_.find(a), chat_of_);
     if (agreed)
-      ops::metrics().session_passivations.Increment();
+      telemetry::metrics().session_passivations.Increment();
     return agreed;
   }
   auto agreed = decide(conversations_,
                        conversations_.find(std::make_pair(a, b)), pair_of_);
   if (agreed)
-    ops::metrics().conversation_passivations.Increment();
+    telemetry::metrics().conversation_passivations.Increment();
   return agreed;
 }
 
@@ -143,7 +143,7 @@ caf::result<bool> registry_state::drain() {
 }
 
 void registry_state::publish() const {
-  auto& m = ops::metrics();
+  auto& m = telemetry::metrics();
   m.sessions_active.Set(static_cast<double>(sessions_.size()));
   m.conversations_active.Set(static_cast<double>(conversations_.size()));
 }

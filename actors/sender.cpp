@@ -4,7 +4,7 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 #include "telegram/bot_api.hpp"
 
 namespace bridge {
@@ -131,7 +131,7 @@ void sender_state::pump() {
     http_->post(std::move(url), std::move(body),
                 {"Content-Type: application/json"}, opts_.endpoint.timeout,
                 [me, id, asked = now](http_response resp) {
-                  ops::metrics().sender_call_seconds.Observe(
+                  telemetry::metrics().sender_call_seconds.Observe(
                     std::chrono::duration<double>(clock::now() - asked)
                       .count());
                   auto out = telegram::classify_send(resp.status, resp.body,
@@ -142,7 +142,7 @@ void sender_state::pump() {
                                    std::move(out));
                 });
   }
-  ops::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
+  telemetry::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
   schedule_tick();
 }
 
@@ -182,13 +182,13 @@ void sender_state::on_outcome(int64_t chat_id, job j,
   switch (outcome.status) {
     case send_status::ok:
       ++counters_.sent;
-      ops::metrics().sender_sent.Increment();
+      telemetry::metrics().sender_sent.Increment();
       sched_->completed(chat_id, now);
       finish_piece(j.tracker_id, outcome.message_id);
       break;
     case send_status::retry_after: {
       ++counters_.retried_429;
-      ops::metrics().sender_rate_limited.Increment();
+      telemetry::metrics().sender_rate_limited.Increment();
       auto until = now + std::chrono::seconds{outcome.retry_after_s};
       spdlog::warn("sender: 429 for chat {}, retrying after {} s", chat_id,
                    outcome.retry_after_s);
@@ -199,7 +199,7 @@ void sender_state::on_outcome(int64_t chat_id, job j,
     case send_status::transient:
       if (++j.attempts < opts_.max_attempts) {
         ++counters_.retried_transient;
-        ops::metrics().sender_retries.Increment();
+        telemetry::metrics().sender_retries.Increment();
         auto wait = backoff_.delay(j.attempts - 1, rng_);
         spdlog::warn("sender: {} to chat {} failed ({}), attempt {} of {}, "
                      "retrying in {} ms",
@@ -235,7 +235,7 @@ void sender_state::finish_piece(uint64_t tracker_id, int64_t message_id) {
   if (t.origin_ns > 0) {
     auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                     clock::now().time_since_epoch()).count();
-    ops::metrics().update_reply_seconds.Observe(
+    telemetry::metrics().update_reply_seconds.Observe(
       static_cast<double>(now_ns - t.origin_ns) / 1e9);
   }
   if (opts_.db && t.durable)
@@ -258,7 +258,7 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
     return;
   auto& t = it->second;
   ++counters_.failed;
-  ops::metrics().sender_failed.Increment();
+  telemetry::metrics().sender_failed.Increment();
   spdlog::error("sender: giving up on message '{}': {}", t.dedupe_key, why);
   if (opts_.db && t.durable)
     self->request(opts_.db, caf::infinite,

@@ -8,7 +8,7 @@
 #include "common/utf8.hpp"
 #include "domain/invite_code.hpp"
 #include "messages/type_ids.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -109,7 +109,7 @@ void session_state::on_update(tg_update& u) {
   }
   auto now = std::chrono::steady_clock::now();
   if (!updates_.try_record(now)) {
-    ops::metrics().rate_limited_users.Increment();
+    telemetry::metrics().rate_limited_users.Increment();
     if (cur.kind == update_kind::callback_query)
       answer_button();
     if (!told_rate_limited_) {

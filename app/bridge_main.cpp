@@ -14,7 +14,7 @@
 #include <caf/actor_system_config.hpp>
 #include <spdlog/spdlog.h>
 
-#include "actors/engine.hpp"
+#include "app/engine.hpp"
 #include "common/log.hpp"
 #include "config/loader.hpp"
 #include "config/schema.hpp"

@@ -11,7 +11,7 @@
 #include "messages/type_ids.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/http_server.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::ops {
 
@@ -202,9 +202,9 @@ void add_admin_routes(http_server& server, opts_ptr o) {
   }));
   r.Get("/admin/dashboard", guarded(o, [](auto&, auto& res, auto& o) {
     static const live_rates none;
-    metrics(); // registers every series before the first collection
+    telemetry::metrics(); // registers every series before the first collection
     res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, render_dashboard(registry().Collect(),
+    send_json(res, 200, render_dashboard(telemetry::registry().Collect(),
                                          o.rates ? *o.rates : none));
   }));
   r.Put("/admin/log_level", guarded(o, [](auto& req, auto& res, auto&) {

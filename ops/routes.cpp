@@ -2,22 +2,22 @@
 
 #include <httplib.h>
 
-#include "ops/health.hpp"
+#include "telemetry/health.hpp"
 #include "ops/http_server.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::ops {
 
 void add_health_routes(http_server& server) {
   auto& r = server.routes();
   r.Get("/metrics", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(render_metrics(), "text/plain; version=0.0.4");
+    res.set_content(telemetry::render_metrics(), "text/plain; version=0.0.4");
   });
   r.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(R"({"alive":true})", "application/json");
   });
   r.Get("/readyz", [](const httplib::Request&, httplib::Response& res) {
-    auto& h = engine_health();
+    auto& h = telemetry::engine_health();
     res.status = h.ready() ? 200 : 503;
     res.set_content(h.render(), "application/json");
   });

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "messages/type_ids.hpp"
-#include "ops/health.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/health.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::ops {
 
@@ -48,15 +48,15 @@ void status_poller_state::poll() {
   if (opts_.rates) {
     using namespace std::chrono;
     auto now = duration_cast<milliseconds>(steady_clock::now().time_since_epoch());
-    opts_.rates->record(now.count(), metrics().updates_message.Value(),
-                        metrics().messages_relayed.Value());
+    opts_.rates->record(now.count(), telemetry::metrics().updates_message.Value(),
+                        telemetry::metrics().messages_relayed.Value());
   }
   self->request(opts_.db, wait, status_atom::value)
     .then([this](const db_pool_status& s) { on_db(s); },
-          [](const caf::error&) { engine_health().database = false; });
+          [](const caf::error&) { telemetry::engine_health().database = false; });
   self->request(opts_.cache, wait, status_atom::value)
     .then([this](const cache_status& s) { on_cache(s); },
-          [](const caf::error&) { engine_health().cache = false; });
+          [](const caf::error&) { telemetry::engine_health().cache = false; });
   self->request(opts_.translator, wait, status_atom::value)
     .then([this](const translator_status& s) { on_translator(s); },
           [](const caf::error&) {});
@@ -67,13 +67,13 @@ void status_poller_state::poll() {
 }
 
 void status_poller_state::on_backlog(const backlog_counts& b) {
-  metrics().inbox_backlog.Set(static_cast<double>(b.inbox));
-  metrics().outbox_backlog.Set(static_cast<double>(b.outbox));
+  telemetry::metrics().inbox_backlog.Set(static_cast<double>(b.inbox));
+  telemetry::metrics().outbox_backlog.Set(static_cast<double>(b.outbox));
 }
 
 void status_poller_state::on_db(const db_pool_status& s) {
-  auto& m = metrics();
-  engine_health().database = s.connections_open > 0;
+  auto& m = telemetry::metrics();
+  telemetry::engine_health().database = s.connections_open > 0;
   m.db_connections_open.Set(static_cast<double>(s.connections_open));
   m.db_connections_busy.Set(static_cast<double>(s.in_use));
   m.db_requests_waiting.Set(static_cast<double>(s.queue_depth));
@@ -83,15 +83,15 @@ void status_poller_state::on_db(const db_pool_status& s) {
 }
 
 void status_poller_state::on_cache(const cache_status& s) {
-  auto& m = metrics();
-  engine_health().cache = !s.enabled || s.connected;
+  auto& m = telemetry::metrics();
+  telemetry::engine_health().cache = !s.enabled || s.connected;
   advance(m.cache_hits, s.hits, cache_last_.hits);
   advance(m.cache_misses, s.misses, cache_last_.misses);
   advance(m.cache_fallbacks, s.fallbacks, cache_last_.fallbacks);
 }
 
 void status_poller_state::on_translator(const translator_status& s) {
-  auto& m = metrics();
+  auto& m = telemetry::metrics();
   m.translator_queue_depth.Set(static_cast<double>(s.queue_depth));
   m.translator_in_flight.Set(static_cast<double>(s.in_flight));
   m.translator_breaker_state.Set(breaker_value(s.breaker));

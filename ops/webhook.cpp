@@ -6,9 +6,9 @@
 #include "actors/intake.hpp"
 #include "common/http_client.hpp"
 #include "common/json_writer.hpp"
-#include "ops/health.hpp"
+#include "telemetry/health.hpp"
 #include "ops/http_server.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/update_decoder.hpp"
 
@@ -73,7 +73,7 @@ void add_webhook_route(http_server& server,
     if (ask_engine_behind(blocking, o->db)) {
       // Telegram keeps the update and pushes it again later.
       ++o->counters->held_back;
-      metrics().intake_held_back.Increment();
+      telemetry::metrics().intake_held_back.Increment();
       res.set_header("Retry-After", "1");
       answer(res, 503, "Service Unavailable: busy, push again later");
       return;
@@ -86,7 +86,7 @@ void add_webhook_route(http_server& server,
     for (auto n : batch.skipped)
       if (n > 0) {
         o->counters->skipped += n;
-        metrics().updates_skipped.Increment(static_cast<double>(n));
+        telemetry::metrics().updates_skipped.Increment(static_cast<double>(n));
       }
     if (!store_and_hand_on(blocking, o->db, o->dispatcher, batch.updates,
                            *o->counters)) {
@@ -106,7 +106,7 @@ bool set_webhook(const std::string& api_url, const std::string& token,
     .value("edited_message").value("callback_query").end_array();
   if (!call(api_url, token, "setWebhook", std::move(w.end_object()).str(), err))
     return false;
-  engine_health().intake = true;
+  telemetry::engine_health().intake = true;
   return true;
 }
 

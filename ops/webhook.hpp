@@ -27,7 +27,7 @@ struct webhook_options {
   caf::actor dispatcher;
   /// TELEGRAM_WEBHOOK_SECRET: the `X-Telegram-Bot-Api-Secret-Token` value.
   std::string secret;
-  std::shared_ptr<front_counters> counters;
+  std::shared_ptr<intake_state> counters;
 };
 
 /// Webhook intake: POST `webhook_path` with the secret header (compared in

@@ -4,7 +4,7 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 #include "storage/ops.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_intake.hpp"
@@ -214,7 +214,7 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
     auto waited = duration_cast<microseconds>(now - c.enqueued).count();
     counters_.wait_us_total += waited;
     counters_.wait_us_max = std::max(counters_.wait_us_max, waited);
-    ops::metrics().db_wait_seconds.Observe(static_cast<double>(waited) / 1e6);
+    telemetry::metrics().db_wait_seconds.Observe(static_cast<double>(waited) / 1e6);
     rows += static_cast<int64_t>(c.weight);
     t.calls.push_back(c.value.call);
     t.deadlines_ns.push_back(to_ns(c.deadline));
@@ -259,7 +259,7 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
     --combined_running_;
   bool lost = result.link != link_state::up;
   auto now = clock::now();
-  ops::metrics().db_turn_seconds.Observe(
+  telemetry::metrics().db_turn_seconds.Observe(
     std::chrono::duration<double>(now - t.started).count());
   auto gone = caf::make_message(make_error(
     engine_errc::db_unavailable,

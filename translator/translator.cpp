@@ -8,7 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "messages/type_ids.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -256,7 +256,7 @@ void translator_state::arm_watch() {
 void translator_state::on_reply(uint64_t key, backend_reply& reply,
                                 time_point started) {
   auto t = now();
-  ops::metrics().translator_request_seconds.Observe(
+  telemetry::metrics().translator_request_seconds.Observe(
     std::chrono::duration<double>(t - started).count());
   limiter_->finish();
   limiter_->observe(t, reply.limits);

@@ -6,13 +6,14 @@
 #include <simdjson.h>
 
 #include "ops/dashboard_figures.hpp"
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 // The dashboard's arithmetic: histogram quantiles as Prometheus estimates
 // them, per-minute rates from sparse samples, and the JSON the page reads,
 // against hand-computed figures and hostile input.
 
 using namespace bridge::ops;
+namespace telemetry = bridge::telemetry;
 
 namespace {
 
@@ -94,7 +95,7 @@ BOOST_AUTO_TEST_CASE(rate_memory_is_bounded) {
 }
 
 BOOST_AUTO_TEST_CASE(the_json_carries_the_registry_figures) {
-  auto& m = metrics();
+  auto& m = telemetry::metrics();
   m.messages_relayed.Increment(7);
   m.updates_message.Increment(9);
   m.cache_hits.Increment(3);
@@ -107,7 +108,7 @@ BOOST_AUTO_TEST_CASE(the_json_carries_the_registry_figures) {
   live_rates rates;
   rates.record(0, 0, 0);
   rates.record(30'000, 9, 7);
-  auto text = render_dashboard(registry().Collect(), rates);
+  auto text = render_dashboard(telemetry::registry().Collect(), rates);
 
   simdjson::dom::parser p;
   simdjson::dom::element doc;

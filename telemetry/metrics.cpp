@@ -1,8 +1,8 @@
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
 #include <prometheus/text_serializer.h>
 
-namespace bridge::ops {
+namespace bridge::telemetry {
 
 namespace {
 
@@ -179,4 +179,4 @@ std::string render_metrics() {
   return prometheus::TextSerializer{}.Serialize(registry().Collect());
 }
 
-} // namespace bridge::ops
+} // namespace bridge::telemetry

@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE ops.metrics
 #include <boost/test/unit_test.hpp>
 
-#include "ops/metrics.hpp"
+#include "telemetry/metrics.hpp"
 
-using namespace bridge::ops;
+using namespace bridge::telemetry;
 
 BOOST_AUTO_TEST_CASE(exposition_follows_prometheus_conventions) {
   metrics().updates_message.Increment();

@@ -1,8 +1,8 @@
-#include "ops/health.hpp"
+#include "telemetry/health.hpp"
 
 #include "common/json_writer.hpp"
 
-namespace bridge::ops {
+namespace bridge::telemetry {
 
 std::string health::render() const {
   json::writer w;
@@ -26,4 +26,4 @@ health& engine_health() {
   return h;
 }
 
-} // namespace bridge::ops
+} // namespace bridge::telemetry

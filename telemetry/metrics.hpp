@@ -8,7 +8,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
-namespace bridge::ops {
+namespace bridge::telemetry {
 
 /// Every metric the engine exports, registered once. Metrics are
 /// process-wide by nature (one scrape endpoint per process), so the set is
@@ -95,4 +95,4 @@ inline double seconds_between(int64_t from_ns, int64_t to_ns) {
   return static_cast<double>(to_ns - from_ns) / 1e9;
 }
 
-} // namespace bridge::ops
+} // namespace bridge::telemetry

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-namespace bridge::ops {
+namespace bridge::telemetry {
 
 /// What /readyz reports: each room sets its own flag; the HTTP thread only
 /// reads them. Plain atomics, since the writers are actors and the reader
@@ -29,4 +29,4 @@ struct health {
 /// The process's health flags.
 health& engine_health();
 
-} // namespace bridge::ops
+} // namespace bridge::telemetry

@@ -1,4 +1,4 @@
-#include "actors/engine.hpp"
+#include "app/engine.hpp"
 
 #include <algorithm>
 
@@ -18,7 +18,7 @@
 #include "translator/spawn.hpp"
 #include "ops/admin.hpp"
 #include "ops/dashboard.hpp"
-#include "ops/health.hpp"
+#include "telemetry/health.hpp"
 #include "ops/http_server.hpp"
 #include "ops/status_poller.hpp"
 #include "ops/webhook.hpp"
@@ -79,7 +79,7 @@ bool engine::start_rooms(std::string& err) {
     return false;
   }
   db_ = *db;
-  ops::engine_health().migrations = true;
+  telemetry::engine_health().migrations = true;
   auto cache = cache::start_cache(sys_, cfg_, db_);
   if (!cache) {
     err = "cache: " + describe(cache.error());
@@ -233,7 +233,8 @@ bool engine::start(std::string& err) {
 bool engine::drain(std::chrono::milliseconds deadline) {
   if (!running_)
     return true;
-  ops::engine_health().draining = true;
+  telemetry::engine_health().draining = true;
+  intake_->draining = true;
   // The front may be inside a long poll; it stores what that poll brings
   // but hands nothing on while draining, and stops after it.
   caf::anon_send(front_, stop_atom::value);
