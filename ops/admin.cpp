@@ -7,6 +7,7 @@
 #include <simdjson.h>
 #include <spdlog/spdlog.h>
 
+#include "common/clock.hpp"
 #include "common/json_writer.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/admin_query.hpp"
@@ -72,12 +73,6 @@ void ask(httplib::Response& res, const admin_options& o, const Handle& dst,
       });
 }
 
-int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
-    .count();
-}
-
 /// Reads `{"days":N}` or `{"expires_at_ms":T}` into an expiry time.
 std::optional<int64_t> expiry_of(const std::string& body) {
   simdjson::dom::parser p;
@@ -87,9 +82,9 @@ std::optional<int64_t> expiry_of(const std::string& body) {
   int64_t v = 0;
   if (doc["days"].get_int64().get(v) == simdjson::SUCCESS && v > 0
       && v <= 3660)
-    return now_ms() + v * 86'400'000;
+    return system_wall_ms() + v * 86'400'000;
   if (doc["expires_at_ms"].get_int64().get(v) == simdjson::SUCCESS
-      && v > now_ms())
+      && v > system_wall_ms())
     return v;
   return std::nullopt;
 }
@@ -156,7 +151,7 @@ void add_admin_routes(http_server& server, opts_ptr o) {
              // The user's session (and their partners') hear of it, so no
              // actor keeps the old registration in memory.
              // Negative ids key the replies: no update caused them.
-             auto key = -now_ms();
+             auto key = -system_wall_ms();
              caf::anon_send(o.registry,
                             session_note{session_note_kind::reset_by_operator,
                                          *id, *id, "", key});

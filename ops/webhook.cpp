@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/intake.hpp"
+#include "common/clock.hpp"
 #include "common/http_client.hpp"
 #include "common/json_writer.hpp"
 #include "telemetry/health.hpp"
@@ -15,12 +16,6 @@
 namespace bridge::ops {
 
 namespace {
-
-int64_t steady_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-           std::chrono::steady_clock::now().time_since_epoch())
-    .count();
-}
 
 void answer(httplib::Response& res, int status, const char* description) {
   res.status = status;
@@ -78,7 +73,7 @@ void add_webhook_route(http_server& server,
       answer(res, 503, "Service Unavailable: busy, push again later");
       return;
     }
-    auto batch = telegram::decode_update(req.body, steady_ns());
+    auto batch = telegram::decode_update(req.body, system_steady_ns());
     if (batch.error) {
       answer(res, 400, "Bad Request: the body is not an Update");
       return;

@@ -2,20 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/clock.hpp"
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge::storage {
-
-namespace {
-
-int64_t steady_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-           std::chrono::steady_clock::now().time_since_epoch())
-    .count();
-}
-
-} // namespace
 
 db_worker_state::~db_worker_state() {
   close();
@@ -57,7 +48,7 @@ db_turn_result db_worker_state::run(db_turn& turn) {
     return out;
   }
   op_context ctx{*session_, rng_, opts_.batch_max};
-  out = run_any(*session_, ctx, turn, steady_ns());
+  out = run_any(*session_, ctx, turn, system_steady_ns());
   if (out.link != link_state::up || !session_->is_open()) {
     spdlog::warn("db: connection to server process {} lost; reconnecting",
                  backend_pid_);

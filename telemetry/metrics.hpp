@@ -90,9 +90,4 @@ engine_metrics& metrics();
 /// The registry in the Prometheus text exposition format.
 std::string render_metrics();
 
-/// Seconds between two steady-clock nanosecond stamps.
-inline double seconds_between(int64_t from_ns, int64_t to_ns) {
-  return static_cast<double>(to_ns - from_ns) / 1e9;
-}
-
 } // namespace bridge::telemetry
