@@ -37,6 +37,7 @@
 #include "cache/start.hpp"
 #include "common/error.hpp"
 #include "common/json_writer.hpp"
+#include "common/percentile.hpp"
 #include "messages/type_ids.hpp"
 #include "storage/start.hpp"
 
@@ -202,16 +203,11 @@ latency_figures latency_phase(caf::actor_system& sys, const bench_options& o,
   f.configured_rate = rate;
   f.achieved_rate = time_phase(*counts, timing);
   f.failed = counts->failed;
-  std::sort(lat->begin(), lat->end());
   f.samples = lat->size();
   if (!lat->empty()) {
-    auto n = lat->size();
-    auto at = [&](double q) {
-      return (*lat)[std::min(n - 1, static_cast<size_t>(q * static_cast<double>(n)))];
-    };
-    f.p50_us = at(0.50);
-    f.p99_us = at(0.99);
-    f.max_us = lat->back();
+    f.p50_us = percentile(*lat, 50);
+    f.p99_us = percentile(*lat, 99);
+    f.max_us = *std::max_element(lat->begin(), lat->end());
   }
   return f;
 }

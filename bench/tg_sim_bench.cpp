@@ -7,7 +7,6 @@
 // simulator's, not the client library's; `--client curl` measures what a
 // libcurl-based sender such as the engine's sees.
 
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -27,6 +26,7 @@
 
 #include "common/http_client.hpp"
 #include "common/json_writer.hpp"
+#include "common/percentile.hpp"
 #include "tools/tg_sim/http_server.hpp"
 #include "tools/tg_sim/sim_client.hpp"
 
@@ -157,13 +157,6 @@ worker_result run_worker(const bench_options& o, int index,
   return r;
 }
 
-int64_t percentile(const std::vector<int64_t>& sorted, double p) {
-  if (sorted.empty())
-    return 0;
-  auto i = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1));
-  return sorted[i];
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -244,7 +237,6 @@ int main(int argc, char** argv) {
     all.insert(all.end(), r.latencies_ns.begin(), r.latencies_ns.end());
     errors += r.errors;
   }
-  std::sort(all.begin(), all.end());
   json::writer w;
   w.begin_object()
       .field("requests", static_cast<int64_t>(all.size()))
@@ -252,8 +244,8 @@ int main(int argc, char** argv) {
       .field("seconds", elapsed.count())
       .field("requests_per_s",
              static_cast<double>(all.size()) / elapsed.count())
-      .field("p50_us", percentile(all, 0.50) / 1000)
-      .field("p99_us", percentile(all, 0.99) / 1000)
+      .field("p50_us", percentile(all, 50) / 1000)
+      .field("p99_us", percentile(all, 99) / 1000)
       .field("client_threads", o.threads)
       .field("client", o.client)
       .field("in_process", server != nullptr)

@@ -1,18 +1,10 @@
 #include "tools/bridge_replay/stats.hpp"
 
 #include <algorithm>
-#include <cmath>
+
+#include "common/percentile.hpp"
 
 namespace bridge::replay {
-
-int64_t percentile(std::vector<int64_t>& values, double p) {
-  if (values.empty())
-    return 0;
-  std::sort(values.begin(), values.end());
-  auto rank = static_cast<size_t>(std::ceil(p / 100.0 * values.size()));
-  rank = std::clamp<size_t>(rank, 1, values.size());
-  return values[rank - 1];
-}
 
 latency_summary summarize(const std::vector<latency_sample>& samples) {
   latency_summary out;
@@ -29,7 +21,7 @@ latency_summary summarize(const std::vector<latency_sample>& samples) {
   out.p50 = percentile(v, 50);
   out.p95 = percentile(v, 95);
   out.p99 = percentile(v, 99);
-  out.max = v.back();
+  out.max = *std::max_element(v.begin(), v.end());
   out.mean = sum / static_cast<double>(v.size());
   return out;
 }

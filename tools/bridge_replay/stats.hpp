@@ -7,11 +7,8 @@
 
 namespace bridge::replay {
 
-/// The nearest-rank `p`-th percentile (0 < p <= 100) of `values`; 0 when
-/// there are none. Sorts `values`.
-int64_t percentile(std::vector<int64_t>& values, double p);
-
-/// Latency percentiles of a set of samples, in milliseconds.
+/// Latency percentiles of a set of samples, in milliseconds, by the
+/// nearest rank (`bridge::percentile`).
 struct latency_summary {
   int64_t count = 0;
   int64_t p50 = 0;
@@ -21,6 +18,7 @@ struct latency_summary {
   double mean = 0;
 };
 
+/// The summary of every sample; all zero when there are none.
 latency_summary summarize(const std::vector<latency_sample>& samples);
 
 /// The summary of the messages sent at or after `sent_from_ms` (unix ms):
