@@ -78,23 +78,10 @@ void show_progress(shared& s, double elapsed_s, double interval_s, size_t& seen,
   std::fprintf(stderr, tty ? "\r%s\033[K" : "%s\n", line.c_str());
 }
 
-} // namespace
-
-run_report run(const std::vector<traffic_line>& lines, run_options o) {
-  if (o.tag.empty())
-    o.tag =
-        fmt::format("{:08x}", static_cast<uint32_t>(std::random_device{}()));
-  run_report rep;
-  rep.tag = o.tag;
-  auto began = clock_type::now();
-  auto deadline = began + o.timeout;
-  auto sim = tg_sim::sim_client::on_port(o.sim_port);
-  if (!sim.healthy()) {
-    rep.aborted =
-        "tg-sim does not answer on port " + std::to_string(o.sim_port);
-    return rep;
-  }
-  auto throttled_before = sim.stat("/too_many_requests/total");
+/// Registers the file's teams and copies what that took into the report.
+registration register_teams(const std::vector<traffic_line>& lines,
+                            const run_options& o,
+                            clock_type::time_point deadline, run_report& rep) {
   auto reg = register_all(lines, o.sim_port, o.registration_threads,
                           o.id_offset, deadline);
   rep.teams = reg.teams;
@@ -103,23 +90,34 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   rep.registration_s = reg.seconds;
   for (const auto& f : reg.failures)
     std::fprintf(stderr, "registration failed: %s\n", f.c_str());
+  return reg;
+}
 
-  shared s{o.tag, o.exact_text};
-  s.last_bot_message.insert(reg.last_bot_message.begin(),
-                            reg.last_bot_message.end());
-  // Every manager's entry exists before the threads start, so each thread
-  // only changes values, never the map.
+/// Every manager's current worker after registration: the last to join.
+/// Every manager's entry exists before the senders start, so each sender
+/// only changes values, never the map.
+std::unordered_map<int64_t, int64_t> first_targets(const registration& reg) {
   std::unordered_map<int64_t, int64_t> targets;
   for (const auto& [id, u] : reg.users)
     if (u.is_manager)
       targets[id] = u.workers.empty() ? 0 : u.workers.back();
-  struct item {
-    const traffic_line* line;
-    double due_ms;
-    int64_t marker;
-  };
-  auto threads = static_cast<size_t>(std::max(o.threads, 1));
-  std::vector<std::vector<item>> owned(threads);
+  return targets;
+}
+
+/// A line to play, when (ms after sending starts) and under which marker.
+struct timed_line {
+  const traffic_line* line;
+  double due_ms;
+  int64_t marker;
+};
+
+/// The lines after the registrations, each given to the sender that owns
+/// its user, with its due time: by `rate` when set, else by the file's
+/// timestamps at `speed`. A line's marker is its line number.
+std::vector<std::vector<timed_line>>
+schedule(const std::vector<traffic_line>& lines, const run_options& o,
+         size_t senders) {
+  std::vector<std::vector<timed_line>> owned(senders);
   std::optional<int64_t> base_t;
   size_t index = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -132,21 +130,26 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
     auto due = o.rate > 0 ? static_cast<double>(index) * 1000 / o.rate
                           : static_cast<double>(l.t_ms - *base_t) / o.speed;
     ++index;
-    auto who = static_cast<size_t>(l.user + o.id_offset) % threads;
+    auto who = static_cast<size_t>(l.user + o.id_offset) % senders;
     owned[l.user > 0 ? who : 0].push_back(
         {&l, due, static_cast<int64_t>(i + 1)});
   }
+  return owned;
+}
 
-  std::atomic<bool> feed_done{false};
-  std::thread follower{[&] { follow(s, o.sim_port, reg.last_seq, feed_done); }};
-  auto start = clock_type::now();
-  auto first_send = unix_ms();
-  s.senders_left = static_cast<int>(threads);
+/// Starts one thread per part of `owned`, each playing its lines at their
+/// due times after `start` until they run out or `s.stop` is set.
+std::vector<std::thread>
+start_senders(shared& s, const registration& reg, const run_options& o,
+              std::unordered_map<int64_t, int64_t>& targets,
+              const std::vector<std::vector<timed_line>>& owned,
+              clock_type::time_point start) {
+  s.senders_left = static_cast<int>(owned.size());
   std::vector<std::thread> senders;
-  for (size_t t = 0; t < threads; ++t)
-    senders.emplace_back([&, t] {
+  for (const auto& mine : owned)
+    senders.emplace_back([&s, &reg, &o, &targets, &mine, start] {
       injector inj{s, reg, o, targets};
-      for (const auto& it : owned[t]) {
+      for (const auto& it : mine) {
         auto due = start + std::chrono::microseconds{
                                static_cast<int64_t>(it.due_ms * 1000)};
         while (!s.stop && clock_type::now() < due)
@@ -158,13 +161,22 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
       }
       --s.senders_left;
     });
+  return senders;
+}
 
+/// Watches deliveries, showing progress, until the senders are done and
+/// then either nothing is pending for `o.settle` or nothing new arrived
+/// for `o.drain`; or until `deadline`. True when the deadline ended it.
+bool await_deliveries(shared& s, const run_options& o,
+                      clock_type::time_point start,
+                      clock_type::time_point deadline) {
   bool tty = isatty(STDERR_FILENO) != 0;
   size_t seen = 0;
   int64_t last_delivered = -1;
   auto last_change = clock_type::now();
   auto last_print = clock_type::now();
   std::optional<clock_type::time_point> all_in;
+  bool timed_out = false;
   for (;;) {
     std::this_thread::sleep_for(milliseconds{100});
     auto now = clock_type::now();
@@ -185,7 +197,7 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
                     interval, seen, tty);
     }
     if (now > deadline) {
-      rep.timed_out = true;
+      timed_out = true;
       break;
     }
     if (s.senders_left > 0)
@@ -199,14 +211,14 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
       break;
     }
   }
-  s.stop = true;
-  for (auto& t : senders)
-    t.join();
-  feed_done = true;
-  follower.join();
-  if (o.progress && tty)
-    std::fprintf(stderr, "\n");
+  return timed_out;
+}
 
+/// Copies what the checker judged into the report: counts, latency,
+/// errors, rates and the per-second figures. `first_send` (unix ms) is
+/// when sending started. Call with the senders and the follower stopped.
+void collect(run_report& rep, shared& s, const run_options& o,
+             int64_t first_send) {
   std::lock_guard<std::mutex> guard{s.mu};
   const auto& samples = s.checker.samples();
   rep.counts = s.checker.counts();
@@ -233,13 +245,53 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
     rep.send_rate_per_s =
         static_cast<double>(rep.counts.sent - rep.counts.cancelled) * 1000 /
         static_cast<double>(last_sent - first_send);
-  if (auto after = sim.stat("/too_many_requests/total");
-      after && throttled_before)
-    rep.too_many_requests = *after - *throttled_before;
   rep.seconds = per_second(samples, s.sent_ms, first_send);
   rep.samples = samples;
   if (!s.first_error.empty())
     std::fprintf(stderr, "first error: %s\n", s.first_error.c_str());
+}
+
+} // namespace
+
+run_report run(const std::vector<traffic_line>& lines, run_options o) {
+  if (o.tag.empty())
+    o.tag =
+        fmt::format("{:08x}", static_cast<uint32_t>(std::random_device{}()));
+  run_report rep;
+  rep.tag = o.tag;
+  auto deadline = clock_type::now() + o.timeout;
+  auto sim = tg_sim::sim_client::on_port(o.sim_port);
+  if (!sim.healthy()) {
+    rep.aborted =
+        "tg-sim does not answer on port " + std::to_string(o.sim_port);
+    return rep;
+  }
+  auto throttled_before = sim.stat("/too_many_requests/total");
+  auto reg = register_teams(lines, o, deadline, rep);
+
+  shared s{o.tag, o.exact_text};
+  s.last_bot_message.insert(reg.last_bot_message.begin(),
+                            reg.last_bot_message.end());
+  auto targets = first_targets(reg);
+  auto owned = schedule(lines, o, static_cast<size_t>(std::max(o.threads, 1)));
+  std::atomic<bool> feed_done{false};
+  std::thread follower{[&] { follow(s, o.sim_port, reg.last_seq, feed_done); }};
+  auto start = clock_type::now();
+  auto first_send = unix_ms();
+  auto senders = start_senders(s, reg, o, targets, owned, start);
+  rep.timed_out = await_deliveries(s, o, start, deadline);
+  s.stop = true;
+  for (auto& t : senders)
+    t.join();
+  feed_done = true;
+  follower.join();
+  if (o.progress && isatty(STDERR_FILENO) != 0)
+    std::fprintf(stderr, "\n"); // ends the progress line
+
+  collect(rep, s, o, first_send);
+  if (auto after = sim.stat("/too_many_requests/total");
+      after && throttled_before)
+    rep.too_many_requests = *after - *throttled_before;
   return rep;
 }
 
