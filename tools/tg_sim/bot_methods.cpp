@@ -1,26 +1,14 @@
 #include "tools/tg_sim/bot_methods.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "common/json_writer.hpp"
-#include "common/utf8.hpp"
+#include "tools/tg_sim/arg_checks.hpp"
 #include "tools/tg_sim/update_json.hpp"
 
 namespace bridge::tg_sim {
 
 namespace {
-
-/// Longest message text Telegram accepts, in UTF-16 code units.
-constexpr size_t max_text_units = 4096;
-
-/// Longest answerCallbackQuery notification, in UTF-16 code units.
-constexpr size_t max_callback_text_units = 200;
-
-constexpr std::string_view chat_actions[] = {
-    "typing",        "upload_photo",      "record_video",     "upload_video",
-    "record_voice",  "upload_voice",      "upload_document",  "choose_sticker",
-    "find_location", "record_video_note", "upload_video_note"};
 
 http_answer ok_answer(std::string_view result) {
   return {200, ok_reply(result)};
@@ -36,73 +24,6 @@ http_answer ok_true(std::string_view description) {
       .field("description", description);
   w.end_object();
   return {200, std::move(w).str()};
-}
-
-bool all_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](unsigned char c) { return std::isspace(c) != 0; });
-}
-
-/// Checks a message text as Telegram does: present, not blank, UTF-8, at
-/// most 4096 UTF-16 units.
-refusal check_text(const method_args& args, std::string& text) {
-  if (args.get_string("text", text) != arg_state::ok || all_blank(text))
-    return refusal::bad_request("message text is empty");
-  if (!utf8::is_valid(text))
-    return refusal::bad_request("strings must be encoded in UTF-8");
-  if (utf8::utf16_length(text) > max_text_units)
-    return refusal::bad_request("message is too long");
-  return {};
-}
-
-refusal check_chat_id(const method_args& args, int64_t& chat_id) {
-  switch (args.get_int("chat_id", chat_id)) {
-  case arg_state::ok:
-    return {};
-  case arg_state::absent:
-    return refusal::bad_request("chat_id is empty");
-  case arg_state::invalid:
-    break;
-  }
-  // "@channelname" and other junk: the sim knows no chat by name.
-  return refusal::bad_request("chat not found");
-}
-
-refusal check_markup(const method_args& args, markup& kb) {
-  std::string_view encoded;
-  switch (args.get_json("reply_markup", encoded)) {
-  case arg_state::absent:
-    return {};
-  case arg_state::ok:
-    return parse_markup(encoded, kb);
-  case arg_state::invalid:
-    break;
-  }
-  return refusal::bad_request("can't parse reply keyboard markup JSON object");
-}
-
-refusal check_allowed(const method_args& args, allowed_updates& out,
-                      bool& given) {
-  std::string_view encoded;
-  switch (args.get_json("allowed_updates", encoded)) {
-  case arg_state::absent:
-    given = false;
-    return {};
-  case arg_state::ok:
-    given = true;
-    return allowed_updates::parse(encoded, out);
-  case arg_state::invalid:
-    break;
-  }
-  return refusal::bad_request("can't parse allowed updates");
-}
-
-bool valid_secret(std::string_view s) {
-  if (s.empty() || s.size() > 256)
-    return false;
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '_' || c == '-';
-  });
 }
 
 /// The members of a send or edit event, encoded outside the state's lock.
@@ -318,11 +239,8 @@ http_answer bot_methods::answer_callback_query(const method_args& args) {
     return error_answer(
         refusal::bad_request("query is too old and response timeout expired or "
                              "query ID is invalid"));
-  if (args.get_string("text", text) == arg_state::invalid ||
-      !utf8::is_valid(text))
-    return error_answer(refusal::bad_request("wrong parameter text"));
-  if (utf8::utf16_length(text) > max_callback_text_units)
-    return error_answer(refusal::bad_request("MESSAGE_TOO_LONG"));
+  if (auto r = check_callback_text(args, text))
+    return error_answer(r);
   json::writer w;
   w.field("method", "answerCallbackQuery").field("callback_id", id);
   if (!text.empty())
@@ -339,8 +257,7 @@ http_answer bot_methods::send_chat_action(const method_args& args) {
   if (auto r = check_chat_id(args, chat_id))
     return error_answer(r);
   args.get_string("action", action);
-  if (std::find(std::begin(chat_actions), std::end(chat_actions), action) ==
-      std::end(chat_actions))
+  if (!known_chat_action(action))
     return error_answer(
         refusal::bad_request("wrong parameter action in request"));
   json::writer w;
