@@ -26,6 +26,13 @@ bool loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1";
 }
 
+/// Answers with the Messages API's error body.
+void send_error(httplib::Response& res, int status, const char* type,
+                const std::string& message) {
+  res.status = status;
+  res.set_content(error_body(type, message), "application/json");
+}
+
 } // namespace
 
 server::server(options opts) : opts_(std::move(opts)), rng_(opts_.seed) {
@@ -243,10 +250,29 @@ void server::handle(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> guard{mtx_};
     ++stats_.requests;
   }
+  auto r = read_request(req, res);
+  if (!r)
+    return;
+  auto d = decide(r->input_tokens);
+  for (auto& [k, v] : d.headers)
+    res.set_header(k.c_str(), v);
+  if (d.what == outcome::hang) {
+    count(d.what, 0);
+    pause(opts_.hang);
+    return send_error(res, 500, "api_error", "the simulator hung and gave up");
+  }
+  if (!pause(d.latency))
+    return send_error(res, 529, "overloaded_error", "the simulator is stopping");
+  count(d.what, r->input_tokens);
+  answer(d, *r, res);
+}
+
+std::optional<server::request_fields>
+server::read_request(const httplib::Request& req, httplib::Response& res) {
   auto refuse = [&](int status, const char* type, const std::string& message) {
     count(outcome::bad_request, 0);
-    res.status = status;
-    res.set_content(error_body(type, message), "application/json");
+    send_error(res, status, type, message);
+    return std::nullopt;
   };
   auto key = req.get_header_value("x-api-key");
   if (key.empty())
@@ -272,32 +298,24 @@ void server::handle(const httplib::Request& req, httplib::Response& res) {
   if (doc["messages"].get_array().get(messages) != simdjson::SUCCESS
       || messages.size() == 0)
     return refuse(400, "invalid_request_error", "messages: at least one message is required");
-  auto last = last_text(req.body);
-  auto input_tokens = count_input_tokens(req.body);
-  auto d = decide(input_tokens);
-  for (auto& [k, v] : d.headers)
-    res.set_header(k.c_str(), v);
+  return request_fields{std::string{model}, last_text(req.body),
+                        count_input_tokens(req.body)};
+}
+
+void server::answer(const decision& d, const request_fields& r,
+                    httplib::Response& res) {
   auto error = [&](int status, const char* type, const std::string& message) {
-    res.status = status;
-    res.set_content(error_body(type, message), "application/json");
+    send_error(res, status, type, message);
   };
-  if (d.what == outcome::hang) {
-    count(d.what, 0);
-    pause(opts_.hang);
-    return error(500, "api_error", "the simulator hung and gave up");
-  }
-  if (!pause(d.latency))
-    return error(529, "overloaded_error", "the simulator is stopping");
-  count(d.what, input_tokens);
   switch (d.what) {
     case outcome::ok:
     case outcome::empty:
     case outcome::truncated: {
       auto text = d.what == outcome::empty ? std::string{}
-                                           : "[llm-sim] " + last;
+                                           : "[llm-sim] " + r.last_text;
       res.status = 200;
-      res.set_content(message_body(d.id, model, text,
-                                   d.what == outcome::truncated, input_tokens),
+      res.set_content(message_body(d.id, r.model, text,
+                                   d.what == outcome::truncated, r.input_tokens),
                       "application/json");
       return;
     }

@@ -93,7 +93,22 @@ private:
     std::vector<std::pair<std::string, std::string>> headers;
   };
 
+  /// What the answer needs of a request that passed the checks.
+  struct request_fields {
+    std::string model;
+    /// The last text block: what a translation echoes.
+    std::string last_text;
+    int64_t input_tokens = 0;
+  };
+
   void handle(const httplib::Request& req, httplib::Response& res);
+  /// Checks the headers and the fields the real API requires; on the
+  /// first that fails, answers `res` with its error and returns nothing.
+  std::optional<request_fields> read_request(const httplib::Request& req,
+                                             httplib::Response& res);
+  /// Writes the answer `d` calls for, past its latency.
+  void answer(const decision& d, const request_fields& r,
+              httplib::Response& res);
   decision decide(int64_t input_tokens);
   void limit_headers(decision& d, std::chrono::steady_clock::time_point now);
   bool pause(std::chrono::milliseconds how_long);
