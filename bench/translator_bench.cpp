@@ -11,9 +11,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
-#include <functional>
-#include <mutex>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -27,6 +24,7 @@
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
+#include "bench/translator_bench_driver.hpp"
 #include "common/json_writer.hpp"
 #include "messages/type_ids.hpp"
 #include "tools/llm_sim/sim_server.hpp"
@@ -38,110 +36,10 @@
 #include "translator/translator.hpp"
 
 using namespace bridge;
+using namespace bridge::bench;
 using namespace std::chrono_literals;
-using steady = std::chrono::steady_clock;
 
 namespace {
-
-/// Short workplace sentences, the kind the bot carries.
-const char* const sentences[] = {
-  "Please sign the report before Friday.",
-  "The meeting starts at eight tomorrow.",
-  "Where is the key to the warehouse?",
-  "We need two more boxes of screws.",
-  "Thank you, the delivery arrived on time.",
-  "Can you work the night shift this week?",
-  "The machine on line three is broken again.",
-  "I will be late because of the traffic.",
-  "Send me the photos of the damaged pallets.",
-  "Your salary was paid this morning.",
-};
-constexpr size_t sentence_count = sizeof(sentences) / sizeof(sentences[0]);
-
-double seconds_since(steady::time_point t0) {
-  return std::chrono::duration<double>(steady::now() - t0).count();
-}
-
-/// Keeps `window` requests outstanding until `total` were answered, then
-/// reports through `done`.
-struct driver_state {
-  static inline const char* name = "bench_driver";
-  translator_actor tr;
-  uint64_t sent = 0;
-  uint64_t answered = 0;
-  uint64_t failed = 0;
-  uint64_t total = 0;
-  std::function<void(uint64_t answered, uint64_t failed)> done;
-};
-
-caf::behavior driver(caf::stateful_actor<driver_state>* self, translator_actor tr,
-                     uint64_t total, uint64_t window, std::string target,
-                     int64_t deadline_ms,
-                     std::function<void(uint64_t, uint64_t)> done) {
-  auto& st = self->state;
-  st.tr = tr;
-  st.total = total;
-  st.done = std::move(done);
-  auto send_one = [self, target, deadline_ms] {
-    auto& s = self->state;
-    if (s.sent >= s.total)
-      return;
-    translate_request r;
-    r.id = ++s.sent;
-    r.text = sentences[r.id % sentence_count];
-    r.source_lang = "en";
-    r.target_lang = target;
-    r.deadline_ms = deadline_ms;
-    self->send(s.tr, std::move(r));
-  };
-  for (uint64_t i = 0; i < window; ++i)
-    send_one();
-  return {
-    [self, send_one](translation_done& d) {
-      auto& s = self->state;
-      ++s.answered;
-      if (!d.ok)
-        ++s.failed;
-      send_one();
-      if (s.answered == s.total) {
-        s.done(s.answered, s.failed);
-        self->quit();
-      }
-    },
-    [](translation_queued&) {},
-  };
-}
-
-caf::actor_system_config& quiet(caf::actor_system_config& cfg, size_t threads) {
-  announce_message_types(cfg);
-  cfg.set("logger.verbosity", caf::atom("quiet"));
-  cfg.set("scheduler.max-threads", threads);
-  return cfg;
-}
-
-/// Waits for a driver's report.
-struct finish_line {
-  std::mutex mtx;
-  std::condition_variable cv;
-  bool finished = false;
-  uint64_t answered = 0;
-  uint64_t failed = 0;
-
-  std::function<void(uint64_t, uint64_t)> callback() {
-    return [this](uint64_t a, uint64_t f) {
-      std::lock_guard<std::mutex> guard{mtx};
-      answered = a;
-      failed = f;
-      finished = true;
-      cv.notify_all();
-    };
-  }
-
-  void wait() {
-    std::unique_lock<std::mutex> lock{mtx};
-    cv.wait(lock, [this] { return finished; });
-  }
-};
 
 // -- actor overhead -----------------------------------------------------------
 
@@ -281,21 +179,20 @@ struct sim_run {
   int64_t jitter_ms = 20;
 };
 
-int bench_llm_sim(const sim_run& run, size_t threads) {
+/// llm-sim's settings for `run`.
+llm_sim::options sim_options(const sim_run& run) {
   llm_sim::options so;
   so.requests_per_minute = run.rpm;
   so.input_tokens_per_minute = run.itpm;
   so.latency = std::chrono::milliseconds{run.latency_ms};
   so.jitter = std::chrono::milliseconds{run.jitter_ms};
-  llm_sim::server sim{so};
-  std::string error;
-  auto port = sim.start(error);
-  if (port < 0) {
-    std::cerr << error << '\n';
-    return 1;
-  }
-  caf::actor_system_config cfg;
-  caf::actor_system sys{quiet(cfg, threads)};
+  return so;
+}
+
+/// A translator on the Claude backend, pointed at llm-sim on `port`, with
+/// the limits of `run` and a queue that holds the whole backlog.
+translator_actor claude_translator(caf::actor_system& sys, int port,
+                                   const sim_run& run) {
   claude_options co;
   co.api_url = "http://127.0.0.1:" + std::to_string(port);
   co.api_key = "bench-key";
@@ -309,25 +206,15 @@ int bench_llm_sim(const sim_run& run, size_t threads) {
   o.queue_limit = 1'000'000;
   o.queue_deadline = std::chrono::milliseconds{(run.seconds + 120) * 1000};
   o.queued_notice_after = o.queue_deadline;
-  auto tr = sys.spawn(translator, o);
-  // A standing backlog: always far more waiting than the budget allows,
-  // stopped once the time is up.
-  auto per_second = static_cast<double>(run.rpm) / 60.0;
-  auto window = static_cast<uint64_t>(std::clamp(per_second * 20, 200.0, 20000.0));
-  auto total = static_cast<uint64_t>(per_second * static_cast<double>(run.seconds))
-               + window;
-  finish_line line;
-  auto t0 = steady::now();
-  auto drv = sys.spawn(driver, tr, total, window, std::string{"es"},
-                       int64_t{(run.seconds + 120) * 1000}, line.callback());
-  std::this_thread::sleep_for(std::chrono::seconds{run.seconds});
-  auto secs = seconds_since(t0);
-  auto admitted = sim.admitted();
-  auto stats = sim.stats();
-  caf::anon_send_exit(drv, caf::exit_reason::user_shutdown);
-  caf::anon_send_exit(tr, caf::exit_reason::user_shutdown);
-  sim.stop();
-  // The first minute holds the start-up burst; after it, the steady state.
+  return sys.spawn(translator, o);
+}
+
+/// Prints what llm-sim admitted during a run of `secs` seconds that began
+/// at `t0`: the rates after the first minute, which holds the start-up
+/// burst, and the most admitted in any window.
+void print_llm_sim_figures(const sim_run& run, steady::time_point t0, double secs,
+                           const std::vector<llm_sim::server::admission>& admitted,
+                           const llm_sim::sim_stats& stats) {
   size_t late = 0;
   double late_tokens = 0;
   for (auto& a : admitted)
@@ -362,6 +249,37 @@ int bench_llm_sim(const sim_run& run, size_t threads) {
     .field("rate_limited_429", stats.rate_limited)
     .end_object();
   std::cout << std::move(w).str() << std::endl;
+}
+
+int bench_llm_sim(const sim_run& run, size_t threads) {
+  llm_sim::server sim{sim_options(run)};
+  std::string error;
+  auto port = sim.start(error);
+  if (port < 0) {
+    std::cerr << error << '\n';
+    return 1;
+  }
+  caf::actor_system_config cfg;
+  caf::actor_system sys{quiet(cfg, threads)};
+  auto tr = claude_translator(sys, port, run);
+  // A standing backlog: always far more waiting than the budget allows,
+  // stopped once the time is up.
+  auto per_second = static_cast<double>(run.rpm) / 60.0;
+  auto window = static_cast<uint64_t>(std::clamp(per_second * 20, 200.0, 20000.0));
+  auto total = static_cast<uint64_t>(per_second * static_cast<double>(run.seconds))
+               + window;
+  finish_line line;
+  auto t0 = steady::now();
+  auto drv = sys.spawn(driver, tr, total, window, std::string{"es"},
+                       int64_t{(run.seconds + 120) * 1000}, line.callback());
+  std::this_thread::sleep_for(std::chrono::seconds{run.seconds});
+  auto secs = seconds_since(t0);
+  auto admitted = sim.admitted();
+  auto stats = sim.stats();
+  caf::anon_send_exit(drv, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(tr, caf::exit_reason::user_shutdown);
+  sim.stop();
+  print_llm_sim_figures(run, t0, secs, admitted, stats);
   return 0;
 }
 
