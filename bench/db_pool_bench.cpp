@@ -20,18 +20,16 @@
 #include <functional>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
-#include <caf/scoped_actor.hpp>
-#include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
 
 #include "bench/db_bench_drivers.hpp"
+#include "bench/db_bench_pool.hpp"
 #include "bench/db_bench_support.hpp"
 #include "bench/db_raw_ceiling.hpp"
 #include "cache/start.hpp"
@@ -39,7 +37,6 @@
 #include "common/json_writer.hpp"
 #include "common/percentile.hpp"
 #include "messages/type_ids.hpp"
-#include "storage/start.hpp"
 
 using namespace bridge;
 using namespace bridge::bench;
@@ -47,97 +44,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-/// Asks and waits; an error ends the benchmark.
-template <class Reply, class Handle, class Msg>
-Reply ask(caf::actor_system& sys, const Handle& dst, Msg msg) {
-  caf::scoped_actor self{sys};
-  std::optional<Reply> out;
-  caf::error failure;
-  self->request(dst, std::chrono::seconds{30}, std::move(msg))
-    .receive([&](Reply& r) { out = std::move(r); },
-             [&](caf::error& e) { failure = std::move(e); });
-  if (!out)
-    throw std::runtime_error("request failed: " + describe(failure));
-  return std::move(*out);
-}
-
-// -- the database -------------------------------------------------------------
-
-/// The benchmark's own connection: emptying tables, checking counts.
-class admin_link {
-public:
-  explicit admin_link(const std::string& dsn) : conn_(dsn) {}
-
-  long long scalar(const std::string& sql) {
-    pqxx::nontransaction tx{conn_};
-    return tx.exec1(sql)[0].as<long long>();
-  }
-
-  /// Empty table, clean buffers: every phase starts alike.
-  void fresh_messages() {
-    pqxx::nontransaction tx{conn_};
-    tx.exec("TRUNCATE messages");
-    tx.exec("CHECKPOINT");
-  }
-
-  /// Waits until the pool's connections are closed.
-  void await_pool_gone() {
-    auto end = steady::now() + 20s;
-    while (scalar(std::string{"SELECT count(*) FROM pg_stat_activity WHERE application_name = '"}
-                  + pool_app + "'")
-           > 0) {
-      if (steady::now() > end)
-        throw std::runtime_error("the pool's connections stayed open");
-      std::this_thread::sleep_for(20ms);
-    }
-  }
-
-private:
-  pqxx::connection conn_;
-};
-
-/// Starts a pool of `size` and waits until every connection is up.
-db_actor start_pool(caf::actor_system& sys, const bench_options& o, size_t size) {
-  storage::db_pool_options opts;
-  opts.pg.dsn = o.dsn;
-  opts.pg.application_name = pool_app;
-  opts.pool_size = size;
-  opts.batch_max = o.batch;
-  opts.queue_limit = std::max(opts.queue_limit, o.window * 2);
-  auto pool = storage::start_db_pool(sys, opts);
-  if (!pool)
-    throw std::runtime_error("pool did not start: " + describe(pool.error()));
-  auto end = steady::now() + 20s;
-  while (ask<db_pool_status>(sys, *pool, status_atom::value).connections_open
-         < static_cast<int64_t>(size)) {
-    if (steady::now() > end)
-      throw std::runtime_error("the pool did not connect");
-    std::this_thread::sleep_for(10ms);
-  }
-  return *pool;
-}
-
-void stop_pool(db_actor& pool, admin_link& admin) {
-  caf::anon_send_exit(pool, caf::exit_reason::user_shutdown);
-  pool = nullptr;
-  admin.await_pool_gone();
-}
-
-/// Users and their conversations, through the pool (idempotent).
-std::shared_ptr<row_source> open_conversations(caf::actor_system& sys,
-                                               const db_actor& pool, size_t n) {
-  auto rows = std::make_shared<row_source>();
-  constexpr int64_t manager = 900'000'001, first_worker = 900'100'001;
-  ask<user_record>(sys, pool, user_put{manager, user_role::manager, "en", "bench manager"});
-  for (size_t i = 0; i < n; ++i) {
-    auto worker = first_worker + static_cast<int64_t>(i);
-    ask<user_record>(sys, pool, user_put{worker, user_role::worker, "es", "bench worker"});
-    rows->conversations.push_back(
-      ask<conversation_record>(sys, pool, conversation_open{manager, worker}).id);
-  }
-  rows->sender = manager;
-  return rows;
-}
+// -- the pool at each size ----------------------------------------------------
 
 /// One pool size: rows/s, rows per turn, mean queue wait.
 struct pool_figures {
@@ -229,58 +136,99 @@ double cache_rate(caf::actor_system& sys, const bench_options& o, const cache_ac
   return rate;
 }
 
+/// Profile reads and rate hits per second, and what the cache counted.
+struct cache_figures {
+  double reads = 0;
+  double hits = 0;
+  cache_status before;
+  cache_status after;
+};
+
+/// Starts a cache in front of `pool`, reads every profile once (so the
+/// timed reads all hit), times reads and rate hits, and stops it.
+cache_figures cache_phase(caf::actor_system& sys, const bench_options& o, const db_actor& pool) {
+  cache::cache_options co;
+  co.url = o.redis_url;
+  co.db = pool;
+  auto cache = cache::start_cache(sys, co);
+  if (!cache)
+    throw std::runtime_error("cache did not start: " + describe(cache.error()));
+  auto end = steady::now() + 20s;
+  while (!ask<cache_status>(sys, *cache, status_atom::value).connected) {
+    if (steady::now() > end)
+      throw std::runtime_error("the cache did not connect to Redis");
+    std::this_thread::sleep_for(10ms);
+  }
+  auto users = static_cast<int64_t>(o.conversations);
+  for (int64_t i = 0; i < users; ++i)
+    ask<user_record>(sys, *cache, user_get{900'100'001 + i});
+  cache_figures f;
+  f.before = ask<cache_status>(sys, *cache, status_atom::value);
+  auto next_user = std::make_shared<int64_t>(0);
+  f.reads = cache_rate<user_get, user_record>(sys, o, *cache, [next_user, users] {
+    return user_get{900'100'001 + (*next_user)++ % users};
+  });
+  f.hits = cache_rate<rate_hit, rate_verdict>(sys, o, *cache, [next_user, users] {
+    return rate_hit{"bench", 900'100'001 + (*next_user)++ % users, 1'000'000'000, 60000};
+  });
+  f.after = ask<cache_status>(sys, *cache, status_atom::value);
+  caf::anon_send_exit(*cache, caf::exit_reason::user_shutdown);
+  return f;
+}
+
 // -- the run ------------------------------------------------------------------
 
-int run(const bench_options& o) {
-  caf::actor_system_config cfg;
-  announce_message_types(cfg);
-  cfg.set("logger.verbosity", caf::atom("quiet"));
-  cfg.set("scheduler.max-threads", o.threads);
-  cfg.set("scheduler.policy", caf::atom_from_string(o.policy));
-  if (o.idle_polls >= 0)
-    cfg.set("work-stealing.moderate-poll-attempts",
-            static_cast<size_t>(o.idle_polls));
-  caf::actor_system sys{cfg};
-  admin_link admin{o.dsn};
-  auto setup = start_pool(sys, o, 2);
-  auto rows = open_conversations(sys, setup, o.conversations);
-  stop_pool(setup, admin);
-  auto started = steady::now();
-  json::writer w;
-  w.begin_object()
-    .field("bench", "db_pool_and_cache")
+/// Every size's pool and raw figures, in the order of `--sizes`.
+struct size_figures {
+  std::vector<pool_figures> pool;
+  std::vector<double> same;
+  std::vector<double> plain;
+};
+
+/// The pool, then raw with the pool's statement, then raw with a plain
+/// INSERT, at each size. They alternate per size, so a change in the
+/// machine's load touches every side of a ratio alike.
+size_figures measure_sizes(caf::actor_system& sys, const bench_options& o,
+                           const std::shared_ptr<row_source>& rows, admin_link& admin) {
+  size_figures f;
+  for (auto size : o.sizes) {
+    admin.fresh_messages();
+    f.pool.push_back(pool_phase(sys, o, size, rows, admin));
+    admin.fresh_messages();
+    f.same.push_back(raw_phase(o, size, *rows, raw_statement::pool));
+    admin.fresh_messages();
+    f.plain.push_back(raw_phase(o, size, *rows, raw_statement::plain));
+  }
+  return f;
+}
+
+void write_settings(json::writer& w, const bench_options& o) {
+  w.field("bench", "db_pool_and_cache")
     .field("batch_max", static_cast<uint64_t>(o.batch))
     .field("window", static_cast<uint64_t>(o.window))
     .field("conversations", static_cast<uint64_t>(o.conversations))
     .field("seconds_per_phase", o.seconds)
     .field("scheduler_policy", o.policy)
     .field("idle_polls", o.idle_polls);
-  // Pool and raw alternate per size, so a change in the machine's load
-  // touches every side of a ratio alike.
-  std::vector<pool_figures> pool;
-  std::vector<double> same, plain;
-  for (auto size : o.sizes) {
-    admin.fresh_messages();
-    pool.push_back(pool_phase(sys, o, size, rows, admin));
-    admin.fresh_messages();
-    same.push_back(raw_phase(o, size, *rows, raw_statement::pool));
-    admin.fresh_messages();
-    plain.push_back(raw_phase(o, size, *rows, raw_statement::plain));
-  }
+}
+
+/// Each size against its ceilings, then the best of each side and the
+/// goal: the pool at 70% of raw.
+void write_sizes(json::writer& w, const size_figures& f) {
   double best_pool = 0, best_same = 0, best_plain = 0;
   w.key("sizes").begin_array();
-  for (size_t i = 0; i < pool.size(); ++i) {
-    auto& p = pool[i];
+  for (size_t i = 0; i < f.pool.size(); ++i) {
+    auto& p = f.pool[i];
     best_pool = std::max(best_pool, p.rows_per_second);
-    best_same = std::max(best_same, same[i]);
-    best_plain = std::max(best_plain, plain[i]);
+    best_same = std::max(best_same, f.same[i]);
+    best_plain = std::max(best_plain, f.plain[i]);
     w.begin_object()
       .field("pool_size", static_cast<uint64_t>(p.size))
       .field("pool_rows_per_second", p.rows_per_second)
-      .field("raw_same_statement_rows_per_second", same[i])
-      .field("raw_plain_insert_rows_per_second", plain[i])
-      .field("pool_over_raw_same_statement", p.rows_per_second / same[i])
-      .field("pool_over_raw_plain_insert", p.rows_per_second / plain[i])
+      .field("raw_same_statement_rows_per_second", f.same[i])
+      .field("raw_plain_insert_rows_per_second", f.plain[i])
+      .field("pool_over_raw_same_statement", p.rows_per_second / f.same[i])
+      .field("pool_over_raw_plain_insert", p.rows_per_second / f.plain[i])
       .field("rows_per_turn", p.rows_per_turn)
       .field("mean_queue_wait_us", p.mean_wait_us)
       .field("answered", p.answered)
@@ -298,14 +246,11 @@ int run(const bench_options& o) {
     .field("best_pool_over_best_raw_plain_insert", best_pool / best_plain)
     .field("goal_70_percent_of_same_statement_met", best_pool >= 0.7 * best_same)
     .field("goal_70_percent_of_plain_insert_met", best_pool >= 0.7 * best_plain);
-  // Latency at half of the largest pool's measured rate; that pool then
-  // serves the cache as well.
-  admin.fresh_messages();
-  auto largest = o.sizes.back();
-  auto big = start_pool(sys, o, largest);
-  auto lat = latency_phase(sys, o, big, rows, pool.back().rows_per_second / 2);
+}
+
+void write_latency(json::writer& w, size_t pool_size, const latency_figures& lat) {
   w.key("latency_at_half_load").begin_object()
-    .field("pool_size", static_cast<uint64_t>(largest))
+    .field("pool_size", static_cast<uint64_t>(pool_size))
     .field("configured_rows_per_second", lat.configured_rate)
     .field("achieved_rows_per_second", lat.achieved_rate)
     .field("samples", lat.samples)
@@ -314,40 +259,47 @@ int run(const bench_options& o) {
     .field("max_us", lat.max_us)
     .field("failed", lat.failed)
     .end_object();
-  cache::cache_options co;
-  co.url = o.redis_url;
-  co.db = big;
-  auto cache = cache::start_cache(sys, co);
-  if (!cache)
-    throw std::runtime_error("cache did not start: " + describe(cache.error()));
-  auto end = steady::now() + 20s;
-  while (!ask<cache_status>(sys, *cache, status_atom::value).connected) {
-    if (steady::now() > end)
-      throw std::runtime_error("the cache did not connect to Redis");
-    std::this_thread::sleep_for(10ms);
-  }
-  // Every profile read once, so the timed reads all hit.
-  auto users = static_cast<int64_t>(o.conversations);
-  for (int64_t i = 0; i < users; ++i)
-    ask<user_record>(sys, *cache, user_get{900'100'001 + i});
-  auto before = ask<cache_status>(sys, *cache, status_atom::value);
-  auto next_user = std::make_shared<int64_t>(0);
-  auto reads = cache_rate<user_get, user_record>(sys, o, *cache, [next_user, users] {
-    return user_get{900'100'001 + (*next_user)++ % users};
-  });
-  auto hits = cache_rate<rate_hit, rate_verdict>(sys, o, *cache, [next_user, users] {
-    return rate_hit{"bench", 900'100'001 + (*next_user)++ % users, 1'000'000'000, 60000};
-  });
-  auto after = ask<cache_status>(sys, *cache, status_atom::value);
+}
+
+void write_cache(json::writer& w, const cache_figures& c) {
   w.key("cache").begin_object()
-    .field("profile_reads_per_second", reads)
-    .field("rate_hits_per_second", hits)
-    .field("hits", after.hits - before.hits)
-    .field("misses", after.misses - before.misses)
-    .field("fallbacks", after.fallbacks - before.fallbacks)
-    .field("errors", after.errors - before.errors)
+    .field("profile_reads_per_second", c.reads)
+    .field("rate_hits_per_second", c.hits)
+    .field("hits", c.after.hits - c.before.hits)
+    .field("misses", c.after.misses - c.before.misses)
+    .field("fallbacks", c.after.fallbacks - c.before.fallbacks)
+    .field("errors", c.after.errors - c.before.errors)
     .end_object();
-  caf::anon_send_exit(*cache, caf::exit_reason::user_shutdown);
+}
+
+int run(const bench_options& o) {
+  caf::actor_system_config cfg;
+  announce_message_types(cfg);
+  cfg.set("logger.verbosity", caf::atom("quiet"));
+  cfg.set("scheduler.max-threads", o.threads);
+  cfg.set("scheduler.policy", caf::atom_from_string(o.policy));
+  if (o.idle_polls >= 0)
+    cfg.set("work-stealing.moderate-poll-attempts",
+            static_cast<size_t>(o.idle_polls));
+  caf::actor_system sys{cfg};
+  admin_link admin{o.dsn};
+  auto setup = start_pool(sys, o, 2);
+  auto rows = open_conversations(sys, setup, o.conversations);
+  stop_pool(setup, admin);
+  auto started = steady::now();
+  json::writer w;
+  w.begin_object();
+  write_settings(w, o);
+  auto sizes = measure_sizes(sys, o, rows, admin);
+  write_sizes(w, sizes);
+  // Latency at half of the largest pool's measured rate; that pool then
+  // serves the cache as well.
+  admin.fresh_messages();
+  auto largest = o.sizes.back();
+  auto big = start_pool(sys, o, largest);
+  write_latency(w, largest,
+                latency_phase(sys, o, big, rows, sizes.pool.back().rows_per_second / 2));
+  write_cache(w, cache_phase(sys, o, big));
   stop_pool(big, admin);
   admin.fresh_messages();
   w.field("total_seconds", seconds_since(started)).end_object();
