@@ -157,6 +157,105 @@ worker_result run_worker(const bench_options& o, int index,
   return r;
 }
 
+/// The simulator the run drives when no port is given, on its own threads.
+struct in_process_sim {
+  std::unique_ptr<sim_state> state;
+  std::unique_ptr<http_server> server;
+};
+
+/// Starts a simulator with its send limits off in `sim` and sets `o.port`
+/// to it; nothing when `o.port` names a running one. False, said on
+/// stderr, when it cannot listen.
+bool start_in_process(bench_options& o, in_process_sim& sim) {
+  if (o.port != 0)
+    return true;
+  sim_options opts;
+  opts.token = o.token;
+  opts.limits.enabled = false;
+  sim.state = std::make_unique<sim_state>(opts, std::make_shared<real_clock>());
+  server_settings settings;
+  settings.max_threads = o.server_threads;
+  sim.server = std::make_unique<http_server>(*sim.state, settings);
+  std::string error;
+  o.port = sim.server->start(error);
+  if (o.port == 0) {
+    std::cerr << "tg_sim_bench: " << error << '\n';
+    return false;
+  }
+  return true;
+}
+
+/// Turns the simulator's send limits off, since a running simulator must
+/// not throttle the run, and creates the chats: a chat exists once its
+/// user has written. False, said on stderr, when it cannot.
+bool prepare_chats(const bench_options& o) {
+  auto control = sim_client::on_port(o.port);
+  limit_settings off;
+  off.enabled = false;
+  if (auto done = control.set_limits(off); !done) {
+    std::cerr << "tg_sim_bench: cannot reach tg-sim on port " << o.port << '\n';
+    return false;
+  }
+  for (int c = 0; c < o.chats; ++c) {
+    sim_user u;
+    u.id = 1'000'000 + c;
+    if (!control.say(u, "hello")) {
+      std::cerr << "tg_sim_bench: cannot create chats\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+/// What the client threads did together.
+struct run_figures {
+  std::vector<int64_t> latencies_ns;
+  int64_t errors = 0;
+  double seconds = 0;
+};
+
+/// Runs the client threads to the end of the budget or the time.
+run_figures run_clients(const bench_options& o) {
+  std::atomic<int64_t> budget{o.requests};
+  auto start = clock_type::now();
+  auto deadline = start + std::chrono::duration_cast<clock_type::duration>(
+                              std::chrono::duration<double>(o.seconds));
+  std::vector<std::thread> threads;
+  std::vector<worker_result> results(static_cast<size_t>(o.threads));
+  for (int t = 0; t < o.threads; ++t)
+    threads.emplace_back([&, t] {
+      results[static_cast<size_t>(t)] = run_worker(o, t, budget, deadline);
+    });
+  for (auto& t : threads)
+    t.join();
+  run_figures f;
+  f.seconds = std::chrono::duration<double>(clock_type::now() - start).count();
+  for (auto& r : results) {
+    f.latencies_ns.insert(f.latencies_ns.end(), r.latencies_ns.begin(),
+                          r.latencies_ns.end());
+    f.errors += r.errors;
+  }
+  return f;
+}
+
+void print_figures(const bench_options& o, const run_figures& f,
+                   bool in_process) {
+  auto& all = f.latencies_ns;
+  json::writer w;
+  w.begin_object()
+      .field("requests", static_cast<int64_t>(all.size()))
+      .field("errors", f.errors)
+      .field("seconds", f.seconds)
+      .field("requests_per_s", static_cast<double>(all.size()) / f.seconds)
+      .field("p50_us", percentile(all, 50) / 1000)
+      .field("p99_us", percentile(all, 99) / 1000)
+      .field("client_threads", o.threads)
+      .field("client", o.client)
+      .field("in_process", in_process)
+      .end_object();
+  std::cout << w.str() << '\n';
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -182,76 +281,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
-  std::unique_ptr<sim_state> state;
-  std::unique_ptr<http_server> server;
-  if (o.port == 0) {
-    sim_options opts;
-    opts.token = o.token;
-    opts.limits.enabled = false;
-    state = std::make_unique<sim_state>(opts, std::make_shared<real_clock>());
-    server_settings settings;
-    settings.max_threads = o.server_threads;
-    server = std::make_unique<http_server>(*state, settings);
-    std::string error;
-    o.port = server->start(error);
-    if (o.port == 0) {
-      std::cerr << "tg_sim_bench: " << error << '\n';
-      return 1;
-    }
-  }
-  // Chats exist once their user has written; and a running simulator
-  // must not throttle the run.
-  auto control = sim_client::on_port(o.port);
-  limit_settings off;
-  off.enabled = false;
-  if (auto done = control.set_limits(off); !done) {
-    std::cerr << "tg_sim_bench: cannot reach tg-sim on port " << o.port << '\n';
+  in_process_sim sim;
+  if (!start_in_process(o, sim) || !prepare_chats(o))
     return 1;
-  }
-  for (int c = 0; c < o.chats; ++c) {
-    sim_user u;
-    u.id = 1'000'000 + c;
-    if (!control.say(u, "hello")) {
-      std::cerr << "tg_sim_bench: cannot create chats\n";
-      return 1;
-    }
-  }
-
-  std::atomic<int64_t> budget{o.requests};
-  auto start = clock_type::now();
-  auto deadline = start + std::chrono::duration_cast<clock_type::duration>(
-                              std::chrono::duration<double>(o.seconds));
-  std::vector<std::thread> threads;
-  std::vector<worker_result> results(static_cast<size_t>(o.threads));
-  for (int t = 0; t < o.threads; ++t)
-    threads.emplace_back([&, t] {
-      results[static_cast<size_t>(t)] = run_worker(o, t, budget, deadline);
-    });
-  for (auto& t : threads)
-    t.join();
-  std::chrono::duration<double> elapsed = clock_type::now() - start;
-
-  std::vector<int64_t> all;
-  int64_t errors = 0;
-  for (auto& r : results) {
-    all.insert(all.end(), r.latencies_ns.begin(), r.latencies_ns.end());
-    errors += r.errors;
-  }
-  json::writer w;
-  w.begin_object()
-      .field("requests", static_cast<int64_t>(all.size()))
-      .field("errors", errors)
-      .field("seconds", elapsed.count())
-      .field("requests_per_s",
-             static_cast<double>(all.size()) / elapsed.count())
-      .field("p50_us", percentile(all, 50) / 1000)
-      .field("p99_us", percentile(all, 99) / 1000)
-      .field("client_threads", o.threads)
-      .field("client", o.client)
-      .field("in_process", server != nullptr)
-      .end_object();
-  std::cout << w.str() << '\n';
-  if (server)
-    server->stop();
-  return errors == 0 ? 0 : 1;
+  auto figures = run_clients(o);
+  print_figures(o, figures, sim.server != nullptr);
+  if (sim.server)
+    sim.server->stop();
+  return figures.errors == 0 ? 0 : 1;
 }
