@@ -1,6 +1,8 @@
 // bridge-replay: generates traffic for Bridge, replays it through tg-sim
 // and checks that every message reached its partner once, in order.
 
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -42,9 +44,112 @@ int do_generate(const generate_options& g, const std::string& out_path) {
   return write_file(out_path, text);
 }
 
-int do_run(const std::string& path, const run_options& o,
-           const std::string& report_path, const std::string& plot_path,
-           const std::string& samples_path) {
+/// `generate`: what it is given, and whether it was chosen.
+struct generate_command {
+  generate_options g;
+  std::string out_path;
+  CLI::App* cmd = nullptr;
+
+  /// Declares `generate` and its options on `app`.
+  void declare(CLI::App& app) {
+    cmd = app.add_subcommand("generate", "write a JSON Lines traffic file");
+    cmd->add_option("--teams", g.teams, "teams: a manager and their workers")
+        ->capture_default_str();
+    cmd->add_option("--workers-min", g.workers_min, "fewest workers per team")
+        ->capture_default_str();
+    cmd->add_option("--workers-max", g.workers_max, "most workers per team")
+        ->capture_default_str();
+    cmd->add_option("--messages", g.messages, "plain messages in all")
+        ->capture_default_str();
+    cmd->add_option("--rate", g.rate, "mean messages per second")
+        ->capture_default_str();
+    cmd->add_option("--burst", g.burst, "rate multiplier during bursts (1: none)")
+        ->capture_default_str();
+    cmd->add_option("--burst-every-s", g.burst_every_s,
+                    "a burst starts this often")
+        ->capture_default_str();
+    cmd->add_option("--burst-length-s", g.burst_length_s,
+                    "how long a burst lasts")
+        ->capture_default_str();
+    cmd->add_option("--hostile-fraction", g.hostile_fraction,
+                    "extra hostile lines per message (0..1)")
+        ->capture_default_str();
+    cmd->add_option("--switch-fraction", g.switch_fraction,
+                    "manager messages preceded by a switch of worker (0..1)")
+        ->capture_default_str();
+    cmd->add_option("--first-user", g.first_user, "lowest user id")
+        ->capture_default_str();
+    cmd->add_option("--seed", g.seed, "random seed")->capture_default_str();
+    cmd->add_option("--out", out_path, "traffic file to write")->required();
+  }
+};
+
+/// `run`: what it is given.
+struct run_command {
+  run_options o;
+  std::string traffic_path, report_path, plot_path, samples_path;
+  double timeout_s = 600, drain_s = 30, warmup_s = 5;
+  bool quiet = false, loose = false;
+
+  /// Declares `run` and its options on `app`.
+  void declare(CLI::App& app) {
+    auto* cmd = app.add_subcommand("run", "replay a traffic file through tg-sim");
+    cmd->add_option("--traffic", traffic_path, "traffic file")->required();
+    cmd->add_option("--sim-port", o.sim_port, "tg-sim's port on 127.0.0.1")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 65535));
+    cmd->add_option("--speed", o.speed, "divide the file's pace by this")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--rate", o.rate,
+                    "lines per second after registration, ignoring timestamps")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--threads", o.threads, "injecting threads")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 128));
+    cmd->add_option("--registration-threads", o.registration_threads,
+                    "teams registered at once")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 128));
+    cmd->add_option("--timeout-s", timeout_s, "the whole run ends by then")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--drain-s", drain_s,
+                    "after the last line, wait this long without a delivery")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--warmup-s", warmup_s,
+                    "the report's steady latency leaves out messages sent "
+                    "in the first this many seconds")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 86400.0));
+    cmd->add_option("--id-offset", o.id_offset,
+                    "added to every user id (a fresh set of users per run)")
+        ->capture_default_str();
+    cmd->add_flag("--any-translator", loose,
+                  "check writer and marker only, not the fake's exact text");
+    cmd->add_option("--report", report_path, "write the JSON report here too");
+    cmd->add_option("--plot", plot_path, "write an SVG plot here");
+    cmd->add_option(
+        "--samples", samples_path,
+        "write every delivery as CSV (arrival, latency, writer, recipient)");
+    cmd->add_flag("--quiet", quiet, "no progress line");
+  }
+
+  /// The runner's options, with what was given in seconds and as flags.
+  run_options options() const {
+    auto out = o;
+    out.timeout = std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
+    out.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
+    out.warmup = std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
+    out.exact_text = !loose;
+    out.progress = !quiet;
+    return out;
+  }
+};
+
+int do_run(const run_command& c) {
+  const auto& path = c.traffic_path;
   std::ifstream in{path, std::ios::binary};
   if (!in) {
     std::fprintf(stderr, "cannot read %s\n", path.c_str());
@@ -56,16 +161,16 @@ int do_run(const std::string& path, const run_options& o,
       std::fprintf(stderr, "%s: %s\n", path.c_str(), e.c_str());
     return 2;
   }
-  auto rep = run(t.lines, o);
+  auto rep = run(t.lines, c.options());
   auto json = report_json(rep);
-  if (!report_path.empty() && write_file(report_path, json + "\n") != 0)
+  if (!c.report_path.empty() && write_file(c.report_path, json + "\n") != 0)
     return 2;
-  if (!plot_path.empty() &&
-      write_file(plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) !=
+  if (!c.plot_path.empty() &&
+      write_file(c.plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) !=
           0)
     return 2;
-  if (!samples_path.empty() &&
-      write_file(samples_path, samples_csv(rep.samples)) != 0)
+  if (!c.samples_path.empty() &&
+      write_file(c.samples_path, samples_csv(rep.samples)) != 0)
     return 2;
   std::cout << json << std::endl;
   if (!rep.aborted.empty())
@@ -79,99 +184,12 @@ int main(int argc, char** argv) {
   CLI::App app{
       "bridge-replay: replay traffic through tg-sim and check every delivery"};
   app.require_subcommand(1);
-
-  generate_options g;
-  std::string out_path;
-  auto* gen = app.add_subcommand("generate", "write a JSON Lines traffic file");
-  gen->add_option("--teams", g.teams, "teams: a manager and their workers")
-      ->capture_default_str();
-  gen->add_option("--workers-min", g.workers_min, "fewest workers per team")
-      ->capture_default_str();
-  gen->add_option("--workers-max", g.workers_max, "most workers per team")
-      ->capture_default_str();
-  gen->add_option("--messages", g.messages, "plain messages in all")
-      ->capture_default_str();
-  gen->add_option("--rate", g.rate, "mean messages per second")
-      ->capture_default_str();
-  gen->add_option("--burst", g.burst, "rate multiplier during bursts (1: none)")
-      ->capture_default_str();
-  gen->add_option("--burst-every-s", g.burst_every_s,
-                  "a burst starts this often")
-      ->capture_default_str();
-  gen->add_option("--burst-length-s", g.burst_length_s,
-                  "how long a burst lasts")
-      ->capture_default_str();
-  gen->add_option("--hostile-fraction", g.hostile_fraction,
-                  "extra hostile lines per message (0..1)")
-      ->capture_default_str();
-  gen->add_option("--switch-fraction", g.switch_fraction,
-                  "manager messages preceded by a switch of worker (0..1)")
-      ->capture_default_str();
-  gen->add_option("--first-user", g.first_user, "lowest user id")
-      ->capture_default_str();
-  gen->add_option("--seed", g.seed, "random seed")->capture_default_str();
-  gen->add_option("--out", out_path, "traffic file to write")->required();
-
-  run_options o;
-  std::string traffic_path, report_path, plot_path, samples_path;
-  double timeout_s = 600, drain_s = 30, warmup_s = 5;
-  bool quiet = false, loose = false;
-  auto* run_cmd =
-      app.add_subcommand("run", "replay a traffic file through tg-sim");
-  run_cmd->add_option("--traffic", traffic_path, "traffic file")->required();
-  run_cmd->add_option("--sim-port", o.sim_port, "tg-sim's port on 127.0.0.1")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 65535));
-  run_cmd->add_option("--speed", o.speed, "divide the file's pace by this")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  run_cmd
-      ->add_option("--rate", o.rate,
-                   "lines per second after registration, ignoring timestamps")
-      ->check(CLI::NonNegativeNumber);
-  run_cmd->add_option("--threads", o.threads, "injecting threads")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 128));
-  run_cmd
-      ->add_option("--registration-threads", o.registration_threads,
-                   "teams registered at once")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 128));
-  run_cmd->add_option("--timeout-s", timeout_s, "the whole run ends by then")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  run_cmd
-      ->add_option("--drain-s", drain_s,
-                   "after the last line, wait this long without a delivery")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  run_cmd
-      ->add_option("--warmup-s", warmup_s,
-                   "the report's steady latency leaves out messages sent "
-                   "in the first this many seconds")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 86400.0));
-  run_cmd
-      ->add_option("--id-offset", o.id_offset,
-                   "added to every user id (a fresh set of users per run)")
-      ->capture_default_str();
-  run_cmd->add_flag("--any-translator", loose,
-                    "check writer and marker only, not the fake's exact text");
-  run_cmd->add_option("--report", report_path,
-                      "write the JSON report here too");
-  run_cmd->add_option("--plot", plot_path, "write an SVG plot here");
-  run_cmd->add_option(
-      "--samples", samples_path,
-      "write every delivery as CSV (arrival, latency, writer, recipient)");
-  run_cmd->add_flag("--quiet", quiet, "no progress line");
-
+  generate_command gen;
+  gen.declare(app);
+  run_command replay;
+  replay.declare(app);
   CLI11_PARSE(app, argc, argv);
-  if (gen->parsed())
-    return do_generate(g, out_path);
-  o.timeout = std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
-  o.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
-  o.warmup = std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
-  o.exact_text = !loose;
-  o.progress = !quiet;
-  return do_run(traffic_path, o, report_path, plot_path, samples_path);
+  if (gen.cmd->parsed())
+    return do_generate(gen.g, gen.out_path);
+  return do_run(replay);
 }
