@@ -10,6 +10,7 @@
 #include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "actors/idle_watch.hpp"
 
 #include "domain/pipeline.hpp"
@@ -32,16 +33,16 @@ struct conversation_options {
   db_actor db;
   translator_actor translator;
   sender_actor sender;
-  size_t context_length = 6;
-  size_t max_in_flight = 4;
-  size_t queue_limit = 1000;
-  std::chrono::seconds passivation_timeout{300};
+  size_t context_length = defaults::conversation::context_length;
+  size_t max_in_flight = defaults::conversation::max_in_flight;
+  size_t queue_limit = defaults::conversation::queue_limit;
+  std::chrono::seconds passivation_timeout = defaults::conversation::passivation_timeout;
   /// Pause before a failed message write is tried again.
   std::chrono::milliseconds persist_retry{500};
   /// The partner sees "typing" once the first translation of a burst has
   /// taken this long; quicker ones arrive without it, which spares a Bot
   /// API call per message (0: at once, always).
-  std::chrono::milliseconds typing_delay{500};
+  std::chrono::milliseconds typing_delay = defaults::conversation::typing_delay;
 };
 
 /// The actor that owns one manager-worker pair. It numbers each message,

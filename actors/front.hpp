@@ -11,6 +11,7 @@
 #include <caf/scoped_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "actors/bot_api_endpoint.hpp"
 #include "actors/intake.hpp"
 #include "common/backoff.hpp"
@@ -23,8 +24,8 @@ namespace bridge {
 /// What the front needs at start.
 struct front_options {
   bot_api_endpoint endpoint;
-  std::chrono::seconds poll_timeout{25};
-  int64_t poll_limit = 100;
+  std::chrono::seconds poll_timeout = defaults::telegram::poll_timeout;
+  int64_t poll_limit = defaults::telegram::poll_limit;
   /// Receives every decoded update (the registry).
   caf::actor dispatcher;
   /// Where each batch is made durable (the inbox) before the offset moves.

@@ -10,6 +10,7 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
+#include "config/defaults.hpp"
 #include "actors/bot_api_endpoint.hpp"
 #include "common/backoff.hpp"
 #include "common/call_watch.hpp"
@@ -27,9 +28,9 @@ struct sender_options {
   bot_api_endpoint endpoint;
   telegram::send_limits limits;
   /// Calls to the Bot API in flight at once (one connection each).
-  size_t http_workers = 4;
-  size_t queue_limit = 100000;
-  uint32_t max_attempts = 5;
+  size_t http_workers = defaults::sender::http_workers;
+  size_t queue_limit = defaults::sender::queue_limit;
+  uint32_t max_attempts = defaults::sender::max_attempts;
   /// The outbox: when set, every message with a dedupe key is a row
   /// before it is sent and is marked when Telegram accepts it; rows left
   /// pending by a crash are sent at start. A key already sent is not sent

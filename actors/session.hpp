@@ -11,6 +11,7 @@
 #include <caf/result.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "actors/idle_watch.hpp"
 
 #include "domain/allowance.hpp"
@@ -31,14 +32,14 @@ struct session_options {
   sender_actor sender;
   /// Languages the translator can translate between, offered at sign-up.
   std::vector<std::string> languages;
-  std::chrono::seconds passivation_timeout{300};
-  int64_t updates_per_minute = 30;
-  int64_t code_attempts = 5;
-  std::chrono::seconds code_window{600};
-  int64_t free_daily_messages = 50;
+  std::chrono::seconds passivation_timeout = defaults::session::passivation_timeout;
+  int64_t updates_per_minute = defaults::session::updates_per_minute;
+  int64_t code_attempts = defaults::session::code_attempts;
+  std::chrono::seconds code_window = defaults::session::code_window;
+  int64_t free_daily_messages = defaults::session::free_daily_messages;
   /// Free messages PostgreSQL charges per round trip (domain::allowance_lease).
-  int64_t allowance_lease = 10;
-  int64_t history_length = 20;
+  int64_t allowance_lease = defaults::session::allowance_lease;
+  int64_t history_length = defaults::session::history_length;
   /// Longest text accepted from a user, in UTF-16 code units.
   size_t max_text = 4096;
 };

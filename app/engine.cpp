@@ -1,34 +1,29 @@
 #include "app/engine.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <thread>
+
+#include <unistd.h>
 
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
 
-#include "actors/conversation.hpp"
-#include "actors/front.hpp"
 #include "actors/intake.hpp"
+#include "actors/options_from.hpp"
 #include "actors/registry.hpp"
-#include "actors/sender.hpp"
-#include "actors/session.hpp"
 #include "cache/start.hpp"
 #include "messages/type_ids.hpp"
-#include "storage/retention.hpp"
-#include "storage/start.hpp"
-#include "translator/spawn.hpp"
 #include "ops/admin.hpp"
 #include "ops/dashboard.hpp"
-#include "telemetry/health.hpp"
 #include "ops/http_server.hpp"
+#include "ops/routes.hpp"
 #include "ops/status_poller.hpp"
 #include "ops/webhook.hpp"
-#include "ops/routes.hpp"
-
-#include <algorithm>
-#include <thread>
-#include <fstream>
-
-#include <unistd.h>
+#include "storage/retention.hpp"
+#include "storage/start.hpp"
+#include "telemetry/health.hpp"
+#include "translator/spawn.hpp"
 
 namespace bridge {
 
@@ -41,12 +36,7 @@ engine::~engine() {
 }
 
 bool engine::start_http(std::string& err) {
-  ops::http_options ho;
-  ho.address = cfg_.http.listen_address;
-  ho.port = static_cast<int>(cfg_.http.port);
-  ho.threads = static_cast<size_t>(cfg_.http.threads);
-  ho.max_body_bytes = static_cast<size_t>(cfg_.http.max_body_bytes);
-  ho.read_timeout = cfg_.http.read_timeout;
+  auto ho = ops::http_options_from(cfg_);
   http_ = std::make_unique<ops::http_server>(ho);
   ops::add_health_routes(*http_);
   admin_ = std::make_shared<ops::admin_options>();
@@ -127,26 +117,20 @@ std::vector<std::string> engine::languages() {
 }
 
 bool engine::start(std::string& err) {
-  if (!start_http(err))
+  if (!start_http(err) || !start_rooms(err) || !start_actors(err))
     return false;
-  if (!start_rooms(err))
+  wire_admin();
+  if (webhook_ ? !start_webhook_intake(err) : !start_polling(err))
     return false;
-  bot_api_endpoint endpoint{cfg_.telegram.api_url,
-                            cfg_.secrets.telegram_bot_token,
-                            cfg_.telegram.request_timeout};
-  sender_options so;
-  so.endpoint = endpoint;
-  so.limits.global_per_second = static_cast<double>(cfg_.sender.global_per_second);
-  so.limits.per_chat_per_second = cfg_.sender.per_chat_per_second;
-  so.limits.per_chat_burst = static_cast<double>(cfg_.sender.per_chat_burst);
-  so.limits.group_per_minute = static_cast<double>(cfg_.sender.group_per_minute);
-  so.http_workers = static_cast<size_t>(cfg_.sender.http_workers);
-  so.queue_limit = static_cast<size_t>(cfg_.sender.queue_limit);
-  so.max_attempts = static_cast<uint32_t>(cfg_.sender.max_attempts);
+  running_ = true;
+  return true;
+}
+
+bool engine::start_actors(std::string& err) {
+  auto so = sender_options_from(cfg_);
   so.db = db_;
   sender_ = sys_.spawn(sender, std::move(so));
-
-  auto sess = std::make_shared<session_options>();
+  auto sess = std::make_shared<session_options>(session_options_from(cfg_));
   sess->db = db_;
   sess->cache = cache_;
   sess->sender = sender_;
@@ -155,26 +139,13 @@ bool engine::start(std::string& err) {
     err = "the translator offers no language";
     return false;
   }
-  const auto& sc = cfg_.session;
-  sess->passivation_timeout = sc.passivation_timeout;
-  sess->updates_per_minute = sc.updates_per_minute;
-  sess->code_attempts = sc.code_attempts;
-  sess->code_window = sc.code_window;
-  sess->free_daily_messages = sc.free_daily_messages;
-  sess->allowance_lease = sc.allowance_lease;
-  sess->history_length = sc.history_length;
-  auto co = std::make_shared<conversation_options>();
+  auto co = std::make_shared<conversation_options>(
+    conversation_options_from(cfg_));
   co->db = db_;
   co->translator = translator_;
   co->sender = sender_;
-  const auto& cc = cfg_.conversation;
-  co->context_length = static_cast<size_t>(cc.context_length);
-  co->max_in_flight = static_cast<size_t>(cc.max_in_flight);
-  co->queue_limit = static_cast<size_t>(cc.queue_limit);
-  co->passivation_timeout = cc.passivation_timeout;
-  co->typing_delay = cc.typing_delay;
-  std::shared_ptr<const session_options> sopts = sess;
-  std::shared_ptr<const conversation_options> copts = co;
+  std::shared_ptr<const session_options> sopts = std::move(sess);
+  std::shared_ptr<const conversation_options> copts = std::move(co);
   registry_ = sys_.spawn(
     registry,
     session_factory{[sopts](caf::local_actor* parent, int64_t chat_id) {
@@ -186,7 +157,10 @@ bool engine::start(std::string& err) {
       return parent->spawn(conversation, m, w,
                            caf::actor_cast<caf::actor>(parent), copts);
     }});
+  return true;
+}
 
+void engine::wire_admin() {
   admin_->db = db_;
   admin_->cache = cache_;
   admin_->translator = translator_;
@@ -194,37 +168,36 @@ bool engine::start(std::string& err) {
   admin_->token = cfg_.secrets.admin_token;
   admin_->rates = rates_;
   admin_->sys.store(&sys_, std::memory_order_release);
-  if (webhook_) {
-    webhook_->db = db_;
-    webhook_->dispatcher = registry_;
-    webhook_->secret = cfg_.secrets.telegram_webhook_secret;
-    webhook_->counters = intake_;
-    webhook_->sys.store(&sys_, std::memory_order_release);
-    // The inbox may hold what an earlier run took and did not finish.
-    resume_from_inbox(sys_, db_, registry_, *intake_);
-    if (!ops::set_webhook(cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token,
-                          cfg_.telegram.webhook_url,
-                          cfg_.secrets.telegram_webhook_secret, err))
-      return false;
-    running_ = true;
-    spdlog::info("engine: started; webhook intake at {} (registered as {})",
-                 ops::webhook_path, cfg_.telegram.webhook_url);
-    return true;
-  }
-  // Polling: a webhook left from webhook mode would refuse getUpdates.
+}
+
+bool engine::start_webhook_intake(std::string& err) {
+  webhook_->db = db_;
+  webhook_->dispatcher = registry_;
+  webhook_->secret = cfg_.secrets.telegram_webhook_secret;
+  webhook_->counters = intake_;
+  webhook_->sys.store(&sys_, std::memory_order_release);
+  // The inbox may hold what an earlier run took and did not finish.
+  resume_from_inbox(sys_, db_, registry_, *intake_);
+  if (!ops::set_webhook(cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token,
+                        cfg_.telegram.webhook_url,
+                        cfg_.secrets.telegram_webhook_secret, err))
+    return false;
+  spdlog::info("engine: started; webhook intake at {} (registered as {})",
+               ops::webhook_path, cfg_.telegram.webhook_url);
+  return true;
+}
+
+bool engine::start_polling(std::string& err) {
+  // A webhook left from webhook mode would refuse getUpdates.
   if (!ops::delete_webhook(cfg_.telegram.api_url,
                            cfg_.secrets.telegram_bot_token, err))
     spdlog::warn("engine: {}; polling anyway", err);
   err.clear();
-  front_options fo;
-  fo.endpoint = endpoint;
-  fo.poll_timeout = cfg_.telegram.poll_timeout;
-  fo.poll_limit = cfg_.telegram.poll_limit;
+  auto fo = front_options_from(cfg_);
   fo.dispatcher = registry_;
   fo.db = db_;
   fo.counters = intake_;
   front_ = sys_.spawn<caf::detached>(front, std::move(fo));
-  running_ = true;
   spdlog::info("engine: started; polling {} with {} send workers",
                cfg_.telegram.api_url, cfg_.sender.http_workers);
   return true;

@@ -8,7 +8,7 @@
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
-#include "actors/front.hpp"
+#include "actors/intake.hpp"
 #include "config/config.hpp"
 #include "messages/cache.hpp"
 #include "messages/interfaces.hpp"
@@ -53,7 +53,17 @@ public:
 
 private:
   bool start_http(std::string& err);
+  /// The pool (after migrations), the cache, retention, the translator
+  /// and the status poller.
   bool start_rooms(std::string& err);
+  /// The sender and the registry with its session and conversation
+  /// factories.
+  bool start_actors(std::string& err);
+  /// Hands the admin API the actors it asks.
+  void wire_admin();
+  /// Intake: resumes the inbox, then Telegram's pushes or the front.
+  bool start_webhook_intake(std::string& err);
+  bool start_polling(std::string& err);
   /// The languages users may choose: those the translator can read.
   std::vector<std::string> languages();
 

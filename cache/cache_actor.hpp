@@ -11,6 +11,7 @@
 #include <caf/response_promise.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "cache/rate_window.hpp"
 #include "cache/redis_client.hpp"
 #include "common/backoff.hpp"
@@ -22,23 +23,23 @@ namespace bridge::cache {
 struct cache_options {
   /// False: no Redis at all; reads go to PostgreSQL, limits are counted
   /// in-process, locks are granted in-process (single-instance setups).
-  bool enabled = true;
+  bool enabled = defaults::cache::enabled;
   /// REDIS_URL (a secret: it may carry a password).
   std::string url;
-  std::chrono::seconds profile_ttl{3600};
-  std::chrono::seconds subscription_ttl{300};
+  std::chrono::seconds profile_ttl = defaults::cache::profile_ttl;
+  std::chrono::seconds subscription_ttl = defaults::cache::subscription_ttl;
   /// Lifetime of a usage mirror; it only saves PostgreSQL work, so it is
   /// short enough that an out-of-band correction shows within minutes.
   std::chrono::seconds usage_ttl{600};
   /// Connect and command timeout: a hung Redis must not hold requests.
-  std::chrono::milliseconds command_timeout{250};
+  std::chrono::milliseconds command_timeout = defaults::cache::command_timeout;
   std::chrono::milliseconds reconnect_base{100};
-  std::chrono::milliseconds reconnect_max{5000};
+  std::chrono::milliseconds reconnect_max = defaults::cache::reconnect_backoff_max;
   /// Deletes kept for a Redis that is down; past this, the next
   /// connection purges every cached row instead.
   size_t max_pending_invalidations = 100000;
   /// How long the cache waits for the pool.
-  std::chrono::milliseconds db_timeout{6000};
+  std::chrono::milliseconds db_timeout = defaults::db::request_timeout + std::chrono::seconds{1};
   /// The pool, for reads through and for usage counting.
   db_actor db;
   /// Wall clock in Unix milliseconds (rate windows, local locks).

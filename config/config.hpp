@@ -4,22 +4,22 @@
 #include <cstdint>
 #include <string>
 
+#include "config/defaults.hpp"
+
 namespace bridge {
 
-/// Every operator knob, with its default. This struct is the one place
-/// defaults live; `config/schema.cpp` names, bounds and documents each
-/// field, and `config/bridge.toml` lists them for operators (a test keeps
-/// the three in step).
+/// Every operator knob. Its defaults come from `config/defaults.hpp`, the
+/// one place they live; `config/schema.hpp` names, bounds and documents
+/// each field, and `config/bridge.toml` lists them for operators (a test
+/// keeps the three in step).
 struct bridge_config {
   struct engine_section {
     /// 0 means one scheduler thread per core.
-    int64_t scheduler_threads = 0;
+    int64_t scheduler_threads = defaults::engine::scheduler_threads;
     /// Polls, 50 us apart, an idle scheduler thread makes before it
-    /// sleeps until work is handed to it. CAF's default is 500; 0 cut the
-    /// engine's CPU by about a quarter at 1,000 messages/s, with lower
-    /// latency there (BENCHMARKS.md).
-    int64_t scheduler_idle_polls = 0;
-    std::string log_level = "info";
+    /// sleeps until work is handed to it.
+    int64_t scheduler_idle_polls = defaults::engine::scheduler_idle_polls;
+    std::string log_level{defaults::engine::log_level};
     /// Empty means standard error.
     std::string log_file;
     /// When set, the engine writes its HTTP port here once it is serving
@@ -29,120 +29,120 @@ struct bridge_config {
 
   struct telegram_section {
     /// Base URL of the Bot API; the default is a local tg-sim.
-    std::string api_url = "http://127.0.0.1:8081";
+    std::string api_url{defaults::telegram::api_url};
     /// "polling" (getUpdates) or "webhook".
-    std::string mode = "polling";
-    std::chrono::seconds poll_timeout{25};
-    int64_t poll_limit = 100;
-    std::chrono::milliseconds request_timeout{10000};
+    std::string mode{defaults::telegram::mode};
+    std::chrono::seconds poll_timeout = defaults::telegram::poll_timeout;
+    int64_t poll_limit = defaults::telegram::poll_limit;
+    std::chrono::milliseconds request_timeout = defaults::telegram::request_timeout;
     /// Public URL Telegram pushes updates to in webhook mode.
     std::string webhook_url;
   } telegram;
 
   struct sender_section {
     /// Telegram allows about 30 messages per second overall.
-    int64_t global_per_second = 30;
+    int64_t global_per_second = defaults::sender::global_per_second;
     /// And about one per second per chat, with a small burst.
-    double per_chat_per_second = 1.0;
-    int64_t per_chat_burst = 3;
+    double per_chat_per_second = defaults::sender::per_chat_per_second;
+    int64_t per_chat_burst = defaults::sender::per_chat_burst;
     /// Groups: 20 messages per minute.
-    int64_t group_per_minute = 20;
+    int64_t group_per_minute = defaults::sender::group_per_minute;
     /// Bot API calls in flight at once, each on a kept-alive connection of
     /// the sender's one HTTP thread.
-    int64_t http_workers = 4;
-    int64_t queue_limit = 100000;
-    int64_t max_attempts = 5;
+    int64_t http_workers = defaults::sender::http_workers;
+    int64_t queue_limit = defaults::sender::queue_limit;
+    int64_t max_attempts = defaults::sender::max_attempts;
   } sender;
 
   struct db_section {
     /// Never more than this many connections to PostgreSQL.
-    int64_t pool_size = 20;
-    int64_t queue_limit = 10000;
-    std::chrono::milliseconds request_timeout{5000};
-    int64_t batch_max = 500;
+    int64_t pool_size = defaults::db::pool_size;
+    int64_t queue_limit = defaults::db::queue_limit;
+    std::chrono::milliseconds request_timeout = defaults::db::request_timeout;
+    int64_t batch_max = defaults::db::batch_max;
     /// Turns of one batchable kind at once: fewer, larger batches.
-    int64_t batch_turns = 1;
+    int64_t batch_turns = defaults::db::batch_turns;
     /// Write batches of different types that wait together commit as one.
-    bool combine_writes = true;
-    std::chrono::milliseconds reconnect_backoff_max{5000};
+    bool combine_writes = defaults::db::combine_writes;
+    std::chrono::milliseconds reconnect_backoff_max = defaults::db::reconnect_backoff_max;
   } db;
 
   struct cache_section {
-    bool enabled = true;
-    std::chrono::seconds profile_ttl{3600};
-    std::chrono::seconds subscription_ttl{300};
-    std::chrono::milliseconds reconnect_backoff_max{5000};
+    bool enabled = defaults::cache::enabled;
+    std::chrono::seconds profile_ttl = defaults::cache::profile_ttl;
+    std::chrono::seconds subscription_ttl = defaults::cache::subscription_ttl;
+    std::chrono::milliseconds reconnect_backoff_max = defaults::cache::reconnect_backoff_max;
     /// Connect and command timeout: a hung Redis must not hold requests.
-    std::chrono::milliseconds command_timeout{250};
+    std::chrono::milliseconds command_timeout = defaults::cache::command_timeout;
   } cache;
 
   struct translator_section {
     /// "apertium", "claude" or "fake".
-    std::string backend = "apertium";
-    int64_t requests_per_minute = 3000;
-    int64_t tokens_per_minute = 400000;
-    int64_t max_in_flight = 8;
-    int64_t queue_limit = 10000;
-    std::chrono::milliseconds queue_deadline{60000};
-    std::chrono::milliseconds queued_notice_after{3000};
-    std::chrono::milliseconds request_timeout{30000};
-    std::chrono::milliseconds retry_base{500};
-    std::chrono::milliseconds retry_cap{8000};
-    int64_t max_attempts = 3;
-    int64_t breaker_failures = 5;
-    std::chrono::milliseconds breaker_cooldown{30000};
-    double chars_per_token = 4.0;
-    int64_t apertium_pipelines = 2;
-    std::string claude_api_url = "https://api.anthropic.com";
-    std::string claude_model = "claude-sonnet-4-5";
-    int64_t claude_max_tokens = 1024;
-    std::string anthropic_version = "2023-06-01";
-    std::chrono::milliseconds fake_latency{0};
-    std::chrono::milliseconds fake_jitter{0};
-    double fake_failure_rate = 0.0;
+    std::string backend{defaults::translator::backend};
+    int64_t requests_per_minute = defaults::translator::requests_per_minute;
+    int64_t tokens_per_minute = defaults::translator::tokens_per_minute;
+    int64_t max_in_flight = defaults::translator::max_in_flight;
+    int64_t queue_limit = defaults::translator::queue_limit;
+    std::chrono::milliseconds queue_deadline = defaults::translator::queue_deadline;
+    std::chrono::milliseconds queued_notice_after = defaults::translator::queued_notice_after;
+    std::chrono::milliseconds request_timeout = defaults::translator::request_timeout;
+    std::chrono::milliseconds retry_base = defaults::translator::retry_base;
+    std::chrono::milliseconds retry_cap = defaults::translator::retry_cap;
+    int64_t max_attempts = defaults::translator::max_attempts;
+    int64_t breaker_failures = defaults::translator::breaker_failures;
+    std::chrono::milliseconds breaker_cooldown = defaults::translator::breaker_cooldown;
+    double chars_per_token = defaults::translator::chars_per_token;
+    int64_t apertium_pipelines = defaults::translator::apertium_pipelines;
+    std::string claude_api_url{defaults::translator::claude_api_url};
+    std::string claude_model{defaults::translator::claude_model};
+    int64_t claude_max_tokens = defaults::translator::claude_max_tokens;
+    std::string anthropic_version{defaults::translator::anthropic_version};
+    std::chrono::milliseconds fake_latency = defaults::translator::fake_latency;
+    std::chrono::milliseconds fake_jitter = defaults::translator::fake_jitter;
+    double fake_failure_rate = defaults::translator::fake_failure_rate;
   } translator;
 
   struct conversation_section {
     /// Messages kept as translation context.
-    int64_t context_length = 6;
+    int64_t context_length = defaults::conversation::context_length;
     /// Translations in flight per conversation; delivery stays in order.
-    int64_t max_in_flight = 4;
-    std::chrono::seconds passivation_timeout{300};
-    int64_t queue_limit = 1000;
+    int64_t max_in_flight = defaults::conversation::max_in_flight;
+    std::chrono::seconds passivation_timeout = defaults::conversation::passivation_timeout;
+    int64_t queue_limit = defaults::conversation::queue_limit;
     /// "typing" only for translations that take at least this long.
-    std::chrono::milliseconds typing_delay{500};
+    std::chrono::milliseconds typing_delay = defaults::conversation::typing_delay;
   } conversation;
 
   struct session_section {
-    std::chrono::seconds passivation_timeout{300};
-    int64_t updates_per_minute = 30;
-    int64_t code_attempts = 5;
-    std::chrono::seconds code_window{600};
-    int64_t free_daily_messages = 50;
+    std::chrono::seconds passivation_timeout = defaults::session::passivation_timeout;
+    int64_t updates_per_minute = defaults::session::updates_per_minute;
+    int64_t code_attempts = defaults::session::code_attempts;
+    std::chrono::seconds code_window = defaults::session::code_window;
+    int64_t free_daily_messages = defaults::session::free_daily_messages;
     /// Free messages charged per PostgreSQL round trip; a crash can cost
     /// a manager up to twice this many of the day's free messages.
-    int64_t allowance_lease = 10;
-    int64_t history_length = 20;
+    int64_t allowance_lease = defaults::session::allowance_lease;
+    int64_t history_length = defaults::session::history_length;
   } session;
 
   struct http_section {
-    std::string listen_address = "127.0.0.1";
+    std::string listen_address{defaults::http::listen_address};
     /// Metrics, health, admin, dashboard and webhook intake; 0 picks a
     /// free port (see engine.ready_file).
-    int64_t port = 8090;
-    int64_t max_body_bytes = 1048576;
-    std::chrono::milliseconds read_timeout{5000};
-    int64_t threads = 4;
+    int64_t port = defaults::http::port;
+    int64_t max_body_bytes = defaults::http::max_body_bytes;
+    std::chrono::milliseconds read_timeout = defaults::http::read_timeout;
+    int64_t threads = defaults::http::threads;
   } http;
 
   struct retention_section {
-    int64_t message_days = 30;
-    int64_t batch_size = 1000;
-    std::chrono::seconds interval{3600};
+    int64_t message_days = defaults::retention::message_days;
+    int64_t batch_size = defaults::retention::batch_size;
+    std::chrono::seconds interval = defaults::retention::interval;
   } retention;
 
   struct shutdown_section {
-    std::chrono::milliseconds drain_deadline{10000};
+    std::chrono::milliseconds drain_deadline = defaults::shutdown::drain_deadline;
   } shutdown;
 
   /// Secrets, from the environment only; never in the file or on the

@@ -5,6 +5,16 @@
 
 namespace bridge::ops {
 
+http_options http_options_from(const bridge_config& cfg) {
+  http_options o;
+  o.address = cfg.http.listen_address;
+  o.port = static_cast<int>(cfg.http.port);
+  o.threads = static_cast<size_t>(cfg.http.threads);
+  o.max_body_bytes = static_cast<size_t>(cfg.http.max_body_bytes);
+  o.read_timeout = cfg.http.read_timeout;
+  return o;
+}
+
 http_server::http_server(http_options opts)
   : opts_(std::move(opts)), server_(std::make_unique<httplib::Server>()) {
   auto threads = opts_.threads;

@@ -6,6 +6,9 @@
 #include <string>
 #include <thread>
 
+#include "config/config.hpp"
+#include "config/defaults.hpp"
+
 namespace httplib {
 class Server;
 }
@@ -14,12 +17,15 @@ namespace bridge::ops {
 
 /// Where and how the operator surface listens.
 struct http_options {
-  std::string address = "127.0.0.1";
-  int port = 0;
-  size_t threads = 4;
-  size_t max_body_bytes = 1 << 20;
-  std::chrono::milliseconds read_timeout{5000};
+  std::string address{defaults::http::listen_address};
+  int port = static_cast<int>(defaults::http::port);
+  size_t threads = defaults::http::threads;
+  size_t max_body_bytes = defaults::http::max_body_bytes;
+  std::chrono::milliseconds read_timeout = defaults::http::read_timeout;
 };
+
+/// The server's options from the `http.*` keys.
+http_options http_options_from(const bridge_config& cfg);
 
 /// The engine's HTTP server (metrics, health, admin, dashboard, webhook),
 /// cpp-httplib on its own threads, never the actor scheduler's. Routes are

@@ -9,6 +9,7 @@
 #include <caf/response_promise.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "messages/storage.hpp"
 #include "storage/call_queue.hpp"
 #include "storage/db_worker.hpp"
@@ -19,12 +20,12 @@ namespace bridge::storage {
 struct db_pool_options {
   pg_options pg;
   /// Workers, each with at most one connection: the connection bound.
-  size_t pool_size = 20;
-  size_t queue_limit = 10000;
+  size_t pool_size = defaults::db::pool_size;
+  size_t queue_limit = defaults::db::queue_limit;
   /// Deadline of a request that names none.
-  std::chrono::milliseconds request_timeout{5000};
+  std::chrono::milliseconds request_timeout = defaults::db::request_timeout;
   /// Rows (or requests) of one kind written in one turn.
-  size_t batch_max = 500;
+  size_t batch_max = defaults::db::batch_max;
   /// Turns of one batchable kind running at once. Idle workers beyond it
   /// leave that kind waiting, so it leaves in larger batches: twenty
   /// workers each taking whatever waits write 20-row batches and pay a
@@ -32,13 +33,13 @@ struct db_pool_options {
   /// it may run up to half of `pool_size` turns instead. With
   /// `combine_writes` it bounds the turns carrying combined writes
   /// instead, whatever their types.
-  size_t batch_turns = 1;
+  size_t batch_turns = defaults::db::batch_turns;
   /// Batches of different write types that wait together (inbox rows,
   /// message rows, outbox rows and marks) leave in one turn and commit in
   /// one transaction: one WAL flush for all of them.
-  bool combine_writes = true;
+  bool combine_writes = defaults::db::combine_writes;
   std::chrono::milliseconds reconnect_base{100};
-  std::chrono::milliseconds reconnect_max{5000};
+  std::chrono::milliseconds reconnect_max = defaults::db::reconnect_backoff_max;
   /// Times a request is run again after its connection broke.
   uint32_t max_retries = 2;
 };

@@ -9,6 +9,7 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
+#include "config/defaults.hpp"
 #include "common/backoff.hpp"
 #include "messages/storage.hpp"
 #include "storage/pg_session.hpp"
@@ -32,9 +33,9 @@ struct db_worker_counters {
 /// What a worker needs.
 struct db_worker_options {
   pg_options pg;
-  size_t batch_max = 500;
+  size_t batch_max = defaults::db::batch_max;
   std::chrono::milliseconds reconnect_base{100};
-  std::chrono::milliseconds reconnect_max{5000};
+  std::chrono::milliseconds reconnect_max = defaults::db::reconnect_backoff_max;
   std::shared_ptr<db_worker_counters> counters;
 };
 

@@ -1,20 +1,30 @@
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string>
 
+#include "config/defaults.hpp"
 #include "storage/ops.hpp"
 
 namespace bridge::storage {
 
 /// How a worker connects.
+/// How long connecting may take for a given request deadline: not much
+/// longer than a request, nor cut too short on a loaded server.
+constexpr std::chrono::seconds
+connect_timeout_for(std::chrono::milliseconds request_timeout) {
+  auto secs = std::chrono::duration_cast<std::chrono::seconds>(request_timeout);
+  return std::clamp(secs, std::chrono::seconds{2}, std::chrono::seconds{30});
+}
+
 struct pg_options {
   /// libpq connection string (a secret: it may carry a password).
   std::string dsn;
   /// Every statement is cut after this long (PostgreSQL statement_timeout).
-  std::chrono::milliseconds statement_timeout{5000};
-  std::chrono::seconds connect_timeout{5};
+  std::chrono::milliseconds statement_timeout = defaults::db::request_timeout;
+  std::chrono::seconds connect_timeout = connect_timeout_for(defaults::db::request_timeout);
   std::string application_name = "bridge";
 };
 

@@ -9,6 +9,7 @@
 
 #include <caf/typed_event_based_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "config/config.hpp"
 #include "messages/cache.hpp"
 
@@ -44,9 +45,9 @@ private:
 struct retention_options {
   db_actor db;
   cache_actor cache;
-  int64_t message_days = 30;
-  int64_t batch_size = 1000;
-  std::chrono::seconds interval{3600};
+  int64_t message_days = defaults::retention::message_days;
+  int64_t batch_size = defaults::retention::batch_size;
+  std::chrono::seconds interval = defaults::retention::interval;
   /// Batches per round at most; the rest waits for the next round.
   int64_t max_batches = 10000;
   /// Lock lifetime; renewed before every batch.

@@ -15,11 +15,7 @@ db_pool_options db_pool_options_from(const bridge_config& cfg) {
   db_pool_options o;
   o.pg.dsn = cfg.secrets.database_url;
   o.pg.statement_timeout = cfg.db.request_timeout;
-  // Connecting must not outlast a request by much, nor be cut too short
-  // on a loaded server.
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(cfg.db.request_timeout);
-  o.pg.connect_timeout = std::clamp(secs, std::chrono::seconds{2},
-                                    std::chrono::seconds{30});
+  o.pg.connect_timeout = connect_timeout_for(cfg.db.request_timeout);
   o.pool_size = static_cast<size_t>(cfg.db.pool_size);
   o.queue_limit = static_cast<size_t>(cfg.db.queue_limit);
   o.request_timeout = cfg.db.request_timeout;

@@ -9,16 +9,17 @@
 #include <utility>
 #include <vector>
 
+#include "config/defaults.hpp"
 #include "common/token_bucket.hpp"
 
 namespace bridge::telegram {
 
 /// Telegram's send limits as the sender keeps them.
 struct send_limits {
-  double global_per_second = 30;
-  double per_chat_per_second = 1;
-  double per_chat_burst = 3;
-  double group_per_minute = 20;
+  double global_per_second = defaults::sender::global_per_second;
+  double per_chat_per_second = defaults::sender::per_chat_per_second;
+  double per_chat_burst = defaults::sender::per_chat_burst;
+  double group_per_minute = defaults::sender::group_per_minute;
 };
 
 /// Decides which queued call goes next without breaking Telegram's limits:

@@ -1,0 +1,142 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+
+/// Every default of Bridge, once. `bridge_config` (config/config.hpp)
+/// starts from these, and so does each room's options struct, so a room
+/// built without a configuration (a test, a benchmark) behaves as the
+/// shipped `config/bridge.toml` says; tests/app/options_test.cpp proves
+/// every `X_options_from(config)` of the shipped file equals `X_options{}`.
+namespace bridge::defaults {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+namespace engine {
+/// 0 means one scheduler thread per core.
+constexpr int64_t scheduler_threads = 0;
+/// Polls, 50 us apart, an idle scheduler thread makes before it sleeps
+/// until work is handed to it. CAF's default is 500; 0 cut the engine's
+/// CPU by about a quarter at 1,000 messages/s, with lower latency there
+/// (BENCHMARKS.md).
+constexpr int64_t scheduler_idle_polls = 0;
+constexpr std::string_view log_level = "info";
+} // namespace engine
+
+namespace telegram {
+/// The Bot API's base URL: a local tg-sim.
+constexpr std::string_view api_url = "http://127.0.0.1:8081";
+constexpr std::string_view mode = "polling";
+constexpr seconds poll_timeout{25};
+constexpr int64_t poll_limit = 100;
+constexpr milliseconds request_timeout{10000};
+} // namespace telegram
+
+namespace sender {
+/// Telegram allows about 30 messages per second overall,
+constexpr int64_t global_per_second = 30;
+/// about one per second per chat, with a small burst,
+constexpr double per_chat_per_second = 1.0;
+constexpr int64_t per_chat_burst = 3;
+/// and 20 messages per minute to a group.
+constexpr int64_t group_per_minute = 20;
+/// Bot API calls in flight at once, each on a kept-alive connection of
+/// the sender's one HTTP thread.
+constexpr int64_t http_workers = 4;
+constexpr int64_t queue_limit = 100000;
+constexpr int64_t max_attempts = 5;
+} // namespace sender
+
+namespace db {
+/// Never more than this many connections to PostgreSQL.
+constexpr int64_t pool_size = 20;
+constexpr int64_t queue_limit = 10000;
+constexpr milliseconds request_timeout{5000};
+constexpr int64_t batch_max = 500;
+/// Turns of one batchable kind at once: fewer, larger batches.
+constexpr int64_t batch_turns = 1;
+/// Write batches of different types that wait together commit as one.
+constexpr bool combine_writes = true;
+constexpr milliseconds reconnect_backoff_max{5000};
+} // namespace db
+
+namespace cache {
+constexpr bool enabled = true;
+constexpr seconds profile_ttl{3600};
+constexpr seconds subscription_ttl{300};
+constexpr milliseconds reconnect_backoff_max{5000};
+/// Connect and command timeout: a hung Redis must not hold requests.
+constexpr milliseconds command_timeout{250};
+} // namespace cache
+
+namespace translator {
+constexpr std::string_view backend = "apertium";
+constexpr int64_t requests_per_minute = 3000;
+constexpr int64_t tokens_per_minute = 400000;
+constexpr int64_t max_in_flight = 8;
+constexpr int64_t queue_limit = 10000;
+constexpr milliseconds queue_deadline{60000};
+constexpr milliseconds queued_notice_after{3000};
+constexpr milliseconds request_timeout{30000};
+constexpr milliseconds retry_base{500};
+constexpr milliseconds retry_cap{8000};
+constexpr int64_t max_attempts = 3;
+constexpr int64_t breaker_failures = 5;
+constexpr milliseconds breaker_cooldown{30000};
+constexpr double chars_per_token = 4.0;
+constexpr int64_t apertium_pipelines = 2;
+constexpr std::string_view claude_api_url = "https://api.anthropic.com";
+constexpr std::string_view claude_model = "claude-sonnet-4-5";
+constexpr int64_t claude_max_tokens = 1024;
+constexpr std::string_view anthropic_version = "2023-06-01";
+constexpr milliseconds fake_latency{0};
+constexpr milliseconds fake_jitter{0};
+constexpr double fake_failure_rate = 0.0;
+} // namespace translator
+
+namespace conversation {
+/// Messages kept as translation context.
+constexpr int64_t context_length = 6;
+/// Translations in flight per conversation; delivery stays in order.
+constexpr int64_t max_in_flight = 4;
+constexpr seconds passivation_timeout{300};
+constexpr int64_t queue_limit = 1000;
+/// "typing" only for translations that take at least this long.
+constexpr milliseconds typing_delay{500};
+} // namespace conversation
+
+namespace session {
+constexpr seconds passivation_timeout{300};
+constexpr int64_t updates_per_minute = 30;
+constexpr int64_t code_attempts = 5;
+constexpr seconds code_window{600};
+constexpr int64_t free_daily_messages = 50;
+/// Free messages charged per PostgreSQL round trip; a crash can cost a
+/// manager up to twice this many of the day's free messages.
+constexpr int64_t allowance_lease = 10;
+constexpr int64_t history_length = 20;
+} // namespace session
+
+namespace http {
+constexpr std::string_view listen_address = "127.0.0.1";
+/// Metrics, health, admin, dashboard and webhook intake; 0 picks a free
+/// port (see engine.ready_file).
+constexpr int64_t port = 8090;
+constexpr int64_t max_body_bytes = 1048576;
+constexpr milliseconds read_timeout{5000};
+constexpr int64_t threads = 4;
+} // namespace http
+
+namespace retention {
+constexpr int64_t message_days = 30;
+constexpr int64_t batch_size = 1000;
+constexpr seconds interval{3600};
+} // namespace retention
+
+namespace shutdown {
+constexpr milliseconds drain_deadline{10000};
+} // namespace shutdown
+
+} // namespace bridge::defaults
