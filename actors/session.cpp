@@ -107,8 +107,7 @@ void session_state::on_update(tg_update& u) {
     reply(say(text_id::groups_not_supported));
     return;
   }
-  auto now = std::chrono::steady_clock::now();
-  if (!updates_.try_record(now)) {
+  if (!updates_.try_record(steady_now())) {
     telemetry::metrics().rate_limited_users.Increment();
     if (cur.kind == update_kind::callback_query)
       answer_button();
@@ -319,10 +318,16 @@ void session_state::db_failed(const caf::error& err) {
 }
 
 int64_t session_state::today() const {
-  auto t = std::time(nullptr);
+  auto t = static_cast<std::time_t>(wall_ms() / 1000);
   std::tm tm{};
   gmtime_r(&t, &tm);
   return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+domain::window_limiter::clock::time_point
+session_state::steady_now() const {
+  return domain::window_limiter::clock::time_point{
+    std::chrono::nanoseconds{opts_->clock.steady_ns()}};
 }
 
 caf::behavior session(caf::stateful_actor<session_state>* self,

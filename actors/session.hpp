@@ -13,6 +13,7 @@
 
 #include "actors/idle_watch.hpp"
 
+#include "common/clock.hpp"
 #include "domain/allowance.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
@@ -29,6 +30,9 @@ struct session_options {
   db_actor db;
   cache_actor cache;
   sender_actor sender;
+  /// The session's only source of time: the UTC day, subscriptions, the
+  /// daily summary's window and the rate limits.
+  bridge::clock clock;
   /// Languages the translator can translate between, offered at sign-up.
   std::vector<std::string> languages;
   std::chrono::seconds passivation_timeout{300};
@@ -121,7 +125,10 @@ private:
   void save();
   void db_failed(const caf::error& err);
   bool is_manager() const { return me_.role == user_role::manager; }
+  /// Today in UTC as yyyymmdd.
   int64_t today() const;
+  int64_t wall_ms() const { return opts_->clock.wall_ms(); }
+  domain::window_limiter::clock::time_point steady_now() const;
 
   caf::event_based_actor* self;
   int64_t chat_id_ = 0;

@@ -21,12 +21,6 @@ constexpr auto infinite = caf::infinite;
 /// Most workers listed or offered as buttons at once.
 constexpr int64_t max_listed_workers = 50;
 
-int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
-    .count();
-}
-
 /// True when the whole text is an invitation code (not a sentence that
 /// happens to contain one).
 bool is_code(const std::string& text) {
@@ -133,7 +127,7 @@ void session_state::route_to_worker(const tg_update& u, partner_kind kind,
     self->request(opts_->cache, infinite, sub_get{chat_id_, 0})
       .await(
         [this, send_it, day](const subscription& sub) {
-          if (is_active(sub, now_ms())) {
+          if (is_active(sub, wall_ms())) {
             send_it();
             return;
           }
