@@ -87,6 +87,21 @@ private:
   void route_text(const tg_update& u);
   void route_to_worker(const tg_update& u, partner_kind kind,
                        int64_t task_id);
+  /// A manager's text (or task, or edit) on its way to one worker.
+  struct to_worker {
+    tg_update update;
+    partner_kind kind;
+    int64_t task_id;
+    int64_t worker_id;
+  };
+  /// Sends `m` if the manager's daily allowance lets it go.
+  void charge(const to_worker& m);
+  /// Nothing held in a lease: a subscription lifts the limit.
+  void check_subscription(const to_worker& m, int64_t day);
+  /// No subscription: PostgreSQL charges the next lease, or refuses.
+  void charge_lease(const to_worker& m, int64_t day);
+  /// Checks the worker still works for this manager, then forwards.
+  void send_to_worker(const to_worker& m);
   void forward(const tg_update& u, const user_record& me,
                const user_record& partner, partner_kind kind,
                int64_t task_id);
