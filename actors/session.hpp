@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,19 @@ struct session_state {
 private:
   // -- intake -----------------------------------------------------------------
   void on_update(tg_update& u);
+  /// Makes `u` the update being handled.
+  void begin(tg_update& u);
+  /// Only private chats: a group has many writers and no single partner.
+  void refuse_group();
+  /// Counts the update against the user's rate limit; false (and the user
+  /// told once per window) when it is over.
+  bool admit();
+  /// A registered chat's edited text goes to the partner's copy.
+  void on_edit();
+  /// The update as the registration state machine sees it, or nothing
+  /// when it was answered already (media, too long).
+  std::optional<domain::reg_input> read_input();
+  void act(domain::reg_action action, const domain::reg_input& in);
   void on_note(const session_note& n);
   /// Marks an update done in the inbox, unless a conversation took it.
   void finish(int64_t update_id);
