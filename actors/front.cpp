@@ -16,15 +16,7 @@
 
 namespace bridge {
 
-namespace {
-
-int64_t steady_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-           std::chrono::steady_clock::now().time_since_epoch())
-    .count();
-}
-
-} // namespace
+using telegram::poll_verdict;
 
 caf::behavior front_state::make_behavior(front_options opts) {
   opts_ = std::move(opts);
@@ -52,7 +44,7 @@ caf::behavior front_state::make_behavior(front_options opts) {
 
 bool front_state::held_back(caf::scoped_actor& blocking) {
   bool behind = ask_engine_behind(blocking, opts_.db);
-  auto now = steady_ns();
+  auto now = opts_.clock.steady_ns();
   if (behind && held_since_ns_ == 0) {
     held_since_ns_ = now;
     spdlog::warn("front: the database queue is a quarter full; holding "
@@ -65,98 +57,140 @@ bool front_state::held_back(caf::scoped_actor& blocking) {
   return behind;
 }
 
-std::chrono::milliseconds front_state::poll_once() {
+front_state::delay front_state::poll_once() {
   caf::scoped_actor blocking{self->system()};
-  if (isolate_ == 0 && held_back(blocking)) {
-    ++counters->held_back;
-    telemetry::metrics().intake_held_back.Increment();
-    return opts_.hold_back_pause;
-  }
+  if (isolation_.may_hold_back() && held_back(blocking))
+    return hold_back();
   ++counters->polls;
-  auto limit = isolate_ > 0 ? 1 : opts_.poll_limit;
-  auto call = telegram::encode_get_updates(offset_, limit,
-                                           isolate_ > 0 ? 0 : opts_.poll_timeout.count());
+  auto limit = isolation_.limit(opts_.poll_limit);
+  auto resp = fetch(limit);
+  auto outcome = telegram::classify_poll(resp, limit, offset_,
+                                         opts_.clock.steady_ns());
+  if (outcome.unreadable)
+    ++counters->errors;
+  switch (outcome.verdict) {
+    case poll_verdict::store:
+      return store(blocking, outcome.batch);
+    case poll_verdict::transport_failed:
+      return transport_failed(resp);
+    case poll_verdict::isolate:
+      return isolate(outcome.batch);
+    case poll_verdict::skip:
+      return skip(outcome.batch);
+    case poll_verdict::conflict:
+    case poll_verdict::token_refused:
+    case poll_verdict::rate_limited:
+    case poll_verdict::failed:
+      break;
+  }
+  return refused(outcome, resp.status);
+}
+
+front_state::delay front_state::hold_back() {
+  ++counters->held_back;
+  telemetry::metrics().intake_held_back.Increment();
+  return opts_.hold_back_pause;
+}
+
+http_response front_state::fetch(int64_t limit) {
+  auto call = telegram::encode_get_updates(
+    offset_, limit, isolation_.timeout_s(opts_.poll_timeout.count()));
   auto url = telegram::method_url(opts_.endpoint.base_url,
                                   opts_.endpoint.token, call.method);
-  auto asked_ns = steady_ns();
+  auto asked_ns = opts_.clock.steady_ns();
   auto resp = client_.post(url, call.body, {"Content-Type: application/json"},
                            opts_.endpoint.timeout + opts_.poll_timeout);
-  auto& m = telemetry::metrics();
-  m.intake_fetch_seconds.Observe(static_cast<double>(steady_ns() - asked_ns) / 1e9);
-  if (resp.transport_failed()) {
-    ++counters->errors;
-    auto wait = retry_.failed(rng_);
-    spdlog::warn("front: getUpdates failed: {}; retrying in {} ms", resp.error,
-                 wait.count());
-    return wait;
-  }
-  auto batch = telegram::decode_updates(resp.body, steady_ns());
-  if (batch.error && batch.error->error_code == 0 && resp.status == 200) {
-    // The body itself is broken. With several updates in it, fetch them
-    // one by one; with one, skip it (its id read off the raw text).
-    ++counters->errors;
-    if (limit > 1) {
-      isolate_ = opts_.poll_limit;
-      spdlog::warn("front: unreadable getUpdates body ({}); fetching updates "
-                   "one by one to isolate the broken one",
-                   batch.error->description);
-      return std::chrono::milliseconds{0};
-    }
-    if (batch.max_update_id >= offset_) {
-      ++counters->skipped;
-      spdlog::error("front: skipping update {}: {}", batch.max_update_id,
-                    batch.error->description);
-      offset_ = batch.max_update_id + 1;
-      --isolate_;
-      return std::chrono::milliseconds{0};
-    }
-  }
-  if (batch.error) {
-    ++counters->errors;
-    auto& e = *batch.error;
-    auto wait = retry_.failed(rng_);
-    telemetry::engine_health().intake = false;
-    if (e.error_code == 409) {
+  telemetry::metrics().intake_fetch_seconds.Observe(
+    static_cast<double>(opts_.clock.steady_ns() - asked_ns) / 1e9);
+  return resp;
+}
+
+front_state::delay front_state::transport_failed(const http_response& resp) {
+  ++counters->errors;
+  auto wait = retry_.failed(rng_);
+  spdlog::warn("front: getUpdates failed: {}; retrying in {} ms", resp.error,
+               wait.count());
+  return wait;
+}
+
+front_state::delay front_state::isolate(const telegram::decoded_batch& batch) {
+  isolation_.start(opts_.poll_limit);
+  spdlog::warn("front: unreadable getUpdates body ({}); fetching updates "
+               "one by one to isolate the broken one",
+               batch.error->description);
+  return delay{0};
+}
+
+front_state::delay front_state::skip(const telegram::decoded_batch& batch) {
+  // Fetched alone and still unreadable: skipping it is the only way past
+  // it, or it would wedge the intake.
+  ++counters->skipped;
+  spdlog::error("front: skipping update {}: {}", batch.max_update_id,
+                batch.error->description);
+  offset_ = batch.max_update_id + 1;
+  isolation_.skipped();
+  return delay{0};
+}
+
+front_state::delay front_state::refused(const telegram::poll_outcome& outcome,
+                                        long http_status) {
+  ++counters->errors;
+  const auto& e = *outcome.batch.error;
+  auto wait = retry_.failed(rng_);
+  telemetry::engine_health().intake = false;
+  switch (outcome.verdict) {
+    case poll_verdict::conflict:
       ++counters->conflicts;
-      m.get_updates_conflicts.Increment();
+      telemetry::metrics().get_updates_conflicts.Increment();
       spdlog::error("front: getUpdates refused with 409 Conflict ({}): another "
                     "process polls this bot or a webhook is set; retrying in "
                     "{} ms",
                     e.description, wait.count());
-    } else if (e.error_code == 401 || e.error_code == 404) {
+      break;
+    case poll_verdict::token_refused:
       spdlog::error("front: the Bot API refused the bot token (HTTP {}: {}); "
                     "check TELEGRAM_BOT_TOKEN; retrying in {} ms",
                     e.error_code, e.description, wait.count());
-    } else if (e.error_code == 429) {
-      wait = std::max(wait, std::chrono::milliseconds{e.retry_after_s * 1000});
+      break;
+    case poll_verdict::rate_limited:
+      wait = std::max(wait, delay{e.retry_after_s * 1000});
       spdlog::warn("front: getUpdates rate limited; retrying in {} ms",
                    wait.count());
-    } else {
+      break;
+    default:
       spdlog::warn("front: getUpdates failed (HTTP {}): {}; retrying in {} ms",
-                   resp.status, e.description, wait.count());
-    }
-    return wait;
+                   http_status, e.description, wait.count());
   }
-  retry_.succeeded();
-  telemetry::engine_health().intake = true;
-  if (isolate_ > 0)
-    --isolate_;
+  return wait;
+}
+
+void front_state::count_skipped(const telegram::decoded_batch& batch) {
   if (batch.repaired_utf8)
     spdlog::warn("front: getUpdates body had invalid UTF-8; repaired");
   for (size_t i = 0; i < batch.skipped.size(); ++i)
     if (auto n = batch.skipped[i]; n > 0) {
       counters->skipped += n;
-      m.updates_skipped.Increment(static_cast<double>(n));
+      telemetry::metrics().updates_skipped.Increment(static_cast<double>(n));
       spdlog::info("front: skipped {} update(s): {}", n,
                    telegram::to_string(static_cast<telegram::skip_reason>(i)));
     }
+}
+
+front_state::delay front_state::store(caf::scoped_actor& blocking,
+                                      telegram::decoded_batch& batch) {
+  retry_.succeeded();
+  telemetry::engine_health().intake = true;
+  isolation_.stored();
+  count_skipped(batch);
   counters->updates += batch.updates.size();
-  auto store_ns = steady_ns();
+  auto store_ns = opts_.clock.steady_ns();
   bool stored = store_and_hand_on(blocking, opts_.db, opts_.dispatcher,
                                   batch.updates, *counters);
   if (!batch.updates.empty())
-    m.intake_store_seconds.Observe(static_cast<double>(steady_ns() - store_ns) / 1e9);
+    telemetry::metrics().intake_store_seconds.Observe(
+      static_cast<double>(opts_.clock.steady_ns() - store_ns) / 1e9);
   if (!stored) {
+    // Not confirmed to Telegram: the same updates come again.
     auto wait = retry_.failed(rng_);
     spdlog::warn("front: the inbox could not store {} update(s); polling them "
                  "again in {} ms", batch.updates.size(), wait.count());
@@ -164,7 +198,7 @@ std::chrono::milliseconds front_state::poll_once() {
   }
   if (batch.max_update_id >= offset_)
     offset_ = batch.max_update_id + 1;
-  return std::chrono::milliseconds{0};
+  return delay{0};
 }
 
 caf::behavior front(caf::stateful_actor<front_state>* self,

@@ -15,9 +15,11 @@
 #include "actors/bot_api_endpoint.hpp"
 #include "actors/intake.hpp"
 #include "common/backoff.hpp"
+#include "common/clock.hpp"
 #include "common/http_client.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
+#include "telegram/poll_classify.hpp"
 
 namespace bridge {
 
@@ -34,6 +36,8 @@ struct front_options {
   std::shared_ptr<intake_state> counters;
   /// Pause before looking again while the engine is behind.
   std::chrono::milliseconds hold_back_pause{20};
+  /// Steady time: the updates' arrival stamps, fetch and store durations.
+  bridge::clock clock;
 };
 
 /// The intake: long-polls getUpdates on its own thread (a detached actor,
@@ -53,19 +57,34 @@ struct front_state {
   std::shared_ptr<intake_state> counters = std::make_shared<intake_state>();
 
 private:
-  /// One getUpdates round; returns the pause before the next one.
-  std::chrono::milliseconds poll_once();
+  using delay = std::chrono::milliseconds;
+
+  /// One getUpdates round; returns the delay before the next one.
+  delay poll_once();
   /// Asks the pool whether the engine is behind (`engine_is_behind`).
   bool held_back(caf::scoped_actor& blocking);
+  /// Counts a poll put off while the engine is behind.
+  delay hold_back();
+  /// Asks getUpdates for at most `limit` updates from the offset.
+  http_response fetch(int64_t limit);
+  delay transport_failed(const http_response& resp);
+  delay isolate(const telegram::decoded_batch& batch);
+  delay skip(const telegram::decoded_batch& batch);
+  /// An error answer: backs off, longer on a 429 that asks for it.
+  delay refused(const telegram::poll_outcome& outcome, long http_status);
+  /// Counts and logs what the decoder left out of `batch` or repaired.
+  void count_skipped(const telegram::decoded_batch& batch);
+  /// Stores the batch, then moves the offset past it.
+  delay store(caf::scoped_actor& blocking, telegram::decoded_batch& batch);
 
   caf::event_based_actor* self;
   front_options opts_;
   http_client client_;
   int64_t offset_ = 0;
-  /// Polls left in isolation mode: after a body that would not parse, the
-  /// front fetches one update at a time, so the broken one can be skipped
-  /// alone and its neighbours are still handled.
-  int64_t isolate_ = 0;
+  /// After a body that would not parse, the front fetches one update at a
+  /// time, so the broken one can be skipped alone and its neighbours are
+  /// still handled.
+  telegram::poll_isolation isolation_;
   /// Held back since this steady-clock time (ns), or 0.
   int64_t held_since_ns_ = 0;
   retry_state retry_{backoff_policy{std::chrono::milliseconds{500},

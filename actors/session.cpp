@@ -91,61 +91,86 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
 // -- intake -------------------------------------------------------------------
 
 void session_state::on_update(tg_update& u) {
+  begin(u);
+  if (chat_id_ < 0) {
+    refuse_group();
+    return;
+  }
+  if (!admit())
+    return;
+  if (current_.kind == update_kind::edited_message) {
+    on_edit();
+    return;
+  }
+  if (auto in = read_input())
+    act(domain::decide(step_, *in), *in);
+}
+
+void session_state::begin(tg_update& u) {
   current_ = std::move(u);
   replies_ = 0;
-  const auto& cur = current_;
   if (me_.display_name.empty())
-    me_.display_name = cur.from.first_name;
+    me_.display_name = current_.from.first_name;
   if (rec_.language.empty() && me_.language.empty())
-    rec_.language = hint_language(cur.from);
-  if (cur.kind == update_kind::callback_query && chat_id_ < 0) {
+    rec_.language = hint_language(current_.from);
+}
+
+void session_state::refuse_group() {
+  if (current_.kind == update_kind::callback_query)
     answer_button();
-    return;
-  }
-  if (chat_id_ < 0) {
-    // Only private chats: a group has many writers and no single partner.
+  else
     reply(say(text_id::groups_not_supported));
-    return;
+}
+
+bool session_state::admit() {
+  if (updates_.try_record(steady_now())) {
+    told_rate_limited_ = false;
+    return true;
   }
-  auto now = std::chrono::steady_clock::now();
-  if (!updates_.try_record(now)) {
-    telemetry::metrics().rate_limited_users.Increment();
-    if (cur.kind == update_kind::callback_query)
-      answer_button();
-    if (!told_rate_limited_) {
-      told_rate_limited_ = true;
-      reply(say(text_id::rate_limited));
-    }
-    spdlog::debug("session {}: update {} over the rate limit", chat_id_,
-                  cur.update_id);
-    return;
+  telemetry::metrics().rate_limited_users.Increment();
+  if (current_.kind == update_kind::callback_query)
+    answer_button();
+  if (!told_rate_limited_) {
+    told_rate_limited_ = true;
+    reply(say(text_id::rate_limited));
   }
-  told_rate_limited_ = false;
-  if (cur.kind == update_kind::edited_message) {
-    // A registered chat's edited text: the partner's copy is edited too.
-    // Anything else edited (a command, a caption) is left as it was.
-    if (step_ == reg_step::ready && cur.media_kind.empty()
-        && domain::parse_command(cur.text).kind == domain::command_kind::none
-        && utf8::utf16_length(cur.text) <= opts_->max_text)
-      route_text(cur);
-    return;
-  }
+  spdlog::debug("session {}: update {} over the rate limit", chat_id_,
+                current_.update_id);
+  return false;
+}
+
+void session_state::on_edit() {
+  // Anything else edited (a command, a caption, a text before
+  // registration) is left as it was.
+  const auto& cur = current_;
+  if (step_ == reg_step::ready && cur.media_kind.empty()
+      && domain::parse_command(cur.text).kind == domain::command_kind::none
+      && utf8::utf16_length(cur.text) <= opts_->max_text)
+    route_text(cur);
+}
+
+std::optional<domain::reg_input> session_state::read_input() {
   domain::reg_input in;
-  if (cur.kind == update_kind::callback_query) {
+  if (current_.kind == update_kind::callback_query) {
     in.is_button = true;
-    in.pressed = domain::parse_button(cur.callback_data);
-  } else if (!cur.media_kind.empty()) {
-    reply(say(text_id::media_not_supported));
-    return;
-  } else {
-    auto units = utf8::utf16_length(cur.text);
-    if (units > opts_->max_text) {
-      reply(say(text_id::message_too_long, units, opts_->max_text));
-      return;
-    }
-    in.cmd = domain::parse_command(cur.text);
+    in.pressed = domain::parse_button(current_.callback_data);
+    return in;
   }
-  switch (domain::decide(step_, in)) {
+  if (!current_.media_kind.empty()) {
+    reply(say(text_id::media_not_supported));
+    return std::nullopt;
+  }
+  auto units = utf8::utf16_length(current_.text);
+  if (units > opts_->max_text) {
+    reply(say(text_id::message_too_long, units, opts_->max_text));
+    return std::nullopt;
+  }
+  in.cmd = domain::parse_command(current_.text);
+  return in;
+}
+
+void session_state::act(reg_action action, const domain::reg_input& in) {
+  switch (action) {
     case reg_action::ask_role:
       ask_role();
       break;
@@ -158,7 +183,7 @@ void session_state::on_update(tg_update& u) {
       take_language(in.pressed.value);
       break;
     case reg_action::take_code:
-      take_code(cur.text);
+      take_code(current_.text);
       break;
     case reg_action::repeat_question:
       repeat_question();
@@ -177,7 +202,7 @@ void session_state::on_update(tg_update& u) {
       run_button(in.pressed);
       break;
     case reg_action::route_text:
-      route_text(cur);
+      route_text(current_);
       break;
     case reg_action::stale_button:
       answer_button();
@@ -319,10 +344,16 @@ void session_state::db_failed(const caf::error& err) {
 }
 
 int64_t session_state::today() const {
-  auto t = std::time(nullptr);
+  auto t = static_cast<std::time_t>(wall_ms() / 1000);
   std::tm tm{};
   gmtime_r(&t, &tm);
   return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+domain::window_limiter::clock::time_point
+session_state::steady_now() const {
+  return domain::window_limiter::clock::time_point{
+    std::chrono::nanoseconds{opts_->clock.steady_ns()}};
 }
 
 caf::behavior session(caf::stateful_actor<session_state>* self,

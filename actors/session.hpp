@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "config/defaults.hpp"
 #include "actors/idle_watch.hpp"
 
+#include "common/clock.hpp"
 #include "domain/allowance.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
@@ -30,6 +32,9 @@ struct session_options {
   db_actor db;
   cache_actor cache;
   sender_actor sender;
+  /// The session's only source of time: the UTC day, subscriptions, the
+  /// daily summary's window and the rate limits.
+  bridge::clock clock;
   /// Languages the translator can translate between, offered at sign-up.
   std::vector<std::string> languages;
   std::chrono::seconds passivation_timeout = defaults::session::passivation_timeout;
@@ -61,6 +66,19 @@ struct session_state {
 private:
   // -- intake -----------------------------------------------------------------
   void on_update(tg_update& u);
+  /// Makes `u` the update being handled.
+  void begin(tg_update& u);
+  /// Only private chats: a group has many writers and no single partner.
+  void refuse_group();
+  /// Counts the update against the user's rate limit; false (and the user
+  /// told once per window) when it is over.
+  bool admit();
+  /// A registered chat's edited text goes to the partner's copy.
+  void on_edit();
+  /// The update as the registration state machine sees it, or nothing
+  /// when it was answered already (media, too long).
+  std::optional<domain::reg_input> read_input();
+  void act(domain::reg_action action, const domain::reg_input& in);
   void on_note(const session_note& n);
   /// Marks an update done in the inbox, unless a conversation took it.
   void finish(int64_t update_id);
@@ -84,6 +102,21 @@ private:
   void route_text(const tg_update& u);
   void route_to_worker(const tg_update& u, partner_kind kind,
                        int64_t task_id);
+  /// A manager's text (or task, or edit) on its way to one worker.
+  struct to_worker {
+    tg_update update;
+    partner_kind kind;
+    int64_t task_id;
+    int64_t worker_id;
+  };
+  /// Sends `m` if the manager's daily allowance lets it go.
+  void charge(const to_worker& m);
+  /// Nothing held in a lease: a subscription lifts the limit.
+  void check_subscription(const to_worker& m, int64_t day);
+  /// No subscription: PostgreSQL charges the next lease, or refuses.
+  void charge_lease(const to_worker& m, int64_t day);
+  /// Checks the worker still works for this manager, then forwards.
+  void send_to_worker(const to_worker& m);
   void forward(const tg_update& u, const user_record& me,
                const user_record& partner, partner_kind kind,
                int64_t task_id);
@@ -122,7 +155,10 @@ private:
   void save();
   void db_failed(const caf::error& err);
   bool is_manager() const { return me_.role == user_role::manager; }
+  /// Today in UTC as yyyymmdd.
   int64_t today() const;
+  int64_t wall_ms() const { return opts_->clock.wall_ms(); }
+  domain::window_limiter::clock::time_point steady_now() const;
 
   caf::event_based_actor* self;
   int64_t chat_id_ = 0;

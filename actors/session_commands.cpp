@@ -21,12 +21,6 @@ constexpr auto infinite = caf::infinite;
 /// Most workers listed or offered as buttons at once.
 constexpr int64_t max_listed_workers = 50;
 
-int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
-    .count();
-}
-
 /// True when the whole text is an invitation code (not a sentence that
 /// happens to contain one).
 bool is_code(const std::string& text) {
@@ -99,62 +93,74 @@ void session_state::route_text(const tg_update& u) {
 void session_state::route_to_worker(const tg_update& u, partner_kind kind,
                                     int64_t task_id) {
   with_current_worker([this, u, kind, task_id](int64_t worker_id) {
-    auto send_it = [this, u, kind, task_id, worker_id] {
-      self->request(opts_->cache, infinite, user_get{worker_id, 0})
-        .await(
-          [this, u, kind, task_id](user_record& worker) {
-            if (worker.manager_id != chat_id_) {
-              // The worker left (reset, or joined another manager).
-              rec_.current_worker = 0;
-              save();
-              reply(say(text_id::partner_unreachable, worker.display_name));
-              return;
-            }
-            forward(u, me_, worker, kind, task_id);
-          },
-          [this](const caf::error& err) { db_failed(err); });
-    };
-    if (kind != partner_kind::text) {
-      send_it(); // an edit was counted as the message it changes
-      return;
-    }
-    // The daily allowance (DESIGN in domain/allowance.hpp): a message
-    // PostgreSQL already charged in a lease goes at once; else a
-    // subscription lifts the limit; else PostgreSQL charges the next
-    // lease, checking and counting in one statement, so no message
-    // beyond the limit passes.
-    auto day = today();
-    give_back(allowance_.move_to(day));
-    if (allowance_.take()) {
-      refill(day);
-      send_it();
-      return;
-    }
-    self->request(opts_->cache, infinite, sub_get{chat_id_, 0})
-      .await(
-        [this, send_it, day](const subscription& sub) {
-          if (is_active(sub, now_ms())) {
-            send_it();
-            return;
-          }
-          usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0,
-                          allowance_.want()};
-          self->request(opts_->cache, infinite, incr)
-            .await(
-              [this, send_it, day](const usage_count& c) {
-                give_back(allowance_.granted(day, c.counted, c.count, false));
-                if (!allowance_.take()) {
-                  reply(say(text_id::daily_limit_reached,
-                            opts_->free_daily_messages));
-                  return;
-                }
-                refill(day);
-                send_it();
-              },
-              [this](const caf::error& err) { db_failed(err); });
-        },
-        [this](const caf::error& err) { db_failed(err); });
+    charge(to_worker{u, kind, task_id, worker_id});
   });
+}
+
+void session_state::charge(const to_worker& m) {
+  if (m.kind != partner_kind::text) {
+    send_to_worker(m); // an edit was counted as the message it changes
+    return;
+  }
+  // The daily allowance (DESIGN in domain/allowance.hpp): a message
+  // PostgreSQL already charged in a lease goes at once; else a
+  // subscription lifts the limit; else PostgreSQL charges the next
+  // lease, checking and counting in one statement, so no message
+  // beyond the limit passes.
+  auto day = today();
+  give_back(allowance_.move_to(day));
+  if (allowance_.take()) {
+    refill(day);
+    send_to_worker(m);
+    return;
+  }
+  check_subscription(m, day);
+}
+
+void session_state::check_subscription(const to_worker& m, int64_t day) {
+  self->request(opts_->cache, infinite, sub_get{chat_id_, 0})
+    .await(
+      [this, m, day](const subscription& sub) {
+        if (is_active(sub, wall_ms())) {
+          send_to_worker(m);
+          return;
+        }
+        charge_lease(m, day);
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::charge_lease(const to_worker& m, int64_t day) {
+  usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0,
+                  allowance_.want()};
+  self->request(opts_->cache, infinite, incr)
+    .await(
+      [this, m, day](const usage_count& c) {
+        give_back(allowance_.granted(day, c.counted, c.count, false));
+        if (!allowance_.take()) {
+          reply(say(text_id::daily_limit_reached, opts_->free_daily_messages));
+          return;
+        }
+        refill(day);
+        send_to_worker(m);
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::send_to_worker(const to_worker& m) {
+  self->request(opts_->cache, infinite, user_get{m.worker_id, 0})
+    .await(
+      [this, m](user_record& worker) {
+        if (worker.manager_id != chat_id_) {
+          // The worker left (reset, or joined another manager).
+          rec_.current_worker = 0;
+          save();
+          reply(say(text_id::partner_unreachable, worker.display_name));
+          return;
+        }
+        forward(m.update, me_, worker, m.kind, m.task_id);
+      },
+      [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::refill(int64_t day) {

@@ -85,7 +85,7 @@ void session_state::take_code(const std::string& text) {
     reply(say(text_id::worker_send_code));
     return;
   }
-  auto now = std::chrono::steady_clock::now();
+  auto now = steady_now();
   if (codes_.exhausted(now)) {
     auto wait = std::chrono::duration_cast<std::chrono::minutes>(
                   codes_.next_allowed(now) - now).count() + 1;
@@ -112,7 +112,7 @@ void session_state::take_code(const std::string& text) {
 }
 
 void session_state::look_up_code(const std::string& code) {
-  auto now = std::chrono::steady_clock::now();
+  auto now = steady_now();
   self->request(opts_->db, infinite, user_by_code{code, 0})
     .await(
       [this, now](user_record& owner) {

@@ -19,12 +19,6 @@ constexpr auto infinite = caf::infinite;
 constexpr int64_t max_listed = 50;
 constexpr int64_t day_ms = 24 * 3600 * 1000;
 
-int64_t now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
-    .count();
-}
-
 } // namespace
 
 // -- workers --------------------------------------------------------------------
@@ -163,7 +157,7 @@ void session_state::daily() {
         auto sum = std::make_shared<summary>();
         sum->lines.resize(page.rows.size());
         sum->waiting = page.rows.size() * 2;
-        auto since = now_ms() - day_ms;
+        auto since = wall_ms() - day_ms;
         auto finish = [this, sum] {
           if (--sum->waiting > 0)
             return;
@@ -191,7 +185,7 @@ void session_state::daily() {
           self->request(opts_->db, infinite, open)
             .await(
               [this, sum, i, since, finish, fail](conversation_record& c) {
-                message_count mc{c.id, since, now_ms() + 1, 0};
+                message_count mc{c.id, since, wall_ms() + 1, 0};
                 self->request(opts_->db, infinite, mc)
                   .await(
                     [sum, i, finish](const db_count& n) {

@@ -4,7 +4,6 @@
 #include <random>
 
 #include "domain/invite_code.hpp"
-#include "domain/window_limiter.hpp"
 
 using namespace bridge::domain;
 
@@ -28,17 +27,4 @@ BOOST_AUTO_TEST_CASE(non_codes_are_refused) {
                    "BRIDGE-4821x", "BRIDGE--48213", "hello", "BRIDGE-４８２１３",
                    "XBRIDGE-48213", "BRIDGE-48213 please"})
     BOOST_TEST(!parse_code(bad), bad);
-}
-
-BOOST_AUTO_TEST_CASE(wrong_code_limit_is_a_sliding_window) {
-  using namespace std::chrono;
-  window_limiter lim{5, minutes{10}};
-  auto t = window_limiter::clock::time_point{} + hours{1};
-  for (int i = 0; i < 5; ++i)
-    BOOST_TEST(lim.try_record(t + minutes{i}));
-  BOOST_TEST(!lim.try_record(t + minutes{5}));
-  BOOST_TEST(lim.exhausted(t + minutes{9}));
-  BOOST_TEST((lim.next_allowed(t + minutes{6}) == t + minutes{10}));
-  BOOST_TEST(lim.try_record(t + minutes{10}));
-  BOOST_TEST(!lim.try_record(t + minutes{10}));
 }
