@@ -38,7 +38,7 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
   registry_ = std::move(registry);
   opts_ = std::move(opts);
   const auto& o = *opts_;
-  idle_.start(o.passivation_timeout);
+  idle_.start(o.passivation_timeout, o.clock);
   // Activation: the pair's row (numbering resumes after the highest stored
   // sequence) and its recent history as context. Both are awaited, so
   // messages wait in the mailbox until the conversation knows itself.

@@ -10,8 +10,9 @@
 #include <caf/actor.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include "config/defaults.hpp"
 #include "actors/idle_watch.hpp"
+#include "common/clock.hpp"
+#include "config/defaults.hpp"
 
 #include "domain/pipeline.hpp"
 #include "messages/conversation.hpp"
@@ -43,6 +44,8 @@ struct conversation_options {
   /// taken this long; quicker ones arrive without it, which spares a Bot
   /// API call per message (0: at once, always).
   std::chrono::milliseconds typing_delay = defaults::conversation::typing_delay;
+  /// Where the conversation reads time (its passivation timer).
+  bridge::clock clock;
 };
 
 /// The actor that owns one manager-worker pair. It numbers each message,

@@ -11,12 +11,12 @@
 #include <caf/scoped_actor.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include "config/defaults.hpp"
 #include "actors/bot_api_endpoint.hpp"
 #include "actors/intake.hpp"
 #include "common/backoff.hpp"
 #include "common/clock.hpp"
 #include "common/http_client.hpp"
+#include "config/defaults.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
 #include "telegram/poll_classify.hpp"

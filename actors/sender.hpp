@@ -10,11 +10,11 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
-#include "config/defaults.hpp"
 #include "actors/bot_api_endpoint.hpp"
 #include "common/backoff.hpp"
 #include "common/call_watch.hpp"
 #include "common/http_multi.hpp"
+#include "config/defaults.hpp"
 #include "messages/interfaces.hpp"
 #include "messages/storage.hpp"
 #include "telegram/bot_api.hpp"

@@ -41,7 +41,7 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
   codes_ = domain::window_limiter{static_cast<size_t>(o.code_attempts),
                                   o.code_window};
   allowance_ = domain::allowance_lease{o.allowance_lease, o.free_daily_messages};
-  idle_.start(o.passivation_timeout);
+  idle_.start(o.passivation_timeout, o.clock);
   rec_.chat_id = chat_id;
   me_.telegram_id = chat_id;
   // Rebuild from PostgreSQL before the first update is looked at: both

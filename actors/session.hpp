@@ -12,8 +12,8 @@
 #include <caf/result.hpp>
 #include <caf/stateful_actor.hpp>
 
-#include "config/defaults.hpp"
 #include "actors/idle_watch.hpp"
+#include "config/defaults.hpp"
 
 #include "common/clock.hpp"
 #include "domain/allowance.hpp"

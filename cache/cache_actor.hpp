@@ -11,10 +11,10 @@
 #include <caf/response_promise.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
-#include "config/defaults.hpp"
 #include "cache/rate_window.hpp"
 #include "cache/redis_client.hpp"
 #include "common/backoff.hpp"
+#include "config/defaults.hpp"
 #include "messages/cache.hpp"
 
 namespace bridge::cache {

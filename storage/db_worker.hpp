@@ -9,8 +9,8 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
-#include "config/defaults.hpp"
 #include "common/backoff.hpp"
+#include "config/defaults.hpp"
 #include "messages/storage.hpp"
 #include "storage/pg_session.hpp"
 

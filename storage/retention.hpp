@@ -9,8 +9,8 @@
 
 #include <caf/typed_event_based_actor.hpp>
 
-#include "config/defaults.hpp"
 #include "config/config.hpp"
+#include "config/defaults.hpp"
 #include "messages/cache.hpp"
 
 namespace bridge::storage {

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "config/defaults.hpp"
 #include "common/token_bucket.hpp"
+#include "config/defaults.hpp"
 
 namespace bridge::telegram {
 
