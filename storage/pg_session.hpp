@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 
 namespace bridge::storage {
 

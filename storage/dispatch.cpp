@@ -1,4 +1,4 @@
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 
 #include <algorithm>
 #include <array>
