@@ -38,6 +38,7 @@
 #include "translator/translator.hpp"
 
 using namespace bridge;
+using namespace bridge::translation;
 using namespace std::chrono_literals;
 using steady = std::chrono::steady_clock;
 
