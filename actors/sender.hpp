@@ -14,7 +14,7 @@
 #include "common/backoff.hpp"
 #include "common/call_watch.hpp"
 #include "common/http_multi.hpp"
-#include "messages/interfaces.hpp"
+#include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/resume_guard.hpp"
