@@ -18,7 +18,7 @@ namespace bridge::translation {
 
 /// How the Apertium backend is set up.
 struct apertium_options {
-  std::string modes_dir = apertium::default_modes_dir;
+  std::string modes_dir = translation::apertium::default_modes_dir;
   /// Resident pipelines per language pair, started on the pair's first use.
   size_t pipelines_per_pair = 2;
   /// Calls waiting for a busy pipeline before refusing.

@@ -28,8 +28,8 @@ struct translator_options {
   backend_actor backend;
   /// What the backend translates; requests for other pairs are refused.
   std::vector<language_pair> languages;
-  rate_limits limits;
-  retry_options retry;
+  translation::rate_limits limits;
+  translation::retry_options retry;
   uint32_t breaker_failures = 5;
   std::chrono::milliseconds breaker_cooldown{30000};
   size_t queue_limit = 10000;
@@ -37,7 +37,7 @@ struct translator_options {
   std::chrono::milliseconds queued_notice_after{3000};
   /// Timeout of one backend call.
   std::chrono::milliseconds request_timeout{30000};
-  request_limits request;
+  translation::request_limits request;
   /// Seeds the retry jitter; 0 draws a seed.
   uint64_t seed = 0;
 };

@@ -2,7 +2,6 @@
 #include "tests/translator/translator_fixture.hpp"
 
 using namespace bridge;
-using namespace bridge::translation;
 using namespace bridge::testing;
 using namespace std::chrono_literals;
 
