@@ -16,7 +16,7 @@
 
 #include "domain/pipeline.hpp"
 #include "messages/conversation.hpp"
-#include "messages/interfaces.hpp"
+#include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "messages/translator.hpp"
 

@@ -56,11 +56,6 @@ registry_state::make_behavior(session_factory sessions,
       return passivate(who ? who->address() : caf::actor_addr{}, r.key_a,
                        r.key_b, r.handled);
     },
-    [this](status_atom) {
-      return std::make_tuple(static_cast<int64_t>(sessions_.size()),
-                             static_cast<int64_t>(conversations_.size()),
-                             static_cast<int64_t>(counters_.passivations));
-    },
   };
 }
 

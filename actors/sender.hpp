@@ -15,7 +15,7 @@
 #include "common/call_watch.hpp"
 #include "common/http_multi.hpp"
 #include "config/defaults.hpp"
-#include "messages/interfaces.hpp"
+#include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/resume_guard.hpp"

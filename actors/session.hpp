@@ -22,7 +22,7 @@
 #include "domain/window_limiter.hpp"
 #include "messages/cache.hpp"
 #include "messages/conversation.hpp"
-#include "messages/interfaces.hpp"
+#include "messages/sender.hpp"
 #include "messages/storage.hpp"
 
 namespace bridge {

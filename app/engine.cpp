@@ -82,7 +82,7 @@ bool engine::start_rooms(std::string& err) {
   retention_ = sys_.spawn(storage::retention,
                           storage::retention_options_from(cfg_, db_, cache_,
                                                           owner));
-  auto tr = spawn_translator(sys_, cfg_);
+  auto tr = translation::spawn_translator(sys_, cfg_);
   if (!tr) {
     err = "translator: " + describe(tr.error());
     return false;

@@ -11,7 +11,7 @@
 #include "actors/intake.hpp"
 #include "config/config.hpp"
 #include "messages/cache.hpp"
-#include "messages/interfaces.hpp"
+#include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "messages/translator.hpp"
 

@@ -37,6 +37,7 @@
 
 using namespace bridge;
 using namespace bridge::bench;
+using namespace bridge::translation;
 using namespace std::chrono_literals;
 
 namespace {

@@ -11,7 +11,7 @@
 #include <caf/response_promise.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
-#include "cache/rate_window.hpp"
+#include "cache/fixed_window.hpp"
 #include "cache/redis_client.hpp"
 #include "common/backoff.hpp"
 #include "config/defaults.hpp"

@@ -69,7 +69,7 @@ caf::result<rate_verdict> cache_state::hit(const rate_hit& h) {
     return make_error(engine_errc::invalid_input,
                       "a rate limit needs limit >= 0 and a window of 1 ms to 1 day");
   auto now = now_ms();
-  auto w = rate_window::at(now, h.window_ms);
+  auto w = fixed_window::at(now, h.window_ms);
   if (opts_.enabled) {
     auto key = keys::rate(h.scope, h.subject, w.index);
     // INCR and the expiry travel together: one round trip.

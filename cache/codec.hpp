@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "messages/storage_billing.hpp"
 #include "messages/storage_people.hpp"
 
 /// How cached rows look in Redis: a tag, then length-prefixed fields

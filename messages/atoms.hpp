@@ -14,7 +14,6 @@ using drain_atom = caf::atom_constant<caf::atom("drain")>;
 using status_atom = caf::atom_constant<caf::atom("status")>;
 using retry_atom = caf::atom_constant<caf::atom("retry")>;
 using idle_atom = caf::atom_constant<caf::atom("idle")>;
-using passivate_atom = caf::atom_constant<caf::atom("passivate")>;
 using done_atom = caf::atom_constant<caf::atom("done")>;
 
 // -- storage and cache --------------------------------------------------------

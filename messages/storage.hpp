@@ -10,6 +10,7 @@
 #include <caf/typed_actor.hpp>
 
 #include "messages/atoms.hpp"
+#include "messages/storage_billing.hpp"
 #include "messages/storage_common.hpp"
 #include "messages/storage_intake.hpp"
 #include "messages/storage_people.hpp"

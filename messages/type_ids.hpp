@@ -4,7 +4,7 @@
 
 #include "messages/cache.hpp"
 #include "messages/conversation.hpp"
-#include "messages/interfaces.hpp"
+#include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
 #include "messages/translator.hpp"

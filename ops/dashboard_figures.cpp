@@ -117,11 +117,11 @@ std::optional<double> histogram_quantile(double q,
   return start + (b[i].upper_bound - start) * (rank / in_bucket);
 }
 
-rate_window::rate_window(std::chrono::milliseconds span, size_t max_samples)
+counter_rate::counter_rate(std::chrono::milliseconds span, size_t max_samples)
   : span_(span), max_samples_(std::max<size_t>(max_samples, 2)) {
 }
 
-void rate_window::record(int64_t now_ms, double total) {
+void counter_rate::record(int64_t now_ms, double total) {
   if (!samples_.empty()) {
     if (now_ms < samples_.back().first)
       return;
@@ -134,7 +134,7 @@ void rate_window::record(int64_t now_ms, double total) {
     samples_.pop_front();
 }
 
-std::optional<double> rate_window::per_minute() const {
+std::optional<double> counter_rate::per_minute() const {
   if (samples_.size() < 2)
     return std::nullopt;
   auto dt = samples_.back().first - samples_.front().first;

@@ -32,10 +32,11 @@ std::optional<double> histogram_quantile(double q,
 
 /// How much a counter grew over the last `span`, per minute, from samples
 /// taken about once a second. Memory is bounded by `max_samples`.
-class rate_window {
+class counter_rate {
 public:
-  explicit rate_window(std::chrono::milliseconds span = std::chrono::minutes{1},
-                       size_t max_samples = 120);
+  explicit counter_rate(
+    std::chrono::milliseconds span = std::chrono::minutes{1},
+    size_t max_samples = 120);
 
   /// A sample of the counter's total at `now_ms`. Samples going back in
   /// time are ignored; a total that shrank (a restart) starts afresh.
@@ -60,8 +61,8 @@ public:
 
 private:
   mutable std::mutex mtx_;
-  rate_window received_;
-  rate_window relayed_;
+  counter_rate received_;
+  counter_rate relayed_;
 };
 
 /// The dashboard's figures as JSON:

@@ -1,7 +1,7 @@
 // Combined write turns: batches of different write types that waited
 // together run in one transaction, and apart when they cannot.
 
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -4,12 +4,13 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
-#include "telemetry/metrics.hpp"
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 #include "storage/repo_admin.hpp"
+#include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::storage {
 

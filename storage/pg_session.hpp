@@ -6,7 +6,7 @@
 #include <string>
 
 #include "config/defaults.hpp"
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 
 namespace bridge::storage {
 

@@ -8,8 +8,8 @@
 #include "messages/storage_people.hpp"
 #include "storage/sql.hpp"
 
-/// Users, invitation codes, manager-worker links, chat session state,
-/// subscriptions, daily usage and feedback.
+/// Users, invitation codes, manager-worker links, chat session state and
+/// feedback (subscriptions and daily usage: storage/repo_billing.hpp).
 namespace bridge::storage {
 
 /// Statements of this repository.
@@ -19,9 +19,6 @@ const std::vector<sql_def>& people_statements();
 /// codes and fewer than half taken, eight collisions in a row happen less
 /// than once in 250 issues.
 constexpr int max_code_attempts = 8;
-
-/// Most messages one `usage_incr` counts or one `usage_release` gives back.
-constexpr int64_t max_usage_lease = 1000;
 
 // -- validation -----------------------------------------------------------------
 
@@ -35,34 +32,22 @@ caf::error check(const unlink_worker& x);
 caf::error check(const workers_of& x);
 caf::error check(const session_get& x);
 caf::error check(const session_put& x);
-caf::error check(const sub_get& x);
-caf::error check(const sub_set& x);
-caf::error check(const sub_clear& x);
-caf::error check(const usage_incr& x);
-caf::error check(const usage_get& x);
-caf::error check(const usage_release& x);
 caf::error check(const feedback_put& x);
 
 // -- builders and decoders ------------------------------------------------------
 
 user_role user_role_from(std::string_view text);
-subscription_status subscription_status_from(std::string_view text);
 
 /// A user row: telegram_id, role, language, display_name, invitation_code,
 /// manager_id, created_at, updated_at.
 user_record decode_user(const row& r);
 
 chat_session_record decode_session(const row& r);
-subscription decode_subscription(const row& r);
-
-/// yyyymmdd as the ISO date PostgreSQL reads (`20240131` -> `2024-01-31`).
-std::string day_param(int64_t day);
 
 statement user_put_statement(const user_put& x);
 statement user_set_code_statement(int64_t telegram_id, const std::string& code,
                                   bool replace);
 statement session_put_statement(const chat_session_record& x);
-statement usage_incr_statement(const usage_incr& x);
 
 // -- execution ------------------------------------------------------------------
 
@@ -77,12 +62,6 @@ user_page execute(op_context& ctx, const workers_of& x);
 caf::expected<chat_session_record> execute(op_context& ctx,
                                            const session_get& x);
 db_count execute(op_context& ctx, const session_put& x);
-subscription execute(op_context& ctx, const sub_get& x);
-subscription execute(op_context& ctx, const sub_set& x);
-subscription execute(op_context& ctx, const sub_clear& x);
-usage_count execute(op_context& ctx, const usage_incr& x);
-usage_count execute(op_context& ctx, const usage_get& x);
-db_count execute(op_context& ctx, const usage_release& x);
 db_id execute(op_context& ctx, const feedback_put& x);
 
 } // namespace bridge::storage

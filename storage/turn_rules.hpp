@@ -1,7 +1,7 @@
 #pragma once
 
 // What a turn does after a failure, shared by single-type turns
-// (storage/ops.cpp) and combined ones (storage/combined_turn.cpp).
+// (storage/dispatch.cpp) and combined ones (storage/combined_turn.cpp).
 
 #include "messages/storage.hpp"
 #include "storage/sql.hpp"

@@ -10,9 +10,7 @@
 #include "messages/type_ids.hpp"
 #include "translator/backend_pool.hpp"
 
-namespace bridge {
-
-namespace apertium = translation::apertium;
+namespace bridge::translation {
 
 namespace {
 
@@ -114,4 +112,4 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
   return out;
 }
 
-} // namespace bridge
+} // namespace bridge::translation

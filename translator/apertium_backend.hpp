@@ -14,7 +14,7 @@
 #include "translator/apertium_modes.hpp"
 #include "translator/apertium_pipeline.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// How the Apertium backend is set up.
 struct apertium_options {
@@ -33,7 +33,7 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts);
 /// A detached actor owning one resident pipeline of one mode.
 struct apertium_worker_state {
   static inline const char* name = "apertium_worker";
-  std::unique_ptr<translation::apertium::pipeline> pipe;
+  std::unique_ptr<apertium::pipeline> pipe;
 };
 
 using apertium_worker_impl =
@@ -42,6 +42,6 @@ using apertium_worker_impl =
 /// Spawn function of a pipeline worker (spawn it detached).
 backend_actor::behavior_type
 apertium_worker(apertium_worker_impl self, std::string mode_name,
-                std::vector<translation::apertium::stage> stages);
+                std::vector<apertium::stage> stages);
 
-} // namespace bridge
+} // namespace bridge::translation

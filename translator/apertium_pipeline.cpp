@@ -51,6 +51,49 @@ ssize_t write_quietly(int fd, const char* data, size_t n) {
   return rc;
 }
 
+/// Initializes the spawn attributes every stage shares: no signal blocked
+/// and SIGPIPE at its default, whatever the engine's thread had.
+void init_stage_attributes(posix_spawnattr_t& attr) {
+  posix_spawnattr_init(&attr);
+  sigset_t none, pipe_default;
+  sigemptyset(&none);
+  sigemptyset(&pipe_default);
+  sigaddset(&pipe_default, SIGPIPE);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &pipe_default);
+  // Its own process group: a terminal's Ctrl-C reaches the engine, which
+  // then stops the pipeline in order.
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+                                    | POSIX_SPAWN_SETPGROUP);
+}
+
+/// Starts one stage reading `in` and writing `out`, its stderr discarded.
+/// Under `stdbuf -o0`: some stages buffer their output and would sit on a
+/// null-flushed answer. False, with `error` set, when it cannot start.
+bool spawn_stage(const stage& s, int in, int out, const posix_spawnattr_t& attr,
+                 pid_t& pid, std::string& error) {
+  std::vector<std::string> args{"stdbuf", "-o0"};
+  args.insert(args.end(), s.begin(), s.end());
+  std::vector<char*> argv;
+  for (auto& a : args)
+    argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO);
+  posix_spawn_file_actions_adddup2(&fa, out, STDOUT_FILENO);
+  posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY,
+                                   0);
+  auto rc = posix_spawnp(&pid, "stdbuf", &fa, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) {
+    error = "could not start " + s.front() + ": " + std::strerror(rc);
+    return false;
+  }
+  return true;
+}
+
 } // namespace
 
 pipeline::pipeline(std::vector<stage> stages) : stages_(std::move(stages)) {
@@ -87,41 +130,13 @@ bool pipeline::start(std::string& error) {
     wr[i] = fds[1];
   }
   posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  sigset_t none, pipe_default;
-  sigemptyset(&none);
-  sigemptyset(&pipe_default);
-  sigaddset(&pipe_default, SIGPIPE);
-  posix_spawnattr_setsigmask(&attr, &none);
-  posix_spawnattr_setsigdefault(&attr, &pipe_default);
-  // Its own process group: a terminal's Ctrl-C reaches the engine, which
-  // then stops the pipeline in order.
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-                                    | POSIX_SPAWN_SETPGROUP);
+  init_stage_attributes(attr);
   bool ok = true;
   for (size_t i = 0; i < n && ok; ++i) {
-    std::vector<std::string> args{"stdbuf", "-o0"};
-    args.insert(args.end(), stages_[i].begin(), stages_[i].end());
-    std::vector<char*> argv;
-    for (auto& a : args)
-      argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, rd[i], STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&fa, wr[i + 1], STDOUT_FILENO);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY,
-                                     0);
     pid_t pid = 0;
-    auto rc = posix_spawnp(&pid, "stdbuf", &fa, &attr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-      error = "could not start " + stages_[i].front() + ": " + std::strerror(rc);
-      ok = false;
-      break;
-    }
-    pids_.push_back(pid);
+    ok = spawn_stage(stages_[i], rd[i], wr[i + 1], attr, pid, error);
+    if (ok)
+      pids_.push_back(pid);
   }
   posix_spawnattr_destroy(&attr);
   to_ = wr[0];

@@ -4,7 +4,7 @@
 
 #include "messages/translator.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// A running backend and the pairs it translates.
 struct spawned_backend {
@@ -12,4 +12,4 @@ struct spawned_backend {
   std::vector<language_pair> languages;
 };
 
-} // namespace bridge
+} // namespace bridge::translation

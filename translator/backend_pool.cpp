@@ -5,7 +5,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 namespace {
 
@@ -115,4 +115,4 @@ backend_actor::behavior_type backend_pool(backend_pool_impl self,
   return self->state.make_behavior(std::move(opts));
 }
 
-} // namespace bridge
+} // namespace bridge::translation

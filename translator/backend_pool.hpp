@@ -15,7 +15,7 @@
 
 #include "messages/translator.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// Makes one worker of a lane: a detached actor doing blocking I/O,
 /// neither linked nor monitored (the pool stops it itself).
@@ -76,4 +76,4 @@ using backend_pool_impl = backend_actor::stateful_pointer<backend_pool_state>;
 backend_actor::behavior_type backend_pool(backend_pool_impl self,
                                           backend_pool_options opts);
 
-} // namespace bridge
+} // namespace bridge::translation

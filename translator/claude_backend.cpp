@@ -13,7 +13,7 @@
 #include "translator/claude_response.hpp"
 #include "translator/languages.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 namespace {
 
@@ -40,12 +40,10 @@ claude_client::claude_client(claude_options opts)
 }
 
 backend_reply claude_client::translate(const backend_call& call) {
-  auto body = translation::claude::request_body(call, opts_.model,
-                                               opts_.max_tokens);
+  auto body = claude::request_body(call, opts_.model, opts_.max_tokens);
   auto resp = http_.post(url_, body, headers_,
                          std::chrono::milliseconds{call.timeout_ms});
-  auto reply = translation::claude::decode_response(
-    resp, std::chrono::system_clock::now());
+  auto reply = claude::decode_response(resp, std::chrono::system_clock::now());
   reply.call_id = call.call_id;
   return reply;
 }
@@ -74,8 +72,7 @@ caf::behavior claude_multi(caf::stateful_actor<claude_multi_state>* self,
       auto rp = self->make_response_promise();
       auto key = self->state.next_key++;
       self->state.waiting.emplace(key, rp);
-      auto body = translation::claude::request_body(call, opts.model,
-                                                   opts.max_tokens);
+      auto body = claude::request_body(call, opts.model, opts.max_tokens);
       caf::weak_actor_ptr me{self->ctrl()};
       self->state.http->post(
         url, std::move(body), headers,
@@ -83,7 +80,7 @@ caf::behavior claude_multi(caf::stateful_actor<claude_multi_state>* self,
         [me, key, call_id = call.call_id](http_response resp) {
           backend_reply reply;
           try {
-            reply = translation::claude::decode_response(
+            reply = claude::decode_response(
               resp, std::chrono::system_clock::now());
           } catch (const std::exception& e) {
             reply.status = backend_status::transport_error;
@@ -115,11 +112,10 @@ spawned_backend spawn_claude_backend(caf::actor_system& sys,
   // Untyped inside for its reply message; to callers it is a backend.
   out.actor = caf::actor_cast<backend_actor>(
     sys.spawn(claude_multi, opts, std::max<size_t>(1, connections)));
-  out.languages = translation::languages::all_pairs(
-    translation::languages::claude_languages());
+  out.languages = languages::all_pairs(languages::claude_languages());
   spdlog::info("translator: Claude model {} at {}, {} connections",
                opts.model, opts.api_url, connections);
   return out;
 }
 
-} // namespace bridge
+} // namespace bridge::translation

@@ -12,7 +12,7 @@
 #include "messages/translator.hpp"
 #include "translator/backend.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// Where and how the Claude backend calls the Messages API.
 struct claude_options {
@@ -49,4 +49,4 @@ spawned_backend spawn_claude_backend(caf::actor_system& sys,
                                      const claude_options& opts,
                                      size_t connections);
 
-} // namespace bridge
+} // namespace bridge::translation

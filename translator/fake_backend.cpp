@@ -4,7 +4,7 @@
 
 #include "messages/type_ids.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 std::string fake_translation(const backend_call& call) {
   return "[" + call.target_lang + "] " + call.text;
@@ -72,4 +72,4 @@ fake_backend_actor::behavior_type fake_backend(fake_backend_impl self,
   return self->state.make_behavior(std::move(opts));
 }
 
-} // namespace bridge
+} // namespace bridge::translation

@@ -12,7 +12,7 @@
 
 #include "messages/translator.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// How the fake backend behaves.
 struct fake_backend_options {
@@ -65,4 +65,4 @@ using fake_backend_impl = fake_backend_actor::stateful_pointer<fake_backend_stat
 fake_backend_actor::behavior_type fake_backend(fake_backend_impl self,
                                                fake_backend_options opts);
 
-} // namespace bridge
+} // namespace bridge::translation

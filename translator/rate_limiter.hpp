@@ -6,7 +6,7 @@
 #include "common/token_bucket.hpp"
 #include "messages/translator.hpp"
 #include "translator/header_pacer.hpp"
-#include "translator/rate_window.hpp"
+#include "translator/sliding_window.hpp"
 
 namespace bridge::translation {
 
@@ -79,8 +79,8 @@ private:
   token_bucket request_pace_;
   token_bucket token_pace_;
   /// The hard guarantee: never more than the limit in any minute.
-  rate_window request_window_;
-  rate_window token_window_;
+  sliding_window request_window_;
+  sliding_window token_window_;
   header_pacer server_;
   time_point paused_until_;
   uint32_t in_flight_ = 0;

@@ -7,7 +7,7 @@
 #include "translator/fake_backend.hpp"
 #include "translator/languages.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 translator_options translator_options_from(const bridge_config& cfg) {
   auto& t = cfg.translator;
@@ -69,4 +69,4 @@ caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
   return sys.spawn(translator, std::move(opts));
 }
 
-} // namespace bridge
+} // namespace bridge::translation

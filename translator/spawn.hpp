@@ -7,7 +7,7 @@
 #include "messages/translator.hpp"
 #include "translator/translator.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// The translator's options from the `translator.*` keys; the backend and
 /// its languages are left for the caller to fill.
@@ -20,4 +20,4 @@ translator_options translator_options_from(const bridge_config& cfg);
 caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
                                                  const bridge_config& cfg);
 
-} // namespace bridge
+} // namespace bridge::translation

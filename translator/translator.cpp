@@ -10,7 +10,7 @@
 #include "messages/type_ids.hpp"
 #include "telemetry/metrics.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 namespace {
 
@@ -47,10 +47,10 @@ translator_state::make_behavior(translator_options opts) {
   opts_ = std::move(opts);
   supported_.insert(opts_.languages.begin(), opts_.languages.end());
   auto t0 = now();
-  limiter_ = std::make_unique<translation::rate_limiter>(opts_.limits, t0);
-  breaker_ = std::make_unique<translation::circuit_breaker>(
-    opts_.breaker_failures, opts_.breaker_cooldown);
-  retry_ = std::make_unique<translation::retry_policy>(opts_.retry);
+  limiter_ = std::make_unique<rate_limiter>(opts_.limits, t0);
+  breaker_ = std::make_unique<circuit_breaker>(opts_.breaker_failures,
+                                               opts_.breaker_cooldown);
+  retry_ = std::make_unique<retry_policy>(opts_.retry);
   rng_.seed(opts_.seed != 0 ? opts_.seed : std::random_device{}());
   counters_.backend = opts_.backend_name;
   // The backend lives exactly as long as its only client.
@@ -97,8 +97,8 @@ void translator_state::on_request(translate_request& req) {
                  req.id);
     return;
   }
-  auto checked = translation::check_request(req, opts_.request, supported_);
-  using verdict = translation::checked_request::verdict;
+  auto checked = check_request(req, opts_.request, supported_);
+  using verdict = checked_request::verdict;
   if (checked.what == verdict::reject) {
     ++counters_.failed;
     answer(reply_to, {req.id, false, {}, std::move(checked.reason), 0,
@@ -116,7 +116,7 @@ void translator_state::on_request(translate_request& req) {
     ++counters_.failed;
     answer(reply_to, {req.id, false, {}, std::move(reason), 0, code});
   };
-  if (breaker_->current(t) == translation::circuit_breaker::state::open) {
+  if (breaker_->current(t) == circuit_breaker::state::open) {
     ++counters_.rejected_open;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       breaker_->reopens_at() - t);
@@ -139,7 +139,7 @@ void translator_state::on_request(translate_request& req) {
              + " translations waiting)");
     return;
   }
-  translation::pending_request p;
+  pending_request p;
   p.key = next_key_++;
   p.id = req.id;
   p.call = std::move(checked.call);
@@ -179,14 +179,14 @@ void translator_state::pump() {
       self->send(p->reply_to, translation_slow{p->id});
   auto wake = time_point::max();
   while (auto* p = queue_.next_ready(t)) {
-    if (breaker_->current(t) == translation::circuit_breaker::state::open) {
+    if (breaker_->current(t) == circuit_breaker::state::open) {
       ++counters_.rejected_open;
       fail(p->key, engine_errc::circuit_open,
            "the translation service is failing; not trying for now");
       continue;
     }
     auto adm = limiter_->check(t, p->tokens);
-    using verdict = translation::admission::verdict;
+    using verdict = admission::verdict;
     if (adm.what == verdict::too_large) {
       fail(p->key, engine_errc::invalid_input,
            "the text and its context are larger than a minute of budget");
@@ -207,8 +207,7 @@ void translator_state::pump() {
   schedule(wake, t);
 }
 
-void translator_state::dispatch(translation::pending_request& p,
-                                time_point t) {
+void translator_state::dispatch(pending_request& p, time_point t) {
   if (++p.attempts > 1)
     ++counters_.retries;
   queue_.started(p.key);
@@ -271,7 +270,7 @@ void translator_state::on_reply(uint64_t key, backend_reply& reply,
     pump();
     return;
   }
-  auto v = translation::classify(reply);
+  auto v = classify(reply);
   auto was_open = breaker_->opens();
   if (v.unhealthy)
     breaker_->on_failure(t);
@@ -369,7 +368,7 @@ translator_status translator_state::status() {
   auto s = counters_;
   s.queue_depth = queue_.waiting();
   s.in_flight = limiter_->in_flight();
-  s.breaker = translation::to_string(breaker_->current(t));
+  s.breaker = to_string(breaker_->current(t));
   s.breaker_opens = breaker_->opens();
   auto paused = limiter_->paused_until();
   s.paused_ms = paused > t ? std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -388,4 +387,4 @@ translator_actor::behavior_type translator(translator_impl self,
   return self->state.make_behavior(std::move(opts));
 }
 
-} // namespace bridge
+} // namespace bridge::translation

@@ -18,7 +18,7 @@
 #include "translator/request_queue.hpp"
 #include "translator/retry_policy.hpp"
 
-namespace bridge {
+namespace bridge::translation {
 
 /// What the translator needs at start (see `spawn_translator` for the way
 /// it is built from `bridge_config`).
@@ -60,7 +60,7 @@ struct translator_state {
 private:
   void on_request(translate_request& req);
   void pump();
-  void dispatch(translation::pending_request& p, time_point now);
+  void dispatch(pending_request& p, time_point now);
   void on_reply(uint64_t key, backend_reply& reply, time_point started);
   /// Times out the backend calls past their deadline.
   void expire_calls();
@@ -76,10 +76,10 @@ private:
   translator_actor::pointer self;
   translator_options opts_;
   std::set<language_pair> supported_;
-  std::unique_ptr<translation::rate_limiter> limiter_;
-  std::unique_ptr<translation::circuit_breaker> breaker_;
-  std::unique_ptr<translation::retry_policy> retry_;
-  translation::request_queue queue_;
+  std::unique_ptr<rate_limiter> limiter_;
+  std::unique_ptr<circuit_breaker> breaker_;
+  std::unique_ptr<retry_policy> retry_;
+  request_queue queue_;
   std::mt19937_64 rng_;
   uint64_t next_key_ = 1;
   uint64_t next_call_ = 1;
@@ -99,4 +99,4 @@ using translator_impl = translator_actor::stateful_pointer<translator_state>;
 translator_actor::behavior_type translator(translator_impl self,
                                            translator_options opts);
 
-} // namespace bridge
+} // namespace bridge::translation

@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(rate_limits_count_per_window) {
 }
 
 BOOST_AUTO_TEST_CASE(a_corrupt_counter_is_decided_locally) {
-  auto w = cache::rate_window::at(clock->load(), 60000);
+  auto w = cache::fixed_window::at(clock->load(), 60000);
   redis.command({"SET", cache::keys::rate("updates", 9, w.index), "not a number"});
   auto v = via_cache<rate_verdict>(rate_hit{"updates", 9, 5, 60000});
   BOOST_TEST(v->allowed);

@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(empty_or_broken_histograms_have_no_quantile) {
 }
 
 BOOST_AUTO_TEST_CASE(rates_are_per_minute_over_the_window) {
-  rate_window w{std::chrono::seconds{60}};
+  counter_rate w{std::chrono::seconds{60}};
   BOOST_TEST(!w.per_minute());
   w.record(1'000, 100);
   BOOST_TEST(!w.per_minute()); // one sample says nothing
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(rates_are_per_minute_over_the_window) {
 }
 
 BOOST_AUTO_TEST_CASE(rates_ignore_time_going_back_and_restart_after_a_reset) {
-  rate_window w{std::chrono::seconds{60}};
+  counter_rate w{std::chrono::seconds{60}};
   w.record(10'000, 50);
   w.record(20'000, 60);
   w.record(5'000, 1'000'000); // from the past: ignored
@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(rates_ignore_time_going_back_and_restart_after_a_reset) {
 }
 
 BOOST_AUTO_TEST_CASE(rate_memory_is_bounded) {
-  rate_window w{std::chrono::hours{1}, 10};
+  counter_rate w{std::chrono::hours{1}, 10};
   for (int i = 0; i < 10'000; ++i)
     w.record(i * 1'000, i);
   // Only the last 10 samples remain: 9 counts in 9 s.

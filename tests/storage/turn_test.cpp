@@ -5,7 +5,7 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 #include "tests/support/fake_sql.hpp"
 
 using namespace bridge;

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 
 namespace bridge::test {
 

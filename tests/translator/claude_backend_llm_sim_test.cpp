@@ -16,6 +16,7 @@
 #include "translator/translator.hpp"
 
 using namespace bridge;
+using namespace bridge::translation;
 using namespace std::chrono_literals;
 using llm_sim::outcome;
 

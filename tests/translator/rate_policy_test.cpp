@@ -6,7 +6,7 @@
 
 #include "translator/header_pacer.hpp"
 #include "translator/rate_limiter.hpp"
-#include "translator/rate_window.hpp"
+#include "translator/sliding_window.hpp"
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -37,7 +37,7 @@ double max_in_window(const std::vector<std::pair<clock_type::time_point, double>
 } // namespace
 
 BOOST_AUTO_TEST_CASE(window_admits_up_to_the_limit_then_waits_a_period) {
-  rate_window w{10, 60s, 600, t0};
+  sliding_window w{10, 60s, 600, t0};
   for (int i = 0; i < 10; ++i) {
     BOOST_TEST(w.fits(t0, 1));
     w.add(t0, 1);
@@ -50,14 +50,14 @@ BOOST_AUTO_TEST_CASE(window_admits_up_to_the_limit_then_waits_a_period) {
 }
 
 BOOST_AUTO_TEST_CASE(window_never_fits_more_than_its_limit) {
-  rate_window w{5, 60s, 600, t0};
+  sliding_window w{5, 60s, 600, t0};
   BOOST_TEST(!w.fits(t0, 6));
   BOOST_TEST((w.ready_at(t0, 6) == clock_type::time_point::max()));
 }
 
 BOOST_AUTO_TEST_CASE(window_holds_in_every_minute_under_random_load) {
   std::mt19937_64 rng{7};
-  rate_window w{100, 60s, 600, t0};
+  sliding_window w{100, 60s, 600, t0};
   std::vector<std::pair<clock_type::time_point, double>> spent;
   auto now = t0;
   std::uniform_int_distribution<int> gap{0, 900};

@@ -9,6 +9,7 @@
 #include "translator/spawn.hpp"
 
 using namespace bridge;
+using namespace bridge::translation;
 using namespace std::chrono_literals;
 
 namespace {

@@ -150,8 +150,8 @@ struct fixture {
     sched->run();
   }
 
-  static translator_options defaults() {
-    translator_options o;
+  static translation::translator_options defaults() {
+    translation::translator_options o;
     o.backend_name = "scripted";
     o.languages = {{"en", "es"}, {"es", "en"}};
     o.limits = {6000, 1e7, 8};
@@ -166,9 +166,9 @@ struct fixture {
     return o;
   }
 
-  void start(translator_options o = defaults()) {
+  void start(translation::translator_options o = defaults()) {
     o.backend = caf::actor_cast<backend_actor>(sys->spawn(scripted_backend, script));
-    tr = sys->spawn(translator, std::move(o));
+    tr = sys->spawn(translation::translator, std::move(o));
     sched->run();
   }
 

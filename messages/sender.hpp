@@ -6,7 +6,8 @@
 #include "messages/atoms.hpp"
 #include "messages/telegram.hpp"
 
-/// Typed interfaces of the stable protocols between rooms.
+/// The sender's typed interface: what the rooms that reply to users ask
+/// of the outbox (its message types are in messages/telegram.hpp).
 namespace bridge {
 
 /// The outbox: fire-and-forget sends, or a request that answers once

@@ -1,4 +1,4 @@
-#include "translator/rate_window.hpp"
+#include "translator/sliding_window.hpp"
 
 #include <algorithm>
 
@@ -12,8 +12,8 @@ constexpr double slack = 1e-6;
 
 } // namespace
 
-rate_window::rate_window(double limit, clock::duration period, uint32_t slots,
-                         time_point origin)
+sliding_window::sliding_window(double limit, clock::duration period,
+                               uint32_t slots, time_point origin)
   : limit_(limit),
     // Rounded up: the counted slots must span at least a whole period.
     slot_len_(std::max<clock::duration>(
@@ -24,13 +24,13 @@ rate_window::rate_window(double limit, clock::duration period, uint32_t slots,
     ring_(std::max<uint32_t>(slots, 1) + 1, 0.0) {
 }
 
-int64_t rate_window::slot_of(time_point t) const {
+int64_t sliding_window::slot_of(time_point t) const {
   if (t <= origin_)
     return 0;
   return (t - origin_) / slot_len_;
 }
 
-void rate_window::advance(time_point now) {
+void sliding_window::advance(time_point now) {
   auto slot = slot_of(now);
   if (slot <= head_)
     return;
@@ -50,19 +50,20 @@ void rate_window::advance(time_point now) {
   head_ = slot;
 }
 
-bool rate_window::fits(time_point now, double amount) {
+bool sliding_window::fits(time_point now, double amount) {
   advance(now);
   return total_ + amount <= limit_ + slack;
 }
 
-void rate_window::add(time_point now, double amount) {
+void sliding_window::add(time_point now, double amount) {
   advance(now);
   auto n = static_cast<int64_t>(ring_.size());
   ring_[static_cast<size_t>(head_ % n)] += amount;
   total_ += amount;
 }
 
-rate_window::time_point rate_window::ready_at(time_point now, double amount) {
+sliding_window::time_point sliding_window::ready_at(time_point now,
+                                                    double amount) {
   if (amount > limit_ + slack)
     return time_point::max();
   if (fits(now, amount))
@@ -81,7 +82,7 @@ rate_window::time_point rate_window::ready_at(time_point now, double amount) {
   return origin_ + slot_len_ * (head_ + n);
 }
 
-double rate_window::used(time_point now) {
+double sliding_window::used(time_point now) {
   advance(now);
   return total_;
 }

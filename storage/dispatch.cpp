@@ -1,4 +1,4 @@
-#include "storage/ops.hpp"
+#include "storage/dispatch.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "storage/repo_admin.hpp"
+#include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
@@ -256,8 +257,8 @@ const std::vector<sql_def>& all_statements() {
   static const std::vector<sql_def> defs = [] {
     std::vector<sql_def> out;
     for (auto* part : {&intake_statements(), &people_statements(),
-                       &talk_statements(), &task_statements(),
-                       &admin_statements()})
+                       &billing_statements(), &talk_statements(),
+                       &task_statements(), &admin_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

@@ -1,21 +1,21 @@
-#define BOOST_TEST_MODULE cache_rate_window
+#define BOOST_TEST_MODULE cache_fixed_window
 #include <boost/test/unit_test.hpp>
 
-#include "cache/rate_window.hpp"
+#include "cache/fixed_window.hpp"
 
 using namespace bridge;
 using namespace bridge::cache;
 
 BOOST_AUTO_TEST_CASE(windows_are_fixed_and_aligned) {
-  auto w = rate_window::at(125000, 60000);
+  auto w = fixed_window::at(125000, 60000);
   BOOST_TEST(w.index == 2);
   BOOST_TEST(w.ends_at_ms == 180000);
-  BOOST_TEST(rate_window::at(119999, 60000).index == 1);
-  BOOST_TEST(rate_window::at(5, 0).index == 5); // a zero window counts as 1 ms
+  BOOST_TEST(fixed_window::at(119999, 60000).index == 1);
+  BOOST_TEST(fixed_window::at(5, 0).index == 5); // a zero window counts as 1 ms
 }
 
 BOOST_AUTO_TEST_CASE(verdicts_tell_when_to_retry) {
-  auto w = rate_window::at(125000, 60000);
+  auto w = fixed_window::at(125000, 60000);
   auto ok = judge(3, 3, w, 125000);
   BOOST_TEST(ok.allowed);
   BOOST_TEST(ok.retry_after_ms == 0);

@@ -11,14 +11,14 @@ namespace bridge::translation {
 /// window always counts one slot more than the period, so any true window of
 /// `period` ending now is covered and the limit holds in every window, not
 /// only on average. Pure: time is passed in.
-class rate_window {
+class sliding_window {
 public:
   using clock = std::chrono::steady_clock;
   using time_point = clock::time_point;
 
   /// `limit` per `period`, counted in `slots` slots (at least 1).
-  rate_window(double limit, clock::duration period, uint32_t slots,
-              time_point origin);
+  sliding_window(double limit, clock::duration period, uint32_t slots,
+                 time_point origin);
 
   /// True when `amount` more can be spent at `now`.
   bool fits(time_point now, double amount);

@@ -10,11 +10,11 @@
 namespace bridge::cache {
 
 /// Fixed-window counting: which window `now_ms` falls in and when it ends.
-struct rate_window {
+struct fixed_window {
   int64_t index = 0;
   int64_t ends_at_ms = 0;
 
-  static rate_window at(int64_t now_ms, int64_t window_ms) {
+  static fixed_window at(int64_t now_ms, int64_t window_ms) {
     window_ms = std::max<int64_t>(window_ms, 1);
     auto index = now_ms / window_ms;
     return {index, (index + 1) * window_ms};
@@ -22,7 +22,7 @@ struct rate_window {
 };
 
 /// The verdict for the `count`-th event of a window.
-inline rate_verdict judge(int64_t count, int64_t limit, const rate_window& w,
+inline rate_verdict judge(int64_t count, int64_t limit, const fixed_window& w,
                           int64_t now_ms) {
   bool allowed = count <= limit;
   return {allowed, count, allowed ? 0 : std::max<int64_t>(0, w.ends_at_ms - now_ms)};
@@ -37,7 +37,7 @@ public:
   explicit local_limiter(size_t max_entries = 100000) : max_(max_entries) {}
 
   rate_verdict hit(const rate_hit& h, int64_t now_ms) {
-    auto w = rate_window::at(now_ms, h.window_ms);
+    auto w = fixed_window::at(now_ms, h.window_ms);
     auto key = h.scope + ":" + std::to_string(h.subject);
     auto it = counts_.find(key);
     if (it == counts_.end()) {
