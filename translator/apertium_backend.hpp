@@ -9,10 +9,11 @@
 #include <caf/expected.hpp>
 #include <caf/stateful_actor.hpp>
 
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
-#include "translator/backend.hpp"
 #include "translator/apertium_modes.hpp"
 #include "translator/apertium_pipeline.hpp"
+#include "translator/backend.hpp"
 
 namespace bridge::translation {
 
@@ -20,7 +21,7 @@ namespace bridge::translation {
 struct apertium_options {
   std::string modes_dir = translation::apertium::default_modes_dir;
   /// Resident pipelines per language pair, started on the pair's first use.
-  size_t pipelines_per_pair = 2;
+  size_t pipelines_per_pair = defaults::translator::apertium_pipelines;
   /// Calls waiting for a busy pipeline before refusing.
   size_t queue_limit = 256;
 };

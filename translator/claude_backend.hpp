@@ -9,6 +9,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "common/http_client.hpp"
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
 #include "translator/backend.hpp"
 
@@ -17,12 +18,12 @@ namespace bridge::translation {
 /// Where and how the Claude backend calls the Messages API.
 struct claude_options {
   /// Base URL; "/v1/messages" is appended.
-  std::string api_url = "https://api.anthropic.com";
+  std::string api_url{defaults::translator::claude_api_url};
   /// Sent as `x-api-key`; never logged, never put in an error.
   std::string api_key;
-  std::string model = "claude-sonnet-4-5";
-  int64_t max_tokens = 1024;
-  std::string anthropic_version = "2023-06-01";
+  std::string model{defaults::translator::claude_model};
+  int64_t max_tokens = defaults::translator::claude_max_tokens;
+  std::string anthropic_version{defaults::translator::anthropic_version};
 };
 
 /// One kept-alive connection to the Messages API and the translation

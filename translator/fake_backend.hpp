@@ -10,6 +10,7 @@
 #include <caf/typed_event_based_actor.hpp>
 #include <caf/typed_response_promise.hpp>
 
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
 
 namespace bridge::translation {
@@ -17,10 +18,10 @@ namespace bridge::translation {
 /// How the fake backend behaves.
 struct fake_backend_options {
   /// Mean latency of a call, and its uniform spread (+/-).
-  std::chrono::milliseconds latency{0};
-  std::chrono::milliseconds jitter{0};
+  std::chrono::milliseconds latency = defaults::translator::fake_latency;
+  std::chrono::milliseconds jitter = defaults::translator::fake_jitter;
   /// Share of calls that fail with `failure_status`.
-  double failure_rate = 0.0;
+  double failure_rate = defaults::translator::fake_failure_rate;
   int32_t failure_status = 503;
   /// Seeds latency and failures, so a run can be repeated exactly.
   uint64_t seed = 1;

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "common/token_bucket.hpp"
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
 #include "translator/header_pacer.hpp"
 #include "translator/sliding_window.hpp"
@@ -12,10 +13,10 @@ namespace bridge::translation {
 
 /// The budget the translator keeps towards its backend.
 struct rate_limits {
-  double requests_per_minute = 3000;
+  double requests_per_minute = defaults::translator::requests_per_minute;
   /// Estimated input tokens per minute.
-  double tokens_per_minute = 400000;
-  uint32_t max_in_flight = 8;
+  double tokens_per_minute = defaults::translator::tokens_per_minute;
+  uint32_t max_in_flight = defaults::translator::max_in_flight;
   /// How much a call's trip to the server may vary. Calls leave at most
   /// the limit per (minute + margin), so that the server, counting by
   /// arrival, never sees more than the limit in any minute of its own.

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/error.hpp"
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
 
 namespace bridge::translation {
@@ -19,7 +20,7 @@ struct request_limits {
   /// Each context line is clipped to this many UTF-16 code units.
   size_t max_context_units = 4096;
   /// Characters per token, for the token estimate.
-  double chars_per_token = 4.0;
+  double chars_per_token = defaults::translator::chars_per_token;
   /// Longest deadline a request may ask for; longer ones are cut to it.
   int64_t max_deadline_ms = 3'600'000;
 };

@@ -8,6 +8,7 @@
 
 #include "common/backoff.hpp"
 #include "common/error.hpp"
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
 
 namespace bridge::translation {
@@ -40,9 +41,9 @@ bool is_spend_limit(std::string_view error_type, std::string_view message);
 /// Retry timing: exponential backoff with full jitter, or the server's
 /// `retry-after` when it gave one, within a bound.
 struct retry_options {
-  std::chrono::milliseconds base{500};
-  std::chrono::milliseconds cap{8000};
-  uint32_t max_attempts = 3;
+  std::chrono::milliseconds base = defaults::translator::retry_base;
+  std::chrono::milliseconds cap = defaults::translator::retry_cap;
+  uint32_t max_attempts = defaults::translator::max_attempts;
   /// Longest server-requested wait honoured; a longer one ends the retries.
   std::chrono::milliseconds max_server_wait{60000};
 };

@@ -29,14 +29,38 @@ translator_options translator_options_from(const bridge_config& cfg) {
   return o;
 }
 
+apertium_options apertium_options_from(const bridge_config& cfg) {
+  apertium_options o;
+  o.pipelines_per_pair = static_cast<size_t>(cfg.translator.apertium_pipelines);
+  return o;
+}
+
+claude_options claude_options_from(const bridge_config& cfg) {
+  const auto& t = cfg.translator;
+  claude_options o;
+  o.api_url = t.claude_api_url;
+  o.api_key = cfg.secrets.anthropic_api_key;
+  o.model = t.claude_model;
+  o.max_tokens = t.claude_max_tokens;
+  o.anthropic_version = t.anthropic_version;
+  return o;
+}
+
+fake_backend_options fake_backend_options_from(const bridge_config& cfg) {
+  const auto& t = cfg.translator;
+  fake_backend_options o;
+  o.latency = t.fake_latency;
+  o.jitter = t.fake_jitter;
+  o.failure_rate = t.fake_failure_rate;
+  return o;
+}
+
 caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
                                                  const bridge_config& cfg) {
   auto opts = translator_options_from(cfg);
   auto& t = cfg.translator;
   if (t.backend == "apertium") {
-    apertium_options ao;
-    ao.pipelines_per_pair = static_cast<size_t>(t.apertium_pipelines);
-    auto b = spawn_apertium_backend(sys, ao);
+    auto b = spawn_apertium_backend(sys, apertium_options_from(cfg));
     if (!b)
       return b.error();
     opts.backend = b->actor;
@@ -45,20 +69,12 @@ caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
     if (cfg.secrets.anthropic_api_key.empty())
       return make_error(engine_errc::unauthorized,
                         "translator.backend = claude needs ANTHROPIC_API_KEY");
-    claude_options co;
-    co.api_url = t.claude_api_url;
-    co.api_key = cfg.secrets.anthropic_api_key;
-    co.model = t.claude_model;
-    co.max_tokens = t.claude_max_tokens;
-    co.anthropic_version = t.anthropic_version;
-    auto b = spawn_claude_backend(sys, co, static_cast<size_t>(t.max_in_flight));
+    auto b = spawn_claude_backend(sys, claude_options_from(cfg),
+                                  static_cast<size_t>(t.max_in_flight));
     opts.backend = b.actor;
     opts.languages = std::move(b.languages);
   } else if (t.backend == "fake") {
-    fake_backend_options fo;
-    fo.latency = t.fake_latency;
-    fo.jitter = t.fake_jitter;
-    fo.failure_rate = t.fake_failure_rate;
+    auto fo = fake_backend_options_from(cfg);
     opts.languages = translation::languages::all_pairs(fo.languages);
     opts.backend = sys.spawn(fake_backend, std::move(fo));
   } else {

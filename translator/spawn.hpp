@@ -5,6 +5,9 @@
 
 #include "config/config.hpp"
 #include "messages/translator.hpp"
+#include "translator/apertium_backend.hpp"
+#include "translator/claude_backend.hpp"
+#include "translator/fake_backend.hpp"
 #include "translator/translator.hpp"
 
 namespace bridge::translation {
@@ -12,6 +15,12 @@ namespace bridge::translation {
 /// The translator's options from the `translator.*` keys; the backend and
 /// its languages are left for the caller to fill.
 translator_options translator_options_from(const bridge_config& cfg);
+
+/// Each backend's options from its `translator.*` keys (and, for Claude,
+/// ANTHROPIC_API_KEY).
+apertium_options apertium_options_from(const bridge_config& cfg);
+claude_options claude_options_from(const bridge_config& cfg);
+fake_backend_options fake_backend_options_from(const bridge_config& cfg);
 
 /// Spawns the configured backend (`translator.backend`) and the translator
 /// over it; the engine calls this once at start. An error, naming what is

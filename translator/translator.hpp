@@ -11,6 +11,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "common/call_watch.hpp"
+#include "config/defaults.hpp"
 #include "messages/translator.hpp"
 #include "translator/circuit_breaker.hpp"
 #include "translator/rate_limiter.hpp"
@@ -30,13 +31,13 @@ struct translator_options {
   std::vector<language_pair> languages;
   translation::rate_limits limits;
   translation::retry_options retry;
-  uint32_t breaker_failures = 5;
-  std::chrono::milliseconds breaker_cooldown{30000};
-  size_t queue_limit = 10000;
-  std::chrono::milliseconds queue_deadline{60000};
-  std::chrono::milliseconds queued_notice_after{3000};
+  uint32_t breaker_failures = defaults::translator::breaker_failures;
+  std::chrono::milliseconds breaker_cooldown = defaults::translator::breaker_cooldown;
+  size_t queue_limit = defaults::translator::queue_limit;
+  std::chrono::milliseconds queue_deadline = defaults::translator::queue_deadline;
+  std::chrono::milliseconds queued_notice_after = defaults::translator::queued_notice_after;
   /// Timeout of one backend call.
-  std::chrono::milliseconds request_timeout{30000};
+  std::chrono::milliseconds request_timeout = defaults::translator::request_timeout;
   translation::request_limits request;
   /// Seeds the retry jitter; 0 draws a seed.
   uint64_t seed = 0;

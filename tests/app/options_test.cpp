@@ -11,6 +11,7 @@
 #include "ops/http_server.hpp"
 #include "storage/retention.hpp"
 #include "storage/start.hpp"
+#include "translator/spawn.hpp"
 
 // Every default exists once (config/defaults.hpp). Each room's options,
 // built from the shipped config/bridge.toml by the room's own
@@ -81,6 +82,28 @@ bridge_config changed() {
   cfg.http.threads = 7;
   cfg.http.max_body_bytes = 7777;
   cfg.http.read_timeout = std::chrono::milliseconds{7};
+  auto& t = cfg.translator;
+  t.requests_per_minute = 7;
+  t.tokens_per_minute = 7;
+  t.max_in_flight = 7;
+  t.queue_limit = 7;
+  t.queue_deadline = std::chrono::milliseconds{7};
+  t.queued_notice_after = std::chrono::milliseconds{7};
+  t.request_timeout = std::chrono::milliseconds{7};
+  t.retry_base = std::chrono::milliseconds{7};
+  t.retry_cap = std::chrono::milliseconds{7};
+  t.max_attempts = 7;
+  t.breaker_failures = 7;
+  t.breaker_cooldown = std::chrono::milliseconds{7};
+  t.chars_per_token = 7;
+  t.apertium_pipelines = 7;
+  t.claude_api_url = "http://127.0.0.7";
+  t.claude_model = "m7";
+  t.claude_max_tokens = 7;
+  t.anthropic_version = "v7";
+  t.fake_latency = std::chrono::milliseconds{7};
+  t.fake_jitter = std::chrono::milliseconds{7};
+  t.fake_failure_rate = 0.7;
   return cfg;
 }
 
@@ -190,4 +213,45 @@ BOOST_AUTO_TEST_CASE(http_options_follow_the_file) {
   CHECK_FIELD(a, d, c, threads);
   CHECK_FIELD(a, d, c, max_body_bytes);
   CHECK_FIELD(a, d, c, read_timeout);
+}
+
+BOOST_AUTO_TEST_CASE(translator_options_follow_the_file) {
+  using namespace bridge::translation;
+  auto a = translator_options_from(shipped());
+  auto c = translator_options_from(changed());
+  translator_options d;
+  CHECK_FIELD(a, d, c, limits.requests_per_minute);
+  CHECK_FIELD(a, d, c, limits.tokens_per_minute);
+  CHECK_FIELD(a, d, c, limits.max_in_flight);
+  CHECK_FIELD(a, d, c, retry.base);
+  CHECK_FIELD(a, d, c, retry.cap);
+  CHECK_FIELD(a, d, c, retry.max_attempts);
+  CHECK_FIELD(a, d, c, breaker_failures);
+  CHECK_FIELD(a, d, c, breaker_cooldown);
+  CHECK_FIELD(a, d, c, queue_limit);
+  CHECK_FIELD(a, d, c, queue_deadline);
+  CHECK_FIELD(a, d, c, queued_notice_after);
+  CHECK_FIELD(a, d, c, request_timeout);
+  CHECK_FIELD(a, d, c, request.chars_per_token);
+}
+
+BOOST_AUTO_TEST_CASE(backend_options_follow_the_file) {
+  using namespace bridge::translation;
+  auto aa = apertium_options_from(shipped());
+  auto ac = apertium_options_from(changed());
+  apertium_options ad;
+  CHECK_FIELD(aa, ad, ac, pipelines_per_pair);
+  auto ca = claude_options_from(shipped());
+  auto cc = claude_options_from(changed());
+  claude_options cd;
+  CHECK_FIELD(ca, cd, cc, api_url);
+  CHECK_FIELD(ca, cd, cc, model);
+  CHECK_FIELD(ca, cd, cc, max_tokens);
+  CHECK_FIELD(ca, cd, cc, anthropic_version);
+  auto fa = fake_backend_options_from(shipped());
+  auto fc = fake_backend_options_from(changed());
+  fake_backend_options fd;
+  CHECK_FIELD(fa, fd, fc, latency);
+  CHECK_FIELD(fa, fd, fc, jitter);
+  CHECK_FIELD(fa, fd, fc, failure_rate);
 }
