@@ -66,7 +66,6 @@ registry_state::entry& registry_state::session_for(int64_t chat_id) {
   auto s = make_session_(self, chat_id);
   self->monitor(s);
   chat_of_.emplace(s.address(), chat_id);
-  ++counters_.sessions_spawned;
   telemetry::metrics().sessions_active.Set(static_cast<double>(sessions_.size() + 1));
   return sessions_.emplace(chat_id, entry{std::move(s), 0}).first->second;
 }
@@ -80,7 +79,6 @@ registry_state::entry& registry_state::conversation_for(int64_t manager_id,
   auto c = make_conversation_(self, manager_id, worker_id);
   self->monitor(c);
   pair_of_.emplace(c.address(), key);
-  ++counters_.conversations_spawned;
   telemetry::metrics().conversations_active.Set(
     static_cast<double>(conversations_.size() + 1));
   return conversations_.emplace(key, entry{std::move(c), 0}).first->second;
@@ -93,14 +91,11 @@ bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
   auto decide = [&](auto& map, auto it, auto& reverse) {
     if (it == map.end() || it->second.actor.address() != who)
       return false;
-    if (it->second.forwarded != handled) {
-      ++counters_.passivations_refused;
+    if (it->second.forwarded != handled)
       return false;
-    }
     self->demonitor(it->second.actor);
     reverse.erase(who);
     map.erase(it);
-    ++counters_.passivations;
     publish();
     return true;
   };

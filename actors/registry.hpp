@@ -23,15 +23,6 @@ using conversation_factory = std::function<caf::actor(
 /// How long the registry waits for a session's answer to `drain_atom`.
 constexpr std::chrono::seconds drain_answer_timeout{5};
 
-/// Counters an operator reads.
-struct registry_counters {
-  uint64_t sessions_spawned = 0;
-  uint64_t conversations_spawned = 0;
-  uint64_t passivations = 0;
-  /// Passivations refused because a message was on its way.
-  uint64_t passivations_refused = 0;
-};
-
 /// One owner per key: owns the maps chat -> session and pair ->
 /// conversation, found by a hash lookup, spawned on the first message and
 /// forgotten when they stop. It counts what it forwards to each, so an
@@ -81,7 +72,6 @@ private:
   /// Reverse maps, so a down message finds its entry without a search.
   std::unordered_map<caf::actor_addr, int64_t> chat_of_;
   std::unordered_map<caf::actor_addr, std::pair<int64_t, int64_t>> pair_of_;
-  registry_counters counters_;
 };
 
 caf::behavior registry(caf::stateful_actor<registry_state>* self,

@@ -139,6 +139,12 @@ private:
   void create_task(const std::string& text);
   void list_tasks();
   void daily();
+  struct daily_summary;
+  /// Asks for one worker's line of /daily.
+  void daily_for(const std::shared_ptr<daily_summary>& sum, size_t i,
+                 const user_record& worker);
+  /// One answer of /daily came; the last one sends the reply.
+  void daily_answered(daily_summary& sum);
   void history(int64_t n);
   void reset();
 

@@ -135,18 +135,23 @@ void session_state::list_tasks() {
 
 // -- daily summary --------------------------------------------------------------
 
-void session_state::daily() {
+/// What /daily gathers: a line per worker, filled by two answers each.
+struct session_state::daily_summary {
   struct line {
     std::string name;
     int64_t messages = 0;
     int64_t done = 0;
     int64_t open = 0;
   };
-  struct summary {
-    std::vector<line> lines;
-    size_t waiting = 0;
-    bool failed = false;
-  };
+  std::vector<line> lines;
+  /// Answers still to come; the reply goes when the last one arrives.
+  size_t waiting = 0;
+  bool failed = false;
+  /// Start of the last 24 hours, in ms since the epoch.
+  int64_t since = 0;
+};
+
+void session_state::daily() {
   self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
     .await(
       [this](user_page& page) {
@@ -154,68 +159,74 @@ void session_state::daily() {
           reply(say(text_id::daily_none));
           return;
         }
-        auto sum = std::make_shared<summary>();
+        auto sum = std::make_shared<daily_summary>();
         sum->lines.resize(page.rows.size());
         sum->waiting = page.rows.size() * 2;
-        auto since = wall_ms() - day_ms;
-        auto finish = [this, sum] {
-          if (--sum->waiting > 0)
-            return;
-          if (sum->failed) {
-            reply(say(text_id::busy));
-            return;
-          }
-          auto text = say(text_id::daily_header);
-          bool any = false;
-          for (const auto& l : sum->lines) {
-            any = any || l.messages > 0 || l.done > 0 || l.open > 0;
-            text += "\n" + say(text_id::daily_line, l.name, l.messages,
-                               l.done, l.open);
-          }
-          reply(any ? std::move(text) : say(text_id::daily_none));
-        };
-        auto fail = [sum, finish](const caf::error&) {
-          sum->failed = true;
-          finish();
-        };
-        for (size_t i = 0; i < page.rows.size(); ++i) {
-          const auto& w = page.rows[i];
-          sum->lines[i].name = w.display_name;
-          conversation_open open{chat_id_, w.telegram_id, 0};
-          self->request(opts_->db, infinite, open)
-            .await(
-              [this, sum, i, since, finish, fail](conversation_record& c) {
-                message_count mc{c.id, since, wall_ms() + 1, 0};
-                self->request(opts_->db, infinite, mc)
-                  .await(
-                    [sum, i, finish](const db_count& n) {
-                      sum->lines[i].messages = n.n;
-                      finish();
-                    },
-                    fail);
-              },
-              fail);
-          task_list tl;
-          tl.worker_id = w.telegram_id;
-          tl.filter = task_filter::all;
-          tl.limit = 100;
-          self->request(opts_->db, infinite, tl)
-            .await(
-              [this, sum, i, since, finish](task_page& tasks) {
-                for (const auto& t : tasks.rows) {
-                  if (t.manager_id != chat_id_)
-                    continue;
-                  if (t.status == task_status::open)
-                    ++sum->lines[i].open;
-                  else if (t.done_at_ms >= since)
-                    ++sum->lines[i].done;
-                }
-                finish();
-              },
-              fail);
-        }
+        sum->since = wall_ms() - day_ms;
+        for (size_t i = 0; i < page.rows.size(); ++i)
+          daily_for(sum, i, page.rows[i]);
       },
       [this](const caf::error& err) { db_failed(err); });
+}
+
+void session_state::daily_for(const std::shared_ptr<daily_summary>& sum,
+                              size_t i, const user_record& worker) {
+  sum->lines[i].name = worker.display_name;
+  auto fail = [this, sum](const caf::error&) {
+    sum->failed = true;
+    daily_answered(*sum);
+  };
+  // Messages of the pair in the last 24 hours.
+  conversation_open open{chat_id_, worker.telegram_id, 0};
+  self->request(opts_->db, infinite, open)
+    .await(
+      [this, sum, i, fail](conversation_record& c) {
+        message_count mc{c.id, sum->since, wall_ms() + 1, 0};
+        self->request(opts_->db, infinite, mc)
+          .await(
+            [this, sum, i](const db_count& n) {
+              sum->lines[i].messages = n.n;
+              daily_answered(*sum);
+            },
+            fail);
+      },
+      fail);
+  // The worker's tasks from this manager: open, and done since then.
+  task_list tl;
+  tl.worker_id = worker.telegram_id;
+  tl.filter = task_filter::all;
+  tl.limit = 100;
+  self->request(opts_->db, infinite, tl)
+    .await(
+      [this, sum, i](task_page& tasks) {
+        for (const auto& t : tasks.rows) {
+          if (t.manager_id != chat_id_)
+            continue;
+          if (t.status == task_status::open)
+            ++sum->lines[i].open;
+          else if (t.done_at_ms >= sum->since)
+            ++sum->lines[i].done;
+        }
+        daily_answered(*sum);
+      },
+      fail);
+}
+
+void session_state::daily_answered(daily_summary& sum) {
+  if (--sum.waiting > 0)
+    return;
+  if (sum.failed) {
+    reply(say(text_id::busy));
+    return;
+  }
+  auto text = say(text_id::daily_header);
+  bool any = false;
+  for (const auto& l : sum.lines) {
+    any = any || l.messages > 0 || l.done > 0 || l.open > 0;
+    text += "\n" + say(text_id::daily_line, l.name, l.messages, l.done,
+                       l.open);
+  }
+  reply(any ? std::move(text) : say(text_id::daily_none));
 }
 
 // -- history --------------------------------------------------------------------

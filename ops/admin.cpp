@@ -1,6 +1,7 @@
 #include "ops/admin.hpp"
 
 #include <chrono>
+#include <vector>
 
 #include <caf/scoped_actor.hpp>
 #include <httplib.h>
@@ -89,145 +90,190 @@ std::optional<int64_t> expiry_of(const std::string& body) {
   return std::nullopt;
 }
 
+using request = httplib::Request;
+using response = httplib::Response;
+
+void list_users(const request& req, response& res, const admin_options& o) {
+  auto q = parse_user_list(params_of(req));
+  if (auto* bad = std::get_if<bad_request>(&q)) {
+    send_json(res, 400, render_error(bad->reason));
+    return;
+  }
+  auto list = std::get<user_list>(q);
+  auto limit = list.limit;
+  ask<user_page>(res, o, o.db, list,
+                 [limit](const user_page& p) { return render(p, limit); });
+}
+
+void list_conversations(const request& req, response& res,
+                        const admin_options& o) {
+  auto q = parse_conversation_list(params_of(req));
+  if (auto* bad = std::get_if<bad_request>(&q)) {
+    send_json(res, 400, render_error(bad->reason));
+    return;
+  }
+  auto list = std::get<conversation_list>(q);
+  auto limit = list.limit;
+  ask<conversation_page>(res, o, o.db, list,
+                         [limit](const conversation_page& p) {
+                           return render(p, limit);
+                         });
+}
+
+void set_subscription(const request& req, response& res,
+                      const admin_options& o) {
+  auto id = parse_id(req.matches[1]);
+  auto until = expiry_of(req.body);
+  if (!id || !until) {
+    send_json(res, 400, render_error("a user id in the path and "
+                                     "{\"days\":N} (1-3660) or a "
+                                     "future {\"expires_at_ms\":T}"));
+    return;
+  }
+  ask<subscription>(res, o, o.db, sub_set{*id, *until, 0},
+                    [](const subscription& s) { return render(s); });
+}
+
+void clear_subscription(const request& req, response& res,
+                        const admin_options& o) {
+  auto id = parse_id(req.matches[1]);
+  if (!id) {
+    send_json(res, 400, render_error("a user id in the path"));
+    return;
+  }
+  ask<subscription>(res, o, o.db, sub_clear{*id, 0},
+                    [](const subscription& s) { return render(s); });
+}
+
+void reset_user(const request& req, response& res, const admin_options& o) {
+  auto id = parse_id(req.matches[1]);
+  if (!id) {
+    send_json(res, 400, render_error("a user id in the path"));
+    return;
+  }
+  ask<user_reset_result>(res, o, o.db, user_reset{*id, 0},
+                         [&o, id](const user_reset_result& r) {
+    // The user's session (and their partners') hear of it, so no actor
+    // keeps the old registration in memory. Negative ids key the replies:
+    // no update caused them.
+    auto key = -system_wall_ms();
+    caf::anon_send(o.registry,
+                   session_note{session_note_kind::reset_by_operator, *id,
+                                *id, "", key});
+    for (auto partner : r.unlinked)
+      caf::anon_send(o.registry,
+                     session_note{session_note_kind::partner_left, partner,
+                                  *id, "", key});
+    json::writer w;
+    w.begin_object().field("reset", *id).key("unlinked").begin_array();
+    for (auto p : r.unlinked)
+      w.value(p);
+    w.end_array().end_object();
+    return std::move(w).str();
+  });
+}
+
+void status(const request&, response& res, const admin_options& o) {
+  caf::scoped_actor self{*o.sys.load()};
+  json::writer w;
+  w.begin_object();
+  self->request(o.db, wait, status_atom::value)
+    .receive([&](const db_pool_status& s) { w.key("db").raw(render(s)); },
+             [&](const caf::error&) { w.key("db").null(); });
+  self->request(o.translator, wait, status_atom::value)
+    .receive(
+      [&](const translator_status& s) {
+        w.key("translator").begin_object()
+          .field("backend", s.backend).field("queue_depth", s.queue_depth)
+          .field("in_flight", s.in_flight).field("translated", s.translated)
+          .field("failed", s.failed).field("retries", s.retries)
+          .field("breaker", s.breaker).end_object();
+      },
+      [&](const caf::error&) { w.key("translator").null(); });
+  self->request(o.cache, wait, status_atom::value)
+    .receive(
+      [&](const cache_status& s) {
+        w.key("cache").begin_object()
+          .field("connected", s.connected).field("hits", s.hits)
+          .field("misses", s.misses).field("fallbacks", s.fallbacks)
+          .end_object();
+      },
+      [&](const caf::error&) { w.key("cache").null(); });
+  send_json(res, 200, std::move(w.end_object()).str());
+}
+
+void dashboard(const request&, response& res, const admin_options& o) {
+  static const live_rates none;
+  telemetry::metrics(); // registers every series before the first collection
+  res.set_header("Cache-Control", "no-store");
+  send_json(res, 200, render_dashboard(telemetry::registry().Collect(),
+                                       o.rates ? *o.rates : none));
+}
+
+void set_log_level(const request& req, response& res, const admin_options&) {
+  simdjson::dom::parser p;
+  simdjson::dom::element doc;
+  std::string_view level;
+  if (p.parse(req.body).get(doc) != simdjson::SUCCESS
+      || doc["level"].get_string().get(level) != simdjson::SUCCESS) {
+    send_json(res, 400, render_error("{\"level\":\"debug\"} expected"));
+    return;
+  }
+  auto lvl = spdlog::level::from_str(std::string{level});
+  if (lvl == spdlog::level::off && level != "off") {
+    send_json(res, 400, render_error("level is one of trace, debug, info, "
+                                     "warn, error, off"));
+    return;
+  }
+  spdlog::set_level(lvl);
+  spdlog::info("admin: log level set to {}", level);
+  send_json(res, 200, R"({"ok":true})");
+}
+
+void unknown_route(const request&, response& res, const admin_options&) {
+  send_json(res, 404, render_error("no such admin route"));
+}
+
+/// The admin API: method, path pattern, handler. Every route is guarded.
+struct route {
+  enum class verb { get, put, post, del } method;
+  const char* pattern;
+  handler run;
+};
+
+const std::vector<route>& admin_table() {
+  using v = route::verb;
+  static const std::vector<route> table{
+    {v::get, "/admin/users", list_users},
+    {v::get, "/admin/conversations", list_conversations},
+    {v::put, R"(/admin/users/([^/]+)/subscription)", set_subscription},
+    {v::del, R"(/admin/users/([^/]+)/subscription)", clear_subscription},
+    {v::post, R"(/admin/users/([^/]+)/reset)", reset_user},
+    {v::get, "/admin/status", status},
+    {v::get, "/admin/dashboard", dashboard},
+    {v::put, "/admin/log_level", set_log_level},
+    // Last: anything else under /admin/ is a 404 behind the token.
+    {v::get, R"(/admin/.*)", unknown_route},
+    {v::post, R"(/admin/.*)", unknown_route},
+    {v::put, R"(/admin/.*)", unknown_route},
+    {v::del, R"(/admin/.*)", unknown_route},
+  };
+  return table;
+}
+
 } // namespace
 
 void add_admin_routes(http_server& server, opts_ptr o) {
   auto& r = server.routes();
-  r.Get("/admin/users", guarded(o, [](auto& req, auto& res, auto& o) {
-    auto q = parse_user_list(params_of(req));
-    if (auto* bad = std::get_if<bad_request>(&q)) {
-      send_json(res, 400, render_error(bad->reason));
-      return;
+  for (const auto& rt : admin_table()) {
+    auto h = guarded(o, rt.run);
+    switch (rt.method) {
+      case route::verb::get: r.Get(rt.pattern, h); break;
+      case route::verb::put: r.Put(rt.pattern, h); break;
+      case route::verb::post: r.Post(rt.pattern, h); break;
+      case route::verb::del: r.Delete(rt.pattern, h); break;
     }
-    auto list = std::get<user_list>(q);
-    auto limit = list.limit;
-    ask<user_page>(res, o, o.db, list,
-                   [limit](const user_page& p) { return render(p, limit); });
-  }));
-  r.Get("/admin/conversations", guarded(o, [](auto& req, auto& res, auto& o) {
-    auto q = parse_conversation_list(params_of(req));
-    if (auto* bad = std::get_if<bad_request>(&q)) {
-      send_json(res, 400, render_error(bad->reason));
-      return;
-    }
-    auto list = std::get<conversation_list>(q);
-    auto limit = list.limit;
-    ask<conversation_page>(res, o, o.db, list, [limit](const conversation_page& p) {
-      return render(p, limit);
-    });
-  }));
-  r.Put(R"(/admin/users/([^/]+)/subscription)",
-        guarded(o, [](auto& req, auto& res, auto& o) {
-          auto id = parse_id(req.matches[1]);
-          auto until = expiry_of(req.body);
-          if (!id || !until) {
-            send_json(res, 400, render_error("a user id in the path and "
-                                             "{\"days\":N} (1-3660) or a "
-                                             "future {\"expires_at_ms\":T}"));
-            return;
-          }
-          ask<subscription>(res, o, o.db, sub_set{*id, *until, 0},
-                            [](const subscription& s) { return render(s); });
-        }));
-  r.Delete(R"(/admin/users/([^/]+)/subscription)",
-           guarded(o, [](auto& req, auto& res, auto& o) {
-             auto id = parse_id(req.matches[1]);
-             if (!id) {
-               send_json(res, 400, render_error("a user id in the path"));
-               return;
-             }
-             ask<subscription>(res, o, o.db, sub_clear{*id, 0},
-                               [](const subscription& s) { return render(s); });
-           }));
-  r.Post(R"(/admin/users/([^/]+)/reset)",
-         guarded(o, [](auto& req, auto& res, auto& o) {
-           auto id = parse_id(req.matches[1]);
-           if (!id) {
-             send_json(res, 400, render_error("a user id in the path"));
-             return;
-           }
-           ask<user_reset_result>(res, o, o.db, user_reset{*id, 0},
-                                  [&o, id](const user_reset_result& r) {
-             // The user's session (and their partners') hear of it, so no
-             // actor keeps the old registration in memory.
-             // Negative ids key the replies: no update caused them.
-             auto key = -system_wall_ms();
-             caf::anon_send(o.registry,
-                            session_note{session_note_kind::reset_by_operator,
-                                         *id, *id, "", key});
-             for (auto partner : r.unlinked)
-               caf::anon_send(o.registry,
-                              session_note{session_note_kind::partner_left,
-                                           partner, *id, "", key});
-             json::writer w;
-             w.begin_object().field("reset", *id).key("unlinked").begin_array();
-             for (auto p : r.unlinked)
-               w.value(p);
-             w.end_array().end_object();
-             return std::move(w).str();
-           });
-         }));
-  r.Get("/admin/status", guarded(o, [](auto&, auto& res, auto& o) {
-    caf::scoped_actor self{*o.sys.load()};
-    json::writer w;
-    w.begin_object();
-    self->request(o.db, wait, status_atom::value)
-      .receive([&](const db_pool_status& s) { w.key("db").raw(render(s)); },
-               [&](const caf::error&) { w.key("db").null(); });
-    self->request(o.translator, wait, status_atom::value)
-      .receive(
-        [&](const translator_status& s) {
-          w.key("translator").begin_object()
-            .field("backend", s.backend).field("queue_depth", s.queue_depth)
-            .field("in_flight", s.in_flight).field("translated", s.translated)
-            .field("failed", s.failed).field("retries", s.retries)
-            .field("breaker", s.breaker).end_object();
-        },
-        [&](const caf::error&) { w.key("translator").null(); });
-    self->request(o.cache, wait, status_atom::value)
-      .receive(
-        [&](const cache_status& s) {
-          w.key("cache").begin_object()
-            .field("connected", s.connected).field("hits", s.hits)
-            .field("misses", s.misses).field("fallbacks", s.fallbacks)
-            .end_object();
-        },
-        [&](const caf::error&) { w.key("cache").null(); });
-    send_json(res, 200, std::move(w.end_object()).str());
-  }));
-  r.Get("/admin/dashboard", guarded(o, [](auto&, auto& res, auto& o) {
-    static const live_rates none;
-    telemetry::metrics(); // registers every series before the first collection
-    res.set_header("Cache-Control", "no-store");
-    send_json(res, 200, render_dashboard(telemetry::registry().Collect(),
-                                         o.rates ? *o.rates : none));
-  }));
-  r.Put("/admin/log_level", guarded(o, [](auto& req, auto& res, auto&) {
-    simdjson::dom::parser p;
-    simdjson::dom::element doc;
-    std::string_view level;
-    if (p.parse(req.body).get(doc) != simdjson::SUCCESS
-        || doc["level"].get_string().get(level) != simdjson::SUCCESS) {
-      send_json(res, 400, render_error("{\"level\":\"debug\"} expected"));
-      return;
-    }
-    auto lvl = spdlog::level::from_str(std::string{level});
-    if (lvl == spdlog::level::off && level != "off") {
-      send_json(res, 400, render_error("level is one of trace, debug, info, "
-                                       "warn, error, off"));
-      return;
-    }
-    spdlog::set_level(lvl);
-    spdlog::info("admin: log level set to {}", level);
-    send_json(res, 200, R"({"ok":true})");
-  }));
-  auto unknown = guarded(o, [](auto&, auto& res, auto&) {
-    send_json(res, 404, render_error("no such admin route"));
-  });
-  r.Get(R"(/admin/.*)", unknown);
-  r.Post(R"(/admin/.*)", unknown);
-  r.Put(R"(/admin/.*)", unknown);
-  r.Delete(R"(/admin/.*)", unknown);
+  }
 }
 
 } // namespace bridge::ops
