@@ -35,6 +35,45 @@ engine_errc engine_code(const caf::error& err) {
   return static_cast<engine_errc>(err.code());
 }
 
+bool is_transient(engine_errc code) {
+  switch (code) {
+    case engine_errc::deadline_exceeded:
+    case engine_errc::queue_full:
+    case engine_errc::shutting_down:
+    case engine_errc::db_unavailable:
+    case engine_errc::cache_unavailable:
+    case engine_errc::http_unreachable:
+    case engine_errc::rate_limited:
+    case engine_errc::circuit_open:
+      return true;
+    case engine_errc::none:
+    case engine_errc::db_error:
+    case engine_errc::http_status:
+    case engine_errc::unauthorized:
+    case engine_errc::conflict:
+    case engine_errc::invalid_input:
+    case engine_errc::not_found:
+    case engine_errc::translation_failed:
+    case engine_errc::unsupported_language:
+    case engine_errc::chat_unavailable:
+      return false;
+  }
+  return false;
+}
+
+bool is_transient(const caf::error& err) {
+  if (!err)
+    return false;
+  if (err.category() == engine_error_category)
+    return is_transient(static_cast<engine_errc>(err.code()));
+  if (err.category() == caf::atom("system")) {
+    auto code = static_cast<caf::sec>(err.code());
+    return code == caf::sec::request_timeout
+           || code == caf::sec::request_receiver_down;
+  }
+  return false;
+}
+
 std::string describe(const caf::error& err) {
   if (!err)
     return "ok";

@@ -67,6 +67,16 @@ inline caf::error make_error(engine_errc code, std::string context = {}) {
 /// empty or from another category.
 engine_errc engine_code(const caf::error& err);
 
+/// Whether a failure may go away by itself (a connection comes back, a
+/// queue drains, a peer stops refusing): such work is retried with backoff
+/// and a bound. Every other failure is permanent: the same request would
+/// get the same answer, so it is finished with a clear outcome instead.
+bool is_transient(engine_errc code);
+
+/// `is_transient` for any error: engine codes as above; of CAF's own, a
+/// request timeout and a receiver that went away are transient.
+bool is_transient(const caf::error& err);
+
 /// Renders any CAF error (engine or not) on one line for logs and replies.
 std::string describe(const caf::error& err);
 

@@ -11,6 +11,14 @@ const char* to_string(outbox_status x) {
   return "unknown";
 }
 
+const char* to_string(park_action x) {
+  switch (x) {
+    case park_action::retry: return "retry";
+    case park_action::drop: return "drop";
+  }
+  return "unknown";
+}
+
 const char* to_string(user_role x) {
   switch (x) {
     case user_role::none: return "none";

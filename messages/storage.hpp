@@ -100,11 +100,14 @@ typename Inspector::result_type inspect(Inspector& f, purge& x) {
 struct backlog_counts {
   int64_t inbox = 0;
   int64_t outbox = 0;
+  /// Updates parked for an operator (not in `inbox`).
+  int64_t parked = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, backlog_counts& x) {
-  return f(caf::meta::type_name("backlog_counts"), x.inbox, x.outbox);
+  return f(caf::meta::type_name("backlog_counts"), x.inbox, x.outbox,
+           x.parked);
 }
 
 /// Counts the backlog (two index-only counts over partial indexes).
@@ -211,8 +214,9 @@ struct db_op_list {};
 /// another waits for the first answer.
 using db_ops = db_op_list<
   // intake and outbox
-  inbox_put, inbox_done, inbox_pending, outbox_put, outbox_sent,
-  outbox_failed, outbox_unsent,
+  inbox_put, inbox_done, inbox_pending, inbox_park, inbox_parked,
+  inbox_release, outbox_put, outbox_sent, outbox_failed, outbox_unsent,
+  reply_put,
   // users, links, session state
   user_get, user_put, user_issue_code, user_by_code, user_reset, link_worker,
   unlink_worker, workers_of, session_get, session_put,

@@ -34,11 +34,15 @@ typename Inspector::result_type inspect(Inspector& f, inbox_row& x) {
 /// and must not be handed on again.
 struct inbox_put_result {
   std::vector<int64_t> new_ids;
+  /// Of the rest, those stored before and still unfinished (not parked):
+  /// an earlier write whose answer was lost, or a push Telegram repeated.
+  /// Handed on again; their owners drop what they already work on.
+  std::vector<int64_t> unfinished;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_put_result& x) {
-  return f(caf::meta::type_name("inbox_put_result"), x.new_ids);
+  return f(caf::meta::type_name("inbox_put_result"), x.new_ids, x.unfinished);
 }
 
 /// Stores a getUpdates batch; duplicates (by update_id) are ignored.
@@ -76,18 +80,102 @@ typename Inspector::result_type inspect(Inspector& f, inbox_page& x) {
   return f(caf::meta::type_name("inbox_page"), x.rows);
 }
 
-/// Lists unprocessed updates with an id above `after_update_id`, for resume
-/// at start: ask again with the last id until a page comes back short.
+/// Lists unfinished, unparked updates with an id above `after_update_id`
+/// (and, with `before_ms`, received before that time), for the resume at
+/// start and the sweep: ask again with the last id until a page comes back
+/// short.
 struct inbox_pending {
   using result = inbox_page;
+  int64_t after_update_id = 0;
+  int64_t limit = 100;
+  int64_t timeout_ms = 0;
+  /// Only rows received before this wall time (ms since the epoch); 0: any.
+  int64_t before_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_pending& x) {
+  return f(caf::meta::type_name("inbox_pending"), x.after_update_id, x.limit,
+           x.timeout_ms, x.before_ms);
+}
+
+/// An update parked: the engine gave up on it after its retries, so it is
+/// kept for an operator instead of blocking or looping.
+struct parked_row {
+  int64_t update_id = 0;
+  int64_t chat_id = 0;
+  std::string reason;
+  int64_t received_at_ms = 0;
+  int64_t parked_at_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, parked_row& x) {
+  return f(caf::meta::type_name("parked_row"), x.update_id, x.chat_id,
+           x.reason, x.received_at_ms, x.parked_at_ms);
+}
+
+/// A page of parked updates, ordered by update_id.
+struct parked_page {
+  std::vector<parked_row> rows;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, parked_page& x) {
+  return f(caf::meta::type_name("parked_page"), x.rows);
+}
+
+/// Parks an unfinished update with the reason it was given up on. Answers
+/// 1, or 0 when it was finished (or parked) meanwhile.
+struct inbox_park {
+  using result = db_count;
+  int64_t update_id = 0;
+  std::string reason;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_park& x) {
+  return f(caf::meta::type_name("inbox_park"), x.update_id, x.reason,
+           x.timeout_ms);
+}
+
+/// Lists parked updates with an id above `after_update_id`.
+struct inbox_parked {
+  using result = parked_page;
   int64_t after_update_id = 0;
   int64_t limit = 100;
   int64_t timeout_ms = 0;
 };
 
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, inbox_pending& x) {
-  return f(caf::meta::type_name("inbox_pending"), x.after_update_id, x.limit,
+typename Inspector::result_type inspect(Inspector& f, inbox_parked& x) {
+  return f(caf::meta::type_name("inbox_parked"), x.after_update_id, x.limit,
+           x.timeout_ms);
+}
+
+/// What an operator does with a parked update.
+enum class park_action : uint8_t {
+  /// Unpark it; the answer is its row, to hand on again.
+  retry,
+  /// Finish it without handling it.
+  drop,
+};
+
+const char* to_string(park_action x);
+
+/// Retries or drops a parked update. Answers its row, or `not_found` when
+/// no parked update has that id.
+struct inbox_release {
+  using result = inbox_row;
+  int64_t update_id = 0;
+  park_action action = park_action::retry;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_release& x) {
+  return f(caf::meta::type_name("inbox_release"), x.update_id, x.action,
            x.timeout_ms);
 }
 
@@ -206,17 +294,47 @@ typename Inspector::result_type inspect(Inspector& f, outbox_page& x) {
   return f(caf::meta::type_name("outbox_page"), x.rows);
 }
 
-/// Lists pending rows with an id above `after_id`, for resume at start.
+/// Lists pending rows with an id above `after_id` (and, with `before_ms`,
+/// created before that time), for the resume at start and the sweep.
 struct outbox_unsent {
   using result = outbox_page;
   int64_t after_id = 0;
   int64_t limit = 100;
   int64_t timeout_ms = 0;
+  /// Only rows created before this wall time (ms since the epoch); 0: any.
+  int64_t before_ms = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbox_unsent& x) {
   return f(caf::meta::type_name("outbox_unsent"), x.after_id, x.limit,
+           x.timeout_ms, x.before_ms);
+}
+
+/// What `reply_put` did: each row's answer, in order.
+struct reply_put_result {
+  std::vector<outbox_put_result> outbox;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, reply_put_result& x) {
+  return f(caf::meta::type_name("reply_put_result"), x.outbox);
+}
+
+/// An update's replies and its end, in one transaction: the rows are
+/// written as `outbox_put` writes them and the `finishes` marked done, so
+/// a crash either keeps both (the outbox sends the replies) or neither
+/// (the update is handled again, and its replies keep their keys).
+struct reply_put {
+  using result = reply_put_result;
+  std::vector<outbox_record> outbox;
+  std::vector<int64_t> finishes = {};
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, reply_put& x) {
+  return f(caf::meta::type_name("reply_put"), x.outbox, x.finishes,
            x.timeout_ms);
 }
 

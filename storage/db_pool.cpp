@@ -8,6 +8,8 @@
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_outbox.hpp"
+#include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
 #include "telemetry/metrics.hpp"

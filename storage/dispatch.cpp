@@ -12,6 +12,8 @@
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_outbox.hpp"
+#include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
 #include "storage/turn_rules.hpp"
@@ -256,7 +258,8 @@ const op_entry& op_table(uint32_t index) {
 const std::vector<sql_def>& all_statements() {
   static const std::vector<sql_def> defs = [] {
     std::vector<sql_def> out;
-    for (auto* part : {&intake_statements(), &people_statements(),
+    for (auto* part : {&intake_statements(), &outbox_statements(),
+                       &parked_statements(), &people_statements(),
                        &billing_statements(), &talk_statements(),
                        &task_statements(), &admin_statements()})
       out.insert(out.end(), part->begin(), part->end());

@@ -46,10 +46,19 @@ struct op_traits;
 template <> struct op_traits<inbox_put> : op_flags<batched | atomic | urgent> {};
 template <> struct op_traits<inbox_done> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<inbox_pending> : op_flags<idempotent> {};
+template <> struct op_traits<inbox_park> : op_flags<idempotent> {};
+template <> struct op_traits<inbox_parked> : op_flags<idempotent> {};
+// A retried unpark finds nothing parked and answers not_found: never
+// retried after its commit was in doubt.
+template <> struct op_traits<inbox_release> : op_flags<0> {};
 template <> struct op_traits<outbox_put> : op_flags<batched | atomic> {};
 template <> struct op_traits<outbox_sent> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<outbox_failed> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<outbox_unsent> : op_flags<idempotent> {};
+// Its rows are written ON CONFLICT DO NOTHING and its finishes are marks:
+// running it again has the same effect, and the answer says each row's
+// status, so a caller whose first write was in doubt learns what stands.
+template <> struct op_traits<reply_put> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<user_get> : op_flags<idempotent> {};
 template <> struct op_traits<user_put> : op_flags<idempotent> {};
 template <> struct op_traits<user_issue_code> : op_flags<0> {};
@@ -95,6 +104,10 @@ inline size_t op_weight(const inbox_put& x) {
 
 inline size_t op_weight(const inbox_done& x) {
   return x.update_ids.size();
+}
+
+inline size_t op_weight(const reply_put& x) {
+  return x.outbox.size() + x.finishes.size();
 }
 
 inline size_t op_weight(const message_put& x) {

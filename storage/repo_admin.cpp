@@ -77,8 +77,11 @@ SELECT count(*) FROM gone)"};
 
 // Both counts read only the partial indexes of unfinished rows.
 constexpr sql_def backlog_counts{"backlog_counts", R"(
-SELECT (SELECT count(*) FROM inbox WHERE processed_at IS NULL),
-       (SELECT count(*) FROM outbox WHERE status = 'pending'))"};
+SELECT (SELECT count(*) FROM inbox
+        WHERE processed_at IS NULL AND parked_at IS NULL),
+       (SELECT count(*) FROM outbox WHERE status = 'pending'),
+       (SELECT count(*) FROM inbox
+        WHERE processed_at IS NULL AND parked_at IS NOT NULL))"};
 
 } // namespace sql
 
@@ -185,6 +188,7 @@ backlog_counts execute(op_context& ctx, const backlog_get&) {
   if (!rs.empty()) {
     out.inbox = int_at(rs.front(), 0);
     out.outbox = int_at(rs.front(), 1);
+    out.parked = int_at(rs.front(), 2);
   }
   return out;
 }

@@ -1,14 +1,13 @@
 #pragma once
 
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "messages/storage_intake.hpp"
 #include "storage/sql.hpp"
 
-/// The inbox and outbox tables: their statements, row builders and
-/// decoders, and the code of each request.
+/// The inbox table: its statements, row builders and decoders, and the
+/// code of each request.
 namespace bridge::storage {
 
 /// Statements of this repository.
@@ -19,13 +18,6 @@ const std::vector<sql_def>& intake_statements();
 caf::error check(const inbox_put& x);
 caf::error check(const inbox_done& x);
 caf::error check(const inbox_pending& x);
-caf::error check(const outbox_put& x);
-/// The input fields of an outbox row, as `outbox_put` and `message_put`
-/// write them.
-caf::error check(const outbox_record& x);
-caf::error check(const outbox_sent& x);
-caf::error check(const outbox_failed& x);
-caf::error check(const outbox_unsent& x);
 
 // -- builders and decoders ------------------------------------------------------
 
@@ -43,36 +35,6 @@ split_new_ids(const std::vector<const inbox_put*>& calls,
 
 inbox_row decode_inbox_row(const row& r);
 
-/// One multi-row insert of outbox rows that skips known dedupe keys.
-statement outbox_insert_statement(const std::vector<const outbox_record*>& rows);
-
-/// Looks up existing rows by dedupe key.
-statement outbox_lookup_statement(const std::vector<std::string>& keys);
-
-/// Marks rows sent, each with its Telegram message ids.
-statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls);
-
-/// Marks rows failed, each with its reason (truncated) and attempt count.
-statement outbox_failed_statement(const std::vector<const outbox_failed*>& calls);
-
-outbox_status outbox_status_from(std::string_view text);
-
-outbox_record decode_outbox_record(const row& r);
-
-/// The id and status of an existing row, as the lookup returns them.
-struct outbox_known {
-  int64_t id = 0;
-  outbox_status status = outbox_status::pending;
-};
-
-/// Answers each outbox row from what the insert `created` (key to id) and
-/// what the lookup found (`known`). A key two rows share is created for
-/// the first only.
-std::vector<outbox_put_result>
-split_outbox_puts(const std::vector<const outbox_record*>& items,
-                  const std::unordered_map<std::string, int64_t>& created,
-                  const std::unordered_map<std::string, outbox_known>& known);
-
 // -- execution ------------------------------------------------------------------
 
 std::vector<inbox_put_result>
@@ -86,21 +48,5 @@ execute_batch(op_context& ctx, const std::vector<const inbox_done*>& calls);
 void mark_inbox_done(op_context& ctx, const std::vector<int64_t>& update_ids);
 
 inbox_page execute(op_context& ctx, const inbox_pending& x);
-
-std::vector<outbox_put_result>
-execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls);
-
-/// Writes outbox rows as `outbox_put` does, answering each in order: for
-/// `outbox_put` itself and for the copies a `message_put` carries.
-std::vector<outbox_put_result>
-write_outbox(op_context& ctx, const std::vector<const outbox_record*>& items);
-
-std::vector<db_count>
-execute_batch(op_context& ctx, const std::vector<const outbox_sent*>& calls);
-
-std::vector<db_count>
-execute_batch(op_context& ctx, const std::vector<const outbox_failed*>& calls);
-
-outbox_page execute(op_context& ctx, const outbox_unsent& x);
 
 } // namespace bridge::storage

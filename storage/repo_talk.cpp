@@ -4,6 +4,7 @@
 
 #include "common/error.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_outbox.hpp"
 #include "storage/validate.hpp"
 
 namespace bridge::storage {

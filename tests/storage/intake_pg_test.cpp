@@ -98,6 +98,152 @@ BOOST_AUTO_TEST_CASE(inbox_lists_unfinished_rows_in_pages) {
   BOOST_TEST((code_of(run(inbox_pending{0, 5000})) == engine_errc::invalid_input));
 }
 
+BOOST_AUTO_TEST_CASE(inbox_reports_stored_rows_that_are_still_unfinished) {
+  // The answer to a write was lost, so the intake writes it again: rows
+  // stored before but not finished are named, to be handed on now rather
+  // than at the next start.
+  inbox_put first;
+  for (int64_t id : {20, 21, 22})
+    first.rows.push_back({id, 9, "{}"});
+  must(first);
+  must(inbox_done{{21}});
+  must(inbox_park{22, "db_unavailable"});
+  inbox_put again;
+  for (int64_t id : {20, 21, 22, 23})
+    again.rows.push_back({id, 9, "{}"});
+  auto r = must(again);
+  BOOST_TEST((r.new_ids == std::vector<int64_t>{23}));
+  // 21 is finished and 22 is parked: neither is handed on again.
+  BOOST_TEST((r.unfinished == std::vector<int64_t>{20}));
+}
+
+BOOST_AUTO_TEST_CASE(inbox_pending_skips_parked_and_recent_rows) {
+  inbox_put put;
+  for (int64_t id : {30, 31, 32})
+    put.rows.push_back({id, 9, "{}"});
+  must(put);
+  BOOST_TEST(must(inbox_park{31, "storage refused: bad text"}).n == 1);
+  auto all = must(inbox_pending{0, 10});
+  BOOST_REQUIRE_EQUAL(all.rows.size(), 2u);
+  BOOST_TEST(all.rows[0].update_id == 30);
+  BOOST_TEST(all.rows[1].update_id == 32);
+  // Rows received after the bound are left to whoever is handling them.
+  auto old = must(inbox_pending{0, 10, 0, all.rows[0].received_at_ms - 1});
+  BOOST_TEST(old.rows.empty());
+  auto up_to_now = must(inbox_pending{0, 10, 0, all.rows[1].received_at_ms + 1});
+  BOOST_TEST(up_to_now.rows.size() == 2u);
+  // Backlog counts parked rows apart from the unfinished ones.
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE parked_at IS NOT NULL")
+             == 1);
+}
+
+BOOST_AUTO_TEST_CASE(parking_is_refused_for_finished_or_unknown_updates) {
+  inbox_put put;
+  put.rows.push_back({40, 9, "{}"});
+  must(put);
+  must(inbox_done{{40}});
+  BOOST_TEST(must(inbox_park{40, "late"}).n == 0);
+  BOOST_TEST(must(inbox_park{41, "unknown"}).n == 0);
+  BOOST_TEST(must(inbox_parked{0, 10}).rows.empty());
+  BOOST_TEST((code_of(run(inbox_park{0, "x"})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(inbox_parked{0, 0})) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(a_parked_update_is_listed_then_retried_or_dropped) {
+  inbox_put put;
+  for (int64_t id : {50, 51, 52})
+    put.rows.push_back({id, 60 + id, "{\"update_id\":" + std::to_string(id) + "}"});
+  must(put);
+  must(inbox_park{50, "db_unavailable after 8 tries"});
+  must(inbox_park{52, hostile[1]});
+  auto page = must(inbox_parked{0, 10});
+  BOOST_REQUIRE_EQUAL(page.rows.size(), 2u);
+  BOOST_TEST(page.rows[0].update_id == 50);
+  BOOST_TEST(page.rows[0].chat_id == 110);
+  BOOST_TEST(page.rows[0].reason == "db_unavailable after 8 tries");
+  BOOST_TEST(page.rows[0].parked_at_ms >= page.rows[0].received_at_ms);
+  BOOST_TEST(page.rows[1].reason == hostile[1]);
+  BOOST_TEST(must(inbox_parked{50, 10}).rows.size() == 1u);
+
+  // Retry: unparked, its payload back to be handed on, pending again.
+  auto row = must(inbox_release{50, park_action::retry});
+  BOOST_TEST(row.update_id == 50);
+  BOOST_TEST(row.payload == "{\"update_id\":50}");
+  auto pending = must(inbox_pending{0, 10});
+  BOOST_REQUIRE_EQUAL(pending.rows.size(), 2u);
+  BOOST_TEST(pending.rows[0].update_id == 50);
+  BOOST_TEST(pending.rows[1].update_id == 51);
+
+  // Drop: finished without being handled, gone from every list.
+  must(inbox_release{52, park_action::drop});
+  BOOST_TEST(must(inbox_parked{0, 10}).rows.empty());
+  BOOST_TEST(must(inbox_pending{0, 10}).rows.size() == 2u);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE update_id = 52 "
+                       "AND processed_at IS NOT NULL") == 1);
+
+  // Neither works twice, nor on an update that is not parked.
+  BOOST_TEST((code_of(run(inbox_release{52, park_action::drop}))
+              == engine_errc::not_found));
+  BOOST_TEST((code_of(run(inbox_release{51, park_action::retry}))
+              == engine_errc::not_found));
+}
+
+BOOST_AUTO_TEST_CASE(a_reply_and_its_update_end_are_written_together) {
+  inbox_put put;
+  for (int64_t id : {70, 71})
+    put.rows.push_back({id, 9, "{}"});
+  must(put);
+  outbox_record a;
+  a.dedupe_key = "u70.9.0";
+  a.chat_id = 9;
+  a.kind = "send_message";
+  a.text = hostile[2];
+  outbox_record b = a;
+  b.dedupe_key = "u70.9.1";
+  b.text = "second";
+  auto r = must(reply_put{{a, b}, {70}});
+  BOOST_REQUIRE_EQUAL(r.outbox.size(), 2u);
+  BOOST_TEST(r.outbox[0].created);
+  BOOST_TEST((r.outbox[1].status == outbox_status::pending));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE update_id = 70 "
+                       "AND processed_at IS NOT NULL") == 1);
+  // Handled again (a replay): the same keys create nothing, and a row
+  // already sent is reported so it is not sent twice.
+  must(outbox_sent{"u70.9.0", {1000}});
+  auto again = must(reply_put{{a, b}, {70}});
+  BOOST_TEST(!again.outbox[0].created);
+  BOOST_TEST((again.outbox[0].status == outbox_status::sent));
+  BOOST_TEST((again.outbox[1].status == outbox_status::pending));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox") == 2);
+  // An end without replies, and replies without an end.
+  BOOST_TEST(must(reply_put{{}, {71}}).outbox.empty());
+  outbox_record c = a;
+  c.dedupe_key = "note.9.0";
+  BOOST_TEST(must(reply_put{{c}, {}}).outbox.size() == 1u);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NULL")
+             == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_reply_write_changes_nothing) {
+  inbox_put put;
+  put.rows.push_back({80, 9, "{}"});
+  must(put);
+  outbox_record ok;
+  ok.dedupe_key = "u80.9.0";
+  ok.chat_id = 9;
+  ok.kind = "send_message";
+  ok.text = "fine";
+  outbox_record keyless = ok;
+  keyless.dedupe_key.clear();
+  BOOST_TEST((code_of(run(reply_put{{ok, keyless}, {80}}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(reply_put{{}, {}})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(reply_put{{}, {-3}})) == engine_errc::invalid_input));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox") == 0);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NULL")
+             == 1);
+}
+
 BOOST_AUTO_TEST_CASE(outbox_insert_is_idempotent_per_dedupe_key) {
   outbox_record item;
   item.dedupe_key = "msg:1:2";
@@ -149,6 +295,25 @@ BOOST_AUTO_TEST_CASE(outbox_lists_unsent_rows_and_keeps_their_content) {
   BOOST_TEST(failed[0][0].as<std::string>() == "failed");
   BOOST_TEST(failed[0][1].as<std::string>() == "chat_gone: 403 \"Forbidden\"");
   BOOST_TEST(failed[0][2].as<int>() == 5);
+}
+
+BOOST_AUTO_TEST_CASE(outbox_unsent_can_leave_recent_rows_alone) {
+  auto a = must(outbox_put{[] {
+    outbox_record r;
+    r.dedupe_key = "old";
+    r.chat_id = 5;
+    r.kind = "send_message";
+    r.text = "x";
+    return r;
+  }()});
+  auto all = must(outbox_unsent{0, 10});
+  BOOST_REQUIRE_EQUAL(all.rows.size(), 1u);
+  BOOST_TEST(all.rows[0].id == a.id);
+  const int64_t created = all.rows[0].created_at_ms;
+  BOOST_TEST(must(outbox_unsent{0, 10, 0, created - 1}).rows.empty());
+  BOOST_TEST(must(outbox_unsent{0, 10, 0, created + 1}).rows.size() == 1u);
+  BOOST_TEST((code_of(run(outbox_unsent{0, 10, 0, -1}))
+              == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(outbox_refuses_a_row_without_key) {

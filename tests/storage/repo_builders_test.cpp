@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_outbox.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
