@@ -39,13 +39,14 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
   auto now = clock::now();
   last_sweep_ = now;
   sched_ = std::make_unique<telegram::send_scheduler<job>>(
-    opts_.limits, opts_.queue_limit, now);
+    opts_.limits, opts_.queue_limit, now, opts_.per_chat_queue_limit);
   free_slots_ = std::max<size_t>(1, opts_.http_workers);
   http_ = std::make_unique<http_multi>(free_slots_);
-  if (opts_.db)
-    resume_outbox(0);
-  else
-    resume_.finish();
+  if (opts_.db) {
+    scan_outbox(0, 0, true);
+    if (opts_.sweep_interval.count() > 0)
+      self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
+  }
   return {
     [this](outbound& out) { accept(out, nullptr); },
     [this](tick_atom) {
@@ -57,6 +58,12 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
       expire_calls();
     },
     [this](send_outcome& outcome) { answered(outcome.job_id, outcome); },
+    [this](retry_atom) { retry_round(); },
+    [this](sweep_atom) {
+      auto before = opts_.clock.wall_ms() - opts_.sweep_after.count();
+      scan_outbox(0, std::max<int64_t>(1, before), false);
+      self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
+    },
     [this](deliver_atom, outbound& out) -> caf::result<delivery> {
       auto rp = self->make_response_promise<delivery>();
       accept(out, &rp);
@@ -91,6 +98,14 @@ void sender_state::enqueue(outbound& out,
     outbound part = out;
     part.text = std::move(piece);
     job j{id, telegram::encode(part), uses_message_slot(out.kind), 0};
+    if (sched_->queued_for(out.chat_id) >= opts_.per_chat_queue_limit) {
+      // One chat's flood waits in its own line: past its share it is
+      // refused, and every other chat still gets through.
+      ++counters_.refused_chat_full;
+      telemetry::metrics().sender_refused_chat_full.Increment();
+      fail(id, "this chat's send queue is full");
+      break;
+    }
     if (!sched_->push(out.chat_id, std::move(j), uses_message_slot(out.kind),
                       now)) {
       ++counters_.refused_full;
@@ -136,6 +151,11 @@ void sender_state::pump() {
                       .count());
                   auto out = telegram::classify_send(resp.status, resp.body,
                                                      resp.error);
+                  // A failure after the request left may still have made
+                  // the message: its retry is a possible duplicate.
+                  out.maybe_delivered = out.status == send_status::transient
+                                        && (resp.status != 0
+                                            || resp.request_sent);
                   out.job_id = id;
                   if (auto strong = me.lock())
                     caf::anon_send(caf::actor_cast<caf::actor>(strong),
@@ -200,6 +220,8 @@ void sender_state::on_outcome(int64_t chat_id, job j,
       if (++j.attempts < opts_.max_attempts) {
         ++counters_.retried_transient;
         telemetry::metrics().sender_retries.Increment();
+        if (outcome.maybe_delivered && j.call.method == "sendMessage")
+          telemetry::metrics().possible_duplicates("retried").Increment();
         auto wait = backoff_.delay(j.attempts - 1, rng_);
         spdlog::warn("sender: {} to chat {} failed ({}), attempt {} of {}, "
                      "retrying in {} ms",
@@ -239,14 +261,7 @@ void sender_state::finish_piece(uint64_t tracker_id, int64_t message_id) {
       static_cast<double>(now_ns - t.origin_ns) / 1e9);
   }
   if (opts_.db && t.durable)
-    self->request(opts_.db, caf::infinite,
-                  outbox_sent{t.dedupe_key, t.message_ids, 0})
-      .then([](const db_count&) {},
-            [key = t.dedupe_key](const caf::error& err) {
-              // The row stays pending: a restart sends it once more.
-              spdlog::warn("sender: cannot mark '{}' sent: {}", key,
-                           describe(err));
-            });
+    mark_sent(t.dedupe_key, t.message_ids);
   if (t.has_promise)
     t.promise.deliver(delivery{t.dedupe_key, std::move(t.message_ids)});
   trackers_.erase(it);
@@ -260,10 +275,19 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
   ++counters_.failed;
   telemetry::metrics().sender_failed.Increment();
   spdlog::error("sender: giving up on message '{}': {}", t.dedupe_key, why);
-  if (opts_.db && t.durable)
+  if (opts_.db && t.durable) {
+    // Settled at once: a row given up on is not sent again, whether or
+    // not the failure mark is stored (a pending row left behind is sent
+    // by the next start or sweep, once more, and counted).
+    ledger_.settle(t.dedupe_key);
     self->request(opts_.db, caf::infinite,
                   outbox_failed{t.dedupe_key, why, 0, 0})
-      .then([](const db_count&) {}, [](const caf::error&) {});
+      .then([](const db_count&) {},
+            [key = t.dedupe_key](const caf::error& err) {
+              spdlog::warn("sender: cannot mark '{}' failed: {}", key,
+                           describe(err));
+            });
+  }
   if (t.has_promise)
     t.promise.deliver(make_error(engine_errc::chat_unavailable, why));
   // Pieces still queued see the tracker gone and are dropped.

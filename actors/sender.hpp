@@ -1,9 +1,11 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <optional>
 #include <random>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -13,12 +15,13 @@
 #include "actors/bot_api_endpoint.hpp"
 #include "common/backoff.hpp"
 #include "common/call_watch.hpp"
+#include "common/clock.hpp"
 #include "common/http_multi.hpp"
 #include "config/defaults.hpp"
 #include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "telegram/bot_api.hpp"
-#include "telegram/resume_guard.hpp"
+#include "telegram/outbox_ledger.hpp"
 #include "telegram/send_scheduler.hpp"
 
 namespace bridge {
@@ -30,12 +33,21 @@ struct sender_options {
   /// Calls to the Bot API in flight at once (one connection each).
   size_t http_workers = defaults::sender::http_workers;
   size_t queue_limit = defaults::sender::queue_limit;
+  /// Calls one chat may have queued: one busy chat cannot fill the queue.
+  size_t per_chat_queue_limit = defaults::sender::per_chat_queue_limit;
   uint32_t max_attempts = defaults::sender::max_attempts;
   /// The outbox: when set, every message with a dedupe key is a row
   /// before it is sent and is marked when Telegram accepts it; rows left
   /// pending by a crash are sent at start. A key already sent is not sent
   /// again, so a replayed update does not reach the chat twice.
   db_actor db;
+  /// Pending rows older than this that nothing holds are sent again by the
+  /// sweep (rows whose sender forgot them: a write whose answer was lost).
+  std::chrono::milliseconds sweep_after = defaults::intake::sweep_after;
+  /// How often the sweep looks (0: never).
+  std::chrono::milliseconds sweep_interval = defaults::intake::sweep_interval;
+  /// Wall time, for the sweep's age bound.
+  bridge::clock clock;
 };
 
 /// Counters an operator reads (and tests assert).
@@ -45,10 +57,16 @@ struct sender_counters {
   uint64_t retried_transient = 0;
   uint64_t failed = 0;
   uint64_t refused_full = 0;
+  /// Refused because their chat had `per_chat_queue_limit` calls queued.
+  uint64_t refused_chat_full = 0;
   /// Not sent because the outbox had sent that key already.
   uint64_t deduplicated = 0;
   /// Pending outbox rows sent again at start.
   uint64_t resumed = 0;
+  /// Pending rows nothing held, found and sent by the sweep.
+  uint64_t swept = 0;
+  /// Rows not sent because their write failed for good.
+  uint64_t dropped = 0;
 };
 
 /// The outbox's sending half: queues every Bot API call per chat, keeps
@@ -88,8 +106,13 @@ struct sender_state {
     outbound out;
     std::optional<caf::typed_response_promise<delivery>> promise;
     bool ready = false;
-    /// The outbox had this key before (sent, or resent at start).
+    /// Not to be sent from here: another way holds the row, or its
+    /// stored state says it was sent or given up on.
     bool already_sent = false;
+    /// The row's write failed transiently: written again at the next
+    /// retry round (nothing behind it is released meanwhile).
+    bool write_failed = false;
+    uint32_t write_attempts = 0;
   };
 
   /// A call the HTTP client has.
@@ -109,8 +132,23 @@ private:
 
   // -- the outbox half (sender_outbox.cpp) ------------------------------------
   void accept(outbound& out, caf::typed_response_promise<delivery>* promise);
+  /// Writes the row of staged call `seq` (again, after a failure).
+  void write_row(uint64_t seq);
+  /// The row of staged call `seq` is written (or found) as `r` says.
+  void row_written(uint64_t seq, const outbox_put_result& r);
+  void row_failed(uint64_t seq, const caf::error& err);
   void release_staged();
-  void resume_outbox(int64_t after_id);
+  /// Pages through pending rows after `after_id` (created before
+  /// `before_ms`, 0: all) and queues those nothing holds; `resuming`
+  /// tells the start's resume from the periodic sweep.
+  void scan_outbox(int64_t after_id, int64_t before_ms, bool resuming);
+  /// Marks a row sent (again, after a failure); the key stays in hand
+  /// until the mark is stored.
+  void mark_sent(std::string key, std::vector<int64_t> message_ids);
+  /// Runs the writes and marks that failed transiently, and arms the next
+  /// round while some are left.
+  void retry_round();
+  void arm_retry();
 
   // -- sending (sender.cpp) ---------------------------------------------------
   /// Queues a call for sending (its outbox row, if any, is written).
@@ -137,8 +175,14 @@ private:
   call_watch<out_call> calls_;
   std::unordered_map<uint64_t, tracker> trackers_;
   std::deque<staged> staged_;
-  /// Keys queued while the rows left pending at start are resent.
-  telegram::resume_guard resume_;
+  /// Which outbox rows are in hand: each is queued once, whichever way it
+  /// comes in (live, resume, sweep, a retried write).
+  telegram::outbox_ledger ledger_;
+  /// Marks whose write failed transiently, by key, to write again.
+  std::unordered_map<std::string, std::vector<int64_t>> marks_due_;
+  bool retry_armed_ = false;
+  /// Consecutive retry rounds that still failed (the backoff's exponent).
+  uint32_t retry_rounds_ = 0;
   /// Sequence number of `staged_.front()`.
   uint64_t staged_base_ = 0;
   uint64_t next_id_ = 1;

@@ -1,6 +1,10 @@
 // The sender's outbox half: a durable call's row is written (or, for a
-// partner's copy, was written with its message) before the call is
-// queued, in arrival order; rows a crash left pending are resent at start.
+// partner's copy or a session's reply, was written by its caller) before
+// the call is queued, in arrival order; rows a crash left pending are sent
+// at start, and rows nothing holds are found by a periodic sweep. Each row
+// is queued once (`outbox_ledger`), and its "sent" mark is written until
+// it sticks, so nothing is sent without a durable row and nothing is sent
+// again while it is known to be out.
 
 #include "actors/sender.hpp"
 
@@ -9,8 +13,25 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/durable_codec.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
+
+namespace {
+
+/// Rows read per page of the resume and the sweep.
+constexpr int64_t scan_page = 500;
+
+/// Pause between retry rounds of failed writes and marks: doubles each
+/// round that still fails, up to the cap.
+constexpr auto retry_base = std::chrono::milliseconds{200};
+constexpr auto retry_cap = std::chrono::milliseconds{10000};
+
+/// Retry rounds a row's write gets before it is dropped: the reply's
+/// update stays unfinished, and the inbox sweep has it handled again.
+constexpr uint32_t max_write_attempts = 12;
+
+} // namespace
 
 void sender_state::accept(outbound& out,
                           caf::typed_response_promise<delivery>* promise) {
@@ -18,46 +39,91 @@ void sender_state::accept(outbound& out,
     enqueue(out, promise);
     return;
   }
+  if (staged_.size() >= opts_.queue_limit) {
+    ++counters_.refused_full;
+    spdlog::warn("sender: {} rows wait for their write; '{}' refused",
+                 staged_.size(), out.dedupe_key);
+    if (promise != nullptr)
+      promise->deliver(make_error(engine_errc::queue_full,
+                                  "the sender's outbox writes are behind"));
+    return;
+  }
   auto seq = staged_base_ + staged_.size();
   auto& st = staged_.emplace_back();
   if (promise != nullptr)
     st.promise = *promise;
-  if (!resume_.claim(out.dedupe_key)) {
-    // A page of the resume has queued this row already.
-    st.out = std::move(out);
+  st.out = std::move(out);
+  if (!ledger_.claim(st.out.dedupe_key)) {
+    // Another way holds this row (the resume, the sweep, an earlier
+    // request), or it was settled moments ago: not from here.
     st.ready = true;
     st.already_sent = true;
     release_staged();
     return;
   }
-  if (out.stored) {
-    // Written with the message it copies: only its place in line counts.
-    st.out = std::move(out);
+  if (st.out.stored) {
+    // Written with the message it copies (or the update it answers), and
+    // found pending: only its place in line counts.
     st.ready = true;
     release_staged();
     return;
   }
-  auto record = telegram::to_outbox_record(out);
-  st.out = std::move(out);
-  self->request(opts_.db, caf::infinite, outbox_put{std::move(record), 0})
-    .then(
-      [this, seq](const outbox_put_result& r) {
-        auto& s = staged_[seq - staged_base_];
-        s.ready = true;
-        // An existing row was sent, or is pending and resent by
-        // resume_outbox at start: either way not sent again from here.
-        s.already_sent = !r.created;
-        release_staged();
-      },
-      [this, seq](const caf::error& err) {
-        // Better sent without a row than not sent: the reply still goes
-        // out, only its crash safety is lost. Logged and counted.
-        auto& s = staged_[seq - staged_base_];
-        spdlog::warn("sender: outbox row for '{}' not written ({}); sending "
-                     "anyway", s.out.dedupe_key, describe(err));
-        s.ready = true;
-        release_staged();
-      });
+  write_row(seq);
+}
+
+void sender_state::write_row(uint64_t seq) {
+  auto& st = staged_[seq - staged_base_];
+  st.write_failed = false;
+  ++st.write_attempts;
+  self
+    ->request(opts_.db, caf::infinite,
+              outbox_put{telegram::to_outbox_record(st.out), 0})
+    .then([this, seq](const outbox_put_result& r) { row_written(seq, r); },
+          [this, seq](const caf::error& err) { row_failed(seq, err); });
+}
+
+void sender_state::row_written(uint64_t seq, const outbox_put_result& r) {
+  auto& s = staged_[seq - staged_base_];
+  s.ready = true;
+  if (r.status != outbox_status::pending) {
+    // Stored before and sent or given up on (a replayed update's reply):
+    // its state is the truth.
+    ledger_.settle(s.out.dedupe_key);
+    s.already_sent = true;
+  }
+  // Created now, or stored before and still pending while nothing held it
+  // (a write whose answer was lost): either way it goes from here.
+  release_staged();
+}
+
+void sender_state::row_failed(uint64_t seq, const caf::error& err) {
+  auto& s = staged_[seq - staged_base_];
+  if (is_transient(err) && s.write_attempts < max_write_attempts) {
+    // Never sent without its row: written again at the next round, and
+    // nothing behind it leaves meanwhile (order per chat).
+    if (s.write_attempts == 1)
+      spdlog::warn("sender: outbox row for '{}' not written ({}); retrying",
+                   s.out.dedupe_key, describe(err));
+    s.write_failed = true;
+    arm_retry();
+    return;
+  }
+  // Refused for good, or failing past its retries: not sent. A session's
+  // reply is written by the session with its update, so what comes here
+  // is a notice; its update is handled again by the inbox sweep.
+  ++counters_.dropped;
+  telemetry::metrics().sender_dropped.Increment();
+  spdlog::error("sender: outbox row for '{}' not written after {} "
+                "attempt(s), not sent: {}",
+                s.out.dedupe_key, s.write_attempts, describe(err));
+  ledger_.release(s.out.dedupe_key);
+  s.ready = true;
+  s.already_sent = true;
+  if (s.promise) {
+    s.promise->deliver(err);
+    s.promise.reset();
+  }
+  release_staged();
 }
 
 void sender_state::release_staged() {
@@ -75,13 +141,14 @@ void sender_state::release_staged() {
   }
 }
 
-void sender_state::resume_outbox(int64_t after_id) {
-  constexpr int64_t page = 500;
-  self->request(opts_.db, caf::infinite, outbox_unsent{after_id, page, 0})
+void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
+                               bool resuming) {
+  outbox_unsent ask{after_id, scan_page, 0, before_ms};
+  self->request(opts_.db, caf::infinite, ask)
     .then(
-      [this](outbox_page& p) {
+      [this, before_ms, resuming](outbox_page& p) {
         int64_t last = 0;
-        size_t resent = 0;
+        size_t queued = 0;
         for (auto& r : p.rows) {
           last = std::max(last, r.id);
           auto kind = telegram::parse_outbound_kind(r.kind);
@@ -94,8 +161,8 @@ void sender_state::resume_outbox(int64_t after_id) {
                           r.dedupe_key);
             continue;
           }
-          if (!resume_.claim(r.dedupe_key))
-            continue; // a live reply since start, queued by the live path
+          if (!ledger_.claim(r.dedupe_key))
+            continue; // held already: queued, in flight or being marked
           outbound out;
           out.kind = *kind;
           out.chat_id = r.chat_id;
@@ -103,23 +170,71 @@ void sender_state::resume_outbox(int64_t after_id) {
           out.message_id = r.target_message_id;
           out.keyboard = std::move(*keyboard);
           out.dedupe_key = std::move(r.dedupe_key);
-          ++counters_.resumed;
-          ++resent;
+          // Whether an earlier life of this row reached Telegram is not
+          // known: it may arrive twice, and is counted so.
+          telemetry::metrics()
+            .possible_duplicates(resuming ? "resumed" : "swept")
+            .Increment();
+          ++(resuming ? counters_.resumed : counters_.swept);
+          ++queued;
           enqueue(out, nullptr);
         }
-        if (resent > 0)
-          spdlog::info("sender: resending {} message(s) left in the outbox",
-                       resent);
-        if (static_cast<int64_t>(p.rows.size()) == page)
-          resume_outbox(last);
-        else
-          resume_.finish();
+        if (queued > 0)
+          spdlog::info("sender: {} {} message(s) left in the outbox",
+                       resuming ? "resending" : "found and sending", queued);
+        if (static_cast<int64_t>(p.rows.size()) == scan_page)
+          scan_outbox(last, before_ms, resuming);
       },
-      [this](const caf::error& err) {
-        spdlog::error("sender: cannot read the outbox to resume: {}",
-                      describe(err));
-        resume_.finish();
+      [this, resuming](const caf::error& err) {
+        spdlog::error("sender: cannot read the outbox to {}: {}",
+                      resuming ? "resume" : "sweep", describe(err));
       });
+}
+
+void sender_state::mark_sent(std::string key,
+                             std::vector<int64_t> message_ids) {
+  auto ids = message_ids;
+  self->request(opts_.db, caf::infinite, outbox_sent{key, std::move(ids), 0})
+    .then([this, key](const db_count&) { ledger_.settle(key); },
+          [this, key, message_ids](const caf::error& err) {
+            if (!is_transient(err)) {
+              spdlog::error("sender: cannot mark '{}' sent: {}", key,
+                            describe(err));
+              ledger_.settle(key);
+              return;
+            }
+            // Until the mark is stored the key stays in hand, so neither
+            // the sweep nor a replay sends the row again meanwhile.
+            if (marks_due_.empty())
+              spdlog::warn("sender: cannot mark '{}' sent ({}); retrying",
+                           key, describe(err));
+            marks_due_[key] = message_ids;
+            arm_retry();
+          });
+}
+
+void sender_state::retry_round() {
+  retry_armed_ = false;
+  bool any = !marks_due_.empty();
+  auto marks = std::move(marks_due_);
+  marks_due_.clear();
+  for (auto& [key, ids] : marks)
+    mark_sent(key, std::move(ids));
+  for (size_t i = 0; i < staged_.size(); ++i)
+    if (staged_[i].write_failed) {
+      any = true;
+      write_row(staged_base_ + i);
+    }
+  retry_rounds_ = any ? retry_rounds_ + 1 : 0;
+}
+
+void sender_state::arm_retry() {
+  if (retry_armed_)
+    return;
+  retry_armed_ = true;
+  auto wait = retry_base * (1u << std::min<uint32_t>(retry_rounds_, 6));
+  self->delayed_send(self, std::min<std::chrono::milliseconds>(wait, retry_cap),
+                     retry_atom::value);
 }
 
 } // namespace bridge

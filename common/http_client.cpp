@@ -79,6 +79,9 @@ void set_call_options(CURL* h, const std::string& url, const std::string* body,
 
 void finish_response(CURL* h, CURLcode rc, curl_transfer& t) {
   auto& resp = *t.resp;
+  long request_bytes = 0;
+  curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &request_bytes);
+  resp.request_sent = request_bytes > 0;
   if (rc != CURLE_OK) {
     resp.status = 0;
     resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;

@@ -18,6 +18,9 @@ struct http_response {
   std::string error;
   /// True when the failure was a timeout.
   bool timed_out = false;
+  /// True when the request left (some of it was written to the peer): a
+  /// failure after that may have been acted on.
+  bool request_sent = false;
 
   bool transport_failed() const { return status == 0; }
   /// Value of header `name` (lower case), or empty.

@@ -15,6 +15,8 @@ using status_atom = caf::atom_constant<caf::atom("status")>;
 using retry_atom = caf::atom_constant<caf::atom("retry")>;
 using idle_atom = caf::atom_constant<caf::atom("idle")>;
 using done_atom = caf::atom_constant<caf::atom("done")>;
+/// A periodic look for durable work nothing holds (stranded rows).
+using sweep_atom = caf::atom_constant<caf::atom("sweep")>;
 
 // -- storage and cache --------------------------------------------------------
 /// Names the actor that hears of cache-relevant writes (pool).

@@ -12,11 +12,13 @@ namespace bridge {
 
 /// The outbox: fire-and-forget sends, or a request that answers once
 /// Telegram accepted the call (with the ids of the messages it made).
-/// `tick` is its own timer.
+/// `tick`, `watch`, `retry` and `sweep` are its own timers.
 using sender_actor = caf::typed_actor<
   caf::reacts_to<outbound>,
   caf::reacts_to<tick_atom>,
   caf::reacts_to<watch_atom>,
+  caf::reacts_to<retry_atom>,
+  caf::reacts_to<sweep_atom>,
   caf::reacts_to<send_outcome>,
   caf::replies_to<deliver_atom, outbound>::with<delivery>>;
 

@@ -151,13 +151,17 @@ struct send_outcome {
   int64_t retry_after_s = 0;
   /// HTTP status, 0 when the transfer failed.
   int64_t http_status = 0;
+  /// A transient failure after the request reached the peer: Telegram may
+  /// have made the message, so a retry may be a duplicate.
+  bool maybe_delivered = false;
   std::string error;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, send_outcome& x) {
   return f(caf::meta::type_name("send_outcome"), x.job_id, x.status,
-           x.message_id, x.retry_after_s, x.http_status, x.error);
+           x.message_id, x.retry_after_s, x.http_status, x.maybe_delivered,
+           x.error);
 }
 
 } // namespace bridge

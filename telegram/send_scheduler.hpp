@@ -40,17 +40,20 @@ public:
     Job job;
   };
 
-  send_scheduler(send_limits limits, size_t queue_limit, time_point now)
+  send_scheduler(send_limits limits, size_t queue_limit, time_point now,
+                 size_t per_chat_limit = static_cast<size_t>(-1))
     : limits_(limits),
       queue_limit_(queue_limit),
+      per_chat_limit_(per_chat_limit),
       global_(limits.global_per_second, std::max(1.0, limits.global_per_second),
               now) {}
 
   /// Queues `job` for `chat_id`; `counts` says whether it uses a message
   /// slot (sendMessage, editMessageText) or not (chat actions, callback
-  /// answers). False when the queue is full.
+  /// answers). False when the queue, or the chat's share of it
+  /// (`per_chat_limit`), is full.
   bool push(int64_t chat_id, Job job, bool counts, time_point now) {
-    if (queued_ >= queue_limit_)
+    if (queued_ >= queue_limit_ || queued_for(chat_id) >= per_chat_limit_)
       return false;
     auto& c = chat(chat_id, now);
     c.jobs.push_back({std::move(job), counts});
@@ -162,6 +165,12 @@ public:
   }
 
   size_t queued() const { return queued_; }
+
+  /// Jobs queued for one chat (not counting the one in flight).
+  size_t queued_for(int64_t chat_id) const {
+    auto it = chats_.find(chat_id);
+    return it == chats_.end() ? 0 : it->second.jobs.size();
+  }
   size_t chats() const { return chats_.size(); }
 
 private:
@@ -215,6 +224,7 @@ private:
 
   send_limits limits_;
   size_t queue_limit_;
+  size_t per_chat_limit_;
   size_t queued_ = 0;
   uint64_t seq_ = 0;
   token_bucket global_;

@@ -155,13 +155,44 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     sender_call_seconds(histogram(r, "bridge_sender_call_seconds",
                                   "Time one Bot API call took, answer or not",
                                   wait_buckets())),
+    sender_refused_chat_full(counter(r, "bridge_sender_refused_total",
+                                     "Messages refused before queueing, by "
+                                     "reason",
+                                     {{"reason", "chat_full"}})),
+    sender_dropped(counter(r, "bridge_sender_dropped_total",
+                           "Messages not sent because their outbox row "
+                           "could not be written")),
     inbox_backlog(gauge(r, "bridge_inbox_backlog",
                         "Stored updates not yet fully handled")),
     outbox_backlog(gauge(r, "bridge_outbox_backlog",
-                         "Stored outgoing messages not yet sent")) {
+                         "Stored outgoing messages not yet sent")),
+    inbox_parked(gauge(r, "bridge_inbox_parked",
+                       "Updates parked for an operator to retry or drop")),
+    updates_parked(counter(r, "bridge_updates_parked_total",
+                           "Updates parked after their retries")),
+    updates_swept(counter(r, "bridge_updates_swept_total",
+                          "Stored updates handed on again by the sweep")),
+    messages_refused(counter(r, "bridge_messages_refused_total",
+                             "Messages storage refused for good; the writer "
+                             "was told")),
+    possible_duplicates_resumed(counter(
+      r, "bridge_possible_duplicates_total",
+      "Sends that may reach a chat twice, by cause", {{"cause", "resumed"}})),
+    possible_duplicates_swept(counter(r, "bridge_possible_duplicates_total",
+                                      "", {{"cause", "swept"}})),
+    possible_duplicates_retried(counter(r, "bridge_possible_duplicates_total",
+                                        "", {{"cause", "retried"}})) {
   gauge(r, "bridge_build_info", "Build of this engine",
         {{"version", BRIDGE_VERSION}})
     .Set(1);
+}
+
+prometheus::Counter& engine_metrics::possible_duplicates(std::string_view cause) {
+  if (cause == "resumed")
+    return possible_duplicates_resumed;
+  if (cause == "swept")
+    return possible_duplicates_swept;
+  return possible_duplicates_retried;
 }
 
 prometheus::Registry& registry() {

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
@@ -75,10 +76,31 @@ struct engine_metrics {
   prometheus::Counter& sender_retries;
   prometheus::Counter& sender_failed;
   prometheus::Histogram& sender_call_seconds;
+  /// Refused because their chat's share of the queue was full.
+  prometheus::Counter& sender_refused_chat_full;
+  /// Not sent because their outbox row could not be written.
+  prometheus::Counter& sender_dropped;
 
   // -- durability --------------------------------------------------------------
   prometheus::Gauge& inbox_backlog;
   prometheus::Gauge& outbox_backlog;
+  /// Updates parked for an operator (not counted in `inbox_backlog`).
+  prometheus::Gauge& inbox_parked;
+  prometheus::Counter& updates_parked;
+  /// Updates handed on again by the sweep (their owner had lost them).
+  prometheus::Counter& updates_swept;
+  /// Messages storage refused for good; the writer was told.
+  prometheus::Counter& messages_refused;
+  /// Sends that may reach a chat twice, by cause: `resumed` (sent again at
+  /// start), `swept` (a pending row nothing held), `retried` (a failure
+  /// after the request reached Telegram). Actual duplicates are at most
+  /// their sum.
+  prometheus::Counter& possible_duplicates_resumed;
+  prometheus::Counter& possible_duplicates_swept;
+  prometheus::Counter& possible_duplicates_retried;
+
+  /// The possible-duplicates counter of `cause` (resumed, swept, retried).
+  prometheus::Counter& possible_duplicates(std::string_view cause);
 };
 
 /// The process's registry (what /metrics serializes).

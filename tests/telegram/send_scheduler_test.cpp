@@ -168,3 +168,23 @@ BOOST_AUTO_TEST_CASE(queue_bound_refuses_and_sweep_forgets_idle_chats) {
   s.sweep(t0 + seconds{10});
   BOOST_TEST(s.chats() == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(one_chat_cannot_fill_the_queue) {
+  // A queue of 10 with at most 3 per chat: a flooding chat is refused at
+  // its share while every other chat still gets in.
+  sched_t s{{1000, 1000, 1000, 1000}, 10, t0, 3};
+  for (int i = 0; i < 3; ++i)
+    BOOST_TEST(s.push(-100, i, true, t0));
+  BOOST_TEST(!s.push(-100, 3, true, t0));
+  BOOST_TEST(s.queued_for(-100) == 3u);
+  for (int64_t chat = 1; chat <= 7; ++chat)
+    BOOST_TEST(s.push(chat, 0, true, t0), "chat " << chat);
+  // The whole queue is full now: the global bound still holds.
+  BOOST_TEST(!s.push(8, 0, true, t0));
+  // A send leaves the queue when it starts: the chat may queue one more.
+  auto p = s.next(t0);
+  BOOST_REQUIRE(p);
+  BOOST_TEST(s.queued_for(p->chat_id) < 3u);
+  BOOST_TEST(s.push(p->chat_id, 9, true, t0));
+  BOOST_TEST(s.queued_for(12345) == 0u);
+}
