@@ -94,6 +94,11 @@ std::optional<int64_t> parse_count(std::string_view args, int64_t fallback,
   return n;
 }
 
+int64_t history_count(std::string_view args, int64_t cap) {
+  auto n = parse_count(args, 10, 1000).value_or(10);
+  return std::max<int64_t>(1, std::min(n, cap));
+}
+
 args_problem check_args(const command& cmd, size_t max_text) {
   switch (cmd.kind) {
     case command_kind::task:

@@ -53,4 +53,9 @@ args_problem check_args(const command& cmd, size_t max_text = 4096);
 std::optional<int64_t> parse_count(std::string_view args, int64_t fallback,
                                    int64_t max);
 
+/// Messages `/history N` shows: 10 without N, N capped at `cap` (what
+/// `check_args` accepts, up to 1000, is valid; more than the cap shows the
+/// cap), and 10 for anything unreadable.
+int64_t history_count(std::string_view args, int64_t cap);
+
 } // namespace bridge::domain

@@ -72,7 +72,8 @@ std::vector<int64_t> pipeline::persistable() {
   std::vector<int64_t> out;
   for (auto& e : entries_) {
     if (e.at == pipeline_entry::stage::persisting
-        || e.at == pipeline_entry::stage::persisted)
+        || e.at == pipeline_entry::stage::persisted
+        || e.at == pipeline_entry::stage::dropped)
       continue;
     if (e.at != pipeline_entry::stage::translated)
       break;
@@ -92,12 +93,33 @@ void pipeline::persist_failed(int64_t seq) {
     e->at = pipeline_entry::stage::translated;
 }
 
+bool pipeline::abandon(int64_t seq) {
+  auto e = lookup(seq);
+  if (e == nullptr
+      || (e->at != pipeline_entry::stage::translated
+          && e->at != pipeline_entry::stage::persisting))
+    return false;
+  e->at = pipeline_entry::stage::dropped;
+  return true;
+}
+
+bool pipeline::has_update(int64_t update_id) const {
+  for (const auto& e : entries_)
+    if (e.update_id == update_id)
+      return true;
+  return false;
+}
+
 std::vector<pipeline_entry> pipeline::deliverable() {
   std::vector<pipeline_entry> out;
   size_t n = 0;
-  while (n < entries_.size()
-         && entries_[n].at == pipeline_entry::stage::persisted)
-    out.push_back(std::move(entries_[n++]));
+  for (; n < entries_.size(); ++n) {
+    auto at = entries_[n].at;
+    if (at == pipeline_entry::stage::persisted)
+      out.push_back(std::move(entries_[n]));
+    else if (at != pipeline_entry::stage::dropped)
+      break;
+  }
   entries_.erase(entries_.begin(), entries_.begin() + static_cast<ptrdiff_t>(n));
   if (entries_.empty())
     entries_.shrink_to_fit();

@@ -37,6 +37,7 @@ struct pipeline_entry {
     translated,  // answer in, waiting for its turn
     persisting,  // its row is being written
     persisted,   // durable; may be delivered
+    dropped,     // will never be stored (refused or parked): skipped
   } at = stage::waiting;
 };
 
@@ -81,8 +82,18 @@ public:
   /// again by the next `persistable`.
   void persist_failed(int64_t seq);
 
+  /// The message will never be stored (storage refused it for good, or it
+  /// was parked): the messages after it go on without it, and it leaves
+  /// the pipeline undelivered. False when `seq` is not translated or being
+  /// written.
+  bool abandon(int64_t seq);
+
+  /// Whether the message of `update_id` is in the pipeline (a replayed or
+  /// swept update that is already being handled).
+  bool has_update(int64_t update_id) const;
+
   /// The next persisted messages, in sequence, to hand to the sender; they
-  /// leave the pipeline.
+  /// leave the pipeline (abandoned ones with them, not handed out).
   std::vector<pipeline_entry> deliverable();
 
   const pipeline_entry* find(int64_t seq) const;

@@ -124,6 +124,20 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> table{{
   {"I can only carry edits of recent messages; please send it again.",
    "Solo puedo llevar ediciones de mensajes recientes; envíalo de nuevo."},
   {"(edited)", "(editado)"},
+  {"Your message could not be stored, so it was not delivered. Please "
+   "write it again in other words.",
+   "Tu mensaje no se pudo guardar, así que no se entregó. Escríbelo de "
+   "nuevo con otras palabras."},
+  {"Your message could not be delivered now; it is kept, and an operator "
+   "can still send it. Your next messages go on as usual.",
+   "Tu mensaje no se pudo entregar ahora; queda guardado y un operador aún "
+   "puede enviarlo. Tus siguientes mensajes siguen como siempre."},
+  {"{} left the team; your messages no longer reach them. Send a new "
+   "invitation code to join a team.",
+   "{} dejó el equipo; tus mensajes ya no le llegan. Envía un nuevo código "
+   "de invitación para unirte a un equipo."},
+  {"{} left your team; your messages no longer reach them.",
+   "{} dejó tu equipo; tus mensajes ya no le llegan."},
 }};
 
 } // namespace

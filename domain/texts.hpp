@@ -68,6 +68,10 @@ enum class text_id {
   busy,
   edit_too_old,
   edited_note,
+  message_refused,
+  message_parked,
+  manager_left,
+  worker_left,
   count_
 };
 

@@ -61,3 +61,21 @@ BOOST_AUTO_TEST_CASE(counts) {
   BOOST_TEST(!parse_count("0", 10, 50));
   BOOST_TEST(!parse_count("+5", 10, 50));
 }
+
+BOOST_AUTO_TEST_CASE(history_counts_are_capped) {
+  struct row {
+    const char* args;
+    int64_t cap;
+    int64_t shown;
+  };
+  const row table[] = {
+    {"", 20, 10},     {"5", 20, 5},       {"20", 20, 20},
+    {"21", 20, 20},   {"1000", 20, 20},   {"1001", 20, 10},
+    {"0", 20, 10},    {"-3", 20, 10},     {"abc", 20, 10},
+    {" 7 ", 20, 7},   {"", 5, 5},         {"999999999999999999999", 20, 10},
+    {"3", 1, 1},      {"1", 200, 1},      {"200", 200, 200},
+  };
+  for (const auto& r : table)
+    BOOST_TEST(history_count(r.args, r.cap) == r.shown,
+               "'" << r.args << "' with cap " << r.cap);
+}

@@ -126,3 +126,80 @@ BOOST_AUTO_TEST_CASE(seeded_context_is_trimmed_to_length) {
   BOOST_REQUIRE_EQUAL(p.context().size(), 2u);
   BOOST_TEST(p.context()[0].text == "b");
 }
+
+BOOST_AUTO_TEST_CASE(an_abandoned_message_lets_the_next_ones_go) {
+  pipeline p{4, 6, 100, 1};
+  admit(p, 11, "a");
+  admit(p, 12, "b");
+  admit(p, 13, "c");
+  p.startable();
+  for (int64_t s = 1; s <= 3; ++s)
+    BOOST_TEST(p.translated(s, true, "t" + std::to_string(s), ""));
+  auto first = p.persistable();
+  BOOST_TEST(first == (std::vector<int64_t>{1, 2, 3}));
+  // The write of all three failed; the first is refused for good.
+  for (auto s : first)
+    p.persist_failed(s);
+  BOOST_TEST(p.abandon(1));
+  BOOST_TEST(!p.abandon(1)); // once
+  auto again = p.persistable();
+  BOOST_TEST(again == (std::vector<int64_t>{2, 3}));
+  p.persisted(2);
+  p.persisted(3);
+  auto out = p.deliverable();
+  BOOST_REQUIRE_EQUAL(out.size(), 2u);
+  BOOST_TEST(out[0].seq == 2);
+  BOOST_TEST(out[1].seq == 3);
+  BOOST_TEST(p.idle());
+}
+
+BOOST_AUTO_TEST_CASE(a_message_still_translating_cannot_be_abandoned) {
+  pipeline p{4, 6, 100, 1};
+  admit(p, 1, "a");
+  BOOST_TEST(!p.abandon(1)); // waiting
+  p.startable();
+  BOOST_TEST(!p.abandon(1)); // translating
+  BOOST_TEST(!p.abandon(7)); // unknown
+  BOOST_TEST(p.translated(1, true, "t", ""));
+  BOOST_TEST(p.abandon(1));
+  BOOST_TEST(p.persistable().empty());
+  BOOST_TEST(p.deliverable().empty());
+  BOOST_TEST(p.idle());
+}
+
+BOOST_AUTO_TEST_CASE(an_abandoned_middle_message_keeps_the_order_behind_it) {
+  pipeline p{4, 6, 100, 1};
+  for (int i = 1; i <= 3; ++i)
+    admit(p, 100 + i, "m");
+  p.startable();
+  for (int64_t s = 1; s <= 3; ++s)
+    p.translated(s, true, "t", "");
+  auto w = p.persistable();
+  p.persisted(1);
+  BOOST_TEST(p.abandon(2));
+  // 3 is still being written: only 1 leaves, and 2 goes with it unsent.
+  auto out = p.deliverable();
+  BOOST_REQUIRE_EQUAL(out.size(), 1u);
+  BOOST_TEST(out[0].seq == 1);
+  p.persisted(3);
+  out = p.deliverable();
+  BOOST_REQUIRE_EQUAL(out.size(), 1u);
+  BOOST_TEST(out[0].seq == 3);
+}
+
+BOOST_AUTO_TEST_CASE(knows_the_updates_it_holds) {
+  pipeline p{4, 6, 100, 1};
+  admit(p, 501, "a");
+  admit(p, 502, "b");
+  BOOST_TEST(p.has_update(501));
+  BOOST_TEST(p.has_update(502));
+  BOOST_TEST(!p.has_update(503));
+  p.startable();
+  p.translated(1, true, "t", "");
+  p.translated(2, true, "t", "");
+  p.persistable();
+  p.persisted(1);
+  p.persisted(2);
+  p.deliverable();
+  BOOST_TEST(!p.has_update(501));
+}
