@@ -17,6 +17,12 @@ namespace {
 
 constexpr auto infinite = caf::infinite;
 
+/// Updates a conversation remembers having handled, to drop a replay or a
+/// sweep of one it finished moments ago.
+constexpr size_t recent_update_limit = 64;
+
+/// Longest pause between write retries.
+constexpr auto persist_retry_cap = std::chrono::seconds{10};
 
 } // namespace
 
@@ -104,6 +110,13 @@ void conversation_state::on_text(partner_text& t) {
     on_edit(t);
     return;
   }
+  if (t.update_id > 0 && known_update(t.update_id)) {
+    // Handed on again (the sweep, or a repeated push) while this
+    // conversation holds it or has just finished it.
+    spdlog::debug("conversation {}: update {} is known; dropped",
+                  conversation_id_, t.update_id);
+    return;
+  }
   auto seq = pipe_->admit(t.update_id, t.from_worker ? 1 : 0,
                           std::move(t.text), t.source_lang, t.target_lang);
   meta m;
@@ -179,8 +192,17 @@ void conversation_state::pump() {
   if (burst && opts_->typing_delay.count() == 0)
     show_typing(starts.front().seq);
   auto ready = pipe_->persistable();
-  if (!ready.empty())
+  if (persist_one_ && ready.size() > 1) {
+    // Looking for the message storage refuses: one at a time.
+    for (size_t i = 1; i < ready.size(); ++i)
+      pipe_->persist_failed(ready[i]);
+    ready.resize(1);
+  }
+  if (!ready.empty() && !retry_armed_)
     persist(ready);
+  else
+    for (auto seq : ready)
+      pipe_->persist_failed(seq); // a retry is armed: they go with it
   for (auto& e : pipe_->deliverable()) {
     if (auto* m = find_meta(e.seq)) {
       deliver(e, *m);
@@ -245,31 +267,130 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
     .then(
       [this, seqs, copied](const message_put_result& r) {
         --writes_out_;
-        // The answers follow the rows: each copy, then its notice if any.
-        size_t k = 0;
-        auto existed = [&] { return k < r.outbox.size() && !r.outbox[k++].created; };
-        for (auto seq : copied)
-          if (auto* m = find_meta(seq)) {
-            m->copy_existed = existed();
-            if (m->notice)
-              m->notice_existed = existed();
-          }
-        for (auto seq : seqs)
-          pipe_->persisted(seq);
-        pump();
+        persisted(seqs, copied, r);
       },
       [this, seqs](const caf::error& err) {
         --writes_out_;
-        spdlog::warn("conversation {}: storing {} message(s) failed, will "
-                     "retry: {}", conversation_id_, seqs.size(),
-                     describe(err));
-        for (auto seq : seqs)
-          pipe_->persist_failed(seq);
-        if (!retry_armed_) {
-          retry_armed_ = true;
-          self->delayed_send(self, opts_->persist_retry, retry_atom::value);
-        }
+        persist_failed(seqs, err);
       });
+}
+
+void conversation_state::persisted(const std::vector<int64_t>& seqs,
+                                   const std::vector<int64_t>& copied,
+                                   const message_put_result& r) {
+  failed_rounds_ = 0;
+  counted_failures_ = 0;
+  persist_one_ = false;
+  // The answers follow the rows: each copy, then its notice if any. A row
+  // stored before (a write whose answer was lost, or a replay) is sent
+  // only while it is still pending.
+  size_t k = 0;
+  auto settled = [&] {
+    if (k >= r.outbox.size())
+      return false;
+    const auto& o = r.outbox[k++];
+    return !o.created && o.status != outbox_status::pending;
+  };
+  for (auto seq : copied)
+    if (auto* m = find_meta(seq)) {
+      m->copy_settled = settled();
+      if (m->notice)
+        m->notice_settled = settled();
+    }
+  for (auto seq : seqs)
+    pipe_->persisted(seq);
+  pump();
+}
+
+void conversation_state::persist_failed(const std::vector<int64_t>& seqs,
+                                        const caf::error& err) {
+  for (auto seq : seqs)
+    pipe_->persist_failed(seq);
+  if (!is_transient(err)) {
+    if (seqs.size() > 1) {
+      // One of them is refused: find which, one write at a time.
+      persist_one_ = true;
+      pump();
+      return;
+    }
+    give_up(seqs.front(), err, false);
+    return;
+  }
+  ++failed_rounds_;
+  // An unreachable database is everyone's outage, not this message's: it
+  // waits (order requires it) without counting towards parking.
+  if (engine_code(err) != engine_errc::db_unavailable)
+    ++counted_failures_;
+  if (counted_failures_ >= opts_->persist_attempts) {
+    counted_failures_ = 0;
+    give_up(seqs.front(), err, true);
+    return;
+  }
+  if (failed_rounds_ == 1)
+    spdlog::warn("conversation {}: storing {} message(s) failed, retrying: "
+                 "{}", conversation_id_, seqs.size(), describe(err));
+  if (!retry_armed_) {
+    retry_armed_ = true;
+    auto wait = opts_->persist_retry * (1u << std::min(failed_rounds_ - 1, 5u));
+    self->delayed_send(
+      self,
+      std::min<std::chrono::milliseconds>(
+        wait, std::chrono::duration_cast<std::chrono::milliseconds>(
+                persist_retry_cap)),
+      retry_atom::value);
+  }
+}
+
+void conversation_state::give_up(int64_t seq, const caf::error& err,
+                                 bool parked) {
+  const auto* e = pipe_->find(seq);
+  auto* m = find_meta(seq);
+  if (e == nullptr || !pipe_->abandon(seq))
+    return;
+  auto update_id = e->update_id;
+  auto why = describe(err);
+  if (m != nullptr) {
+    auto id = parked ? text_id::message_parked : text_id::message_refused;
+    tell_writer(writer_chat(e->from_worker != 0), *m,
+                domain::render(id, m->writer_lang),
+                message_key(update_id) + (parked ? ".parked" : ".refused"));
+    meta_.erase(meta_.begin() + (m - meta_.data()));
+  }
+  remember_update(update_id);
+  if (parked) {
+    spdlog::error("conversation {}: update {} parked after its retries: {}",
+                  conversation_id_, update_id, why);
+    telemetry::metrics().updates_parked.Increment();
+    if (update_id > 0)
+      self->request(opts_->db, infinite, inbox_park{update_id, why, 0})
+        .then([](const db_count&) {},
+              [this, update_id](const caf::error& park_err) {
+                // Left unfinished: the sweep hands it on again later.
+                spdlog::warn("conversation {}: cannot park update {}: {}",
+                             conversation_id_, update_id,
+                             describe(park_err));
+              });
+  } else {
+    spdlog::error("conversation {}: update {} refused by storage, the "
+                  "writer is told: {}", conversation_id_, update_id, why);
+    telemetry::metrics().messages_refused.Increment();
+    finish(update_id);
+  }
+  pump();
+}
+
+bool conversation_state::known_update(int64_t id) const {
+  return pipe_->has_update(id)
+         || std::find(recent_updates_.begin(), recent_updates_.end(), id)
+              != recent_updates_.end();
+}
+
+void conversation_state::remember_update(int64_t id) {
+  if (id <= 0)
+    return;
+  if (recent_updates_.size() >= recent_update_limit)
+    recent_updates_.erase(recent_updates_.begin());
+  recent_updates_.push_back(id);
 }
 
 void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
@@ -277,6 +398,7 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   auto partner = partner_chat(from_worker);
   auto& metrics = telemetry::metrics();
   metrics.messages_relayed.Increment();
+  remember_update(e.update_id);
   if (!m.copy) {
     // persist() gives every message it stores a copy; without one the
     // update was not finished by the write either.
@@ -287,12 +409,11 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   }
   if (!e.translated_ok) {
     metrics.messages_untranslated.Increment();
-    if (m.notice && !m.notice_existed)
+    if (m.notice && !m.notice_settled)
       self->send(opts_->sender, std::move(*m.notice));
   }
-  if (m.copy_existed) {
-    // A replayed update: the copy was sent before the crash, or is resent
-    // from the outbox at start. Either way not from here.
+  if (m.copy_settled) {
+    // A replayed update whose copy was sent (or given up on) before.
     spdlog::debug("conversation {}: update {} was delivered before",
                   conversation_id_, e.update_id);
     return;

@@ -40,6 +40,9 @@ struct conversation_options {
   std::chrono::seconds passivation_timeout = defaults::conversation::passivation_timeout;
   /// Pause before a failed message write is tried again.
   std::chrono::milliseconds persist_retry{500};
+  /// Tries to store a message while the database answers others, before
+  /// it is parked (see `defaults::conversation::persist_attempts`).
+  uint32_t persist_attempts = defaults::conversation::persist_attempts;
   /// The partner sees "typing" once the first translation of a burst has
   /// taken this long; quicker ones arrive without it, which spares a Bot
   /// API call per message (0: at once, always).
@@ -77,11 +80,13 @@ private:
     bool told_queued = false;
     /// The partner's copy, written to the outbox with the message.
     std::optional<outbound> copy;
-    /// The outbox had that copy already (a replayed update): not sent again.
-    bool copy_existed = false;
+    /// The outbox had that copy already, sent or given up on (a replayed
+    /// update): not sent again. A copy stored before and still pending is
+    /// sent (the sender holds each row once).
+    bool copy_settled = false;
     /// When the translation failed: the writer's notice, written with it.
     std::optional<outbound> notice;
-    bool notice_existed = false;
+    bool notice_settled = false;
   };
 
   /// A message the partner has, for edits: where its copy is.
@@ -115,6 +120,20 @@ private:
   /// translated.
   void show_typing(int64_t seq);
   void persist(const std::vector<int64_t>& seqs);
+  void persisted(const std::vector<int64_t>& seqs,
+                 const std::vector<int64_t>& copied,
+                 const message_put_result& r);
+  /// A write of `seqs` failed: retried with backoff while the failure is
+  /// transient, refused or parked (the messages behind go on) otherwise.
+  void persist_failed(const std::vector<int64_t>& seqs, const caf::error& err);
+  /// Message `seq` will never be stored: its writer is told in their
+  /// language, its update finished (`parked`: kept for an operator), and
+  /// the messages behind it go on.
+  void give_up(int64_t seq, const caf::error& err, bool parked);
+  /// Whether update `id` is held or was handled moments ago (a replay or
+  /// a sweep of what this conversation works on).
+  bool known_update(int64_t id) const;
+  void remember_update(int64_t id);
   /// What the partner receives for `e`.
   outbound partner_copy(const domain::pipeline_entry& e, const meta& m) const;
   void deliver(const domain::pipeline_entry& e, meta& m);
@@ -151,6 +170,15 @@ private:
   /// Requests out (message writes) that an idle stop must wait for.
   size_t writes_out_ = 0;
   bool retry_armed_ = false;
+  /// Failed write rounds in a row (the backoff's exponent), and those that
+  /// count towards parking (the database answered, but not this write).
+  uint32_t failed_rounds_ = 0;
+  uint32_t counted_failures_ = 0;
+  /// After a permanent failure of several messages: write one at a time,
+  /// to find the one storage refuses.
+  bool persist_one_ = false;
+  /// Updates handled lately, newest last (at most `recent_update_limit`).
+  std::vector<int64_t> recent_updates_;
   uint64_t handled_ = 0;
   /// Last activity, for passivation without a receive timeout.
   idle_watch idle_{self};

@@ -43,12 +43,19 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
         if (counters.draining)
           return; // stored: the next start hands them on
         std::sort(r.new_ids.begin(), r.new_ids.end());
+        std::sort(r.unfinished.begin(), r.unfinished.end());
         auto& m = telemetry::metrics();
         for (auto& u : updates) {
           if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
                                   u.update_id)) {
             ++counters.duplicates;
             m.updates_duplicate.Increment();
+            // Stored before but never finished (an earlier write whose
+            // answer was lost, or a push repeated before it was handled):
+            // handed on again; its session drops it if it holds it already.
+            if (std::binary_search(r.unfinished.begin(), r.unfinished.end(),
+                                   u.update_id))
+              blocking->send(dispatcher, std::move(u));
             continue;
           }
           switch (u.kind) {

@@ -25,7 +25,10 @@ sender_options sender_options_from(const bridge_config& cfg) {
   o.limits.group_per_minute = static_cast<double>(s.group_per_minute);
   o.http_workers = static_cast<size_t>(s.http_workers);
   o.queue_limit = static_cast<size_t>(s.queue_limit);
+  o.per_chat_queue_limit = static_cast<size_t>(s.per_chat_queue_limit);
   o.max_attempts = static_cast<uint32_t>(s.max_attempts);
+  o.sweep_interval = cfg.intake.sweep_interval;
+  o.sweep_after = cfg.intake.sweep_after;
   return o;
 }
 
@@ -46,10 +49,18 @@ conversation_options conversation_options_from(const bridge_config& cfg) {
   const auto& c = cfg.conversation;
   conversation_options o;
   o.context_length = static_cast<size_t>(c.context_length);
+  o.persist_attempts = static_cast<uint32_t>(c.persist_attempts);
   o.max_in_flight = static_cast<size_t>(c.max_in_flight);
   o.queue_limit = static_cast<size_t>(c.queue_limit);
   o.passivation_timeout = c.passivation_timeout;
   o.typing_delay = c.typing_delay;
+  return o;
+}
+
+sweeper_options sweeper_options_from(const bridge_config& cfg) {
+  sweeper_options o;
+  o.interval = cfg.intake.sweep_interval;
+  o.after = cfg.intake.sweep_after;
   return o;
 }
 

@@ -5,6 +5,7 @@
 #include "actors/front.hpp"
 #include "actors/sender.hpp"
 #include "actors/session.hpp"
+#include "actors/sweeper.hpp"
 #include "config/config.hpp"
 
 /// The actors' options from the configuration: one function per options
@@ -26,5 +27,8 @@ session_options session_options_from(const bridge_config& cfg);
 
 /// A conversation's limits (`conversation.*`).
 conversation_options conversation_options_from(const bridge_config& cfg);
+
+/// The inbox sweep's pace (`intake.*`).
+sweeper_options sweeper_options_from(const bridge_config& cfg);
 
 } // namespace bridge

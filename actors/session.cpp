@@ -57,6 +57,8 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
           spdlog::warn("session {}: cannot load state: {}", chat_id_,
                        describe(err));
       });
+  if (chat_id < 0) // a group has no profile: it is only ever refused
+    return behavior();
   self->request(o.cache, infinite, user_get{chat_id, 0})
     .await([this](user_record& u) { me_ = std::move(u); },
            [this](const caf::error& err) {
@@ -64,21 +66,36 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
                spdlog::warn("session {}: cannot load profile: {}", chat_id_,
                             describe(err));
            });
+  return behavior();
+}
+
+caf::behavior session_state::behavior() {
   return {
     [this](tg_update& u) {
       ++handled_;
       idle_.touch();
+      if (u.update_id > 0 && known_update(u.update_id)) {
+        // Handed on again (a sweep, a repeated push) while this session
+        // handles it, or just after: dropped.
+        spdlog::debug("session {}: update {} is known; dropped", chat_id_,
+                      u.update_id);
+        return;
+      }
+      remember_update(u.update_id);
       // Queued behind every storage request this update makes (each is
       // awaited), so it runs once the update is fully handled.
-      if (u.update_id > 0)
-        self->send(self, done_atom::value, u.update_id);
+      self->send(self, done_atom::value, u.update_id, true);
       on_update(u);
     },
-    [this](done_atom, int64_t update_id) { finish(update_id); },
+    [this](done_atom, int64_t update_id, bool ends_update) {
+      finish(update_id, ends_update);
+    },
+    [this](retry_atom) { write_next(); },
     [this](drain_atom) { return drain(); },
     [this](const session_note& n) {
       ++handled_;
       idle_.touch();
+      self->send(self, done_atom::value, n.update_id, false);
       on_note(n);
     },
     [this](idle_atom) {
@@ -92,12 +109,14 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
 
 void session_state::on_update(tg_update& u) {
   begin(u);
+  // The rate limit comes before any reply, groups included: a flood of
+  // group messages costs one reply a window, not one each.
+  if (!admit())
+    return;
   if (chat_id_ < 0) {
     refuse_group();
     return;
   }
-  if (!admit())
-    return;
   if (current_.kind == update_kind::edited_message) {
     on_edit();
     return;
@@ -116,10 +135,18 @@ void session_state::begin(tg_update& u) {
 }
 
 void session_state::refuse_group() {
-  if (current_.kind == update_kind::callback_query)
+  if (current_.kind == update_kind::callback_query) {
     answer_button();
-  else
-    reply(say(text_id::groups_not_supported));
+    return;
+  }
+  // Once per group while its session lives; later messages are skipped.
+  if (told_group_) {
+    spdlog::debug("session {}: group update {} skipped", chat_id_,
+                  current_.update_id);
+    return;
+  }
+  told_group_ = true;
+  reply(say(text_id::groups_not_supported));
 }
 
 bool session_state::admit() {
@@ -221,32 +248,13 @@ void session_state::on_note(const session_note& n) {
       reply(say(text_id::manager_worker_joined, n.name, n.name));
       break;
     case session_note_kind::partner_left:
-      if (rec_.current_worker == n.user_id) {
-        rec_.current_worker = 0;
-        save();
-      }
+      partner_left(n);
       break;
     case session_note_kind::reset_by_operator:
       forget_registration();
       reply(say(text_id::reset_done));
       break;
   }
-}
-
-void session_state::finish(int64_t update_id) {
-  // A forwarded update is finished by its conversation, once delivered.
-  auto it = std::find(forwarded_.begin(), forwarded_.end(), update_id);
-  if (it != forwarded_.end()) {
-    forwarded_.erase(it);
-    return;
-  }
-  self->request(opts_->db, infinite, inbox_done{{update_id}, 0})
-    .then([](const db_count&) {},
-          [this, update_id](const caf::error& err) {
-            // Left unfinished: a restart handles it once more.
-            spdlog::warn("session {}: cannot mark update {} done: {}",
-                         chat_id_, update_id, describe(err));
-          });
 }
 
 void session_state::forget_registration() {
@@ -270,7 +278,29 @@ caf::result<bool> session_state::drain() {
   return rp;
 }
 
+void session_state::partner_left(const session_note& n) {
+  // The link is gone in PostgreSQL already; this session forgets it now,
+  // so not one more message crosses, and its user hears why.
+  if (is_manager()) {
+    if (rec_.current_worker == n.user_id) {
+      rec_.current_worker = 0;
+      save();
+    }
+    reply(say(text_id::worker_left, n.name));
+    return;
+  }
+  if (me_.manager_id != n.user_id)
+    return; // a note about a link this worker no longer has
+  me_.manager_id = 0;
+  reply(say(text_id::manager_left, n.name));
+}
+
 void session_state::try_passivate() {
+  if (!held_.empty() || !writes_.empty()) {
+    // Replies still to be stored: they would be lost with the actor.
+    idle_.again();
+    return;
+  }
   self->request(registry_, infinite, passivate_request{chat_id_, 0, handled_})
     .then(
       [this](bool agreed) {
@@ -293,35 +323,6 @@ const std::string& session_state::lang() const {
   if (!me_.language.empty())
     return me_.language;
   return rec_.language;
-}
-
-void session_state::reply(std::string text,
-                          std::vector<std::vector<inline_button>> keyboard) {
-  outbound out;
-  out.kind = outbound_kind::send_message;
-  out.chat_id = chat_id_;
-  out.text = std::move(text);
-  out.keyboard = std::move(keyboard);
-  // One key per reply of one update: a replayed update re-sends nothing
-  // the outbox already holds.
-  out.dedupe_key = "u" + std::to_string(current_.update_id) + "."
-                   + std::to_string(chat_id_) + "."
-                   + std::to_string(replies_++);
-  out.origin_ns = current_.received_ns;
-  self->send(opts_->sender, std::move(out));
-}
-
-void session_state::answer_button() {
-  if (current_.kind != update_kind::callback_query
-      || current_.callback_id.empty())
-    return;
-  outbound out;
-  out.kind = outbound_kind::answer_callback;
-  out.chat_id = chat_id_;
-  out.callback_id = current_.callback_id;
-  out.dedupe_key = "cb" + current_.callback_id;
-  self->send(opts_->sender, std::move(out));
-  current_.callback_id.clear();
 }
 
 void session_state::save() {

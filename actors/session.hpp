@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -64,6 +65,7 @@ struct session_state {
                               std::shared_ptr<const session_options> opts);
 
 private:
+  caf::behavior behavior();
   // -- intake -----------------------------------------------------------------
   void on_update(tg_update& u);
   /// Makes `u` the update being handled.
@@ -80,8 +82,21 @@ private:
   std::optional<domain::reg_input> read_input();
   void act(domain::reg_action action, const domain::reg_input& in);
   void on_note(const session_note& n);
-  /// Marks an update done in the inbox, unless a conversation took it.
-  void finish(int64_t update_id);
+  /// A partner reset (or was removed): the link is forgotten at once.
+  void partner_left(const session_note& n);
+  // -- replies and the end of updates (session_replies.cpp) -------------------
+  /// The update (or note) `update_id` is fully handled: its held replies
+  /// are written, with its "done" mark when `ends_update` and no
+  /// conversation took it, in one transaction, after the writes before.
+  void finish(int64_t update_id, bool ends_update);
+  void write_next();
+  void written(const reply_put_result& r);
+  void write_failed(const caf::error& err);
+  /// Whether update `id` is being handled, was forwarded or was finished
+  /// lately (a replay, a repeated push or a sweep of it).
+  bool known_update(int64_t id) const;
+  void remember_update(int64_t id);
+  void forget_update(int64_t id);
   void try_passivate();
   /// Gives back the allowance held, before the engine stops.
   caf::result<bool> drain();
@@ -176,6 +191,25 @@ private:
   /// The update being handled (for reply keys and button answers).
   tg_update current_;
   uint32_t replies_ = 0;
+  /// A reply held until its update is fully handled.
+  struct held_reply {
+    int64_t update_id = 0;
+    outbound out;
+  };
+  std::vector<held_reply> held_;
+  /// One update's replies and its end, written as one transaction.
+  struct reply_write {
+    std::vector<outbound> replies;
+    /// The update it finishes, or 0 (a note, or one a conversation took).
+    int64_t finishes = 0;
+    uint32_t attempts = 0;
+  };
+  /// Writes in order; only the front one is out.
+  std::deque<reply_write> writes_;
+  /// Updates handled lately, newest last.
+  std::vector<int64_t> recent_updates_;
+  /// Group chats are told once that Bridge works in private chats.
+  bool told_group_ = false;
   /// Updates handed to a conversation, which marks them done.
   std::vector<int64_t> forwarded_;
   /// Messages taken from the registry, for the passivation handshake.

@@ -275,7 +275,7 @@ void session_state::run_command(const domain::command& cmd) {
       if (cmd.args.empty())
         list_workers(true);
       else
-        switch_to_number(*domain::parse_count(cmd.args, 1, 1000));
+        switch_to_number(domain::parse_count(cmd.args, 1, 1000).value_or(1));
       break;
     case command_kind::task:
       if (manager_only())
@@ -289,7 +289,7 @@ void session_state::run_command(const domain::command& cmd) {
         daily();
       break;
     case command_kind::history:
-      history(*domain::parse_count(cmd.args, 10, opts_->history_length));
+      history(domain::history_count(cmd.args, opts_->history_length));
       break;
     case command_kind::reset:
       reset();

@@ -157,6 +157,11 @@ bool engine::start_actors(std::string& err) {
       return parent->spawn(conversation, m, w,
                            caf::actor_cast<caf::actor>(parent), copts);
     }});
+  auto sw = sweeper_options_from(cfg_);
+  sw.db = db_;
+  sw.dispatcher = registry_;
+  sw.intake = intake_;
+  sweeper_ = sys_.spawn(sweeper, std::move(sw));
   return true;
 }
 
@@ -260,6 +265,7 @@ void engine::stop() {
     return;
   running_ = false;
   caf::anon_send_exit(front_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(sweeper_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sender_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(poller_, caf::exit_reason::user_shutdown);

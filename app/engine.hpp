@@ -77,6 +77,7 @@ private:
   sender_actor sender_;
   caf::actor registry_;
   caf::actor poller_;
+  caf::actor sweeper_;
   std::shared_ptr<intake_state> intake_ = std::make_shared<intake_state>();
   /// Filled once the rooms run; the webhook route answers 503 until then.
   std::shared_ptr<ops::webhook_options> webhook_;

@@ -51,8 +51,17 @@ struct bridge_config {
     /// the sender's one HTTP thread.
     int64_t http_workers = defaults::sender::http_workers;
     int64_t queue_limit = defaults::sender::queue_limit;
+    int64_t per_chat_queue_limit = defaults::sender::per_chat_queue_limit;
     int64_t max_attempts = defaults::sender::max_attempts;
   } sender;
+
+  struct intake_section {
+    /// How often unfinished inbox rows and pending outbox rows that
+    /// nothing holds are looked for and handed on.
+    std::chrono::milliseconds sweep_interval = defaults::intake::sweep_interval;
+    /// How old such a row must be before the sweep hands it on.
+    std::chrono::milliseconds sweep_after = defaults::intake::sweep_after;
+  } intake;
 
   struct db_section {
     /// Never more than this many connections to PostgreSQL.
@@ -105,6 +114,9 @@ struct bridge_config {
   struct conversation_section {
     /// Messages kept as translation context.
     int64_t context_length = defaults::conversation::context_length;
+    /// Tries to store a message (while the database answers) before it
+    /// is parked.
+    int64_t persist_attempts = defaults::conversation::persist_attempts;
     /// Translations in flight per conversation; delivery stays in order.
     int64_t max_in_flight = defaults::conversation::max_in_flight;
     std::chrono::seconds passivation_timeout = defaults::conversation::passivation_timeout;

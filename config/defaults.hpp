@@ -46,8 +46,21 @@ constexpr int64_t group_per_minute = 20;
 /// the sender's one HTTP thread.
 constexpr int64_t http_workers = 4;
 constexpr int64_t queue_limit = 100000;
+/// One chat's share of the queue: a group flooded with replies, or a
+/// /history burst, waits in its own line without filling everyone's.
+constexpr int64_t per_chat_queue_limit = 500;
 constexpr int64_t max_attempts = 5;
 } // namespace sender
+
+namespace intake {
+/// How often stored work nothing holds is looked for: unfinished inbox
+/// rows and pending outbox rows whose owner lost track of them (a write
+/// whose answer was lost, an actor that stopped).
+constexpr milliseconds sweep_interval{30000};
+/// How old such a row must be before the sweep hands it on; owners drop
+/// what they already hold, so this only saves work.
+constexpr milliseconds sweep_after{30000};
+} // namespace intake
 
 namespace db {
 /// Never more than this many connections to PostgreSQL.
@@ -99,6 +112,10 @@ constexpr double fake_failure_rate = 0.0;
 namespace conversation {
 /// Messages kept as translation context.
 constexpr int64_t context_length = 6;
+/// Tries to store a message while the database answers others, before it
+/// is parked for an operator (attempts while the database is unreachable
+/// do not count: the outage is not the message's fault).
+constexpr int64_t persist_attempts = 8;
 /// Translations in flight per conversation; delivery stays in order.
 constexpr int64_t max_in_flight = 4;
 constexpr seconds passivation_timeout{300};

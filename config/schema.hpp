@@ -74,8 +74,15 @@ void visit_keys(Config& c, F&& f) {
     c.sender.http_workers, b{1, 64});
   f(key_info{"sender.queue_limit", "messages waiting to be sent before refusing"},
     c.sender.queue_limit, b{1, big});
+  f(key_info{"sender.per_chat_queue_limit", "messages one chat may have waiting before its next ones are refused"},
+    c.sender.per_chat_queue_limit, b{1, big});
   f(key_info{"sender.max_attempts", "send attempts before a message is marked failed"},
     c.sender.max_attempts, b{1, 100});
+  // -- intake ----------------------------------------------------------------
+  f(key_info{"intake.sweep_interval_ms", "how often stored work nothing holds is looked for; 0 = never"},
+    c.intake.sweep_interval, b{0, 3'600'000});
+  f(key_info{"intake.sweep_after_ms", "age at which an unfinished inbox row or pending outbox row is handed on again"},
+    c.intake.sweep_after, b{1000, 86'400'000});
   // -- db --------------------------------------------------------------------
   f(key_info{"db.pool_size", "PostgreSQL connections, never exceeded"},
     c.db.pool_size, b{1, 200});
@@ -150,6 +157,8 @@ void visit_keys(Config& c, F&& f) {
   // -- conversation ----------------------------------------------------------
   f(key_info{"conversation.context_length", "recent messages given as context"},
     c.conversation.context_length, b{0, 50});
+  f(key_info{"conversation.persist_attempts", "tries to store a message while the database answers, before it is parked"},
+    c.conversation.persist_attempts, b{1, 1000});
   f(key_info{"conversation.max_in_flight", "translations in flight per conversation"},
     c.conversation.max_in_flight, b{1, 64});
   f(key_info{"conversation.passivation_timeout_s", "idle time before a conversation actor stops"},

@@ -13,6 +13,7 @@
 #include "messages/type_ids.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/http_server.hpp"
+#include "telegram/update_decoder.hpp"
 #include "telemetry/metrics.hpp"
 
 namespace bridge::ops {
@@ -173,6 +174,52 @@ void reset_user(const request& req, response& res, const admin_options& o) {
   });
 }
 
+void list_parked(const request& req, response& res, const admin_options& o) {
+  auto q = parse_parked_list(params_of(req));
+  if (auto* bad = std::get_if<bad_request>(&q)) {
+    send_json(res, 400, render_error(bad->reason));
+    return;
+  }
+  auto list = std::get<inbox_parked>(q);
+  auto limit = list.limit;
+  ask<parked_page>(res, o, o.db, list,
+                   [limit](const parked_page& p) { return render(p, limit); });
+}
+
+/// Retries (hands on again) or drops a parked update.
+void release_parked(const request& req, response& res, const admin_options& o,
+                    park_action action) {
+  auto id = parse_id(req.matches[1]);
+  if (!id) {
+    send_json(res, 400, render_error("an update id in the path"));
+    return;
+  }
+  ask<inbox_row>(res, o, o.db, inbox_release{*id, action, 0},
+                 [&o, action](const inbox_row& row) {
+    if (action == park_action::retry) {
+      auto batch = telegram::decode_update(row.payload);
+      for (auto& u : batch.updates)
+        caf::anon_send(o.registry, std::move(u));
+    }
+    spdlog::info("admin: parked update {} {}", row.update_id,
+                 action == park_action::retry ? "handed on again" : "dropped");
+    json::writer w;
+    w.begin_object()
+      .field(action == park_action::retry ? "retried" : "dropped",
+             row.update_id)
+      .end_object();
+    return std::move(w).str();
+  });
+}
+
+void retry_parked(const request& req, response& res, const admin_options& o) {
+  release_parked(req, res, o, park_action::retry);
+}
+
+void drop_parked(const request& req, response& res, const admin_options& o) {
+  release_parked(req, res, o, park_action::drop);
+}
+
 void status(const request&, response& res, const admin_options& o) {
   caf::scoped_actor self{*o.sys.load()};
   json::writer w;
@@ -249,6 +296,9 @@ const std::vector<route>& admin_table() {
     {v::put, R"(/admin/users/([^/]+)/subscription)", set_subscription},
     {v::del, R"(/admin/users/([^/]+)/subscription)", clear_subscription},
     {v::post, R"(/admin/users/([^/]+)/reset)", reset_user},
+    {v::get, "/admin/parked", list_parked},
+    {v::post, R"(/admin/parked/([^/]+)/retry)", retry_parked},
+    {v::del, R"(/admin/parked/([^/]+))", drop_parked},
     {v::get, "/admin/status", status},
     {v::get, "/admin/dashboard", dashboard},
     {v::put, "/admin/log_level", set_log_level},

@@ -41,6 +41,9 @@ struct admin_options {
 /// - `PUT /admin/users/ID/subscription` `{"days":N}` or `{"expires_at_ms":T}`;
 ///   `DELETE` the same path cancels it
 /// - `POST /admin/users/ID/reset`
+/// - `GET /admin/parked?after=&limit=`: updates parked after their retries;
+///   `POST /admin/parked/ID/retry` hands one on again, `DELETE
+///   /admin/parked/ID` drops it (finished, unhandled)
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
 /// - `GET /admin/dashboard`: the dashboard's figures (ops/dashboard_figures.hpp)

@@ -109,6 +109,18 @@ parse_conversation_list(const query_params& q) {
   return r;
 }
 
+std::variant<inbox_parked, bad_request>
+parse_parked_list(const query_params& q) {
+  inbox_parked r;
+  std::string error;
+  int64_t since = 0;
+  if (!page(q, r.after_update_id, r.limit, since, error))
+    return bad_request{error};
+  if (since != 0)
+    return bad_request{"'active_since_ms' does not apply to parked updates"};
+  return r;
+}
+
 std::optional<int64_t> parse_id(const std::string& text) {
   int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
@@ -125,6 +137,23 @@ std::string render(const user_page& page, int64_t limit) {
   w.end_array();
   write_next(w, page.rows.size(),
              page.rows.empty() ? 0 : page.rows.back().telegram_id, limit);
+  return std::move(w.end_object()).str();
+}
+
+std::string render(const parked_page& page, int64_t limit) {
+  json::writer w;
+  w.begin_object().key("rows").begin_array();
+  for (const auto& p : page.rows)
+    w.begin_object()
+      .field("update_id", p.update_id)
+      .field("chat_id", p.chat_id)
+      .field("reason", p.reason)
+      .field("received_at_ms", p.received_at_ms)
+      .field("parked_at_ms", p.parked_at_ms)
+      .end_object();
+  w.end_array();
+  write_next(w, page.rows.size(),
+             page.rows.empty() ? 0 : page.rows.back().update_id, limit);
   return std::move(w.end_object()).str();
 }
 

@@ -26,6 +26,9 @@ std::variant<user_list, bad_request> parse_user_list(const query_params& q);
 std::variant<conversation_list, bad_request>
 parse_conversation_list(const query_params& q);
 
+/// `GET /admin/parked?after=&limit=`.
+std::variant<inbox_parked, bad_request> parse_parked_list(const query_params& q);
+
 /// A user id in a path segment: positive decimal, else nullopt.
 std::optional<int64_t> parse_id(const std::string& text);
 
@@ -33,6 +36,7 @@ std::optional<int64_t> parse_id(const std::string& text);
 /// from for the next page, null on the last page.
 std::string render(const user_page& page, int64_t limit);
 std::string render(const conversation_page& page, int64_t limit);
+std::string render(const parked_page& page, int64_t limit);
 std::string render(const subscription& s);
 std::string render(const db_pool_status& s);
 

@@ -69,6 +69,7 @@ void status_poller_state::poll() {
 void status_poller_state::on_backlog(const backlog_counts& b) {
   telemetry::metrics().inbox_backlog.Set(static_cast<double>(b.inbox));
   telemetry::metrics().outbox_backlog.Set(static_cast<double>(b.outbox));
+  telemetry::metrics().inbox_parked.Set(static_cast<double>(b.parked));
 }
 
 void status_poller_state::on_db(const db_pool_status& s) {

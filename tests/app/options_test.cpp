@@ -50,6 +50,10 @@ bridge_config changed() {
   cfg.sender.http_workers = 7;
   cfg.sender.queue_limit = 7;
   cfg.sender.max_attempts = 7;
+  cfg.sender.per_chat_queue_limit = 7;
+  cfg.intake.sweep_interval = std::chrono::milliseconds{7};
+  cfg.intake.sweep_after = std::chrono::milliseconds{7777};
+  cfg.conversation.persist_attempts = 7;
   cfg.session.passivation_timeout = std::chrono::seconds{7};
   cfg.session.updates_per_minute = 7;
   cfg.session.code_attempts = 7;
@@ -141,6 +145,9 @@ BOOST_AUTO_TEST_CASE(sender_options_follow_the_file) {
   CHECK_FIELD(a, d, c, http_workers);
   CHECK_FIELD(a, d, c, queue_limit);
   CHECK_FIELD(a, d, c, max_attempts);
+  CHECK_FIELD(a, d, c, per_chat_queue_limit);
+  CHECK_FIELD(a, d, c, sweep_interval);
+  CHECK_FIELD(a, d, c, sweep_after);
   CHECK_FIELD(a, d, c, endpoint.timeout);
 }
 
@@ -162,10 +169,19 @@ BOOST_AUTO_TEST_CASE(conversation_options_follow_the_file) {
   auto c = conversation_options_from(changed());
   conversation_options d;
   CHECK_FIELD(a, d, c, context_length);
+  CHECK_FIELD(a, d, c, persist_attempts);
   CHECK_FIELD(a, d, c, max_in_flight);
   CHECK_FIELD(a, d, c, queue_limit);
   CHECK_FIELD(a, d, c, passivation_timeout);
   CHECK_FIELD(a, d, c, typing_delay);
+}
+
+BOOST_AUTO_TEST_CASE(sweeper_options_follow_the_file) {
+  auto a = sweeper_options_from(shipped());
+  auto c = sweeper_options_from(changed());
+  sweeper_options d;
+  CHECK_FIELD(a, d, c, interval);
+  CHECK_FIELD(a, d, c, after);
 }
 
 BOOST_AUTO_TEST_CASE(db_pool_options_follow_the_file) {

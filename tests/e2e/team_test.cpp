@@ -144,6 +144,9 @@ BOOST_FIXTURE_TEST_CASE(a_reset_user_starts_over_and_the_partner_is_told,
                         team) {
   auto reset = ask(bob, "/reset");
   BOOST_TEST(contains(reset, "/start"), reset);
+  // Ana is told at once, in her language.
+  BOOST_TEST(world.next_message(ana.id).text
+             == "Bob left your team; your messages no longer reach them.");
   // Bob is unregistered now: his text goes nowhere, and he is told why.
   auto after = ask(bob, "hola");
   BOOST_TEST(contains(after, "/start"), after);
@@ -154,6 +157,22 @@ BOOST_FIXTURE_TEST_CASE(a_reset_user_starts_over_and_the_partner_is_told,
   register_worker(world, bob, "es", code, ana);
   world.say(ana, "Welcome back.");
   BOOST_TEST(contains(world.next_message(bob.id).text, "Ana: "));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_manager_who_resets_no_longer_reads_the_team,
+                        team) {
+  auto reset = ask(ana, "/reset");
+  BOOST_TEST(contains(reset, "/start"), reset);
+  // Bob is told at once, in his language, and the link he held is gone:
+  // his next text is answered, and never reaches Ana.
+  BOOST_TEST(world.next_message(bob.id).text
+             == "Ana dejó el equipo; tus mensajes ya no le llegan. Envía un "
+                "nuevo código de invitación para unirte a un equipo.");
+  auto answer = ask(bob, "¿Sigues ahí?");
+  BOOST_TEST(!contains(answer, "Ana:"), answer);
+  auto leaked = world.await_messages(ana.id, 1, std::chrono::seconds{2});
+  BOOST_TEST(leaked.empty(),
+             "Ana still reads the team: " << (leaked.empty() ? "" : leaked[0].text));
 }
 
 BOOST_AUTO_TEST_CASE(the_wrong_code_limit_outlives_the_engine) {
