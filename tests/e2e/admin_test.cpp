@@ -1,7 +1,10 @@
 #define BOOST_TEST_MODULE e2e.admin
 #include <boost/test/unit_test.hpp>
 
+#include <pqxx/pqxx>
+
 #include "common/http_client.hpp"
+#include "telegram/durable_codec.hpp"
 #include "tests/support/team.hpp"
 
 // The admin API against the running engine: the bearer token, listings
@@ -29,6 +32,24 @@ struct admin_world {
   admin_world() {
     auto code = register_manager(world, ana, "en");
     register_worker(world, bob, "es", code, ana);
+  }
+
+  /// Stores Ana's text as an update the engine gave up on: parked.
+  void park(int64_t update_id, const std::string& text) {
+    bridge::tg_update u;
+    u.update_id = update_id;
+    u.chat_id = ana.id;
+    u.message_id = update_id;
+    u.from.id = ana.id;
+    u.from.first_name = "Ana";
+    u.from.language_code = "en";
+    u.text = text;
+    pqxx::connection c{world.database_url()};
+    pqxx::work tx{c};
+    tx.exec_params("INSERT INTO inbox (update_id, chat_id, payload, parked_at, "
+                   "park_reason) VALUES ($1, $2, $3, now(), 'db_unavailable')",
+                   update_id, ana.id, bridge::telegram::encode_update(u));
+    tx.commit();
   }
 
   bridge::http_response call(const std::string& method, const std::string& path,
@@ -114,6 +135,36 @@ BOOST_FIXTURE_TEST_CASE(an_operator_reset_reaches_the_user, admin_world) {
   world.say(bob, "hola");
   BOOST_TEST(contains(world.next_message(bob.id).text, "/start"));
   BOOST_TEST(call("POST", "/admin/users/0/reset").status == 400);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_parked_update_is_listed_retried_and_dropped,
+                        admin_world) {
+  park(900001, "Parked hello");
+  park(900002, "Never mind");
+  auto list = call("GET", "/admin/parked?limit=1");
+  BOOST_TEST(list.status == 200);
+  BOOST_TEST(contains(list.body, "{\"update_id\":900001,\"chat_id\":1001,"
+                                 "\"reason\":\"db_unavailable\""),
+             list.body);
+  BOOST_TEST(contains(list.body, "\"next_after\":900001"), list.body);
+
+  // Retried: handed on, delivered to the partner, listed no more.
+  auto retry = call("POST", "/admin/parked/900001/retry");
+  BOOST_TEST(retry.status == 200);
+  BOOST_TEST(retry.body == "{\"retried\":900001}");
+  BOOST_TEST(world.next_message(bob.id).text == "Ana: [es] Parked hello");
+  // Dropped: finished without being handled.
+  auto drop = call("DELETE", "/admin/parked/900002");
+  BOOST_TEST(drop.status == 200);
+  BOOST_TEST(drop.body == "{\"dropped\":900002}");
+  BOOST_TEST(call("GET", "/admin/parked").body
+             == "{\"rows\":[],\"next_after\":null}");
+  BOOST_TEST(world.await_messages(bob.id, 1, std::chrono::seconds{2}).empty());
+
+  BOOST_TEST(call("DELETE", "/admin/parked/900002").status == 404);
+  BOOST_TEST(call("POST", "/admin/parked/123/retry").status == 404);
+  BOOST_TEST(call("POST", "/admin/parked/abc/retry").status == 400);
+  BOOST_TEST(call("GET", "/admin/parked?limit=0").status == 400);
 }
 
 BOOST_FIXTURE_TEST_CASE(status_and_log_level, admin_world) {

@@ -68,3 +68,25 @@ BOOST_AUTO_TEST_CASE(pages_say_where_the_next_one_starts) {
   BOOST_TEST(render(p, 3).find("\"next_after\":null") != std::string::npos);
   BOOST_TEST(render(user_page{}, 3).find("\"rows\":[]") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(parked_updates_list_in_pages_with_their_reason) {
+  auto v = parse_parked_list(q({{"after", "17"}, {"limit", "3"}}));
+  BOOST_REQUIRE(std::holds_alternative<inbox_parked>(v));
+  BOOST_TEST(std::get<inbox_parked>(v).after_update_id == 17);
+  BOOST_TEST(std::get<inbox_parked>(v).limit == 3);
+  for (auto [k, val] : std::vector<std::pair<std::string, std::string>>{
+         {"limit", "0"}, {"limit", "1001"}, {"after", "-1"}, {"after", "1;"},
+         {"active_since_ms", "5"}})
+    BOOST_TEST(std::holds_alternative<bad_request>(parse_parked_list(q({{k, val}}))),
+               k << "=" << val);
+
+  parked_page p;
+  p.rows.push_back({40, 7, "refused: \"quoted\"\n", 1000, 2000});
+  auto json = render(p, 1);
+  BOOST_TEST(json
+             == "{\"rows\":[{\"update_id\":40,\"chat_id\":7,\"reason\":"
+                "\"refused: \\\"quoted\\\"\\n\",\"received_at_ms\":1000,"
+                "\"parked_at_ms\":2000}],\"next_after\":40}");
+  BOOST_TEST(render(parked_page{}, 5)
+             == "{\"rows\":[],\"next_after\":null}");
+}
