@@ -67,6 +67,47 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
   return stored;
 }
 
+void count_left_out(const telegram::decoded_batch& batch,
+                    intake_state& counters, const char* where,
+                    size_t repeated) {
+  using telegram::update_fate;
+  auto& m = telemetry::metrics();
+  if (batch.repaired_utf8)
+    spdlog::warn("{}: invalid UTF-8 repaired (bytes -> U+FFFD)", where);
+  for (size_t i = 0; i < batch.elements.size(); ++i) {
+    const auto& e = batch.elements[i];
+    if (e.fate == update_fate::handed_on)
+      continue;
+    auto id = e.update_id > 0 ? std::to_string(e.update_id)
+                              : std::string{"(id unreadable)"};
+    if (i < repeated) {
+      spdlog::warn("{}: skipping update {} sent again, still unreadable ({})",
+                   where, id, e.reason);
+      continue;
+    }
+    if (e.fate == update_fate::skipped) {
+      ++counters.skipped;
+      m.updates_skipped(e.reason).Increment();
+      spdlog::info("{}: skipped update {}: {}", where, id, e.reason);
+    } else {
+      ++counters.refused;
+      m.updates_refused(e.reason).Increment();
+      spdlog::warn("{}: refused unreadable update {}: {}", where, id, e.reason);
+    }
+  }
+}
+
+void announce_intake_metrics() {
+  auto& m = telemetry::metrics();
+  for (auto r : telegram::all_refuse_reasons())
+    m.updates_refused(telegram::to_string(r));
+  for (auto label : telegram::skip_labels())
+    m.updates_skipped(std::string{label});
+  for (auto reason : {"transport_failed", "oversize", "unreadable", "conflict",
+                      "token_refused", "rate_limited", "failed"})
+    m.get_updates_errors(reason);
+}
+
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
                          intake_state& counters) {

@@ -21,9 +21,18 @@ struct engine_metrics {
   prometheus::Counter& updates_message;
   prometheus::Counter& updates_edited;
   prometheus::Counter& updates_callback;
-  prometheus::Counter& updates_skipped;
+  /// Every update the intake is given ends in exactly one of
+  /// bridge_updates_received_total{kind} (handed on),
+  /// bridge_updates_skipped_total{reason} (readable, but a kind Bridge does
+  /// not handle: the kind's name, "no_sender" or "other") and
+  /// bridge_updates_refused_total{reason} (unreadable: why). The reasons
+  /// are fixed names (telegram/update_outcome.hpp), so the series stay few.
+  prometheus::Counter& updates_skipped(const std::string& reason);
+  prometheus::Counter& updates_refused(const std::string& reason);
   prometheus::Counter& updates_duplicate;
-  prometheus::Counter& get_updates_errors;
+  /// getUpdates calls that failed as a whole, by reason: transport_failed,
+  /// oversize, unreadable, conflict, token_refused, rate_limited, failed.
+  prometheus::Counter& get_updates_errors(const std::string& reason);
   prometheus::Counter& get_updates_conflicts;
   /// One getUpdates round trip (with the long poll's wait when idle), and
   /// storing its batch in the inbox: the two halves of the polling cycle.
@@ -79,6 +88,11 @@ struct engine_metrics {
   // -- durability --------------------------------------------------------------
   prometheus::Gauge& inbox_backlog;
   prometheus::Gauge& outbox_backlog;
+
+private:
+  prometheus::Family<prometheus::Counter>& updates_skipped_;
+  prometheus::Family<prometheus::Counter>& updates_refused_;
+  prometheus::Family<prometheus::Counter>& get_updates_errors_;
 };
 
 /// The process's registry (what /metrics serializes).
