@@ -167,10 +167,14 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     updates_refused_(family(r, "bridge_updates_refused_total",
                             "Unreadable updates refused, by reason")),
     get_updates_errors_(family(r, "bridge_get_updates_errors_total",
-                               "getUpdates calls that failed, by reason")) {
+                               "getUpdates calls that failed, by reason")),
+    edits_ignored_(family(r, "bridge_edits_ignored_total",
+                          "Edited messages left as they were, by reason")) {
   gauge(r, "bridge_build_info", "Build of this engine",
         {{"version", BRIDGE_VERSION}})
     .Set(1);
+  for (auto reason : {"not_registered", "command", "media", "too_long"})
+    edits_ignored(reason);
 }
 
 prometheus::Counter& engine_metrics::updates_skipped(const std::string& reason) {
@@ -184,6 +188,10 @@ prometheus::Counter& engine_metrics::updates_refused(const std::string& reason) 
 prometheus::Counter&
 engine_metrics::get_updates_errors(const std::string& reason) {
   return get_updates_errors_.Add({{"reason", reason}});
+}
+
+prometheus::Counter& engine_metrics::edits_ignored(const std::string& reason) {
+  return edits_ignored_.Add({{"reason", reason}});
 }
 
 prometheus::Registry& registry() {

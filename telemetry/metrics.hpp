@@ -51,6 +51,10 @@ struct engine_metrics {
   prometheus::Counter& messages_relayed;
   prometheus::Counter& messages_untranslated;
   prometheus::Counter& rate_limited_users;
+  /// Edited messages a session handed on leaves as they were, by reason:
+  /// not_registered (an unknown user or one mid-registration), command,
+  /// media, too_long. Each edit is either relayed or counted here.
+  prometheus::Counter& edits_ignored(const std::string& reason);
 
   // -- translator --------------------------------------------------------------
   prometheus::Gauge& translator_queue_depth;
@@ -93,6 +97,7 @@ private:
   prometheus::Family<prometheus::Counter>& updates_skipped_;
   prometheus::Family<prometheus::Counter>& updates_refused_;
   prometheus::Family<prometheus::Counter>& get_updates_errors_;
+  prometheus::Family<prometheus::Counter>& edits_ignored_;
 };
 
 /// The process's registry (what /metrics serializes).
