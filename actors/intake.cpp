@@ -108,6 +108,28 @@ void announce_intake_metrics() {
     m.get_updates_errors(reason);
 }
 
+namespace {
+
+/// Marks inbox rows that cannot be replayed done, so that they are
+/// counted once and not resumed again at every start.
+void finish_unreadable(caf::scoped_actor& blocking, const db_actor& db,
+                       std::vector<int64_t> ids) {
+  if (ids.empty())
+    return;
+  auto n = ids.size();
+  blocking->request(db, caf::infinite, inbox_done{std::move(ids), 0})
+    .receive([&](const db_count&) {
+               spdlog::error("intake: {} inbox row(s) could not be replayed; "
+                             "refused and marked done", n);
+             },
+             [&](const caf::error& err) {
+               spdlog::warn("intake: cannot mark {} unreadable inbox row(s) "
+                            "done: {}", n, describe(err));
+             });
+}
+
+} // namespace
+
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
                          intake_state& counters) {
@@ -115,6 +137,7 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
   caf::scoped_actor blocking{sys};
   int64_t after = 0;
   size_t total = 0;
+  std::vector<int64_t> unreadable;
   for (bool more = true; more;) {
     more = false;
     blocking->request(db, caf::infinite, inbox_pending{after, page, 0})
@@ -124,9 +147,8 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
             after = std::max(after, row.update_id);
             auto batch = telegram::decode_update(row.payload);
             if (batch.updates.empty()) {
-              ++counters.skipped;
-              spdlog::error("intake: inbox row {} cannot be replayed; left",
-                            row.update_id);
+              count_left_out(batch, counters, "inbox");
+              unreadable.push_back(row.update_id);
               continue;
             }
             ++counters.resumed;
@@ -142,6 +164,7 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                         describe(err));
         });
   }
+  finish_unreadable(blocking, db, std::move(unreadable));
   if (total > 0)
     spdlog::info("intake: resumed {} unfinished update(s) from the inbox",
                  total);

@@ -79,8 +79,8 @@ void announce_intake_metrics();
 
 /// Hands on every unfinished inbox row, oldest first (at start, before
 /// new updates are taken). Blocks like `store_and_hand_on`. Returns how
-/// many were handed on; a row that cannot be decoded is logged, counted
-/// as skipped and left.
+/// many were handed on; a row that cannot be decoded is counted as
+/// `count_left_out` counts it and marked done, so no start meets it again.
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
                          intake_state& counters);
