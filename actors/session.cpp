@@ -57,13 +57,16 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
           spdlog::warn("session {}: cannot load state: {}", chat_id_,
                        describe(err));
       });
-  self->request(o.cache, infinite, user_get{chat_id, 0})
-    .await([this](user_record& u) { me_ = std::move(u); },
-           [this](const caf::error& err) {
-             if (engine_code(err) != engine_errc::not_found)
-               spdlog::warn("session {}: cannot load profile: {}", chat_id_,
-                            describe(err));
-           });
+  // A group chat has no user profile (its id is negative and storage
+  // refuses it): it is only told that Bridge works in private chats.
+  if (chat_id > 0)
+    self->request(o.cache, infinite, user_get{chat_id, 0})
+      .await([this](user_record& u) { me_ = std::move(u); },
+             [this](const caf::error& err) {
+               if (engine_code(err) != engine_errc::not_found)
+                 spdlog::warn("session {}: cannot load profile: {}", chat_id_,
+                              describe(err));
+             });
   return {
     [this](tg_update& u) {
       ++handled_;

@@ -183,3 +183,17 @@ BOOST_AUTO_TEST_CASE(a_nul_text_is_delivered_cleaned) {
   auto history = h.world.next_message(h.bob.id).text;
   BOOST_TEST(contains(history, "antes despues"), history);
 }
+
+BOOST_AUTO_TEST_CASE(a_group_is_answered_without_a_profile_lookup) {
+  // Every group message logged "cannot load profile: invalid_input:
+  // telegram_id must be positive": a group has no user profile.
+  hostile_world h;
+  for (int i = 0; i < 3; ++i)
+    BOOST_REQUIRE(h.world.sim().say(h.ana, "hola " + std::to_string(i), -500));
+  auto replies = h.world.await_messages(-500, 3);
+  BOOST_REQUIRE_EQUAL(replies.size(), 3u);
+  for (const auto& r : replies)
+    BOOST_TEST(contains(r.text, "private chats"), r.text);
+  auto log = h.world.engine().log_tail(1 << 20);
+  BOOST_TEST(!contains(log, "cannot load profile"), log.substr(0, 2000));
+}
