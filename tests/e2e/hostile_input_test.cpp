@@ -84,6 +84,9 @@ std::vector<payload> hostile_payloads() {
     {"an edited message from an unknown user",
      message_from(3003, "Eve", "\"edited\"", "edited_message"), false,
      "bridge_edits_ignored_total{reason=\"not_registered\"}"},
+    {"an edited command from a registered user",
+     message_from(1001, "Ana", "\"/help\"", "edited_message"), false,
+     "bridge_edits_ignored_total{reason=\"command\"}"},
     // Last: a truncated element runs to the end of its answer and takes
     // what follows with it; a numbered update comes again, a raw entry
     // (delivered once) would be lost uncounted.
