@@ -25,6 +25,7 @@ caf::behavior front_state::make_behavior(front_options opts) {
   // A getUpdates reply holds at most 100 updates; 8 MiB is far beyond any
   // real one and still bounds what a broken peer can make us buffer.
   client_.set_max_body(8 * 1024 * 1024);
+  announce_intake_metrics();
   self->send(self, resume_atom::value);
   return {
     [this](resume_atom) {
@@ -59,24 +60,22 @@ bool front_state::held_back(caf::scoped_actor& blocking) {
 
 front_state::delay front_state::poll_once() {
   caf::scoped_actor blocking{self->system()};
-  if (isolation_.may_hold_back() && held_back(blocking))
+  if (cursor_.may_hold_back() && held_back(blocking))
     return hold_back();
   ++counters->polls;
-  auto limit = isolation_.limit(opts_.poll_limit);
+  auto limit = cursor_.limit(opts_.poll_limit);
   auto resp = fetch(limit);
-  auto outcome = telegram::classify_poll(resp, limit, offset_,
+  auto outcome = telegram::classify_poll(resp, limit, cursor_.position(),
                                          opts_.clock.steady_ns());
-  if (outcome.unreadable)
-    ++counters->errors;
+  if (outcome.error_reason != nullptr)
+    count_error(outcome.error_reason);
   switch (outcome.verdict) {
     case poll_verdict::store:
-      return store(blocking, outcome.batch);
+      return store(blocking, outcome);
     case poll_verdict::transport_failed:
       return transport_failed(resp);
     case poll_verdict::isolate:
-      return isolate(outcome.batch);
-    case poll_verdict::skip:
-      return skip(outcome.batch);
+      return isolate(outcome);
     case poll_verdict::conflict:
     case poll_verdict::token_refused:
     case poll_verdict::rate_limited:
@@ -94,7 +93,7 @@ front_state::delay front_state::hold_back() {
 
 http_response front_state::fetch(int64_t limit) {
   auto call = telegram::encode_get_updates(
-    offset_, limit, isolation_.timeout_s(opts_.poll_timeout.count()));
+    cursor_.offset(), limit, cursor_.timeout_s(opts_.poll_timeout.count()));
   auto url = telegram::method_url(opts_.endpoint.base_url,
                                   opts_.endpoint.token, call.method);
   auto asked_ns = opts_.clock.steady_ns();
@@ -105,36 +104,29 @@ http_response front_state::fetch(int64_t limit) {
   return resp;
 }
 
-front_state::delay front_state::transport_failed(const http_response& resp) {
+void front_state::count_error(const char* reason) {
   ++counters->errors;
+  telemetry::metrics().get_updates_errors(reason).Increment();
+}
+
+front_state::delay front_state::transport_failed(const http_response& resp) {
   auto wait = retry_.failed(rng_);
   spdlog::warn("front: getUpdates failed: {}; retrying in {} ms", resp.error,
                wait.count());
   return wait;
 }
 
-front_state::delay front_state::isolate(const telegram::decoded_batch& batch) {
-  isolation_.start(opts_.poll_limit);
+front_state::delay front_state::isolate(const telegram::poll_outcome& outcome) {
+  cursor_.apply(outcome, opts_.poll_limit);
   spdlog::warn("front: unreadable getUpdates body ({}); fetching updates "
                "one by one to isolate the broken one",
-               batch.error->description);
-  return delay{0};
-}
-
-front_state::delay front_state::skip(const telegram::decoded_batch& batch) {
-  // Fetched alone and still unreadable: skipping it is the only way past
-  // it, or it would wedge the intake.
-  ++counters->skipped;
-  spdlog::error("front: skipping update {}: {}", batch.max_update_id,
-                batch.error->description);
-  offset_ = batch.max_update_id + 1;
-  isolation_.skipped();
+               outcome.batch.error ? outcome.batch.error->description
+                                   : std::string{"past the size cap"});
   return delay{0};
 }
 
 front_state::delay front_state::refused(const telegram::poll_outcome& outcome,
                                         long http_status) {
-  ++counters->errors;
   const auto& e = *outcome.batch.error;
   auto wait = retry_.failed(rng_);
   telemetry::engine_health().intake = false;
@@ -153,7 +145,7 @@ front_state::delay front_state::refused(const telegram::poll_outcome& outcome,
                     e.error_code, e.description, wait.count());
       break;
     case poll_verdict::rate_limited:
-      wait = std::max(wait, delay{e.retry_after_s * 1000});
+      wait = std::max(wait, telegram::rate_limit_wait(e));
       spdlog::warn("front: getUpdates rate limited; retrying in {} ms",
                    wait.count());
       break;
@@ -164,24 +156,10 @@ front_state::delay front_state::refused(const telegram::poll_outcome& outcome,
   return wait;
 }
 
-void front_state::count_skipped(const telegram::decoded_batch& batch) {
-  if (batch.repaired_utf8)
-    spdlog::warn("front: getUpdates body had invalid UTF-8; repaired");
-  for (size_t i = 0; i < batch.skipped.size(); ++i)
-    if (auto n = batch.skipped[i]; n > 0) {
-      counters->skipped += n;
-      telemetry::metrics().updates_skipped.Increment(static_cast<double>(n));
-      spdlog::info("front: skipped {} update(s): {}", n,
-                   telegram::to_string(static_cast<telegram::skip_reason>(i)));
-    }
-}
-
 front_state::delay front_state::store(caf::scoped_actor& blocking,
-                                      telegram::decoded_batch& batch) {
-  retry_.succeeded();
+                                      telegram::poll_outcome& outcome) {
+  auto& batch = outcome.batch;
   telemetry::engine_health().intake = true;
-  isolation_.stored();
-  count_skipped(batch);
   counters->updates += batch.updates.size();
   auto store_ns = opts_.clock.steady_ns();
   bool stored = store_and_hand_on(blocking, opts_.db, opts_.dispatcher,
@@ -190,14 +168,24 @@ front_state::delay front_state::store(caf::scoped_actor& blocking,
     telemetry::metrics().intake_store_seconds.Observe(
       static_cast<double>(opts_.clock.steady_ns() - store_ns) / 1e9);
   if (!stored) {
-    // Not confirmed to Telegram: the same updates come again.
+    // Not confirmed to Telegram: the same updates come again, and what was
+    // left out of them is counted then.
     auto wait = retry_.failed(rng_);
     spdlog::warn("front: the inbox could not store {} update(s); polling them "
                  "again in {} ms", batch.updates.size(), wait.count());
     return wait;
   }
-  if (batch.max_update_id >= offset_)
-    offset_ = batch.max_update_id + 1;
+  count_left_out(batch, *counters, "front", outcome.repeated);
+  cursor_.apply(outcome, opts_.poll_limit);
+  if (cursor_.stuck_unnamed()) {
+    // Offset 0 names no update: wait for a neighbour to name it.
+    auto wait = retry_.failed(rng_);
+    spdlog::warn("front: an unreadable update without a readable id heads "
+                 "the queue before any id is known; asking again in {} ms",
+                 wait.count());
+    return wait;
+  }
+  retry_.succeeded();
   return delay{0};
 }
 

@@ -44,9 +44,11 @@ struct front_options {
 /// since the call blocks), decodes each batch, stores it in the inbox,
 /// hands on the updates that were new, and only then moves the offset past
 /// them, so a crash loses nothing Telegram gave us. At start it first
-/// hands on what the inbox holds unfinished. Errors back off with jitter; a
-/// 409 Conflict (another poller, or a webhook) is reported and retried
-/// slowly, never spun on.
+/// hands on what the inbox holds unfinished. Every update ends handed on,
+/// skipped by kind or refused as unreadable, and is counted; the offset
+/// always moves past what cannot be read (see telegram/poll_classify.hpp
+/// for the rule). Errors back off with jitter; a 409 Conflict (another
+/// poller, or a webhook) is reported and retried slowly, never spun on.
 struct front_state {
   static inline const char* name = "front";
 
@@ -67,24 +69,23 @@ private:
   delay hold_back();
   /// Asks getUpdates for at most `limit` updates from the offset.
   http_response fetch(int64_t limit);
+  /// Counts a call that failed as a whole, once.
+  void count_error(const char* reason);
   delay transport_failed(const http_response& resp);
-  delay isolate(const telegram::decoded_batch& batch);
-  delay skip(const telegram::decoded_batch& batch);
+  delay isolate(const telegram::poll_outcome& outcome);
   /// An error answer: backs off, longer on a 429 that asks for it.
   delay refused(const telegram::poll_outcome& outcome, long http_status);
-  /// Counts and logs what the decoder left out of `batch` or repaired.
-  void count_skipped(const telegram::decoded_batch& batch);
-  /// Stores the batch, then moves the offset past it.
-  delay store(caf::scoped_actor& blocking, telegram::decoded_batch& batch);
+  /// Stores the updates, counts what was left out, then moves on.
+  delay store(caf::scoped_actor& blocking, telegram::poll_outcome& outcome);
 
   caf::event_based_actor* self;
   front_options opts_;
   http_client client_;
-  int64_t offset_ = 0;
-  /// After a body that would not parse, the front fetches one update at a
-  /// time, so the broken one can be skipped alone and its neighbours are
-  /// still handled.
-  telegram::poll_isolation isolation_;
+  /// The offset, the unnamed update expected again, and isolation: after
+  /// a body that could not be cut into its updates, the front fetches one
+  /// update at a time, so the broken one is refused alone and its
+  /// neighbours are still handled.
+  telegram::poll_cursor cursor_;
   /// Held back since this steady-clock time (ns), or 0.
   int64_t held_since_ns_ = 0;
   retry_state retry_{backoff_policy{std::chrono::milliseconds{500},

@@ -74,6 +74,69 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
   return stored;
 }
 
+void count_left_out(const telegram::decoded_batch& batch,
+                    intake_state& counters, const char* where,
+                    size_t repeated) {
+  using telegram::update_fate;
+  auto& m = telemetry::metrics();
+  if (batch.repaired_utf8)
+    spdlog::warn("{}: invalid UTF-8 repaired (bytes -> U+FFFD)", where);
+  for (size_t i = 0; i < batch.elements.size(); ++i) {
+    const auto& e = batch.elements[i];
+    if (e.fate == update_fate::handed_on)
+      continue;
+    auto id = e.update_id > 0 ? std::to_string(e.update_id)
+                              : std::string{"(id unreadable)"};
+    if (i < repeated) {
+      spdlog::warn("{}: skipping update {} sent again, still unreadable ({})",
+                   where, id, e.reason);
+      continue;
+    }
+    if (e.fate == update_fate::skipped) {
+      ++counters.skipped;
+      m.updates_skipped(e.reason).Increment();
+      spdlog::info("{}: skipped update {}: {}", where, id, e.reason);
+    } else {
+      ++counters.refused;
+      m.updates_refused(e.reason).Increment();
+      spdlog::warn("{}: refused unreadable update {}: {}", where, id, e.reason);
+    }
+  }
+}
+
+void announce_intake_metrics() {
+  auto& m = telemetry::metrics();
+  for (auto r : telegram::all_refuse_reasons())
+    m.updates_refused(telegram::to_string(r));
+  for (auto label : telegram::skip_labels())
+    m.updates_skipped(std::string{label});
+  for (auto reason : {"transport_failed", "oversize", "unreadable", "conflict",
+                      "token_refused", "rate_limited", "failed"})
+    m.get_updates_errors(reason);
+}
+
+namespace {
+
+/// Marks inbox rows that cannot be replayed done, so that they are
+/// counted once and not resumed again at every start.
+void finish_unreadable(caf::scoped_actor& blocking, const db_actor& db,
+                       std::vector<int64_t> ids) {
+  if (ids.empty())
+    return;
+  auto n = ids.size();
+  blocking->request(db, caf::infinite, inbox_done{std::move(ids), 0})
+    .receive([&](const db_count&) {
+               spdlog::error("intake: {} inbox row(s) could not be replayed; "
+                             "refused and marked done", n);
+             },
+             [&](const caf::error& err) {
+               spdlog::warn("intake: cannot mark {} unreadable inbox row(s) "
+                            "done: {}", n, describe(err));
+             });
+}
+
+} // namespace
+
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
                          intake_state& counters) {
@@ -81,6 +144,7 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
   caf::scoped_actor blocking{sys};
   int64_t after = 0;
   size_t total = 0;
+  std::vector<int64_t> unreadable;
   for (bool more = true; more;) {
     more = false;
     blocking->request(db, caf::infinite, inbox_pending{after, page, 0})
@@ -90,9 +154,8 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
             after = std::max(after, row.update_id);
             auto batch = telegram::decode_update(row.payload);
             if (batch.updates.empty()) {
-              ++counters.skipped;
-              spdlog::error("intake: inbox row {} cannot be replayed; left",
-                            row.update_id);
+              count_left_out(batch, counters, "inbox");
+              unreadable.push_back(row.update_id);
               continue;
             }
             ++counters.resumed;
@@ -108,6 +171,7 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                         describe(err));
         });
   }
+  finish_unreadable(blocking, db, std::move(unreadable));
   if (total > 0)
     spdlog::info("intake: resumed {} unfinished update(s) from the inbox",
                  total);

@@ -10,6 +10,7 @@
 
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
+#include "telegram/update_decoder.hpp"
 
 namespace bridge {
 
@@ -18,7 +19,10 @@ namespace bridge {
 struct intake_state {
   std::atomic<uint64_t> polls{0};
   std::atomic<uint64_t> updates{0};
+  /// Updates skipped by kind, and refused as unreadable.
   std::atomic<uint64_t> skipped{0};
+  std::atomic<uint64_t> refused{0};
+  /// getUpdates calls that failed as a whole (at most one per poll).
   std::atomic<uint64_t> errors{0};
   std::atomic<uint64_t> conflicts{0};
   /// Updates stored before and handed on again at start.
@@ -59,10 +63,24 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        std::vector<tg_update>& updates,
                        intake_state& counters);
 
+/// Counts and logs the updates of `batch` that were not handed on: each
+/// skipped one under bridge_updates_skipped_total{reason}, each refused one
+/// under bridge_updates_refused_total{reason}, with one log line each that
+/// names its id when known and never its content. The first `repeated`
+/// elements were counted when first seen and are only logged. `where`
+/// names the intake in the log ("front", "webhook").
+void count_left_out(const telegram::decoded_batch& batch,
+                    intake_state& counters, const char* where,
+                    size_t repeated = 0);
+
+/// Registers every skip and refusal reason at zero, so that /metrics
+/// shows each series before its first update.
+void announce_intake_metrics();
+
 /// Hands on every unfinished inbox row, oldest first (at start, before
 /// new updates are taken). Blocks like `store_and_hand_on`. Returns how
-/// many were handed on; a row that cannot be decoded is logged, counted
-/// as skipped and left.
+/// many were handed on; a row that cannot be decoded is counted as
+/// `count_left_out` counts it and marked done, so no start meets it again.
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
                          const caf::actor& dispatcher,
                          intake_state& counters);

@@ -143,6 +143,7 @@ void session_state::refuse_group() {
   if (told_group_) {
     spdlog::debug("session {}: group update {} skipped", chat_id_,
                   current_.update_id);
+    telemetry::metrics().updates_skipped("group").Increment();
     return;
   }
   told_group_ = true;
@@ -168,12 +169,24 @@ bool session_state::admit() {
 
 void session_state::on_edit() {
   // Anything else edited (a command, a caption, a text before
-  // registration) is left as it was.
+  // registration) is left as it was, and counted as such.
   const auto& cur = current_;
-  if (step_ == reg_step::ready && cur.media_kind.empty()
-      && domain::parse_command(cur.text).kind == domain::command_kind::none
-      && utf8::utf16_length(cur.text) <= opts_->max_text)
+  const char* ignored = nullptr;
+  if (step_ != reg_step::ready)
+    ignored = "not_registered";
+  else if (!cur.media_kind.empty())
+    ignored = "media";
+  else if (domain::parse_command(cur.text).kind != domain::command_kind::none)
+    ignored = "command";
+  else if (utf8::utf16_length(cur.text) > opts_->max_text)
+    ignored = "too_long";
+  if (ignored == nullptr) {
     route_text(cur);
+    return;
+  }
+  telemetry::metrics().edits_ignored(ignored).Increment();
+  spdlog::debug("session {}: edit in update {} left as it was: {}", chat_id_,
+                cur.update_id, ignored);
 }
 
 std::optional<domain::reg_input> session_state::read_input() {

@@ -21,6 +21,9 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
   auto* t = static_cast<curl_transfer*>(user);
   auto bytes = size * n;
   if (t->resp->body.size() + bytes > t->max_body) {
+    if (t->resp->body.size() < kept_head_bytes)
+      t->resp->body.append(data, std::min(bytes, kept_head_bytes
+                                                   - t->resp->body.size()));
     t->too_large = true;
     return 0; // aborts the transfer
   }
@@ -87,6 +90,9 @@ void finish_response(CURL* h, CURLcode rc, curl_transfer& t) {
     resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
     resp.error = t.too_large ? "response body too large"
                              : curl_easy_strerror(rc);
+    resp.too_large = t.too_large;
+    if (t.too_large)
+      resp.head = resp.body.substr(0, kept_head_bytes);
     resp.body.clear();
     return;
   }

@@ -21,11 +21,21 @@ struct http_response {
   /// True when the request left (some of it was written to the peer): a
   /// failure after that may have been acted on.
   bool request_sent = false;
+  /// True when the failure was a body longer than the client accepts.
+  bool too_large = false;
+  /// The first `kept_head_bytes` of a body refused as too large (for
+  /// naming what it held); empty otherwise.
+  std::string head;
 
   bool transport_failed() const { return status == 0; }
   /// Value of header `name` (lower case), or empty.
   std::string header(const std::string& name) const;
 };
+
+/// How much of a body refused as too large `http_response::head` keeps:
+/// enough for a Bot API reply's envelope and the start of its first
+/// element.
+constexpr size_t kept_head_bytes = 4096;
 
 /// One libcurl easy handle, reused so that its connection stays alive.
 /// Blocking: owned by a detached actor or its own thread, never used on

@@ -32,10 +32,14 @@ struct webhook_options {
 
 /// Webhook intake: POST `webhook_path` with the secret header (compared in
 /// constant time; 401 and nothing processed otherwise) and one Update as
-/// JSON (400 when it is not JSON). The update is stored in the inbox and
-/// answered 200 only once it is durable (503 when it could not be stored,
-/// so Telegram retries); kinds Bridge does not handle are answered 200 and
-/// counted as skipped. While the engine is behind (`engine_is_behind`)
+/// JSON. The update is stored in the inbox and answered 200 only once it
+/// is durable (503 when it could not be stored, so Telegram retries);
+/// kinds Bridge does not handle are answered 200 and counted as skipped by
+/// kind, and a push that cannot be read (not JSON, malformed, oversize) is
+/// answered 200 and counted as refused with its reason, as polling counts
+/// them: any other answer makes Telegram push it again and again. A body
+/// past `http.max_body_bytes` is answered 413 by the server before it is
+/// read. While the engine is behind (`engine_is_behind`)
 /// pushes are answered 503 with `Retry-After` and counted as held back,
 /// as polling holds getUpdates back: Telegram keeps what it could not
 /// push.

@@ -16,6 +16,12 @@ prometheus::Counter& counter(prometheus::Registry& r, const std::string& name,
   return BuildCounter().Name(name).Help(help).Register(r).Add(labels);
 }
 
+prometheus::Family<prometheus::Counter>& family(prometheus::Registry& r,
+                                                const std::string& name,
+                                                const std::string& help) {
+  return BuildCounter().Name(name).Help(help).Register(r);
+}
+
 prometheus::Gauge& gauge(prometheus::Registry& r, const std::string& name,
                          const std::string& help,
                          const prometheus::Labels& labels = {}) {
@@ -61,12 +67,8 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                            {{"kind", "edited_message"}})),
     updates_callback(counter(r, "bridge_updates_received_total", "",
                              {{"kind", "callback_query"}})),
-    updates_skipped(counter(r, "bridge_updates_skipped_total",
-                            "Updates skipped: unknown kinds, malformed, oversize")),
     updates_duplicate(counter(r, "bridge_updates_duplicate_total",
                               "Updates received twice and ignored")),
-    get_updates_errors(counter(r, "bridge_get_updates_errors_total",
-                               "getUpdates calls that failed")),
     get_updates_conflicts(counter(r, "bridge_get_updates_conflicts_total",
                                   "getUpdates calls refused with 409 Conflict")),
     intake_fetch_seconds(histogram(r, "bridge_intake_fetch_seconds",
@@ -181,10 +183,38 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     possible_duplicates_swept(counter(r, "bridge_possible_duplicates_total",
                                       "", {{"cause", "swept"}})),
     possible_duplicates_retried(counter(r, "bridge_possible_duplicates_total",
-                                        "", {{"cause", "retried"}})) {
+                                        "", {{"cause", "retried"}})),
+    updates_skipped_(family(r, "bridge_updates_skipped_total",
+                            "Readable updates not handled, by reason: the "
+                            "kind, no_sender or other")),
+    updates_refused_(family(r, "bridge_updates_refused_total",
+                            "Unreadable updates refused, by reason")),
+    get_updates_errors_(family(r, "bridge_get_updates_errors_total",
+                               "getUpdates calls that failed, by reason")),
+    edits_ignored_(family(r, "bridge_edits_ignored_total",
+                          "Edited messages left as they were, by reason")) {
   gauge(r, "bridge_build_info", "Build of this engine",
         {{"version", BRIDGE_VERSION}})
     .Set(1);
+  for (auto reason : {"not_registered", "command", "media", "too_long"})
+    edits_ignored(reason);
+}
+
+prometheus::Counter& engine_metrics::updates_skipped(const std::string& reason) {
+  return updates_skipped_.Add({{"reason", reason}});
+}
+
+prometheus::Counter& engine_metrics::updates_refused(const std::string& reason) {
+  return updates_refused_.Add({{"reason", reason}});
+}
+
+prometheus::Counter&
+engine_metrics::get_updates_errors(const std::string& reason) {
+  return get_updates_errors_.Add({{"reason", reason}});
+}
+
+prometheus::Counter& engine_metrics::edits_ignored(const std::string& reason) {
+  return edits_ignored_.Add({{"reason", reason}});
 }
 
 prometheus::Counter& engine_metrics::possible_duplicates(std::string_view cause) {

@@ -22,9 +22,18 @@ struct engine_metrics {
   prometheus::Counter& updates_message;
   prometheus::Counter& updates_edited;
   prometheus::Counter& updates_callback;
-  prometheus::Counter& updates_skipped;
+  /// Every update the intake is given ends in exactly one of
+  /// bridge_updates_received_total{kind} (handed on),
+  /// bridge_updates_skipped_total{reason} (readable, but a kind Bridge does
+  /// not handle: the kind's name, "no_sender" or "other") and
+  /// bridge_updates_refused_total{reason} (unreadable: why). The reasons
+  /// are fixed names (telegram/update_outcome.hpp), so the series stay few.
+  prometheus::Counter& updates_skipped(const std::string& reason);
+  prometheus::Counter& updates_refused(const std::string& reason);
   prometheus::Counter& updates_duplicate;
-  prometheus::Counter& get_updates_errors;
+  /// getUpdates calls that failed as a whole, by reason: transport_failed,
+  /// oversize, unreadable, conflict, token_refused, rate_limited, failed.
+  prometheus::Counter& get_updates_errors(const std::string& reason);
   prometheus::Counter& get_updates_conflicts;
   /// One getUpdates round trip (with the long poll's wait when idle), and
   /// storing its batch in the inbox: the two halves of the polling cycle.
@@ -43,6 +52,10 @@ struct engine_metrics {
   prometheus::Counter& messages_relayed;
   prometheus::Counter& messages_untranslated;
   prometheus::Counter& rate_limited_users;
+  /// Edited messages a session handed on leaves as they were, by reason:
+  /// not_registered (an unknown user or one mid-registration), command,
+  /// media, too_long. Each edit is either relayed or counted here.
+  prometheus::Counter& edits_ignored(const std::string& reason);
 
   // -- translator --------------------------------------------------------------
   prometheus::Gauge& translator_queue_depth;
@@ -101,6 +114,12 @@ struct engine_metrics {
 
   /// The possible-duplicates counter of `cause` (resumed, swept, retried).
   prometheus::Counter& possible_duplicates(std::string_view cause);
+
+private:
+  prometheus::Family<prometheus::Counter>& updates_skipped_;
+  prometheus::Family<prometheus::Counter>& updates_refused_;
+  prometheus::Family<prometheus::Counter>& get_updates_errors_;
+  prometheus::Family<prometheus::Counter>& edits_ignored_;
 };
 
 /// The process's registry (what /metrics serializes).

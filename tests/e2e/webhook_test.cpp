@@ -131,12 +131,28 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
                 R"("from":{"id":1001,"first_name":"Ana"},"text":"forged"}})";
   BOOST_TEST(post(port, update, {}) == 401);
   BOOST_TEST(post(port, update, {"X-Telegram-Bot-Api-Secret-Token: wrong"}) == 401);
-  BOOST_TEST(post(port, "{not json", {secret_header}) == 400);
-  BOOST_TEST(post(port, "", {secret_header}) == 400);
   BOOST_TEST(post(port, std::string(2 << 20, 'x'), {secret_header}) == 413);
-  // A kind Bridge does not handle is taken (so Telegram stops pushing it)
-  // and skipped.
+  // An unreadable push and a kind Bridge does not handle are taken (so
+  // Telegram stops pushing them), each counted once under its reason.
+  auto refused = [&](const std::string& reason) {
+    return std::max(0.0, w.engine_metric("bridge_updates_refused_total{reason=\""
+                                         + reason + "\"}"));
+  };
+  auto truncated = refused("truncated");
+  auto not_json = refused("not_json");
+  auto deep = refused("too_deep");
+  auto skipped = w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})");
+  BOOST_TEST(post(port, "{not json", {secret_header}) == 200);
+  BOOST_TEST(post(port, "", {secret_header}) == 200);
+  BOOST_TEST(post(port, R"({"update_id":3,"message":)" + std::string(3000, '[')
+                          + std::string(3000, ']') + "}",
+                  {secret_header}) == 200);
   BOOST_TEST(post(port, R"({"update_id":2,"channel_post":{}})", {secret_header}) == 200);
+  BOOST_TEST(refused("truncated") == truncated + 1);
+  BOOST_TEST(refused("not_json") == not_json + 1);
+  BOOST_TEST(refused("too_deep") == deep + 1);
+  BOOST_TEST(w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})")
+             == std::max(0.0, skipped) + 1);
   BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::milliseconds{800}).empty());
 
   // Back to polling: the engine removes the webhook and polls.

@@ -21,8 +21,20 @@ std::string text_update(int64_t id, const std::string& text_json) {
          + text_json + "}}";
 }
 
-uint32_t skipped(const decoded_batch& b, skip_reason r) {
-  return b.skipped[static_cast<size_t>(r)];
+/// How many elements of `b` ended as `fate` for `reason`.
+size_t ended(const decoded_batch& b, update_fate fate, const std::string& reason) {
+  size_t n = 0;
+  for (const auto& e : b.elements)
+    n += e.fate == fate && reason == e.reason ? 1 : 0;
+  return n;
+}
+
+size_t skipped(const decoded_batch& b, const std::string& reason) {
+  return ended(b, update_fate::skipped, reason);
+}
+
+size_t refused(const decoded_batch& b, const std::string& reason) {
+  return ended(b, update_fate::refused, reason);
 }
 
 } // namespace
@@ -69,8 +81,14 @@ BOOST_AUTO_TEST_CASE(unknown_kinds_are_skipped_but_move_the_offset) {
                    R"({"update_id":21,"my_chat_member":{}},)" + text_update(19, R"("x")"));
   auto b = decode_updates(body);
   BOOST_TEST(b.updates.size() == 1u);
-  BOOST_TEST(skipped(b, skip_reason::unknown_kind) == 2u);
+  BOOST_TEST(skipped(b, "channel_post") == 1u);
+  BOOST_TEST(skipped(b, "my_chat_member") == 1u);
   BOOST_TEST(b.max_update_id == 21);
+  // Kinds the Bot API does not have, and none at all, are "other".
+  b = decode_updates(wrap(R"({"update_id":22,"made_up_kind":{}},{"update_id":23})"));
+  BOOST_TEST(skipped(b, "other") == 2u);
+  BOOST_REQUIRE_EQUAL(b.elements.size(), 2u);
+  BOOST_TEST(b.elements[0].update_id == 22);
 }
 
 BOOST_AUTO_TEST_CASE(missing_from_and_missing_fields_are_skipped_alone) {
@@ -87,8 +105,11 @@ BOOST_AUTO_TEST_CASE(missing_from_and_missing_fields_are_skipped_alone) {
   BOOST_REQUIRE(!b.error);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
   BOOST_TEST(b.updates[0].text == "survivor");
-  BOOST_TEST(skipped(b, skip_reason::no_sender) == 1u);
-  BOOST_TEST(skipped(b, skip_reason::malformed) == 11u);
+  BOOST_TEST(skipped(b, "no_sender") == 1u);
+  BOOST_TEST(refused(b, "malformed") == 6u);
+  BOOST_TEST(refused(b, "no_update_id") == 1u);
+  BOOST_TEST(refused(b, "not_an_object") == 4u);
+  BOOST_TEST(b.elements.size() == 13u);
   BOOST_TEST(b.max_update_id == 8);
 }
 
@@ -97,7 +118,11 @@ BOOST_AUTO_TEST_CASE(malformed_bodies_are_errors_not_crashes) {
                            R"({"ok":true,"result":{}})", R"({"result":[]})",
                            std::string("{\"ok\":true,\"result\":[\x00]}", 22)}) {
     auto b = decode_updates(body);
-    BOOST_TEST(b.error.has_value(), "body: " << body);
+    // Unreadable as a whole, or every element in it refused.
+    bool all_refused = !b.elements.empty();
+    for (const auto& e : b.elements)
+      all_refused = all_refused && e.fate == update_fate::refused;
+    BOOST_TEST((b.error.has_value() || all_refused), "body: " << body);
     BOOST_TEST(b.updates.empty());
   }
 }
@@ -110,6 +135,13 @@ BOOST_AUTO_TEST_CASE(api_errors_are_reported_with_code_and_retry_after) {
   b = decode_updates(R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}})");
   BOOST_REQUIRE(b.error);
   BOOST_TEST(b.error->retry_after_s == 7);
+  // A wait past an hour, or below zero, is no answer to take at its word.
+  b = decode_updates(R"({"ok":false,"error_code":429,"parameters":{"retry_after":9223372036854775807}})");
+  BOOST_REQUIRE(b.error);
+  BOOST_TEST(b.error->retry_after_s == max_retry_after_s);
+  auto r = decode_reply(R"({"ok":false,"error_code":429,"parameters":{"retry_after":-5}})");
+  BOOST_REQUIRE(r);
+  BOOST_TEST(r->error.retry_after_s == 0);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_repaired_not_fatal) {
@@ -122,18 +154,110 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_repaired_not_fatal) {
 }
 
 BOOST_AUTO_TEST_CASE(unparseable_bodies_still_name_their_update_ids) {
-  // A lone surrogate escape makes the whole body unparseable; the ids are
-  // salvaged so the front can skip exactly that update and no neighbour.
-  auto b = decode_updates(wrap(text_update(2, R"("x\ud800y")")));
-  BOOST_TEST(b.error.has_value());
-  BOOST_TEST(b.max_update_id == 2);
+  // A lone surrogate escape makes the whole body unparseable; the broken
+  // element is refused alone, by its own id, and its neighbours go on.
+  auto b = decode_updates(wrap(text_update(1, R"("before")") + ","
+                               + text_update(2, R"("x\ud800y")") + ","
+                               + text_update(3, R"("after")")));
+  BOOST_TEST(!b.error.has_value());
+  BOOST_REQUIRE_EQUAL(b.updates.size(), 2u);
+  BOOST_TEST(b.updates[0].text == "before");
+  BOOST_TEST(b.updates[1].text == "after");
+  BOOST_REQUIRE_EQUAL(b.elements.size(), 3u);
+  BOOST_TEST(b.elements[1].update_id == 2);
+  BOOST_TEST(b.elements[1].reason == std::string{"lone_surrogate"});
+  BOOST_TEST(b.max_update_id == 3);
   b = decode_updates(R"({"ok":true,"result":[{"update_id" : 41, "message": {)");
-  BOOST_TEST(b.error.has_value());
-  BOOST_TEST(b.max_update_id == 41);
+  BOOST_TEST(!b.error.has_value());
+  BOOST_REQUIRE_EQUAL(b.elements.size(), 1u);
+  BOOST_TEST(b.elements[0].update_id == 41);
+  BOOST_TEST(b.elements[0].reason == std::string{"truncated"});
   b = decode_updates("garbage without ids");
+  BOOST_TEST(b.error.has_value());
+  BOOST_TEST(to_string(b.unreadable) == std::string{"not_json"});
   BOOST_TEST(b.max_update_id == 0);
   b = decode_updates(R"({"update_id":99999999999999999999999})");
   BOOST_TEST(b.max_update_id == 0);
+}
+
+namespace {
+
+/// One hostile element between two readable ones, and what it must end as.
+struct hostile {
+  const char* name;
+  std::string element;
+  const char* reason;
+  int64_t id;
+};
+
+std::string deep(int levels) {
+  return std::string(static_cast<size_t>(levels), '[')
+         + std::string(static_cast<size_t>(levels), ']');
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(each_hostile_element_is_refused_alone_with_its_reason) {
+  const std::vector<hostile> cases = {
+    {"too deep", R"({"update_id":5,"message":)" + deep(3000) + "}",
+     "too_deep", 5},
+    {"a number past 2^64", R"({"update_id":5,"message":{"message_id":99999999999999999999}})",
+     "number_out_of_range", 5},
+    {"a number past 2^63", R"({"update_id":5,"message":{"message_id":9223372036854775808,"chat":{"id":1},"from":{"id":1},"text":"a"}})",
+     "number_out_of_range", 5},
+    {"an update_id past 2^63", R"({"update_id":9223372036854775808,"message":{}})",
+     "number_out_of_range", 0},
+    {"raw control bytes", std::string("{\"update_id\":5,\"message\":{\"text\":\"a\x01\x02b\"}}"),
+     "control_bytes", 5},
+    {"a lone low surrogate", R"({"update_id":5,"message":{"text":"\udc00"}})",
+     "lone_surrogate", 5},
+    {"a bad escape", R"({"update_id":5,"message":{"text":"\q"}})",
+     "bad_escape", 5},
+    {"a bad literal", R"({"update_id":5,"message":tru})", "not_json", 5},
+    {"an id only in the text", R"({"message":{"text":"\"update_id\":77 \ud800"}})",
+     "lone_surrogate", 0},
+  };
+  for (const auto& c : cases) {
+    BOOST_TEST_CONTEXT(c.name) {
+      auto b = decode_updates(wrap(text_update(4, R"("four")") + ","
+                                   + c.element + ","
+                                   + text_update(6, R"("six")")));
+      BOOST_TEST(!b.error.has_value());
+      BOOST_TEST(b.updates.size() == 2u);
+      BOOST_REQUIRE_EQUAL(b.elements.size(), 3u);
+      BOOST_TEST(b.elements[1].reason == std::string{c.reason});
+      BOOST_TEST((b.elements[1].fate == update_fate::refused));
+      BOOST_TEST(b.elements[1].update_id == c.id);
+      BOOST_TEST(b.max_update_id == 6);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_element_runs_to_the_end_and_keeps_its_id) {
+  // A missing brace swallows the neighbour after it: the element is
+  // refused as truncated by its own id; update 6 comes again next poll.
+  auto b = decode_updates(wrap(text_update(4, R"("four")") + ","
+                               + R"({"update_id":5,"message":{"message_id":1)"
+                               + "," + text_update(6, R"("six")")));
+  BOOST_TEST(!b.error.has_value());
+  BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
+  BOOST_TEST(b.updates[0].update_id == 4);
+  BOOST_REQUIRE_EQUAL(b.elements.size(), 2u);
+  BOOST_TEST(b.elements[1].update_id == 5);
+  BOOST_TEST(b.elements[1].reason == std::string{"truncated"});
+  BOOST_TEST(b.max_update_id == 5);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_past_the_parsers_depth_outside_result_is_unreadable) {
+  auto b = decode_updates("{\"ok\":true,\"junk\":" + deep(3000) + "}");
+  BOOST_TEST(b.error.has_value());
+  BOOST_TEST(to_string(b.unreadable) == std::string{"too_deep"});
+  b = decode_updates(R"({"ok":true,"result":[)");
+  BOOST_TEST(b.error.has_value());
+  BOOST_TEST(to_string(b.unreadable) == std::string{"truncated"});
+  b = decode_updates(R"({"ok":false})");
+  BOOST_TEST(b.error.has_value());
+  BOOST_TEST(to_string(b.unreadable) == std::string{"not_a_reply"});
 }
 
 BOOST_AUTO_TEST_CASE(one_megabyte_text_is_skipped_as_oversize) {
@@ -141,7 +265,8 @@ BOOST_AUTO_TEST_CASE(one_megabyte_text_is_skipped_as_oversize) {
   auto body = wrap(text_update(1, "\"" + big + "\"") + "," + text_update(2, R"("ok")"));
   auto b = decode_updates(body);
   BOOST_REQUIRE(!b.error);
-  BOOST_TEST(skipped(b, skip_reason::oversize) == 1u);
+  BOOST_TEST(refused(b, "oversize") == 1u);
+  BOOST_TEST(b.elements[0].update_id == 1);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
   BOOST_TEST(b.updates[0].update_id == 2);
   // Telegram's longest message (4096 units of 4-byte emoji) still passes.
@@ -152,10 +277,50 @@ BOOST_AUTO_TEST_CASE(one_megabyte_text_is_skipped_as_oversize) {
   BOOST_TEST(b.updates.size() == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(hostile_text_survives_intact) {
+BOOST_AUTO_TEST_CASE(hostile_text_is_cleaned_as_telegram_cleans_it) {
+  // Quotes, backslashes and emoji survive; NUL becomes a space and the
+  // right-to-left override goes, as Telegram's own apps send them.
   auto b = decode_updates(wrap(text_update(1, R"("quote\" back\\ nul\u0000 rtl \u202e emoji 😀")")));
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
-  BOOST_TEST(b.updates[0].text == std::string("quote\" back\\ nul\0 rtl \u202e emoji 😀", 36));
+  BOOST_TEST(b.updates[0].text == "quote\" back\\ nul  rtl  emoji 😀");
+}
+
+BOOST_AUTO_TEST_CASE(the_nul_text_of_the_issue_is_decoded_cleaned) {
+  auto b = decode_updates(wrap(text_update(1, R"("antes\u0000despues")")));
+  BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
+  BOOST_TEST(b.updates[0].text == "antes despues");
+  // Only control characters: an empty text, handed on like one.
+  b = decode_updates(wrap(text_update(2, R"("\u0000\u0001\t\r")")));
+  BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
+  BOOST_TEST(b.updates[0].text.empty());
+  BOOST_TEST(b.updates[0].media_kind.empty());
+}
+
+BOOST_AUTO_TEST_CASE(every_kept_string_is_cleaned) {
+  auto b = decode_updates(wrap(
+    R"({"update_id":1,"edited_message":{"message_id":5,"chat":{"id":42},)"
+    R"("from":{"id":42,"first_name":"A\u0000na","username":"a\rna","language_code":"e\u0001s"},)"
+    R"("text":"edi\u0000ted"}},)"
+    R"({"update_id":2,"message":{"message_id":6,"chat":{"id":42},"from":{"id":42},)"
+    R"("photo":[],"caption":"cap\u0000tion"}},)"
+    R"({"update_id":3,"callback_query":{"id":"c\u0000b","from":{"id":42,"first_name":"B\u0007"},)"
+    R"("data":"lang:\u0000es"}})"));
+  BOOST_REQUIRE_EQUAL(b.updates.size(), 3u);
+  const auto& edit = b.updates[0];
+  BOOST_TEST(edit.text == "edi ted");
+  BOOST_TEST(edit.from.first_name == "A na");
+  BOOST_TEST(edit.from.username == "ana");
+  BOOST_TEST(edit.from.language_code == "e s");
+  BOOST_TEST(b.updates[1].caption == "cap tion");
+  const auto& cb = b.updates[2];
+  BOOST_TEST(cb.callback_id == "c b");
+  BOOST_TEST(cb.callback_data == "lang: es");
+  BOOST_TEST(cb.from.first_name == "B ");
+  for (const auto& u : b.updates)
+    for (const auto* s : {&u.text, &u.caption, &u.from.first_name,
+                          &u.from.username, &u.from.language_code,
+                          &u.callback_id, &u.callback_data})
+      BOOST_TEST(s->find('\0') == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(huge_ids_and_negative_chats) {
@@ -164,14 +329,24 @@ BOOST_AUTO_TEST_CASE(huge_ids_and_negative_chats) {
   BOOST_REQUIRE(!b.error);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
   BOOST_TEST(b.updates[0].chat_id == -1001234567890);
-  BOOST_TEST(skipped(b, skip_reason::malformed) == 1u);
+  BOOST_TEST(refused(b, "number_out_of_range") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(single_update_bodies_decode_for_webhooks) {
   auto b = decode_update(text_update(77, R"("hi")"));
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
   BOOST_TEST(b.updates[0].update_id == 77);
-  BOOST_TEST(decode_update("{").error.has_value());
+  auto broken = decode_update("{");
+  BOOST_TEST(broken.error.has_value());
+  BOOST_REQUIRE_EQUAL(broken.elements.size(), 1u);
+  BOOST_TEST(broken.elements[0].reason == std::string{"truncated"});
+  broken = decode_update(R"({"update_id":78,"message":{"text":"\ud800"}})");
+  BOOST_REQUIRE_EQUAL(broken.elements.size(), 1u);
+  BOOST_TEST(broken.elements[0].update_id == 78);
+  BOOST_TEST(broken.elements[0].reason == std::string{"lone_surrogate"});
+  auto kind = decode_update(R"({"update_id":79,"poll":{}})");
+  BOOST_TEST(!kind.error.has_value());
+  BOOST_TEST(skipped(kind, "poll") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(replies_decode_message_ids_and_errors) {

@@ -19,3 +19,21 @@ BOOST_AUTO_TEST_CASE(exposition_follows_prometheus_conventions) {
   auto first = text.find("# TYPE bridge_updates_received_total");
   BOOST_TEST(text.find("# TYPE bridge_updates_received_total", first + 1) == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(labelled_outcome_counters_are_one_family_each) {
+  metrics().updates_refused("too_deep").Increment();
+  metrics().updates_skipped("channel_post").Increment(3);
+  metrics().get_updates_errors("oversize").Increment();
+  auto text = render_metrics();
+  BOOST_TEST(text.find("bridge_updates_refused_total{reason=\"too_deep\"} 1")
+             != std::string::npos, text);
+  BOOST_TEST(text.find("bridge_updates_skipped_total{reason=\"channel_post\"} 3")
+             != std::string::npos);
+  BOOST_TEST(text.find("bridge_get_updates_errors_total{reason=\"oversize\"} 1")
+             != std::string::npos);
+  // The edit reasons are there at zero before any edit.
+  for (auto reason : {"not_registered", "command", "media", "too_long"})
+    BOOST_TEST(text.find(std::string{"bridge_edits_ignored_total{reason=\""}
+                         + reason + "\"} 0")
+               != std::string::npos, reason);
+}
