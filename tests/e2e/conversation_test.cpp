@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <thread>
 
-#include <pqxx/pqxx>
-
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
 
@@ -84,23 +82,6 @@ BOOST_AUTO_TEST_CASE(an_edit_reaches_the_partners_copy) {
   p.nothing_else();
 }
 
-namespace {
-
-/// Waits until `sql` on the world's database answers 1; false after 30 s.
-bool eventually(sim_world& w, const std::string& sql) {
-  pqxx::connection c{w.database_url()};
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
-  while (std::chrono::steady_clock::now() < deadline) {
-    pqxx::nontransaction q{c};
-    if (q.exec1(sql)[0].as<int>() == 1)
-      return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds{50});
-  }
-  return false;
-}
-
-} // namespace
-
 BOOST_AUTO_TEST_CASE(only_the_last_eight_messages_of_a_conversation_can_be_edited) {
   pair_world p;
   auto& w = p.world;
@@ -129,7 +110,7 @@ BOOST_AUTO_TEST_CASE(only_the_last_eight_messages_of_a_conversation_can_be_edite
   // outbox row to be marked sent, so once all nine rows are marked, the
   // conversation has heard of all nine before it hears of any edit.
   BOOST_REQUIRE_MESSAGE(
-    eventually(w, "SELECT (count(*) = 9)::int FROM outbox WHERE status = 'sent' "
+    db_eventually(w, "SELECT (count(*) = 9)::int FROM outbox WHERE status = 'sent' "
                   "AND text IN (" + copies + ")"),
     "the nine copies were not all marked sent; engine log:\n" << w.engine().log_tail());
 
