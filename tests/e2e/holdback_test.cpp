@@ -53,8 +53,10 @@ BOOST_AUTO_TEST_CASE(polling_is_put_off_while_the_database_is_behind) {
   BOOST_REQUIRE_MESSAGE(
     db_eventually(w, "SELECT (count(*) = 0)::int FROM inbox WHERE processed_at IS NULL"),
     "registration's updates were not all finished");
+  // Registration's own writes may already have filled a quarter of the
+  // queue now and then (one waiting request is enough): only what is
+  // held back from here on counts.
   auto before = w.engine_metric("bridge_intake_held_back_total");
-  BOOST_TEST(before == 0);
 
   // Two operator requests that read users, which are locked: the first
   // takes the one connection and waits on the lock, the second waits for
