@@ -56,8 +56,15 @@ BOOST_AUTO_TEST_CASE(zero_context_length_keeps_nothing) {
   pipeline p{8, 0, 100, 1};
   admit(p, 1, "one");
   admit(p, 2, "two");
-  for (auto& s : p.startable())
-    BOOST_TEST(s.context.empty());
+  auto s = p.startable();
+  // Both start (a pipeline that started nothing would pass a loop over
+  // them), and neither carries context.
+  BOOST_REQUIRE_EQUAL(s.size(), 2u);
+  BOOST_TEST(s[0].seq == 1);
+  BOOST_TEST(s[1].seq == 2);
+  BOOST_TEST(s[0].context.empty());
+  BOOST_TEST(s[1].context.empty());
+  BOOST_TEST(p.context().empty());
 }
 
 BOOST_AUTO_TEST_CASE(delivery_is_in_sequence_whatever_the_finishing_order) {

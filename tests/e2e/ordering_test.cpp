@@ -1,7 +1,8 @@
 #define BOOST_TEST_MODULE e2e.ordering
 #include <boost/test/unit_test.hpp>
 
-#include <map>
+#include <string>
+#include <vector>
 
 #include "tests/support/team.hpp"
 
@@ -37,26 +38,46 @@ BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
       w.say(managers[p], "m" + std::to_string(p) + " " + std::to_string(k));
       w.say(workers[p], "w" + std::to_string(p) + " " + std::to_string(k));
     }
-  // What each chat received, in order, and checks per chat.
-  size_t bad = 0;
+  // What each chat received, in order, against exactly what the fake
+  // translator makes of each message; every chat is judged and reported
+  // on its own.
+  auto received = [&](const sim_user& reader) {
+    std::vector<std::string> texts;
+    for (auto& m : w.await_messages(reader.id, per_side, std::chrono::seconds{60}))
+      texts.push_back(m.text);
+    return texts;
+  };
+  auto expected = [&](const sim_user& writer, const std::string& lang,
+                      const std::string& prefix) {
+    std::vector<std::string> texts;
+    for (int k = 0; k < per_side; ++k)
+      texts.push_back(fake_copy(writer, lang, prefix + " " + std::to_string(k)));
+    return texts;
+  };
+  auto show = [](const std::vector<std::string>& texts) {
+    std::string out;
+    for (auto& t : texts)
+      out += "\n  '" + t + "'";
+    return out;
+  };
   for (int p = 0; p < pairs; ++p) {
-    for (auto side : {0, 1}) {
-      const auto& reader = side == 0 ? workers[p] : managers[p];
-      auto got = w.await_messages(reader.id, per_side, std::chrono::seconds{60});
-      std::string prefix = (side == 0 ? "m" : "w") + std::to_string(p) + " ";
-      bool ok = got.size() == static_cast<size_t>(per_side);
-      for (size_t k = 0; ok && k < got.size(); ++k)
-        ok = got[k].text.find(prefix + std::to_string(k)) != std::string::npos;
-      // Nothing else arrives for the chat: no duplicate, no stray reply.
-      ok = ok && w.await_messages(reader.id, 1, std::chrono::milliseconds{1}).empty();
-      if (!ok) {
-        ++bad;
-        std::string texts;
-        for (auto& m : got)
-          texts += "\n  " + m.text;
-        BOOST_TEST_MESSAGE("chat " << reader.id << " got:" << texts);
-      }
-    }
+    auto p_ = std::to_string(p);
+    auto to_worker = received(workers[p]);
+    auto want_worker = expected(managers[p], "es", "m" + p_);
+    BOOST_TEST((to_worker == want_worker), "worker chat " << workers[p].id
+               << " got:" << show(to_worker) << "\nexpected:" << show(want_worker));
+    auto to_manager = received(managers[p]);
+    auto want_manager = expected(workers[p], "en", "w" + p_);
+    BOOST_TEST((to_manager == want_manager), "manager chat " << managers[p].id
+               << " got:" << show(to_manager) << "\nexpected:" << show(want_manager));
   }
-  BOOST_TEST(bad == 0u);
+  // Then nothing else arrives in any chat, within a window long after the
+  // last message: no duplicate, no late stray reply.
+  std::vector<int64_t> chats;
+  for (int p = 0; p < pairs; ++p) {
+    chats.push_back(managers[p].id);
+    chats.push_back(workers[p].id);
+  }
+  auto extra = arrived_unread(w, chats, std::chrono::seconds{3});
+  BOOST_TEST(extra.empty(), "arrived after the last expected message:" << extra);
 }

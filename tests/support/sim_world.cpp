@@ -1,5 +1,6 @@
 #include "tests/support/sim_world.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <stdexcept>
 
@@ -122,6 +123,19 @@ tg_sim::injected sim_world::press(const sim_user& u, int64_t message_id,
   return need(client_->press(u, u.id, message_id, data), "tg-sim press");
 }
 
+void sim_world::fetch(int64_t chat_id, std::chrono::milliseconds wait) {
+  auto& cur = cursors_[chat_id];
+  auto events = need(client_->chat_events(chat_id, cur.after, wait),
+                     "tg-sim events");
+  for (auto& e : events) {
+    cur.after = std::max(cur.after, e.seq);
+    if (e.method == "sendMessage")
+      cur.unread.push_back(std::move(e));
+    else
+      cur.others.push_back(std::move(e));
+  }
+}
+
 std::vector<sim_event>
 sim_world::await_messages(int64_t chat_id, size_t count,
                           std::chrono::milliseconds timeout) {
@@ -131,14 +145,7 @@ sim_world::await_messages(int64_t chat_id, size_t count,
          && std::chrono::steady_clock::now() < deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
       deadline - std::chrono::steady_clock::now());
-    auto events = need(client_->chat_events(chat_id, cur.after,
-                                            std::min(left, std::chrono::milliseconds{2000})),
-                       "tg-sim events");
-    for (auto& e : events) {
-      cur.after = std::max(cur.after, e.seq);
-      if (e.method == "sendMessage")
-        cur.unread.push_back(std::move(e));
-    }
+    fetch(chat_id, std::min(left, std::chrono::milliseconds{2000}));
   }
   std::vector<sim_event> got;
   while (!cur.unread.empty() && got.size() < count) {
@@ -156,6 +163,47 @@ sim_event sim_world::next_message(int64_t chat_id,
                              + " received nothing; engine log:\n"
                              + engine_->log_tail());
   return got.front();
+}
+
+sim_event sim_world::next_event(int64_t chat_id, const std::string& method,
+                                std::chrono::milliseconds timeout) {
+  auto& cur = cursors_[chat_id];
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    auto it = std::find_if(cur.others.begin(), cur.others.end(),
+                           [&](const sim_event& e) { return e.method == method; });
+    if (it != cur.others.end()) {
+      auto e = std::move(*it);
+      cur.others.erase(it);
+      return e;
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (now >= deadline)
+      throw std::runtime_error("chat " + std::to_string(chat_id) + " got no "
+                               + method + "; engine log:\n"
+                               + engine_->log_tail());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+    fetch(chat_id, std::min(left, std::chrono::milliseconds{2000}));
+  }
+}
+
+std::vector<sim_event> sim_world::unread(int64_t chat_id) {
+  fetch(chat_id, std::chrono::milliseconds{0});
+  auto& cur = cursors_[chat_id];
+  std::vector<sim_event> got{std::make_move_iterator(cur.unread.begin()),
+                             std::make_move_iterator(cur.unread.end())};
+  cur.unread.clear();
+  for (auto it = cur.others.begin(); it != cur.others.end();) {
+    if (it->method == "editMessageText") {
+      got.push_back(std::move(*it));
+      it = cur.others.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::sort(got.begin(), got.end(),
+            [](const sim_event& a, const sim_event& b) { return a.seq < b.seq; });
+  return got;
 }
 
 } // namespace bridge::test

@@ -60,8 +60,22 @@ public:
                          std::chrono::milliseconds timeout
                          = std::chrono::seconds{30});
 
+  /// The chat's next event of `method` other than sendMessage
+  /// ("editMessageText", "sendChatAction", "answerCallbackQuery") after
+  /// those handed out; fails the test (with the engine's log) when none
+  /// comes in time.
+  sim_event next_event(int64_t chat_id, const std::string& method,
+                       std::chrono::milliseconds timeout
+                       = std::chrono::seconds{30});
+
+  /// Every message and edit the chat has received and the test has not
+  /// read yet, fetched now without waiting; they count as read after.
+  std::vector<sim_event> unread(int64_t chat_id);
+
   tg_sim::sim_client& sim() { return *client_; }
   child_process& engine() { return *engine_; }
+  /// The world's own Redis, to stop and start it.
+  redis_server& redis() { return redis_; }
   /// The world's own database, for checks the bot cannot answer.
   const std::string& database_url() const { return db_.dsn(); }
   const std::string& dir() const { return dir_; }
@@ -91,12 +105,17 @@ public:
 private:
   void start_engine();
 
-  /// Per chat: the last event seq fetched, and messages fetched but not
-  /// yet handed to the test.
+  /// Per chat: the last event seq fetched, and messages (and the other
+  /// events) fetched but not yet handed to the test.
   struct chat_cursor {
     int64_t after = 0;
     std::deque<sim_event> unread;
+    std::deque<sim_event> others;
   };
+
+  /// Fetches the chat's events after its cursor (waiting up to `wait`
+  /// for one) into its queues.
+  void fetch(int64_t chat_id, std::chrono::milliseconds wait);
 
   pg_scratch db_;
   redis_server redis_;

@@ -1,9 +1,13 @@
 #include "tests/support/team.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <regex>
 #include <set>
 #include <stdexcept>
+#include <thread>
+
+#include <pqxx/pqxx>
 
 namespace bridge::test {
 
@@ -86,6 +90,59 @@ numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
     }
   }
   out.distinct = seen.size();
+  return out;
+}
+
+std::string fake_copy(const sim_user& writer, const std::string& partner_lang,
+                      const std::string& text) {
+  return writer.first_name + ": [" + partner_lang + "] " + text;
+}
+
+int64_t db_value(sim_world& w, const std::string& sql) {
+  pqxx::connection c{w.database_url()};
+  pqxx::nontransaction q{c};
+  auto r = q.exec1(sql);
+  return r[0].is_null() ? -1 : r[0].as<int64_t>();
+}
+
+bool db_eventually(sim_world& w, const std::string& sql,
+                   std::chrono::milliseconds limit) {
+  pqxx::connection c{w.database_url()};
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  for (;;) {
+    {
+      pqxx::nontransaction q{c};
+      if (q.exec1(sql)[0].as<int64_t>() == 1)
+        return true;
+    }
+    if (std::chrono::steady_clock::now() >= deadline)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+  }
+}
+
+std::string arrived_unread(sim_world& w, const std::vector<int64_t>& chats,
+                           std::chrono::milliseconds window) {
+  // The window is waited out on tg-sim's global feed (a long poll), so it
+  // costs no sleeping and ends early for nothing.
+  auto last = w.sim().stat("/events/last_seq");
+  if (!last)
+    throw std::runtime_error("tg-sim stats unreadable");
+  auto after = *last;
+  auto deadline = std::chrono::steady_clock::now() + window;
+  for (auto now = std::chrono::steady_clock::now(); now < deadline;
+       now = std::chrono::steady_clock::now()) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+    auto events = w.sim().events(after, 1000, left);
+    if (!events)
+      throw std::runtime_error("tg-sim events unreadable");
+    for (auto& e : *events)
+      after = std::max(after, e.seq);
+  }
+  std::string out;
+  for (auto chat : chats)
+    for (auto& e : w.unread(chat))
+      out += "\nchat " + std::to_string(chat) + " got " + e.method + " '" + e.text + "'";
   return out;
 }
 

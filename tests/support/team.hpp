@@ -43,4 +43,26 @@ numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
                                    const std::string& word, int total,
                                    std::chrono::seconds limit);
 
+/// The fake translator's copy of `text` as a partner reads it: the
+/// writer's name, then the text marked with the partner's language.
+std::string fake_copy(const sim_user& writer, const std::string& partner_lang,
+                      const std::string& text);
+
+/// One number from the world's database (`sql` answers one row, one
+/// column); -1 for NULL.
+int64_t db_value(sim_world& w, const std::string& sql);
+
+/// Waits until `sql` answers 1 on the world's database; false when
+/// `limit` passes first.
+bool db_eventually(sim_world& w, const std::string& sql,
+                   std::chrono::milliseconds limit = std::chrono::seconds{30});
+
+/// The absence check that ends a case: waits `window` (nothing is expected
+/// in it), then reads every message and edit the `chats` received that the
+/// test has not read. Empty when there was none; else one line per event
+/// ("chat N got 'text'"), to print in the assertion.
+std::string arrived_unread(sim_world& w, const std::vector<int64_t>& chats,
+                           std::chrono::milliseconds window
+                           = std::chrono::seconds{2});
+
 } // namespace bridge::test

@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE telegram.send_scheduler
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <random>
@@ -25,6 +26,21 @@ void check_windows(const std::vector<tp>& sends, duration<double> window,
       ++n;
     BOOST_TEST(n <= burst + rate * window.count() + 1e-6,
                "window from send " << i << " holds " << n);
+  }
+}
+
+/// The other side of the limit: the k-th send (from 0) goes no later than
+/// a full bucket of `burst` at `start` and then `rate` a second allow, plus
+/// `slack`. A scheduler that holds calls back (or refuses them) fails here
+/// while it passes every upper bound.
+void check_no_slower(const std::vector<tp>& sends, tp start, double rate,
+                     double burst, duration<double> slack = milliseconds{1}) {
+  for (size_t k = 0; k < sends.size(); ++k) {
+    auto owed = std::max(0.0, static_cast<double>(k) + 1 - burst) / rate;
+    BOOST_TEST(duration<double>(sends[k] - start).count() <= owed + slack.count(),
+               "send " << k << " at "
+                       << duration<double>(sends[k] - start).count()
+                       << " s, allowed by " << owed << " s");
   }
 }
 
@@ -66,6 +82,8 @@ BOOST_AUTO_TEST_CASE(per_chat_rate_and_burst_hold_over_a_long_run) {
   check_windows(sends, seconds{1}, 1, 3);
   check_windows(sends, seconds{10}, 1, 3);
   // It also goes as fast as allowed: 3 at once, then one per second.
+  BOOST_TEST((sends[2] == t0));
+  check_no_slower(sends, t0, 1, 3);
   BOOST_TEST(duration<double>(sends.back() - sends.front()).count() < 198.0);
 }
 
@@ -104,8 +122,10 @@ BOOST_AUTO_TEST_CASE(global_limit_holds_across_many_chats) {
   check_windows(sends, seconds{1}, 30, 30);
   for (auto& [chat, ts] : per_chat)
     check_windows(ts, seconds{1}, 1, 3);
-  // Close to the limit: 3000 sends at 30/s take about 100 s.
+  // Close to the limit: 3000 sends at 30/s take about 100 s; the global
+  // bucket, not the chats or the 40 ms calls, sets the pace throughout.
   BOOST_TEST(duration<double>(sends.back() - sends.front()).count() < 110.0);
+  check_no_slower(sends, t0, 30, 30, seconds{1});
 }
 
 BOOST_AUTO_TEST_CASE(groups_get_twenty_per_minute) {
@@ -123,6 +143,9 @@ BOOST_AUTO_TEST_CASE(groups_get_twenty_per_minute) {
     }
   }
   check_windows(sends, seconds{60}, 20.0 / 60, 1);
+  // And no slower: one at once, then one every three seconds.
+  check_no_slower(sends, t0, 20.0 / 60, 1);
+  BOOST_TEST(duration<double>(sends.back() - t0).count() <= 59 * 3.0 + 1e-3);
 }
 
 BOOST_AUTO_TEST_CASE(retry_after_pauses_one_chat_only) {

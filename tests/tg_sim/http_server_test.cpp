@@ -141,8 +141,9 @@ BOOST_FIXTURE_TEST_CASE(a_long_poll_returns_when_an_update_arrives,
     return own.post(api + "getUpdates", R"({"timeout":50})",
                     {"Content-Type: application/json"}, 20s);
   });
-  while (state.stats().get_updates_in_progress == 0)
-    std::this_thread::yield();
+  BOOST_REQUIRE_MESSAGE(
+      eventually([&] { return state.stats().get_updates_in_progress != 0; }),
+      "the long poll never reached the simulator");
   sim_client sim{base};
   auto sent = sim.say(ana, "wake up");
   BOOST_REQUIRE(sent);
@@ -159,8 +160,9 @@ BOOST_FIXTURE_TEST_CASE(a_second_poller_gets_409_over_http, server_fixture) {
     return own.post(api + "getUpdates", R"({"timeout":50})",
                     {"Content-Type: application/json"}, 20s);
   });
-  while (state.stats().get_updates_in_progress == 0)
-    std::this_thread::yield();
+  BOOST_REQUIRE_MESSAGE(
+      eventually([&] { return state.stats().get_updates_in_progress != 0; }),
+      "the first long poll never reached the simulator");
   auto second = bot_post("getUpdates", R"({"timeout":0})");
   BOOST_TEST(second.status == 409);
   // setWebhook ends the first poll with its own 409.
@@ -182,8 +184,9 @@ BOOST_FIXTURE_TEST_CASE(an_event_read_returns_when_the_bot_acts,
         own.get(base + "/sim/chats/1001/events?after=0&wait_ms=50000", {}, 20s);
     return decode_events(r.body);
   });
-  while (state.stats().events_waiting == 0)
-    std::this_thread::yield();
+  BOOST_REQUIRE_MESSAGE(
+      eventually([&] { return state.stats().events_waiting != 0; }),
+      "the event read never started waiting");
   BOOST_TEST(
       bot_post("sendMessage", R"({"chat_id":1001,"text":"hi Ana"})").status ==
       200);
@@ -295,8 +298,9 @@ BOOST_FIXTURE_TEST_CASE(stopping_cuts_an_armed_latency_short, server_fixture) {
     return own.get(api + "getMe", {}, 120s);
   });
   // The call is counted before its answer waits out the latency.
-  while (state.stats().methods[0].calls == 0)
-    std::this_thread::yield();
+  BOOST_REQUIRE_MESSAGE(
+      eventually([&] { return state.stats().methods[0].calls != 0; }),
+      "the slow call never reached the simulator");
   auto stopped = std::async(std::launch::async, [this] { server->stop(); });
   BOOST_TEST((stopped.wait_for(10s) == std::future_status::ready));
   slow.wait();

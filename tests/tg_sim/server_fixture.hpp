@@ -3,8 +3,11 @@
 // The simulator over real loopback sockets: the server in-process on a
 // free port with a real clock and fast webhook retries.
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include <boost/test/unit_test.hpp>
 
@@ -20,6 +23,20 @@ using namespace bridge::tg_sim;
 using namespace std::chrono_literals;
 
 inline const std::string token = "42:test-token";
+
+/// Waits until `done` holds, polling; false when `limit` passes first, so
+/// a wait that never ends fails the test with its own message instead of
+/// spinning until CTest's timeout.
+inline bool eventually(const std::function<bool()>& done,
+                       std::chrono::milliseconds limit = 20s) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() >= deadline)
+      return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
 
 struct server_fixture {
   server_fixture() : state(options(), std::make_shared<real_clock>()) {

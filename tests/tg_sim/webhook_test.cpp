@@ -32,12 +32,19 @@ struct webhook_receiver {
                    req.get_header_value("X-Telegram-Bot-Api-Secret-Token"));
                cv.notify_all();
              });
+    // Bound here and kept: the port is this receiver's from now on.
     port = svr.bind_to_any_port("127.0.0.1");
+    BOOST_REQUIRE_MESSAGE(port > 0, "the receiver cannot bind a port");
     thread = std::thread{[this] { svr.listen_after_bind(); }};
+    // Stopping a server that is not listening yet does nothing, and the
+    // listener would then never end: it must run before anything else.
+    // (A listener that never runs has returned: its thread joins.)
+    if (!eventually([this] { return svr.is_running(); })) {
+      thread.join();
+      BOOST_FAIL("the receiver did not start listening within 20 s");
+    }
   }
   ~webhook_receiver() {
-    while (!svr.is_running())
-      std::this_thread::yield();
     svr.stop();
     thread.join();
   }
@@ -72,10 +79,9 @@ BOOST_FIXTURE_TEST_CASE(the_webhook_receives_every_update_in_order,
   BOOST_REQUIRE(hook.wait_for(2));
   // The receiver records a push before answering it; the confirmation
   // follows the answer.
-  auto deadline = std::chrono::steady_clock::now() + 20s;
-  while (state.stats().updates_pending != 0 &&
-         std::chrono::steady_clock::now() < deadline)
-    std::this_thread::yield();
+  BOOST_REQUIRE_MESSAGE(
+      eventually([&] { return state.stats().updates_pending == 0; }),
+      "pushed updates still pending after 20 s");
   std::lock_guard<std::mutex> guard{hook.mu};
   BOOST_TEST(hook.bodies[0].find("\"first\"") != std::string::npos);
   BOOST_TEST(hook.bodies[1].find("\"second\"") != std::string::npos);
