@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds Bridge: `scripts/build.sh` (release, in build/) or
-# `scripts/build.sh asan` (AddressSanitizer + UBSan, in build-asan/).
+# `scripts/build.sh asan` (AddressSanitizer + UBSan, in build-asan/; the
+# benchmarks are measured on release builds only, so it leaves them out).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 kind="${1:-release}"
 case "$kind" in
   release) dir="$root/build"; flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo) ;;
-  asan) dir="$root/build-asan"; flags=(-DCMAKE_BUILD_TYPE=Debug -DBRIDGE_SANITIZE=ON) ;;
+  asan) dir="$root/build-asan"; flags=(-DCMAKE_BUILD_TYPE=Debug -DBRIDGE_SANITIZE=ON -DBRIDGE_BENCH=OFF) ;;
   *) echo "usage: $0 [release|asan]" >&2; exit 2 ;;
 esac
 export CCACHE_DIR="${CCACHE_DIR:-$root/.cache/ccache}"
