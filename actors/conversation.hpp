@@ -116,6 +116,9 @@ private:
   /// Starts what may start, stores what may be stored, delivers what may
   /// be delivered.
   void pump();
+  /// Answers the sessions waiting for every message to be stored, once
+  /// it is (conversation_flush).
+  void answer_flushes();
   /// Shows "typing" to the partner if message `seq` is still being
   /// translated.
   void show_typing(int64_t seq);
@@ -170,6 +173,8 @@ private:
   /// Requests out (message writes) that an idle stop must wait for.
   size_t writes_out_ = 0;
   bool retry_armed_ = false;
+  /// Sessions waiting until every message given is stored.
+  std::vector<caf::typed_response_promise<bool>> flush_waiters_;
   /// Failed write rounds in a row (the backoff's exponent), and those that
   /// count towards parking (the database answered, but not this write).
   uint32_t failed_rounds_ = 0;

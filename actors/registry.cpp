@@ -50,6 +50,17 @@ registry_state::make_behavior(session_factory sessions,
       ++e.forwarded;
       self->send(e.actor, std::move(t));
     },
+    [this](const conversation_flush& f) -> caf::result<bool> {
+      auto it = conversations_.find(std::make_pair(f.manager_id, f.worker_id));
+      if (it == conversations_.end())
+        return true; // no conversation: nothing of it is unstored
+      ++it->second.forwarded;
+      auto rp = self->make_response_promise<bool>();
+      self->request(it->second.actor, caf::infinite, f)
+        .then([rp](bool stored) mutable { rp.deliver(stored); },
+              [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
+      return rp;
+    },
     [this](drain_atom) { return drain(); },
     [this](const passivate_request& r) {
       auto who = self->current_sender();

@@ -74,22 +74,12 @@ caf::behavior session_state::behavior() {
     [this](tg_update& u) {
       ++handled_;
       idle_.touch();
-      if (u.update_id > 0 && known_update(u.update_id)) {
-        // Handed on again (a sweep, a repeated push) while this session
-        // handles it, or just after: dropped.
-        spdlog::debug("session {}: update {} is known; dropped", chat_id_,
-                      u.update_id);
-        return;
-      }
-      remember_update(u.update_id);
-      // Queued behind every storage request this update makes (each is
-      // awaited), so it runs once the update is fully handled.
-      self->send(self, done_atom::value, u.update_id, true);
-      on_update(u);
+      take(u);
     },
     [this](done_atom, int64_t update_id, bool ends_update) {
-      finish(update_id, ends_update);
+      on_done(update_id, ends_update);
     },
+    [this](again_atom) { on_again(); },
     [this](retry_atom) { write_next(); },
     [this](drain_atom) { return drain(); },
     [this](const session_note& n) {
@@ -309,8 +299,9 @@ void session_state::partner_left(const session_note& n) {
 }
 
 void session_state::try_passivate() {
-  if (!held_.empty() || !writes_.empty()) {
-    // Replies still to be stored: they would be lost with the actor.
+  if (!held_.empty() || !writes_.empty() || holding_) {
+    // Replies still to be stored, or updates waiting: they would be lost
+    // with the actor.
     idle_.again();
     return;
   }
@@ -352,6 +343,8 @@ void session_state::save() {
 }
 
 void session_state::db_failed(const caf::error& err) {
+  if (try_again(err))
+    return;
   spdlog::warn("session {}: update {}: {}", chat_id_, current_.update_id,
                describe(err));
   reply(say(text_id::busy));

@@ -66,6 +66,25 @@ struct session_state {
 
 private:
   caf::behavior behavior();
+  // -- the chat's order across waits (session_order.cpp) ----------------------
+  /// Handles `u` now, or keeps it behind an update that waits.
+  void take(tg_update& u);
+  void handle(tg_update& u);
+  /// Whether `u` changes where this user's messages go (/switch, a switch
+  /// button, /reset).
+  bool changes_route(const tg_update& u) const;
+  /// Holds `u` until the conversations given messages since the last such
+  /// wait confirm them stored.
+  void hold_for_flush(tg_update u);
+  void flushed(size_t& left);
+  /// Handles the next waiting update, when nothing is waited for.
+  void release_next();
+  void on_done(int64_t update_id, bool ends_update);
+  /// On a transient failure, arranges for the current update to be
+  /// handled again after a pause; false when it is not worth it.
+  bool try_again(const caf::error& err);
+  void on_again();
+  void note_forwarded(int64_t manager_id, int64_t worker_id);
   // -- intake -----------------------------------------------------------------
   void on_update(tg_update& u);
   /// Makes `u` the update being handled.
@@ -208,6 +227,19 @@ private:
   std::deque<reply_write> writes_;
   /// Updates handled lately, newest last.
   std::vector<int64_t> recent_updates_;
+  /// Updates kept behind one that waits, in arrival order.
+  std::deque<tg_update> waiting_;
+  /// Updates wait in `waiting_` rather than being handled.
+  bool holding_ = false;
+  /// A flush or a pause is out; the next waiting update goes when it ends.
+  bool wait_out_ = false;
+  /// The update handled last (its end releases the next waiting one).
+  int64_t released_ = 0;
+  /// The update to be handled again (its end is not written this time).
+  int64_t again_ = 0;
+  uint32_t attempts_ = 0;
+  /// Conversations (manager, worker) given messages since the last flush.
+  std::vector<std::pair<int64_t, int64_t>> unstored_;
   /// Group chats are told once that Bridge works in private chats.
   bool told_group_ = false;
   /// Updates handed to a conversation, which marks them done.

@@ -226,6 +226,7 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.received_ns = u.received_ns;
   if (u.update_id > 0)
     forwarded_.push_back(u.update_id);
+  note_forwarded(t.manager_id, t.worker_id);
   self->send(registry_, std::move(t));
 }
 

@@ -102,6 +102,15 @@ public:
   size_t in_flight() const { return in_flight_; }
   int64_t next_seq() const { return next_seq_; }
   bool idle() const { return entries_.empty(); }
+  /// Whether every message admitted is stored (or dropped): nothing left
+  /// whose route or row could still change.
+  bool all_stored() const {
+    for (const auto& e : entries_)
+      if (e.at != pipeline_entry::stage::persisted
+          && e.at != pipeline_entry::stage::dropped)
+        return false;
+    return true;
+  }
 
   /// Seeds the context (on reactivation, from the stored history).
   void seed_context(std::vector<context_entry> lines);

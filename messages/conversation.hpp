@@ -85,6 +85,21 @@ typename Inspector::result_type inspect(Inspector& f, session_note& x) {
            x.user_id, x.name, x.update_id);
 }
 
+/// Asked of the conversation of (manager_id, worker_id) by a session about
+/// to change its route (a /switch, a /reset): answered once every message
+/// the conversation was given is stored, with its route, so a message
+/// handled again after a crash cannot take the new one.
+struct conversation_flush {
+  int64_t manager_id = 0;
+  int64_t worker_id = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, conversation_flush& x) {
+  return f(caf::meta::type_name("conversation_flush"), x.manager_id,
+           x.worker_id);
+}
+
 // -- passivation ----------------------------------------------------------------
 
 /// An idle actor asks the registry to let it stop. `handled` counts the

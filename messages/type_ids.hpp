@@ -129,6 +129,7 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   // -- sessions and conversations (messages/conversation.hpp) ------------------
   CAF_ADD_TYPE_ID(bridge, (bridge::partner_text))
   CAF_ADD_TYPE_ID(bridge, (bridge::session_note))
+  CAF_ADD_TYPE_ID(bridge, (bridge::conversation_flush))
   CAF_ADD_TYPE_ID(bridge, (bridge::passivate_request))
 CAF_END_TYPE_ID_BLOCK(bridge)
 

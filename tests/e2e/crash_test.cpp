@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE e2e.crash
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <thread>
@@ -11,7 +12,8 @@
 
 // The engine is killed (SIGKILL) while messages are on their way and
 // started again: every message still reaches the partner, in order, and
-// duplicates stay within what was in flight.
+// a message reaches them twice only where README's rule allows it, each
+// time counted in bridge_possible_duplicates_total.
 
 using namespace bridge::test;
 
@@ -48,7 +50,7 @@ BOOST_AUTO_TEST_CASE(a_killed_engine_loses_no_message) {
     if (i == total / 2)
       w.crash_engine();
   }
-  auto got = collect_numbered(w, bob.id, "note", total, std::chrono::seconds{60});
+  auto got = collect_numbered(w, bob.id, "note", total, std::chrono::seconds{90});
   BOOST_TEST(got.distinct == static_cast<size_t>(total), w.engine().log_tail());
   // First arrivals in the order written.
   std::vector<int> firsts;
@@ -57,14 +59,21 @@ BOOST_AUTO_TEST_CASE(a_killed_engine_loses_no_message) {
     if (seen.insert(n).second)
       firsts.push_back(n);
   BOOST_TEST(std::is_sorted(firsts.begin(), firsts.end()));
-  // A repeat is a message that was in flight at the kill: translations in
-  // flight per conversation plus what waited for them.
-  auto repeats = got.order.size() - firsts.size();
-  BOOST_TEST(repeats <= 10u, repeats << " repeats");
-  // A bot reply Telegram took just before the kill, whose outbox row was
-  // not yet marked sent, is sent once more at start: bounded, and allowed.
-  BOOST_TEST(got.others <= 2u, got.others << " replies resent");
-  BOOST_TEST_MESSAGE(repeats << " repeat(s) after the kill");
+  // README: a partner receives each message once, except a send Telegram
+  // accepted just before the kill whose "sent" mark was not yet stored;
+  // each such send is counted by the engine that repeats it. So every
+  // extra arrival (a repeat of a note, or anything else in Bob's chat)
+  // is matched by a count, and none is allowed beyond it.
+  double allowed = 0;
+  for (auto cause : {"resumed", "swept", "retried"})
+    allowed += std::max(0.0, w.engine_metric(
+      std::string{"bridge_possible_duplicates_total{cause=\""} + cause + "\"}"));
+  auto extra = got.order.size() - firsts.size() + got.others;
+  BOOST_TEST(static_cast<double>(extra) <= allowed,
+             extra << " extra arrival(s) in Bob's chat, " << allowed
+                   << " counted as possible duplicates");
+  BOOST_TEST_MESSAGE(extra << " extra arrival(s), " << allowed
+                           << " possible duplicate(s) counted");
 }
 
 namespace {
@@ -140,4 +149,38 @@ BOOST_AUTO_TEST_CASE(a_stored_copy_is_sent_from_the_outbox_after_a_crash) {
   w.say(ana, "Second");
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Second");
   BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::seconds{2}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_switch_waits_for_the_messages_before_it) {
+  // A manager's message is translating when she switches workers, and the
+  // engine is killed just after the switch is answered. The message was
+  // written to the first worker: after the restart it must reach them,
+  // not the worker she switched to (the route is the one it had).
+  sim_world w{unthrottled_engine({"--translator.backend=fake",
+                                  "--translator.fake_latency_ms=1500",
+                                  "--session.free_daily_messages=1000"}),
+              unthrottled_sim()};
+  auto ana = make_user(1001, "Ana", "en");
+  auto bob = make_user(2002, "Bob", "es");
+  auto carl = make_user(3003, "Carl", "es");
+  auto code = register_manager(w, ana, "en");
+  register_worker(w, bob, "es", code, ana);
+  register_worker(w, carl, "es", code, ana);
+  w.say(ana, "/switch 1");
+  auto first = w.next_message(ana.id).text;
+  const bool bob_first = first.find("Bob") != std::string::npos;
+  const auto& to = bob_first ? bob : carl;
+  const auto& other = bob_first ? carl : bob;
+
+  w.say(ana, "Before the switch");
+  w.say(ana, "/switch 2");
+  auto switched = w.next_message(ana.id).text;
+  BOOST_TEST(switched.find(other.first_name) != std::string::npos, switched);
+  w.crash_engine();
+  BOOST_TEST(w.next_message(to.id).text == "Ana: [es] Before the switch");
+  auto leaked = w.await_messages(other.id, 1, std::chrono::seconds{3});
+  BOOST_TEST(leaked.empty(), (leaked.empty() ? "" : leaked[0].text));
+  // And the switch holds: the next message goes to the other worker.
+  w.say(ana, "After the switch");
+  BOOST_TEST(w.next_message(other.id).text == "Ana: [es] After the switch");
 }

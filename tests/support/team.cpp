@@ -71,14 +71,18 @@ std::vector<std::string> unthrottled_sim() {
 
 numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
                                    const std::string& word, int total,
-                                   std::chrono::seconds limit) {
+                                   std::chrono::seconds limit,
+                                   std::chrono::seconds quiet) {
   numbered_arrivals out;
   std::set<int> seen;
   auto marker = word + " ";
   auto deadline = std::chrono::steady_clock::now() + limit;
-  while (seen.size() < static_cast<size_t>(total)
-         && std::chrono::steady_clock::now() < deadline) {
-    for (auto& m : w.await_messages(chat, 1, std::chrono::seconds{5})) {
+  while (std::chrono::steady_clock::now() < deadline) {
+    bool complete = seen.size() >= static_cast<size_t>(total);
+    auto got = w.await_messages(chat, 1, complete ? quiet : std::chrono::seconds{5});
+    if (got.empty() && complete)
+      break; // all arrived, and the chat stayed quiet after
+    for (auto& m : got) {
       auto at = m.text.find(marker);
       if (at == std::string::npos) {
         ++out.others;

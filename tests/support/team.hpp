@@ -32,7 +32,8 @@ std::vector<std::string> unthrottled_engine(std::vector<std::string> extra = {})
 std::vector<std::string> unthrottled_sim();
 
 /// What a chat received of texts carrying `word N` (N from 1 to `total`),
-/// in arrival order, until each arrived once or `limit` passed; other
+/// in arrival order, until each arrived and then nothing more came for
+/// `quiet` (so a late repeat is seen too), or `limit` passed; other
 /// messages are counted apart.
 struct numbered_arrivals {
   std::vector<int> order;
@@ -41,7 +42,9 @@ struct numbered_arrivals {
 };
 numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
                                    const std::string& word, int total,
-                                   std::chrono::seconds limit);
+                                   std::chrono::seconds limit,
+                                   std::chrono::seconds quiet
+                                   = std::chrono::seconds{3});
 
 /// The fake translator's copy of `text` as a partner reads it: the
 /// writer's name, then the text marked with the partner's language.

@@ -1,0 +1,164 @@
+// A chat's updates in order across the waits a session must make: a
+// change of route (/switch, a switch button, /reset) waits until the
+// messages already given to a conversation are stored with the route they
+// had, and an update that failed on a transient storage error is handled
+// again after a pause. Updates that arrive meanwhile wait behind it, so the
+// chat's order holds; the waits are bounded, so a chat is never stuck.
+
+#include <algorithm>
+
+#include <spdlog/spdlog.h>
+
+#include "actors/session.hpp"
+#include "common/error.hpp"
+#include "domain/command.hpp"
+#include "messages/type_ids.hpp"
+#include "telemetry/metrics.hpp"
+
+namespace bridge {
+
+namespace {
+
+/// Longest wait for a conversation to store what it was given; past it
+/// the route changes anyway (the conversation is stuck or gone).
+constexpr auto flush_timeout = std::chrono::seconds{10};
+
+/// Tries of one update that fails on transient storage errors before the
+/// writer is told to try again later.
+constexpr uint32_t max_update_attempts = 6;
+
+/// Pause before an update is handled again; doubles per try.
+constexpr auto again_base = std::chrono::milliseconds{200};
+
+} // namespace
+
+void session_state::take(tg_update& u) {
+  if (holding_) {
+    waiting_.push_back(std::move(u));
+    return;
+  }
+  handle(u);
+}
+
+void session_state::handle(tg_update& u) {
+  if (u.update_id > 0 && known_update(u.update_id)) {
+    // Handed on again (a sweep, a repeated push) while this session
+    // handles it, or just after: dropped.
+    spdlog::debug("session {}: update {} is known; dropped", chat_id_,
+                  u.update_id);
+    release_next();
+    return;
+  }
+  if (!unstored_.empty() && changes_route(u)) {
+    hold_for_flush(std::move(u));
+    return;
+  }
+  remember_update(u.update_id);
+  released_ = u.update_id;
+  // Queued behind every storage request this update makes (each is
+  // awaited), so it runs once the update is fully handled.
+  self->send(self, done_atom::value, u.update_id, true);
+  on_update(u);
+}
+
+bool session_state::changes_route(const tg_update& u) const {
+  if (u.kind == update_kind::callback_query)
+    return domain::parse_button(u.callback_data).kind
+           == domain::button_kind::switch_worker;
+  if (u.kind != update_kind::message)
+    return false;
+  auto kind = domain::parse_command(u.text).kind;
+  return kind == domain::command_kind::switch_worker
+         || kind == domain::command_kind::reset;
+}
+
+void session_state::hold_for_flush(tg_update u) {
+  holding_ = true;
+  wait_out_ = true;
+  waiting_.push_front(std::move(u));
+  auto pairs = std::move(unstored_);
+  unstored_.clear();
+  auto left = std::make_shared<size_t>(pairs.size());
+  for (auto [manager, worker] : pairs)
+    self->request(registry_, flush_timeout, conversation_flush{manager, worker})
+      .then([this, left](bool) { flushed(*left); },
+            [this, left, manager = manager, worker = worker](const caf::error& err) {
+              spdlog::warn("session {}: conversation {}-{} did not confirm "
+                           "its messages stored ({}); changing the route "
+                           "anyway", chat_id_, manager, worker, describe(err));
+              flushed(*left);
+            });
+}
+
+void session_state::flushed(size_t& left) {
+  if (--left > 0)
+    return;
+  wait_out_ = false;
+  // Handled as it would have been without the wait: nothing is unstored.
+  auto u = std::move(waiting_.front());
+  waiting_.pop_front();
+  handle(u);
+}
+
+void session_state::release_next() {
+  if (!holding_ || wait_out_)
+    return;
+  if (waiting_.empty()) {
+    holding_ = false;
+    return;
+  }
+  auto u = std::move(waiting_.front());
+  waiting_.pop_front();
+  handle(u);
+}
+
+void session_state::on_done(int64_t update_id, bool ends_update) {
+  if (ends_update && update_id == again_ && update_id != 0) {
+    // Failed on a transient error: handled again, its end written then.
+    again_ = 0;
+    return;
+  }
+  if (ends_update && update_id == released_)
+    attempts_ = 0;
+  finish(update_id, ends_update);
+  if (ends_update && update_id == released_)
+    release_next();
+}
+
+bool session_state::try_again(const caf::error& err) {
+  if (!is_transient(err) || current_.update_id <= 0
+      || attempts_ + 1 >= max_update_attempts)
+    return false;
+  ++attempts_;
+  if (attempts_ == 1)
+    spdlog::warn("session {}: update {} failed ({}); handling it again",
+                 chat_id_, current_.update_id, describe(err));
+  // Its replies so far are dropped and it is forgotten, so the next try
+  // makes them again; updates behind it wait.
+  held_.erase(std::remove_if(held_.begin(), held_.end(),
+                             [id = current_.update_id](const held_reply& h) {
+                               return h.update_id == id;
+                             }),
+              held_.end());
+  forget_update(current_.update_id);
+  again_ = current_.update_id;
+  holding_ = true;
+  wait_out_ = true;
+  waiting_.push_front(current_);
+  auto wait = again_base * (1u << std::min(attempts_ - 1, 5u));
+  self->delayed_send(self, wait, again_atom::value);
+  return true;
+}
+
+void session_state::on_again() {
+  wait_out_ = false;
+  release_next();
+}
+
+void session_state::note_forwarded(int64_t manager_id, int64_t worker_id) {
+  auto pair = std::make_pair(manager_id, worker_id);
+  if (std::find(unstored_.begin(), unstored_.end(), pair) == unstored_.end())
+    unstored_.push_back(pair);
+}
+
+} // namespace bridge
