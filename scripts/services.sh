@@ -6,6 +6,13 @@
 #   scripts/services.sh purge [RUN_DIR]   stop both and delete their data
 #   scripts/services.sh status [RUN_DIR]
 #
+# Faults, for scripts/faults.sh (each on the running servers, same ports):
+#   scripts/services.sh pg-restart fast|immediate [RUN_DIR]
+#   scripts/services.sh pg-stop [RUN_DIR]    (fast; pg-start brings it back)
+#   scripts/services.sh pg-start [RUN_DIR]
+#   scripts/services.sh redis-kill [RUN_DIR] (SIGKILL; redis-start restarts)
+#   scripts/services.sh redis-start [RUN_DIR]
+#
 # RUN_DIR (default: $BRIDGE_RUN_DIR, else .run/default in the project) holds
 # the data, sockets, logs and an `env` file with DATABASE_URL and REDIS_URL
 # (the servers' files go to /var/tmp/bridge-services when their users
@@ -18,6 +25,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cmd="${1:-}"
+FAULT_MODE=""
+if [ "$cmd" = pg-restart ]; then FAULT_MODE="${2:-}"; shift || true; fi
 run_dir="${2:-${BRIDGE_RUN_DIR:-$root/.run/default}}"
 mkdir -p "$run_dir"
 run_dir="$(cd "$run_dir" && pwd)"
@@ -184,10 +193,47 @@ cmd_status() {
   return $ok
 }
 
+# The ports of the running servers, from the env file.
+env_port() {
+  [ -f "$env_file" ] || die "no services running in $run_dir"
+  sed -n "s/^export $1=//p" "$env_file"
+}
+
+pg_ctl_as() {
+  as_user "$(owner_for postgres)" "$PGBIN/pg_ctl" -D "$pg_data" -l "$log_dir/pg.log" "$@"
+}
+
+cmd_pg_restart() {
+  local mode="$1"
+  case "$mode" in fast|immediate) ;; *) die "pg-restart takes fast or immediate" ;; esac
+  local port; port="$(env_port PGPORT)"
+  pg_ctl_as -w -t 60 -m "$mode" \
+    -o "-p $port -k $pg_sock -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on" \
+    restart >/dev/null || die "PostgreSQL did not restart; see $log_dir/pg.log"
+}
+
+cmd_pg_stop() { pg_ctl_as -w -t 60 -m fast stop >/dev/null; }
+
+cmd_pg_start() { start_pg "$(env_port PGPORT)"; }
+
+cmd_redis_kill() {
+  local pid; pid="$(redis_pid)"
+  alive "$pid" || die "Redis is not running"
+  kill -KILL "$pid"
+  rm -f "$redis_dir/redis.pid"
+}
+
+cmd_redis_start() { start_redis "$(env_port REDIS_PORT)"; }
+
 case "$cmd" in
   start) cmd_start ;;
+  pg-restart) cmd_pg_restart "$FAULT_MODE" ;;
+  pg-stop) cmd_pg_stop ;;
+  pg-start) cmd_pg_start ;;
+  redis-kill) cmd_redis_kill ;;
+  redis-start) cmd_redis_start ;;
   stop) cmd_stop ;;
   purge) cmd_purge ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|purge|status [RUN_DIR]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|purge|status|pg-restart|pg-stop|pg-start|redis-kill|redis-start [RUN_DIR]" >&2; exit 2 ;;
 esac

@@ -14,7 +14,7 @@ packages=(
   postgresql-15 postgresql-client-15 redis-server redis-tools
   apertium apertium-eng-spa
   # tools the scripts, plots and browser tests use
-  curl gnuplot-nox chromium
+  curl jq gnuplot-nox chromium
 )
 
 missing=()

@@ -37,7 +37,7 @@ step "suites, sanitizer build"
 ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
 LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-  ctest --test-dir build-asan --output-on-failure -j "$jobs" || status=1
+  ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE faults || status=1
 
 if [ -f build/artifacts/dashboard.png ]; then
   echo "dashboard screenshot from e2e.dashboard: build/artifacts/dashboard.png" >&2

@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# The fault campaign: each scenario runs the real engine (fake translator),
+# its own PostgreSQL database and Redis, tg-sim and bridge-replay traffic,
+# fires one fault a few seconds into sending, and judges what the partners
+# received against README's promise. Prints one table row per scenario and
+# exits non-zero on any breach:
+#
+#   lost        messages never delivered                    must be 0
+#   duplicated  deliveries of a message already delivered   at most `allowed`
+#   allowed     sends the engine counted as possible duplicates
+#               (bridge_possible_duplicates_total, every engine of the run)
+#   reordered   copies delivered after a later message      must be 0
+#   finish_s    seconds from the end of sending until no inbox row is
+#               unfinished and no outbox row pending        must be reached
+#   restarts    engine starts the scenario needed beyond the fault's own
+#
+#   scripts/faults.sh [--messages N] [--rate R] [--teams T] [--fire-at S]
+#                     [--only NAME,...] [--out DIR] [--bin DIR] [--list]
+#
+# Defaults are small (2,000 messages at 100/s over 40 teams, the fault 8 s
+# in) so the campaign fits in the test command; the operators' run is
+# `--messages 30000 --rate 500 --teams 200 --fire-at 20`.
+#
+# Everything is on loopback and bounded: each replay has a timeout, each
+# wait a deadline, and the engines and tg-sim started are stopped by PID.
+# PostgreSQL and Redis run in OUT/services (scripts/services.sh) and are
+# stopped at the end.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+messages=2000 rate=100 teams=40 fire_at=8 only="" out="$root/.run/faults"
+bin="$root/build"
+scenarios=(engine_kill9 engine_sigterm pg_restart_fast pg_restart_immediate
+           pg_terminate pg_unreachable redis_restart)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --messages) messages=$2; shift 2 ;;
+    --rate) rate=$2; shift 2 ;;
+    --teams) teams=$2; shift 2 ;;
+    --fire-at) fire_at=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --bin) bin=$2; shift 2 ;;
+    --list) printf '%s\n' "${scenarios[@]}"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for b in bridge tg-sim bridge-replay; do
+  [ -x "$bin/$b" ] || { echo "build $bin/$b first (scripts/build.sh)" >&2; exit 2; }
+done
+if [ -n "$only" ]; then
+  IFS=, read -r -a scenarios <<<"$only"
+fi
+
+mkdir -p "$out"
+services="$out/services"
+"$root/scripts/services.sh" start "$services" >/dev/null
+# shellcheck disable=SC1091
+source "$services/env"
+token="123456789:AAE2eFaultsTokenForBridgeCampaign00001"
+pg=(-h 127.0.0.1 -p "$PGPORT" -U postgres)
+
+pids=()
+engine_pid="" sim_pid="" scraper_pid="" engines=0
+stop_pid() { [ -n "$1" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  pids=()
+}
+keep_services=0
+finish() {
+  cleanup
+  if [ "$keep_services" = 1 ]; then
+    echo "kept for a look: the breached databases in $services" \
+         "(scripts/services.sh stop $services when done)" >&2
+  else
+    "$root/scripts/services.sh" stop "$services" >/dev/null 2>&1 || true
+  fi
+}
+trap finish EXIT
+
+wait_file() {
+  for _ in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.1; done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
+sql() { psql "${pg[@]}" -d "$db" -Atc "$1" 2>/dev/null; }
+
+# Starts an engine on the scenario's database; its /metrics are copied to
+# d/metrics-N.txt every half second while it lives (a killed engine's last
+# copy is what it had counted).
+start_engine() {
+  engines=$((engines + 1))
+  rm -f "$d/engine.port"
+  TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
+  REDIS_URL="$REDIS_URL" \
+    "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
+    --http.port=0 --engine.ready_file="$d/engine.port" \
+    --translator.backend=fake --translator.fake_latency_ms=20 \
+    --translator.fake_jitter_ms=20 --translator.requests_per_minute=100000000 \
+    --translator.tokens_per_minute=1000000000 --translator.max_in_flight=4096 \
+    --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
+    --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
+    --sender.per_chat_burst=100000 --shutdown.drain_deadline_ms=5000 \
+    >>"$d/engine-$engines.log" 2>&1 &
+  engine_pid=$!; pids+=("$engine_pid")
+  wait_file "$d/engine.port"
+  local n=$engines port; port=$(cat "$d/engine.port")
+  ( while kill -0 "$engine_pid" 2>/dev/null; do
+      curl -s --max-time 2 "http://127.0.0.1:$port/metrics" >"$d/metrics-$n.tmp" \
+        && mv "$d/metrics-$n.tmp" "$d/metrics-$n.txt"
+      sleep 0.5
+    done ) &
+  scraper_pid=$!; pids+=("$scraper_pid")
+}
+
+# Each fault: what is done at --fire-at, while traffic flows.
+fire() {
+  case "$1" in
+    engine_kill9)
+      kill -KILL "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
+      sleep 3; start_engine ;;
+    engine_sigterm)
+      kill -TERM "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
+      start_engine ;;
+    pg_restart_fast) "$root/scripts/services.sh" pg-restart fast "$services" ;;
+    pg_restart_immediate) "$root/scripts/services.sh" pg-restart immediate "$services" ;;
+    pg_terminate)
+      for _ in $(seq 1 10); do
+        psql "${pg[@]}" -d postgres -Atc "select count(pg_terminate_backend(pid))
+          from pg_stat_activity where datname = '$db'
+          and backend_type = 'client backend'" >/dev/null 2>&1 || true
+        sleep 1
+      done ;;
+    pg_unreachable)
+      "$root/scripts/services.sh" pg-stop "$services"
+      sleep 10
+      "$root/scripts/services.sh" pg-start "$services" ;;
+    redis_restart)
+      "$root/scripts/services.sh" redis-kill "$services"
+      sleep 3
+      "$root/scripts/services.sh" redis-start "$services" ;;
+    *) echo "unknown scenario $1 (--list)" >&2; return 2 ;;
+  esac
+}
+
+# Sum of a counter family over every engine's last /metrics copy.
+counted() {
+  cat "$d"/metrics-*.txt 2>/dev/null \
+    | awk -v name="$1" 'index($1, name) == 1 { s += $2 } END { printf "%d", s }'
+}
+
+printf '%-22s %7s %9s %5s %10s %7s %9s %8s %8s  %s\n' scenario sent delivered \
+  lost duplicated allowed reordered finish_s restarts verdict
+breaches=0
+for s in "${scenarios[@]}"; do
+  d="$out/$s"
+  rm -rf "$d"; mkdir -p "$d"
+  db="faults_$s"
+  dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null
+  createdb "${pg[@]}" "$db"
+  redis-cli -p "$REDIS_PORT" flushall >/dev/null
+  engines=0
+  "$bin/bridge-replay" generate --teams "$teams" --workers-min 1 --workers-max 3 \
+    --messages "$messages" --rate "$rate" --seed 7 --out "$d/traffic.jsonl"
+  "$bin/tg-sim" serve --port 0 --ready-file "$d/sim.port" --token "$token" \
+    --limits off >"$d/tg-sim.log" 2>&1 &
+  sim_pid=$!; pids+=("$sim_pid")
+  wait_file "$d/sim.port"
+  start_engine
+  send_s=$((messages / rate))
+  timeout $((send_s * 3 + 300)) "$bin/bridge-replay" run --warmup-s 0 \
+    --traffic "$d/traffic.jsonl" --sim-port "$(cat "$d/sim.port")" \
+    --report "$d/report.json" --timeout-s $((send_s * 3 + 240)) --drain-s 60 \
+    --quiet >/dev/null 2>"$d/replay.log" &
+  replay_pid=$!; pids+=("$replay_pid")
+  # Past registration, into the traffic: the replay logs when it sends.
+  sleep "$fire_at"
+  fire "$s" >>"$d/fault.log" 2>&1 || echo "the fault itself failed; see $d/fault.log" >&2
+  wait "$replay_pid" 2>/dev/null || true
+  ended=$(date +%s)
+  finish_s="-"
+  for _ in $(seq 1 600); do
+    left=$(sql "select (select count(*) from inbox where processed_at is null
+                        and parked_at is null)
+                     + (select count(*) from outbox where status = 'pending')")
+    if [ "$left" = 0 ]; then finish_s=$(( $(date +%s) - ended )); break; fi
+    sleep 0.1
+  done
+  sleep 1 # the last scrape of each engine
+  allowed=$(counted bridge_possible_duplicates_total)
+  restarts=$((engines - 1))
+  case "$s" in engine_kill9|engine_sigterm) restarts=$((restarts - 1)) ;; esac
+  cleanup
+  read -r sent delivered lost duplicated reordered < <(jq -r \
+    '"\(.sent) \(.delivered) \(.lost) \(.duplicated) \(.reordered)"' "$d/report.json" \
+    2>/dev/null || echo "- - - - -")
+  verdict=ok
+  if [ "$sent" = - ] || [ "$lost" != 0 ] || [ "$reordered" != 0 ] \
+     || [ "$duplicated" -gt "$allowed" ] || [ "$finish_s" = - ] || [ "$restarts" -gt 0 ]; then
+    verdict=BREACH; breaches=$((breaches + 1))
+  fi
+  printf '%-22s %7s %9s %5s %10s %7s %9s %8s %8s  %s\n' "$s" "$sent" "$delivered" \
+    "$lost" "$duplicated" "$allowed" "$reordered" "$finish_s" "$restarts" "$verdict"
+  # A breach keeps its database for a look (OUT/services stays up then).
+  if [ "$verdict" = ok ]; then
+    dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null || true
+  else
+    keep_services=1
+  fi
+done
+exit $((breaches > 0))
