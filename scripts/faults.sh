@@ -17,8 +17,10 @@
 #   scripts/faults.sh [--messages N] [--rate R] [--teams T] [--fire-at S]
 #                     [--only NAME,...] [--out DIR] [--bin DIR] [--list]
 #
-# Defaults are small (2,000 messages at 100/s over 40 teams, the fault 8 s
-# in) so the campaign fits in the test command; the operators' run is
+# --fire-at counts from the first message the engine relays (registration
+# takes its own time). Defaults are small (2,000 messages at 100/s over 40
+# teams, the fault 3 s into the traffic) so the campaign fits in the test
+# command; the operators' run is
 # `--messages 30000 --rate 500 --teams 200 --fire-at 20`.
 #
 # Everything is on loopback and bounded: each replay has a timeout, each
@@ -28,7 +30,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-messages=2000 rate=100 teams=40 fire_at=8 only="" out="$root/.run/faults"
+messages=2000 rate=100 teams=40 fire_at=3 only="" out="$root/.run/faults"
 bin="$root/build"
 scenarios=(engine_kill9 engine_sigterm pg_restart_fast pg_restart_immediate
            pg_terminate pg_unreachable redis_restart)
@@ -176,7 +178,14 @@ for s in "${scenarios[@]}"; do
     --report "$d/report.json" --timeout-s $((send_s * 3 + 240)) --drain-s 60 \
     --quiet >/dev/null 2>"$d/replay.log" &
   replay_pid=$!; pids+=("$replay_pid")
-  # Past registration, into the traffic: the replay logs when it sends.
+  # Past registration, into the traffic: --fire-at seconds after the
+  # engine relayed its first message, however long registration took.
+  for _ in $(seq 1 1200); do
+    n=$(curl -s --max-time 2 "http://127.0.0.1:$(cat "$d/engine.port")/metrics" \
+          | awk '/^bridge_messages_relayed_total/ { print int($2) }')
+    [ -n "$n" ] && [ "$n" -gt 0 ] && break
+    sleep 0.1
+  done
   sleep "$fire_at"
   fire "$s" >>"$d/fault.log" 2>&1 || echo "the fault itself failed; see $d/fault.log" >&2
   wait "$replay_pid" 2>/dev/null || true

@@ -97,7 +97,7 @@ start_pg() {
   fi
   as_user "$pg_user" "$PGBIN/pg_ctl" -D "$pg_data" -l "$log_dir/pg.log" -w -t 60 \
     -o "-p $port -k $pg_sock -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=on -c synchronous_commit=on" \
-    start >/dev/null || die "PostgreSQL did not start; see $log_dir/pg.log"
+    start >/dev/null || { say "PostgreSQL did not start on port $port"; return 1; }
   local i
   for i in $(seq 1 100); do
     as_user "$pg_user" "$PGBIN/pg_isready" -q -h "$pg_sock" -p "$port" && break
@@ -118,11 +118,19 @@ start_redis() {
     --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" \
     --logfile "$redis_dir/redis.log" --save '' --appendonly no >/dev/null
   local i
+  # Only our own server counts: another one on the port (a run that took
+  # it first) answers PING too, so its process id must be the one started.
   for i in $(seq 1 100); do
-    redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && return 0
+    local answered
+    answered=$(redis-cli -h 127.0.0.1 -p "$port" info server 2>/dev/null \
+                 | sed -n 's/^process_id:\([0-9]*\).*/\1/p')
+    if [ -n "$answered" ] && [ "$answered" = "$(redis_pid)" ]; then
+      return 0
+    fi
     sleep 0.05
   done
-  die "Redis did not answer; see $redis_dir/redis.log"
+  say "Redis did not answer on port $port"
+  return 1
 }
 
 cmd_start() {
@@ -139,8 +147,20 @@ cmd_start() {
   pg_port="$(pick_port)"
   redis_port="$(pick_port)"
   while [ "$redis_port" = "$pg_port" ]; do redis_port="$(pick_port)"; done
-  start_pg "$pg_port"
-  start_redis "$redis_port"
+  # A port found free can be taken before the server binds it (another
+  # run starting at the same moment): a few fresh ports are tried.
+  local tries
+  for tries in 1 2 3 4 5; do
+    start_pg "$pg_port" && break
+    [ "$tries" = 5 ] && die "PostgreSQL did not start; see $log_dir/pg.log"
+    pg_port="$(pick_port)"
+  done
+  for tries in 1 2 3 4 5; do
+    start_redis "$redis_port" && break
+    [ "$tries" = 5 ] && die "Redis did not start; see $redis_dir/redis.log"
+    redis_port="$(pick_port)"
+    while [ "$redis_port" = "$pg_port" ]; do redis_port="$(pick_port)"; done
+  done
   cat >"$env_file" <<ENV
 export PGPORT=$pg_port
 export PGHOST=$pg_sock
@@ -214,7 +234,7 @@ cmd_pg_restart() {
 
 cmd_pg_stop() { pg_ctl_as -w -t 60 -m fast stop >/dev/null; }
 
-cmd_pg_start() { start_pg "$(env_port PGPORT)"; }
+cmd_pg_start() { start_pg "$(env_port PGPORT)" || die "PostgreSQL did not start"; }
 
 cmd_redis_kill() {
   local pid; pid="$(redis_pid)"
@@ -223,7 +243,7 @@ cmd_redis_kill() {
   rm -f "$redis_dir/redis.pid"
 }
 
-cmd_redis_start() { start_redis "$(env_port REDIS_PORT)"; }
+cmd_redis_start() { start_redis "$(env_port REDIS_PORT)" || die "Redis did not start"; }
 
 case "$cmd" in
   start) cmd_start ;;

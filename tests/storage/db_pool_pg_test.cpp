@@ -74,8 +74,10 @@ BOOST_AUTO_TEST_CASE(a_saturated_pool_never_opens_more_connections) {
   table_lock lock{p.db.dsn(), "users"};
   caf::scoped_actor self{*p.sys};
   // 3 run (and wait for the lock inside PostgreSQL), 10 wait in the queue.
+  // Their deadline outlasts the checks below however slow the machine is:
+  // one timing out would free a place, and the 14th would be queued.
   for (int64_t id = 1; id <= 13; ++id)
-    self->send(p.pool, user_get{id});
+    self->send(p.pool, user_get{id, 300'000});
   auto s = p.status();
   BOOST_TEST(s.in_use == 3);
   BOOST_TEST(s.queue_depth == 10);
