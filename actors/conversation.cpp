@@ -38,38 +38,7 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
   opts_ = std::move(opts);
   const auto& o = *opts_;
   idle_.start(o.passivation_timeout, o.clock);
-  // Activation: the pair's row (numbering resumes after the highest stored
-  // sequence) and its recent history as context. Both are awaited, so
-  // messages wait in the mailbox until the conversation knows itself.
-  self->request(o.db, infinite, conversation_open{manager_id, worker_id, 0})
-    .await(
-      [this](conversation_record& c) {
-        conversation_id_ = c.id;
-        pipe_.emplace(opts_->max_in_flight, opts_->context_length,
-                      opts_->queue_limit, c.last_seq + 1);
-        message_recent recent{c.id, static_cast<int64_t>(opts_->context_length),
-                              0, 0};
-        self->request(opts_->db, infinite, recent)
-          .await(
-            [this](message_page& page) {
-              std::vector<domain::context_entry> lines;
-              for (auto& r : page.rows)
-                lines.push_back({static_cast<uint8_t>(r.sender_id == worker_id_),
-                                 r.original_lang, std::move(r.original_text)});
-              pipe_->seed_context(std::move(lines));
-            },
-            [this](const caf::error& err) {
-              spdlog::warn("conversation {}: no context loaded: {}",
-                           conversation_id_, describe(err));
-            });
-      },
-      [this](const caf::error& err) {
-        // Without its row the conversation cannot number messages; stop,
-        // and the registry spawns a fresh one for the next message.
-        spdlog::error("conversation {}-{}: cannot open: {}", manager_id_,
-                      worker_id_, describe(err));
-        self->quit(err);
-      });
+  open();
   return {
     [this](partner_text& t) {
       ++handled_;
@@ -81,9 +50,10 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
       on_translated(d);
     },
     [this](const translation_queued& q) { on_queued(q); },
+    [this](open_atom) { open(); },
     [this](const conversation_flush&) -> caf::result<bool> {
       ++handled_;
-      if (!pipe_ || pipe_->all_stored())
+      if (pipe_ && pipe_->all_stored())
         return true;
       flush_waiters_.push_back(self->make_response_promise<bool>());
       return flush_waiters_.back();
@@ -103,9 +73,65 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
   };
 }
 
-void conversation_state::on_text(partner_text& t) {
-  if (!pipe_)
+void conversation_state::open() {
+  // Activation: the pair's row (numbering resumes after the highest stored
+  // sequence) and its recent history as context, awaited, so messages
+  // wait in the mailbox until the conversation knows itself. A transient
+  // failure is tried again after a pause, keeping what arrives meanwhile.
+  self->request(opts_->db, infinite, conversation_open{manager_id_, worker_id_, 0})
+    .await([this](conversation_record& c) { opened(c); },
+           [this](const caf::error& err) { open_failed(err); });
+}
+
+void conversation_state::opened(const conversation_record& c) {
+  conversation_id_ = c.id;
+  pipe_.emplace(opts_->max_in_flight, opts_->context_length,
+                opts_->queue_limit, c.last_seq + 1);
+  message_recent recent{c.id, static_cast<int64_t>(opts_->context_length),
+                        0, 0};
+  self->request(opts_->db, infinite, recent)
+    .await(
+      [this](message_page& page) {
+        std::vector<domain::context_entry> lines;
+        for (auto& r : page.rows)
+          lines.push_back({static_cast<uint8_t>(r.sender_id == worker_id_),
+                           r.original_lang, std::move(r.original_text)});
+        pipe_->seed_context(std::move(lines));
+      },
+      [this](const caf::error& err) {
+        spdlog::warn("conversation {}: no context loaded: {}",
+                     conversation_id_, describe(err));
+      });
+  auto early = std::move(early_);
+  early_.clear();
+  for (auto& t : early)
+    self->send(self, std::move(t));
+}
+
+void conversation_state::open_failed(const caf::error& err) {
+  constexpr uint32_t max_open_attempts = 8;
+  if (is_transient(err) && ++open_attempts_ < max_open_attempts) {
+    if (open_attempts_ == 1)
+      spdlog::warn("conversation {}-{}: cannot open ({}); trying again",
+                   manager_id_, worker_id_, describe(err));
+    auto wait = std::chrono::milliseconds{250} * (1u << std::min(open_attempts_ - 1, 5u));
+    self->delayed_send(self, wait, open_atom::value);
     return;
+  }
+  // Without its row the conversation cannot number messages; stop, and
+  // the registry spawns a fresh one for the next message (what it held is
+  // handed on again by the inbox sweep).
+  spdlog::error("conversation {}-{}: cannot open: {}", manager_id_,
+                worker_id_, describe(err));
+  self->quit(err);
+}
+
+void conversation_state::on_text(partner_text& t) {
+  if (!pipe_) {
+    // Not open yet (its row is being read again): kept until it is.
+    early_.push_back(std::move(t));
+    return;
+  }
   if (t.kind == partner_kind::edit) {
     on_edit(t);
     return;
@@ -172,7 +198,7 @@ void conversation_state::on_queued(const translation_queued& q) {
 }
 
 void conversation_state::answer_flushes() {
-  if (flush_waiters_.empty() || (pipe_ && !pipe_->all_stored()))
+  if (flush_waiters_.empty() || !pipe_ || !pipe_->all_stored())
     return;
   for (auto& rp : flush_waiters_)
     rp.deliver(true);

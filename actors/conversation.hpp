@@ -116,6 +116,10 @@ private:
   /// Starts what may start, stores what may be stored, delivers what may
   /// be delivered.
   void pump();
+  /// Reads the pair's row; opened() or open_failed() follows.
+  void open();
+  void opened(const conversation_record& c);
+  void open_failed(const caf::error& err);
   /// Answers the sessions waiting for every message to be stored, once
   /// it is (conversation_flush).
   void answer_flushes();
@@ -173,6 +177,9 @@ private:
   /// Requests out (message writes) that an idle stop must wait for.
   size_t writes_out_ = 0;
   bool retry_armed_ = false;
+  /// Messages that arrived before the conversation was open.
+  std::vector<partner_text> early_;
+  uint32_t open_attempts_ = 0;
   /// Sessions waiting until every message given is stored.
   std::vector<caf::typed_response_promise<bool>> flush_waiters_;
   /// Failed write rounds in a row (the backoff's exponent), and those that

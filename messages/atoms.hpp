@@ -17,6 +17,8 @@ using idle_atom = caf::atom_constant<caf::atom("idle")>;
 using done_atom = caf::atom_constant<caf::atom("done")>;
 /// A periodic look for durable work nothing holds (stranded rows).
 using sweep_atom = caf::atom_constant<caf::atom("sweep")>;
+/// A conversation reads its row again after a transient failure.
+using open_atom = caf::atom_constant<caf::atom("open")>;
 /// A session handles again an update that failed on a transient error.
 using again_atom = caf::atom_constant<caf::atom("again")>;
 
