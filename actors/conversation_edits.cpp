@@ -15,7 +15,7 @@ using domain::text_id;
 
 namespace {
 
-constexpr auto infinite = caf::infinite;
+using caf::infinite;
 
 /// Deliveries remembered for edits; older messages cannot be edited.
 constexpr size_t remembered_deliveries = 8;

@@ -20,7 +20,7 @@ using domain::text_id;
 
 namespace {
 
-constexpr auto infinite = caf::infinite;
+using caf::infinite;
 
 /// Updates a conversation remembers having handled, to drop a replay or a
 /// sweep of one it finished moments ago.

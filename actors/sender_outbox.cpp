@@ -29,7 +29,7 @@ constexpr auto retry_cap = std::chrono::milliseconds{10000};
 
 /// Retry rounds a row's write gets before it is dropped: the reply's
 /// update stays unfinished, and the inbox sweep has it handled again.
-constexpr uint32_t max_write_attempts = 12;
+constexpr uint32_t outbox_write_attempts = 12;
 
 } // namespace
 
@@ -98,7 +98,7 @@ void sender_state::row_written(uint64_t seq, const outbox_put_result& r) {
 
 void sender_state::row_failed(uint64_t seq, const caf::error& err) {
   auto& s = staged_[seq - staged_base_];
-  if (is_transient(err) && s.write_attempts < max_write_attempts) {
+  if (is_transient(err) && s.write_attempts < outbox_write_attempts) {
     // Never sent without its row: written again at the next round, and
     // nothing behind it leaves meanwhile (order per chat).
     if (s.write_attempts == 1)

@@ -18,7 +18,7 @@ using domain::text_id;
 
 namespace {
 
-constexpr auto infinite = caf::infinite;
+using caf::infinite;
 
 /// The language the bot speaks to a user before they chose one: their
 /// client's, when the bot speaks it.

@@ -16,7 +16,7 @@ using domain::text_id;
 
 namespace {
 
-constexpr auto infinite = caf::infinite;
+using caf::infinite;
 
 /// Most workers listed or offered as buttons at once.
 constexpr int64_t max_listed_workers = 50;

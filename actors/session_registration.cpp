@@ -14,7 +14,7 @@ using domain::text_id;
 
 namespace {
 
-constexpr auto infinite = caf::infinite;
+using caf::infinite;
 
 } // namespace
 

@@ -25,7 +25,7 @@ namespace {
 constexpr size_t recent_update_limit = 64;
 
 /// Tries of one update's reply write before it is left to the sweep.
-constexpr uint32_t max_write_attempts = 8;
+constexpr uint32_t reply_write_attempts = 8;
 
 /// Pause before a failed reply write is tried again; doubles per try.
 constexpr auto write_retry_base = std::chrono::milliseconds{250};
@@ -118,7 +118,7 @@ void session_state::written(const reply_put_result& r) {
 
 void session_state::write_failed(const caf::error& err) {
   auto& w = writes_.front();
-  if (is_transient(err) && w.attempts < max_write_attempts) {
+  if (is_transient(err) && w.attempts < reply_write_attempts) {
     if (w.attempts == 1)
       spdlog::warn("session {}: replies of update {} not stored ({}); "
                    "retrying", chat_id_, w.finishes, describe(err));

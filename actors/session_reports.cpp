@@ -15,7 +15,7 @@ using domain::text_id;
 
 namespace {
 
-constexpr auto infinite = caf::infinite;
+using caf::infinite;
 constexpr int64_t max_listed = 50;
 constexpr int64_t day_ms = 24 * 3600 * 1000;
 

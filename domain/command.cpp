@@ -15,7 +15,7 @@ struct entry {
   command_kind kind;
 };
 
-constexpr entry table[] = {
+constexpr entry commands[] = {
   {"start", command_kind::start},     {"help", command_kind::help},
   {"workers", command_kind::workers}, {"switch", command_kind::switch_worker},
   {"task", command_kind::task},       {"tasks", command_kind::tasks},
@@ -44,7 +44,7 @@ const char* to_string(command_kind kind) {
     case command_kind::unknown: return "unknown";
     default: break;
   }
-  for (auto& e : table)
+  for (auto& e : commands)
     if (e.kind == kind)
       return e.word.data();
   return "unknown";
@@ -74,7 +74,7 @@ command parse_command(std::string_view text) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   cmd.kind = command_kind::unknown;
-  for (auto& e : table)
+  for (auto& e : commands)
     if (e.word == lower) {
       cmd.kind = e.kind;
       cmd.word = "/" + lower;

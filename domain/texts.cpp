@@ -11,7 +11,7 @@ struct wordings {
   std::string_view es;
 };
 
-constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> table{{
+constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> wordings_by_id{{
   {"Welcome to Bridge! I translate between you and your team.",
    "¡Bienvenido a Bridge! Traduzco entre tú y tu equipo."},
   {"Are you a manager or a worker?", "¿Eres gerente o trabajador?"},
@@ -143,7 +143,7 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> table{{
 } // namespace
 
 std::string_view wording(text_id id, std::string_view lang) {
-  auto& w = table[static_cast<size_t>(id)];
+  auto& w = wordings_by_id[static_cast<size_t>(id)];
   return lang == "es" ? w.es : w.en;
 }
 

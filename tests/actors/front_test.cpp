@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE actors.front
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -12,6 +11,8 @@
 #include "telemetry/metrics.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/tg_sim/server_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(actors_front)
 
 // The front against tg-sim in process, with a stand-in for the database
 // pool (every update is new, the queue as the test sets it): what it
@@ -254,3 +255,5 @@ BOOST_FIXTURE_TEST_CASE(an_inbox_row_that_cannot_be_replayed_is_refused_once,
   }));
   BOOST_TEST(counters->resumed.load() == 1u);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // actors_front

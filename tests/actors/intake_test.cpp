@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE actors_intake
 #include <boost/test/unit_test.hpp>
 
 #include "actors/intake.hpp"
+
+BOOST_AUTO_TEST_SUITE(actors_intake)
 
 using bridge::db_pool_status;
 using bridge::engine_is_behind;
@@ -37,3 +38,5 @@ BOOST_AUTO_TEST_CASE(a_status_without_a_limit_never_holds_intake_back) {
   BOOST_TEST(!engine_is_behind(pool(500, -4)));
   BOOST_TEST(!engine_is_behind(pool(-1, 100)));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // actors_intake

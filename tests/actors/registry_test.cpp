@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE actors.registry
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
@@ -10,6 +9,8 @@
 
 #include "actors/registry.hpp"
 #include "messages/type_ids.hpp"
+
+BOOST_AUTO_TEST_SUITE(actors_registry)
 
 // The registry's one-owner-per-key maps and the passivation handshake, on
 // CAF's deterministic scheduler: an idle actor may stop only when nothing
@@ -197,3 +198,5 @@ BOOST_FIXTURE_TEST_CASE(draining_asks_every_session_and_answers_once, fixture) {
   BOOST_TEST(p->drained.size() == 5u);
   BOOST_TEST(p->drain_answers == (std::vector<bool>{true, true, false}));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // actors_registry

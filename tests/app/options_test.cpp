@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE app.options
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -12,6 +11,8 @@
 #include "storage/retention.hpp"
 #include "storage/start.hpp"
 #include "translator/spawn.hpp"
+
+BOOST_AUTO_TEST_SUITE(app_options)
 
 // Every default exists once (config/defaults.hpp). Each room's options,
 // built from the shipped config/bridge.toml by the room's own
@@ -271,3 +272,5 @@ BOOST_AUTO_TEST_CASE(backend_options_follow_the_file) {
   CHECK_FIELD(fa, fd, fc, jitter);
   CHECK_FIELD(fa, fd, fc, failure_rate);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // app_options

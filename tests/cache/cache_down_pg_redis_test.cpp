@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE cache_down_pg_redis
 #include <boost/test/unit_test.hpp>
 
 #include "cache/keys.hpp"
 #include "tests/support/cache_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(cache_cache_down_pg_redis)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -135,3 +136,5 @@ BOOST_AUTO_TEST_CASE(too_many_missed_deletes_purge_every_cached_row) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // cache_cache_down_pg_redis

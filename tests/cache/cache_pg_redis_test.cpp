@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE cache_pg_redis
 #include <boost/test/unit_test.hpp>
 
 #include "cache/codec.hpp"
 #include "cache/keys.hpp"
 #include "tests/support/cache_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(cache_cache_pg_redis)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -187,3 +188,5 @@ BOOST_AUTO_TEST_CASE(fencing_tokens_keep_growing_after_redis_loses_its_data) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // cache_cache_pg_redis

@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE cache_codec
 #include <boost/test/unit_test.hpp>
 
 #include "cache/codec.hpp"
 #include "cache/keys.hpp"
+
+BOOST_AUTO_TEST_SUITE(cache_codec)
 
 using namespace bridge;
 using namespace bridge::cache;
@@ -83,3 +84,5 @@ BOOST_AUTO_TEST_CASE(keys_have_one_shape) {
   BOOST_TEST(keys::rate("updates", -100, 28333333) == "bridge:rate:updates:-100:28333333");
   BOOST_TEST(keys::lock("retention") == "bridge:lock:retention");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // cache_codec

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE cache_fixed_window
 #include <boost/test/unit_test.hpp>
 
 #include "cache/fixed_window.hpp"
+
+BOOST_AUTO_TEST_SUITE(cache_fixed_window)
 
 using namespace bridge;
 using namespace bridge::cache;
@@ -47,3 +48,5 @@ BOOST_AUTO_TEST_CASE(the_local_limiter_stays_bounded) {
   for (int64_t s = 0; s < 50; ++s)
     BOOST_TEST(tight.hit(rate_hit{"updates", s, 1, 1000}, 5).allowed);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // cache_fixed_window

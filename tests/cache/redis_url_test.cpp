@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE cache_redis_url
 #include <boost/test/unit_test.hpp>
 
 #include "cache/redis_url.hpp"
+
+BOOST_AUTO_TEST_SUITE(cache_redis_url)
 
 using namespace bridge::cache;
 
@@ -56,3 +57,5 @@ BOOST_AUTO_TEST_CASE(malformed_urls_are_refused_without_echoing_secrets) {
   BOOST_TEST(!parse_redis_url("redis://u:TOPSECRET@h:99999", why));
   BOOST_TEST(why.find("TOPSECRET") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // cache_redis_url

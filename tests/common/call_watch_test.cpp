@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE common.call_watch
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "common/call_watch.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_call_watch)
 
 using namespace bridge;
 using namespace std::chrono_literals;
@@ -69,3 +70,5 @@ BOOST_AUTO_TEST_CASE(one_timer_runs_while_calls_are_out) {
   w.expired(t0 + 5s);
   BOOST_TEST(!w.arm());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_call_watch

@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE common.error
 #include <boost/test/unit_test.hpp>
 
 #include <caf/sec.hpp>
 
 #include "common/error.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_error)
 
 // Which failures are retried (transient) and which finish their work with
 // an outcome (permanent): the table the engine's retry decisions rest on.
@@ -63,3 +64,5 @@ BOOST_AUTO_TEST_CASE(caf_errors) {
   BOOST_TEST(!is_transient(caf::error{
     static_cast<uint8_t>(engine_errc::db_unavailable), caf::atom("other")}));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_error

@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE common.http_client
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "tests/tg_sim/server_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_http_client)
 
 using namespace tg_sim_test;
 
@@ -40,3 +41,5 @@ BOOST_FIXTURE_TEST_CASE(other_failures_keep_no_head, server_fixture) {
   BOOST_TEST(!ok.too_large);
   BOOST_TEST(ok.head.empty());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_http_client

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE common.http_multi
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -13,6 +12,8 @@
 
 #include "common/http_multi.hpp"
 #include "tests/tg_sim/server_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_http_multi)
 
 using namespace bridge;
 using namespace std::chrono_literals;
@@ -180,3 +181,5 @@ BOOST_AUTO_TEST_CASE(stopping_answers_the_calls_still_running) {
     BOOST_TEST(r.error == "HTTP client stopped");
   }
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_http_multi

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE common.log_masking
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
@@ -8,6 +7,8 @@
 
 #include "common/log.hpp"
 #include "telegram/bot_api.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_log_masking)
 
 using namespace bridge;
 
@@ -57,3 +58,5 @@ BOOST_AUTO_TEST_CASE(ordinary_text_is_left_alone) {
   c.logger->info("time 12:30, ratio 3:2, about abc");
   BOOST_TEST(c.out.str() == "time 12:30, ratio 3:2, about abc\n");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_log_masking

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE common.percentile
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -7,6 +6,8 @@
 #include <vector>
 
 #include "common/percentile.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_percentile)
 
 // The one percentile rule of the reports and benchmarks: nearest rank,
 // rank ceil(p * n / 100), a value of the sample. Each row names what it
@@ -111,3 +112,5 @@ BOOST_AUTO_TEST_CASE(a_large_shuffled_sample_agrees_with_its_sorted_self) {
     }
   }
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_percentile

@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE common.utf8_json
 #include <boost/test/unit_test.hpp>
 
 #include "common/json_writer.hpp"
 #include "common/utf8.hpp"
+
+BOOST_AUTO_TEST_SUITE(common_utf8_json)
 
 using namespace bridge;
 
@@ -43,3 +44,5 @@ BOOST_AUTO_TEST_CASE(json_writer_nests_and_separates) {
     .end_object();
   BOOST_TEST(w.str() == R"({"a":1,"b":["x",true,null],"c":0.5,"d":{}})");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // common_utf8_json

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE config.loader
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -8,6 +7,8 @@
 
 #include "config/loader.hpp"
 #include "config/schema.hpp"
+
+BOOST_AUTO_TEST_SUITE(config_loader)
 
 using namespace bridge;
 using namespace bridge::config;
@@ -213,3 +214,5 @@ BOOST_AUTO_TEST_CASE(help_and_print_config_exit_cleanly) {
   BOOST_TEST(printed.message.find("pool_size = 3") != std::string::npos);
   BOOST_TEST(printed.message.find("1:test") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // config_loader

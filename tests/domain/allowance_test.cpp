@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE domain.allowance
 #include <boost/test/unit_test.hpp>
 
 #include "domain/allowance.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_allowance)
 
 using namespace bridge::domain;
 
@@ -188,3 +189,5 @@ BOOST_AUTO_TEST_CASE(bad_input_is_harmless) {
   b.prefetch_failed();
   BOOST_TEST(b.prefetch() == 4);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_allowance

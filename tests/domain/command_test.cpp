@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE domain.command
 #include <boost/test/unit_test.hpp>
 
 #include "domain/command.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_command)
 
 using namespace bridge::domain;
 
@@ -79,3 +80,5 @@ BOOST_AUTO_TEST_CASE(history_counts_are_capped) {
     BOOST_TEST(history_count(r.args, r.cap) == r.shown,
                "'" << r.args << "' with cap " << r.cap);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_command

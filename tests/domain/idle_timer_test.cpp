@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE domain.idle_timer
 #include <boost/test/unit_test.hpp>
 
 #include "domain/idle_timer.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_idle_timer)
 
 using namespace bridge::domain;
 using namespace std::chrono;
@@ -59,3 +60,5 @@ BOOST_AUTO_TEST_CASE(bad_input_is_harmless) {
   idle_timer fresh{seconds{10}};
   BOOST_TEST(!fresh.check(t0));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_idle_timer

@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE domain.invite_code
 #include <boost/test/unit_test.hpp>
 
 #include <random>
 
 #include "domain/invite_code.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_invite_code)
 
 using namespace bridge::domain;
 
@@ -28,3 +29,5 @@ BOOST_AUTO_TEST_CASE(non_codes_are_refused) {
                    "XBRIDGE-48213", "BRIDGE-48213 please"})
     BOOST_TEST(!parse_code(bad), bad);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_invite_code

@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE domain.pipeline
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <random>
 
 #include "domain/pipeline.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_pipeline)
 
 using namespace bridge::domain;
 
@@ -210,3 +211,5 @@ BOOST_AUTO_TEST_CASE(knows_the_updates_it_holds) {
   p.deliverable();
   BOOST_TEST(!p.has_update(501));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_pipeline

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE domain.registration
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -6,6 +5,8 @@
 #include <vector>
 
 #include "domain/registration.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_registration)
 
 using namespace bridge::domain;
 
@@ -251,3 +252,5 @@ BOOST_AUTO_TEST_CASE(steps_round_trip_and_damage_starts_over) {
                    std::string(100000, 'r')})
     BOOST_TEST(to_string(parse_step(bad)) == to_string(reg_step::fresh));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_registration

@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE domain.texts
 #include <boost/test/unit_test.hpp>
 
 #include "common/utf8.hpp"
 #include "domain/texts.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_texts)
 
 using namespace bridge;
 using namespace bridge::domain;
@@ -39,3 +40,5 @@ BOOST_AUTO_TEST_CASE(render_fills_placeholders_and_falls_back_to_english) {
   BOOST_TEST(render(text_id::switched_to, "en", "{evil} {}")
              == "Your messages now go to {evil} {}.");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_texts

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE domain.window_limiter
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -6,6 +5,8 @@
 #include <vector>
 
 #include "domain/window_limiter.hpp"
+
+BOOST_AUTO_TEST_SUITE(domain_window_limiter)
 
 using namespace bridge::domain;
 using namespace std::chrono;
@@ -190,3 +191,5 @@ BOOST_AUTO_TEST_CASE(exactly_the_limit_passes_in_every_window) {
     }
   }
 }
+
+BOOST_AUTO_TEST_SUITE_END() // domain_window_limiter

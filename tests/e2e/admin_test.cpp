@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.admin
 #include <boost/test/unit_test.hpp>
 
 #include <pqxx/pqxx>
@@ -6,6 +5,8 @@
 #include "common/http_client.hpp"
 #include "telegram/durable_codec.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_admin)
 
 // The admin API against the running engine: the bearer token, listings
 // with pagination and filters, subscriptions that lift the free allowance,
@@ -176,3 +177,5 @@ BOOST_FIXTURE_TEST_CASE(status_and_log_level, admin_world) {
   BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"loud"})").status == 400);
   BOOST_TEST(call("PUT", "/admin/log_level", "[").status == 400);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_admin

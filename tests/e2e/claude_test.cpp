@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE e2e.claude
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_claude)
 
 // The engine with its Claude backend, against llm-sim (the Anthropic
 // Messages API simulator) as a separate process on loopback: a team
@@ -72,3 +73,5 @@ BOOST_AUTO_TEST_CASE(a_spent_account_is_reported_and_the_message_still_delivered
   auto told = w.next_message(ana.id).text;
   BOOST_TEST(told.find("could not be translated") != std::string::npos, told);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_claude

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.conversation
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -6,6 +5,8 @@
 
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_conversation)
 
 // What happens around a message on its way: edits, failed and slow
 // translations, limits, and a partner who blocked the bot. The fake
@@ -279,3 +280,5 @@ BOOST_AUTO_TEST_CASE(a_typing_delay_of_zero_shows_typing_at_once) {
   BOOST_TEST(typing.seq < copy.seq);
   p.nothing_else();
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_conversation

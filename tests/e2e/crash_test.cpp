@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.crash
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -9,6 +8,8 @@
 #include <pqxx/pqxx>
 
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_crash)
 
 // The engine is killed (SIGKILL) while messages are on their way and
 // started again: every message still reaches the partner, in order, and
@@ -184,3 +185,5 @@ BOOST_AUTO_TEST_CASE(a_switch_waits_for_the_messages_before_it) {
   w.say(ana, "After the switch");
   BOOST_TEST(w.next_message(other.id).text == "Ana: [es] After the switch");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_crash

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.dashboard
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -15,6 +14,8 @@
 #include "ops/dashboard_figures.hpp"
 #include "tests/support/browser.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_dashboard)
 
 // The operator's dashboard in a real browser (Debian's Chromium, headless)
 // against the running engine: the figures it shows are those /metrics
@@ -386,3 +387,5 @@ BOOST_FIXTURE_TEST_CASE(the_run_leaves_a_screenshot, dashboard_world) {
   BOOST_TEST(std::filesystem::file_size(png) > 20'000u);
   BOOST_TEST_MESSAGE("dashboard screenshot: " << png);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_dashboard

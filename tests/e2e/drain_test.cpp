@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.drain
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -6,6 +5,8 @@
 #include <thread>
 
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_drain)
 
 // SIGTERM under load: the engine stops taking updates, lets what it took
 // finish, exits 0; after a restart every message has arrived exactly once,
@@ -140,3 +141,5 @@ BOOST_AUTO_TEST_CASE(a_second_signal_ends_a_drain_at_once) {
   auto extra = arrived_unread(w, {p.ana.id, p.bob.id});
   BOOST_TEST(extra.empty(), extra);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_drain

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.health
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -7,6 +6,8 @@
 
 #include "common/http_client.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_health)
 
 // What README promises an operator about /healthz and /readyz, asked of
 // the real engine: /readyz is 200 only when PostgreSQL, migrations, Redis
@@ -159,3 +160,5 @@ BOOST_AUTO_TEST_CASE(a_draining_engine_is_alive_but_not_ready) {
   // What was taken was finished before the engine went.
   BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Finish this first"));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_health

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.holdback
 #include <boost/test/unit_test.hpp>
 
 #include <future>
@@ -8,6 +7,8 @@
 
 #include "common/http_client.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_holdback)
 
 // README: while the database queue is a quarter full (db.queue_limit), the
 // engine stops fetching updates until it drains
@@ -103,3 +104,5 @@ BOOST_AUTO_TEST_CASE(polling_is_put_off_while_the_database_is_behind) {
   BOOST_TEST(db_eventually(w, "SELECT (count(*) = 0)::int FROM inbox WHERE processed_at IS NULL"));
   BOOST_TEST(w.engine().log_tail().find("polling again after holding back") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_holdback

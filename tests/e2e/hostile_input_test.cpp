@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.hostile_input
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -7,6 +6,8 @@
 #include <vector>
 
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_hostile_input)
 
 // Hostile and broken Bot API payloads mixed into a team's conversation,
 // through tg-sim's raw injection (bytes as one getUpdates element) and its
@@ -205,3 +206,5 @@ BOOST_AUTO_TEST_CASE(a_group_is_answered_once_without_a_profile_lookup) {
   auto log = h.world.engine().log_tail(1 << 20);
   BOOST_TEST(!contains(log, "cannot load profile"), log.substr(0, 2000));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_hostile_input

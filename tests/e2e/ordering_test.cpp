@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE e2e.ordering
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 #include <vector>
 
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_ordering)
 
 // Hundreds of conversations at once, translations finishing in random
 // order (fake backend, random latency, several in flight per
@@ -81,3 +82,5 @@ BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
   auto extra = arrived_unread(w, chats, std::chrono::seconds{3});
   BOOST_TEST(extra.empty(), "arrived after the last expected message:" << extra);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_ordering

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.team
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
@@ -6,6 +5,8 @@
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_team)
 
 // A manager and a worker who share no language, through tg-sim and the
 // real engine with Apertium, PostgreSQL and Redis: registration in both
@@ -72,7 +73,6 @@ struct team {
 struct fake_team : team {
   fake_team() : team{fake_engine()} {}
 };
-
 
 /// Every language button of a keyboard, as (data, text): each must carry
 /// the name of the language it chooses.
@@ -404,3 +404,5 @@ BOOST_FIXTURE_TEST_CASE(apertium_carries_emoji_and_right_to_left_text, team) {
   BOOST_TEST(contains(copy, "مرحبا"), copy);
   nothing_else(world, {ana.id, bob.id});
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_team

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE e2e.walking_skeleton
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/sim_world.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_walking_skeleton)
 
 using namespace bridge::test;
 
@@ -20,3 +21,5 @@ BOOST_AUTO_TEST_CASE(an_update_travels_to_the_session_and_back) {
   auto log = world.engine().log_tail(1 << 20);
   BOOST_TEST(log.find("AAE2eTestTokenForBridgeEndToEnd") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_walking_skeleton

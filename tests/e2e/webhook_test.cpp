@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE e2e.webhook
 #include <boost/test/unit_test.hpp>
 
 #include <netinet/in.h>
@@ -18,6 +17,8 @@
 
 #include "common/http_client.hpp"
 #include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_webhook)
 
 // Webhook intake through tg-sim's push mode: the engine registers its
 // webhook, updates arrive by push, a team talks; wrong secrets and broken
@@ -311,3 +312,5 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
   BOOST_TEST(extra.empty(), "arrived besides the pushed updates:" << extra);
   BOOST_TEST(drained(), unfinished() << " update(s) left unfinished in the inbox");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // e2e_webhook

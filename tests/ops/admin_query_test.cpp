@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE ops.admin_query
 #include <boost/test/unit_test.hpp>
 
 #include "ops/admin_query.hpp"
+
+BOOST_AUTO_TEST_SUITE(ops_admin_query)
 
 // The admin API's parsing of query parameters and ids, and its pages.
 
@@ -90,3 +91,5 @@ BOOST_AUTO_TEST_CASE(parked_updates_list_in_pages_with_their_reason) {
   BOOST_TEST(render(parked_page{}, 5)
              == "{\"rows\":[],\"next_after\":null}");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // ops_admin_query

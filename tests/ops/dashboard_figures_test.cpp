@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE ops.dashboard_figures
 #include <boost/test/unit_test.hpp>
 
 #include <limits>
@@ -7,6 +6,8 @@
 
 #include "ops/dashboard_figures.hpp"
 #include "telemetry/metrics.hpp"
+
+BOOST_AUTO_TEST_SUITE(ops_dashboard_figures)
 
 // The dashboard's arithmetic: histogram quantiles as Prometheus estimates
 // them, per-minute rates from sparse samples, and the JSON the page reads,
@@ -138,3 +139,5 @@ BOOST_AUTO_TEST_CASE(an_empty_registry_gives_nulls_not_errors) {
   BOOST_TEST(doc["cache"]["hit_rate"].is_null());
   BOOST_TEST(std::string_view(doc["translator"]["breaker"]) == "unknown");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // ops_dashboard_figures

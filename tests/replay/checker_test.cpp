@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE replay.checker
 #include <boost/test/unit_test.hpp>
 
 #include "domain/texts.hpp"
 #include "tools/bridge_replay/checker.hpp"
+
+BOOST_AUTO_TEST_SUITE(replay_checker)
 
 // The checker is the load tester's verdict: each way a delivery can go
 // wrong is counted as exactly that, and nothing right is counted wrong.
@@ -159,3 +160,5 @@ BOOST_AUTO_TEST_CASE(a_cancelled_send_is_not_expected) {
   BOOST_TEST(c.pending() == 0);
   BOOST_TEST((c.observe(2, copy_of(1), 5) == verdict::unknown_marker));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // replay_checker

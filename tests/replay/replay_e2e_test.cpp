@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE replay.replay_e2e
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -6,6 +5,8 @@
 #include "tests/support/sim_world.hpp"
 #include "tools/bridge_replay/generator.hpp"
 #include "tools/bridge_replay/runner.hpp"
+
+BOOST_AUTO_TEST_SUITE(replay_replay_e2e)
 
 // The load tester against the real engine (fake translator, PostgreSQL,
 // Redis): generated teams register through the bot's buttons, write at a
@@ -132,3 +133,5 @@ BOOST_AUTO_TEST_CASE(no_simulator_is_a_clear_failure) {
   BOOST_TEST(!r.passed());
   BOOST_TEST(r.aborted.find("does not answer") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // replay_replay_e2e

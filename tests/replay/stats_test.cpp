@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE replay.stats
 #include <boost/test/unit_test.hpp>
 
 #include "tools/bridge_replay/report.hpp"
 #include "tools/bridge_replay/stats.hpp"
+
+BOOST_AUTO_TEST_SUITE(replay_stats)
 
 // Latency summaries (nearest rank, as tests/common/percentile_test.cpp
 // pins down), per-second buckets, and the report's pass/fail, on figures
@@ -98,3 +99,5 @@ BOOST_AUTO_TEST_CASE(the_plot_is_an_svg_with_both_panels) {
   BOOST_TEST(svg.find("</svg>") != std::string::npos);
   BOOST_TEST(plot_svg({}, "empty").find("</svg>") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // replay_stats

@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE replay.traffic
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
 
 #include "tools/bridge_replay/generator.hpp"
 #include "tools/bridge_replay/traffic.hpp"
+
+BOOST_AUTO_TEST_SUITE(replay_traffic)
 
 // The traffic file is input from outside: every line is checked, a bad one
 // is refused with its number, and nothing in it costs unbounded memory.
@@ -194,3 +195,5 @@ BOOST_AUTO_TEST_CASE(the_generator_is_deterministic_and_well_formed) {
   o.workers_min = 0;
   BOOST_TEST(!validate(o).empty());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // replay_traffic

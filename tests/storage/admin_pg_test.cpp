@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_admin_pg
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_admin_pg)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -151,3 +152,5 @@ BOOST_AUTO_TEST_CASE(the_backlog_counts_unfinished_inbox_and_outbox_rows) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_admin_pg

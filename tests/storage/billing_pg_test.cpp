@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_billing_pg
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_billing_pg)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -122,3 +123,5 @@ BOOST_AUTO_TEST_CASE(concurrent_increments_never_pass_the_limit) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_billing_pg

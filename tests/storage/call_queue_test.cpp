@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_call_queue
 #include <boost/test/unit_test.hpp>
 
 #include "storage/call_queue.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_call_queue)
 
 using bridge::storage::call_queue;
 using namespace std::chrono_literals;
@@ -164,3 +165,5 @@ BOOST_AUTO_TEST_CASE(the_waiting_weight_of_a_kind_follows_every_way_in_and_out) 
   BOOST_TEST(q.waiting_weight(1) == 0u);
   BOOST_TEST(q.empty());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_call_queue

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_db_pool_pg
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_db_pool_pg)
 
 using namespace bridge;
 using namespace std::chrono_literals;
@@ -356,3 +357,5 @@ BOOST_AUTO_TEST_CASE(start_refuses_without_a_database_url) {
   BOOST_REQUIRE(!r);
   BOOST_TEST(describe(r.error()).find("DATABASE_URL") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_db_pool_pg

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_db_pool
 #include <boost/test/unit_test.hpp>
 
 #include "storage/db_pool.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_db_pool)
 
 using bridge::storage::db_pool_options;
 using bridge::storage::write_turn_allowed;
@@ -55,3 +56,5 @@ BOOST_AUTO_TEST_CASE(a_tiny_pool_keeps_its_bound) {
   BOOST_TEST(write_turn_allowed(o, 0, 1));
   BOOST_TEST(!write_turn_allowed(o, 1, 10'000));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_db_pool

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_db_reconnect_pg
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_db_reconnect_pg)
 
 using namespace bridge;
 using namespace std::chrono_literals;
@@ -111,3 +112,5 @@ BOOST_AUTO_TEST_CASE(idle_connections_killed_behind_the_pool_are_replaced) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_db_reconnect_pg

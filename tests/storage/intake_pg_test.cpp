@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE storage_intake_pg
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -6,6 +5,8 @@
 #include <thread>
 
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_intake_pg)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -402,3 +403,5 @@ BOOST_AUTO_TEST_CASE(marking_sent_finds_the_row_by_key_after_the_table_grew) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_intake_pg

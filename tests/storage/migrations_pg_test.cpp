@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE storage_migrations_pg
 #include <boost/test/unit_test.hpp>
 
 #include <future>
@@ -11,6 +10,8 @@
 #include "storage/start.hpp"
 #include "tests/support/actor_fixture.hpp"
 #include "tests/support/pg_scratch.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_migrations_pg)
 
 using namespace bridge;
 using namespace bridge::storage;
@@ -138,3 +139,5 @@ BOOST_AUTO_TEST_CASE(epoch_ms_is_inlined_into_the_queries_that_call_it) {
   BOOST_TEST(db.scalar("SELECT count(*) FROM pg_proc WHERE proname = 'epoch_ms' "
                        "AND provolatile = 's'") == 1);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_migrations_pg

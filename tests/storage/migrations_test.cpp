@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE storage_migrations
 #include <boost/test/unit_test.hpp>
 
 #include "storage/dsn.hpp"
 #include "storage/migrations.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_migrations)
 
 using namespace bridge::storage;
 
@@ -90,3 +91,5 @@ BOOST_AUTO_TEST_CASE(passwords_never_reach_a_log_line) {
   BOOST_TEST(redact_dsn("host=db password=plain dbname=b") == "host=db password=*** dbname=b");
   BOOST_TEST(redact_dsn("password=") == "password=***");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_migrations

@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE storage_people_pg
 #include <boost/test/unit_test.hpp>
 
 #include "storage/validate.hpp"
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_people_pg)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -131,3 +132,5 @@ BOOST_AUTO_TEST_CASE(feedback_is_stored_verbatim) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_people_pg

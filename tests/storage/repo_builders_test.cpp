@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE storage_repo_builders
 #include <boost/test/unit_test.hpp>
 
 #include <random>
@@ -12,6 +11,8 @@
 #include "storage/repo_talk.hpp"
 #include "storage/validate.hpp"
 #include "tests/support/fake_sql.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_repo_builders)
 
 using namespace bridge;
 using namespace bridge::storage;
@@ -278,3 +279,5 @@ BOOST_AUTO_TEST_CASE(request_checks_catch_malformed_input) {
   BOOST_TEST(!static_cast<bool>(check(outbox_failed{"k", std::string(5000, 'x'), 1})));
   BOOST_TEST(!static_cast<bool>(check(session_get{-1001})));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_repo_builders

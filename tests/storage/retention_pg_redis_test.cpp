@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE storage_retention_pg_redis
 #include <boost/test/unit_test.hpp>
 
 #include "storage/retention.hpp"
 #include "tests/support/cache_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_retention_pg_redis)
 
 using namespace bridge;
 using bridge::test::ask;
@@ -116,3 +117,5 @@ BOOST_AUTO_TEST_CASE(no_round_without_redis) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_retention_pg_redis

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_retention_round
 #include <boost/test/unit_test.hpp>
 
 #include "storage/retention.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_retention_round)
 
 using namespace bridge;
 using namespace bridge::storage;
@@ -38,3 +39,5 @@ BOOST_AUTO_TEST_CASE(a_round_stops_at_its_batch_budget) {
   BOOST_TEST(!r.next());
   BOOST_TEST(r.total(purge_target::messages) == 30);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_retention_round

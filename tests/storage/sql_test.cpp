@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE storage_sql
 #include <boost/test/unit_test.hpp>
 
 #include "common/error.hpp"
 #include "storage/pg_session.hpp"
 #include "storage/sql.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_sql)
 
 using namespace bridge;
 using namespace bridge::storage;
@@ -119,3 +120,5 @@ BOOST_AUTO_TEST_CASE(chunks_cover_every_item_once) {
   for_each_chunk(std::vector<int>{}, 4, [&](const auto&) { ++calls; });
   BOOST_TEST(calls == 0);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_sql

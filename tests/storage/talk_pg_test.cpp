@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE storage_talk_pg
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_talk_pg)
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -277,3 +278,5 @@ BOOST_AUTO_TEST_CASE(tasks_are_listed_by_owner_and_status) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_talk_pg

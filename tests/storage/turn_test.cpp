@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE storage_turn
 #include <boost/test/unit_test.hpp>
 
 #include <random>
@@ -7,6 +6,8 @@
 #include "messages/type_ids.hpp"
 #include "storage/dispatch.hpp"
 #include "tests/support/fake_sql.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_turn)
 
 using namespace bridge;
 using namespace bridge::storage;
@@ -336,3 +337,5 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_turn

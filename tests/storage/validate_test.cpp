@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE storage_validate
 #include <boost/test/unit_test.hpp>
 
 #include <random>
 
 #include "common/error.hpp"
 #include "storage/validate.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_validate)
 
 using namespace bridge;
 using namespace bridge::storage;
@@ -67,3 +68,5 @@ BOOST_AUTO_TEST_CASE(invitation_codes_have_one_shape) {
   for (int i = 0; i < 1000; ++i)
     BOOST_TEST(is_invitation_code(random_invitation_code(rng)));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // storage_validate

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE structure.layering
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -9,6 +8,8 @@
 #include <set>
 #include <string>
 #include <vector>
+
+BOOST_AUTO_TEST_SUITE(structure_layering)
 
 // The rooms' floors, as STYLE.md draws them, checked on the sources: a
 // room includes only itself and rooms on lower floors (never a sibling on
@@ -119,3 +120,5 @@ BOOST_AUTO_TEST_CASE(tools_use_only_the_bottom_rooms) {
   }
   BOOST_TEST(checked > 50u);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // structure_layering

@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE telegram.body_split
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 #include <vector>
 
 #include "telegram/body_split.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_body_split)
 
 using namespace bridge::telegram;
 
@@ -86,3 +87,5 @@ BOOST_AUTO_TEST_CASE(open_ends_and_lone_surrogates) {
   BOOST_TEST(!has_lone_surrogate(R"("\\ud800")"));
   BOOST_TEST(!has_lone_surrogate(R"("\u0041\n")"));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_body_split

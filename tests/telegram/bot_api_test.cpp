@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE telegram.bot_api
 #include <boost/test/unit_test.hpp>
 
 #include "common/utf8.hpp"
 #include "telegram/bot_api.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_bot_api)
 
 using namespace bridge;
 using namespace bridge::telegram;
@@ -107,3 +108,5 @@ BOOST_AUTO_TEST_CASE(classifies_send_replies) {
   BOOST_TEST((classify_send(0, "", "Couldn't connect to server").status == send_status::transient));
   BOOST_TEST((classify_send(200, "garbage", "").status == send_status::transient));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_bot_api

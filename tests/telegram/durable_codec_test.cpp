@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE telegram.durable_codec
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -9,6 +8,8 @@
 #include "telegram/durable_codec.hpp"
 #include "telegram/input_text.hpp"
 #include "telegram/update_decoder.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_durable_codec)
 
 // What the engine keeps in PostgreSQL to replay after a crash: an update
 // as an inbox payload (read back with decode_update at start), and an
@@ -344,3 +345,5 @@ BOOST_AUTO_TEST_CASE(an_empty_keyboard_list_reads_back_empty) {
   BOOST_TEST(kb->empty());
   BOOST_TEST(encode_keyboard({}) == "[]");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_durable_codec

@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE telegram.input_text
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "common/utf8.hpp"
 #include "telegram/input_text.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_input_text)
 
 using namespace bridge;
 using namespace bridge::telegram;
@@ -140,3 +141,5 @@ BOOST_AUTO_TEST_CASE(very_long_inputs_are_cleaned_whole_and_never_grow) {
   BOOST_TEST(!clean_input(plain));
   BOOST_TEST(plain.size() == size_t{1} << 20);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_input_text

@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE telegram.outbox_ledger
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "telegram/outbox_ledger.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_outbox_ledger)
 
 // The sender's ledger: a row is queued once whichever way it comes in
 // (live, resume, sweep, a retried write), and a settled row is not queued
@@ -83,3 +84,5 @@ BOOST_AUTO_TEST_CASE(empty_and_odd_keys) {
   BOOST_TEST(l.claim(std::string("a\0b", 3)));
   BOOST_TEST(l.claim("a"));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_outbox_ledger

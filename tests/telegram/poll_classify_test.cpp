@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE telegram.poll_classify
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -9,6 +8,8 @@
 #include <vector>
 
 #include "telegram/poll_classify.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_poll_classify)
 
 using namespace bridge;
 using namespace bridge::telegram;
@@ -526,3 +527,5 @@ BOOST_AUTO_TEST_CASE(a_broken_update_delivered_once_loses_no_neighbour) {
   BOOST_TEST(c.offset() == 51);
   BOOST_TEST(c.may_hold_back());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_poll_classify

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE telegram.send_scheduler
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -7,6 +6,8 @@
 #include <random>
 
 #include "telegram/send_scheduler.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_send_scheduler)
 
 using namespace bridge::telegram;
 using namespace std::chrono;
@@ -211,3 +212,5 @@ BOOST_AUTO_TEST_CASE(one_chat_cannot_fill_the_queue) {
   BOOST_TEST(s.push(p->chat_id, 9, true, t0));
   BOOST_TEST(s.queued_for(12345) == 0u);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_send_scheduler

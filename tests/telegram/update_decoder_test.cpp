@@ -1,9 +1,10 @@
-#define BOOST_TEST_MODULE telegram.update_decoder
 #include <boost/test/unit_test.hpp>
 
 #include <string>
 
 #include "telegram/update_decoder.hpp"
+
+BOOST_AUTO_TEST_SUITE(telegram_update_decoder)
 
 using namespace bridge;
 using namespace bridge::telegram;
@@ -363,3 +364,5 @@ BOOST_AUTO_TEST_CASE(replies_decode_message_ids_and_errors) {
   BOOST_TEST(r->error.error_code == 403);
   BOOST_TEST(!decode_reply("<html>502</html>"));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telegram_update_decoder

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE ops.metrics
 #include <boost/test/unit_test.hpp>
 
 #include "telemetry/metrics.hpp"
+
+BOOST_AUTO_TEST_SUITE(telemetry_metrics)
 
 using namespace bridge::telemetry;
 
@@ -37,3 +38,5 @@ BOOST_AUTO_TEST_CASE(labelled_outcome_counters_are_one_family_each) {
                          + reason + "\"} 0")
                != std::string::npos, reason);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // telemetry_metrics

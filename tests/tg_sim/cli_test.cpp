@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim command line
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/cli.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_cli)
 
 using namespace bridge::tg_sim;
 
@@ -44,3 +45,5 @@ BOOST_AUTO_TEST_CASE(a_terminal_user_becomes_a_sim_user) {
   BOOST_TEST(u.language_code == "es");
   BOOST_TEST(!u.is_bot);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_cli

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim control API
 #include <boost/test/unit_test.hpp>
 
 #include "sim_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_control_api)
 
 using namespace tg_sim_test;
 
@@ -266,3 +267,5 @@ BOOST_FIXTURE_TEST_CASE(stats_are_json_with_every_counter, sim_fixture) {
   BOOST_TEST(s.integer("/chats") == 1);
   BOOST_TEST(parse(control.health()).ok());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_control_api

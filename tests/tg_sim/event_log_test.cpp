@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim event log
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/event_log.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_event_log)
 
 using namespace bridge::tg_sim;
 
@@ -105,3 +106,5 @@ BOOST_AUTO_TEST_CASE(clear_forgets_events_but_never_reuses_a_sequence_number) {
       chat(log, 1, 2) ==
       R"({"seq":3,"chat_id":1,"message_id":1,"method":"sendMessage","text":"c"})");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_event_log

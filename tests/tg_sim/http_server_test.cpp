@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE tg_sim HTTP server
 #include <boost/test/unit_test.hpp>
 
 // The simulator over real loopback sockets: the server in-process on a
@@ -15,6 +14,8 @@
 #include <unistd.h>
 
 #include "server_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_http_server)
 
 using namespace tg_sim_test;
 
@@ -338,3 +339,5 @@ BOOST_FIXTURE_TEST_CASE(concurrent_senders_get_distinct_message_ids,
     ids.insert(e.message_id);
   BOOST_TEST(ids.size() == size_t{threads * per_thread});
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_http_server

@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE tg_sim method arguments and markup
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/markup.hpp"
 #include "tools/tg_sim/method_args.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_method_args)
 
 using namespace bridge::tg_sim;
 
@@ -177,3 +178,5 @@ BOOST_AUTO_TEST_CASE(bad_keyboards_get_telegrams_errors) {
                r.description << " lacks " << c.error);
   }
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_method_args

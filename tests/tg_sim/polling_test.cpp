@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim polling and webhook
 #include <boost/test/unit_test.hpp>
 
 #include "sim_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_polling)
 
 using namespace tg_sim_test;
 using namespace std::chrono_literals;
@@ -305,3 +306,5 @@ BOOST_FIXTURE_TEST_CASE(drop_pending_updates_forgets_the_queue, sim_fixture) {
   BOOST_TEST(call("deleteWebhook", R"({"drop_pending_updates":true})").ok());
   BOOST_TEST(poll(*this).count("/result") == 0u);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_polling

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim send limits
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/send_limits.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_send_limits)
 
 using namespace bridge::tg_sim;
 using namespace std::chrono_literals;
@@ -103,3 +104,5 @@ BOOST_FIXTURE_TEST_CASE(reconfiguring_restarts_full_buckets, limits_fixture) {
     BOOST_TEST(limits.try_send(1, now).allowed());
   BOOST_TEST(!limits.try_send(1, now).allowed());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_send_limits

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim sending
 #include <boost/test/unit_test.hpp>
 
 #include "sim_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_sending)
 
 using namespace tg_sim_test;
 using namespace std::chrono_literals;
@@ -338,3 +339,5 @@ BOOST_AUTO_TEST_CASE(messages_per_chat_are_bounded) {
       f.call("editMessageText", R"({"chat_id":1001,"message_id":4,"text":"x"})")
           .ok());
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_sending

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE tg_sim update queue
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/update_queue.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_update_queue)
 
 using namespace bridge::tg_sim;
 
@@ -150,3 +151,5 @@ BOOST_AUTO_TEST_CASE(allowed_updates_refuses_malformed_input) {
   // A refused setting leaves the previous one.
   BOOST_TEST(!a.allows("callback_query"));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_update_queue

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE tg_sim webhook push
 #include <boost/test/unit_test.hpp>
 
 // Webhook mode end to end: setWebhook over HTTP, a real receiver on
@@ -11,6 +10,8 @@
 #include <httplib.h>
 
 #include "server_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(tg_sim_webhook)
 
 using namespace tg_sim_test;
 
@@ -94,3 +95,5 @@ BOOST_FIXTURE_TEST_CASE(the_webhook_receives_every_update_in_order,
   // the receiver (plain cpp-httplib) need not wait it out.
   server->stop();
 }
+
+BOOST_AUTO_TEST_SUITE_END() // tg_sim_webhook

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE translator.apertium_backend
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -15,6 +14,8 @@
 #include "translator/apertium_modes.hpp"
 #include "translator/apertium_pipeline.hpp"
 #include "translator/translator.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_apertium_backend)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -172,3 +173,5 @@ BOOST_AUTO_TEST_CASE(no_modes_is_a_clear_start_error) {
   BOOST_REQUIRE(!backend);
   BOOST_TEST(describe(backend.error()).find("/nonexistent/modes") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_apertium_backend

@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE translator.apertium_format
 #include <boost/test/unit_test.hpp>
 
 #include "translator/apertium_format.hpp"
 #include "translator/apertium_modes.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_apertium_format)
 
 using namespace bridge::translation::apertium;
 
@@ -62,3 +63,5 @@ BOOST_AUTO_TEST_CASE(refuses_mode_files_that_are_not_plain_pipelines) {
     }
   }
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_apertium_format

@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE translator.circuit_breaker
 #include <boost/test/unit_test.hpp>
 
 #include "translator/circuit_breaker.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_circuit_breaker)
 
 using namespace bridge::translation;
 using namespace std::chrono_literals;
@@ -56,3 +57,5 @@ BOOST_AUTO_TEST_CASE(late_failures_of_calls_made_before_opening_do_not_extend_it
   BOOST_TEST(b.opens() == 1u);
   BOOST_TEST(std::string{to_string(state::half_open)} == "half_open");
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_circuit_breaker

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE translator.claude_backend_llm_sim
 #include <boost/test/unit_test.hpp>
 
 #include <set>
@@ -14,6 +13,8 @@
 #include "tools/llm_sim/sim_server.hpp"
 #include "translator/claude_backend.hpp"
 #include "translator/translator.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_claude_backend_llm_sim)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -312,3 +313,5 @@ BOOST_AUTO_TEST_CASE(an_unreachable_api_is_a_transport_error_per_call) {
       });
   caf::anon_send_exit(backend.actor, caf::exit_reason::user_shutdown);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_claude_backend_llm_sim

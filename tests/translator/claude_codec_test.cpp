@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE translator.claude_codec
 #include <boost/test/unit_test.hpp>
 
 #include <simdjson.h>
@@ -7,6 +6,8 @@
 #include "translator/claude_response.hpp"
 #include "translator/languages.hpp"
 #include "translator/request_check.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_claude_codec)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -157,3 +158,5 @@ BOOST_AUTO_TEST_CASE(the_whole_answer_maps_to_a_reply) {
   BOOST_TEST(ok.http_status == 200);
   BOOST_TEST(ok.retry_after_ms == -1);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_claude_codec

@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE translator.llm_sim_program
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -17,6 +16,8 @@
 #include "common/http_client.hpp"
 
 extern char** environ;
+
+BOOST_AUTO_TEST_SUITE(translator_llm_sim_program)
 
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
@@ -115,3 +116,5 @@ BOOST_AUTO_TEST_CASE(refuses_bad_flags) {
     BOOST_TEST(WEXITSTATUS(status) != 0);
   }
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_llm_sim_program

@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE translator.llm_sim
 #include <boost/test/unit_test.hpp>
 
 #include "common/http_client.hpp"
 #include "tools/llm_sim/sim_bucket.hpp"
 #include "tools/llm_sim/sim_server.hpp"
 #include "tools/llm_sim/sim_wire.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_llm_sim)
 
 using namespace bridge;
 using namespace bridge::llm_sim;
@@ -175,3 +176,5 @@ BOOST_AUTO_TEST_CASE(refuses_to_listen_beyond_loopback) {
   BOOST_TEST(s.start(error) == -1);
   BOOST_TEST(error.find("loopback") != std::string::npos);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_llm_sim

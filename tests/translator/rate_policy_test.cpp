@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE translator.rate_policy
 #include <boost/test/unit_test.hpp>
 
 #include <deque>
@@ -7,6 +6,8 @@
 #include "translator/header_pacer.hpp"
 #include "translator/rate_limiter.hpp"
 #include "translator/sliding_window.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_rate_policy)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -211,3 +212,5 @@ BOOST_AUTO_TEST_CASE(limiter_paces_from_headers_before_a_429) {
   BOOST_TEST(std::string{a.limit} == "server_budget");
   BOOST_TEST((a.at == t0 + 3s));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_rate_policy

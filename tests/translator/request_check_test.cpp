@@ -1,8 +1,9 @@
-#define BOOST_TEST_MODULE translator.request_check
 #include <boost/test/unit_test.hpp>
 
 #include "translator/languages.hpp"
 #include "translator/request_check.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_request_check)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -166,3 +167,5 @@ BOOST_AUTO_TEST_CASE(token_estimate_counts_text_context_and_prompt) {
   BOOST_TEST(estimate_tokens(a, 4.0) > base + 99);
   BOOST_TEST(estimate_tokens(a, 2.0) > estimate_tokens(a, 4.0));
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_request_check

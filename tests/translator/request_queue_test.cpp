@@ -1,7 +1,8 @@
-#define BOOST_TEST_MODULE translator.request_queue
 #include <boost/test/unit_test.hpp>
 
 #include "translator/request_queue.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_request_queue)
 
 using namespace bridge::translation;
 using namespace std::chrono_literals;
@@ -101,3 +102,5 @@ BOOST_AUTO_TEST_CASE(a_slow_notice_falls_due_once_in_flight_or_not) {
   BOOST_TEST(q.slow_due(t0 + 10s).empty());
   BOOST_TEST((q.next_event() == t0 + 3s)); // the queued notices remain
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_request_queue

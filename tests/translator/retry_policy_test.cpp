@@ -1,10 +1,11 @@
-#define BOOST_TEST_MODULE translator.retry_policy
 #include <boost/test/unit_test.hpp>
 
 #include <random>
 
 #include "translator/http_hints.hpp"
 #include "translator/retry_policy.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_retry_policy)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -197,3 +198,5 @@ BOOST_AUTO_TEST_CASE(rate_headers_become_a_snapshot) {
   auto none = http_hints::rate_headers({{"anthropic-ratelimit-requests-remaining", "lots"}}, wall_now);
   BOOST_TEST(none.requests_remaining == -1);
 }
+
+BOOST_AUTO_TEST_SUITE_END() // translator_retry_policy

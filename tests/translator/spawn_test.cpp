@@ -1,4 +1,3 @@
-#define BOOST_TEST_MODULE translator.spawn
 #include <boost/test/unit_test.hpp>
 
 #include <caf/actor_system.hpp>
@@ -7,6 +6,8 @@
 
 #include "messages/type_ids.hpp"
 #include "translator/spawn.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_spawn)
 
 using namespace bridge;
 using namespace bridge::translation;
@@ -114,3 +115,5 @@ BOOST_AUTO_TEST_CASE(the_default_apertium_backend_reports_its_pairs) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // translator_spawn

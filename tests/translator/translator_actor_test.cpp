@@ -1,5 +1,6 @@
-#define BOOST_TEST_MODULE translator.translator_actor
 #include "tests/translator/translator_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_translator_actor)
 
 using namespace bridge;
 using namespace bridge::testing;
@@ -271,3 +272,5 @@ BOOST_AUTO_TEST_CASE(a_slow_translation_is_reported_once_and_a_quick_one_never) 
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // translator_translator_actor

@@ -1,5 +1,6 @@
-#define BOOST_TEST_MODULE translator.translator_rate
 #include "tests/translator/translator_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(translator_translator_rate)
 
 using namespace bridge;
 using namespace bridge::testing;
@@ -23,3 +24,5 @@ BOOST_AUTO_TEST_CASE(never_exceeds_its_token_rate_over_two_simulated_hours) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // translator_translator_rate

@@ -15,7 +15,7 @@ constexpr uint64_t callback_id_base = 4'200'000'000'000'000'000ULL;
 /// What an update costs in the queue besides its text.
 constexpr size_t update_overhead_bytes = 2048;
 
-refusal control_error(int code, std::string what) {
+refusal control_refusal(int code, std::string what) {
   return {code, std::move(what), 0};
 }
 
@@ -96,13 +96,13 @@ injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
     chat_id = from.id;
   lock guard{mu_};
   if (chat_id > 0 && chat_id != from.id) {
-    out.refused = control_error(400, "a private chat's id is its user's id");
+    out.refused = control_refusal(400, "a private chat's id is its user's id");
     return out;
   }
   if (queue_.would_overflow(text.size() + caption.size() +
                             update_overhead_bytes)) {
     ++stats_.updates_refused;
-    out.refused = control_error(503, "update queue is full");
+    out.refused = control_refusal(503, "update queue is full");
     return out;
   }
   auto& user = remember(from);
@@ -141,16 +141,16 @@ injection sim_state::inject_edit(const sim_user& from, int64_t chat_id,
   auto* chat = find_chat(chat_id);
   auto* m = chat == nullptr ? nullptr : chat->find(message_id);
   if (m == nullptr) {
-    out.refused = control_error(404, "message not found");
+    out.refused = control_refusal(404, "message not found");
     return out;
   }
   if (m->from_bot || m->from_id != from.id) {
-    out.refused = control_error(400, "a user can edit only their own messages");
+    out.refused = control_refusal(400, "a user can edit only their own messages");
     return out;
   }
   if (queue_.would_overflow(text.size() + update_overhead_bytes)) {
     ++stats_.updates_refused;
-    out.refused = control_error(503, "update queue is full");
+    out.refused = control_refusal(503, "update queue is full");
     return out;
   }
   auto& user = remember(from);
@@ -178,17 +178,17 @@ injection sim_state::inject_callback(const sim_user& from, int64_t chat_id,
   auto* chat = find_chat(chat_id);
   auto* m = chat == nullptr ? nullptr : chat->find(message_id);
   if (m == nullptr) {
-    out.refused = control_error(404, "message not found");
+    out.refused = control_refusal(404, "message not found");
     return out;
   }
   if (!m->from_bot) {
-    out.refused = control_error(400, "only the bot's messages carry buttons");
+    out.refused = control_refusal(400, "only the bot's messages carry buttons");
     return out;
   }
   if (queue_.would_overflow(m->text.size() + data.size() +
                             update_overhead_bytes)) {
     ++stats_.updates_refused;
-    out.refused = control_error(503, "update queue is full");
+    out.refused = control_refusal(503, "update queue is full");
     return out;
   }
   auto& user = remember(from);
@@ -209,7 +209,7 @@ injection sim_state::inject_raw(std::string bytes) {
   lock guard{mu_};
   if (queue_.would_overflow(bytes.size())) {
     ++stats_.updates_refused;
-    out.refused = control_error(503, "update queue is full");
+    out.refused = control_refusal(503, "update queue is full");
     return out;
   }
   queue_.push_raw(std::move(bytes));
@@ -223,7 +223,7 @@ injection sim_state::inject_raw_update(const std::string& members) {
   lock guard{mu_};
   if (queue_.would_overflow(members.size() + 32)) {
     ++stats_.updates_refused;
-    out.refused = control_error(503, "update queue is full");
+    out.refused = control_refusal(503, "update queue is full");
     return out;
   }
   auto id = next_update_id_++;
