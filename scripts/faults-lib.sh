@@ -99,7 +99,12 @@ start_llm_sim() {
   wait_file "$d/llm.port"
 }
 
-restart_llm_sim() { stop_pid "$llm_pid"; start_llm_sim "$@"; }
+# Killed, not stopped: a stopping llm-sim answers what it holds with 529s,
+# which would open the engine's circuit before the new mode is met.
+restart_llm_sim() {
+  kill -KILL "$llm_pid" 2>/dev/null || true; wait "$llm_pid" 2>/dev/null || true
+  start_llm_sim "$@"
+}
 
 # The engine's metric `name` (first matching series) as an integer.
 engine_metric() {
