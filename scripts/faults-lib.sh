@@ -37,10 +37,12 @@ sql() { psql "${pg[@]}" -d "$db" -Atc "$1" 2>/dev/null; }
 
 sim_url() { echo "http://127.0.0.1:$(cat "$d/sim.port")"; }
 
-# A POST to tg-sim's control API (`/sim/...`); the answer is dropped.
+# A POST to tg-sim's control API (`/sim/...`); the answer is dropped, a
+# refusal noted in the fault's log.
 sim_post() {
-  curl -s --max-time 10 -H 'Content-Type: application/json' \
-    --data-binary "$2" "$(sim_url)/sim/$1" >/dev/null || true
+  curl -sf --max-time 10 -H 'Content-Type: application/json' \
+    --data-binary "$2" "$(sim_url)/sim/$1" >/dev/null \
+    || echo "tg-sim did not take /sim/$1"
 }
 
 # The translator options of the scenario's backend (`configure` sets it).
