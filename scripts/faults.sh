@@ -148,13 +148,16 @@ fire() {
       kill -KILL "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
       sleep 3; restart_engine ;;
     engine_kill9_send)
-      # tg-sim delivers each call at once and answers it a second later:
-      # the sends in flight at the kill reached Telegram, unconfirmed.
-      sim_post faults '{"latency_ms":1000}'; sleep 2
+      # tg-sim frozen for a second: the engine's sends pile up unanswered
+      # in its sockets. The engine dies, and tg-sim, let go, delivers what
+      # they had written: sends that reached Telegram and were never
+      # confirmed. (tg-sim's latency fault holds no POST with a body, so
+      # no sendMessage.)
+      kill -STOP "$sim_pid"; sleep 1
       echo "outbox rows pending at the kill: $(sql "select count(*) from outbox
         where status = 'pending'")"
       kill -KILL "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
-      sim_post faults '{"latency_ms":0}'
+      kill -CONT "$sim_pid"
       sleep 3; restart_engine ;;
     pg_restart_fast) "$root/scripts/services.sh" pg-restart fast "$services" ;;
     pg_restart_immediate) "$root/scripts/services.sh" pg-restart immediate "$services" ;;
