@@ -106,8 +106,9 @@ configure() {
     translator_*)
       # A request deadline an operator would choose for a chat (the default
       # is 30 s), so the hung scenario meets it within its fault. The
-      # circuit is kept closed: with the default, the few failures while
-      # llm-sim restarts open it for 30 s and no request meets the fault.
+      # circuit opens only after 1,000 failures: with the default (5), the
+      # few while llm-sim restarts open it for 30 s and no request meets
+      # the fault.
       backend=claude
       engine_opts=(--translator.request_timeout_ms=3000
                    --translator.breaker_failures=1000)
