@@ -2,10 +2,9 @@
 # The fault campaign: each scenario runs the real engine (the fake
 # translator unless the scenario names another: Claude against llm-sim, or
 # Apertium), its own PostgreSQL database and Redis, tg-sim and
-# bridge-replay traffic,
-# fires one fault a few seconds into sending, and judges what the partners
-# received against README's promise. Prints one table row per scenario and
-# exits non-zero on any breach:
+# bridge-replay traffic, fires one fault a few seconds into sending, and
+# judges what the partners received against README's promise. Prints one
+# table row per scenario and exits non-zero on any breach:
 #
 #   lost        messages never delivered                    must be 0
 #   duplicated  deliveries of a message already delivered   at most `allowed`
