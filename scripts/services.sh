@@ -12,6 +12,8 @@
 #   scripts/services.sh pg-start [RUN_DIR]
 #   scripts/services.sh redis-kill [RUN_DIR] (SIGKILL; redis-start restarts)
 #   scripts/services.sh redis-start [RUN_DIR]
+# (Redis takes DEBUG from loopback, so a fault can make it answer slowly:
+# `redis-cli -p $REDIS_PORT debug sleep 2`.)
 #
 # RUN_DIR (default: $BRIDGE_RUN_DIR, else .run/default in the project) holds
 # the data, sockets, logs and an `env` file with DATABASE_URL and REDIS_URL
@@ -116,7 +118,8 @@ start_redis() {
   chown "$redis_user" "$redis_dir" 2>/dev/null || true
   as_user "$redis_user" redis-server --port "$port" --bind 127.0.0.1 --daemonize yes \
     --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" \
-    --logfile "$redis_dir/redis.log" --save '' --appendonly no >/dev/null
+    --logfile "$redis_dir/redis.log" --save '' --appendonly no \
+    --enable-debug-command local >/dev/null
   local i
   # Only our own server counts: another one on the port (a run that took
   # it first) answers PING too, so its process id must be the one started.

@@ -1,5 +1,7 @@
 #include "translator/spawn.hpp"
 
+#include <algorithm>
+
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "translator/apertium_backend.hpp"
@@ -32,6 +34,11 @@ translator_options translator_options_from(const bridge_config& cfg) {
 apertium_options apertium_options_from(const bridge_config& cfg) {
   apertium_options o;
   o.pipelines_per_pair = static_cast<size_t>(cfg.translator.apertium_pipelines);
+  // The translator lets at most max_in_flight calls out at once; the pool
+  // must hold them all, or it refuses some as failures and opens the
+  // circuit for every pair under mere load.
+  o.queue_limit = std::max(o.queue_limit,
+                           static_cast<size_t>(cfg.translator.max_in_flight));
   return o;
 }
 

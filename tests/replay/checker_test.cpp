@@ -134,6 +134,45 @@ BOOST_AUTO_TEST_CASE(any_translator_is_judged_by_writer_and_marker) {
       (c.observe(2, "Eve: hola #r00c0ffee.2", 1001) == verdict::mistranslated));
 }
 
+BOOST_AUTO_TEST_CASE(a_copy_delivered_untranslated_is_that_message) {
+  // A failed translation delivers the original with the engine's note
+  // after it, so after the marker.
+  auto note = [](const char* lang) {
+    return std::string{bridge::domain::wording(
+        bridge::domain::text_id::untranslated_note, lang)};
+  };
+  auto es = "Ana: hello #r00c0ffee.7 " + note("es");
+  auto m = find_marker(es);
+  BOOST_REQUIRE(m.has_value());
+  BOOST_TEST(m->marker == 7);
+  auto en = "Ana: hola #r00c0ffee.8 " + note("en");
+  BOOST_TEST(find_marker(en).value().marker == 8);
+  BOOST_TEST(!find_marker("Ana: hola #r00c0ffee.8 (other note)").has_value());
+
+  delivery_checker c{tag, false};
+  c.expect(ana_to_bob(1));
+  BOOST_TEST((c.observe(2, "Ana: " + with_marker("hello", tag, 1) + " " + note("es"),
+                        1001) == verdict::delivered));
+  BOOST_TEST(c.pending() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_history_reply_is_not_a_delivery) {
+  // /history quotes earlier messages, markers and all: the last line of
+  // the reply ends with one, and it must not count as a second copy.
+  delivery_checker c{tag};
+  c.expect(ana_to_bob(1));
+  BOOST_TEST((c.observe(2, copy_of(1), 1001) == verdict::delivered));
+  for (auto lang : {"en", "es"}) {
+    auto history = bridge::domain::render(bridge::domain::text_id::history_header,
+                                          lang, 1)
+                   + "\nAna: " + with_marker("hello", tag, 1) + "\n   → "
+                   + copy_of(1).substr(5);
+    BOOST_TEST((c.observe(2, history, 1002) == verdict::unexpected_reply));
+  }
+  BOOST_TEST(c.counts().duplicated == 0);
+  BOOST_TEST(c.counts().delivered == 1);
+}
+
 BOOST_AUTO_TEST_CASE(replies_are_allowed_only_where_input_asked_for_them) {
   delivery_checker c{tag};
   c.allow_replies(1, 1);

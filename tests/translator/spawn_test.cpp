@@ -59,6 +59,17 @@ BOOST_AUTO_TEST_CASE(options_follow_the_config_keys) {
   BOOST_TEST(o.backend_name == "apertium");
 }
 
+BOOST_AUTO_TEST_CASE(the_apertium_pool_holds_every_call_the_translator_lets_out) {
+  // With max_in_flight past the pool's queue (256), a busy moment had the
+  // pool refuse calls as failures: five in a row opened the circuit and
+  // every message went untranslated for the cooldown.
+  bridge_config c;
+  c.translator.max_in_flight = 4096;
+  BOOST_TEST(apertium_options_from(c).queue_limit >= 4096u);
+  c.translator.max_in_flight = 8;
+  BOOST_TEST(apertium_options_from(c).queue_limit >= 8u);
+}
+
 BOOST_AUTO_TEST_CASE(the_fake_backend_from_config_translates) {
   bridge_config c;
   c.translator.backend = "fake";

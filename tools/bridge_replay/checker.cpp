@@ -13,7 +13,8 @@ namespace {
 constexpr std::string_view marker_tag = " #r";
 
 /// The bot's sentences a load run may provoke, by the name reports use.
-constexpr std::array<std::pair<domain::text_id, const char*>, 14> known{{
+constexpr std::array<std::pair<domain::text_id, const char*>, 15> known{{
+    {domain::text_id::history_header, "history"},
     {domain::text_id::queued, "queued"},
     {domain::text_id::rate_limited, "rate_limited"},
     {domain::text_id::daily_limit_reached, "daily_limit_reached"},
@@ -46,6 +47,28 @@ std::string_view longest_literal(std::string_view w) {
   return best;
 }
 
+/// Whether `text` is a /history reply: its first line is the header
+/// ("Last N messages:"). It quotes earlier messages, markers and all, and
+/// is not a delivery of any of them.
+bool is_history_reply(std::string_view text) {
+  auto first = text.substr(0, text.find('\n'));
+  for (auto lang : {"en", "es"}) {
+    auto w = domain::wording(domain::text_id::history_header, lang);
+    auto hole = w.find("{}");
+    auto head = w.substr(0, hole);
+    auto tail = w.substr(hole + 2);
+    if (first.size() > head.size() + tail.size() &&
+        first.substr(0, head.size()) == head &&
+        first.substr(first.size() - tail.size()) == tail) {
+      auto n = first.substr(head.size(),
+                            first.size() - head.size() - tail.size());
+      if (n.find_first_not_of("0123456789") == std::string_view::npos)
+        return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::string with_marker(const std::string& text, std::string_view tag,
@@ -55,6 +78,17 @@ std::string with_marker(const std::string& text, std::string_view tag,
 }
 
 std::optional<marker_ref> find_marker(std::string_view text) {
+  // A copy delivered untranslated carries the engine's note after the
+  // writer's text, so after the marker: it is still that message.
+  for (auto lang : {"en", "es"}) {
+    auto note = domain::wording(domain::text_id::untranslated_note, lang);
+    if (text.size() > note.size() + 1 &&
+        text.substr(text.size() - note.size()) == note &&
+        text[text.size() - note.size() - 1] == ' ') {
+      text.remove_suffix(note.size() + 1);
+      break;
+    }
+  }
   auto at = text.rfind(marker_tag);
   if (at == std::string_view::npos)
     return std::nullopt;
@@ -134,7 +168,7 @@ void delivery_checker::allow_replies(int64_t chat, int n) {
 
 verdict delivery_checker::observe(int64_t chat, std::string_view text,
                                   int64_t at_ms) {
-  auto marker = find_marker(text);
+  auto marker = is_history_reply(text) ? std::nullopt : find_marker(text);
   if (!marker) {
     auto kind = reply_kind(text);
     if (kind == "queued") {

@@ -22,7 +22,8 @@ struct marker_ref {
   int64_t marker = 0;
 };
 
-/// The marker at the end of a delivered text, if any.
+/// The marker at the end of a delivered text, if any; a copy delivered
+/// untranslated has it before the engine's "(not translated)" note.
 std::optional<marker_ref> find_marker(std::string_view text);
 
 /// A message the runner sent and whose copy it expects at the partner.
