@@ -13,9 +13,15 @@
 #   finish_s    seconds from the end of sending until no inbox row is
 #               unfinished and no outbox row pending        must be reached
 #   restarts    engine starts the scenario needed beyond the fault's own
+#   tg_429      sends tg-sim answered 429 (burst_10k: must be 0)
 #
 #   scripts/faults.sh [--messages N] [--rate R] [--teams T] [--fire-at S]
-#                     [--only NAME,...] [--out DIR] [--bin DIR] [--list]
+#                     [--burst-chats C] [--only NAME,...] [--out DIR]
+#                     [--bin DIR] [--list]
+#
+# Each scenario's flags, traffic and fault are in faults-scenarios.sh.
+# burst_10k sends to --burst-chats distinct chats (10,000 unless told)
+# with Telegram's limits on in tg-sim and the sender's shipped limits.
 #
 # --fire-at counts from the first message the engine relays (registration
 # takes its own time). Defaults are small (2,000 messages at 100/s over 40
@@ -31,15 +37,16 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 messages=2000 rate=100 teams=40 fire_at=3 only="" out="$root/.run/faults"
-bin="$root/build"
-scenarios=(engine_kill9 engine_sigterm pg_restart_fast pg_restart_immediate
-           pg_terminate pg_unreachable redis_restart)
+bin="$root/build" burst_chats=10000
+# shellcheck source=faults-scenarios.sh
+source "$root/scripts/faults-scenarios.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
     --messages) messages=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
     --teams) teams=$2; shift 2 ;;
     --fire-at) fire_at=$2; shift 2 ;;
+    --burst-chats) burst_chats=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
@@ -96,16 +103,11 @@ sql() { psql "${pg[@]}" -d "$db" -Atc "$1" 2>/dev/null; }
 start_engine() {
   engines=$((engines + 1))
   rm -f "$d/engine.port"
+  local args; mapfile -t args < <(engine_args_for "$s")
   TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
   REDIS_URL="$REDIS_URL" \
     "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
-    --http.port=0 --engine.ready_file="$d/engine.port" \
-    --translator.backend=fake --translator.fake_latency_ms=20 \
-    --translator.fake_jitter_ms=20 --translator.requests_per_minute=100000000 \
-    --translator.tokens_per_minute=1000000000 --translator.max_in_flight=4096 \
-    --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
-    --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
-    --sender.per_chat_burst=100000 --shutdown.drain_deadline_ms=5000 \
+    --http.port=0 --engine.ready_file="$d/engine.port" "${args[@]}" \
     >>"$d/engine-$engines.log" 2>&1 &
   engine_pid=$!; pids+=("$engine_pid")
   wait_file "$d/engine.port"
@@ -118,44 +120,16 @@ start_engine() {
   scraper_pid=$!; pids+=("$scraper_pid")
 }
 
-# Each fault: what is done at --fire-at, while traffic flows.
-fire() {
-  case "$1" in
-    engine_kill9)
-      kill -KILL "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
-      sleep 3; start_engine ;;
-    engine_sigterm)
-      kill -TERM "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
-      start_engine ;;
-    pg_restart_fast) "$root/scripts/services.sh" pg-restart fast "$services" ;;
-    pg_restart_immediate) "$root/scripts/services.sh" pg-restart immediate "$services" ;;
-    pg_terminate)
-      for _ in $(seq 1 10); do
-        psql "${pg[@]}" -d postgres -Atc "select count(pg_terminate_backend(pid))
-          from pg_stat_activity where datname = '$db'
-          and backend_type = 'client backend'" >/dev/null 2>&1 || true
-        sleep 1
-      done ;;
-    pg_unreachable)
-      "$root/scripts/services.sh" pg-stop "$services"
-      sleep 10
-      "$root/scripts/services.sh" pg-start "$services" ;;
-    redis_restart)
-      "$root/scripts/services.sh" redis-kill "$services"
-      sleep 3
-      "$root/scripts/services.sh" redis-start "$services" ;;
-    *) echo "unknown scenario $1 (--list)" >&2; return 2 ;;
-  esac
-}
-
 # Sum of a counter family over every engine's last /metrics copy.
 counted() {
   cat "$d"/metrics-*.txt 2>/dev/null \
     | awk -v name="$1" 'index($1, name) == 1 { s += $2 } END { printf "%d", s }'
 }
 
-printf '%-22s %7s %9s %5s %10s %7s %9s %8s %8s  %s\n' scenario sent delivered \
-  lost duplicated allowed reordered finish_s restarts verdict
+row='%-20s %6s %9s %5s %10s %7s %9s %8s %8s %6s  %s\n'
+# shellcheck disable=SC2059
+printf "$row" scenario sent delivered lost duplicated allowed reordered \
+  finish_s restarts tg_429 verdict
 breaches=0
 for s in "${scenarios[@]}"; do
   d="$out/$s"
@@ -165,17 +139,20 @@ for s in "${scenarios[@]}"; do
   createdb "${pg[@]}" "$db"
   redis-cli -p "$REDIS_PORT" flushall >/dev/null
   engines=0
-  "$bin/bridge-replay" generate --teams "$teams" --workers-min 1 --workers-max 3 \
-    --messages "$messages" --rate "$rate" --seed 7 --out "$d/traffic.jsonl"
+  mapfile -t traffic < <(traffic_args_for "$s")
+  "$bin/bridge-replay" generate "${traffic[@]}" --seed 7 --out "$d/traffic.jsonl" \
+    >/dev/null
+  mapfile -t sim_args < <(sim_args_for "$s")
   "$bin/tg-sim" serve --port 0 --ready-file "$d/sim.port" --token "$token" \
-    --limits off >"$d/tg-sim.log" 2>&1 &
+    "${sim_args[@]}" >"$d/tg-sim.log" 2>&1 &
   sim_pid=$!; pids+=("$sim_pid")
   wait_file "$d/sim.port"
   start_engine
-  send_s=$((messages / rate))
-  timeout $((send_s * 3 + 300)) "$bin/bridge-replay" run --warmup-s 0 \
+  send_s=$((messages / rate)) drain_s=$(drain_s_for "$s")
+  timeout $((send_s * 3 + drain_s * 2 + 300)) "$bin/bridge-replay" run --warmup-s 0 \
     --traffic "$d/traffic.jsonl" --sim-port "$(cat "$d/sim.port")" \
-    --report "$d/report.json" --timeout-s $((send_s * 3 + 240)) --drain-s 60 \
+    --report "$d/report.json" --timeout-s $((send_s * 3 + drain_s + 240)) \
+    --drain-s "$drain_s" \
     --quiet >/dev/null 2>"$d/replay.log" &
   replay_pid=$!; pids+=("$replay_pid")
   # Past registration, into the traffic: --fire-at seconds after the
@@ -191,7 +168,7 @@ for s in "${scenarios[@]}"; do
   wait "$replay_pid" 2>/dev/null || true
   ended=$(date +%s)
   finish_s="-"
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 $((drain_s * 10))); do
     left=$(sql "select (select count(*) from inbox where processed_at is null
                         and parked_at is null)
                      + (select count(*) from outbox where status = 'pending')")
@@ -199,6 +176,10 @@ for s in "${scenarios[@]}"; do
     sleep 0.1
   done
   sleep 1 # the last scrape of each engine
+  curl -s --max-time 5 "http://127.0.0.1:$(cat "$d/sim.port")/sim/stats" \
+    >"$d/sim-stats.json" || true
+  tg_429=$(jq -r '.too_many_requests.total // "-"' "$d/sim-stats.json" 2>/dev/null \
+             || echo -)
   allowed=$(counted bridge_possible_duplicates_total)
   restarts=$((engines - 1))
   case "$s" in engine_kill9|engine_sigterm) restarts=$((restarts - 1)) ;; esac
@@ -208,11 +189,13 @@ for s in "${scenarios[@]}"; do
     2>/dev/null || echo "- - - - -")
   verdict=ok
   if [ "$sent" = - ] || [ "$lost" != 0 ] || [ "$reordered" != 0 ] \
-     || [ "$duplicated" -gt "$allowed" ] || [ "$finish_s" = - ] || [ "$restarts" -gt 0 ]; then
+     || [ "$duplicated" -gt "$allowed" ] || [ "$finish_s" = - ] || [ "$restarts" -gt 0 ] \
+     || { [ "$s" = burst_10k ] && [ "$tg_429" != 0 ]; }; then
     verdict=BREACH; breaches=$((breaches + 1))
   fi
-  printf '%-22s %7s %9s %5s %10s %7s %9s %8s %8s  %s\n' "$s" "$sent" "$delivered" \
-    "$lost" "$duplicated" "$allowed" "$reordered" "$finish_s" "$restarts" "$verdict"
+  # shellcheck disable=SC2059
+  printf "$row" "$s" "$sent" "$delivered" "$lost" "$duplicated" "$allowed" \
+    "$reordered" "$finish_s" "$restarts" "$tg_429" "$verdict"
   # A breach keeps its database for a look (OUT/services stays up then).
   if [ "$verdict" = ok ]; then
     dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null || true
