@@ -52,10 +52,12 @@ traffic_args_for() {
 }
 
 # Seconds the engine may need past the end of sending: the burst is paced
-# by the sender's 30 messages a second.
+# by the sender's 30 messages a second, and each of its chats gets about
+# four registration replies and a copy (a minute for 200 chats, about
+# half an hour for 10,000).
 drain_s_for() {
   case "$1" in
-    burst_10k) echo $((burst_chats * 4 / 30 + 60)) ;;
+    burst_10k) echo $((burst_chats * 6 / 30 + 60)) ;;
     *) echo 60 ;;
   esac
 }

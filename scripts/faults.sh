@@ -38,7 +38,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 messages=2000 rate=100 teams=40 fire_at=3 only="" out="$root/.run/faults"
 bin="$root/build" burst_chats=10000
-# shellcheck source=faults-scenarios.sh
+# shellcheck source-path=SCRIPTDIR source=faults-scenarios.sh
 source "$root/scripts/faults-scenarios.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
