@@ -22,6 +22,9 @@ struct curl_transfer {
   http_response* resp = nullptr;
   size_t max_body = 0;
   bool too_large = false;
+  /// The request body, handed to libcurl as it asks; `body_read` bytes so far.
+  const std::string* body = nullptr;
+  size_t body_read = 0;
 };
 
 /// Resets `h` and sets everything one call needs; `body` null means GET,

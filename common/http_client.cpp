@@ -31,6 +31,14 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
   return bytes;
 }
 
+size_t on_read(char* out, size_t size, size_t n, void* user) {
+  auto* t = static_cast<curl_transfer*>(user);
+  auto bytes = std::min(size * n, t->body->size() - t->body_read);
+  t->body->copy(out, bytes, t->body_read);
+  t->body_read += bytes;
+  return bytes;
+}
+
 size_t on_header(char* data, size_t size, size_t n, void* user) {
   auto* t = static_cast<curl_transfer*>(user);
   auto bytes = size * n;
@@ -71,8 +79,17 @@ void set_call_options(CURL* h, const std::string& url, const std::string* body,
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   if (body != nullptr) {
+    // The body is read through a callback with no way to rewind: when a
+    // kept-alive connection dies after the request left, libcurl would
+    // otherwise send it again on a fresh one and report only the second
+    // answer, so a POST the peer acted on would be repeated unseen. This
+    // way that transfer fails (CURLE_SEND_FAIL_REWIND, request_sent) and
+    // the caller decides, counting the repeat.
+    t.body = body;
+    t.body_read = 0;
     curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body->data());
+    curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
+    curl_easy_setopt(h, CURLOPT_READDATA, &t);
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
                      static_cast<curl_off_t>(body->size()));
   }

@@ -7,7 +7,7 @@
 # Reads the globals faults.sh sets: root, bin, out, services, token, pg,
 # messages, rate, teams, fire_at; and per scenario: s, d, db, and what
 # `configure` sets (backend, fake_latency_ms, engine_opts, sim_opts,
-# llm_opts, generate_opts, replay_opts).
+# llm_opts, generate_opts, replay_opts, traffic_opts, limits, drain_s).
 
 pids=()
 engine_pid="" sim_pid="" llm_pid="" scraper_pid="" replay_pid="" engines=0
@@ -45,6 +45,12 @@ sim_post() {
     || echo "tg-sim did not take /sim/$1"
 }
 
+# The first manager and worker of the traffic: the chats a storm hits.
+first_chats() {
+  jq -r 'select(.kind == "register_manager" or .kind == "register_worker")
+         | .user' "$d/traffic.jsonl" | head -2
+}
+
 # The translator options of the scenario's backend (`configure` sets it).
 translator_opts() {
   case "$backend" in
@@ -62,8 +68,14 @@ translator_opts() {
 start_engine() {
   engines=$((engines + 1))
   rm -f "$d/engine.port"
-  local -a translator
+  local -a translator sender=()
   read -r -a translator <<<"$(translator_opts)"
+  # With Telegram's limits off in tg-sim, the sender's must not be what is
+  # measured; with them on, the sender keeps its shipped limits.
+  if [ "$limits" = off ]; then
+    sender=(--sender.global_per_second=100000 --sender.per_chat_per_second=100000
+            --sender.per_chat_burst=100000)
+  fi
   TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
   REDIS_URL="$REDIS_URL" ANTHROPIC_API_KEY="sk-ant-faults-campaign-key-00000000" \
     "$bin/bridge" --telegram.api_url="$(sim_url)" \
@@ -71,9 +83,7 @@ start_engine() {
     "${translator[@]}" --translator.requests_per_minute=100000000 \
     --translator.tokens_per_minute=1000000000 --translator.max_in_flight=4096 \
     --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
-    --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
-    --sender.per_chat_burst=100000 --shutdown.drain_deadline_ms=5000 \
-    "${engine_opts[@]}" >>"$d/engine-$engines.log" 2>&1 &
+    "${sender[@]}" --shutdown.drain_deadline_ms=5000 "${engine_opts[@]}" >>"$d/engine-$engines.log" 2>&1 &
   engine_pid=$!; pids+=("$engine_pid")
   wait_file "$d/engine.port"
   local n=$engines port; port=$(cat "$d/engine.port")
@@ -129,11 +139,10 @@ prepare() {
   createdb "${pg[@]}" "$db"
   redis-cli -p "$REDIS_PORT" flushall >/dev/null
   engines=0 fault_starts=0
-  "$bin/bridge-replay" generate --teams "$teams" --workers-min 1 --workers-max 3 \
-    --messages "$messages" --rate "$rate" --seed 7 "${generate_opts[@]}" \
-    --out "$d/traffic.jsonl"
+  "$bin/bridge-replay" generate "${traffic_opts[@]}" --seed 7 "${generate_opts[@]}" \
+    --out "$d/traffic.jsonl" >/dev/null
   "$bin/tg-sim" serve --port 0 --ready-file "$d/sim.port" --token "$token" \
-    --limits off "${sim_opts[@]}" >"$d/tg-sim.log" 2>&1 &
+    --limits "$limits" "${sim_opts[@]}" >"$d/tg-sim.log" 2>&1 &
   sim_pid=$!; pids+=("$sim_pid")
   wait_file "$d/sim.port"
   if [ "$backend" = claude ]; then start_llm_sim; fi
@@ -144,9 +153,10 @@ prepare() {
 # the engine relayed its first message, however long registration took.
 start_traffic() {
   local send_s=$((messages / rate)) n
-  timeout $((send_s * 3 + 300)) "$bin/bridge-replay" run --warmup-s 0 \
+  timeout $((send_s * 3 + drain_s * 2 + 300)) "$bin/bridge-replay" run --warmup-s 0 \
     --traffic "$d/traffic.jsonl" --sim-port "$(cat "$d/sim.port")" \
-    --report "$d/report.json" --timeout-s $((send_s * 3 + 240)) --drain-s 60 \
+    --report "$d/report.json" --timeout-s $((send_s * 3 + drain_s + 240)) \
+    --drain-s "$drain_s" \
     "${replay_opts[@]}" --quiet >/dev/null 2>"$d/replay.log" &
   replay_pid=$!; pids+=("$replay_pid")
   for _ in $(seq 1 1200); do
@@ -161,9 +171,9 @@ start_traffic() {
 # outbox row to leave `pending`; prints the table row and sets `verdict`.
 judge() {
   wait "$replay_pid" 2>/dev/null || true
-  local ended finish_s="-" left allowed restarts
+  local ended finish_s="-" left allowed restarts tg_429
   ended=$(date +%s)
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 $((drain_s * 10))); do
     left=$(sql "select (select count(*) from inbox where processed_at is null
                         and parked_at is null)
                      + (select count(*) from outbox where status = 'pending')")
@@ -171,6 +181,9 @@ judge() {
     sleep 0.1
   done
   sleep 1 # the last scrape of each engine
+  curl -s --max-time 5 "$(sim_url)/sim/stats" >"$d/sim-stats.json" || true
+  tg_429=$(jq -r '.too_many_requests.total // "-"' "$d/sim-stats.json" 2>/dev/null \
+             || echo -)
   allowed=$(counted bridge_possible_duplicates_total)
   restarts=$((engines - 1 - fault_starts))
   cleanup
@@ -180,13 +193,14 @@ judge() {
     2>/dev/null || echo "- - - - -")
   verdict=ok
   if [ "$sent" = - ] || [ "$lost" != 0 ] || [ "$reordered" != 0 ] \
-     || [ "$duplicated" -gt "$allowed" ] || [ "$finish_s" = - ] || [ "$restarts" -gt 0 ]; then
+     || [ "$duplicated" -gt "$allowed" ] || [ "$finish_s" = - ] || [ "$restarts" -gt 0 ] \
+     || { [ "$limits" = on ] && [ "$tg_429" != 0 ]; }; then
     verdict=BREACH
   fi
   table_row "$s" "$sent" "$delivered" "$lost" "$duplicated" "$allowed" \
-    "$reordered" "$finish_s" "$restarts" "$verdict"
+    "$reordered" "$finish_s" "$restarts" "$tg_429" "$verdict"
 }
 
 table_row() {
-  printf '%-24s %7s %9s %5s %10s %7s %9s %8s %8s  %s\n' "$@"
+  printf '%-24s %7s %9s %5s %10s %7s %9s %8s %8s %6s  %s\n' "$@"
 }

@@ -14,9 +14,14 @@
 #   finish_s    seconds from the end of sending until no inbox row is
 #               unfinished and no outbox row pending        must be reached
 #   restarts    engine starts the scenario needed beyond the fault's own
+#   tg_429      sends tg-sim answered 429 (burst_10k: must be 0)
 #
 #   scripts/faults.sh [--messages N] [--rate R] [--teams T] [--fire-at S]
-#                     [--only NAME,...] [--out DIR] [--bin DIR] [--list]
+#                     [--burst-chats C] [--only NAME,...] [--out DIR]
+#                     [--bin DIR] [--list]
+#
+# burst_10k sends to --burst-chats distinct chats (10,000 unless told)
+# with Telegram's limits on in tg-sim and the sender's shipped limits.
 #
 # --fire-at counts from the first message the engine relays (registration
 # takes its own time). Defaults are small (2,000 messages at 100/s over 40
@@ -38,7 +43,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/faults-lib.sh
 source "$root/scripts/faults-lib.sh"
 messages=2000 rate=100 teams=40 fire_at=3 only="" out="$root/.run/faults"
-bin="$root/build"
+bin="$root/build" burst_chats=10000
 scenarios=(
   engine_kill9
   engine_sigterm
@@ -56,6 +61,12 @@ scenarios=(
   translator_spend_limit
   apertium_killed
   hostile_mixed
+  tg_accept_5xx
+  tg_accept_timeout
+  tg_accept_drop
+  tg_429_storm
+  second_poller
+  burst_10k
 )
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -63,6 +74,7 @@ while [ $# -gt 0 ]; do
     --rate) rate=$2; shift 2 ;;
     --teams) teams=$2; shift 2 ;;
     --fire-at) fire_at=$2; shift 2 ;;
+    --burst-chats) burst_chats=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
@@ -90,10 +102,15 @@ trap finish EXIT
 # -- what each scenario runs with ---------------------------------------------
 
 # Sets the scenario's translator backend and the extra options of the
-# engine, tg-sim, llm-sim, the traffic generator and the replay.
+# engine, tg-sim, llm-sim, the traffic generator and the replay; the
+# traffic's shape (`traffic_opts`), whether Telegram's limits are on
+# (tg-sim, and the sender's shipped limits then), and how long the engine
+# may take past the end of sending (`drain_s`).
 configure() {
   backend=fake fake_latency_ms=20 engine_opts=() sim_opts=() llm_opts=()
-  generate_opts=() replay_opts=()
+  generate_opts=() replay_opts=() limits=off drain_s=60
+  traffic_opts=(--teams "$teams" --workers-min 1 --workers-max 3
+                --messages "$messages" --rate "$rate")
   case "$1" in
     engine_kill9_translation)
       # Seconds per translation: at 100 messages a second, hundreds are
@@ -120,6 +137,17 @@ configure() {
       # commands and buttons, media, unknown update kinds, broken JSON)
       # from the traffic's users, besides what `fire` injects.
       generate_opts=(--hostile-fraction 0.05) ;;
+    # A short Bot API timeout, so that held answers time out quickly.
+    tg_accept_timeout) engine_opts=(--telegram.request_timeout_ms=2000) ;;
+    # burst_chats distinct chats (a manager and one worker per team), one
+    # message to each on average, offered at once, with Telegram's limits
+    # on. The sender paces them at 30 a second, and each chat gets about
+    # four registration replies and a copy: a minute for 200 chats, about
+    # half an hour for 10,000.
+    burst_10k)
+      limits=on drain_s=$((burst_chats * 6 / 30 + 60))
+      traffic_opts=(--teams $((burst_chats / 2)) --workers-min 1 --workers-max 1
+                    --messages "$burst_chats" --rate 1000) ;;
   esac
 }
 
@@ -127,6 +155,7 @@ configure() {
 
 # Each fault: what is done at --fire-at, while traffic flows.
 fire() {
+  local after='"method":"sendMessage","count":50,"after_running":true'
   case "$1" in
     engine_kill9)
       kill -KILL "$engine_pid"; wait "$engine_pid" 2>/dev/null || true
@@ -194,6 +223,33 @@ fire() {
         pgrep -P "$engine_pid" | xargs -r kill -KILL; sleep 1
       done ;;
     hostile_mixed) inject_hostile ;;
+    # Telegram delivers each of 50 sends, then its answer is lost: 500s
+    # then 502s, answers held past the engine's timeout, or the connection
+    # closed.
+    tg_accept_5xx)
+      sim_post faults "{\"fail_next\":{$after,\"error_code\":500}}"
+      sleep 2
+      sim_post faults "{\"fail_next\":{$after,\"error_code\":502}}" ;;
+    tg_accept_timeout)
+      sim_post faults "{\"fail_next\":{$after,\"answer\":\"hold\",\"hold_ms\":5000}}" ;;
+    tg_accept_drop)
+      sim_post faults "{\"fail_next\":{$after,\"answer\":\"drop\"}}" ;;
+    # Two chats answered 429 (retry after 2 s) eight times each.
+    tg_429_storm)
+      for chat in $(first_chats); do
+        sim_post faults "{\"fail_next\":{\"method\":\"sendMessage\",\"chat_id\":$chat,
+                   \"count\":8,\"error_code\":429,\"retry_after\":2}}"
+      done ;;
+    # Another process polls the same token for 5 s (without an offset, so
+    # it confirms nothing); each of its calls ends the engine's poll.
+    second_poller)
+      local until=$(($(date +%s) + 5))
+      while [ "$(date +%s)" -lt "$until" ]; do
+        curl -s --max-time 3 -o /dev/null -w '%{http_code}\n' \
+          "$(sim_url)/bot$token/getUpdates?timeout=1" || true
+      done ;;
+    # The traffic itself is the fault.
+    burst_10k) ;;
     *) echo "unknown scenario $1 (--list)" >&2; return 2 ;;
   esac
 }
@@ -240,7 +296,7 @@ inject_hostile() {
 # -- the campaign -------------------------------------------------------------
 
 table_row scenario sent delivered lost duplicated allowed reordered finish_s \
-  restarts verdict
+  restarts tg_429 verdict
 breaches=0
 for s in "${scenarios[@]}"; do
   d="$out/$s" db="faults_$s"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -21,6 +22,16 @@ struct send_limits {
   double per_chat_burst = defaults::sender::per_chat_burst;
   double group_per_minute = defaults::sender::group_per_minute;
 };
+
+/// The part of one of Telegram's bursts the scheduler spends. Telegram
+/// counts a call when it arrives, the scheduler when it leaves, and the way
+/// between varies (a connection opened, a busy worker), so calls spaced
+/// exactly at the limit can arrive closer together and be answered 429.
+/// Half of each burst is left unspent to absorb that; the sustained rate
+/// is Telegram's.
+inline double spent_burst(double burst) {
+  return std::max(1.0, burst / 2);
+}
 
 /// Decides which queued call goes next without breaking Telegram's limits:
 /// a global bucket, a bucket per chat (slower for groups, whose ids are
@@ -45,7 +56,7 @@ public:
     : limits_(limits),
       queue_limit_(queue_limit),
       per_chat_limit_(per_chat_limit),
-      global_(limits.global_per_second, std::max(1.0, limits.global_per_second),
+      global_(limits.global_per_second, spent_burst(limits.global_per_second),
               now) {}
 
   /// Queues `job` for `chat_id`; `counts` says whether it uses a message
@@ -207,6 +218,7 @@ private:
       rate = std::min(rate, limits_.group_per_minute / 60.0);
       burst = std::min(burst, std::max(1.0, limits_.group_per_minute / 60.0));
     }
+    burst = spent_burst(burst);
     return chats_
       .emplace(chat_id, chat_state{{}, token_bucket{rate, burst, now}, now,
                                    now, false, false})

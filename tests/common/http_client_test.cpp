@@ -42,4 +42,34 @@ BOOST_FIXTURE_TEST_CASE(other_failures_keep_no_head, server_fixture) {
   BOOST_TEST(ok.head.empty());
 }
 
+BOOST_FIXTURE_TEST_CASE(a_post_whose_answer_is_lost_is_not_sent_again_unseen,
+                        server_fixture) {
+  // The peer acts on a POST and closes the kept-alive connection without
+  // an answer. libcurl would send the POST again on a fresh connection
+  // and report only that second answer: a message delivered twice with
+  // nothing to count. The failure is reported instead, with the request
+  // marked sent, so the caller retries and counts the possible duplicate.
+  sim_client sim{base};
+  BOOST_REQUIRE(sim.say(ana, "hola"));
+  limit_settings off;
+  off.enabled = false;
+  state.set_limits(off);
+  http_client client;
+  auto send = [&](const std::string& text) {
+    return client.post(api + "sendMessage",
+                       R"({"chat_id":1001,"text":")" + text + R"("})",
+                       {"Content-Type: application/json"}, 10s);
+  };
+  BOOST_REQUIRE_EQUAL(send("first").status, 200); // the connection is kept
+  BOOST_REQUIRE(
+    sim.fail_after_running("sendMessage", 1, fault_answer_kind::drop));
+  auto lost = send("second");
+  BOOST_TEST(lost.transport_failed());
+  BOOST_TEST(lost.request_sent);
+  auto events = sim.chat_events(1001);
+  BOOST_REQUIRE(events);
+  BOOST_TEST(events->size() == 2u);
+  BOOST_TEST(send("third").status == 200);
+}
+
 BOOST_AUTO_TEST_SUITE_END() // common_http_client

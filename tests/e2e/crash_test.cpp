@@ -77,6 +77,31 @@ BOOST_AUTO_TEST_CASE(a_killed_engine_loses_no_message) {
                            << " possible duplicate(s) counted");
 }
 
+BOOST_AUTO_TEST_CASE(a_send_in_flight_at_the_kill_is_counted_when_repeated) {
+  // Telegram delivers the copy and holds its answer; the engine is killed
+  // while it waits, so the copy's "sent" mark is never stored. The next
+  // engine sends the row again: Bob gets it twice, and that second send
+  // is counted as a possible duplicate.
+  crash_pair p{{"--translator.backend=fake"}};
+  auto& [w, ana, bob] = p;
+
+  BOOST_REQUIRE(w.sim().fail_after_running(
+    "sendMessage", 1, bridge::tg_sim::fault_answer_kind::hold, 0,
+    std::chrono::minutes{10}, bob.id));
+  w.say(ana, "In flight");
+  BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] In flight");
+  w.crash_engine();
+  BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] In flight");
+  double counted = 0;
+  for (auto cause : {"resumed", "swept", "retried"})
+    counted += std::max(0.0, w.engine_metric(
+      std::string{"bridge_possible_duplicates_total{cause=\""} + cause + "\"}"));
+  BOOST_TEST(counted >= 1.0,
+             "the repeated send was not counted as a possible duplicate");
+  w.say(ana, "Next");
+  BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Next");
+}
+
 namespace {
 
 /// One value from the world's database.

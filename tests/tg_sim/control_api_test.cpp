@@ -231,6 +231,28 @@ BOOST_FIXTURE_TEST_CASE(faults_are_checked_before_anything_applies,
       {R"({"limits":{"enabled":"yes"}})", "limits.enabled must be a boolean"},
       {R"({"block_chat":"1001"})", "block_chat must be an integer"},
       {R"({"latency_ms":5,"explode":1})", "unknown key"},
+      {R"({"fail_next":{"method":"getMe","after_runing":true}})",
+       "fail_next.unknown key after_runing"},
+      {R"({"fail_next":{"method":"getMe","after_running":1}})",
+       "fail_next.after_running must be a boolean"},
+      {R"({"fail_next":{"method":"getMe","answer":"explode"}})",
+       "fail_next.answer must be error, hold or drop"},
+      {R"({"fail_next":{"method":"getMe","answer":7}})",
+       "fail_next.answer must be a string"},
+      {R"({"fail_next":{"method":"getMe","answer":"hold","hold_ms":50}})",
+       "fail_next.answer hold needs after_running"},
+      {R"({"fail_next":{"method":"getMe","after_running":true,
+           "answer":"hold"}})", "fail_next.hold_ms must be between"},
+      {R"({"fail_next":{"method":"getMe","after_running":true,
+           "answer":"hold","hold_ms":600001}})", "hold_ms must be between"},
+      {R"({"fail_next":{"method":"getMe","hold_ms":5}})",
+       "fail_next.hold_ms is only for answer hold"},
+      {R"({"fail_next":{"method":"sendMessage","chat_id":0}})",
+       "fail_next.chat_id must not be 0"},
+      {R"({"fail_next":{"method":"sendMessage","chat_id":"1001"}})",
+       "fail_next.chat_id must be an integer"},
+      {R"({"fail_next":[]})", "fail_next must be an object"},
+      {R"({"fail_next":{}})", "fail_next.method is required"},
   };
   for (auto& c : cases) {
     auto a = control.faults(c.body);
@@ -239,6 +261,7 @@ BOOST_FIXTURE_TEST_CASE(faults_are_checked_before_anything_applies,
                error_of(a) << " lacks " << c.error);
   }
   BOOST_TEST(bot.call("getMe", {}).delay.count() == 0);
+  BOOST_TEST(state.stats().faults_fired == 0u);
   BOOST_TEST(control.faults(R"({"block_chat":404})").status == 404);
   BOOST_TEST(control.faults(R"({"block_chat":1001})").status == 200);
   BOOST_TEST(send(1001, "x").status == 403);

@@ -155,18 +155,29 @@ BOOST_FIXTURE_TEST_CASE(a_long_poll_returns_when_an_update_arrives,
   BOOST_TEST(r.body.find("wake up") != std::string::npos);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_second_poller_gets_409_over_http, server_fixture) {
-  auto poll = std::async(std::launch::async, [this] {
-    http_client own;
-    return own.post(api + "getUpdates", R"({"timeout":50})",
-                    {"Content-Type: application/json"}, 20s);
-  });
+BOOST_FIXTURE_TEST_CASE(a_second_poller_ends_the_first_with_409_over_http,
+                        server_fixture) {
+  auto first_poll = [this] {
+    return std::async(std::launch::async, [this] {
+      http_client own;
+      return own.post(api + "getUpdates", R"({"timeout":50})",
+                      {"Content-Type: application/json"}, 20s);
+    });
+  };
+  auto poll = first_poll();
   BOOST_REQUIRE_MESSAGE(
       eventually([&] { return state.stats().get_updates_in_progress != 0; }),
       "the first long poll never reached the simulator");
   auto second = bot_post("getUpdates", R"({"timeout":0})");
-  BOOST_TEST(second.status == 409);
-  // setWebhook ends the first poll with its own 409.
+  BOOST_TEST(second.status == 200);
+  auto first = poll.get();
+  BOOST_TEST(first.status == 409);
+  BOOST_TEST(first.body.find("terminated by other getUpdates request") !=
+             std::string::npos);
+  // setWebhook ends a running poll with its own 409.
+  poll = first_poll();
+  BOOST_REQUIRE(
+      eventually([&] { return state.stats().get_updates_in_progress != 0; }));
   BOOST_TEST(
       bot_post("setWebhook", R"({"url":"http://127.0.0.1:1/x"})").status ==
       200);
@@ -253,6 +264,33 @@ BOOST_FIXTURE_TEST_CASE(client_errors_carry_the_simulators_reason,
   BOOST_REQUIRE(!down);
   BOOST_TEST((engine_code(down.error()) == engine_errc::http_unreachable));
   BOOST_TEST(!nowhere.healthy());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_send_after_running_is_dropped_or_held_over_http,
+                        server_fixture) {
+  sim_client sim{base};
+  BOOST_REQUIRE(sim.say(ana, "hola"));
+  BOOST_REQUIRE(sim.fail_after_running("sendMessage", 1,
+                                       fault_answer_kind::drop));
+  auto dropped = bot_post("sendMessage", R"({"chat_id":1001,"text":"one"})");
+  BOOST_TEST(dropped.status == 0);
+  BOOST_TEST(!dropped.error.empty());
+  // The connection is closed, the server is not: the next call is served.
+  BOOST_TEST(bot_post("sendMessage", R"({"chat_id":1001,"text":"two"})")
+                 .status == 200);
+
+  BOOST_REQUIRE(sim.fail_after_running("sendMessage", 1,
+                                       fault_answer_kind::hold, 0, 600s));
+  http_client own;
+  auto held = own.post(api + "sendMessage", R"({"chat_id":1001,"text":"three"})",
+                       {"Content-Type: application/json"}, 1s);
+  BOOST_TEST(held.status == 0);
+  BOOST_TEST(held.timed_out);
+  auto events = sim.chat_events(1001);
+  BOOST_REQUIRE(events);
+  BOOST_REQUIRE(events->size() == 3u);
+  BOOST_TEST(events->at(0).text == "one");
+  BOOST_TEST(events->at(2).text == "three");
 }
 
 BOOST_FIXTURE_TEST_CASE(faults_and_limits_through_the_client, server_fixture) {

@@ -284,6 +284,82 @@ BOOST_FIXTURE_TEST_CASE(armed_faults_fire_then_disarm, sim_fixture) {
   BOOST_TEST(s.too_many_requests == 2u);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_fault_after_running_delivers_then_fails_the_answer,
+                        sim_fixture) {
+  say(1001, "hola");
+  BOOST_TEST(parse(control.faults(R"({"fail_next":{"method":"sendMessage",
+      "count":2,"after_running":true,"error_code":500}})"))
+                 .ok());
+  for (int i = 0; i < 2; ++i)
+    BOOST_TEST(send(1001, "sent " + std::to_string(i)).status == 500);
+  BOOST_TEST(send(1001, "sent 2").ok());
+  // Every call ran: the messages are in the chat despite the errors.
+  auto ev = events(1001);
+  BOOST_TEST(ev.count("/events") == 3u);
+  BOOST_TEST(ev.text("/events/0/text") == "sent 0");
+  BOOST_TEST(state.stats().faults_fired == 2u);
+
+  control.faults(R"({"fail_next":{"method":"sendMessage","after_running":true,
+                                  "error_code":502}})");
+  BOOST_TEST(bot.call("sendMessage", {}).status == 502);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_held_or_dropped_answer_comes_after_the_send,
+                        sim_fixture) {
+  say(1001, "hola");
+  control.faults(R"({"latency_ms":10})");
+  control.faults(R"({"fail_next":{"method":"sendMessage","after_running":true,
+                                  "answer":"hold","hold_ms":30000}})");
+  method_args args;
+  args.add_text("chat_id", "1001");
+  args.add_text("text", "held");
+  auto held = bot.call("sendMessage", args);
+  BOOST_TEST(held.status == 200);
+  BOOST_TEST(!held.drop);
+  BOOST_TEST(held.delay.count() == 30010);
+
+  control.faults(R"({"fail_next":{"method":"sendMessage","after_running":true,
+                                  "answer":"drop"}})");
+  args = {};
+  args.add_text("chat_id", "1001");
+  args.add_text("text", "dropped");
+  BOOST_TEST(bot.call("sendMessage", args).drop);
+  BOOST_TEST(!bot.call("sendMessage", args).drop);
+  auto ev = events(1001);
+  BOOST_TEST(ev.count("/events") == 3u);
+  BOOST_TEST(ev.text("/events/0/text") == "held");
+  BOOST_TEST(ev.text("/events/1/text") == "dropped");
+
+  // Dropped before running: nothing is sent.
+  control.faults(R"({"fail_next":{"method":"sendMessage","answer":"drop"}})");
+  BOOST_TEST(bot.call("sendMessage", args).drop);
+  BOOST_TEST(events(1001).count("/events") == 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_fault_bound_to_a_chat_spares_the_others,
+                        sim_fixture) {
+  say(1001, "hola");
+  say(2002, "hello");
+  control.faults(R"({"fail_next":{"method":"sendMessage","chat_id":1001,
+                                  "count":2,"error_code":429,
+                                  "retry_after":5}})");
+  control.faults(R"({"fail_next":{"method":"sendMessage","count":1,
+                                  "error_code":500}})");
+  // The chat's own fault comes first; the one for every chat waits.
+  BOOST_TEST(send(1001, "a").status == 429);
+  BOOST_TEST(send(2002, "b").status == 500);
+  BOOST_TEST(send(2002, "c").ok());
+  BOOST_TEST(send(1001, "d").status == 429);
+  BOOST_TEST(send(1001, "e").ok());
+  // Arming the same method and chat again replaces the fault.
+  control.faults(R"({"fail_next":{"method":"sendMessage","chat_id":1001,
+                                  "count":5,"error_code":429}})");
+  control.faults(R"({"fail_next":{"method":"sendMessage","chat_id":1001,
+                                  "count":1,"error_code":503}})");
+  BOOST_TEST(send(1001, "f").status == 503);
+  BOOST_TEST(send(1001, "g").ok());
+}
+
 BOOST_FIXTURE_TEST_CASE(latency_is_handed_to_the_transport, sim_fixture) {
   control.faults(R"({"latency_ms":250})");
   BOOST_TEST(bot.call("getMe", {}).delay.count() == 250);

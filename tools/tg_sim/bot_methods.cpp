@@ -95,10 +95,19 @@ http_answer bot_methods::call(std::string_view method,
     state_.count_unknown_method();
     return error_answer({404, "Not Found", 0});
   }
-  auto setup = state_.begin_call(*m);
-  auto answer = setup.armed ? fault_answer(*setup.armed) : dispatch(*m, args);
+  std::optional<int64_t> chat_id;
+  if (int64_t c = 0; args.get_int("chat_id", c) == arg_state::ok)
+    chat_id = c;
+  auto setup = state_.begin_call(*m, chat_id);
+  auto& f = setup.armed;
+  auto answer = f && !f->after_running ? fault_answer(*f) : dispatch(*m, args);
+  if (f && f->after_running && f->answer == fault_answer_kind::error)
+    answer = fault_answer(*f);
   answer.delay = setup.latency;
-  state_.count_call(*m, answer.status);
+  if (f && f->answer == fault_answer_kind::hold)
+    answer.delay += f->hold;
+  answer.drop = f && f->answer == fault_answer_kind::drop;
+  state_.count_call(*m, answer.drop ? 0 : answer.status);
   return answer;
 }
 

@@ -16,6 +16,8 @@ struct http_answer {
   const char* content_type = "application/json";
   /// Extra delay the transport adds before sending (armed latency).
   std::chrono::milliseconds delay{0};
+  /// Close the connection instead of answering (an armed fault).
+  bool drop = false;
 };
 
 /// The Bot API: checks each call's arguments the way Telegram does, runs

@@ -20,18 +20,64 @@ constexpr int64_t max_latency_ms = 60'000;
 constexpr std::string_view known_keys[] = {
     "fail_next", "block_chat", "unblock_chat", "limits", "latency_ms"};
 
+constexpr int64_t max_hold_ms = 600'000;
+
+constexpr std::string_view fault_keys[] = {
+    "method",        "count",   "error_code", "retry_after", "description",
+    "after_running", "answer",  "hold_ms",    "chat_id"};
+
+/// Reads `answer` and `hold_ms`; the error fields are read by the caller.
+void read_answer(field_reader& s, fault& f) {
+  std::string answer = "error";
+  int64_t hold_ms = 0;
+  s.string("answer", answer);
+  bool has_hold = s.integer("hold_ms", hold_ms);
+  if (!s.error.empty())
+    return;
+  if (answer == "error")
+    f.answer = fault_answer_kind::error;
+  else if (answer == "hold")
+    f.answer = fault_answer_kind::hold;
+  else if (answer == "drop")
+    f.answer = fault_answer_kind::drop;
+  else
+    return s.fail("answer must be error, hold or drop");
+  if (f.answer == fault_answer_kind::hold) {
+    // Holding a refusal is what latency_ms does; a hold is of a real answer.
+    if (!f.after_running)
+      return s.fail("answer hold needs after_running");
+    if (hold_ms < 1 || hold_ms > max_hold_ms)
+      return s.fail("hold_ms must be between 1 and 600000");
+    f.hold = std::chrono::milliseconds{hold_ms};
+  } else if (has_hold) {
+    return s.fail("hold_ms is only for answer hold");
+  }
+}
+
 bool read_fault(field_reader& r, bot_method& method, fault& f) {
   dom::object spec;
   if (!r.object("fail_next", spec))
     return false;
   field_reader s{spec};
+  for (auto field : spec)
+    if (std::find(std::begin(fault_keys), std::end(fault_keys), field.key) ==
+        std::end(fault_keys))
+      s.fail("unknown key " + std::string{field.key});
   std::string name;
   int64_t code = 500;
+  int64_t chat_id = 0;
   s.string("method", name, true);
   s.integer("count", f.count);
   s.integer("error_code", code);
   s.integer("retry_after", f.retry_after_s);
   s.string("description", f.description);
+  s.boolean("after_running", f.after_running);
+  if (s.integer("chat_id", chat_id)) {
+    if (chat_id == 0)
+      s.fail("chat_id must not be 0");
+    f.chat_id = chat_id;
+  }
+  read_answer(s, f);
   if (s.error.empty()) {
     auto m = parse_method(name);
     if (!m)

@@ -132,6 +132,37 @@ void shut_down_connections(int port, int listen_fd) {
   closedir(dir);
 }
 
+/// Closes the server's connection from `peer_port` without an answer:
+/// cpp-httplib gives a handler no socket, so it is found the way
+/// shut_down_connections finds them, by its two ports.
+void drop_connection(int port, int peer_port) {
+  auto* dir = opendir("/proc/self/fd");
+  if (dir == nullptr)
+    return;
+  auto port_of = [](const sockaddr_storage& a) {
+    if (a.ss_family == AF_INET)
+      return ntohs(reinterpret_cast<const sockaddr_in*>(&a)->sin_port);
+    if (a.ss_family == AF_INET6)
+      return ntohs(reinterpret_cast<const sockaddr_in6*>(&a)->sin6_port);
+    return uint16_t{0};
+  };
+  while (auto* entry = readdir(dir)) {
+    char* end = nullptr;
+    auto fd = static_cast<int>(std::strtol(entry->d_name, &end, 10));
+    if (end == entry->d_name || *end != '\0' || fd == dirfd(dir))
+      continue;
+    sockaddr_storage local{}, peer{};
+    socklen_t local_len = sizeof(local), peer_len = sizeof(peer);
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) == 0 &&
+        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) == 0 &&
+        port_of(local) == port && port_of(peer) == peer_port) {
+      ::shutdown(fd, SHUT_RDWR);
+      break;
+    }
+  }
+  closedir(dir);
+}
+
 } // namespace
 
 struct http_server::impl {
@@ -139,12 +170,17 @@ struct http_server::impl {
       : state(s), settings(std::move(st)), bot(s, settings.max_poll),
         control(s, settings.max_wait), pusher(s, settings.webhook_timeout) {}
 
-  /// Sends `a` after its delay. The delay (an armed latency, up to a
-  /// minute) ends early when the server stops.
-  void reply(Response& res, http_answer a) {
+  /// Sends `a` after its delay, or closes the connection when `a` says
+  /// drop. The delay (an armed latency or hold, up to minutes) ends early
+  /// when the server stops.
+  void reply(const Request& req, Response& res, http_answer a) {
     if (a.delay.count() > 0) {
       std::unique_lock<std::mutex> guard{stop_mu};
       stop_cv.wait_for(guard, a.delay, [this] { return stopping; });
+    }
+    if (a.drop) {
+      drop_connection(port, req.remote_port);
+      res.set_header("Connection", "close");
     }
     send(res, std::move(a));
   }
@@ -160,7 +196,7 @@ struct http_server::impl {
       std::string body;
       switch (read_body(req, reader, cap, body)) {
       case body_status::ok:
-        return send(res, fn(req, std::move(body)));
+        return reply(req, res, fn(req, std::move(body)));
       case body_status::too_large:
         return send(res, too_large);
       case body_status::unreadable:
@@ -168,13 +204,13 @@ struct http_server::impl {
       }
     });
     svr.Post(pattern, [this, fn](const Request& req, Response& res) {
-      reply(res, fn(req, req.body));
+      reply(req, res, fn(req, req.body));
     });
   }
 
   void get(const std::string& pattern, route_fn fn) {
     svr.Get(pattern, [this, fn](const Request& req, Response& res) {
-      reply(res, fn(req, std::string{}));
+      reply(req, res, fn(req, std::string{}));
     });
   }
 

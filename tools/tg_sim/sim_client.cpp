@@ -278,6 +278,35 @@ caf::expected<void> sim_client::fail_next(std::string_view method,
   return post_faults(w.str());
 }
 
+caf::expected<void>
+sim_client::fail_after_running(std::string_view method, int64_t count,
+                               fault_answer_kind answer, int error_code,
+                               std::chrono::milliseconds hold,
+                               std::optional<int64_t> chat_id) {
+  json::writer w;
+  w.begin_object()
+      .key("fail_next")
+      .begin_object()
+      .field("method", method)
+      .field("count", count)
+      .field("after_running", true);
+  if (chat_id)
+    w.field("chat_id", *chat_id);
+  switch (answer) {
+  case fault_answer_kind::error:
+    w.field("error_code", error_code);
+    break;
+  case fault_answer_kind::hold:
+    w.field("answer", "hold").field("hold_ms", int64_t{hold.count()});
+    break;
+  case fault_answer_kind::drop:
+    w.field("answer", "drop");
+    break;
+  }
+  w.end_object().end_object();
+  return post_faults(w.str());
+}
+
 caf::expected<void> sim_client::block_chat(int64_t chat_id) {
   return post_faults("{\"block_chat\":" + std::to_string(chat_id) + "}");
 }

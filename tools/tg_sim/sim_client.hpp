@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,6 +100,15 @@ public:
   caf::expected<void> fail_next(std::string_view method, int64_t count,
                                 int error_code, int64_t retry_after_s = 1,
                                 std::string_view description = {});
+  /// The next `count` calls of `method` run (a send is delivered) and
+  /// then answer `error_code` (answer error), are answered only after
+  /// `hold` (answer hold), or get no answer at all (answer drop); only
+  /// the calls for `chat_id` when it is given.
+  caf::expected<void>
+  fail_after_running(std::string_view method, int64_t count,
+                     fault_answer_kind answer, int error_code = 500,
+                     std::chrono::milliseconds hold = {},
+                     std::optional<int64_t> chat_id = {});
   caf::expected<void> block_chat(int64_t chat_id);
   caf::expected<void> unblock_chat(int64_t chat_id);
   caf::expected<void> set_limits(const limit_settings& limits);

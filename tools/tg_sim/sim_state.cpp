@@ -102,18 +102,21 @@ refusal sim_state::begin_poll(int64_t offset, const allowed_updates* allowed,
     ++stats_.get_updates_conflicts;
     return {409, conflict_webhook, 0};
   }
-  if (poll_owner_ != 0) {
-    ++stats_.get_updates_conflicts;
-    return {409, conflict_poll, 0};
-  }
   if (allowed != nullptr)
     allowed_ = *allowed;
   stats_.updates_confirmed += queue_.apply_offset(offset);
-  ticket = poll_owner_ = ++poll_tickets_;
+  ticket = ++poll_tickets_;
+  if (poll_owner_ != 0) {
+    // As Telegram does: the newer call wins and the one running ends
+    // with 409 (woken here to see it).
+    ++stats_.get_updates_conflicts;
+    updates_changed();
+  }
+  poll_owner_ = ticket;
   return {};
 }
 
-poll_step sim_state::poll(uint64_t, size_t limit) {
+poll_step sim_state::poll(uint64_t ticket, size_t limit) {
   lock guard{mu_};
   poll_step step;
   step.version = updates_version_;
@@ -122,6 +125,10 @@ poll_step sim_state::poll(uint64_t, size_t limit) {
   if (!webhook_.url.empty()) {
     ++stats_.get_updates_conflicts;
     step.refused = {409, conflict_set_webhook, 0};
+    return step;
+  }
+  if (ticket != poll_owner_) {
+    step.refused = {409, conflict_poll, 0};
     return step;
   }
   step.count = queue_.render(limit, step.items);
@@ -323,16 +330,26 @@ void sim_state::push_done(const push_job& job, long http_status,
 
 // -- bookkeeping --------------------------------------------------------------
 
-sim_state::call_setup sim_state::begin_call(bot_method m) {
+sim_state::call_setup sim_state::begin_call(bot_method m,
+                                            std::optional<int64_t> chat_id) {
   lock guard{mu_};
   call_setup setup;
   setup.latency = latency_;
-  auto& slot = faults_[static_cast<size_t>(m)];
-  if (!slot)
+  // A fault bound to the call's chat comes before one for every chat.
+  auto it = faults_.end();
+  for (auto f = faults_.begin(); f != faults_.end(); ++f) {
+    if (f->method != m || (f->f.chat_id && f->f.chat_id != chat_id))
+      continue;
+    if (it == faults_.end() || f->f.chat_id)
+      it = f;
+    if (f->f.chat_id)
+      break;
+  }
+  if (it == faults_.end())
     return setup;
-  setup.armed = *slot;
-  if (--slot->count <= 0)
-    slot.reset();
+  setup.armed = it->f;
+  if (--it->f.count <= 0)
+    faults_.erase(it);
   ++stats_.faults_fired;
   return setup;
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "tools/tg_sim/event_log.hpp"
 #include "tools/tg_sim/send_limits.hpp"
@@ -21,12 +22,18 @@
 namespace bridge::tg_sim {
 
 /// A fault armed by the control API: the next `count` calls of a method
-/// fail with this answer instead of running.
+/// (of one chat, when `chat_id` is set) fail. By default the call does not
+/// run; `after_running` runs it first (a send is delivered) and fails only
+/// its answer, as when Telegram accepted a message and the answer was lost.
 struct fault {
   int64_t count = 1;
   int code = 500;
   std::string description;
   int64_t retry_after_s = 1;
+  bool after_running = false;
+  fault_answer_kind answer = fault_answer_kind::error;
+  std::chrono::milliseconds hold{0};
+  std::optional<int64_t> chat_id;
 };
 
 /// What a successful send or edit gives back to encode the reply.
@@ -154,7 +161,8 @@ public:
     std::optional<fault> armed;
     std::chrono::milliseconds latency{0};
   };
-  call_setup begin_call(bot_method m);
+  /// `chat_id` is the call's chat_id argument, when it has one.
+  call_setup begin_call(bot_method m, std::optional<int64_t> chat_id);
   /// Counts one answered call of `m` with HTTP status `status`.
   void count_call(bot_method m, int status);
   /// Counts a request refused before it reached a method.
@@ -188,6 +196,8 @@ public:
   void wait_events(std::optional<int64_t> chat_id, int64_t after,
                    std::chrono::steady_clock::time_point deadline);
 
+  /// Arms `f` for `m` (and its chat, when set), replacing what was armed
+  /// for the same method and chat.
   void arm_fault(bot_method m, fault f);
   /// Blocks or unblocks a chat; false when the chat is unknown.
   bool set_blocked(int64_t chat_id, bool blocked);
@@ -236,7 +246,12 @@ private:
   allowed_updates allowed_;
   event_log events_;
   send_limits limits_;
-  std::array<std::optional<fault>, bot_method_count> faults_;
+  /// Armed faults, chat-bound ones first in the order they are tried.
+  struct armed_fault {
+    bot_method method{};
+    fault f;
+  };
+  std::vector<armed_fault> faults_;
   std::chrono::milliseconds latency_{0};
 
   /// Callback queries by id, with their chat; answered ones are marked.

@@ -3,6 +3,8 @@
 
 #include "tools/tg_sim/sim_state.hpp"
 
+#include <algorithm>
+
 #include "tools/tg_sim/update_json.hpp"
 
 namespace bridge::tg_sim {
@@ -262,11 +264,13 @@ void sim_state::wait_events(std::optional<int64_t> chat_id, int64_t after,
 
 void sim_state::arm_fault(bot_method m, fault f) {
   lock guard{mu_};
-  auto& slot = faults_[static_cast<size_t>(m)];
+  auto same = [&](const armed_fault& a) {
+    return a.method == m && a.f.chat_id == f.chat_id;
+  };
+  faults_.erase(std::remove_if(faults_.begin(), faults_.end(), same),
+                faults_.end());
   if (f.count > 0)
-    slot = std::move(f);
-  else
-    slot.reset();
+    faults_.push_back({m, std::move(f)});
 }
 
 bool sim_state::set_blocked(int64_t chat_id, bool blocked) {
@@ -317,7 +321,7 @@ void sim_state::reset() {
   allowed_ = allowed_updates{};
   events_.clear();
   limits_.configure(opts_.limits, clock_->now());
-  faults_ = {};
+  faults_.clear();
   latency_ = std::chrono::milliseconds{0};
   callbacks_.clear();
   callback_order_.clear();

@@ -92,6 +92,16 @@ std::optional<bot_method> parse_method(std::string_view name);
 
 /// Kinds of update the simulator produces itself; raw updates may carry
 /// any other kind.
+/// How an armed fault answers a call.
+enum class fault_answer_kind : uint8_t {
+  /// An error: its code, description and retry_after.
+  error,
+  /// The call's own answer, held first (only after running).
+  hold,
+  /// No answer: the connection is closed.
+  drop,
+};
+
 enum class update_kind : uint8_t { message, edited_message, callback_query };
 
 /// The update field name ("edited_message").
