@@ -17,8 +17,12 @@
 #   tg_429      sends tg-sim answered 429 (burst_10k: must be 0)
 #
 #   scripts/faults.sh [--messages N] [--rate R] [--teams T] [--fire-at S]
-#                     [--burst-chats C] [--only NAME,...] [--out DIR]
-#                     [--bin DIR] [--list]
+#                     [--outage-s S] [--burst-chats C] [--only NAME,...]
+#                     [--out DIR] [--bin DIR] [--list]
+#
+# --outage-s is how long the lasting faults last (PostgreSQL unreachable,
+# its connections killed each second, the translator hung or refusing):
+# 10 s unless told.
 #
 # burst_10k sends to --burst-chats distinct chats (10,000 unless told)
 # with Telegram's limits on in tg-sim and the sender's shipped limits.
@@ -27,7 +31,7 @@
 # takes its own time). Defaults are small (2,000 messages at 100/s over 40
 # teams, the fault 3 s into the traffic) so the campaign fits in the test
 # command; the operators' run is
-# `--messages 30000 --rate 500 --teams 200 --fire-at 20`.
+# `--messages 30000 --rate 500 --teams 200 --fire-at 20 --outage-s 30`.
 #
 # Everything is on loopback and bounded: each replay has a timeout, each
 # wait a deadline, and the engines, tg-sim and llm-sim started are stopped
@@ -43,7 +47,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/faults-lib.sh
 source "$root/scripts/faults-lib.sh"
 messages=2000 rate=100 teams=40 fire_at=3 only="" out="$root/.run/faults"
-bin="$root/build" burst_chats=10000
+bin="$root/build" burst_chats=10000 outage_s=10
 scenarios=(
   engine_kill9
   engine_sigterm
@@ -75,6 +79,7 @@ while [ $# -gt 0 ]; do
     --teams) teams=$2; shift 2 ;;
     --fire-at) fire_at=$2; shift 2 ;;
     --burst-chats) burst_chats=$2; shift 2 ;;
+    --outage-s) outage_s=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
@@ -191,7 +196,7 @@ fire() {
     pg_restart_fast) "$root/scripts/services.sh" pg-restart fast "$services" ;;
     pg_restart_immediate) "$root/scripts/services.sh" pg-restart immediate "$services" ;;
     pg_terminate)
-      for _ in $(seq 1 10); do
+      for _ in $(seq 1 "$outage_s"); do
         psql "${pg[@]}" -d postgres -Atc "select count(pg_terminate_backend(pid))
           from pg_stat_activity where datname = '$db'
           and backend_type = 'client backend'" >/dev/null 2>&1 || true
@@ -199,7 +204,7 @@ fire() {
       done ;;
     pg_unreachable)
       "$root/scripts/services.sh" pg-stop "$services"
-      sleep 10
+      sleep "$outage_s"
       "$root/scripts/services.sh" pg-start "$services" ;;
     redis_restart)
       "$root/scripts/services.sh" redis-kill "$services"
@@ -211,12 +216,12 @@ fire() {
         redis-cli -p "$REDIS_PORT" debug sleep 2; sleep 0.5
       done ;;
     translator_hung)
-      restart_llm_sim --hang-rate 1 --hang-ms 60000; sleep 10; restart_llm_sim ;;
+      restart_llm_sim --hang-rate 1 --hang-ms 60000; sleep "$outage_s"; restart_llm_sim ;;
     translator_529)
-      restart_llm_sim --overload-rate 1 --overload-burst 1000; sleep 10
+      restart_llm_sim --overload-rate 1 --overload-burst 1000; sleep "$outage_s"
       restart_llm_sim ;;
     translator_spend_limit)
-      restart_llm_sim --spend-limit; sleep 10; restart_llm_sim ;;
+      restart_llm_sim --spend-limit; sleep "$outage_s"; restart_llm_sim ;;
     apertium_killed)
       # Every Apertium stage the engine runs, killed each second for 5 s.
       for _ in 1 2 3 4 5; do
