@@ -25,6 +25,7 @@ const char* to_string(engine_errc code) {
     case engine_errc::unsupported_language: return "unsupported_language";
     case engine_errc::circuit_open: return "circuit_open";
     case engine_errc::chat_unavailable: return "chat_unavailable";
+    case engine_errc::fenced: return "fenced";
   }
   return "unknown";
 }
@@ -45,6 +46,10 @@ bool is_transient(engine_errc code) {
     case engine_errc::http_unreachable:
     case engine_errc::rate_limited:
     case engine_errc::circuit_open:
+    // Retried until the keeper stops the partition's actors here (within
+    // a lease tick): every try is refused again, so nothing is written,
+    // and nothing is reported to a user as failed.
+    case engine_errc::fenced:
       return true;
     case engine_errc::none:
     case engine_errc::db_error:

@@ -47,6 +47,10 @@ enum class engine_errc : uint8_t {
   circuit_open,
   /// The chat has blocked the bot or no longer exists.
   chat_unavailable,
+  /// A write for a partition this engine no longer owns: refused by its
+  /// lease's epoch. Never reported to a user: the partition's new owner
+  /// does the work, and the keeper soon stops the writer here.
+  fenced,
 };
 
 /// The CAF error category of engine errors.

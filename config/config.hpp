@@ -153,6 +153,17 @@ struct bridge_config {
     std::chrono::seconds interval = defaults::retention::interval;
   } retention;
 
+  /// Several engines sharing one bot. One engine needs none of it.
+  struct cluster_section {
+    /// This engine's name among the live ones; empty: host:pid.
+    std::string instance_id;
+    /// Conversations are spread over this many partitions; fixed for a
+    /// database's life (stored in it at the first start).
+    int64_t partitions = defaults::cluster::partitions;
+    /// An owner that has not renewed its leases this long has lost them.
+    std::chrono::milliseconds lease_ttl = defaults::cluster::lease_ttl;
+  } cluster;
+
   struct shutdown_section {
     std::chrono::milliseconds drain_deadline = defaults::shutdown::drain_deadline;
   } shutdown;

@@ -152,6 +152,11 @@ constexpr int64_t batch_size = 1000;
 constexpr seconds interval{3600};
 } // namespace retention
 
+namespace cluster {
+constexpr int64_t partitions = 64;
+constexpr milliseconds lease_ttl{5000};
+} // namespace cluster
+
 namespace shutdown {
 constexpr milliseconds drain_deadline{10000};
 } // namespace shutdown

@@ -200,6 +200,13 @@ void visit_keys(Config& c, F&& f) {
     c.retention.batch_size, b{1, 100'000});
   f(key_info{"retention.interval_s", "time between retention runs"},
     c.retention.interval, b{1, 86'400 * 7});
+  // -- cluster ---------------------------------------------------------------
+  f(key_info{"cluster.instance_id", "this engine's name among those sharing the bot; empty = host:pid"},
+    c.cluster.instance_id);
+  f(key_info{"cluster.partitions", "partitions conversations are spread over; fixed for a database's life"},
+    c.cluster.partitions, b{1, 4096});
+  f(key_info{"cluster.lease_ttl_ms", "an engine that has not renewed its leases this long loses them"},
+    c.cluster.lease_ttl, b{500, 600'000});
   // -- shutdown --------------------------------------------------------------
   f(key_info{"shutdown.drain_deadline_ms", "time in-flight work gets to finish on SIGTERM"},
     c.shutdown.drain_deadline, b{0, 600'000});

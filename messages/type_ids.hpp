@@ -3,6 +3,7 @@
 #include <caf/type_id.hpp>
 
 #include "messages/cache.hpp"
+#include "messages/cluster.hpp"
 #include "messages/conversation.hpp"
 #include "messages/sender.hpp"
 #include "messages/storage.hpp"
@@ -131,6 +132,15 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::session_note))
   CAF_ADD_TYPE_ID(bridge, (bridge::conversation_flush))
   CAF_ADD_TYPE_ID(bridge, (bridge::passivate_request))
+
+  // -- cluster: ownership and fencing (messages/cluster.hpp) ---------------------
+  CAF_ADD_TYPE_ID(bridge, (bridge::fence))
+  CAF_ADD_TYPE_ID(bridge, (bridge::partition_owned))
+  CAF_ADD_TYPE_ID(bridge, (bridge::partition_lost))
+  CAF_ADD_TYPE_ID(bridge, (bridge::partition_nudge))
+  CAF_ADD_TYPE_ID(bridge, (bridge::lease_record))
+  CAF_ADD_TYPE_ID(bridge, (bridge::member_record))
+  CAF_ADD_TYPE_ID(bridge, (bridge::cluster_view))
 CAF_END_TYPE_ID_BLOCK(bridge)
 
 namespace bridge {
