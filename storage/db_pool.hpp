@@ -19,8 +19,10 @@ namespace bridge::storage {
 /// What the pool needs at start (see `pool_options_from` for the config).
 struct db_pool_options {
   pg_options pg;
-  /// Workers, each with at most one connection: the connection bound.
-  size_t pool_size = defaults::db::pool_size;
+  /// Workers, each with at most one connection: the pool's connection
+  /// bound, `db.pool_size` less the one the lease keeper holds
+  /// (storage/start.cpp).
+  size_t pool_size = defaults::db::pool_size - 1;
   size_t queue_limit = defaults::db::queue_limit;
   /// Deadline of a request that names none.
   std::chrono::milliseconds request_timeout = defaults::db::request_timeout;

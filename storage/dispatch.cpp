@@ -9,6 +9,8 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
+#include "telemetry/metrics.hpp"
+#include "storage/fence.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
@@ -92,10 +94,19 @@ caf::message to_message(caf::expected<T>&& x) {
   return caf::make_message(std::move(x.error()));
 }
 
-/// Runs the calls at `idx` of `turn`, without transaction control.
+/// Whether requests of type `Op` carry a fencing token.
+template <class Op, class = void>
+struct has_fence : std::false_type {};
+
 template <class Op>
-std::vector<caf::message> execute_calls(op_context& ctx, const db_turn& turn,
-                                        const std::vector<size_t>& idx) {
+struct has_fence<Op, std::void_t<decltype(std::declval<const Op&>().fence)>>
+  : std::true_type {};
+
+/// Runs the calls at `idx` of `turn` (none refused by a fence), without
+/// transaction control.
+template <class Op>
+std::vector<caf::message> execute_live(op_context& ctx, const db_turn& turn,
+                                       const std::vector<size_t>& idx) {
   std::vector<caf::message> out;
   out.reserve(idx.size());
   if constexpr (op_traits<Op>::is_batched) {
@@ -110,6 +121,47 @@ std::vector<caf::message> execute_calls(op_context& ctx, const db_turn& turn,
       out.push_back(to_message(execute(ctx, turn.calls[i].get_as<Op>(0))));
   }
   return out;
+}
+
+/// Runs the calls at `idx` of `turn`, without transaction control. Fenced
+/// requests are checked first, in the same transaction: those whose
+/// partition moved to another owner are answered `fenced` and write
+/// nothing; the rest run.
+template <class Op>
+std::vector<caf::message> execute_calls(op_context& ctx, const db_turn& turn,
+                                        const std::vector<size_t>& idx) {
+  if constexpr (has_fence<Op>::value) {
+    std::vector<fence_token> tokens;
+    tokens.reserve(idx.size());
+    for (auto i : idx)
+      tokens.push_back(turn.calls[i].get_as<Op>(0).fence);
+    auto refused = refused_fences(ctx, tokens);
+    if (std::any_of(refused.begin(), refused.end(), [](bool b) { return b; })) {
+      std::vector<size_t> live;
+      for (size_t k = 0; k < idx.size(); ++k)
+        if (!refused[k])
+          live.push_back(idx[k]);
+      auto replies = execute_live<Op>(ctx, turn, live);
+      std::vector<caf::message> out;
+      out.reserve(idx.size());
+      size_t next = 0;
+      for (size_t k = 0; k < idx.size(); ++k) {
+        if (!refused[k]) {
+          out.push_back(std::move(replies.at(next++)));
+          continue;
+        }
+        telemetry::metrics().db_fenced_writes.Increment();
+        out.push_back(caf::make_message(make_error(
+          engine_errc::fenced,
+          std::string{caf::type_name<Op>::value} + " for partition "
+            + std::to_string(tokens[k].partition) + " at epoch "
+            + std::to_string(tokens[k].epoch)
+            + ": the partition has another owner now")));
+      }
+      return out;
+    }
+  }
+  return execute_live<Op>(ctx, turn, idx);
 }
 
 /// Failures worth splitting a batch for: one bad request among good ones.
@@ -258,7 +310,8 @@ const op_entry& op_table(uint32_t index) {
 const std::vector<sql_def>& all_statements() {
   static const std::vector<sql_def> defs = [] {
     std::vector<sql_def> out;
-    for (auto* part : {&intake_statements(), &outbox_statements(),
+    for (auto* part : {&fence_statements(), &intake_statements(),
+                       &outbox_statements(),
                        &parked_statements(), &people_statements(),
                        &billing_statements(), &talk_statements(),
                        &task_statements(), &admin_statements()})

@@ -46,7 +46,8 @@ struct op_traits;
 template <> struct op_traits<inbox_put> : op_flags<batched | atomic | urgent> {};
 template <> struct op_traits<inbox_done> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<inbox_pending> : op_flags<idempotent> {};
-template <> struct op_traits<inbox_park> : op_flags<idempotent> {};
+// Fenced: the check and the write share a transaction.
+template <> struct op_traits<inbox_park> : op_flags<atomic | idempotent> {};
 template <> struct op_traits<inbox_parked> : op_flags<idempotent> {};
 // A retried unpark finds nothing parked and answers not_found: never
 // retried after its commit was in doubt.
@@ -59,16 +60,22 @@ template <> struct op_traits<outbox_unsent> : op_flags<idempotent> {};
 // running it again has the same effect, and the answer says each row's
 // status, so a caller whose first write was in doubt learns what stands.
 template <> struct op_traits<reply_put> : op_flags<batched | atomic | idempotent> {};
+template <> struct op_traits<partition_notify> : op_flags<idempotent> {};
 template <> struct op_traits<user_get> : op_flags<idempotent> {};
 template <> struct op_traits<user_put> : op_flags<idempotent> {};
 template <> struct op_traits<user_issue_code> : op_flags<0> {};
 template <> struct op_traits<user_by_code> : op_flags<idempotent> {};
 template <> struct op_traits<user_reset> : op_flags<atomic> {};
-template <> struct op_traits<link_worker> : op_flags<0> {};
-template <> struct op_traits<unlink_worker> : op_flags<0> {};
+// Fenced, and they move the worker's unfinished updates to its new
+// partition: the check, the link and the move share a transaction.
+template <> struct op_traits<link_worker> : op_flags<atomic> {};
+template <> struct op_traits<unlink_worker> : op_flags<atomic> {};
+// Fenced; moving rows again moves nothing.
+template <> struct op_traits<inbox_rehome> : op_flags<atomic | idempotent> {};
 template <> struct op_traits<workers_of> : op_flags<idempotent> {};
 template <> struct op_traits<session_get> : op_flags<idempotent> {};
-template <> struct op_traits<session_put> : op_flags<idempotent> {};
+// Fenced: the check and the write share a transaction.
+template <> struct op_traits<session_put> : op_flags<atomic | idempotent> {};
 template <> struct op_traits<sub_get> : op_flags<idempotent> {};
 template <> struct op_traits<sub_set> : op_flags<idempotent> {};
 template <> struct op_traits<sub_clear> : op_flags<idempotent> {};

@@ -71,6 +71,8 @@ pg_session::pg_session(const pg_options& opts) : impl_(std::make_unique<impl>())
     pqxx::nontransaction setup{*conn_};
     setup.exec("SET statement_timeout = "
                + std::to_string(opts.statement_timeout.count()));
+    setup.exec("SET idle_in_transaction_session_timeout = "
+               + std::to_string(opts.idle_in_transaction_timeout.count()));
     setup.commit();
     // Every statement is prepared, so a broken one fails here, at
     // connect; those planned each time are then sent with their text.

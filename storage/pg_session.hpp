@@ -26,6 +26,12 @@ struct pg_options {
   std::chrono::milliseconds statement_timeout = defaults::db::request_timeout;
   std::chrono::seconds connect_timeout = connect_timeout_for(defaults::db::request_timeout);
   std::string application_name = "bridge";
+  /// A transaction left open this long is ended by the server
+  /// (idle_in_transaction_session_timeout; 0: never). A pool runs its
+  /// turns back to back, so only a frozen engine leaves one open, and its
+  /// fenced writes' row locks would keep the other engines from taking
+  /// its partitions over.
+  std::chrono::milliseconds idle_in_transaction_timeout{0};
 };
 
 /// One PostgreSQL connection with every statement of `all_statements()`

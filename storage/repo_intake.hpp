@@ -1,6 +1,6 @@
 #pragma once
 
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "messages/storage_intake.hpp"
@@ -18,6 +18,7 @@ const std::vector<sql_def>& intake_statements();
 caf::error check(const inbox_put& x);
 caf::error check(const inbox_done& x);
 caf::error check(const inbox_pending& x);
+caf::error check(const partition_notify& x);
 
 // -- builders and decoders ------------------------------------------------------
 
@@ -28,10 +29,10 @@ statement inbox_insert_statement(const std::vector<const inbox_row*>& rows);
 statement inbox_done_statement(const std::vector<int64_t>& ids);
 
 /// Gives each request the ids of its rows in `fresh` (what the insert
-/// returned); an id two requests share goes to the first.
+/// returned: id -> partition); an id two requests share goes to the first.
 std::vector<inbox_put_result>
 split_new_ids(const std::vector<const inbox_put*>& calls,
-              std::unordered_set<int64_t> fresh);
+              std::unordered_map<int64_t, int32_t> fresh);
 
 inbox_row decode_inbox_row(const row& r);
 
@@ -48,5 +49,7 @@ execute_batch(op_context& ctx, const std::vector<const inbox_done*>& calls);
 void mark_inbox_done(op_context& ctx, const std::vector<int64_t>& update_ids);
 
 inbox_page execute(op_context& ctx, const inbox_pending& x);
+
+db_count execute(op_context& ctx, const partition_notify& x);
 
 } // namespace bridge::storage

@@ -9,9 +9,11 @@ namespace bridge::storage {
 namespace sql {
 
 constexpr sql_def outbox_insert{"outbox_insert", R"(
-INSERT INTO outbox (dedupe_key, chat_id, kind, text, target_message_id, markup)
-SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[],
-                     $5::bigint[], $6::text[])
+INSERT INTO outbox (dedupe_key, chat_id, kind, text, target_message_id, markup,
+                    partition)
+SELECT k, c, kd, t, tm, m, coalesce(p, bridge_chat_partition(c))
+FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[],
+            $5::bigint[], $6::text[], $7::integer[]) AS v(k, c, kd, t, tm, m, p)
 ON CONFLICT (dedupe_key) DO NOTHING
 RETURNING dedupe_key, id)"};
 
@@ -39,10 +41,11 @@ RETURNING o.dedupe_key)", true};
 constexpr sql_def outbox_unsent{"outbox_unsent", R"(
 SELECT id, dedupe_key, chat_id, kind, text, target_message_id, markup, status,
        attempts, telegram_message_ids, last_error, epoch_ms(created_at),
-       epoch_ms(sent_at)
+       epoch_ms(sent_at), coalesce(partition, -1)
 FROM outbox
 WHERE status = 'pending' AND id > $1
   AND ($3::bigint = 0 OR created_at < to_timestamp($3::bigint / 1000.0))
+  AND ($4::integer[] IS NULL OR partition = ANY($4::integer[]))
 ORDER BY id
 LIMIT $2)"};
 
@@ -107,7 +110,7 @@ caf::error check(const reply_put& x) {
 // -- builders and decoders ------------------------------------------------------
 
 statement outbox_insert_statement(const std::vector<const outbox_record*>& rows) {
-  array_literal keys, chats, kinds, texts, targets, markups;
+  array_literal keys, chats, kinds, texts, targets, markups, partitions;
   for (auto r : rows) {
     keys.add_text(r->dedupe_key);
     chats.add(r->chat_id);
@@ -115,10 +118,14 @@ statement outbox_insert_statement(const std::vector<const outbox_record*>& rows)
     texts.add_text(r->text);
     targets.add(r->target_message_id);
     markups.add_text(r->markup);
+    if (r->partition >= 0)
+      partitions.add(r->partition);
+    else
+      partitions.add_null();
   }
   return {sql::outbox_insert.name,
           {keys.str(), chats.str(), kinds.str(), texts.str(), targets.str(),
-           markups.str()}};
+           markups.str(), partitions.str()}};
 }
 
 statement outbox_lookup_statement(const std::vector<std::string>& keys) {
@@ -164,7 +171,7 @@ outbox_status outbox_status_from(std::string_view text) {
 }
 
 outbox_record decode_outbox_record(const row& r) {
-  expect_width(r, 13, "outbox row");
+  expect_width(r, 14, "outbox row");
   outbox_record x;
   x.id = int_at(r, 0);
   x.dedupe_key = text_at(r, 1);
@@ -179,6 +186,7 @@ outbox_record decode_outbox_record(const row& r) {
   x.last_error = text_at(r, 10);
   x.created_at_ms = int_at(r, 11);
   x.sent_at_ms = int_at(r, 12);
+  x.partition = static_cast<int32_t>(int_at(r, 13));
   return x;
 }
 
@@ -209,11 +217,27 @@ split_outbox_puts(const std::vector<const outbox_record*>& items,
 
 std::vector<outbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls) {
-  std::vector<const outbox_record*> items;
+  std::vector<outbox_record> items;
   items.reserve(calls.size());
   for (auto c : calls)
-    items.push_back(&c->item);
-  return write_outbox(ctx, items);
+    items.push_back(placed(c->item, c->fence));
+  return write_outbox(ctx, pointers_to(items));
+}
+
+outbox_record placed(const outbox_record& row, const fence_token& fence) {
+  auto out = row;
+  if (fence.fenced())
+    out.partition = fence.partition;
+  return out;
+}
+
+std::vector<const outbox_record*>
+pointers_to(const std::vector<outbox_record>& rows) {
+  std::vector<const outbox_record*> out;
+  out.reserve(rows.size());
+  for (auto& r : rows)
+    out.push_back(&r);
+  return out;
 }
 
 std::vector<outbox_put_result>
@@ -273,14 +297,14 @@ execute_batch(op_context& ctx, const std::vector<const outbox_failed*>& calls) {
 
 std::vector<reply_put_result>
 execute_batch(op_context& ctx, const std::vector<const reply_put*>& calls) {
-  std::vector<const outbox_record*> rows;
+  std::vector<outbox_record> rows;
   std::vector<int64_t> finished;
   for (auto c : calls) {
     for (const auto& r : c->outbox)
-      rows.push_back(&r);
+      rows.push_back(placed(r, c->fence));
     finished.insert(finished.end(), c->finishes.begin(), c->finishes.end());
   }
-  auto written = write_outbox(ctx, rows);
+  auto written = write_outbox(ctx, pointers_to(rows));
   if (!finished.empty())
     mark_inbox_done(ctx, finished);
   std::vector<reply_put_result> out(calls.size());
@@ -295,7 +319,8 @@ outbox_page execute(op_context& ctx, const outbox_unsent& x) {
   outbox_page out;
   for (auto& r : ctx.sql.run({sql::outbox_unsent.name,
                               {param(x.after_id), param(x.limit),
-                               param(x.before_ms)}}))
+                               param(x.before_ms),
+                               partitions_param(x.partitions)}}))
     out.rows.push_back(decode_outbox_record(r));
   return out;
 }

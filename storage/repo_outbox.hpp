@@ -63,6 +63,14 @@ split_outbox_puts(const std::vector<const outbox_record*>& items,
 std::vector<outbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls);
 
+/// `row` as a write carrying `fence` stores it: sent by the owner of the
+/// fence's partition (a write without a fence leaves the row to its
+/// chat's partition).
+outbox_record placed(const outbox_record& row, const fence_token& fence);
+
+std::vector<const outbox_record*>
+pointers_to(const std::vector<outbox_record>& rows);
+
 /// Writes outbox rows as `outbox_put` does, answering each in order: for
 /// `outbox_put` itself and for the copies a `message_put` carries.
 std::vector<outbox_put_result>

@@ -21,15 +21,20 @@ WHERE processed_at IS NULL AND parked_at IS NOT NULL AND update_id > $1
 ORDER BY update_id
 LIMIT $2)"};
 
+// A row parked before partitions existed is placed as it is let go, so
+// that its partition's owner takes it.
 constexpr sql_def inbox_unpark{"inbox_unpark", R"(
-UPDATE inbox SET parked_at = NULL, park_reason = NULL
+UPDATE inbox SET parked_at = NULL, park_reason = NULL,
+                 partition = coalesce(partition, bridge_chat_partition(chat_id))
 WHERE update_id = $1 AND processed_at IS NULL AND parked_at IS NOT NULL
-RETURNING update_id, chat_id, payload, epoch_ms(received_at))"};
+RETURNING update_id, chat_id, payload, epoch_ms(received_at),
+          coalesce(partition, -1))"};
 
 constexpr sql_def inbox_drop{"inbox_drop", R"(
 UPDATE inbox SET processed_at = now()
 WHERE update_id = $1 AND processed_at IS NULL AND parked_at IS NOT NULL
-RETURNING update_id, chat_id, payload, epoch_ms(received_at))"};
+RETURNING update_id, chat_id, payload, epoch_ms(received_at),
+          coalesce(partition, -1))"};
 
 } // namespace sql
 

@@ -55,6 +55,37 @@ ON CONFLICT (worker_id) DO UPDATE
 SET manager_id = EXCLUDED.manager_id, linked_at = now()
 RETURNING (SELECT manager_id FROM prev))"};
 
+// A chat that joins or leaves a team moves to the team's partition (or its
+// own): its unfinished updates move with it, in the transaction that moves
+// it, so the new owner finds them and the old one's fence refuses them.
+constexpr sql_def rehome_inbox{"rehome_inbox", R"(
+WITH moved AS (
+  UPDATE inbox SET partition = bridge_chat_partition(chat_id)
+  WHERE chat_id = ANY($1::bigint[]) AND processed_at IS NULL
+    AND update_id <> $2
+    AND partition IS DISTINCT FROM bridge_chat_partition(chat_id)
+  RETURNING partition)
+SELECT count(pg_notify('bridge_partitions', p::text))
+FROM (SELECT DISTINCT partition AS p FROM moved) AS d)"};
+
+// Notes for other sessions, queued as inbox rows (ids from note_id_base
+// up) in the transaction of the change they tell of, placed in the
+// partition each chat belongs to after it, and that partition's owner
+// woken. The payload is what telegram::decode_note reads.
+constexpr sql_def note_insert{"note_insert", R"(
+WITH ins AS (
+  INSERT INTO inbox (update_id, chat_id, payload, partition)
+  SELECT nextval('inbox_note_ids'), c,
+         json_build_object('bridge_note', json_build_object(
+           'kind', k, 'chat_id', c, 'user_id', u, 'name', n,
+           'cause', cause))::text,
+         bridge_chat_partition(c)
+  FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[],
+              $5::bigint[]) AS v(k, c, u, n, cause)
+  RETURNING partition)
+SELECT count(pg_notify('bridge_partitions', p::text))
+FROM (SELECT DISTINCT partition AS p FROM ins) AS d)"};
+
 constexpr sql_def unlink_worker{"unlink_worker", R"(
 DELETE FROM worker_links WHERE worker_id = $1 RETURNING manager_id)"};
 
@@ -90,6 +121,7 @@ const std::vector<sql_def>& people_statements() {
     sql::user_get,     sql::user_put,      sql::user_set_code,
     sql::user_by_code, sql::reset_links,   sql::reset_user,
     sql::link_worker,  sql::unlink_worker, sql::workers_of,
+    sql::rehome_inbox, sql::note_insert,
     sql::session_get,  sql::session_put,   sql::feedback_put,
   };
   return defs;
@@ -145,6 +177,13 @@ caf::error check(const link_worker& x) {
 
 caf::error check(const unlink_worker& x) {
   return check_id("worker_id", x.worker_id);
+}
+
+caf::error check(const inbox_rehome& x) {
+  // Any chat, groups (negative ids) included; only 0 names none.
+  if (x.chat_id == 0)
+    return make_error(engine_errc::invalid_input, "inbox_rehome without a chat");
+  return {};
 }
 
 caf::error check(const workers_of& x) {
@@ -294,7 +333,50 @@ user_reset_result execute(op_context& ctx, const user_reset& x) {
   for (auto& r : ctx.sql.run({sql::reset_links.name, {param(x.telegram_id)}}))
     out.unlinked.push_back(int_at(r, 0));
   ctx.sql.run({sql::reset_user.name, {param(x.telegram_id)}});
+  auto moved = out.unlinked;
+  moved.push_back(x.telegram_id);
+  rehome(ctx, moved, x.cause);
+  std::vector<queued_note> notes;
+  if (x.tell_partners)
+    for (auto partner : out.unlinked)
+      notes.push_back({"partner_left", partner, x.telegram_id, x.name,
+                       x.cause});
+  if (x.tell_user)
+    notes.push_back({"reset_by_operator", x.telegram_id, x.telegram_id,
+                     x.name, x.cause});
+  queue_notes(ctx, notes);
   return out;
+}
+
+void queue_notes(op_context& ctx, const std::vector<queued_note>& notes) {
+  if (notes.empty())
+    return;
+  array_literal kinds, chats, users, names, causes;
+  for (auto& n : notes) {
+    kinds.add_text(n.kind);
+    chats.add(n.chat_id);
+    users.add(n.user_id);
+    names.add_text(n.name);
+    causes.add(n.cause);
+  }
+  ctx.sql.run({sql::note_insert.name,
+               {kinds.str(), chats.str(), users.str(), names.str(),
+                causes.str()}});
+}
+
+int64_t rehome(op_context& ctx, const std::vector<int64_t>& chats,
+               int64_t cause) {
+  if (chats.empty())
+    return 0;
+  array_literal ids;
+  for (auto c : chats)
+    ids.add(c);
+  auto rs = ctx.sql.run({sql::rehome_inbox.name, {ids.str(), param(cause)}});
+  return rs.empty() ? 0 : int_at(rs.front(), 0);
+}
+
+db_count execute(op_context& ctx, const inbox_rehome& x) {
+  return {rehome(ctx, {x.chat_id})};
 }
 
 caf::expected<link_result> execute(op_context& ctx, const link_worker& x) {
@@ -302,11 +384,16 @@ caf::expected<link_result> execute(op_context& ctx, const link_worker& x) {
                          {param(x.worker_id), param(x.manager_id)}});
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "link_worker returned no row"};
+  rehome(ctx, {x.worker_id}, x.cause);
+  if (x.tell_manager)
+    queue_notes(ctx, {{"worker_joined", x.manager_id, x.worker_id, x.name,
+                       x.cause}});
   return link_result{int_at(rs.front(), 0)};
 }
 
 db_count execute(op_context& ctx, const unlink_worker& x) {
   auto rs = ctx.sql.run({sql::unlink_worker.name, {param(x.worker_id)}});
+  rehome(ctx, {x.worker_id});
   return {static_cast<int64_t>(rs.size())};
 }
 

@@ -29,6 +29,7 @@ caf::error check(const user_by_code& x);
 caf::error check(const user_reset& x);
 caf::error check(const link_worker& x);
 caf::error check(const unlink_worker& x);
+caf::error check(const inbox_rehome& x);
 caf::error check(const workers_of& x);
 caf::error check(const session_get& x);
 caf::error check(const session_put& x);
@@ -58,10 +59,32 @@ caf::expected<user_record> execute(op_context& ctx, const user_by_code& x);
 user_reset_result execute(op_context& ctx, const user_reset& x);
 caf::expected<link_result> execute(op_context& ctx, const link_worker& x);
 db_count execute(op_context& ctx, const unlink_worker& x);
+db_count execute(op_context& ctx, const inbox_rehome& x);
 user_page execute(op_context& ctx, const workers_of& x);
 caf::expected<chat_session_record> execute(op_context& ctx,
                                            const session_get& x);
 db_count execute(op_context& ctx, const session_put& x);
 db_id execute(op_context& ctx, const feedback_put& x);
+
+/// Moves the unfinished updates of `chats` to the partition each chat
+/// belongs to now (after a link, an unlink or a reset) and wakes the
+/// owners of the partitions they moved to; answers how many. Update
+/// `cause`, the one making the move, stays where it is handled: moved, it
+/// would be handled again by the new partition's owner (and link again).
+int64_t rehome(op_context& ctx, const std::vector<int64_t>& chats,
+               int64_t cause = 0);
+
+/// A note for another chat's session (messages/conversation.hpp).
+struct queued_note {
+  std::string kind;
+  int64_t chat_id = 0;
+  int64_t user_id = 0;
+  std::string name;
+  int64_t cause = 0;
+};
+
+/// Stores `notes` as inbox rows in the current transaction and wakes the
+/// owners of their partitions.
+void queue_notes(op_context& ctx, const std::vector<queued_note>& notes);
 
 } // namespace bridge::storage

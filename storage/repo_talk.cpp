@@ -310,18 +310,18 @@ execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
   auto out = split_message_ids(calls, std::move(stored));
   // The copies and the finished updates, in the same transaction, exactly
   // as outbox_put and inbox_done write them.
-  std::vector<const outbox_record*> copies;
+  std::vector<outbox_record> copies;
   std::vector<int64_t> finished;
   for (auto c : calls) {
     for (auto& o : c->outbox)
-      copies.push_back(&o);
+      copies.push_back(placed(o, c->fence));
     finished.insert(finished.end(), c->finishes.begin(), c->finishes.end());
   }
   if (!finished.empty())
     mark_inbox_done(ctx, finished);
   if (copies.empty())
     return out;
-  auto written = write_outbox(ctx, copies);
+  auto written = write_outbox(ctx, pointers_to(copies));
   size_t next = 0;
   for (size_t i = 0; i < calls.size(); ++i)
     for (size_t k = 0; k < calls[i]->outbox.size(); ++k)

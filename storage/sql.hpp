@@ -147,6 +147,17 @@ inline cell param(bool x) {
   return std::string{x ? "true" : "false"};
 }
 
+/// A partition filter: an integer array, or NULL (every partition) when
+/// `parts` is empty.
+inline cell partitions_param(const std::vector<int32_t>& parts) {
+  if (parts.empty())
+    return std::nullopt;
+  array_literal arr;
+  for (auto p : parts)
+    arr.add(p);
+  return arr.str();
+}
+
 /// Calls `f` with consecutive slices of `items` of at most `n` elements.
 template <class T, class F>
 void for_each_chunk(const std::vector<T>& items, size_t n, F&& f) {

@@ -15,8 +15,14 @@ db_pool_options db_pool_options_from(const bridge_config& cfg) {
   db_pool_options o;
   o.pg.dsn = cfg.secrets.database_url;
   o.pg.statement_timeout = cfg.db.request_timeout;
+  // An engine frozen mid-transaction (SIGSTOP, a VM paused) holds its
+  // partitions' lease rows until the server ends that transaction: no
+  // longer than its leases would have lasted.
+  o.pg.idle_in_transaction_timeout = cfg.cluster.lease_ttl;
   o.pg.connect_timeout = connect_timeout_for(cfg.db.request_timeout);
-  o.pool_size = static_cast<size_t>(cfg.db.pool_size);
+  // One connection of the engine's budget is the lease keeper's (its
+  // leases and the partitions' wake-ups); the pool has the rest.
+  o.pool_size = static_cast<size_t>(std::max<int64_t>(1, cfg.db.pool_size - 1));
   o.queue_limit = static_cast<size_t>(cfg.db.queue_limit);
   o.request_timeout = cfg.db.request_timeout;
   o.batch_max = static_cast<size_t>(cfg.db.batch_max);

@@ -53,8 +53,8 @@ AS $$ SELECT bridge_partition_of(
                         WHERE worker_id = chat), chat),
               coalesce((SELECT partitions FROM cluster_settings), 1)) $$;
 
--- The fence: of the (partition, epoch) pairs a write carries, the
--- partitions whose lease has another epoch now. Each lease row checked is
+-- The fence: of the (partition, epoch) pairs the writes of one turn
+-- carry, the positions (1-based) whose lease has another epoch now. Each lease row checked is
 -- held FOR KEY SHARE until the writer commits, and a takeover locks it
 -- FOR UPDATE before raising the epoch, so a write either commits before
 -- the takeover (and the new owner's resume sees it) or is refused.
@@ -69,8 +69,9 @@ BEGIN
   FOR i IN 1 .. coalesce(array_length(parts, 1), 0) LOOP
     SELECT epoch INTO current FROM partition_leases
       WHERE partition = parts[i] FOR KEY SHARE;
-    IF current IS DISTINCT FROM epochs[i] THEN
-      refused := refused || parts[i];
+    -- Epoch 0 is a lease never taken: no owner writes under it.
+    IF current IS DISTINCT FROM epochs[i] OR epochs[i] <= 0 THEN
+      refused := refused || i;
     END IF;
   END LOOP;
   RETURN refused;
@@ -86,3 +87,10 @@ CREATE INDEX inbox_unprocessed_partition ON inbox (partition, update_id)
   WHERE processed_at IS NULL AND parked_at IS NULL;
 CREATE INDEX outbox_pending_partition ON outbox (partition, id)
   WHERE status = 'pending';
+
+-- Notes one session leaves for another (a worker joined, a partner left),
+-- stored as inbox rows by the transaction of the change they tell of, so
+-- they reach a chat owned by another engine, and survive a crash. Their
+-- ids start at 2^62, far above Telegram's update ids.
+CREATE SEQUENCE inbox_note_ids AS bigint START WITH 4611686018427387904
+  MINVALUE 4611686018427387904;

@@ -58,9 +58,11 @@ BOOST_AUTO_TEST_CASE(new_ids_go_to_the_first_request_that_named_them) {
   inbox_put a, b;
   a.rows = {{1, 0, ""}, {2, 0, ""}};
   b.rows = {{2, 0, ""}, {3, 0, ""}, {4, 0, ""}};
-  auto out = split_new_ids({&a, &b}, {1, 2, 4});
+  auto out = split_new_ids({&a, &b}, {{1, 7}, {2, 0}, {4, 3}});
   BOOST_TEST((out[0].new_ids == std::vector<int64_t>{1, 2}));
+  BOOST_TEST((out[0].new_partitions == std::vector<int32_t>{7, 0}));
   BOOST_TEST((out[1].new_ids == std::vector<int64_t>{4}));
+  BOOST_TEST((out[1].new_partitions == std::vector<int32_t>{3}));
 }
 
 BOOST_FIXTURE_TEST_CASE(inbox_batches_are_cut_at_batch_max, repo_fixture) {
@@ -70,11 +72,11 @@ BOOST_FIXTURE_TEST_CASE(inbox_batches_are_cut_at_batch_max, repo_fixture) {
   b.rows.push_back({5, 0, "{}"});
   sql.answer = [](const statement& st) {
     rows out;
-    // Report every id of the chunk as new.
+    // Report every id of the chunk as new, in partition 0.
     std::string ids = *st.params[0];
     for (char c : ids)
       if (c >= '0' && c <= '9')
-        out.push_back(cells({std::string(1, c).c_str()}));
+        out.push_back(cells({std::string(1, c).c_str(), "0"}));
     return out;
   };
   auto res = execute_batch(ctx, std::vector<const inbox_put*>{&a, &b});
@@ -117,9 +119,11 @@ BOOST_AUTO_TEST_CASE(outbox_status_updates_carry_arrays_of_arrays) {
 
 BOOST_AUTO_TEST_CASE(outbox_rows_decode_and_reject_unknown_status) {
   auto r = cells({"7", "key", "42", "send_message", "hi", "0", "", "sent", "2",
-                  "{100,101}", nullptr, "1700000000000", "1700000001000"});
+                  "{100,101}", nullptr, "1700000000000", "1700000001000",
+                  "5"});
   auto x = decode_outbox_record(r);
   BOOST_TEST(x.id == 7);
+  BOOST_TEST(x.partition == 5);
   BOOST_TEST((x.status == outbox_status::sent));
   BOOST_TEST((x.telegram_message_ids == std::vector<int64_t>{100, 101}));
   BOOST_TEST(x.last_error.empty());
