@@ -28,6 +28,10 @@ using watch_atom = caf::atom_constant<caf::atom("watch")>;
 /// Asks a pool worker to (re)open its connection; answered once it is up.
 using connect_atom = caf::atom_constant<caf::atom("connect")>;
 
+// -- cluster ------------------------------------------------------------------
+/// Asks the lease keeper for its `cluster_view`.
+using view_atom = caf::atom_constant<caf::atom("view")>;
+
 // -- translator ---------------------------------------------------------------
 using languages_atom = caf::atom_constant<caf::atom("languages")>;
 

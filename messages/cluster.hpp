@@ -18,7 +18,7 @@ constexpr int32_t intake_partition = -1;
 /// the lease its writer held when it began. PostgreSQL refuses the write
 /// when that partition's lease has another epoch now. `partition < 0`:
 /// not fenced (operators' writes, the intake's inbox rows).
-struct fence {
+struct fence_token {
   int32_t partition = -1;
   int64_t epoch = 0;
 
@@ -26,8 +26,8 @@ struct fence {
 };
 
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, fence& x) {
-  return f(caf::meta::type_name("fence"), x.partition, x.epoch);
+typename Inspector::result_type inspect(Inspector& f, fence_token& x) {
+  return f(caf::meta::type_name("fence_token"), x.partition, x.epoch);
 }
 
 /// This engine now owns `partition` under `epoch`: the owner resumes the

@@ -69,20 +69,36 @@ enum class session_note_kind : uint8_t {
   reset_by_operator,
 };
 
+const char* to_string(session_note_kind kind);
+
+/// Inbox ids of notes start here, far above any Telegram update id: a note
+/// is an update the engine gives itself (stored by the write that causes
+/// it, so it reaches the chat's session whichever engine owns that chat).
+constexpr int64_t note_id_base = int64_t{1} << 62;
+
+inline bool is_note_id(int64_t update_id) {
+  return update_id >= note_id_base;
+}
+
 /// A note for the session of `chat_id` (routed by the registry).
 struct session_note {
   session_note_kind kind = session_note_kind::worker_joined;
   int64_t chat_id = 0;
   int64_t user_id = 0;
   std::string name;
-  /// The update that caused the note: the key of the replies it makes.
+  /// The key of the replies it makes: the note's own inbox row when it is
+  /// `stored` (then finished with them), else the update that caused it.
   int64_t update_id = 0;
+  /// Read from the inbox, where the write that caused it stored it.
+  bool stored = false;
+  /// The partition whose inbox holds it (-1: not read from the inbox).
+  int32_t partition = -1;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, session_note& x) {
   return f(caf::meta::type_name("session_note"), x.kind, x.chat_id,
-           x.user_id, x.name, x.update_id);
+           x.user_id, x.name, x.update_id, x.stored, x.partition);
 }
 
 /// Asked of the conversation of (manager_id, worker_id) by a session about

@@ -216,10 +216,10 @@ using db_ops = db_op_list<
   // intake and outbox
   inbox_put, inbox_done, inbox_pending, inbox_park, inbox_parked,
   inbox_release, outbox_put, outbox_sent, outbox_failed, outbox_unsent,
-  reply_put,
+  reply_put, partition_notify,
   // users, links, session state
   user_get, user_put, user_issue_code, user_by_code, user_reset, link_worker,
-  unlink_worker, workers_of, session_get, session_put,
+  unlink_worker, inbox_rehome, workers_of, session_get, session_put,
   // subscriptions, usage, feedback
   sub_get, sub_set, sub_clear, usage_incr, usage_get, feedback_put,
   usage_release,

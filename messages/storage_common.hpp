@@ -4,6 +4,8 @@
 
 #include <caf/meta/type_name.hpp>
 
+#include "messages/cluster.hpp"
+
 /// Results shared by many storage requests.
 ///
 /// Every storage request struct carries `timeout_ms`: the deadline of the
@@ -11,6 +13,11 @@
 /// `db.request_timeout_ms`. A request still waiting for a connection at its
 /// deadline is answered `deadline_exceeded` and never runs. Times in records
 /// are Unix epoch milliseconds, 0 meaning "none".
+///
+/// A write an owner makes for a partition carries `fence`, its fencing
+/// token (messages/cluster.hpp): PostgreSQL refuses it, answering `fenced`,
+/// when that partition's lease has moved on. The default token fences
+/// nothing.
 namespace bridge {
 
 /// Largest page any listing request may ask for.

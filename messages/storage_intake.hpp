@@ -22,12 +22,15 @@ struct inbox_row {
   std::string payload;
   /// Set by the database; ignored on insert.
   int64_t received_at_ms = 0;
+  /// The partition it was placed in (by its chat's team); set by the
+  /// database, ignored on insert.
+  int32_t partition = -1;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_row& x) {
   return f(caf::meta::type_name("inbox_row"), x.update_id, x.chat_id,
-           x.payload, x.received_at_ms);
+           x.payload, x.received_at_ms, x.partition);
 }
 
 /// Which update ids of an `inbox_put` were new; the rest were stored before
@@ -38,11 +41,16 @@ struct inbox_put_result {
   /// an earlier write whose answer was lost, or a push Telegram repeated.
   /// Handed on again; their owners drop what they already work on.
   std::vector<int64_t> unfinished;
+  /// The partition of each id of `new_ids`, then of `unfinished`, in
+  /// order: whose owner handles it.
+  std::vector<int32_t> new_partitions;
+  std::vector<int32_t> unfinished_partitions;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_put_result& x) {
-  return f(caf::meta::type_name("inbox_put_result"), x.new_ids, x.unfinished);
+  return f(caf::meta::type_name("inbox_put_result"), x.new_ids, x.unfinished,
+           x.new_partitions, x.unfinished_partitions);
 }
 
 /// Stores a getUpdates batch; duplicates (by update_id) are ignored.
@@ -63,11 +71,13 @@ struct inbox_done {
   using result = db_count;
   std::vector<int64_t> update_ids;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_done& x) {
-  return f(caf::meta::type_name("inbox_done"), x.update_ids, x.timeout_ms);
+  return f(caf::meta::type_name("inbox_done"), x.update_ids, x.timeout_ms,
+           x.fence);
 }
 
 /// A page of inbox rows, ordered by update_id.
@@ -91,12 +101,30 @@ struct inbox_pending {
   int64_t timeout_ms = 0;
   /// Only rows received before this wall time (ms since the epoch); 0: any.
   int64_t before_ms = 0;
+  /// Only rows of these partitions; empty: of all.
+  std::vector<int32_t> partitions = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_pending& x) {
   return f(caf::meta::type_name("inbox_pending"), x.after_update_id, x.limit,
-           x.timeout_ms, x.before_ms);
+           x.timeout_ms, x.before_ms, x.partitions);
+}
+
+/// Wakes the owners of `partitions`: new unfinished rows wait there,
+/// taken in by another engine. A PostgreSQL NOTIFY, delivered to every
+/// engine that listens once this commits; it saves latency only (the
+/// owner's sweep finds the rows anyway). Answers how many were named.
+struct partition_notify {
+  using result = db_count;
+  std::vector<int32_t> partitions;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, partition_notify& x) {
+  return f(caf::meta::type_name("partition_notify"), x.partitions,
+           x.timeout_ms);
 }
 
 /// An update parked: the engine gave up on it after its retries, so it is
@@ -132,12 +160,13 @@ struct inbox_park {
   int64_t update_id = 0;
   std::string reason;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_park& x) {
   return f(caf::meta::type_name("inbox_park"), x.update_id, x.reason,
-           x.timeout_ms);
+           x.timeout_ms, x.fence);
 }
 
 /// Lists parked updates with an id above `after_update_id`.
@@ -214,6 +243,9 @@ struct outbox_record {
   std::string last_error;
   int64_t created_at_ms = 0;
   int64_t sent_at_ms = 0;
+  /// Whose owner sends it: the partition of the fenced write that stored
+  /// it, else (-1 on insert) its chat's.
+  int32_t partition = -1;
 };
 
 template <class Inspector>
@@ -221,7 +253,7 @@ typename Inspector::result_type inspect(Inspector& f, outbox_record& x) {
   return f(caf::meta::type_name("outbox_record"), x.id, x.dedupe_key,
            x.chat_id, x.kind, x.text, x.target_message_id, x.markup, x.status,
            x.attempts, x.telegram_message_ids, x.last_error, x.created_at_ms,
-           x.sent_at_ms);
+           x.sent_at_ms, x.partition);
 }
 
 /// What `outbox_put` did.
@@ -246,11 +278,12 @@ struct outbox_put {
   using result = outbox_put_result;
   outbox_record item;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbox_put& x) {
-  return f(caf::meta::type_name("outbox_put"), x.item, x.timeout_ms);
+  return f(caf::meta::type_name("outbox_put"), x.item, x.timeout_ms, x.fence);
 }
 
 /// Telegram accepted the call: marks the row sent with the ids of the
@@ -260,12 +293,13 @@ struct outbox_sent {
   std::string dedupe_key;
   std::vector<int64_t> message_ids;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbox_sent& x) {
   return f(caf::meta::type_name("outbox_sent"), x.dedupe_key, x.message_ids,
-           x.timeout_ms);
+           x.timeout_ms, x.fence);
 }
 
 /// The sender gave up on a call. Answers 1, or 0 for an unknown key.
@@ -276,12 +310,13 @@ struct outbox_failed {
   std::string reason;
   int64_t attempts = 0;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbox_failed& x) {
   return f(caf::meta::type_name("outbox_failed"), x.dedupe_key, x.reason,
-           x.attempts, x.timeout_ms);
+           x.attempts, x.timeout_ms, x.fence);
 }
 
 /// A page of outbox rows, ordered by id.
@@ -303,12 +338,14 @@ struct outbox_unsent {
   int64_t timeout_ms = 0;
   /// Only rows created before this wall time (ms since the epoch); 0: any.
   int64_t before_ms = 0;
+  /// Only rows of these partitions; empty: of all.
+  std::vector<int32_t> partitions = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbox_unsent& x) {
   return f(caf::meta::type_name("outbox_unsent"), x.after_id, x.limit,
-           x.timeout_ms, x.before_ms);
+           x.timeout_ms, x.before_ms, x.partitions);
 }
 
 /// What `reply_put` did: each row's answer, in order.
@@ -330,12 +367,13 @@ struct reply_put {
   std::vector<outbox_record> outbox;
   std::vector<int64_t> finishes = {};
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, reply_put& x) {
   return f(caf::meta::type_name("reply_put"), x.outbox, x.finishes,
-           x.timeout_ms);
+           x.timeout_ms, x.fence);
 }
 
 } // namespace bridge

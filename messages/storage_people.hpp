@@ -133,11 +133,20 @@ struct user_reset {
   using result = user_reset_result;
   int64_t telegram_id = 0;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
+  /// Queues notes in the same transaction, keyed by update `cause`: a
+  /// `partner_left` (named `name`) for each partner unlinked, and with
+  /// `tell_user` a `reset_by_operator` for the user.
+  bool tell_partners = false;
+  bool tell_user = false;
+  std::string name = {};
+  int64_t cause = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, user_reset& x) {
-  return f(caf::meta::type_name("user_reset"), x.telegram_id, x.timeout_ms);
+  return f(caf::meta::type_name("user_reset"), x.telegram_id, x.timeout_ms,
+           x.fence, x.tell_partners, x.tell_user, x.name, x.cause);
 }
 
 // -- manager-worker links -------------------------------------------------------
@@ -160,12 +169,19 @@ struct link_worker {
   int64_t worker_id = 0;
   int64_t manager_id = 0;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
+  /// Queues a `worker_joined` note for the manager's session in the same
+  /// transaction (named `name`, keyed by update `cause`): the manager
+  /// hears of it whichever engine owns their chat.
+  bool tell_manager = false;
+  std::string name = {};
+  int64_t cause = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, link_worker& x) {
   return f(caf::meta::type_name("link_worker"), x.worker_id, x.manager_id,
-           x.timeout_ms);
+           x.timeout_ms, x.fence, x.tell_manager, x.name, x.cause);
 }
 
 /// Removes a worker's link. Answers 1, or 0 when there was none.
@@ -173,11 +189,30 @@ struct unlink_worker {
   using result = db_count;
   int64_t worker_id = 0;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, unlink_worker& x) {
-  return f(caf::meta::type_name("unlink_worker"), x.worker_id, x.timeout_ms);
+  return f(caf::meta::type_name("unlink_worker"), x.worker_id, x.timeout_ms,
+           x.fence);
+}
+
+/// Moves the unfinished updates of `chat_id` to the partition the chat
+/// belongs to now, and wakes its owner: for a session that finds its chat
+/// joined or left a team after these updates were stored where it runs.
+/// Answers how many partitions were woken.
+struct inbox_rehome {
+  using result = db_count;
+  int64_t chat_id = 0;
+  int64_t timeout_ms = 0;
+  fence_token fence = {};
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, inbox_rehome& x) {
+  return f(caf::meta::type_name("inbox_rehome"), x.chat_id, x.timeout_ms,
+           x.fence);
 }
 
 /// A manager's workers with a Telegram id above `after_id`.
@@ -235,11 +270,13 @@ struct session_put {
   using result = db_count;
   chat_session_record state;
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, session_put& x) {
-  return f(caf::meta::type_name("session_put"), x.state, x.timeout_ms);
+  return f(caf::meta::type_name("session_put"), x.state, x.timeout_ms,
+           x.fence);
 }
 
 // -- feedback -------------------------------------------------------------------

@@ -164,12 +164,13 @@ struct message_put {
   std::vector<outbox_record> outbox = {};
   std::vector<int64_t> finishes = {};
   int64_t timeout_ms = 0;
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, message_put& x) {
   return f(caf::meta::type_name("message_put"), x.rows, x.outbox, x.finishes,
-           x.timeout_ms);
+           x.timeout_ms, x.fence);
 }
 
 /// Updates one message, found by `seq`, or by `source_message_id` when

@@ -1,5 +1,7 @@
 #include "messages/telegram.hpp"
 
+#include "messages/conversation.hpp"
+
 namespace bridge {
 
 const char* to_string(update_kind kind) {
@@ -28,6 +30,15 @@ const char* to_string(send_status s) {
     case send_status::transient: return "transient";
     case send_status::chat_gone: return "chat_gone";
     case send_status::rejected: return "rejected";
+  }
+  return "unknown";
+}
+
+const char* to_string(session_note_kind kind) {
+  switch (kind) {
+    case session_note_kind::worker_joined: return "worker_joined";
+    case session_note_kind::partner_left: return "partner_left";
+    case session_note_kind::reset_by_operator: return "reset_by_operator";
   }
   return "unknown";
 }

@@ -6,6 +6,8 @@
 
 #include <caf/meta/type_name.hpp>
 
+#include "messages/cluster.hpp"
+
 namespace bridge {
 
 // -- inbound ------------------------------------------------------------------
@@ -54,13 +56,16 @@ struct tg_update {
   int64_t date = 0;
   /// Steady-clock nanoseconds when the front received it, for latency.
   int64_t received_ns = 0;
+  /// The partition the inbox placed it in (its chat's team's); -1 before.
+  int32_t partition = -1;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
   return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
            x.message_id, x.from, x.text, x.media_kind, x.caption,
-           x.callback_id, x.callback_data, x.date, x.received_ns);
+           x.callback_id, x.callback_data, x.date, x.received_ns,
+           x.partition);
 }
 
 // -- outbound -----------------------------------------------------------------
@@ -107,13 +112,22 @@ struct outbound {
   /// Its outbox row is written already (a partner's copy, stored with the
   /// message it copies): the sender does not write it again.
   bool stored = false;
+  /// The writer's fencing token: the sender's outbox writes and marks for
+  /// this call carry it, so they stop once the partition moved on.
+  fence_token fence = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbound& x) {
   return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
            x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
-           x.origin_ns, x.stored);
+           x.origin_ns, x.stored, x.fence);
+}
+
+/// `out` as the writer holding `fence` sends it.
+inline outbound fenced(outbound out, const fence_token& fence) {
+  out.fence = fence;
+  return out;
 }
 
 /// Telegram accepted an outbound call.

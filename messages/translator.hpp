@@ -10,6 +10,7 @@
 
 #include "common/error.hpp"
 #include "messages/atoms.hpp"
+#include "messages/budget.hpp"
 
 /// The translator's protocol: what conversations ask, what they hear back,
 /// and what the translator says to its backend.
@@ -250,9 +251,11 @@ typename Inspector::result_type inspect(Inspector& f, backend_reply& x) {
 
 /// The translator: one owner of the translation budget. Answers to a
 /// `translate_request` go to its sender as `translation_queued` and
-/// `translation_done` messages; `tick` is its own timer.
+/// `translation_done` messages; `tick` is its own timer. `cluster_members`
+/// says how many instances share the API key's limits.
 using translator_actor = caf::typed_actor<
   caf::reacts_to<translate_request>,
+  caf::reacts_to<cluster_members>,
   caf::replies_to<languages_atom>::with<std::vector<language_pair>>,
   caf::replies_to<status_atom>::with<translator_status>,
   caf::reacts_to<tick_atom>,

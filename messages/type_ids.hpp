@@ -2,6 +2,7 @@
 
 #include <caf/type_id.hpp>
 
+#include "messages/budget.hpp"
 #include "messages/cache.hpp"
 #include "messages/cluster.hpp"
 #include "messages/conversation.hpp"
@@ -63,6 +64,7 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::outbox_failed))
   CAF_ADD_TYPE_ID(bridge, (bridge::outbox_unsent))
   CAF_ADD_TYPE_ID(bridge, (bridge::reply_put))
+  CAF_ADD_TYPE_ID(bridge, (bridge::partition_notify))
   CAF_ADD_TYPE_ID(bridge, (bridge::user_get))
   CAF_ADD_TYPE_ID(bridge, (bridge::user_put))
   CAF_ADD_TYPE_ID(bridge, (bridge::user_issue_code))
@@ -70,6 +72,7 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::user_reset))
   CAF_ADD_TYPE_ID(bridge, (bridge::link_worker))
   CAF_ADD_TYPE_ID(bridge, (bridge::unlink_worker))
+  CAF_ADD_TYPE_ID(bridge, (bridge::inbox_rehome))
   CAF_ADD_TYPE_ID(bridge, (bridge::workers_of))
   CAF_ADD_TYPE_ID(bridge, (bridge::session_get))
   CAF_ADD_TYPE_ID(bridge, (bridge::session_put))
@@ -134,13 +137,19 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::passivate_request))
 
   // -- cluster: ownership and fencing (messages/cluster.hpp) ---------------------
-  CAF_ADD_TYPE_ID(bridge, (bridge::fence))
+  CAF_ADD_TYPE_ID(bridge, (bridge::fence_token))
   CAF_ADD_TYPE_ID(bridge, (bridge::partition_owned))
   CAF_ADD_TYPE_ID(bridge, (bridge::partition_lost))
   CAF_ADD_TYPE_ID(bridge, (bridge::partition_nudge))
   CAF_ADD_TYPE_ID(bridge, (bridge::lease_record))
   CAF_ADD_TYPE_ID(bridge, (bridge::member_record))
   CAF_ADD_TYPE_ID(bridge, (bridge::cluster_view))
+
+  // -- shared budgets (messages/budget.hpp) ------------------------------------
+  CAF_ADD_TYPE_ID(bridge, (bridge::cluster_members))
+  CAF_ADD_TYPE_ID(bridge, (bridge::budget_take))
+  CAF_ADD_TYPE_ID(bridge, (bridge::budget_grant))
+  CAF_ADD_TYPE_ID(bridge, (bridge::budget_actor))
 CAF_END_TYPE_ID_BLOCK(bridge)
 
 namespace bridge {
