@@ -4,6 +4,7 @@
 
 #include "cache/codec.hpp"
 #include "cache/keys.hpp"
+#include "cache/lock_scripts.hpp"
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 
@@ -103,6 +104,9 @@ cache_state::read_through(Op op, std::string key, std::chrono::seconds ttl) {
   f.waiters.push_back(rp);
   if (f.waiters.size() > 1)
     return rp;
+  // The invalidated flag covers writes through this instance; the lease
+  // covers writes through the others, which delete it with the key.
+  f.lease = lease_fill(key);
   self->request(opts_.db, opts_.db_timeout, std::move(op))
     .then(
       [this, key, ttl](result& value) {
@@ -112,7 +116,7 @@ cache_state::read_through(Op op, std::string key, std::chrono::seconds ttl) {
         auto done = std::move(it->second);
         fills_.erase(it);
         if (!done.invalidated)
-          set_value(key, Codec::encode(value), ttl);
+          store_fill(key, done.lease, Codec::encode(value), ttl);
         for (auto& w : done.waiters)
           w.deliver(value);
       },
@@ -125,7 +129,7 @@ cache_state::read_through(Op op, std::string key, std::chrono::seconds ttl) {
         // "No such row" is an answer worth keeping too: unknown users
         // write to the bot as often as known ones.
         if (!done.invalidated && engine_code(err) == engine_errc::not_found)
-          set_value(key, std::string{absent_marker}, ttl);
+          store_fill(key, done.lease, std::string{absent_marker}, ttl);
         for (auto& w : done.waiters)
           w.deliver(err);
       });
@@ -198,11 +202,14 @@ void cache_state::invalidate(const cache_invalidate& x) {
     doomed.push_back(keys::profile(id));
   for (auto id : x.subscriptions)
     doomed.push_back(keys::subscription(id));
-  for (auto& u : x.usage)
-    doomed.push_back(keys::usage(u.manager_id, u.day));
   for (auto& k : doomed)
     if (auto it = fills_.find(k); it != fills_.end())
       it->second.invalidated = true;
+  // Fills of these keys on other instances lose their leases too.
+  for (size_t i = 0, n = doomed.size(); i < n; ++i)
+    doomed.push_back(keys::fill_lease(doomed[i]));
+  for (auto& u : x.usage)
+    doomed.push_back(keys::usage(u.manager_id, u.day));
   if (!opts_.enabled || doomed.empty())
     return;
   if (up_) {
@@ -262,6 +269,26 @@ cache_state::call(const std::vector<redis_command>& cmds) {
 void cache_state::set_value(const std::string& key, const std::string& value,
                             std::chrono::seconds ttl) {
   call({"SET", key, value, "EX", std::to_string(ttl.count())});
+}
+
+std::string cache_state::lease_fill(const std::string& key) {
+  // Longer than the database read may take: a lease that lapses first
+  // only costs this fill its store.
+  auto ttl = opts_.db_timeout + std::chrono::seconds{1};
+  auto token = std::to_string(rng_());
+  if (!call({"SET", keys::fill_lease(key), token, "PX",
+             std::to_string(ttl.count())}))
+    return {};
+  return token;
+}
+
+void cache_state::store_fill(const std::string& key, const std::string& lease,
+                             const std::string& value,
+                             std::chrono::seconds ttl) {
+  if (lease.empty())
+    return;
+  call({"EVAL", scripts::fill, "2", key, keys::fill_lease(key), lease, value,
+        std::to_string(ttl.count())});
 }
 
 void cache_state::went_down() {

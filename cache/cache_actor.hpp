@@ -63,6 +63,9 @@ private:
     std::vector<caf::response_promise> waiters;
     /// A write changed the row while it was read: do not cache the answer.
     bool invalidated = false;
+    /// The token of the fill's lease in Redis; empty without one (then
+    /// the answer is not cached either).
+    std::string lease;
   };
 
   /// A lock granted in-process when Redis is disabled.
@@ -89,6 +92,11 @@ private:
   std::optional<std::vector<redis_reply>> call(const std::vector<redis_command>& cmds);
   void set_value(const std::string& key, const std::string& value,
                  std::chrono::seconds ttl);
+  /// Takes the lease of a fill of `key`; its token, or empty.
+  std::string lease_fill(const std::string& key);
+  /// Stores what a fill read, if its lease still stands.
+  void store_fill(const std::string& key, const std::string& lease,
+                  const std::string& value, std::chrono::seconds ttl);
   void went_down();
   void try_connect();
   bool restore();

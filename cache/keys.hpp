@@ -26,6 +26,12 @@ inline std::string usage(int64_t manager_id, int64_t day) {
          + std::to_string(day);
 }
 
+/// The lease of a read-through fill of `key`: the fill stores what it read
+/// only while its lease stands, and a write anywhere deletes both.
+inline std::string fill_lease(std::string_view key) {
+  return std::string{key} + ":fill";
+}
+
 inline std::string rate(std::string_view scope, int64_t subject, int64_t window) {
   return "bridge:rate:" + std::string{scope} + ":" + std::to_string(subject) + ":"
          + std::to_string(window);
@@ -37,6 +43,12 @@ inline std::string lock(std::string_view name) {
 
 inline std::string fence(std::string_view name) {
   return "bridge:fence:" + std::string{name};
+}
+
+/// A token bucket the bot's instances share (`budget`: send,
+/// translate.req, translate.tok).
+inline std::string budget(std::string_view name) {
+  return "bridge:budget:" + std::string{name};
 }
 
 /// What a purge after lost invalidations deletes: copies of database rows.

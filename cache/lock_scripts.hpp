@@ -23,6 +23,17 @@ redis.call('SET', KEYS[1], ARGV[1] .. ':' .. string.format('%d', token), 'PX', A
 return token
 )lua";
 
+/// KEYS: key, its fill lease. ARGV: the lease's token, value, ttl_s.
+/// Stores the value a read-through fill read only while the fill's lease
+/// stands: a write on any instance deletes the lease with the key, so a
+/// value read before that write is never stored after it. 1 when stored.
+constexpr const char* fill = R"lua(
+if redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+redis.call('DEL', KEYS[2])
+return 1
+)lua";
+
 /// KEYS: lock. ARGV: "<owner>:<token>", ttl_ms. 1 when extended.
 constexpr const char* renew = R"lua(
 if redis.call('GET', KEYS[1]) == ARGV[1] then

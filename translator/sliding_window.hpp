@@ -35,6 +35,9 @@ public:
 
   double limit() const { return limit_; }
 
+  /// A new limit from now on (what was spent stays counted).
+  void set_limit(double limit) { limit_ = limit; }
+
 private:
   int64_t slot_of(time_point t) const;
   void advance(time_point now);

@@ -63,8 +63,10 @@ fake_backend_options fake_backend_options_from(const bridge_config& cfg) {
 }
 
 caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
-                                                 const bridge_config& cfg) {
+                                                 const bridge_config& cfg,
+                                                 budget_actor budgets) {
   auto opts = translator_options_from(cfg);
+  opts.budgets = std::move(budgets);
   auto& t = cfg.translator;
   if (t.backend == "apertium") {
     auto b = spawn_apertium_backend(sys, apertium_options_from(cfg));

@@ -25,8 +25,10 @@ fake_backend_options fake_backend_options_from(const bridge_config& cfg);
 /// Spawns the configured backend (`translator.backend`) and the translator
 /// over it; the engine calls this once at start. An error, naming what is
 /// missing, when the backend cannot run (no Apertium mode installed, no
-/// ANTHROPIC_API_KEY).
+/// ANTHROPIC_API_KEY). `budgets`: the buckets shared with the other
+/// instances (`cache::start_budgets`), unset to keep a share.
 caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
-                                                 const bridge_config& cfg);
+                                                 const bridge_config& cfg,
+                                                 budget_actor budgets = {});
 
 } // namespace bridge::translation

@@ -47,6 +47,7 @@ translator_state::make_behavior(translator_options opts) {
   opts_ = std::move(opts);
   supported_.insert(opts_.languages.begin(), opts_.languages.end());
   auto t0 = now();
+  opts_.limits.draw_shared = static_cast<bool>(opts_.budgets);
   limiter_ = std::make_unique<rate_limiter>(opts_.limits, t0);
   breaker_ = std::make_unique<circuit_breaker>(opts_.breaker_failures,
                                                opts_.breaker_cooldown);
@@ -69,6 +70,7 @@ translator_state::make_behavior(translator_options opts) {
                opts_.limits.max_in_flight);
   return {
     [this](translate_request& req) { on_request(req); },
+    [this](cluster_members& m) { set_members(m.count); },
     [this](languages_atom) { return opts_.languages; },
     [this](status_atom) { return status(); },
     [this](tick_atom) {
@@ -204,6 +206,7 @@ void translator_state::pump() {
   }
   if (auto next = queue_.next_event())
     wake = std::min(wake, *next);
+  ask_grants(t);
   schedule(wake, t);
 }
 
@@ -375,8 +378,10 @@ translator_status translator_state::status() {
                                paused - t)
                                .count()
                            : 0;
-  s.requests_per_minute = static_cast<int64_t>(opts_.limits.requests_per_minute);
-  s.tokens_per_minute = static_cast<int64_t>(opts_.limits.tokens_per_minute);
+  // This instance's part: the configured limits alone, a share of them
+  // while other instances use the same key.
+  s.requests_per_minute = static_cast<int64_t>(limiter_->requests_per_minute());
+  s.tokens_per_minute = static_cast<int64_t>(limiter_->tokens_per_minute());
   s.max_in_flight = opts_.limits.max_in_flight;
   s.queue_limit = static_cast<int64_t>(opts_.queue_limit);
   return s;

@@ -12,6 +12,7 @@
 
 #include "common/call_watch.hpp"
 #include "config/defaults.hpp"
+#include "messages/budget.hpp"
 #include "messages/translator.hpp"
 #include "translator/circuit_breaker.hpp"
 #include "translator/rate_limiter.hpp"
@@ -41,6 +42,10 @@ struct translator_options {
   translation::request_limits request;
   /// Seeds the retry jitter; 0 draws a seed.
   uint64_t seed = 0;
+  /// The buckets the bot's instances share (`cluster.translation_budget = "redis"`):
+  /// while others translate too, the key's limits are drawn from there.
+  /// Unset: each instance keeps its share of them.
+  budget_actor budgets;
 };
 
 /// The translator: the one owner of the translation budget. It checks each
@@ -73,6 +78,11 @@ private:
   void schedule(time_point wake, time_point now);
   translator_status status();
   time_point now() const;
+
+  // -- the API key's limits, shared (translator_budget.cpp) -------------------
+  void set_members(uint32_t n);
+  /// Asks the shared buckets for the grants a waiting call needs.
+  void ask_grants(time_point t);
 
   translator_actor::pointer self;
   translator_options opts_;

@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <functional>
+#include <vector>
+
 #include "cache/codec.hpp"
 #include "cache/keys.hpp"
 #include "tests/support/cache_fixture.hpp"
@@ -21,6 +24,38 @@ struct fixture : bridge::test::cache_fixture {
     return via_cache<user_record>(user_get{id});
   }
 };
+
+/// A database in front of the pool whose subscription reads are asked at
+/// once and answered only on `done_atom`; `status_atom` counts those held.
+struct held_reads_state {
+  std::vector<std::function<void()>> held;
+};
+
+caf::behavior held_reads(caf::stateful_actor<held_reads_state>* self,
+                         db_actor pool) {
+  return {
+    [=](sub_get& x) {
+      auto rp = self->make_response_promise();
+      self->request(pool, caf::infinite, std::move(x))
+        .then(
+          [=](subscription& s) mutable {
+            self->state.held.push_back([rp, s]() mutable { rp.deliver(s); });
+          },
+          [=](caf::error& e) mutable {
+            self->state.held.push_back([rp, e]() mutable { rp.deliver(e); });
+          });
+      return rp;
+    },
+    [=](status_atom) {
+      return static_cast<int64_t>(self->state.held.size());
+    },
+    [=](done_atom) {
+      for (auto& f : self->state.held)
+        f();
+      self->state.held.clear();
+    },
+  };
+}
 
 } // namespace
 
@@ -77,6 +112,41 @@ BOOST_AUTO_TEST_CASE(subscriptions_are_cached_for_five_minutes_and_invalidated) 
   BOOST_TEST((via_cache<subscription>(sub_get{1})->status == subscription_status::active));
   must(sub_clear{1});
   BOOST_TEST((via_cache<subscription>(sub_get{1})->status == subscription_status::canceled));
+}
+
+BOOST_AUTO_TEST_CASE(a_read_racing_a_write_on_another_instance_is_not_cached) {
+  // Another instance's cache, whose database read of the subscription
+  // happens at once but is answered only when let go: it reads the row
+  // before the write below commits and would store it after the write's
+  // instance deleted the key.
+  auto gate = sys->spawn(held_reads, pool);
+  auto o = options();
+  o.db = caf::actor_cast<db_actor>(gate);
+  auto other = sys->spawn<caf::detached>(cache::cache_service, o);
+  BOOST_REQUIRE(bridge::test::wait_until([&] {
+    return bridge::test::ask<cache_status>(*sys, other, status_atom::value)->connected;
+  }));
+  caf::scoped_actor reader{*sys};
+  reader->send(other, sub_get{1});
+  BOOST_REQUIRE(bridge::test::wait_until([&] {
+    return *bridge::test::ask<int64_t>(*sys, gate, status_atom::value) == 1;
+  }));
+  must(sub_set{1, 4102444800000}); // this instance deletes the key
+  status(); // after the invalidation the write sent it
+  caf::anon_send(gate, done_atom::value);
+  reader->receive(
+    [](subscription& s) {
+      BOOST_TEST((s.status == subscription_status::none)); // read before
+    },
+    [](caf::error& e) { BOOST_FAIL(describe(e)); });
+  // What the other instance read before the write was not stored after it.
+  auto cached = redis.command({"GET", cache::keys::subscription(1)});
+  BOOST_TEST((cached.type != cache::redis_reply::kind::string), cached.str);
+  auto now = via_cache<subscription>(sub_get{1});
+  BOOST_REQUIRE(now);
+  BOOST_TEST((now->status == subscription_status::active));
+  caf::anon_send_exit(other, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(gate, caf::exit_reason::user_shutdown);
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_entry_is_dropped_and_read_again) {

@@ -222,14 +222,22 @@ struct fixture {
     size_t calls = 0;
   };
 
+  /// `members` instances share the key (told once started); `budgets`
+  /// are the shared buckets, if any.
   backlog_run run_backlog(translation::rate_limits limits, int requests,
-                          std::chrono::hours duration) {
+                          std::chrono::hours duration, uint32_t members = 1,
+                          budget_actor budgets = {}) {
     auto o = defaults();
     o.limits = limits;
     o.queue_limit = static_cast<size_t>(requests);
     o.queue_deadline = duration + 1h;
     o.queued_notice_after = duration + 1h;
+    o.budgets = std::move(budgets);
     start(o);
+    if (members != 1) {
+      caf::anon_send(tr, cluster_members{members});
+      sched->run();
+    }
     script->latency = 50ms;
     auto begin = now();
     for (int i = 0; i < requests; ++i)
