@@ -255,7 +255,7 @@ void conversation_state::show_typing(int64_t seq) {
   typing.kind = outbound_kind::chat_action;
   typing.chat_id = partner_chat(e->from_worker != 0);
   typing.action = "typing";
-  self->send(opts_->sender, std::move(typing));
+  self->send(opts_->sender, fenced(std::move(typing), opts_->fence));
 }
 
 void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
@@ -275,7 +275,7 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   if (!e.translated_ok) {
     metrics.messages_untranslated.Increment();
     if (m.notice && !m.notice_settled)
-      self->send(opts_->sender, std::move(*m.notice));
+      self->send(opts_->sender, fenced(std::move(*m.notice), opts_->fence));
   }
   if (m.copy_settled) {
     // A replayed update whose copy was sent (or given up on) before.
@@ -291,7 +291,8 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
                                m.partner_name);
   auto key = message_key(e.update_id) + ".unreachable";
   auto update_id = e.update_id;
-  self->request(opts_->sender, infinite, deliver_atom::value, std::move(*m.copy))
+  self->request(opts_->sender, infinite, deliver_atom::value,
+                fenced(std::move(*m.copy), opts_->fence))
     .then(
       [this, copy](const delivery& d) mutable {
         if (!d.message_ids.empty()) {
@@ -312,7 +313,7 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
 void conversation_state::finish(int64_t update_id) {
   if (update_id <= 0)
     return;
-  self->request(opts_->db, infinite, inbox_done{{update_id}, 0})
+  self->request(opts_->db, infinite, inbox_done{{update_id}, 0, opts_->fence})
     .then([](const db_count&) {},
           [this, update_id](const caf::error& err) {
             spdlog::warn("conversation {}: cannot mark update {} done: {}",

@@ -49,6 +49,9 @@ struct conversation_options {
   std::chrono::milliseconds typing_delay = defaults::conversation::typing_delay;
   /// Where the conversation reads time (its passivation timer).
   bridge::clock clock;
+  /// The lease of the partition this pair's team belongs to: every write
+  /// it makes carries it (messages/cluster.hpp).
+  fence_token fence;
 };
 
 /// The actor that owns one manager-worker pair. It numbers each message,

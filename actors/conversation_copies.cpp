@@ -50,7 +50,8 @@ outbound conversation_state::note(int64_t chat, const meta& m, std::string text,
 
 void conversation_state::tell_writer(int64_t chat, const meta& m,
                                      std::string text, std::string key) {
-  self->send(opts_->sender, note(chat, m, std::move(text), std::move(key)));
+  self->send(opts_->sender, fenced(note(chat, m, std::move(text), std::move(key)),
+                                   opts_->fence));
 }
 
 std::string conversation_state::message_key(int64_t update_id) const {

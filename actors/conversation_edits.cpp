@@ -67,7 +67,7 @@ void conversation_state::finish_edit(pending_edit& e, translation_done& d) {
   out.dedupe_key = "e" + std::to_string(conversation_id_) + "."
                    + std::to_string(e.id - conversation_edit_id_base) + "."
                    + std::to_string(e.target.seq);
-  self->send(opts_->sender, std::move(out));
+  self->send(opts_->sender, fenced(std::move(out), opts_->fence));
   message_update up;
   up.conversation_id = conversation_id_;
   up.seq = e.target.seq;

@@ -37,6 +37,7 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
   // marked done, in one transaction: from then on the outbox delivers it,
   // across a crash too, and no further write waits on the send.
   message_put put;
+  put.fence = opts_->fence;
   put.rows.reserve(seqs.size());
   std::vector<int64_t> copied;
   for (auto seq : seqs) {
@@ -170,7 +171,7 @@ void conversation_state::give_up(int64_t seq, const caf::error& err,
                   conversation_id_, update_id, why);
     telemetry::metrics().updates_parked.Increment();
     if (update_id > 0)
-      self->request(opts_->db, infinite, inbox_park{update_id, why, 0})
+      self->request(opts_->db, infinite, inbox_park{update_id, why, 0, opts_->fence})
         .then([](const db_count&) {},
               [this, update_id](const caf::error& park_err) {
                 // Left unfinished: the sweep hands it on again later.

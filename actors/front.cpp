@@ -26,13 +26,21 @@ caf::behavior front_state::make_behavior(front_options opts) {
   // real one and still bounds what a broken peer can make us buffer.
   client_.set_max_body(8 * 1024 * 1024);
   announce_intake_metrics();
-  self->send(self, resume_atom::value);
+  // With partitions, the router resumes each one as it is won.
+  if (opts_.owned)
+    self->send(self, poll_atom::value);
+  else
+    self->send(self, resume_atom::value);
   return {
     [this](resume_atom) {
       resume_from_inbox(self->system(), opts_.db, opts_.dispatcher, *counters);
       self->send(self, poll_atom::value);
     },
     [this](poll_atom) {
+      if (!leading()) {
+        self->delayed_send(self, opts_.standby_pause, poll_atom::value);
+        return;
+      }
       auto pause = poll_once();
       if (pause.count() == 0)
         self->send(self, poll_atom::value);
@@ -41,6 +49,18 @@ caf::behavior front_state::make_behavior(front_options opts) {
     },
     [this](stop_atom) { self->quit(); },
   };
+}
+
+bool front_state::leading() {
+  bool leads = !opts_.owned || opts_.owned->leads_intake();
+  if (leads != leading_) {
+    leading_ = leads;
+    if (leads)
+      spdlog::info("front: this engine leads the intake now; polling");
+    else
+      spdlog::info("front: another engine leads the intake; standing by");
+  }
+  return leads;
 }
 
 bool front_state::held_back(caf::scoped_actor& blocking) {
@@ -163,7 +183,8 @@ front_state::delay front_state::store(caf::scoped_actor& blocking,
   counters->updates += batch.updates.size();
   auto store_ns = opts_.clock.steady_ns();
   bool stored = store_and_hand_on(blocking, opts_.db, opts_.dispatcher,
-                                  batch.updates, *counters);
+                                  batch.updates, *counters,
+                                  opts_.owned.get());
   if (!batch.updates.empty())
     telemetry::metrics().intake_store_seconds.Observe(
       static_cast<double>(opts_.clock.steady_ns() - store_ns) / 1e9);

@@ -12,6 +12,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/bot_api_endpoint.hpp"
+#include "actors/ownership.hpp"
 #include "actors/intake.hpp"
 #include "common/backoff.hpp"
 #include "common/clock.hpp"
@@ -38,6 +39,13 @@ struct front_options {
   std::chrono::milliseconds hold_back_pause{20};
   /// Steady time: the updates' arrival stamps, fetch and store durations.
   bridge::clock clock;
+  /// With several engines: polls only while this engine holds the intake
+  /// role, and hands on only the updates of partitions it owns (the
+  /// partition router resumes each partition as it is won). None: polls
+  /// always, resumes the whole inbox at start.
+  std::shared_ptr<const ownership> owned;
+  /// How often a standby looks whether it leads the intake now.
+  std::chrono::milliseconds standby_pause{100};
 };
 
 /// The intake: long-polls getUpdates on its own thread (a detached actor,
@@ -65,6 +73,9 @@ private:
   delay poll_once();
   /// Asks the pool whether the engine is behind (`engine_is_behind`).
   bool held_back(caf::scoped_actor& blocking);
+  /// Whether this engine polls now (it holds the intake role, or runs
+  /// alone); logs each change.
+  bool leading();
   /// Counts a poll put off while the engine is behind.
   delay hold_back();
   /// Asks getUpdates for at most `limit` updates from the offset.
@@ -88,6 +99,7 @@ private:
   telegram::poll_cursor cursor_;
   /// Held back since this steady-clock time (ns), or 0.
   int64_t held_since_ns_ = 0;
+  bool leading_ = false;
   retry_state retry_{backoff_policy{std::chrono::milliseconds{500},
                                     std::chrono::milliseconds{30000}}};
   std::minstd_rand rng_{std::random_device{}()};

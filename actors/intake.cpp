@@ -1,6 +1,7 @@
 #include "actors/intake.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
@@ -12,6 +13,28 @@
 #include "telegram/update_decoder.hpp"
 
 namespace bridge {
+
+namespace {
+
+/// Tells the engines that own `partitions` that updates wait for them.
+/// The inbox row is the durable copy: a lost wake-up costs latency (their
+/// sweep finds the rows), never an update.
+void wake_owners(caf::scoped_actor& blocking, const db_actor& db,
+                 std::vector<int32_t> partitions) {
+  std::sort(partitions.begin(), partitions.end());
+  partitions.erase(std::unique(partitions.begin(), partitions.end()),
+                   partitions.end());
+  blocking->request(db, std::chrono::seconds{5},
+                    partition_notify{std::move(partitions), 0})
+    .receive([](const db_count&) {},
+             [](const caf::error& err) {
+               spdlog::warn("intake: cannot wake the partitions' owners "
+                            "({}); their sweep finds the updates",
+                            describe(err));
+             });
+}
+
+} // namespace
 
 bool engine_is_behind(const db_pool_status& pool) {
   return pool.queue_limit > 0 && pool.queue_depth * 4 >= pool.queue_limit;
@@ -28,7 +51,7 @@ bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db) {
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates,
-                       intake_state& counters) {
+                       intake_state& counters, const ownership* owned) {
   if (updates.empty())
     return true;
   inbox_put put;
@@ -42,19 +65,36 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
         stored = true;
         if (counters.draining)
           return; // stored: the next start hands them on
-        std::sort(r.new_ids.begin(), r.new_ids.end());
-        std::sort(r.unfinished.begin(), r.unfinished.end());
+        std::unordered_map<int64_t, int32_t> fresh, unfinished;
+        for (size_t i = 0; i < r.new_ids.size(); ++i)
+          fresh.emplace(r.new_ids[i], i < r.new_partitions.size()
+                                        ? r.new_partitions[i] : -1);
+        for (size_t i = 0; i < r.unfinished.size(); ++i)
+          unfinished.emplace(r.unfinished[i],
+                             i < r.unfinished_partitions.size()
+                               ? r.unfinished_partitions[i] : -1);
+        std::vector<int32_t> elsewhere;
+        // Handed on here, or its owner woken: false when another engine
+        // owns its partition.
+        auto ours = [&](tg_update& u, int32_t partition) {
+          u.partition = partition;
+          if (owned == nullptr || owned->owns(partition))
+            return true;
+          if (partition >= 0)
+            elsewhere.push_back(partition);
+          return false;
+        };
         auto& m = telemetry::metrics();
         for (auto& u : updates) {
-          if (!std::binary_search(r.new_ids.begin(), r.new_ids.end(),
-                                  u.update_id)) {
+          auto f = fresh.find(u.update_id);
+          if (f == fresh.end()) {
             ++counters.duplicates;
             m.updates_duplicate.Increment();
             // Stored before but never finished (an earlier write whose
             // answer was lost, or a push repeated before it was handled):
             // handed on again; its session drops it if it holds it already.
-            if (std::binary_search(r.unfinished.begin(), r.unfinished.end(),
-                                   u.update_id))
+            if (auto uf = unfinished.find(u.update_id);
+                uf != unfinished.end() && ours(u, uf->second))
               blocking->send(dispatcher, std::move(u));
             continue;
           }
@@ -65,8 +105,11 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
           }
           counters.last_handed_on = std::max(counters.last_handed_on.load(),
                                              u.update_id);
-          blocking->send(dispatcher, std::move(u));
+          if (ours(u, f->second))
+            blocking->send(dispatcher, std::move(u));
         }
+        if (!elsewhere.empty())
+          wake_owners(blocking, db, std::move(elsewhere));
       },
       [&](const caf::error& err) {
         spdlog::warn("intake: inbox write failed: {}", describe(err));
@@ -152,6 +195,17 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
         [&](inbox_page& p) {
           for (auto& row : p.rows) {
             after = std::max(after, row.update_id);
+            if (is_note_id(row.update_id)) {
+              if (auto note = telegram::decode_note(row.payload,
+                                                    row.update_id)) {
+                note->partition = row.partition;
+                ++total;
+                blocking->send(dispatcher, std::move(*note));
+              } else {
+                unreadable.push_back(row.update_id);
+              }
+              continue;
+            }
             auto batch = telegram::decode_update(row.payload);
             if (batch.updates.empty()) {
               count_left_out(batch, counters, "inbox");
@@ -160,9 +214,11 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
             }
             ++counters.resumed;
             ++total;
-            counters.last_handed_on = std::max(counters.last_handed_on.load(),
-                                               row.update_id);
-            blocking->send(dispatcher, std::move(batch.updates.front()));
+            counters.last_handed_on = std::max(
+              counters.last_handed_on.load(), row.update_id);
+            auto& u = batch.updates.front();
+            u.partition = row.partition;
+            blocking->send(dispatcher, std::move(u));
           }
           more = static_cast<int64_t>(p.rows.size()) == page;
         },

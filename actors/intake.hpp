@@ -8,6 +8,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/scoped_actor.hpp>
 
+#include "actors/ownership.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
 #include "telegram/update_decoder.hpp"
@@ -53,6 +54,10 @@ bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db);
 /// The one way updates enter the engine, for polling and webhook alike:
 /// stores `updates` in the inbox and, once PostgreSQL has them, hands the
 /// new ones to `dispatcher` (none while draining: the next start does).
+/// The inbox places each in its chat's team's partition: those of
+/// partitions `owned` by another engine are not handed on here, their
+/// owners are woken instead (`partition_notify`); without `owned`, all
+/// are handed on.
 /// Blocks the calling thread, which must not be a scheduler thread (the
 /// front's own, or an HTTP server thread). False when the inbox could not
 /// store them: the caller must not confirm them to Telegram. One
@@ -61,7 +66,8 @@ bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db);
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates,
-                       intake_state& counters);
+                       intake_state& counters,
+                       const ownership* owned = nullptr);
 
 /// Counts and logs the updates of `batch` that were not handed on: each
 /// skipped one under bridge_updates_skipped_total{reason}, each refused one

@@ -32,6 +32,9 @@ registry_state::make_behavior(session_factory sessions,
       self->send_exit(e.actor, em.reason);
     for (auto& [_, e] : conversations_)
       self->send_exit(e.actor, em.reason);
+    sessions_.clear();
+    conversations_.clear();
+    publish();
     self->quit(std::move(em.reason));
   });
   return {
@@ -77,8 +80,9 @@ registry_state::entry& registry_state::session_for(int64_t chat_id) {
   auto s = make_session_(self, chat_id);
   self->monitor(s);
   chat_of_.emplace(s.address(), chat_id);
-  telemetry::metrics().sessions_active.Set(static_cast<double>(sessions_.size() + 1));
-  return sessions_.emplace(chat_id, entry{std::move(s), 0}).first->second;
+  auto& e = sessions_.emplace(chat_id, entry{std::move(s), 0}).first->second;
+  publish();
+  return e;
 }
 
 registry_state::entry& registry_state::conversation_for(int64_t manager_id,
@@ -90,9 +94,9 @@ registry_state::entry& registry_state::conversation_for(int64_t manager_id,
   auto c = make_conversation_(self, manager_id, worker_id);
   self->monitor(c);
   pair_of_.emplace(c.address(), key);
-  telemetry::metrics().conversations_active.Set(
-    static_cast<double>(conversations_.size() + 1));
-  return conversations_.emplace(key, entry{std::move(c), 0}).first->second;
+  auto& e = conversations_.emplace(key, entry{std::move(c), 0}).first->second;
+  publish();
+  return e;
 }
 
 bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
@@ -143,10 +147,19 @@ caf::result<bool> registry_state::drain() {
   return rp;
 }
 
-void registry_state::publish() const {
+void registry_state::publish() {
+  // One registry per partition owned: each adds what changed in its own
+  // maps, so the gauges sum over all of them.
   auto& m = telemetry::metrics();
-  m.sessions_active.Set(static_cast<double>(sessions_.size()));
-  m.conversations_active.Set(static_cast<double>(conversations_.size()));
+  auto move = [](prometheus::Gauge& g, size_t now, size_t& shown) {
+    if (now > shown)
+      g.Increment(static_cast<double>(now - shown));
+    else if (now < shown)
+      g.Decrement(static_cast<double>(shown - now));
+    shown = now;
+  };
+  move(m.sessions_active, sessions_.size(), shown_sessions_);
+  move(m.conversations_active, conversations_.size(), shown_conversations_);
 }
 
 caf::behavior registry(caf::stateful_actor<registry_state>* self,

@@ -60,8 +60,8 @@ private:
   /// Asks every session to give back what it holds (`drain_atom`, once
   /// the engine drained); true when all did.
   caf::result<bool> drain();
-  /// Sets the active-actor gauges.
-  void publish() const;
+  /// Moves the active-actor gauges by what changed here.
+  void publish();
 
   caf::event_based_actor* self;
   session_factory make_session_;
@@ -72,6 +72,9 @@ private:
   /// Reverse maps, so a down message finds its entry without a search.
   std::unordered_map<caf::actor_addr, int64_t> chat_of_;
   std::unordered_map<caf::actor_addr, std::pair<int64_t, int64_t>> pair_of_;
+  /// What the gauges hold of this registry's actors.
+  size_t shown_sessions_ = 0;
+  size_t shown_conversations_ = 0;
 };
 
 caf::behavior registry(caf::stateful_actor<registry_state>* self,

@@ -38,17 +38,21 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
   opts_ = std::move(opts);
   auto now = clock::now();
   last_sweep_ = now;
+  opts_.limits.draw_global = static_cast<bool>(opts_.budgets);
   sched_ = std::make_unique<telegram::send_scheduler<job>>(
     opts_.limits, opts_.queue_limit, now, opts_.per_chat_queue_limit);
   free_slots_ = std::max<size_t>(1, opts_.http_workers);
   http_ = std::make_unique<http_multi>(free_slots_);
   if (opts_.db) {
-    scan_outbox(0, 0, true);
+    // With partitions, each is resumed as it is won.
+    if (!opts_.owned)
+      scan_outbox(0, 0, true);
     if (opts_.sweep_interval.count() > 0)
       self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
   }
   return {
     [this](outbound& out) { accept(out, nullptr); },
+    [this](cluster_members& m) { set_members(m.count); },
     [this](tick_atom) {
       tick_at_ = clock::time_point::max();
       pump();
@@ -60,9 +64,25 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
     [this](send_outcome& outcome) { answered(outcome.job_id, outcome); },
     [this](retry_atom) { retry_round(); },
     [this](sweep_atom) {
-      auto before = opts_.clock.wall_ms() - opts_.sweep_after.count();
-      scan_outbox(0, std::max<int64_t>(1, before), false);
       self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
+      std::vector<int32_t> parts;
+      if (opts_.owned && !opts_.owned->owns_all()) {
+        parts = opts_.owned->owned();
+        if (parts.empty())
+          return; // nothing is ours to send
+      }
+      auto before = opts_.clock.wall_ms() - opts_.sweep_after.count();
+      scan_outbox(0, std::max<int64_t>(1, before), false, std::move(parts));
+    },
+    [this](const partition_owned& o) {
+      won_.push_back(o.partition);
+      if (!resuming_)
+        resume_won();
+    },
+    [](const partition_lost&) {
+      // The ownership table says so already: what is queued for it is
+      // dropped as it comes up (`stale`), and nothing new is taken.
+      return true;
     },
     [this](deliver_atom, outbound& out) -> caf::result<delivery> {
       auto rp = self->make_response_promise<delivery>();
@@ -86,6 +106,7 @@ void sender_state::enqueue(outbound& out,
     pieces.push_back(out.text);
   auto& t = trackers_[id];
   t.dedupe_key = out.dedupe_key;
+  t.fence = out.fence;
   t.durable = keeps_row(out);
   t.origin_ns = out.origin_ns;
   t.pieces_left = pieces.size();
@@ -133,6 +154,12 @@ void sender_state::pump() {
       sched_->completed(p->chat_id, now);
       continue;
     }
+    if (stale(t->second.fence)) {
+      // Its partition has another owner now, which sends it.
+      sched_->completed(p->chat_id, now);
+      drop_stale(j.tracker_id);
+      continue;
+    }
     --free_slots_;
     auto url = telegram::method_url(opts_.endpoint.base_url,
                                     opts_.endpoint.token, j.call.method);
@@ -163,6 +190,7 @@ void sender_state::pump() {
                 });
   }
   telemetry::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
+  ask_grant();
   schedule_tick();
 }
 
@@ -261,7 +289,7 @@ void sender_state::finish_piece(uint64_t tracker_id, int64_t message_id) {
       static_cast<double>(now_ns - t.origin_ns) / 1e9);
   }
   if (opts_.db && t.durable)
-    mark_sent(t.dedupe_key, t.message_ids);
+    mark_sent(t.dedupe_key, t.message_ids, t.fence);
   if (t.has_promise)
     t.promise.deliver(delivery{t.dedupe_key, std::move(t.message_ids)});
   trackers_.erase(it);
@@ -281,7 +309,7 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
     // by the next start or sweep, once more, and counted).
     ledger_.settle(t.dedupe_key);
     self->request(opts_.db, caf::infinite,
-                  outbox_failed{t.dedupe_key, why, 0, 0})
+                  outbox_failed{t.dedupe_key, why, 0, 0, t.fence})
       .then([](const db_count&) {},
             [key = t.dedupe_key](const caf::error& err) {
               spdlog::warn("sender: cannot mark '{}' failed: {}", key,
@@ -291,6 +319,32 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
   if (t.has_promise)
     t.promise.deliver(make_error(engine_errc::chat_unavailable, why));
   // Pieces still queued see the tracker gone and are dropped.
+  trackers_.erase(it);
+}
+
+bool sender_state::stale(const fence_token& fence) const {
+  return opts_.owned && fence.fenced()
+         && opts_.owned->epoch(fence.partition) != fence.epoch;
+}
+
+fence_token sender_state::fence_of(int32_t partition) const {
+  if (!opts_.owned || partition < 0)
+    return {};
+  return {partition, opts_.owned->epoch(partition)};
+}
+
+void sender_state::drop_stale(uint64_t tracker_id) {
+  auto it = trackers_.find(tracker_id);
+  if (it == trackers_.end())
+    return;
+  auto& t = it->second;
+  // Not settled: the row stays pending for the partition's owner, and a
+  // later lease of ours may take it up again.
+  if (t.durable)
+    ledger_.release(t.dedupe_key);
+  if (t.has_promise)
+    t.promise.deliver(make_error(engine_errc::fenced,
+                                 "the partition has another owner now"));
   trackers_.erase(it);
 }
 

@@ -13,11 +13,13 @@
 #include <caf/typed_response_promise.hpp>
 
 #include "actors/bot_api_endpoint.hpp"
+#include "actors/ownership.hpp"
 #include "common/backoff.hpp"
 #include "common/call_watch.hpp"
 #include "common/clock.hpp"
 #include "common/http_multi.hpp"
 #include "config/defaults.hpp"
+#include "messages/budget.hpp"
 #include "messages/sender.hpp"
 #include "messages/storage.hpp"
 #include "telegram/bot_api.hpp"
@@ -48,6 +50,14 @@ struct sender_options {
   std::chrono::milliseconds sweep_interval = defaults::intake::sweep_interval;
   /// Wall time, for the sweep's age bound.
   bridge::clock clock;
+  /// The partitions this engine owns: only their rows are resumed, swept
+  /// and sent, each write and mark carrying the partition's epoch. None
+  /// (tests of the sender alone): every row, unfenced, resumed at start.
+  std::shared_ptr<const ownership> owned;
+  /// The buckets the bot's instances share (`cluster.send_budget = "redis"`):
+  /// while others send too, the global limit is drawn from there. Unset:
+  /// each instance spends its share of it.
+  budget_actor budgets;
 };
 
 /// Counters an operator reads (and tests assert).
@@ -90,6 +100,9 @@ struct sender_state {
     int64_t origin_ns = 0;
     caf::typed_response_promise<delivery> promise;
     bool has_promise = false;
+    /// The lease its writer held: once this engine no longer owns the
+    /// partition under that epoch, what is still queued is dropped.
+    fence_token fence;
   };
 
   /// One queued call.
@@ -141,10 +154,24 @@ private:
   /// Pages through pending rows after `after_id` (created before
   /// `before_ms`, 0: all) and queues those nothing holds; `resuming`
   /// tells the start's resume from the periodic sweep.
-  void scan_outbox(int64_t after_id, int64_t before_ms, bool resuming);
+  void scan_outbox(int64_t after_id, int64_t before_ms, bool resuming,
+                   std::vector<int32_t> partitions = {});
+  /// Resumes the partitions won since the last resume began, in one scan:
+  /// an engine wins dozens at its start, and one read each at once would
+  /// fill the database queue.
+  void resume_won();
+  /// Whether `p`'s resume is to come or running.
+  bool resuming(int32_t p) const;
+  /// Hands on the held rows whose partition's resume has ended.
+  void release_held();
+  /// Whether `fence` names a lease this engine no longer holds.
+  bool stale(const fence_token& fence) const;
+  /// The token a row of `partition` is written and marked with now.
+  fence_token fence_of(int32_t partition) const;
   /// Marks a row sent (again, after a failure); the key stays in hand
   /// until the mark is stored.
-  void mark_sent(std::string key, std::vector<int64_t> message_ids);
+  void mark_sent(std::string key, std::vector<int64_t> message_ids,
+                 fence_token fence);
   /// Runs the writes and marks that failed transiently, and arms the next
   /// round while some are left.
   void retry_round();
@@ -162,7 +189,14 @@ private:
   void on_outcome(int64_t chat_id, job j, const send_outcome& outcome);
   void finish_piece(uint64_t tracker_id, int64_t message_id);
   void fail(uint64_t tracker_id, const std::string& why);
+  /// Drops a call whose partition moved to another engine.
+  void drop_stale(uint64_t tracker_id);
   void schedule_tick();
+
+  // -- the bot's global limit, shared (sender_budget.cpp) ---------------------
+  void set_members(uint32_t n);
+  /// Asks the shared bucket for a grant when one would be spent now.
+  void ask_grant();
 
   using clock = std::chrono::steady_clock;
 
@@ -179,8 +213,25 @@ private:
   /// comes in (live, resume, sweep, a retried write).
   telegram::outbox_ledger ledger_;
   /// Marks whose write failed transiently, by key, to write again.
-  std::unordered_map<std::string, std::vector<int64_t>> marks_due_;
+  struct mark_due {
+    std::vector<int64_t> message_ids;
+    fence_token fence;
+  };
+  std::unordered_map<std::string, mark_due> marks_due_;
   bool retry_armed_ = false;
+  /// Partitions won and not resumed yet, and whether a resume runs.
+  std::vector<int32_t> won_;
+  bool resuming_ = false;
+  /// The partitions the running resume reads.
+  std::vector<int32_t> scanning_;
+  /// Rows handed in live for a partition whose resume has not ended: they
+  /// wait, in order, so that no newer row of a chat leaves before the
+  /// older ones the resume brings.
+  struct held_row {
+    outbound out;
+    std::optional<caf::typed_response_promise<delivery>> promise;
+  };
+  std::deque<held_row> held_;
   /// Consecutive retry rounds that still failed (the backoff's exponent).
   uint32_t retry_rounds_ = 0;
   /// Sequence number of `staged_.front()`.

@@ -8,6 +8,8 @@
 
 #include "actors/sender.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
@@ -37,6 +39,20 @@ void sender_state::accept(outbound& out,
                           caf::typed_response_promise<delivery>* promise) {
   if (!keeps_row(out)) {
     enqueue(out, promise);
+    return;
+  }
+  if (out.fence.fenced() && resuming(out.fence.partition)) {
+    if (held_.size() + staged_.size() >= opts_.queue_limit) {
+      ++counters_.refused_full;
+      if (promise != nullptr)
+        promise->deliver(make_error(engine_errc::queue_full,
+                                    "the sender's outbox writes are behind"));
+      return;
+    }
+    auto& h = held_.emplace_back();
+    h.out = std::move(out);
+    if (promise != nullptr)
+      h.promise = *promise;
     return;
   }
   if (staged_.size() >= opts_.queue_limit) {
@@ -77,7 +93,7 @@ void sender_state::write_row(uint64_t seq) {
   ++st.write_attempts;
   self
     ->request(opts_.db, caf::infinite,
-              outbox_put{telegram::to_outbox_record(st.out), 0})
+              outbox_put{telegram::to_outbox_record(st.out), 0, st.out.fence})
     .then([this, seq](const outbox_put_result& r) { row_written(seq, r); },
           [this, seq](const caf::error& err) { row_failed(seq, err); });
 }
@@ -98,7 +114,11 @@ void sender_state::row_written(uint64_t seq, const outbox_put_result& r) {
 
 void sender_state::row_failed(uint64_t seq, const caf::error& err) {
   auto& s = staged_[seq - staged_base_];
-  if (is_transient(err) && s.write_attempts < outbox_write_attempts) {
+  // Refused by the lease's epoch: the same token is refused forever (epochs
+  // only grow), and the partition's new owner handles the update again.
+  // Retrying would only hold every later call to the chat behind it.
+  bool fenced = engine_code(err) == engine_errc::fenced;
+  if (!fenced && is_transient(err) && s.write_attempts < outbox_write_attempts) {
     // Never sent without its row: written again at the next round, and
     // nothing behind it leaves meanwhile (order per chat).
     if (s.write_attempts == 1)
@@ -113,9 +133,13 @@ void sender_state::row_failed(uint64_t seq, const caf::error& err) {
   // is a notice; its update is handled again by the inbox sweep.
   ++counters_.dropped;
   telemetry::metrics().sender_dropped.Increment();
-  spdlog::error("sender: outbox row for '{}' not written after {} "
-                "attempt(s), not sent: {}",
-                s.out.dedupe_key, s.write_attempts, describe(err));
+  if (fenced)
+    spdlog::warn("sender: outbox row for '{}' refused, its partition has "
+                 "another owner now: not sent here", s.out.dedupe_key);
+  else
+    spdlog::error("sender: outbox row for '{}' not written after {} "
+                  "attempt(s), not sent: {}",
+                  s.out.dedupe_key, s.write_attempts, describe(err));
   ledger_.release(s.out.dedupe_key);
   s.ready = true;
   s.already_sent = true;
@@ -142,11 +166,11 @@ void sender_state::release_staged() {
 }
 
 void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
-                               bool resuming) {
-  outbox_unsent ask{after_id, scan_page, 0, before_ms};
+                               bool resuming, std::vector<int32_t> partitions) {
+  outbox_unsent ask{after_id, scan_page, 0, before_ms, partitions};
   self->request(opts_.db, caf::infinite, ask)
     .then(
-      [this, before_ms, resuming](outbox_page& p) {
+      [this, before_ms, resuming, partitions](outbox_page& p) {
         int64_t last = 0;
         size_t queued = 0;
         for (auto& r : p.rows) {
@@ -161,9 +185,13 @@ void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
                           r.dedupe_key);
             continue;
           }
+          auto fence = fence_of(r.partition);
+          if (stale(fence) || (opts_.owned && fence.epoch == 0))
+            continue; // another engine's to send
           if (!ledger_.claim(r.dedupe_key))
             continue; // held already: queued, in flight or being marked
           outbound out;
+          out.fence = fence;
           out.kind = *kind;
           out.chat_id = r.chat_id;
           out.text = std::move(r.text);
@@ -183,20 +211,79 @@ void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
           spdlog::info("sender: {} {} message(s) left in the outbox",
                        resuming ? "resending" : "found and sending", queued);
         if (static_cast<int64_t>(p.rows.size()) == scan_page)
-          scan_outbox(last, before_ms, resuming);
+          scan_outbox(last, before_ms, resuming, partitions);
+        else if (resuming)
+          resume_won();
       },
       [this, resuming](const caf::error& err) {
-        spdlog::error("sender: cannot read the outbox to {}: {}",
-                      resuming ? "resume" : "sweep", describe(err));
+        spdlog::error("sender: cannot read the outbox to {}: {}{}",
+                      resuming ? "resume" : "sweep", describe(err),
+                      resuming ? "; the sweep sends what it left" : "");
+        if (resuming)
+          resume_won();
       });
 }
 
+void sender_state::resume_won() {
+  scanning_.clear();
+  resuming_ = !won_.empty();
+  if (resuming_) {
+    std::vector<int32_t> parts;
+    parts.swap(won_);
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+    scanning_ = parts;
+    scan_outbox(0, 0, true, std::move(parts));
+  }
+  // The rows of partitions whose resume just ended go on, after what it
+  // queued.
+  release_held();
+}
+
+bool sender_state::resuming(int32_t p) const {
+  return std::find(scanning_.begin(), scanning_.end(), p) != scanning_.end()
+         || std::find(won_.begin(), won_.end(), p) != won_.end();
+}
+
+void sender_state::release_held() {
+  if (held_.empty())
+    return;
+  // Those handed on are of partitions no longer resuming, so `accept`
+  // holds none of them again.
+  auto rows = std::move(held_);
+  held_.clear();
+  for (auto& h : rows) {
+    if (resuming(h.out.fence.partition))
+      held_.push_back(std::move(h));
+    else
+      accept(h.out, h.promise ? &*h.promise : nullptr);
+  }
+}
+
 void sender_state::mark_sent(std::string key,
-                             std::vector<int64_t> message_ids) {
+                             std::vector<int64_t> message_ids,
+                             fence_token fence) {
   auto ids = message_ids;
-  self->request(opts_.db, caf::infinite, outbox_sent{key, std::move(ids), 0})
+  self->request(opts_.db, caf::infinite,
+                outbox_sent{key, std::move(ids), 0, fence})
     .then([this, key](const db_count&) { ledger_.settle(key); },
-          [this, key, message_ids](const caf::error& err) {
+          [this, key, message_ids, fence](const caf::error& err) {
+            if (engine_code(err) == engine_errc::fenced || stale(fence)) {
+              auto now = fence_of(fence.partition);
+              if (now.epoch > fence.epoch) {
+                // Lost and won again here (the database was away past the
+                // lease): the resume skipped the row while it was in hand,
+                // so it is marked under the lease held now.
+                mark_sent(key, message_ids, now);
+                return;
+              }
+              // Sent, but the partition moved before the mark stuck: its
+              // new owner sends the row once more (a counted duplicate).
+              spdlog::warn("sender: '{}' sent, but its partition has "
+                           "another owner now; not marked here", key);
+              ledger_.settle(key);
+              return;
+            }
             if (!is_transient(err)) {
               spdlog::error("sender: cannot mark '{}' sent: {}", key,
                             describe(err));
@@ -208,7 +295,7 @@ void sender_state::mark_sent(std::string key,
             if (marks_due_.empty())
               spdlog::warn("sender: cannot mark '{}' sent ({}); retrying",
                            key, describe(err));
-            marks_due_[key] = message_ids;
+            marks_due_[key] = mark_due{message_ids, fence};
             arm_retry();
           });
 }
@@ -218,8 +305,8 @@ void sender_state::retry_round() {
   bool any = !marks_due_.empty();
   auto marks = std::move(marks_due_);
   marks_due_.clear();
-  for (auto& [key, ids] : marks)
-    mark_sent(key, std::move(ids));
+  for (auto& [key, due] : marks)
+    mark_sent(key, std::move(due.message_ids), due.fence);
   for (size_t i = 0; i < staged_.size(); ++i)
     if (staged_[i].write_failed) {
       any = true;

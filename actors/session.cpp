@@ -53,18 +53,29 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
         step_ = domain::parse_step(rec_.step);
       },
       [this](const caf::error& err) {
-        if (engine_code(err) != engine_errc::not_found)
-          spdlog::warn("session {}: cannot load state: {}", chat_id_,
-                       describe(err));
+        if (engine_code(err) == engine_errc::not_found)
+          return;
+        state_unknown_ = true; // read again before the first update
+        spdlog::warn("session {}: cannot load state: {}", chat_id_,
+                     describe(err));
       });
   if (chat_id < 0) // a group has no profile: it is only ever refused
     return behavior();
+  // Through the cache, which answers while PostgreSQL restarts: a copy
+  // there is deleted by the commit of any change, on any engine, and a
+  // fill racing that change cannot store the old row (README, "Several
+  // engines"). A profile that still says another partition is read again
+  // from PostgreSQL before an update is handled (`check_home`).
   self->request(o.cache, infinite, user_get{chat_id, 0})
     .await([this](user_record& u) { me_ = std::move(u); },
            [this](const caf::error& err) {
-             if (engine_code(err) != engine_errc::not_found)
-               spdlog::warn("session {}: cannot load profile: {}", chat_id_,
-                            describe(err));
+             if (engine_code(err) == engine_errc::not_found)
+               return;
+             // Not known now: the first update reads it again before it
+             // is handled, rather than taking the chat for a stranger.
+             profile_unknown_ = true;
+             spdlog::warn("session {}: cannot load profile: {}", chat_id_,
+                          describe(err));
            });
   return behavior();
 }
@@ -85,7 +96,8 @@ caf::behavior session_state::behavior() {
     [this](const session_note& n) {
       ++handled_;
       idle_.touch();
-      self->send(self, done_atom::value, n.update_id, false);
+      // A stored note is finished with its replies, as an update is.
+      self->send(self, done_atom::value, n.update_id, n.stored);
       on_note(n);
     },
     [this](idle_atom) {
@@ -334,7 +346,7 @@ void session_state::save() {
   rec_.step = domain::to_string(step_);
   if (!me_.language.empty())
     rec_.language = me_.language;
-  self->request(opts_->db, infinite, session_put{rec_, 0})
+  self->request(opts_->db, infinite, session_put{rec_, 0, opts_->fence})
     .await([](const db_count&) {},
            [this](const caf::error& err) {
              spdlog::warn("session {}: cannot save state: {}", chat_id_,

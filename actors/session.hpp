@@ -48,6 +48,12 @@ struct session_options {
   int64_t history_length = defaults::session::history_length;
   /// Longest text accepted from a user, in UTF-16 code units.
   size_t max_text = 4096;
+  /// The lease of the partition this session's chat belongs to: every
+  /// write it makes carries it (messages/cluster.hpp).
+  fence_token fence;
+  /// `cluster.partitions`: with a fence, an update of a chat whose team
+  /// lives in another partition now is handed over, not handled.
+  int32_t partitions = 0;
 };
 
 /// The actor that owns one Telegram chat: its registration state machine
@@ -76,6 +82,28 @@ private:
   /// Holds `u` until the conversations given messages since the last such
   /// wait confirm them stored.
   void hold_for_flush(tg_update u);
+  /// Reads the state and profile the start could not, then handles `u`;
+  /// while they cannot be read, `u` and the updates behind it wait and
+  /// they are tried again after a pause.
+  void load_then_handle(tg_update u);
+  /// After a failed read of `load_then_handle`: whether `u` waits for
+  /// another try (else it is handled with what the session knows).
+  bool retry_load(const caf::error& err, tg_update& u);
+  /// Whether this chat's team lives in another partition than the one
+  /// this session runs for (it joined or left a team since).
+  bool moved_out() const;
+  /// The partition of this chat's team, as its profile says now.
+  int32_t home_partition() const;
+  /// Reads the chat's state again and handles `u` here, or hands it over
+  /// when the chat's team lives in another partition now.
+  void check_home(tg_update u);
+  /// The second half of `check_home`, once the state is read.
+  void recheck_profile(tg_update u);
+  /// The part of `handle` after the checks of where `u` belongs.
+  void handle_here(tg_update& u);
+  /// Moves the chat's unfinished updates to its partition now; `u` is
+  /// not handled here.
+  void hand_over(const tg_update& u);
   void flushed(size_t& left);
   /// Handles the next waiting update, when nothing is waited for.
   void release_next();
@@ -238,6 +266,11 @@ private:
   /// The update to be handled again (its end is not written this time).
   int64_t again_ = 0;
   uint32_t attempts_ = 0;
+  /// The state or profile could not be read at the start (the database
+  /// away).
+  bool state_unknown_ = false;
+  bool profile_unknown_ = false;
+  uint32_t load_tries_ = 0;
   /// Conversations (manager, worker) given messages since the last flush.
   std::vector<std::pair<int64_t, int64_t>> unstored_;
   /// Group chats are told once that Bridge works in private chats.

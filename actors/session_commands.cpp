@@ -339,7 +339,7 @@ void session_state::run_button(const domain::button& b) {
                                         t.text);
               out.dedupe_key = "td" + std::to_string(t.id);
               out.origin_ns = current_.received_ns;
-              self->send(opts_->sender, std::move(out));
+              self->send(opts_->sender, fenced(std::move(out), opts_->fence));
             },
             [this](const caf::error& err) { db_failed(err); });
       },

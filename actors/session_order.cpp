@@ -10,6 +10,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/session.hpp"
+#include "cluster/partition.hpp"
 #include "common/error.hpp"
 #include "domain/command.hpp"
 #include "messages/type_ids.hpp"
@@ -30,6 +31,10 @@ constexpr uint32_t max_update_attempts = 6;
 /// Pause before an update is handled again; doubles per try.
 constexpr auto again_base = std::chrono::milliseconds{200};
 
+/// Tries to read a state or profile the start could not (pauses of 0.2 s doubling
+/// to 6.4 s: about a minute) before the chat is handled as unknown.
+constexpr uint32_t max_load_tries = 14;
+
 } // namespace
 
 void session_state::take(tg_update& u) {
@@ -49,6 +54,68 @@ void session_state::handle(tg_update& u) {
     release_next();
     return;
   }
+  if (state_unknown_ || profile_unknown_) {
+    load_then_handle(std::move(u));
+    return;
+  }
+  if (moved_out()) {
+    check_home(std::move(u));
+    return;
+  }
+  handle_here(u);
+}
+
+void session_state::load_then_handle(tg_update u) {
+  if (state_unknown_) {
+    self->request(opts_->db, caf::infinite, session_get{chat_id_, 0})
+      .await(
+        [this, u](chat_session_record& r) mutable {
+          rec_ = std::move(r);
+          step_ = domain::parse_step(rec_.step);
+          state_unknown_ = false;
+          handle(u);
+        },
+        [this, u](const caf::error& err) mutable {
+          if (retry_load(err, u))
+            return;
+          state_unknown_ = false;
+          handle(u);
+        });
+    return;
+  }
+  self->request(opts_->cache, caf::infinite, user_get{chat_id_, 0})
+    .await(
+      [this, u](user_record& r) mutable {
+        me_ = std::move(r);
+        profile_unknown_ = false;
+        handle(u);
+      },
+      [this, u](const caf::error& err) mutable {
+        if (retry_load(err, u))
+          return;
+        profile_unknown_ = false;
+        handle(u);
+      });
+}
+
+bool session_state::retry_load(const caf::error& err, tg_update& u) {
+  if (engine_code(err) == engine_errc::not_found)
+    return false; // nothing stored: known now
+  if (!is_transient(err) || ++load_tries_ >= max_load_tries) {
+    spdlog::error("session {}: its state or profile is still unreadable "
+                  "({}); handled with what it knows", chat_id_,
+                  describe(err));
+    return false;
+  }
+  holding_ = true;
+  wait_out_ = true;
+  waiting_.push_front(std::move(u));
+  auto wait = again_base * (1u << std::min(load_tries_ - 1, 5u));
+  self->delayed_send(self, wait, again_atom::value);
+  return true;
+}
+
+void session_state::handle_here(tg_update& u) {
   if (!unstored_.empty() && changes_route(u)) {
     hold_for_flush(std::move(u));
     return;
@@ -59,6 +126,92 @@ void session_state::handle(tg_update& u) {
   // awaited), so it runs once the update is fully handled.
   self->send(self, done_atom::value, u.update_id, true);
   on_update(u);
+}
+
+int32_t session_state::home_partition() const {
+  auto team = me_.role == user_role::worker && me_.manager_id != 0
+                ? me_.manager_id
+                : chat_id_;
+  return cluster::partition_of(team, opts_->partitions);
+}
+
+bool session_state::moved_out() const {
+  if (!opts_->fence.fenced() || opts_->partitions <= 0)
+    return false;
+  return home_partition() != opts_->fence.partition;
+}
+
+void session_state::check_home(tg_update u) {
+  // Either this session's memory is stale (the chat joined or left a team
+  // through a session of another partition), or the update was stored
+  // here just before the chat's team changed. Read again what the
+  // session rebuilds itself from, then handle it here, or hand it over.
+  // Awaited, so later updates wait; the profile is read once the state is
+  // in (awaited answers are not taken in the order asked).
+  self->request(opts_->db, caf::infinite, session_get{chat_id_, 0})
+    .await(
+      [this, u](chat_session_record& r) mutable {
+        rec_ = std::move(r);
+        step_ = domain::parse_step(rec_.step);
+        recheck_profile(std::move(u));
+      },
+      [this, u](const caf::error&) mutable {
+        // No state stored (or not readable now): the profile decides.
+        recheck_profile(std::move(u));
+      });
+}
+
+void session_state::recheck_profile(tg_update u) {
+  // From PostgreSQL, not the cache: the link decides where the inbox puts
+  // the chat's updates, and a cached profile may lag behind it.
+  self->request(opts_->db, caf::infinite, user_get{chat_id_, 0})
+    .await(
+      [this, u](user_record& r) mutable {
+        me_ = std::move(r);
+        spdlog::debug("session {}: read again: step '{}', role {}, manager {}",
+                      chat_id_, rec_.step, to_string(me_.role), me_.manager_id);
+        if (moved_out())
+          hand_over(u);
+        else
+          handle_here(u);
+      },
+      [this, u](const caf::error& err) mutable {
+        if (engine_code(err) == engine_errc::not_found) {
+          // No profile: a chat outside any team, at home here or not.
+          me_ = user_record{};
+          me_.telegram_id = chat_id_;
+          if (moved_out())
+            hand_over(u);
+          else
+            handle_here(u);
+          return;
+        }
+        // Not known now: handled here as the memory says, like any
+        // update whose profile cannot be read.
+        spdlog::warn("session {}: cannot read its profile again: {}",
+                     chat_id_, describe(err));
+        handle_here(u);
+      });
+}
+
+void session_state::hand_over(const tg_update& u) {
+  // Stored here just before the chat joined (or left) a team: the team's
+  // partition handles it, in order with the chat's later updates, which
+  // the inbox placed there already.
+  spdlog::info("session {}: update {} came to partition {}, but the chat's "
+               "team lives in partition {} now; handed over",
+               chat_id_, u.update_id, opts_->fence.partition,
+               home_partition());
+  self->request(opts_->db, caf::infinite,
+                inbox_rehome{chat_id_, 0, opts_->fence})
+    .then([](const db_count&) {},
+          [this](const caf::error& err) {
+            // Left where it is: this partition's sweep offers it again,
+            // and this session hands it over again.
+            spdlog::warn("session {}: cannot hand its updates over: {}",
+                         chat_id_, describe(err));
+          });
+  release_next();
 }
 
 bool session_state::changes_route(const tg_update& u) const {

@@ -135,8 +135,14 @@ void session_state::look_up_code(const std::string& code) {
 }
 
 void session_state::connect_to(const user_record& manager) {
-  self->request(opts_->db, infinite,
-                link_worker{chat_id_, manager.telegram_id, 0})
+  // The manager's own session switches to this worker and tells them,
+  // through a note the link stores with itself: their chat may belong to
+  // another engine's partition (and this one now joins it).
+  link_worker link{chat_id_, manager.telegram_id, 0, opts_->fence};
+  link.tell_manager = true;
+  link.name = me_.display_name;
+  link.cause = current_.update_id;
+  self->request(opts_->db, infinite, std::move(link))
     .await(
       [this, manager](const link_result&) {
         me_.manager_id = manager.telegram_id;
@@ -144,11 +150,6 @@ void session_state::connect_to(const user_record& manager) {
         codes_.clear();
         save();
         reply(say(text_id::worker_connected, manager.display_name));
-        // The manager's own session switches to this worker and tells them.
-        session_note note{session_note_kind::worker_joined,
-                          manager.telegram_id, chat_id_,
-                          me_.display_name, current_.update_id};
-        self->send(registry_, std::move(note));
       },
       [this](const caf::error& err) { db_failed(err); });
 }

@@ -22,7 +22,7 @@ namespace {
 
 /// Updates a session remembers having finished, to drop a replay or a
 /// sweep of one it finished moments ago.
-constexpr size_t recent_update_limit = 64;
+constexpr size_t session_recent_limit = 64;
 
 /// Tries of one update's reply write before it is left to the sweep.
 constexpr uint32_t reply_write_attempts = 8;
@@ -58,7 +58,7 @@ void session_state::answer_button() {
   out.chat_id = chat_id_;
   out.callback_id = current_.callback_id;
   out.dedupe_key = "cb" + current_.callback_id;
-  self->send(opts_->sender, std::move(out));
+  self->send(opts_->sender, fenced(std::move(out), opts_->fence));
   current_.callback_id.clear();
 }
 
@@ -97,6 +97,7 @@ void session_state::write_next() {
     put.outbox.push_back(telegram::to_outbox_record(out));
   if (w.finishes > 0)
     put.finishes.push_back(w.finishes);
+  put.fence = opts_->fence;
   self->request(opts_->db, caf::infinite, std::move(put))
     .then([this](const reply_put_result& r) { written(r); },
           [this](const caf::error& err) { write_failed(err); });
@@ -111,7 +112,7 @@ void session_state::written(const reply_put_result& r) {
     if (i < r.outbox.size() && r.outbox[i].status != outbox_status::pending)
       continue;
     w.replies[i].stored = true;
-    self->send(opts_->sender, std::move(w.replies[i]));
+    self->send(opts_->sender, fenced(std::move(w.replies[i]), opts_->fence));
   }
   write_next();
 }
@@ -140,7 +141,7 @@ void session_state::write_failed(const caf::error& err) {
                   chat_id_, w.finishes, describe(err));
     telemetry::metrics().messages_refused.Increment();
     if (w.finishes > 0)
-      self->request(opts_->db, caf::infinite, inbox_done{{w.finishes}, 0})
+      self->request(opts_->db, caf::infinite, inbox_done{{w.finishes}, 0, opts_->fence})
         .then([](const db_count&) {}, [](const caf::error&) {});
   }
   writes_.pop_front();
@@ -163,7 +164,7 @@ void session_state::forget_update(int64_t id) {
 void session_state::remember_update(int64_t id) {
   if (id <= 0 || known_update(id))
     return;
-  if (recent_updates_.size() >= recent_update_limit)
+  if (recent_updates_.size() >= session_recent_limit)
     recent_updates_.erase(recent_updates_.begin());
   recent_updates_.push_back(id);
 }

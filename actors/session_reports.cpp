@@ -282,14 +282,15 @@ void session_state::history(int64_t n) {
 // -- reset ----------------------------------------------------------------------
 
 void session_state::reset() {
-  self->request(opts_->db, infinite, user_reset{chat_id_, 0})
+  // The partners' sessions hear of it through notes the reset stores with
+  // itself: they may run on another engine, or not at all right now.
+  user_reset ask{chat_id_, 0, opts_->fence};
+  ask.tell_partners = true;
+  ask.name = me_.display_name;
+  ask.cause = current_.update_id;
+  self->request(opts_->db, infinite, std::move(ask))
     .await(
-      [this](user_reset_result& r) {
-        for (auto partner : r.unlinked)
-          self->send(registry_,
-                     session_note{session_note_kind::partner_left, partner,
-                                  chat_id_, me_.display_name,
-                                  current_.update_id});
+      [this](user_reset_result&) {
         forget_registration();
         reply(say(text_id::reset_done));
       },

@@ -26,6 +26,8 @@ struct sweeper_options {
   std::chrono::milliseconds interval = defaults::intake::sweep_interval;
   std::chrono::milliseconds after = defaults::intake::sweep_after;
   bridge::clock clock;
+  /// With several engines: only the partitions owned here are swept.
+  std::shared_ptr<const ownership> owned;
 };
 
 /// The inbox sweep: every `interval`, hands on again the updates that were
@@ -43,7 +45,8 @@ struct sweeper_state {
 
 private:
   /// Reads the next page after `after_id` and hands its rows on.
-  void sweep_page(int64_t after_id, int64_t before_ms, int64_t up_to);
+  void sweep_page(int64_t after_id, int64_t before_ms, int64_t up_to,
+                  std::vector<int32_t> parts);
 
   caf::event_based_actor* self;
   sweeper_options opts_;

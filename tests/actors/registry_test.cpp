@@ -9,6 +9,7 @@
 
 #include "actors/registry.hpp"
 #include "messages/type_ids.hpp"
+#include "tests/support/actor_fixture.hpp"
 
 BOOST_AUTO_TEST_SUITE(actors_registry)
 
@@ -59,19 +60,11 @@ caf::behavior stand_in(caf::event_based_actor* self, caf::actor registry,
   };
 }
 
-struct fixture {
-  caf::actor_system_config cfg;
-  std::unique_ptr<caf::actor_system> sys;
-  caf::scheduler::test_coordinator* sched = nullptr;
+struct fixture : test::deterministic_fixture {
   std::shared_ptr<probe> p = std::make_shared<probe>();
   caf::actor reg;
 
   fixture() {
-    announce_message_types(cfg);
-    cfg.set("scheduler.policy", caf::atom("testing"));
-    cfg.set("logger.verbosity", caf::atom("quiet"));
-    sys = std::make_unique<caf::actor_system>(cfg);
-    sched = &dynamic_cast<caf::scheduler::test_coordinator&>(sys->scheduler());
     auto pr = p;
     reg = sys->spawn(
       registry,

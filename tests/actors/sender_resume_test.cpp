@@ -1,0 +1,168 @@
+#include <boost/test/unit_test.hpp>
+
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+
+#include "actors/ownership.hpp"
+#include "actors/sender.hpp"
+#include "tests/support/actor_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(actors_sender_resume)
+
+using namespace bridge;
+using namespace std::chrono_literals;
+
+// A partition won again (a lease lost while PostgreSQL was away, then
+// taken back) is resumed from the outbox: its pending rows are read and
+// sent. Rows its new actors hand in meanwhile are newer; none of a chat
+// may leave before the older ones the resume brings.
+
+namespace {
+
+constexpr int32_t part = 5;
+
+/// A Bot API that accepts every sendMessage and keeps the texts in order.
+struct recording_bot_api {
+  httplib::Server server;
+  std::thread thread;
+  int port = 0;
+  std::mutex mutex;
+  std::vector<std::string> texts;
+
+  recording_bot_api() {
+    server.Post(R"(/bot[^/]+/sendMessage)",
+                [this](const httplib::Request& req, httplib::Response& res) {
+                  {
+                    std::lock_guard<std::mutex> guard{mutex};
+                    texts.push_back(req.body);
+                  }
+                  res.set_content(
+                    R"({"ok":true,"result":{"message_id":1,"date":0,)"
+                    R"("chat":{"id":1,"type":"private"}}})",
+                    "application/json");
+                });
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread{[this] { server.listen_after_bind(); }};
+  }
+
+  ~recording_bot_api() {
+    server.stop();
+    thread.join();
+  }
+
+  std::vector<std::string> seen() {
+    std::lock_guard<std::mutex> guard{mutex};
+    return texts;
+  }
+};
+
+/// The outbox scans the database stand-in has been asked for; the test
+/// answers them.
+struct scans {
+  std::mutex mutex;
+  std::vector<caf::typed_response_promise<outbox_page>> pending;
+};
+
+/// The database: a resume scan waits for the test's answer; marks and
+/// writes succeed.
+caf::behavior stand_in_db(caf::event_based_actor* self,
+                          std::shared_ptr<scans> s) {
+  return {
+    [=](const outbox_unsent&) -> caf::result<outbox_page> {
+      auto rp = self->make_response_promise<outbox_page>();
+      std::lock_guard<std::mutex> guard{s->mutex};
+      s->pending.push_back(rp);
+      return rp;
+    },
+    [](const outbox_sent&) { return db_count{1}; },
+    // The test's answer to scan `i`, delivered from inside the actor.
+    [=](int64_t i, outbox_page& page) {
+      std::lock_guard<std::mutex> guard{s->mutex};
+      s->pending.at(static_cast<size_t>(i)).deliver(std::move(page));
+    },
+  };
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+struct fixture : test::system_fixture {
+  recording_bot_api api;
+  std::shared_ptr<scans> s = std::make_shared<scans>();
+  std::shared_ptr<ownership> owned = std::make_shared<ownership>(8);
+  caf::actor db;
+  sender_actor out;
+
+  fixture() {
+    db = sys->spawn(stand_in_db, s);
+    sender_options o;
+    o.endpoint = {"http://127.0.0.1:" + std::to_string(api.port), "42:test",
+                  5s};
+    o.limits.global_per_second = 1000;
+    o.limits.per_chat_per_second = 1000;
+    o.limits.per_chat_burst = 1000;
+    o.db = caf::actor_cast<db_actor>(db);
+    o.owned = owned;
+    o.sweep_interval = 0ms;
+    out = sys->spawn(sender, std::move(o));
+  }
+
+  ~fixture() {
+    caf::anon_send_exit(out, caf::exit_reason::user_shutdown);
+    caf::anon_send_exit(db, caf::exit_reason::user_shutdown);
+  }
+
+  size_t scans_asked() {
+    std::lock_guard<std::mutex> guard{s->mutex};
+    return s->pending.size();
+  }
+};
+
+outbound live_row(const std::string& text) {
+  outbound m;
+  m.chat_id = 77;
+  m.text = text;
+  m.dedupe_key = "live:" + text;
+  m.stored = true;
+  m.fence = {part, 2};
+  return m;
+}
+
+outbox_record pending_row(int64_t id, const std::string& text) {
+  outbox_record r;
+  r.id = id;
+  r.dedupe_key = "old:" + text;
+  r.chat_id = 77;
+  r.kind = to_string(outbound_kind::send_message);
+  r.text = text;
+  r.partition = part;
+  return r;
+}
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_live_row_waits_for_the_resume_of_its_partition,
+                        fixture) {
+  owned->set(part, 2);
+  caf::anon_send(out, partition_owned{part, 2});
+  BOOST_REQUIRE(test::wait_until([&] { return scans_asked() == 1; }, 10s));
+  // Handed in by the partition's new actors while the resume reads.
+  caf::anon_send(out, live_row("newer"));
+  // Given a moment to go wrong (a slow machine can only hide the fault,
+  // never fail a correct sender).
+  BOOST_TEST(!test::wait_until([&] { return !api.seen().empty(); }, 300ms));
+  outbox_page page;
+  page.rows.push_back(pending_row(1, "older"));
+  caf::anon_send(db, int64_t{0}, std::move(page));
+  BOOST_REQUIRE(test::wait_until([&] { return api.seen().size() == 2; }, 10s));
+  auto seen = api.seen();
+  BOOST_TEST(contains(seen[0], "older"), seen[0]);
+  BOOST_TEST(contains(seen[1], "newer"), seen[1]);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
