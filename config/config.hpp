@@ -162,6 +162,14 @@ struct bridge_config {
     int64_t partitions = defaults::cluster::partitions;
     /// An owner that has not renewed its leases this long has lost them.
     std::chrono::milliseconds lease_ttl = defaults::cluster::lease_ttl;
+    /// How the instances keep Telegram's global send limit, which is the
+    /// bot's: "share" (each spends limit / instances) or "redis" (one
+    /// bucket in Redis all draw from; the share while Redis is away or
+    /// unset).
+    std::string send_budget{defaults::cluster::send_budget};
+    /// Likewise for the translator's requests and tokens per minute,
+    /// which are the API key's.
+    std::string translation_budget{defaults::cluster::translation_budget};
   } cluster;
 
   struct shutdown_section {

@@ -155,6 +155,13 @@ constexpr seconds interval{3600};
 namespace cluster {
 constexpr int64_t partitions = 64;
 constexpr milliseconds lease_ttl{5000};
+// Telegram counts sends per second: a grant of a tenth of a second used
+// late by a loaded engine can meet others' sends in one second, so the
+// share, which needs no clock but the engine's own, is the default.
+constexpr std::string_view send_budget = "share";
+// Per-minute limits: an idle engine's share would be a third of the
+// minute lost, and a grant used late is nothing at that scale.
+constexpr std::string_view translation_budget = "redis";
 } // namespace cluster
 
 namespace shutdown {

@@ -84,8 +84,8 @@ void visit_keys(Config& c, F&& f) {
   f(key_info{"intake.sweep_after_ms", "age at which an unfinished inbox row or pending outbox row is handed on again"},
     c.intake.sweep_after, b{1000, 86'400'000});
   // -- db --------------------------------------------------------------------
-  f(key_info{"db.pool_size", "PostgreSQL connections, never exceeded"},
-    c.db.pool_size, b{1, 200});
+  f(key_info{"db.pool_size", "PostgreSQL connections, never exceeded (one is the lease keeper's)"},
+    c.db.pool_size, b{2, 200});
   f(key_info{"db.queue_limit", "requests waiting for a connection before refusing"},
     c.db.queue_limit, b{1, big});
   f(key_info{"db.request_timeout_ms", "deadline of one database request"},
@@ -207,6 +207,10 @@ void visit_keys(Config& c, F&& f) {
     c.cluster.partitions, b{1, 4096});
   f(key_info{"cluster.lease_ttl_ms", "an engine that has not renewed its leases this long loses them"},
     c.cluster.lease_ttl, b{500, 600'000});
+  f(key_info{"cluster.send_budget", "how instances keep the bot's send limit: share (limit / instances) or redis (one bucket all draw from)"},
+    c.cluster.send_budget, choices{"share", "redis"});
+  f(key_info{"cluster.translation_budget", "how instances keep the translator's per-minute limits: share (limit / instances) or redis (one bucket all draw from)"},
+    c.cluster.translation_budget, choices{"share", "redis"});
   // -- shutdown --------------------------------------------------------------
   f(key_info{"shutdown.drain_deadline_ms", "time in-flight work gets to finish on SIGTERM"},
     c.shutdown.drain_deadline, b{0, 600'000});

@@ -54,6 +54,42 @@ std::string encode_update(const tg_update& u) {
   return std::move(w.end_object()).str();
 }
 
+std::optional<session_note> decode_note(std::string_view payload,
+                                        int64_t row_id) {
+  if (!is_note_id(row_id))
+    return std::nullopt; // only the engine writes rows in the notes' range
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(payload.data(), payload.size()).get(root)
+      != simdjson::SUCCESS)
+    return std::nullopt;
+  simdjson::dom::object note;
+  if (root["bridge_note"].get_object().get(note) != simdjson::SUCCESS)
+    return std::nullopt;
+  std::string_view kind;
+  std::string_view name;
+  session_note out;
+  if (note["kind"].get_string().get(kind) != simdjson::SUCCESS
+      || note["chat_id"].get_int64().get(out.chat_id) != simdjson::SUCCESS
+      || note["user_id"].get_int64().get(out.user_id) != simdjson::SUCCESS
+      || note["name"].get_string().get(name) != simdjson::SUCCESS)
+    return std::nullopt;
+  bool known = false;
+  for (auto k : {session_note_kind::worker_joined,
+                 session_note_kind::partner_left,
+                 session_note_kind::reset_by_operator})
+    if (kind == to_string(k)) {
+      out.kind = k;
+      known = true;
+    }
+  if (!known)
+    return std::nullopt;
+  out.name = std::string{name};
+  out.update_id = row_id;
+  out.stored = true;
+  return out;
+}
+
 std::string
 encode_keyboard(const std::vector<std::vector<inline_button>>& rows) {
   json::writer w;

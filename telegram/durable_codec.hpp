@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "messages/conversation.hpp"
 #include "messages/storage_intake.hpp"
 #include "messages/telegram.hpp"
 
@@ -15,6 +16,13 @@ namespace bridge::telegram {
 /// A decoded update as a Bot API Update object: `decode_update` reads it
 /// back into the same `tg_update` (received_ns aside).
 std::string encode_update(const tg_update& u);
+
+/// The note an inbox row holds (`{"bridge_note":{...}}`, written by storage
+/// when a change in one chat concerns another's session), `stored`, keyed by
+/// the row's id; nullopt when the row is not in the notes' id range or its
+/// payload is no well-formed note (a kind unknown to this engine included).
+std::optional<session_note> decode_note(std::string_view payload,
+                                        int64_t row_id);
 
 /// An inline keyboard as JSON, `[[["text","data"],...],...]`.
 std::string encode_keyboard(const std::vector<std::vector<inline_button>>& rows);

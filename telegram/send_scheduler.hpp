@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/shared_budget.hpp"
 #include "common/token_bucket.hpp"
 #include "config/defaults.hpp"
 
@@ -21,7 +22,15 @@ struct send_limits {
   double per_chat_per_second = defaults::sender::per_chat_per_second;
   double per_chat_burst = defaults::sender::per_chat_burst;
   double group_per_minute = defaults::sender::group_per_minute;
+  /// The global limit is the bot's: while other instances share it, draw
+  /// it from the bucket they share (`cluster.send_budget = "redis"`) rather
+  /// than spend a fixed share.
+  bool draw_global = false;
 };
+
+/// The least global rate an instance's share falls to, however many
+/// share the bot: one message every five seconds still moves.
+constexpr double global_floor_per_second = 0.2;
 
 /// The part of one of Telegram's bursts the scheduler spends. Telegram
 /// counts a call when it arrives, the scheduler when it leaves, and the way
@@ -31,6 +40,19 @@ struct send_limits {
 /// is Telegram's.
 inline double spent_burst(double burst) {
   return std::max(1.0, burst / 2);
+}
+
+/// The global limit as one instance of the bot keeps it: the whole rate
+/// alone, its share (or grants) while others send too.
+inline shared_budget::settings global_budget(const send_limits& l) {
+  shared_budget::settings s;
+  s.rate = l.global_per_second;
+  // spent_burst of the rate, for whatever share of it.
+  s.burst_seconds = 0.5;
+  s.min_burst = 1.0;
+  s.floor = global_floor_per_second;
+  s.draws = l.draw_global;
+  return s;
 }
 
 /// Decides which queued call goes next without breaking Telegram's limits:
@@ -56,8 +78,7 @@ public:
     : limits_(limits),
       queue_limit_(queue_limit),
       per_chat_limit_(per_chat_limit),
-      global_(limits.global_per_second, spent_burst(limits.global_per_second),
-              now) {}
+      global_(global_budget(limits), now) {}
 
   /// Queues `job` for `chat_id`; `counts` says whether it uses a message
   /// slot (sendMessage, editMessageText) or not (chat actions, callback
@@ -97,9 +118,11 @@ public:
           continue;
         }
         if (!global_.try_take(now)) {
+          global_blocked_ = true;
           schedule_at(top.chat_id, c, global_.ready_at(now));
           return std::nullopt;
         }
+        global_blocked_ = false;
         c.bucket.try_take(now);
       } else if (c.paused_until > now) {
         schedule_at(top.chat_id, c, c.paused_until);
@@ -184,6 +207,14 @@ public:
   }
   size_t chats() const { return chats_.size(); }
 
+  /// The bot's global limit as this instance spends it (membership and
+  /// grants go in here).
+  shared_budget& global() { return global_; }
+
+  /// Whether the last call waiting on the global limit still waits: then
+  /// a grant from the shared bucket would be spent.
+  bool global_blocked() const { return global_blocked_; }
+
 private:
   struct queued_job {
     Job job;
@@ -239,7 +270,8 @@ private:
   size_t per_chat_limit_;
   size_t queued_ = 0;
   uint64_t seq_ = 0;
-  token_bucket global_;
+  shared_budget global_;
+  bool global_blocked_ = false;
   std::unordered_map<int64_t, chat_state> chats_;
   std::priority_queue<entry, std::vector<entry>, std::greater<entry>> ready_;
 };

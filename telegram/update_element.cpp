@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/utf8.hpp"
+#include "messages/conversation.hpp"
 #include "telegram/body_split.hpp"
 #include "telegram/input_text.hpp"
 #include "telegram/update_decoder.hpp"
@@ -159,6 +160,11 @@ element_outcome decode_element(dom::element el, int64_t received_ns,
     return refused(0, *e == refuse_reason::malformed
                         ? refuse_reason::no_update_id
                         : *e);
+  // Telegram's ids are positive and far below the ids of the engine's own
+  // notes; one outside that range would be stored among (or instead of)
+  // a note, so it is refused like a number that does not fit.
+  if (u.update_id <= 0 || is_note_id(u.update_id))
+    return refused(0, refuse_reason::number_out_of_range);
   dom::object inner;
   if (obj["message"].get_object().get(inner) == simdjson::SUCCESS) {
     u.kind = update_kind::message;

@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(text_that_json_escapes_comes_back_byte_for_byte) {
 
 BOOST_AUTO_TEST_CASE(the_extremes_of_ids_and_an_empty_text_come_back) {
   auto u = text_message("");
-  u.update_id = INT64_MAX;
+  u.update_id = note_id_base - 1; // the last id Telegram's may take
   u.message_id = INT32_MAX;
   u.chat_id = -1001234567890; // a supergroup
   u.from = {INT64_MAX - 1, "", "", ""};
@@ -344,6 +344,65 @@ BOOST_AUTO_TEST_CASE(an_empty_keyboard_list_reads_back_empty) {
   BOOST_REQUIRE(kb.has_value());
   BOOST_TEST(kb->empty());
   BOOST_TEST(encode_keyboard({}) == "[]");
+}
+
+BOOST_AUTO_TEST_CASE(a_note_reads_back_as_storage_writes_it) {
+  // The payload as PostgreSQL's json_build_object writes it, with a name
+  // that needs escaping.
+  const std::string payload =
+    R"({"bridge_note" : {"kind" : "worker_joined", "chat_id" : 42, )"
+    R"("user_id" : 7, "name" : "Ana \"la\" P\u00e9rez\n", "cause" : 9}})";
+  auto note = decode_note(payload, note_id_base + 3);
+  BOOST_REQUIRE(note.has_value());
+  BOOST_TEST((note->kind == session_note_kind::worker_joined));
+  BOOST_TEST(note->chat_id == 42);
+  BOOST_TEST(note->user_id == 7);
+  BOOST_TEST(note->name == "Ana \"la\" P\xc3\xa9rez\n");
+  BOOST_TEST(note->update_id == note_id_base + 3);
+  BOOST_TEST(note->stored);
+  for (auto kind : {session_note_kind::partner_left,
+                    session_note_kind::reset_by_operator}) {
+    auto other = R"({"bridge_note":{"kind":")" + std::string{to_string(kind)}
+                 + R"(","chat_id":1,"user_id":2,"name":""}})";
+    auto back = decode_note(other, note_id_base);
+    BOOST_REQUIRE(back.has_value());
+    BOOST_TEST((back->kind == kind));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_note_outside_the_notes_id_range_is_no_note) {
+  // Only the engine writes rows from note_id_base up (Telegram's ids are
+  // refused there), so a well-formed note at a Telegram id is hostile.
+  const std::string payload =
+    R"({"bridge_note":{"kind":"reset_by_operator","chat_id":42,)"
+    R"("user_id":42,"name":"x"}})";
+  BOOST_TEST(decode_note(payload, note_id_base).has_value());
+  BOOST_TEST(!decode_note(payload, note_id_base - 1).has_value());
+  BOOST_TEST(!decode_note(payload, 1).has_value());
+  BOOST_TEST(!decode_note(payload, 0).has_value());
+  BOOST_TEST(!decode_note(payload, -5).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_or_unknown_note_is_refused) {
+  const std::vector<std::pair<const char*, std::string>> cases = {
+    {"empty", ""},
+    {"not json", "bridge_note"},
+    {"truncated", R"({"bridge_note":{"kind":"worker_joined","chat_id":4)"},
+    {"an update, not a note", R"({"update_id":5,"message":{"text":"a"}})"},
+    {"note not an object", R"({"bridge_note":"worker_joined"})"},
+    {"an unknown kind", R"({"bridge_note":{"kind":"grant_admin","chat_id":1,"user_id":1,"name":""}})"},
+    {"no chat", R"({"bridge_note":{"kind":"partner_left","user_id":1,"name":""}})"},
+    {"a chat id as text", R"({"bridge_note":{"kind":"partner_left","chat_id":"1","user_id":1,"name":""}})"},
+    {"a chat id past 2^63", R"({"bridge_note":{"kind":"partner_left","chat_id":9223372036854775808,"user_id":1,"name":""}})"},
+    {"no name", R"({"bridge_note":{"kind":"partner_left","chat_id":1,"user_id":1}})"},
+    {"a lone surrogate", R"({"bridge_note":{"kind":"partner_left","chat_id":1,"user_id":1,"name":"\udc00"}})"},
+    {"too deep", R"({"bridge_note":)" + std::string(3000, '[')
+                   + std::string(3000, ']') + "}"},
+  };
+  for (const auto& [name, payload] : cases)
+    BOOST_TEST_CONTEXT(name) {
+      BOOST_TEST(!decode_note(payload, note_id_base).has_value());
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END() // telegram_durable_codec
