@@ -11,8 +11,12 @@
 
 #include "actors/intake.hpp"
 #include "actors/options_from.hpp"
+#include "actors/partition_router.hpp"
 #include "actors/registry.hpp"
+#include "cache/budget_actor.hpp"
 #include "cache/start.hpp"
+#include "cluster/keeper.hpp"
+#include "cluster/lease_store.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/admin.hpp"
 #include "ops/dashboard.hpp"
@@ -70,19 +74,37 @@ bool engine::start_rooms(std::string& err) {
   }
   db_ = *db;
   telemetry::engine_health().migrations = true;
+  {
+    // The partition count is fixed for the database's life: a different
+    // one is refused here, before anything runs.
+    cluster::lease_store_options lo;
+    lo.dsn = cfg_.secrets.database_url;
+    cluster::lease_store store{std::move(lo)};
+    if (auto e = store.prepare(static_cast<int32_t>(cfg_.cluster.partitions))) {
+      err = "cluster: " + describe(e);
+      return false;
+    }
+  }
   auto cache = cache::start_cache(sys_, cfg_, db_);
   if (!cache) {
     err = "cache: " + describe(cache.error());
     return false;
   }
   cache_ = *cache;
-  char host[256] = {};
-  gethostname(host, sizeof(host) - 1);
-  auto owner = std::string{host} + ":" + std::to_string(getpid());
   retention_ = sys_.spawn(storage::retention,
                           storage::retention_options_from(cfg_, db_, cache_,
-                                                          owner));
-  auto tr = translation::spawn_translator(sys_, cfg_);
+                                                          instance_id()));
+  // The bot's send limit and the API key's translation budget are shared
+  // by every engine: each spends its share, or draws from Redis.
+  auto budgets = cache::start_budgets(sys_, cfg_);
+  if (!budgets) {
+    err = "shared budgets: " + describe(budgets.error());
+    return false;
+  }
+  budgets_ = *budgets;
+  auto tr = translation::spawn_translator(
+    sys_, cfg_,
+    cfg_.cluster.translation_budget == "redis" ? budgets_ : budget_actor{});
   if (!tr) {
     err = "translator: " + describe(tr.error());
     return false;
@@ -119,6 +141,7 @@ std::vector<std::string> engine::languages() {
 bool engine::start(std::string& err) {
   if (!start_http(err) || !start_rooms(err) || !start_actors(err))
     return false;
+  start_keeper();
   wire_admin();
   if (webhook_ ? !start_webhook_intake(err) : !start_polling(err))
     return false;
@@ -126,15 +149,70 @@ bool engine::start(std::string& err) {
   return true;
 }
 
+std::string engine::instance_id() const {
+  if (!cfg_.cluster.instance_id.empty())
+    return cfg_.cluster.instance_id;
+  char host[256] = {};
+  gethostname(host, sizeof(host) - 1);
+  return std::string{host} + ":" + std::to_string(getpid());
+}
+
+void engine::start_keeper() {
+  cluster::keeper_options ko;
+  ko.dsn = cfg_.secrets.database_url;
+  ko.instance_id = instance_id();
+  ko.address = cfg_.http.listen_address + ":"
+               + std::to_string(http_ ? http_->port() : 0);
+  ko.partitions = static_cast<int32_t>(cfg_.cluster.partitions);
+  ko.ttl = cfg_.cluster.lease_ttl;
+  // Webhook engines all take pushes; only a polling one contends for the
+  // one getUpdates poller the Bot API allows.
+  ko.wants_intake = cfg_.telegram.mode != "webhook";
+  ko.subscriber = router_;
+  ko.member_watchers = {caf::actor_cast<caf::actor>(sender_),
+                        caf::actor_cast<caf::actor>(translator_)};
+  keeper_ = sys_.spawn<caf::detached>(cluster::keeper, std::move(ko));
+  spdlog::info("engine: joining as '{}' ({} partitions, leases of {} ms)",
+               instance_id(), cfg_.cluster.partitions,
+               cfg_.cluster.lease_ttl.count());
+}
+
+void engine::hand_over() {
+  if (!keeper_)
+    return;
+  // Every partition (and the intake role) goes to the other engines now,
+  // instead of when the leases expire: each one's actors stop first.
+  caf::scoped_actor self{sys_};
+  self->request(keeper_, cfg_.cluster.lease_ttl * 2, stop_atom::value)
+    .receive(
+      [](bool all) {
+        if (all)
+          spdlog::info("engine: every lease handed over");
+        else
+          spdlog::warn("engine: some leases were not handed over; they "
+                       "expire by themselves");
+      },
+      [](const caf::error& err) {
+        spdlog::warn("engine: leases not handed over ({}); they expire by "
+                     "themselves", describe(err));
+      });
+}
+
 bool engine::start_actors(std::string& err) {
+  owned_ = std::make_shared<ownership>(
+    static_cast<int32_t>(cfg_.cluster.partitions));
   auto so = sender_options_from(cfg_);
   so.db = db_;
+  so.owned = owned_;
+  if (cfg_.cluster.send_budget == "redis")
+    so.budgets = budgets_;
   sender_ = sys_.spawn(sender, std::move(so));
   auto sess = std::make_shared<session_options>(session_options_from(cfg_));
   sess->db = db_;
   sess->cache = cache_;
   sess->sender = sender_;
   sess->languages = languages();
+  sess->partitions = static_cast<int32_t>(cfg_.cluster.partitions);
   if (sess->languages.empty()) {
     err = "the translator offers no language";
     return false;
@@ -146,21 +224,38 @@ bool engine::start_actors(std::string& err) {
   co->sender = sender_;
   std::shared_ptr<const session_options> sopts = std::move(sess);
   std::shared_ptr<const conversation_options> copts = std::move(co);
-  registry_ = sys_.spawn(
-    registry,
-    session_factory{[sopts](caf::local_actor* parent, int64_t chat_id) {
-      return parent->spawn(session, chat_id,
-                           caf::actor_cast<caf::actor>(parent), sopts);
-    }},
-    conversation_factory{[copts](caf::local_actor* parent, int64_t m,
-                                 int64_t w) {
-      return parent->spawn(conversation, m, w,
-                           caf::actor_cast<caf::actor>(parent), copts);
-    }});
+  router_options ro;
+  ro.db = db_;
+  ro.sender = sender_;
+  ro.owned = owned_;
+  ro.intake = intake_;
+  // Each partition's registry: its sessions and conversations carry the
+  // partition's lease as the fence of every write.
+  ro.make_registry = [sopts, copts](caf::local_actor* parent,
+                                    fence_token fence) {
+    auto s = std::make_shared<session_options>(*sopts);
+    s->fence = fence;
+    auto c = std::make_shared<conversation_options>(*copts);
+    c->fence = fence;
+    std::shared_ptr<const session_options> sp = std::move(s);
+    std::shared_ptr<const conversation_options> cp = std::move(c);
+    return parent->spawn(
+      registry,
+      session_factory{[sp](caf::local_actor* reg, int64_t chat_id) {
+        return reg->spawn(session, chat_id, caf::actor_cast<caf::actor>(reg),
+                          sp);
+      }},
+      conversation_factory{[cp](caf::local_actor* reg, int64_t m, int64_t w) {
+        return reg->spawn(conversation, m, w,
+                          caf::actor_cast<caf::actor>(reg), cp);
+      }});
+  };
+  router_ = sys_.spawn(partition_router, std::move(ro));
   auto sw = sweeper_options_from(cfg_);
   sw.db = db_;
-  sw.dispatcher = registry_;
+  sw.dispatcher = router_;
   sw.intake = intake_;
+  sw.owned = owned_;
   sweeper_ = sys_.spawn(sweeper, std::move(sw));
   return true;
 }
@@ -169,7 +264,8 @@ void engine::wire_admin() {
   admin_->db = db_;
   admin_->cache = cache_;
   admin_->translator = translator_;
-  admin_->registry = registry_;
+  admin_->registry = router_;
+  admin_->keeper = keeper_;
   admin_->token = cfg_.secrets.admin_token;
   admin_->rates = rates_;
   admin_->sys.store(&sys_, std::memory_order_release);
@@ -177,12 +273,13 @@ void engine::wire_admin() {
 
 bool engine::start_webhook_intake(std::string& err) {
   webhook_->db = db_;
-  webhook_->dispatcher = registry_;
+  webhook_->dispatcher = router_;
   webhook_->secret = cfg_.secrets.telegram_webhook_secret;
   webhook_->counters = intake_;
+  webhook_->owned = owned_;
   webhook_->sys.store(&sys_, std::memory_order_release);
-  // The inbox may hold what an earlier run took and did not finish.
-  resume_from_inbox(sys_, db_, registry_, *intake_);
+  // What an earlier run took and did not finish is resumed partition by
+  // partition, as the keeper wins them.
   if (!ops::set_webhook(cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token,
                         cfg_.telegram.webhook_url,
                         cfg_.secrets.telegram_webhook_secret, err))
@@ -199,9 +296,10 @@ bool engine::start_polling(std::string& err) {
     spdlog::warn("engine: {}; polling anyway", err);
   err.clear();
   auto fo = front_options_from(cfg_);
-  fo.dispatcher = registry_;
+  fo.dispatcher = router_;
   fo.db = db_;
   fo.counters = intake_;
+  fo.owned = owned_;
   front_ = sys_.spawn<caf::detached>(front, std::move(fo));
   spdlog::info("engine: started; polling {} with {} send workers",
                cfg_.telegram.api_url, cfg_.sender.http_workers);
@@ -219,11 +317,17 @@ bool engine::drain(std::chrono::milliseconds deadline) {
   auto until = std::chrono::steady_clock::now() + deadline;
   caf::scoped_actor self{sys_};
   auto nothing_left = [&] {
-    // Done when the oldest unfinished update is one the front stored
-    // but never handed on (or there is none).
+    // Done when the oldest unfinished update of the partitions owned here
+    // is one the front stored but never handed on (or there is none).
+    auto mine = owned_->owned();
+    if (mine.empty())
+      return true; // the other engines own everything
+    if (owned_->owns_all())
+      mine.clear(); // no filter: every row is ours
     bool empty = false;
     auto handed_on = intake_->last_handed_on.load();
-    self->request(db_, std::chrono::seconds{5}, inbox_pending{0, 1, 0})
+    self->request(db_, std::chrono::seconds{5},
+                  inbox_pending{0, 1, 0, 0, mine})
       .receive(
         [&](const inbox_page& p) {
           empty = p.rows.empty() || p.rows.front().update_id > handed_on;
@@ -231,7 +335,8 @@ bool engine::drain(std::chrono::milliseconds deadline) {
         [&](const caf::error&) {});
     if (!empty)
       return false;
-    self->request(db_, std::chrono::seconds{5}, outbox_unsent{0, 1, 0})
+    self->request(db_, std::chrono::seconds{5},
+                  outbox_unsent{0, 1, 0, 0, mine})
       .receive([&](const outbox_page& p) { empty = p.rows.empty(); },
                [&](const caf::error&) { empty = false; });
     return empty;
@@ -239,7 +344,8 @@ bool engine::drain(std::chrono::milliseconds deadline) {
   while (!nothing_left()) {
     if (std::chrono::steady_clock::now() >= until) {
       spdlog::warn("engine: drain deadline passed; what is left resumes at "
-                   "the next start");
+                   "the next start, or on the engines that take it over");
+      hand_over();
       return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds{50});
@@ -250,13 +356,14 @@ bool engine::drain(std::chrono::milliseconds deadline) {
   // restart that replays nothing).
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
     until - std::chrono::steady_clock::now());
-  self->request(registry_, std::max(left, std::chrono::milliseconds{1000}),
+  self->request(router_, std::max(left, std::chrono::milliseconds{1000}),
                 drain_atom::value)
     .receive([](bool) {},
              [](const caf::error& err) {
                spdlog::warn("engine: allowance not given back: {}",
                             describe(err));
              });
+  hand_over();
   return true;
 }
 
@@ -264,13 +371,16 @@ void engine::stop() {
   if (!running_)
     return;
   running_ = false;
+  caf::anon_send_exit(keeper_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(front_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sweeper_, caf::exit_reason::user_shutdown);
-  caf::anon_send_exit(registry_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(router_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sender_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(poller_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(translator_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(retention_, caf::exit_reason::user_shutdown);
+  if (budgets_)
+    caf::anon_send_exit(budgets_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(cache_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(db_, caf::exit_reason::user_shutdown);
   if (http_)

@@ -9,7 +9,9 @@
 #include <caf/actor_system.hpp>
 
 #include "actors/intake.hpp"
+#include "actors/ownership.hpp"
 #include "config/config.hpp"
+#include "messages/budget.hpp"
 #include "messages/cache.hpp"
 #include "messages/sender.hpp"
 #include "messages/storage.hpp"
@@ -56,9 +58,16 @@ private:
   /// The pool (after migrations), the cache, retention, the translator
   /// and the status poller.
   bool start_rooms(std::string& err);
-  /// The sender and the registry with its session and conversation
-  /// factories.
+  /// The sender, and the partition router with the registry (session and
+  /// conversation factories) it starts for each partition won.
   bool start_actors(std::string& err);
+  /// The lease keeper: joins the engines sharing the bot and reports the
+  /// partitions (and the intake role) this one wins and loses.
+  void start_keeper();
+  /// Hands every lease to the other engines (at the end of a drain).
+  void hand_over();
+  /// `cluster.instance_id`, or host:pid.
+  std::string instance_id() const;
   /// Hands the admin API the actors it asks.
   void wire_admin();
   /// Intake: resumes the inbox, then Telegram's pushes or the front.
@@ -75,7 +84,13 @@ private:
   retention_actor retention_;
   translator_actor translator_;
   sender_actor sender_;
-  caf::actor registry_;
+  /// Dispatches updates to the registry of their partition.
+  caf::actor router_;
+  caf::actor keeper_;
+  /// The budgets shared with the other engines in Redis (unset: each
+  /// engine keeps its share).
+  budget_actor budgets_;
+  std::shared_ptr<ownership> owned_;
   caf::actor poller_;
   caf::actor sweeper_;
   std::shared_ptr<intake_state> intake_ = std::make_shared<intake_state>();

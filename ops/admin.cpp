@@ -11,6 +11,7 @@
 #include "common/clock.hpp"
 #include "common/json_writer.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/admin_cluster.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/http_server.hpp"
 #include "telegram/update_decoder.hpp"
@@ -25,6 +26,9 @@ using handler = std::function<void(const httplib::Request&, httplib::Response&,
                                    const admin_options&)>;
 
 constexpr auto wait = std::chrono::seconds{10};
+/// The keeper answers between its rounds; one stuck on PostgreSQL longer
+/// than this is reported, not waited for (the dashboard asks every 2 s).
+constexpr auto keeper_wait = std::chrono::seconds{3};
 
 void send_json(httplib::Response& res, int status, std::string body) {
   res.status = status;
@@ -152,19 +156,14 @@ void reset_user(const request& req, response& res, const admin_options& o) {
     send_json(res, 400, render_error("a user id in the path"));
     return;
   }
-  ask<user_reset_result>(res, o, o.db, user_reset{*id, 0},
-                         [&o, id](const user_reset_result& r) {
-    // The user's session (and their partners') hear of it, so no actor
-    // keeps the old registration in memory. Negative ids key the replies:
-    // no update caused them.
-    auto key = -system_wall_ms();
-    caf::anon_send(o.registry,
-                   session_note{session_note_kind::reset_by_operator, *id,
-                                *id, "", key});
-    for (auto partner : r.unlinked)
-      caf::anon_send(o.registry,
-                     session_note{session_note_kind::partner_left, partner,
-                                  *id, "", key});
+  // The user's session (and their partners') hear of it through notes the
+  // reset stores with itself, so no actor keeps the old registration in
+  // memory, on whichever engine it runs.
+  user_reset reset{*id, 0};
+  reset.tell_partners = true;
+  reset.tell_user = true;
+  ask<user_reset_result>(res, o, o.db, std::move(reset),
+                         [id](const user_reset_result& r) {
     json::writer w;
     w.begin_object().field("reset", *id).key("unlinked").begin_array();
     for (auto p : r.unlinked)
@@ -198,8 +197,10 @@ void release_parked(const request& req, response& res, const admin_options& o,
                  [&o, action](const inbox_row& row) {
     if (action == park_action::retry) {
       auto batch = telegram::decode_update(row.payload);
-      for (auto& u : batch.updates)
+      for (auto& u : batch.updates) {
+        u.partition = row.partition;
         caf::anon_send(o.registry, std::move(u));
+      }
     }
     spdlog::info("admin: parked update {} {}", row.update_id,
                  action == park_action::retry ? "handed on again" : "dropped");
@@ -257,6 +258,39 @@ void dashboard(const request&, response& res, const admin_options& o) {
                                        o.rates ? *o.rates : none));
 }
 
+/// `{"error":"...","state":"alone"|"unavailable"}`: the page tells an
+/// engine running alone from a keeper that did not answer.
+std::string cluster_error(const std::string& reason, const char* state) {
+  json::writer w;
+  w.begin_object().field("error", reason).field("state", state).end_object();
+  return std::move(w).str();
+}
+
+void cluster(const request&, response& res, const admin_options& o) {
+  if (!o.keeper) {
+    send_json(res, 503, cluster_error("no lease keeper: this engine has not "
+                                      "joined a cluster",
+                                      "alone"));
+    return;
+  }
+  res.set_header("Cache-Control", "no-store");
+  caf::scoped_actor self{*o.sys.load()};
+  self->request(o.keeper, keeper_wait, view_atom::value)
+    .receive(
+      [&](const cluster_view& v) {
+        // Refused writes are counted where storage meets them, not by the
+        // keeper.
+        auto fenced = telemetry::metrics().db_fenced_writes.Value();
+        send_json(res, 200, render(v, static_cast<uint64_t>(fenced)));
+      },
+      [&](const caf::error& err) {
+        send_json(res, 503,
+                  cluster_error("the lease keeper did not answer: "
+                                  + describe(err),
+                                "unavailable"));
+      });
+}
+
 void set_log_level(const request& req, response& res, const admin_options&) {
   simdjson::dom::parser p;
   simdjson::dom::element doc;
@@ -301,6 +335,7 @@ const std::vector<route>& admin_table() {
     {v::del, R"(/admin/parked/([^/]+))", drop_parked},
     {v::get, "/admin/status", status},
     {v::get, "/admin/dashboard", dashboard},
+    {v::get, "/admin/cluster", cluster},
     {v::put, "/admin/log_level", set_log_level},
     // Last: anything else under /admin/ is a 404 behind the token.
     {v::get, R"(/admin/.*)", unknown_route},

@@ -24,8 +24,12 @@ struct admin_options {
   db_actor db;
   cache_actor cache;
   translator_actor translator;
-  /// The registry, to tell a user's session about a reset.
+  /// The dispatcher (the partition router): a parked update retried is
+  /// handed to it.
   caf::actor registry;
+  /// The lease keeper: `/admin/cluster` asks it for its `cluster_view`
+  /// (`view_atom`); unset, the engine runs alone and the route answers 503.
+  caf::actor keeper;
   /// BRIDGE_ADMIN_TOKEN; empty turns the admin API off (503).
   std::string token;
   /// Messages per minute, kept by the status poller.
@@ -47,6 +51,10 @@ struct admin_options {
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
 /// - `GET /admin/dashboard`: the dashboard's figures (ops/dashboard_figures.hpp)
+/// - `GET /admin/cluster`: the live engines, who owns which partition under
+///   which epoch, the intake leader, lease ages (ops/admin_cluster.hpp);
+///   503 with `"state":"alone"` when the engine has no lease keeper,
+///   `"unavailable"` when it did not answer in time
 ///
 /// Anything else under `/admin/` is 404. `opts` may be filled after the
 /// server starts; until `sys` is set, routes answer 503.

@@ -209,6 +209,15 @@ std::string render_dashboard(const families& all, const live_rates& rates) {
   put(w, "inbox", scalar(all, "bridge_inbox_backlog"));
   put(w, "outbox", scalar(all, "bridge_outbox_backlog"));
   w.end_object();
+  w.key("cluster").begin_object();
+  put(w, "partitions_owned", scalar(all, "bridge_cluster_partitions_owned"));
+  put(w, "intake_leader", scalar(all, "bridge_cluster_intake_leader"));
+  put(w, "rebalances_total", scalar(all, "bridge_cluster_rebalances_total"));
+  put(w, "leases_lost_total", scalar(all, "bridge_cluster_leases_lost_total"));
+  put(w, "fenced_writes_total",
+      scalar(all, "bridge_cluster_fenced_writes_total"));
+  percentiles(w, "handoff", all, "bridge_cluster_handoff_seconds");
+  w.end_object();
   w.key("actors").begin_object();
   put(w, "sessions", scalar(all, "bridge_sessions_active"));
   put(w, "conversations", scalar(all, "bridge_conversations_active"));

@@ -67,8 +67,10 @@ private:
 
 /// The dashboard's figures as JSON:
 /// `{"messages":{...},"latency":{...},"translator":{...},"db":{...},
-///   "cache":{...},"sender":{...},"backlog":{...},"actors":{...}}`;
-/// a figure the registry does not have is null.
+///   "cache":{...},"sender":{...},"backlog":{...},"cluster":{...},
+///   "actors":{...}}` (`cluster.handoff` holds the hand-off lag's count
+/// and percentiles, as `latency` does); a figure the registry does not
+/// have is null.
 std::string render_dashboard(const std::vector<prometheus::MetricFamily>& all,
                              const live_rates& rates);
 

@@ -80,7 +80,7 @@ void add_webhook_route(http_server& server,
     // push not answered 2xx, which would count it again every time.
     count_left_out(batch, *o->counters, "webhook");
     if (!store_and_hand_on(blocking, o->db, o->dispatcher, batch.updates,
-                           *o->counters)) {
+                           *o->counters, o->owned.get())) {
       answer(res, 503, "Service Unavailable: try again");
       return;
     }

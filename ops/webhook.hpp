@@ -28,6 +28,9 @@ struct webhook_options {
   /// TELEGRAM_WEBHOOK_SECRET: the `X-Telegram-Bot-Api-Secret-Token` value.
   std::string secret;
   std::shared_ptr<intake_state> counters;
+  /// Every engine takes pushes; each hands on those of partitions it owns
+  /// and wakes the owners of the others.
+  std::shared_ptr<const ownership> owned;
 };
 
 /// Webhook intake: POST `webhook_path` with the secret header (compared in

@@ -138,6 +138,9 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     db_rejected(counter(r, "bridge_db_rejected_total",
                         "Database requests refused: queue full or deadline "
                         "passed")),
+    db_fenced_writes(counter(r, "bridge_cluster_fenced_writes_total",
+                             "Writes refused because their partition's "
+                             "lease had moved to another owner")),
     cache_hits(counter(r, "bridge_cache_hits_total", "Cache lookups answered")),
     cache_misses(counter(r, "bridge_cache_misses_total",
                          "Cache lookups that went to PostgreSQL")),
@@ -184,6 +187,21 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                                       "", {{"cause", "swept"}})),
     possible_duplicates_retried(counter(r, "bridge_possible_duplicates_total",
                                         "", {{"cause", "retried"}})),
+    cluster_rebalances(counter(r, "bridge_cluster_rebalances_total",
+                               "Lease keeper rounds that took or gave up "
+                               "at least one lease")),
+    cluster_leases_lost(counter(r, "bridge_cluster_leases_lost_total",
+                                "Leases found taken or expired while this "
+                                "engine believed it held them")),
+    cluster_partitions_owned(gauge(r, "bridge_cluster_partitions_owned",
+                                   "Partitions this engine owns")),
+    cluster_intake_leader(gauge(r, "bridge_cluster_intake_leader",
+                                "1 while this engine holds the intake role")),
+    cluster_handoff_seconds(histogram(r, "bridge_cluster_handoff_seconds",
+                                      "Time from an update's arrival in the "
+                                      "inbox to its owner taking it from "
+                                      "there, for updates another engine "
+                                      "took in")),
     updates_skipped_(family(r, "bridge_updates_skipped_total",
                             "Readable updates not handled, by reason: the "
                             "kind, no_sender or other")),
@@ -192,7 +210,14 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     get_updates_errors_(family(r, "bridge_get_updates_errors_total",
                                "getUpdates calls that failed, by reason")),
     edits_ignored_(family(r, "bridge_edits_ignored_total",
-                          "Edited messages left as they were, by reason")) {
+                          "Edited messages left as they were, by reason")),
+    budget_fallbacks_(family(r, "bridge_budget_fallbacks_total",
+                             "Shared budgets that fell back to this "
+                             "instance's share (Redis did not answer), by "
+                             "budget")),
+    budget_grants_(family(r, "bridge_budget_grants_total",
+                          "Grants drawn from budgets shared in Redis, by "
+                          "budget")) {
   gauge(r, "bridge_build_info", "Build of this engine",
         {{"version", BRIDGE_VERSION}})
     .Set(1);
@@ -215,6 +240,14 @@ engine_metrics::get_updates_errors(const std::string& reason) {
 
 prometheus::Counter& engine_metrics::edits_ignored(const std::string& reason) {
   return edits_ignored_.Add({{"reason", reason}});
+}
+
+prometheus::Counter& engine_metrics::budget_fallbacks(const std::string& budget) {
+  return budget_fallbacks_.Add({{"budget", budget}});
+}
+
+prometheus::Counter& engine_metrics::budget_grants(const std::string& budget) {
+  return budget_grants_.Add({{"budget", budget}});
 }
 
 prometheus::Counter& engine_metrics::possible_duplicates(std::string_view cause) {

@@ -76,6 +76,8 @@ struct engine_metrics {
   prometheus::Histogram& db_turn_seconds;
   prometheus::Counter& db_errors;
   prometheus::Counter& db_rejected;
+  /// Writes PostgreSQL refused because their partition's lease moved on.
+  prometheus::Counter& db_fenced_writes;
 
   // -- cache -------------------------------------------------------------------
   prometheus::Counter& cache_hits;
@@ -93,6 +95,14 @@ struct engine_metrics {
   prometheus::Counter& sender_refused_chat_full;
   /// Not sent because their outbox row could not be written.
   prometheus::Counter& sender_dropped;
+
+  // -- shared budgets ----------------------------------------------------------
+  /// Times a budget shared in Redis fell back to this instance's share
+  /// because Redis did not answer, by budget (send, translate.req,
+  /// translate.tok).
+  prometheus::Counter& budget_fallbacks(const std::string& budget);
+  /// Grants drawn from a budget shared in Redis (round trips), by budget.
+  prometheus::Counter& budget_grants(const std::string& budget);
 
   // -- durability --------------------------------------------------------------
   prometheus::Gauge& inbox_backlog;
@@ -112,6 +122,20 @@ struct engine_metrics {
   prometheus::Counter& possible_duplicates_swept;
   prometheus::Counter& possible_duplicates_retried;
 
+  // -- cluster -----------------------------------------------------------------
+  /// Keeper rounds that took or gave up at least one lease.
+  prometheus::Counter& cluster_rebalances;
+  /// Leases found taken or expired while this engine believed it held them.
+  prometheus::Counter& cluster_leases_lost;
+  /// Partitions this engine owns now (the intake role not counted).
+  prometheus::Gauge& cluster_partitions_owned;
+  /// 1 while this engine holds the intake role (polls Telegram).
+  prometheus::Gauge& cluster_intake_leader;
+  /// Hand-off lag: from an update's arrival in the inbox to its owner
+  /// taking it from there, for updates another engine took in (observed
+  /// by the partition router).
+  prometheus::Histogram& cluster_handoff_seconds;
+
   /// The possible-duplicates counter of `cause` (resumed, swept, retried).
   prometheus::Counter& possible_duplicates(std::string_view cause);
 
@@ -120,6 +144,8 @@ private:
   prometheus::Family<prometheus::Counter>& updates_refused_;
   prometheus::Family<prometheus::Counter>& get_updates_errors_;
   prometheus::Family<prometheus::Counter>& edits_ignored_;
+  prometheus::Family<prometheus::Counter>& budget_fallbacks_;
+  prometheus::Family<prometheus::Counter>& budget_grants_;
 };
 
 /// The process's registry (what /metrics serializes).

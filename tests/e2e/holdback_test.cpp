@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(polling_is_put_off_while_the_database_is_behind) {
   // Requests wait two minutes for a connection, so the ones filling the
   // queue stay there until the lock goes; spare HTTP threads keep
   // /metrics answering while operator requests hang.
-  sim_world w{unthrottled_engine({"--translator.backend=fake", "--db.pool_size=1",
+  sim_world w{unthrottled_engine({"--translator.backend=fake", "--db.pool_size=2",
                                   "--db.queue_limit=4", "--db.request_timeout_ms=120000",
                                   "--http.threads=8"}),
               unthrottled_sim(), {{"BRIDGE_ADMIN_TOKEN", admin_token}}};

@@ -65,6 +65,11 @@ std::vector<payload> hostile_payloads() {
     {"a number past 2^63, numbered",
      R"("message":{"message_id":9223372036854775808,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"first_name":"Ana"},"text":"x"})",
      false, refused("number_out_of_range")},
+    // Ids from 2^62 up are the engine's own notes: one from outside is
+    // refused, and must not move the offset past every real update.
+    {"an update id in the notes' range",
+     R"({"update_id":4611686018427387904,"message":{"message_id":1,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"first_name":"Ana"},"text":"x"}})",
+     true, refused("number_out_of_range")},
     {"raw control bytes",
      "{\"message\":{\"message_id\":1,\"text\":\"a\x01\x02\x1b" "b\"}}", true,
      refused("control_bytes")},

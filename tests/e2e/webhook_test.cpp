@@ -185,6 +185,7 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
   auto truncated = refused("truncated");
   auto not_json = refused("not_json");
   auto deep = refused("too_deep");
+  auto out_of_range = refused("number_out_of_range");
   auto skipped = w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})");
   BOOST_TEST(post(port, "{not json", {secret_header}) == 200);
   BOOST_TEST(post(port, "", {secret_header}) == 200);
@@ -192,7 +193,14 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
                           + std::string(3000, ']') + "}",
                   {secret_header}) == 200);
   BOOST_TEST(post(port, R"({"update_id":2,"channel_post":{}})", {secret_header}) == 200);
+  // An id in the range of the engine's own notes (2^62 and up) is not
+  // taken for one: refused, and Bob hears nothing of it.
+  BOOST_TEST(post(port, R"({"update_id":4611686018427387904,"message":{"message_id":901,)"
+                        R"("date":1,"chat":{"id":1001,"type":"private"},)"
+                        R"("from":{"id":1001,"first_name":"Ana"},"text":"a note?"}})",
+                  {secret_header}) == 200);
   BOOST_TEST(refused("truncated") == truncated + 1);
+  BOOST_TEST(refused("number_out_of_range") == out_of_range + 1);
   BOOST_TEST(refused("not_json") == not_json + 1);
   BOOST_TEST(refused("too_deep") == deep + 1);
   BOOST_TEST(w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})")
@@ -212,7 +220,7 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
   // One connection and a queue of four: one waiting request is a quarter.
   webhook_team team{[](int port) {
     auto args = webhook_args(port);
-    args.push_back("--db.pool_size=1");
+    args.push_back("--db.pool_size=2");
     args.push_back("--db.queue_limit=4");
     return args;
   }};

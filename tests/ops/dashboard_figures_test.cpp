@@ -129,6 +129,36 @@ BOOST_AUTO_TEST_CASE(the_json_carries_the_registry_figures) {
   BOOST_TEST(doc["translator"]["request"]["p95_seconds"].is_null());
 }
 
+BOOST_AUTO_TEST_CASE(the_cluster_figures_and_the_handoff_lag) {
+  auto& m = telemetry::metrics();
+  m.cluster_partitions_owned.Set(12);
+  m.cluster_intake_leader.Set(1);
+  m.cluster_rebalances.Increment(2);
+  m.db_fenced_writes.Increment(5);
+  // Four hand-offs in (0.01, 0.025], one in (2.5, 5].
+  for (double s : {0.02, 0.02, 0.02, 0.02, 3.0})
+    m.cluster_handoff_seconds.Observe(s);
+  live_rates rates;
+  auto text = render_dashboard(telemetry::registry().Collect(), rates);
+
+  simdjson::dom::parser p;
+  simdjson::dom::element doc;
+  BOOST_REQUIRE(p.parse(text).get(doc) == simdjson::SUCCESS);
+  auto c = doc["cluster"];
+  BOOST_TEST(double(c["partitions_owned"]) == 12.0);
+  BOOST_TEST(double(c["intake_leader"]) == 1.0);
+  BOOST_TEST(double(c["rebalances_total"]) == m.cluster_rebalances.Value());
+  BOOST_TEST(double(c["leases_lost_total"]) == m.cluster_leases_lost.Value());
+  BOOST_TEST(double(c["fenced_writes_total"]) == m.db_fenced_writes.Value());
+  BOOST_TEST(double(c["handoff"]["count"]) == 5.0);
+  // Rank 2.5 of 5 lies in (0.01, 0.025], which holds 4: 0.01 + 0.015 * 2.5 / 4.
+  BOOST_TEST(double(c["handoff"]["p50_seconds"]) == 0.019375,
+             boost::test_tools::tolerance(1e-12));
+  // Rank 4.95 lies in (2.5, 5], which holds 1: 2.5 + 2.5 * 0.95.
+  BOOST_TEST(double(c["handoff"]["p99_seconds"]) == 4.875,
+             boost::test_tools::tolerance(1e-12));
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_registry_gives_nulls_not_errors) {
   live_rates rates;
   auto text = render_dashboard({}, rates);
@@ -138,6 +168,8 @@ BOOST_AUTO_TEST_CASE(an_empty_registry_gives_nulls_not_errors) {
   BOOST_TEST(doc["messages"]["relayed_total"].is_null());
   BOOST_TEST(doc["cache"]["hit_rate"].is_null());
   BOOST_TEST(std::string_view(doc["translator"]["breaker"]) == "unknown");
+  BOOST_TEST(doc["cluster"]["fenced_writes_total"].is_null());
+  BOOST_TEST(doc["cluster"]["handoff"]["p99_seconds"].is_null());
 }
 
 BOOST_AUTO_TEST_SUITE_END() // ops_dashboard_figures

@@ -26,7 +26,8 @@ const std::map<std::string, int>& floors() {
   static const std::map<std::string, int> f{
     {"common", 0},   {"telemetry", 1}, {"config", 2},  {"domain", 2},
     {"messages", 2}, {"telegram", 3},  {"cache", 3},   {"storage", 3},
-    {"translator", 3}, {"actors", 4},  {"ops", 5},     {"app", 6},
+    {"translator", 3}, {"cluster", 4}, {"actors", 5},  {"ops", 6},
+    {"app", 7},
   };
   return f;
 }

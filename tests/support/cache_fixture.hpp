@@ -18,6 +18,17 @@ struct cache_fixture : pool_fixture {
     = std::make_shared<std::atomic<int64_t>>(1'700'000'000'000);
 
   explicit cache_fixture(size_t max_pending = 100000) : pool_fixture(2) {
+    auto opts = options(max_pending);
+    auto started = cache::start_cache(*sys, opts);
+    if (!started)
+      throw std::runtime_error("cache did not start: " + describe(started.error()));
+    cache_svc = *started;
+    if (!wait_until([&] { return status().connected; }))
+      throw std::runtime_error("cache did not connect to its Redis");
+  }
+
+  /// The suite's cache options: its Redis, its pool, its clock.
+  cache::cache_options options(size_t max_pending = 100000) {
     cache::cache_options opts;
     opts.url = redis.url();
     opts.db = pool;
@@ -27,12 +38,7 @@ struct cache_fixture : pool_fixture {
     opts.max_pending_invalidations = max_pending;
     auto c = clock;
     opts.now_ms = [c] { return c->load(); };
-    auto started = cache::start_cache(*sys, opts);
-    if (!started)
-      throw std::runtime_error("cache did not start: " + describe(started.error()));
-    cache_svc = *started;
-    if (!wait_until([&] { return status().connected; }))
-      throw std::runtime_error("cache did not connect to its Redis");
+    return opts;
   }
 
   ~cache_fixture() {

@@ -79,6 +79,32 @@ void sim_world::start_engine() {
   engine_http_port_ = *http;
 }
 
+std::unique_ptr<child_process>
+sim_world::start_peer(std::vector<std::string> args, int& http_port) {
+  auto n = std::to_string(++peer_starts_);
+  std::vector<std::string> argv{
+    built_binary("bridge"),
+    "--telegram.api_url=http://127.0.0.1:" + std::to_string(sim_port_),
+    "--telegram.poll_timeout_s=1",
+    "--engine.ready_file=" + dir_ + "/peer-" + n + ".port",
+    "--http.port=0",
+  };
+  argv.insert(argv.end(), args.begin(), args.end());
+  child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_},
+                              {"DATABASE_URL", db_.dsn()},
+                              {"REDIS_URL", redis_.url()}};
+  env.insert(env.end(), engine_env_.begin(), engine_env_.end());
+  auto peer = std::make_unique<child_process>(argv, env,
+                                              dir_ + "/peer-" + n + ".log");
+  auto http = wait_for_port_file(dir_ + "/peer-" + n + ".port",
+                                 std::chrono::seconds{60});
+  if (!http)
+    throw std::runtime_error("the peer engine did not start: "
+                             + peer->log_tail());
+  http_port = *http;
+  return peer;
+}
+
 void sim_world::restart_engine() {
   if (engine_ && engine_->running())
     engine_->stop();

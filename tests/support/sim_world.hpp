@@ -91,6 +91,12 @@ public:
   /// Kills the engine (SIGKILL: no drain, no goodbye) and starts it again.
   void crash_engine();
 
+  /// Starts another engine on the same database, Redis and tg-sim (a
+  /// second instance sharing the bot), with `args` added to the command
+  /// line; `http_port` receives its HTTP port. The caller owns it.
+  std::unique_ptr<child_process> start_peer(std::vector<std::string> args,
+                                            int& http_port);
+
   /// The engine's HTTP port (metrics, admin, webhook).
   int engine_port() const { return engine_http_port_; }
 
@@ -122,6 +128,7 @@ private:
   std::string dir_;
   std::string token_;
   int sim_port_ = 0;
+  int peer_starts_ = 0;
   std::vector<std::string> engine_args_;
   child_process::env_list engine_env_;
   std::unique_ptr<child_process> sim_;
