@@ -7,13 +7,19 @@
 #
 #   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
 #                      [--latency-ms L] [--jitter-ms J] [--runs N] [--warmup-s W]
-#                      [--perf SECONDS] [--http-workers N] [--out DIR] [--bin DIR]
-#                      [-- ENGINE_ARGS...]
+#                      [--perf SECONDS] [--http-workers N] [--engines N]
+#                      [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
 #
 # `steady` (the replay's latency) and `engine_steady` (the engine's own
 # update-to-reply histogram, translator time included) leave out the
 # first W seconds of sending (default 5), when every conversation's first
 # message starts its actor.
+#
+# --engines N starts N engines on the same database (cluster.instance_id
+# bench-1..N) and sends only once each of them owns partitions; the
+# engine figures are then the sums over the N engines' /metrics.
+# `engine_cpu_s` is the engines' user + system CPU over the whole run
+# (registration included), from /proc.
 #
 # --bin takes bridge, tg-sim and bridge-replay from DIR instead of build/,
 # so two builds can be measured back to back on the same machine.
@@ -28,7 +34,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1 warmup=5
-perf_s=0 http_workers=16 out="$root/.run/bench" bin="$root/build"
+perf_s=0 http_workers=16 engines=1 out="$root/.run/bench" bin="$root/build"
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2 ;;
@@ -41,6 +47,7 @@ while [ $# -gt 0 ]; do
     --warmup-s) warmup=$2; shift 2 ;;
     --perf) perf_s=$2; shift 2 ;;
     --http-workers) http_workers=$2; shift 2 ;;
+    --engines) engines=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
@@ -92,6 +99,25 @@ reply_fractions() {
         }'
 }
 
+# /metrics of every engine, summed line by line into one text.
+engine_metrics() {
+  local f
+  for f in "$d"/engine*.port; do
+    curl -s "http://127.0.0.1:$(cat "$f")/metrics" || true
+  done | awk '!/^#/ && NF == 2 { sum[$1] += $2 } END { for (k in sum) printf "%s %.17g\n", k, sum[k] }'
+}
+
+# User + system CPU seconds of the given PIDs so far.
+cpu_seconds() {
+  local tick total=0 p
+  tick=$(getconf CLK_TCK)
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] || continue
+    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat")))
+  done
+  awk -v t="$total" -v k="$tick" 'BEGIN { printf "%.2f", t / k }'
+}
+
 wait_file() {
   for _ in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.1; done
   echo "timed out waiting for $1" >&2; return 1
@@ -116,20 +142,36 @@ for i in $(seq 1 "$runs"); do
   # Telegram's limits are off here, so sending is bounded by connections
   # alone: 16 of them (--http-workers), where production's 30 messages/s
   # needs the default 4.
-  TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
-    "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
-    --http.port=0 --engine.ready_file="$d/engine.port" \
-    --translator.backend=fake --translator.fake_latency_ms="$latency" \
-    --translator.fake_jitter_ms="$jitter" \
-    --translator.requests_per_minute=100000000 \
-    --translator.tokens_per_minute=1000000000 --translator.max_in_flight=4096 \
-    --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
-    --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
-    --sender.per_chat_burst=100000 --sender.http_workers="$http_workers" \
-    "${extra_engine_args[@]}" \
-    >"$d/engine.log" 2>&1 &
-  engine_pid=$!; pids+=("$engine_pid")
-  wait_file "$d/engine.port"
+  engine_pids=()
+  for e in $(seq 1 "$engines"); do
+    TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
+      "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
+      --http.port=0 --engine.ready_file="$d/engine$e.port" \
+      --cluster.instance_id="bench-$e" \
+      --translator.backend=fake --translator.fake_latency_ms="$latency" \
+      --translator.fake_jitter_ms="$jitter" \
+      --translator.requests_per_minute=100000000 \
+      --translator.tokens_per_minute=1000000000 --translator.max_in_flight=4096 \
+      --session.updates_per_minute=100000 --session.free_daily_messages=1000000 \
+      --sender.global_per_second=100000 --sender.per_chat_per_second=100000 \
+      --sender.per_chat_burst=100000 --sender.http_workers="$http_workers" \
+      "${extra_engine_args[@]}" \
+      >"$d/engine$e.log" 2>&1 &
+    engine_pids+=("$!"); pids+=("$!")
+    wait_file "$d/engine$e.port"
+  done
+  engine_pid=${engine_pids[0]}
+  if [ "$engines" -gt 1 ]; then
+    # Rendezvous spreads the partitions once every engine is a member;
+    # a keeper round (a quarter of the lease TTL) later they have moved.
+    for _ in $(seq 1 600); do
+      owners=$(psql "${pg[@]}" -d "$db" -Atc "select count(distinct owner)
+        from partition_leases where partition >= 0 and expires_at > now()")
+      [ "$owners" = "$engines" ] && break
+      sleep 0.1
+    done
+    sleep 2
+  fi
 
   # The engine's connections, sampled from another database; autovacuum
   # workers on the engine's database are not the engine's. One call of
@@ -155,13 +197,11 @@ for i in $(seq 1 "$runs"); do
   # The engine's histograms once sending is past its warm-up (the first
   # message of each conversation starts and loads its actor): the report's
   # engine_steady figures are the difference from there to the end.
-  ( port=$(cat "$d/engine.port")
-    while kill -0 "$engine_pid" 2>/dev/null; do
-      n=$(curl -s "http://127.0.0.1:$port/metrics" \
-            | awk '/^bridge_messages_relayed_total/ { print $2 }')
+  ( while kill -0 "$engine_pid" 2>/dev/null; do
+      n=$(engine_metrics | awk '/^bridge_messages_relayed_total/ { print $2 }')
       if [ -n "$n" ] && [ "${n%.*}" -gt 0 ]; then
         sleep "$warmup"
-        curl -s "http://127.0.0.1:$port/metrics" >"$d/metrics_warm.txt"
+        engine_metrics >"$d/metrics_warm.txt"
         break
       fi
       sleep 0.2
@@ -171,14 +211,15 @@ for i in $(seq 1 "$runs"); do
   timeout $((seconds * 4 + 300)) "$bin/bridge-replay" run --warmup-s "$warmup" --traffic "$d/traffic.jsonl" \
     --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
     --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" || true
-  curl -s "http://127.0.0.1:$(cat "$d/engine.port")/metrics" >"$d/metrics.txt" || true
+  engine_metrics >"$d/metrics.txt"
+  engine_cpu=$(cpu_seconds "${engine_pids[@]}")
   max_conns=$(sort -n "$d/pg_connections.txt" | tail -1)
   sync_commit=$(psql "${pg[@]}" -d postgres -Atc "show synchronous_commit")
   cleanup
   engine_steady=$(reply_fractions "$d/metrics_warm.txt" "$d/metrics.txt")
-  jq -c --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
+  jq -c --argjson engines "$engines" --argjson cpu "$engine_cpu" --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
     --argjson engine "$engine_steady" --argjson rate "$rate" --argjson lat "$latency" --argjson jit "$jitter" '{
-      rate: $rate, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
+      rate: $rate, engines: $engines, engine_cpu_s: $cpu, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
       passed, sent, delivered, lost, duplicated, reordered,
       send_rate_per_s, throughput_per_s, latency_ms, steady,
       engine_steady: $engine, too_many_requests,

@@ -37,6 +37,9 @@ setsid nice -n 19 scripts/build.sh asan >"$run_dir/asan-build.log" 2>&1 &
 asan_build=$!
 
 jobs="${BRIDGE_TEST_JOBS:-2}"
+# The sanitizer suites wait more than they compute (the machine measured
+# 59 % busy with two at a time), so three run at once.
+asan_jobs="${BRIDGE_ASAN_TEST_JOBS:-3}"
 status=0
 step "suites, release build"
 ctest --test-dir build --output-on-failure -j "$jobs" || status=1
@@ -47,7 +50,7 @@ if wait "$asan_build"; then
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
   LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE faults || status=1
+    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser' || status=1
 else
   asan_build=""
   tail -n 60 "$run_dir/asan-build.log" >&2
