@@ -8,7 +8,7 @@
 #   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
 #                      [--latency-ms L] [--jitter-ms J] [--runs N] [--warmup-s W]
 #                      [--perf SECONDS] [--http-workers N] [--engines N]
-#                      [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
+#                      [--account] [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
 #
 # `steady` (the replay's latency) and `engine_steady` (the engine's own
 # update-to-reply histogram, translator time included) leave out the
@@ -20,6 +20,19 @@
 # engine figures are then the sums over the N engines' /metrics.
 # `engine_cpu_s` is the engines' user + system CPU over the whole run
 # (registration included), from /proc.
+#
+# --account adds what one relayed message costs over a steady window (from
+# the end of the warm-up to a second before the last send): CPU µs of the
+# engines, PostgreSQL (the postmaster, its live children and those it
+# reaped), Redis, tg-sim and bridge-replay; their voluntary and
+# involuntary context switches (every thread); PostgreSQL transactions,
+# statements (pg_stat_statements, BEGIN and COMMIT among them) and WAL
+# bytes; Redis commands. The run's statements by calls go to
+# statements.txt. The first --account run loads pg_stat_statements into
+# OUT/services' PostgreSQL (one restart), where it stays.
+#
+# Every line carries the machine's CPU model (lscpu), to tell machine
+# from code.
 #
 # --bin takes bridge, tg-sim and bridge-replay from DIR instead of build/,
 # so two builds can be measured back to back on the same machine.
@@ -34,7 +47,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1 warmup=5
-perf_s=0 http_workers=16 engines=1 out="$root/.run/bench" bin="$root/build"
+perf_s=0 http_workers=16 engines=1 account=0 out="$root/.run/bench" bin="$root/build"
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2 ;;
@@ -48,6 +61,7 @@ while [ $# -gt 0 ]; do
     --perf) perf_s=$2; shift 2 ;;
     --http-workers) http_workers=$2; shift 2 ;;
     --engines) engines=$2; shift 2 ;;
+    --account) account=1; shift ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
@@ -68,6 +82,17 @@ token="123456789:AAE2eBenchTokenForBridgeEndToEnd0000001"
 pg=(-h 127.0.0.1 -p "$PGPORT" -U postgres)
 psql_bin="${PGBIN:-/usr/lib/postgresql/15/bin}/psql"
 [ -x "$psql_bin" ] || psql_bin=psql
+cpu_model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
+if [ "$account" = 1 ]; then
+  case "$("$psql_bin" "${pg[@]}" -d postgres -Atc "show shared_preload_libraries")" in
+    *pg_stat_statements*) ;;
+    *) "$psql_bin" "${pg[@]}" -d postgres -qc "alter system set shared_preload_libraries = 'pg_stat_statements'"
+       "$root/scripts/services.sh" pg-restart fast "$out/services" >/dev/null ;;
+  esac
+  "$psql_bin" "${pg[@]}" -d postgres -qc "create extension if not exists pg_stat_statements"
+  pg_pid=$("$root/scripts/services.sh" pids "$out/services" | awk '$1 == "postgres" { print $2 }')
+  redis_pid=$("$root/scripts/services.sh" pids "$out/services" | awk '$1 == "redis" { print $2 }')
+fi
 
 pids=()
 cleanup() {
@@ -118,6 +143,87 @@ cpu_seconds() {
   awk -v t="$total" -v k="$tick" 'BEGIN { printf "%.2f", t / k }'
 }
 
+# "ticks voluntary involuntary" of one process: user + system CPU in clock
+# ticks (with its reaped children's when $2 is "children") and context
+# switches summed over its threads; zeros once it is gone.
+proc_usage() {
+  local p=$1
+  [ -r "/proc/$p/stat" ] || { echo "0 0 0"; return; }
+  { awk -v c="${2:-}" '{ sub(/^.*\) /, ""); t = $12 + $13; if (c == "children") t += $14 + $15; print t }' "/proc/$p/stat"
+    cat "/proc/$p"/task/*/status 2>/dev/null \
+      | awk '/^voluntary_ctxt_switches/ { v += $2 } /^nonvoluntary_ctxt_switches/ { n += $2 } END { print v + 0, n + 0 }'
+  } 2>/dev/null | paste -sd' '
+}
+
+# The same for PostgreSQL: the postmaster with the children it reaped, and
+# each live child.
+pg_usage() {
+  local pm=$1 c
+  {
+    proc_usage "$pm" children
+    for c in $(cat /proc/[0-9]*/stat 2>/dev/null \
+                 | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, ""); if ($2 == pm) print pid }'); do
+      proc_usage "$c"
+    done
+  } | awk '{ t += $1; v += $2; n += $3 } END { print t + 0, v + 0, n + 0 }'
+}
+
+# One accounting snapshot into $1: "name ticks voluntary involuntary" per
+# process group, then "name value" counters.
+account_snapshot() {
+  local f=$1 p t v n
+  {
+    t=0 v=0 n=0
+    for p in "${engine_pids[@]}"; do
+      read -r a b c < <(proc_usage "$p"); t=$((t + a)); v=$((v + b)); n=$((n + c))
+    done
+    echo "engine $t $v $n"
+    echo "postgres $(pg_usage "$pg_pid")"
+    echo "redis $(proc_usage "$redis_pid")"
+    echo "tg-sim $(proc_usage "$sim_pid")"
+    echo "replay $(proc_usage "$replay_pid")"
+    echo "relayed $(engine_metrics | awk '/^bridge_messages_relayed_total/ { print $2 + 0 }')"
+    "$psql_bin" "${pg[@]}" -d postgres -At -F' ' -c "
+      select 'pg_xacts', xact_commit + xact_rollback from pg_stat_database where datname = '$db'
+      union all
+      select 'pg_statements', coalesce(sum(calls), 0) from pg_stat_statements s
+        join pg_database d on d.oid = s.dbid where d.datname = '$db'
+      union all
+      select 'pg_begin_commit', coalesce(sum(calls), 0) from pg_stat_statements s
+        join pg_database d on d.oid = s.dbid
+       where d.datname = '$db' and upper(trim(s.query)) in ('BEGIN', 'COMMIT', 'ROLLBACK')
+      union all
+      select 'wal_bytes', wal_bytes from pg_stat_wal"
+    echo "redis_commands $(redis-cli -p "$REDIS_PORT" info stats | tr -d '\r' \
+      | awk -F: '$1 == "total_commands_processed" { print $2 }')"
+    echo "time_ms $(date +%s%3N)"
+  } >"$f"
+}
+
+# Per relayed message between two snapshots, as a JSON object.
+account_json() {
+  awk -v tick="$(getconf CLK_TCK)" '
+    FNR == 1 { file++ }
+    NF == 4 { key = $1; if (file == 1) { t0[key] = $2; v0[key] = $3; n0[key] = $4 }
+              else { t1[key] = $2; v1[key] = $3; n1[key] = $4 }; procs[key] = 1; next }
+    NF == 2 { if (file == 1) c0[$1] = $2; else c1[$1] = $2 }
+    END {
+      m = c1["relayed"] - c0["relayed"]
+      if (m <= 0) { print "{}"; exit }
+      printf "{\"window_s\":%.1f,\"relayed\":%d", (c1["time_ms"] - c0["time_ms"]) / 1000, m
+      split("engine postgres redis tg-sim replay", order, " ")
+      for (i = 1; i <= 5; ++i) {
+        k = order[i]
+        printf ",\"%s\":{\"cpu_us\":%.1f,\"cs_voluntary\":%.2f,\"cs_involuntary\":%.2f}", k,
+          1e6 * (t1[k] - t0[k]) / tick / m, (v1[k] - v0[k]) / m, (n1[k] - n0[k]) / m
+      }
+      printf ",\"stack_cpu_us\":%.1f", 1e6 * (t1["engine"] - t0["engine"] + t1["postgres"] - t0["postgres"] + t1["redis"] - t0["redis"]) / tick / m
+      split("pg_xacts pg_statements pg_begin_commit wal_bytes redis_commands", cs, " ")
+      for (i = 1; i <= 5; ++i) printf ",\"%s\":%.2f", cs[i], (c1[cs[i]] - c0[cs[i]]) / m
+      print "}"
+    }' "$1" "$2"
+}
+
 wait_file() {
   for _ in $(seq 1 600); do [ -s "$1" ] && return 0; sleep 0.1; done
   echo "timed out waiting for $1" >&2; return 1
@@ -144,10 +250,14 @@ for i in $(seq 1 "$runs"); do
   # needs the default 4.
   engine_pids=()
   for e in $(seq 1 "$engines"); do
+    # One engine takes no cluster option, so builds from before the
+    # cluster keys can be measured with this script too.
+    cluster_args=()
+    [ "$engines" -gt 1 ] && cluster_args=(--cluster.instance_id="bench-$e")
     TELEGRAM_BOT_TOKEN="$token" DATABASE_URL="postgresql://postgres@127.0.0.1:$PGPORT/$db" \
       "$bin/bridge" --telegram.api_url="http://127.0.0.1:$(cat "$d/sim.port")" \
       --http.port=0 --engine.ready_file="$d/engine$e.port" \
-      --cluster.instance_id="bench-$e" \
+      ${cluster_args[@]+"${cluster_args[@]}"} \
       --translator.backend=fake --translator.fake_latency_ms="$latency" \
       --translator.fake_jitter_ms="$jitter" \
       --translator.requests_per_minute=100000000 \
@@ -194,36 +304,63 @@ for i in $(seq 1 "$runs"); do
     pids+=("$!")
   fi
 
+  # bridge-replay in the background, so its PID is known to the accounting.
+  "$bin/bridge-replay" run --warmup-s "$warmup" --traffic "$d/traffic.jsonl" \
+    --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
+    --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" &
+  replay_pid=$!; pids+=("$replay_pid")
+  # A bound on the replay besides its own; stopped with its sleep.
+  ( trap 'kill "$s" 2>/dev/null; exit 0' TERM
+    sleep $((seconds * 4 + 300)) & s=$!
+    wait "$s" && kill "$replay_pid" 2>/dev/null ) &
+  watchdog_pid=$!; pids+=("$watchdog_pid")
+
   # The engine's histograms once sending is past its warm-up (the first
   # message of each conversation starts and loads its actor): the report's
-  # engine_steady figures are the difference from there to the end.
-  ( while kill -0 "$engine_pid" 2>/dev/null; do
+  # engine_steady figures are the difference from there to the end. The
+  # accounting window runs from there to a second before the last send.
+  ( while kill -0 "$engine_pid" 2>/dev/null && kill -0 "$replay_pid" 2>/dev/null; do
       n=$(engine_metrics | awk '/^bridge_messages_relayed_total/ { print $2 }')
       if [ -n "$n" ] && [ "${n%.*}" -gt 0 ]; then
         sleep "$warmup"
         engine_metrics >"$d/metrics_warm.txt"
+        if [ "$account" = 1 ]; then
+          account_snapshot "$d/account_begin.txt"
+          sleep $((seconds > warmup + 2 ? seconds - warmup - 1 : 1))
+          account_snapshot "$d/account_end.txt"
+        fi
         break
       fi
       sleep 0.2
     done ) &
-  pids+=("$!")
+  watcher_pid=$!; pids+=("$watcher_pid")
 
-  timeout $((seconds * 4 + 300)) "$bin/bridge-replay" run --warmup-s "$warmup" --traffic "$d/traffic.jsonl" \
-    --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
-    --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" || true
+  wait "$replay_pid" || true
+  wait "$watcher_pid" 2>/dev/null || true
+  kill "$watchdog_pid" 2>/dev/null || true
+  wait "$watchdog_pid" 2>/dev/null || true
   engine_metrics >"$d/metrics.txt"
   engine_cpu=$(cpu_seconds "${engine_pids[@]}")
   max_conns=$(sort -n "$d/pg_connections.txt" | tail -1)
   sync_commit=$(psql "${pg[@]}" -d postgres -Atc "show synchronous_commit")
   cleanup
   engine_steady=$(reply_fractions "$d/metrics_warm.txt" "$d/metrics.txt")
-  jq -c --argjson engines "$engines" --argjson cpu "$engine_cpu" --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
+  accounting='{}'
+  if [ "$account" = 1 ] && [ -s "$d/account_end.txt" ]; then
+    accounting=$(account_json "$d/account_begin.txt" "$d/account_end.txt")
+    "$psql_bin" "${pg[@]}" -d postgres -At -F' | ' -c "
+      select calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
+        from pg_stat_statements s join pg_database d on d.oid = s.dbid
+       where d.datname = '$db' order by calls desc" >"$d/statements.txt" || true
+  fi
+  jq -c --argjson account "$accounting" --arg cpu_model "$cpu_model" --argjson engines "$engines" --argjson cpu "$engine_cpu" --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
     --argjson engine "$engine_steady" --argjson rate "$rate" --argjson lat "$latency" --argjson jit "$jitter" '{
       rate: $rate, engines: $engines, engine_cpu_s: $cpu, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
       passed, sent, delivered, lost, duplicated, reordered,
       send_rate_per_s, throughput_per_s, latency_ms, steady,
       engine_steady: $engine, too_many_requests,
       max_pg_connections: $conns, synchronous_commit: $sc,
-      registration: .registration.seconds, errors }' "$d/report.json"
+      registration: .registration.seconds, errors,
+      per_message: $account, cpu_model: $cpu_model }' "$d/report.json"
   dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null || true
 done

@@ -5,6 +5,7 @@
 #   scripts/services.sh stop  [RUN_DIR]   stop both, by PID
 #   scripts/services.sh purge [RUN_DIR]   stop both and delete their data
 #   scripts/services.sh status [RUN_DIR]
+#   scripts/services.sh pids [RUN_DIR]     "postgres PID" and "redis PID" lines
 #
 # Faults, for scripts/faults.sh (each on the running servers, same ports):
 #   scripts/services.sh pg-restart fast|immediate [RUN_DIR]
@@ -248,6 +249,12 @@ cmd_redis_kill() {
 
 cmd_redis_start() { start_redis "$(env_port REDIS_PORT)" || die "Redis did not start"; }
 
+# For benchmarks that account for the servers' CPU.
+cmd_pids() {
+  alive "$(pg_pid)" && alive "$(redis_pid)" || die "no services running in $run_dir"
+  printf 'postgres %s\nredis %s\n' "$(pg_pid)" "$(redis_pid)"
+}
+
 case "$cmd" in
   start) cmd_start ;;
   pg-restart) cmd_pg_restart "$FAULT_MODE" ;;
@@ -258,5 +265,6 @@ case "$cmd" in
   stop) cmd_stop ;;
   purge) cmd_purge ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start|stop|purge|status|pg-restart|pg-stop|pg-start|redis-kill|redis-start [RUN_DIR]" >&2; exit 2 ;;
+  pids) cmd_pids ;;
+  *) echo "usage: $0 start|stop|purge|status|pids|pg-restart|pg-stop|pg-start|redis-kill|redis-start [RUN_DIR]" >&2; exit 2 ;;
 esac
