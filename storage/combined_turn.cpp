@@ -10,6 +10,7 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
+#include "storage/fence.hpp"
 #include "storage/turn_rules.hpp"
 
 namespace bridge::storage {
@@ -24,17 +25,28 @@ struct part {
 
 constexpr const char* combined_name = "combined write";
 
-/// Runs every part in one transaction. False, with nothing committed and
-/// nothing answered, when the parts must run apart instead.
+/// Runs every part in one transaction, after one fencing check for all
+/// of its calls. False, with nothing committed and nothing answered, when
+/// the parts must run apart instead (a call failed, or a fence refused
+/// one: apart, each type answers its refused calls alone).
 bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
                   const std::vector<part>& parts, db_turn_result& out) {
+  std::vector<fence_token> tokens;
+  for (auto& p : parts)
+    for (auto i : p.idx)
+      tokens.push_back(op_table(p.op).fence_of(turn.calls[i]));
   for (int round = 0;; ++round) {
     try {
       session.begin();
+      auto refused = refused_fences(ctx, tokens);
+      if (std::any_of(refused.begin(), refused.end(), [](bool b) { return b; })) {
+        session.rollback();
+        return false;
+      }
       std::vector<std::vector<caf::message>> replies;
       replies.reserve(parts.size());
       for (auto& p : parts) {
-        replies.push_back(op_table(p.op).execute(ctx, turn, p.idx));
+        replies.push_back(op_table(p.op).execute_checked(ctx, turn, p.idx));
         bool refused = replies.back().size() != p.idx.size()
                        || std::any_of(replies.back().begin(), replies.back().end(),
                                       [](const caf::message& r) {

@@ -209,14 +209,29 @@ private:
       answer(idx[k], err);
   }
 
+  /// Whether the calls at `idx` run between BEGIN and COMMIT.
+  bool in_transaction(const std::vector<size_t>& idx) const {
+    if constexpr (!traits::is_atomic) {
+      return false;
+    } else if constexpr (traits::is_one_statement) {
+      size_t rows = 0;
+      for (auto i : idx)
+        rows += op_weight(turn_.calls[i].get_as<Op>(0));
+      return rows > ctx_.batch_max;
+    } else {
+      return true;
+    }
+  }
+
   /// Runs the calls at `idx` together; false once the connection is gone.
   bool attempt(const std::vector<size_t>& idx) {
+    const bool txn = in_transaction(idx);
     for (int round = 0;; ++round) {
       try {
-        if (traits::is_atomic)
+        if (txn)
           session_.begin();
         auto replies = execute_calls<Op>(ctx_, turn_, idx);
-        if (traits::is_atomic) {
+        if (txn) {
           // A refused request (not found, fenced out) leaves nothing behind.
           bool refused = idx.size() == 1
                          && replies.front().template match_elements<caf::error>();
@@ -232,7 +247,7 @@ private:
         session_.rollback();
         auto kind = f.kind();
         if (breaks_connection(kind)) {
-          out_.link = link_after(kind, traits::is_atomic);
+          out_.link = link_after(kind, txn);
           fail(idx, 0, to_error(f, name_));
           return false;
         }
@@ -276,14 +291,25 @@ db_turn_result run_turn(db_session& session, op_context& ctx, db_turn& turn,
   return turn_runner<Op>{session, ctx, turn}.run(now_ns);
 }
 
-/// `execute_calls` for a combined turn, which checks the calls' types.
+/// `execute_live` for a combined turn (fences checked by the caller), which
+/// checks the calls' types.
 template <class Op>
-std::vector<caf::message> execute_part(op_context& ctx, const db_turn& turn,
-                                       const std::vector<size_t>& idx) {
+std::vector<caf::message> execute_part_checked(op_context& ctx,
+                                               const db_turn& turn,
+                                               const std::vector<size_t>& idx) {
   for (auto i : idx)
     if (!turn.calls.at(i).match_elements<Op>())
       throw std::invalid_argument{"a call is not of the type its turn names"};
-  return execute_calls<Op>(ctx, turn, idx);
+  return execute_live<Op>(ctx, turn, idx);
+}
+
+template <class Op>
+fence_token fence_of(const caf::message& call) {
+  if constexpr (has_fence<Op>::value) {
+    if (call.match_elements<Op>())
+      return call.get_as<Op>(0).fence;
+  }
+  return fence_token{};
 }
 
 template <class Op>
@@ -292,7 +318,8 @@ op_entry make_entry() {
   return {caf::type_name<Op>::value, traits::is_batched, traits::is_atomic,
           traits::is_idempotent, traits::is_urgent,
           traits::is_batched && traits::is_atomic && !traits::is_urgent,
-          &run_turn<Op>, &execute_part<Op>, &touched<Op>};
+          &run_turn<Op>, &execute_part_checked<Op>,
+          &fence_of<Op>, &touched<Op>};
 }
 
 template <class... Ops>

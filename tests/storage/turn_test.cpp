@@ -230,6 +230,117 @@ BOOST_AUTO_TEST_CASE(a_bad_call_in_a_combined_turn_fails_alone) {
   BOOST_TEST((r.link == link_state::up));
 }
 
+inbox_put inbox_rows(int64_t first, size_t n) {
+  inbox_put put;
+  for (size_t i = 0; i < n; ++i)
+    put.rows.push_back({first + static_cast<int64_t>(i), 42, "{}", 0});
+  return put;
+}
+
+/// Answers an inbox insert with every id it was given as new.
+rows inbox_insert_answer(const statement& st) {
+  rows out;
+  if (st.name != std::string{"inbox_insert"})
+    return out;
+  std::string ids = *st.params.at(0);
+  std::string id;
+  for (char c : ids.substr(1)) {
+    if (c >= '0' && c <= '9') {
+      id += c;
+    } else {
+      out.push_back(cells({id.c_str(), "3"}));
+      id.clear();
+    }
+  }
+  return out;
+}
+
+BOOST_AUTO_TEST_CASE(an_inbox_write_of_one_statement_needs_no_transaction) {
+  sql.answer = inbox_insert_answer;
+  auto t = turn_of(std::vector<inbox_put>{inbox_rows(1, 2), inbox_rows(3, 1)});
+  auto r = run(t);
+  BOOST_TEST(sql.names() == std::vector<std::string>{"inbox_insert"});
+  BOOST_TEST(sql.log.empty());
+  BOOST_TEST(r.replies.at(0).get_as<inbox_put_result>(0).new_ids.size() == 2u);
+  BOOST_TEST(r.replies.at(1).get_as<inbox_put_result>(0).new_ids.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(an_inbox_write_past_one_batch_keeps_its_transaction) {
+  sql.answer = inbox_insert_answer;
+  // The fixture's batch bound is 100 rows: two statements, one commit.
+  auto t = turn_of(std::vector<inbox_put>{inbox_rows(1, 60), inbox_rows(61, 60)});
+  auto r = run(t);
+  BOOST_TEST((sql.names()
+              == std::vector<std::string>{"inbox_insert", "inbox_insert"}));
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  BOOST_TEST(r.replies.at(1).get_as<inbox_put_result>(0).new_ids.size() == 60u);
+}
+
+BOOST_AUTO_TEST_CASE(an_inbox_write_lost_without_a_transaction_is_in_doubt) {
+  // The statement may have committed before the connection went.
+  sql.answer = [](const statement&) -> rows {
+    throw db_failure{failure_kind::connection_lost, "server closed the connection"};
+  };
+  auto t = turn_of(std::vector<inbox_put>{inbox_rows(1, 2)});
+  auto r = run(t);
+  BOOST_TEST((r.link == link_state::lost_in_doubt));
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(a_combined_turn_checks_its_fences_once) {
+  sql.answer = mixed_answer;
+  db_turn t;
+  auto m = one_message(1, "a");
+  m.fence = {3, 7};
+  add(t, m);
+  add(t, inbox_done{{7}, 0, {3, 7}});
+  add(t, inbox_done{{8}, 0, {5, 2}});
+  auto r = run_any(sql, ctx, t, now_ns);
+  // One check for the transaction, first, over its distinct tokens.
+  BOOST_TEST((sql.names()
+              == std::vector<std::string>{"fence_check", "message_insert",
+                                          "inbox_done"}));
+  BOOST_TEST(*sql.seen.front().params.at(0) == "{3,5}");
+  BOOST_TEST(*sql.seen.front().params.at(1) == "{7,2}");
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  for (auto& reply : r.replies)
+    BOOST_TEST((code_of(reply) == engine_errc::none));
+}
+
+BOOST_AUTO_TEST_CASE(a_fence_refused_in_a_combined_turn_refuses_only_its_calls) {
+  // Partition 5 has another owner: the check answers its position.
+  sql.answer = [](const statement& st) -> rows {
+    if (st.name != std::string{"fence_check"})
+      return mixed_answer(st);
+    auto parts = *st.params.at(0);
+    rows out;
+    int pos = 1;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      if (parts[i] == '5')
+        out.push_back(cells({std::to_string(pos).c_str()}));
+      if (parts[i] == ',')
+        ++pos;
+    }
+    return out;
+  };
+  db_turn t;
+  auto m = one_message(1, "a");
+  m.fence = {3, 7};
+  add(t, m);
+  add(t, inbox_done{{8}, 0, {5, 2}});
+  auto r = run_any(sql, ctx, t, now_ns);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::fenced));
+  // Together: refused before any write. Apart: the message commits, the
+  // refused mark rolls back.
+  BOOST_TEST((sql.log
+              == std::vector<std::string>{"begin", "rollback", "begin", "commit",
+                                          "begin", "rollback"}));
+  BOOST_TEST((sql.names()
+              == std::vector<std::string>{"fence_check", "fence_check",
+                                          "message_insert", "fence_check"}));
+}
+
 BOOST_AUTO_TEST_CASE(a_combined_turn_lost_before_commit_may_run_again) {
   sql.answer = [](const statement&) -> rows {
     throw db_failure{failure_kind::connection_lost, "server closed the connection"};
