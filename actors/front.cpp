@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/intake.hpp"
+#include "common/thread_name.hpp"
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
 #include "telemetry/health.hpp"
@@ -212,6 +213,7 @@ front_state::delay front_state::store(caf::scoped_actor& blocking,
 
 caf::behavior front(caf::stateful_actor<front_state>* self,
                     front_options opts) {
+  name_detached_thread(self, "bridge.front");
   return self->state.make_behavior(std::move(opts));
 }
 

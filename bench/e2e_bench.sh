@@ -27,7 +27,8 @@
 # reaped), Redis, tg-sim and bridge-replay; their voluntary and
 # involuntary context switches (every thread); PostgreSQL transactions,
 # statements (pg_stat_statements, BEGIN and COMMIT among them) and WAL
-# bytes; Redis commands. The run's statements by calls go to
+# bytes; Redis commands; and the engines' CPU and voluntary switches by
+# thread name (`engine_threads`). The run's statements by calls go to
 # statements.txt. The first --account run loads pg_stat_statements into
 # OUT/services' PostgreSQL (one restart), where it stays.
 #
@@ -168,6 +169,20 @@ pg_usage() {
   } | awk '{ t += $1; v += $2; n += $3 } END { print t + 0, v + 0, n + 0 }'
 }
 
+# "name ticks voluntary involuntary" for each thread of one process; a
+# thread's name is what it set (bridge.db, bridge.redis...) or CAF's.
+engine_threads() {
+  local task
+  for task in /proc/"$1"/task/*; do
+    {
+      tr ' ' '_' <"$task/comm"
+      awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat"
+      awk '/^voluntary_ctxt_switches/ { v = $2 } /^nonvoluntary_ctxt_switches/ { n = $2 }
+           END { print v + 0, n + 0 }' "$task/status"
+    } 2>/dev/null | paste -sd' '
+  done | awk 'NF == 4'
+}
+
 # One accounting snapshot into $1: "name ticks voluntary involuntary" per
 # process group, then "name value" counters.
 account_snapshot() {
@@ -178,6 +193,9 @@ account_snapshot() {
       read -r a b c < <(proc_usage "$p"); t=$((t + a)); v=$((v + b)); n=$((n + c))
     done
     echo "engine $t $v $n"
+    for p in "${engine_pids[@]}"; do engine_threads "$p"; done \
+      | awk '{ t[$1] += $2; v[$1] += $3; n[$1] += $4 }
+             END { for (k in t) print "thread", k, t[k], v[k], n[k] }'
     echo "postgres $(pg_usage "$pg_pid")"
     echo "redis $(proc_usage "$redis_pid")"
     echo "tg-sim $(proc_usage "$sim_pid")"
@@ -204,6 +222,8 @@ account_snapshot() {
 account_json() {
   awk -v tick="$(getconf CLK_TCK)" '
     FNR == 1 { file++ }
+    $1 == "thread" { key = $2; if (file == 1) { tt0[key] = $3; tv0[key] = $4 }
+                     else { tt1[key] = $3; tv1[key] = $4 }; threads[key] = 1; next }
     NF == 4 { key = $1; if (file == 1) { t0[key] = $2; v0[key] = $3; n0[key] = $4 }
               else { t1[key] = $2; v1[key] = $3; n1[key] = $4 }; procs[key] = 1; next }
     NF == 2 { if (file == 1) c0[$1] = $2; else c1[$1] = $2 }
@@ -220,7 +240,14 @@ account_json() {
       printf ",\"stack_cpu_us\":%.1f", 1e6 * (t1["engine"] - t0["engine"] + t1["postgres"] - t0["postgres"] + t1["redis"] - t0["redis"]) / tick / m
       split("pg_xacts pg_statements pg_begin_commit wal_bytes redis_commands", cs, " ")
       for (i = 1; i <= 5; ++i) printf ",\"%s\":%.2f", cs[i], (c1[cs[i]] - c0[cs[i]]) / m
-      print "}"
+      printf ",\"engine_threads\":{"
+      sep = ""
+      for (k in threads) {
+        printf "%s\"%s\":{\"cpu_us\":%.1f,\"cs_voluntary\":%.2f}", sep, k,
+          1e6 * (tt1[k] - tt0[k]) / tick / m, (tv1[k] - tv0[k]) / m
+        sep = ","
+      }
+      print "}}"
     }' "$1" "$2"
 }
 

@@ -7,6 +7,7 @@
 #include "cache/budget_script.hpp"
 #include "cache/keys.hpp"
 #include "common/error.hpp"
+#include "common/thread_name.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge::cache {
@@ -142,6 +143,7 @@ void budget_state::schedule_reconnect() {
 
 budget_actor::behavior_type budget_service(budget_impl self,
                                            budget_options opts) {
+  name_detached_thread(self, "bridge.budget");
   return self->state.make_behavior(std::move(opts));
 }
 

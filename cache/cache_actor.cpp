@@ -6,6 +6,7 @@
 #include "cache/keys.hpp"
 #include "cache/lock_scripts.hpp"
 #include "common/error.hpp"
+#include "common/thread_name.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge::cache {
@@ -392,6 +393,7 @@ int64_t cache_state::now_ms() const {
 }
 
 cache_actor::behavior_type cache_service(cache_impl self, cache_options opts) {
+  name_detached_thread(self, "bridge.redis");
   return self->state.make_behavior(std::move(opts));
 }
 

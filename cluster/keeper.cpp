@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
+#include "common/thread_name.hpp"
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
 #include "telemetry/metrics.hpp"
@@ -327,6 +328,7 @@ cluster_view keeper_state::view() const {
 }
 
 caf::behavior keeper(keeper_actor* self, keeper_options opts) {
+  name_detached_thread(self, "bridge.keeper");
   return self->state.make_behavior(std::move(opts));
 }
 

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include <pthread.h>
-
 #include "common/curl_call.hpp"
+#include "common/thread_name.hpp"
 
 namespace bridge {
 
@@ -126,8 +125,7 @@ void http_multi::answer(std::unique_ptr<call> c) {
 }
 
 void http_multi::run() {
-  // Named for top -H and perf (a thread otherwise takes its creator's).
-  pthread_setname_np(pthread_self(), "bridge.http");
+  name_this_thread("bridge.http");
   std::vector<std::unique_ptr<call>> taken;
   for (;;) {
     bool stop = false;

@@ -4,6 +4,7 @@
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "common/thread_name.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge::storage {
@@ -98,6 +99,7 @@ void db_worker_state::close() {
 
 db_worker_actor::behavior_type db_worker(db_worker_impl self,
                                          db_worker_options opts) {
+  name_detached_thread(self, "bridge.db");
   return self->state.make_behavior(std::move(opts));
 }
 

@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
+#include "common/thread_name.hpp"
 #include "messages/type_ids.hpp"
 #include "translator/backend_pool.hpp"
 
@@ -41,6 +42,7 @@ std::optional<std::vector<apertium::stage>> read_mode(const apertium::mode& m) {
 backend_actor::behavior_type
 apertium_worker(apertium_worker_impl self, std::string mode_name,
                 std::vector<apertium::stage> stages) {
+  name_detached_thread(self, "bridge.apertium");
   self->state.pipe = std::make_unique<apertium::pipeline>(std::move(stages));
   return {
     [self, mode_name](backend_call& call) -> backend_reply {
