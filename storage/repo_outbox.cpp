@@ -247,6 +247,12 @@ write_outbox(op_context& ctx, const std::vector<const outbox_record*>& items) {
     for (auto& r : ctx.sql.run(outbox_insert_statement(chunk)))
       created.emplace(text_at(r, 0), int_at(r, 1));
   });
+  return settle_outbox(ctx, items, created);
+}
+
+std::vector<outbox_put_result>
+settle_outbox(op_context& ctx, const std::vector<const outbox_record*>& items,
+              const std::unordered_map<std::string, int64_t>& created) {
   std::vector<std::string> missing;
   for (auto item : items)
     if (created.count(item->dedupe_key) == 0)

@@ -76,6 +76,13 @@ pointers_to(const std::vector<outbox_record>& rows);
 std::vector<outbox_put_result>
 write_outbox(op_context& ctx, const std::vector<const outbox_record*>& items);
 
+/// The second half of `write_outbox`, for a caller that ran the insert
+/// itself: looks up the rows the insert did not create (stored before)
+/// and answers each item.
+std::vector<outbox_put_result>
+settle_outbox(op_context& ctx, const std::vector<const outbox_record*>& items,
+              const std::unordered_map<std::string, int64_t>& created);
+
 /// Writes the rows and marks the finished updates, in the turn's
 /// transaction.
 std::vector<reply_put_result>

@@ -1,5 +1,6 @@
 #include "storage/sql.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include "common/error.hpp"
@@ -184,6 +185,26 @@ std::vector<int64_t> int_list_at(const row& r, size_t i) {
     s.remove_prefix(comma + 1);
     if (s.empty())
       bad_cell(r, i, "an integer array");
+  }
+  return out;
+}
+
+std::string shift_params(const std::string& text, int by) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] != '$' || i + 1 >= text.size()
+        || !std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      out += text[i++];
+      continue;
+    }
+    size_t end = i + 1;
+    int n = 0;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])))
+      n = n * 10 + (text[end++] - '0');
+    out += '$';
+    out += std::to_string(n + by);
+    i = end;
   }
   return out;
 }

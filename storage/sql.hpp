@@ -182,6 +182,11 @@ int64_t int_at(const row& r, size_t i);
 /// Cell `i` as text; NULL is empty.
 std::string text_at(const row& r, size_t i);
 
+/// `text` with every parameter `$N` renumbered `$(N + by)`: a statement
+/// written once, run as one part of a larger one after `by` parameters of
+/// the others. Bridge's statements use no dollar quoting.
+std::string shift_params(const std::string& text, int by);
+
 /// Cell `i` as a boolean (`t` or `f`).
 bool bool_at(const row& r, size_t i);
 

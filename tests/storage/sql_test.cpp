@@ -121,4 +121,14 @@ BOOST_AUTO_TEST_CASE(chunks_cover_every_item_once) {
   BOOST_TEST(calls == 0);
 }
 
+BOOST_AUTO_TEST_CASE(parameters_shift_for_a_part_of_a_larger_statement) {
+  BOOST_TEST(shift_params("WHERE a = $1 AND b = ANY($2::bigint[])", 10)
+             == "WHERE a = $11 AND b = ANY($12::bigint[])");
+  BOOST_TEST(shift_params("$9,$10", 1) == "$10,$11");
+  BOOST_TEST(shift_params("", 3) == "");
+  // A dollar not followed by a digit is not a parameter.
+  BOOST_TEST(shift_params("cost $ and $x and $", 5) == "cost $ and $x and $");
+  BOOST_TEST(shift_params("$1", 0) == "$1");
+}
+
 BOOST_AUTO_TEST_SUITE_END() // storage_sql

@@ -152,6 +152,31 @@ BOOST_AUTO_TEST_CASE(a_message_and_its_copy_are_stored_together) {
   BOOST_TEST(db.scalar("SELECT count(*) FROM outbox") == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_batch_past_one_statement_is_stored_in_parts_as_one) {
+  // The fixture's batch bound is 100 rows: 120 messages with their copies
+  // and finishes take the statements one at a time, in one transaction.
+  inbox_put in;
+  message_put put;
+  for (int64_t seq = 1; seq <= 120; ++seq) {
+    in.rows.push_back({600 + seq, 1, "{}"});
+    put.rows.push_back(row(seq, "m" + std::to_string(seq)));
+    outbox_record o;
+    o.dedupe_key = "big." + std::to_string(seq);
+    o.chat_id = 2;
+    o.kind = "message";
+    o.text = "copy";
+    put.outbox.push_back(o);
+    put.finishes.push_back(600 + seq);
+  }
+  must(in);
+  auto r = must(put);
+  BOOST_TEST(r.ids.size() == 120u);
+  BOOST_TEST(r.outbox.size() == 120u);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 120);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'big.%'") == 120);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NOT NULL") == 120);
+}
+
 BOOST_AUTO_TEST_CASE(a_stored_message_finishes_its_update) {
   must(inbox_put{{{501, 1, "{}"}, {502, 1, "{}"}, {503, 1, "{}"}}, 0});
   auto done = [&](int64_t id) {

@@ -73,8 +73,8 @@ rows insert_answer(const statement& st) {
     if (c >= '0' && c <= '9') {
       seq = seq * 10 + (c - '0');
     } else {
-      out.push_back(cells({"1", std::to_string(seq).c_str(),
-                           std::to_string(100 + seq).c_str()}));
+      out.push_back(cells({"m", "1", std::to_string(seq).c_str(),
+                           std::to_string(100 + seq).c_str(), nullptr}));
       seq = 0;
     }
   }
@@ -83,7 +83,7 @@ rows insert_answer(const statement& st) {
 
 /// `insert_answer` for message inserts, no rows for anything else.
 rows mixed_answer(const statement& st) {
-  return st.name == std::string{"message_insert"} ? insert_answer(st) : rows{};
+  return st.name == std::string{"message_store"} ? insert_answer(st) : rows{};
 }
 
 } // namespace
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(a_combined_turn_checks_its_fences_once) {
   auto r = run_any(sql, ctx, t, now_ns);
   // One check for the transaction, first, over its distinct tokens.
   BOOST_TEST((sql.names()
-              == std::vector<std::string>{"fence_check", "message_insert",
+              == std::vector<std::string>{"fence_check", "message_store",
                                           "inbox_done"}));
   BOOST_TEST(*sql.seen.front().params.at(0) == "{3,5}");
   BOOST_TEST(*sql.seen.front().params.at(1) == "{7,2}");
@@ -338,7 +338,7 @@ BOOST_AUTO_TEST_CASE(a_fence_refused_in_a_combined_turn_refuses_only_its_calls) 
                                           "begin", "rollback"}));
   BOOST_TEST((sql.names()
               == std::vector<std::string>{"fence_check", "fence_check",
-                                          "message_insert", "fence_check"}));
+                                          "message_store", "fence_check"}));
 }
 
 BOOST_AUTO_TEST_CASE(a_combined_turn_lost_before_commit_may_run_again) {
