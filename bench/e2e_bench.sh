@@ -22,7 +22,7 @@
 # (registration included), from /proc.
 #
 # --account adds what one relayed message costs over a steady window (from
-# the end of the warm-up to a second before the last send): CPU µs of the
+# the end of the warm-up to three seconds before the last send): CPU µs of the
 # engines, PostgreSQL (the postmaster, its live children and those it
 # reaped), Redis, tg-sim and bridge-replay; their voluntary and
 # involuntary context switches (every thread); PostgreSQL transactions,
@@ -345,7 +345,8 @@ for i in $(seq 1 "$runs"); do
   # The engine's histograms once sending is past its warm-up (the first
   # message of each conversation starts and loads its actor): the report's
   # engine_steady figures are the difference from there to the end. The
-  # accounting window runs from there to a second before the last send.
+  # accounting window runs from there to three seconds before the last
+  # send, while every process is still at it.
   ( while kill -0 "$engine_pid" 2>/dev/null && kill -0 "$replay_pid" 2>/dev/null; do
       n=$(engine_metrics | awk '/^bridge_messages_relayed_total/ { print $2 }')
       if [ -n "$n" ] && [ "${n%.*}" -gt 0 ]; then
@@ -353,7 +354,7 @@ for i in $(seq 1 "$runs"); do
         engine_metrics >"$d/metrics_warm.txt"
         if [ "$account" = 1 ]; then
           account_snapshot "$d/account_begin.txt"
-          sleep $((seconds > warmup + 2 ? seconds - warmup - 1 : 1))
+          sleep $((seconds > warmup + 4 ? seconds - warmup - 3 : 1))
           account_snapshot "$d/account_end.txt"
         fi
         break
