@@ -43,8 +43,11 @@ void settle(poll_outcome& out, const poll_position& at) {
   auto named = [&](const element_outcome& e) {
     return e.update_id > 0 && e.update_id >= at.offset;
   };
+  // Not handed on, and no id at or past the offset: refused without an
+  // id, or readable with one Telegram never sends at this offset (below
+  // it). Either way it holds a place that only the numbering can name.
   auto unnamed = [&](const element_outcome& e) {
-    return e.fate == update_fate::refused && !named(e);
+    return e.fate != update_fate::handed_on && !named(e);
   };
   auto offset = at.offset;
   if (out.batch.max_update_id > 0 && out.batch.max_update_id >= at.offset)

@@ -14,7 +14,8 @@
 /// read off its object (`element_update_id`), by a readable neighbour's
 /// id after it, and otherwise by Telegram's numbering: update ids of a bot
 /// increase one by one, so an unnamed update at the head of the answer to
-/// `offset = N` is update N. Because such an answer may also be a transfer
+/// `offset = N` is update N. An update whose readable id is below the
+/// offset (Telegram never sends one) is unnamed too. Because such an answer may also be a transfer
 /// that went wrong once, the front first asks again (at once, without a
 /// long poll); the same unnamed answer at the same offset then is update
 /// N sent again, and the offset moves to N + 1. At offset 0 (the first

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "telegram/poll_classify.hpp"
+#include "tools/tg_sim/update_queue.hpp"
 
 BOOST_AUTO_TEST_SUITE(telegram_poll_classify)
 
@@ -506,8 +507,8 @@ BOOST_AUTO_TEST_CASE(every_kind_of_broken_update_is_passed_and_counted) {
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_update_delivered_once_loses_no_neighbour) {
-  // tg-sim's raw entries carry no id and are delivered once: asking again
-  // finds the neighbour at the same offset, which must not be passed.
+  // A transfer that went wrong once: asking again finds the neighbour at
+  // the same offset, which must not be passed.
   poll_cursor c;
   c.apply(stored_at(at(50)), 100);
   http_response raw;
@@ -526,6 +527,60 @@ BOOST_AUTO_TEST_CASE(a_broken_update_delivered_once_loses_no_neighbour) {
   c.apply(second, 100);
   BOOST_TEST(c.offset() == 51);
   BOOST_TEST(c.may_hold_back());
+}
+
+BOOST_AUTO_TEST_CASE(unreadable_groups_sent_again_cost_no_named_update) {
+  // tg-sim's hostile mix: the same unreadable group injected again and
+  // again, named updates arriving between polls. Each raw entry takes an
+  // update id, as every Telegram update does, so "the unnamed head at
+  // offset N is update N" holds, and no named update is passed unseen.
+  bridge::tg_sim::update_queue q{1000, 1 << 20};
+  int64_t next_id = 50;
+  poll_cursor c;
+  c.apply(stored_at(at(next_id)), 100);
+  std::vector<int64_t> sent, stored;
+  auto poll = [&] {
+    q.apply_offset(c.offset());
+    std::string items;
+    auto limit = c.limit(100);
+    q.render(static_cast<size_t>(limit), items);
+    http_response resp;
+    resp.status = 200;
+    resp.body = R"({"ok":true,"result":[)" + items + "]}";
+    auto out = classify_poll(resp, limit, c.position());
+    BOOST_REQUIRE(out.verdict == poll_verdict::store);
+    for (const auto& u : out.batch.updates)
+      stored.push_back(u.update_id);
+    c.apply(out, 100);
+  };
+  auto raw_group = [&] {
+    for (const char* bytes : {"not_json", R"({"update_id":1,"message":{)",
+                              R"({"update_id":1})"})
+      q.push(next_id++, bytes, true);
+  };
+  auto named = [&] {
+    sent.push_back(next_id);
+    q.push(next_id, message(next_id, "m"));
+    ++next_id;
+  };
+  for (int round = 0; round < 6; ++round) {
+    raw_group();
+    poll();
+    raw_group();
+    poll();
+    named();
+    if (round % 2)
+      raw_group();
+    poll();
+  }
+  for (int i = 0; i < 100 && c.offset() < next_id; ++i)
+    poll();
+  BOOST_TEST(c.offset() == next_id);
+  q.apply_offset(c.offset());
+  BOOST_TEST(q.empty());
+  std::sort(stored.begin(), stored.end());
+  stored.erase(std::unique(stored.begin(), stored.end()), stored.end());
+  BOOST_TEST(stored == sent, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END() // telegram_poll_classify

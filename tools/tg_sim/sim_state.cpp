@@ -293,7 +293,7 @@ std::optional<push_job> sim_state::next_push(sim_clock::time_point& wake,
   }
   webhook_.in_flight = true;
   auto& head = queue_.front();
-  return push_job{webhook_.generation, head.id, webhook_.url,
+  return push_job{webhook_.generation, head.id, head.raw, webhook_.url,
                   webhook_.secret_token, head.body};
 }
 
@@ -307,10 +307,10 @@ void sim_state::push_done(const push_job& job, long http_status,
   ++stats_.webhook_pushes;
   bool accepted = http_status >= 200 && http_status < 300;
   bool head_is_job = !queue_.empty() && queue_.front().id == job.update_id;
-  if (head_is_job && (accepted || job.update_id == 0)) {
+  if (head_is_job && (accepted || job.raw)) {
     queue_.pop_front();
     ++stats_.updates_delivered;
-    if (job.update_id != 0)
+    if (!job.raw)
       ++stats_.updates_confirmed;
   }
   if (accepted) {

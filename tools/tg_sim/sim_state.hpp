@@ -69,6 +69,8 @@ struct webhook_info {
 struct push_job {
   uint64_t generation = 0;
   int64_t update_id = 0;
+  /// Raw bytes: pushed once, whatever the answer.
+  bool raw = false;
   std::string url;
   std::string secret_token;
   std::string body;
@@ -182,7 +184,8 @@ public:
   /// A user presses a button on one of the bot's messages.
   injection inject_callback(const sim_user& from, int64_t chat_id,
                             int64_t message_id, std::string data);
-  /// Bytes delivered verbatim once, as one element of `result`.
+  /// Bytes delivered verbatim as one element of `result`, under the next
+  /// update id (which the bytes need not carry) until an offset passes it.
   injection inject_raw(std::string bytes);
   /// An Update object from its members after update_id (encoded JSON,
   /// possibly empty); the simulator assigns the id.

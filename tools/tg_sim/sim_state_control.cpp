@@ -214,7 +214,8 @@ injection sim_state::inject_raw(std::string bytes) {
     out.refused = control_refusal(503, "update queue is full");
     return out;
   }
-  queue_.push_raw(std::move(bytes));
+  out.update_id = next_update_id_++;
+  queue_.push(out.update_id, std::move(bytes), true);
   ++stats_.raw_injected;
   updates_changed();
   return out;

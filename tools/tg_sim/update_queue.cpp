@@ -42,9 +42,9 @@ bool allowed_updates::allows(std::string_view kind) const {
 
 // -- update_queue ---------------------------------------------------------
 
-void update_queue::push(int64_t id, std::string body) {
+void update_queue::push(int64_t id, std::string body, bool raw) {
   bytes_ += body.size();
-  entries_.push_back({id, std::move(body)});
+  entries_.push_back({id, std::move(body), raw});
 }
 
 void update_queue::pop_front() {
@@ -63,49 +63,19 @@ size_t update_queue::apply_offset(int64_t offset) {
     }
     return forgotten;
   }
-  if (offset == 0)
-    return 0;
-  while (!entries_.empty() && entries_.front().id != 0 &&
-         entries_.front().id < offset) {
+  while (!entries_.empty() && entries_.front().id < offset) {
     pop_front();
     ++forgotten;
   }
-  if (entries_.empty() || entries_.front().id != 0)
-    return forgotten;
-  // A raw entry not yet delivered heads the queue: it stays, confirmed
-  // updates behind it go. Rare enough for a linear pass.
-  auto end = std::remove_if(entries_.begin(), entries_.end(),
-                            [&](const pending_update& u) {
-                              bool drop = u.id != 0 && u.id < offset;
-                              if (drop) {
-                                bytes_ -= u.body.size();
-                                ++forgotten;
-                              }
-                              return drop;
-                            });
-  entries_.erase(end, entries_.end());
   return forgotten;
 }
 
 size_t update_queue::render(size_t limit, std::string& out) {
   auto n = std::min(limit, entries_.size());
-  bool any_raw = false;
   for (size_t i = 0; i < n; ++i) {
     if (i > 0)
       out += ',';
     out += entries_[i].body;
-    any_raw |= entries_[i].id == 0;
-  }
-  if (any_raw) {
-    auto first = entries_.begin();
-    auto last = first + static_cast<std::ptrdiff_t>(n);
-    auto end = std::remove_if(first, last, [&](const pending_update& u) {
-      if (u.id != 0)
-        return false;
-      bytes_ -= u.body.size();
-      return true;
-    });
-    entries_.erase(end, last);
   }
   return n;
 }

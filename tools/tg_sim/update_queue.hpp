@@ -31,10 +31,15 @@ private:
 
 /// One entry waiting for the bot.
 struct pending_update {
-  /// 0 for a raw entry: it has no id and is delivered exactly once.
+  /// The update's id. A raw entry has one too, though its bytes may not
+  /// say it: Telegram numbers every update, so the bot's offset confirms
+  /// a raw entry like any other.
   int64_t id = 0;
   /// The Update object as JSON, or, for a raw entry, the bytes as given.
   std::string body;
+  /// Bytes given verbatim (`inject_raw`): a webhook pushes them once,
+  /// whatever the answer, as the bot could not name them to refuse.
+  bool raw = false;
 };
 
 /// Updates not yet confirmed, oldest first, with the Bot API's offset
@@ -50,10 +55,7 @@ public:
   }
 
   /// Appends an update with id `id` (ids must increase).
-  void push(int64_t id, std::string body);
-
-  /// Appends a raw entry.
-  void push_raw(std::string bytes) { push(0, std::move(bytes)); }
+  void push(int64_t id, std::string body, bool raw = false);
 
   /// Applies a getUpdates `offset`: a positive one confirms (forgets)
   /// every update with a smaller id; a negative one keeps only the last
@@ -61,8 +63,8 @@ public:
   size_t apply_offset(int64_t offset);
 
   /// Appends up to `limit` entries to `out`, comma-separated, as the
-  /// elements of a `result` array. Raw entries written are removed: they
-  /// are delivered once whatever the next offset. Returns the count.
+  /// elements of a `result` array; they stay until an offset confirms
+  /// them. Returns the count.
   size_t render(size_t limit, std::string& out);
 
   /// The oldest entry; the queue must not be empty.
