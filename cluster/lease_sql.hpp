@@ -57,26 +57,28 @@ constexpr const char* leases_all =
   "CASE WHEN isfinite(l.expires_at) "                                         \
   "THEN (extract(epoch FROM l.expires_at) * 1000)::bigint ELSE 0 END"
 
-/// A takeover locks each row FOR UPDATE. Fenced writes in flight hold the
-/// rows FOR KEY SHARE: such a row is skipped this round (SKIP LOCKED) and
+/// A takeover locks each lease row FOR UPDATE, then tries each one's
+/// advisory lease lock, which fenced writes in flight hold shared (see
+/// bridge_fence): a partition with such a write is skipped this round and
 /// taken at a later one, so the epoch still moves only after each of them
 /// committed or rolled back, and one writer frozen mid-transaction (an
 /// engine stopped, until the server ends its transaction) cannot hold up
 /// the takeover of every other partition. The WHERE is checked again on
-/// the row as it is once the lock is had.
+/// the row as it is once the row lock is had.
 constexpr const char* acquire =
-  "WITH free AS (SELECT partition FROM partition_leases "
+  "WITH candidate AS MATERIALIZED (SELECT partition FROM partition_leases "
   "  WHERE partition = ANY($2::integer[]) "
   "    AND (owner IS NULL OR owner = $1 OR expires_at <= now()) "
-  "  ORDER BY partition FOR UPDATE SKIP LOCKED) "
+  "  ORDER BY partition FOR UPDATE SKIP LOCKED), "
+  "free AS MATERIALIZED (SELECT partition FROM candidate "
+  "  WHERE pg_try_advisory_xact_lock(bridge_lease_lock_class(), partition)) "
   "UPDATE partition_leases l SET owner = $1, epoch = l.epoch + 1, "
   "  acquired_at = now(), "
   "  expires_at = now() + $3::bigint * interval '1 millisecond' "
   "FROM free WHERE l.partition = free.partition "
   "RETURNING " BRIDGE_LEASE_COLUMNS;
 
-/// A plain UPDATE of non-key columns takes FOR NO KEY UPDATE, which KEY
-/// SHARE does not block: renewals never wait for writers.
+/// Writers take no row lock: renewals never wait for them.
 constexpr const char* renew =
   "UPDATE partition_leases l "
   "SET expires_at = now() + $3::bigint * interval '1 millisecond' "
@@ -85,22 +87,31 @@ constexpr const char* renew =
   "RETURNING " BRIDGE_LEASE_COLUMNS;
 
 /// Freeing raises the epoch too: a write still queued under the old one
-/// must be refused, whoever takes the partition next.
+/// must be refused, whoever takes the partition next. It waits for the
+/// writes in flight (their shared lease locks), in partition order, as
+/// writers take them.
+#define BRIDGE_QUIET_LEASES                                                  \
+  "quiet AS MATERIALIZED (SELECT partition, "                                \
+  "  pg_advisory_xact_lock(bridge_lease_lock_class(), partition) AS held "   \
+  "  FROM mine) "
+
 constexpr const char* release =
-  "WITH mine AS (SELECT partition FROM partition_leases "
+  "WITH mine AS MATERIALIZED (SELECT partition FROM partition_leases "
   "  WHERE owner = $1 AND partition = ANY($2::integer[]) "
-  "  ORDER BY partition FOR UPDATE) "
+  "  ORDER BY partition FOR UPDATE), " BRIDGE_QUIET_LEASES
   "UPDATE partition_leases l SET owner = NULL, epoch = l.epoch + 1, "
   "  acquired_at = NULL, expires_at = '-infinity' "
-  "FROM mine WHERE l.partition = mine.partition "
+  "FROM quiet WHERE l.partition = quiet.partition "
   "RETURNING " BRIDGE_LEASE_COLUMNS;
 
 constexpr const char* release_all =
-  "WITH mine AS (SELECT partition FROM partition_leases "
-  "  WHERE owner = $1 ORDER BY partition FOR UPDATE) "
+  "WITH mine AS MATERIALIZED (SELECT partition FROM partition_leases "
+  "  WHERE owner = $1 ORDER BY partition FOR UPDATE), " BRIDGE_QUIET_LEASES
   "UPDATE partition_leases l SET owner = NULL, epoch = l.epoch + 1, "
   "  acquired_at = NULL, expires_at = '-infinity' "
-  "FROM mine WHERE l.partition = mine.partition";
+  "FROM quiet WHERE l.partition = quiet.partition";
+
+#undef BRIDGE_QUIET_LEASES
 
 constexpr const char* member_delete =
   "DELETE FROM cluster_members WHERE instance_id = $1";

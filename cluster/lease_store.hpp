@@ -25,8 +25,8 @@ struct lease_store_options {
   std::chrono::seconds connect_timeout{5};
   /// Every statement is cut after this long.
   std::chrono::milliseconds statement_timeout{10000};
-  /// How long a takeover or a release waits behind writes in flight (they
-  /// hold the lease rows FOR KEY SHARE) before giving up for this round.
+  /// How long a release waits behind writes in flight (they hold their
+  /// partitions' lease locks shared) before giving up for this round.
   std::chrono::milliseconds lock_timeout{10000};
   /// Backoff between attempts to reopen a broken connection.
   std::chrono::milliseconds reconnect_base{100};
@@ -78,7 +78,7 @@ public:
           std::chrono::milliseconds ttl);
 
   /// Extends those of `parts` that `me` holds and that have not expired.
-  /// Never waits for writers (KEY SHARE does not block a plain UPDATE).
+  /// Never waits for writers (they lock no lease row).
   /// Answers what was extended: a partition missing from it is lost.
   caf::expected<std::vector<lease_record>>
   renew(const std::string& me, const std::vector<int32_t>& parts,

@@ -20,8 +20,8 @@ const std::vector<sql_def>& fence_statements() {
 std::vector<bool> refused_fences(op_context& ctx,
                                  const std::vector<fence_token>& tokens) {
   std::vector<bool> refused(tokens.size(), false);
-  // Distinct fenced tokens, by partition: every writer locks lease rows
-  // in the same order as a takeover does, so none waits on another in a
+  // Distinct fenced tokens, by partition: every writer takes its lease
+  // locks in the order a release does, so none waits on another in a
   // circle.
   std::vector<size_t> order;
   for (size_t i = 0; i < tokens.size(); ++i)

@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <future>
+
 #include <string>
 
 #include "tests/support/pool_fixture.hpp"
@@ -212,27 +214,62 @@ BOOST_AUTO_TEST_CASE(a_reset_sends_the_partners_home_and_tells_them) {
 }
 
 BOOST_AUTO_TEST_CASE(a_takeover_waits_for_a_fenced_write_in_flight) {
-  // A writer holds partition 3's lease row FOR KEY SHARE (its fence) in an
-  // open transaction; a takeover (FOR UPDATE, epoch + 1) must wait for it.
+  // A writer holds partition 3's lease lock shared (its fence) in an open
+  // transaction; a takeover (the lock exclusively, epoch + 1) must wait.
   pqxx::connection writer{db.dsn()};
   pqxx::work w{writer};
   w.exec("SELECT bridge_fence('{3}', '{5}')");
   pqxx::connection taker{db.dsn()};
   taker.set_variable("lock_timeout", "'200ms'");
+  const std::string take =
+    "SELECT pg_advisory_xact_lock(bridge_lease_lock_class(), 3)";
   pqxx::work t{taker};
-  BOOST_CHECK_THROW(
-    t.exec("SELECT * FROM partition_leases WHERE partition = 3 FOR UPDATE"),
-    pqxx::sql_error);
+  BOOST_CHECK_THROW(t.exec(take), pqxx::sql_error);
   t.abort();
+  // The writer locked no lease row: nothing was written into it.
+  BOOST_TEST(db.query("SELECT xmax::text FROM partition_leases "
+                      "WHERE partition = 3")[0][0].as<std::string>() == "0");
   w.commit();
   // Once the writer committed, the takeover goes through, and the old
   // epoch is refused from then on.
   pqxx::work t2{taker};
-  t2.exec("SELECT * FROM partition_leases WHERE partition = 3 FOR UPDATE");
+  t2.exec(take);
   t2.exec("UPDATE partition_leases SET epoch = epoch + 1 WHERE partition = 3");
   t2.commit();
   BOOST_TEST((code_of(run(inbox_done{{1}, 0, fence_token{3, 5}}))
               == engine_errc::fenced));
+}
+
+BOOST_AUTO_TEST_CASE(a_write_during_a_takeover_waits_and_is_refused) {
+  // The other order: the takeover holds the lock and has raised the epoch
+  // but not committed; a write under the old epoch checks meanwhile. It
+  // waits for the takeover's commit, then reads the new epoch.
+  pqxx::connection taker{db.dsn()};
+  pqxx::work t{taker};
+  t.exec("SELECT pg_advisory_xact_lock(bridge_lease_lock_class(), 3)");
+  t.exec("UPDATE partition_leases SET epoch = epoch + 1 WHERE partition = 3");
+  auto epoch = db.query("SELECT epoch FROM partition_leases "
+                        "WHERE partition = 3")[0][0].as<int64_t>();
+  auto refused = std::async(std::launch::async, [&] {
+    pqxx::connection writer{db.dsn()};
+    pqxx::work w{writer};
+    auto r = w.exec("SELECT bridge_fence('{3}', '{" + std::to_string(epoch)
+                    + "}')")[0][0].as<std::string>();
+    w.commit();
+    return r;
+  });
+  // The write is waiting on the lease lock before the takeover commits.
+  bool waiting = false;
+  for (int i = 0; i < 1000 && !waiting; ++i)
+    waiting = db.query("SELECT count(*) FROM pg_locks WHERE locktype = "
+                       "'advisory' AND objid = 3 AND NOT granted")[0][0]
+                .as<int>() == 1
+              || refused.wait_for(std::chrono::milliseconds{10})
+                   == std::future_status::ready;
+  BOOST_TEST((refused.wait_for(std::chrono::seconds{0})
+              != std::future_status::ready));
+  t.commit();
+  BOOST_TEST(refused.get() == "{1}");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
