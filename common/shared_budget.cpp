@@ -1,6 +1,7 @@
 #include "common/shared_budget.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace bridge {
 
@@ -21,7 +22,8 @@ shared_budget::shared_budget(settings s, time_point now)
   : s_(s),
     local_(s.rate, burst_of(s.rate), now),
     retry_at_(now),
-    next_probe_(now) {
+    next_probe_(now),
+    spent_at_(now) {
 }
 
 double shared_budget::burst_of(double rate) const {
@@ -63,6 +65,23 @@ double shared_budget::held(time_point now) {
   return sum;
 }
 
+double shared_budget::pace(time_point now) {
+  using seconds = std::chrono::duration<double>;
+  auto window = seconds(s_.pace_window).count();
+  if (window <= 0)
+    return 0;
+  if (now > spent_at_) {
+    spent_ *= std::exp(-seconds(now - spent_at_).count() / window);
+    spent_at_ = now;
+  }
+  return spent_ / window;
+}
+
+void shared_budget::spent(time_point now, double n) {
+  pace(now);
+  spent_ += n;
+}
+
 bool shared_budget::try_take(time_point now, double n) {
   if (!drawing())
     return local_.try_take(now, local_part(n));
@@ -71,6 +90,7 @@ bool shared_budget::try_take(time_point now, double n) {
       || local_.ready_at(now, local_part(n)) > now)
     return false;
   local_.try_take(now, local_part(n));
+  spent(now, n);
   // Oldest first: they lapse first.
   while (from_grants > epsilon && !grants_.empty()) {
     auto& g = grants_.front();
@@ -111,10 +131,12 @@ shared_budget::ask_for(time_point now, double need, double demand) {
   auto have = held(now);
   if (have + epsilon >= need)
     return std::nullopt;
-  auto most = std::max(need, shared_rate()
-                               * std::chrono::duration<double>(s_.grant_span)
-                                   .count());
-  auto target = std::clamp(demand, need, most);
+  auto span = std::chrono::duration<double>(s_.grant_span).count();
+  auto most = std::max(need, shared_rate() * span);
+  // What waits, or what this instance spends in a grant's span, if more:
+  // a fast translator has one call waiting at a time, yet spends
+  // hundreds a second.
+  auto target = std::clamp(std::max(demand, pace(now) * span), need, most);
   return ask{target - have, need - have};
 }
 

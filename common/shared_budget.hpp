@@ -45,6 +45,10 @@ public:
     clock::duration grant_span = std::chrono::milliseconds{100};
     /// The unspent part of a grant lapses this long after it came.
     clock::duration lapse = std::chrono::milliseconds{250};
+    /// Recent spending is averaged over about this long; an ask is for at
+    /// least `grant_span` of it, so steady spending takes a grant now and
+    /// then, not one per spend while little waits at a time.
+    clock::duration pace_window = std::chrono::seconds{1};
     /// While the shared bucket does not answer: how often it is tried.
     clock::duration probe_every = std::chrono::seconds{1};
     /// How long an answer from the shared bucket is expected to take.
@@ -112,6 +116,9 @@ public:
   uint64_t fallbacks() const { return fallbacks_; }
   /// Unspent grants at `now`.
   double held(time_point now);
+  /// Recent spending while drawing, per second (an average that forgets
+  /// over `pace_window`).
+  double pace(time_point now);
 
 private:
   struct grant {
@@ -126,6 +133,8 @@ private:
   /// What the local bucket is charged for `n`: at most its burst.
   double local_part(double n) const;
   double shared_rate() const;
+  /// Counts `n` spent at `now` in the recent pace.
+  void spent(time_point now, double n);
 
   settings s_;
   uint32_t members_ = 1;
@@ -137,6 +146,10 @@ private:
   time_point retry_at_;
   time_point next_probe_;
   uint64_t fallbacks_ = 0;
+  /// Spent while drawing, decayed by e every `pace_window`, as of
+  /// `spent_at_`.
+  double spent_ = 0;
+  time_point spent_at_;
 };
 
 } // namespace bridge

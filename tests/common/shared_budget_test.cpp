@@ -116,6 +116,49 @@ BOOST_AUTO_TEST_CASE(drawing_spends_only_grants_asked_in_small_pieces) {
   BOOST_TEST(b.ask_for(now, 1, 50).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(steady_spending_asks_for_a_span_of_it_not_one_at_a_time) {
+  // A fast translator: one call waits at a time, hundreds a second go.
+  shared_budget::settings s;
+  s.rate = 1000;
+  s.draws = true;
+  time_point now{};
+  shared_budget b{s, now};
+  b.set_members(2, now);
+  size_t asks = 0;
+  auto serve = [&](double demand) {
+    if (auto a = b.ask_for(now, 1, demand)) {
+      ++asks;
+      b.asked();
+      b.granted(a->want, 0us, now);
+    }
+    return b.try_take(now);
+  };
+  // 400 a second for three seconds, never more than one waiting.
+  for (int i = 0; i < 1200; ++i, now += 2500us)
+    BOOST_TEST(serve(1));
+  BOOST_TEST(b.pace(now) == 400.0, boost::test_tools::tolerance(0.1));
+  BOOST_TEST(asks < 100u);
+  // With the grants spent, an ask is for a tenth of a second's spending,
+  // though one call waits; never past a tenth of the shared rate.
+  while (b.try_take(now)) {
+  }
+  auto have = b.held(now); // a part of a token may be left
+  BOOST_TEST(have < 1.0);
+  auto a = b.ask_for(now, 1, 1);
+  BOOST_REQUIRE(a);
+  BOOST_TEST(a->want > 30.0);
+  BOOST_TEST(a->want < 50.0);
+  BOOST_TEST(a->least + have == 1.0, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(b.ask_for(now, 1, 5000)->want + have == 100.0,
+             boost::test_tools::tolerance(1e-9));
+  // Idle for a while, it asks for what it needs again.
+  now += 10s;
+  b.held(now);
+  auto after_idle = b.ask_for(now, 1, 1);
+  BOOST_REQUIRE(after_idle);
+  BOOST_TEST(after_idle->want == 1.0);
+}
+
 BOOST_AUTO_TEST_CASE(unspent_grants_lapse_and_are_never_carried_over) {
   time_point now{};
   shared_budget b{send_like(true), now};
