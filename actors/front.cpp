@@ -91,8 +91,15 @@ front_state::delay front_state::poll_once() {
   if (outcome.error_reason != nullptr)
     count_error(outcome.error_reason);
   switch (outcome.verdict) {
-    case poll_verdict::store:
-      return store(blocking, outcome);
+    case poll_verdict::store: {
+      auto pause = store(blocking, outcome);
+      // A short answer: the next updates arrive one by one, so let a few
+      // gather rather than fetch and store each alone.
+      if (pause.count() == 0)
+        pause = cursor_.gather_pause(outcome.batch.elements.size(), limit,
+                                     opts_.poll_gather);
+      return pause;
+    }
     case poll_verdict::transport_failed:
       return transport_failed(resp);
     case poll_verdict::isolate:

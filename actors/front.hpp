@@ -29,6 +29,8 @@ struct front_options {
   bot_api_endpoint endpoint;
   std::chrono::seconds poll_timeout = defaults::telegram::poll_timeout;
   int64_t poll_limit = defaults::telegram::poll_limit;
+  /// The pause after an answer shorter than the limit.
+  std::chrono::milliseconds poll_gather = defaults::telegram::poll_gather;
   /// Receives every decoded update (the registry).
   caf::actor dispatcher;
   /// Where each batch is made durable (the inbox) before the offset moves.

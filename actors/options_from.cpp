@@ -12,6 +12,7 @@ front_options front_options_from(const bridge_config& cfg) {
   o.endpoint = bot_api_endpoint_from(cfg);
   o.poll_timeout = cfg.telegram.poll_timeout;
   o.poll_limit = cfg.telegram.poll_limit;
+  o.poll_gather = cfg.telegram.poll_gather;
   return o;
 }
 

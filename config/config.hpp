@@ -34,6 +34,7 @@ struct bridge_config {
     std::string mode{defaults::telegram::mode};
     std::chrono::seconds poll_timeout = defaults::telegram::poll_timeout;
     int64_t poll_limit = defaults::telegram::poll_limit;
+    std::chrono::milliseconds poll_gather = defaults::telegram::poll_gather;
     std::chrono::milliseconds request_timeout = defaults::telegram::request_timeout;
     /// Public URL Telegram pushes updates to in webhook mode.
     std::string webhook_url;

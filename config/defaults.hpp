@@ -31,6 +31,10 @@ constexpr std::string_view api_url = "http://127.0.0.1:8081";
 constexpr std::string_view mode = "polling";
 constexpr seconds poll_timeout{25};
 constexpr int64_t poll_limit = 100;
+/// After an answer with fewer updates than the limit, the next poll waits
+/// this long, so that it brings several: one inbox write and one call for
+/// them, not one each, at the cost of this much latency at most.
+constexpr milliseconds poll_gather{10};
 constexpr milliseconds request_timeout{10000};
 } // namespace telegram
 

@@ -57,6 +57,8 @@ void visit_keys(Config& c, F&& f) {
     c.telegram.poll_timeout, b{0, 50});
   f(key_info{"telegram.poll_limit", "updates per getUpdates call"},
     c.telegram.poll_limit, b{1, 100});
+  f(key_info{"telegram.poll_gather_ms", "wait before the next getUpdates after a short answer, so it brings several"},
+    c.telegram.poll_gather, b{0, 1000});
   f(key_info{"telegram.request_timeout_ms", "timeout of one Bot API call (polls add their own timeout)"},
     c.telegram.request_timeout, b{100, 600'000});
   f(key_info{"telegram.webhook_url", "public URL for setWebhook in webhook mode"},

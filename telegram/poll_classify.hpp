@@ -130,6 +130,18 @@ public:
     return at_.offset == 0 && at_.unnamed_at == 0;
   }
 
+  /// The pause before the next poll after `answered` updates came for
+  /// `asked`: `gather` after a short answer that was not empty, so the
+  /// next one brings the updates that arrive meanwhile together; none
+  /// while the next poll must come at once (isolating, asking again).
+  std::chrono::milliseconds gather_pause(size_t answered, int64_t asked,
+                                         std::chrono::milliseconds gather) const {
+    if (!may_hold_back() || answered == 0
+        || static_cast<int64_t>(answered) >= asked)
+      return std::chrono::milliseconds{0};
+    return gather;
+  }
+
   /// Applies a `store` outcome whose updates are stored, or an `isolate`
   /// one (`poll_limit` polls of one update each).
   void apply(const poll_outcome& out, int64_t poll_limit);

@@ -374,6 +374,24 @@ BOOST_AUTO_TEST_CASE(an_unnamed_update_is_asked_for_again_at_once) {
   BOOST_TEST(c.may_hold_back());
 }
 
+BOOST_AUTO_TEST_CASE(only_a_short_answer_lets_the_next_updates_gather) {
+  using std::chrono::milliseconds;
+  const milliseconds gather{5}, none{0};
+  poll_cursor c;
+  c.apply(stored_at(at(50)), 100);
+  BOOST_TEST(c.gather_pause(2, 100, gather).count() == 5);
+  // Empty (the long poll ran out) or full (more are waiting): at once.
+  BOOST_TEST(c.gather_pause(0, 100, gather).count() == 0);
+  BOOST_TEST(c.gather_pause(100, 100, gather).count() == 0);
+  BOOST_TEST(c.gather_pause(2, 100, none).count() == 0);
+  // Asking again for an unnamed update, or isolating: at once.
+  c.apply(stored_at(again(51)), 100);
+  BOOST_TEST(c.gather_pause(1, 100, gather).count() == 0);
+  c.apply(isolated(), 100);
+  BOOST_TEST(c.gather_pause(1, 1, gather).count() == 0);
+  BOOST_TEST(c.gather_pause(1, 100, gather).count() == 0);
+}
+
 BOOST_AUTO_TEST_CASE(at_offset_0_an_unnamed_update_waits_for_a_neighbour) {
   poll_cursor c;
   c.apply(stored_at(again(0)), 1);
