@@ -133,13 +133,26 @@ engine_metrics() {
   done | awk '!/^#/ && NF == 2 { sum[$1] += $2 } END { for (k in sum) printf "%s %.17g\n", k, sum[k] }'
 }
 
+# User + system CPU in clock ticks from one /proc stat file, with the
+# reaped children's when $2 is "children".
+stat_ticks() {
+  awk -v c="${2:-}" '{ sub(/^.*\) /, ""); t = $12 + $13; if (c == "children") t += $14 + $15; print t }' "$1"
+}
+
+# "voluntary involuntary" context switches summed over /proc status files
+# (a thread that ended meanwhile is left out).
+status_switches() {
+  cat "$@" 2>/dev/null \
+    | awk '/^voluntary_ctxt_switches/ { v += $2 } /^nonvoluntary_ctxt_switches/ { n += $2 } END { print v + 0, n + 0 }'
+}
+
 # User + system CPU seconds of the given PIDs so far.
 cpu_seconds() {
   local tick total=0 p
   tick=$(getconf CLK_TCK)
   for p in "$@"; do
     [ -r "/proc/$p/stat" ] || continue
-    total=$((total + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$p/stat")))
+    total=$((total + $(stat_ticks "/proc/$p/stat")))
   done
   awk -v t="$total" -v k="$tick" 'BEGIN { printf "%.2f", t / k }'
 }
@@ -150,10 +163,8 @@ cpu_seconds() {
 proc_usage() {
   local p=$1
   [ -r "/proc/$p/stat" ] || { echo "0 0 0"; return; }
-  { awk -v c="${2:-}" '{ sub(/^.*\) /, ""); t = $12 + $13; if (c == "children") t += $14 + $15; print t }' "/proc/$p/stat"
-    cat "/proc/$p"/task/*/status 2>/dev/null \
-      | awk '/^voluntary_ctxt_switches/ { v += $2 } /^nonvoluntary_ctxt_switches/ { n += $2 } END { print v + 0, n + 0 }'
-  } 2>/dev/null | paste -sd' '
+  { stat_ticks "/proc/$p/stat" "${2:-}"; status_switches "/proc/$p"/task/*/status; } \
+    2>/dev/null | paste -sd' '
 }
 
 # The same for PostgreSQL: the postmaster with the children it reaped, and
@@ -174,12 +185,8 @@ pg_usage() {
 engine_threads() {
   local task
   for task in /proc/"$1"/task/*; do
-    {
-      tr ' ' '_' <"$task/comm"
-      awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "$task/stat"
-      awk '/^voluntary_ctxt_switches/ { v = $2 } /^nonvoluntary_ctxt_switches/ { n = $2 }
-           END { print v + 0, n + 0 }' "$task/status"
-    } 2>/dev/null | paste -sd' '
+    { tr ' ' '_' <"$task/comm"; stat_ticks "$task/stat"; status_switches "$task/status"; } \
+      2>/dev/null | paste -sd' '
   done | awk 'NF == 4'
 }
 

@@ -328,6 +328,17 @@ caf::expected<seq_range> execute(op_context& ctx,
 
 namespace {
 
+/// Hands the outbox rows written for `calls` (in their order, each call's
+/// copies together) back to each call's result.
+void hand_back_outbox(const std::vector<const message_put*>& calls,
+                      const std::vector<outbox_put_result>& written,
+                      std::vector<message_put_result>& out) {
+  size_t next = 0;
+  for (size_t i = 0; i < calls.size(); ++i)
+    for (size_t k = 0; k < calls[i]->outbox.size(); ++k)
+      out[i].outbox.push_back(written[next++]);
+}
+
 /// `execute_batch` of messages whose rows, copies and finishes each fit
 /// one statement: all three in one (`message_store`).
 std::vector<message_put_result>
@@ -350,11 +361,8 @@ store_in_one(op_context& ctx, const std::vector<const message_put*>& calls,
       created.emplace(text_at(r, 4), int_at(r, 3));
   }
   auto out = split_message_ids(calls, std::move(stored));
-  auto written = settle_outbox(ctx, pointers_to(copies), created);
-  size_t next = 0;
-  for (size_t i = 0; i < calls.size(); ++i)
-    for (size_t k = 0; k < calls[i]->outbox.size(); ++k)
-      out[i].outbox.push_back(written[next++]);
+  hand_back_outbox(calls, settle_outbox(ctx, pointers_to(copies), created),
+                   out);
   return out;
 }
 
@@ -390,11 +398,7 @@ execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
     mark_inbox_done(ctx, finished);
   if (copies.empty())
     return out;
-  auto written = write_outbox(ctx, pointers_to(copies));
-  size_t next = 0;
-  for (size_t i = 0; i < calls.size(); ++i)
-    for (size_t k = 0; k < calls[i]->outbox.size(); ++k)
-      out[i].outbox.push_back(written[next++]);
+  hand_back_outbox(calls, write_outbox(ctx, pointers_to(copies)), out);
   return out;
 }
 
