@@ -99,12 +99,13 @@ const char* text_of(const std::vector<sql_def>& defs, const char* name) {
   throw std::logic_error{std::string{"no statement "} + name};
 }
 
-/// A batch of messages with their copies and the updates they finish, in
-/// one statement: message_insert ($1-$10), inbox_done ($11) and
-/// outbox_insert ($12-$18) as they are, each a part of one WITH. Data-
-/// modifying parts run once and to completion whether read or not, on
-/// tables none of the others writes. One round trip instead of three.
-const sql_def& message_store() {
+} // namespace
+
+// message_insert ($1-$10), inbox_done ($11) and outbox_insert ($12-$18)
+// as they are, each a part of one WITH. Data-modifying parts run once and
+// to completion whether read or not, on tables none of the others writes.
+// One round trip instead of three.
+const sql_def& message_store_statement() {
   static const std::string text
     = std::string{"WITH m AS ("} + sql::message_insert.text + "),\nd AS ("
       + shift_params(text_of(intake_statements(), "inbox_done"), 10)
@@ -118,12 +119,10 @@ SELECT 'o', NULL, NULL, id, dedupe_key FROM o)";
   return def;
 }
 
-} // namespace
-
 const std::vector<sql_def>& talk_statements() {
   static const std::vector<sql_def> defs{
     sql::conversation_open,  sql::conversation_reserve,
-    sql::message_insert,     message_store(),
+    sql::message_insert,     message_store_statement(),
     sql::message_update_seq, sql::message_update_source,
     sql::message_recent,     sql::message_count,
   };
@@ -324,82 +323,6 @@ caf::expected<seq_range> execute(op_context& ctx,
                       "no conversation " + std::to_string(x.conversation_id));
   auto last = int_at(rs.front(), 0);
   return seq_range{last - x.count + 1, last};
-}
-
-namespace {
-
-/// Hands the outbox rows written for `calls` (in their order, each call's
-/// copies together) back to each call's result.
-void hand_back_outbox(const std::vector<const message_put*>& calls,
-                      const std::vector<outbox_put_result>& written,
-                      std::vector<message_put_result>& out) {
-  size_t next = 0;
-  for (size_t i = 0; i < calls.size(); ++i)
-    for (size_t k = 0; k < calls[i]->outbox.size(); ++k)
-      out[i].outbox.push_back(written[next++]);
-}
-
-/// `execute_batch` of messages whose rows, copies and finishes each fit
-/// one statement: all three in one (`message_store`).
-std::vector<message_put_result>
-store_in_one(op_context& ctx, const std::vector<const message_put*>& calls,
-             const std::vector<const message_row*>& all,
-             const std::vector<outbox_record>& copies,
-             const std::vector<int64_t>& finished) {
-  auto st = message_insert_statement(all);
-  st.name = message_store().name;
-  st.params.push_back(inbox_done_statement(finished).params.at(0));
-  for (auto& p : outbox_insert_statement(pointers_to(copies)).params)
-    st.params.push_back(std::move(p));
-  std::map<message_key, int64_t> stored;
-  std::unordered_map<std::string, int64_t> created;
-  for (auto& r : ctx.sql.run(st)) {
-    expect_width(r, 5, "message store");
-    if (text_at(r, 0) == "m")
-      stored.emplace(message_key{int_at(r, 1), int_at(r, 2)}, int_at(r, 3));
-    else
-      created.emplace(text_at(r, 4), int_at(r, 3));
-  }
-  auto out = split_message_ids(calls, std::move(stored));
-  hand_back_outbox(calls, settle_outbox(ctx, pointers_to(copies), created),
-                   out);
-  return out;
-}
-
-} // namespace
-
-std::vector<message_put_result>
-execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
-  std::vector<const message_row*> all;
-  for (auto c : calls)
-    for (auto& r : c->rows)
-      all.push_back(&r);
-  std::vector<outbox_record> copies;
-  std::vector<int64_t> finished;
-  for (auto c : calls) {
-    for (auto& o : c->outbox)
-      copies.push_back(placed(o, c->fence));
-    finished.insert(finished.end(), c->finishes.begin(), c->finishes.end());
-  }
-  if (all.size() <= ctx.batch_max && copies.size() <= ctx.batch_max
-      && finished.size() <= ctx.batch_max)
-    return store_in_one(ctx, calls, all, copies, finished);
-  std::map<message_key, int64_t> stored;
-  for_each_chunk(all, ctx.batch_max, [&](const auto& chunk) {
-    for (auto& r : ctx.sql.run(message_insert_statement(chunk))) {
-      expect_width(r, 3, "message insert");
-      stored.emplace(message_key{int_at(r, 0), int_at(r, 1)}, int_at(r, 2));
-    }
-  });
-  auto out = split_message_ids(calls, std::move(stored));
-  // Past one statement's rows: the copies and the finished updates, in
-  // the same transaction, exactly as outbox_put and inbox_done write them.
-  if (!finished.empty())
-    mark_inbox_done(ctx, finished);
-  if (copies.empty())
-    return out;
-  hand_back_outbox(calls, write_outbox(ctx, pointers_to(copies)), out);
-  return out;
 }
 
 caf::expected<message_row> execute(op_context& ctx, const message_update& x) {

@@ -64,6 +64,10 @@ statement message_update_statement(const message_update& x);
 statement message_recent_statement(const message_recent& x);
 statement task_list_statement(const task_list& x);
 
+/// A batch of messages with their copies and the updates they finish, in
+/// one statement (execute_batch's path when the batch fits one).
+const sql_def& message_store_statement();
+
 // -- execution ------------------------------------------------------------------
 
 caf::expected<conversation_record> execute(op_context& ctx,
