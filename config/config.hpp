@@ -74,6 +74,8 @@ struct bridge_config {
     int64_t batch_turns = defaults::db::batch_turns;
     /// Write batches of different types that wait together commit as one.
     bool combine_writes = defaults::db::combine_writes;
+    /// How long the first write of an idle pool waits for others.
+    std::chrono::milliseconds write_linger = defaults::db::write_linger;
     std::chrono::milliseconds reconnect_backoff_max = defaults::db::reconnect_backoff_max;
   } db;
 

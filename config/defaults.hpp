@@ -76,6 +76,9 @@ constexpr int64_t batch_max = 500;
 constexpr int64_t batch_turns = 1;
 /// Write batches of different types that wait together commit as one.
 constexpr bool combine_writes = true;
+/// How long the first write of an idle pool waits for others to join its
+/// turn: one commit for the writes of one burst instead of one for each.
+constexpr milliseconds write_linger{2};
 constexpr milliseconds reconnect_backoff_max{5000};
 } // namespace db
 

@@ -98,6 +98,8 @@ void visit_keys(Config& c, F&& f) {
     c.db.batch_turns, b{1, 1'000});
   f(key_info{"db.combine_writes", "commit write batches of different kinds together"},
     c.db.combine_writes);
+  f(key_info{"db.write_linger_ms", "how long a write waits for others to share its commit when no write turn runs"},
+    c.db.write_linger, b{0, 100});
   f(key_info{"db.reconnect_backoff_max_ms", "longest pause between reconnect attempts"},
     c.db.reconnect_backoff_max, b{10, 600'000});
   // -- cache -----------------------------------------------------------------

@@ -240,7 +240,8 @@ struct db_interface<db_op_list<Ops...>> {
     typename caf::replies_to<Ops>::template with<typename Ops::result>...,
     caf::replies_to<status_atom>::with<db_pool_status>,
     caf::reacts_to<watch_atom, invalidation_sink>,
-    caf::reacts_to<tick_atom>>;
+    caf::reacts_to<tick_atom>,
+    caf::reacts_to<again_atom>>;
 };
 
 } // namespace detail

@@ -112,6 +112,13 @@ public:
     return kind < lanes_.size() && !lanes_[kind].empty();
   }
 
+  /// When the oldest call of `kind` waiting arrived.
+  std::optional<time_point> oldest(uint32_t kind) const {
+    if (kind >= lanes_.size() || lanes_[kind].empty())
+      return std::nullopt;
+    return lanes_[kind].front().enqueued;
+  }
+
   /// The summed weight of the calls of `kind` waiting.
   size_t waiting_weight(uint32_t kind) const {
     return kind < weights_.size() ? weights_[kind] : 0;

@@ -58,6 +58,10 @@ db_actor::behavior_type db_pool_state::behavior(db_op_list<Ops...>) {
     [this](status_atom) { return status(); },
     [this](watch_atom, invalidation_sink& sink) { watcher_ = std::move(sink); },
     [this](tick_atom) { sweep(); },
+    [this](again_atom) {
+      linger_at_ = clock::time_point::max();
+      dispatch();
+    },
   };
 }
 
@@ -168,6 +172,14 @@ bool write_turn_allowed(const db_pool_options& opts, size_t running,
          && running < std::max(opts.batch_turns, opts.pool_size / 2);
 }
 
+bool combined_turn_allowed(const db_pool_options& opts, size_t running,
+                           size_t waiting, microseconds waited) {
+  if (running < opts.batch_turns && waiting < opts.batch_max
+      && waited < opts.write_linger)
+    return false;
+  return write_turn_allowed(opts, running, waiting);
+}
+
 bool db_pool_state::combines(uint32_t op) const {
   return opts_.combine_writes && op_table(op).is_combinable;
 }
@@ -175,8 +187,31 @@ bool db_pool_state::combines(uint32_t op) const {
 bool db_pool_state::may_leave(uint32_t op) const {
   if (!combines(op) && (!batchable(op) || op_table(op).is_urgent))
     return true;
-  auto running = combines(op) ? combined_running_ : running_[op];
-  return write_turn_allowed(opts_, running, queue_->waiting_weight(op));
+  if (!combines(op))
+    return write_turn_allowed(opts_, running_[op], queue_->waiting_weight(op));
+  auto waited = clock::now() - queue_->oldest(op).value_or(clock::now());
+  return combined_turn_allowed(opts_, combined_running_,
+                               queue_->waiting_weight(op),
+                               duration_cast<microseconds>(waited));
+}
+
+void db_pool_state::wake_after_linger() {
+  // A running combined turn dispatches again when it finishes.
+  if (opts_.write_linger.count() == 0 || idle_.empty()
+      || combined_running_ >= opts_.batch_turns)
+    return;
+  auto oldest = clock::time_point::max();
+  for (uint32_t op = 0; op < op_count; ++op)
+    if (combines(op))
+      oldest = std::min(oldest, queue_->oldest(op).value_or(oldest));
+  if (oldest == clock::time_point::max())
+    return;
+  auto at = oldest + opts_.write_linger;
+  if (at >= linger_at_)
+    return;
+  linger_at_ = at;
+  auto delay = std::max(clock::duration::zero(), at - clock::now());
+  self->delayed_send(self, duration_cast<microseconds>(delay), again_atom::value);
 }
 
 void db_pool_state::dispatch() {
@@ -199,6 +234,7 @@ void db_pool_state::dispatch() {
     idle_.pop_back();
     start_turn(worker, std::move(calls));
   }
+  wake_after_linger();
 }
 
 void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {

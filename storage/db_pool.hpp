@@ -40,6 +40,11 @@ struct db_pool_options {
   /// message rows, outbox rows and marks) leave in one turn and commit in
   /// one transaction: one WAL flush for all of them.
   bool combine_writes = defaults::db::combine_writes;
+  /// Below `batch_turns`, a partial batch of combined writes waits until
+  /// its oldest call has waited this long: the writes of one burst (the
+  /// updates of one poll, finished within a millisecond or two of each
+  /// other) then share a turn and a commit. 0 starts a turn at once.
+  std::chrono::microseconds write_linger = defaults::db::write_linger;
   std::chrono::milliseconds reconnect_base{100};
   std::chrono::milliseconds reconnect_max = defaults::db::reconnect_backoff_max;
   /// Times a request is run again after its connection broke.
@@ -52,6 +57,12 @@ struct db_pool_options {
 /// workers on it. Pure, for the pool's dispatch and its tests.
 bool write_turn_allowed(const db_pool_options& opts, size_t running,
                         size_t waiting);
+
+/// `write_turn_allowed` for combined writes whose oldest call has waited
+/// `waited`: below `batch_turns` a partial batch also waits out
+/// `write_linger`. Pure.
+bool combined_turn_allowed(const db_pool_options& opts, size_t running,
+                           size_t waiting, std::chrono::microseconds waited);
 
 /// The database pool. Requests wait in a bounded queue with a deadline;
 /// an idle worker takes the oldest, together with waiting requests of the
@@ -114,6 +125,9 @@ private:
   void connect(size_t worker);
   void sweep();
   void schedule_sweep(clock::time_point at);
+  /// Combined writes linger with workers idle: dispatch again when the
+  /// oldest has waited `write_linger`.
+  void wake_after_linger();
   void answer(queue::entry& e, caf::message& reply);
   void refuse(caf::response_promise& promise, caf::error err);
   void spawn_worker(size_t index);
@@ -135,6 +149,8 @@ private:
     = std::make_shared<db_worker_counters>();
   invalidation_sink watcher_;
   clock::time_point sweep_at_ = clock::time_point::max();
+  /// When the pending linger wake-up comes (max: none pending).
+  clock::time_point linger_at_ = clock::time_point::max();
   db_pool_status counters_;
 };
 

@@ -28,6 +28,7 @@ db_pool_options db_pool_options_from(const bridge_config& cfg) {
   o.batch_max = static_cast<size_t>(cfg.db.batch_max);
   o.batch_turns = static_cast<size_t>(cfg.db.batch_turns);
   o.combine_writes = cfg.db.combine_writes;
+  o.write_linger = cfg.db.write_linger;
   o.reconnect_max = cfg.db.reconnect_backoff_max;
   o.reconnect_base = std::min(o.reconnect_base, o.reconnect_max);
   return o;

@@ -73,6 +73,7 @@ bridge_config changed() {
   cfg.db.batch_max = 7;
   cfg.db.batch_turns = 7;
   cfg.db.combine_writes = false;
+  cfg.db.write_linger = std::chrono::milliseconds{7};
   cfg.db.reconnect_backoff_max = std::chrono::milliseconds{7};
   cfg.cache.enabled = false;
   cfg.cache.profile_ttl = std::chrono::seconds{7};
@@ -195,6 +196,7 @@ BOOST_AUTO_TEST_CASE(db_pool_options_follow_the_file) {
   CHECK_FIELD(a, d, c, batch_max);
   CHECK_FIELD(a, d, c, batch_turns);
   CHECK_FIELD(a, d, c, combine_writes);
+  CHECK_FIELD(a, d, c, write_linger);
   CHECK_FIELD(a, d, c, reconnect_max);
   CHECK_FIELD(a, d, c, pg.statement_timeout);
   CHECK_FIELD(a, d, c, pg.connect_timeout);

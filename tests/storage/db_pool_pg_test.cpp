@@ -19,7 +19,8 @@ struct small_pool : bridge::test::system_fixture {
   db_actor pool;
 
   explicit small_pool(size_t size = 3, size_t queue = 10, bool combine = true,
-                      size_t write_turns = 2) {
+                      size_t write_turns = 2,
+                      std::chrono::milliseconds linger = 0ms) {
     storage::db_pool_options opts;
     opts.pg.dsn = db.dsn();
     opts.pg.application_name = "bridge-pool-test";
@@ -32,6 +33,7 @@ struct small_pool : bridge::test::system_fixture {
     opts.batch_max = 100;
     opts.combine_writes = combine;
     opts.batch_turns = write_turns;
+    opts.write_linger = linger;
     pool = *storage::start_db_pool(*sys, opts);
     BOOST_REQUIRE(wait_until([&] {
       return pool_status(*sys, pool).connections_open == static_cast<int64_t>(size);
@@ -254,6 +256,36 @@ BOOST_AUTO_TEST_CASE(a_bad_write_among_other_kinds_fails_alone) {
   BOOST_TEST(p.db.scalar("SELECT count(*) FROM inbox") == 20);
   BOOST_TEST(p.db.scalar("SELECT count(*) FROM messages") == 9);
   BOOST_TEST(p.db.scalar("SELECT count(*) FROM outbox") == 10);
+}
+
+BOOST_AUTO_TEST_CASE(writes_of_one_burst_share_a_turn_after_the_linger) {
+  // Three idle workers: without the linger the first write would leave at
+  // once and the rest in a second turn. The burst is sent in microseconds;
+  // the linger is long enough for the slowest machine to queue it.
+  for (auto linger : {0ms, 2000ms}) {
+    BOOST_TEST_CONTEXT("linger " << linger.count() << " ms") {
+      small_pool p{3, 1000, true, 1, linger};
+      auto before = p.status();
+      caf::scoped_actor self{*p.sys};
+      for (int64_t k = 1; k <= 10; ++k) {
+        outbox_record o;
+        o.chat_id = 2;
+        o.kind = "send_message";
+        o.text = "copy " + std::to_string(k);
+        o.dedupe_key = "burst" + std::to_string(k);
+        self->send(p.pool, outbox_put{o});
+      }
+      int got = 0;
+      self->receive_for(got, 10)([](outbox_put_result&) {},
+                                 [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+      auto after = p.status();
+      BOOST_TEST(p.db.scalar("SELECT count(*) FROM outbox") == 10);
+      if (linger > 0ms)
+        BOOST_TEST(after.turns - before.turns == 1);
+      else
+        BOOST_TEST(after.turns - before.turns >= 2);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(inbox_rows_never_wait_behind_other_writes) {

@@ -5,7 +5,9 @@
 BOOST_AUTO_TEST_SUITE(storage_db_pool)
 
 using bridge::storage::db_pool_options;
+using bridge::storage::combined_turn_allowed;
 using bridge::storage::write_turn_allowed;
+using std::chrono::microseconds;
 
 namespace {
 
@@ -55,6 +57,34 @@ BOOST_AUTO_TEST_CASE(a_tiny_pool_keeps_its_bound) {
   o.batch_turns = 1;
   BOOST_TEST(write_turn_allowed(o, 0, 1));
   BOOST_TEST(!write_turn_allowed(o, 1, 10'000));
+}
+
+BOOST_AUTO_TEST_CASE(a_partial_combined_batch_lingers_while_no_turn_runs) {
+  auto o = twenty_workers();
+  o.batch_turns = 1;
+  o.write_linger = microseconds{2000};
+  BOOST_TEST(!combined_turn_allowed(o, 0, 1, microseconds{0}));
+  BOOST_TEST(!combined_turn_allowed(o, 0, 499, microseconds{1999}));
+  BOOST_TEST(combined_turn_allowed(o, 0, 1, microseconds{2000}));
+  BOOST_TEST(combined_turn_allowed(o, 0, 1, microseconds{900'000'000}));
+}
+
+BOOST_AUTO_TEST_CASE(a_full_combined_batch_never_lingers) {
+  auto o = twenty_workers();
+  o.batch_turns = 1;
+  o.write_linger = microseconds{2000};
+  BOOST_TEST(combined_turn_allowed(o, 0, 500, microseconds{0}));
+  // Past batch_turns the full-batch rule decides, as for one kind.
+  BOOST_TEST(combined_turn_allowed(o, 1, 500, microseconds{0}));
+  BOOST_TEST(!combined_turn_allowed(o, 1, 499, microseconds{5000}));
+}
+
+BOOST_AUTO_TEST_CASE(no_linger_starts_a_combined_turn_at_once) {
+  auto o = twenty_workers();
+  o.batch_turns = 1;
+  o.write_linger = microseconds{0};
+  BOOST_TEST(combined_turn_allowed(o, 0, 1, microseconds{0}));
+  BOOST_TEST(!combined_turn_allowed(o, 1, 1, microseconds{0}));
 }
 
 BOOST_AUTO_TEST_SUITE_END() // storage_db_pool
