@@ -89,7 +89,7 @@ struct run_command {
   run_options o;
   std::string traffic_path, report_path, plot_path, samples_path;
   double timeout_s = 600, drain_s = 30, warmup_s = 5;
-  bool quiet = false, loose = false;
+  bool quiet = false, loose = false, offer_only = false;
 
   /// Declares `run` and its options on `app`.
   void declare(CLI::App& app) {
@@ -134,6 +134,9 @@ struct run_command {
         "--samples", samples_path,
         "write every delivery as CSV (arrival, latency, writer, recipient)");
     cmd->add_flag("--quiet", quiet, "no progress line");
+    cmd->add_flag("--offer-only", offer_only,
+                  "no bot behind tg-sim: take the teams as registered, send "
+                  "every line and stop (measures what the replay can offer)");
   }
 
   /// The runner's options, with what was given in seconds and as flags.
@@ -144,6 +147,7 @@ struct run_command {
     out.warmup = std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
     out.exact_text = !loose;
     out.progress = !quiet;
+    out.offer_only = offer_only;
     return out;
   }
 };

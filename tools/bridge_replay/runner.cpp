@@ -82,8 +82,10 @@ void show_progress(shared& s, double elapsed_s, double interval_s, size_t& seen,
 registration register_teams(const std::vector<traffic_line>& lines,
                             const run_options& o,
                             clock_type::time_point deadline, run_report& rep) {
-  auto reg = register_all(lines, o.sim_port, o.registration_threads,
-                          o.id_offset, deadline);
+  auto reg = o.offer_only ? assume_registered(lines, o.id_offset)
+                          : register_all(lines, o.sim_port,
+                                         o.registration_threads, o.id_offset,
+                                         deadline);
   rep.teams = reg.teams;
   rep.users = static_cast<int64_t>(reg.users.size());
   rep.registrations_failed = reg.failed;
@@ -259,6 +261,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
         fmt::format("{:08x}", static_cast<uint32_t>(std::random_device{}()));
   run_report rep;
   rep.tag = o.tag;
+  if (o.offer_only)
+    o.drain = milliseconds{0};
   auto deadline = clock_type::now() + o.timeout;
   auto sim = tg_sim::sim_client::on_port(o.sim_port);
   if (!sim.healthy()) {

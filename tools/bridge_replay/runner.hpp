@@ -41,6 +41,10 @@ struct run_options {
   std::chrono::milliseconds warmup{std::chrono::seconds{5}};
   /// Live progress line on stderr.
   bool progress = true;
+  /// No bot behind tg-sim: take the file's teams as registered, send every
+  /// line and end once the last is sent (everything counts as lost). What
+  /// the replay can offer, and what tg-sim spends taking it.
+  bool offer_only = false;
 };
 
 /// Registers the file's teams, replays the rest through tg-sim's control
