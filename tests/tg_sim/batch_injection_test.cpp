@@ -5,6 +5,7 @@
 // cannot take whole, is refused whole and injects nothing; a bad element
 // is refused in its place and the others go in, in array order.
 
+#include "server_fixture.hpp"
 #include "sim_fixture.hpp"
 
 BOOST_AUTO_TEST_SUITE(tg_sim_batch_injection)
@@ -149,6 +150,42 @@ BOOST_AUTO_TEST_CASE(a_batch_the_queue_cannot_take_whole_is_refused_whole) {
   // What fits still goes in, as through /sim/message.
   BOOST_TEST(f.control.messages(many(1)).status == 200);
   BOOST_TEST(injected(f.state) == 3);
+}
+
+BOOST_FIXTURE_TEST_CASE(say_many_round_trips_through_the_server,
+                        server_fixture) {
+  auto sim = sim_client::on_port(port);
+  message_batch batch;
+  batch.say(ana, "uno");
+  batch.say(ana, "");
+  batch.send_media(ana, "voice");
+  batch.say(ana, "dos");
+  auto got = sim.say_many(batch);
+  BOOST_REQUIRE_MESSAGE(got, (got ? "" : describe(got.error())));
+  BOOST_REQUIRE(got->size() == 4u);
+  BOOST_TEST((*got)[0].ok());
+  BOOST_TEST(!(*got)[1].ok());
+  BOOST_TEST((*got)[1].status == 400);
+  BOOST_TEST((*got)[1].error == "text must not be empty");
+  BOOST_TEST((*got)[2].value.update_id > (*got)[0].value.update_id);
+  BOOST_TEST((*got)[3].value.update_id > (*got)[2].value.update_id);
+  BOOST_TEST((*got)[3].value.chat_id == ana.id);
+  auto empty = sim.say_many(message_batch{});
+  BOOST_REQUIRE(empty);
+  BOOST_TEST(empty->empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(an_oversize_body_is_refused_with_413,
+                        server_fixture) {
+  auto sim = sim_client::on_port(port);
+  std::string body = "[" + std::string(server_settings{}.max_batch_body, ' ') +
+                     "]";
+  auto r = sim.post("/sim/messages", body);
+  BOOST_TEST(r.status == 413);
+  BOOST_TEST(r.body.find("request body too large") != std::string::npos);
+  BOOST_TEST(state.stats().updates_injected == 0u);
+  // The connection is still good for the next call.
+  BOOST_TEST(sim.post("/sim/messages", "[]").status == 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
