@@ -17,7 +17,7 @@
 #
 # --bin takes tg-sim and bridge-replay from DIR instead of build/, so two
 # builds can be measured back to back. Every run is bounded (the replay's
-# --timeout-s, and `timeout` around it) and stops what it started, by PID.
+# --timeout-s, and a watchdog besides) and stops what it started, by PID.
 # Only loopback.
 set -euo pipefail
 
@@ -82,11 +82,16 @@ for i in $(seq 1 "$runs"); do
   sim_pid=$!; pids+=("$sim_pid")
   wait_file "$d/sim.port"
   port=$(cat "$d/sim.port")
-  timeout $((seconds * 3 + 60)) "$bin/bridge-replay" run --offer-only \
+  "$bin/bridge-replay" run --offer-only \
     --traffic "$d/traffic.jsonl" --sim-port "$port" --rate "$rate" \
     --threads "$threads" --timeout-s $((seconds * 3 + 30)) \
     --report "$d/report.json" --quiet >/dev/null 2>"$d/replay.log" &
   replay_pid=$!; pids+=("$replay_pid")
+  # A bound on the replay besides its own; stopped with its sleep.
+  ( trap 'kill "$s" 2>/dev/null; exit 0' TERM
+    sleep $((seconds * 3 + 60)) & s=$!
+    wait "$s" && kill "$replay_pid" 2>/dev/null ) &
+  watchdog_pid=$!; pids+=("$watchdog_pid")
   for _ in $(seq 1 300); do
     n=$(injected "$port"); [ "${n:-0}" -gt 0 ] && break; sleep 0.1
   done
