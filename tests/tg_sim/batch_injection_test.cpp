@@ -64,9 +64,8 @@ BOOST_FIXTURE_TEST_CASE(an_empty_array_injects_nothing, sim_fixture) {
 
 BOOST_FIXTURE_TEST_CASE(a_body_that_is_not_an_array_is_refused_whole,
                         sim_fixture) {
-  for (const std::string& body :
-       {message_json(1, "a"), std::string{"\"text\""}, std::string{"42"},
-        std::string{"null"}}) {
+  for (const std::string& body : {message_json(1, "a"), std::string{"\"text\""},
+                                  std::string{"42"}, std::string{"null"}}) {
     auto r = parse(control.messages(body));
     BOOST_TEST(r.status == 400);
     BOOST_TEST(r.description() == "body must be a JSON array of messages");
@@ -99,10 +98,10 @@ BOOST_FIXTURE_TEST_CASE(more_than_the_bound_is_refused_whole, sim_fixture) {
 BOOST_FIXTURE_TEST_CASE(hostile_elements_are_refused_in_their_place,
                         sim_fixture) {
   auto r = parse(control.messages(
-      "[" + message_json(5, "first") + "," +  //
-      R"({"text":"no sender"},)"               // 1: no from
-      R"({"from":{"id":"5"},"text":"x"},)"     // 2: id of the wrong type
-      R"(42,)"                                 // 3: not an object
+      "[" + message_json(5, "first") + "," + //
+      R"({"text":"no sender"},)"             // 1: no from
+      R"({"from":{"id":"5"},"text":"x"},)"   // 2: id of the wrong type
+      R"(42,)"                               // 3: not an object
       R"({"from":{"id":5},"text":"a","media":"photo"},)" // 4: both
       R"({"from":{"id":5},"text":7},)"                   // 5: text a number
       R"({"from":{"id":5},"chat_id":6,"text":"x"},)"     // 6: another's chat
@@ -175,11 +174,10 @@ BOOST_FIXTURE_TEST_CASE(say_many_round_trips_through_the_server,
   BOOST_TEST(empty->empty());
 }
 
-BOOST_FIXTURE_TEST_CASE(an_oversize_body_is_refused_with_413,
-                        server_fixture) {
+BOOST_FIXTURE_TEST_CASE(an_oversize_body_is_refused_with_413, server_fixture) {
   auto sim = sim_client::on_port(port);
-  std::string body = "[" + std::string(server_settings{}.max_batch_body, ' ') +
-                     "]";
+  std::string body =
+      "[" + std::string(server_settings{}.max_batch_body, ' ') + "]";
   auto r = sim.post("/sim/messages", body);
   BOOST_TEST(r.status == 413);
   BOOST_TEST(r.body.find("request body too large") != std::string::npos);

@@ -92,8 +92,12 @@ injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
                                     std::string text, std::string media,
                                     std::string caption,
                                     std::string chat_title) {
-  message_request r{from,           chat_id,           std::move(text),
-                    std::move(media), std::move(caption), std::move(chat_title)};
+  message_request r{from,
+                    chat_id,
+                    std::move(text),
+                    std::move(media),
+                    std::move(caption),
+                    std::move(chat_title)};
   lock guard{mu_};
   auto out = message_locked(r);
   if (out.update_id != 0)
