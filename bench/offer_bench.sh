@@ -5,7 +5,7 @@
 # awaited, every message counts as lost). Prints one JSON line per run.
 #
 #   bench/offer_bench.sh [--rate R] [--seconds S] [--teams T] [--runs N]
-#                        [--threads K] [--out DIR] [--bin DIR]
+#                        [--threads K] [--gather-ms G] [--out DIR] [--bin DIR]
 #
 # `offered_per_s` is the replay's own send rate over the whole run;
 # `injected_per_s` is what tg-sim took over the window, from the first
@@ -22,7 +22,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rate=20000 seconds=10 teams=1000 runs=1 threads=8
+rate=20000 seconds=10 teams=1000 runs=1 threads=8 gather=()
 out="$root/.run/offer" bin="$root/build"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -31,6 +31,8 @@ while [ $# -gt 0 ]; do
     --teams) teams=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
+    # Only passed on when given: builds before the flag are measured too.
+    --gather-ms) gather=(--gather-ms "$2"); shift 2 ;;
     --out) out=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -84,8 +86,8 @@ for i in $(seq 1 "$runs"); do
   port=$(cat "$d/sim.port")
   "$bin/bridge-replay" run --offer-only \
     --traffic "$d/traffic.jsonl" --sim-port "$port" --rate "$rate" \
-    --threads "$threads" --timeout-s $((seconds * 3 + 30)) \
-    --report "$d/report.json" --quiet >/dev/null 2>"$d/replay.log" &
+    --threads "$threads" ${gather[@]+"${gather[@]}"} \
+    --timeout-s $((seconds * 3 + 30)) --report "$d/report.json" --quiet >/dev/null 2>"$d/replay.log" &
   replay_pid=$!; pids+=("$replay_pid")
   # A bound on the replay besides its own; stopped with its sleep.
   ( trap 'kill "$s" 2>/dev/null; exit 0' TERM
@@ -109,8 +111,9 @@ for i in $(seq 1 "$runs"); do
       printf "{\"window_s\":%.2f,\"injected\":%d,\"injected_per_s\":%.0f,", b - a, n1 - n0, (n1 - n0) / (b - a)
       printf "\"tg_sim_us\":%.1f,\"replay_us\":%.1f}", (s1 - s0) * 1e6 / k / n, (r1 - r0) * 1e6 / k / n }')
   jq -c --argjson w "$window" --arg cpu "$cpu_model" --arg load "$load" \
-    --argjson rate "$rate" --argjson threads "$threads" '{
-      rate: $rate, threads: $threads, load_1m: $load,
+    --argjson rate "$rate" --argjson threads "$threads" \
+    --arg gather "${gather[1]:-default}" '{
+      rate: $rate, threads: $threads, gather_ms: $gather, load_1m: $load,
       offered_per_s: .send_rate_per_s, sent, errors,
       window: $w, cpu_model: $cpu }' "$d/report.json"
 done
