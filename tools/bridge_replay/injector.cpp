@@ -73,6 +73,28 @@ void injector::play(const traffic_line& l, int64_t marker) {
     attempt([&] { return sim_.inject_raw(l.payload); });
     return;
   }
+  if (batchable(l)) {
+    timed_line one{&l, 0, marker};
+    play_batch(&one, 1);
+    return;
+  }
+  auto u = reg_.users.find(l.user + opts_.id_offset);
+  if (u == reg_.users.end() || !u->second.registered) {
+    s_.error("skipped_unregistered", std::to_string(l.user));
+    return;
+  }
+  const auto& who = u->second;
+  int64_t on = 0;
+  {
+    std::lock_guard<std::mutex> guard{s_.mu};
+    s_.checker.allow_replies(who.user.id, 2);
+    on = s_.last_bot_message[who.user.id];
+  }
+  // A press: the only kind left.
+  attempt([&] { return sim_.press(who.user, who.user.id, on, l.data); });
+}
+
+void injector::add(const traffic_line& l, int64_t marker) {
   auto u = reg_.users.find(l.user + opts_.id_offset);
   if (u == reg_.users.end() || !u->second.registered) {
     s_.error("skipped_unregistered", std::to_string(l.user));
@@ -80,15 +102,24 @@ void injector::play(const traffic_line& l, int64_t marker) {
   }
   const auto& who = u->second;
   if (l.kind == line_kind::message && l.expect == expectation::delivery) {
-    deliver(who, l, marker);
+    auto to = who.is_manager ? targets_.at(who.user.id) : who.manager;
+    auto r = reg_.users.find(to);
+    if (r == reg_.users.end()) {
+      s_.error("no_partner", std::to_string(who.user.id));
+      return;
+    }
+    auto text = with_marker(l.text, opts_.tag, marker);
+    auto& m = expected_.emplace_back();
+    m.marker = marker;
+    m.writer = who.user.id;
+    m.recipient = to;
+    m.expected_prefix = who.user.first_name + ": ";
+    m.expected_text = m.expected_prefix + "[" + r->second.lang + "] " + text;
+    batch_.say(who.user, text);
+    markers_.push_back(marker);
     return;
   }
-  {
-    std::lock_guard<std::mutex> guard{s_.mu};
-    s_.checker.allow_replies(who.user.id, 2);
-  }
-  switch (l.kind) {
-  case line_kind::switch_to: {
+  if (l.kind == line_kind::switch_to) {
     auto to = l.to + opts_.id_offset;
     const auto& ws = who.workers;
     auto at = std::find(ws.begin(), ws.end(), to);
@@ -96,52 +127,61 @@ void injector::play(const traffic_line& l, int64_t marker) {
       s_.error("switch_to_unknown_worker", std::to_string(l.to));
       return;
     }
+    // The lines after it in this batch already write to the new worker.
     targets_.at(who.user.id) = to;
-    auto n = std::to_string(at - ws.begin() + 1);
-    attempt([&] { return sim_.say(who.user, "/switch " + n); });
-    return;
+    batch_.say(who.user, "/switch " + std::to_string(at - ws.begin() + 1));
+  } else if (l.kind == line_kind::media) {
+    batch_.send_media(who.user, l.media);
+  } else {
+    batch_.say(who.user, l.text);
   }
-  case line_kind::press: {
-    int64_t on = 0;
-    {
-      std::lock_guard<std::mutex> guard{s_.mu};
-      on = s_.last_bot_message[who.user.id];
-    }
-    attempt([&] { return sim_.press(who.user, who.user.id, on, l.data); });
-    return;
-  }
-  case line_kind::media:
-    attempt([&] { return sim_.send_media(who.user, l.media); });
-    return;
-  default:
-    attempt([&] { return sim_.say(who.user, l.text); });
-  }
+  markers_.push_back(0);
+  answered_.push_back(who.user.id);
 }
 
-void injector::deliver(const run_user& who, const traffic_line& l,
-                       int64_t marker) {
-  auto to = who.is_manager ? targets_.at(who.user.id) : who.manager;
-  auto r = reg_.users.find(to);
-  if (r == reg_.users.end()) {
-    s_.error("no_partner", std::to_string(who.user.id));
+void injector::play_batch(const timed_line* first, size_t n) {
+  batch_.clear();
+  markers_.clear();
+  expected_.clear();
+  answered_.clear();
+  for (size_t i = 0; i < n; ++i)
+    add(*first[i].line, first[i].marker);
+  if (batch_.empty())
     return;
-  }
-  auto text = with_marker(l.text, opts_.tag, marker);
-  sent_message m;
-  m.marker = marker;
-  m.writer = who.user.id;
-  m.recipient = to;
-  m.expected_prefix = who.user.first_name + ": ";
-  m.expected_text = m.expected_prefix + "[" + r->second.lang + "] " + text;
-  m.sent_ms = unix_ms();
+  // Expected before they are sent: the feed may see a delivery before
+  // the call returns.
+  auto sent_ms = unix_ms();
   {
     std::lock_guard<std::mutex> guard{s_.mu};
-    s_.sent_ms.push_back(m.sent_ms);
-    s_.checker.expect(std::move(m));
+    for (auto& m : expected_) {
+      m.sent_ms = sent_ms;
+      s_.sent_ms.push_back(sent_ms);
+      s_.checker.expect(std::move(m));
+    }
+    for (auto id : answered_)
+      s_.checker.allow_replies(id, 2);
   }
-  if (!attempt([&] { return sim_.say(who.user, text); })) {
-    std::lock_guard<std::mutex> guard{s_.mu};
-    s_.checker.cancel(marker);
+  std::vector<tg_sim::batch_result> results;
+  auto sent = attempt([&]() -> caf::expected<void> {
+    auto got = sim_.say_many(batch_);
+    if (!got)
+      return got.error();
+    results = std::move(*got);
+    return {};
+  });
+  std::lock_guard<std::mutex> guard{s_.mu};
+  for (size_t i = 0; i < markers_.size(); ++i) {
+    if (sent && results[i].ok())
+      continue;
+    if (sent) {
+      const auto& r = results[i];
+      ++s_.errors["inject_http_" + std::to_string(r.status)];
+      if (s_.first_error.empty())
+        s_.first_error =
+            "inject_http_" + std::to_string(r.status) + ": " + r.error;
+    }
+    if (markers_[i] != 0)
+      s_.checker.cancel(markers_[i]);
   }
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tools/bridge_replay/batching.hpp"
 #include "tools/bridge_replay/checker.hpp"
 #include "tools/bridge_replay/registrar.hpp"
 #include "tools/bridge_replay/runner.hpp"
@@ -46,10 +47,17 @@ public:
   injector(shared& s, const registration& reg, const run_options& o,
            std::unordered_map<int64_t, int64_t>& targets);
 
+  /// Plays `n` batchable lines from `first` in one /sim/messages call;
+  /// their messages carry the call's time as their send time.
+  void play_batch(const timed_line* first, size_t n);
+
+  /// Plays one line that cannot be batched (a press, an update, raw bytes).
   void play(const traffic_line& l, int64_t marker);
 
 private:
-  void deliver(const run_user& who, const traffic_line& l, int64_t marker);
+  /// Adds line `l`'s message to the batch being built, or counts why it
+  /// has none.
+  void add(const traffic_line& l, int64_t marker);
 
   /// Runs one control call; a full simulator (503) is waited out, as
   /// backpressure, for up to ten seconds.
@@ -60,6 +68,13 @@ private:
   const run_options& opts_;
   std::unordered_map<int64_t, int64_t>& targets_;
   tg_sim::sim_client sim_;
+  /// The batch being built: its messages, each one's marker (0 when no
+  /// delivery is expected), the deliveries to expect and the users who may
+  /// be answered.
+  tg_sim::message_batch batch_;
+  std::vector<int64_t> markers_;
+  std::vector<sent_message> expected_;
+  std::vector<int64_t> answered_;
 };
 
 } // namespace bridge::replay

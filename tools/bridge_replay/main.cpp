@@ -88,8 +88,8 @@ struct generate_command {
 struct run_command {
   run_options o;
   std::string traffic_path, report_path, plot_path, samples_path;
-  double timeout_s = 600, drain_s = 30, warmup_s = 5;
-  bool quiet = false, loose = false;
+  double timeout_s = 600, drain_s = 30, warmup_s = 5, gather_ms = 1;
+  bool quiet = false, loose = false, offer_only = false;
 
   /// Declares `run` and its options on `app`.
   void declare(CLI::App& app) {
@@ -123,6 +123,11 @@ struct run_command {
                     "in the first this many seconds")
         ->capture_default_str()
         ->check(CLI::Range(0.0, 86400.0));
+    cmd->add_option("--gather-ms", gather_ms,
+                    "a sender wakes at most this often and sends every line "
+                    "then due in one call")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1000.0));
     cmd->add_option("--id-offset", o.id_offset,
                     "added to every user id (a fresh set of users per run)")
         ->capture_default_str();
@@ -134,6 +139,9 @@ struct run_command {
         "--samples", samples_path,
         "write every delivery as CSV (arrival, latency, writer, recipient)");
     cmd->add_flag("--quiet", quiet, "no progress line");
+    cmd->add_flag("--offer-only", offer_only,
+                  "no bot behind tg-sim: take the teams as registered, send "
+                  "every line and stop (measures what the replay can offer)");
   }
 
   /// The runner's options, with what was given in seconds and as flags.
@@ -142,8 +150,11 @@ struct run_command {
     out.timeout = std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
     out.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
     out.warmup = std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
+    out.gather =
+        std::chrono::microseconds{static_cast<int64_t>(gather_ms * 1000)};
     out.exact_text = !loose;
     out.progress = !quiet;
+    out.offer_only = offer_only;
     return out;
   }
 };

@@ -214,4 +214,24 @@ registration register_all(const std::vector<traffic_line>& lines, int sim_port,
   return out;
 }
 
+registration assume_registered(const std::vector<traffic_line>& lines,
+                               int64_t offset) {
+  registration out;
+  for (const auto& l : lines) {
+    if (l.kind != line_kind::register_manager &&
+        l.kind != line_kind::register_worker)
+      continue;
+    auto u = make_user(l, offset);
+    u.registered = true;
+    if (u.is_manager)
+      ++out.teams;
+    else
+      out.users[u.manager].workers.push_back(u.user.id);
+    auto& kept = out.users[u.user.id];
+    u.workers = std::move(kept.workers);
+    kept = std::move(u);
+  }
+  return out;
+}
+
 } // namespace bridge::replay

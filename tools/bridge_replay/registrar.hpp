@@ -45,4 +45,10 @@ registration register_all(const std::vector<traffic_line>& lines, int sim_port,
                           int threads, int64_t id_offset,
                           std::chrono::steady_clock::time_point deadline);
 
+/// The file's teams as if registered, without a word to the bot: workers
+/// join in file order, the last one is each manager's current worker. For
+/// measuring what the replay can offer to a tg-sim with no engine behind.
+registration assume_registered(const std::vector<traffic_line>& lines,
+                               int64_t id_offset);
+
 } // namespace bridge::replay

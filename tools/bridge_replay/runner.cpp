@@ -82,8 +82,10 @@ void show_progress(shared& s, double elapsed_s, double interval_s, size_t& seen,
 registration register_teams(const std::vector<traffic_line>& lines,
                             const run_options& o,
                             clock_type::time_point deadline, run_report& rep) {
-  auto reg = register_all(lines, o.sim_port, o.registration_threads,
-                          o.id_offset, deadline);
+  auto reg = o.offer_only
+                 ? assume_registered(lines, o.id_offset)
+                 : register_all(lines, o.sim_port, o.registration_threads,
+                                o.id_offset, deadline);
   rep.teams = reg.teams;
   rep.users = static_cast<int64_t>(reg.users.size());
   rep.registrations_failed = reg.failed;
@@ -103,13 +105,6 @@ std::unordered_map<int64_t, int64_t> first_targets(const registration& reg) {
       targets[id] = u.workers.empty() ? 0 : u.workers.back();
   return targets;
 }
-
-/// A line to play, when (ms after sending starts) and under which marker.
-struct timed_line {
-  const traffic_line* line;
-  double due_ms;
-  int64_t marker;
-};
 
 /// The lines after the registrations, each given to the sender that owns
 /// its user, with its due time: by `rate` when set, else by the file's
@@ -137,8 +132,40 @@ schedule(const std::vector<traffic_line>& lines, const run_options& o,
   return owned;
 }
 
-/// Starts one thread per part of `owned`, each playing its lines at their
-/// due times after `start` until they run out or `s.stop` is set.
+/// Plays `mine` at the lines' due times after `start` until they run out
+/// or `s.stop` is set. Each wake-up plays every line then due, batched
+/// where it can, and the next comes no sooner than `o.gather` after it.
+void send_lines(shared& s, injector& inj, const run_options& o,
+                const std::vector<timed_line>& mine,
+                clock_type::time_point start) {
+  auto since_start_ms = [start] {
+    return std::chrono::duration<double, std::milli>(clock_type::now() - start)
+        .count();
+  };
+  double gather_ms = static_cast<double>(o.gather.count()) / 1000;
+  double last_wake_ms = -gather_ms;
+  size_t next = 0;
+  while (next < mine.size() && !s.stop) {
+    auto wake_ms = next_wake_ms(mine, next, last_wake_ms, gather_ms);
+    auto wake =
+        start + std::chrono::microseconds{static_cast<int64_t>(wake_ms * 1000)};
+    while (!s.stop && clock_type::now() < wake)
+      std::this_thread::sleep_until(
+          std::min(wake, clock_type::now() + milliseconds{100}));
+    last_wake_ms = since_start_ms();
+    for (const auto& run : due_runs(mine, next, last_wake_ms)) {
+      if (s.stop)
+        break;
+      if (run.batch)
+        inj.play_batch(&mine[run.begin], run.end - run.begin);
+      else
+        inj.play(*mine[run.begin].line, mine[run.begin].marker);
+      next = run.end;
+    }
+  }
+}
+
+/// Starts one thread per part of `owned`, each playing its lines.
 std::vector<std::thread>
 start_senders(shared& s, const registration& reg, const run_options& o,
               std::unordered_map<int64_t, int64_t>& targets,
@@ -149,16 +176,7 @@ start_senders(shared& s, const registration& reg, const run_options& o,
   for (const auto& mine : owned)
     senders.emplace_back([&s, &reg, &o, &targets, &mine, start] {
       injector inj{s, reg, o, targets};
-      for (const auto& it : mine) {
-        auto due = start + std::chrono::microseconds{
-                               static_cast<int64_t>(it.due_ms * 1000)};
-        while (!s.stop && clock_type::now() < due)
-          std::this_thread::sleep_until(
-              std::min(due, clock_type::now() + milliseconds{100}));
-        if (s.stop)
-          break;
-        inj.play(*it.line, it.marker);
-      }
+      send_lines(s, inj, o, mine, start);
       --s.senders_left;
     });
   return senders;
@@ -259,6 +277,8 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
         fmt::format("{:08x}", static_cast<uint32_t>(std::random_device{}()));
   run_report rep;
   rep.tag = o.tag;
+  if (o.offer_only)
+    o.drain = milliseconds{0};
   auto deadline = clock_type::now() + o.timeout;
   auto sim = tg_sim::sim_client::on_port(o.sim_port);
   if (!sim.healthy()) {

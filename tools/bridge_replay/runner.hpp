@@ -39,8 +39,16 @@ struct run_options {
   /// The report's steady latency leaves out messages sent in the first
   /// this many seconds of sending.
   std::chrono::milliseconds warmup{std::chrono::seconds{5}};
+  /// A sender wakes no sooner than this after its last wake-up, and then
+  /// sends every line due in one call: at high rates fewer, larger calls;
+  /// a line waits at most this long, and its send time is when it went.
+  std::chrono::microseconds gather{1000};
   /// Live progress line on stderr.
   bool progress = true;
+  /// No bot behind tg-sim: take the file's teams as registered, send every
+  /// line and end once the last is sent (everything counts as lost). What
+  /// the replay can offer, and what tg-sim spends taking it.
+  bool offer_only = false;
 };
 
 /// Registers the file's teams, replays the rest through tg-sim's control

@@ -38,10 +38,45 @@ bool read_user(field_reader& r, sim_user& u) {
   return true;
 }
 
-http_answer injected_answer(const injection& in) {
-  if (in.refused)
-    return control_error(in.refused.code, in.refused.description);
-  json::writer w;
+/// What one user message says, checked; false with `error` set when it
+/// cannot be injected.
+bool read_message(dom::object obj, message_request& out, std::string& error) {
+  field_reader r{obj};
+  read_user(r, out.from);
+  r.integer("chat_id", out.chat_id);
+  bool has_text = r.string("text", out.text);
+  bool has_media = r.string("media", out.media);
+  r.string("caption", out.caption);
+  r.string("chat_title", out.chat_title);
+  if (r.error.empty()) {
+    if (has_text == has_media)
+      r.fail("exactly one of text and media is required");
+    else if (has_text && out.text.empty())
+      r.fail("text must not be empty");
+    else if (has_media && !is_media_kind(out.media))
+      r.fail("unknown media kind " + out.media);
+    else if (!out.caption.empty() &&
+             !(has_media && media_takes_caption(out.media)))
+      r.fail("caption needs a media kind that takes one");
+  }
+  error = std::move(r.error);
+  return error.empty();
+}
+
+/// A control error as one element of a batch answer.
+void write_error(json::writer& w, int status, std::string_view what) {
+  w.begin_object()
+      .field("ok", false)
+      .field("status", status)
+      .field("error", what)
+      .end_object();
+}
+
+void write_injection(json::writer& w, const injection& in) {
+  if (in.refused) {
+    write_error(w, in.refused.code, in.refused.description);
+    return;
+  }
   w.begin_object().field("update_id", in.update_id);
   if (in.message_id != 0)
     w.field("message_id", in.message_id);
@@ -52,6 +87,13 @@ http_answer injected_answer(const injection& in) {
   if (in.filtered)
     w.field("filtered", true);
   w.end_object();
+}
+
+http_answer injected_answer(const injection& in) {
+  if (in.refused)
+    return control_error(in.refused.code, in.refused.description);
+  json::writer w;
+  write_injection(w, in);
   return {200, std::move(w).str()};
 }
 
@@ -82,31 +124,53 @@ http_answer control_api::message(std::string_view body) {
   http_answer error;
   if (!parse_object(body, obj, error))
     return error;
-  field_reader r{obj};
-  sim_user from;
-  int64_t chat_id = 0;
-  std::string text, media, caption, title;
-  read_user(r, from);
-  r.integer("chat_id", chat_id);
-  bool has_text = r.string("text", text);
-  bool has_media = r.string("media", media);
-  r.string("caption", caption);
-  r.string("chat_title", title);
-  if (r.error.empty()) {
-    if (has_text == has_media)
-      r.fail("exactly one of text and media is required");
-    else if (has_text && text.empty())
-      r.fail("text must not be empty");
-    else if (has_media && !is_media_kind(media))
-      r.fail("unknown media kind " + media);
-    else if (!caption.empty() && !(has_media && media_takes_caption(media)))
-      r.fail("caption needs a media kind that takes one");
+  message_request r;
+  std::string why;
+  if (!read_message(obj, r, why))
+    return control_error(400, why);
+  return injected_answer(state_.inject_message(
+      r.from, r.chat_id, std::move(r.text), std::move(r.media),
+      std::move(r.caption), std::move(r.chat_title)));
+}
+
+http_answer control_api::messages(std::string_view body) {
+  dom::array arr;
+  http_answer error;
+  if (!parse_array(body, arr, error))
+    return error;
+  auto n = arr.size();
+  if (n > max_batch_messages)
+    return control_error(413, "at most " + std::to_string(max_batch_messages) +
+                                  " messages per call");
+  // Every element is read before any is injected, so the state is locked
+  // once for the batch; `why[i]` is empty for a good element.
+  std::vector<std::string> why(n);
+  std::vector<message_request> good;
+  good.reserve(n);
+  size_t i = 0;
+  for (auto el : arr) {
+    dom::object obj;
+    message_request r;
+    if (el.get_object().get(obj) != simdjson::SUCCESS)
+      why[i] = "a message must be a JSON object";
+    else if (read_message(obj, r, why[i]))
+      good.push_back(std::move(r));
+    ++i;
   }
-  if (!r.error.empty())
-    return control_error(400, r.error);
-  return injected_answer(
-      state_.inject_message(from, chat_id, std::move(text), std::move(media),
-                            std::move(caption), std::move(title)));
+  std::vector<injection> done;
+  if (auto refused = state_.inject_messages(good, done))
+    return control_error(refused.code, refused.description);
+  json::writer w;
+  w.begin_array();
+  size_t next = 0;
+  for (const auto& problem : why) {
+    if (problem.empty())
+      write_injection(w, done[next++]);
+    else
+      write_error(w, 400, problem);
+  }
+  w.end_array();
+  return {200, std::move(w).str()};
 }
 
 http_answer control_api::edit(std::string_view body) {

@@ -22,6 +22,14 @@ public:
 
   /// POST /sim/message
   http_answer message(std::string_view body);
+  /// POST /sim/messages: a JSON array of what /sim/message takes, answered
+  /// with an array of what it answers, in order. A body that is not a
+  /// JSON array, or holds more than max_batch_messages, is refused whole
+  /// (400, 413); so is a batch the queue cannot take whole (503). Anything
+  /// else is judged per element: a bad element gets
+  /// `{"ok":false,"status":400,"error":"..."}` in its place and the
+  /// others are injected.
+  http_answer messages(std::string_view body);
   /// POST /sim/edit
   http_answer edit(std::string_view body);
   /// POST /sim/callback

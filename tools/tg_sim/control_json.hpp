@@ -94,4 +94,8 @@ private:
 bool parse_object(std::string_view body, simdjson::dom::object& out,
                   http_answer& error);
 
+/// The same for a body that must be one JSON array.
+bool parse_array(std::string_view body, simdjson::dom::array& out,
+                 http_answer& error);
+
 } // namespace bridge::tg_sim

@@ -249,6 +249,12 @@ struct http_server::impl {
            control_error(400, "the body could not be read"), std::move(fn));
     };
     control_post("/sim/message", body_route(&control_api::message));
+    post("/sim/messages", settings.max_batch_body,
+         control_error(413, "request body too large: at most " +
+                                std::to_string(settings.max_batch_body) +
+                                " bytes per call"),
+         control_error(400, "the body could not be read"),
+         body_route(&control_api::messages));
     control_post("/sim/edit", body_route(&control_api::edit));
     control_post("/sim/callback", body_route(&control_api::callback));
     control_post("/sim/raw_update", body_route(&control_api::raw_update));

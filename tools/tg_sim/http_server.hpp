@@ -23,6 +23,8 @@ struct server_settings {
   size_t max_api_body = 1024 * 1024;
   /// Largest control request body (raw injections may be big on purpose).
   size_t max_control_body = 16 * 1024 * 1024;
+  /// Largest POST /sim/messages body: a thousand long texts fit.
+  size_t max_batch_body = 8 * 1024 * 1024;
   /// Caps on a getUpdates timeout and an event read's wait_ms.
   std::chrono::seconds max_poll{60};
   std::chrono::milliseconds max_wait{60'000};

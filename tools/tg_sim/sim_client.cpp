@@ -12,19 +12,6 @@ namespace dom = simdjson::dom;
 
 namespace {
 
-void write_from(json::writer& w, const sim_user& u) {
-  w.key("from").begin_object().field("id", u.id);
-  if (!u.first_name.empty())
-    w.field("first_name", u.first_name);
-  if (!u.last_name.empty())
-    w.field("last_name", u.last_name);
-  if (!u.username.empty())
-    w.field("username", u.username);
-  if (!u.language_code.empty())
-    w.field("language_code", u.language_code);
-  w.end_object();
-}
-
 caf::error unreadable(std::string_view what) {
   return make_error(engine_errc::invalid_input,
                     "tg-sim answer unreadable: " + std::string{what});
@@ -42,6 +29,18 @@ std::string string_or_empty(dom::object obj, std::string_view key) {
   if (obj[key].get_string().get(v) != simdjson::SUCCESS)
     return {};
   return std::string{v};
+}
+
+injected decode_injected(dom::object obj) {
+  injected out;
+  out.update_id = int_or_zero(obj, "update_id");
+  out.message_id = int_or_zero(obj, "message_id");
+  out.chat_id = int_or_zero(obj, "chat_id");
+  out.callback_id = string_or_empty(obj, "callback_id");
+  bool filtered = false;
+  if (obj["filtered"].get_bool().get(filtered) == simdjson::SUCCESS)
+    out.filtered = filtered;
+  return out;
 }
 
 keyboard decode_buttons(dom::object obj) {
@@ -150,42 +149,52 @@ caf::expected<injected> sim_client::inject(const std::string& path,
   if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS ||
       root.get_object().get(obj) != simdjson::SUCCESS)
     return unreadable(path);
-  injected out;
-  out.update_id = int_or_zero(obj, "update_id");
-  out.message_id = int_or_zero(obj, "message_id");
-  out.chat_id = int_or_zero(obj, "chat_id");
-  out.callback_id = string_or_empty(obj, "callback_id");
-  bool filtered = false;
-  if (obj["filtered"].get_bool().get(filtered) == simdjson::SUCCESS)
-    out.filtered = filtered;
-  return out;
+  return decode_injected(obj);
 }
 
 caf::expected<injected>
 sim_client::say(const sim_user& from, std::string_view text, int64_t chat_id) {
-  json::writer w;
-  w.begin_object();
-  write_from(w, from);
-  if (chat_id != 0)
-    w.field("chat_id", chat_id);
-  w.field("text", text).end_object();
-  return inject("/sim/message", w.str());
+  return inject("/sim/message", encode_message(from, text, {}, {}, chat_id));
 }
 
 caf::expected<injected> sim_client::send_media(const sim_user& from,
                                                std::string_view media,
                                                std::string_view caption,
                                                int64_t chat_id) {
-  json::writer w;
-  w.begin_object();
-  write_from(w, from);
-  if (chat_id != 0)
-    w.field("chat_id", chat_id);
-  w.field("media", media);
-  if (!caption.empty())
-    w.field("caption", caption);
-  w.end_object();
-  return inject("/sim/message", w.str());
+  return inject("/sim/message",
+                encode_message(from, {}, media, caption, chat_id));
+}
+
+caf::expected<std::vector<batch_result>>
+sim_client::say_many(const message_batch& batch) {
+  static const std::string path = "/sim/messages";
+  auto answer = call(path, &batch.body(), timeout_);
+  if (!answer)
+    return answer.error();
+  dom::element root;
+  dom::array arr;
+  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS ||
+      root.get_array().get(arr) != simdjson::SUCCESS)
+    return unreadable(path);
+  std::vector<batch_result> out;
+  out.reserve(batch.size());
+  for (auto el : arr) {
+    dom::object obj;
+    if (el.get_object().get(obj) != simdjson::SUCCESS)
+      return unreadable(path + ": an element is not an object");
+    auto& r = out.emplace_back();
+    bool ok = true;
+    if (obj["ok"].get_bool().get(ok) == simdjson::SUCCESS && !ok) {
+      r.status = static_cast<int>(int_or_zero(obj, "status"));
+      r.error = string_or_empty(obj, "error");
+    } else {
+      r.value = decode_injected(obj);
+    }
+  }
+  if (out.size() != batch.size())
+    return unreadable(path + ": " + std::to_string(out.size()) +
+                      " answers for " + std::to_string(batch.size()));
+  return out;
 }
 
 caf::expected<injected> sim_client::edit(const sim_user& from, int64_t chat_id,

@@ -12,6 +12,7 @@
 #include "common/http_client.hpp"
 #include "tools/tg_sim/markup.hpp"
 #include "tools/tg_sim/sim_model.hpp"
+#include "tools/tg_sim/sim_requests.hpp"
 #include "tools/tg_sim/sim_types.hpp"
 
 namespace bridge::tg_sim {
@@ -42,6 +43,16 @@ struct injected {
   bool filtered = false;
 };
 
+/// What one message of a batch came to: the injection, or why tg-sim
+/// refused that message (`status` then is not 200).
+struct batch_result {
+  injected value;
+  int status = 200;
+  std::string error;
+
+  bool ok() const { return status == 200; }
+};
+
 /// A client of tg-sim's control API for tests and tools: what users do,
 /// what the bot did, faults and stats. Blocking and not thread-safe (one
 /// kept-alive connection); give each thread its own. Failures come back
@@ -69,6 +80,9 @@ public:
                                      std::string_view media,
                                      std::string_view caption = {},
                                      int64_t chat_id = 0);
+  /// Every message of `batch` in one call, answered in order. An error
+  /// when the call as a whole failed (nothing was injected then).
+  caf::expected<std::vector<batch_result>> say_many(const message_batch& batch);
   /// `from` edits their message `message_id`.
   caf::expected<injected> edit(const sim_user& from, int64_t chat_id,
                                int64_t message_id, std::string_view text);

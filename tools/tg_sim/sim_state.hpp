@@ -55,6 +55,19 @@ struct injection {
   bool filtered = false;
 };
 
+/// One user message to inject: what POST /sim/message carries.
+struct message_request {
+  sim_user from;
+  /// 0: the user's private chat.
+  int64_t chat_id = 0;
+  /// Exactly one of text and media; a caption only with media.
+  std::string text;
+  std::string media;
+  std::string caption;
+  /// Names a new group.
+  std::string chat_title;
+};
+
 /// The webhook as set by setWebhook.
 struct webhook_info {
   std::string url;
@@ -178,6 +191,12 @@ public:
   injection inject_message(const sim_user& from, int64_t chat_id,
                            std::string text, std::string media,
                            std::string caption, std::string chat_title);
+  /// Several user messages under one lock, in order, each with its own
+  /// answer in `out`. The queue's bounds are checked for the whole batch
+  /// first: when it cannot take them all, none is injected and the 503
+  /// refusal is returned.
+  refusal inject_messages(std::vector<message_request>& batch,
+                          std::vector<injection>& out);
   /// A user edits one of their messages.
   injection inject_edit(const sim_user& from, int64_t chat_id,
                         int64_t message_id, std::string text);
@@ -228,7 +247,10 @@ private:
   stored_message& store(chat_record& chat, stored_message m);
   /// False (and `out` marked filtered) when allowed_updates excludes `kind`.
   bool admits(update_kind kind, injection& out);
+  /// Queues an update; updates_changed() wakes the readers.
   void enqueue(int64_t update_id, std::string body);
+  /// inject_message's work, under the lock; wakes nobody.
+  injection message_locked(message_request& r);
   refusal check_chat(int64_t chat_id, chat_record*& chat);
   refusal check_limits(int64_t chat_id);
   void remember_callback(const std::string& id, int64_t chat_id);

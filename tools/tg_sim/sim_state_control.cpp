@@ -86,22 +86,57 @@ bool sim_state::admits(update_kind kind, injection& out) {
 void sim_state::enqueue(int64_t update_id, std::string body) {
   queue_.push(update_id, std::move(body));
   ++stats_.updates_injected;
-  updates_changed();
 }
 
 injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
                                     std::string text, std::string media,
                                     std::string caption,
                                     std::string chat_title) {
-  injection out;
-  if (chat_id == 0)
-    chat_id = from.id;
+  message_request r{from,
+                    chat_id,
+                    std::move(text),
+                    std::move(media),
+                    std::move(caption),
+                    std::move(chat_title)};
   lock guard{mu_};
+  auto out = message_locked(r);
+  if (out.update_id != 0)
+    updates_changed();
+  return out;
+}
+
+refusal sim_state::inject_messages(std::vector<message_request>& batch,
+                                   std::vector<injection>& out) {
+  out.clear();
+  out.reserve(batch.size());
+  size_t bytes = 0;
+  for (const auto& r : batch)
+    bytes += r.text.size() + r.caption.size() + update_overhead_bytes;
+  lock guard{mu_};
+  if (!batch.empty() && queue_.would_overflow(batch.size(), bytes)) {
+    stats_.updates_refused += batch.size();
+    return control_refusal(503, "update queue is full");
+  }
+  bool queued = false;
+  for (auto& r : batch) {
+    out.push_back(message_locked(r));
+    queued = queued || out.back().update_id != 0;
+  }
+  // One wake-up for the batch: a poll then takes it whole.
+  if (queued)
+    updates_changed();
+  return {};
+}
+
+injection sim_state::message_locked(message_request& r) {
+  injection out;
+  const auto& from = r.from;
+  auto chat_id = r.chat_id == 0 ? from.id : r.chat_id;
   if (chat_id > 0 && chat_id != from.id) {
     out.refused = control_refusal(400, "a private chat's id is its user's id");
     return out;
   }
-  if (queue_.would_overflow(text.size() + caption.size() +
+  if (queue_.would_overflow(r.text.size() + r.caption.size() +
                             update_overhead_bytes)) {
     ++stats_.updates_refused;
     out.refused = control_refusal(503, "update queue is full");
@@ -109,18 +144,18 @@ injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
   }
   auto& user = remember(from);
   auto& chat = chat_for(user, chat_id);
-  if (chat.type != "private" && !chat_title.empty() &&
-      chat.title != chat_title) {
-    chat.title = std::move(chat_title);
+  if (chat.type != "private" && !r.chat_title.empty() &&
+      chat.title != r.chat_title) {
+    chat.title = std::move(r.chat_title);
     chat.json = encode_chat(chat, nullptr);
   }
   stored_message m;
   m.id = chat.next_message_id++;
   m.from_id = from.id;
   m.date = clock_->unix_ms() / 1000;
-  m.text = std::move(text);
-  m.media = std::move(media);
-  m.caption = std::move(caption);
+  m.text = std::move(r.text);
+  m.media = std::move(r.media);
+  m.caption = std::move(r.caption);
   if (!m.media.empty())
     m.media_serial = next_media_serial_++;
   auto& stored = store(chat, std::move(m));
@@ -168,6 +203,7 @@ injection sim_state::inject_edit(const sim_user& from, int64_t chat_id,
   out.update_id = next_update_id_++;
   enqueue(out.update_id, encode_message_update(out.update_id, "edited_message",
                                                *m, *chat, user));
+  updates_changed();
   return out;
 }
 
@@ -203,6 +239,7 @@ injection sim_state::inject_callback(const sim_user& from, int64_t chat_id,
   out.update_id = next_update_id_++;
   enqueue(out.update_id, encode_callback_update(out.update_id, out.callback_id,
                                                 user, *m, *chat, bot_, data));
+  updates_changed();
   return out;
 }
 
@@ -237,6 +274,7 @@ injection sim_state::inject_raw_update(const std::string& members) {
   }
   body += '}';
   enqueue(id, std::move(body));
+  updates_changed();
   out.update_id = id;
   return out;
 }

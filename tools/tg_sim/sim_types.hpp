@@ -20,6 +20,10 @@ struct limit_settings {
   double group_per_minute = 20;
 };
 
+/// Most messages one POST /sim/messages takes; a load tool sends many
+/// calls of this size, not one huge one.
+constexpr size_t max_batch_messages = 1'000;
+
 /// Everything the simulator is told at start. Defaults mirror Telegram
 /// where Telegram documents a figure, and keep memory bounded elsewhere.
 struct sim_options {

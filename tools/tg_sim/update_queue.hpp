@@ -50,8 +50,12 @@ public:
       : max_entries_(max_entries), max_bytes_(max_bytes) {}
 
   /// True when an entry of `bytes` more would break a bound.
-  bool would_overflow(size_t bytes) const {
-    return entries_.size() >= max_entries_ || bytes_ + bytes > max_bytes_;
+  bool would_overflow(size_t bytes) const { return would_overflow(1, bytes); }
+
+  /// True when `entries` more entries of `bytes` in all would break a bound.
+  bool would_overflow(size_t entries, size_t bytes) const {
+    return entries_.size() + entries > max_entries_ ||
+           bytes_ + bytes > max_bytes_;
   }
 
   /// Appends an update with id `id` (ids must increase).
