@@ -8,7 +8,8 @@
 #   bench/e2e_bench.sh [--rate R] [--seconds S] [--teams T] [--workers-max W]
 #                      [--latency-ms L] [--jitter-ms J] [--runs N] [--warmup-s W]
 #                      [--perf SECONDS] [--http-workers N] [--engines N]
-#                      [--account] [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
+#                      [--account] [--replay-threads N] [--replay-gather-ms G]
+#                      [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
 #
 # `steady` (the replay's latency) and `engine_steady` (the engine's own
 # update-to-reply histogram, translator time included) leave out the
@@ -36,7 +37,13 @@
 # from code.
 #
 # --bin takes bridge, tg-sim and bridge-replay from DIR instead of build/,
-# so two builds can be measured back to back on the same machine.
+# so two builds can be measured back to back on the same machine (a
+# replay from before --gather-ms takes neither --replay option).
+#
+# --replay-threads and --replay-gather-ms are bridge-replay's --threads
+# and --gather-ms: fewer injecting threads, each sending what is due at
+# most every G ms in one call, cost the harness less per message at
+# moderate rates and deliver the load in small bursts.
 #
 # Every run is bounded (bridge-replay's --timeout-s, and `timeout` around
 # it) and stops the engine and tg-sim it started, by PID. Only loopback.
@@ -49,6 +56,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1 warmup=5
 perf_s=0 http_workers=16 engines=1 account=0 out="$root/.run/bench" bin="$root/build"
+replay_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2 ;;
@@ -58,6 +66,8 @@ while [ $# -gt 0 ]; do
     --latency-ms) latency=$2; shift 2 ;;
     --jitter-ms) jitter=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --replay-threads) replay_args+=(--threads "$2"); shift 2 ;;
+    --replay-gather-ms) replay_args+=(--gather-ms "$2"); shift 2 ;;
     --warmup-s) warmup=$2; shift 2 ;;
     --perf) perf_s=$2; shift 2 ;;
     --http-workers) http_workers=$2; shift 2 ;;
@@ -139,13 +149,6 @@ stat_ticks() {
   awk -v c="${2:-}" '{ sub(/^.*\) /, ""); t = $12 + $13; if (c == "children") t += $14 + $15; print t }' "$1"
 }
 
-# "voluntary involuntary" context switches summed over /proc status files
-# (a thread that ended meanwhile is left out).
-status_switches() {
-  cat "$@" 2>/dev/null \
-    | awk '/^voluntary_ctxt_switches/ { v += $2 } /^nonvoluntary_ctxt_switches/ { n += $2 } END { print v + 0, n + 0 }'
-}
-
 # User + system CPU seconds of the given PIDs so far.
 cpu_seconds() {
   local tick total=0 p
@@ -157,37 +160,68 @@ cpu_seconds() {
   awk -v t="$total" -v k="$tick" 'BEGIN { printf "%.2f", t / k }'
 }
 
+# Every line of the given /proc files as "path:line", in one process (a
+# file that vanished meanwhile, a thread that ended, is left out). The
+# snapshots read a few hundred files; a process for each would disturb the
+# run they measure.
+proc_lines() {
+  grep -H '' "$@" 2>/dev/null || true
+}
+
+# Sums, from proc_lines output, "ticks voluntary involuntary": user +
+# system CPU in clock ticks of each <pid>/stat (with the reaped children's
+# of the stat files of the pids in `children`), and context switches of
+# each task status file.
+sum_usage() {
+  awk -v children="${1:-}" '
+    BEGIN { split(children, c, " "); for (i in c) reap["/proc/" c[i] "/stat"] = 1 }
+    {
+      i = index($0, ":"); path = substr($0, 1, i - 1); line = substr($0, i + 1)
+      if (path ~ /\/stat$/) {
+        sub(/^.*\) /, "", line); split(line, f, " ")
+        t += f[12] + f[13]; if (path in reap) t += f[14] + f[15]
+      } else if (line ~ /^voluntary_ctxt_switches/) { split(line, f, /[ \t]+/); v += f[2] }
+      else if (line ~ /^nonvoluntary_ctxt_switches/) { split(line, f, /[ \t]+/); n += f[2] }
+    }
+    END { print t + 0, v + 0, n + 0 }'
+}
+
 # "ticks voluntary involuntary" of one process: user + system CPU in clock
 # ticks (with its reaped children's when $2 is "children") and context
 # switches summed over its threads; zeros once it is gone.
 proc_usage() {
   local p=$1
   [ -r "/proc/$p/stat" ] || { echo "0 0 0"; return; }
-  { stat_ticks "/proc/$p/stat" "${2:-}"; status_switches "/proc/$p"/task/*/status; } \
-    2>/dev/null | paste -sd' '
+  proc_lines "/proc/$p/stat" "/proc/$p"/task/*/status \
+    | sum_usage "$([ "${2:-}" = children ] && echo "$p")"
 }
 
 # The same for PostgreSQL: the postmaster with the children it reaped, and
 # each live child.
 pg_usage() {
-  local pm=$1 c
-  {
-    proc_usage "$pm" children
-    for c in $(cat /proc/[0-9]*/stat 2>/dev/null \
-                 | awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, ""); if ($2 == pm) print pid }'); do
-      proc_usage "$c"
-    done
-  } | awk '{ t += $1; v += $2; n += $3 } END { print t + 0, v + 0, n + 0 }'
+  local pm=$1 kids=() c
+  kids=($(awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, ""); split($0, f, " ");
+                             if (f[2] == pm) print pid }' /proc/[0-9]*/stat 2>/dev/null))
+  local files=("/proc/$pm/stat" "/proc/$pm"/task/*/status)
+  for c in "${kids[@]}"; do files+=("/proc/$c/stat" "/proc/$c/status"); done
+  proc_lines "${files[@]}" | sum_usage "$pm"
 }
 
 # "name ticks voluntary involuntary" for each thread of one process; a
 # thread's name is what it set (bridge.db, bridge.redis...) or CAF's.
 engine_threads() {
-  local task
-  for task in /proc/"$1"/task/*; do
-    { tr ' ' '_' <"$task/comm"; stat_ticks "$task/stat"; status_switches "$task/status"; } \
-      2>/dev/null | paste -sd' '
-  done | awk 'NF == 4'
+  proc_lines /proc/"$1"/task/*/comm /proc/"$1"/task/*/stat /proc/"$1"/task/*/status \
+    | awk '
+      {
+        i = index($0, ":"); path = substr($0, 1, i - 1); line = substr($0, i + 1)
+        split(path, p, "/"); tid = p[5]
+        if (path ~ /\/comm$/) { gsub(/ /, "_", line); name[tid] = line }
+        else if (path ~ /\/stat$/) {
+          sub(/^.*\) /, "", line); split(line, f, " "); ticks[tid] = f[12] + f[13]
+        } else if (line ~ /^voluntary_ctxt_switches/) { split(line, f, /[ \t]+/); vol[tid] = f[2] }
+        else if (line ~ /^nonvoluntary_ctxt_switches/) { split(line, f, /[ \t]+/); inv[tid] = f[2] }
+      }
+      END { for (t in ticks) if ((t in name) && (t in vol)) print name[t], ticks[t], vol[t], inv[t] + 0 }'
 }
 
 # One accounting snapshot into $1: "name ticks voluntary involuntary" per
@@ -341,7 +375,8 @@ for i in $(seq 1 "$runs"); do
   # bridge-replay in the background, so its PID is known to the accounting.
   "$bin/bridge-replay" run --warmup-s "$warmup" --traffic "$d/traffic.jsonl" \
     --sim-port "$(cat "$d/sim.port")" --report "$d/report.json" --plot "$d/plot.svg" --samples "$d/samples.csv" \
-    --timeout-s $((seconds * 4 + 240)) --quiet >/dev/null 2>"$d/replay.log" &
+    --timeout-s $((seconds * 4 + 240)) ${replay_args[@]+"${replay_args[@]}"} \
+    --quiet >/dev/null 2>"$d/replay.log" &
   replay_pid=$!; pids+=("$replay_pid")
   # A bound on the replay besides its own; stopped with its sleep.
   ( trap 'kill "$s" 2>/dev/null; exit 0' TERM
