@@ -108,11 +108,15 @@ typename Inspector::result_type inspect(Inspector& f, translation_done& x) {
 struct language_pair {
   std::string source;
   std::string target;
+  /// The languages a translation passes through on the way, in order;
+  /// empty when the backend translates the pair directly. Not part of
+  /// the pair's identity (comparisons ignore it).
+  std::vector<std::string> via = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, language_pair& x) {
-  return f(caf::meta::type_name("language_pair"), x.source, x.target);
+  return f(caf::meta::type_name("language_pair"), x.source, x.target, x.via);
 }
 
 inline bool operator==(const language_pair& a, const language_pair& b) {
