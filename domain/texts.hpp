@@ -72,6 +72,8 @@ enum class text_id {
   message_parked,
   manager_left,
   worker_left,
+  choose_partner_language,
+  join_refused,
   count_
 };
 
