@@ -218,6 +218,9 @@ private:
   /// One answer of /daily came; the last one sends the reply.
   void daily_answered(daily_summary& sum);
   void history(int64_t n);
+  /// " ↪ via Español" after a /history line translated through pivot
+  /// languages, else empty.
+  std::string pivot_note(const message_row& r) const;
   void reset();
 
   // -- helpers ----------------------------------------------------------------

@@ -146,6 +146,7 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> wordings_by
    "language and yours; they were asked to choose another language.",
    "{} intentó unirse a tu equipo, pero Bridge no puede traducir entre su "
    "idioma y el tuyo; se le pidió elegir otro idioma."},
+  {"↪ via {}", "↪ vía {}"},
 }};
 
 } // namespace

@@ -74,6 +74,7 @@ enum class text_id {
   worker_left,
   choose_partner_language,
   join_refused,
+  history_via,
   count_
 };
 
