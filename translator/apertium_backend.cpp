@@ -88,7 +88,8 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
   auto graph = std::make_shared<const language_graph>(direct);
   spawned_backend out;
   // Only languages that can answer each other are offered: a direction
-  // with no way back (Debian's apertium-es-ro has ro->es only) is not.
+  // with no way back (Debian's apertium-es-ro has ro->es only), or one
+  // past the graph's hop limit, is not.
   out.languages = graph->pairable_pairs();
   if (out.languages.empty())
     return make_error(engine_errc::unsupported_language,
@@ -129,7 +130,8 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
                "language{}",
                out.languages.size(), pivoted,
                alone.empty() ? std::string{}
-                             : "; not offered (no way back): " + alone);
+                             : "; not offered (no route both ways): "
+                                 + alone);
   return out;
 }
 
