@@ -269,6 +269,9 @@ void session_state::on_note(const session_note& n) {
       forget_registration();
       reply(say(text_id::reset_done));
       break;
+    case session_note_kind::join_refused:
+      reply(say(text_id::join_refused, n.name));
+      break;
   }
 }
 

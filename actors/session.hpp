@@ -18,6 +18,7 @@
 
 #include "common/clock.hpp"
 #include "domain/allowance.hpp"
+#include "domain/language_map.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "domain/window_limiter.hpp"
@@ -38,6 +39,9 @@ struct session_options {
   bridge::clock clock;
   /// Languages the translator can translate between, offered at sign-up.
   std::vector<std::string> languages;
+  /// Who may be paired with whom, and which translations pivot; unset:
+  /// anyone with anyone, all direct.
+  std::shared_ptr<const domain::language_map> language_map;
   std::chrono::seconds passivation_timeout = defaults::session::passivation_timeout;
   int64_t updates_per_minute = defaults::session::updates_per_minute;
   int64_t code_attempts = defaults::session::code_attempts;
@@ -159,6 +163,12 @@ private:
   void look_up_code(const std::string& code);
   void repeat_question();
   void connect_to(const user_record& manager);
+  /// Whether this worker and a manager writing `manager_lang` can read
+  /// each other's messages.
+  bool can_pair(const std::string& manager_lang) const;
+  /// Refuses a join across languages that cannot be translated into each
+  /// other: the worker is asked for one that can, the manager told.
+  void refuse_join(const user_record& manager);
 
   // -- text for the partner ---------------------------------------------------
   void route_text(const tg_update& u);
@@ -208,6 +218,9 @@ private:
   /// One answer of /daily came; the last one sends the reply.
   void daily_answered(daily_summary& sum);
   void history(int64_t n);
+  /// " ↪ via Español" after a /history line translated through pivot
+  /// languages, else empty.
+  std::string pivot_note(const message_row& r) const;
   void reset();
 
   // -- helpers ----------------------------------------------------------------

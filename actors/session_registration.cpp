@@ -121,6 +121,10 @@ void session_state::look_up_code(const std::string& code) {
           reply(say(text_id::wrong_code));
           return;
         }
+        if (!can_pair(owner.language)) {
+          refuse_join(owner); // the code was right: not an attempt
+          return;
+        }
         connect_to(owner);
       },
       [this, now](const caf::error& err) {
@@ -150,6 +154,34 @@ void session_state::connect_to(const user_record& manager) {
         codes_.clear();
         save();
         reply(say(text_id::worker_connected, manager.display_name));
+      },
+      [this](const caf::error& err) { db_failed(err); });
+}
+
+bool session_state::can_pair(const std::string& manager_lang) const {
+  return !opts_->language_map
+         || opts_->language_map->pairable(manager_lang, me_.language);
+}
+
+void session_state::refuse_join(const user_record& manager) {
+  join_refused note{chat_id_, manager.telegram_id, me_.display_name,
+                    current_.update_id, 0, opts_->fence};
+  self->request(opts_->db, infinite, std::move(note))
+    .await(
+      [this, manager](const db_count&) {
+        // Back to the language question, offering only what can reach the
+        // manager's language; the code is sent again after it.
+        step_ = reg_step::language;
+        save();
+        std::vector<std::vector<inline_button>> rows;
+        for (const auto& l : opts_->language_map->partners(manager.language))
+          rows.push_back(
+            {{domain::language_name(l), domain::language_button_data(l)}});
+        auto theirs = domain::language_name(manager.language);
+        reply(say(text_id::unsupported_pair,
+                  domain::language_name(me_.language), theirs)
+                + "\n" + say(text_id::choose_partner_language, theirs),
+              std::move(rows));
       },
       [this](const caf::error& err) { db_failed(err); });
 }

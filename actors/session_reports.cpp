@@ -257,8 +257,10 @@ void session_state::history(int64_t n) {
                                             : partner.display_name;
                         text += fmt::format("\n{}: {}", who, r.original_text);
                         if (!r.translated_text.empty()
-                            && r.translated_text != r.original_text)
+                            && r.translated_text != r.original_text) {
                           text += fmt::format("\n   → {}", r.translated_text);
+                          text += pivot_note(r);
+                        }
                       }
                       reply(std::move(text));
                     },
@@ -277,6 +279,20 @@ void session_state::history(int64_t n) {
     return;
   }
   show(me_.manager_id);
+}
+
+std::string session_state::pivot_note(const message_row& r) const {
+  // Which pivots a pair takes is fixed by the installed modes, so the
+  // route of a stored translation is read from the map, not stored.
+  if (!opts_->language_map || r.translated_lang.empty())
+    return {};
+  auto via = opts_->language_map->via(r.original_lang, r.translated_lang);
+  if (via.empty())
+    return {};
+  std::string names;
+  for (const auto& l : via)
+    names += (names.empty() ? "" : ", ") + domain::language_name(l);
+  return " " + say(text_id::history_via, names);
 }
 
 // -- reset ----------------------------------------------------------------------

@@ -120,22 +120,19 @@ bool engine::start_rooms(std::string& err) {
   return true;
 }
 
-std::vector<std::string> engine::languages() {
-  // Every language that is a source of some pair, in a stable order.
-  std::vector<std::string> out;
+domain::language_map engine::languages() {
+  std::vector<domain::language_map::direction> directions;
   caf::scoped_actor self{sys_};
   self->request(translator_, std::chrono::seconds{10}, languages_atom::value)
     .receive(
       [&](const std::vector<language_pair>& pairs) {
         for (const auto& p : pairs)
-          if (std::find(out.begin(), out.end(), p.source) == out.end())
-            out.push_back(p.source);
+          directions.push_back({p.source, p.target, p.via});
       },
       [&](const caf::error& e) {
         spdlog::error("engine: translator languages unknown: {}", describe(e));
       });
-  std::sort(out.begin(), out.end());
-  return out;
+  return domain::language_map{directions};
 }
 
 bool engine::start(std::string& err) {
@@ -211,7 +208,9 @@ bool engine::start_actors(std::string& err) {
   sess->db = db_;
   sess->cache = cache_;
   sess->sender = sender_;
-  sess->languages = languages();
+  auto map = std::make_shared<const domain::language_map>(languages());
+  sess->languages = map->languages();
+  sess->language_map = map;
   sess->partitions = static_cast<int32_t>(cfg_.cluster.partitions);
   if (sess->languages.empty()) {
     err = "the translator offers no language";

@@ -11,6 +11,7 @@
 #include "actors/intake.hpp"
 #include "actors/ownership.hpp"
 #include "config/config.hpp"
+#include "domain/language_map.hpp"
 #include "messages/budget.hpp"
 #include "messages/cache.hpp"
 #include "messages/sender.hpp"
@@ -73,8 +74,9 @@ private:
   /// Intake: resumes the inbox, then Telegram's pushes or the front.
   bool start_webhook_intake(std::string& err);
   bool start_polling(std::string& err);
-  /// The languages users may choose: those the translator can read.
-  std::vector<std::string> languages();
+  /// Which languages the translator lets users talk across (what sign-up
+  /// offers and who may be paired); empty when it did not say.
+  domain::language_map languages();
 
   caf::actor_system& sys_;
   std::unique_ptr<ops::http_server> http_;

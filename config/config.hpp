@@ -105,6 +105,9 @@ struct bridge_config {
     std::chrono::milliseconds breaker_cooldown = defaults::translator::breaker_cooldown;
     double chars_per_token = defaults::translator::chars_per_token;
     int64_t apertium_pipelines = defaults::translator::apertium_pipelines;
+    /// Where the installed Apertium modes are (Debian's packages put them
+    /// in /usr/share/apertium/modes).
+    std::string apertium_modes_dir{defaults::translator::apertium_modes_dir};
     std::string claude_api_url{defaults::translator::claude_api_url};
     std::string claude_model{defaults::translator::claude_model};
     int64_t claude_max_tokens = defaults::translator::claude_max_tokens;

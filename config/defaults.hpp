@@ -107,6 +107,7 @@ constexpr int64_t breaker_failures = 5;
 constexpr milliseconds breaker_cooldown{30000};
 constexpr double chars_per_token = 4.0;
 constexpr int64_t apertium_pipelines = 2;
+constexpr std::string_view apertium_modes_dir = "/usr/share/apertium/modes";
 constexpr std::string_view claude_api_url = "https://api.anthropic.com";
 constexpr std::string_view claude_model = "claude-sonnet-4-5";
 constexpr int64_t claude_max_tokens = 1024;

@@ -144,6 +144,8 @@ void visit_keys(Config& c, F&& f) {
     c.translator.chars_per_token, d{0.5, 100});
   f(key_info{"translator.apertium_pipelines", "resident Apertium pipelines per language pair"},
     c.translator.apertium_pipelines, b{1, 64});
+  f(key_info{"translator.apertium_modes_dir", "folder of the installed Apertium modes (*.mode)"},
+    c.translator.apertium_modes_dir);
   f(key_info{"translator.claude_api_url", "Anthropic API base URL"},
     c.translator.claude_api_url);
   f(key_info{"translator.claude_model", "model name for the Messages API"},

@@ -138,6 +138,15 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> wordings_by
    "de invitación para unirte a un equipo."},
   {"{} left your team; your messages no longer reach them.",
    "{} dejó tu equipo; tus mensajes ya no le llegan."},
+  {"Your manager writes {}. Choose a language Bridge can translate to and "
+   "from it, then send the code again.",
+   "Tu gerente escribe en {}. Elige un idioma que Bridge pueda traducir "
+   "desde y hacia ese, y luego envía el código de nuevo."},
+  {"{} tried to join your team, but Bridge cannot translate between their "
+   "language and yours; they were asked to choose another language.",
+   "{} intentó unirse a tu equipo, pero Bridge no puede traducir entre su "
+   "idioma y el tuyo; se le pidió elegir otro idioma."},
+  {"↪ via {}", "↪ vía {}"},
 }};
 
 } // namespace
@@ -159,6 +168,10 @@ std::string language_name(std::string_view lang) {
   if (lang == "pt") return "Português";
   if (lang == "de") return "Deutsch";
   if (lang == "it") return "Italiano";
+  if (lang == "gl") return "Galego";
+  if (lang == "ro") return "Română";
+  if (lang == "ru") return "Русский";
+  if (lang == "uk") return "Українська";
   return std::string{lang};
 }
 

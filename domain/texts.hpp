@@ -72,6 +72,9 @@ enum class text_id {
   message_parked,
   manager_left,
   worker_left,
+  choose_partner_language,
+  join_refused,
+  history_via,
   count_
 };
 

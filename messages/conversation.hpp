@@ -67,6 +67,9 @@ enum class session_note_kind : uint8_t {
   partner_left,
   /// An operator reset this user (the database is done already).
   reset_by_operator,
+  /// A worker's join was refused: their language and the manager's
+  /// cannot be translated into each other.
+  join_refused,
 };
 
 const char* to_string(session_note_kind kind);

@@ -219,7 +219,7 @@ using db_ops = db_op_list<
   reply_put, partition_notify,
   // users, links, session state
   user_get, user_put, user_issue_code, user_by_code, user_reset, link_worker,
-  unlink_worker, inbox_rehome, workers_of, session_get, session_put,
+  join_refused, unlink_worker, inbox_rehome, workers_of, session_get, session_put,
   // subscriptions, usage, feedback
   sub_get, sub_set, sub_clear, usage_incr, usage_get, feedback_put,
   usage_release,

@@ -184,6 +184,26 @@ typename Inspector::result_type inspect(Inspector& f, link_worker& x) {
            x.timeout_ms, x.fence, x.tell_manager, x.name, x.cause);
 }
 
+/// A worker's join refused because their language and their manager's
+/// cannot be translated into each other: queues a `join_refused` note
+/// for the manager's session (named `name`, keyed by update `cause`), so
+/// the manager hears of it whichever engine owns their chat. Answers 1.
+struct join_refused {
+  using result = db_count;
+  int64_t worker_id = 0;
+  int64_t manager_id = 0;
+  std::string name = {};
+  int64_t cause = 0;
+  int64_t timeout_ms = 0;
+  fence_token fence = {};
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, join_refused& x) {
+  return f(caf::meta::type_name("join_refused"), x.worker_id, x.manager_id,
+           x.name, x.cause, x.timeout_ms, x.fence);
+}
+
 /// Removes a worker's link. Answers 1, or 0 when there was none.
 struct unlink_worker {
   using result = db_count;

@@ -39,6 +39,7 @@ const char* to_string(session_note_kind kind) {
     case session_note_kind::worker_joined: return "worker_joined";
     case session_note_kind::partner_left: return "partner_left";
     case session_note_kind::reset_by_operator: return "reset_by_operator";
+    case session_note_kind::join_refused: return "join_refused";
   }
   return "unknown";
 }

@@ -96,23 +96,31 @@ struct translation_done {
   /// `circuit_open`, `rate_limited`, `unauthorized`, `translation_failed`
   /// or `shutting_down`; `none` when `ok`.
   engine_errc code = engine_errc::none;
+  /// Direct translations the text went through when `ok`: 1 for a pair
+  /// the backend translates directly, more through pivot languages, 0
+  /// when no translation was needed.
+  uint32_t hops = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, translation_done& x) {
   return f(caf::meta::type_name("translation_done"), x.id, x.ok, x.text,
-           x.reason, x.attempts, x.code);
+           x.reason, x.attempts, x.code, x.hops);
 }
 
 /// A direction the backend translates; ISO 639-1 codes.
 struct language_pair {
   std::string source;
   std::string target;
+  /// The languages a translation passes through on the way, in order;
+  /// empty when the backend translates the pair directly. Not part of
+  /// the pair's identity (comparisons ignore it).
+  std::vector<std::string> via = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, language_pair& x) {
-  return f(caf::meta::type_name("language_pair"), x.source, x.target);
+  return f(caf::meta::type_name("language_pair"), x.source, x.target, x.via);
 }
 
 inline bool operator==(const language_pair& a, const language_pair& b) {
@@ -240,13 +248,17 @@ struct backend_reply {
   /// The server's `retry-after`, in milliseconds; -1 when absent.
   int64_t retry_after_ms = -1;
   rate_snapshot limits;
+  /// Direct translations behind `text`: 1 for a direct pair (also when
+  /// left 0 by a backend that only translates directly), more when it
+  /// went through pivot languages.
+  uint32_t hops = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, backend_reply& x) {
   return f(caf::meta::type_name("backend_reply"), x.call_id, x.status,
            x.text, x.http_status, x.error_type, x.message, x.retry_after_ms,
-           x.limits);
+           x.limits, x.hops);
 }
 
 /// The translator: one owner of the translation budget. Answers to a

@@ -2,7 +2,9 @@
 # The main job on its embedded defaults: installs what is missing, builds,
 # starts private PostgreSQL and Redis, tg-sim (the Telegram simulator) and
 # the engine with Apertium, then plays a short conversation between a
-# manager who writes English and a worker who writes Spanish, and prints
+# manager who writes English and a worker who writes Spanish, then one
+# with a second worker who writes Portuguese (English and Portuguese have
+# no direct Apertium pair: their messages go through Spanish), and prints
 # what each of them received. Stops everything it started, unless --stay.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -82,6 +84,7 @@ user() { # id name lang
   case "$1" in
     1001) echo --user 1001 --name Ana --lang en ;;
     2002) echo --user 2002 --name Bruno --lang es ;;
+    3003) echo --user 3003 --name Joana --lang pt ;;
   esac
 }
 # shellcheck disable=SC2046
@@ -104,12 +107,22 @@ write 1001 "/task Count the boxes again";                             await 2002
 press 2002 "$("$sim" read --port "$port" --chat 2002 | grep -o 'press task:[0-9]*' | tail -1 | cut -d' ' -f2)"
 await 1001 7; await 2002 7
 
+say "Joana, a second worker, who writes Portuguese: through Spanish"
+write 3003 /start;                   await 3003 1
+press 3003 role:worker;              await 3003 2
+press 3003 lang:pt;                  await 3003 3
+write 3003 "$code";                  await 3003 4; await 1001 8
+write 1001 "Joana, the truck arrives at noon. Please open gate two.";  await 3003 5
+write 3003 "Obrigada. O portão dois está aberto.";                    await 1001 9
+write 1001 "/history 2";                                              await 1001 10
+
 show() {
   say "what $2 received"
   "$sim" read --port "$port" --chat "$1" | grep -v 'answerCallbackQuery\|sendChatAction'
 }
 show 1001 "Ana (manager, English)"
 show 2002 "Bruno (worker, Spanish)"
+show 3003 "Joana (worker, Portuguese)"
 
 if [ $stay -eq 1 ]; then
   cat >&2 <<EOT
@@ -119,9 +132,9 @@ if [ $stay -eq 1 ]; then
             build/tg-sim read --port $port --chat 1001 --follow
   worker:   build/tg-sim say --port $port --user 2002 --name Bruno --lang es "Hola"
             build/tg-sim read --port $port --chat 2002 --follow
-  a new user: build/tg-sim say --port $port --user 3003 --name Eva --lang es /start
+  a new user: build/tg-sim say --port $port --user 4004 --name Eva --lang es /start
             (buttons show as [Text -> press DATA]; press one with
-             build/tg-sim press --port $port --user 3003 --message-id N DATA)
+             build/tg-sim press --port $port --user 4004 --message-id N DATA)
   dashboard: http://127.0.0.1:$(cat "$run/engine.port")/dashboard#token=$admin_token
   engine log: $run/engine.log
   stop:     kill ${pids[*]}; scripts/services.sh stop $run

@@ -13,6 +13,11 @@ packages=(
   # services and translation
   postgresql-15 postgresql-client-15 redis-server redis-tools
   apertium apertium-eng-spa
+  # more languages, joined to English through Spanish (or Catalan): the
+  # translator pivots where no direct pair is installed. apertium-es-ro
+  # installs ro->es only, so Romanian is not offered until a way back is.
+  apertium-es-pt apertium-fr-es apertium-spa-ita apertium-spa-cat
+  apertium-eng-cat apertium-es-gl apertium-es-ro
   # tools the scripts, plots and browser tests use
   curl jq gnuplot-nox chromium
 )

@@ -78,6 +78,8 @@ template <> struct op_traits<user_reset> : op_flags<atomic> {};
 // partition: the check, the link and the move share a transaction.
 template <> struct op_traits<link_worker> : op_flags<atomic> {};
 template <> struct op_traits<unlink_worker> : op_flags<atomic> {};
+// Fenced; a note has a fresh id each time, so it is never retried.
+template <> struct op_traits<join_refused> : op_flags<atomic> {};
 // Fenced; moving rows again moves nothing.
 template <> struct op_traits<inbox_rehome> : op_flags<atomic | idempotent> {};
 template <> struct op_traits<workers_of> : op_flags<idempotent> {};

@@ -179,6 +179,13 @@ caf::error check(const unlink_worker& x) {
   return check_id("worker_id", x.worker_id);
 }
 
+caf::error check(const join_refused& x) {
+  if (auto err = first_error({check_id("worker_id", x.worker_id),
+                              check_id("manager_id", x.manager_id)}))
+    return err;
+  return check_text("name", x.name, limits::name);
+}
+
 caf::error check(const inbox_rehome& x) {
   // Any chat, groups (negative ids) included; only 0 names none.
   if (x.chat_id == 0)
@@ -389,6 +396,12 @@ caf::expected<link_result> execute(op_context& ctx, const link_worker& x) {
     queue_notes(ctx, {{"worker_joined", x.manager_id, x.worker_id, x.name,
                        x.cause}});
   return link_result{int_at(rs.front(), 0)};
+}
+
+db_count execute(op_context& ctx, const join_refused& x) {
+  queue_notes(ctx, {{"join_refused", x.manager_id, x.worker_id, x.name,
+                     x.cause}});
+  return {1};
 }
 
 db_count execute(op_context& ctx, const unlink_worker& x) {

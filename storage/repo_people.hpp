@@ -29,6 +29,7 @@ caf::error check(const user_by_code& x);
 caf::error check(const user_reset& x);
 caf::error check(const link_worker& x);
 caf::error check(const unlink_worker& x);
+caf::error check(const join_refused& x);
 caf::error check(const inbox_rehome& x);
 caf::error check(const workers_of& x);
 caf::error check(const session_get& x);
@@ -59,6 +60,7 @@ caf::expected<user_record> execute(op_context& ctx, const user_by_code& x);
 user_reset_result execute(op_context& ctx, const user_reset& x);
 caf::expected<link_result> execute(op_context& ctx, const link_worker& x);
 db_count execute(op_context& ctx, const unlink_worker& x);
+db_count execute(op_context& ctx, const join_refused& x);
 db_count execute(op_context& ctx, const inbox_rehome& x);
 user_page execute(op_context& ctx, const workers_of& x);
 caf::expected<chat_session_record> execute(op_context& ctx,

@@ -77,7 +77,8 @@ std::optional<session_note> decode_note(std::string_view payload,
   bool known = false;
   for (auto k : {session_note_kind::worker_joined,
                  session_note_kind::partner_left,
-                 session_note_kind::reset_by_operator})
+                 session_note_kind::reset_by_operator,
+                 session_note_kind::join_refused})
     if (kind == to_string(k)) {
       out.kind = k;
       known = true;

@@ -211,6 +211,10 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                                "getUpdates calls that failed, by reason")),
     edits_ignored_(family(r, "bridge_edits_ignored_total",
                           "Edited messages left as they were, by reason")),
+    translation_hops_(family(r, "bridge_translation_hops_total",
+                             "Translations finished, by the direct "
+                             "translations chained for them (1: direct, 2: "
+                             "through one pivot language)")),
     budget_fallbacks_(family(r, "bridge_budget_fallbacks_total",
                              "Shared budgets that fell back to this "
                              "instance's share (Redis did not answer), by "
@@ -223,6 +227,7 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     .Set(1);
   for (auto reason : {"not_registered", "command", "media", "too_long"})
     edits_ignored(reason);
+  translation_hops(1);
 }
 
 prometheus::Counter& engine_metrics::updates_skipped(const std::string& reason) {
@@ -240,6 +245,13 @@ engine_metrics::get_updates_errors(const std::string& reason) {
 
 prometheus::Counter& engine_metrics::edits_ignored(const std::string& reason) {
   return edits_ignored_.Add({{"reason", reason}});
+}
+
+prometheus::Counter& engine_metrics::translation_hops(uint32_t hops) {
+  // Routes are a few hops long (translator/language_graph.hpp); anything
+  // longer shares one series.
+  return translation_hops_.Add(
+    {{"hops", hops > 9 ? std::string{"10+"} : std::to_string(hops)}});
 }
 
 prometheus::Counter& engine_metrics::budget_fallbacks(const std::string& budget) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,6 +68,9 @@ struct engine_metrics {
   /// 0 closed, 1 half-open, 2 open.
   prometheus::Gauge& translator_breaker_state;
   prometheus::Histogram& translator_request_seconds;
+  /// Translations finished, by the direct translations chained for them:
+  /// "1" direct, "2" through one pivot language, and so on.
+  prometheus::Counter& translation_hops(uint32_t hops);
 
   // -- database pool -----------------------------------------------------------
   prometheus::Gauge& db_connections_open;
@@ -144,6 +148,7 @@ private:
   prometheus::Family<prometheus::Counter>& updates_refused_;
   prometheus::Family<prometheus::Counter>& get_updates_errors_;
   prometheus::Family<prometheus::Counter>& edits_ignored_;
+  prometheus::Family<prometheus::Counter>& translation_hops_;
   prometheus::Family<prometheus::Counter>& budget_fallbacks_;
   prometheus::Family<prometheus::Counter>& budget_grants_;
 };

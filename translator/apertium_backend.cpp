@@ -10,6 +10,7 @@
 #include "common/thread_name.hpp"
 #include "messages/type_ids.hpp"
 #include "translator/backend_pool.hpp"
+#include "translator/pivot_backend.hpp"
 
 namespace bridge::translation {
 
@@ -75,19 +76,25 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
   auto found = apertium::discover(opts.modes_dir);
   auto modes = std::make_shared<std::map<std::string, usable_mode>>();
   auto lanes = std::make_shared<std::map<language_pair, std::string>>();
-  spawned_backend out;
+  std::vector<language_pair> direct;
   for (auto& m : found) {
     auto stages = read_mode(m);
     if (!stages)
       continue;
     modes->emplace(m.name, usable_mode{m.pair, std::move(*stages)});
     lanes->emplace(m.pair, m.name);
-    out.languages.push_back(m.pair);
+    direct.push_back(m.pair);
   }
+  auto graph = std::make_shared<const language_graph>(direct);
+  spawned_backend out;
+  // Only languages that can answer each other are offered: a direction
+  // with no way back (Debian's apertium-es-ro has ro->es only), or one
+  // past the graph's hop limit, is not.
+  out.languages = graph->pairable_pairs();
   if (out.languages.empty())
     return make_error(engine_errc::unsupported_language,
-                      "translator.backend = apertium, but no usable Apertium "
-                      "mode is installed in "
+                      "translator.backend = apertium, but no two languages "
+                      "can be translated both ways with the modes in "
                         + opts.modes_dir + " (install apertium-eng-spa)");
   backend_pool_options po;
   po.workers_per_lane = opts.pipelines_per_pair;
@@ -105,12 +112,26 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
     auto& m = modes->at(lane);
     return parent->spawn<caf::detached>(apertium_worker, lane, m.stages);
   };
-  out.actor = sys.spawn(backend_pool, std::move(po));
+  auto pool = sys.spawn(backend_pool, std::move(po));
+  out.actor = sys.spawn(pivot_backend, std::move(pool), graph);
   std::string names;
   for (auto& [name, m] : *modes)
     names += (names.empty() ? "" : ", ") + name;
   spdlog::info("translator: Apertium modes {} ({} pipelines per pair)", names,
                opts.pipelines_per_pair);
+  size_t pivoted = 0;
+  for (auto& p : out.languages)
+    pivoted += p.via.empty() ? 0 : 1;
+  std::string alone;
+  for (auto& l : graph->languages())
+    if (graph->partners(l).empty())
+      alone += (alone.empty() ? "" : ", ") + l;
+  spdlog::info("translator: {} language pairs, {} of them through a pivot "
+               "language{}",
+               out.languages.size(), pivoted,
+               alone.empty() ? std::string{}
+                             : "; not offered (no route both ways): "
+                                 + alone);
   return out;
 }
 

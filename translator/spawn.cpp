@@ -34,6 +34,7 @@ translator_options translator_options_from(const bridge_config& cfg) {
 apertium_options apertium_options_from(const bridge_config& cfg) {
   apertium_options o;
   o.pipelines_per_pair = static_cast<size_t>(cfg.translator.apertium_pipelines);
+  o.modes_dir = cfg.translator.apertium_modes_dir;
   // The translator lets at most max_in_flight calls out at once; the pool
   // must hold them all, or it refuses some as failures and opens the
   // circuit for every pair under mere load.

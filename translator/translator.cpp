@@ -104,19 +104,19 @@ void translator_state::on_request(translate_request& req) {
   if (checked.what == verdict::reject) {
     ++counters_.failed;
     answer(reply_to, {req.id, false, {}, std::move(checked.reason), 0,
-                      checked.code});
+                      checked.code, 0});
     return;
   }
   if (checked.what == verdict::pass_through) {
     ++counters_.passed_through;
     answer(reply_to, {req.id, true, std::move(checked.text), {}, 0,
-                      engine_errc::none});
+                      engine_errc::none, 0});
     return;
   }
   auto t = now();
   auto refuse = [&](engine_errc code, std::string reason) {
     ++counters_.failed;
-    answer(reply_to, {req.id, false, {}, std::move(reason), 0, code});
+    answer(reply_to, {req.id, false, {}, std::move(reason), 0, code, 0});
   };
   if (breaker_->current(t) == circuit_breaker::state::open) {
     ++counters_.rejected_open;
@@ -269,7 +269,7 @@ void translator_state::on_reply(uint64_t key, backend_reply& reply,
   if (reply.status == backend_status::ok) {
     breaker_->on_success();
     if (p != nullptr)
-      succeed(key, std::move(reply.text));
+      succeed(key, std::move(reply.text), std::max<uint32_t>(reply.hops, 1));
     pump();
     return;
   }
@@ -325,13 +325,15 @@ void translator_state::on_reply(uint64_t key, backend_reply& reply,
   pump();
 }
 
-void translator_state::succeed(uint64_t key, std::string text) {
+void translator_state::succeed(uint64_t key, std::string text,
+                               uint32_t hops) {
   auto p = queue_.take(key);
   if (!p)
     return;
   ++counters_.translated;
-  answer(p->reply_to,
-         {p->id, true, std::move(text), {}, p->attempts, engine_errc::none});
+  telemetry::metrics().translation_hops(hops).Increment();
+  answer(p->reply_to, {p->id, true, std::move(text), {}, p->attempts,
+                       engine_errc::none, hops});
 }
 
 void translator_state::fail(uint64_t key, engine_errc code,
@@ -342,7 +344,7 @@ void translator_state::fail(uint64_t key, engine_errc code,
   ++counters_.failed;
   spdlog::debug("translator: request {} failed: {}", p->id, reason);
   answer(p->reply_to,
-         {p->id, false, {}, std::move(reason), p->attempts, code});
+         {p->id, false, {}, std::move(reason), p->attempts, code, 0});
 }
 
 void translator_state::answer(const translation_listener& to,

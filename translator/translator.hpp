@@ -71,7 +71,8 @@ private:
   /// Times out the backend calls past their deadline.
   void expire_calls();
   void arm_watch();
-  void succeed(uint64_t key, std::string text);
+  /// `hops`: the direct translations the backend chained (1: none).
+  void succeed(uint64_t key, std::string text, uint32_t hops);
   void fail(uint64_t key, engine_errc code, std::string reason);
   void answer(const translation_listener& to, translation_done done);
   void fail_all(engine_errc code, const std::string& reason);

@@ -183,6 +183,28 @@ BOOST_AUTO_TEST_CASE(a_link_moves_the_worker_and_tells_the_manager) {
   BOOST_TEST(partition_of_chat(other) == 5);
 }
 
+BOOST_AUTO_TEST_CASE(a_refused_join_tells_the_manager_and_links_nothing) {
+  auto manager = chat_in(3);
+  auto worker = chat_in(6);
+  user(manager, "manager");
+  user(worker, "worker");
+  must(join_refused{worker, manager, "Ivan", 40, 0, fence_token{6, 1}});
+  // Nothing moved: the worker stays in its own partition, unlinked.
+  BOOST_TEST(partition_of_chat(worker) == 6);
+  auto notes = must(inbox_pending{note_id_base - 1, 10, 0, 0, {3}});
+  BOOST_REQUIRE_EQUAL(notes.rows.size(), 1u);
+  BOOST_TEST(notes.rows[0].chat_id == manager);
+  BOOST_TEST(notes.rows[0].payload.find("\"join_refused\"") != std::string::npos);
+  BOOST_TEST(notes.rows[0].payload.find("\"Ivan\"") != std::string::npos);
+  // From a stale owner of the worker's partition: no note.
+  BOOST_TEST((code_of(run(join_refused{worker, manager, "Ivan", 41, 0,
+                                       fence_token{6, 0}}))
+              == engine_errc::fenced));
+  BOOST_TEST(must(inbox_pending{note_id_base - 1, 10, 0, 0, {3}}).rows.size() == 1u);
+  // Bad ids are refused before the database.
+  BOOST_TEST((code_of(run(join_refused{0, manager})) == engine_errc::invalid_input));
+}
+
 BOOST_AUTO_TEST_CASE(a_reset_sends_the_partners_home_and_tells_them) {
   auto manager = chat_in(3);
   auto w1 = chat_in(1);
