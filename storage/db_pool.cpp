@@ -162,24 +162,6 @@ void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
   dispatch();
 }
 
-bool write_turn_allowed(const db_pool_options& opts, size_t running,
-                        size_t waiting) {
-  if (running < opts.batch_turns)
-    return true;
-  // A full batch gains nothing by waiting: it may take more workers, up
-  // to half of them, so the other kinds still find one.
-  return waiting >= opts.batch_max
-         && running < std::max(opts.batch_turns, opts.pool_size / 2);
-}
-
-bool combined_turn_allowed(const db_pool_options& opts, size_t running,
-                           size_t waiting, microseconds waited) {
-  if (running < opts.batch_turns && waiting < opts.batch_max
-      && waited < opts.write_linger)
-    return false;
-  return write_turn_allowed(opts, running, waiting);
-}
-
 bool db_pool_state::combines(uint32_t op) const {
   return opts_.combine_writes && op_table(op).is_combinable;
 }
@@ -364,58 +346,6 @@ void db_pool_state::refuse(caf::response_promise& promise, caf::error err) {
   else if (code != engine_errc::queue_full && code != engine_errc::not_found)
     ++counters_.errors; // "no such row" is an answer, not a failure
   promise.deliver(std::move(err));
-}
-
-void db_pool_state::sweep() {
-  sweep_at_ = clock::time_point::max();
-  auto now = clock::now();
-  for (auto& e : queue_->expire(now)) {
-    auto waited = std::chrono::duration_cast<milliseconds>(now - e.enqueued);
-    refuse(e.value.promise,
-           make_error(engine_errc::deadline_exceeded,
-                      std::string{op_table(e.kind).name} + " waited "
-                        + std::to_string(waited.count())
-                        + " ms for a connection"));
-  }
-  auto next = queue_->next_deadline().value_or(clock::time_point::max());
-  for (auto& [id, t] : turns_) {
-    for (size_t k = 0; k < t.calls.size(); ++k) {
-      if (t.answered[k])
-        continue;
-      if (t.calls[k].deadline <= now) {
-        t.answered[k] = true;
-        refuse(t.calls[k].value.promise,
-               make_error(engine_errc::deadline_exceeded,
-                          std::string{op_table(t.calls[k].kind).name}
-                            + " was still running at its deadline; whether "
-                              "it took effect is unknown"));
-      } else {
-        next = std::min(next, t.calls[k].deadline);
-      }
-    }
-  }
-  if (next != clock::time_point::max())
-    schedule_sweep(next);
-}
-
-void db_pool_state::schedule_sweep(clock::time_point at) {
-  if (at >= sweep_at_)
-    return;
-  sweep_at_ = at;
-  auto delay = std::max(clock::duration::zero(), at - clock::now());
-  self->delayed_send(self, duration_cast<microseconds>(delay) + microseconds{500},
-                     tick_atom::value);
-}
-
-void db_pool_state::fail_all(const caf::error& err) {
-  for (auto& e : queue_->expire(clock::time_point::max()))
-    refuse(e.value.promise, err);
-  for (auto& [id, t] : turns_)
-    for (size_t k = 0; k < t.calls.size(); ++k)
-      if (!t.answered[k]) {
-        t.answered[k] = true;
-        refuse(t.calls[k].value.promise, err);
-      }
 }
 
 db_pool_status db_pool_state::status() const {
