@@ -16,6 +16,7 @@
 
 #include "app/engine.hpp"
 #include "common/log.hpp"
+#include "common/version.hpp"
 #include "config/loader.hpp"
 #include "config/schema.hpp"
 #include "messages/type_ids.hpp"
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
   caf_cfg.set("logger.verbosity", caf::atom("quiet"));
   caf::actor_system sys{caf_cfg};
   spdlog::info("bridge {} starting: backend {}, {} scheduler threads",
-               BRIDGE_VERSION, cfg.translator.backend,
+               bridge::version(), cfg.translator.backend,
                sys.scheduler().num_workers());
   {
     bridge::engine eng{sys, cfg};

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <toml++/toml.h>
 
+#include "common/version.hpp"
 #include "config/schema.hpp"
 
 namespace bridge::config {
@@ -172,6 +173,7 @@ load_outcome load(int argc, const char* const* argv,
   app.add_option("-c,--config", config_file, "TOML configuration file");
   app.add_flag("--print-config", print_config,
                "print the effective configuration as TOML and exit");
+  app.set_version_flag("--version", version_line("bridge"));
   // Every key is an option; values are kept as text and validated by the
   // same code as the file, so both give the same messages.
   std::vector<std::pair<std::string, std::string>> overrides;
@@ -188,6 +190,10 @@ load_outcome load(int argc, const char* const* argv,
   } catch (const CLI::CallForHelp&) {
     out.what = load_outcome::action::exit_success;
     out.message = app.help();
+    return out;
+  } catch (const CLI::CallForVersion& v) {
+    out.what = load_outcome::action::exit_success;
+    out.message = std::string{v.what()} + "\n";
     return out;
   } catch (const CLI::ParseError& err) {
     out.what = load_outcome::action::exit_failure;

@@ -215,4 +215,13 @@ BOOST_AUTO_TEST_CASE(help_and_print_config_exit_cleanly) {
   BOOST_TEST(printed.message.find("1:test") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(version_exits_cleanly_and_names_the_release) {
+  fake_env env;
+  env.vars.erase("TELEGRAM_BOT_TOKEN"); // --version needs no set-up
+  auto v = run({"--version"}, env);
+  BOOST_TEST(static_cast<int>(v.what) == static_cast<int>(load_outcome::action::exit_success));
+  BOOST_TEST(v.message.rfind("bridge " BRIDGE_VERSION, 0) == 0);
+  BOOST_TEST(v.message.find("--db.pool_size") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END() // config_loader

@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/version.hpp"
 #include "tools/bridge_replay/generator.hpp"
 #include "tools/bridge_replay/runner.hpp"
 
@@ -199,6 +200,7 @@ int main(int argc, char** argv) {
   gen.declare(app);
   run_command replay;
   replay.declare(app);
+  app.set_version_flag("--version", bridge::version_line("bridge-replay"));
   CLI11_PARSE(app, argc, argv);
   if (gen.cmd->parsed())
     return do_generate(gen.g, gen.out_path);

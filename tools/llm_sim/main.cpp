@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/version.hpp"
 #include "tools/llm_sim/sim_server.hpp"
 
 namespace {
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   app.add_option("--seed", opts.seed, "random seed of latency and faults");
   app.add_option("--threads", opts.threads, "connection threads")->check(CLI::Range(size_t{1}, size_t{1024}));
   app.add_option("--max-seconds", max_seconds, "stop after this long; 0 = run until signalled")->check(CLI::NonNegativeNumber);
+  app.set_version_flag("--version", bridge::version_line("llm-sim"));
   CLI11_PARSE(app, argc, argv);
   opts.latency = std::chrono::milliseconds{latency_ms};
   opts.jitter = std::chrono::milliseconds{jitter_ms};

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/version.hpp"
 #include "tools/tg_sim/cli.hpp"
 
 namespace {
@@ -164,6 +165,7 @@ int main(int argc, char** argv) {
   serve.declare(app);
   human_commands human;
   human.declare(app);
+  app.set_version_flag("--version", bridge::version_line("tg-sim"));
   CLI11_PARSE(app, argc, argv);
   return serve.cmd->parsed() ? serve.run() : human.run();
 }
