@@ -295,12 +295,17 @@ void session_state::run_command(const domain::command& cmd) {
     case command_kind::reset:
       reset();
       break;
-    case command_kind::feedback:
-      self->request(opts_->db, infinite,
-                    feedback_put{chat_id_, chat_id_, cmd.args, 0})
+    case command_kind::feedback: {
+      // Kept with its author's role and language, for operators to read
+      // translated (GET /admin/feedback).
+      feedback_put f{chat_id_, chat_id_, cmd.args, 0};
+      f.role = to_string(me_.role);
+      f.language = me_.language;
+      self->request(opts_->db, infinite, std::move(f))
         .await([this](const db_id&) { reply(say(text_id::feedback_thanks)); },
                [this](const caf::error& err) { db_failed(err); });
       break;
+    }
     case command_kind::unknown:
     case command_kind::none:
       reply(say(text_id::unknown_command, cmd.word));
