@@ -113,6 +113,8 @@ private:
   void on_text(partner_text& t);
   void on_edit(partner_text& t);
   void finish_edit(pending_edit& e, translation_done& d);
+  /// An edit that cannot be applied gives back what it was charged.
+  void give_back_charge(const partner_text& t);
   void remember(const delivered& d);
   void on_translated(translation_done& d);
   void on_queued(const translation_queued& q);

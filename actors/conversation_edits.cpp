@@ -32,6 +32,7 @@ void conversation_state::on_edit(partner_text& t) {
     tell_writer(writer_chat(t.from_worker), m,
                 domain::render(text_id::edit_too_old, t.writer_lang),
                 "u" + std::to_string(t.update_id) + ".edit");
+    give_back_charge(t);
     finish(t.update_id);
     return;
   }
@@ -81,6 +82,19 @@ void conversation_state::finish_edit(pending_edit& e, translation_done& d) {
           [this](const caf::error& err) {
             --writes_out_;
             spdlog::warn("conversation {}: edit not stored: {}",
+                         conversation_id_, describe(err));
+          });
+}
+
+void conversation_state::give_back_charge(const partner_text& t) {
+  // The writer is asked to send the text again, which is charged then.
+  if (t.charged_day == 0)
+    return;
+  self->request(opts_->db, infinite,
+                usage_release{t.manager_id, t.charged_day, 1, 0})
+    .then([](const db_count&) {},
+          [this](const caf::error& err) {
+            spdlog::warn("conversation {}: an edit's charge not given back: {}",
                          conversation_id_, describe(err));
           });
 }

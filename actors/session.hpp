@@ -180,18 +180,22 @@ private:
     partner_kind kind;
     int64_t task_id;
     int64_t worker_id;
+    /// The day (yyyymmdd) whose free allowance paid for it; 0 when a
+    /// subscription did.
+    int64_t charged_day = 0;
   };
-  /// Sends `m` if the manager's daily allowance lets it go.
-  void charge(const to_worker& m);
+  /// Sends `m` (a text or an edit) if the manager's daily allowance lets
+  /// it go; otherwise the manager is told and nothing of it goes.
+  void charge(to_worker m);
   /// Nothing held in a lease: a subscription lifts the limit.
   void check_subscription(const to_worker& m, int64_t day);
   /// No subscription: PostgreSQL charges the next lease, or refuses.
-  void charge_lease(const to_worker& m, int64_t day);
+  void charge_lease(to_worker m, int64_t day);
   /// Checks the worker still works for this manager, then forwards.
   void send_to_worker(const to_worker& m);
   void forward(const tg_update& u, const user_record& me,
                const user_record& partner, partner_kind kind,
-               int64_t task_id);
+               int64_t task_id, int64_t charged_day = 0);
   /// A manager's current worker: the stored one, else the only one.
   /// Calls `then` with 0 after telling the manager when there is none.
   void with_current_worker(std::function<void(int64_t)> then);

@@ -97,20 +97,18 @@ void session_state::route_to_worker(const tg_update& u, partner_kind kind,
   });
 }
 
-void session_state::charge(const to_worker& m) {
-  if (m.kind != partner_kind::text) {
-    send_to_worker(m); // an edit was counted as the message it changes
-    return;
-  }
+void session_state::charge(to_worker m) {
   // The daily allowance (DESIGN in domain/allowance.hpp): a message
   // PostgreSQL already charged in a lease goes at once; else a
   // subscription lifts the limit; else PostgreSQL charges the next
   // lease, checking and counting in one statement, so no message
-  // beyond the limit passes.
+  // beyond the limit passes. An edit is translated again, so it is
+  // charged as a message of its own; refused, nothing of it goes.
   auto day = today();
   give_back(allowance_.move_to(day));
   if (allowance_.take()) {
     refill(day);
+    m.charged_day = day;
     send_to_worker(m);
     return;
   }
@@ -130,18 +128,19 @@ void session_state::check_subscription(const to_worker& m, int64_t day) {
       [this](const caf::error& err) { db_failed(err); });
 }
 
-void session_state::charge_lease(const to_worker& m, int64_t day) {
+void session_state::charge_lease(to_worker m, int64_t day) {
   usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0,
                   allowance_.want()};
   self->request(opts_->cache, infinite, incr)
     .await(
-      [this, m, day](const usage_count& c) {
+      [this, m, day](const usage_count& c) mutable {
         give_back(allowance_.granted(day, c.counted, c.count, false));
         if (!allowance_.take()) {
           reply(say(text_id::daily_limit_reached, opts_->free_daily_messages));
           return;
         }
         refill(day);
+        m.charged_day = day;
         send_to_worker(m);
       },
       [this](const caf::error& err) { db_failed(err); });
@@ -158,7 +157,7 @@ void session_state::send_to_worker(const to_worker& m) {
           reply(say(text_id::partner_unreachable, worker.display_name));
           return;
         }
-        forward(m.update, me_, worker, m.kind, m.task_id);
+        forward(m.update, me_, worker, m.kind, m.task_id, m.charged_day);
       },
       [this](const caf::error& err) { db_failed(err); });
 }
@@ -207,7 +206,7 @@ void session_state::give_back(const domain::leftover& l,
 
 void session_state::forward(const tg_update& u, const user_record& me,
                             const user_record& partner, partner_kind kind,
-                            int64_t task_id) {
+                            int64_t task_id, int64_t charged_day) {
   partner_text t;
   t.kind = kind;
   t.from_worker = !is_manager();
@@ -223,6 +222,7 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.partner_name = partner.display_name;
   t.writer_lang = lang();
   t.task_id = task_id;
+  t.charged_day = charged_day;
   t.received_ns = u.received_ns;
   if (u.update_id > 0)
     forwarded_.push_back(u.update_id);
@@ -295,12 +295,17 @@ void session_state::run_command(const domain::command& cmd) {
     case command_kind::reset:
       reset();
       break;
-    case command_kind::feedback:
-      self->request(opts_->db, infinite,
-                    feedback_put{chat_id_, chat_id_, cmd.args, 0})
+    case command_kind::feedback: {
+      // Kept with its author's role and language, for operators to read
+      // translated (GET /admin/feedback).
+      feedback_put f{chat_id_, chat_id_, cmd.args, 0};
+      f.role = to_string(me_.role);
+      f.language = me_.language;
+      self->request(opts_->db, infinite, std::move(f))
         .await([this](const db_id&) { reply(say(text_id::feedback_thanks)); },
                [this](const caf::error& err) { db_failed(err); });
       break;
+    }
     case command_kind::unknown:
     case command_kind::none:
       reply(say(text_id::unknown_command, cmd.word));

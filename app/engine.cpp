@@ -266,6 +266,7 @@ void engine::wire_admin() {
   admin_->registry = router_;
   admin_->keeper = keeper_;
   admin_->token = cfg_.secrets.admin_token;
+  admin_->operator_language = cfg_.ops.operator_language;
   admin_->rates = rates_;
   admin_->sys.store(&sys_, std::memory_order_release);
 }

@@ -153,6 +153,12 @@ struct bridge_config {
     int64_t threads = defaults::http::threads;
   } http;
 
+  /// What operators read through the admin API and the dashboard.
+  struct ops_section {
+    /// Users' feedback is shown translated into this language (ISO 639-1).
+    std::string operator_language{defaults::ops::operator_language};
+  } ops;
+
   struct retention_section {
     int64_t message_days = defaults::retention::message_days;
     int64_t batch_size = defaults::retention::batch_size;

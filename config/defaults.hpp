@@ -154,6 +154,10 @@ constexpr milliseconds read_timeout{5000};
 constexpr int64_t threads = 4;
 } // namespace http
 
+namespace ops {
+constexpr std::string_view operator_language = "en";
+} // namespace ops
+
 namespace retention {
 constexpr int64_t message_days = 30;
 constexpr int64_t batch_size = 1000;

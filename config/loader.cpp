@@ -51,6 +51,16 @@ bool is_http_url(const std::string& url) {
   return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
 }
 
+/// Two or three lowercase letters, as the translator's languages are named.
+bool is_language_code(const std::string& code) {
+  if (code.size() < 2 || code.size() > 3)
+    return false;
+  for (char ch : code)
+    if (ch < 'a' || ch > 'z')
+      return false;
+  return true;
+}
+
 } // namespace
 
 std::optional<std::string> apply_toml(bridge_config& cfg, std::string_view text,
@@ -92,6 +102,8 @@ std::optional<std::string> validate(const bridge_config& cfg) {
     if (cfg.secrets.telegram_webhook_secret.empty())
       return "config key 'telegram.mode' = 'webhook' needs TELEGRAM_WEBHOOK_SECRET in the environment";
   }
+  if (!is_language_code(cfg.ops.operator_language))
+    return "config key 'ops.operator_language' must be a language code such as en or es";
   if (cfg.translator.retry_cap < cfg.translator.retry_base)
     return "config key 'translator.retry_cap_ms' must not be below 'translator.retry_base_ms'";
   return std::nullopt;

@@ -199,6 +199,9 @@ void visit_keys(Config& c, F&& f) {
     c.http.read_timeout, b{10, 600'000});
   f(key_info{"http.threads", "threads serving HTTP requests"},
     c.http.threads, b{1, 256});
+  // -- ops -------------------------------------------------------------------
+  f(key_info{"ops.operator_language", "language (ISO 639-1) feedback is translated into for operators"},
+    c.ops.operator_language);
   // -- retention -------------------------------------------------------------
   f(key_info{"retention.message_days", "messages older than this are deleted"},
     c.retention.message_days, b{1, 36'500});

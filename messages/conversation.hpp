@@ -44,6 +44,10 @@ struct partner_text {
   std::string writer_lang;
   /// kind task: the task's id.
   int64_t task_id = 0;
+  /// The day (yyyymmdd) of the manager's free allowance that paid for it,
+  /// 0 when nothing was charged: an edit the conversation cannot apply
+  /// gives that message back.
+  int64_t charged_day = 0;
   /// Steady-clock nanoseconds when the front received the update.
   int64_t received_ns = 0;
 };
@@ -53,8 +57,7 @@ typename Inspector::result_type inspect(Inspector& f, partner_text& x) {
   return f(caf::meta::type_name("partner_text"), x.kind, x.manager_id,
            x.worker_id, x.from_worker, x.update_id, x.message_id, x.text,
            x.source_lang, x.target_lang, x.writer_name, x.partner_name,
-           x.writer_lang,
-           x.task_id, x.received_ns);
+           x.writer_lang, x.task_id, x.charged_day, x.received_ns);
 }
 
 // -- session -> session ---------------------------------------------------------

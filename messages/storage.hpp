@@ -12,6 +12,7 @@
 #include "messages/atoms.hpp"
 #include "messages/storage_billing.hpp"
 #include "messages/storage_common.hpp"
+#include "messages/storage_feedback.hpp"
 #include "messages/storage_intake.hpp"
 #include "messages/storage_people.hpp"
 #include "messages/storage_talk.hpp"
@@ -227,7 +228,9 @@ using db_ops = db_op_list<
   conversation_open, conversation_reserve, message_put, message_update,
   message_recent, message_count, task_create, task_list, task_done,
   // admin and retention
-  user_list, conversation_list, purge, backlog_get>;
+  user_list, conversation_list, purge, backlog_get,
+  // feedback as operators read it
+  feedback_list, feedback_translated>;
 
 namespace detail {
 

@@ -301,19 +301,25 @@ typename Inspector::result_type inspect(Inspector& f, session_put& x) {
 
 // -- feedback -------------------------------------------------------------------
 
-/// Stores a user's feedback text; answers its id.
+/// Stores a user's feedback text with its author's role and language (the
+/// language it is written in); answers its id. Operators read it through
+/// `feedback_list` (messages/storage_feedback.hpp).
 struct feedback_put {
   using result = db_id;
   int64_t user_id = 0;
   int64_t chat_id = 0;
   std::string text;
   int64_t timeout_ms = 0;
+  /// "manager", "worker" or "none"; empty when unknown.
+  std::string role = {};
+  /// ISO 639-1; empty when unknown.
+  std::string language = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, feedback_put& x) {
   return f(caf::meta::type_name("feedback_put"), x.user_id, x.chat_id, x.text,
-           x.timeout_ms);
+           x.timeout_ms, x.role, x.language);
 }
 
 } // namespace bridge

@@ -51,6 +51,8 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::db_pool_status))
   CAF_ADD_TYPE_ID(bridge, (bridge::usage_day))
   CAF_ADD_TYPE_ID(bridge, (bridge::cache_invalidate))
+  CAF_ADD_TYPE_ID(bridge, (bridge::feedback_record))
+  CAF_ADD_TYPE_ID(bridge, (bridge::feedback_page))
 
   // -- storage: requests (the order of bridge::db_ops) -------------------------
   CAF_ADD_TYPE_ID(bridge, (bridge::inbox_put))
@@ -98,6 +100,8 @@ CAF_BEGIN_TYPE_ID_BLOCK(bridge, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(bridge, (bridge::purge))
   CAF_ADD_TYPE_ID(bridge, (bridge::backlog_counts))
   CAF_ADD_TYPE_ID(bridge, (bridge::backlog_get))
+  CAF_ADD_TYPE_ID(bridge, (bridge::feedback_list))
+  CAF_ADD_TYPE_ID(bridge, (bridge::feedback_translated))
 
   // -- storage: handles and pool internals -------------------------------------
   CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

@@ -12,6 +12,7 @@
 #include "common/json_writer.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/admin_cluster.hpp"
+#include "ops/admin_feedback.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/http_server.hpp"
 #include "telegram/update_decoder.hpp"
@@ -331,6 +332,7 @@ const std::vector<route>& admin_table() {
     {v::del, R"(/admin/users/([^/]+)/subscription)", clear_subscription},
     {v::post, R"(/admin/users/([^/]+)/reset)", reset_user},
     {v::get, "/admin/parked", list_parked},
+    {v::get, "/admin/feedback", serve_feedback},
     {v::post, R"(/admin/parked/([^/]+)/retry)", retry_parked},
     {v::del, R"(/admin/parked/([^/]+))", drop_parked},
     {v::get, "/admin/status", status},

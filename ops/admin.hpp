@@ -34,6 +34,8 @@ struct admin_options {
   std::string token;
   /// Messages per minute, kept by the status poller.
   std::shared_ptr<const live_rates> rates;
+  /// `ops.operator_language`: feedback is shown translated into it.
+  std::string operator_language = "en";
 };
 
 /// The admin API under `/admin/`, every route behind
@@ -48,6 +50,9 @@ struct admin_options {
 /// - `GET /admin/parked?after=&limit=`: updates parked after their retries;
 ///   `POST /admin/parked/ID/retry` hands one on again, `DELETE
 ///   /admin/parked/ID` drops it (finished, unhandled)
+/// - `GET /admin/feedback?after=&limit=`: users' feedback with its author's
+///   role and language, translated into `operator_language`
+///   (ops/admin_feedback.hpp)
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
 /// - `GET /admin/dashboard`: the dashboard's figures (ops/dashboard_figures.hpp)

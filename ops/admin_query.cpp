@@ -121,6 +121,18 @@ parse_parked_list(const query_params& q) {
   return r;
 }
 
+std::variant<feedback_list, bad_request>
+parse_feedback_list(const query_params& q) {
+  feedback_list r;
+  std::string error;
+  int64_t since = 0;
+  if (!page(q, r.after_id, r.limit, since, error))
+    return bad_request{error};
+  if (since != 0)
+    return bad_request{"'active_since_ms' does not apply to feedback"};
+  return r;
+}
+
 std::optional<int64_t> parse_id(const std::string& text) {
   int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);

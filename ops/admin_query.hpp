@@ -29,6 +29,10 @@ parse_conversation_list(const query_params& q);
 /// `GET /admin/parked?after=&limit=`.
 std::variant<inbox_parked, bad_request> parse_parked_list(const query_params& q);
 
+/// `GET /admin/feedback?after=&limit=`.
+std::variant<feedback_list, bad_request>
+parse_feedback_list(const query_params& q);
+
 /// A user id in a path segment: positive decimal, else nullopt.
 std::optional<int64_t> parse_id(const std::string& text);
 

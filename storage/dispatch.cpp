@@ -13,6 +13,7 @@
 #include "storage/fence.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
+#include "storage/repo_feedback.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
@@ -341,7 +342,8 @@ const std::vector<sql_def>& all_statements() {
                        &outbox_statements(),
                        &parked_statements(), &people_statements(),
                        &billing_statements(), &talk_statements(),
-                       &task_statements(), &admin_statements()})
+                       &task_statements(), &admin_statements(),
+                       &feedback_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

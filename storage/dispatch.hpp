@@ -108,6 +108,9 @@ template <> struct op_traits<conversation_list> : op_flags<idempotent> {};
 // Deleting another batch on a retry is what retention wants anyway.
 template <> struct op_traits<purge> : op_flags<atomic | idempotent> {};
 template <> struct op_traits<backlog_get> : op_flags<idempotent> {};
+template <> struct op_traits<feedback_list> : op_flags<idempotent> {};
+// Storing the same translation again changes nothing.
+template <> struct op_traits<feedback_translated> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op>

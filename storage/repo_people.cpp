@@ -111,7 +111,8 @@ SET step = EXCLUDED.step, role = EXCLUDED.role, language = EXCLUDED.language,
     updated_at = now())"};
 
 constexpr sql_def feedback_put{"feedback_put", R"(
-INSERT INTO feedback (user_id, chat_id, text) VALUES ($1, $2, $3)
+INSERT INTO feedback (user_id, chat_id, text, author_role, author_language)
+VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''))
 RETURNING id)"};
 
 } // namespace sql
@@ -214,7 +215,9 @@ caf::error check(const feedback_put& x) {
   if (x.text.empty())
     return make_error(engine_errc::invalid_input, "empty feedback");
   return first_error({check_id("user_id", x.user_id),
-                      check_text("feedback", x.text, limits::short_text)});
+                      check_text("feedback", x.text, limits::short_text),
+                      check_text("feedback role", x.role, limits::code),
+                      check_text("feedback language", x.language, limits::code)});
 }
 
 // -- builders and decoders ------------------------------------------------------
@@ -435,7 +438,8 @@ db_count execute(op_context& ctx, const session_put& x) {
 
 db_id execute(op_context& ctx, const feedback_put& x) {
   auto rs = ctx.sql.run({sql::feedback_put.name,
-                         {param(x.user_id), param(x.chat_id), param(x.text)}});
+                         {param(x.user_id), param(x.chat_id), param(x.text),
+                          param(x.role), param(x.language)}});
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "feedback_put returned no row"};
   return {int_at(rs.front(), 0)};

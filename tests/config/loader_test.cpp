@@ -205,6 +205,18 @@ BOOST_AUTO_TEST_CASE(cross_key_rules) {
   BOOST_TEST(run({"--translator.retry_base_ms=9000"}, env).message.find("retry_cap_ms") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_operator_language_is_a_language_code) {
+  fake_env env;
+  for (auto bad : {"", "e", "english", "EN", "e1", "en-US", "../x"}) {
+    auto out = run({std::string{"--ops.operator_language="} + bad}, env);
+    BOOST_TEST((out.what == load_outcome::action::exit_failure), bad);
+    BOOST_TEST(out.message.find("ops.operator_language") != std::string::npos, bad);
+  }
+  auto ok = run({"--ops.operator_language=es"}, env);
+  BOOST_TEST((ok.what == load_outcome::action::run));
+  BOOST_TEST(ok.cfg.ops.operator_language == "es");
+}
+
 BOOST_AUTO_TEST_CASE(help_and_print_config_exit_cleanly) {
   fake_env env;
   auto help = run({"--help"}, env);
