@@ -308,7 +308,7 @@ caf::expected<user_record> execute(op_context& ctx, const user_issue_code& x) {
   // Runs outside a transaction: a unique violation only fails its own
   // statement, and the next candidate is tried on the same connection.
   for (int attempt = 0; attempt < max_code_attempts; ++attempt) {
-    auto code = random_invitation_code(ctx.rng);
+    auto code = random_invitation_code();
     try {
       auto rs = ctx.sql.run(user_set_code_statement(x.telegram_id, code,
                                                     x.replace));
