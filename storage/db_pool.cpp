@@ -8,6 +8,7 @@
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_join.hpp"
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"

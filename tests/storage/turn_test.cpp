@@ -437,8 +437,9 @@ BOOST_AUTO_TEST_CASE(only_batched_atomic_writes_combine) {
 BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // 37 before parking (inbox_park, inbox_parked, inbox_release) and the
   // one-transaction reply (reply_put); 43 with partition_notify and
-  // inbox_rehome; 44 with join_refused.
-  BOOST_TEST(op_count == 44u);
+  // inbox_rehome; 44 with join_refused; 47 with join_request_put,
+  // join_answer and worker_remove.
+  BOOST_TEST(op_count == 47u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.
