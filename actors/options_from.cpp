@@ -40,6 +40,8 @@ session_options session_options_from(const bridge_config& cfg) {
   o.updates_per_minute = s.updates_per_minute;
   o.code_attempts = s.code_attempts;
   o.code_window = s.code_window;
+  o.code_failures_per_minute = s.code_failures_per_minute;
+  o.join_approval = s.join_approval;
   o.free_daily_messages = s.free_daily_messages;
   o.allowance_lease = s.allowance_lease;
   o.history_length = s.history_length;

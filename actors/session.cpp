@@ -214,7 +214,10 @@ std::optional<domain::reg_input> session_state::read_input() {
 void session_state::act(reg_action action, const domain::reg_input& in) {
   switch (action) {
     case reg_action::ask_role:
-      ask_role();
+      if (in.cmd.kind == domain::command_kind::start && !in.cmd.args.empty())
+        start_link(in.cmd.args); // a deep link
+      else
+        ask_role();
       break;
     case reg_action::take_role:
       answer_button();
@@ -271,6 +274,12 @@ void session_state::on_note(const session_note& n) {
       break;
     case session_note_kind::join_refused:
       reply(say(text_id::join_refused, n.name));
+      break;
+    case session_note_kind::join_request:
+    case session_note_kind::join_accepted:
+    case session_note_kind::join_declined:
+    case session_note_kind::removed:
+      on_join_note(n);
       break;
   }
 }

@@ -46,6 +46,13 @@ struct session_options {
   int64_t updates_per_minute = defaults::session::updates_per_minute;
   int64_t code_attempts = defaults::session::code_attempts;
   std::chrono::seconds code_window = defaults::session::code_window;
+  /// The failure budget all engines share (Redis), and what each keeps
+  /// alone while Redis is down.
+  int64_t code_failures_per_minute = defaults::session::code_failures_per_minute;
+  /// A right code asks the manager (Accept/Decline) instead of joining.
+  bool join_approval = defaults::session::join_approval;
+  /// The bot's username (getMe), for the join link; empty: codes only.
+  std::string bot_username;
   int64_t free_daily_messages = defaults::session::free_daily_messages;
   /// Free messages PostgreSQL charges per round trip (domain::allowance_lease).
   int64_t allowance_lease = defaults::session::allowance_lease;
@@ -169,6 +176,28 @@ private:
   /// Refuses a join across languages that cannot be translated into each
   /// other: the worker is asked for one that can, the manager told.
   void refuse_join(const user_record& manager);
+
+  // -- joining and leaving (session_join.cpp) ---------------------------------
+  /// `id`'s wording of the manager's code, with the join link when the
+  /// bot's username is known.
+  std::string code_text(domain::text_id id) const;
+  /// `/start <payload>`: a deep link. A newcomer registers as a worker
+  /// (only the language is asked) and the code is taken after it.
+  void start_link(const std::string& args);
+  /// /newcode: a new code; the old one stops working at once.
+  void rotate_code();
+  /// Refuses every code attempt while the failure budget all engines
+  /// share is spent; else looks `code` up.
+  void check_budget(const std::string& code);
+  /// A wrong code: counted here, in the shared budget and in the metric.
+  void code_failed(domain::window_limiter::clock::time_point now);
+  /// Asks the manager to accept this worker (session.join_approval).
+  void request_join(const user_record& manager);
+  /// The manager pressed Accept or Decline.
+  void answer_join(int64_t worker_id, bool accept);
+  /// /remove N: unlinks worker N of /workers, who is told.
+  void remove_worker(int64_t n);
+  void on_join_note(const session_note& n);
 
   // -- text for the partner ---------------------------------------------------
   void route_text(const tg_update& u);

@@ -233,6 +233,17 @@ void session_state::forward(const tg_update& u, const user_record& me,
 // -- commands -------------------------------------------------------------------
 
 void session_state::run_command(const domain::command& cmd) {
+  if (cmd.kind == command_kind::remove) {
+    // Which worker is never guessed: no number, 0 or a word gets the
+    // usage, a number past the list says so (remove_worker).
+    if (!is_manager())
+      reply(say(text_id::unknown_command, cmd.word));
+    else if (domain::check_args(cmd) != domain::args_problem::ok)
+      reply(say(text_id::remove_usage));
+    else
+      remove_worker(domain::parse_count(cmd.args, 0, 1000).value_or(0));
+    return;
+  }
   switch (domain::check_args(cmd)) {
     case domain::args_problem::ok:
       break;
@@ -257,15 +268,26 @@ void session_state::run_command(const domain::command& cmd) {
   };
   switch (cmd.kind) {
     case command_kind::start:
+      if (!cmd.args.empty()) {
+        start_link(cmd.args); // a deep link
+        break;
+      }
+      [[fallthrough]];
     case command_kind::help:
       reply(say(manager ? text_id::help_manager : text_id::help_worker));
       break;
     case command_kind::code:
       if (manager)
-        reply(say(text_id::code_for_manager, me_.invitation_code));
+        reply(code_text(text_id::code_for_manager));
       else
         reply(say(text_id::help_worker));
       break;
+    case command_kind::newcode:
+      if (manager_only())
+        rotate_code();
+      break;
+    case command_kind::remove:
+      break; // above
     case command_kind::workers:
       if (manager_only())
         list_workers(false);
@@ -314,6 +336,12 @@ void session_state::run_command(const domain::command& cmd) {
 }
 
 void session_state::run_button(const domain::button& b) {
+  if (b.kind == domain::button_kind::join_accept
+      || b.kind == domain::button_kind::join_decline) {
+    if (is_manager())
+      answer_join(b.id, b.kind == domain::button_kind::join_accept);
+    return;
+  }
   if (b.kind == domain::button_kind::switch_worker) {
     if (!is_manager())
       return;

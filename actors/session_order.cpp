@@ -215,14 +215,17 @@ void session_state::hand_over(const tg_update& u) {
 }
 
 bool session_state::changes_route(const tg_update& u) const {
-  if (u.kind == update_kind::callback_query)
-    return domain::parse_button(u.callback_data).kind
-           == domain::button_kind::switch_worker;
+  if (u.kind == update_kind::callback_query) {
+    auto k = domain::parse_button(u.callback_data).kind;
+    return k == domain::button_kind::switch_worker
+           || k == domain::button_kind::join_accept;
+  }
   if (u.kind != update_kind::message)
     return false;
   auto kind = domain::parse_command(u.text).kind;
   return kind == domain::command_kind::switch_worker
-         || kind == domain::command_kind::reset;
+         || kind == domain::command_kind::reset
+         || kind == domain::command_kind::remove;
 }
 
 void session_state::hold_for_flush(tg_update u) {

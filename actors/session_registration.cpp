@@ -62,8 +62,13 @@ void session_state::take_language(const std::string& lang) {
         me_ = std::move(u);
         if (!manager) {
           step_ = reg_step::code;
+          auto code = std::move(rec_.pending); // from a deep link
+          rec_.pending.clear();
           save();
-          reply(say(text_id::worker_send_code));
+          if (code.empty())
+            reply(say(text_id::worker_send_code));
+          else
+            take_code(code);
           return;
         }
         self->request(opts_->db, infinite, user_issue_code{chat_id_, false, 0})
@@ -72,7 +77,7 @@ void session_state::take_language(const std::string& lang) {
               me_ = std::move(u);
               step_ = reg_step::ready;
               save();
-              reply(say(text_id::manager_ready, me_.invitation_code));
+              reply(code_text(text_id::manager_ready));
             },
             [this](const caf::error& err) { db_failed(err); });
       },
@@ -106,7 +111,7 @@ void session_state::take_code(const std::string& text) {
           reply(say(text_id::too_many_codes, v.retry_after_ms / 60'000 + 1));
           return;
         }
-        look_up_code(c);
+        check_budget(c);
       },
       [this](const caf::error& err) { db_failed(err); });
 }
@@ -117,21 +122,26 @@ void session_state::look_up_code(const std::string& code) {
     .await(
       [this, now](user_record& owner) {
         if (owner.role != user_role::manager) {
-          codes_.try_record(now);
-          reply(say(text_id::wrong_code));
+          code_failed(now);
           return;
         }
         if (!can_pair(owner.language)) {
           refuse_join(owner); // the code was right: not an attempt
           return;
         }
-        connect_to(owner);
+        if (owner.telegram_id == me_.manager_id) {
+          reply(say(text_id::worker_connected, owner.display_name));
+          return; // in this team already
+        }
+        if (opts_->join_approval)
+          request_join(owner);
+        else
+          connect_to(owner);
       },
       [this, now](const caf::error& err) {
         if (engine_code(err) == engine_errc::not_found
             || engine_code(err) == engine_errc::invalid_input) {
-          codes_.try_record(now);
-          reply(say(text_id::wrong_code));
+          code_failed(now);
           return;
         }
         db_failed(err);

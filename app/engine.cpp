@@ -23,6 +23,7 @@
 #include "ops/http_server.hpp"
 #include "ops/routes.hpp"
 #include "ops/status_poller.hpp"
+#include "ops/bot_identity.hpp"
 #include "ops/webhook.hpp"
 #include "storage/retention.hpp"
 #include "storage/start.hpp"
@@ -212,6 +213,12 @@ bool engine::start_actors(std::string& err) {
   sess->languages = map->languages();
   sess->language_map = map;
   sess->partitions = static_cast<int32_t>(cfg_.cluster.partitions);
+  // For the join links; without it managers get codes only.
+  std::string who_err;
+  sess->bot_username = ops::fetch_bot_username(
+    cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token, who_err);
+  if (sess->bot_username.empty())
+    spdlog::warn("engine: {}; invitations go without links", who_err);
   if (sess->languages.empty()) {
     err = "the translator offers no language";
     return false;

@@ -2,6 +2,8 @@
 
 #include "cache/cache_actor.hpp"
 
+#include <cstdlib>
+
 #include "cache/keys.hpp"
 #include "cache/lock_scripts.hpp"
 #include "common/error.hpp"
@@ -70,7 +72,13 @@ caf::result<rate_verdict> cache_state::hit(const rate_hit& h) {
                       "a rate limit needs limit >= 0 and a window of 1 ms to 1 day");
   auto now = now_ms();
   auto w = fixed_window::at(now, h.window_ms);
-  if (opts_.enabled) {
+  if (opts_.enabled && !h.count) {
+    auto r = call({"GET", keys::rate(h.scope, h.subject, w.index)});
+    if (r && (r->is_nil() || r->type == redis_reply::kind::string))
+      return judge((r->is_nil() ? 0 : std::atoll(r->str.c_str())) + 1,
+                   h.limit, w, now);
+    ++counters_.fallbacks;
+  } else if (opts_.enabled) {
     auto key = keys::rate(h.scope, h.subject, w.index);
     // INCR and the expiry travel together: one round trip.
     auto r = call(std::vector<redis_command>{

@@ -43,10 +43,14 @@ public:
     if (it == counts_.end()) {
       if (counts_.size() >= max_)
         evict(w.index);
+      if (!h.count)
+        return judge(1, h.limit, w, now_ms);
       it = counts_.emplace(std::move(key), slot{w.index, 0}).first;
     }
     if (it->second.window != w.index)
       it->second = slot{w.index, 0};
+    if (!h.count) // a look: what one more event would meet
+      return judge(it->second.count + 1, h.limit, w, now_ms);
     return judge(++it->second.count, h.limit, w, now_ms);
   }
 

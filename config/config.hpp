@@ -136,6 +136,8 @@ struct bridge_config {
     int64_t updates_per_minute = defaults::session::updates_per_minute;
     int64_t code_attempts = defaults::session::code_attempts;
     std::chrono::seconds code_window = defaults::session::code_window;
+    int64_t code_failures_per_minute = defaults::session::code_failures_per_minute;
+    bool join_approval = defaults::session::join_approval;
     int64_t free_daily_messages = defaults::session::free_daily_messages;
     /// Free messages charged per PostgreSQL round trip; a crash can cost
     /// a manager up to twice this many of the day's free messages.

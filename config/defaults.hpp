@@ -137,6 +137,11 @@ constexpr seconds passivation_timeout{300};
 constexpr int64_t updates_per_minute = 30;
 constexpr int64_t code_attempts = 5;
 constexpr seconds code_window{600};
+/// Wrong invitation codes, from everyone, per minute; past it code
+/// attempts are refused for everyone until the minute ends.
+constexpr int64_t code_failures_per_minute = 120;
+/// A join waits for the manager's Accept (false: a right code joins).
+constexpr bool join_approval = true;
 constexpr int64_t free_daily_messages = 50;
 /// Free messages charged per PostgreSQL round trip; a crash can cost a
 /// manager up to twice this many of the day's free messages.

@@ -182,6 +182,10 @@ void visit_keys(Config& c, F&& f) {
     c.session.code_attempts, b{1, 1000});
   f(key_info{"session.code_window_s", "window of the invitation code limit"},
     c.session.code_window, b{1, 86'400});
+  f(key_info{"session.code_failures_per_minute", "wrong invitation codes from everyone per minute (shared in Redis); past it code attempts are refused for everyone until the minute ends"},
+    c.session.code_failures_per_minute, b{1, 1'000'000});
+  f(key_info{"session.join_approval", "a worker's join waits for the manager's Accept; false: a right code joins at once"},
+    c.session.join_approval);
   f(key_info{"session.free_daily_messages", "messages per day a manager without subscription may send"},
     c.session.free_daily_messages, b{0, big});
   f(key_info{"session.allowance_lease", "free messages charged per database round trip; a crash can cost a manager twice this many"},

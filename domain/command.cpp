@@ -21,7 +21,8 @@ constexpr entry commands[] = {
   {"task", command_kind::task},       {"tasks", command_kind::tasks},
   {"daily", command_kind::daily},     {"history", command_kind::history},
   {"reset", command_kind::reset},     {"feedback", command_kind::feedback},
-  {"code", command_kind::code},
+  {"code", command_kind::code},       {"newcode", command_kind::newcode},
+  {"remove", command_kind::remove},
 };
 
 bool is_space(char c) {
@@ -118,6 +119,13 @@ args_problem check_args(const command& cmd, size_t max_text) {
         return args_problem::ok; // shows the list
       return parse_count(cmd.args, 1, 1000) ? args_problem::ok
                                              : args_problem::not_a_number;
+    case command_kind::remove:
+      // Which worker, by their number in /workers: never "the current
+      // one" by default, so a slip cannot unlink anyone.
+      if (cmd.args.empty())
+        return args_problem::missing;
+      return parse_count(cmd.args, 1, 1000) ? args_problem::ok
+                                             : args_problem::not_a_number;
     case command_kind::start:
       // Deep links (`/start <payload>`) may carry an invitation code.
       return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
@@ -127,6 +135,7 @@ args_problem check_args(const command& cmd, size_t max_text) {
     case command_kind::daily:
     case command_kind::reset:
     case command_kind::code:
+    case command_kind::newcode:
       return cmd.args.empty() ? args_problem::ok : args_problem::unexpected;
     case command_kind::none:
     case command_kind::unknown:

@@ -21,6 +21,10 @@ enum class command_kind : uint8_t {
   reset,
   feedback,
   code,
+  /// A manager rotates their invitation code.
+  newcode,
+  /// A manager unlinks worker N of /workers.
+  remove,
   unknown,
 };
 

@@ -55,6 +55,15 @@ button parse_button(std::string_view data) {
   } else if (head == "lang" && is_language_code(tail)) {
     b.kind = button_kind::language;
     b.value = std::string{tail};
+  } else if (head == "join") {
+    auto answer = tail.substr(0, tail.find(':'));
+    auto rest = answer.size() < tail.size() ? tail.substr(answer.size() + 1)
+                                            : std::string_view{};
+    if (auto id = parse_id(rest); id > 0 && (answer == "yes" || answer == "no")) {
+      b.kind = answer == "yes" ? button_kind::join_accept
+                               : button_kind::join_decline;
+      b.id = id;
+    }
   } else if (head == "task" || head == "switch") {
     if (auto id = parse_id(tail); id > 0) {
       b.kind = head == "task" ? button_kind::task_done
@@ -81,6 +90,10 @@ std::string switch_button_data(int64_t worker_id) {
   return "switch:" + std::to_string(worker_id);
 }
 
+std::string join_button_data(bool accept, int64_t worker_id) {
+  return (accept ? "join:yes:" : "join:no:") + std::to_string(worker_id);
+}
+
 reg_action decide(reg_step step, const reg_input& in) {
   if (in.is_button) {
     auto k = in.pressed.kind;
@@ -94,6 +107,8 @@ reg_action decide(reg_step step, const reg_input& in) {
                                           : reg_action::stale_button;
       case reg_step::ready:
         return k == button_kind::task_done || k == button_kind::switch_worker
+                   || k == button_kind::join_accept
+                   || k == button_kind::join_decline
                  ? reg_action::run_button
                  : reg_action::stale_button;
       default:

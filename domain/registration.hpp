@@ -43,6 +43,9 @@ enum class button_kind : uint8_t {
   task_done,
   /// `id` is the worker.
   switch_worker,
+  /// A manager's answer to a join request; `id` is the worker.
+  join_accept,
+  join_decline,
   unknown,
 };
 
@@ -53,7 +56,7 @@ struct button {
 };
 
 /// Reads callback data the bot put on its buttons ("role:manager",
-/// "lang:es", "task:42", "switch:1001"). Anything else, including data a
+/// "lang:es", "task:42", "switch:1001", "join:yes:2002", "join:no:2002"). Anything else, including data a
 /// hostile client made up, is `unknown`.
 button parse_button(std::string_view data);
 
@@ -61,6 +64,7 @@ std::string role_button_data(bool manager);
 std::string language_button_data(std::string_view lang);
 std::string task_button_data(int64_t task_id);
 std::string switch_button_data(int64_t worker_id);
+std::string join_button_data(bool accept, int64_t worker_id);
 
 // -- decisions ----------------------------------------------------------------
 
@@ -82,7 +86,8 @@ enum class reg_action : uint8_t {
   not_registered,
   /// A registered chat's command.
   run_command,
-  /// A registered chat's button (task done, switch worker).
+  /// A registered chat's button (task done, switch worker, a join's
+  /// answer).
   run_button,
   /// A registered chat's plain text: for the partner.
   route_text,

@@ -23,9 +23,9 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> wordings_by
    "Estás registrado como gerente. Tu código de invitación es {}. Dáselo a "
    "tus trabajadores; ellos me lo envían para conectarse contigo."},
   {"Please send me the invitation code your manager gave you (like "
-   "BRIDGE-12345).",
+   "BRIDGE-7K2M-9QXD).",
    "Envíame el código de invitación que te dio tu gerente (como "
-   "BRIDGE-12345)."},
+   "BRIDGE-7K2M-9QXD)."},
   {"You are connected with {}. Write here and I will translate for you.",
    "Estás conectado con {}. Escribe aquí y yo traduciré por ti."},
   {"{} joined your team. Your messages now go to {}.",
@@ -75,13 +75,18 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> wordings_by
    "/workers – your workers; /switch N – write to worker N\n"
    "/task TEXT – give the current worker a task; /tasks – open tasks\n"
    "/daily – the last 24 hours; /history [N] – recent messages\n"
-   "/code – your invitation code; /feedback TEXT; /reset",
+   "/code – your invitation code; /newcode – a new one (the old stops "
+   "working)\n"
+   "/remove N – take worker N off your team; /feedback TEXT; /reset",
    "Escribe a tu trabajador y yo se lo traduzco.\n"
    "/workers – tus trabajadores; /switch N – escribir al trabajador N\n"
    "/task TEXTO – dar una tarea al trabajador actual; /tasks – tareas "
    "abiertas\n"
    "/daily – las últimas 24 horas; /history [N] – mensajes recientes\n"
-   "/code – tu código de invitación; /feedback TEXTO; /reset"},
+   "/code – tu código de invitación; /newcode – uno nuevo (el anterior deja "
+   "de funcionar)\n"
+   "/remove N – quitar al trabajador N de tu equipo; /feedback TEXTO; "
+   "/reset"},
   {"Write to your manager and I translate it for them.\n"
    "/tasks – your open tasks; /history [N] – recent messages\n"
    "/feedback TEXT; /reset",
@@ -147,6 +152,43 @@ constexpr std::array<wordings, static_cast<size_t>(text_id::count_)> wordings_by
    "{} intentó unirse a tu equipo, pero Bridge no puede traducir entre su "
    "idioma y el tuyo; se le pidió elegir otro idioma."},
   {"↪ via {}", "↪ vía {}"},
+  {"Or send them this link: {}", "O envíales este enlace: {}"},
+  {"Your new invitation code is {}. The old one no longer works.",
+   "Tu nuevo código de invitación es {}. El anterior ya no funciona."},
+  {"Your request to join {}'s team was sent. I will tell you when they "
+   "answer.",
+   "Se envió tu solicitud para unirte al equipo de {}. Te avisaré cuando "
+   "responda."},
+  {"{} wants to join your team.", "{} quiere unirse a tu equipo."},
+  {"Accept", "Aceptar"},
+  {"Decline", "Rechazar"},
+  {"{} declined your request to join their team.",
+   "{} rechazó tu solicitud para unirte a su equipo."},
+  {"You declined {}'s request to join your team.",
+   "Rechazaste la solicitud de {} para unirse a tu equipo."},
+  {"That request was already answered or withdrawn.",
+   "Esa solicitud ya fue respondida o retirada."},
+  {"{} is no longer in your team.", "{} ya no está en tu equipo."},
+  {"{} removed you from their team; your messages no longer reach them. "
+   "Send a new invitation code to join a team.",
+   "{} te quitó de su equipo; tus mensajes ya no le llegan. Envía un nuevo "
+   "código de invitación para unirte a un equipo."},
+  {"/remove takes the number of a worker in /workers, for example: "
+   "/remove 2",
+   "/remove lleva el número de un trabajador de /workers, por ejemplo: "
+   "/remove 2"},
+  {"Too many wrong invitation codes were sent to Bridge just now. Please "
+   "try again in a minute.",
+   "Se enviaron demasiados códigos de invitación incorrectos a Bridge. "
+   "Inténtalo de nuevo en un minuto."},
+  {"This invitation link is not valid. Please ask your manager for a new "
+   "link or code.",
+   "Este enlace de invitación no es válido. Pide a tu gerente un enlace o "
+   "código nuevo."},
+  {"You are registered as a manager; invitation links are for workers. "
+   "Your own code is {}.",
+   "Estás registrado como gerente; los enlaces de invitación son para "
+   "trabajadores. Tu código es {}."},
 }};
 
 } // namespace

@@ -75,6 +75,22 @@ enum class text_id {
   choose_partner_language,
   join_refused,
   history_via,
+  // -- joining (link, approval, rotation, removal) ---------------------------
+  join_link_line,
+  code_rotated,
+  join_requested,
+  join_request,
+  join_accept_button,
+  join_decline_button,
+  join_declined_worker,
+  join_declined_manager,
+  join_already_answered,
+  worker_removed,
+  removed_by_manager,
+  remove_usage,
+  codes_paused,
+  link_invalid,
+  link_for_manager,
   count_
 };
 

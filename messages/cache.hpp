@@ -25,12 +25,15 @@ struct rate_hit {
   int64_t subject = 0;
   int64_t limit = 0;
   int64_t window_ms = 60000;
+  /// False: only asks whether one more event would be within the limit,
+  /// counting nothing (a budget spent by other events, such as failures).
+  bool count = true;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, rate_hit& x) {
   return f(caf::meta::type_name("rate_hit"), x.scope, x.subject, x.limit,
-           x.window_ms);
+           x.window_ms, x.count);
 }
 
 /// Whether a `rate_hit` is within its limit.

@@ -73,6 +73,14 @@ enum class session_note_kind : uint8_t {
   /// A worker's join was refused: their language and the manager's
   /// cannot be translated into each other.
   join_refused,
+  /// A worker asks this manager to let them join (`user_id`, `name`).
+  join_request,
+  /// This worker's manager (`user_id`, `name`) accepted them.
+  join_accepted,
+  /// This worker's manager (`user_id`, `name`) declined them.
+  join_declined,
+  /// This worker's manager (`user_id`, `name`) removed them.
+  removed,
 };
 
 const char* to_string(session_note_kind kind);

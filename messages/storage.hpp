@@ -14,6 +14,7 @@
 #include "messages/storage_common.hpp"
 #include "messages/storage_feedback.hpp"
 #include "messages/storage_intake.hpp"
+#include "messages/storage_join.hpp"
 #include "messages/storage_people.hpp"
 #include "messages/storage_talk.hpp"
 
@@ -221,6 +222,7 @@ using db_ops = db_op_list<
   // users, links, session state
   user_get, user_put, user_issue_code, user_by_code, user_reset, link_worker,
   join_refused, unlink_worker, inbox_rehome, workers_of, session_get, session_put,
+  join_request_put, join_answer, worker_remove,
   // subscriptions, usage, feedback
   sub_get, sub_set, sub_clear, usage_incr, usage_get, feedback_put,
   usage_release,

@@ -40,6 +40,10 @@ const char* to_string(session_note_kind kind) {
     case session_note_kind::partner_left: return "partner_left";
     case session_note_kind::reset_by_operator: return "reset_by_operator";
     case session_note_kind::join_refused: return "join_refused";
+    case session_note_kind::join_request: return "join_request";
+    case session_note_kind::join_accepted: return "join_accepted";
+    case session_note_kind::join_declined: return "join_declined";
+    case session_note_kind::removed: return "removed";
   }
   return "unknown";
 }

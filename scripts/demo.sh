@@ -96,25 +96,27 @@ say "Ana, a manager who writes English, and Bruno, a worker who writes Spanish"
 write 1001 /start;                   await 1001 1
 press 1001 role:manager;             await 1001 2
 press 1001 lang:en;                  await 1001 3
-code=$("$sim" read --port "$port" --chat 1001 | grep -o 'BRIDGE-[0-9]*' | head -1)
-write 2002 /start;                   await 2002 1
-press 2002 role:worker;              await 2002 2
-press 2002 lang:es;                  await 2002 3
-write 2002 "$code";                  await 2002 4; await 1001 4
-write 1001 "Good morning. Please check the delivery at gate three.";  await 2002 5
-write 2002 "Buenos días. La entrega llegó, pero falta una caja.";     await 1001 5
-write 1001 "/task Count the boxes again";                             await 2002 6
+code=$("$sim" read --port "$port" --chat 1001 | grep -o 'BRIDGE-[0-9A-Z-]*[0-9A-Z]' | head -1)
+# Bruno opens Ana's link (https://t.me/<bot>?start=CODE): only the
+# language is asked, then Ana accepts him.
+write 2002 "/start $code";           await 2002 1
+press 2002 lang:es;                  await 2002 2; await 1001 4
+press 1001 join:yes:2002;            await 1001 5; await 2002 3
+write 1001 "Good morning. Please check the delivery at gate three.";  await 2002 4
+write 2002 "Buenos días. La entrega llegó, pero falta una caja.";     await 1001 6
+write 1001 "/task Count the boxes again";                             await 2002 5
 press 2002 "$("$sim" read --port "$port" --chat 2002 | grep -o 'press task:[0-9]*' | tail -1 | cut -d' ' -f2)"
-await 1001 7; await 2002 7
+await 1001 8; await 2002 6
 
 say "Joana, a second worker, who writes Portuguese: through Spanish"
 write 3003 /start;                   await 3003 1
 press 3003 role:worker;              await 3003 2
 press 3003 lang:pt;                  await 3003 3
-write 3003 "$code";                  await 3003 4; await 1001 8
-write 1001 "Joana, the truck arrives at noon. Please open gate two.";  await 3003 5
-write 3003 "Obrigada. O portão dois está aberto.";                    await 1001 9
-write 1001 "/history 2";                                              await 1001 10
+write 3003 "$code";                  await 3003 4; await 1001 9
+press 1001 join:yes:3003;            await 1001 10; await 3003 5
+write 1001 "Joana, the truck arrives at noon. Please open gate two.";  await 3003 6
+write 3003 "Obrigada. O portão dois está aberto.";                    await 1001 11
+write 1001 "/history 2";                                              await 1001 12
 
 show() {
   say "what $2 received"

@@ -9,6 +9,7 @@
 #include "storage/repo_billing.hpp"
 #include "storage/repo_feedback.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_join.hpp"
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"

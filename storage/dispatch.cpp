@@ -15,6 +15,7 @@
 #include "storage/repo_billing.hpp"
 #include "storage/repo_feedback.hpp"
 #include "storage/repo_intake.hpp"
+#include "storage/repo_join.hpp"
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"
@@ -53,6 +54,16 @@ void touched_by(const link_worker& x, const link_result&, cache_invalidate& out)
 }
 
 void touched_by(const unlink_worker& x, const db_count&, cache_invalidate& out) {
+  out.profiles.push_back(x.worker_id);
+}
+
+void touched_by(const join_answer& x, const user_record&,
+                cache_invalidate& out) {
+  out.profiles.push_back(x.worker_id);
+}
+
+void touched_by(const worker_remove& x, const user_record&,
+                cache_invalidate& out) {
   out.profiles.push_back(x.worker_id);
 }
 
@@ -341,6 +352,7 @@ const std::vector<sql_def>& all_statements() {
     for (auto* part : {&fence_statements(), &intake_statements(),
                        &outbox_statements(),
                        &parked_statements(), &people_statements(),
+                       &join_statements(),
                        &billing_statements(), &talk_statements(),
                        &task_statements(), &admin_statements(),
                        &feedback_statements()})

@@ -81,6 +81,10 @@ template <> struct op_traits<unlink_worker> : op_flags<atomic> {};
 // Fenced; a note has a fresh id each time, so it is never retried.
 template <> struct op_traits<join_refused> : op_flags<atomic> {};
 // Fenced; moving rows again moves nothing.
+// Fenced; each queues a note with a fresh id, so none is retried.
+template <> struct op_traits<join_request_put> : op_flags<atomic> {};
+template <> struct op_traits<join_answer> : op_flags<atomic> {};
+template <> struct op_traits<worker_remove> : op_flags<atomic> {};
 template <> struct op_traits<inbox_rehome> : op_flags<atomic | idempotent> {};
 template <> struct op_traits<workers_of> : op_flags<idempotent> {};
 template <> struct op_traits<session_get> : op_flags<idempotent> {};

@@ -1,6 +1,7 @@
 #include "storage/repo_people.hpp"
 
 #include "common/error.hpp"
+#include "storage/repo_join.hpp"
 #include "storage/validate.hpp"
 
 namespace bridge::storage {
@@ -311,7 +312,7 @@ caf::expected<user_record> execute(op_context& ctx, const user_issue_code& x) {
   // Runs outside a transaction: a unique violation only fails its own
   // statement, and the next candidate is tried on the same connection.
   for (int attempt = 0; attempt < max_code_attempts; ++attempt) {
-    auto code = random_invitation_code(ctx.rng);
+    auto code = random_invitation_code();
     try {
       auto rs = ctx.sql.run(user_set_code_statement(x.telegram_id, code,
                                                     x.replace));
@@ -343,6 +344,9 @@ user_reset_result execute(op_context& ctx, const user_reset& x) {
   for (auto& r : ctx.sql.run({sql::reset_links.name, {param(x.telegram_id)}}))
     out.unlinked.push_back(int_at(r, 0));
   ctx.sql.run({sql::reset_user.name, {param(x.telegram_id)}});
+  // A request to or from a user who starts over is void: pressing its
+  // button later finds nothing (storage/repo_join.hpp).
+  forget_join_requests(ctx, x.telegram_id);
   auto moved = out.unlinked;
   moved.push_back(x.telegram_id);
   rehome(ctx, moved, x.cause);

@@ -15,9 +15,8 @@ namespace bridge::storage {
 /// Statements of this repository.
 const std::vector<sql_def>& people_statements();
 
-/// Random codes tried before `user_issue_code` gives up. With 100,000
-/// codes and fewer than half taken, eight collisions in a row happen less
-/// than once in 250 issues.
+/// Random codes tried before `user_issue_code` gives up. With 2^40 codes
+/// a collision is already rare; eight in a row do not happen.
 constexpr int max_code_attempts = 8;
 
 // -- validation -----------------------------------------------------------------

@@ -49,10 +49,10 @@ std::string truncate_utf8(std::string_view text, size_t max_bytes);
 /// what a code is; storage only refuses anything else).
 bool is_invitation_code(std::string_view text);
 
-/// A uniformly random invitation code, from the domain's code space.
-template <class Rng>
-std::string random_invitation_code(Rng& rng) {
-  return domain::random_code(rng);
+/// A new invitation code from the operating system's CSPRNG (never from
+/// the connection's seeded generator: codes are secrets).
+inline std::string random_invitation_code() {
+  return domain::new_code();
 }
 
 /// Returns the first error of `errs`, or an empty one.

@@ -78,7 +78,11 @@ std::optional<session_note> decode_note(std::string_view payload,
   for (auto k : {session_note_kind::worker_joined,
                  session_note_kind::partner_left,
                  session_note_kind::reset_by_operator,
-                 session_note_kind::join_refused})
+                 session_note_kind::join_refused,
+                 session_note_kind::join_request,
+                 session_note_kind::join_accepted,
+                 session_note_kind::join_declined,
+                 session_note_kind::removed})
     if (kind == to_string(k)) {
       out.kind = k;
       known = true;

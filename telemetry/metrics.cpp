@@ -102,6 +102,11 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                                   "translator failed")),
     rate_limited_users(counter(r, "bridge_user_rate_limited_total",
                                "Updates refused by the per-user rate limit")),
+    code_failures(counter(r, "bridge_code_failures_total",
+                          "Wrong invitation codes, from anyone")),
+    code_attempts_paused(counter(r, "bridge_code_attempts_paused_total",
+                                 "Code attempts refused because the global "
+                                 "failure budget was spent")),
     translator_queue_depth(gauge(r, "bridge_translator_queue_depth",
                                  "Translations waiting for the backend")),
     translator_in_flight(gauge(r, "bridge_translator_in_flight",

@@ -53,6 +53,11 @@ struct engine_metrics {
   prometheus::Counter& messages_relayed;
   prometheus::Counter& messages_untranslated;
   prometheus::Counter& rate_limited_users;
+  /// Wrong invitation codes (each one spends the global failure budget).
+  prometheus::Counter& code_failures;
+  /// Code attempts refused because the global failure budget was spent:
+  /// the figure an operator alerts on (someone is guessing codes).
+  prometheus::Counter& code_attempts_paused;
   /// Edited messages a session handed on leaves as they were, by reason:
   /// not_registered (an unknown user or one mid-registration), command,
   /// media, too_long. Each edit is either relayed or counted here.

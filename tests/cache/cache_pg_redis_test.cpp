@@ -216,6 +216,27 @@ BOOST_AUTO_TEST_CASE(rate_limits_count_per_window) {
               == engine_errc::invalid_input));
 }
 
+BOOST_AUTO_TEST_CASE(a_look_at_a_budget_counts_nothing) {
+  // The global failure budget of invitation codes: failures spend it,
+  // attempts only look (count = false).
+  rate_hit look{"code_failures", 0, 2, 60000, false};
+  rate_hit spend{"code_failures", 0, 2, 60000, true};
+  for (int i = 0; i < 5; ++i)
+    BOOST_TEST(via_cache<rate_verdict>(look)->allowed);
+  BOOST_TEST(via_cache<rate_verdict>(spend)->count == 1);
+  BOOST_TEST(via_cache<rate_verdict>(look)->allowed);
+  BOOST_TEST(via_cache<rate_verdict>(spend)->count == 2);
+  auto spent = via_cache<rate_verdict>(look);
+  BOOST_TEST(!spent->allowed);
+  BOOST_TEST(spent->count == 3); // what one more would make
+  BOOST_TEST(spent->retry_after_ms == 60000 - (clock->load() % 60000));
+  // Looking did not count: the next failure is the third.
+  BOOST_TEST(via_cache<rate_verdict>(spend)->count == 3);
+  *clock += 60000;
+  BOOST_TEST(via_cache<rate_verdict>(look)->allowed);
+  BOOST_TEST(status().local_rate_decisions == 0);
+}
+
 BOOST_AUTO_TEST_CASE(a_corrupt_counter_is_decided_locally) {
   auto w = cache::fixed_window::at(clock->load(), 60000);
   redis.command({"SET", cache::keys::rate("updates", 9, w.index), "not a number"});

@@ -49,4 +49,18 @@ BOOST_AUTO_TEST_CASE(the_local_limiter_stays_bounded) {
     BOOST_TEST(tight.hit(rate_hit{"updates", s, 1, 1000}, 5).allowed);
 }
 
+BOOST_AUTO_TEST_CASE(the_local_limiter_looks_without_counting) {
+  // While Redis is down each engine keeps the failure budget alone.
+  local_limiter l;
+  rate_hit look{"code_failures", 0, 1, 1000, false};
+  rate_hit spend{"code_failures", 0, 1, 1000, true};
+  BOOST_TEST(l.hit(look, 10).allowed);
+  BOOST_TEST(l.size() == 0u); // a look stores nothing
+  BOOST_TEST(l.hit(spend, 20).allowed);
+  BOOST_TEST(!l.hit(look, 30).allowed);
+  BOOST_TEST(!l.hit(look, 40).allowed);
+  BOOST_TEST(l.hit(spend, 50).count == 2);
+  BOOST_TEST(l.hit(look, 1000).allowed); // next window
+}
+
 BOOST_AUTO_TEST_SUITE_END() // cache_fixed_window

@@ -81,4 +81,17 @@ BOOST_AUTO_TEST_CASE(history_counts_are_capped) {
                "'" << r.args << "' with cap " << r.cap);
 }
 
+BOOST_AUTO_TEST_CASE(newcode_takes_nothing_and_remove_takes_a_number) {
+  BOOST_TEST((parse_command("/newcode").kind == command_kind::newcode));
+  BOOST_TEST((parse_command("/NewCode").kind == command_kind::newcode));
+  BOOST_TEST((check_args(parse_command("/newcode")) == args_problem::ok));
+  BOOST_TEST((check_args(parse_command("/newcode now")) == args_problem::unexpected));
+  BOOST_TEST((parse_command("/remove 2").kind == command_kind::remove));
+  BOOST_TEST((check_args(parse_command("/remove 2")) == args_problem::ok));
+  BOOST_TEST((check_args(parse_command("/remove")) == args_problem::missing));
+  for (auto bad : {"/remove 0", "/remove -1", "/remove two", "/remove 2 3",
+                   "/remove 1001", "/remove 99999999999999999999"})
+    BOOST_TEST((check_args(parse_command(bad)) == args_problem::not_a_number), bad);
+}
+
 BOOST_AUTO_TEST_SUITE_END() // domain_command

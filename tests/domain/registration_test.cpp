@@ -36,6 +36,8 @@ const char* name(button_kind k) {
     case button_kind::language: return "language";
     case button_kind::task_done: return "task_done";
     case button_kind::switch_worker: return "switch_worker";
+    case button_kind::join_accept: return "join_accept";
+    case button_kind::join_decline: return "join_decline";
     case button_kind::unknown: return "unknown";
   }
   return "?";
@@ -98,6 +100,18 @@ const std::vector<button_row> button_rows = {
   {"task:9223372036854775808", button_kind::unknown, "", 0},
   {"switch:" + std::string(5000, '9'), button_kind::unknown, "", 0},
   {"Task:42", button_kind::unknown, "", 0},
+  // a manager's answer to a join request
+  {"join:yes:2002", button_kind::join_accept, "", 2002},
+  {"join:no:2002", button_kind::join_decline, "", 2002},
+  {"join:yes:", button_kind::unknown, "", 0},
+  {"join:yes", button_kind::unknown, "", 0},
+  {"join:maybe:2002", button_kind::unknown, "", 0},
+  {"join:YES:2002", button_kind::unknown, "", 0},
+  {"join:yes:0", button_kind::unknown, "", 0},
+  {"join:yes:-5", button_kind::unknown, "", 0},
+  {"join:yes:2002:x", button_kind::unknown, "", 0},
+  {"join::2002", button_kind::unknown, "", 0},
+  {"join:yes:" + std::string(5000, '9'), button_kind::unknown, "", 0},
   // oversize
   {std::string(100000, 'x'), button_kind::unknown, "", 0},
   {"role:" + std::string(100000, 'm'), button_kind::unknown, "", 0},
@@ -202,7 +216,25 @@ BOOST_AUTO_TEST_CASE(button_data_round_trips) {
     auto s = parse_button(switch_button_data(id));
     BOOST_TEST(name(s.kind) == name(button_kind::switch_worker));
     BOOST_TEST(s.id == id);
+    auto yes = parse_button(join_button_data(true, id));
+    BOOST_TEST(name(yes.kind) == name(button_kind::join_accept));
+    BOOST_TEST(yes.id == id);
+    auto no = parse_button(join_button_data(false, id));
+    BOOST_TEST(name(no.kind) == name(button_kind::join_decline));
+    BOOST_TEST(no.id == id);
   }
+}
+
+BOOST_AUTO_TEST_CASE(join_answers_are_a_registered_chats_buttons_only) {
+  // An Accept pressed in any other step (a manager who reset since, say)
+  // is answered and does nothing.
+  reg_input in;
+  in.is_button = true;
+  in.pressed = parse_button(join_button_data(true, 2002));
+  BOOST_TEST((decide(reg_step::ready, in) == reg_action::run_button));
+  for (auto step : {reg_step::fresh, reg_step::role, reg_step::language,
+                    reg_step::code})
+    BOOST_TEST((decide(step, in) == reg_action::stale_button));
 }
 
 BOOST_AUTO_TEST_CASE(every_step_and_input_has_its_decision) {

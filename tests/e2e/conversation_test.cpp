@@ -159,8 +159,8 @@ BOOST_AUTO_TEST_CASE(a_slow_translation_is_announced_as_queued) {
 }
 
 BOOST_AUTO_TEST_CASE(the_free_allowance_and_the_rate_limit_answer_clearly) {
-  pair_world p{{"--session.free_daily_messages=2", "--session.updates_per_minute=7"}};
-  // Registration took three updates of Ana's.
+  pair_world p{{"--session.free_daily_messages=2", "--session.updates_per_minute=8"}};
+  // Registration took three updates of Ana's, and accepting Bob a fourth.
   p.world.say(p.ana, "one");
   BOOST_TEST(p.world.next_message(p.bob.id).text == fake_copy(p.ana, "es", "one"));
   p.world.say(p.ana, "two");
@@ -171,8 +171,8 @@ BOOST_AUTO_TEST_CASE(the_free_allowance_and_the_rate_limit_answer_clearly) {
   // Workers are not counted against the manager's allowance.
   p.world.say(p.bob, "uno");
   BOOST_TEST(p.world.next_message(p.ana.id).text == fake_copy(p.bob, "en", "uno"));
-  // Her 7th update is still allowed (and refused by the allowance); the
-  // 8th is over 7 a minute: she is told once, and nothing is carried.
+  // Her 8th update is still allowed (and refused by the allowance); the
+  // 9th is over 8 a minute: she is told once, and nothing is carried.
   p.world.say(p.ana, "four");
   p.world.say(p.ana, "five");
   p.world.say(p.ana, "six");

@@ -110,9 +110,12 @@ std::string register_manager_exactly(sim_world& w, const sim_user& u,
   auto ready = w.next_message(u.id);
   auto code = find_code(ready.text);
   BOOST_REQUIRE_MESSAGE(!code.empty(), ready.text);
-  // The whole sentence, so a code of another shape than BRIDGE-NNNNN
-  // (which the search above would cut to size) does not pass.
-  BOOST_TEST(ready.text == render(text_id::manager_ready, lang, code));
+  // The whole sentence, so a code of another shape (which the search
+  // above would cut to size) does not pass; tg-sim's getMe names the bot
+  // of the link.
+  BOOST_TEST(ready.text == render(text_id::manager_ready, lang, code) + "\n"
+                             + render(text_id::join_link_line, lang,
+                                      "https://t.me/bridge_sim_bot?start=" + code));
   return code;
 }
 
@@ -130,11 +133,21 @@ void register_worker_exactly(sim_world& w, const sim_user& u, const std::string&
   press_button(w, u, langs, "lang:" + lang);
   BOOST_TEST(w.next_message(u.id).text == render(text_id::worker_send_code, lang));
   w.say(u, code);
+  // The manager approves (session.join_approval, the default).
   BOOST_TEST(w.next_message(u.id).text
-             == render(text_id::worker_connected, lang, manager.first_name));
+             == render(text_id::join_requested, lang, manager.first_name));
+  auto request = w.next_message(manager.id);
+  BOOST_TEST(request.text == render(text_id::join_request, manager_lang, u.first_name));
+  BOOST_REQUIRE_EQUAL(request.buttons.size(), 1u);
+  BOOST_REQUIRE_EQUAL(request.buttons[0].size(), 2u);
+  BOOST_TEST(request.buttons[0][0].text == render(text_id::join_accept_button, manager_lang));
+  BOOST_TEST(request.buttons[0][1].text == render(text_id::join_decline_button, manager_lang));
+  press_button(w, manager, request, join_accept_data(u));
   BOOST_TEST(w.next_message(manager.id).text
              == render(text_id::manager_worker_joined, manager_lang, u.first_name,
                        u.first_name));
+  BOOST_TEST(w.next_message(u.id).text
+             == render(text_id::worker_connected, lang, manager.first_name));
 }
 
 /// The absence check that ends each case.
@@ -239,7 +252,10 @@ BOOST_FIXTURE_TEST_CASE(listing_commands_answer, fake_team) {
   BOOST_TEST(workers.buttons[0][0].data == bridge::domain::switch_button_data(bob.id));
   BOOST_TEST(ask(ana, "/switch 1").text == render(text_id::switched_to, "en", "Bob"));
   BOOST_TEST(ask(ana, "/switch 7").text == render(text_id::no_such_worker, "en", 7));
-  BOOST_TEST(ask(ana, "/code").text == render(text_id::code_for_manager, "en", code));
+  BOOST_TEST(ask(ana, "/code").text
+             == render(text_id::code_for_manager, "en", code) + "\n"
+                  + render(text_id::join_link_line, "en",
+                           "https://t.me/bridge_sim_bot?start=" + code));
 
   BOOST_TEST(ask(ana, "/history").text
              == render(text_id::history_header, "en", 2)

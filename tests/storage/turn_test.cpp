@@ -438,8 +438,9 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // 37 before parking (inbox_park, inbox_parked, inbox_release) and the
   // one-transaction reply (reply_put); 43 with partition_notify and
   // inbox_rehome; 44 with join_refused; 46 with feedback_list and
-  // feedback_translated.
-  BOOST_TEST(op_count == 46u);
+  // feedback_translated; 49 with join_request_put, join_answer and
+  // worker_remove.
+  BOOST_TEST(op_count == 49u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.

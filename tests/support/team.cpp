@@ -22,8 +22,36 @@ void press_button(sim_world& w, const sim_user& u, const sim_event& m,
   throw std::runtime_error("message '" + m.text + "' has no button " + data);
 }
 
+bool has_button(const sim_event& m, const std::string& data) {
+  for (const auto& row : m.buttons)
+    for (const auto& b : row)
+      if (b.data == data)
+        return true;
+  return false;
+}
+
+std::string join_accept_data(const sim_user& worker) {
+  return "join:yes:" + std::to_string(worker.id);
+}
+
+void accept_join(sim_world& w, const sim_user& manager, const sim_user& worker) {
+  auto sent = w.next_message(worker.id);
+  if (sent.text.find(manager.first_name) == std::string::npos)
+    throw std::runtime_error("no request sent: '" + sent.text + "'");
+  auto request = w.next_message(manager.id);
+  press_button(w, manager, request, join_accept_data(worker));
+  auto joined = w.next_message(manager.id);
+  if (joined.text.find(worker.first_name) == std::string::npos)
+    throw std::runtime_error("manager not told: '" + joined.text + "'");
+  auto connected = w.next_message(worker.id);
+  if (connected.text.find(manager.first_name) == std::string::npos)
+    throw std::runtime_error("not connected: '" + connected.text + "'");
+}
+
 std::string find_code(const std::string& text) {
-  static const std::regex code{"BRIDGE-[0-9]{5}"};
+  // New codes first: a five-digit run inside one must not match alone.
+  static const std::regex code{
+    "BRIDGE-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9]{5})"};
   std::smatch m;
   return std::regex_search(text, m, code) ? m.str() : std::string{};
 }
@@ -48,9 +76,16 @@ void register_worker(sim_world& w, const sim_user& u, const std::string& lang,
   w.next_message(u.id); // asks for the code
   w.say(u, code);
   auto connected = w.next_message(u.id);
+  auto joined = w.next_message(manager.id);
+  // With session.join_approval (the default) the manager is asked first,
+  // and accepts here.
+  if (auto accept = join_accept_data(u); has_button(joined, accept)) {
+    press_button(w, manager, joined, accept);
+    joined = w.next_message(manager.id);
+    connected = w.next_message(u.id);
+  }
   if (connected.text.find(manager.first_name) == std::string::npos)
     throw std::runtime_error("not connected: '" + connected.text + "'");
-  auto joined = w.next_message(manager.id);
   if (joined.text.find(u.first_name) == std::string::npos)
     throw std::runtime_error("manager not told: '" + joined.text + "'");
 }

@@ -11,13 +11,25 @@ namespace bridge::test {
 void press_button(sim_world& w, const sim_user& u, const sim_event& m,
                   const std::string& data);
 
+/// Whether the bot's message `m` has a button with `data`.
+bool has_button(const sim_event& m, const std::string& data);
+
+/// The data of the Accept button a manager gets for `worker`'s request.
+std::string join_accept_data(const sim_user& worker);
+
+/// After `worker` sent `manager`'s code: reads the worker's "request
+/// sent", presses Accept on the manager's request, and reads the manager's
+/// "joined" and the worker's "connected"; throws when one is missing.
+void accept_join(sim_world& w, const sim_user& manager, const sim_user& worker);
+
 /// Registers `u` as a manager writing `lang`, through the bot's dialogue
 /// as a person does it; returns the invitation code the bot gave.
 std::string register_manager(sim_world& w, const sim_user& u,
                              const std::string& lang);
 
 /// Registers `u` as a worker writing `lang` and connects them with the
-/// code. Reads the manager's "joined" notice from `manager`'s chat.
+/// code; when the manager is asked to approve, presses Accept for them.
+/// Reads the manager's "joined" notice from `manager`'s chat.
 void register_worker(sim_world& w, const sim_user& u, const std::string& lang,
                      const std::string& code, const sim_user& manager);
 

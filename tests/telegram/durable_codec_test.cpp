@@ -362,7 +362,11 @@ BOOST_AUTO_TEST_CASE(a_note_reads_back_as_storage_writes_it) {
   BOOST_TEST(note->stored);
   for (auto kind : {session_note_kind::partner_left,
                     session_note_kind::reset_by_operator,
-                    session_note_kind::join_refused}) {
+                    session_note_kind::join_refused,
+                    session_note_kind::join_request,
+                    session_note_kind::join_accepted,
+                    session_note_kind::join_declined,
+                    session_note_kind::removed}) {
     auto other = R"({"bridge_note":{"kind":")" + std::string{to_string(kind)}
                  + R"(","chat_id":1,"user_id":2,"name":""}})";
     auto back = decode_note(other, note_id_base);

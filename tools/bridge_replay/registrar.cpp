@@ -103,7 +103,10 @@ void press_next(chat_reader& r, const tg_sim::sim_user& u,
 }
 
 std::string find_code(const std::string& text) {
-  static const std::regex code{"BRIDGE-[0-9]{5}"};
+  // BRIDGE-XXXX-XXXX (Crockford base32), or a five-digit code of an
+  // engine from before.
+  static const std::regex code{
+    "BRIDGE-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9]{5})"};
   std::smatch m;
   return std::regex_search(text, m, code) ? m.str() : std::string{};
 }
@@ -141,10 +144,18 @@ std::vector<run_user> register_team(chat_reader& r, const team_lines& t,
     r.next(w.user.id); // asks for the code
     need(r.sim().say(w.user, code));
     auto connected = r.next(w.user.id);
+    auto joined = r.next(m.user.id);
+    // With session.join_approval the manager is asked first: the runner
+    // accepts, as the manager would.
+    auto accept = "join:yes:" + std::to_string(w.user.id);
+    if (has_button(joined, accept)) {
+      need(r.sim().press(m.user, m.user.id, joined.message_id, accept));
+      joined = r.next(m.user.id);
+      connected = r.next(w.user.id);
+    }
     if (connected.text.find(m.user.first_name) == std::string::npos)
       throw std::runtime_error("worker " + std::to_string(w.user.id) +
                                " not connected: " + connected.text);
-    auto joined = r.next(m.user.id);
     if (joined.text.find(w.user.first_name) == std::string::npos)
       throw std::runtime_error("manager not told of " +
                                std::to_string(w.user.id) + ": " + joined.text);
