@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "domain/texts.hpp"
+#include "tools/bridge_replay/timing.hpp"
 
 namespace bridge::replay {
 
@@ -204,8 +205,9 @@ verdict delivery_checker::observe(int64_t chat, std::string_view text,
     return verdict::duplicate;
   }
   ++counts_.delivered;
-  samples_.push_back({at_ms, std::max<int64_t>(0, at_ms - e.msg.sent_ms),
-                      e.msg.writer, e.msg.recipient});
+  auto t = time_delivery(e.msg.due_ms, e.msg.sent_ms, at_ms);
+  samples_.push_back(
+      {at_ms, t.latency_ms, e.msg.writer, e.msg.recipient, t.from_send_ms});
   bool text_ok = exact_ ? text == e.msg.expected_text
                         : text.substr(0, e.msg.expected_prefix.size()) ==
                               e.msg.expected_prefix;

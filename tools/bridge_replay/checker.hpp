@@ -37,6 +37,8 @@ struct sent_message {
   /// What any translator keeps: "<WriterName>: ".
   std::string expected_prefix;
   int64_t sent_ms = 0;
+  /// When the schedule said to send it (unix ms); 0: unscheduled.
+  int64_t due_ms = 0;
 };
 
 /// How one message the bot sent was judged.
@@ -80,10 +82,13 @@ struct check_counts {
 /// End-to-end latency of one delivered message, stamped when it arrived.
 struct latency_sample {
   int64_t at_ms = 0;
+  /// From the message's due time (`time_delivery`).
   int64_t latency_ms = 0;
   /// Who wrote it and who read it, to find the slow conversations.
   int64_t writer = 0;
   int64_t recipient = 0;
+  /// From the message's actual send.
+  int64_t from_send_ms = 0;
 };
 
 /// Judges what the bot sent against what the runner sent: every message

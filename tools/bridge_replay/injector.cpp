@@ -1,9 +1,11 @@
 #include "tools/bridge_replay/injector.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 #include "common/error.hpp"
+#include "tools/bridge_replay/timing.hpp"
 
 namespace bridge::replay {
 
@@ -59,7 +61,8 @@ template <class F> bool injector::attempt(F call) {
   }
 }
 
-void injector::play(const traffic_line& l, int64_t marker) {
+void injector::play(const timed_line& t) {
+  const auto& l = *t.line;
   if (l.kind == line_kind::update) {
     // A recorded update may be answered in its own chat.
     if (auto chat = update_chat(l.payload); chat != 0) {
@@ -74,8 +77,7 @@ void injector::play(const traffic_line& l, int64_t marker) {
     return;
   }
   if (batchable(l)) {
-    timed_line one{&l, 0, marker};
-    play_batch(&one, 1);
+    play_batch(&t, 1);
     return;
   }
   auto u = reg_.users.find(l.user + opts_.id_offset);
@@ -94,7 +96,9 @@ void injector::play(const traffic_line& l, int64_t marker) {
   attempt([&] { return sim_.press(who.user, who.user.id, on, l.data); });
 }
 
-void injector::add(const traffic_line& l, int64_t marker) {
+void injector::add(const timed_line& t) {
+  const auto& l = *t.line;
+  auto marker = t.marker;
   auto u = reg_.users.find(l.user + opts_.id_offset);
   if (u == reg_.users.end() || !u->second.registered) {
     s_.error("skipped_unregistered", std::to_string(l.user));
@@ -115,6 +119,7 @@ void injector::add(const traffic_line& l, int64_t marker) {
     m.recipient = to;
     m.expected_prefix = who.user.first_name + ": ";
     m.expected_text = m.expected_prefix + "[" + r->second.lang + "] " + text;
+    m.due_ms = s_.start_ms + std::llround(t.due_ms);
     batch_.say(who.user, text);
     markers_.push_back(marker);
     return;
@@ -145,7 +150,7 @@ void injector::play_batch(const timed_line* first, size_t n) {
   expected_.clear();
   answered_.clear();
   for (size_t i = 0; i < n; ++i)
-    add(*first[i].line, first[i].marker);
+    add(first[i]);
   if (batch_.empty())
     return;
   // Expected before they are sent: the feed may see a delivery before
@@ -156,6 +161,7 @@ void injector::play_batch(const timed_line* first, size_t n) {
     for (auto& m : expected_) {
       m.sent_ms = sent_ms;
       s_.sent_ms.push_back(sent_ms);
+      s_.send_lag_ms.push_back(send_lag(m.due_ms, sent_ms));
       s_.checker.expect(std::move(m));
     }
     for (auto id : answered_)

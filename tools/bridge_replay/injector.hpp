@@ -31,6 +31,11 @@ struct shared {
   std::map<std::string, int64_t> events;
   std::unordered_map<int64_t, int64_t> last_bot_message;
   std::vector<int64_t> sent_ms;
+  /// How late each of those went out after its due time.
+  std::vector<int64_t> send_lag_ms;
+  /// When sending started (unix ms): a line's due time is this plus its
+  /// `due_ms`. Set before the senders start.
+  int64_t start_ms = 0;
   std::string first_error;
   std::atomic<bool> stop{false};
   std::atomic<int> senders_left{0};
@@ -52,12 +57,12 @@ public:
   void play_batch(const timed_line* first, size_t n);
 
   /// Plays one line that cannot be batched (a press, an update, raw bytes).
-  void play(const traffic_line& l, int64_t marker);
+  void play(const timed_line& t);
 
 private:
-  /// Adds line `l`'s message to the batch being built, or counts why it
+  /// Adds line `t`'s message to the batch being built, or counts why it
   /// has none.
-  void add(const traffic_line& l, int64_t marker);
+  void add(const timed_line& t);
 
   /// Runs one control call; a full simulator (503) is waited out, as
   /// backpressure, for up to ten seconds.

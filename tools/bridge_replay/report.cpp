@@ -131,7 +131,13 @@ std::string report_json(const run_report& r) {
   write_fixed(w, "warmup_s", r.warmup_s, 1);
   w.key("latency_ms");
   write_latency(w, r.steady_latency);
+  w.key("latency_from_send_ms");
+  write_latency(w, r.steady_latency_from_send);
   w.end_object();
+  w.key("latency_from_send_ms");
+  write_latency(w, r.latency_from_send);
+  w.key("send_lag_ms");
+  write_latency(w, r.send_lag);
   w.key("errors");
   write_counts(w, r.errors);
   w.field("too_many_requests", r.too_many_requests);

@@ -17,6 +17,12 @@ struct run_report {
   /// The same for messages sent after the first `warmup_s` seconds.
   latency_summary steady_latency;
   double warmup_s = 0;
+  /// Both again from each message's actual send instead of its due time:
+  /// the gap to the above is what the replay's own lateness added.
+  latency_summary latency_from_send;
+  latency_summary steady_latency_from_send;
+  /// How far each send fell behind its due time.
+  latency_summary send_lag;
   /// Expected and never delivered (after the drain).
   int64_t lost = 0;
   /// From the first message sent to the last delivery.

@@ -159,7 +159,7 @@ void send_lines(shared& s, injector& inj, const run_options& o,
       if (run.batch)
         inj.play_batch(&mine[run.begin], run.end - run.begin);
       else
-        inj.play(*mine[run.begin].line, mine[run.begin].marker);
+        inj.play(mine[run.begin]);
       next = run.end;
     }
   }
@@ -243,7 +243,17 @@ void collect(run_report& rep, shared& s, const run_options& o,
   rep.lost = s.checker.pending();
   rep.latency = summarize(samples);
   rep.warmup_s = static_cast<double>(o.warmup.count()) / 1000;
-  rep.steady_latency = summarize_sent_from(samples, first_send + o.warmup.count());
+  auto steady_from = first_send + o.warmup.count();
+  rep.steady_latency = summarize_sent_from(samples, steady_from);
+  rep.latency_from_send = summarize_from_send(samples, 0);
+  rep.steady_latency_from_send = summarize_from_send(samples, steady_from);
+  rep.send_lag = summarize_values(s.send_lag_ms);
+  std::fprintf(
+      stderr,
+      "send lag behind schedule: p50 %lld ms, p99 %lld ms, max %lld ms\n",
+      static_cast<long long>(rep.send_lag.p50),
+      static_cast<long long>(rep.send_lag.p99),
+      static_cast<long long>(rep.send_lag.max));
   rep.errors = s.errors;
   for (const auto& [kind, n] : s.checker.reply_kinds())
     rep.errors["reply_" + kind] += n;
@@ -298,6 +308,7 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   std::thread follower{[&] { follow(s, o.sim_port, reg.last_seq, feed_done); }};
   auto start = clock_type::now();
   auto first_send = unix_ms();
+  s.start_ms = first_send;
   auto senders = start_senders(s, reg, o, targets, owned, start);
   rep.timed_out = await_deliveries(s, o, start, deadline);
   s.stop = true;

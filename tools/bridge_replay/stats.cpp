@@ -6,24 +6,28 @@
 
 namespace bridge::replay {
 
-latency_summary summarize(const std::vector<latency_sample>& samples) {
+latency_summary summarize_values(std::vector<int64_t> v) {
   latency_summary out;
-  std::vector<int64_t> v;
-  v.reserve(samples.size());
-  double sum = 0;
-  for (const auto& s : samples) {
-    v.push_back(s.latency_ms);
-    sum += static_cast<double>(s.latency_ms);
-  }
   out.count = static_cast<int64_t>(v.size());
   if (v.empty())
     return out;
-  out.p50 = percentile(v, 50);
-  out.p95 = percentile(v, 95);
-  out.p99 = percentile(v, 99);
+  double sum = 0;
+  for (auto x : v)
+    sum += static_cast<double>(x);
   out.max = *std::max_element(v.begin(), v.end());
   out.mean = sum / static_cast<double>(v.size());
+  out.p50 = percentile(v, 50);
+  out.p95 = percentile(v, 95);
+  out.p99 = percentile(std::move(v), 99);
   return out;
+}
+
+latency_summary summarize(const std::vector<latency_sample>& samples) {
+  std::vector<int64_t> v;
+  v.reserve(samples.size());
+  for (const auto& s : samples)
+    v.push_back(s.latency_ms);
+  return summarize_values(std::move(v));
 }
 
 latency_summary summarize_sent_from(const std::vector<latency_sample>& samples,
@@ -33,6 +37,15 @@ latency_summary summarize_sent_from(const std::vector<latency_sample>& samples,
     if (s.at_ms - s.latency_ms >= sent_from_ms)
       later.push_back(s);
   return summarize(later);
+}
+
+latency_summary summarize_from_send(const std::vector<latency_sample>& samples,
+                                    int64_t sent_from_ms) {
+  std::vector<int64_t> v;
+  for (const auto& s : samples)
+    if (s.at_ms - s.latency_ms >= sent_from_ms)
+      v.push_back(s.from_send_ms);
+  return summarize_values(std::move(v));
 }
 
 std::vector<second_stats> per_second(const std::vector<latency_sample>& samples,

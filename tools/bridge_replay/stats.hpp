@@ -18,13 +18,22 @@ struct latency_summary {
   double mean = 0;
 };
 
-/// The summary of every sample; all zero when there are none.
+/// The summary of any figures in milliseconds (send lags); all zero when
+/// there are none.
+latency_summary summarize_values(std::vector<int64_t> values);
+
+/// The summary of every sample's latency; all zero when there are none.
 latency_summary summarize(const std::vector<latency_sample>& samples);
 
-/// The summary of the messages sent at or after `sent_from_ms` (unix ms):
-/// the steady part of a run, without the first messages of every
-/// conversation, which start actors and load them from the database.
+/// The summary of the messages due at or after `sent_from_ms` (unix ms;
+/// arrival minus latency): the steady part of a run, without the first
+/// messages of every conversation, which start actors and load them from
+/// the database.
 latency_summary summarize_sent_from(const std::vector<latency_sample>& samples,
+                                    int64_t sent_from_ms);
+
+/// The same messages' latency from their actual send, not their due time.
+latency_summary summarize_from_send(const std::vector<latency_sample>& samples,
                                     int64_t sent_from_ms);
 
 /// One second of a run, for the plot.
