@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -13,6 +14,7 @@
 #include "common/version.hpp"
 #include "tools/bridge_replay/generator.hpp"
 #include "tools/bridge_replay/runner.hpp"
+#include "tools/bridge_replay/thresholds.hpp"
 
 namespace {
 
@@ -85,10 +87,26 @@ struct generate_command {
   }
 };
 
+/// Refuses a threshold that is not a finite, non-negative number (CLI11's
+/// own number checks let "nan" through).
+const CLI::Validator threshold_value{
+    [](std::string& text) -> std::string {
+      char* end = nullptr;
+      auto v = std::strtod(text.c_str(), &end);
+      if (text.empty() || end != text.c_str() + text.size())
+        return "not a number: " + text;
+      auto bad = threshold_value_error(v);
+      return bad.empty() ? bad : bad + ": " + text;
+    },
+    "NUMBER >= 0"};
+
 /// `run`: what it is given.
 struct run_command {
   run_options o;
   std::string traffic_path, report_path, plot_path, samples_path;
+  double max_p99_ms = 0, min_throughput = 0;
+  CLI::Option* max_p99_given = nullptr;
+  CLI::Option* min_throughput_given = nullptr;
   double timeout_s = 600, drain_s = 30, warmup_s = 5, gather_ms = 1;
   bool quiet = false, loose = false, offer_only = false;
 
@@ -139,10 +157,30 @@ struct run_command {
     cmd->add_option(
         "--samples", samples_path,
         "write every delivery as CSV (arrival, latency, writer, recipient)");
+    max_p99_given =
+        cmd->add_option(
+               "--max-p99-ms", max_p99_ms,
+               "fail (exit 3) when the steady p99 latency is above this")
+            ->check(threshold_value);
+    min_throughput_given =
+        cmd->add_option(
+               "--min-throughput", min_throughput,
+               "fail (exit 3) when fewer messages a second are delivered")
+            ->check(threshold_value);
     cmd->add_flag("--quiet", quiet, "no progress line");
     cmd->add_flag("--offer-only", offer_only,
                   "no bot behind tg-sim: take the teams as registered, send "
                   "every line and stop (measures what the replay can offer)");
+  }
+
+  /// The thresholds given; those not given stay unset.
+  thresholds limits() const {
+    thresholds t;
+    if (max_p99_given->count() > 0)
+      t.max_p99_ms = max_p99_ms;
+    if (min_throughput_given->count() > 0)
+      t.min_throughput = min_throughput;
+    return t;
   }
 
   /// The runner's options, with what was given in seconds and as flags.
@@ -173,6 +211,10 @@ int do_run(const run_command& c) {
       std::fprintf(stderr, "%s: %s\n", path.c_str(), e.c_str());
     return 2;
   }
+  if (auto bad = validate(c.limits()); !bad.empty()) {
+    std::fprintf(stderr, "run: %s\n", bad.c_str());
+    return 2;
+  }
   auto rep = run(t.lines, c.options());
   auto json = report_json(rep);
   if (!c.report_path.empty() && write_file(c.report_path, json + "\n") != 0)
@@ -187,7 +229,13 @@ int do_run(const run_command& c) {
   std::cout << json << std::endl;
   if (!rep.aborted.empty())
     std::fprintf(stderr, "aborted: %s\n", rep.aborted.c_str());
-  return rep.passed() ? 0 : 1;
+  auto failures =
+      threshold_failures(c.limits(), rep.steady_latency, rep.throughput_per_s);
+  for (const auto& f : failures)
+    std::fprintf(stderr, "%s\n", f.c_str());
+  if (!rep.passed())
+    return 1;
+  return failures.empty() ? 0 : exit_threshold_failed;
 }
 
 } // namespace
