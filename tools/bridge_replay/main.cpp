@@ -103,7 +103,8 @@ const CLI::Validator threshold_value{
 /// `run`: what it is given.
 struct run_command {
   run_options o;
-  std::string traffic_path, report_path, plot_path, samples_path;
+  std::string traffic_path, report_path, plot_path, samples_path,
+      per_second_path;
   double max_p99_ms = 0, min_throughput = 0;
   CLI::Option* max_p99_given = nullptr;
   CLI::Option* min_throughput_given = nullptr;
@@ -157,6 +158,9 @@ struct run_command {
     cmd->add_option(
         "--samples", samples_path,
         "write every delivery as CSV (arrival, latency, writer, recipient)");
+    cmd->add_option("--per-second", per_second_path,
+                    "append each second's figures to this CSV as the run "
+                    "goes (a killed run keeps them)");
     max_p99_given =
         cmd->add_option(
                "--max-p99-ms", max_p99_ms,
@@ -215,7 +219,17 @@ int do_run(const run_command& c) {
     std::fprintf(stderr, "run: %s\n", bad.c_str());
     return 2;
   }
-  auto rep = run(t.lines, c.options());
+  auto opts = c.options();
+  std::ofstream per_second;
+  if (!c.per_second_path.empty()) {
+    per_second.open(c.per_second_path, std::ios::binary | std::ios::trunc);
+    if (!per_second) {
+      std::fprintf(stderr, "cannot write %s\n", c.per_second_path.c_str());
+      return 2;
+    }
+    opts.per_second = &per_second;
+  }
+  auto rep = run(t.lines, opts);
   auto json = report_json(rep);
   if (!c.report_path.empty() && write_file(c.report_path, json + "\n") != 0)
     return 2;

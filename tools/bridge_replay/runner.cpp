@@ -14,6 +14,7 @@
 
 #include "common/error.hpp"
 #include "tools/bridge_replay/injector.hpp"
+#include "tools/bridge_replay/live_seconds.hpp"
 #include "tools/bridge_replay/registrar.hpp"
 #include "tools/tg_sim/sim_client.hpp"
 
@@ -184,10 +185,12 @@ start_senders(shared& s, const registration& reg, const run_options& o,
 
 /// Watches deliveries, showing progress, until the senders are done and
 /// then either nothing is pending for `o.settle` or nothing new arrived
-/// for `o.drain`; or until `deadline`. True when the deadline ended it.
+/// for `o.drain`; or until `deadline`. Feeds `live`, when set, as it
+/// goes. True when the deadline ended it.
 bool await_deliveries(shared& s, const run_options& o,
                       clock_type::time_point start,
-                      clock_type::time_point deadline) {
+                      clock_type::time_point deadline,
+                      per_second_writer* live) {
   bool tty = isatty(STDERR_FILENO) != 0;
   size_t seen = 0;
   int64_t last_delivered = -1;
@@ -203,6 +206,8 @@ bool await_deliveries(shared& s, const run_options& o,
       std::lock_guard<std::mutex> guard{s.mu};
       delivered = s.checker.counts().delivered + s.checker.counts().duplicated;
       pending = s.checker.pending();
+      if (live)
+        live->update(s.checker.samples(), s.sent_ms);
     }
     if (delivered != last_delivered) {
       last_delivered = delivered;
@@ -309,8 +314,12 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   auto start = clock_type::now();
   auto first_send = unix_ms();
   s.start_ms = first_send;
+  std::optional<per_second_writer> live;
+  if (o.per_second)
+    live.emplace(*o.per_second, bridge::clock{}, first_send);
   auto senders = start_senders(s, reg, o, targets, owned, start);
-  rep.timed_out = await_deliveries(s, o, start, deadline);
+  rep.timed_out =
+      await_deliveries(s, o, start, deadline, live ? &*live : nullptr);
   s.stop = true;
   for (auto& t : senders)
     t.join();
@@ -319,6 +328,15 @@ run_report run(const std::vector<traffic_line>& lines, run_options o) {
   if (o.progress && isatty(STDERR_FILENO) != 0)
     std::fprintf(stderr, "\n"); // ends the progress line
 
+  if (live) {
+    live->update(s.checker.samples(), s.sent_ms);
+    live->finish();
+    if (live->late() > 0)
+      std::fprintf(stderr,
+                   "per-second file: %lld figures came after their second "
+                   "was written (report.json has them)\n",
+                   static_cast<long long>(live->late()));
+  }
   collect(rep, s, o, first_send);
   if (auto after = sim.stat("/too_many_requests/total");
       after && throttled_before)

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ostream>
 #include <vector>
 
 #include "tools/bridge_replay/report.hpp"
@@ -49,6 +50,9 @@ struct run_options {
   /// line and end once the last is sent (everything counts as lost). What
   /// the replay can offer, and what tg-sim spends taking it.
   bool offer_only = false;
+  /// When set, each second's figures go here as a CSV line as the run
+  /// goes (`per_second_writer`), so a killed run keeps them.
+  std::ostream* per_second = nullptr;
 };
 
 /// Registers the file's teams, replays the rest through tg-sim's control
