@@ -10,10 +10,12 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include "common/version.hpp"
 #include "tools/bridge_replay/generator.hpp"
 #include "tools/bridge_replay/runner.hpp"
+#include "tools/bridge_replay/summary.hpp"
 #include "tools/bridge_replay/thresholds.hpp"
 
 namespace {
@@ -245,8 +247,11 @@ int do_run(const run_command& c) {
     std::fprintf(stderr, "aborted: %s\n", rep.aborted.c_str());
   auto failures =
       threshold_failures(c.limits(), rep.steady_latency, rep.throughput_per_s);
-  for (const auto& f : failures)
-    std::fprintf(stderr, "%s\n", f.c_str());
+  if (isatty(STDERR_FILENO) != 0)
+    std::fprintf(stderr, "%s", summary_table(rep, failures).c_str());
+  else
+    for (const auto& f : failures)
+      std::fprintf(stderr, "%s\n", f.c_str());
   if (!rep.passed())
     return 1;
   return failures.empty() ? 0 : exit_threshold_failed;
