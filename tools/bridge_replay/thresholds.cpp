@@ -34,15 +34,15 @@ std::vector<std::string> threshold_failures(const thresholds& t,
     if (steady.count == 0)
       out.push_back(fmt::format(
           "threshold failed: steady p99 has no deliveries to measure "
-          "(limit {:g} ms)",
+          "(limit {} ms)",
           *t.max_p99_ms));
     else if (static_cast<double>(steady.p99) > *t.max_p99_ms)
-      out.push_back(fmt::format("threshold failed: steady p99 {} ms > {:g} ms",
+      out.push_back(fmt::format("threshold failed: steady p99 {} ms > {} ms",
                                 steady.p99, *t.max_p99_ms));
   }
   // Written so that a throughput that is not a number misses too.
   if (t.min_throughput && !(throughput_per_s >= *t.min_throughput))
-    out.push_back(fmt::format("threshold failed: throughput {:.1f}/s < {:g}/s",
+    out.push_back(fmt::format("threshold failed: throughput {:.1f}/s < {}/s",
                               throughput_per_s, *t.min_throughput));
   return out;
 }
