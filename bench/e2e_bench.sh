@@ -11,7 +11,9 @@
 #                      [--account] [--replay-threads N] [--replay-gather-ms G]
 #                      [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
 #
-# `steady` (the replay's latency) and `engine_steady` (the engine's own
+# `steady` (the replay's latency, from each message's due time, with the
+# latency from its actual send beside it; `send_lag_ms` is how far the
+# replay's sends fell behind their schedule) and `engine_steady` (the engine's own
 # update-to-reply histogram, translator time included) leave out the
 # first W seconds of sending (default 5), when every conversation's first
 # message starts its actor.
@@ -428,6 +430,7 @@ for i in $(seq 1 "$runs"); do
       rate: $rate, engines: $engines, engine_cpu_s: $cpu, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
       passed, sent, delivered, lost, duplicated, reordered,
       send_rate_per_s, throughput_per_s, latency_ms, steady,
+      latency_from_send_ms, send_lag_ms,
       engine_steady: $engine, too_many_requests,
       max_pg_connections: $conns, synchronous_commit: $sc,
       registration: .registration.seconds, errors,
