@@ -50,10 +50,21 @@ constexpr int bot_language_slot(std::string_view code) {
 /// (0: not spoken), so a lookup is one array read instead of a search.
 constexpr auto bot_language_index_by_slot = [] {
   std::array<uint8_t, 26 * 26> out{};
-  for (size_t i = 0; i < bot_language_table.size(); ++i)
-    out[bot_language_slot(bot_language_table[i].code)] = static_cast<uint8_t>(i + 1);
+  for (size_t i = 0; i < bot_language_table.size(); ++i) {
+    auto s = bot_language_slot(bot_language_table[i].code);
+    out[s] = static_cast<uint8_t>(i + 1);
+  }
   return out;
 }();
+
+/// Every code is two lower-case letters, and no two are the same.
+constexpr bool bot_language_codes_are_distinct() {
+  size_t used = 0;
+  for (auto index : bot_language_index_by_slot)
+    used += index != 0;
+  return used == bot_language_table.size();
+}
+static_assert(bot_language_codes_are_distinct());
 
 /// The table entry for exactly `code`, or nullptr.
 const bot_language_entry* find_bot_language(std::string_view code) {

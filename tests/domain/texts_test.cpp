@@ -97,7 +97,8 @@ BOOST_AUTO_TEST_CASE(every_wording_exists_in_every_language_with_the_same_placeh
       if (lang != "en" && en.size() > 40)
         BOOST_TEST(text != en, lang << " text " << i);
       // It renders: the format is valid for as many arguments as English.
-      BOOST_CHECK_NO_THROW(fmt::format(fmt::runtime(text), "a", "b", "c", "d"));
+      BOOST_CHECK_NO_THROW(
+        fmt::format(fmt::runtime(text), "a", "b", "c", "d"));
     }
   }
 }
