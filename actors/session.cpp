@@ -21,10 +21,9 @@ namespace {
 using caf::infinite;
 
 /// The language the bot speaks to a user before they chose one: their
-/// client's, when the bot speaks it.
+/// client's ("pt-BR" reads Portuguese), when the bot speaks it.
 std::string hint_language(const tg_user& u) {
-  auto code = u.language_code.substr(0, 2);
-  return domain::speaks(code) ? code : "en";
+  return std::string{domain::bot_language(u.language_code)};
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -8,8 +9,8 @@
 namespace bridge::domain {
 
 /// Every sentence the bot says itself (not the users' own messages, which
-/// are translated). Each has an English and a Spanish wording; other
-/// languages fall back to English.
+/// are translated). Each has a wording in every language of
+/// `bot_languages()`; any other language falls back to English.
 enum class text_id {
   welcome,
   choose_role,
@@ -94,8 +95,9 @@ enum class text_id {
   count_
 };
 
-/// The wording of `id` in `lang` ("en", "es"; others get English), with
-/// `{}` placeholders to fill with `render`.
+/// The wording of `id` in `lang` (a code of `bot_languages()`, exactly;
+/// anything else gets English), with `{}` placeholders to fill with
+/// `render`.
 std::string_view wording(text_id id, std::string_view lang);
 
 /// `wording` with its placeholders filled.
@@ -104,8 +106,17 @@ std::string render(text_id id, std::string_view lang, const Ts&... args) {
   return fmt::format(fmt::runtime(wording(id, lang)), args...);
 }
 
-/// Languages the bot itself speaks.
+/// Languages the bot itself speaks: the default offline install's (en, es,
+/// pt, fr, it, ro, ca, gl) and ten that mixed work teams often need.
+std::array<std::string_view, 18> bot_languages();
+
+/// Whether `lang` is exactly one of `bot_languages()`.
 bool speaks(std::string_view lang);
+
+/// The language to speak to someone whose client reports `code` (a
+/// Telegram `language_code` such as "pt-BR" or "EN-us"): its primary
+/// subtag, lower-cased, when the bot speaks it, else "en".
+std::string_view bot_language(std::string_view code);
 
 /// A language's name in that language ("English", "Español"), or the code.
 std::string language_name(std::string_view lang);

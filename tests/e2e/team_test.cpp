@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
+#include <tuple>
 
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
@@ -419,6 +420,26 @@ BOOST_FIXTURE_TEST_CASE(apertium_carries_emoji_and_right_to_left_text, team) {
   BOOST_TEST(contains(copy, "שלום"), copy);
   BOOST_TEST(contains(copy, "مرحبا"), copy);
   nothing_else(world, {ana.id, bob.id});
+}
+
+BOOST_AUTO_TEST_CASE(before_registering_the_bot_speaks_the_client_language) {
+  sim_world w{fake_engine(), fast_sim()};
+  // A regional code reads its language; one the bot does not speak reads
+  // English.
+  for (auto [id, client, expected] :
+       {std::tuple{int64_t{6001}, "pt-BR", "pt"}, {int64_t{6002}, "xx", "en"},
+        {int64_t{6003}, "AR", "ar"}}) {
+    auto u = make_user(id, "Rui", client);
+    w.say(u, "/start");
+    auto welcome = w.next_message(u.id);
+    BOOST_TEST(welcome.text == render(text_id::welcome, expected) + "\n"
+                                 + render(text_id::choose_role, expected),
+               client << ": " << welcome.text);
+    BOOST_TEST(welcome.buttons[0][0].text
+                 == render(text_id::role_manager, expected),
+               client << ": " << welcome.text);
+    nothing_else(w, {u.id});
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END() // e2e_team

@@ -1,0 +1,200 @@
+// Bridge's own sentences in Arabic (ar), one per text_id, in
+// the order of the enum; every `{}` stays where the English has it.
+//
+// Written in logical order. A Latin run inside the right-to-left text
+// (a command, a code, the name Bridge) sits between U+2066 LEFT-TO-RIGHT
+// ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, and each placeholder
+// between U+2068 FIRST STRONG ISOLATE and U+2069, so a name or code in
+// either script keeps its own direction without reordering the sentence.
+
+#include "domain/texts_tables.hpp"
+
+namespace bridge::domain::texts_detail {
+
+constexpr text_table texts_ar{{
+  // welcome
+  "مرحبًا بك في \u2066Bridge\u2069! أترجم بينك وبين فريقك.",
+  // choose_role
+  "هل أنت مدير أم عامل؟",
+  // role_manager
+  "أنا مدير",
+  // role_worker
+  "أنا عامل",
+  // choose_language
+  "بأي لغة تكتب؟",
+  // manager_ready
+  "أنت مسجّل كمدير. رمز الدعوة الخاص بك هو \u2068{}\u2069. أعطه لعمّالك؛ "
+  "يرسلونه إليّ ليتصلوا بك.",
+  // worker_send_code
+  "أرسل إليّ رمز الدعوة الذي أعطاك إياه مديرك (مثل "
+  "\u2066BRIDGE-7K2M-9QXD\u2069).",
+  // worker_connected
+  "أنت متصل بـ \u2068{}\u2069. اكتب هنا وسأترجم لك.",
+  // manager_worker_joined
+  "انضم \u2068{}\u2069 إلى فريقك. رسائلك تذهب الآن إلى \u2068{}\u2069.",
+  // wrong_code
+  "هذا الرمز لا يطابق أي مدير. تحقّق منه وحاول مرة أخرى.",
+  // too_many_codes
+  "رموز خاطئة كثيرة جدًا. حاول مرة أخرى بعد \u2068{}\u2069 دقيقة.",
+  // code_for_manager
+  "رمز الدعوة الخاص بك هو \u2068{}\u2069.",
+  // code_not_needed
+  "المديرون لا يحتاجون إلى رمز: أعطِ رمزك (\u2068{}\u2069) لعمّالك.",
+  // not_registered
+  "لم تسجّل بعد. أرسل \u2066/start\u2069 للبدء.",
+  // finish_registration
+  "أكمل التسجيل أولًا: \u2068{}\u2069",
+  // no_workers
+  "لم ينضم أي عامل بعد. أعطهم رمزك: \u2068{}\u2069.",
+  // no_manager
+  "لست متصلًا بمدير بعد. أرسل إليّ رمز الدعوة الخاص به.",
+  // workers_list
+  "عمّالك:",
+  // workers_choose
+  "اختر من يستلم رسائلك:",
+  // switched_to
+  "رسائلك تذهب الآن إلى \u2068{}\u2069.",
+  // no_such_worker
+  "لا يوجد عامل رقم \u2068{}\u2069. أرسل \u2066/workers\u2069 لرؤية "
+  "القائمة.",
+  // task_created
+  "أُنشئت المهمة رقم \u2068{}\u2069 لـ \u2068{}\u2069.",
+  // task_received
+  "مهمة جديدة رقم \u2068{}\u2069 من \u2068{}\u2069: \u2068{}\u2069",
+  // task_done_button
+  "تم",
+  // task_done_worker
+  "عُلّمت المهمة رقم \u2068{}\u2069 كمنجزة.",
+  // task_done_manager
+  "أنجز \u2068{}\u2069 المهمة رقم \u2068{}\u2069: \u2068{}\u2069",
+  // task_already_done
+  "المهمة رقم \u2068{}\u2069 كانت منجزة من قبل.",
+  // tasks_none
+  "لا توجد مهام مفتوحة.",
+  // tasks_header
+  "المهام:",
+  // daily_header
+  "آخر 24 ساعة:",
+  // daily_line
+  "\u2068{}\u2069: الرسائل: \u2068{}\u2069 · المهام المنجزة: "
+  "\u2068{}\u2069 · المفتوحة: \u2068{}\u2069",
+  // daily_none
+  "لم يحدث شيء في آخر 24 ساعة.",
+  // history_header
+  "آخر الرسائل (\u2068{}\u2069):",
+  // history_none
+  "لا توجد رسائل بعد.",
+  // reset_done
+  "أُعيد ضبط تسجيلك. أرسل \u2066/start\u2069 للبدء من جديد.",
+  // feedback_thanks
+  "شكرًا على ملاحظاتك!",
+  // help_manager
+  "اكتب إلى عاملك وسأترجم له.\n"
+  "\u2066/workers\u2069 – عمّالك؛ \u2066/switch N\u2069 – الكتابة إلى "
+  "العامل \u2066N\u2069\n"
+  "\u2066/task\u2069 نص – إعطاء مهمة للعامل الحالي؛ \u2066/tasks\u2069 – "
+  "المهام المفتوحة\n"
+  "\u2066/daily\u2069 – آخر 24 ساعة؛ \u2066/history [N]\u2069 – الرسائل "
+  "الأخيرة\n"
+  "\u2066/code\u2069 – رمز دعوتك؛ \u2066/newcode\u2069 – رمز جديد (يتوقف "
+  "القديم عن العمل)\n"
+  "\u2066/remove N\u2069 – إخراج العامل \u2066N\u2069 من فريقك؛ "
+  "\u2066/feedback\u2069 نص؛ \u2066/reset\u2069",
+  // help_worker
+  "اكتب إلى مديرك وسأترجم له.\n"
+  "\u2066/tasks\u2069 – مهامك المفتوحة؛ \u2066/history [N]\u2069 – الرسائل "
+  "الأخيرة\n"
+  "\u2066/feedback\u2069 نص؛ \u2066/reset\u2069",
+  // help_new
+  "أرسل \u2066/start\u2069 للتسجيل كمدير أو عامل.",
+  // unknown_command
+  "لا أعرف الأمر \u2068{}\u2069. أرسل \u2066/help\u2069 لرؤية القائمة.",
+  // args_missing
+  "يحتاج \u2068{}\u2069 إلى نص بعده، مثلًا: \u2068{}\u2069 اتصل بالمورّد",
+  // args_unexpected
+  "لا يُكتب شيء بعد \u2068{}\u2069.",
+  // args_too_long
+  "هذا طويل جدًا بالنسبة إلى \u2068{}\u2069.",
+  // args_not_a_number
+  "يحتاج \u2068{}\u2069 إلى رقم، مثلًا: \u2068{}\u2069 5",
+  // message_too_long
+  "رسالتك طويلة جدًا (\u2068{}\u2069 حرفًا)؛ الحد هو \u2068{}\u2069.",
+  // rate_limited
+  "أنت ترسل بسرعة كبيرة. انتظر لحظة من فضلك.",
+  // daily_limit_reached
+  "استخدمت رسائل اليوم المجانية (\u2068{}\u2069). الاشتراك يرفع الحد.",
+  // queued
+  "رسالتك في قائمة انتظار الترجمة وستُسلَّم.",
+  // translation_failed
+  "تعذّرت ترجمة رسالتك (\u2068{}\u2069)؛ سُلّمت بلغتك.",
+  // untranslated_note
+  "(بلا ترجمة)",
+  // media_not_supported
+  "لا أستطيع نقل إلا النص. اكتب رسالتك نصًا من فضلك.",
+  // partner_unreachable
+  "لا يستطيع \u2068{}\u2069 استلام الرسائل الآن.",
+  // unsupported_pair
+  "لا يستطيع \u2066Bridge\u2069 الترجمة بين \u2068{}\u2069 و\u2068{}\u2069 "
+  "بعد.",
+  // groups_not_supported
+  "يعمل \u2066Bridge\u2069 في المحادثات الخاصة فقط.",
+  // busy
+  "\u2066Bridge\u2069 مشغول الآن؛ أرسل ذلك مرة أخرى بعد دقيقة.",
+  // edit_too_old
+  "لا أنقل إلا تعديلات الرسائل الحديثة؛ أرسلها مرة أخرى.",
+  // edited_note
+  "(معدّلة)",
+  // message_refused
+  "تعذّر حفظ رسالتك، لذلك لم تُسلَّم. اكتبها مرة أخرى بكلمات أخرى.",
+  // message_parked
+  "تعذّر تسليم رسالتك الآن؛ إنها محفوظة ويمكن لمشغّل إرسالها لاحقًا. "
+  "رسائلك التالية تسير كالمعتاد.",
+  // manager_left
+  "غادر \u2068{}\u2069 الفريق؛ لم تعد رسائلك تصل إليه. أرسل رمز دعوة "
+  "جديدًا للانضمام إلى فريق.",
+  // worker_left
+  "غادر \u2068{}\u2069 فريقك؛ لم تعد رسائلك تصل إليه.",
+  // choose_partner_language
+  "مديرك يكتب بـ\u2068{}\u2069. اختر لغة يستطيع \u2066Bridge\u2069 الترجمة "
+  "منها وإليها، ثم أرسل الرمز مرة أخرى.",
+  // join_refused
+  "حاول \u2068{}\u2069 الانضمام إلى فريقك، لكن \u2066Bridge\u2069 لا "
+  "يستطيع الترجمة بين لغته ولغتك؛ طُلب منه اختيار لغة أخرى.",
+  // history_via
+  "↪ عبر \u2068{}\u2069",
+  // join_link_line
+  "أو أرسل إليهم هذا الرابط: \u2068{}\u2069",
+  // code_rotated
+  "رمز دعوتك الجديد هو \u2068{}\u2069. لم يعد القديم يعمل.",
+  // join_requested
+  "أُرسل طلبك للانضمام إلى فريق \u2068{}\u2069. سأخبرك عندما يرد.",
+  // join_request
+  "يريد \u2068{}\u2069 الانضمام إلى فريقك.",
+  // join_accept_button
+  "قبول",
+  // join_decline_button
+  "رفض",
+  // join_declined_worker
+  "رفض \u2068{}\u2069 طلبك للانضمام إلى فريقه.",
+  // join_declined_manager
+  "رفضت طلب \u2068{}\u2069 للانضمام إلى فريقك.",
+  // join_already_answered
+  "سبق الرد على هذا الطلب أو سُحب.",
+  // worker_removed
+  "لم يعد \u2068{}\u2069 في فريقك.",
+  // removed_by_manager
+  "أخرجك \u2068{}\u2069 من فريقه؛ لم تعد رسائلك تصل إليه. أرسل رمز دعوة "
+  "جديدًا للانضمام إلى فريق.",
+  // remove_usage
+  "يحتاج \u2066/remove\u2069 إلى رقم عامل من \u2066/workers\u2069، مثلًا: "
+  "\u2066/remove 2\u2069",
+  // codes_paused
+  "أُرسل إلى \u2066Bridge\u2069 للتو عدد كبير جدًا من رموز الدعوة الخاطئة. "
+  "حاول مرة أخرى بعد دقيقة.",
+  // link_invalid
+  "رابط الدعوة هذا غير صالح. اطلب من مديرك رابطًا أو رمزًا جديدًا.",
+  // link_for_manager
+  "أنت مسجّل كمدير؛ روابط الدعوة مخصّصة للعمّال. رمزك هو \u2068{}\u2069.",
+}};
+
+} // namespace bridge::domain::texts_detail
