@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tests/support/pool_fixture.hpp"
+#include "tests/support/partitioned_db.hpp"
 
 // Partitions and fencing as storage sees them: where the inbox and the
 // outbox place rows, which writes a moved lease refuses, and the notes a
@@ -17,26 +17,12 @@ using bridge::test::code_of;
 
 namespace {
 
-constexpr int32_t parts = 8;
+using bridge::test::chat_in;
+using bridge::test::partitioned_db;
+constexpr int32_t parts = partitioned_db::parts;
 
-/// A scratch database set up for `parts` partitions, partition 3 leased
-/// at epoch 5 and every other one at epoch 1.
-struct fenced_db : bridge::test::pool_fixture {
-  fenced_db() {
-    db.query("INSERT INTO cluster_settings (partitions) VALUES ("
-            + std::to_string(parts) + ")");
-    db.query("INSERT INTO partition_leases (partition, owner, epoch, expires_at) "
-            "SELECT p, 'test', CASE WHEN p = 3 THEN 5 ELSE 1 END, "
-            "now() + interval '1 hour' FROM generate_series(-1, "
-            + std::to_string(parts - 1) + ") AS p");
-  }
-
-  /// The partition SQL places chat `chat` in.
-  int64_t partition_of_chat(int64_t chat) {
-    return db.scalar("SELECT bridge_chat_partition(" + std::to_string(chat)
-                     + ")");
-  }
-
+/// Partitions set up as partitioned_db says, and the users its cases need.
+struct fenced_db : partitioned_db {
   void user(int64_t id, const std::string& role) {
     user_put u;
     u.telegram_id = id;
@@ -46,12 +32,6 @@ struct fenced_db : bridge::test::pool_fixture {
     must(u);
   }
 };
-
-/// Chat ids that land in partition `p` by their own id.
-int64_t chat_in(int32_t p, int64_t nth = 0) {
-  // The fold changes nothing below 2^20, so small ids map by modulo.
-  return p + parts * (nth + 1);
-}
 
 } // namespace
 

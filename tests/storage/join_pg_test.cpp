@@ -4,7 +4,7 @@
 
 #include "domain/invite_code.hpp"
 #include "storage/validate.hpp"
-#include "tests/support/pool_fixture.hpp"
+#include "tests/support/partitioned_db.hpp"
 
 // Joining with the manager's approval and leaving at the manager's word,
 // as storage sees them: the request row, the answer that takes it (once),
@@ -18,24 +18,11 @@ using bridge::test::code_of;
 
 namespace {
 
-constexpr int32_t parts = 8;
+using bridge::test::chat_in;
+using bridge::test::partitioned_db;
 
-/// Partitions as storage_fence_pg sets them up: 3 at epoch 5, others 1.
-struct join_db : bridge::test::pool_fixture {
-  join_db() {
-    db.query("INSERT INTO cluster_settings (partitions) VALUES ("
-             + std::to_string(parts) + ")");
-    db.query("INSERT INTO partition_leases (partition, owner, epoch, expires_at) "
-             "SELECT p, 'test', CASE WHEN p = 3 THEN 5 ELSE 1 END, "
-             "now() + interval '1 hour' FROM generate_series(-1, "
-             + std::to_string(parts - 1) + ") AS p");
-  }
-
-  int64_t partition_of_chat(int64_t chat) {
-    return db.scalar("SELECT bridge_chat_partition(" + std::to_string(chat)
-                     + ")");
-  }
-
+/// partitioned_db with the join tables read back.
+struct join_db : partitioned_db {
   int64_t requests() { return db.scalar("SELECT count(*) FROM join_requests"); }
 
   void user(int64_t id, user_role role, const std::string& name) {
@@ -50,11 +37,6 @@ struct join_db : bridge::test::pool_fixture {
     return out;
   }
 };
-
-/// Chat ids that land in partition `p` by their own id.
-int64_t chat_in(int32_t p, int64_t nth = 0) {
-  return p + parts * (nth + 1);
-}
 
 bool has(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
