@@ -16,6 +16,7 @@
 #include "actors/idle_watch.hpp"
 #include "config/defaults.hpp"
 
+#include "cache/profile_memo.hpp"
 #include "common/clock.hpp"
 #include "domain/allowance.hpp"
 #include "domain/language_map.hpp"
@@ -33,6 +34,9 @@ namespace bridge {
 struct session_options {
   db_actor db;
   cache_actor cache;
+  /// Partners' profiles in memory (cache::profile_memo); unset: every
+  /// read goes through the cache actor.
+  std::shared_ptr<cache::profile_memo> profiles;
   sender_actor sender;
   /// The session's only source of time: the UTC day, subscriptions, the
   /// daily summary's window and the rate limits.
@@ -222,6 +226,10 @@ private:
   void charge_lease(to_worker m, int64_t day);
   /// Checks the worker still works for this manager, then forwards.
   void send_to_worker(const to_worker& m);
+  /// A partner's profile, from the engine's memory when it keeps a copy,
+  /// else through the cache (awaited, so updates stay in order); a
+  /// failure goes to `db_failed`.
+  void with_partner(int64_t telegram_id, std::function<void(user_record&)> then);
   void forward(const tg_update& u, const user_record& me,
                const user_record& partner, partner_kind kind,
                int64_t task_id, int64_t charged_day = 0);

@@ -82,12 +82,9 @@ void session_state::route_text(const tg_update& u) {
     reply(say(text_id::no_manager));
     return;
   }
-  self->request(opts_->cache, infinite, user_get{me_.manager_id, 0})
-    .await(
-      [this, u, kind](user_record& manager) {
-        forward(u, me_, manager, kind, 0);
-      },
-      [this](const caf::error& err) { db_failed(err); });
+  with_partner(me_.manager_id, [this, u, kind](user_record& manager) {
+    forward(u, me_, manager, kind, 0);
+  });
 }
 
 void session_state::route_to_worker(const tg_update& u, partner_kind kind,
@@ -147,17 +144,33 @@ void session_state::charge_lease(to_worker m, int64_t day) {
 }
 
 void session_state::send_to_worker(const to_worker& m) {
-  self->request(opts_->cache, infinite, user_get{m.worker_id, 0})
+  with_partner(m.worker_id, [this, m](user_record& worker) {
+    if (worker.manager_id != chat_id_) {
+      // The worker left (reset, or joined another manager).
+      rec_.current_worker = 0;
+      save();
+      reply(say(text_id::partner_unreachable, worker.display_name));
+      return;
+    }
+    forward(m.update, me_, worker, m.kind, m.task_id, m.charged_day);
+  });
+}
+
+void session_state::with_partner(int64_t telegram_id,
+                                 std::function<void(user_record&)> then) {
+  auto& memo = opts_->profiles;
+  if (memo)
+    if (auto kept = memo->find(telegram_id)) {
+      then(*kept);
+      return;
+    }
+  auto ticket = memo ? memo->reserve(telegram_id) : cache::profile_memo::ticket{};
+  self->request(opts_->cache, infinite, user_get{telegram_id, 0})
     .await(
-      [this, m](user_record& worker) {
-        if (worker.manager_id != chat_id_) {
-          // The worker left (reset, or joined another manager).
-          rec_.current_worker = 0;
-          save();
-          reply(say(text_id::partner_unreachable, worker.display_name));
-          return;
-        }
-        forward(m.update, me_, worker, m.kind, m.task_id, m.charged_day);
+      [memo, ticket, then = std::move(then)](user_record& profile) {
+        if (memo)
+          memo->fill(profile, ticket);
+        then(profile);
       },
       [this](const caf::error& err) { db_failed(err); });
 }

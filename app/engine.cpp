@@ -68,7 +68,19 @@ bool engine::start_http(std::string& err) {
 }
 
 bool engine::start_rooms(std::string& err) {
-  auto db = storage::start_db_pool(sys_, cfg_);
+  // Kept only while subscribed to the other engines' changes, which
+  // needs Redis; the pool drops what this engine's writes change.
+  if (cfg_.cache.enabled && cfg_.cache.local_profiles > 0)
+    memo_ = std::make_shared<cache::profile_memo>(
+      static_cast<size_t>(cfg_.cache.local_profiles),
+      defaults::cache::local_profile_ttl);
+  auto pool = storage::db_pool_options_from(cfg_);
+  if (memo_)
+    pool.on_change = [memo = memo_](const cache_invalidate& x) {
+      for (auto id : x.profiles)
+        memo->forget(id);
+    };
+  auto db = storage::start_db_pool(sys_, pool);
   if (!db) {
     err = "database: " + describe(db.error());
     return false;
@@ -86,7 +98,9 @@ bool engine::start_rooms(std::string& err) {
       return false;
     }
   }
-  auto cache = cache::start_cache(sys_, cfg_, db_);
+  auto co = cache::cache_options_from(cfg_, db_);
+  co.memo = memo_;
+  auto cache = cache::start_cache(sys_, co);
   if (!cache) {
     err = "cache: " + describe(cache.error());
     return false;
@@ -208,6 +222,7 @@ bool engine::start_actors(std::string& err) {
   auto sess = std::make_shared<session_options>(session_options_from(cfg_));
   sess->db = db_;
   sess->cache = cache_;
+  sess->profiles = memo_;
   sess->sender = sender_;
   auto map = std::make_shared<const domain::language_map>(languages());
   sess->languages = map->languages();

@@ -8,6 +8,7 @@
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
+#include "cache/profile_memo.hpp"
 #include "actors/intake.hpp"
 #include "actors/ownership.hpp"
 #include "config/config.hpp"
@@ -83,6 +84,9 @@ private:
   const bridge_config& cfg_;
   db_actor db_;
   cache_actor cache_;
+  /// Profiles kept in this engine's memory; unset without Redis or with
+  /// `cache.local_profiles = 0`.
+  std::shared_ptr<cache::profile_memo> memo_;
   retention_actor retention_;
   translator_actor translator_;
   sender_actor sender_;

@@ -23,9 +23,6 @@ struct subscription_codec {
   static auto decode(std::string_view s) { return decode_subscription(s); }
 };
 
-/// Keys per DEL, and per SCAN page when purging.
-constexpr size_t delete_chunk = 500;
-
 } // namespace
 
 cache_actor::behavior_type cache_state::make_behavior(cache_options opts) {
@@ -38,6 +35,15 @@ cache_actor::behavior_type cache_state::make_behavior(cache_options opts) {
     if (auto ep = parse_redis_url(opts_.url, why)) {
       endpoint_ = *ep;
       try_connect();
+      if (opts_.memo) {
+        invalidation_feed::options fo;
+        fo.endpoint = endpoint_;
+        fo.timeout = opts_.command_timeout;
+        fo.backoff = backoff_policy{opts_.reconnect_base, opts_.reconnect_max};
+        fo.ping_every = opts_.feed_ping_every;
+        fo.silence_limit = opts_.feed_silence_limit;
+        feed_ = std::make_unique<invalidation_feed>(fo, opts_.memo);
+      }
     } else {
       spdlog::error("cache: {}; running without Redis", why);
       opts_.enabled = false;
@@ -65,6 +71,13 @@ cache_actor::behavior_type cache_state::make_behavior(cache_options opts) {
       auto s = counters_;
       s.connected = up_;
       s.invalidations_pending = static_cast<int64_t>(pending_deletes_.size());
+      if (opts_.memo) {
+        auto m = opts_.memo->snapshot();
+        s.memo_open = m.open;
+        s.memo_hits = m.hits;
+        s.memo_misses = m.misses;
+        s.memo_size = m.size;
+      }
       return s;
     },
     [this](cache_invalidate& x) { invalidate(x); },
@@ -195,50 +208,6 @@ caf::result<usage_count> cache_state::read_usage(usage_get x) {
   return rp;
 }
 
-// -- invalidation ---------------------------------------------------------------
-
-void cache_state::invalidate(const cache_invalidate& x) {
-  std::vector<std::string> doomed;
-  for (auto id : x.profiles)
-    doomed.push_back(keys::profile(id));
-  for (auto id : x.subscriptions)
-    doomed.push_back(keys::subscription(id));
-  for (auto& k : doomed)
-    if (auto it = fills_.find(k); it != fills_.end())
-      it->second.invalidated = true;
-  // Fills of these keys on other instances lose their leases too.
-  for (size_t i = 0, n = doomed.size(); i < n; ++i)
-    doomed.push_back(keys::fill_lease(doomed[i]));
-  for (auto& u : x.usage)
-    doomed.push_back(keys::usage(u.manager_id, u.day));
-  if (!opts_.enabled || doomed.empty())
-    return;
-  if (up_) {
-    redis_command del{"DEL"};
-    del.insert(del.end(), doomed.begin(), doomed.end());
-    auto r = redis_.run(del);
-    if (r && !r->is_error()) {
-      counters_.invalidations += static_cast<int64_t>(doomed.size());
-      return;
-    }
-    // A delete that did not happen must not leave a stale row readable:
-    // stop using Redis until the delete is done on a fresh connection.
-    went_down();
-  }
-  for (auto& k : doomed) {
-    if (pending_deletes_.size() < opts_.max_pending_invalidations) {
-      pending_deletes_.insert(std::move(k));
-      continue;
-    }
-    if (!purge_needed_)
-      spdlog::warn("cache: more than {} deletes wait for Redis; all cached "
-                   "rows will be purged when it is back",
-                   opts_.max_pending_invalidations);
-    purge_needed_ = true;
-    ++counters_.invalidations_overflow;
-  }
-}
-
 // -- the connection -------------------------------------------------------------
 
 std::optional<redis_reply> cache_state::call(const redis_command& cmd) {
@@ -320,61 +289,6 @@ void cache_state::try_connect() {
     spdlog::warn("cache: {} ({}); answering from PostgreSQL, retrying with backoff",
                  redis_.last_error(), describe(endpoint_));
   schedule_reconnect();
-}
-
-bool cache_state::restore() {
-  // A server that accepts connections may still not answer (a stall):
-  // only one that answers is used.
-  auto pong = redis_.run({"PING"});
-  if (!pong || pong->is_error()) {
-    redis_.close();
-    return false;
-  }
-  // Deletes missed while Redis was away go first: until they are done a
-  // cached row may be stale.
-  std::vector<std::string> keys(pending_deletes_.begin(), pending_deletes_.end());
-  for (size_t i = 0; i < keys.size(); i += delete_chunk) {
-    redis_command del{"DEL"};
-    auto end = std::min(keys.size(), i + delete_chunk);
-    del.insert(del.end(), keys.begin() + static_cast<std::ptrdiff_t>(i),
-               keys.begin() + static_cast<std::ptrdiff_t>(end));
-    auto r = redis_.run(del);
-    if (!r || r->is_error()) {
-      redis_.close();
-      return false;
-    }
-  }
-  counters_.invalidations += static_cast<int64_t>(keys.size());
-  pending_deletes_.clear();
-  if (!purge_needed_)
-    return true;
-  int64_t purged = 0;
-  for (auto pattern : keys::purge_patterns) {
-    std::string cursor = "0";
-    do {
-      auto page = redis_.run({"SCAN", cursor, "MATCH", std::string{pattern}, "COUNT",
-                              std::to_string(delete_chunk)});
-      if (!page || page->type != redis_reply::kind::array || page->elements.size() != 2) {
-        redis_.close();
-        return false;
-      }
-      cursor = page->elements[0].str;
-      redis_command del{"DEL"};
-      for (auto& k : page->elements[1].elements)
-        del.push_back(k.str);
-      if (del.size() > 1) {
-        auto r = redis_.run(del);
-        if (!r || r->is_error()) {
-          redis_.close();
-          return false;
-        }
-        purged += r->integer;
-      }
-    } while (cursor != "0");
-  }
-  spdlog::warn("cache: purged {} cached rows after lost invalidations", purged);
-  purge_needed_ = false;
-  return true;
 }
 
 void cache_state::schedule_reconnect() {

@@ -12,6 +12,8 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "cache/fixed_window.hpp"
+#include "cache/invalidation_feed.hpp"
+#include "cache/profile_memo.hpp"
 #include "cache/redis_client.hpp"
 #include "common/backoff.hpp"
 #include "config/defaults.hpp"
@@ -42,6 +44,14 @@ struct cache_options {
   std::chrono::milliseconds db_timeout = defaults::db::request_timeout + std::chrono::seconds{1};
   /// The pool, for reads through and for usage counting.
   db_actor db;
+  /// Profiles kept in the engine's memory (sessions read it directly);
+  /// unset: none. The cache forgets what this engine's writes change,
+  /// publishes it for the other engines, and keeps the memo open only
+  /// while its own subscription to their news stands.
+  std::shared_ptr<profile_memo> memo;
+  /// The subscription's pings (tests shorten them).
+  std::chrono::milliseconds feed_ping_every{1000};
+  std::chrono::milliseconds feed_silence_limit{3000};
   /// Wall clock in Unix milliseconds (rate windows, local locks).
   std::function<int64_t()> now_ms;
 };
@@ -74,6 +84,9 @@ private:
     int64_t expires_at_ms = 0;
   };
 
+  /// Keys per DEL, and per SCAN page when purging.
+  static constexpr size_t delete_chunk = 500;
+
   template <class Op, class Codec>
   caf::result<typename Op::result> read_through(Op op, std::string key,
                                                 std::chrono::seconds ttl);
@@ -100,6 +113,8 @@ private:
   void went_down();
   void try_connect();
   bool restore();
+  /// Publishes the profiles among `deleted` keys (deletes made late).
+  bool publish_missed(const std::vector<std::string>& deleted);
   void schedule_reconnect();
   int64_t now_ms() const;
 
@@ -118,6 +133,8 @@ private:
   local_limiter local_;
   std::unordered_map<std::string, local_lock> local_locks_;
   cache_status counters_;
+  /// Declared last: destroyed (its thread joined) before the rest.
+  std::unique_ptr<invalidation_feed> feed_;
 };
 
 using cache_impl = cache_actor::stateful_pointer<cache_state>;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <charconv>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,18 @@ constexpr std::string_view usage_prefix = "bridge:usage:";
 
 inline std::string profile(int64_t telegram_id) {
   return std::string{profile_prefix} + std::to_string(telegram_id);
+}
+
+/// The profile a key holds, if it is a profile key.
+inline std::optional<int64_t> profile_id(std::string_view key) {
+  if (key.substr(0, profile_prefix.size()) != profile_prefix)
+    return std::nullopt;
+  auto digits = key.substr(profile_prefix.size());
+  int64_t id = 0;
+  auto [rest, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (digits.empty() || ec != std::errc{} || rest != digits.data() + digits.size())
+    return std::nullopt;
+  return id;
 }
 
 inline std::string subscription(int64_t user_id) {
@@ -50,6 +64,11 @@ inline std::string fence(std::string_view name) {
 inline std::string budget(std::string_view name) {
   return "bridge:budget:" + std::string{name};
 }
+
+/// The channel on which every engine publishes the profiles its writes
+/// changed, so that the others drop their in-memory copies
+/// (`invalidation_feed`).
+constexpr std::string_view invalidation_channel = "bridge:invalidated";
 
 /// What a purge after lost invalidations deletes: copies of database rows.
 /// Rate counters and locks are not copies and stay.

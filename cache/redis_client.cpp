@@ -1,6 +1,9 @@
 #include "cache/redis_client.hpp"
 
+#include <cerrno>
+
 #include <hiredis/hiredis.h>
+#include <poll.h>
 #include <sys/time.h>
 
 namespace bridge::cache {
@@ -152,6 +155,60 @@ redis_client::pipeline(const std::vector<redis_command>& cmds) {
     out.push_back(copy(reply));
     freeReplyObject(reply);
   }
+  return out;
+}
+
+bool redis_client::send(const redis_command& cmd) {
+  if (ctx_ == nullptr) {
+    last_error_ = "not connected to Redis";
+    return false;
+  }
+  if (!append(ctx_, cmd))
+    return fail("cannot queue a Redis command");
+  int done = 0;
+  while (done == 0)
+    if (redisBufferWrite(ctx_, &done) != REDIS_OK)
+      return fail("Redis connection failed");
+  return true;
+}
+
+std::optional<redis_reply> redis_client::receive(std::chrono::milliseconds wait,
+                                                 bool& quiet) {
+  quiet = false;
+  if (ctx_ == nullptr) {
+    last_error_ = "not connected to Redis";
+    return std::nullopt;
+  }
+  void* raw = nullptr;
+  if (redisGetReplyFromReader(ctx_, &raw) != REDIS_OK) {
+    fail("Redis sent a malformed reply");
+    return std::nullopt;
+  }
+  if (raw == nullptr) {
+    // Nothing buffered: wait for the socket rather than block in a read,
+    // so the caller can stop or ping between waits.
+    pollfd p{ctx_->fd, POLLIN, 0};
+    auto n = ::poll(&p, 1, static_cast<int>(wait.count()));
+    if (n == 0 || (n < 0 && errno == EINTR)) {
+      quiet = true;
+      return std::nullopt;
+    }
+    if (n < 0 || redisBufferRead(ctx_) != REDIS_OK) {
+      fail("Redis connection failed");
+      return std::nullopt;
+    }
+    if (redisGetReplyFromReader(ctx_, &raw) != REDIS_OK) {
+      fail("Redis sent a malformed reply");
+      return std::nullopt;
+    }
+    if (raw == nullptr) { // part of a reply so far
+      quiet = true;
+      return std::nullopt;
+    }
+  }
+  auto* reply = static_cast<redisReply*>(raw);
+  auto out = copy(reply);
+  freeReplyObject(reply);
   return out;
 }
 

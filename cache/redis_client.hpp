@@ -54,6 +54,15 @@ public:
   std::optional<std::vector<redis_reply>>
   pipeline(const std::vector<redis_command>& cmds);
 
+  /// Queues and writes one command without reading its reply (for a
+  /// subscribed connection, whose replies come with the pushes).
+  bool send(const redis_command& cmd);
+
+  /// The next reply or pushed message, waiting at most `wait`. Nothing
+  /// with `quiet` set when none came in time; nothing with `quiet`
+  /// unset when the connection failed (it is then closed).
+  std::optional<redis_reply> receive(std::chrono::milliseconds wait, bool& quiet);
+
   void close();
 
   const std::string& last_error() const { return last_error_; }

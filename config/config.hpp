@@ -83,6 +83,7 @@ struct bridge_config {
     bool enabled = defaults::cache::enabled;
     std::chrono::seconds profile_ttl = defaults::cache::profile_ttl;
     std::chrono::seconds subscription_ttl = defaults::cache::subscription_ttl;
+    int64_t local_profiles = defaults::cache::local_profiles;
     std::chrono::milliseconds reconnect_backoff_max = defaults::cache::reconnect_backoff_max;
     /// Connect and command timeout: a hung Redis must not hold requests.
     std::chrono::milliseconds command_timeout = defaults::cache::command_timeout;

@@ -86,6 +86,10 @@ namespace cache {
 constexpr bool enabled = true;
 constexpr seconds profile_ttl{3600};
 constexpr seconds subscription_ttl{300};
+/// Profiles each engine keeps in memory (0: none, every read asks Redis).
+constexpr int64_t local_profiles = 100000;
+/// Longest life of such a copy: a bound on a lost invalidation.
+constexpr seconds local_profile_ttl{30};
 constexpr milliseconds reconnect_backoff_max{5000};
 /// Connect and command timeout: a hung Redis must not hold requests.
 constexpr milliseconds command_timeout{250};

@@ -109,6 +109,8 @@ void visit_keys(Config& c, F&& f) {
     c.cache.profile_ttl, b{1, 86'400 * 7});
   f(key_info{"cache.subscription_ttl_s", "subscription status cache lifetime"},
     c.cache.subscription_ttl, b{1, 86'400});
+  f(key_info{"cache.local_profiles", "profiles each engine keeps in memory, dropped on any engine's change; 0 = none"},
+    c.cache.local_profiles, b{0, 10'000'000});
   f(key_info{"cache.reconnect_backoff_max_ms", "longest pause between Redis reconnects"},
     c.cache.reconnect_backoff_max, b{10, 600'000});
   f(key_info{"cache.command_timeout_ms", "Redis connect and command timeout; then PostgreSQL answers"},

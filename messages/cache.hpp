@@ -132,6 +132,12 @@ struct cache_status {
   int64_t local_rate_decisions = 0;
   /// Usage requests refused by the cached count without asking PostgreSQL.
   int64_t usage_fast_refusals = 0;
+  /// Profiles kept in the engine's memory (`cache::profile_memo`): open
+  /// while subscribed to the other engines' invalidations.
+  bool memo_open = false;
+  int64_t memo_hits = 0;
+  int64_t memo_misses = 0;
+  int64_t memo_size = 0;
 };
 
 template <class Inspector>
@@ -140,7 +146,8 @@ typename Inspector::result_type inspect(Inspector& f, cache_status& x) {
            x.hits, x.misses, x.fallbacks, x.errors, x.reconnects,
            x.connect_failures, x.invalidations, x.invalidations_pending,
            x.invalidations_overflow, x.local_rate_decisions,
-           x.usage_fast_refusals);
+           x.usage_fast_refusals, x.memo_open, x.memo_hits, x.memo_misses,
+           x.memo_size);
 }
 
 // -- retention ------------------------------------------------------------------

@@ -89,6 +89,10 @@ void status_poller_state::on_cache(const cache_status& s) {
   advance(m.cache_hits, s.hits, cache_last_.hits);
   advance(m.cache_misses, s.misses, cache_last_.misses);
   advance(m.cache_fallbacks, s.fallbacks, cache_last_.fallbacks);
+  advance(m.memo_hits, s.memo_hits, cache_last_.memo_hits);
+  advance(m.memo_misses, s.memo_misses, cache_last_.memo_misses);
+  m.memo_entries.Set(static_cast<double>(s.memo_size));
+  m.memo_open.Set(s.memo_open ? 1 : 0);
 }
 
 void status_poller_state::on_translator(const translator_status& s) {

@@ -313,9 +313,11 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
   }
   // The cache hears of a change before the writer hears of success, so the
   // writer's next read through the cache cannot see the old value.
-  if (watcher_
-      && (!changes.profiles.empty() || !changes.subscriptions.empty()
-          || !changes.usage.empty()))
+  bool changed = !changes.profiles.empty() || !changes.subscriptions.empty()
+                 || !changes.usage.empty();
+  if (changed && opts_.on_change)
+    opts_.on_change(changes);
+  if (changed && watcher_)
     self->send(watcher_, std::move(changes));
   for (auto k : deliver) {
     auto& reply = k < result.replies.size() ? result.replies[k] : gone;

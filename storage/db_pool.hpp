@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -19,6 +20,10 @@ namespace bridge::storage {
 /// What the pool needs at start (see `pool_options_from` for the config).
 struct db_pool_options {
   pg_options pg;
+  /// Told of what each write changed in cached rows, on the pool's own
+  /// thread, before the writer is answered (an in-memory copy dropped
+  /// here cannot be read by the writer's next step). Memory only.
+  std::function<void(const cache_invalidate&)> on_change;
   /// Workers, each with at most one connection: the pool's connection
   /// bound, `db.pool_size` less the one the lease keeper holds
   /// (storage/start.cpp).

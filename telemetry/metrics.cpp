@@ -152,6 +152,15 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
     cache_fallbacks(counter(r, "bridge_cache_fallbacks_total",
                             "Operations done without Redis because it was "
                             "down")),
+    memo_hits(counter(r, "bridge_profile_memo_hits_total",
+                      "Partner profiles read from the engine's memory")),
+    memo_misses(counter(r, "bridge_profile_memo_misses_total",
+                        "Partner profiles read through the cache")),
+    memo_entries(gauge(r, "bridge_profile_memo_entries",
+                       "Profiles kept in the engine's memory")),
+    memo_open(gauge(r, "bridge_profile_memo_open",
+                    "1 while subscribed to other engines' changes, so "
+                    "profiles may be kept in memory")),
     sender_queue_depth(gauge(r, "bridge_sender_queue_depth",
                              "Bot API calls waiting to be sent")),
     sender_sent(counter(r, "bridge_sender_sent_total",

@@ -92,6 +92,11 @@ struct engine_metrics {
   prometheus::Counter& cache_hits;
   prometheus::Counter& cache_misses;
   prometheus::Counter& cache_fallbacks;
+  /// Profiles kept in the engine's memory (cache::profile_memo).
+  prometheus::Counter& memo_hits;
+  prometheus::Counter& memo_misses;
+  prometheus::Gauge& memo_entries;
+  prometheus::Gauge& memo_open;
 
   // -- sender ------------------------------------------------------------------
   prometheus::Gauge& sender_queue_depth;
