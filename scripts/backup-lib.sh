@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154
 # Shared parts of scripts/backup.sh and scripts/restore.sh, sourced by
 # them: messages, the password kept out of them, and the connection check.
 # Each caller sets `me` (its name in messages) before sourcing.

@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dsn" ] || usage_error "no database: pass --dsn or set DATABASE_URL"
 [ -n "$file" ] || usage_error "no backup file given"
-[ -f "$file" ] && [ -r "$file" ] || die "cannot read $file"
+{ [ -f "$file" ] && [ -r "$file" ]; } || die "cannot read $file"
 
 # Reads all of FILE; refuses it when it is not a whole Bridge backup.
 verify_file() {
