@@ -49,7 +49,7 @@ verify_file() {
   local err list; err="$(mktemp)"
   if ! list="$("$PGBIN/pg_restore" --list "$file" 2>"$err")"; then
     local why; why="$(first_error "$err")"; rm -f "$err"
-    die "$file is not a readable Bridge backup: $why"
+    die "$file is not a readable Bridge backup (truncated, damaged or another kind of file): $why"
   fi
   grep -q ' TABLE public schema_migrations ' <<<"$list" \
     || { rm -f "$err"; die "$file is not a Bridge backup: it holds no schema_migrations table"; }
