@@ -7,7 +7,10 @@
 #            must exist (createdb) and, without --replace, be empty
 # --replace  drop everything the database holds first (its `public`
 #            schema); without it a database with tables is refused, so a
-#            mistyped DSN never overwrites a live database
+#            mistyped DSN never overwrites a live database. The drop
+#            comes after the file is checked and before the restore's
+#            transaction: should the server then fail the restore, the
+#            database is left empty (restore again once it is fixed)
 #
 # Before the database is touched the whole file is read: checked against
 # FILE.sha256 when that is beside it, then decoded to the end by
