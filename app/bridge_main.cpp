@@ -23,6 +23,12 @@
 
 namespace {
 
+/// Exit code when the database was migrated by a newer Bridge (a backup
+/// of a newer release restored under this binary): retrying cannot help,
+/// so a supervisor can tell it from a start that failed for a passing
+/// reason (exit 1).
+constexpr int exit_schema_newer = 3;
+
 /// Blocks the stop signals in this thread (and so in every thread started
 /// later) so that `sigwait` in main is their only receiver.
 sigset_t block_stop_signals() {
@@ -83,7 +89,9 @@ int main(int argc, char** argv) {
     bridge::engine eng{sys, cfg};
     if (!eng.start(err)) {
       spdlog::critical("bridge: cannot start: {}", err);
-      return 1;
+      return eng.start_failure() == bridge::engine_errc::schema_newer
+               ? exit_schema_newer
+               : 1;
     }
     int sig = 0;
     sigwait(&signals, &sig);

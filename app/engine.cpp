@@ -82,6 +82,7 @@ bool engine::start_rooms(std::string& err) {
     };
   auto db = storage::start_db_pool(sys_, pool);
   if (!db) {
+    start_failure_ = engine_code(db.error());
     err = "database: " + describe(db.error());
     return false;
   }

@@ -11,6 +11,7 @@
 #include "cache/profile_memo.hpp"
 #include "actors/intake.hpp"
 #include "actors/ownership.hpp"
+#include "common/error.hpp"
 #include "config/config.hpp"
 #include "domain/language_map.hpp"
 #include "messages/budget.hpp"
@@ -44,6 +45,10 @@ public:
   /// something cannot start (the port is taken, PostgreSQL is unreachable,
   /// no Apertium pair is installed, ...).
   bool start(std::string& err);
+
+  /// After a failed start, the engine code of its cause when it has one
+  /// (`schema_newer` gets an exit code of its own in main), else `none`.
+  engine_errc start_failure() const { return start_failure_; }
 
   /// Graceful drain: stops taking updates, waits until every update taken
   /// is finished and every reply sent (both as PostgreSQL sees it: no
@@ -80,6 +85,7 @@ private:
   domain::language_map languages();
 
   caf::actor_system& sys_;
+  engine_errc start_failure_ = engine_errc::none;
   std::unique_ptr<ops::http_server> http_;
   const bridge_config& cfg_;
   db_actor db_;

@@ -26,6 +26,7 @@ const char* to_string(engine_errc code) {
     case engine_errc::circuit_open: return "circuit_open";
     case engine_errc::chat_unavailable: return "chat_unavailable";
     case engine_errc::fenced: return "fenced";
+    case engine_errc::schema_newer: return "schema_newer";
   }
   return "unknown";
 }
@@ -61,6 +62,7 @@ bool is_transient(engine_errc code) {
     case engine_errc::translation_failed:
     case engine_errc::unsupported_language:
     case engine_errc::chat_unavailable:
+    case engine_errc::schema_newer:
       return false;
   }
   return false;

@@ -51,6 +51,10 @@ enum class engine_errc : uint8_t {
   /// lease's epoch. Never reported to a user: the partition's new owner
   /// does the work, and the keeper soon stops the writer here.
   fenced,
+  /// The database was migrated by a newer build than this one: its schema
+  /// has versions this binary does not know, so the engine must not run
+  /// on it (a backup of a newer release restored under an older binary).
+  schema_newer,
 };
 
 /// The CAF error category of engine errors.

@@ -30,11 +30,21 @@ migration_plan plan_migrations(const std::vector<migration>& available,
   std::map<int, const applied_migration*> done;
   for (auto& a : applied)
     done[a.version] = &a;
+  auto known = static_cast<int>(available.size());
+  if (!done.empty() && done.rbegin()->first > known) {
+    auto& [newest, a] = *done.rbegin();
+    plan.database_newer = true;
+    plan.error = "the database's schema is at version " + std::to_string(newest)
+                 + " (" + a->name + ") but this build knows versions up to "
+                 + std::to_string(known) + ": it was migrated by a newer version "
+                 "of Bridge; run that version or a later one, or restore a "
+                 "backup this version made";
+    return plan;
+  }
   for (auto& [version, a] : done) {
-    if (version < 1 || version > static_cast<int>(available.size())) {
+    if (version < 1) {
       plan.error = "the database has migration " + std::to_string(version)
-                   + " (" + a->name + ") which this build does not know; "
-                     "it was migrated by a newer version";
+                   + " (" + a->name + "), which no build has";
       return plan;
     }
     auto& m = available[static_cast<size_t>(version) - 1];

@@ -37,6 +37,9 @@ struct migration_plan {
   std::vector<const migration*> pending;
   /// Non-empty when the database and this build disagree; start must stop.
   std::string error;
+  /// The disagreement is a database migrated by a newer build: an older
+  /// binary must refuse it, whatever else it would do.
+  bool database_newer = false;
 };
 
 /// Compares what this build has with what the database recorded. Refuses

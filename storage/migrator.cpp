@@ -41,6 +41,8 @@ caf::expected<std::vector<int>> apply_migrations(const std::string& dsn) {
     }
     step = "reading schema_migrations";
     auto plan = plan_migrations(embedded_migrations(), read_applied(conn));
+    if (plan.database_newer)
+      return make_error(engine_errc::schema_newer, plan.error);
     if (!plan.error.empty())
       return make_error(engine_errc::db_error, "schema check: " + plan.error);
     for (auto m : plan.pending) {

@@ -80,6 +80,7 @@ BOOST_AUTO_TEST_CASE(a_tampered_schema_stops_the_start) {
   auto newer = start_db_pool(*f.sys, opts);
   BOOST_REQUIRE(!newer);
   BOOST_TEST(describe(newer.error()).find("newer version") != std::string::npos);
+  BOOST_TEST((bridge::engine_code(newer.error()) == bridge::engine_errc::schema_newer));
 }
 
 namespace {

@@ -52,8 +52,18 @@ BOOST_AUTO_TEST_CASE(a_changed_migration_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_database_is_refused) {
-  auto plan = plan_migrations(two, {{3, "third", "x"}});
-  BOOST_TEST(plan.error.find("does not know") != std::string::npos);
+  auto plan = plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)},
+                                    {3, "third", "x"}});
+  BOOST_TEST(plan.database_newer);
+  BOOST_TEST(plan.pending.empty());
+  BOOST_TEST(plan.error.find("at version 3 (third) but this build knows "
+                             "versions up to 2")
+             != std::string::npos, plan.error);
+}
+
+BOOST_AUTO_TEST_CASE(only_a_newer_database_is_called_newer) {
+  BOOST_TEST(!plan_migrations(two, {{1, "first", "0000000000000000"}}).database_newer);
+  BOOST_TEST(!plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)}}).database_newer);
 }
 
 BOOST_AUTO_TEST_CASE(gaps_in_the_build_are_refused) {

@@ -88,6 +88,12 @@ public:
     engine_args_ = std::move(args);
   }
 
+  /// The engine's added environment from the next start on; it wins over
+  /// the world's own (a DATABASE_URL here points the engine elsewhere).
+  void set_engine_env(child_process::env_list env) {
+    engine_env_ = std::move(env);
+  }
+
   /// Kills the engine (SIGKILL: no drain, no goodbye) and starts it again.
   void crash_engine();
 
