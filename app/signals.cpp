@@ -37,9 +37,8 @@ void reload_logging(int argc, char** argv) {
   std::string err;
   if (!log::reopen(err))
     spdlog::error("SIGHUP: cannot reopen the log file: {}", err);
-  auto outcome = config::load(argc, argv, [](const char* name) {
-    return std::getenv(name);
-  });
+  auto outcome = config::load(
+      argc, argv, [](const char* name) { return std::getenv(name); });
   if (outcome.what != config::load_outcome::action::run) {
     spdlog::error("SIGHUP: configuration not reloaded, log level stays {}: {}",
                   log::level_name(), outcome.message);
@@ -51,7 +50,7 @@ void reload_logging(int argc, char** argv) {
     spdlog::error("SIGHUP: unknown log level '{}'", level);
     return;
   }
-  // Said at warn so that it is written whatever the new level is.
+  // At warn, so that it is written at every level but error and off.
   spdlog::warn("SIGHUP: log file reopened; log level {} (was {})", level,
                before);
 }

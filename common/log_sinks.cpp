@@ -34,11 +34,11 @@ void json_formatter::format(const spdlog::details::log_msg& msg,
   auto level = spdlog::level::to_string_view(msg.level);
   json::writer w;
   w.begin_object()
-    .field("time", utc_time(msg.time))
-    .field("level", std::string_view{level.data(), level.size()})
-    .field("thread", static_cast<uint64_t>(msg.thread_id))
-    .field("msg", std::string_view{msg.payload.data(), msg.payload.size()})
-    .end_object();
+      .field("time", utc_time(msg.time))
+      .field("level", std::string_view{level.data(), level.size()})
+      .field("thread", static_cast<uint64_t>(msg.thread_id))
+      .field("msg", std::string_view{msg.payload.data(), msg.payload.size()})
+      .end_object();
   auto line = std::move(w).str();
   line += '\n';
   dest.append(line.data(), line.data() + line.size());

@@ -30,8 +30,7 @@ std::vector<std::string_view> fields(std::string_view text) {
   return out;
 }
 
-template <class T>
-bool number(std::string_view s, T& out) {
+template <class T> bool number(std::string_view s, T& out) {
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc{} && end == s.data() + s.size();
 }
@@ -78,9 +77,9 @@ std::optional<proc_stat> parse_proc_stat(std::string_view text) {
   if (f.size() < 22)
     return std::nullopt;
   proc_stat s;
-  if (!number(f[11], s.utime_ticks) || !number(f[12], s.stime_ticks)
-      || !number(f[19], s.start_ticks) || !number(f[20], s.virtual_bytes)
-      || !number(f[21], s.rss_pages))
+  if (!number(f[11], s.utime_ticks) || !number(f[12], s.stime_ticks) ||
+      !number(f[19], s.start_ticks) || !number(f[20], s.virtual_bytes) ||
+      !number(f[21], s.rss_pages))
     return std::nullopt;
   return s;
 }
@@ -106,11 +105,10 @@ std::vector<prometheus::MetricFamily> collect_process_metrics() {
   auto ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
   auto page = static_cast<double>(sysconf(_SC_PAGESIZE));
   if (auto s = parse_proc_stat(read_all("/proc/self/stat")); s && ticks > 0) {
-    out.push_back(one("process_cpu_seconds_total",
-                      "User and system CPU time spent, in seconds",
-                      MetricType::Counter,
-                      static_cast<double>(s->utime_ticks + s->stime_ticks)
-                        / ticks));
+    out.push_back(
+        one("process_cpu_seconds_total",
+            "User and system CPU time spent, in seconds", MetricType::Counter,
+            static_cast<double>(s->utime_ticks + s->stime_ticks) / ticks));
     out.push_back(one("process_resident_memory_bytes",
                       "Resident memory size, in bytes", MetricType::Gauge,
                       static_cast<double>(s->rss_pages) * page));
@@ -124,8 +122,8 @@ std::vector<prometheus::MetricFamily> collect_process_metrics() {
                         "Start time of the process since the Unix epoch, in "
                         "seconds",
                         MetricType::Gauge,
-                        static_cast<double>(*boot)
-                          + static_cast<double>(s->start_ticks) / ticks));
+                        static_cast<double>(*boot) +
+                            static_cast<double>(s->start_ticks) / ticks));
   }
   if (auto n = open_fds())
     out.push_back(one("process_open_fds", "Open file descriptors",
