@@ -13,6 +13,7 @@
 
 #include "common/log.hpp"
 #include "common/log_sinks.hpp"
+#include "tests/support/process.hpp"
 #include "telegram/bot_api.hpp"
 
 BOOST_AUTO_TEST_SUITE(common_log_masking)
@@ -161,9 +162,7 @@ void write_file(const std::string& path, const std::string& text) {
 }
 
 BOOST_AUTO_TEST_CASE(reopen_makes_a_new_file_after_it_was_moved) {
-  char dir_template[] = "/tmp/bridge-log-XXXXXX";
-  BOOST_REQUIRE(mkdtemp(dir_template) != nullptr);
-  std::string dir = dir_template;
+  auto dir = test::make_scratch_dir("log");
   auto path = dir + "/bridge.log";
   auto masker = std::make_shared<log::secret_masker>();
   std::string err;
