@@ -1,5 +1,5 @@
 // The engine's main: configuration, logging, the actor system, the engine,
-// and a clean stop on SIGTERM or SIGINT.
+// and a clean stop on SIGTERM or SIGINT (SIGHUP reloads logging).
 
 #include <algorithm>
 #include <atomic>
@@ -15,6 +15,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/engine.hpp"
+#include "app/signals.hpp"
 #include "common/log.hpp"
 #include "common/version.hpp"
 #include "config/loader.hpp"
@@ -28,17 +29,6 @@ namespace {
 /// so a supervisor can tell it from a start that failed for a passing
 /// reason (exit 1).
 constexpr int exit_schema_newer = 3;
-
-/// Blocks the stop signals in this thread (and so in every thread started
-/// later) so that `sigwait` in main is their only receiver.
-sigset_t block_stop_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGTERM);
-  sigaddset(&set, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return set;
-}
 
 } // namespace
 
@@ -61,12 +51,13 @@ int main(int argc, char** argv) {
     masker->add(v);
   });
   std::string err;
-  if (!bridge::log::init(cfg.engine.log_level, cfg.engine.log_file, masker,
-                         err)) {
+  if (!bridge::log::init(cfg.engine.log_level, cfg.engine.log_file,
+                         cfg.engine.log_format, masker, err)) {
     std::cerr << "bridge: logging: " << err << '\n';
     return 2;
   }
-  auto signals = block_stop_signals();
+  auto signals = bridge::block_engine_signals();
+  auto on_hangup = [argc, argv] { bridge::reload_logging(argc, argv); };
 
   caf::actor_system_config caf_cfg;
   bridge::announce_message_types(caf_cfg);
@@ -93,8 +84,7 @@ int main(int argc, char** argv) {
                ? exit_schema_newer
                : 1;
     }
-    int sig = 0;
-    sigwait(&signals, &sig);
+    int sig = bridge::wait_for_stop(signals, on_hangup);
     spdlog::info("bridge: {} received, draining (at most {} ms; a second "
                  "signal stops at once)",
                  sig == SIGTERM ? "SIGTERM" : "SIGINT",
@@ -108,7 +98,7 @@ int main(int argc, char** argv) {
       drained = true;
       kill(getpid(), SIGTERM); // wakes the wait below
     }};
-    sigwait(&signals, &sig);
+    bridge::wait_for_stop(signals, on_hangup);
     if (!drained) {
       spdlog::warn("bridge: second signal, exiting now");
       spdlog::shutdown();

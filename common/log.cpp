@@ -1,12 +1,13 @@
 #include "common/log.hpp"
 
+#include "common/log_sinks.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <mutex>
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/sinks/base_sink.h>
-#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
 namespace bridge::log {
@@ -131,30 +132,75 @@ bool parse_level(const std::string& name, spdlog::level::level_enum& out) {
 
 } // namespace
 
+namespace {
+
+/// The file sink `reopen` acts on; null when logging to stderr. Set once
+/// by `init`, before any other thread runs.
+std::shared_ptr<reopening_file_sink>& file_sink() {
+  static std::shared_ptr<reopening_file_sink> sink;
+  return sink;
+}
+
+} // namespace
+
 bool init(const std::string& level, const std::string& file,
+          const std::string& format,
           std::shared_ptr<const secret_masker> masker, std::string& err) {
   spdlog::level::level_enum lvl;
   if (!parse_level(level, lvl)) {
     err = "unknown log level '" + level + "'";
     return false;
   }
+  if (format != "text" && format != "json") {
+    err = "unknown log format '" + format + "'";
+    return false;
+  }
   std::shared_ptr<spdlog::sinks::sink> inner;
+  std::shared_ptr<reopening_file_sink> reopening;
   try {
-    if (file.empty())
+    if (file.empty()) {
       inner = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
-    else
-      inner = std::make_shared<spdlog::sinks::basic_file_sink_mt>(file);
+    } else {
+      reopening = std::make_shared<reopening_file_sink>(file);
+      inner = reopening;
+    }
   } catch (const spdlog::spdlog_ex& ex) {
     err = ex.what();
     return false;
   }
   auto sink = make_masking_sink(std::move(inner), std::move(masker));
   auto logger = std::make_shared<spdlog::logger>("bridge", std::move(sink));
-  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ [%t] %v");
+  if (format == "json")
+    logger->set_formatter(std::make_unique<json_formatter>());
+  else
+    logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ [%t] %v");
   logger->set_level(lvl);
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(std::move(logger));
+  file_sink() = std::move(reopening);
   return true;
+}
+
+bool reopen(std::string& err) {
+  auto& sink = file_sink();
+  if (!sink)
+    return true;
+  try {
+    sink->reopen();
+  } catch (const spdlog::spdlog_ex& ex) {
+    err = ex.what();
+    return false;
+  }
+  return true;
+}
+
+std::string level_name() {
+  // spdlog calls it "warning"; Bridge's configuration says "warn".
+  auto lvl = spdlog::get_level();
+  if (lvl == spdlog::level::warn)
+    return "warn";
+  auto v = spdlog::level::to_string_view(lvl);
+  return {v.data(), v.size()};
 }
 
 bool set_level(const std::string& level) {

@@ -33,13 +33,23 @@ make_masking_sink(std::shared_ptr<spdlog::sinks::sink> inner,
                   std::shared_ptr<const secret_masker> masker);
 
 /// Installs the process-wide default logger: stderr or `file`, the given
-/// level name, every line masked by `masker`. Returns false with `err` set
-/// when the level is unknown or the file cannot be opened.
+/// level name, "text" or "json" lines, every line masked by `masker`.
+/// Returns false with `err` set when the level or format is unknown or
+/// the file cannot be opened.
 bool init(const std::string& level, const std::string& file,
+          const std::string& format,
           std::shared_ptr<const secret_masker> masker, std::string& err);
+
+/// Closes and reopens the log file by name (after logrotate moved it);
+/// nothing to do when logging to stderr. False with `err` set when the
+/// file cannot be opened again.
+bool reopen(std::string& err);
 
 /// Changes the level of the default logger at run time.
 bool set_level(const std::string& level);
+
+/// The current level's name.
+std::string level_name();
 
 /// Level names accepted by `init` and `set_level`.
 const std::vector<std::string>& level_names();

@@ -19,6 +19,11 @@ std::string_view version() {
   return text;
 }
 
+std::string_view revision() {
+  std::string_view git = BRIDGE_GIT_DESCRIBE;
+  return git.empty() ? std::string_view{"unknown"} : git;
+}
+
 std::string version_line(std::string_view program) {
   return std::string{program} + " " + std::string{version()};
 }

@@ -10,6 +10,10 @@ namespace bridge {
 /// "0.1.0" or "0.1.0 (a1b2c3d)".
 std::string_view version();
 
+/// What `git describe` said of the source at configure time, or
+/// "unknown" when it was not a checkout.
+std::string_view revision();
+
 /// What `--version` prints: "PROGRAM VERSION".
 std::string version_line(std::string_view program);
 

@@ -20,6 +20,8 @@ struct bridge_config {
     /// sleeps until work is handed to it.
     int64_t scheduler_idle_polls = defaults::engine::scheduler_idle_polls;
     std::string log_level{defaults::engine::log_level};
+    /// "text" or "json" (one object a line).
+    std::string log_format{defaults::engine::log_format};
     /// Empty means standard error.
     std::string log_file;
     /// When set, the engine writes its HTTP port here once it is serving

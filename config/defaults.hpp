@@ -23,6 +23,8 @@ constexpr int64_t scheduler_threads = 0;
 /// (BENCHMARKS.md).
 constexpr int64_t scheduler_idle_polls = 0;
 constexpr std::string_view log_level = "info";
+/// Plain lines for a terminal; "json" for a log shipper.
+constexpr std::string_view log_format = "text";
 } // namespace engine
 
 namespace telegram {

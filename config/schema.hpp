@@ -44,7 +44,9 @@ void visit_keys(Config& c, F&& f) {
     c.engine.scheduler_idle_polls, b{0, 100'000});
   f(key_info{"engine.log_level", "trace, debug, info, warn, error or off"},
     c.engine.log_level, choices{"trace", "debug", "info", "warn", "error", "off"});
-  f(key_info{"engine.log_file", "log file; empty = standard error"},
+  f(key_info{"engine.log_format", "text, or json: one JSON object a line, UTC times"},
+    c.engine.log_format, choices{"text", "json"});
+  f(key_info{"engine.log_file", "log file; empty = standard error; SIGHUP reopens it"},
     c.engine.log_file);
   f(key_info{"engine.ready_file", "file the HTTP port is written to once serving; empty = none"},
     c.engine.ready_file);

@@ -77,12 +77,22 @@ void percentiles(json::writer& w, std::string_view key, const families& all,
   w.end_object();
 }
 
-const char* breaker_name(figure v) {
-  if (!v)
-    return "unknown";
-  if (*v >= 2)
-    return "open";
-  return *v >= 1 ? "half_open" : "closed";
+/// The state whose series of bridge_translator_breaker_state is 1.
+const char* breaker_name(const families& all) {
+  for (auto state : {"open", "half_open", "closed"})
+    if (scalar(all, "bridge_translator_breaker_state", "state", state)
+        == figure{1})
+      return state;
+  return "unknown";
+}
+
+/// The pool's open connections: its idle and in-use ones.
+figure connections_open(const families& all) {
+  auto idle = scalar(all, "bridge_db_pool_connections", "state", "idle");
+  auto busy = scalar(all, "bridge_db_pool_connections", "state", "in_use");
+  if (!idle || !busy)
+    return std::nullopt;
+  return *idle + *busy;
 }
 
 } // namespace
@@ -175,8 +185,7 @@ std::string render_dashboard(const families& all, const live_rates& rates) {
   w.end_object();
   percentiles(w, "latency", all, "bridge_update_reply_latency_seconds");
   w.key("translator").begin_object();
-  auto breaker = scalar(all, "bridge_translator_breaker_state");
-  w.field("breaker", breaker_name(breaker));
+  w.field("breaker", breaker_name(all));
   put(w, "queue_depth", scalar(all, "bridge_translator_queue_depth"));
   put(w, "in_flight", scalar(all, "bridge_translator_in_flight"));
   put(w, "ok_total", scalar(all, "bridge_translations_total", "result", "ok"));
@@ -188,7 +197,7 @@ std::string render_dashboard(const families& all, const live_rates& rates) {
   percentiles(w, "request", all, "bridge_translator_request_seconds");
   w.end_object();
   w.key("db").begin_object();
-  put(w, "open", scalar(all, "bridge_db_pool_connections", "state", "open"));
+  put(w, "open", connections_open(all));
   put(w, "in_use", scalar(all, "bridge_db_pool_connections", "state", "in_use"));
   put(w, "waiting", scalar(all, "bridge_db_pool_waiting"));
   put(w, "errors_total", scalar(all, "bridge_db_errors_total"));

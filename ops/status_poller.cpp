@@ -24,12 +24,6 @@ void advance(prometheus::Counter& c, uint64_t now, uint64_t& last) {
   last = now;
 }
 
-double breaker_value(const std::string& state) {
-  if (state == "open")
-    return 2;
-  return state == "half_open" ? 1 : 0;
-}
-
 } // namespace
 
 caf::behavior status_poller_state::make_behavior(poller_options opts) {
@@ -75,7 +69,8 @@ void status_poller_state::on_backlog(const backlog_counts& b) {
 void status_poller_state::on_db(const db_pool_status& s) {
   auto& m = telemetry::metrics();
   telemetry::engine_health().database = s.connections_open > 0;
-  m.db_connections_open.Set(static_cast<double>(s.connections_open));
+  auto idle = s.connections_open > s.in_use ? s.connections_open - s.in_use : 0;
+  m.db_connections_idle.Set(static_cast<double>(idle));
   m.db_connections_busy.Set(static_cast<double>(s.in_use));
   m.db_requests_waiting.Set(static_cast<double>(s.queue_depth));
   advance(m.db_errors, s.errors + s.expired, db_last_.errors);
@@ -99,7 +94,7 @@ void status_poller_state::on_translator(const translator_status& s) {
   auto& m = telemetry::metrics();
   m.translator_queue_depth.Set(static_cast<double>(s.queue_depth));
   m.translator_in_flight.Set(static_cast<double>(s.in_flight));
-  m.translator_breaker_state.Set(breaker_value(s.breaker));
+  m.set_breaker_state(s.breaker);
   advance(m.translator_retries, s.retries, tr_last_.retries);
   advance(m.translator_rate_limited, s.rate_limited, tr_last_.rate_limited);
   advance(m.translations_ok, s.translated + s.passed_through,

@@ -18,8 +18,9 @@ packages=(
   # installs ro->es only, so Romanian is not offered until a way back is.
   apertium-es-pt apertium-fr-es apertium-spa-ita apertium-spa-cat
   apertium-eng-cat apertium-es-gl apertium-es-ro
-  # tools the scripts, plots and browser tests use
-  curl jq gnuplot-nox chromium
+  # tools the scripts, plots and browser tests use; prometheus for
+  # promtool, which lints a scrape of /metrics (19 MB download)
+  curl jq gnuplot-nox chromium prometheus
 )
 
 missing=()

@@ -11,12 +11,13 @@ std::string health::render() const {
     w.value("database");
   if (!migrations)
     w.value("migrations");
-  if (!cache)
-    w.value("cache");
   if (!intake)
     w.value("intake");
   if (draining)
     w.value("draining");
+  w.end_array().key("degraded").begin_array();
+  if (!cache)
+    w.value("cache");
   w.end_array().end_object();
   return std::move(w).str();
 }

@@ -8,7 +8,8 @@ namespace bridge::telemetry {
 
 /// What /readyz reports: each room sets its own flag; the HTTP thread only
 /// reads them. Plain atomics, since the writers are actors and the reader
-/// is a server thread.
+/// is a server thread. Redis is not needed to serve (the engine falls back
+/// to PostgreSQL), so its loss makes the engine degraded, not unready.
 struct health {
   std::atomic<bool> database{false};
   std::atomic<bool> migrations{false};
@@ -17,12 +18,19 @@ struct health {
   std::atomic<bool> intake{false};
   std::atomic<bool> draining{false};
 
-  /// True when every part is ready and the engine is not draining.
+  /// True when every part the engine needs is ready and it is not
+  /// draining (the cache is not one of them).
   bool ready() const {
-    return database && migrations && cache && intake && !draining;
+    return database && migrations && intake && !draining;
   }
 
-  /// The /readyz body: `{"ready":bool,"not_ready":[...]}`.
+  /// True while the engine serves without a part it would rather have.
+  bool degraded() const {
+    return !cache;
+  }
+
+  /// The /readyz body:
+  /// `{"ready":bool,"not_ready":[...],"degraded":[...]}`.
   std::string render() const;
 };
 

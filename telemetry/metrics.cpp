@@ -2,6 +2,10 @@
 
 #include <prometheus/text_serializer.h>
 
+#include "common/version.hpp"
+#include "telemetry/health.hpp"
+#include "telemetry/process_metrics.hpp"
+
 namespace bridge::telemetry {
 
 namespace {
@@ -120,14 +124,10 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                             {{"result", "ok"}})),
     translations_failed(counter(r, "bridge_translations_total", "",
                                 {{"result", "failed"}})),
-    translator_breaker_state(gauge(r, "bridge_translator_breaker_state",
-                                   "Circuit breaker: 0 closed, 1 half-open, "
-                                   "2 open")),
-    translator_request_seconds(histogram(r, "bridge_translator_request_seconds",
-                                         "Duration of one backend request")),
-    db_connections_open(gauge(r, "bridge_db_pool_connections",
-                              "PostgreSQL connections, by state",
-                              {{"state", "open"}})),
+    db_connections_idle(gauge(r, "bridge_db_pool_connections",
+                              "PostgreSQL connections open, by state (idle "
+                              "and in_use add up to the open ones)",
+                              {{"state", "idle"}})),
     db_connections_busy(gauge(r, "bridge_db_pool_connections", "",
                               {{"state", "in_use"}})),
     db_requests_waiting(gauge(r, "bridge_db_pool_waiting",
@@ -216,6 +216,12 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                                       "inbox to its owner taking it from "
                                       "there, for updates another engine "
                                       "took in")),
+    ready(gauge(r, "bridge_ready",
+                "1 when the engine is ready to serve (what /readyz says)")),
+    degraded_cache(gauge(r, "bridge_degraded",
+                         "1 while the engine serves without a part it would "
+                         "rather have, by part",
+                         {{"part", "cache"}})),
     updates_skipped_(family(r, "bridge_updates_skipped_total",
                             "Readable updates not handled, by reason: the "
                             "kind, no_sender or other")),
@@ -235,13 +241,29 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                              "budget")),
     budget_grants_(family(r, "bridge_budget_grants_total",
                           "Grants drawn from budgets shared in Redis, by "
-                          "budget")) {
-  gauge(r, "bridge_build_info", "Build of this engine",
-        {{"version", BRIDGE_VERSION}})
+                          "budget")),
+    translator_request_seconds_(
+      BuildHistogram()
+        .Name("bridge_translator_request_seconds")
+        .Help("Duration of one backend request, by backend")
+        .Register(r)),
+    breaker_closed_(gauge(r, "bridge_translator_breaker_state",
+                          "1 for the circuit breaker's current state",
+                          {{"state", "closed"}})),
+    breaker_half_open_(gauge(r, "bridge_translator_breaker_state", "",
+                             {{"state", "half_open"}})),
+    breaker_open_(gauge(r, "bridge_translator_breaker_state", "",
+                        {{"state", "open"}})) {
+  // The usual *_build_info shape: always 1, the build in its labels, so
+  // a dashboard can join it to any other series.
+  gauge(r, "bridge_build_info",
+        "Always 1; the engine's release and source revision as labels",
+        {{"version", BRIDGE_VERSION}, {"revision", std::string{revision()}}})
     .Set(1);
   for (auto reason : {"not_registered", "command", "media", "too_long"})
     edits_ignored(reason);
   translation_hops(1);
+  set_breaker_state("closed");
 }
 
 prometheus::Counter& engine_metrics::updates_skipped(const std::string& reason) {
@@ -276,6 +298,21 @@ prometheus::Counter& engine_metrics::budget_grants(const std::string& budget) {
   return budget_grants_.Add({{"budget", budget}});
 }
 
+void engine_metrics::set_breaker_state(std::string_view state) {
+  bool closed = state == "closed";
+  bool half_open = state == "half_open";
+  breaker_closed_.Set(closed ? 1 : 0);
+  breaker_half_open_.Set(half_open ? 1 : 0);
+  breaker_open_.Set(!closed && !half_open ? 1 : 0);
+}
+
+prometheus::Histogram&
+engine_metrics::translator_request_seconds(const std::string& backend) {
+  return translator_request_seconds_.Add(
+    {{"backend", backend.empty() ? std::string{"unknown"} : backend}},
+    latency_buckets());
+}
+
 prometheus::Counter& engine_metrics::possible_duplicates(std::string_view cause) {
   if (cause == "resumed")
     return possible_duplicates_resumed;
@@ -295,8 +332,16 @@ engine_metrics& metrics() {
 }
 
 std::string render_metrics() {
-  metrics(); // registers everything on first use
-  return prometheus::TextSerializer{}.Serialize(registry().Collect());
+  auto& m = metrics(); // registers everything on first use
+  // Health lives in flags the rooms set; the gauges follow at each scrape,
+  // so they can never disagree with /readyz.
+  const auto& h = engine_health();
+  m.ready.Set(h.ready() ? 1 : 0);
+  m.degraded_cache.Set(h.degraded() ? 1 : 0);
+  auto families = registry().Collect();
+  for (auto& f : collect_process_metrics())
+    families.push_back(std::move(f));
+  return prometheus::TextSerializer{}.Serialize(families);
 }
 
 } // namespace bridge::telemetry

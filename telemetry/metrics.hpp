@@ -70,15 +70,19 @@ struct engine_metrics {
   prometheus::Counter& translator_rate_limited;
   prometheus::Counter& translations_ok;
   prometheus::Counter& translations_failed;
-  /// 0 closed, 1 half-open, 2 open.
-  prometheus::Gauge& translator_breaker_state;
-  prometheus::Histogram& translator_request_seconds;
+  /// Sets bridge_translator_breaker_state{state}: 1 for `state` (closed,
+  /// half_open, open), 0 for the others; an unknown name reads as open.
+  void set_breaker_state(std::string_view state);
+  /// Duration of one backend request, by backend (apertium, claude, fake).
+  prometheus::Histogram& translator_request_seconds(const std::string& backend);
   /// Translations finished, by the direct translations chained for them:
   /// "1" direct, "2" through one pivot language, and so on.
   prometheus::Counter& translation_hops(uint32_t hops);
 
   // -- database pool -----------------------------------------------------------
-  prometheus::Gauge& db_connections_open;
+  /// bridge_db_pool_connections{state}: idle and in_use do not overlap,
+  /// so their sum is the connections open.
+  prometheus::Gauge& db_connections_idle;
   prometheus::Gauge& db_connections_busy;
   prometheus::Gauge& db_requests_waiting;
   prometheus::Histogram& db_wait_seconds;
@@ -150,6 +154,12 @@ struct engine_metrics {
   /// by the partition router).
   prometheus::Histogram& cluster_handoff_seconds;
 
+  // -- health ------------------------------------------------------------------
+  /// 1 when /readyz answers 200; set from the health flags at each scrape.
+  prometheus::Gauge& ready;
+  /// 1 while the engine serves without Redis (from PostgreSQL alone).
+  prometheus::Gauge& degraded_cache;
+
   /// The possible-duplicates counter of `cause` (resumed, swept, retried).
   prometheus::Counter& possible_duplicates(std::string_view cause);
 
@@ -161,6 +171,10 @@ private:
   prometheus::Family<prometheus::Counter>& translation_hops_;
   prometheus::Family<prometheus::Counter>& budget_fallbacks_;
   prometheus::Family<prometheus::Counter>& budget_grants_;
+  prometheus::Family<prometheus::Histogram>& translator_request_seconds_;
+  prometheus::Gauge& breaker_closed_;
+  prometheus::Gauge& breaker_half_open_;
+  prometheus::Gauge& breaker_open_;
 };
 
 /// The process's registry (what /metrics serializes).

@@ -54,6 +54,8 @@ translator_state::make_behavior(translator_options opts) {
   retry_ = std::make_unique<retry_policy>(opts_.retry);
   rng_.seed(opts_.seed != 0 ? opts_.seed : std::random_device{}());
   counters_.backend = opts_.backend_name;
+  request_seconds_ =
+    &telemetry::metrics().translator_request_seconds(opts_.backend_name);
   // The backend lives exactly as long as its only client.
   self->attach_functor([backend = opts_.backend](const caf::error&) {
     caf::anon_send_exit(backend, caf::exit_reason::user_shutdown);
@@ -258,7 +260,7 @@ void translator_state::arm_watch() {
 void translator_state::on_reply(uint64_t key, backend_reply& reply,
                                 time_point started) {
   auto t = now();
-  telemetry::metrics().translator_request_seconds.Observe(
+  request_seconds_->Observe(
     std::chrono::duration<double>(t - started).count());
   limiter_->finish();
   limiter_->observe(t, reply.limits);

@@ -20,6 +20,10 @@
 #include "translator/request_queue.hpp"
 #include "translator/retry_policy.hpp"
 
+namespace prometheus {
+class Histogram;
+}
+
 namespace bridge::translation {
 
 /// What the translator needs at start (see `spawn_translator` for the way
@@ -103,6 +107,8 @@ private:
   call_watch<out_call> calls_;
   time_point tick_at_ = time_point::max();
   translator_status counters_;
+  /// This backend's series of bridge_translator_request_seconds.
+  prometheus::Histogram* request_seconds_ = nullptr;
 };
 
 using translator_impl = translator_actor::stateful_pointer<translator_state>;

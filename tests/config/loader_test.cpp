@@ -154,6 +154,27 @@ BOOST_AUTO_TEST_CASE(choice_outside_the_list_is_refused) {
   BOOST_TEST(out.message.find("apertium, claude, fake") != std::string::npos, out.message);
 }
 
+BOOST_AUTO_TEST_CASE(log_format_is_text_or_json) {
+  fake_env env;
+  BOOST_TEST(run({}, env).cfg.engine.log_format == "text");
+  BOOST_TEST(run({"--engine.log_format=json"}, env).cfg.engine.log_format == "json");
+  for (auto arg : {"--engine.log_format=", "--engine.log_format=JSON",
+                   "--engine.log_format=json ", "--engine.log_format=logfmt",
+                   "--engine.log_format=\"json\"", "--engine.log_format=json\n"}) {
+    auto out = run({arg}, env);
+    BOOST_TEST(static_cast<int>(out.what) == static_cast<int>(load_outcome::action::exit_failure), arg);
+    BOOST_TEST(out.message.find("engine.log_format") != std::string::npos, out.message);
+  }
+  bridge_config cfg;
+  auto err = apply_toml(cfg, "[engine]\nlog_format = 1\n", "x.toml");
+  BOOST_TEST(err.has_value());
+  err = apply_toml(cfg, "[engine]\nlog_format = \"\xff\"\n", "x.toml");
+  BOOST_TEST(err.has_value());
+  err = apply_toml(cfg, "[engine]\nlog_format = \"json\"\n", "x.toml");
+  BOOST_TEST(!err.has_value(), err.value_or(""));
+  BOOST_TEST(cfg.engine.log_format == "json");
+}
+
 BOOST_AUTO_TEST_CASE(malformed_command_line_values_are_refused) {
   fake_env env;
   for (auto arg : {"--db.pool_size=", "--db.pool_size=12abc", "--db.pool_size=99999999999999999999",

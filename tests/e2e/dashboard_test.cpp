@@ -83,7 +83,8 @@ double series(const std::string& text, const std::string& name) {
 std::vector<bridge::ops::cumulative_bucket> buckets(const std::string& text,
                                                     const std::string& name) {
   std::vector<bridge::ops::cumulative_bucket> out;
-  std::regex line{name + R"re(_bucket\{le="([^"]+)"\} (\d+))re"};
+  // Other labels (the translator's backend) come before `le`.
+  std::regex line{name + R"re(_bucket\{(?:[^}]*,)?le="([^"]+)"\} (\d+))re"};
   for (std::sregex_iterator i{text.begin(), text.end(), line}, end; i != end;
        ++i) {
     auto le = (*i)[1].str();
@@ -124,7 +125,8 @@ std::map<std::string, double> expected_from(const std::string& m) {
     {"translator.retries_total", series(m, "bridge_translator_retries_total")},
     {"translator.rate_limited_total", series(m, "bridge_translator_rate_limited_total")},
     {"translator.request.p95_seconds", quantile(0.95, request)},
-    {"db.open", series(m, "bridge_db_pool_connections{state=\"open\"}")},
+    {"db.open", series(m, "bridge_db_pool_connections{state=\"idle\"}")
+                  + series(m, "bridge_db_pool_connections{state=\"in_use\"}")},
     {"db.errors_total", series(m, "bridge_db_errors_total")},
     {"db.wait.p95_seconds", quantile(0.95, wait)},
     {"cache.hits_total", hits},

@@ -10,16 +10,18 @@
 BOOST_AUTO_TEST_SUITE(e2e_health)
 
 // What README promises an operator about /healthz and /readyz, asked of
-// the real engine: /readyz is 200 only when PostgreSQL, migrations, Redis
-// and intake are ready and the engine is not draining; otherwise 503 with
-// {"ready":false,"not_ready":[...]} naming what is not. /healthz says the
+// the real engine: /readyz is 200 only when PostgreSQL, migrations and
+// intake are ready and the engine is not draining; otherwise 503 with
+// {"ready":false,"not_ready":[...]} naming what is not. Redis down leaves
+// it ready but "degraded" (body and bridge_degraded). /healthz says the
 // process is alive, whatever else holds.
 
 using namespace bridge::test;
 
 namespace {
 
-constexpr const char* all_ready = R"({"ready":true,"not_ready":[]})";
+constexpr const char* all_ready =
+  R"({"ready":true,"not_ready":[],"degraded":[]})";
 
 bridge::http_response get(sim_world& w, const std::string& path) {
   bridge::http_client c;
@@ -90,7 +92,7 @@ BOOST_AUTO_TEST_CASE(an_engine_that_cannot_fetch_updates_is_not_ready) {
   w.restart_engine();
   bool always_503_with_intake = true;
   std::string odd;
-  auto intake_only = R"({"ready":false,"not_ready":["intake"]})";
+  auto intake_only = R"({"ready":false,"not_ready":["intake"],"degraded":[]})";
   bool only_intake = readyz_until(
     w, [&](auto& r) { return is(r, 503, intake_only); },
     [&](auto& r) {
@@ -110,7 +112,17 @@ BOOST_AUTO_TEST_CASE(an_engine_that_cannot_fetch_updates_is_not_ready) {
   BOOST_TEST(extra.empty(), extra);
 }
 
-BOOST_AUTO_TEST_CASE(an_engine_without_redis_is_not_ready_and_still_works) {
+/// The value of the unlabelled or labelled series `name` in a scrape.
+std::string scraped_value(sim_world& w, const std::string& series) {
+  auto body = get(w, "/metrics").body;
+  auto at = body.find("\n" + series + " ");
+  if (at == std::string::npos)
+    return "(missing)";
+  auto from = at + series.size() + 2;
+  return body.substr(from, body.find('\n', from) - from);
+}
+
+BOOST_AUTO_TEST_CASE(an_engine_without_redis_is_ready_degraded_and_works) {
   health_pair p;
   auto& w = p.w;
   BOOST_REQUIRE(readyz_until(w, [](auto& r) { return is(r, 200, all_ready); }));
@@ -121,14 +133,17 @@ BOOST_AUTO_TEST_CASE(an_engine_without_redis_is_not_ready_and_still_works) {
   w.say(p.ana, "Redis is down");
   BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Redis is down"));
   BOOST_TEST(readyz_until(w, [](auto& r) {
-    return is(r, 503, R"({"ready":false,"not_ready":["cache"]})");
+    return is(r, 200, R"({"ready":true,"not_ready":[],"degraded":["cache"]})");
   }), get(w, "/readyz").body);
   BOOST_TEST(get(w, "/healthz").status == 200);
-  // Redis comes back (empty): the cache reconnects and the engine is
-  // ready again.
+  BOOST_TEST(scraped_value(w, "bridge_degraded{part=\"cache\"}") == "1");
+  BOOST_TEST(scraped_value(w, "bridge_ready") == "1");
+  // Redis comes back (empty): the cache reconnects and the engine is no
+  // longer degraded.
   w.redis().start();
   BOOST_TEST(readyz_until(w, [](auto& r) { return is(r, 200, all_ready); }),
              get(w, "/readyz").body << "\n" << w.engine().log_tail());
+  BOOST_TEST(scraped_value(w, "bridge_degraded{part=\"cache\"}") == "0");
   w.say(p.ana, "Redis is back");
   BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Redis is back"));
   auto extra = arrived_unread(w, {p.ana.id, p.bob.id});
@@ -151,7 +166,8 @@ BOOST_AUTO_TEST_CASE(a_draining_engine_is_alive_but_not_ready) {
     "the update was never taken");
   w.engine().signal(SIGTERM);
   BOOST_TEST(readyz_until(w, [](auto& r) {
-    return is(r, 503, R"({"ready":false,"not_ready":["draining"]})");
+    return is(r, 503,
+              R"({"ready":false,"not_ready":["draining"],"degraded":[]})");
   }), get(w, "/readyz").body);
   BOOST_TEST(get(w, "/healthz").status == 200);
   auto status = w.engine().wait_exit(std::chrono::seconds{60});

@@ -101,8 +101,9 @@ BOOST_AUTO_TEST_CASE(the_json_carries_the_registry_figures) {
   m.updates_message.Increment(9);
   m.cache_hits.Increment(3);
   m.cache_misses.Increment(1);
-  m.translator_breaker_state.Set(2);
+  m.set_breaker_state("open");
   m.db_connections_busy.Set(4);
+  m.db_connections_idle.Set(3);
   m.outbox_backlog.Set(12);
   for (double s : {0.004, 0.004, 0.02})
     m.update_reply_seconds.Observe(s);
@@ -120,6 +121,7 @@ BOOST_AUTO_TEST_CASE(the_json_carries_the_registry_figures) {
   BOOST_TEST(double(doc["cache"]["hit_rate"]) == 0.75);
   BOOST_TEST(std::string_view(doc["translator"]["breaker"]) == "open");
   BOOST_TEST(double(doc["db"]["in_use"]) == 4.0);
+  BOOST_TEST(double(doc["db"]["open"]) == 7.0); // idle and in use
   BOOST_TEST(double(doc["backlog"]["outbox"]) == 12.0);
   BOOST_TEST(double(doc["latency"]["count"]) == 3.0);
   // Rank 1.5 of 3 lies in (0.0025, 0.005], which holds 2: 0.0025 + 0.75 * 0.0025.
