@@ -1,5 +1,5 @@
 // The engine's main: configuration, logging, the actor system, the engine,
-// and a clean stop on SIGTERM or SIGINT.
+// and a clean stop on SIGTERM or SIGINT. Exit statuses: app/exit_codes.hpp.
 
 #include <algorithm>
 #include <atomic>
@@ -15,11 +15,14 @@
 #include <spdlog/spdlog.h>
 
 #include "app/engine.hpp"
+#include "app/exit_codes.hpp"
+#include "app/service_notify.hpp"
 #include "common/log.hpp"
 #include "common/version.hpp"
 #include "config/loader.hpp"
 #include "config/schema.hpp"
 #include "messages/type_ids.hpp"
+#include "telemetry/health.hpp"
 
 namespace {
 
@@ -34,6 +37,16 @@ sigset_t block_stop_signals() {
   return set;
 }
 
+/// What READY=1 waits for: what /readyz waits for, except that an engine
+/// standing by for the intake role is ready without polling Telegram.
+bool ready_to_serve(const bridge::engine& eng) {
+  auto& h = bridge::telemetry::engine_health();
+  if (h.ready())
+    return true;
+  return h.database && h.migrations && h.cache && !h.draining
+         && eng.standing_by();
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -43,11 +56,11 @@ int main(int argc, char** argv) {
   using action = bridge::config::load_outcome::action;
   if (outcome.what == action::exit_success) {
     std::cout << outcome.message;
-    return EXIT_SUCCESS;
+    return bridge::exit_code::ok;
   }
   if (outcome.what == action::exit_failure) {
     std::cerr << "bridge: " << outcome.message << '\n';
-    return 2;
+    return bridge::exit_code::for_failure(outcome.why);
   }
   const auto& cfg = outcome.cfg;
   auto masker = std::make_shared<bridge::log::secret_masker>();
@@ -58,7 +71,7 @@ int main(int argc, char** argv) {
   if (!bridge::log::init(cfg.engine.log_level, cfg.engine.log_file, masker,
                          err)) {
     std::cerr << "bridge: logging: " << err << '\n';
-    return 2;
+    return bridge::exit_code::invalid_config;
   }
   auto signals = block_stop_signals();
 
@@ -83,10 +96,15 @@ int main(int argc, char** argv) {
     bridge::engine eng{sys, cfg};
     if (!eng.start(err)) {
       spdlog::critical("bridge: cannot start: {}", err);
-      return 1;
+      return bridge::exit_code::start_failed;
     }
     int sig = 0;
-    sigwait(&signals, &sig);
+    {
+      bridge::service::readiness_watch watch{
+        [&eng] { return ready_to_serve(eng); }, std::chrono::milliseconds{100}};
+      sigwait(&signals, &sig);
+    }
+    bridge::service::notify_stopping();
     spdlog::info("bridge: {} received, draining (at most {} ms; a second "
                  "signal stops at once)",
                  sig == SIGTERM ? "SIGTERM" : "SIGINT",
@@ -104,10 +122,10 @@ int main(int argc, char** argv) {
     if (!drained) {
       spdlog::warn("bridge: second signal, exiting now");
       spdlog::shutdown();
-      std::_Exit(130);
+      std::_Exit(bridge::exit_code::stopped_during_drain);
     }
     drainer.join();
     eng.stop();
   }
-  return EXIT_SUCCESS;
+  return bridge::exit_code::ok;
 }

@@ -54,6 +54,13 @@ public:
   /// Stops intake first, then the rest.
   void stop();
 
+  /// Whether another engine polls Telegram and this one waits for the
+  /// intake role: it serves its partitions, though /readyz says intake is
+  /// not ready.
+  bool standing_by() const {
+    return front_ && owned_ && !owned_->leads_intake();
+  }
+
 private:
   bool start_http(std::string& err);
   /// The pool (after migrations), the cache, retention, the translator
