@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,8 +30,12 @@ struct refusal {
 };
 
 /// Runs `bridge` with exactly `env` as its environment (nothing inherited,
-/// so a token in the test's own environment cannot leak in).
+/// so a token in the test's own environment cannot leak in), but for the
+/// sanitizers' settings, which the sanitizer run's suppressions need.
 refusal run_bridge(std::vector<std::string> args, std::vector<std::string> env) {
+  for (auto name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+    if (auto v = std::getenv(name))
+      env.push_back(std::string{name} + "=" + v);
   auto dir = bridge::test::make_scratch_dir("exit-codes");
   auto err_path = dir + "/stderr";
   auto binary = bridge::test::built_binary("bridge");
