@@ -54,11 +54,14 @@ public:
   /// Stops intake first, then the rest.
   void stop();
 
-  /// Whether another engine polls Telegram and this one waits for the
-  /// intake role: it serves its partitions, though /readyz says intake is
-  /// not ready.
+  /// Whether this engine serves partitions while another one polls
+  /// Telegram (it waits for the intake role): ready to do its share,
+  /// though /readyz says intake is not ready. Before the leases are
+  /// placed it owns nothing, so a lone engine's start is not mistaken for
+  /// standing by.
   bool standing_by() const {
-    return front_ && owned_ && !owned_->leads_intake();
+    return front_ && owned_ && !owned_->leads_intake()
+           && !owned_->owned().empty();
   }
 
 private:
