@@ -1,5 +1,6 @@
 // The engine's main: configuration, logging, the actor system, the engine,
-// and a clean stop on SIGTERM or SIGINT (SIGHUP reloads logging).
+// and a clean stop on SIGTERM or SIGINT (SIGHUP reloads logging). Exit
+// statuses: app/exit_codes.hpp.
 
 #include <algorithm>
 #include <atomic>
@@ -15,20 +16,26 @@
 #include <spdlog/spdlog.h>
 
 #include "app/engine.hpp"
+#include "app/exit_codes.hpp"
+#include "app/service_notify.hpp"
 #include "app/signals.hpp"
 #include "common/log.hpp"
 #include "common/version.hpp"
 #include "config/loader.hpp"
 #include "config/schema.hpp"
 #include "messages/type_ids.hpp"
+#include "telemetry/health.hpp"
 
 namespace {
 
-/// Exit code when the database was migrated by a newer Bridge (a backup
-/// of a newer release restored under this binary): retrying cannot help,
-/// so a supervisor can tell it from a start that failed for a passing
-/// reason (exit 1).
-constexpr int exit_schema_newer = 3;
+/// What READY=1 waits for: what /readyz waits for, except that an engine
+/// standing by for the intake role is ready without polling Telegram.
+bool ready_to_serve(const bridge::engine& eng) {
+  auto& h = bridge::telemetry::engine_health();
+  if (h.ready())
+    return true;
+  return h.database && h.migrations && !h.draining && eng.standing_by();
+}
 
 } // namespace
 
@@ -39,11 +46,11 @@ int main(int argc, char** argv) {
   using action = bridge::config::load_outcome::action;
   if (outcome.what == action::exit_success) {
     std::cout << outcome.message;
-    return EXIT_SUCCESS;
+    return bridge::exit_code::ok;
   }
   if (outcome.what == action::exit_failure) {
     std::cerr << "bridge: " << outcome.message << '\n';
-    return 2;
+    return bridge::exit_code::for_failure(outcome.why);
   }
   const auto& cfg = outcome.cfg;
   auto masker = std::make_shared<bridge::log::secret_masker>();
@@ -54,7 +61,7 @@ int main(int argc, char** argv) {
   if (!bridge::log::init(cfg.engine.log_level, cfg.engine.log_file,
                          cfg.engine.log_format, masker, err)) {
     std::cerr << "bridge: logging: " << err << '\n';
-    return 2;
+    return bridge::exit_code::invalid_config;
   }
   auto signals = bridge::block_engine_signals();
   auto on_hangup = [argc, argv] { bridge::reload_logging(argc, argv); };
@@ -81,10 +88,16 @@ int main(int argc, char** argv) {
     if (!eng.start(err)) {
       spdlog::critical("bridge: cannot start: {}", err);
       return eng.start_failure() == bridge::engine_errc::schema_newer
-               ? exit_schema_newer
-               : 1;
+               ? bridge::exit_code::schema_newer
+               : bridge::exit_code::start_failed;
     }
-    int sig = bridge::wait_for_stop(signals, on_hangup);
+    int sig = 0;
+    {
+      bridge::service::readiness_watch watch{
+        [&eng] { return ready_to_serve(eng); }, std::chrono::milliseconds{100}};
+      sig = bridge::wait_for_stop(signals, on_hangup);
+    }
+    bridge::service::notify_stopping();
     spdlog::info("bridge: {} received, draining (at most {} ms; a second "
                  "signal stops at once)",
                  sig == SIGTERM ? "SIGTERM" : "SIGINT",
@@ -102,10 +115,10 @@ int main(int argc, char** argv) {
     if (!drained) {
       spdlog::warn("bridge: second signal, exiting now");
       spdlog::shutdown();
-      std::_Exit(130);
+      std::_Exit(bridge::exit_code::stopped_during_drain);
     }
     drainer.join();
     eng.stop();
   }
-  return EXIT_SUCCESS;
+  return bridge::exit_code::ok;
 }

@@ -60,6 +60,16 @@ public:
   /// Stops intake first, then the rest.
   void stop();
 
+  /// Whether this engine serves partitions while another one polls
+  /// Telegram (it waits for the intake role): ready to do its share,
+  /// though /readyz says intake is not ready. Before the leases are
+  /// placed it owns nothing, so a lone engine's start is not mistaken for
+  /// standing by.
+  bool standing_by() const {
+    return front_ && owned_ && !owned_->leads_intake()
+           && !owned_->owned().empty();
+  }
+
 private:
   bool start_http(std::string& err);
   /// The pool (after migrations), the cache, retention, the translator

@@ -1,5 +1,7 @@
 #include "config/loader.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -9,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "common/version.hpp"
+#include "config/credentials.hpp"
 #include "config/schema.hpp"
 
 namespace bridge::config {
@@ -170,7 +173,8 @@ std::string render_toml(const bridge_config& cfg) {
         "# Any key can be overridden on the command line: --section.key=value.\n"
         "# Secrets come only from the environment: TELEGRAM_BOT_TOKEN,\n"
         "# TELEGRAM_WEBHOOK_SECRET, ANTHROPIC_API_KEY, DATABASE_URL, REDIS_URL,\n"
-        "# BRIDGE_ADMIN_TOKEN.\n\n";
+        "# BRIDGE_ADMIN_TOKEN; or, under systemd, from credential files of\n"
+        "# the same names in lower case (LoadCredential=).\n\n";
   renderer r{os, {}};
   visit_keys(copy, r);
   return os.str();
@@ -209,18 +213,25 @@ load_outcome load(int argc, const char* const* argv,
     return out;
   } catch (const CLI::ParseError& err) {
     out.what = load_outcome::action::exit_failure;
+    out.why = load_outcome::failure::invalid;
     out.message = std::string{"command line: "} + err.what();
     return out;
   }
-  auto fail = [&](std::string msg) {
+  using failure = load_outcome::failure;
+  auto fail = [&](std::string msg, failure why = failure::invalid) {
     out.what = load_outcome::action::exit_failure;
+    out.why = why;
     out.message = std::move(msg);
     return out;
   };
   if (!config_file.empty()) {
     std::ifstream in{config_file};
+    // errno still holds open(2)'s reason: a missing file and a forbidden
+    // one call for different fixes.
     if (!in)
-      return fail("cannot read config file '" + config_file + "'");
+      return fail("cannot read config file '" + config_file
+                    + "': " + std::strerror(errno),
+                  failure::config_unreadable);
     std::stringstream buf;
     buf << in.rdbuf();
     if (auto err = apply_toml(out.cfg, buf.str(), config_file))
@@ -238,6 +249,13 @@ load_outcome load(int argc, const char* const* argv,
     return out;
   }
   apply_environment(out.cfg, getenv_fn);
+  if (auto dir = getenv_fn("CREDENTIALS_DIRECTORY"); dir && *dir)
+    if (auto err = apply_credentials(out.cfg, dir))
+      return fail(*err, failure::credential_unreadable);
+  if (out.cfg.secrets.telegram_bot_token.empty())
+    return fail("no bot token: set TELEGRAM_BOT_TOKEN in the environment or "
+                "give the service the credential 'telegram_bot_token'",
+                failure::token_missing);
   if (auto err = validate(out.cfg))
     return fail(*err);
   return out;

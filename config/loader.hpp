@@ -40,7 +40,17 @@ std::string render_toml(const bridge_config& cfg);
 /// What `load` decided.
 struct load_outcome {
   enum class action { run, exit_success, exit_failure };
+  /// Why a start was refused: each reason has its own exit status, so a
+  /// service manager (or an operator's script) tells them apart.
+  enum class failure {
+    none,
+    invalid,               ///< command line or configuration refused
+    config_unreadable,     ///< `--config FILE` cannot be read
+    credential_unreadable, ///< a file in $CREDENTIALS_DIRECTORY cannot be read
+    token_missing,         ///< no bot token from the environment or credentials
+  };
   action what = action::run;
+  failure why = failure::none;
   bridge_config cfg;
   /// Help text, the rendered config, or the error.
   std::string message;
@@ -48,7 +58,8 @@ struct load_outcome {
 
 /// Parses the command line: `--config FILE`, `--<section>.<key> VALUE`
 /// for every key, `--print-config`, `--help`. Then the file, then the
-/// overrides, then the environment, then `validate`.
+/// overrides, then the environment, then systemd's credentials (when
+/// `CREDENTIALS_DIRECTORY` is set), then `validate`.
 load_outcome load(int argc, const char* const* argv,
                   const std::function<const char*(const char*)>& getenv_fn);
 

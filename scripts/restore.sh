@@ -17,7 +17,7 @@
 # pg_restore, so a truncated or damaged backup is refused and changes
 # nothing. The restore itself runs in one transaction: it is complete or
 # absent. Start the engine on the database afterwards; it applies the
-# migrations the backup is missing, and refuses to start (exit code 3)
+# migrations the backup is missing, and refuses to start (exit code 6)
 # when the backup comes from a newer Bridge than the binary. Redis needs
 # nothing: it holds only what PostgreSQL can rebuild.
 # Exit 0 on success, 1 on failure, 2 on wrong usage.

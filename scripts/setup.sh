@@ -9,7 +9,7 @@ packages=(
   # libraries
   libcaf-dev libpqxx-dev libhiredis-dev libsimdjson-dev libspdlog-dev
   libboost-test-dev libcurl4-openssl-dev libcpp-httplib-dev prometheus-cpp-dev
-  libtomlplusplus-dev libcli11-dev
+  libtomlplusplus-dev libcli11-dev libsystemd-dev
   # services and translation
   postgresql-15 postgresql-client-15 redis-server redis-tools
   apertium apertium-eng-spa
@@ -21,6 +21,8 @@ packages=(
   # tools the scripts, plots and browser tests use; prometheus for
   # promtool, which lints a scrape of /metrics (19 MB download)
   curl jq gnuplot-nox chromium prometheus
+  # packaging: the man page, the .deb's checks, the unit's checks
+  help2man dpkg-dev systemd
 )
 
 missing=()

@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(a_backup_of_a_newer_schema_stops_the_engine) {
                        dir + "/engine.log"};
   auto status = engine.wait_exit(std::chrono::minutes{1});
   BOOST_REQUIRE(status.has_value());
-  BOOST_TEST(*status == 3, engine.log_tail());
+  BOOST_TEST(*status == 6, engine.log_tail());
   auto log = engine.log_tail();
   auto line_at = log.find("cannot start");
   BOOST_REQUIRE_MESSAGE(line_at != std::string::npos, log);

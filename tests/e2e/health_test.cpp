@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "common/http_client.hpp"
+#include "tests/support/notify_socket.hpp"
 #include "tests/support/team.hpp"
 
 BOOST_AUTO_TEST_SUITE(e2e_health)
@@ -175,6 +176,28 @@ BOOST_AUTO_TEST_CASE(a_draining_engine_is_alive_but_not_ready) {
   BOOST_TEST(*status == 0);
   // What was taken was finished before the engine went.
   BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Finish this first"));
+}
+
+BOOST_AUTO_TEST_CASE(systemd_hears_ready_when_ready_and_stopping_on_drain) {
+  // The engine run as a Type=notify unit: NOTIFY_SOCKET names the test's
+  // socket, as systemd's would.
+  notify_socket systemd;
+  sim_world w{fake_engine(), unthrottled_sim(),
+              {{"NOTIFY_SOCKET", systemd.path()}}};
+  auto ready = systemd.next(60'000);
+  BOOST_REQUIRE_MESSAGE(ready, w.engine().log_tail());
+  BOOST_TEST(notify_socket::has(*ready, "READY=1"), *ready);
+  // READY follows what /readyz reports, so /readyz says so already.
+  BOOST_TEST(is(get(w, "/readyz"), 200, all_ready));
+  w.engine().signal(SIGTERM);
+  auto stopping = systemd.next(60'000);
+  BOOST_REQUIRE(stopping);
+  BOOST_TEST(notify_socket::has(*stopping, "STOPPING=1"), *stopping);
+  auto status = w.engine().wait_exit(std::chrono::seconds{60});
+  BOOST_REQUIRE(status.has_value());
+  BOOST_TEST(*status == 0);
+  // READY was said once.
+  BOOST_TEST(!systemd.next(0));
 }
 
 BOOST_AUTO_TEST_SUITE_END() // e2e_health
