@@ -187,6 +187,58 @@ constexpr text_table texts_tr{{
   // link_for_manager
   "Yönetici olarak kayıtlısınız; davet bağlantıları çalışanlar içindir. "
   "Kendi kodunuz: {}.",
+  // language_choose
+  "Şu anki diliniz: {}. Hangi dilde yazmak istiyorsunuz?",
+  // language_unknown
+  "Bu dili bilmiyorum. Lütfen bunlardan birini seçin:",
+  // language_same
+  "Zaten bu dilde yazıyorsunuz: {}.",
+  // language_unreachable
+  "Bridge {} ile {} arasında çeviri yapamıyor ({} bu dilde yazıyor), bu "
+  "yüzden diliniz {} olarak kalıyor.",
+  // language_changed
+  "Artık diliniz {}: sonraki mesajlarınız bu dilden çevrilecek. Ekibiniz "
+  "olduğu gibi kalıyor.",
+  // usage_free
+  "Bugün kalan ücretsiz mesaj: {} / {}.",
+  // usage_subscribed
+  "Aboneliğiniz {} UTC tarihine kadar geçerli; günlük sınırı kaldırır.",
+  // usage_no_subscription
+  "Aboneliğiniz yok; ücretsiz mesajlar her gün 00:00 UTC'de yeniden başlar.",
+  // daily_last_message
+  "son mesaj: {}",
+  // daily_open_tasks
+  "açık görevler: {}",
+  // menu_start
+  "Kaydolun veya yardımı görün",
+  // menu_help
+  "Rolünüzün komutları",
+  // menu_workers
+  "Çalışanlarınız",
+  // menu_switch
+  "Kime yazacağınızı seçin",
+  // menu_task
+  "Geçerli çalışana görev verin",
+  // menu_tasks
+  "Açık görevler",
+  // menu_daily
+  "Çalışan başına son 24 saat",
+  // menu_history
+  "Son mesajlar",
+  // menu_code
+  "Davet kodunuz ve bağlantınız",
+  // menu_newcode
+  "Yeni bir davet kodu",
+  // menu_remove
+  "Bir çalışanı ekipten çıkarın",
+  // menu_usage
+  "Bugün kalan ücretsiz mesajlar",
+  // menu_language
+  "Dilinizi değiştirin",
+  // menu_feedback
+  "Operatörlere yazın",
+  // menu_reset
+  "Baştan başlayın",
 }};
 
 } // namespace bridge::domain::texts_detail
