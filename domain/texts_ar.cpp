@@ -99,12 +99,14 @@ constexpr text_table texts_ar{{
   "\u2066/code\u2069 – رمز دعوتك؛ \u2066/newcode\u2069 – رمز جديد (يتوقف "
   "القديم عن العمل)\n"
   "\u2066/remove N\u2069 – إخراج العامل \u2066N\u2069 من فريقك؛ "
-  "\u2066/feedback\u2069 نص؛ \u2066/reset\u2069",
+  "\u2066/feedback\u2069 نص؛ \u2066/reset\u2069\n"
+  "\u2066/language\u2069 – تغيير لغتك؛ \u2066/usage\u2069 – الرسائل المجانية المتبقية اليوم",
   // help_worker
   "اكتب إلى مديرك وسأترجم له.\n"
   "\u2066/tasks\u2069 – مهامك المفتوحة؛ \u2066/history [N]\u2069 – الرسائل "
   "الأخيرة\n"
-  "\u2066/feedback\u2069 نص؛ \u2066/reset\u2069",
+  "\u2066/feedback\u2069 نص؛ \u2066/reset\u2069\n"
+  "\u2066/language\u2069 – تغيير لغتك",
   // help_new
   "أرسل \u2066/start\u2069 للتسجيل كمدير أو عامل.",
   // unknown_command

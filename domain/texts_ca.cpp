@@ -91,11 +91,13 @@ constexpr text_table texts_ca{{
   "/code – el teu codi d'invitació; /newcode – un de nou (l'anterior deixa "
   "de funcionar)\n"
   "/remove N – treure el treballador N del teu equip; /feedback TEXT; "
-  "/reset",
+  "/reset\n"
+  "/language – canviar la teva llengua; /usage – missatges gratuïts que queden avui",
   // help_worker
   "Escriu al teu gerent i jo li ho tradueixo.\n"
   "/tasks – les teves tasques obertes; /history [N] – missatges recents\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – canviar la teva llengua",
   // help_new
   "Envia /start per registrar-te com a gerent o treballador.",
   // unknown_command

@@ -95,11 +95,13 @@ constexpr text_table texts_de{{
   "/daily – die letzten 24 Stunden; /history [N] – neueste Nachrichten\n"
   "/code – Ihr Einladungscode; /newcode – ein neuer (der alte gilt nicht "
   "mehr)\n"
-  "/remove N – Mitarbeiter N aus dem Team nehmen; /feedback TEXT; /reset",
+  "/remove N – Mitarbeiter N aus dem Team nehmen; /feedback TEXT; /reset\n"
+  "/language – Sprache ändern; /usage – Heute verbleibende kostenlose Nachrichten",
   // help_worker
   "Schreiben Sie Ihrer vorgesetzten Person, und ich übersetze es.\n"
   "/tasks – Ihre offenen Aufgaben; /history [N] – neueste Nachrichten\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – Sprache ändern",
   // help_new
   "Senden Sie /start, um sich als Vorgesetzte(r) oder Mitarbeiter(in) zu "
   "registrieren.",

@@ -89,11 +89,13 @@ constexpr text_table texts_en{{
   "/daily – the last 24 hours; /history [N] – recent messages\n"
   "/code – your invitation code; /newcode – a new one (the old stops "
   "working)\n"
-  "/remove N – take worker N off your team; /feedback TEXT; /reset",
+  "/remove N – take worker N off your team; /feedback TEXT; /reset\n"
+  "/language – change your language; /usage – free messages left today",
   // help_worker
   "Write to your manager and I translate it for them.\n"
   "/tasks – your open tasks; /history [N] – recent messages\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – change your language",
   // help_new
   "Send /start to register as a manager or a worker.",
   // unknown_command

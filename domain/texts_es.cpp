@@ -89,11 +89,13 @@ constexpr text_table texts_es{{
   "/daily – las últimas 24 horas; /history [N] – mensajes recientes\n"
   "/code – tu código de invitación; /newcode – uno nuevo (el anterior deja "
   "de funcionar)\n"
-  "/remove N – quitar al trabajador N de tu equipo; /feedback TEXTO; /reset",
+  "/remove N – quitar al trabajador N de tu equipo; /feedback TEXTO; /reset\n"
+  "/language – cambiar tu idioma; /usage – mensajes gratuitos que quedan hoy",
   // help_worker
   "Escribe a tu gerente y yo se lo traduzco.\n"
   "/tasks – tus tareas abiertas; /history [N] – mensajes recientes\n"
-  "/feedback TEXTO; /reset",
+  "/feedback TEXTO; /reset\n"
+  "/language – cambiar tu idioma",
   // help_new
   "Envía /start para registrarte como gerente o trabajador.",
   // unknown_command

@@ -91,11 +91,13 @@ constexpr text_table texts_fr{{
   "/code – votre code d'invitation ; /newcode – un nouveau (l'ancien cesse "
   "de fonctionner)\n"
   "/remove N – retirer l'employé N de votre équipe ; /feedback TEXTE ; "
-  "/reset",
+  "/reset\n"
+  "/language – changer de langue; /usage – messages gratuits restants aujourd'hui",
   // help_worker
   "Écrivez à votre responsable et je traduis pour lui.\n"
   "/tasks – vos tâches ouvertes ; /history [N] – messages récents\n"
-  "/feedback TEXTE ; /reset",
+  "/feedback TEXTE ; /reset\n"
+  "/language – changer de langue",
   // help_new
   "Envoyez /start pour vous inscrire comme responsable ou employé.",
   // unknown_command

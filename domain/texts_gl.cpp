@@ -91,11 +91,13 @@ constexpr text_table texts_gl{{
   "/code – o teu código de convite; /newcode – un novo (o anterior deixa "
   "de funcionar)\n"
   "/remove N – quitar o traballador N do teu equipo; /feedback TEXTO; "
-  "/reset",
+  "/reset\n"
+  "/language – cambiar a túa lingua; /usage – mensaxes gratuítas que quedan hoxe",
   // help_worker
   "Escríbelle ao teu xerente e eu tradúzollo.\n"
   "/tasks – as túas tarefas abertas; /history [N] – mensaxes recentes\n"
-  "/feedback TEXTO; /reset",
+  "/feedback TEXTO; /reset\n"
+  "/language – cambiar a túa lingua",
   // help_new
   "Envía /start para rexistrarte como xerente ou traballador.",
   // unknown_command

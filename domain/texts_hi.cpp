@@ -87,11 +87,13 @@ constexpr text_table texts_hi{{
   "/daily – पिछले 24 घंटे; /history [N] – हाल के संदेश\n"
   "/code – आपका आमंत्रण कोड; /newcode – नया कोड (पुराना काम करना बंद कर "
   "देगा)\n"
-  "/remove N – कर्मचारी N को टीम से हटाएँ; /feedback पाठ; /reset",
+  "/remove N – कर्मचारी N को टीम से हटाएँ; /feedback पाठ; /reset\n"
+  "/language – अपनी भाषा बदलें; /usage – आज बचे मुफ़्त संदेश",
   // help_worker
   "अपने मैनेजर को लिखें, मैं उनके लिए अनुवाद करूँगा।\n"
   "/tasks – आपके खुले कार्य; /history [N] – हाल के संदेश\n"
-  "/feedback पाठ; /reset",
+  "/feedback पाठ; /reset\n"
+  "/language – अपनी भाषा बदलें",
   // help_new
   "मैनेजर या कर्मचारी के रूप में पंजीकरण के लिए /start भेजें।",
   // unknown_command

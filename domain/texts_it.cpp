@@ -92,11 +92,13 @@ constexpr text_table texts_it{{
   "/code – il tuo codice di invito; /newcode – uno nuovo (il vecchio "
   "smette di funzionare)\n"
   "/remove N – togliere il lavoratore N dalla squadra; /feedback TESTO; "
-  "/reset",
+  "/reset\n"
+  "/language – cambia la tua lingua; /usage – messaggi gratuiti rimasti oggi",
   // help_worker
   "Scrivi al tuo responsabile e io traduco per lui.\n"
   "/tasks – i tuoi compiti aperti; /history [N] – messaggi recenti\n"
-  "/feedback TESTO; /reset",
+  "/feedback TESTO; /reset\n"
+  "/language – cambia la tua lingua",
   // help_new
   "Invia /start per registrarti come responsabile o lavoratore.",
   // unknown_command

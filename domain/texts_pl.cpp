@@ -89,11 +89,13 @@ constexpr text_table texts_pl{{
   "/daily – ostatnie 24 godziny; /history [N] – ostatnie wiadomości\n"
   "/code – Twój kod zaproszenia; /newcode – nowy kod (stary przestaje "
   "działać)\n"
-  "/remove N – usuń pracownika N z zespołu; /feedback TEKST; /reset",
+  "/remove N – usuń pracownika N z zespołu; /feedback TEKST; /reset\n"
+  "/language – zmień język; /usage – darmowe wiadomości na dziś",
   // help_worker
   "Napisz do kierownika, a ja mu przetłumaczę.\n"
   "/tasks – Twoje otwarte zadania; /history [N] – ostatnie wiadomości\n"
-  "/feedback TEKST; /reset",
+  "/feedback TEKST; /reset\n"
+  "/language – zmień język",
   // help_new
   "Wyślij /start, aby zarejestrować się jako kierownik lub pracownik.",
   // unknown_command

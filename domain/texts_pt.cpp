@@ -92,11 +92,13 @@ constexpr text_table texts_pt{{
   "/daily – as últimas 24 horas; /history [N] – mensagens recentes\n"
   "/code – seu código de convite; /newcode – um novo (o antigo deixa de "
   "funcionar)\n"
-  "/remove N – tirar o trabalhador N da sua equipe; /feedback TEXTO; /reset",
+  "/remove N – tirar o trabalhador N da sua equipe; /feedback TEXTO; /reset\n"
+  "/language – mudar seu idioma; /usage – mensagens gratuitas restantes hoje",
   // help_worker
   "Escreva ao seu gerente e eu traduzo para ele.\n"
   "/tasks – suas tarefas abertas; /history [N] – mensagens recentes\n"
-  "/feedback TEXTO; /reset",
+  "/feedback TEXTO; /reset\n"
+  "/language – mudar seu idioma",
   // help_new
   "Envie /start para se registrar como gerente ou trabalhador.",
   // unknown_command

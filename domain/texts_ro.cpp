@@ -89,11 +89,13 @@ constexpr text_table texts_ro{{
   "/daily – ultimele 24 de ore; /history [N] – mesaje recente\n"
   "/code – codul tău de invitație; /newcode – unul nou (cel vechi nu mai "
   "funcționează)\n"
-  "/remove N – scoate angajatul N din echipă; /feedback TEXT; /reset",
+  "/remove N – scoate angajatul N din echipă; /feedback TEXT; /reset\n"
+  "/language – schimbă-ți limba; /usage – mesaje gratuite rămase azi",
   // help_worker
   "Scrie-i managerului tău și eu traduc pentru el.\n"
   "/tasks – sarcinile tale deschise; /history [N] – mesaje recente\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – schimbă-ți limba",
   // help_new
   "Trimite /start ca să te înregistrezi ca manager sau angajat.",
   // unknown_command

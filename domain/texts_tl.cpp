@@ -98,12 +98,14 @@ constexpr text_table texts_tl{{
   "/code – ang iyong invitation code; /newcode – bagong code (hindi na "
   "gagana ang luma)\n"
   "/remove N – alisin si manggagawa N sa iyong team; /feedback TEKSTO; "
-  "/reset",
+  "/reset\n"
+  "/language – palitan ang wika mo; /usage – natitirang libreng mensahe ngayong araw",
   // help_worker
   "Sumulat sa iyong manager at isasalin ko ito para sa kanya.\n"
   "/tasks – ang iyong mga bukas na gawain; /history [N] – mga bagong "
   "mensahe\n"
-  "/feedback TEKSTO; /reset",
+  "/feedback TEKSTO; /reset\n"
+  "/language – palitan ang wika mo",
   // help_new
   "Ipadala ang /start para magparehistro bilang manager o manggagawa.",
   // unknown_command

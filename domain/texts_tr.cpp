@@ -88,11 +88,13 @@ constexpr text_table texts_tr{{
   "/task METİN – mevcut çalışana görev ver; /tasks – açık görevler\n"
   "/daily – son 24 saat; /history [N] – son mesajlar\n"
   "/code – davet kodunuz; /newcode – yeni kod (eskisi geçersiz olur)\n"
-  "/remove N – N numaralı çalışanı ekipten çıkar; /feedback METİN; /reset",
+  "/remove N – N numaralı çalışanı ekipten çıkar; /feedback METİN; /reset\n"
+  "/language – dilinizi değiştirin; /usage – bugün kalan ücretsiz mesajlar",
   // help_worker
   "Yöneticinize yazın, ben onun için çevireyim.\n"
   "/tasks – açık görevleriniz; /history [N] – son mesajlar\n"
-  "/feedback METİN; /reset",
+  "/feedback METİN; /reset\n"
+  "/language – dilinizi değiştirin",
   // help_new
   "Yönetici ya da çalışan olarak kaydolmak için /start gönderin.",
   // unknown_command

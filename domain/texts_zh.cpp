@@ -85,11 +85,13 @@ constexpr text_table texts_zh{{
   "/task 内容 – 给当前员工布置任务；/tasks – 未完成的任务\n"
   "/daily – 最近 24 小时；/history [N] – 最近的消息\n"
   "/code – 你的邀请码；/newcode – 新邀请码（旧的将失效）\n"
-  "/remove N – 把员工 N 移出团队；/feedback 内容；/reset",
+  "/remove N – 把员工 N 移出团队；/feedback 内容；/reset\n"
+  "/language – 更改你的语言；/usage – 今天剩余的免费消息",
   // help_worker
   "给你的管理者写消息，我来为对方翻译。\n"
   "/tasks – 你的未完成任务；/history [N] – 最近的消息\n"
-  "/feedback 内容；/reset",
+  "/feedback 内容；/reset\n"
+  "/language – 更改你的语言",
   // help_new
   "发送 /start 注册为管理者或员工。",
   // unknown_command
