@@ -220,6 +220,30 @@ BOOST_FIXTURE_TEST_CASE(tasks_read_in_each_readers_language_translated_once, fak
   nothing_else(world, {ana.id, bob.id});
 }
 
+BOOST_AUTO_TEST_CASE(a_task_the_translator_fails_on_is_shown_as_written_and_asked_again) {
+  sim_world world{unthrottled_engine({"--translator.backend=fake",
+                                      "--translator.fake_failure_rate=1",
+                                      "--translator.max_attempts=1"}),
+                  unthrottled_sim()};
+  auto ana = make_user(1001, "Ana", "en");
+  auto bob = make_user(2002, "Bob", "es");
+  auto code = register_manager(world, ana, "en");
+  register_worker(world, bob, "es", code, ana);
+  world.say(ana, "/task Clean the warehouse");
+  // "created", and the note that it went untranslated, in either order.
+  auto first = world.next_message(ana.id).text;
+  auto second = world.next_message(ana.id).text;
+  auto id = task_id_in(first.find('#') != std::string::npos ? first : second);
+  world.next_message(bob.id); // the task, untranslated
+  world.say(bob, "/tasks");
+  BOOST_TEST(world.next_message(bob.id).text
+             == tasks_reply("es", id, "Clean the warehouse "
+                                        + render(text_id::untranslated_note, "es")));
+  // Nothing stored: the next reading asks again.
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM task_translations") == 0);
+  nothing_else(world, {ana.id, bob.id});
+}
+
 // -- /daily's details ---------------------------------------------------------------
 
 BOOST_FIXTURE_TEST_CASE(daily_shows_the_last_message_and_open_tasks, fake_team) {
