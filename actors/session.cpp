@@ -294,6 +294,7 @@ void session_state::forget_registration() {
   rec_.language = language;
   step_ = reg_step::fresh;
   save();
+  publish_commands(); // back to the newcomer's menu
 }
 
 caf::result<bool> session_state::drain() {

@@ -20,6 +20,7 @@
 #include "common/clock.hpp"
 #include "domain/allowance.hpp"
 #include "domain/language_map.hpp"
+#include "domain/profile.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "domain/window_limiter.hpp"
@@ -27,6 +28,7 @@
 #include "messages/conversation.hpp"
 #include "messages/sender.hpp"
 #include "messages/storage.hpp"
+#include "messages/translator.hpp"
 
 namespace bridge {
 
@@ -38,6 +40,9 @@ struct session_options {
   /// read goes through the cache actor.
   std::shared_ptr<cache::profile_memo> profiles;
   sender_actor sender;
+  /// Translates tasks for whoever reads them (/tasks, /daily); unset:
+  /// tasks are shown as written.
+  translator_actor translator;
   /// The session's only source of time: the UTC day, subscriptions, the
   /// daily summary's window and the rate limits.
   bridge::clock clock;
@@ -92,7 +97,7 @@ private:
   void take(tg_update& u);
   void handle(tg_update& u);
   /// Whether `u` changes where this user's messages go (/switch, a switch
-  /// button, /reset).
+  /// button, /reset) or the language they are read in (/language).
   bool changes_route(const tg_update& u) const;
   /// Holds `u` until the conversations given messages since the last such
   /// wait confirm them stored.
@@ -251,18 +256,52 @@ private:
   void switch_to_worker(int64_t worker_id);
   void create_task(const std::string& text);
   void list_tasks();
+  struct task_reading;
+  /// Calls `then` with the texts of `tasks` as this user reads them: in
+  /// their language, from storage or translated now (and stored), or as
+  /// written and marked when the translator fails.
+  void read_tasks(std::vector<task_record> tasks,
+                  std::function<void(std::vector<std::string>)> then);
+  void translate_tasks(const std::shared_ptr<task_reading>& r);
+  void show_translated(task_reading& r, size_t i, const translation_done& d);
   void daily();
   struct daily_summary;
   /// Asks for one worker's line of /daily.
   void daily_for(const std::shared_ptr<daily_summary>& sum, size_t i,
                  const user_record& worker);
-  /// One answer of /daily came; the last one sends the reply.
+  /// Asks for the last message of one worker's line of /daily.
+  void last_message(const std::shared_ptr<daily_summary>& sum, size_t i,
+                    int64_t conversation_id);
+  /// A message as the manager read it (a worker's, translated) or wrote it.
+  std::string as_manager_reads(const message_row& r) const;
+  /// One answer of /daily came; the last one reads the open tasks in the
+  /// manager's language, then sends the reply.
   void daily_answered(daily_summary& sum);
+  void send_daily(const daily_summary& sum);
   void history(int64_t n);
   /// " ↪ via Español" after a /history line translated through pivot
   /// languages, else empty.
   std::string pivot_note(const message_row& r) const;
   void reset();
+
+  // -- profile (session_profile.cpp) ------------------------------------------
+  /// /language [ARG] or a language button: shows the choice, or changes
+  /// the language when every partner can still be reached from it.
+  void change_language(const std::string& args);
+  /// The languages offered, as buttons that change the language.
+  std::vector<std::vector<inline_button>> language_buttons() const;
+  /// Calls `then` with the names and languages of this user's partners
+  /// (a manager's workers, a worker's manager).
+  void with_partner_languages(
+    std::function<void(std::vector<domain::partner_language>)> then);
+  /// Stores `to` as the user's language (links stay) and says so in it.
+  void store_language(const std::string& to);
+  /// /usage: a manager's free messages left today and subscription.
+  void usage();
+  /// Publishes this chat's command menu for its role and language
+  /// (setMyCommands, through the sender: never awaited, so a failure
+  /// costs the menu only).
+  void publish_commands();
 
   // -- helpers ----------------------------------------------------------------
   /// The bot's own wording in the chat's language.

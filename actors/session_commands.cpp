@@ -330,6 +330,13 @@ void session_state::run_command(const domain::command& cmd) {
     case command_kind::reset:
       reset();
       break;
+    case command_kind::language:
+      change_language(cmd.args);
+      break;
+    case command_kind::usage:
+      if (manager_only())
+        usage();
+      break;
     case command_kind::feedback: {
       // Kept with its author's role and language, for operators to read
       // translated (GET /admin/feedback).
@@ -353,6 +360,10 @@ void session_state::run_button(const domain::button& b) {
       || b.kind == domain::button_kind::join_decline) {
     if (is_manager())
       answer_join(b.id, b.kind == domain::button_kind::join_accept);
+    return;
+  }
+  if (b.kind == domain::button_kind::set_language) {
+    change_language(b.value);
     return;
   }
   if (b.kind == domain::button_kind::switch_worker) {

@@ -195,6 +195,7 @@ void session_state::on_join_note(const session_note& n) {
       me_.role = user_role::worker;
       rec_.pending.clear();
       step_ = reg_step::ready;
+      publish_commands();
       codes_.clear();
       save();
       reply(say(text_id::worker_connected, n.name));

@@ -218,14 +218,18 @@ bool session_state::changes_route(const tg_update& u) const {
   if (u.kind == update_kind::callback_query) {
     auto k = domain::parse_button(u.callback_data).kind;
     return k == domain::button_kind::switch_worker
-           || k == domain::button_kind::join_accept;
+           || k == domain::button_kind::join_accept
+           || k == domain::button_kind::set_language;
   }
   if (u.kind != update_kind::message)
     return false;
   auto kind = domain::parse_command(u.text).kind;
   return kind == domain::command_kind::switch_worker
          || kind == domain::command_kind::reset
-         || kind == domain::command_kind::remove;
+         || kind == domain::command_kind::remove
+         // The language a message was written in is read when it is
+         // handled: one handled again after a crash keeps its own.
+         || kind == domain::command_kind::language;
 }
 
 void session_state::hold_for_flush(tg_update u) {

@@ -77,6 +77,7 @@ void session_state::take_language(const std::string& lang) {
               me_ = std::move(u);
               step_ = reg_step::ready;
               save();
+              publish_commands();
               reply(code_text(text_id::manager_ready));
             },
             [this](const caf::error& err) { db_failed(err); });
@@ -163,6 +164,7 @@ void session_state::connect_to(const user_record& manager) {
         step_ = reg_step::ready;
         codes_.clear();
         save();
+        publish_commands();
         reply(say(text_id::worker_connected, manager.display_name));
       },
       [this](const caf::error& err) { db_failed(err); });

@@ -78,70 +78,21 @@ void session_state::switch_to_worker(int64_t worker_id) {
       [this](const caf::error& err) { db_failed(err); });
 }
 
-// -- tasks ----------------------------------------------------------------------
-
-void session_state::create_task(const std::string& text) {
-  with_current_worker([this, text](int64_t worker_id) {
-    self->request(opts_->cache, infinite, user_get{worker_id, 0})
-      .await(
-        [this, text](user_record& worker) {
-          if (worker.manager_id != chat_id_) {
-            rec_.current_worker = 0;
-            save();
-            reply(say(text_id::partner_unreachable, worker.display_name));
-            return;
-          }
-          task_create tc{chat_id_, worker.telegram_id, text, 0};
-          self->request(opts_->db, infinite, std::move(tc))
-            .await(
-              [this, worker](task_record& t) {
-                reply(say(text_id::task_created, t.id, worker.display_name));
-                // Translated and delivered in order with the messages.
-                forward(current_, me_, worker, partner_kind::task, t.id);
-              },
-              [this](const caf::error& err) { db_failed(err); });
-        },
-        [this](const caf::error& err) { db_failed(err); });
-  });
-}
-
-void session_state::list_tasks() {
-  task_list q;
-  if (is_manager())
-    q.manager_id = chat_id_;
-  else
-    q.worker_id = chat_id_;
-  q.filter = task_filter::open;
-  q.limit = 20;
-  self->request(opts_->db, infinite, q)
-    .await(
-      [this](task_page& page) {
-        if (page.rows.empty()) {
-          reply(say(text_id::tasks_none));
-          return;
-        }
-        auto text = say(text_id::tasks_header);
-        std::vector<std::vector<inline_button>> rows;
-        for (const auto& t : page.rows) {
-          text += fmt::format("\n#{} {}", t.id, t.text);
-          rows.push_back({{fmt::format("{} #{}", say(text_id::task_done_button),
-                                       t.id),
-                           domain::task_button_data(t.id)}});
-        }
-        reply(std::move(text), std::move(rows));
-      },
-      [this](const caf::error& err) { db_failed(err); });
-}
-
 // -- daily summary --------------------------------------------------------------
 
-/// What /daily gathers: a line per worker, filled by two answers each.
+/// What /daily gathers: a line per worker, filled by three answers each.
 struct session_state::daily_summary {
   struct line {
     std::string name;
     int64_t messages = 0;
     int64_t done = 0;
     int64_t open = 0;
+    /// The pair's last message of the window, as the manager read it or
+    /// wrote it; empty when none.
+    std::string last;
+    /// Open tasks' titles in the manager's language, filled at the end.
+    std::vector<task_record> open_tasks;
+    std::vector<std::string> titles;
   };
   std::vector<line> lines;
   /// Answers still to come; the reply goes when the last one arrives.
@@ -161,7 +112,7 @@ void session_state::daily() {
         }
         auto sum = std::make_shared<daily_summary>();
         sum->lines.resize(page.rows.size());
-        sum->waiting = page.rows.size() * 2;
+        sum->waiting = page.rows.size() * 3;
         sum->since = wall_ms() - day_ms;
         for (size_t i = 0; i < page.rows.size(); ++i)
           daily_for(sum, i, page.rows[i]);
@@ -189,8 +140,12 @@ void session_state::daily_for(const std::shared_ptr<daily_summary>& sum,
               daily_answered(*sum);
             },
             fail);
+        last_message(sum, i, c.id);
       },
-      fail);
+      [this, sum, fail](const caf::error& err) {
+        --sum->waiting; // the last message is not asked for either
+        fail(err);
+      });
   // The worker's tasks from this manager: open, and done since then.
   task_list tl;
   tl.worker_id = worker.telegram_id;
@@ -202,14 +157,40 @@ void session_state::daily_for(const std::shared_ptr<daily_summary>& sum,
         for (const auto& t : tasks.rows) {
           if (t.manager_id != chat_id_)
             continue;
-          if (t.status == task_status::open)
+          if (t.status == task_status::open) {
             ++sum->lines[i].open;
-          else if (t.done_at_ms >= sum->since)
+            sum->lines[i].open_tasks.push_back(t);
+          } else if (t.done_at_ms >= sum->since) {
             ++sum->lines[i].done;
+          }
         }
         daily_answered(*sum);
       },
       fail);
+}
+
+void session_state::last_message(const std::shared_ptr<daily_summary>& sum,
+                                 size_t i, int64_t conversation_id) {
+  self->request(opts_->db, infinite, message_recent{conversation_id, 1, 0, 0})
+    .await(
+      [this, sum, i](message_page& page) {
+        if (!page.rows.empty() && page.rows.back().created_at_ms >= sum->since)
+          sum->lines[i].last = as_manager_reads(page.rows.back());
+        daily_answered(*sum);
+      },
+      [this, sum](const caf::error&) {
+        sum->failed = true;
+        daily_answered(*sum);
+      });
+}
+
+std::string session_state::as_manager_reads(const message_row& r) const {
+  if (r.sender_id == chat_id_)
+    return r.original_text;
+  if (!r.translated_text.empty())
+    return r.translated_text;
+  return r.original_text + " "
+         + std::string{domain::wording(text_id::untranslated_note, lang())};
 }
 
 void session_state::daily_answered(daily_summary& sum) {
@@ -219,12 +200,37 @@ void session_state::daily_answered(daily_summary& sum) {
     reply(say(text_id::busy));
     return;
   }
+  // Every worker's open tasks in one reading, so they are translated (if
+  // the manager changed language since) in one batch.
+  std::vector<task_record> all;
+  for (const auto& l : sum.lines)
+    all.insert(all.end(), l.open_tasks.begin(), l.open_tasks.end());
+  auto done = std::make_shared<daily_summary>(std::move(sum));
+  read_tasks(std::move(all), [this, done](std::vector<std::string> titles) {
+    size_t k = 0;
+    for (auto& l : done->lines)
+      for (size_t j = 0; j < l.open_tasks.size() && k < titles.size(); ++j)
+        l.titles.push_back(std::move(titles[k++]));
+    send_daily(*done);
+  });
+}
+
+void session_state::send_daily(const daily_summary& sum) {
+  // One reply however long: the sender splits it like any long text.
   auto text = say(text_id::daily_header);
   bool any = false;
   for (const auto& l : sum.lines) {
     any = any || l.messages > 0 || l.done > 0 || l.open > 0;
     text += "\n" + say(text_id::daily_line, l.name, l.messages, l.done,
                        l.open);
+    if (!l.last.empty())
+      text += "\n  " + say(text_id::daily_last_message, l.last);
+    if (!l.titles.empty()) {
+      std::string titles;
+      for (const auto& t : l.titles)
+        titles += (titles.empty() ? "" : "; ") + t;
+      text += "\n  " + say(text_id::daily_open_tasks, titles);
+    }
   }
   reply(any ? std::move(text) : say(text_id::daily_none));
 }

@@ -225,6 +225,7 @@ bool engine::start_actors(std::string& err) {
   sess->cache = cache_;
   sess->profiles = memo_;
   sess->sender = sender_;
+  sess->translator = translator_;
   auto map = std::make_shared<const domain::language_map>(languages());
   sess->languages = map->languages();
   sess->language_map = map;

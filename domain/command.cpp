@@ -22,7 +22,8 @@ constexpr entry commands[] = {
   {"daily", command_kind::daily},     {"history", command_kind::history},
   {"reset", command_kind::reset},     {"feedback", command_kind::feedback},
   {"code", command_kind::code},       {"newcode", command_kind::newcode},
-  {"remove", command_kind::remove},
+  {"remove", command_kind::remove},   {"language", command_kind::language},
+  {"usage", command_kind::usage},
 };
 
 bool is_space(char c) {
@@ -129,7 +130,12 @@ args_problem check_args(const command& cmd, size_t max_text) {
     case command_kind::start:
       // Deep links (`/start <payload>`) may carry an invitation code.
       return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
+    case command_kind::language:
+      // Optional: without it the choice is shown. Bounded like a deep
+      // link, so a flood of text is refused before it is looked at.
+      return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
     case command_kind::help:
+    case command_kind::usage:
     case command_kind::workers:
     case command_kind::tasks:
     case command_kind::daily:

@@ -25,6 +25,10 @@ enum class command_kind : uint8_t {
   newcode,
   /// A manager unlinks worker N of /workers.
   remove,
+  /// Changes the language a user writes in (links stay).
+  language,
+  /// A manager's free messages left today and subscription.
+  usage,
   unknown,
 };
 

@@ -55,6 +55,9 @@ button parse_button(std::string_view data) {
   } else if (head == "lang" && is_language_code(tail)) {
     b.kind = button_kind::language;
     b.value = std::string{tail};
+  } else if (head == "setlang" && is_language_code(tail)) {
+    b.kind = button_kind::set_language;
+    b.value = std::string{tail};
   } else if (head == "join") {
     auto answer = tail.substr(0, tail.find(':'));
     auto rest = answer.size() < tail.size() ? tail.substr(answer.size() + 1)
@@ -80,6 +83,10 @@ std::string role_button_data(bool manager) {
 
 std::string language_button_data(std::string_view lang) {
   return "lang:" + std::string{lang};
+}
+
+std::string set_language_button_data(std::string_view lang) {
+  return "setlang:" + std::string{lang};
 }
 
 std::string task_button_data(int64_t task_id) {
@@ -109,6 +116,7 @@ reg_action decide(reg_step step, const reg_input& in) {
         return k == button_kind::task_done || k == button_kind::switch_worker
                    || k == button_kind::join_accept
                    || k == button_kind::join_decline
+                   || k == button_kind::set_language
                  ? reg_action::run_button
                  : reg_action::stale_button;
       default:

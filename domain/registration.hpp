@@ -46,6 +46,9 @@ enum class button_kind : uint8_t {
   /// A manager's answer to a join request; `id` is the worker.
   join_accept,
   join_decline,
+  /// A registered user changes language (`value`); registration's
+  /// language buttons are `language`, so an old keyboard changes nothing.
+  set_language,
   unknown,
 };
 
@@ -56,7 +59,7 @@ struct button {
 };
 
 /// Reads callback data the bot put on its buttons ("role:manager",
-/// "lang:es", "task:42", "switch:1001", "join:yes:2002", "join:no:2002"). Anything else, including data a
+/// "lang:es", "task:42", "switch:1001", "join:yes:2002", "join:no:2002", "setlang:es"). Anything else, including data a
 /// hostile client made up, is `unknown`.
 button parse_button(std::string_view data);
 
@@ -65,6 +68,7 @@ std::string language_button_data(std::string_view lang);
 std::string task_button_data(int64_t task_id);
 std::string switch_button_data(int64_t worker_id);
 std::string join_button_data(bool accept, int64_t worker_id);
+std::string set_language_button_data(std::string_view lang);
 
 // -- decisions ----------------------------------------------------------------
 

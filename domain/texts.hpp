@@ -92,6 +92,33 @@ enum class text_id {
   codes_paused,
   link_invalid,
   link_for_manager,
+  // -- profile: /language, /usage, /daily's details -----------------------------
+  language_choose,
+  language_unknown,
+  language_same,
+  language_unreachable,
+  language_changed,
+  usage_free,
+  usage_subscribed,
+  usage_no_subscription,
+  daily_last_message,
+  daily_open_tasks,
+  // -- the command menu (setMyCommands): one description per command -------
+  menu_start,
+  menu_help,
+  menu_workers,
+  menu_switch,
+  menu_task,
+  menu_tasks,
+  menu_daily,
+  menu_history,
+  menu_code,
+  menu_newcode,
+  menu_remove,
+  menu_usage,
+  menu_language,
+  menu_feedback,
+  menu_reset,
   count_
 };
 

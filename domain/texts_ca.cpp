@@ -91,11 +91,13 @@ constexpr text_table texts_ca{{
   "/code – el teu codi d'invitació; /newcode – un de nou (l'anterior deixa "
   "de funcionar)\n"
   "/remove N – treure el treballador N del teu equip; /feedback TEXT; "
-  "/reset",
+  "/reset\n"
+  "/language – canviar la teva llengua; /usage – missatges gratuïts que queden avui",
   // help_worker
   "Escriu al teu gerent i jo li ho tradueixo.\n"
   "/tasks – les teves tasques obertes; /history [N] – missatges recents\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – canviar la teva llengua",
   // help_new
   "Envia /start per registrar-te com a gerent o treballador.",
   // unknown_command
@@ -191,6 +193,59 @@ constexpr text_table texts_ca{{
   // link_for_manager
   "Estàs registrat com a gerent; els enllaços d'invitació són per als "
   "treballadors. El teu codi és {}.",
+  // language_choose
+  "Ara escrius en {}. En quina llengua vols escriure?",
+  // language_unknown
+  "No conec aquesta llengua. Tria'n una d'aquestes:",
+  // language_same
+  "Ja escrius en {}.",
+  // language_unreachable
+  "Bridge no pot traduir entre {} i {}, la llengua en què escriu {}, així "
+  "que la teva llengua continua sent {}.",
+  // language_changed
+  "A partir d'ara escrius en {}: els teus propers missatges es tradueixen "
+  "des d'aquesta llengua. El teu equip continua igual.",
+  // usage_free
+  "Missatges gratuïts que et queden avui: {} de {}.",
+  // usage_subscribed
+  "La teva subscripció dura fins al {} UTC; treu el límit diari.",
+  // usage_no_subscription
+  "No tens subscripció; els missatges gratuïts tornen a començar cada dia a"
+  " les 00:00 UTC.",
+  // daily_last_message
+  "últim missatge: {}",
+  // daily_open_tasks
+  "tasques obertes: {}",
+  // menu_start
+  "Registrar-te o veure l'ajuda",
+  // menu_help
+  "Les ordres del teu rol",
+  // menu_workers
+  "Els teus treballadors",
+  // menu_switch
+  "Triar a qui escrius",
+  // menu_task
+  "Donar una tasca al treballador actual",
+  // menu_tasks
+  "Tasques obertes",
+  // menu_daily
+  "Les últimes 24 hores per treballador",
+  // menu_history
+  "Missatges recents",
+  // menu_code
+  "El teu codi i enllaç d'invitació",
+  // menu_newcode
+  "Un codi d'invitació nou",
+  // menu_remove
+  "Treure un treballador del teu equip",
+  // menu_usage
+  "Missatges gratuïts que queden avui",
+  // menu_language
+  "Canviar la teva llengua",
+  // menu_feedback
+  "Escriure als operadors",
+  // menu_reset
+  "Tornar a començar",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -95,11 +95,13 @@ constexpr text_table texts_de{{
   "/daily – die letzten 24 Stunden; /history [N] – neueste Nachrichten\n"
   "/code – Ihr Einladungscode; /newcode – ein neuer (der alte gilt nicht "
   "mehr)\n"
-  "/remove N – Mitarbeiter N aus dem Team nehmen; /feedback TEXT; /reset",
+  "/remove N – Mitarbeiter N aus dem Team nehmen; /feedback TEXT; /reset\n"
+  "/language – Sprache ändern; /usage – Heute verbleibende kostenlose Nachrichten",
   // help_worker
   "Schreiben Sie Ihrer vorgesetzten Person, und ich übersetze es.\n"
   "/tasks – Ihre offenen Aufgaben; /history [N] – neueste Nachrichten\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – Sprache ändern",
   // help_new
   "Senden Sie /start, um sich als Vorgesetzte(r) oder Mitarbeiter(in) zu "
   "registrieren.",
@@ -205,6 +207,59 @@ constexpr text_table texts_de{{
   // link_for_manager
   "Sie sind als Vorgesetzte(r) registriert; Einladungslinks sind für "
   "Mitarbeiter. Ihr eigener Code lautet {}.",
+  // language_choose
+  "Ihre Sprache ist derzeit {}. In welcher Sprache möchten Sie schreiben?",
+  // language_unknown
+  "Diese Sprache kenne ich nicht. Bitte wählen Sie eine von diesen:",
+  // language_same
+  "Sie schreiben bereits in dieser Sprache: {}.",
+  // language_unreachable
+  "Bridge kann nicht zwischen {} und {} übersetzen (in dieser Sprache "
+  "schreibt {}), daher bleibt Ihre Sprache {}.",
+  // language_changed
+  "Ab jetzt ist Ihre Sprache {}: Ihre nächsten Nachrichten werden aus ihr "
+  "übersetzt. Ihr Team bleibt, wie es ist.",
+  // usage_free
+  "Heute verbleibende kostenlose Nachrichten: {} von {}.",
+  // usage_subscribed
+  "Ihr Abonnement läuft bis {} UTC; es hebt die tägliche Grenze auf.",
+  // usage_no_subscription
+  "Sie haben kein Abonnement; die kostenlosen Nachrichten beginnen jeden "
+  "Tag um 00:00 UTC neu.",
+  // daily_last_message
+  "letzte Nachricht: {}",
+  // daily_open_tasks
+  "offene Aufgaben: {}",
+  // menu_start
+  "Registrieren oder Hilfe ansehen",
+  // menu_help
+  "Die Befehle für Ihre Rolle",
+  // menu_workers
+  "Ihre Mitarbeitenden",
+  // menu_switch
+  "Wählen, an wen Sie schreiben",
+  // menu_task
+  "Der aktuellen Person eine Aufgabe geben",
+  // menu_tasks
+  "Offene Aufgaben",
+  // menu_daily
+  "Die letzten 24 Stunden je Person",
+  // menu_history
+  "Letzte Nachrichten",
+  // menu_code
+  "Ihr Einladungscode und -link",
+  // menu_newcode
+  "Ein neuer Einladungscode",
+  // menu_remove
+  "Eine Person aus dem Team nehmen",
+  // menu_usage
+  "Heute verbleibende kostenlose Nachrichten",
+  // menu_language
+  "Sprache ändern",
+  // menu_feedback
+  "An die Betreiber schreiben",
+  // menu_reset
+  "Neu beginnen",
 }};
 
 } // namespace bridge::domain::texts_detail

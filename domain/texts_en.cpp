@@ -89,11 +89,13 @@ constexpr text_table texts_en{{
   "/daily – the last 24 hours; /history [N] – recent messages\n"
   "/code – your invitation code; /newcode – a new one (the old stops "
   "working)\n"
-  "/remove N – take worker N off your team; /feedback TEXT; /reset",
+  "/remove N – take worker N off your team; /feedback TEXT; /reset\n"
+  "/language – change your language; /usage – free messages left today",
   // help_worker
   "Write to your manager and I translate it for them.\n"
   "/tasks – your open tasks; /history [N] – recent messages\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – change your language",
   // help_new
   "Send /start to register as a manager or a worker.",
   // unknown_command
@@ -187,6 +189,59 @@ constexpr text_table texts_en{{
   // link_for_manager
   "You are registered as a manager; invitation links are for workers. Your "
   "own code is {}.",
+  // language_choose
+  "You write {}. Which language do you want to write in?",
+  // language_unknown
+  "I do not know that language. Please choose one of these:",
+  // language_same
+  "You already write {}.",
+  // language_unreachable
+  "Bridge cannot translate between {} and {}, the language {} writes, so "
+  "your language stays {}.",
+  // language_changed
+  "You write {} from now on: your next messages are translated from it. "
+  "Your team stays as it is.",
+  // usage_free
+  "Free messages left today: {} of {}.",
+  // usage_subscribed
+  "Your subscription runs until {} UTC; it lifts the daily limit.",
+  // usage_no_subscription
+  "You have no subscription; the free messages start again every day at "
+  "00:00 UTC.",
+  // daily_last_message
+  "last message: {}",
+  // daily_open_tasks
+  "open tasks: {}",
+  // menu_start
+  "Register, or see the help",
+  // menu_help
+  "The commands for your role",
+  // menu_workers
+  "Your workers",
+  // menu_switch
+  "Choose whom you write to",
+  // menu_task
+  "Give the current worker a task",
+  // menu_tasks
+  "Open tasks",
+  // menu_daily
+  "The last 24 hours per worker",
+  // menu_history
+  "Recent messages",
+  // menu_code
+  "Your invitation code and link",
+  // menu_newcode
+  "A new invitation code",
+  // menu_remove
+  "Take a worker off your team",
+  // menu_usage
+  "Free messages left today",
+  // menu_language
+  "Change your language",
+  // menu_feedback
+  "Write to the operators",
+  // menu_reset
+  "Start over",
 }};
 
 } // namespace bridge::domain::texts_detail

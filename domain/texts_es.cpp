@@ -89,11 +89,13 @@ constexpr text_table texts_es{{
   "/daily – las últimas 24 horas; /history [N] – mensajes recientes\n"
   "/code – tu código de invitación; /newcode – uno nuevo (el anterior deja "
   "de funcionar)\n"
-  "/remove N – quitar al trabajador N de tu equipo; /feedback TEXTO; /reset",
+  "/remove N – quitar al trabajador N de tu equipo; /feedback TEXTO; /reset\n"
+  "/language – cambiar tu idioma; /usage – mensajes gratuitos que quedan hoy",
   // help_worker
   "Escribe a tu gerente y yo se lo traduzco.\n"
   "/tasks – tus tareas abiertas; /history [N] – mensajes recientes\n"
-  "/feedback TEXTO; /reset",
+  "/feedback TEXTO; /reset\n"
+  "/language – cambiar tu idioma",
   // help_new
   "Envía /start para registrarte como gerente o trabajador.",
   // unknown_command
@@ -188,6 +190,59 @@ constexpr text_table texts_es{{
   // link_for_manager
   "Estás registrado como gerente; los enlaces de invitación son para "
   "trabajadores. Tu código es {}.",
+  // language_choose
+  "Escribes en {}. ¿En qué idioma quieres escribir?",
+  // language_unknown
+  "No conozco ese idioma. Elige uno de estos:",
+  // language_same
+  "Ya escribes en {}.",
+  // language_unreachable
+  "Bridge no puede traducir entre {} y {}, el idioma en que escribe {}, así"
+  " que tu idioma sigue siendo {}.",
+  // language_changed
+  "A partir de ahora escribes en {}: tus próximos mensajes se traducen "
+  "desde ese idioma. Tu equipo sigue igual.",
+  // usage_free
+  "Mensajes gratuitos que te quedan hoy: {} de {}.",
+  // usage_subscribed
+  "Tu suscripción dura hasta el {} UTC; con ella no hay límite diario.",
+  // usage_no_subscription
+  "No tienes suscripción; los mensajes gratuitos vuelven a empezar cada día"
+  " a las 00:00 UTC.",
+  // daily_last_message
+  "último mensaje: {}",
+  // daily_open_tasks
+  "tareas abiertas: {}",
+  // menu_start
+  "Registrarte o ver la ayuda",
+  // menu_help
+  "Los comandos de tu rol",
+  // menu_workers
+  "Tus trabajadores",
+  // menu_switch
+  "Elegir a quién escribes",
+  // menu_task
+  "Dar una tarea al trabajador actual",
+  // menu_tasks
+  "Tareas abiertas",
+  // menu_daily
+  "Las últimas 24 horas por trabajador",
+  // menu_history
+  "Mensajes recientes",
+  // menu_code
+  "Tu código y enlace de invitación",
+  // menu_newcode
+  "Un código de invitación nuevo",
+  // menu_remove
+  "Sacar a un trabajador de tu equipo",
+  // menu_usage
+  "Mensajes gratuitos que quedan hoy",
+  // menu_language
+  "Cambiar tu idioma",
+  // menu_feedback
+  "Escribir a los operadores",
+  // menu_reset
+  "Empezar de nuevo",
 }};
 
 } // namespace bridge::domain::texts_detail

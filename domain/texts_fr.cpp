@@ -91,11 +91,13 @@ constexpr text_table texts_fr{{
   "/code – votre code d'invitation ; /newcode – un nouveau (l'ancien cesse "
   "de fonctionner)\n"
   "/remove N – retirer l'employé N de votre équipe ; /feedback TEXTE ; "
-  "/reset",
+  "/reset\n"
+  "/language – changer de langue; /usage – messages gratuits restants aujourd'hui",
   // help_worker
   "Écrivez à votre responsable et je traduis pour lui.\n"
   "/tasks – vos tâches ouvertes ; /history [N] – messages récents\n"
-  "/feedback TEXTE ; /reset",
+  "/feedback TEXTE ; /reset\n"
+  "/language – changer de langue",
   // help_new
   "Envoyez /start pour vous inscrire comme responsable ou employé.",
   // unknown_command
@@ -194,6 +196,59 @@ constexpr text_table texts_fr{{
   // link_for_manager
   "Vous êtes inscrit comme responsable ; les liens d'invitation sont pour "
   "les employés. Votre code est {}.",
+  // language_choose
+  "Vous écrivez en {}. Dans quelle langue voulez-vous écrire ?",
+  // language_unknown
+  "Je ne connais pas cette langue. Choisissez-en une parmi celles-ci :",
+  // language_same
+  "Vous écrivez déjà en {}.",
+  // language_unreachable
+  "Bridge ne sait pas traduire entre {} et {}, la langue dans laquelle "
+  "écrit {}, donc votre langue reste {}.",
+  // language_changed
+  "Désormais vous écrivez en {} : vos prochains messages sont traduits "
+  "depuis cette langue. Votre équipe reste la même.",
+  // usage_free
+  "Messages gratuits restants aujourd'hui : {} sur {}.",
+  // usage_subscribed
+  "Votre abonnement court jusqu'au {} UTC ; il lève la limite quotidienne.",
+  // usage_no_subscription
+  "Vous n'avez pas d'abonnement ; les messages gratuits repartent chaque "
+  "jour à 00:00 UTC.",
+  // daily_last_message
+  "dernier message : {}",
+  // daily_open_tasks
+  "tâches ouvertes : {}",
+  // menu_start
+  "S'inscrire ou voir l'aide",
+  // menu_help
+  "Les commandes de votre rôle",
+  // menu_workers
+  "Vos employés",
+  // menu_switch
+  "Choisir à qui vous écrivez",
+  // menu_task
+  "Donner une tâche à l'employé actuel",
+  // menu_tasks
+  "Tâches ouvertes",
+  // menu_daily
+  "Les dernières 24 heures par employé",
+  // menu_history
+  "Messages récents",
+  // menu_code
+  "Votre code et lien d'invitation",
+  // menu_newcode
+  "Un nouveau code d'invitation",
+  // menu_remove
+  "Retirer un employé de votre équipe",
+  // menu_usage
+  "Messages gratuits restants aujourd'hui",
+  // menu_language
+  "Changer de langue",
+  // menu_feedback
+  "Écrire aux opérateurs",
+  // menu_reset
+  "Recommencer",
 }};
 
 } // namespace bridge::domain::texts_detail

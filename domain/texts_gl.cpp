@@ -91,11 +91,13 @@ constexpr text_table texts_gl{{
   "/code – o teu código de convite; /newcode – un novo (o anterior deixa "
   "de funcionar)\n"
   "/remove N – quitar o traballador N do teu equipo; /feedback TEXTO; "
-  "/reset",
+  "/reset\n"
+  "/language – cambiar a túa lingua; /usage – mensaxes gratuítas que quedan hoxe",
   // help_worker
   "Escríbelle ao teu xerente e eu tradúzollo.\n"
   "/tasks – as túas tarefas abertas; /history [N] – mensaxes recentes\n"
-  "/feedback TEXTO; /reset",
+  "/feedback TEXTO; /reset\n"
+  "/language – cambiar a túa lingua",
   // help_new
   "Envía /start para rexistrarte como xerente ou traballador.",
   // unknown_command
@@ -190,6 +192,59 @@ constexpr text_table texts_gl{{
   // link_for_manager
   "Estás rexistrado como xerente; as ligazóns de convite son para "
   "traballadores. O teu código é {}.",
+  // language_choose
+  "Agora escribes en {}. En que lingua queres escribir?",
+  // language_unknown
+  "Non coñezo esa lingua. Escolle unha destas:",
+  // language_same
+  "Xa escribes en {}.",
+  // language_unreachable
+  "Bridge non pode traducir entre {} e {}, a lingua en que escribe {}, así "
+  "que a túa lingua segue sendo {}.",
+  // language_changed
+  "Desde agora escribes en {}: as túas próximas mensaxes tradúcense desde "
+  "esa lingua. O teu equipo segue igual.",
+  // usage_free
+  "Mensaxes gratuítas que che quedan hoxe: {} de {}.",
+  // usage_subscribed
+  "A túa subscrición dura ata o {} UTC; quita o límite diario.",
+  // usage_no_subscription
+  "Non tes subscrición; as mensaxes gratuítas volven empezar cada día ás "
+  "00:00 UTC.",
+  // daily_last_message
+  "última mensaxe: {}",
+  // daily_open_tasks
+  "tarefas abertas: {}",
+  // menu_start
+  "Rexistrarte ou ver a axuda",
+  // menu_help
+  "As ordes do teu rol",
+  // menu_workers
+  "Os teus traballadores",
+  // menu_switch
+  "Escoller a quen escribes",
+  // menu_task
+  "Dar unha tarefa ao traballador actual",
+  // menu_tasks
+  "Tarefas abertas",
+  // menu_daily
+  "As últimas 24 horas por traballador",
+  // menu_history
+  "Mensaxes recentes",
+  // menu_code
+  "O teu código e ligazón de convite",
+  // menu_newcode
+  "Un código de convite novo",
+  // menu_remove
+  "Sacar un traballador do teu equipo",
+  // menu_usage
+  "Mensaxes gratuítas que quedan hoxe",
+  // menu_language
+  "Cambiar a túa lingua",
+  // menu_feedback
+  "Escribir aos operadores",
+  // menu_reset
+  "Comezar de novo",
 }};
 
 } // namespace bridge::domain::texts_detail

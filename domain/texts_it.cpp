@@ -92,11 +92,13 @@ constexpr text_table texts_it{{
   "/code – il tuo codice di invito; /newcode – uno nuovo (il vecchio "
   "smette di funzionare)\n"
   "/remove N – togliere il lavoratore N dalla squadra; /feedback TESTO; "
-  "/reset",
+  "/reset\n"
+  "/language – cambia la tua lingua; /usage – messaggi gratuiti rimasti oggi",
   // help_worker
   "Scrivi al tuo responsabile e io traduco per lui.\n"
   "/tasks – i tuoi compiti aperti; /history [N] – messaggi recenti\n"
-  "/feedback TESTO; /reset",
+  "/feedback TESTO; /reset\n"
+  "/language – cambia la tua lingua",
   // help_new
   "Invia /start per registrarti come responsabile o lavoratore.",
   // unknown_command
@@ -194,6 +196,59 @@ constexpr text_table texts_it{{
   // link_for_manager
   "Sei registrato come responsabile; i link di invito sono per i "
   "lavoratori. Il tuo codice è {}.",
+  // language_choose
+  "Scrivi in {}. In quale lingua vuoi scrivere?",
+  // language_unknown
+  "Non conosco questa lingua. Scegline una tra queste:",
+  // language_same
+  "Scrivi già in {}.",
+  // language_unreachable
+  "Bridge non sa tradurre tra {} e {}, la lingua in cui scrive {}, quindi "
+  "la tua lingua resta {}.",
+  // language_changed
+  "D'ora in poi scrivi in {}: i tuoi prossimi messaggi vengono tradotti da "
+  "questa lingua. La tua squadra resta com'è.",
+  // usage_free
+  "Messaggi gratuiti rimasti oggi: {} su {}.",
+  // usage_subscribed
+  "Il tuo abbonamento vale fino al {} UTC; toglie il limite giornaliero.",
+  // usage_no_subscription
+  "Non hai un abbonamento; i messaggi gratuiti ripartono ogni giorno alle "
+  "00:00 UTC.",
+  // daily_last_message
+  "ultimo messaggio: {}",
+  // daily_open_tasks
+  "compiti aperti: {}",
+  // menu_start
+  "Registrati o vedi l'aiuto",
+  // menu_help
+  "I comandi del tuo ruolo",
+  // menu_workers
+  "I tuoi lavoratori",
+  // menu_switch
+  "Scegli a chi scrivi",
+  // menu_task
+  "Dai un compito al lavoratore attuale",
+  // menu_tasks
+  "Compiti aperti",
+  // menu_daily
+  "Le ultime 24 ore per lavoratore",
+  // menu_history
+  "Messaggi recenti",
+  // menu_code
+  "Il tuo codice e link di invito",
+  // menu_newcode
+  "Un nuovo codice di invito",
+  // menu_remove
+  "Togli un lavoratore dalla tua squadra",
+  // menu_usage
+  "Messaggi gratuiti rimasti oggi",
+  // menu_language
+  "Cambia la tua lingua",
+  // menu_feedback
+  "Scrivi agli operatori",
+  // menu_reset
+  "Ricomincia da capo",
 }};
 
 } // namespace bridge::domain::texts_detail

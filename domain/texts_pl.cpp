@@ -89,11 +89,13 @@ constexpr text_table texts_pl{{
   "/daily – ostatnie 24 godziny; /history [N] – ostatnie wiadomości\n"
   "/code – Twój kod zaproszenia; /newcode – nowy kod (stary przestaje "
   "działać)\n"
-  "/remove N – usuń pracownika N z zespołu; /feedback TEKST; /reset",
+  "/remove N – usuń pracownika N z zespołu; /feedback TEKST; /reset\n"
+  "/language – zmień język; /usage – darmowe wiadomości na dziś",
   // help_worker
   "Napisz do kierownika, a ja mu przetłumaczę.\n"
   "/tasks – Twoje otwarte zadania; /history [N] – ostatnie wiadomości\n"
-  "/feedback TEKST; /reset",
+  "/feedback TEKST; /reset\n"
+  "/language – zmień język",
   // help_new
   "Wyślij /start, aby zarejestrować się jako kierownik lub pracownik.",
   // unknown_command
@@ -188,6 +190,59 @@ constexpr text_table texts_pl{{
   // link_for_manager
   "Jesteś zarejestrowany jako kierownik; linki z zaproszeniem są dla "
   "pracowników. Twój kod to {}.",
+  // language_choose
+  "Twój język to teraz {}. W jakim języku chcesz pisać?",
+  // language_unknown
+  "Nie znam tego języka. Wybierz jeden z tych:",
+  // language_same
+  "Już piszesz w tym języku: {}.",
+  // language_unreachable
+  "Bridge nie umie tłumaczyć między {} a {} (w tym języku pisze {}), więc "
+  "twój język pozostaje bez zmian: {}.",
+  // language_changed
+  "Od teraz twój język to {}. Twoje kolejne wiadomości będą z niego "
+  "tłumaczone. Twój zespół pozostaje bez zmian.",
+  // usage_free
+  "Pozostałe darmowe wiadomości na dziś: {} z {}.",
+  // usage_subscribed
+  "Twoja subskrypcja jest ważna do {} UTC; znosi dzienny limit.",
+  // usage_no_subscription
+  "Nie masz subskrypcji; darmowe wiadomości odnawiają się codziennie o "
+  "00:00 UTC.",
+  // daily_last_message
+  "ostatnia wiadomość: {}",
+  // daily_open_tasks
+  "otwarte zadania: {}",
+  // menu_start
+  "Zarejestruj się lub zobacz pomoc",
+  // menu_help
+  "Polecenia dla twojej roli",
+  // menu_workers
+  "Twoi pracownicy",
+  // menu_switch
+  "Wybierz, do kogo piszesz",
+  // menu_task
+  "Daj zadanie bieżącemu pracownikowi",
+  // menu_tasks
+  "Otwarte zadania",
+  // menu_daily
+  "Ostatnie 24 godziny według pracowników",
+  // menu_history
+  "Ostatnie wiadomości",
+  // menu_code
+  "Twój kod i link zaproszenia",
+  // menu_newcode
+  "Nowy kod zaproszenia",
+  // menu_remove
+  "Usuń pracownika z zespołu",
+  // menu_usage
+  "Darmowe wiadomości na dziś",
+  // menu_language
+  "Zmień język",
+  // menu_feedback
+  "Napisz do operatorów",
+  // menu_reset
+  "Zacznij od nowa",
 }};
 
 } // namespace bridge::domain::texts_detail

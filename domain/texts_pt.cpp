@@ -92,11 +92,13 @@ constexpr text_table texts_pt{{
   "/daily – as últimas 24 horas; /history [N] – mensagens recentes\n"
   "/code – seu código de convite; /newcode – um novo (o antigo deixa de "
   "funcionar)\n"
-  "/remove N – tirar o trabalhador N da sua equipe; /feedback TEXTO; /reset",
+  "/remove N – tirar o trabalhador N da sua equipe; /feedback TEXTO; /reset\n"
+  "/language – mudar seu idioma; /usage – mensagens gratuitas restantes hoje",
   // help_worker
   "Escreva ao seu gerente e eu traduzo para ele.\n"
   "/tasks – suas tarefas abertas; /history [N] – mensagens recentes\n"
-  "/feedback TEXTO; /reset",
+  "/feedback TEXTO; /reset\n"
+  "/language – mudar seu idioma",
   // help_new
   "Envie /start para se registrar como gerente ou trabalhador.",
   // unknown_command
@@ -193,6 +195,59 @@ constexpr text_table texts_pt{{
   // link_for_manager
   "Você está registrado como gerente; os links de convite são para "
   "trabalhadores. Seu código é {}.",
+  // language_choose
+  "Você escreve em {}. Em que idioma quer escrever?",
+  // language_unknown
+  "Não conheço esse idioma. Escolha um destes:",
+  // language_same
+  "Você já escreve em {}.",
+  // language_unreachable
+  "O Bridge não consegue traduzir entre {} e {}, o idioma em que {} "
+  "escreve, então seu idioma continua sendo {}.",
+  // language_changed
+  "A partir de agora você escreve em {}: suas próximas mensagens são "
+  "traduzidas a partir dele. Sua equipe continua como está.",
+  // usage_free
+  "Mensagens gratuitas restantes hoje: {} de {}.",
+  // usage_subscribed
+  "Sua assinatura vale até {} UTC; com ela não há limite diário.",
+  // usage_no_subscription
+  "Você não tem assinatura; as mensagens gratuitas recomeçam todos os dias "
+  "às 00:00 UTC.",
+  // daily_last_message
+  "última mensagem: {}",
+  // daily_open_tasks
+  "tarefas abertas: {}",
+  // menu_start
+  "Registrar-se ou ver a ajuda",
+  // menu_help
+  "Os comandos da sua função",
+  // menu_workers
+  "Seus trabalhadores",
+  // menu_switch
+  "Escolher para quem você escreve",
+  // menu_task
+  "Dar uma tarefa ao trabalhador atual",
+  // menu_tasks
+  "Tarefas abertas",
+  // menu_daily
+  "As últimas 24 horas por trabalhador",
+  // menu_history
+  "Mensagens recentes",
+  // menu_code
+  "Seu código e link de convite",
+  // menu_newcode
+  "Um novo código de convite",
+  // menu_remove
+  "Tirar um trabalhador da sua equipe",
+  // menu_usage
+  "Mensagens gratuitas restantes hoje",
+  // menu_language
+  "Mudar seu idioma",
+  // menu_feedback
+  "Escrever aos operadores",
+  // menu_reset
+  "Começar de novo",
 }};
 
 } // namespace bridge::domain::texts_detail

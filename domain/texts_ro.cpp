@@ -89,11 +89,13 @@ constexpr text_table texts_ro{{
   "/daily – ultimele 24 de ore; /history [N] – mesaje recente\n"
   "/code – codul tău de invitație; /newcode – unul nou (cel vechi nu mai "
   "funcționează)\n"
-  "/remove N – scoate angajatul N din echipă; /feedback TEXT; /reset",
+  "/remove N – scoate angajatul N din echipă; /feedback TEXT; /reset\n"
+  "/language – schimbă-ți limba; /usage – mesaje gratuite rămase azi",
   // help_worker
   "Scrie-i managerului tău și eu traduc pentru el.\n"
   "/tasks – sarcinile tale deschise; /history [N] – mesaje recente\n"
-  "/feedback TEXT; /reset",
+  "/feedback TEXT; /reset\n"
+  "/language – schimbă-ți limba",
   // help_new
   "Trimite /start ca să te înregistrezi ca manager sau angajat.",
   // unknown_command
@@ -187,6 +189,58 @@ constexpr text_table texts_ro{{
   // link_for_manager
   "Ești înregistrat ca manager; linkurile de invitație sunt pentru "
   "angajați. Codul tău este {}.",
+  // language_choose
+  "Limba ta acum: {}. În ce limbă vrei să scrii?",
+  // language_unknown
+  "Nu cunosc această limbă. Alege una dintre acestea:",
+  // language_same
+  "Scrii deja în această limbă: {}.",
+  // language_unreachable
+  "Bridge nu poate traduce între {} și {} (limba în care scrie {}), așa că "
+  "limba ta rămâne {}.",
+  // language_changed
+  "De acum limba ta este {}: următoarele tale mesaje se traduc din ea. "
+  "Echipa ta rămâne la fel.",
+  // usage_free
+  "Mesaje gratuite rămase azi: {} din {}.",
+  // usage_subscribed
+  "Abonamentul tău este valabil până la {} UTC; ridică limita zilnică.",
+  // usage_no_subscription
+  "Nu ai abonament; mesajele gratuite reîncep în fiecare zi la 00:00 UTC.",
+  // daily_last_message
+  "ultimul mesaj: {}",
+  // daily_open_tasks
+  "sarcini deschise: {}",
+  // menu_start
+  "Înregistrează-te sau vezi ajutorul",
+  // menu_help
+  "Comenzile rolului tău",
+  // menu_workers
+  "Lucrătorii tăi",
+  // menu_switch
+  "Alege cui îi scrii",
+  // menu_task
+  "Dă o sarcină lucrătorului curent",
+  // menu_tasks
+  "Sarcini deschise",
+  // menu_daily
+  "Ultimele 24 de ore pe lucrător",
+  // menu_history
+  "Mesaje recente",
+  // menu_code
+  "Codul și linkul tău de invitație",
+  // menu_newcode
+  "Un cod de invitație nou",
+  // menu_remove
+  "Scoate un lucrător din echipă",
+  // menu_usage
+  "Mesaje gratuite rămase azi",
+  // menu_language
+  "Schimbă-ți limba",
+  // menu_feedback
+  "Scrie operatorilor",
+  // menu_reset
+  "Ia-o de la capăt",
 }};
 
 } // namespace bridge::domain::texts_detail

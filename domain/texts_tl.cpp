@@ -98,12 +98,14 @@ constexpr text_table texts_tl{{
   "/code – ang iyong invitation code; /newcode – bagong code (hindi na "
   "gagana ang luma)\n"
   "/remove N – alisin si manggagawa N sa iyong team; /feedback TEKSTO; "
-  "/reset",
+  "/reset\n"
+  "/language – palitan ang wika mo; /usage – natitirang libreng mensahe ngayong araw",
   // help_worker
   "Sumulat sa iyong manager at isasalin ko ito para sa kanya.\n"
   "/tasks – ang iyong mga bukas na gawain; /history [N] – mga bagong "
   "mensahe\n"
-  "/feedback TEKSTO; /reset",
+  "/feedback TEKSTO; /reset\n"
+  "/language – palitan ang wika mo",
   // help_new
   "Ipadala ang /start para magparehistro bilang manager o manggagawa.",
   // unknown_command
@@ -207,6 +209,60 @@ constexpr text_table texts_tl{{
   // link_for_manager
   "Nakarehistro ka bilang manager; para sa mga manggagawa ang mga "
   "invitation link. Ang sarili mong code ay {}.",
+  // language_choose
+  "Ang wika mo ngayon: {}. Anong wika ang gusto mong gamitin sa pagsulat?",
+  // language_unknown
+  "Hindi ko kilala ang wikang iyan. Pumili ng isa sa mga ito:",
+  // language_same
+  "Ito na ang wika mo: {}.",
+  // language_unreachable
+  "Hindi kayang magsalin ng Bridge sa pagitan ng {} at {} (ang wikang "
+  "ginagamit ni {}), kaya mananatili ang wika mo: {}.",
+  // language_changed
+  "Mula ngayon, {} na ang wika mo: isasalin mula rito ang mga susunod mong "
+  "mensahe. Mananatili ang team mo.",
+  // usage_free
+  "Natitirang libreng mensahe ngayong araw: {} sa {}.",
+  // usage_subscribed
+  "May bisa ang subscription mo hanggang {} UTC; inaalis nito ang arawang "
+  "limitasyon.",
+  // usage_no_subscription
+  "Wala kang subscription; nagsisimula ulit ang mga libreng mensahe "
+  "araw-araw nang 00:00 UTC.",
+  // daily_last_message
+  "huling mensahe: {}",
+  // daily_open_tasks
+  "bukas na gawain: {}",
+  // menu_start
+  "Magparehistro o tingnan ang tulong",
+  // menu_help
+  "Ang mga utos para sa papel mo",
+  // menu_workers
+  "Ang mga manggagawa mo",
+  // menu_switch
+  "Piliin kung kanino ka sumusulat",
+  // menu_task
+  "Bigyan ng gawain ang kasalukuyang manggagawa",
+  // menu_tasks
+  "Mga bukas na gawain",
+  // menu_daily
+  "Ang huling 24 oras bawat manggagawa",
+  // menu_history
+  "Mga kamakailang mensahe",
+  // menu_code
+  "Ang invitation code at link mo",
+  // menu_newcode
+  "Bagong invitation code",
+  // menu_remove
+  "Alisin ang isang manggagawa sa team mo",
+  // menu_usage
+  "Natitirang libreng mensahe ngayong araw",
+  // menu_language
+  "Palitan ang wika mo",
+  // menu_feedback
+  "Sumulat sa mga operator",
+  // menu_reset
+  "Magsimula ulit",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -88,11 +88,13 @@ constexpr text_table texts_tr{{
   "/task METİN – mevcut çalışana görev ver; /tasks – açık görevler\n"
   "/daily – son 24 saat; /history [N] – son mesajlar\n"
   "/code – davet kodunuz; /newcode – yeni kod (eskisi geçersiz olur)\n"
-  "/remove N – N numaralı çalışanı ekipten çıkar; /feedback METİN; /reset",
+  "/remove N – N numaralı çalışanı ekipten çıkar; /feedback METİN; /reset\n"
+  "/language – dilinizi değiştirin; /usage – bugün kalan ücretsiz mesajlar",
   // help_worker
   "Yöneticinize yazın, ben onun için çevireyim.\n"
   "/tasks – açık görevleriniz; /history [N] – son mesajlar\n"
-  "/feedback METİN; /reset",
+  "/feedback METİN; /reset\n"
+  "/language – dilinizi değiştirin",
   // help_new
   "Yönetici ya da çalışan olarak kaydolmak için /start gönderin.",
   // unknown_command
@@ -187,6 +189,58 @@ constexpr text_table texts_tr{{
   // link_for_manager
   "Yönetici olarak kayıtlısınız; davet bağlantıları çalışanlar içindir. "
   "Kendi kodunuz: {}.",
+  // language_choose
+  "Şu anki diliniz: {}. Hangi dilde yazmak istiyorsunuz?",
+  // language_unknown
+  "Bu dili bilmiyorum. Lütfen bunlardan birini seçin:",
+  // language_same
+  "Zaten bu dilde yazıyorsunuz: {}.",
+  // language_unreachable
+  "Bridge {} ile {} arasında çeviri yapamıyor ({} bu dilde yazıyor), bu "
+  "yüzden diliniz {} olarak kalıyor.",
+  // language_changed
+  "Artık diliniz {}: sonraki mesajlarınız bu dilden çevrilecek. Ekibiniz "
+  "olduğu gibi kalıyor.",
+  // usage_free
+  "Bugün kalan ücretsiz mesaj: {} / {}.",
+  // usage_subscribed
+  "Aboneliğiniz {} UTC tarihine kadar geçerli; günlük sınırı kaldırır.",
+  // usage_no_subscription
+  "Aboneliğiniz yok; ücretsiz mesajlar her gün 00:00 UTC'de yeniden başlar.",
+  // daily_last_message
+  "son mesaj: {}",
+  // daily_open_tasks
+  "açık görevler: {}",
+  // menu_start
+  "Kaydolun veya yardımı görün",
+  // menu_help
+  "Rolünüzün komutları",
+  // menu_workers
+  "Çalışanlarınız",
+  // menu_switch
+  "Kime yazacağınızı seçin",
+  // menu_task
+  "Geçerli çalışana görev verin",
+  // menu_tasks
+  "Açık görevler",
+  // menu_daily
+  "Çalışan başına son 24 saat",
+  // menu_history
+  "Son mesajlar",
+  // menu_code
+  "Davet kodunuz ve bağlantınız",
+  // menu_newcode
+  "Yeni bir davet kodu",
+  // menu_remove
+  "Bir çalışanı ekipten çıkarın",
+  // menu_usage
+  "Bugün kalan ücretsiz mesajlar",
+  // menu_language
+  "Dilinizi değiştirin",
+  // menu_feedback
+  "Operatörlere yazın",
+  // menu_reset
+  "Baştan başlayın",
 }};
 
 } // namespace bridge::domain::texts_detail

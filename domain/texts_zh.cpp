@@ -85,11 +85,13 @@ constexpr text_table texts_zh{{
   "/task 内容 – 给当前员工布置任务；/tasks – 未完成的任务\n"
   "/daily – 最近 24 小时；/history [N] – 最近的消息\n"
   "/code – 你的邀请码；/newcode – 新邀请码（旧的将失效）\n"
-  "/remove N – 把员工 N 移出团队；/feedback 内容；/reset",
+  "/remove N – 把员工 N 移出团队；/feedback 内容；/reset\n"
+  "/language – 更改你的语言；/usage – 今天剩余的免费消息",
   // help_worker
   "给你的管理者写消息，我来为对方翻译。\n"
   "/tasks – 你的未完成任务；/history [N] – 最近的消息\n"
-  "/feedback 内容；/reset",
+  "/feedback 内容；/reset\n"
+  "/language – 更改你的语言",
   // help_new
   "发送 /start 注册为管理者或员工。",
   // unknown_command
@@ -174,6 +176,56 @@ constexpr text_table texts_zh{{
   "此邀请链接无效。请向你的管理者索取新的链接或邀请码。",
   // link_for_manager
   "你已注册为管理者；邀请链接是给员工用的。你自己的邀请码是 {}。",
+  // language_choose
+  "你现在的语言：{}。你想用哪种语言写？",
+  // language_unknown
+  "我不认识这种语言。请从下面选择一种：",
+  // language_same
+  "你已经在用这种语言写了：{}。",
+  // language_unreachable
+  "Bridge 无法在 {} 和 {} 之间翻译（{} 用这种语言写），所以你的语言仍然是 {}。",
+  // language_changed
+  "从现在起你的语言是 {}：你接下来的消息会从这种语言翻译。你的团队保持不变。",
+  // usage_free
+  "今天剩余的免费消息：{} / {}。",
+  // usage_subscribed
+  "你的订阅有效期至 {} UTC，期间没有每日限制。",
+  // usage_no_subscription
+  "你没有订阅；免费消息每天 00:00 UTC 重新开始计算。",
+  // daily_last_message
+  "最后一条消息：{}",
+  // daily_open_tasks
+  "未完成的任务：{}",
+  // menu_start
+  "注册或查看帮助",
+  // menu_help
+  "你的角色可用的命令",
+  // menu_workers
+  "你的工人",
+  // menu_switch
+  "选择你写给谁",
+  // menu_task
+  "给当前工人分配任务",
+  // menu_tasks
+  "未完成的任务",
+  // menu_daily
+  "每个工人最近 24 小时",
+  // menu_history
+  "最近的消息",
+  // menu_code
+  "你的邀请码和链接",
+  // menu_newcode
+  "新的邀请码",
+  // menu_remove
+  "把工人移出团队",
+  // menu_usage
+  "今天剩余的免费消息",
+  // menu_language
+  "更改你的语言",
+  // menu_feedback
+  "写信给运营人员",
+  // menu_reset
+  "重新开始",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -229,6 +229,7 @@ using db_ops = db_op_list<
   // conversations, messages, tasks
   conversation_open, conversation_reserve, message_put, message_update,
   message_recent, message_count, task_create, task_list, task_done,
+  task_texts, task_translated,
   // admin and retention
   user_list, conversation_list, purge, backlog_get,
   // feedback as operators read it

@@ -264,19 +264,20 @@ typename Inspector::result_type inspect(Inspector& f, task_page& x) {
   return f(caf::meta::type_name("task_page"), x.rows);
 }
 
-/// Creates an open task.
+/// Creates an open task, written in `language` (empty: not known).
 struct task_create {
   using result = task_record;
   int64_t manager_id = 0;
   int64_t worker_id = 0;
   std::string text;
   int64_t timeout_ms = 0;
+  std::string language = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, task_create& x) {
   return f(caf::meta::type_name("task_create"), x.manager_id, x.worker_id,
-           x.text, x.timeout_ms);
+           x.text, x.timeout_ms, x.language);
 }
 
 /// Which tasks a listing shows.
@@ -318,6 +319,62 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, task_done& x) {
   return f(caf::meta::type_name("task_done"), x.task_id, x.by_user,
            x.timeout_ms);
+}
+
+/// A task's text as one reader reads it.
+struct task_text {
+  int64_t task_id = 0;
+  /// The language the task was written in; empty for tasks stored before
+  /// it was kept.
+  std::string language;
+  /// The stored translation into the asked language; empty when none.
+  std::string translation;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, task_text& x) {
+  return f(caf::meta::type_name("task_text"), x.task_id, x.language,
+           x.translation);
+}
+
+struct task_text_page {
+  std::vector<task_text> rows;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, task_text_page& x) {
+  return f(caf::meta::type_name("task_text_page"), x.rows);
+}
+
+/// The written language and the stored translation into `language` of
+/// each of `task_ids` (at most a page); unknown ids are left out.
+struct task_texts {
+  using result = task_text_page;
+  std::vector<int64_t> task_ids;
+  std::string language;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, task_texts& x) {
+  return f(caf::meta::type_name("task_texts"), x.task_ids, x.language,
+           x.timeout_ms);
+}
+
+/// Stores a task's translation into `language`; one already stored
+/// stays. Answers 1 when stored, 0 when one was there (or no such task).
+struct task_translated {
+  using result = db_count;
+  int64_t task_id = 0;
+  std::string language;
+  std::string text;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, task_translated& x) {
+  return f(caf::meta::type_name("task_translated"), x.task_id, x.language,
+           x.text, x.timeout_ms);
 }
 
 } // namespace bridge

@@ -19,6 +19,7 @@ const char* to_string(outbound_kind kind) {
     case outbound_kind::edit_message: return "editMessageText";
     case outbound_kind::answer_callback: return "answerCallbackQuery";
     case outbound_kind::chat_action: return "sendChatAction";
+    case outbound_kind::set_commands: return "setMyCommands";
   }
   return "unknown";
 }

@@ -70,12 +70,27 @@ typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
 
 // -- outbound -----------------------------------------------------------------
 
+/// One entry of the bot's command menu.
+struct bot_command {
+  /// Without the slash: "help".
+  std::string command;
+  std::string description;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, bot_command& x) {
+  return f(caf::meta::type_name("bot_command"), x.command, x.description);
+}
+
 /// What the bot does in a chat.
 enum class outbound_kind : uint8_t {
   send_message,
   edit_message,
   answer_callback,
   chat_action,
+  /// setMyCommands: the command menu of one chat (`chat_id`) for one
+  /// language (`language_code`).
+  set_commands,
 };
 
 const char* to_string(outbound_kind kind);
@@ -115,13 +130,16 @@ struct outbound {
   /// The writer's fencing token: the sender's outbox writes and marks for
   /// this call carry it, so they stop once the partition moved on.
   fence_token fence = {};
+  /// set_commands: the menu, and the language it is for.
+  std::vector<bot_command> commands = {};
+  std::string language_code = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbound& x) {
   return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
            x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
-           x.origin_ns, x.stored, x.fence);
+           x.origin_ns, x.stored, x.fence, x.commands, x.language_code);
 }
 
 /// `out` as the writer holding `fence` sends it.

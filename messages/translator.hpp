@@ -108,6 +108,30 @@ typename Inspector::result_type inspect(Inspector& f, translation_done& x) {
            x.reason, x.attempts, x.code, x.hops);
 }
 
+/// Several texts for the translator at once, answered together: for an
+/// actor that must await its answers (actors/translate_batch.hpp). Each
+/// request's `id` and `deadline_ms` are set by the batch.
+struct translate_batch {
+  std::vector<translate_request> requests;
+  /// How long the whole batch may take; 0: a default.
+  int64_t deadline_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, translate_batch& x) {
+  return f(caf::meta::type_name("translate_batch"), x.requests, x.deadline_ms);
+}
+
+/// The answers of a `translate_batch`, in the order of its requests.
+struct translate_batch_result {
+  std::vector<translation_done> answers;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, translate_batch_result& x) {
+  return f(caf::meta::type_name("translate_batch_result"), x.answers);
+}
+
 /// A direction the backend translates; ISO 639-1 codes.
 struct language_pair {
   std::string source;

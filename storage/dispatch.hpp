@@ -107,6 +107,9 @@ template <> struct op_traits<message_count> : op_flags<idempotent> {};
 template <> struct op_traits<task_create> : op_flags<0> {};
 template <> struct op_traits<task_list> : op_flags<idempotent> {};
 template <> struct op_traits<task_done> : op_flags<idempotent> {};
+template <> struct op_traits<task_texts> : op_flags<idempotent> {};
+// The first translation stored stays: storing again changes nothing.
+template <> struct op_traits<task_translated> : op_flags<idempotent> {};
 template <> struct op_traits<user_list> : op_flags<idempotent> {};
 template <> struct op_traits<conversation_list> : op_flags<idempotent> {};
 // Deleting another batch on a retry is what retention wants anyway.

@@ -31,6 +31,8 @@ caf::error check(const message_count& x);
 caf::error check(const task_create& x);
 caf::error check(const task_list& x);
 caf::error check(const task_done& x);
+caf::error check(const task_texts& x);
+caf::error check(const task_translated& x);
 
 // -- builders and decoders ------------------------------------------------------
 
@@ -81,5 +83,7 @@ db_count execute(op_context& ctx, const message_count& x);
 task_record execute(op_context& ctx, const task_create& x);
 task_page execute(op_context& ctx, const task_list& x);
 caf::expected<task_record> execute(op_context& ctx, const task_done& x);
+task_text_page execute(op_context& ctx, const task_texts& x);
+db_count execute(op_context& ctx, const task_translated& x);
 
 } // namespace bridge::storage

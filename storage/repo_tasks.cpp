@@ -12,7 +12,8 @@ namespace bridge::storage {
 namespace sql {
 
 constexpr sql_def task_create{"task_create", R"(
-INSERT INTO tasks (manager_id, worker_id, text) VALUES ($1, $2, $3)
+INSERT INTO tasks (manager_id, worker_id, text, language)
+VALUES ($1, $2, $3, NULLIF($4, ''))
 RETURNING id, manager_id, worker_id, text, status, epoch_ms(created_at),
           epoch_ms(updated_at), epoch_ms(done_at))"};
 
@@ -47,12 +48,25 @@ WHERE id = $1 AND (manager_id = $2 OR worker_id = $2)
 RETURNING id, manager_id, worker_id, text, status, epoch_ms(created_at),
           epoch_ms(updated_at), epoch_ms(done_at))"};
 
+constexpr sql_def task_texts{"task_texts", R"(
+SELECT t.id, t.language, tt.text
+FROM tasks t
+LEFT JOIN task_translations tt ON tt.task_id = t.id AND tt.language = $2
+WHERE t.id = ANY($1::bigint[]))"};
+
+constexpr sql_def task_translated{"task_translated", R"(
+INSERT INTO task_translations (task_id, language, text)
+SELECT id, $2, $3 FROM tasks WHERE id = $1
+ON CONFLICT (task_id, language) DO NOTHING
+RETURNING 1)"};
+
 } // namespace sql
 
 const std::vector<sql_def>& task_statements() {
   static const std::vector<sql_def> defs{
     sql::task_create,      sql::tasks_of_manager, sql::all_tasks_of_manager,
     sql::tasks_of_worker,  sql::all_tasks_of_worker, sql::task_done,
+    sql::task_texts,       sql::task_translated,
   };
   return defs;
 }
@@ -80,6 +94,27 @@ caf::error check(const task_list& x) {
 caf::error check(const task_done& x) {
   return first_error({check_id("task_id", x.task_id),
                       check_id("by_user", x.by_user)});
+}
+
+caf::error check(const task_texts& x) {
+  // At most a page of ids, like any listing.
+  if (!x.task_ids.empty())
+    if (auto err = check_limit(static_cast<int64_t>(x.task_ids.size())))
+      return err;
+  for (auto id : x.task_ids)
+    if (auto err = check_id("task_id", id))
+      return err;
+  return check_text("language", x.language, limits::short_text);
+}
+
+caf::error check(const task_translated& x) {
+  if (x.language.empty() || x.text.empty())
+    return make_error(engine_errc::invalid_input,
+                      "a task translation needs a language and a text");
+  return first_error({check_id("task_id", x.task_id),
+                      check_text("language", x.language, limits::short_text),
+                      check_text("task translation", x.text,
+                                 limits::short_text)});
 }
 
 // -- builders and decoders ------------------------------------------------------
@@ -128,7 +163,7 @@ statement task_list_statement(const task_list& x) {
 task_record execute(op_context& ctx, const task_create& x) {
   auto rs = ctx.sql.run({sql::task_create.name,
                          {param(x.manager_id), param(x.worker_id),
-                          param(x.text)}});
+                          param(x.text), param(x.language)}});
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "task_create returned no row"};
   return decode_task(rs.front());
@@ -149,6 +184,27 @@ caf::expected<task_record> execute(op_context& ctx, const task_done& x) {
                       "no task " + std::to_string(x.task_id) + " of user "
                         + std::to_string(x.by_user));
   return decode_task(rs.front());
+}
+
+task_text_page execute(op_context& ctx, const task_texts& x) {
+  task_text_page out;
+  if (x.task_ids.empty())
+    return out;
+  array_literal ids;
+  for (auto id : x.task_ids)
+    ids.add(id);
+  for (auto& r : ctx.sql.run({sql::task_texts.name,
+                              {ids.str(), param(x.language)}})) {
+    expect_width(r, 3, "task text row");
+    out.rows.push_back({int_at(r, 0), text_at(r, 1), text_at(r, 2)});
+  }
+  return out;
+}
+
+db_count execute(op_context& ctx, const task_translated& x) {
+  auto rs = ctx.sql.run({sql::task_translated.name,
+                         {param(x.task_id), param(x.language), param(x.text)}});
+  return db_count{static_cast<int64_t>(rs.size())};
 }
 
 } // namespace bridge::storage

@@ -49,6 +49,22 @@ api_call encode(const outbound& out) {
     case outbound_kind::chat_action:
       w.field("chat_id", out.chat_id).field("action", out.action);
       break;
+    case outbound_kind::set_commands:
+      w.key("commands").begin_array();
+      for (const auto& c : out.commands)
+        w.begin_object()
+          .field("command", c.command)
+          .field("description", c.description)
+          .end_object();
+      w.end_array();
+      w.key("scope")
+        .begin_object()
+        .field("type", "chat")
+        .field("chat_id", out.chat_id)
+        .end_object();
+      if (!out.language_code.empty())
+        w.field("language_code", out.language_code);
+      break;
   }
   w.end_object();
   return {to_string(out.kind), std::move(w).str()};

@@ -38,6 +38,7 @@ const char* name(button_kind k) {
     case button_kind::switch_worker: return "switch_worker";
     case button_kind::join_accept: return "join_accept";
     case button_kind::join_decline: return "join_decline";
+    case button_kind::set_language: return "set_language";
     case button_kind::unknown: return "unknown";
   }
   return "?";
@@ -100,6 +101,13 @@ const std::vector<button_row> button_rows = {
   {"task:9223372036854775808", button_kind::unknown, "", 0},
   {"switch:" + std::string(5000, '9'), button_kind::unknown, "", 0},
   {"Task:42", button_kind::unknown, "", 0},
+  // a registered user's language change
+  {"setlang:pt", button_kind::set_language, "pt", 0},
+  {"setlang:", button_kind::unknown, "", 0},
+  {"setlang:PT", button_kind::unknown, "", 0},
+  {"setlang:pt:x", button_kind::unknown, "", 0},
+  {"setlang:" + std::string(5000, 'a'), button_kind::unknown, "", 0},
+  {"Setlang:pt", button_kind::unknown, "", 0},
   // a manager's answer to a join request
   {"join:yes:2002", button_kind::join_accept, "", 2002},
   {"join:no:2002", button_kind::join_decline, "", 2002},

@@ -219,9 +219,10 @@ BOOST_FIXTURE_TEST_CASE(tasks_are_given_translated_and_closed, fake_team) {
   BOOST_TEST(task.buttons[0][0].data == bridge::domain::task_button_data(id));
   auto data = task.buttons[0][0].data;
 
+  // In his language: the fake translator marks it.
   auto open = ask(bob, "/tasks");
   BOOST_TEST(open.text == render(text_id::tasks_header, "es") + "\n#"
-                            + std::to_string(id) + " Clean the warehouse");
+                            + std::to_string(id) + " [es] Clean the warehouse");
   BOOST_REQUIRE_EQUAL(open.buttons.size(), 1u);
   BOOST_TEST(open.buttons[0][0].data == data);
 
@@ -264,7 +265,8 @@ BOOST_FIXTURE_TEST_CASE(listing_commands_answer, fake_team) {
                     "\nBob: Buenos días.\n   → [en] Buenos días.");
   BOOST_TEST(ask(ana, "/daily").text
              == render(text_id::daily_header, "en") + "\n"
-                  + render(text_id::daily_line, "en", "Bob", 2, 0, 0));
+                  + render(text_id::daily_line, "en", "Bob", 2, 0, 0) + "\n  "
+                  + render(text_id::daily_last_message, "en", "[en] Buenos días."));
   BOOST_TEST(ask(bob, "/feedback Muy útil").text == render(text_id::feedback_thanks, "es"));
   nothing_else(world, {ana.id, bob.id});
 }

@@ -302,6 +302,38 @@ BOOST_AUTO_TEST_CASE(tasks_are_listed_by_owner_and_status) {
   BOOST_TEST((code_of(run(task_create{1, 77, "x"})) == engine_errc::not_found));
 }
 
+BOOST_AUTO_TEST_CASE(a_tasks_translations_are_kept_once_per_language) {
+  auto written = must(task_create{1, 2, "Clean the warehouse", 0, "en"}).id;
+  auto before = must(task_create{1, 2, "Older task"}).id; // no language kept
+  auto texts = must(task_texts{{written, before, 999999}, "es"});
+  BOOST_REQUIRE_EQUAL(texts.rows.size(), 2u); // unknown ids are left out
+  for (const auto& t : texts.rows) {
+    BOOST_TEST(t.translation.empty());
+    BOOST_TEST(t.language == (t.task_id == written ? "en" : ""));
+  }
+  BOOST_TEST(must(task_translated{written, "es", "Barre el almacén"}).n == 1);
+  // The first stays: a second reading that translated meanwhile changes
+  // nothing.
+  BOOST_TEST(must(task_translated{written, "es", "Otra cosa"}).n == 0);
+  BOOST_TEST(must(task_translated{999999, "es", "Nada"}).n == 0);
+  auto again = must(task_texts{{written}, "es"});
+  BOOST_REQUIRE_EQUAL(again.rows.size(), 1u);
+  BOOST_TEST(again.rows[0].translation == "Barre el almacén");
+  BOOST_TEST(must(task_texts{{written}, "pt"}).rows[0].translation.empty());
+  BOOST_TEST(must(task_texts{{}, "es"}).rows.empty());
+  // Malformed and hostile requests fail before the database.
+  BOOST_TEST((code_of(run(task_translated{written, "", "x"})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_translated{written, "es", ""})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_translated{written, "es", std::string("a\0b", 3)}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_translated{0, "es", "x"})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_texts{{-1}, "es"})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_texts{std::vector<int64_t>(5000, written), "es"}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_translated{written, "es", std::string(20000, 'x')}))
+              == engine_errc::invalid_input));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END() // storage_talk_pg

@@ -73,6 +73,8 @@ public:
   std::vector<sim_event> unread(int64_t chat_id);
 
   tg_sim::sim_client& sim() { return *client_; }
+  /// The bot's token tg-sim was started with, for raw Bot API calls.
+  const std::string& token() const { return token_; }
   child_process& engine() { return *engine_; }
   /// The world's own Redis, to stop and start it.
   redis_server& redis() { return redis_; }

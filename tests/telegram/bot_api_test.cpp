@@ -38,6 +38,22 @@ BOOST_AUTO_TEST_CASE(encodes_the_other_calls) {
   BOOST_TEST(encode(t).body == R"({"chat_id":5,"action":"typing"})");
 }
 
+BOOST_AUTO_TEST_CASE(encodes_a_chats_command_menu) {
+  outbound m;
+  m.kind = outbound_kind::set_commands;
+  m.chat_id = 7;
+  m.language_code = "es";
+  m.commands = {{"help", "Los comandos de tu rol"}, {"language", "Cambiar \"tu\" idioma"}};
+  auto call = encode(m);
+  BOOST_TEST(call.method == "setMyCommands");
+  BOOST_TEST(call.body
+             == R"({"commands":[{"command":"help","description":"Los comandos de tu rol"},{"command":"language","description":"Cambiar \"tu\" idioma"}],"scope":{"type":"chat","chat_id":7},"language_code":"es"})");
+  // Without a language, the menu is the chat's for every language.
+  m.language_code.clear();
+  m.commands.clear();
+  BOOST_TEST(encode(m).body == R"({"commands":[],"scope":{"type":"chat","chat_id":7}})");
+}
+
 BOOST_AUTO_TEST_CASE(get_updates_follows_the_offset_rules) {
   BOOST_TEST(encode_get_updates(0, 100, 25).body
              == R"({"limit":100,"timeout":25,"allowed_updates":["message","edited_message","callback_query"]})");

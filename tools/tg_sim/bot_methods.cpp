@@ -131,6 +131,10 @@ http_answer bot_methods::dispatch(bot_method m, const method_args& args) {
     return delete_webhook(args);
   case bot_method::get_webhook_info:
     return get_webhook_info();
+  case bot_method::set_my_commands:
+    return set_my_commands(args);
+  case bot_method::get_my_commands:
+    return get_my_commands(args);
   case bot_method::count_:
     break;
   }

@@ -46,6 +46,9 @@ private:
   http_answer set_webhook(const method_args& args);
   http_answer delete_webhook(const method_args& args);
   http_answer get_webhook_info();
+  // The command menu (bot_commands.cpp).
+  http_answer set_my_commands(const method_args& args);
+  http_answer get_my_commands(const method_args& args);
 
   /// The Message reply of a send or an edit.
   http_answer message_reply(const message_outcome& out) const;

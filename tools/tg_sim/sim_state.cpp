@@ -232,6 +232,27 @@ refusal sim_state::chat_action(int64_t chat_id, std::string event_fields) {
   return {};
 }
 
+refusal sim_state::set_commands(const std::string& key, std::string commands,
+                                std::optional<int64_t> chat_id,
+                                std::string event_fields) {
+  lock guard{mu_};
+  if (chat_id) {
+    chat_record* chat = nullptr;
+    if (auto r = check_chat(*chat_id, chat))
+      return r;
+    events_.append(*chat_id, 0, std::move(event_fields));
+    events_cv_.notify_all();
+  }
+  command_menus_[key] = std::move(commands);
+  return {};
+}
+
+std::string sim_state::commands(const std::string& key) const {
+  lock guard{mu_};
+  auto it = command_menus_.find(key);
+  return it == command_menus_.end() ? "[]" : it->second;
+}
+
 // -- webhook ----------------------------------------------------------------
 
 refusal sim_state::set_webhook(std::string url, std::string secret_token,

@@ -149,6 +149,13 @@ public:
   /// sendChatAction.
   refusal chat_action(int64_t chat_id, std::string event_fields);
 
+  /// setMyCommands: keeps `commands` (a JSON array) under `key` (scope and
+  /// language); a menu of one chat is an event of that chat too.
+  refusal set_commands(const std::string& key, std::string commands,
+                       std::optional<int64_t> chat_id, std::string event_fields);
+  /// getMyCommands: the array kept under `key`, or `[]`.
+  std::string commands(const std::string& key) const;
+
   // -- Bot API: webhook -------------------------------------------------------
 
   refusal set_webhook(std::string url, std::string secret_token,
@@ -285,6 +292,8 @@ private:
     bool answered = false;
   };
   std::unordered_map<std::string, callback_record> callbacks_;
+  /// Command menus by scope and language (bounded by the chats known).
+  std::unordered_map<std::string, std::string> command_menus_;
   std::deque<std::string> callback_order_;
 
   struct webhook_state {

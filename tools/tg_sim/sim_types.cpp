@@ -11,7 +11,8 @@ namespace {
 constexpr std::array<const char*, bot_method_count> method_names = {
     "getMe",           "getUpdates",          "sendMessage",
     "editMessageText", "answerCallbackQuery", "sendChatAction",
-    "setWebhook",      "deleteWebhook",       "getWebhookInfo"};
+    "setWebhook",      "deleteWebhook",       "getWebhookInfo",
+    "setMyCommands",   "getMyCommands"};
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())

@@ -83,6 +83,8 @@ enum class bot_method : uint8_t {
   set_webhook,
   delete_webhook,
   get_webhook_info,
+  set_my_commands,
+  get_my_commands,
   count_
 };
 

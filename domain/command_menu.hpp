@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bridge::domain {
+
+/// Whose menu: what Telegram's command menu offers depends on the role.
+enum class menu_role : uint8_t { unregistered, manager, worker };
+
+/// The commands (without the slash) and their descriptions in `lang`
+/// that a user of `role` can use, in the order the menu shows them.
+std::vector<std::pair<std::string, std::string>>
+command_menu(menu_role role, const std::string& lang);
+
+} // namespace bridge::domain
