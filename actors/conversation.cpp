@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/conversation.hpp"
 
 #include <algorithm>
@@ -6,8 +7,8 @@
 
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
-#include "telemetry/metrics.hpp"
 #include "telegram/durable_codec.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -28,10 +29,9 @@ to_context(const std::vector<domain::context_entry>& entries) {
   return out;
 }
 
-caf::behavior
-conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
-                                  caf::actor registry,
-                                  std::shared_ptr<const conversation_options> opts) {
+caf::behavior conversation_state::make_behavior(
+    int64_t manager_id, int64_t worker_id, caf::actor registry,
+    std::shared_ptr<const conversation_options> opts) {
   manager_id_ = manager_id;
   worker_id_ = worker_id;
   registry_ = std::move(registry);
@@ -40,36 +40,36 @@ conversation_state::make_behavior(int64_t manager_id, int64_t worker_id,
   idle_.start(o.passivation_timeout, o.clock);
   open();
   return {
-    [this](partner_text& t) {
-      ++handled_;
-      idle_.touch();
-      on_text(t);
-    },
-    [this](translation_done& d) {
-      idle_.touch();
-      on_translated(d);
-    },
-    [this](const translation_queued& q) { on_queued(q); },
-    [this](open_atom) { open(); },
-    [this](const conversation_flush&) -> caf::result<bool> {
-      ++handled_;
-      if (pipe_ && pipe_->all_stored())
-        return true;
-      flush_waiters_.push_back(self->make_response_promise<bool>());
-      return flush_waiters_.back();
-    },
-    [this](retry_atom) {
-      retry_armed_ = false;
-      pump();
-    },
-    [this](const translation_slow& s) {
-      if (s.id < conversation_edit_id_base)
-        show_typing(static_cast<int64_t>(s.id));
-    },
-    [this](idle_atom) {
-      if (idle_.due())
-        try_passivate();
-    },
+      [this](partner_text& t) {
+        ++handled_;
+        idle_.touch();
+        on_text(t);
+      },
+      [this](translation_done& d) {
+        idle_.touch();
+        on_translated(d);
+      },
+      [this](const translation_queued& q) { on_queued(q); },
+      [this](open_atom) { open(); },
+      [this](const conversation_flush&) -> caf::result<bool> {
+        ++handled_;
+        if (pipe_ && pipe_->all_stored())
+          return true;
+        flush_waiters_.push_back(self->make_response_promise<bool>());
+        return flush_waiters_.back();
+      },
+      [this](retry_atom) {
+        retry_armed_ = false;
+        pump();
+      },
+      [this](const translation_slow& s) {
+        if (s.id < conversation_edit_id_base)
+          show_typing(static_cast<int64_t>(s.id));
+      },
+      [this](idle_atom) {
+        if (idle_.due())
+          try_passivate();
+      },
   };
 }
 
@@ -78,30 +78,31 @@ void conversation_state::open() {
   // sequence) and its recent history as context, awaited, so messages
   // wait in the mailbox until the conversation knows itself. A transient
   // failure is tried again after a pause, keeping what arrives meanwhile.
-  self->request(opts_->db, infinite, conversation_open{manager_id_, worker_id_, 0})
-    .await([this](conversation_record& c) { opened(c); },
-           [this](const caf::error& err) { open_failed(err); });
+  self->request(opts_->db, infinite,
+                conversation_open{manager_id_, worker_id_, 0})
+      .await([this](conversation_record& c) { opened(c); },
+             [this](const caf::error& err) { open_failed(err); });
 }
 
 void conversation_state::opened(const conversation_record& c) {
   conversation_id_ = c.id;
-  pipe_.emplace(opts_->max_in_flight, opts_->context_length,
-                opts_->queue_limit, c.last_seq + 1);
-  message_recent recent{c.id, static_cast<int64_t>(opts_->context_length),
-                        0, 0};
+  pipe_.emplace(opts_->max_in_flight, opts_->context_length, opts_->queue_limit,
+                c.last_seq + 1);
+  message_recent recent{c.id, static_cast<int64_t>(opts_->context_length), 0,
+                        0};
   self->request(opts_->db, infinite, recent)
-    .await(
-      [this](message_page& page) {
-        std::vector<domain::context_entry> lines;
-        for (auto& r : page.rows)
-          lines.push_back({static_cast<uint8_t>(r.sender_id == worker_id_),
-                           r.original_lang, std::move(r.original_text)});
-        pipe_->seed_context(std::move(lines));
-      },
-      [this](const caf::error& err) {
-        spdlog::warn("conversation {}: no context loaded: {}",
-                     conversation_id_, describe(err));
-      });
+      .await(
+          [this](message_page& page) {
+            std::vector<domain::context_entry> lines;
+            for (auto& r : page.rows)
+              lines.push_back({static_cast<uint8_t>(r.sender_id == worker_id_),
+                               r.original_lang, std::move(r.original_text)});
+            pipe_->seed_context(std::move(lines));
+          },
+          [this](const caf::error& err) {
+            spdlog::warn("conversation {}: no context loaded: {}",
+                         conversation_id_, describe(err));
+          });
   auto early = std::move(early_);
   early_.clear();
   for (auto& t : early)
@@ -114,15 +115,16 @@ void conversation_state::open_failed(const caf::error& err) {
     if (open_attempts_ == 1)
       spdlog::warn("conversation {}-{}: cannot open ({}); trying again",
                    manager_id_, worker_id_, describe(err));
-    auto wait = std::chrono::milliseconds{250} * (1u << std::min(open_attempts_ - 1, 5u));
+    auto wait = std::chrono::milliseconds{250}
+                * (1u << std::min(open_attempts_ - 1, 5u));
     self->delayed_send(self, wait, open_atom::value);
     return;
   }
   // Without its row the conversation cannot number messages; stop, and
   // the registry spawns a fresh one for the next message (what it held is
   // handed on again by the inbox sweep).
-  spdlog::error("conversation {}-{}: cannot open: {}", manager_id_,
-                worker_id_, describe(err));
+  spdlog::error("conversation {}-{}: cannot open: {}", manager_id_, worker_id_,
+                describe(err));
   self->quit(err);
 }
 
@@ -143,8 +145,8 @@ void conversation_state::on_text(partner_text& t) {
                   conversation_id_, t.update_id);
     return;
   }
-  auto seq = pipe_->admit(t.update_id, t.from_worker ? 1 : 0,
-                          std::move(t.text), t.source_lang, t.target_lang);
+  auto seq = pipe_->admit(t.update_id, t.from_worker ? 1 : 0, std::move(t.text),
+                          t.source_lang, t.target_lang);
   meta m;
   m.kind = t.kind;
   m.message_id = t.message_id;
@@ -293,32 +295,33 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   auto update_id = e.update_id;
   self->request(opts_->sender, infinite, deliver_atom::value,
                 fenced(std::move(*m.copy), opts_->fence))
-    .then(
-      [this, copy](const delivery& d) mutable {
-        if (!d.message_ids.empty()) {
-          copy.partner_message_id = d.message_ids.front();
-          remember(copy);
-        }
-      },
-      [this, update_id, partner, writer, notice, key](const caf::error& err) {
-        // Blocked the bot, or gone: the writer hears it, nothing retries.
-        spdlog::warn("conversation {}: update {} not delivered to chat "
-                     "{}: {}", conversation_id_, update_id, partner,
-                     describe(err));
-        meta none;
-        tell_writer(writer, none, notice, key);
-      });
+      .then(
+          [this, copy](const delivery& d) mutable {
+            if (!d.message_ids.empty()) {
+              copy.partner_message_id = d.message_ids.front();
+              remember(copy);
+            }
+          },
+          [this, update_id, partner, writer, notice,
+           key](const caf::error& err) {
+            // Blocked the bot, or gone: the writer hears it, nothing retries.
+            spdlog::warn("conversation {}: update {} not delivered to chat "
+                         "{}: {}",
+                         conversation_id_, update_id, partner, describe(err));
+            meta none;
+            tell_writer(writer, none, notice, key);
+          });
 }
 
 void conversation_state::finish(int64_t update_id) {
   if (update_id <= 0)
     return;
   self->request(opts_->db, infinite, inbox_done{{update_id}, 0, opts_->fence})
-    .then([](const db_count&) {},
-          [this, update_id](const caf::error& err) {
-            spdlog::warn("conversation {}: cannot mark update {} done: {}",
-                         conversation_id_, update_id, describe(err));
-          });
+      .then([](const db_count&) {},
+            [this, update_id](const caf::error& err) {
+              spdlog::warn("conversation {}: cannot mark update {} done: {}",
+                           conversation_id_, update_id, describe(err));
+            });
 }
 
 void conversation_state::try_passivate() {
@@ -329,14 +332,14 @@ void conversation_state::try_passivate() {
   }
   self->request(registry_, infinite,
                 passivate_request{manager_id_, worker_id_, handled_})
-    .then(
-      [this](bool agreed) {
-        if (agreed)
-          self->quit();
-        else
-          idle_.again();
-      },
-      [this](const caf::error&) { idle_.again(); });
+      .then(
+          [this](bool agreed) {
+            if (agreed)
+              self->quit();
+            else
+              idle_.again();
+          },
+          [this](const caf::error&) { idle_.again(); });
 }
 
 conversation_state::meta* conversation_state::find_meta(int64_t seq) {

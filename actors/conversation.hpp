@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -37,7 +38,8 @@ struct conversation_options {
   size_t context_length = defaults::conversation::context_length;
   size_t max_in_flight = defaults::conversation::max_in_flight;
   size_t queue_limit = defaults::conversation::queue_limit;
-  std::chrono::seconds passivation_timeout = defaults::conversation::passivation_timeout;
+  std::chrono::seconds passivation_timeout =
+      defaults::conversation::passivation_timeout;
   /// Pause before a failed message write is tried again.
   std::chrono::milliseconds persist_retry{500};
   /// Tries to store a message while the database answers others, before

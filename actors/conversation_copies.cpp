@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a conversation sends: the partner's copy of a message, and the
 // bot's notes to the writer, each under an outbox key named by its update.
 
@@ -15,10 +16,10 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
   // The partner reads the bot's notes in the language they write in.
   const auto& partner_lang = e.target_lang;
   std::string body = e.translated_ok
-                       ? e.translation
-                       : e.text + " "
-                           + std::string{domain::wording(
-                             text_id::untranslated_note, partner_lang)};
+                         ? e.translation
+                         : e.text + " "
+                               + std::string{domain::wording(
+                                   text_id::untranslated_note, partner_lang)};
   outbound out;
   out.kind = outbound_kind::send_message;
   out.chat_id = partner_chat(e.from_worker != 0);
@@ -28,9 +29,9 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
   if (m.kind == partner_kind::task) {
     out.text = domain::render(text_id::task_received, partner_lang, m.task_id,
                               m.writer_name, body);
-    out.keyboard = {{{std::string{domain::wording(text_id::task_done_button,
-                                                  partner_lang)},
-                      domain::task_button_data(m.task_id)}}};
+    out.keyboard = {
+        {{std::string{domain::wording(text_id::task_done_button, partner_lang)},
+          domain::task_button_data(m.task_id)}}};
   } else {
     out.text = m.writer_name + ": " + body;
   }
@@ -50,14 +51,16 @@ outbound conversation_state::note(int64_t chat, const meta& m, std::string text,
 
 void conversation_state::tell_writer(int64_t chat, const meta& m,
                                      std::string text, std::string key) {
-  self->send(opts_->sender, fenced(note(chat, m, std::move(text), std::move(key)),
-                                   opts_->fence));
+  self->send(
+      opts_->sender,
+      fenced(note(chat, m, std::move(text), std::move(key)), opts_->fence));
 }
 
 std::string conversation_state::message_key(int64_t update_id) const {
   // Named by the update, not the sequence number: a replayed update gets a
   // new number but the same key, and the outbox refuses a second send.
-  return "d" + std::to_string(update_id) + "." + std::to_string(conversation_id_);
+  return "d" + std::to_string(update_id) + "."
+         + std::to_string(conversation_id_);
 }
 
 } // namespace bridge

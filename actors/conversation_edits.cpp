@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Edits: a writer's edited text is translated again and the partner's
 // delivered copy edited, for the last few deliveries of a conversation.
 
@@ -23,9 +24,11 @@ constexpr size_t remembered_deliveries = 8;
 } // namespace
 
 void conversation_state::on_edit(partner_text& t) {
-  auto it = std::find_if(recent_.begin(), recent_.end(), [&](const delivered& d) {
-    return d.source_message_id == t.message_id && d.from_worker == t.from_worker;
-  });
+  auto it =
+      std::find_if(recent_.begin(), recent_.end(), [&](const delivered& d) {
+        return d.source_message_id == t.message_id
+               && d.from_worker == t.from_worker;
+      });
   if (it == recent_.end() || t.message_id == 0) {
     meta m;
     m.received_ns = t.received_ns;
@@ -57,14 +60,15 @@ void conversation_state::on_edit(partner_text& t) {
 void conversation_state::finish_edit(pending_edit& e, translation_done& d) {
   auto body = d.ok ? d.text
                    : e.text + " "
-                       + std::string{domain::wording(text_id::untranslated_note,
-                                                     e.target_lang)};
+                         + std::string{domain::wording(
+                             text_id::untranslated_note, e.target_lang)};
   outbound out;
   out.kind = outbound_kind::edit_message;
   out.chat_id = partner_chat(e.target.from_worker);
   out.message_id = e.target.partner_message_id;
-  out.text = e.writer_name + ": " + body + " "
-             + std::string{domain::wording(text_id::edited_note, e.target_lang)};
+  out.text =
+      e.writer_name + ": " + body + " "
+      + std::string{domain::wording(text_id::edited_note, e.target_lang)};
   out.dedupe_key = "e" + std::to_string(conversation_id_) + "."
                    + std::to_string(e.id - conversation_edit_id_base) + "."
                    + std::to_string(e.target.seq);
@@ -78,12 +82,12 @@ void conversation_state::finish_edit(pending_edit& e, translation_done& d) {
   up.status = d.ok ? message_status::translated : message_status::failed;
   ++writes_out_;
   self->request(opts_->db, infinite, std::move(up))
-    .then([this](const message_row&) { --writes_out_; },
-          [this](const caf::error& err) {
-            --writes_out_;
-            spdlog::warn("conversation {}: edit not stored: {}",
-                         conversation_id_, describe(err));
-          });
+      .then([this](const message_row&) { --writes_out_; },
+            [this](const caf::error& err) {
+              --writes_out_;
+              spdlog::warn("conversation {}: edit not stored: {}",
+                           conversation_id_, describe(err));
+            });
 }
 
 void conversation_state::give_back_charge(const partner_text& t) {
@@ -92,11 +96,12 @@ void conversation_state::give_back_charge(const partner_text& t) {
     return;
   self->request(opts_->db, infinite,
                 usage_release{t.manager_id, t.charged_day, 1, 0})
-    .then([](const db_count&) {},
-          [this](const caf::error& err) {
-            spdlog::warn("conversation {}: an edit's charge not given back: {}",
-                         conversation_id_, describe(err));
-          });
+      .then([](const db_count&) {},
+            [this](const caf::error& err) {
+              spdlog::warn(
+                  "conversation {}: an edit's charge not given back: {}",
+                  conversation_id_, describe(err));
+            });
 }
 
 void conversation_state::remember(const delivered& d) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Storing a conversation's messages: each write's answer, its retries
 // with backoff, and the end of a message storage refuses for good or that
 // keeps failing (the writer is told, the update finished or parked, and
@@ -67,21 +68,21 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
     row.original_lang = e->source_lang;
     row.translated_text = e->translated_ok ? e->translation : std::string{};
     row.translated_lang = e->translated_ok ? e->target_lang : std::string{};
-    row.status = e->translated_ok ? message_status::translated
-                                  : message_status::failed;
+    row.status =
+        e->translated_ok ? message_status::translated : message_status::failed;
     put.rows.push_back(std::move(row));
   }
   ++writes_out_;
   self->request(opts_->db, infinite, std::move(put))
-    .then(
-      [this, seqs, copied](const message_put_result& r) {
-        --writes_out_;
-        persisted(seqs, copied, r);
-      },
-      [this, seqs](const caf::error& err) {
-        --writes_out_;
-        persist_failed(seqs, err);
-      });
+      .then(
+          [this, seqs, copied](const message_put_result& r) {
+            --writes_out_;
+            persisted(seqs, copied, r);
+          },
+          [this, seqs](const caf::error& err) {
+            --writes_out_;
+            persist_failed(seqs, err);
+          });
 }
 
 void conversation_state::persisted(const std::vector<int64_t>& seqs,
@@ -137,16 +138,17 @@ void conversation_state::persist_failed(const std::vector<int64_t>& seqs,
   }
   if (failed_rounds_ == 1)
     spdlog::warn("conversation {}: storing {} message(s) failed, retrying: "
-                 "{}", conversation_id_, seqs.size(), describe(err));
+                 "{}",
+                 conversation_id_, seqs.size(), describe(err));
   if (!retry_armed_) {
     retry_armed_ = true;
     auto wait = opts_->persist_retry * (1u << std::min(failed_rounds_ - 1, 5u));
     self->delayed_send(
-      self,
-      std::min<std::chrono::milliseconds>(
-        wait, std::chrono::duration_cast<std::chrono::milliseconds>(
-                persist_retry_cap)),
-      retry_atom::value);
+        self,
+        std::min<std::chrono::milliseconds>(
+            wait, std::chrono::duration_cast<std::chrono::milliseconds>(
+                      persist_retry_cap)),
+        retry_atom::value);
   }
 }
 
@@ -171,17 +173,18 @@ void conversation_state::give_up(int64_t seq, const caf::error& err,
                   conversation_id_, update_id, why);
     telemetry::metrics().updates_parked.Increment();
     if (update_id > 0)
-      self->request(opts_->db, infinite, inbox_park{update_id, why, 0, opts_->fence})
-        .then([](const db_count&) {},
-              [this, update_id](const caf::error& park_err) {
-                // Left unfinished: the sweep hands it on again later.
-                spdlog::warn("conversation {}: cannot park update {}: {}",
-                             conversation_id_, update_id,
-                             describe(park_err));
-              });
+      self->request(opts_->db, infinite,
+                    inbox_park{update_id, why, 0, opts_->fence})
+          .then([](const db_count&) {},
+                [this, update_id](const caf::error& park_err) {
+                  // Left unfinished: the sweep hands it on again later.
+                  spdlog::warn("conversation {}: cannot park update {}: {}",
+                               conversation_id_, update_id, describe(park_err));
+                });
   } else {
     spdlog::error("conversation {}: update {} refused by storage, the "
-                  "writer is told: {}", conversation_id_, update_id, why);
+                  "writer is told: {}",
+                  conversation_id_, update_id, why);
     telemetry::metrics().messages_refused.Increment();
     finish(update_id);
   }
@@ -191,7 +194,7 @@ void conversation_state::give_up(int64_t seq, const caf::error& err,
 bool conversation_state::known_update(int64_t id) const {
   return pipe_->has_update(id)
          || std::find(recent_updates_.begin(), recent_updates_.end(), id)
-              != recent_updates_.end();
+                != recent_updates_.end();
 }
 
 void conversation_state::remember_update(int64_t id) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/front.hpp"
 
 #include <algorithm>
@@ -9,11 +10,11 @@
 #include "common/thread_name.hpp"
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
-#include "telemetry/health.hpp"
-#include "telemetry/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/durable_codec.hpp"
 #include "telegram/update_decoder.hpp"
+#include "telemetry/health.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -33,22 +34,23 @@ caf::behavior front_state::make_behavior(front_options opts) {
   else
     self->send(self, resume_atom::value);
   return {
-    [this](resume_atom) {
-      resume_from_inbox(self->system(), opts_.db, opts_.dispatcher, *counters);
-      self->send(self, poll_atom::value);
-    },
-    [this](poll_atom) {
-      if (!leading()) {
-        self->delayed_send(self, opts_.standby_pause, poll_atom::value);
-        return;
-      }
-      auto pause = poll_once();
-      if (pause.count() == 0)
+      [this](resume_atom) {
+        resume_from_inbox(self->system(), opts_.db, opts_.dispatcher,
+                          *counters);
         self->send(self, poll_atom::value);
-      else
-        self->delayed_send(self, pause, poll_atom::value);
-    },
-    [this](stop_atom) { self->quit(); },
+      },
+      [this](poll_atom) {
+        if (!leading()) {
+          self->delayed_send(self, opts_.standby_pause, poll_atom::value);
+          return;
+        }
+        auto pause = poll_once();
+        if (pause.count() == 0)
+          self->send(self, poll_atom::value);
+        else
+          self->delayed_send(self, pause, poll_atom::value);
+      },
+      [this](stop_atom) { self->quit(); },
   };
 }
 
@@ -91,24 +93,24 @@ front_state::delay front_state::poll_once() {
   if (outcome.error_reason != nullptr)
     count_error(outcome.error_reason);
   switch (outcome.verdict) {
-    case poll_verdict::store: {
-      auto pause = store(blocking, outcome);
-      // A short answer: the next updates arrive one by one, so let a few
-      // gather rather than fetch and store each alone.
-      if (pause.count() == 0)
-        pause = cursor_.gather_pause(outcome.batch.elements.size(), limit,
-                                     opts_.poll_gather);
-      return pause;
-    }
-    case poll_verdict::transport_failed:
-      return transport_failed(resp);
-    case poll_verdict::isolate:
-      return isolate(outcome);
-    case poll_verdict::conflict:
-    case poll_verdict::token_refused:
-    case poll_verdict::rate_limited:
-    case poll_verdict::failed:
-      break;
+  case poll_verdict::store: {
+    auto pause = store(blocking, outcome);
+    // A short answer: the next updates arrive one by one, so let a few
+    // gather rather than fetch and store each alone.
+    if (pause.count() == 0)
+      pause = cursor_.gather_pause(outcome.batch.elements.size(), limit,
+                                   opts_.poll_gather);
+    return pause;
+  }
+  case poll_verdict::transport_failed:
+    return transport_failed(resp);
+  case poll_verdict::isolate:
+    return isolate(outcome);
+  case poll_verdict::conflict:
+  case poll_verdict::token_refused:
+  case poll_verdict::rate_limited:
+  case poll_verdict::failed:
+    break;
   }
   return refused(outcome, resp.status);
 }
@@ -121,14 +123,14 @@ front_state::delay front_state::hold_back() {
 
 http_response front_state::fetch(int64_t limit) {
   auto call = telegram::encode_get_updates(
-    cursor_.offset(), limit, cursor_.timeout_s(opts_.poll_timeout.count()));
-  auto url = telegram::method_url(opts_.endpoint.base_url,
-                                  opts_.endpoint.token, call.method);
+      cursor_.offset(), limit, cursor_.timeout_s(opts_.poll_timeout.count()));
+  auto url = telegram::method_url(opts_.endpoint.base_url, opts_.endpoint.token,
+                                  call.method);
   auto asked_ns = opts_.clock.steady_ns();
   auto resp = client_.post(url, call.body, {"Content-Type: application/json"},
                            opts_.endpoint.timeout + opts_.poll_timeout);
   telemetry::metrics().intake_fetch_seconds.Observe(
-    static_cast<double>(opts_.clock.steady_ns() - asked_ns) / 1e9);
+      static_cast<double>(opts_.clock.steady_ns() - asked_ns) / 1e9);
   return resp;
 }
 
@@ -159,27 +161,27 @@ front_state::delay front_state::refused(const telegram::poll_outcome& outcome,
   auto wait = retry_.failed(rng_);
   telemetry::engine_health().intake = false;
   switch (outcome.verdict) {
-    case poll_verdict::conflict:
-      ++counters->conflicts;
-      telemetry::metrics().get_updates_conflicts.Increment();
-      spdlog::error("front: getUpdates refused with 409 Conflict ({}): another "
-                    "process polls this bot or a webhook is set; retrying in "
-                    "{} ms",
-                    e.description, wait.count());
-      break;
-    case poll_verdict::token_refused:
-      spdlog::error("front: the Bot API refused the bot token (HTTP {}: {}); "
-                    "check TELEGRAM_BOT_TOKEN; retrying in {} ms",
-                    e.error_code, e.description, wait.count());
-      break;
-    case poll_verdict::rate_limited:
-      wait = std::max(wait, telegram::rate_limit_wait(e));
-      spdlog::warn("front: getUpdates rate limited; retrying in {} ms",
-                   wait.count());
-      break;
-    default:
-      spdlog::warn("front: getUpdates failed (HTTP {}): {}; retrying in {} ms",
-                   http_status, e.description, wait.count());
+  case poll_verdict::conflict:
+    ++counters->conflicts;
+    telemetry::metrics().get_updates_conflicts.Increment();
+    spdlog::error("front: getUpdates refused with 409 Conflict ({}): another "
+                  "process polls this bot or a webhook is set; retrying in "
+                  "{} ms",
+                  e.description, wait.count());
+    break;
+  case poll_verdict::token_refused:
+    spdlog::error("front: the Bot API refused the bot token (HTTP {}: {}); "
+                  "check TELEGRAM_BOT_TOKEN; retrying in {} ms",
+                  e.error_code, e.description, wait.count());
+    break;
+  case poll_verdict::rate_limited:
+    wait = std::max(wait, telegram::rate_limit_wait(e));
+    spdlog::warn("front: getUpdates rate limited; retrying in {} ms",
+                 wait.count());
+    break;
+  default:
+    spdlog::warn("front: getUpdates failed (HTTP {}): {}; retrying in {} ms",
+                 http_status, e.description, wait.count());
   }
   return wait;
 }
@@ -191,17 +193,17 @@ front_state::delay front_state::store(caf::scoped_actor& blocking,
   counters->updates += batch.updates.size();
   auto store_ns = opts_.clock.steady_ns();
   bool stored = store_and_hand_on(blocking, opts_.db, opts_.dispatcher,
-                                  batch.updates, *counters,
-                                  opts_.owned.get());
+                                  batch.updates, *counters, opts_.owned.get());
   if (!batch.updates.empty())
     telemetry::metrics().intake_store_seconds.Observe(
-      static_cast<double>(opts_.clock.steady_ns() - store_ns) / 1e9);
+        static_cast<double>(opts_.clock.steady_ns() - store_ns) / 1e9);
   if (!stored) {
     // Not confirmed to Telegram: the same updates come again, and what was
     // left out of them is counted then.
     auto wait = retry_.failed(rng_);
     spdlog::warn("front: the inbox could not store {} update(s); polling them "
-                 "again in {} ms", batch.updates.size(), wait.count());
+                 "again in {} ms",
+                 batch.updates.size(), wait.count());
     return wait;
   }
   count_left_out(batch, *counters, "front", outcome.repeated);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -12,8 +13,8 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/bot_api_endpoint.hpp"
-#include "actors/ownership.hpp"
 #include "actors/intake.hpp"
+#include "actors/ownership.hpp"
 #include "common/backoff.hpp"
 #include "common/clock.hpp"
 #include "common/http_client.hpp"
@@ -107,7 +108,6 @@ private:
   std::minstd_rand rng_{std::random_device{}()};
 };
 
-caf::behavior front(caf::stateful_actor<front_state>* self,
-                    front_options opts);
+caf::behavior front(caf::stateful_actor<front_state>* self, front_options opts);
 
 } // namespace bridge

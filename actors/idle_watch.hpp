@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -47,7 +48,7 @@ public:
 private:
   domain::idle_timer::clock::time_point now() const {
     return domain::idle_timer::clock::time_point{
-      std::chrono::nanoseconds{steady_ns_()}};
+        std::chrono::nanoseconds{steady_ns_()}};
   }
 
   void arm(duration delay) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/intake.hpp"
 
 #include <algorithm>
@@ -8,9 +9,9 @@
 
 #include "messages/atoms.hpp"
 #include "messages/type_ids.hpp"
-#include "telemetry/metrics.hpp"
 #include "telegram/durable_codec.hpp"
 #include "telegram/update_decoder.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -24,14 +25,15 @@ void wake_owners(caf::scoped_actor& blocking, const db_actor& db,
   std::sort(partitions.begin(), partitions.end());
   partitions.erase(std::unique(partitions.begin(), partitions.end()),
                    partitions.end());
-  blocking->request(db, std::chrono::seconds{5},
-                    partition_notify{std::move(partitions), 0})
-    .receive([](const db_count&) {},
-             [](const caf::error& err) {
-               spdlog::warn("intake: cannot wake the partitions' owners "
-                            "({}); their sweep finds the updates",
-                            describe(err));
-             });
+  blocking
+      ->request(db, std::chrono::seconds{5},
+                partition_notify{std::move(partitions), 0})
+      .receive([](const db_count&) {},
+               [](const caf::error& err) {
+                 spdlog::warn("intake: cannot wake the partitions' owners "
+                              "({}); their sweep finds the updates",
+                              describe(err));
+               });
 }
 
 } // namespace
@@ -43,15 +45,15 @@ bool engine_is_behind(const db_pool_status& pool) {
 bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db) {
   bool behind = false;
   blocking->request(db, std::chrono::seconds{1}, status_atom::value)
-    .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
-             [](const caf::error&) {});
+      .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
+               [](const caf::error&) {});
   return behind;
 }
 
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
-                       std::vector<tg_update>& updates,
-                       intake_state& counters, const ownership* owned) {
+                       std::vector<tg_update>& updates, intake_state& counters,
+                       const ownership* owned) {
   if (updates.empty())
     return true;
   inbox_put put;
@@ -60,60 +62,68 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
     put.rows.push_back({u.update_id, u.chat_id, telegram::encode_update(u), 0});
   bool stored = false;
   blocking->request(db, caf::infinite, std::move(put))
-    .receive(
-      [&](inbox_put_result& r) {
-        stored = true;
-        if (counters.draining)
-          return; // stored: the next start hands them on
-        std::unordered_map<int64_t, int32_t> fresh, unfinished;
-        for (size_t i = 0; i < r.new_ids.size(); ++i)
-          fresh.emplace(r.new_ids[i], i < r.new_partitions.size()
-                                        ? r.new_partitions[i] : -1);
-        for (size_t i = 0; i < r.unfinished.size(); ++i)
-          unfinished.emplace(r.unfinished[i],
-                             i < r.unfinished_partitions.size()
-                               ? r.unfinished_partitions[i] : -1);
-        std::vector<int32_t> elsewhere;
-        // Handed on here, or its owner woken: false when another engine
-        // owns its partition.
-        auto ours = [&](tg_update& u, int32_t partition) {
-          u.partition = partition;
-          if (owned == nullptr || owned->owns(partition))
-            return true;
-          if (partition >= 0)
-            elsewhere.push_back(partition);
-          return false;
-        };
-        auto& m = telemetry::metrics();
-        for (auto& u : updates) {
-          auto f = fresh.find(u.update_id);
-          if (f == fresh.end()) {
-            ++counters.duplicates;
-            m.updates_duplicate.Increment();
-            // Stored before but never finished (an earlier write whose
-            // answer was lost, or a push repeated before it was handled):
-            // handed on again; its session drops it if it holds it already.
-            if (auto uf = unfinished.find(u.update_id);
-                uf != unfinished.end() && ours(u, uf->second))
-              blocking->send(dispatcher, std::move(u));
-            continue;
-          }
-          switch (u.kind) {
-            case update_kind::message: m.updates_message.Increment(); break;
-            case update_kind::edited_message: m.updates_edited.Increment(); break;
-            case update_kind::callback_query: m.updates_callback.Increment(); break;
-          }
-          counters.last_handed_on = std::max(counters.last_handed_on.load(),
-                                             u.update_id);
-          if (ours(u, f->second))
-            blocking->send(dispatcher, std::move(u));
-        }
-        if (!elsewhere.empty())
-          wake_owners(blocking, db, std::move(elsewhere));
-      },
-      [&](const caf::error& err) {
-        spdlog::warn("intake: inbox write failed: {}", describe(err));
-      });
+      .receive(
+          [&](inbox_put_result& r) {
+            stored = true;
+            if (counters.draining)
+              return; // stored: the next start hands them on
+            std::unordered_map<int64_t, int32_t> fresh, unfinished;
+            for (size_t i = 0; i < r.new_ids.size(); ++i)
+              fresh.emplace(r.new_ids[i], i < r.new_partitions.size()
+                                              ? r.new_partitions[i]
+                                              : -1);
+            for (size_t i = 0; i < r.unfinished.size(); ++i)
+              unfinished.emplace(r.unfinished[i],
+                                 i < r.unfinished_partitions.size()
+                                     ? r.unfinished_partitions[i]
+                                     : -1);
+            std::vector<int32_t> elsewhere;
+            // Handed on here, or its owner woken: false when another engine
+            // owns its partition.
+            auto ours = [&](tg_update& u, int32_t partition) {
+              u.partition = partition;
+              if (owned == nullptr || owned->owns(partition))
+                return true;
+              if (partition >= 0)
+                elsewhere.push_back(partition);
+              return false;
+            };
+            auto& m = telemetry::metrics();
+            for (auto& u : updates) {
+              auto f = fresh.find(u.update_id);
+              if (f == fresh.end()) {
+                ++counters.duplicates;
+                m.updates_duplicate.Increment();
+                // Stored before but never finished (an earlier write whose
+                // answer was lost, or a push repeated before it was handled):
+                // handed on again; its session drops it if it holds it already.
+                if (auto uf = unfinished.find(u.update_id);
+                    uf != unfinished.end() && ours(u, uf->second))
+                  blocking->send(dispatcher, std::move(u));
+                continue;
+              }
+              switch (u.kind) {
+              case update_kind::message:
+                m.updates_message.Increment();
+                break;
+              case update_kind::edited_message:
+                m.updates_edited.Increment();
+                break;
+              case update_kind::callback_query:
+                m.updates_callback.Increment();
+                break;
+              }
+              counters.last_handed_on =
+                  std::max(counters.last_handed_on.load(), u.update_id);
+              if (ours(u, f->second))
+                blocking->send(dispatcher, std::move(u));
+            }
+            if (!elsewhere.empty())
+              wake_owners(blocking, db, std::move(elsewhere));
+          },
+          [&](const caf::error& err) {
+            spdlog::warn("intake: inbox write failed: {}", describe(err));
+          });
   return stored;
 }
 
@@ -168,21 +178,23 @@ void finish_unreadable(caf::scoped_actor& blocking, const db_actor& db,
     return;
   auto n = ids.size();
   blocking->request(db, caf::infinite, inbox_done{std::move(ids), 0})
-    .receive([&](const db_count&) {
-               spdlog::error("intake: {} inbox row(s) could not be replayed; "
-                             "refused and marked done", n);
-             },
-             [&](const caf::error& err) {
-               spdlog::warn("intake: cannot mark {} unreadable inbox row(s) "
-                            "done: {}", n, describe(err));
-             });
+      .receive(
+          [&](const db_count&) {
+            spdlog::error("intake: {} inbox row(s) could not be replayed; "
+                          "refused and marked done",
+                          n);
+          },
+          [&](const caf::error& err) {
+            spdlog::warn("intake: cannot mark {} unreadable inbox row(s) "
+                         "done: {}",
+                         n, describe(err));
+          });
 }
 
 } // namespace
 
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
-                         const caf::actor& dispatcher,
-                         intake_state& counters) {
+                         const caf::actor& dispatcher, intake_state& counters) {
   constexpr int64_t page = 500;
   caf::scoped_actor blocking{sys};
   int64_t after = 0;
@@ -191,41 +203,41 @@ size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
   for (bool more = true; more;) {
     more = false;
     blocking->request(db, caf::infinite, inbox_pending{after, page, 0})
-      .receive(
-        [&](inbox_page& p) {
-          for (auto& row : p.rows) {
-            after = std::max(after, row.update_id);
-            if (is_note_id(row.update_id)) {
-              if (auto note = telegram::decode_note(row.payload,
-                                                    row.update_id)) {
-                note->partition = row.partition;
+        .receive(
+            [&](inbox_page& p) {
+              for (auto& row : p.rows) {
+                after = std::max(after, row.update_id);
+                if (is_note_id(row.update_id)) {
+                  if (auto note =
+                          telegram::decode_note(row.payload, row.update_id)) {
+                    note->partition = row.partition;
+                    ++total;
+                    blocking->send(dispatcher, std::move(*note));
+                  } else {
+                    unreadable.push_back(row.update_id);
+                  }
+                  continue;
+                }
+                auto batch = telegram::decode_update(row.payload);
+                if (batch.updates.empty()) {
+                  count_left_out(batch, counters, "inbox");
+                  unreadable.push_back(row.update_id);
+                  continue;
+                }
+                ++counters.resumed;
                 ++total;
-                blocking->send(dispatcher, std::move(*note));
-              } else {
-                unreadable.push_back(row.update_id);
+                counters.last_handed_on =
+                    std::max(counters.last_handed_on.load(), row.update_id);
+                auto& u = batch.updates.front();
+                u.partition = row.partition;
+                blocking->send(dispatcher, std::move(u));
               }
-              continue;
-            }
-            auto batch = telegram::decode_update(row.payload);
-            if (batch.updates.empty()) {
-              count_left_out(batch, counters, "inbox");
-              unreadable.push_back(row.update_id);
-              continue;
-            }
-            ++counters.resumed;
-            ++total;
-            counters.last_handed_on = std::max(
-              counters.last_handed_on.load(), row.update_id);
-            auto& u = batch.updates.front();
-            u.partition = row.partition;
-            blocking->send(dispatcher, std::move(u));
-          }
-          more = static_cast<int64_t>(p.rows.size()) == page;
-        },
-        [&](const caf::error& err) {
-          spdlog::error("intake: cannot read the inbox to resume: {}",
-                        describe(err));
-        });
+              more = static_cast<int64_t>(p.rows.size()) == page;
+            },
+            [&](const caf::error& err) {
+              spdlog::error("intake: cannot read the inbox to resume: {}",
+                            describe(err));
+            });
   }
   finish_unreadable(blocking, db, std::move(unreadable));
   if (total > 0)

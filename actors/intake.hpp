@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -65,8 +66,7 @@ bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db);
 /// write); it dies with the caller's scope, and stale answers with it.
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
-                       std::vector<tg_update>& updates,
-                       intake_state& counters,
+                       std::vector<tg_update>& updates, intake_state& counters,
                        const ownership* owned = nullptr);
 
 /// Counts and logs the updates of `batch` that were not handed on: each
@@ -88,7 +88,6 @@ void announce_intake_metrics();
 /// many were handed on; a row that cannot be decoded is counted as
 /// `count_left_out` counts it and marked done, so no start meets it again.
 size_t resume_from_inbox(caf::actor_system& sys, const db_actor& db,
-                         const caf::actor& dispatcher,
-                         intake_state& counters);
+                         const caf::actor& dispatcher, intake_state& counters);
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -14,8 +15,8 @@ namespace bridge {
 class ownership {
 public:
   explicit ownership(int32_t partitions)
-    : n_(partitions), epochs_(std::make_unique<std::atomic<int64_t>[]>(
-                        static_cast<size_t>(partitions))) {
+      : n_(partitions), epochs_(std::make_unique<std::atomic<int64_t>[]>(
+                            static_cast<size_t>(partitions))) {
     for (int32_t p = 0; p < n_; ++p)
       epochs_[static_cast<size_t>(p)] = 0;
   }
@@ -56,7 +57,9 @@ public:
 
   /// The intake role (polling Telegram): held by one engine at a time.
   bool leads_intake() const { return intake_.load(std::memory_order_acquire); }
-  void set_intake(bool leads) { intake_.store(leads, std::memory_order_release); }
+  void set_intake(bool leads) {
+    intake_.store(leads, std::memory_order_release);
+  }
 
 private:
   int32_t n_;

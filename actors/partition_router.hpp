@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -21,8 +22,8 @@ namespace bridge {
 
 /// Makes the registry of one partition: its sessions and conversations
 /// carry `fence` on every write.
-using registry_factory
-  = std::function<caf::actor(caf::local_actor* parent, fence_token fence)>;
+using registry_factory =
+    std::function<caf::actor(caf::local_actor* parent, fence_token fence)>;
 
 struct router_options {
   db_actor db;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/registry.hpp"
 
 #include <memory>
@@ -38,38 +39,40 @@ registry_state::make_behavior(session_factory sessions,
     self->quit(std::move(em.reason));
   });
   return {
-    [this](tg_update& u) {
-      auto& e = session_for(u.chat_id);
-      ++e.forwarded;
-      self->send(e.actor, std::move(u));
-    },
-    [this](session_note& n) {
-      auto& e = session_for(n.chat_id);
-      ++e.forwarded;
-      self->send(e.actor, std::move(n));
-    },
-    [this](partner_text& t) {
-      auto& e = conversation_for(t.manager_id, t.worker_id);
-      ++e.forwarded;
-      self->send(e.actor, std::move(t));
-    },
-    [this](const conversation_flush& f) -> caf::result<bool> {
-      auto it = conversations_.find(std::make_pair(f.manager_id, f.worker_id));
-      if (it == conversations_.end())
-        return true; // no conversation: nothing of it is unstored
-      ++it->second.forwarded;
-      auto rp = self->make_response_promise<bool>();
-      self->request(it->second.actor, caf::infinite, f)
-        .then([rp](bool stored) mutable { rp.deliver(stored); },
-              [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
-      return rp;
-    },
-    [this](drain_atom) { return drain(); },
-    [this](const passivate_request& r) {
-      auto who = self->current_sender();
-      return passivate(who ? who->address() : caf::actor_addr{}, r.key_a,
-                       r.key_b, r.handled);
-    },
+      [this](tg_update& u) {
+        auto& e = session_for(u.chat_id);
+        ++e.forwarded;
+        self->send(e.actor, std::move(u));
+      },
+      [this](session_note& n) {
+        auto& e = session_for(n.chat_id);
+        ++e.forwarded;
+        self->send(e.actor, std::move(n));
+      },
+      [this](partner_text& t) {
+        auto& e = conversation_for(t.manager_id, t.worker_id);
+        ++e.forwarded;
+        self->send(e.actor, std::move(t));
+      },
+      [this](const conversation_flush& f) -> caf::result<bool> {
+        auto it =
+            conversations_.find(std::make_pair(f.manager_id, f.worker_id));
+        if (it == conversations_.end())
+          return true; // no conversation: nothing of it is unstored
+        ++it->second.forwarded;
+        auto rp = self->make_response_promise<bool>();
+        self->request(it->second.actor, caf::infinite, f)
+            .then(
+                [rp](bool stored) mutable { rp.deliver(stored); },
+                [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
+        return rp;
+      },
+      [this](drain_atom) { return drain(); },
+      [this](const passivate_request& r) {
+        auto who = self->current_sender();
+        return passivate(who ? who->address() : caf::actor_addr{}, r.key_a,
+                         r.key_b, r.handled);
+      },
   };
 }
 
@@ -99,8 +102,8 @@ registry_state::entry& registry_state::conversation_for(int64_t manager_id,
   return e;
 }
 
-bool registry_state::passivate(const caf::actor_addr& who, int64_t a,
-                               int64_t b, uint64_t handled) {
+bool registry_state::passivate(const caf::actor_addr& who, int64_t a, int64_t b,
+                               uint64_t handled) {
   // A session asks with b == 0 (chats are keyed by one id); a conversation
   // with its pair. Only the actor the map holds may stop that entry.
   auto decide = [&](auto& map, auto it, auto& reverse) {
@@ -142,8 +145,8 @@ caf::result<bool> registry_state::drain() {
   };
   for (auto& [_, e] : sessions_)
     self->request(e.actor, drain_answer_timeout, drain_atom::value)
-      .then([one_done](bool ok) mutable { one_done(ok); },
-            [one_done](const caf::error&) mutable { one_done(false); });
+        .then([one_done](bool ok) mutable { one_done(ok); },
+              [one_done](const caf::error&) mutable { one_done(false); });
   return rp;
 }
 

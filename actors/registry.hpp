@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -13,12 +14,12 @@
 namespace bridge {
 
 /// Makes the session actor of a chat.
-using session_factory = std::function<caf::actor(caf::local_actor* parent,
-                                                 int64_t chat_id)>;
+using session_factory =
+    std::function<caf::actor(caf::local_actor* parent, int64_t chat_id)>;
 
 /// Makes the conversation actor of a manager-worker pair.
 using conversation_factory = std::function<caf::actor(
-  caf::local_actor* parent, int64_t manager_id, int64_t worker_id)>;
+    caf::local_actor* parent, int64_t manager_id, int64_t worker_id)>;
 
 /// How long the registry waits for a session's answer to `drain_atom`.
 constexpr std::chrono::seconds drain_answer_timeout{5};
@@ -68,7 +69,7 @@ private:
   conversation_factory make_conversation_;
   std::unordered_map<int64_t, entry> sessions_;
   std::unordered_map<std::pair<int64_t, int64_t>, entry, pair_hash>
-    conversations_;
+      conversations_;
   /// Reverse maps, so a down message finds its entry without a search.
   std::unordered_map<caf::actor_addr, int64_t> chat_of_;
   std::unordered_map<caf::actor_addr, std::pair<int64_t, int64_t>> pair_of_;

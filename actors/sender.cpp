@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/sender.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
-#include "telemetry/metrics.hpp"
 #include "telegram/bot_api.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge {
 
@@ -40,7 +41,7 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
   last_sweep_ = now;
   opts_.limits.draw_global = static_cast<bool>(opts_.budgets);
   sched_ = std::make_unique<telegram::send_scheduler<job>>(
-    opts_.limits, opts_.queue_limit, now, opts_.per_chat_queue_limit);
+      opts_.limits, opts_.queue_limit, now, opts_.per_chat_queue_limit);
   free_slots_ = std::max<size_t>(1, opts_.http_workers);
   http_ = std::make_unique<http_multi>(free_slots_);
   if (opts_.db) {
@@ -51,44 +52,44 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
       self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
   }
   return {
-    [this](outbound& out) { accept(out, nullptr); },
-    [this](cluster_members& m) { set_members(m.count); },
-    [this](tick_atom) {
-      tick_at_ = clock::time_point::max();
-      pump();
-    },
-    [this](watch_atom) {
-      calls_.fired();
-      expire_calls();
-    },
-    [this](send_outcome& outcome) { answered(outcome.job_id, outcome); },
-    [this](retry_atom) { retry_round(); },
-    [this](sweep_atom) {
-      self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
-      std::vector<int32_t> parts;
-      if (opts_.owned && !opts_.owned->owns_all()) {
-        parts = opts_.owned->owned();
-        if (parts.empty())
-          return; // nothing is ours to send
-      }
-      auto before = opts_.clock.wall_ms() - opts_.sweep_after.count();
-      scan_outbox(0, std::max<int64_t>(1, before), false, std::move(parts));
-    },
-    [this](const partition_owned& o) {
-      won_.push_back(o.partition);
-      if (!resuming_)
-        resume_won();
-    },
-    [](const partition_lost&) {
-      // The ownership table says so already: what is queued for it is
-      // dropped as it comes up (`stale`), and nothing new is taken.
-      return true;
-    },
-    [this](deliver_atom, outbound& out) -> caf::result<delivery> {
-      auto rp = self->make_response_promise<delivery>();
-      accept(out, &rp);
-      return rp;
-    },
+      [this](outbound& out) { accept(out, nullptr); },
+      [this](cluster_members& m) { set_members(m.count); },
+      [this](tick_atom) {
+        tick_at_ = clock::time_point::max();
+        pump();
+      },
+      [this](watch_atom) {
+        calls_.fired();
+        expire_calls();
+      },
+      [this](send_outcome& outcome) { answered(outcome.job_id, outcome); },
+      [this](retry_atom) { retry_round(); },
+      [this](sweep_atom) {
+        self->delayed_send(self, opts_.sweep_interval, sweep_atom::value);
+        std::vector<int32_t> parts;
+        if (opts_.owned && !opts_.owned->owns_all()) {
+          parts = opts_.owned->owned();
+          if (parts.empty())
+            return; // nothing is ours to send
+        }
+        auto before = opts_.clock.wall_ms() - opts_.sweep_after.count();
+        scan_outbox(0, std::max<int64_t>(1, before), false, std::move(parts));
+      },
+      [this](const partition_owned& o) {
+        won_.push_back(o.partition);
+        if (!resuming_)
+          resume_won();
+      },
+      [](const partition_lost&) {
+        // The ownership table says so already: what is queued for it is
+        // dropped as it comes up (`stale`), and nothing new is taken.
+        return true;
+      },
+      [this](deliver_atom, outbound& out) -> caf::result<delivery> {
+        auto rp = self->make_response_promise<delivery>();
+        accept(out, &rp);
+        return rp;
+      },
   };
 }
 
@@ -170,26 +171,24 @@ void sender_state::pump() {
     // Runs on the client's thread: classify there and hand the outcome
     // back as a message (to nobody, if the sender is gone by then).
     caf::weak_actor_ptr me{self->ctrl()};
-    http_->post(std::move(url), std::move(body),
-                {"Content-Type: application/json"}, opts_.endpoint.timeout,
-                [me, id, asked = now](http_response resp) {
-                  telemetry::metrics().sender_call_seconds.Observe(
-                    std::chrono::duration<double>(clock::now() - asked)
-                      .count());
-                  auto out = telegram::classify_send(resp.status, resp.body,
-                                                     resp.error);
-                  // A failure after the request left may still have made
-                  // the message: its retry is a possible duplicate.
-                  out.maybe_delivered = out.status == send_status::transient
-                                        && (resp.status != 0
-                                            || resp.request_sent);
-                  out.job_id = id;
-                  if (auto strong = me.lock())
-                    caf::anon_send(caf::actor_cast<caf::actor>(strong),
-                                   std::move(out));
-                });
+    http_->post(
+        std::move(url), std::move(body), {"Content-Type: application/json"},
+        opts_.endpoint.timeout, [me, id, asked = now](http_response resp) {
+          telemetry::metrics().sender_call_seconds.Observe(
+              std::chrono::duration<double>(clock::now() - asked).count());
+          auto out =
+              telegram::classify_send(resp.status, resp.body, resp.error);
+          // A failure after the request left may still have made
+          // the message: its retry is a possible duplicate.
+          out.maybe_delivered = out.status == send_status::transient
+                                && (resp.status != 0 || resp.request_sent);
+          out.job_id = id;
+          if (auto strong = me.lock())
+            caf::anon_send(caf::actor_cast<caf::actor>(strong), std::move(out));
+        });
   }
-  telemetry::metrics().sender_queue_depth.Set(static_cast<double>(sched_->queued()));
+  telemetry::metrics().sender_queue_depth.Set(
+      static_cast<double>(sched_->queued()));
   ask_grant();
   schedule_tick();
 }
@@ -209,10 +208,9 @@ void sender_state::expire_calls() {
     // a late answer to the old one is ignored.
     send_outcome outcome;
     outcome.status = send_status::transient;
-    outcome.error = "no answer from the HTTP client within "
-                    + std::to_string((opts_.endpoint.timeout + call_slack)
-                                       .count())
-                    + " ms";
+    outcome.error =
+        "no answer from the HTTP client within "
+        + std::to_string((opts_.endpoint.timeout + call_slack).count()) + " ms";
     ++free_slots_;
     on_outcome(call.chat_id, std::move(call.j), outcome);
   }
@@ -228,47 +226,47 @@ void sender_state::on_outcome(int64_t chat_id, job j,
                               const send_outcome& outcome) {
   auto now = clock::now();
   switch (outcome.status) {
-    case send_status::ok:
-      ++counters_.sent;
-      telemetry::metrics().sender_sent.Increment();
-      sched_->completed(chat_id, now);
-      finish_piece(j.tracker_id, outcome.message_id);
-      break;
-    case send_status::retry_after: {
-      ++counters_.retried_429;
-      telemetry::metrics().sender_rate_limited.Increment();
-      auto until = now + std::chrono::seconds{outcome.retry_after_s};
-      spdlog::warn("sender: 429 for chat {}, retrying after {} s", chat_id,
-                   outcome.retry_after_s);
+  case send_status::ok:
+    ++counters_.sent;
+    telemetry::metrics().sender_sent.Increment();
+    sched_->completed(chat_id, now);
+    finish_piece(j.tracker_id, outcome.message_id);
+    break;
+  case send_status::retry_after: {
+    ++counters_.retried_429;
+    telemetry::metrics().sender_rate_limited.Increment();
+    auto until = now + std::chrono::seconds{outcome.retry_after_s};
+    spdlog::warn("sender: 429 for chat {}, retrying after {} s", chat_id,
+                 outcome.retry_after_s);
+    auto counts = j.counts;
+    sched_->retry_after(chat_id, std::move(j), counts, until, now);
+    break;
+  }
+  case send_status::transient:
+    if (++j.attempts < opts_.max_attempts) {
+      ++counters_.retried_transient;
+      telemetry::metrics().sender_retries.Increment();
+      if (outcome.maybe_delivered && j.call.method == "sendMessage")
+        telemetry::metrics().possible_duplicates("retried").Increment();
+      auto wait = backoff_.delay(j.attempts - 1, rng_);
+      spdlog::warn("sender: {} to chat {} failed ({}), attempt {} of {}, "
+                   "retrying in {} ms",
+                   j.call.method, chat_id, outcome.error, j.attempts,
+                   opts_.max_attempts, wait.count());
       auto counts = j.counts;
-      sched_->retry_after(chat_id, std::move(j), counts, until, now);
+      sched_->retry_after(chat_id, std::move(j), counts, now + wait, now);
       break;
     }
-    case send_status::transient:
-      if (++j.attempts < opts_.max_attempts) {
-        ++counters_.retried_transient;
-        telemetry::metrics().sender_retries.Increment();
-        if (outcome.maybe_delivered && j.call.method == "sendMessage")
-          telemetry::metrics().possible_duplicates("retried").Increment();
-        auto wait = backoff_.delay(j.attempts - 1, rng_);
-        spdlog::warn("sender: {} to chat {} failed ({}), attempt {} of {}, "
-                     "retrying in {} ms",
-                     j.call.method, chat_id, outcome.error, j.attempts,
-                     opts_.max_attempts, wait.count());
-        auto counts = j.counts;
-        sched_->retry_after(chat_id, std::move(j), counts, now + wait, now);
-        break;
-      }
-      sched_->completed(chat_id, now);
-      fail(j.tracker_id, "gave up after " + std::to_string(j.attempts)
+    sched_->completed(chat_id, now);
+    fail(j.tracker_id, "gave up after " + std::to_string(j.attempts)
                            + " attempts: " + outcome.error);
-      break;
-    case send_status::chat_gone:
-    case send_status::rejected:
-      sched_->completed(chat_id, now);
-      fail(j.tracker_id, std::string{to_string(outcome.status)} + ": "
-                           + outcome.error);
-      break;
+    break;
+  case send_status::chat_gone:
+  case send_status::rejected:
+    sched_->completed(chat_id, now);
+    fail(j.tracker_id,
+         std::string{to_string(outcome.status)} + ": " + outcome.error);
+    break;
   }
   pump();
 }
@@ -284,9 +282,10 @@ void sender_state::finish_piece(uint64_t tracker_id, int64_t message_id) {
     return;
   if (t.origin_ns > 0) {
     auto now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                    clock::now().time_since_epoch()).count();
+                      clock::now().time_since_epoch())
+                      .count();
     telemetry::metrics().update_reply_seconds.Observe(
-      static_cast<double>(now_ns - t.origin_ns) / 1e9);
+        static_cast<double>(now_ns - t.origin_ns) / 1e9);
   }
   if (opts_.db && t.durable)
     mark_sent(t.dedupe_key, t.message_ids, t.fence);
@@ -310,11 +309,11 @@ void sender_state::fail(uint64_t tracker_id, const std::string& why) {
     ledger_.settle(t.dedupe_key);
     self->request(opts_.db, caf::infinite,
                   outbox_failed{t.dedupe_key, why, 0, 0, t.fence})
-      .then([](const db_count&) {},
-            [key = t.dedupe_key](const caf::error& err) {
-              spdlog::warn("sender: cannot mark '{}' failed: {}", key,
-                           describe(err));
-            });
+        .then([](const db_count&) {},
+              [key = t.dedupe_key](const caf::error& err) {
+                spdlog::warn("sender: cannot mark '{}' failed: {}", key,
+                             describe(err));
+              });
   }
   if (t.has_promise)
     t.promise.deliver(make_error(engine_errc::chat_unavailable, why));
@@ -343,8 +342,8 @@ void sender_state::drop_stale(uint64_t tracker_id) {
   if (t.durable)
     ledger_.release(t.dedupe_key);
   if (t.has_promise)
-    t.promise.deliver(make_error(engine_errc::fenced,
-                                 "the partition has another owner now"));
+    t.promise.deliver(
+        make_error(engine_errc::fenced, "the partition has another owner now"));
   trackers_.erase(it);
 }
 
@@ -356,10 +355,11 @@ void sender_state::schedule_tick() {
     return;
   tick_at_ = *wake;
   auto delay = std::max(clock::duration::zero(), *wake - clock::now());
-  self->delayed_send(self,
-                     std::chrono::duration_cast<std::chrono::microseconds>(
-                       delay) + std::chrono::microseconds{1},
-                     tick_atom::value);
+  self->delayed_send(
+      self,
+      std::chrono::duration_cast<std::chrono::microseconds>(delay)
+          + std::chrono::microseconds{1},
+      tick_atom::value);
 }
 
 sender_actor::behavior_type sender(sender_impl self, sender_options opts) {

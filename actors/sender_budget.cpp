@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sender's half of the bot's global send limit: the limit is the
 // bot's, so while other instances send too this one spends its share of
 // it, or draws grants from the bucket they all share in Redis. Grants are
@@ -51,24 +52,25 @@ void sender_state::ask_grant() {
                    telegram::spent_burst(limits.global_per_second), ask->want,
                    ask->least};
   self->request(opts_.budgets, grant_timeout, std::move(take))
-    .then(
-      [this](const budget_grant& grant) {
-        telemetry::metrics().budget_grants(send_budget).Increment();
-        if (sched_->global().granted(grant.tokens,
-                                     std::chrono::microseconds{grant.wait_us},
-                                     clock::now()))
-          spdlog::info("sender: the shared send budget answers again");
-        pump();
-      },
-      [this](const caf::error& err) {
-        if (sched_->global().failed(clock::now())) {
-          telemetry::metrics().budget_fallbacks(send_budget).Increment();
-          spdlog::warn("sender: the shared send budget does not answer ({}); "
-                       "sending at this instance's share, {:.2f}/s",
-                       describe(err), sched_->global().rate());
-        }
-        pump();
-      });
+      .then(
+          [this](const budget_grant& grant) {
+            telemetry::metrics().budget_grants(send_budget).Increment();
+            if (sched_->global().granted(
+                    grant.tokens, std::chrono::microseconds{grant.wait_us},
+                    clock::now()))
+              spdlog::info("sender: the shared send budget answers again");
+            pump();
+          },
+          [this](const caf::error& err) {
+            if (sched_->global().failed(clock::now())) {
+              telemetry::metrics().budget_fallbacks(send_budget).Increment();
+              spdlog::warn(
+                  "sender: the shared send budget does not answer ({}); "
+                  "sending at this instance's share, {:.2f}/s",
+                  describe(err), sched_->global().rate());
+            }
+            pump();
+          });
 }
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The sender's outbox half: a durable call's row is written (or, for a
 // partner's copy or a session's reply, was written by its caller) before
 // the call is queued, in arrival order; rows a crash left pending are sent
@@ -91,11 +92,10 @@ void sender_state::write_row(uint64_t seq) {
   auto& st = staged_[seq - staged_base_];
   st.write_failed = false;
   ++st.write_attempts;
-  self
-    ->request(opts_.db, caf::infinite,
-              outbox_put{telegram::to_outbox_record(st.out), 0, st.out.fence})
-    .then([this, seq](const outbox_put_result& r) { row_written(seq, r); },
-          [this, seq](const caf::error& err) { row_failed(seq, err); });
+  self->request(opts_.db, caf::infinite,
+                outbox_put{telegram::to_outbox_record(st.out), 0, st.out.fence})
+      .then([this, seq](const outbox_put_result& r) { row_written(seq, r); },
+            [this, seq](const caf::error& err) { row_failed(seq, err); });
 }
 
 void sender_state::row_written(uint64_t seq, const outbox_put_result& r) {
@@ -118,7 +118,8 @@ void sender_state::row_failed(uint64_t seq, const caf::error& err) {
   // only grow), and the partition's new owner handles the update again.
   // Retrying would only hold every later call to the chat behind it.
   bool fenced = engine_code(err) == engine_errc::fenced;
-  if (!fenced && is_transient(err) && s.write_attempts < outbox_write_attempts) {
+  if (!fenced && is_transient(err)
+      && s.write_attempts < outbox_write_attempts) {
     // Never sent without its row: written again at the next round, and
     // nothing behind it leaves meanwhile (order per chat).
     if (s.write_attempts == 1)
@@ -135,7 +136,8 @@ void sender_state::row_failed(uint64_t seq, const caf::error& err) {
   telemetry::metrics().sender_dropped.Increment();
   if (fenced)
     spdlog::warn("sender: outbox row for '{}' refused, its partition has "
-                 "another owner now: not sent here", s.out.dedupe_key);
+                 "another owner now: not sent here",
+                 s.out.dedupe_key);
   else
     spdlog::error("sender: outbox row for '{}' not written after {} "
                   "attempt(s), not sent: {}",
@@ -169,59 +171,62 @@ void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
                                bool resuming, std::vector<int32_t> partitions) {
   outbox_unsent ask{after_id, scan_page, 0, before_ms, partitions};
   self->request(opts_.db, caf::infinite, ask)
-    .then(
-      [this, before_ms, resuming, partitions](outbox_page& p) {
-        int64_t last = 0;
-        size_t queued = 0;
-        for (auto& r : p.rows) {
-          last = std::max(last, r.id);
-          auto kind = telegram::parse_outbound_kind(r.kind);
-          auto keyboard = r.markup.empty()
-                            ? std::optional<decltype(outbound::keyboard)>{
-                              decltype(outbound::keyboard){}}
-                            : telegram::decode_keyboard(r.markup);
-          if (!kind || !keyboard) {
-            spdlog::error("sender: outbox row '{}' cannot be read; left as is",
-                          r.dedupe_key);
-            continue;
-          }
-          auto fence = fence_of(r.partition);
-          if (stale(fence) || (opts_.owned && fence.epoch == 0))
-            continue; // another engine's to send
-          if (!ledger_.claim(r.dedupe_key))
-            continue; // held already: queued, in flight or being marked
-          outbound out;
-          out.fence = fence;
-          out.kind = *kind;
-          out.chat_id = r.chat_id;
-          out.text = std::move(r.text);
-          out.message_id = r.target_message_id;
-          out.keyboard = std::move(*keyboard);
-          out.dedupe_key = std::move(r.dedupe_key);
-          // Whether an earlier life of this row reached Telegram is not
-          // known: it may arrive twice, and is counted so.
-          telemetry::metrics()
-            .possible_duplicates(resuming ? "resumed" : "swept")
-            .Increment();
-          ++(resuming ? counters_.resumed : counters_.swept);
-          ++queued;
-          enqueue(out, nullptr);
-        }
-        if (queued > 0)
-          spdlog::info("sender: {} {} message(s) left in the outbox",
-                       resuming ? "resending" : "found and sending", queued);
-        if (static_cast<int64_t>(p.rows.size()) == scan_page)
-          scan_outbox(last, before_ms, resuming, partitions);
-        else if (resuming)
-          resume_won();
-      },
-      [this, resuming](const caf::error& err) {
-        spdlog::error("sender: cannot read the outbox to {}: {}{}",
-                      resuming ? "resume" : "sweep", describe(err),
-                      resuming ? "; the sweep sends what it left" : "");
-        if (resuming)
-          resume_won();
-      });
+      .then(
+          [this, before_ms, resuming, partitions](outbox_page& p) {
+            int64_t last = 0;
+            size_t queued = 0;
+            for (auto& r : p.rows) {
+              last = std::max(last, r.id);
+              auto kind = telegram::parse_outbound_kind(r.kind);
+              auto keyboard =
+                  r.markup.empty() ? std::optional<
+                      decltype(outbound::keyboard)>{decltype(outbound::
+                                                                 keyboard){}}
+                                   : telegram::decode_keyboard(r.markup);
+              if (!kind || !keyboard) {
+                spdlog::error(
+                    "sender: outbox row '{}' cannot be read; left as is",
+                    r.dedupe_key);
+                continue;
+              }
+              auto fence = fence_of(r.partition);
+              if (stale(fence) || (opts_.owned && fence.epoch == 0))
+                continue; // another engine's to send
+              if (!ledger_.claim(r.dedupe_key))
+                continue; // held already: queued, in flight or being marked
+              outbound out;
+              out.fence = fence;
+              out.kind = *kind;
+              out.chat_id = r.chat_id;
+              out.text = std::move(r.text);
+              out.message_id = r.target_message_id;
+              out.keyboard = std::move(*keyboard);
+              out.dedupe_key = std::move(r.dedupe_key);
+              // Whether an earlier life of this row reached Telegram is not
+              // known: it may arrive twice, and is counted so.
+              telemetry::metrics()
+                  .possible_duplicates(resuming ? "resumed" : "swept")
+                  .Increment();
+              ++(resuming ? counters_.resumed : counters_.swept);
+              ++queued;
+              enqueue(out, nullptr);
+            }
+            if (queued > 0)
+              spdlog::info("sender: {} {} message(s) left in the outbox",
+                           resuming ? "resending" : "found and sending",
+                           queued);
+            if (static_cast<int64_t>(p.rows.size()) == scan_page)
+              scan_outbox(last, before_ms, resuming, partitions);
+            else if (resuming)
+              resume_won();
+          },
+          [this, resuming](const caf::error& err) {
+            spdlog::error("sender: cannot read the outbox to {}: {}{}",
+                          resuming ? "resume" : "sweep", describe(err),
+                          resuming ? "; the sweep sends what it left" : "");
+            if (resuming)
+              resume_won();
+          });
 }
 
 void sender_state::resume_won() {
@@ -260,44 +265,44 @@ void sender_state::release_held() {
   }
 }
 
-void sender_state::mark_sent(std::string key,
-                             std::vector<int64_t> message_ids,
+void sender_state::mark_sent(std::string key, std::vector<int64_t> message_ids,
                              fence_token fence) {
   auto ids = message_ids;
   self->request(opts_.db, caf::infinite,
                 outbox_sent{key, std::move(ids), 0, fence})
-    .then([this, key](const db_count&) { ledger_.settle(key); },
-          [this, key, message_ids, fence](const caf::error& err) {
-            if (engine_code(err) == engine_errc::fenced || stale(fence)) {
-              auto now = fence_of(fence.partition);
-              if (now.epoch > fence.epoch) {
-                // Lost and won again here (the database was away past the
-                // lease): the resume skipped the row while it was in hand,
-                // so it is marked under the lease held now.
-                mark_sent(key, message_ids, now);
+      .then([this, key](const db_count&) { ledger_.settle(key); },
+            [this, key, message_ids, fence](const caf::error& err) {
+              if (engine_code(err) == engine_errc::fenced || stale(fence)) {
+                auto now = fence_of(fence.partition);
+                if (now.epoch > fence.epoch) {
+                  // Lost and won again here (the database was away past the
+                  // lease): the resume skipped the row while it was in hand,
+                  // so it is marked under the lease held now.
+                  mark_sent(key, message_ids, now);
+                  return;
+                }
+                // Sent, but the partition moved before the mark stuck: its
+                // new owner sends the row once more (a counted duplicate).
+                spdlog::warn("sender: '{}' sent, but its partition has "
+                             "another owner now; not marked here",
+                             key);
+                ledger_.settle(key);
                 return;
               }
-              // Sent, but the partition moved before the mark stuck: its
-              // new owner sends the row once more (a counted duplicate).
-              spdlog::warn("sender: '{}' sent, but its partition has "
-                           "another owner now; not marked here", key);
-              ledger_.settle(key);
-              return;
-            }
-            if (!is_transient(err)) {
-              spdlog::error("sender: cannot mark '{}' sent: {}", key,
-                            describe(err));
-              ledger_.settle(key);
-              return;
-            }
-            // Until the mark is stored the key stays in hand, so neither
-            // the sweep nor a replay sends the row again meanwhile.
-            if (marks_due_.empty())
-              spdlog::warn("sender: cannot mark '{}' sent ({}); retrying",
-                           key, describe(err));
-            marks_due_[key] = mark_due{message_ids, fence};
-            arm_retry();
-          });
+              if (!is_transient(err)) {
+                spdlog::error("sender: cannot mark '{}' sent: {}", key,
+                              describe(err));
+                ledger_.settle(key);
+                return;
+              }
+              // Until the mark is stored the key stays in hand, so neither
+              // the sweep nor a replay sends the row again meanwhile.
+              if (marks_due_.empty())
+                spdlog::warn("sender: cannot mark '{}' sent ({}); retrying",
+                             key, describe(err));
+              marks_due_[key] = mark_due{message_ids, fence};
+              arm_retry();
+            });
 }
 
 void sender_state::retry_round() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/session.hpp"
 
 #include <algorithm>
@@ -28,36 +29,37 @@ std::string hint_language(const tg_user& u) {
 
 } // namespace
 
-caf::behavior session_state::make_behavior(int64_t chat_id,
-                                           caf::actor registry,
-                                           std::shared_ptr<const session_options> opts) {
+caf::behavior
+session_state::make_behavior(int64_t chat_id, caf::actor registry,
+                             std::shared_ptr<const session_options> opts) {
   chat_id_ = chat_id;
   registry_ = std::move(registry);
   opts_ = std::move(opts);
   const auto& o = *opts_;
-  updates_ = domain::window_limiter{
-    static_cast<size_t>(o.updates_per_minute), std::chrono::minutes{1}};
+  updates_ = domain::window_limiter{static_cast<size_t>(o.updates_per_minute),
+                                    std::chrono::minutes{1}};
   codes_ = domain::window_limiter{static_cast<size_t>(o.code_attempts),
                                   o.code_window};
-  allowance_ = domain::allowance_lease{o.allowance_lease, o.free_daily_messages};
+  allowance_ =
+      domain::allowance_lease{o.allowance_lease, o.free_daily_messages};
   idle_.start(o.passivation_timeout, o.clock);
   rec_.chat_id = chat_id;
   me_.telegram_id = chat_id;
   // Rebuild from PostgreSQL before the first update is looked at: both
   // requests are awaited, so updates wait in the mailbox meanwhile.
   self->request(o.db, infinite, session_get{chat_id, 0})
-    .await(
-      [this](chat_session_record& r) {
-        rec_ = std::move(r);
-        step_ = domain::parse_step(rec_.step);
-      },
-      [this](const caf::error& err) {
-        if (engine_code(err) == engine_errc::not_found)
-          return;
-        state_unknown_ = true; // read again before the first update
-        spdlog::warn("session {}: cannot load state: {}", chat_id_,
-                     describe(err));
-      });
+      .await(
+          [this](chat_session_record& r) {
+            rec_ = std::move(r);
+            step_ = domain::parse_step(rec_.step);
+          },
+          [this](const caf::error& err) {
+            if (engine_code(err) == engine_errc::not_found)
+              return;
+            state_unknown_ = true; // read again before the first update
+            spdlog::warn("session {}: cannot load state: {}", chat_id_,
+                         describe(err));
+          });
   if (chat_id < 0) // a group has no profile: it is only ever refused
     return behavior();
   // Through the cache, which answers while PostgreSQL restarts: a copy
@@ -66,43 +68,43 @@ caf::behavior session_state::make_behavior(int64_t chat_id,
   // engines"). A profile that still says another partition is read again
   // from PostgreSQL before an update is handled (`check_home`).
   self->request(o.cache, infinite, user_get{chat_id, 0})
-    .await([this](user_record& u) { me_ = std::move(u); },
-           [this](const caf::error& err) {
-             if (engine_code(err) == engine_errc::not_found)
-               return;
-             // Not known now: the first update reads it again before it
-             // is handled, rather than taking the chat for a stranger.
-             profile_unknown_ = true;
-             spdlog::warn("session {}: cannot load profile: {}", chat_id_,
-                          describe(err));
-           });
+      .await([this](user_record& u) { me_ = std::move(u); },
+             [this](const caf::error& err) {
+               if (engine_code(err) == engine_errc::not_found)
+                 return;
+               // Not known now: the first update reads it again before it
+               // is handled, rather than taking the chat for a stranger.
+               profile_unknown_ = true;
+               spdlog::warn("session {}: cannot load profile: {}", chat_id_,
+                            describe(err));
+             });
   return behavior();
 }
 
 caf::behavior session_state::behavior() {
   return {
-    [this](tg_update& u) {
-      ++handled_;
-      idle_.touch();
-      take(u);
-    },
-    [this](done_atom, int64_t update_id, bool ends_update) {
-      on_done(update_id, ends_update);
-    },
-    [this](again_atom) { on_again(); },
-    [this](retry_atom) { write_next(); },
-    [this](drain_atom) { return drain(); },
-    [this](const session_note& n) {
-      ++handled_;
-      idle_.touch();
-      // A stored note is finished with its replies, as an update is.
-      self->send(self, done_atom::value, n.update_id, n.stored);
-      on_note(n);
-    },
-    [this](idle_atom) {
-      if (idle_.due())
-        try_passivate();
-    },
+      [this](tg_update& u) {
+        ++handled_;
+        idle_.touch();
+        take(u);
+      },
+      [this](done_atom, int64_t update_id, bool ends_update) {
+        on_done(update_id, ends_update);
+      },
+      [this](again_atom) { on_again(); },
+      [this](retry_atom) { write_next(); },
+      [this](drain_atom) { return drain(); },
+      [this](const session_note& n) {
+        ++handled_;
+        idle_.touch();
+        // A stored note is finished with its replies, as an update is.
+        self->send(self, done_atom::value, n.update_id, n.stored);
+        on_note(n);
+      },
+      [this](idle_atom) {
+        if (idle_.due())
+          try_passivate();
+      },
   };
 }
 
@@ -212,45 +214,45 @@ std::optional<domain::reg_input> session_state::read_input() {
 
 void session_state::act(reg_action action, const domain::reg_input& in) {
   switch (action) {
-    case reg_action::ask_role:
-      if (in.cmd.kind == domain::command_kind::start && !in.cmd.args.empty())
-        start_link(in.cmd.args); // a deep link
-      else
-        ask_role();
-      break;
-    case reg_action::take_role:
-      answer_button();
-      take_role(in.pressed.kind == domain::button_kind::role_manager);
-      break;
-    case reg_action::take_language:
-      answer_button();
-      take_language(in.pressed.value);
-      break;
-    case reg_action::take_code:
-      take_code(current_.text);
-      break;
-    case reg_action::repeat_question:
-      repeat_question();
-      break;
-    case reg_action::not_registered:
-      reply(say(text_id::not_registered));
-      break;
-    case reg_action::help_new:
-      reply(say(text_id::help_new));
-      break;
-    case reg_action::run_command:
-      run_command(in.cmd);
-      break;
-    case reg_action::run_button:
-      answer_button();
-      run_button(in.pressed);
-      break;
-    case reg_action::route_text:
-      route_text(current_);
-      break;
-    case reg_action::stale_button:
-      answer_button();
-      break;
+  case reg_action::ask_role:
+    if (in.cmd.kind == domain::command_kind::start && !in.cmd.args.empty())
+      start_link(in.cmd.args); // a deep link
+    else
+      ask_role();
+    break;
+  case reg_action::take_role:
+    answer_button();
+    take_role(in.pressed.kind == domain::button_kind::role_manager);
+    break;
+  case reg_action::take_language:
+    answer_button();
+    take_language(in.pressed.value);
+    break;
+  case reg_action::take_code:
+    take_code(current_.text);
+    break;
+  case reg_action::repeat_question:
+    repeat_question();
+    break;
+  case reg_action::not_registered:
+    reply(say(text_id::not_registered));
+    break;
+  case reg_action::help_new:
+    reply(say(text_id::help_new));
+    break;
+  case reg_action::run_command:
+    run_command(in.cmd);
+    break;
+  case reg_action::run_button:
+    answer_button();
+    run_button(in.pressed);
+    break;
+  case reg_action::route_text:
+    route_text(current_);
+    break;
+  case reg_action::stale_button:
+    answer_button();
+    break;
   }
 }
 
@@ -259,27 +261,27 @@ void session_state::on_note(const session_note& n) {
   current_.update_id = n.update_id;
   replies_ = 0;
   switch (n.kind) {
-    case session_note_kind::worker_joined:
-      rec_.current_worker = n.user_id;
-      save();
-      reply(say(text_id::manager_worker_joined, n.name, n.name));
-      break;
-    case session_note_kind::partner_left:
-      partner_left(n);
-      break;
-    case session_note_kind::reset_by_operator:
-      forget_registration();
-      reply(say(text_id::reset_done));
-      break;
-    case session_note_kind::join_refused:
-      reply(say(text_id::join_refused, n.name));
-      break;
-    case session_note_kind::join_request:
-    case session_note_kind::join_accepted:
-    case session_note_kind::join_declined:
-    case session_note_kind::removed:
-      on_join_note(n);
-      break;
+  case session_note_kind::worker_joined:
+    rec_.current_worker = n.user_id;
+    save();
+    reply(say(text_id::manager_worker_joined, n.name, n.name));
+    break;
+  case session_note_kind::partner_left:
+    partner_left(n);
+    break;
+  case session_note_kind::reset_by_operator:
+    forget_registration();
+    reply(say(text_id::reset_done));
+    break;
+  case session_note_kind::join_refused:
+    reply(say(text_id::join_refused, n.name));
+    break;
+  case session_note_kind::join_request:
+  case session_note_kind::join_accepted:
+  case session_note_kind::join_declined:
+  case session_note_kind::removed:
+    on_join_note(n);
+    break;
   }
 }
 
@@ -330,22 +332,23 @@ void session_state::try_passivate() {
     return;
   }
   self->request(registry_, infinite, passivate_request{chat_id_, 0, handled_})
-    .then(
-      [this](bool agreed) {
-        if (!agreed) {
-          // Updates are on their way: they stamp activity when they come.
-          idle_.again();
-          return;
-        }
-        // Whatever is still in flight is lost with the actor: at most a
-        // lease (domain/allowance.hpp), in the manager's disfavour.
-        give_back(allowance_.release());
-        self->quit();
-      },
-      [this](const caf::error&) { idle_.again(); });
+      .then(
+          [this](bool agreed) {
+            if (!agreed) {
+              // Updates are on their way: they stamp activity when they come.
+              idle_.again();
+              return;
+            }
+            // Whatever is still in flight is lost with the actor: at most a
+            // lease (domain/allowance.hpp), in the manager's disfavour.
+            give_back(allowance_.release());
+            self->quit();
+          },
+          [this](const caf::error&) { idle_.again(); });
 }
 
-// -- helpers --------------------------------------------------------------------
+// -- helpers
+// --------------------------------------------------------------------
 
 const std::string& session_state::lang() const {
   if (!me_.language.empty())
@@ -359,11 +362,11 @@ void session_state::save() {
   if (!me_.language.empty())
     rec_.language = me_.language;
   self->request(opts_->db, infinite, session_put{rec_, 0, opts_->fence})
-    .await([](const db_count&) {},
-           [this](const caf::error& err) {
-             spdlog::warn("session {}: cannot save state: {}", chat_id_,
-                          describe(err));
-           });
+      .await([](const db_count&) {},
+             [this](const caf::error& err) {
+               spdlog::warn("session {}: cannot save state: {}", chat_id_,
+                            describe(err));
+             });
 }
 
 void session_state::db_failed(const caf::error& err) {
@@ -381,16 +384,16 @@ int64_t session_state::today() const {
   return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
-domain::window_limiter::clock::time_point
-session_state::steady_now() const {
+domain::window_limiter::clock::time_point session_state::steady_now() const {
   return domain::window_limiter::clock::time_point{
-    std::chrono::nanoseconds{opts_->clock.steady_ns()}};
+      std::chrono::nanoseconds{opts_->clock.steady_ns()}};
 }
 
-caf::behavior session(caf::stateful_actor<session_state>* self,
-                      int64_t chat_id, caf::actor registry,
+caf::behavior session(caf::stateful_actor<session_state>* self, int64_t chat_id,
+                      caf::actor registry,
                       std::shared_ptr<const session_options> opts) {
-  return self->state.make_behavior(chat_id, std::move(registry), std::move(opts));
+  return self->state.make_behavior(chat_id, std::move(registry),
+                                   std::move(opts));
 }
 
 } // namespace bridge

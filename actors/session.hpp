@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -51,13 +52,15 @@ struct session_options {
   /// Who may be paired with whom, and which translations pivot; unset:
   /// anyone with anyone, all direct.
   std::shared_ptr<const domain::language_map> language_map;
-  std::chrono::seconds passivation_timeout = defaults::session::passivation_timeout;
+  std::chrono::seconds passivation_timeout =
+      defaults::session::passivation_timeout;
   int64_t updates_per_minute = defaults::session::updates_per_minute;
   int64_t code_attempts = defaults::session::code_attempts;
   std::chrono::seconds code_window = defaults::session::code_window;
   /// The failure budget all engines share (Redis), and what each keeps
   /// alone while Redis is down.
-  int64_t code_failures_per_minute = defaults::session::code_failures_per_minute;
+  int64_t code_failures_per_minute =
+      defaults::session::code_failures_per_minute;
   /// A right code asks the manager (Accept/Decline) instead of joining.
   bool join_approval = defaults::session::join_approval;
   /// The bot's username (getMe), for the join link; empty: codes only.
@@ -210,8 +213,7 @@ private:
 
   // -- text for the partner ---------------------------------------------------
   void route_text(const tg_update& u);
-  void route_to_worker(const tg_update& u, partner_kind kind,
-                       int64_t task_id);
+  void route_to_worker(const tg_update& u, partner_kind kind, int64_t task_id);
   /// A manager's text (or task, or edit) on its way to one worker.
   struct to_worker {
     tg_update update;
@@ -234,10 +236,11 @@ private:
   /// A partner's profile, from the engine's memory when it keeps a copy,
   /// else through the cache (awaited, so updates stay in order); a
   /// failure goes to `db_failed`.
-  void with_partner(int64_t telegram_id, std::function<void(user_record&)> then);
+  void with_partner(int64_t telegram_id,
+                    std::function<void(user_record&)> then);
   void forward(const tg_update& u, const user_record& me,
-               const user_record& partner, partner_kind kind,
-               int64_t task_id, int64_t charged_day = 0);
+               const user_record& partner, partner_kind kind, int64_t task_id,
+               int64_t charged_day = 0);
   /// A manager's current worker: the stored one, else the only one.
   /// Calls `then` with 0 after telling the manager when there is none.
   void with_current_worker(std::function<void(int64_t)> then);
@@ -293,7 +296,7 @@ private:
   /// Calls `then` with the names and languages of this user's partners
   /// (a manager's workers, a worker's manager).
   void with_partner_languages(
-    std::function<void(std::vector<domain::partner_language>)> then);
+      std::function<void(std::vector<domain::partner_language>)> then);
   /// Stores `to` as the user's language (links stay) and says so in it.
   void store_language(const std::string& to);
   /// /usage: a manager's free messages left today and subscription.
@@ -382,8 +385,8 @@ private:
   domain::allowance_lease allowance_{1, 0};
 };
 
-caf::behavior session(caf::stateful_actor<session_state>* self,
-                      int64_t chat_id, caf::actor registry,
+caf::behavior session(caf::stateful_actor<session_state>* self, int64_t chat_id,
+                      caf::actor registry,
                       std::shared_ptr<const session_options> opts);
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The commands and buttons of a registered chat, and the routing of its
 // plain text to the conversation with the partner.
 
@@ -29,33 +30,35 @@ bool is_code(const std::string& text) {
 
 } // namespace
 
-// -- routing --------------------------------------------------------------------
+// -- routing
+// --------------------------------------------------------------------
 
 void session_state::with_current_worker(std::function<void(int64_t)> then) {
   if (rec_.current_worker != 0) {
     then(rec_.current_worker);
     return;
   }
-  self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed_workers, 0})
-    .await(
-      [this, then](user_page& page) {
-        if (page.rows.empty()) {
-          reply(say(text_id::no_workers, me_.invitation_code));
-          return;
-        }
-        if (page.rows.size() == 1) {
-          rec_.current_worker = page.rows.front().telegram_id;
-          save();
-          then(rec_.current_worker);
-          return;
-        }
-        std::vector<std::vector<inline_button>> rows;
-        for (const auto& w : page.rows)
-          rows.push_back({{w.display_name,
-                           domain::switch_button_data(w.telegram_id)}});
-        reply(say(text_id::workers_choose), std::move(rows));
-      },
-      [this](const caf::error& err) { db_failed(err); });
+  self->request(opts_->db, infinite,
+                workers_of{chat_id_, 0, max_listed_workers, 0})
+      .await(
+          [this, then](user_page& page) {
+            if (page.rows.empty()) {
+              reply(say(text_id::no_workers, me_.invitation_code));
+              return;
+            }
+            if (page.rows.size() == 1) {
+              rec_.current_worker = page.rows.front().telegram_id;
+              save();
+              then(rec_.current_worker);
+              return;
+            }
+            std::vector<std::vector<inline_button>> rows;
+            for (const auto& w : page.rows)
+              rows.push_back({{w.display_name,
+                               domain::switch_button_data(w.telegram_id)}});
+            reply(say(text_id::workers_choose), std::move(rows));
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::route_text(const tg_update& u) {
@@ -114,33 +117,34 @@ void session_state::charge(to_worker m) {
 
 void session_state::check_subscription(const to_worker& m, int64_t day) {
   self->request(opts_->cache, infinite, sub_get{chat_id_, 0})
-    .await(
-      [this, m, day](const subscription& sub) {
-        if (is_active(sub, wall_ms())) {
-          send_to_worker(m);
-          return;
-        }
-        charge_lease(m, day);
-      },
-      [this](const caf::error& err) { db_failed(err); });
+      .await(
+          [this, m, day](const subscription& sub) {
+            if (is_active(sub, wall_ms())) {
+              send_to_worker(m);
+              return;
+            }
+            charge_lease(m, day);
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::charge_lease(to_worker m, int64_t day) {
   usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0,
                   allowance_.want()};
   self->request(opts_->cache, infinite, incr)
-    .await(
-      [this, m, day](const usage_count& c) mutable {
-        give_back(allowance_.granted(day, c.counted, c.count, false));
-        if (!allowance_.take()) {
-          reply(say(text_id::daily_limit_reached, opts_->free_daily_messages));
-          return;
-        }
-        refill(day);
-        m.charged_day = day;
-        send_to_worker(m);
-      },
-      [this](const caf::error& err) { db_failed(err); });
+      .await(
+          [this, m, day](const usage_count& c) mutable {
+            give_back(allowance_.granted(day, c.counted, c.count, false));
+            if (!allowance_.take()) {
+              reply(say(text_id::daily_limit_reached,
+                        opts_->free_daily_messages));
+              return;
+            }
+            refill(day);
+            m.charged_day = day;
+            send_to_worker(m);
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::send_to_worker(const to_worker& m) {
@@ -156,25 +160,6 @@ void session_state::send_to_worker(const to_worker& m) {
   });
 }
 
-void session_state::with_partner(int64_t telegram_id,
-                                 std::function<void(user_record&)> then) {
-  auto& memo = opts_->profiles;
-  if (memo)
-    if (auto kept = memo->find(telegram_id)) {
-      then(*kept);
-      return;
-    }
-  auto ticket = memo ? memo->reserve(telegram_id) : cache::profile_memo::ticket{};
-  self->request(opts_->cache, infinite, user_get{telegram_id, 0})
-    .await(
-      [memo, ticket, then = std::move(then)](user_record& profile) {
-        if (memo)
-          memo->fill(profile, ticket);
-        then(profile);
-      },
-      [this](const caf::error& err) { db_failed(err); });
-}
-
 void session_state::refill(int64_t day) {
   auto n = allowance_.prefetch();
   if (n == 0)
@@ -183,17 +168,17 @@ void session_state::refill(int64_t day) {
   // while PostgreSQL charges the next lease.
   usage_incr incr{chat_id_, day, opts_->free_daily_messages, 0, n};
   self->request(opts_->cache, infinite, incr)
-    .then(
-      [this, day](const usage_count& c) {
-        give_back(allowance_.granted(day, c.counted, c.count, true));
-      },
-      [this](const caf::error& err) {
-        // Whether it was charged is unknown: at worst the manager loses
-        // that lease, never gains one.
-        allowance_.prefetch_failed();
-        spdlog::debug("session {}: no lease in advance: {}", chat_id_,
-                      describe(err));
-      });
+      .then(
+          [this, day](const usage_count& c) {
+            give_back(allowance_.granted(day, c.counted, c.count, true));
+          },
+          [this](const caf::error& err) {
+            // Whether it was charged is unknown: at worst the manager loses
+            // that lease, never gains one.
+            allowance_.prefetch_failed();
+            spdlog::debug("session {}: no lease in advance: {}", chat_id_,
+                          describe(err));
+          });
 }
 
 void session_state::give_back(const domain::leftover& l,
@@ -204,17 +189,17 @@ void session_state::give_back(const domain::leftover& l,
     return;
   }
   self->request(opts_->db, infinite, usage_release{chat_id_, l.day, l.count, 0})
-    .then(
-      [done](const db_count&) {
-        if (done)
-          done(true);
-      },
-      [this, l, done](const caf::error& err) {
-        spdlog::warn("session {}: cannot give back {} messages of {}: {}",
-                     chat_id_, l.count, l.day, describe(err));
-        if (done)
-          done(false);
-      });
+      .then(
+          [done](const db_count&) {
+            if (done)
+              done(true);
+          },
+          [this, l, done](const caf::error& err) {
+            spdlog::warn("session {}: cannot give back {} messages of {}: {}",
+                         chat_id_, l.count, l.day, describe(err));
+            if (done)
+              done(false);
+          });
 }
 
 void session_state::forward(const tg_update& u, const user_record& me,
@@ -227,8 +212,8 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.worker_id = t.from_worker ? me.telegram_id : partner.telegram_id;
   t.update_id = u.update_id;
   t.message_id = u.message_id;
-  t.text = kind == partner_kind::task ? domain::parse_command(u.text).args
-                                      : u.text;
+  t.text =
+      kind == partner_kind::task ? domain::parse_command(u.text).args : u.text;
   t.source_lang = me.language;
   t.target_lang = partner.language;
   t.writer_name = me.display_name;
@@ -243,7 +228,8 @@ void session_state::forward(const tg_update& u, const user_record& me,
   self->send(registry_, std::move(t));
 }
 
-// -- commands -------------------------------------------------------------------
+// -- commands
+// -------------------------------------------------------------------
 
 void session_state::run_command(const domain::command& cmd) {
   if (cmd.kind == command_kind::remove) {
@@ -258,20 +244,20 @@ void session_state::run_command(const domain::command& cmd) {
     return;
   }
   switch (domain::check_args(cmd)) {
-    case domain::args_problem::ok:
-      break;
-    case domain::args_problem::missing:
-      reply(say(text_id::args_missing, cmd.word, cmd.word));
-      return;
-    case domain::args_problem::unexpected:
-      reply(say(text_id::args_unexpected, cmd.word));
-      return;
-    case domain::args_problem::too_long:
-      reply(say(text_id::args_too_long, cmd.word));
-      return;
-    case domain::args_problem::not_a_number:
-      reply(say(text_id::args_not_a_number, cmd.word, cmd.word));
-      return;
+  case domain::args_problem::ok:
+    break;
+  case domain::args_problem::missing:
+    reply(say(text_id::args_missing, cmd.word, cmd.word));
+    return;
+  case domain::args_problem::unexpected:
+    reply(say(text_id::args_unexpected, cmd.word));
+    return;
+  case domain::args_problem::too_long:
+    reply(say(text_id::args_too_long, cmd.word));
+    return;
+  case domain::args_problem::not_a_number:
+    reply(say(text_id::args_not_a_number, cmd.word, cmd.word));
+    return;
   }
   bool manager = is_manager();
   auto manager_only = [&] {
@@ -280,78 +266,78 @@ void session_state::run_command(const domain::command& cmd) {
     return manager;
   };
   switch (cmd.kind) {
-    case command_kind::start:
-      if (!cmd.args.empty()) {
-        start_link(cmd.args); // a deep link
-        break;
-      }
-      [[fallthrough]];
-    case command_kind::help:
-      reply(say(manager ? text_id::help_manager : text_id::help_worker));
-      break;
-    case command_kind::code:
-      if (manager)
-        reply(code_text(text_id::code_for_manager));
-      else
-        reply(say(text_id::help_worker));
-      break;
-    case command_kind::newcode:
-      if (manager_only())
-        rotate_code();
-      break;
-    case command_kind::remove:
-      break; // above
-    case command_kind::workers:
-      if (manager_only())
-        list_workers(false);
-      break;
-    case command_kind::switch_worker:
-      if (!manager_only())
-        break;
-      if (cmd.args.empty())
-        list_workers(true);
-      else
-        switch_to_number(domain::parse_count(cmd.args, 1, 1000).value_or(1));
-      break;
-    case command_kind::task:
-      if (manager_only())
-        create_task(cmd.args);
-      break;
-    case command_kind::tasks:
-      list_tasks();
-      break;
-    case command_kind::daily:
-      if (manager_only())
-        daily();
-      break;
-    case command_kind::history:
-      history(domain::history_count(cmd.args, opts_->history_length));
-      break;
-    case command_kind::reset:
-      reset();
-      break;
-    case command_kind::language:
-      change_language(cmd.args);
-      break;
-    case command_kind::usage:
-      if (manager_only())
-        usage();
-      break;
-    case command_kind::feedback: {
-      // Kept with its author's role and language, for operators to read
-      // translated (GET /admin/feedback).
-      feedback_put f{chat_id_, chat_id_, cmd.args, 0};
-      f.role = to_string(me_.role);
-      f.language = me_.language;
-      self->request(opts_->db, infinite, std::move(f))
-        .await([this](const db_id&) { reply(say(text_id::feedback_thanks)); },
-               [this](const caf::error& err) { db_failed(err); });
+  case command_kind::start:
+    if (!cmd.args.empty()) {
+      start_link(cmd.args); // a deep link
       break;
     }
-    case command_kind::unknown:
-    case command_kind::none:
-      reply(say(text_id::unknown_command, cmd.word));
+    [[fallthrough]];
+  case command_kind::help:
+    reply(say(manager ? text_id::help_manager : text_id::help_worker));
+    break;
+  case command_kind::code:
+    if (manager)
+      reply(code_text(text_id::code_for_manager));
+    else
+      reply(say(text_id::help_worker));
+    break;
+  case command_kind::newcode:
+    if (manager_only())
+      rotate_code();
+    break;
+  case command_kind::remove:
+    break; // above
+  case command_kind::workers:
+    if (manager_only())
+      list_workers(false);
+    break;
+  case command_kind::switch_worker:
+    if (!manager_only())
       break;
+    if (cmd.args.empty())
+      list_workers(true);
+    else
+      switch_to_number(domain::parse_count(cmd.args, 1, 1000).value_or(1));
+    break;
+  case command_kind::task:
+    if (manager_only())
+      create_task(cmd.args);
+    break;
+  case command_kind::tasks:
+    list_tasks();
+    break;
+  case command_kind::daily:
+    if (manager_only())
+      daily();
+    break;
+  case command_kind::history:
+    history(domain::history_count(cmd.args, opts_->history_length));
+    break;
+  case command_kind::reset:
+    reset();
+    break;
+  case command_kind::language:
+    change_language(cmd.args);
+    break;
+  case command_kind::usage:
+    if (manager_only())
+      usage();
+    break;
+  case command_kind::feedback: {
+    // Kept with its author's role and language, for operators to read
+    // translated (GET /admin/feedback).
+    feedback_put f{chat_id_, chat_id_, cmd.args, 0};
+    f.role = to_string(me_.role);
+    f.language = me_.language;
+    self->request(opts_->db, infinite, std::move(f))
+        .await([this](const db_id&) { reply(say(text_id::feedback_thanks)); },
+               [this](const caf::error& err) { db_failed(err); });
+    break;
+  }
+  case command_kind::unknown:
+  case command_kind::none:
+    reply(say(text_id::unknown_command, cmd.word));
+    break;
   }
 }
 
@@ -375,38 +361,39 @@ void session_state::run_button(const domain::button& b) {
   if (b.kind != domain::button_kind::task_done)
     return;
   self->request(opts_->db, infinite, task_done{b.id, chat_id_, 0})
-    .await(
-      [this](task_record& t) {
-        // Both times come from one transaction the first time only.
-        if (t.updated_at_ms != t.done_at_ms) {
-          reply(say(text_id::task_already_done, t.id));
-          return;
-        }
-        reply(say(text_id::task_done_worker, t.id));
-        if (t.worker_id != chat_id_)
-          return; // the manager closed it himself
-        // The manager reads the task as he wrote it: no translation.
-        self->request(opts_->cache, infinite, user_get{t.manager_id, 0})
-          .await(
-            [this, t](user_record& m) {
-              outbound out;
-              out.chat_id = m.telegram_id;
-              out.text = domain::render(text_id::task_done_manager,
-                                        m.language, me_.display_name, t.id,
-                                        t.text);
-              out.dedupe_key = "td" + std::to_string(t.id);
-              out.origin_ns = current_.received_ns;
-              self->send(opts_->sender, fenced(std::move(out), opts_->fence));
-            },
-            [this](const caf::error& err) { db_failed(err); });
-      },
-      [this](const caf::error& err) {
-        if (engine_code(err) == engine_errc::not_found) {
-          reply(say(text_id::tasks_none));
-          return;
-        }
-        db_failed(err);
-      });
+      .await(
+          [this](task_record& t) {
+            // Both times come from one transaction the first time only.
+            if (t.updated_at_ms != t.done_at_ms) {
+              reply(say(text_id::task_already_done, t.id));
+              return;
+            }
+            reply(say(text_id::task_done_worker, t.id));
+            if (t.worker_id != chat_id_)
+              return; // the manager closed it himself
+            // The manager reads the task as he wrote it: no translation.
+            self->request(opts_->cache, infinite, user_get{t.manager_id, 0})
+                .await(
+                    [this, t](user_record& m) {
+                      outbound out;
+                      out.chat_id = m.telegram_id;
+                      out.text =
+                          domain::render(text_id::task_done_manager, m.language,
+                                         me_.display_name, t.id, t.text);
+                      out.dedupe_key = "td" + std::to_string(t.id);
+                      out.origin_ns = current_.received_ns;
+                      self->send(opts_->sender,
+                                 fenced(std::move(out), opts_->fence));
+                    },
+                    [this](const caf::error& err) { db_failed(err); });
+          },
+          [this](const caf::error& err) {
+            if (engine_code(err) == engine_errc::not_found) {
+              reply(say(text_id::tasks_none));
+              return;
+            }
+            db_failed(err);
+          });
 }
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A chat's updates in order across the waits a session must make: a
 // change of route (/switch, a switch button, /reset) waits until the
 // messages already given to a conversation are stored with the route they
@@ -31,8 +32,8 @@ constexpr uint32_t max_update_attempts = 6;
 /// Pause before an update is handled again; doubles per try.
 constexpr auto again_base = std::chrono::milliseconds{200};
 
-/// Tries to read a state or profile the start could not (pauses of 0.2 s doubling
-/// to 6.4 s: about a minute) before the chat is handled as unknown.
+/// Tries to read a state or profile the start could not (pauses of 0.2 s
+/// doubling to 6.4 s: about a minute) before the chat is handled as unknown.
 constexpr uint32_t max_load_tries = 14;
 
 } // namespace
@@ -68,34 +69,34 @@ void session_state::handle(tg_update& u) {
 void session_state::load_then_handle(tg_update u) {
   if (state_unknown_) {
     self->request(opts_->db, caf::infinite, session_get{chat_id_, 0})
-      .await(
-        [this, u](chat_session_record& r) mutable {
-          rec_ = std::move(r);
-          step_ = domain::parse_step(rec_.step);
-          state_unknown_ = false;
-          handle(u);
-        },
-        [this, u](const caf::error& err) mutable {
-          if (retry_load(err, u))
-            return;
-          state_unknown_ = false;
-          handle(u);
-        });
+        .await(
+            [this, u](chat_session_record& r) mutable {
+              rec_ = std::move(r);
+              step_ = domain::parse_step(rec_.step);
+              state_unknown_ = false;
+              handle(u);
+            },
+            [this, u](const caf::error& err) mutable {
+              if (retry_load(err, u))
+                return;
+              state_unknown_ = false;
+              handle(u);
+            });
     return;
   }
   self->request(opts_->cache, caf::infinite, user_get{chat_id_, 0})
-    .await(
-      [this, u](user_record& r) mutable {
-        me_ = std::move(r);
-        profile_unknown_ = false;
-        handle(u);
-      },
-      [this, u](const caf::error& err) mutable {
-        if (retry_load(err, u))
-          return;
-        profile_unknown_ = false;
-        handle(u);
-      });
+      .await(
+          [this, u](user_record& r) mutable {
+            me_ = std::move(r);
+            profile_unknown_ = false;
+            handle(u);
+          },
+          [this, u](const caf::error& err) mutable {
+            if (retry_load(err, u))
+              return;
+            profile_unknown_ = false;
+            handle(u);
+          });
 }
 
 bool session_state::retry_load(const caf::error& err, tg_update& u) {
@@ -103,8 +104,8 @@ bool session_state::retry_load(const caf::error& err, tg_update& u) {
     return false; // nothing stored: known now
   if (!is_transient(err) || ++load_tries_ >= max_load_tries) {
     spdlog::error("session {}: its state or profile is still unreadable "
-                  "({}); handled with what it knows", chat_id_,
-                  describe(err));
+                  "({}); handled with what it knows",
+                  chat_id_, describe(err));
     return false;
   }
   holding_ = true;
@@ -130,8 +131,8 @@ void session_state::handle_here(tg_update& u) {
 
 int32_t session_state::home_partition() const {
   auto team = me_.role == user_role::worker && me_.manager_id != 0
-                ? me_.manager_id
-                : chat_id_;
+                  ? me_.manager_id
+                  : chat_id_;
   return cluster::partition_of(team, opts_->partitions);
 }
 
@@ -149,49 +150,50 @@ void session_state::check_home(tg_update u) {
   // Awaited, so later updates wait; the profile is read once the state is
   // in (awaited answers are not taken in the order asked).
   self->request(opts_->db, caf::infinite, session_get{chat_id_, 0})
-    .await(
-      [this, u](chat_session_record& r) mutable {
-        rec_ = std::move(r);
-        step_ = domain::parse_step(rec_.step);
-        recheck_profile(std::move(u));
-      },
-      [this, u](const caf::error&) mutable {
-        // No state stored (or not readable now): the profile decides.
-        recheck_profile(std::move(u));
-      });
+      .await(
+          [this, u](chat_session_record& r) mutable {
+            rec_ = std::move(r);
+            step_ = domain::parse_step(rec_.step);
+            recheck_profile(std::move(u));
+          },
+          [this, u](const caf::error&) mutable {
+            // No state stored (or not readable now): the profile decides.
+            recheck_profile(std::move(u));
+          });
 }
 
 void session_state::recheck_profile(tg_update u) {
   // From PostgreSQL, not the cache: the link decides where the inbox puts
   // the chat's updates, and a cached profile may lag behind it.
   self->request(opts_->db, caf::infinite, user_get{chat_id_, 0})
-    .await(
-      [this, u](user_record& r) mutable {
-        me_ = std::move(r);
-        spdlog::debug("session {}: read again: step '{}', role {}, manager {}",
-                      chat_id_, rec_.step, to_string(me_.role), me_.manager_id);
-        if (moved_out())
-          hand_over(u);
-        else
-          handle_here(u);
-      },
-      [this, u](const caf::error& err) mutable {
-        if (engine_code(err) == engine_errc::not_found) {
-          // No profile: a chat outside any team, at home here or not.
-          me_ = user_record{};
-          me_.telegram_id = chat_id_;
-          if (moved_out())
-            hand_over(u);
-          else
+      .await(
+          [this, u](user_record& r) mutable {
+            me_ = std::move(r);
+            spdlog::debug(
+                "session {}: read again: step '{}', role {}, manager {}",
+                chat_id_, rec_.step, to_string(me_.role), me_.manager_id);
+            if (moved_out())
+              hand_over(u);
+            else
+              handle_here(u);
+          },
+          [this, u](const caf::error& err) mutable {
+            if (engine_code(err) == engine_errc::not_found) {
+              // No profile: a chat outside any team, at home here or not.
+              me_ = user_record{};
+              me_.telegram_id = chat_id_;
+              if (moved_out())
+                hand_over(u);
+              else
+                handle_here(u);
+              return;
+            }
+            // Not known now: handled here as the memory says, like any
+            // update whose profile cannot be read.
+            spdlog::warn("session {}: cannot read its profile again: {}",
+                         chat_id_, describe(err));
             handle_here(u);
-          return;
-        }
-        // Not known now: handled here as the memory says, like any
-        // update whose profile cannot be read.
-        spdlog::warn("session {}: cannot read its profile again: {}",
-                     chat_id_, describe(err));
-        handle_here(u);
-      });
+          });
 }
 
 void session_state::hand_over(const tg_update& u) {
@@ -200,17 +202,16 @@ void session_state::hand_over(const tg_update& u) {
   // the inbox placed there already.
   spdlog::info("session {}: update {} came to partition {}, but the chat's "
                "team lives in partition {} now; handed over",
-               chat_id_, u.update_id, opts_->fence.partition,
-               home_partition());
+               chat_id_, u.update_id, opts_->fence.partition, home_partition());
   self->request(opts_->db, caf::infinite,
                 inbox_rehome{chat_id_, 0, opts_->fence})
-    .then([](const db_count&) {},
-          [this](const caf::error& err) {
-            // Left where it is: this partition's sweep offers it again,
-            // and this session hands it over again.
-            spdlog::warn("session {}: cannot hand its updates over: {}",
-                         chat_id_, describe(err));
-          });
+      .then([](const db_count&) {},
+            [this](const caf::error& err) {
+              // Left where it is: this partition's sweep offers it again,
+              // and this session hands it over again.
+              spdlog::warn("session {}: cannot hand its updates over: {}",
+                           chat_id_, describe(err));
+            });
   release_next();
 }
 
@@ -241,13 +242,15 @@ void session_state::hold_for_flush(tg_update u) {
   auto left = std::make_shared<size_t>(pairs.size());
   for (auto [manager, worker] : pairs)
     self->request(registry_, flush_timeout, conversation_flush{manager, worker})
-      .then([this, left](bool) { flushed(*left); },
-            [this, left, manager = manager, worker = worker](const caf::error& err) {
-              spdlog::warn("session {}: conversation {}-{} did not confirm "
-                           "its messages stored ({}); changing the route "
-                           "anyway", chat_id_, manager, worker, describe(err));
-              flushed(*left);
-            });
+        .then([this, left](bool) { flushed(*left); },
+              [this, left, manager = manager,
+               worker = worker](const caf::error& err) {
+                spdlog::warn("session {}: conversation {}-{} did not confirm "
+                             "its messages stored ({}); changing the route "
+                             "anyway",
+                             chat_id_, manager, worker, describe(err));
+                flushed(*left);
+              });
 }
 
 void session_state::flushed(size_t& left) {

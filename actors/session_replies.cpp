@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A session's replies and the end of each update, made durable together.
 // The replies of an update are held until it is fully handled, then its
 // reply rows and its "done" mark are written in one transaction
@@ -99,8 +100,8 @@ void session_state::write_next() {
     put.finishes.push_back(w.finishes);
   put.fence = opts_->fence;
   self->request(opts_->db, caf::infinite, std::move(put))
-    .then([this](const reply_put_result& r) { written(r); },
-          [this](const caf::error& err) { write_failed(err); });
+      .then([this](const reply_put_result& r) { written(r); },
+            [this](const caf::error& err) { write_failed(err); });
 }
 
 void session_state::written(const reply_put_result& r) {
@@ -122,7 +123,8 @@ void session_state::write_failed(const caf::error& err) {
   if (is_transient(err) && w.attempts < reply_write_attempts) {
     if (w.attempts == 1)
       spdlog::warn("session {}: replies of update {} not stored ({}); "
-                   "retrying", chat_id_, w.finishes, describe(err));
+                   "retrying",
+                   chat_id_, w.finishes, describe(err));
     auto wait = write_retry_base * (1u << std::min(w.attempts - 1, 5u));
     self->delayed_send(self, wait, retry_atom::value);
     return;
@@ -141,8 +143,9 @@ void session_state::write_failed(const caf::error& err) {
                   chat_id_, w.finishes, describe(err));
     telemetry::metrics().messages_refused.Increment();
     if (w.finishes > 0)
-      self->request(opts_->db, caf::infinite, inbox_done{{w.finishes}, 0, opts_->fence})
-        .then([](const db_count&) {}, [](const caf::error&) {});
+      self->request(opts_->db, caf::infinite,
+                    inbox_done{{w.finishes}, 0, opts_->fence})
+          .then([](const db_count&) {}, [](const caf::error&) {});
   }
   writes_.pop_front();
   write_next();
@@ -150,15 +153,15 @@ void session_state::write_failed(const caf::error& err) {
 
 bool session_state::known_update(int64_t id) const {
   return std::find(recent_updates_.begin(), recent_updates_.end(), id)
-           != recent_updates_.end()
+             != recent_updates_.end()
          || std::find(forwarded_.begin(), forwarded_.end(), id)
-              != forwarded_.end();
+                != forwarded_.end();
 }
 
 void session_state::forget_update(int64_t id) {
   recent_updates_.erase(
-    std::remove(recent_updates_.begin(), recent_updates_.end(), id),
-    recent_updates_.end());
+      std::remove(recent_updates_.begin(), recent_updates_.end(), id),
+      recent_updates_.end());
 }
 
 void session_state::remember_update(int64_t id) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A registered chat's listings and bookkeeping: workers, tasks, the daily
 // summary, history and reset.
 
@@ -21,64 +22,66 @@ constexpr int64_t day_ms = 24 * 3600 * 1000;
 
 } // namespace
 
-// -- workers --------------------------------------------------------------------
+// -- workers
+// --------------------------------------------------------------------
 
 void session_state::list_workers(bool choose) {
   self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
-    .await(
-      [this, choose](user_page& page) {
-        if (page.rows.empty()) {
-          reply(say(text_id::no_workers, me_.invitation_code));
-          return;
-        }
-        auto text = say(choose ? text_id::workers_choose
-                               : text_id::workers_list);
-        std::vector<std::vector<inline_button>> rows;
-        for (size_t i = 0; i < page.rows.size(); ++i) {
-          const auto& w = page.rows[i];
-          bool current = w.telegram_id == rec_.current_worker;
-          text += fmt::format("\n{}. {}{}", i + 1, w.display_name,
-                              current ? " ←" : "");
-          rows.push_back({{w.display_name,
-                           domain::switch_button_data(w.telegram_id)}});
-        }
-        reply(std::move(text), std::move(rows));
-      },
-      [this](const caf::error& err) { db_failed(err); });
+      .await(
+          [this, choose](user_page& page) {
+            if (page.rows.empty()) {
+              reply(say(text_id::no_workers, me_.invitation_code));
+              return;
+            }
+            auto text =
+                say(choose ? text_id::workers_choose : text_id::workers_list);
+            std::vector<std::vector<inline_button>> rows;
+            for (size_t i = 0; i < page.rows.size(); ++i) {
+              const auto& w = page.rows[i];
+              bool current = w.telegram_id == rec_.current_worker;
+              text += fmt::format("\n{}. {}{}", i + 1, w.display_name,
+                                  current ? " ←" : "");
+              rows.push_back({{w.display_name,
+                               domain::switch_button_data(w.telegram_id)}});
+            }
+            reply(std::move(text), std::move(rows));
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::switch_to_number(int64_t n) {
   self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
-    .await(
-      [this, n](user_page& page) {
-        if (n < 1 || static_cast<size_t>(n) > page.rows.size()) {
-          reply(say(text_id::no_such_worker, n));
-          return;
-        }
-        const auto& w = page.rows[static_cast<size_t>(n - 1)];
-        rec_.current_worker = w.telegram_id;
-        save();
-        reply(say(text_id::switched_to, w.display_name));
-      },
-      [this](const caf::error& err) { db_failed(err); });
+      .await(
+          [this, n](user_page& page) {
+            if (n < 1 || static_cast<size_t>(n) > page.rows.size()) {
+              reply(say(text_id::no_such_worker, n));
+              return;
+            }
+            const auto& w = page.rows[static_cast<size_t>(n - 1)];
+            rec_.current_worker = w.telegram_id;
+            save();
+            reply(say(text_id::switched_to, w.display_name));
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::switch_to_worker(int64_t worker_id) {
   self->request(opts_->cache, infinite, user_get{worker_id, 0})
-    .await(
-      [this](user_record& w) {
-        if (w.manager_id != chat_id_) {
-          reply(say(text_id::partner_unreachable, w.display_name));
-          return;
-        }
-        rec_.current_worker = w.telegram_id;
-        save();
-        reply(say(text_id::switched_to, w.display_name));
-      },
-      [this](const caf::error& err) { db_failed(err); });
+      .await(
+          [this](user_record& w) {
+            if (w.manager_id != chat_id_) {
+              reply(say(text_id::partner_unreachable, w.display_name));
+              return;
+            }
+            rec_.current_worker = w.telegram_id;
+            save();
+            reply(say(text_id::switched_to, w.display_name));
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
-// -- daily summary --------------------------------------------------------------
+// -- daily summary
+// --------------------------------------------------------------
 
 /// What /daily gathers: a line per worker, filled by three answers each.
 struct session_state::daily_summary {
@@ -104,20 +107,20 @@ struct session_state::daily_summary {
 
 void session_state::daily() {
   self->request(opts_->db, infinite, workers_of{chat_id_, 0, max_listed, 0})
-    .await(
-      [this](user_page& page) {
-        if (page.rows.empty()) {
-          reply(say(text_id::daily_none));
-          return;
-        }
-        auto sum = std::make_shared<daily_summary>();
-        sum->lines.resize(page.rows.size());
-        sum->waiting = page.rows.size() * 3;
-        sum->since = wall_ms() - day_ms;
-        for (size_t i = 0; i < page.rows.size(); ++i)
-          daily_for(sum, i, page.rows[i]);
-      },
-      [this](const caf::error& err) { db_failed(err); });
+      .await(
+          [this](user_page& page) {
+            if (page.rows.empty()) {
+              reply(say(text_id::daily_none));
+              return;
+            }
+            auto sum = std::make_shared<daily_summary>();
+            sum->lines.resize(page.rows.size());
+            sum->waiting = page.rows.size() * 3;
+            sum->since = wall_ms() - day_ms;
+            for (size_t i = 0; i < page.rows.size(); ++i)
+              daily_for(sum, i, page.rows[i]);
+          },
+          [this](const caf::error& err) { db_failed(err); });
 }
 
 void session_state::daily_for(const std::shared_ptr<daily_summary>& sum,
@@ -130,58 +133,59 @@ void session_state::daily_for(const std::shared_ptr<daily_summary>& sum,
   // Messages of the pair in the last 24 hours.
   conversation_open open{chat_id_, worker.telegram_id, 0};
   self->request(opts_->db, infinite, open)
-    .await(
-      [this, sum, i, fail](conversation_record& c) {
-        message_count mc{c.id, sum->since, wall_ms() + 1, 0};
-        self->request(opts_->db, infinite, mc)
-          .await(
-            [this, sum, i](const db_count& n) {
-              sum->lines[i].messages = n.n;
-              daily_answered(*sum);
-            },
-            fail);
-        last_message(sum, i, c.id);
-      },
-      [this, sum, fail](const caf::error& err) {
-        --sum->waiting; // the last message is not asked for either
-        fail(err);
-      });
+      .await(
+          [this, sum, i, fail](conversation_record& c) {
+            message_count mc{c.id, sum->since, wall_ms() + 1, 0};
+            self->request(opts_->db, infinite, mc)
+                .await(
+                    [this, sum, i](const db_count& n) {
+                      sum->lines[i].messages = n.n;
+                      daily_answered(*sum);
+                    },
+                    fail);
+            last_message(sum, i, c.id);
+          },
+          [this, sum, fail](const caf::error& err) {
+            --sum->waiting; // the last message is not asked for either
+            fail(err);
+          });
   // The worker's tasks from this manager: open, and done since then.
   task_list tl;
   tl.worker_id = worker.telegram_id;
   tl.filter = task_filter::all;
   tl.limit = 100;
   self->request(opts_->db, infinite, tl)
-    .await(
-      [this, sum, i](task_page& tasks) {
-        for (const auto& t : tasks.rows) {
-          if (t.manager_id != chat_id_)
-            continue;
-          if (t.status == task_status::open) {
-            ++sum->lines[i].open;
-            sum->lines[i].open_tasks.push_back(t);
-          } else if (t.done_at_ms >= sum->since) {
-            ++sum->lines[i].done;
-          }
-        }
-        daily_answered(*sum);
-      },
-      fail);
+      .await(
+          [this, sum, i](task_page& tasks) {
+            for (const auto& t : tasks.rows) {
+              if (t.manager_id != chat_id_)
+                continue;
+              if (t.status == task_status::open) {
+                ++sum->lines[i].open;
+                sum->lines[i].open_tasks.push_back(t);
+              } else if (t.done_at_ms >= sum->since) {
+                ++sum->lines[i].done;
+              }
+            }
+            daily_answered(*sum);
+          },
+          fail);
 }
 
 void session_state::last_message(const std::shared_ptr<daily_summary>& sum,
                                  size_t i, int64_t conversation_id) {
   self->request(opts_->db, infinite, message_recent{conversation_id, 1, 0, 0})
-    .await(
-      [this, sum, i](message_page& page) {
-        if (!page.rows.empty() && page.rows.back().created_at_ms >= sum->since)
-          sum->lines[i].last = as_manager_reads(page.rows.back());
-        daily_answered(*sum);
-      },
-      [this, sum](const caf::error&) {
-        sum->failed = true;
-        daily_answered(*sum);
-      });
+      .await(
+          [this, sum, i](message_page& page) {
+            if (!page.rows.empty()
+                && page.rows.back().created_at_ms >= sum->since)
+              sum->lines[i].last = as_manager_reads(page.rows.back());
+            daily_answered(*sum);
+          },
+          [this, sum](const caf::error&) {
+            sum->failed = true;
+            daily_answered(*sum);
+          });
 }
 
 std::string session_state::as_manager_reads(const message_row& r) const {
@@ -221,8 +225,7 @@ void session_state::send_daily(const daily_summary& sum) {
   bool any = false;
   for (const auto& l : sum.lines) {
     any = any || l.messages > 0 || l.done > 0 || l.open > 0;
-    text += "\n" + say(text_id::daily_line, l.name, l.messages, l.done,
-                       l.open);
+    text += "\n" + say(text_id::daily_line, l.name, l.messages, l.done, l.open);
     if (!l.last.empty())
       text += "\n  " + say(text_id::daily_last_message, l.last);
     if (!l.titles.empty()) {
@@ -235,46 +238,53 @@ void session_state::send_daily(const daily_summary& sum) {
   reply(any ? std::move(text) : say(text_id::daily_none));
 }
 
-// -- history --------------------------------------------------------------------
+// -- history
+// --------------------------------------------------------------------
 
 void session_state::history(int64_t n) {
   auto show = [this, n](int64_t partner_id) {
     self->request(opts_->cache, infinite, user_get{partner_id, 0})
-      .await(
-        [this, n](user_record& partner) {
-          auto m = is_manager() ? chat_id_ : partner.telegram_id;
-          auto w = is_manager() ? partner.telegram_id : chat_id_;
-          self->request(opts_->db, infinite, conversation_open{m, w, 0})
-            .await(
-              [this, n, partner](conversation_record& c) {
-                self->request(opts_->db, infinite,
-                              message_recent{c.id, n, 0, 0})
+        .await(
+            [this, n](user_record& partner) {
+              auto m = is_manager() ? chat_id_ : partner.telegram_id;
+              auto w = is_manager() ? partner.telegram_id : chat_id_;
+              self->request(opts_->db, infinite, conversation_open{m, w, 0})
                   .await(
-                    [this, partner](message_page& page) {
-                      if (page.rows.empty()) {
-                        reply(say(text_id::history_none));
-                        return;
-                      }
-                      auto text = say(text_id::history_header,
-                                      page.rows.size());
-                      for (const auto& r : page.rows) {
-                        const auto& who = r.sender_id == chat_id_
+                      [this, n, partner](conversation_record& c) {
+                        self->request(opts_->db, infinite,
+                                      message_recent{c.id, n, 0, 0})
+                            .await(
+                                [this, partner](message_page& page) {
+                                  if (page.rows.empty()) {
+                                    reply(say(text_id::history_none));
+                                    return;
+                                  }
+                                  auto text = say(text_id::history_header,
+                                                  page.rows.size());
+                                  for (const auto& r : page.rows) {
+                                    const auto& who =
+                                        r.sender_id == chat_id_
                                             ? me_.display_name
                                             : partner.display_name;
-                        text += fmt::format("\n{}: {}", who, r.original_text);
-                        if (!r.translated_text.empty()
-                            && r.translated_text != r.original_text) {
-                          text += fmt::format("\n   → {}", r.translated_text);
-                          text += pivot_note(r);
-                        }
-                      }
-                      reply(std::move(text));
-                    },
-                    [this](const caf::error& err) { db_failed(err); });
-              },
-              [this](const caf::error& err) { db_failed(err); });
-        },
-        [this](const caf::error& err) { db_failed(err); });
+                                    text += fmt::format("\n{}: {}", who,
+                                                        r.original_text);
+                                    if (!r.translated_text.empty()
+                                        && r.translated_text
+                                               != r.original_text) {
+                                      text += fmt::format("\n   → {}",
+                                                          r.translated_text);
+                                      text += pivot_note(r);
+                                    }
+                                  }
+                                  reply(std::move(text));
+                                },
+                                [this](const caf::error& err) {
+                                  db_failed(err);
+                                });
+                      },
+                      [this](const caf::error& err) { db_failed(err); });
+            },
+            [this](const caf::error& err) { db_failed(err); });
   };
   if (is_manager()) {
     with_current_worker(show);
@@ -301,7 +311,8 @@ std::string session_state::pivot_note(const message_row& r) const {
   return " " + say(text_id::history_via, names);
 }
 
-// -- reset ----------------------------------------------------------------------
+// -- reset
+// ----------------------------------------------------------------------
 
 void session_state::reset() {
   // The partners' sessions hear of it through notes the reset stores with
@@ -311,21 +322,21 @@ void session_state::reset() {
   ask.name = me_.display_name;
   ask.cause = current_.update_id;
   self->request(opts_->db, infinite, std::move(ask))
-    .await(
-      [this](user_reset_result&) {
-        forget_registration();
-        reply(say(text_id::reset_done));
-      },
-      [this](const caf::error& err) {
-        if (engine_code(err) == engine_errc::not_found) {
-          // Never registered: nothing to undo but the dialogue.
-          step_ = domain::reg_step::fresh;
-          save();
-          reply(say(text_id::reset_done));
-          return;
-        }
-        db_failed(err);
-      });
+      .await(
+          [this](user_reset_result&) {
+            forget_registration();
+            reply(say(text_id::reset_done));
+          },
+          [this](const caf::error& err) {
+            if (engine_code(err) == engine_errc::not_found) {
+              // Never registered: nothing to undo but the dialogue.
+              step_ = domain::reg_step::fresh;
+              save();
+              reply(say(text_id::reset_done));
+              return;
+            }
+            db_failed(err);
+          });
 }
 
 } // namespace bridge

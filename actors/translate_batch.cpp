@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "actors/translate_batch.hpp"
 
 #include <chrono>
@@ -13,14 +14,15 @@ constexpr int64_t default_deadline_ms = 10'000;
 
 } // namespace
 
-caf::behavior translate_batch_state::make_behavior(translator_actor translator) {
+caf::behavior
+translate_batch_state::make_behavior(translator_actor translator) {
   translator_ = std::move(translator);
   return {
-    [this](translate_batch& b) { return start(b); },
-    [this](translation_done& d) { settle(d); },
-    [](const translation_queued&) {},
-    [](const translation_slow&) {},
-    [this](tick_atom) { finish(); },
+      [this](translate_batch& b) { return start(b); },
+      [this](translation_done& d) { settle(d); },
+      [](const translation_queued&) {},
+      [](const translation_slow&) {},
+      [this](tick_atom) { finish(); },
   };
 }
 
@@ -67,8 +69,9 @@ void translate_batch_state::finish() {
   self->quit();
 }
 
-caf::behavior translate_batch_actor(
-  caf::stateful_actor<translate_batch_state>* self, translator_actor translator) {
+caf::behavior
+translate_batch_actor(caf::stateful_actor<translate_batch_state>* self,
+                      translator_actor translator) {
   return self->state.make_behavior(std::move(translator));
 }
 

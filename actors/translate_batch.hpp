@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <caf/behavior.hpp>
@@ -35,7 +36,8 @@ private:
   bool answered_ = false;
 };
 
-caf::behavior translate_batch_actor(
-  caf::stateful_actor<translate_batch_state>* self, translator_actor translator);
+caf::behavior
+translate_batch_actor(caf::stateful_actor<translate_batch_state>* self,
+                      translator_actor translator);
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The engine's main: configuration, logging, the actor system, the engine,
 // and a clean stop on SIGTERM or SIGINT (SIGHUP reloads logging). Exit
 // statuses: app/exit_codes.hpp.
@@ -40,9 +41,8 @@ bool ready_to_serve(const bridge::engine& eng) {
 } // namespace
 
 int main(int argc, char** argv) {
-  auto outcome = bridge::config::load(argc, argv, [](const char* name) {
-    return std::getenv(name);
-  });
+  auto outcome = bridge::config::load(
+      argc, argv, [](const char* name) { return std::getenv(name); });
   using action = bridge::config::load_outcome::action;
   if (outcome.what == action::exit_success) {
     std::cout << outcome.message;
@@ -54,9 +54,8 @@ int main(int argc, char** argv) {
   }
   const auto& cfg = outcome.cfg;
   auto masker = std::make_shared<bridge::log::secret_masker>();
-  bridge::config::visit_secrets(outcome.cfg, [&](const char*, std::string& v) {
-    masker->add(v);
-  });
+  bridge::config::visit_secrets(
+      outcome.cfg, [&](const char*, std::string& v) { masker->add(v); });
   std::string err;
   if (!bridge::log::init(cfg.engine.log_level, cfg.engine.log_file,
                          cfg.engine.log_format, masker, err)) {
@@ -71,8 +70,8 @@ int main(int argc, char** argv) {
   // CAF's own default is at least four threads; on a two-core machine the
   // two extra ones only add wake-ups and migrations between the cores.
   auto threads = cfg.engine.scheduler_threads > 0
-                   ? static_cast<size_t>(cfg.engine.scheduler_threads)
-                   : std::max<size_t>(1, std::thread::hardware_concurrency());
+                     ? static_cast<size_t>(cfg.engine.scheduler_threads)
+                     : std::max<size_t>(1, std::thread::hardware_concurrency());
   caf_cfg.set("scheduler.max-threads", threads);
   // Each poll is a 50 us sleep and wake-up: at a steady trickle of work
   // an idle thread never gets past them to sleeping until woken.
@@ -88,13 +87,14 @@ int main(int argc, char** argv) {
     if (!eng.start(err)) {
       spdlog::critical("bridge: cannot start: {}", err);
       return eng.start_failure() == bridge::engine_errc::schema_newer
-               ? bridge::exit_code::schema_newer
-               : bridge::exit_code::start_failed;
+                 ? bridge::exit_code::schema_newer
+                 : bridge::exit_code::start_failed;
     }
     int sig = 0;
     {
       bridge::service::readiness_watch watch{
-        [&eng] { return ready_to_serve(eng); }, std::chrono::milliseconds{100}};
+          [&eng] { return ready_to_serve(eng); },
+          std::chrono::milliseconds{100}};
       sig = bridge::wait_for_stop(signals, on_hangup);
     }
     bridge::service::notify_stopping();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "app/engine.hpp"
 
 #include <algorithm>
@@ -19,11 +20,11 @@
 #include "cluster/lease_store.hpp"
 #include "messages/type_ids.hpp"
 #include "ops/admin.hpp"
+#include "ops/bot_identity.hpp"
 #include "ops/dashboard.hpp"
 #include "ops/http_server.hpp"
 #include "ops/routes.hpp"
 #include "ops/status_poller.hpp"
-#include "ops/bot_identity.hpp"
 #include "ops/webhook.hpp"
 #include "storage/retention.hpp"
 #include "storage/start.hpp"
@@ -33,8 +34,7 @@
 namespace bridge {
 
 engine::engine(caf::actor_system& sys, const bridge_config& cfg)
-  : sys_(sys), cfg_(cfg) {
-}
+    : sys_(sys), cfg_(cfg) {}
 
 engine::~engine() {
   stop();
@@ -72,8 +72,8 @@ bool engine::start_rooms(std::string& err) {
   // needs Redis; the pool drops what this engine's writes change.
   if (cfg_.cache.enabled && cfg_.cache.local_profiles > 0)
     memo_ = std::make_shared<cache::profile_memo>(
-      static_cast<size_t>(cfg_.cache.local_profiles),
-      defaults::cache::local_profile_ttl);
+        static_cast<size_t>(cfg_.cache.local_profiles),
+        defaults::cache::local_profile_ttl);
   auto pool = storage::db_pool_options_from(cfg_);
   if (memo_)
     pool.on_change = [memo = memo_](const cache_invalidate& x) {
@@ -107,9 +107,9 @@ bool engine::start_rooms(std::string& err) {
     return false;
   }
   cache_ = *cache;
-  retention_ = sys_.spawn(storage::retention,
-                          storage::retention_options_from(cfg_, db_, cache_,
-                                                          instance_id()));
+  retention_ = sys_.spawn(
+      storage::retention,
+      storage::retention_options_from(cfg_, db_, cache_, instance_id()));
   // The bot's send limit and the API key's translation budget are shared
   // by every engine: each spends its share, or draws from Redis.
   auto budgets = cache::start_budgets(sys_, cfg_);
@@ -119,8 +119,8 @@ bool engine::start_rooms(std::string& err) {
   }
   budgets_ = *budgets;
   auto tr = translation::spawn_translator(
-    sys_, cfg_,
-    cfg_.cluster.translation_budget == "redis" ? budgets_ : budget_actor{});
+      sys_, cfg_,
+      cfg_.cluster.translation_budget == "redis" ? budgets_ : budget_actor{});
   if (!tr) {
     err = "translator: " + describe(tr.error());
     return false;
@@ -140,14 +140,15 @@ domain::language_map engine::languages() {
   std::vector<domain::language_map::direction> directions;
   caf::scoped_actor self{sys_};
   self->request(translator_, std::chrono::seconds{10}, languages_atom::value)
-    .receive(
-      [&](const std::vector<language_pair>& pairs) {
-        for (const auto& p : pairs)
-          directions.push_back({p.source, p.target, p.via});
-      },
-      [&](const caf::error& e) {
-        spdlog::error("engine: translator languages unknown: {}", describe(e));
-      });
+      .receive(
+          [&](const std::vector<language_pair>& pairs) {
+            for (const auto& p : pairs)
+              directions.push_back({p.source, p.target, p.via});
+          },
+          [&](const caf::error& e) {
+            spdlog::error("engine: translator languages unknown: {}",
+                          describe(e));
+          });
   return domain::language_map{directions};
 }
 
@@ -197,23 +198,24 @@ void engine::hand_over() {
   // instead of when the leases expire: each one's actors stop first.
   caf::scoped_actor self{sys_};
   self->request(keeper_, cfg_.cluster.lease_ttl * 2, stop_atom::value)
-    .receive(
-      [](bool all) {
-        if (all)
-          spdlog::info("engine: every lease handed over");
-        else
-          spdlog::warn("engine: some leases were not handed over; they "
-                       "expire by themselves");
-      },
-      [](const caf::error& err) {
-        spdlog::warn("engine: leases not handed over ({}); they expire by "
-                     "themselves", describe(err));
-      });
+      .receive(
+          [](bool all) {
+            if (all)
+              spdlog::info("engine: every lease handed over");
+            else
+              spdlog::warn("engine: some leases were not handed over; they "
+                           "expire by themselves");
+          },
+          [](const caf::error& err) {
+            spdlog::warn("engine: leases not handed over ({}); they expire by "
+                         "themselves",
+                         describe(err));
+          });
 }
 
 bool engine::start_actors(std::string& err) {
   owned_ = std::make_shared<ownership>(
-    static_cast<int32_t>(cfg_.cluster.partitions));
+      static_cast<int32_t>(cfg_.cluster.partitions));
   auto so = sender_options_from(cfg_);
   so.db = db_;
   so.owned = owned_;
@@ -233,15 +235,15 @@ bool engine::start_actors(std::string& err) {
   // For the join links; without it managers get codes only.
   std::string who_err;
   sess->bot_username = ops::fetch_bot_username(
-    cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token, who_err);
+      cfg_.telegram.api_url, cfg_.secrets.telegram_bot_token, who_err);
   if (sess->bot_username.empty())
     spdlog::warn("engine: {}; invitations go without links", who_err);
   if (sess->languages.empty()) {
     err = "the translator offers no language";
     return false;
   }
-  auto co = std::make_shared<conversation_options>(
-    conversation_options_from(cfg_));
+  auto co =
+      std::make_shared<conversation_options>(conversation_options_from(cfg_));
   co->db = db_;
   co->translator = translator_;
   co->sender = sender_;
@@ -263,15 +265,14 @@ bool engine::start_actors(std::string& err) {
     std::shared_ptr<const session_options> sp = std::move(s);
     std::shared_ptr<const conversation_options> cp = std::move(c);
     return parent->spawn(
-      registry,
-      session_factory{[sp](caf::local_actor* reg, int64_t chat_id) {
-        return reg->spawn(session, chat_id, caf::actor_cast<caf::actor>(reg),
-                          sp);
-      }},
-      conversation_factory{[cp](caf::local_actor* reg, int64_t m, int64_t w) {
-        return reg->spawn(conversation, m, w,
-                          caf::actor_cast<caf::actor>(reg), cp);
-      }});
+        registry, session_factory{[sp](caf::local_actor* reg, int64_t chat_id) {
+          return reg->spawn(session, chat_id, caf::actor_cast<caf::actor>(reg),
+                            sp);
+        }},
+        conversation_factory{[cp](caf::local_actor* reg, int64_t m, int64_t w) {
+          return reg->spawn(conversation, m, w,
+                            caf::actor_cast<caf::actor>(reg), cp);
+        }});
   };
   router_ = sys_.spawn(partition_router, std::move(ro));
   auto sw = sweeper_options_from(cfg_);
@@ -350,19 +351,17 @@ bool engine::drain(std::chrono::milliseconds deadline) {
       mine.clear(); // no filter: every row is ours
     bool empty = false;
     auto handed_on = intake_->last_handed_on.load();
-    self->request(db_, std::chrono::seconds{5},
-                  inbox_pending{0, 1, 0, 0, mine})
-      .receive(
-        [&](const inbox_page& p) {
-          empty = p.rows.empty() || p.rows.front().update_id > handed_on;
-        },
-        [&](const caf::error&) {});
+    self->request(db_, std::chrono::seconds{5}, inbox_pending{0, 1, 0, 0, mine})
+        .receive(
+            [&](const inbox_page& p) {
+              empty = p.rows.empty() || p.rows.front().update_id > handed_on;
+            },
+            [&](const caf::error&) {});
     if (!empty)
       return false;
-    self->request(db_, std::chrono::seconds{5},
-                  outbox_unsent{0, 1, 0, 0, mine})
-      .receive([&](const outbox_page& p) { empty = p.rows.empty(); },
-               [&](const caf::error&) { empty = false; });
+    self->request(db_, std::chrono::seconds{5}, outbox_unsent{0, 1, 0, 0, mine})
+        .receive([&](const outbox_page& p) { empty = p.rows.empty(); },
+                 [&](const caf::error&) { empty = false; });
     return empty;
   };
   while (!nothing_left()) {
@@ -379,14 +378,14 @@ bool engine::drain(std::chrono::milliseconds deadline) {
   // now, they are not lost with the actors (nor counted twice after a
   // restart that replays nothing).
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-    until - std::chrono::steady_clock::now());
+      until - std::chrono::steady_clock::now());
   self->request(router_, std::max(left, std::chrono::milliseconds{1000}),
                 drain_atom::value)
-    .receive([](bool) {},
-             [](const caf::error& err) {
-               spdlog::warn("engine: allowance not given back: {}",
-                            describe(err));
-             });
+      .receive([](bool) {},
+               [](const caf::error& err) {
+                 spdlog::warn("engine: allowance not given back: {}",
+                              describe(err));
+               });
   hand_over();
   return true;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -8,9 +9,9 @@
 #include <caf/actor.hpp>
 #include <caf/actor_system.hpp>
 
-#include "cache/profile_memo.hpp"
 #include "actors/intake.hpp"
 #include "actors/ownership.hpp"
+#include "cache/profile_memo.hpp"
 #include "common/error.hpp"
 #include "config/config.hpp"
 #include "domain/language_map.hpp"
@@ -25,7 +26,7 @@ class http_server;
 struct webhook_options;
 struct admin_options;
 class live_rates;
-}
+} // namespace bridge::ops
 
 namespace bridge {
 

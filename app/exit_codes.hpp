@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include "config/loader.hpp"
@@ -34,10 +35,14 @@ constexpr int stopped_during_drain = 130;
 constexpr int for_failure(config::load_outcome::failure why) {
   using failure = config::load_outcome::failure;
   switch (why) {
-    case failure::config_unreadable: return config_unreadable;
-    case failure::credential_unreadable: return credential_unreadable;
-    case failure::token_missing: return token_missing;
-    default: return invalid_config;
+  case failure::config_unreadable:
+    return config_unreadable;
+  case failure::credential_unreadable:
+    return credential_unreadable;
+  case failure::token_missing:
+    return token_missing;
+  default:
+    return invalid_config;
   }
 }
 

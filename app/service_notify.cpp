@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "app/service_notify.hpp"
 
 #include <string>
@@ -30,19 +31,18 @@ bool notify_status(const char* text) {
 
 readiness_watch::readiness_watch(std::function<bool()> is_ready,
                                  std::chrono::milliseconds interval)
-  : thread_([this, is_ready = std::move(is_ready), interval] {
-      // Readiness is a set of flags the rooms raise from their own
-      // threads; polling them costs nothing next to a start's seconds.
-      while (!stop_) {
-        if (is_ready()) {
-          notify_ready();
-          ready_ = true;
-          return;
+    : thread_([this, is_ready = std::move(is_ready), interval] {
+        // Readiness is a set of flags the rooms raise from their own
+        // threads; polling them costs nothing next to a start's seconds.
+        while (!stop_) {
+          if (is_ready()) {
+            notify_ready();
+            ready_ = true;
+            return;
+          }
+          std::this_thread::sleep_for(interval);
         }
-        std::this_thread::sleep_for(interval);
-      }
-    }) {
-}
+      }) {}
 
 readiness_watch::~readiness_watch() {
   stop_ = true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The actors that load the pool and the cache: a closed loop that keeps a
@@ -18,8 +19,7 @@
 namespace bridge::bench {
 
 /// A closed loop: `window` requests outstanding until `counts->stop`.
-template <class Request, class Reply, class Handle>
-struct loop_state {
+template <class Request, class Reply, class Handle> struct loop_state {
   static inline const char* name = "bench_loop";
   Handle dst;
   std::function<Request()> make;
@@ -42,17 +42,17 @@ void send_next(loop_actor<Request, Reply, Handle>* self) {
   }
   ++st.outstanding;
   self->request(st.dst, caf::infinite, st.make())
-    .then(
-      [self](Reply&) {
-        --self->state.outstanding;
-        ++self->state.counts->answered;
-        send_next(self);
-      },
-      [self](caf::error& e) {
-        --self->state.outstanding;
-        self->state.counts->fail(e);
-        send_next(self);
-      });
+      .then(
+          [self](Reply&) {
+            --self->state.outstanding;
+            ++self->state.counts->answered;
+            send_next(self);
+          },
+          [self](caf::error& e) {
+            --self->state.outstanding;
+            self->state.counts->fail(e);
+            send_next(self);
+          });
 }
 
 template <class Request, class Reply, class Handle>
@@ -84,10 +84,11 @@ struct paced_state {
   std::shared_ptr<std::vector<int64_t>> latencies_us;
 };
 
-inline caf::behavior paced(caf::stateful_actor<paced_state>* self, db_actor pool,
-                    std::shared_ptr<row_source> rows, double rate, double warmup,
-                    std::shared_ptr<tally> counts,
-                    std::shared_ptr<std::vector<int64_t>> latencies_us) {
+inline caf::behavior paced(caf::stateful_actor<paced_state>* self,
+                           db_actor pool, std::shared_ptr<row_source> rows,
+                           double rate, double warmup,
+                           std::shared_ptr<tally> counts,
+                           std::shared_ptr<std::vector<int64_t>> latencies_us) {
   auto& st = self->state;
   st.pool = std::move(pool);
   st.rows = std::move(rows);
@@ -95,7 +96,8 @@ inline caf::behavior paced(caf::stateful_actor<paced_state>* self, db_actor pool
   st.latencies_us = std::move(latencies_us);
   st.rate = rate;
   st.t0 = steady::now();
-  st.measure_from = st.t0 + std::chrono::duration_cast<steady::duration>(secs(warmup));
+  st.measure_from =
+      st.t0 + std::chrono::duration_cast<steady::duration>(secs(warmup));
   auto finish_if_done = [self] {
     auto& s = self->state;
     if (s.counts->stop && s.outstanding == 0) {
@@ -105,38 +107,41 @@ inline caf::behavior paced(caf::stateful_actor<paced_state>* self, db_actor pool
   };
   self->send(self, tick_atom::value);
   return {
-    [self, finish_if_done](tick_atom) {
-      auto& s = self->state;
-      if (s.counts->stop) {
-        finish_if_done();
-        return;
-      }
-      auto now = steady::now();
-      // Catch up to the schedule, so timer jitter does not lower the rate.
-      auto due = static_cast<uint64_t>(s.rate * std::chrono::duration<double>(now - s.t0).count());
-      for (; s.sent < due; ++s.sent) {
-        ++s.outstanding;
-        bool measured = now >= s.measure_from;
-        self->request(s.pool, caf::infinite, message_put{{s.rows->next()}})
-          .then(
-            [self, now, measured, finish_if_done](message_put_result&) {
-              auto& x = self->state;
-              --x.outstanding;
-              ++x.counts->answered;
-              if (measured)
-                x.latencies_us->push_back(
-                  std::chrono::duration_cast<std::chrono::microseconds>(steady::now() - now)
-                    .count());
-              finish_if_done();
-            },
-            [self, finish_if_done](caf::error& e) {
-              --self->state.outstanding;
-              self->state.counts->fail(e);
-              finish_if_done();
-            });
-      }
-      self->delayed_send(self, std::chrono::milliseconds{1}, tick_atom::value);
-    },
+      [self, finish_if_done](tick_atom) {
+        auto& s = self->state;
+        if (s.counts->stop) {
+          finish_if_done();
+          return;
+        }
+        auto now = steady::now();
+        // Catch up to the schedule, so timer jitter does not lower the rate.
+        auto due = static_cast<uint64_t>(
+            s.rate * std::chrono::duration<double>(now - s.t0).count());
+        for (; s.sent < due; ++s.sent) {
+          ++s.outstanding;
+          bool measured = now >= s.measure_from;
+          self->request(s.pool, caf::infinite, message_put{{s.rows->next()}})
+              .then(
+                  [self, now, measured, finish_if_done](message_put_result&) {
+                    auto& x = self->state;
+                    --x.outstanding;
+                    ++x.counts->answered;
+                    if (measured)
+                      x.latencies_us->push_back(
+                          std::chrono::duration_cast<std::chrono::microseconds>(
+                              steady::now() - now)
+                              .count());
+                    finish_if_done();
+                  },
+                  [self, finish_if_done](caf::error& e) {
+                    --self->state.outstanding;
+                    self->state.counts->fail(e);
+                    finish_if_done();
+                  });
+        }
+        self->delayed_send(self, std::chrono::milliseconds{1},
+                           tick_atom::value);
+      },
   };
 }
 

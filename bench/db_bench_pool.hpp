@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The pool as the storage benchmark drives it: asking and waiting,
@@ -31,8 +32,8 @@ Reply ask(caf::actor_system& sys, const Handle& dst, Msg msg) {
   std::optional<Reply> out;
   caf::error failure;
   self->request(dst, std::chrono::seconds{30}, std::move(msg))
-    .receive([&](Reply& r) { out = std::move(r); },
-             [&](caf::error& e) { failure = std::move(e); });
+      .receive([&](Reply& r) { out = std::move(r); },
+               [&](caf::error& e) { failure = std::move(e); });
   if (!out)
     throw std::runtime_error("request failed: " + describe(failure));
   return std::move(*out);
@@ -59,7 +60,8 @@ public:
   /// Waits until the pool's connections are closed.
   void await_pool_gone() {
     auto end = steady::now() + std::chrono::seconds{20};
-    while (scalar(std::string{"SELECT count(*) FROM pg_stat_activity WHERE application_name = '"}
+    while (scalar(std::string{"SELECT count(*) FROM pg_stat_activity WHERE "
+                              "application_name = '"}
                   + pool_app + "'")
            > 0) {
       if (steady::now() > end)
@@ -73,7 +75,8 @@ private:
 };
 
 /// Starts a pool of `size` and waits until every connection is up.
-inline db_actor start_pool(caf::actor_system& sys, const bench_options& o, size_t size) {
+inline db_actor start_pool(caf::actor_system& sys, const bench_options& o,
+                           size_t size) {
   storage::db_pool_options opts;
   opts.pg.dsn = o.dsn;
   opts.pg.application_name = pool_app;
@@ -101,16 +104,19 @@ inline void stop_pool(db_actor& pool, admin_link& admin) {
 }
 
 /// Users and their conversations, through the pool (idempotent).
-inline std::shared_ptr<row_source> open_conversations(caf::actor_system& sys,
-                                                      const db_actor& pool, size_t n) {
+inline std::shared_ptr<row_source>
+open_conversations(caf::actor_system& sys, const db_actor& pool, size_t n) {
   auto rows = std::make_shared<row_source>();
   constexpr int64_t manager = 900'000'001, first_worker = 900'100'001;
-  ask<user_record>(sys, pool, user_put{manager, user_role::manager, "en", "bench manager"});
+  ask<user_record>(
+      sys, pool, user_put{manager, user_role::manager, "en", "bench manager"});
   for (size_t i = 0; i < n; ++i) {
     auto worker = first_worker + static_cast<int64_t>(i);
-    ask<user_record>(sys, pool, user_put{worker, user_role::worker, "es", "bench worker"});
+    ask<user_record>(sys, pool,
+                     user_put{worker, user_role::worker, "es", "bench worker"});
     rows->conversations.push_back(
-      ask<conversation_record>(sys, pool, conversation_open{manager, worker}).id);
+        ask<conversation_record>(sys, pool, conversation_open{manager, worker})
+            .id);
   }
   rows->sender = manager;
   return rows;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the storage benchmark's phases share: the run's options, the tally
@@ -50,8 +51,10 @@ struct bench_options {
 inline constexpr const char* pool_app = "bridge-bench-pool";
 
 /// A chat line and its translation: the row shape the engine stores.
-inline constexpr const char* original_text = "The machine on line three is broken again.";
-inline constexpr const char* translated_text = "La máquina de la línea tres está rota otra vez.";
+inline constexpr const char* original_text =
+    "The machine on line three is broken again.";
+inline constexpr const char* translated_text =
+    "La máquina de la línea tres está rota otra vez.";
 
 inline double seconds_since(steady::time_point t0) {
   return std::chrono::duration<double>(steady::now() - t0).count();
@@ -88,7 +91,8 @@ struct row_source {
   message_row next() {
     message_row m;
     m.seq = ++seq;
-    m.conversation_id = conversations[static_cast<size_t>(m.seq) % conversations.size()];
+    m.conversation_id =
+        conversations[static_cast<size_t>(m.seq) % conversations.size()];
     m.sender_id = sender;
     m.original_text = original_text;
     m.original_lang = "en";
@@ -109,7 +113,8 @@ inline double time_phase(tally& t, const bench_options& o) {
   auto after = t.answered.load();
   auto elapsed = seconds_since(t0);
   t.stop = true;
-  if (t.drained.get_future().wait_for(std::chrono::seconds{60}) != std::future_status::ready)
+  if (t.drained.get_future().wait_for(std::chrono::seconds{60})
+      != std::future_status::ready)
     throw std::runtime_error("a driver did not drain within 60 s");
   return static_cast<double>(after - before) / elapsed;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Storage and cache benchmark against the real servers; prints one JSON
 // object.
 //
@@ -58,26 +59,32 @@ struct pool_figures {
   uint64_t answered = 0;
 };
 
-pool_figures pool_phase(caf::actor_system& sys, const bench_options& o, size_t size,
-                        const std::shared_ptr<row_source>& rows, admin_link& admin) {
+pool_figures pool_phase(caf::actor_system& sys, const bench_options& o,
+                        size_t size, const std::shared_ptr<row_source>& rows,
+                        admin_link& admin) {
   auto pool = start_pool(sys, o, size);
   auto before = ask<db_pool_status>(sys, pool, status_atom::value);
   auto counts = std::make_shared<tally>();
-  std::function<message_put()> make = [rows] { return message_put{{rows->next()}}; };
-  sys.spawn(closed_loop<message_put, message_put_result, db_actor>, pool, o.window,
-            make, counts);
+  std::function<message_put()> make = [rows] {
+    return message_put{{rows->next()}};
+  };
+  sys.spawn(closed_loop<message_put, message_put_result, db_actor>, pool,
+            o.window, make, counts);
   pool_figures f;
   f.size = size;
   f.rows_per_second = time_phase(*counts, o);
   auto after = ask<db_pool_status>(sys, pool, status_atom::value);
   auto turns = after.batched_turns - before.batched_turns;
   auto requests = after.requests - before.requests;
-  f.rows_per_turn = turns > 0 ? static_cast<double>(after.batched_rows - before.batched_rows)
-                                  / static_cast<double>(turns)
-                              : 0;
-  f.mean_wait_us = requests > 0 ? static_cast<double>(after.wait_us_total - before.wait_us_total)
-                                    / static_cast<double>(requests)
-                                : 0;
+  f.rows_per_turn =
+      turns > 0 ? static_cast<double>(after.batched_rows - before.batched_rows)
+                      / static_cast<double>(turns)
+                : 0;
+  f.mean_wait_us =
+      requests > 0
+          ? static_cast<double>(after.wait_us_total - before.wait_us_total)
+                / static_cast<double>(requests)
+          : 0;
   f.failed = counts->failed;
   f.first_error = counts->first_error;
   f.answered = counts->answered;
@@ -99,8 +106,8 @@ struct latency_figures {
 };
 
 latency_figures latency_phase(caf::actor_system& sys, const bench_options& o,
-                              const db_actor& pool, std::shared_ptr<row_source> rows,
-                              double rate) {
+                              const db_actor& pool,
+                              std::shared_ptr<row_source> rows, double rate) {
   auto counts = std::make_shared<tally>();
   auto lat = std::make_shared<std::vector<int64_t>>();
   bench_options timing = o;
@@ -123,11 +130,11 @@ latency_figures latency_phase(caf::actor_system& sys, const bench_options& o,
 
 /// Closed-loop requests/s of one kind through the cache.
 template <class Request, class Reply>
-double cache_rate(caf::actor_system& sys, const bench_options& o, const cache_actor& cache,
-                  std::function<Request()> make) {
+double cache_rate(caf::actor_system& sys, const bench_options& o,
+                  const cache_actor& cache, std::function<Request()> make) {
   auto counts = std::make_shared<tally>();
-  sys.spawn(closed_loop<Request, Reply, cache_actor>, cache, size_t{64}, std::move(make),
-            counts);
+  sys.spawn(closed_loop<Request, Reply, cache_actor>, cache, size_t{64},
+            std::move(make), counts);
   bench_options timing = o;
   timing.seconds = o.cache_seconds;
   auto rate = time_phase(*counts, timing);
@@ -146,7 +153,8 @@ struct cache_figures {
 
 /// Starts a cache in front of `pool`, reads every profile once (so the
 /// timed reads all hit), times reads and rate hits, and stops it.
-cache_figures cache_phase(caf::actor_system& sys, const bench_options& o, const db_actor& pool) {
+cache_figures cache_phase(caf::actor_system& sys, const bench_options& o,
+                          const db_actor& pool) {
   cache::cache_options co;
   co.url = o.redis_url;
   co.db = pool;
@@ -165,12 +173,15 @@ cache_figures cache_phase(caf::actor_system& sys, const bench_options& o, const 
   cache_figures f;
   f.before = ask<cache_status>(sys, *cache, status_atom::value);
   auto next_user = std::make_shared<int64_t>(0);
-  f.reads = cache_rate<user_get, user_record>(sys, o, *cache, [next_user, users] {
-    return user_get{900'100'001 + (*next_user)++ % users};
-  });
-  f.hits = cache_rate<rate_hit, rate_verdict>(sys, o, *cache, [next_user, users] {
-    return rate_hit{"bench", 900'100'001 + (*next_user)++ % users, 1'000'000'000, 60000};
-  });
+  f.reads =
+      cache_rate<user_get, user_record>(sys, o, *cache, [next_user, users] {
+        return user_get{900'100'001 + (*next_user)++ % users};
+      });
+  f.hits =
+      cache_rate<rate_hit, rate_verdict>(sys, o, *cache, [next_user, users] {
+        return rate_hit{"bench", 900'100'001 + (*next_user)++ % users,
+                        1'000'000'000, 60000};
+      });
   f.after = ask<cache_status>(sys, *cache, status_atom::value);
   caf::anon_send_exit(*cache, caf::exit_reason::user_shutdown);
   return f;
@@ -189,7 +200,8 @@ struct size_figures {
 /// INSERT, at each size. They alternate per size, so a change in the
 /// machine's load touches every side of a ratio alike.
 size_figures measure_sizes(caf::actor_system& sys, const bench_options& o,
-                           const std::shared_ptr<row_source>& rows, admin_link& admin) {
+                           const std::shared_ptr<row_source>& rows,
+                           admin_link& admin) {
   size_figures f;
   for (auto size : o.sizes) {
     admin.fresh_messages();
@@ -204,12 +216,12 @@ size_figures measure_sizes(caf::actor_system& sys, const bench_options& o,
 
 void write_settings(json::writer& w, const bench_options& o) {
   w.field("bench", "db_pool_and_cache")
-    .field("batch_max", static_cast<uint64_t>(o.batch))
-    .field("window", static_cast<uint64_t>(o.window))
-    .field("conversations", static_cast<uint64_t>(o.conversations))
-    .field("seconds_per_phase", o.seconds)
-    .field("scheduler_policy", o.policy)
-    .field("idle_polls", o.idle_polls);
+      .field("batch_max", static_cast<uint64_t>(o.batch))
+      .field("window", static_cast<uint64_t>(o.window))
+      .field("conversations", static_cast<uint64_t>(o.conversations))
+      .field("seconds_per_phase", o.seconds)
+      .field("scheduler_policy", o.policy)
+      .field("idle_polls", o.idle_polls);
 }
 
 /// Each size against its ceilings, then the best of each side and the
@@ -223,53 +235,58 @@ void write_sizes(json::writer& w, const size_figures& f) {
     best_same = std::max(best_same, f.same[i]);
     best_plain = std::max(best_plain, f.plain[i]);
     w.begin_object()
-      .field("pool_size", static_cast<uint64_t>(p.size))
-      .field("pool_rows_per_second", p.rows_per_second)
-      .field("raw_same_statement_rows_per_second", f.same[i])
-      .field("raw_plain_insert_rows_per_second", f.plain[i])
-      .field("pool_over_raw_same_statement", p.rows_per_second / f.same[i])
-      .field("pool_over_raw_plain_insert", p.rows_per_second / f.plain[i])
-      .field("rows_per_turn", p.rows_per_turn)
-      .field("mean_queue_wait_us", p.mean_wait_us)
-      .field("answered", p.answered)
-      .field("rows_in_table", static_cast<int64_t>(p.rows_in_table))
-      .field("failed", p.failed);
+        .field("pool_size", static_cast<uint64_t>(p.size))
+        .field("pool_rows_per_second", p.rows_per_second)
+        .field("raw_same_statement_rows_per_second", f.same[i])
+        .field("raw_plain_insert_rows_per_second", f.plain[i])
+        .field("pool_over_raw_same_statement", p.rows_per_second / f.same[i])
+        .field("pool_over_raw_plain_insert", p.rows_per_second / f.plain[i])
+        .field("rows_per_turn", p.rows_per_turn)
+        .field("mean_queue_wait_us", p.mean_wait_us)
+        .field("answered", p.answered)
+        .field("rows_in_table", static_cast<int64_t>(p.rows_in_table))
+        .field("failed", p.failed);
     if (!p.first_error.empty())
       w.field("first_error", p.first_error);
     w.end_object();
   }
   w.end_array()
-    .field("best_pool_rows_per_second", best_pool)
-    .field("best_raw_same_statement_rows_per_second", best_same)
-    .field("best_raw_plain_insert_rows_per_second", best_plain)
-    .field("best_pool_over_best_raw_same_statement", best_pool / best_same)
-    .field("best_pool_over_best_raw_plain_insert", best_pool / best_plain)
-    .field("goal_70_percent_of_same_statement_met", best_pool >= 0.7 * best_same)
-    .field("goal_70_percent_of_plain_insert_met", best_pool >= 0.7 * best_plain);
+      .field("best_pool_rows_per_second", best_pool)
+      .field("best_raw_same_statement_rows_per_second", best_same)
+      .field("best_raw_plain_insert_rows_per_second", best_plain)
+      .field("best_pool_over_best_raw_same_statement", best_pool / best_same)
+      .field("best_pool_over_best_raw_plain_insert", best_pool / best_plain)
+      .field("goal_70_percent_of_same_statement_met",
+             best_pool >= 0.7 * best_same)
+      .field("goal_70_percent_of_plain_insert_met",
+             best_pool >= 0.7 * best_plain);
 }
 
-void write_latency(json::writer& w, size_t pool_size, const latency_figures& lat) {
-  w.key("latency_at_half_load").begin_object()
-    .field("pool_size", static_cast<uint64_t>(pool_size))
-    .field("configured_rows_per_second", lat.configured_rate)
-    .field("achieved_rows_per_second", lat.achieved_rate)
-    .field("samples", lat.samples)
-    .field("p50_us", lat.p50_us)
-    .field("p99_us", lat.p99_us)
-    .field("max_us", lat.max_us)
-    .field("failed", lat.failed)
-    .end_object();
+void write_latency(json::writer& w, size_t pool_size,
+                   const latency_figures& lat) {
+  w.key("latency_at_half_load")
+      .begin_object()
+      .field("pool_size", static_cast<uint64_t>(pool_size))
+      .field("configured_rows_per_second", lat.configured_rate)
+      .field("achieved_rows_per_second", lat.achieved_rate)
+      .field("samples", lat.samples)
+      .field("p50_us", lat.p50_us)
+      .field("p99_us", lat.p99_us)
+      .field("max_us", lat.max_us)
+      .field("failed", lat.failed)
+      .end_object();
 }
 
 void write_cache(json::writer& w, const cache_figures& c) {
-  w.key("cache").begin_object()
-    .field("profile_reads_per_second", c.reads)
-    .field("rate_hits_per_second", c.hits)
-    .field("hits", c.after.hits - c.before.hits)
-    .field("misses", c.after.misses - c.before.misses)
-    .field("fallbacks", c.after.fallbacks - c.before.fallbacks)
-    .field("errors", c.after.errors - c.before.errors)
-    .end_object();
+  w.key("cache")
+      .begin_object()
+      .field("profile_reads_per_second", c.reads)
+      .field("rate_hits_per_second", c.hits)
+      .field("hits", c.after.hits - c.before.hits)
+      .field("misses", c.after.misses - c.before.misses)
+      .field("fallbacks", c.after.fallbacks - c.before.fallbacks)
+      .field("errors", c.after.errors - c.before.errors)
+      .end_object();
 }
 
 int run(const bench_options& o) {
@@ -297,8 +314,9 @@ int run(const bench_options& o) {
   admin.fresh_messages();
   auto largest = o.sizes.back();
   auto big = start_pool(sys, o, largest);
-  write_latency(w, largest,
-                latency_phase(sys, o, big, rows, sizes.pool.back().rows_per_second / 2));
+  write_latency(
+      w, largest,
+      latency_phase(sys, o, big, rows, sizes.pool.back().rows_per_second / 2));
   write_cache(w, cache_phase(sys, o, big));
   stop_pool(big, admin);
   admin.fresh_messages();
@@ -310,21 +328,27 @@ int run(const bench_options& o) {
 } // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"pool, raw libpqxx and cache throughput against the real servers (JSON on stdout)"};
+  CLI::App app{"pool, raw libpqxx and cache throughput against the real "
+               "servers (JSON on stdout)"};
   bench_options o;
-  app.add_option("--sizes", o.sizes, "pool sizes, the last one also for latency")
-    ->delimiter(',');
-  app.add_option("--batch", o.batch, "rows per turn in the pool, per INSERT raw")
-    ->check(CLI::Range(size_t{1}, size_t{7000}));
-  app.add_option("--window", o.window, "requests kept outstanding against the pool");
-  app.add_option("--conversations", o.conversations)->check(CLI::Range(size_t{1}, size_t{10000}));
-  app.add_option("--seconds", o.seconds, "measured seconds per throughput phase");
+  app.add_option("--sizes", o.sizes,
+                 "pool sizes, the last one also for latency")
+      ->delimiter(',');
+  app.add_option("--batch", o.batch,
+                 "rows per turn in the pool, per INSERT raw")
+      ->check(CLI::Range(size_t{1}, size_t{7000}));
+  app.add_option("--window", o.window,
+                 "requests kept outstanding against the pool");
+  app.add_option("--conversations", o.conversations)
+      ->check(CLI::Range(size_t{1}, size_t{10000}));
+  app.add_option("--seconds", o.seconds,
+                 "measured seconds per throughput phase");
   app.add_option("--warmup", o.warmup, "seconds before measuring, each phase");
   app.add_option("--latency-seconds", o.latency_seconds);
   app.add_option("--cache-seconds", o.cache_seconds);
   app.add_option("--threads", o.threads, "scheduler threads");
   app.add_option("--policy", o.policy, "scheduler policy")
-    ->check(CLI::IsMember({"stealing", "sharing"}));
+      ->check(CLI::IsMember({"stealing", "sharing"}));
   app.add_option("--idle-polls", o.idle_polls,
                  "work stealing: polls before an idle thread sleeps");
   CLI11_PARSE(app, argc, argv);
@@ -336,7 +360,8 @@ int main(int argc, char** argv) {
   o.dsn = env("DATABASE_URL");
   o.redis_url = env("REDIS_URL");
   if (o.dsn.empty() || o.redis_url.empty() || o.sizes.empty()) {
-    std::cerr << "db_pool_bench: needs DATABASE_URL, REDIS_URL and at least one size\n";
+    std::cerr << "db_pool_bench: needs DATABASE_URL, REDIS_URL and at least "
+                 "one size\n";
     return 2;
   }
   try {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "bench/db_raw_ceiling.hpp"
 
 #include <array>
@@ -43,8 +44,9 @@ const storage::sql_def& pool_insert_def() {
 /// One raw thread's batches: the statement, and the parameters of each.
 class batch_writer {
 public:
-  batch_writer(pqxx::connection& conn, const bench_options& o, raw_statement kind)
-    : conn_(conn), batch_(o.batch), kind_(kind) {
+  batch_writer(pqxx::connection& conn, const bench_options& o,
+               raw_statement kind)
+      : conn_(conn), batch_(o.batch), kind_(kind) {
     if (kind_ == raw_statement::plain) {
       name_ = "bench_raw_insert";
       conn_.prepare(name_, plain_insert_sql(batch_));
@@ -59,15 +61,18 @@ public:
   void write(row_source& rows) {
     fill(rows);
     pqxx::work tx{conn_};
-    auto res = tx.exec_prepared(name_, pqxx::prepare::make_dynamic_params(params_));
+    auto res =
+        tx.exec_prepared(name_, pqxx::prepare::make_dynamic_params(params_));
     // The pool decodes what its insert returns; so does this side.
     returned_.clear();
     for (const auto& r : res)
-      returned_.push_back({r[0].as<int64_t>(), r[1].as<int64_t>(), r[2].as<int64_t>()});
+      returned_.push_back(
+          {r[0].as<int64_t>(), r[1].as<int64_t>(), r[2].as<int64_t>()});
     tx.commit();
     if (kind_ == raw_statement::pool && returned_.size() != batch_)
-      throw std::runtime_error("the pool's insert stored " + std::to_string(returned_.size())
-                               + " of " + std::to_string(batch_) + " rows");
+      throw std::runtime_error("the pool's insert stored "
+                               + std::to_string(returned_.size()) + " of "
+                               + std::to_string(batch_) + " rows");
   }
 
 private:
@@ -77,9 +82,10 @@ private:
       for (size_t r = 0; r < batch_; ++r) {
         auto m = rows.next();
         params_.insert(params_.end(),
-                       {std::to_string(m.conversation_id), std::to_string(m.seq),
-                        std::to_string(m.sender_id), std::nullopt, m.original_text,
-                        m.original_lang, m.translated_text, m.translated_lang,
+                       {std::to_string(m.conversation_id),
+                        std::to_string(m.seq), std::to_string(m.sender_id),
+                        std::nullopt, m.original_text, m.original_lang,
+                        m.translated_text, m.translated_lang,
                         std::string{to_string(m.status)}});
       }
       return;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # End-to-end benchmark: the real engine (fake translator) with its own
 # PostgreSQL database and Redis, tg-sim with Telegram's limits off, and
 # bridge-replay sending generated traffic at a fixed rate. Prints one JSON

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # How long a partition waits for a new owner when an engine dies: three
 # engines share the bot under light traffic, and one of them (each in
 # turn, the intake leader included) is killed with SIGKILL --kills times.

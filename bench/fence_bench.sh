@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # What the fencing check costs the server, in its two forms: the lease
 # rows locked FOR KEY SHARE (migration 004) and the advisory lease locks
 # held shared (005). Both function bodies are taken from the migrations

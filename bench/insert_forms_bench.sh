@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # What each clause of the pool's message insert costs the server alone:
 # 100,000 rows in 500-row statements, each its own transaction, into a
 # scratch copy of the messages table (same columns, defaults, checks and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # What the load harness alone costs and can offer: tg-sim with no engine
 # behind it, and bridge-replay sending generated traffic to it at a fixed
 # rate (`run --offer-only`: the teams are taken as registered, nothing is

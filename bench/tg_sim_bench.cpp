@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Drives sendMessage at tg-sim from K client threads, each on one
 // kept-alive connection, for a fixed number of requests or seconds, and
 // prints one JSON object: throughput and latency percentiles.
@@ -139,10 +140,10 @@ worker_result run_worker(const bench_options& o, int index,
     auto start = clock_type::now();
     int status = 0;
     if (o.client == "raw") {
-      std::string req = "POST " + path +
-                        " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                        "application/json\r\nContent-Length: " +
-                        std::to_string(body.size()) + "\r\n\r\n" + body;
+      std::string req = "POST " + path
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                          "application/json\r\nContent-Length: "
+                        + std::to_string(body.size()) + "\r\n\r\n" + body;
       status = raw.exchange(req);
     } else {
       status = static_cast<int>(curl.post(url, body,
@@ -218,8 +219,9 @@ struct run_figures {
 run_figures run_clients(const bench_options& o) {
   std::atomic<int64_t> budget{o.requests};
   auto start = clock_type::now();
-  auto deadline = start + std::chrono::duration_cast<clock_type::duration>(
-                              std::chrono::duration<double>(o.seconds));
+  auto deadline = start
+                  + std::chrono::duration_cast<clock_type::duration>(
+                      std::chrono::duration<double>(o.seconds));
   std::vector<std::thread> threads;
   std::vector<worker_result> results(static_cast<size_t>(o.threads));
   for (int t = 0; t < o.threads; ++t)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Translator benchmarks; each prints one JSON object.
 //
 //   translator_bench actor    [--requests N] [--window W]
@@ -64,14 +65,15 @@ int bench_actor(uint64_t requests, uint64_t window, size_t threads) {
   caf::anon_send_exit(tr, caf::exit_reason::user_shutdown);
   json::writer w;
   w.begin_object()
-    .field("bench", "translator_actor_fake_zero_latency")
-    .field("scheduler_threads", static_cast<int64_t>(threads))
-    .field("requests", requests)
-    .field("window", window)
-    .field("failed", line.failed)
-    .field("seconds", secs)
-    .field("translations_per_second", static_cast<double>(line.answered) / secs)
-    .end_object();
+      .field("bench", "translator_actor_fake_zero_latency")
+      .field("scheduler_threads", static_cast<int64_t>(threads))
+      .field("requests", requests)
+      .field("window", window)
+      .field("failed", line.failed)
+      .field("seconds", secs)
+      .field("translations_per_second",
+             static_cast<double>(line.answered) / secs)
+      .end_object();
   std::cout << std::move(w).str() << std::endl;
   return line.failed == 0 ? 0 : 1;
 }
@@ -79,7 +81,8 @@ int bench_actor(uint64_t requests, uint64_t window, size_t threads) {
 // -- Apertium -----------------------------------------------------------------
 
 std::vector<translation::apertium::stage> eng_spa_stages() {
-  auto path = std::string{translation::apertium::default_modes_dir} + "/eng-spa.mode";
+  auto path =
+      std::string{translation::apertium::default_modes_dir} + "/eng-spa.mode";
   std::FILE* f = std::fopen(path.c_str(), "r");
   if (f == nullptr)
     throw std::runtime_error("apertium-eng-spa is not installed");
@@ -141,14 +144,15 @@ int bench_apertium(size_t sentences_per_pipeline, size_t one_shot) {
   auto shot = one_shot_rate(one_shot);
   json::writer w;
   w.begin_object()
-    .field("bench", "apertium_eng_spa")
-    .field("sentences_per_pipeline", static_cast<int64_t>(sentences_per_pipeline))
-    .field("resident_1_pipeline_sentences_per_second", one)
-    .field("resident_2_pipelines_sentences_per_second", two)
-    .field("one_process_per_sentence", static_cast<int64_t>(one_shot))
-    .field("one_process_per_sentence_sentences_per_second", shot)
-    .field("speedup_1_pipeline", one / shot)
-    .end_object();
+      .field("bench", "apertium_eng_spa")
+      .field("sentences_per_pipeline",
+             static_cast<int64_t>(sentences_per_pipeline))
+      .field("resident_1_pipeline_sentences_per_second", one)
+      .field("resident_2_pipelines_sentences_per_second", two)
+      .field("one_process_per_sentence", static_cast<int64_t>(one_shot))
+      .field("one_process_per_sentence_sentences_per_second", shot)
+      .field("speedup_1_pipeline", one / shot)
+      .end_object();
   std::cout << std::move(w).str() << std::endl;
   return 0;
 }
@@ -213,9 +217,10 @@ translator_actor claude_translator(caf::actor_system& sys, int port,
 /// Prints what llm-sim admitted during a run of `secs` seconds that began
 /// at `t0`: the rates after the first minute, which holds the start-up
 /// burst, and the most admitted in any window.
-void print_llm_sim_figures(const sim_run& run, steady::time_point t0, double secs,
-                           const std::vector<llm_sim::server::admission>& admitted,
-                           const llm_sim::sim_stats& stats) {
+void print_llm_sim_figures(
+    const sim_run& run, steady::time_point t0, double secs,
+    const std::vector<llm_sim::server::admission>& admitted,
+    const llm_sim::sim_stats& stats) {
   size_t late = 0;
   double late_tokens = 0;
   for (auto& a : admitted)
@@ -232,23 +237,27 @@ void print_llm_sim_figures(const sim_run& run, steady::time_point t0, double sec
   auto tpm = per_minute(late_tokens);
   json::writer w;
   w.begin_object()
-    .field("bench", "translator_rate_vs_llm_sim")
-    .field("configured_requests_per_minute", run.rpm)
-    .field("configured_input_tokens_per_minute", run.itpm)
-    .field("max_in_flight", static_cast<int64_t>(run.in_flight))
-    .field("sim_latency_ms", run.latency_ms)
-    .field("sim_jitter_ms", run.jitter_ms)
-    .field("seconds", secs)
-    .field("requests_admitted", static_cast<uint64_t>(admitted.size()))
-    .field("achieved_requests_per_minute_after_first_minute", rpm)
-    .field("achieved_share_of_request_limit", rpm / static_cast<double>(run.rpm))
-    .field("achieved_input_tokens_per_minute_after_first_minute", tpm)
-    .field("achieved_share_of_token_limit", tpm / static_cast<double>(run.itpm))
-    .field("max_requests_in_any_60s_window", max_in_window(admitted, 60s, one))
-    .field("max_input_tokens_in_any_60s_window", max_in_window(admitted, 60s, tokens))
-    .field("max_requests_in_any_1s_window", max_in_window(admitted, 1s, one))
-    .field("rate_limited_429", stats.rate_limited)
-    .end_object();
+      .field("bench", "translator_rate_vs_llm_sim")
+      .field("configured_requests_per_minute", run.rpm)
+      .field("configured_input_tokens_per_minute", run.itpm)
+      .field("max_in_flight", static_cast<int64_t>(run.in_flight))
+      .field("sim_latency_ms", run.latency_ms)
+      .field("sim_jitter_ms", run.jitter_ms)
+      .field("seconds", secs)
+      .field("requests_admitted", static_cast<uint64_t>(admitted.size()))
+      .field("achieved_requests_per_minute_after_first_minute", rpm)
+      .field("achieved_share_of_request_limit",
+             rpm / static_cast<double>(run.rpm))
+      .field("achieved_input_tokens_per_minute_after_first_minute", tpm)
+      .field("achieved_share_of_token_limit",
+             tpm / static_cast<double>(run.itpm))
+      .field("max_requests_in_any_60s_window",
+             max_in_window(admitted, 60s, one))
+      .field("max_input_tokens_in_any_60s_window",
+             max_in_window(admitted, 60s, tokens))
+      .field("max_requests_in_any_1s_window", max_in_window(admitted, 1s, one))
+      .field("rate_limited_429", stats.rate_limited)
+      .end_object();
   std::cout << std::move(w).str() << std::endl;
 }
 
@@ -266,9 +275,11 @@ int bench_llm_sim(const sim_run& run, size_t threads) {
   // A standing backlog: always far more waiting than the budget allows,
   // stopped once the time is up.
   auto per_second = static_cast<double>(run.rpm) / 60.0;
-  auto window = static_cast<uint64_t>(std::clamp(per_second * 20, 200.0, 20000.0));
-  auto total = static_cast<uint64_t>(per_second * static_cast<double>(run.seconds))
-               + window;
+  auto window =
+      static_cast<uint64_t>(std::clamp(per_second * 20, 200.0, 20000.0));
+  auto total =
+      static_cast<uint64_t>(per_second * static_cast<double>(run.seconds))
+      + window;
   finish_line line;
   auto t0 = steady::now();
   auto drv = sys.spawn(driver, tr, total, window, std::string{"es"},
@@ -292,21 +303,32 @@ int main(int argc, char** argv) {
   size_t threads = 2;
   app.add_option("--threads", threads, "scheduler threads");
   uint64_t requests = 200000, window = 1000;
-  auto* actor = app.add_subcommand("actor", "translations/s through the actor, fake backend at zero latency");
+  auto* actor = app.add_subcommand(
+      "actor",
+      "translations/s through the actor, fake backend at zero latency");
   actor->add_option("--requests", requests);
   actor->add_option("--window", window, "requests kept outstanding");
   size_t per_pipeline = 2000, one_shot = 30;
-  auto* apertium = app.add_subcommand("apertium", "Apertium sentences/s, resident versus one process each");
-  apertium->add_option("--sentences", per_pipeline, "sentences per resident pipeline");
-  apertium->add_option("--one-shot", one_shot, "sentences run one process each");
+  auto* apertium = app.add_subcommand(
+      "apertium", "Apertium sentences/s, resident versus one process each");
+  apertium->add_option("--sentences", per_pipeline,
+                       "sentences per resident pipeline");
+  apertium->add_option("--one-shot", one_shot,
+                       "sentences run one process each");
   sim_run run;
-  auto* sim = app.add_subcommand("llm-sim", "achieved versus configured rate against llm-sim");
-  sim->add_option("--seconds", run.seconds)->check(CLI::Range(int64_t{61}, int64_t{3600}));
-  sim->add_option("--rpm", run.rpm)->check(CLI::Range(int64_t{1}, int64_t{100000}));
-  sim->add_option("--itpm", run.itpm)->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000}));
+  auto* sim = app.add_subcommand(
+      "llm-sim", "achieved versus configured rate against llm-sim");
+  sim->add_option("--seconds", run.seconds)
+      ->check(CLI::Range(int64_t{61}, int64_t{3600}));
+  sim->add_option("--rpm", run.rpm)
+      ->check(CLI::Range(int64_t{1}, int64_t{100000}));
+  sim->add_option("--itpm", run.itpm)
+      ->check(CLI::Range(int64_t{1}, int64_t{1'000'000'000}));
   sim->add_option("--in-flight", run.in_flight)->check(CLI::Range(1u, 256u));
-  sim->add_option("--latency-ms", run.latency_ms)->check(CLI::Range(int64_t{0}, int64_t{10000}));
-  sim->add_option("--jitter-ms", run.jitter_ms)->check(CLI::Range(int64_t{0}, int64_t{10000}));
+  sim->add_option("--latency-ms", run.latency_ms)
+      ->check(CLI::Range(int64_t{0}, int64_t{10000}));
+  sim->add_option("--jitter-ms", run.jitter_ms)
+      ->check(CLI::Range(int64_t{0}, int64_t{10000}));
   CLI11_PARSE(app, argc, argv);
   spdlog::set_level(spdlog::level::warn);
   try {

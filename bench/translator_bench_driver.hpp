@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the translator benchmarks share: the sentences they translate, the
@@ -23,16 +24,16 @@ using steady = std::chrono::steady_clock;
 
 /// Short workplace sentences, the kind the bot carries.
 const char* const sentences[] = {
-  "Please sign the report before Friday.",
-  "The meeting starts at eight tomorrow.",
-  "Where is the key to the warehouse?",
-  "We need two more boxes of screws.",
-  "Thank you, the delivery arrived on time.",
-  "Can you work the night shift this week?",
-  "The machine on line three is broken again.",
-  "I will be late because of the traffic.",
-  "Send me the photos of the damaged pallets.",
-  "Your salary was paid this morning.",
+    "Please sign the report before Friday.",
+    "The meeting starts at eight tomorrow.",
+    "Where is the key to the warehouse?",
+    "We need two more boxes of screws.",
+    "Thank you, the delivery arrived on time.",
+    "Can you work the night shift this week?",
+    "The machine on line three is broken again.",
+    "I will be late because of the traffic.",
+    "Send me the photos of the damaged pallets.",
+    "Your salary was paid this morning.",
 };
 constexpr size_t sentence_count = sizeof(sentences) / sizeof(sentences[0]);
 
@@ -55,10 +56,11 @@ struct driver_state {
 
 /// Sends `window` requests to `tr`, one more per answer, until `total` were
 /// answered; then calls `done` with the answered and failed counts.
-inline caf::behavior driver(caf::stateful_actor<driver_state>* self, translator_actor tr,
-                     uint64_t total, uint64_t window, std::string target,
-                     int64_t deadline_ms,
-                     std::function<void(uint64_t, uint64_t)> done) {
+inline caf::behavior driver(caf::stateful_actor<driver_state>* self,
+                            translator_actor tr, uint64_t total,
+                            uint64_t window, std::string target,
+                            int64_t deadline_ms,
+                            std::function<void(uint64_t, uint64_t)> done) {
   auto& st = self->state;
   st.tr = tr;
   st.total = total;
@@ -78,24 +80,25 @@ inline caf::behavior driver(caf::stateful_actor<driver_state>* self, translator_
   for (uint64_t i = 0; i < window; ++i)
     send_one();
   return {
-    [self, send_one](translation_done& d) {
-      auto& s = self->state;
-      ++s.answered;
-      if (!d.ok)
-        ++s.failed;
-      send_one();
-      if (s.answered == s.total) {
-        s.done(s.answered, s.failed);
-        self->quit();
-      }
-    },
-    [](translation_queued&) {},
+      [self, send_one](translation_done& d) {
+        auto& s = self->state;
+        ++s.answered;
+        if (!d.ok)
+          ++s.failed;
+        send_one();
+        if (s.answered == s.total) {
+          s.done(s.answered, s.failed);
+          self->quit();
+        }
+      },
+      [](translation_queued&) {},
   };
 }
 
 /// `cfg` with the message types announced, CAF's own logger off and
 /// `threads` scheduler threads.
-inline caf::actor_system_config& quiet(caf::actor_system_config& cfg, size_t threads) {
+inline caf::actor_system_config& quiet(caf::actor_system_config& cfg,
+                                       size_t threads) {
   announce_message_types(cfg);
   cfg.set("logger.verbosity", caf::atom("quiet"));
   cfg.set("scheduler.max-threads", threads);

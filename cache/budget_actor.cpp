@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/budget_actor.hpp"
 
 #include <cmath>
@@ -43,7 +44,7 @@ caf::error no_redis_for_budget() {
 budget_actor::behavior_type budget_state::make_behavior(budget_options opts) {
   opts_ = std::move(opts);
   retry_ = std::make_unique<retry_state>(
-    backoff_policy{opts_.reconnect_base, opts_.reconnect_max});
+      backoff_policy{opts_.reconnect_base, opts_.reconnect_max});
   std::string why;
   if (auto ep = parse_redis_url(opts_.url, why)) {
     endpoint_ = *ep;
@@ -53,11 +54,11 @@ budget_actor::behavior_type budget_state::make_behavior(budget_options opts) {
     spdlog::error("budgets: {}; every instance keeps its share", why);
   }
   return {
-    [this](budget_take& x) { return take(x); },
-    [this](retry_atom) {
-      reconnect_scheduled_ = false;
-      try_connect();
-    },
+      [this](budget_take& x) { return take(x); },
+      [this](retry_atom) {
+        reconnect_scheduled_ = false;
+        try_connect();
+      },
   };
 }
 
@@ -86,8 +87,13 @@ caf::result<budget_grant> budget_state::take(const budget_take& x) {
 }
 
 std::optional<redis_reply> budget_state::run_script(const budget_take& x) {
-  redis_command cmd{"EVALSHA", sha_, "1", keys::budget(x.budget),
-                    number(x.rate), number(x.burst), number(x.want),
+  redis_command cmd{"EVALSHA",
+                    sha_,
+                    "1",
+                    keys::budget(x.budget),
+                    number(x.rate),
+                    number(x.burst),
+                    number(x.want),
                     number(x.least)};
   auto r = redis_.run(cmd);
   if (r && r->is_error() && r->str.rfind("NOSCRIPT", 0) == 0) {

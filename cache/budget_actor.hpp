@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -23,7 +24,8 @@ struct budget_options {
   /// longer than the share would.
   std::chrono::milliseconds command_timeout = defaults::cache::command_timeout;
   std::chrono::milliseconds reconnect_base{100};
-  std::chrono::milliseconds reconnect_max = defaults::cache::reconnect_backoff_max;
+  std::chrono::milliseconds reconnect_max =
+      defaults::cache::reconnect_backoff_max;
 };
 
 /// The budgets the bot's instances share, as token buckets in Redis: one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 /// The Lua script of the budgets the bot's instances share: a token bucket

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/cache_actor.hpp"
 
 #include <spdlog/spdlog.h>
@@ -19,7 +20,9 @@ struct profile_codec {
 };
 
 struct subscription_codec {
-  static std::string encode(const subscription& x) { return encode_subscription(x); }
+  static std::string encode(const subscription& x) {
+    return encode_subscription(x);
+  }
   static auto decode(std::string_view s) { return decode_subscription(s); }
 };
 
@@ -29,7 +32,7 @@ cache_actor::behavior_type cache_state::make_behavior(cache_options opts) {
   opts_ = std::move(opts);
   counters_.enabled = opts_.enabled;
   retry_ = std::make_unique<retry_state>(
-    backoff_policy{opts_.reconnect_base, opts_.reconnect_max});
+      backoff_policy{opts_.reconnect_base, opts_.reconnect_max});
   if (opts_.enabled) {
     std::string why;
     if (auto ep = parse_redis_url(opts_.url, why)) {
@@ -51,44 +54,45 @@ cache_actor::behavior_type cache_state::make_behavior(cache_options opts) {
     }
   }
   return {
-    [this](user_get& x) -> caf::result<user_record> {
-      auto key = keys::profile(x.telegram_id);
-      return read_through<user_get, profile_codec>(std::move(x), std::move(key),
-                                                   opts_.profile_ttl);
-    },
-    [this](sub_get& x) -> caf::result<subscription> {
-      auto key = keys::subscription(x.user_id);
-      return read_through<sub_get, subscription_codec>(std::move(x), std::move(key),
-                                                       opts_.subscription_ttl);
-    },
-    [this](usage_incr& x) { return count_usage(std::move(x)); },
-    [this](usage_get& x) { return read_usage(std::move(x)); },
-    [this](rate_hit& x) { return hit(x); },
-    [this](lock_acquire& x) { return acquire(x); },
-    [this](lock_renew& x) { return renew(x); },
-    [this](lock_release& x) { return release(x); },
-    [this](status_atom) {
-      auto s = counters_;
-      s.connected = up_;
-      s.invalidations_pending = static_cast<int64_t>(pending_deletes_.size());
-      if (opts_.memo) {
-        auto m = opts_.memo->snapshot();
-        s.memo_open = m.open;
-        s.memo_hits = m.hits;
-        s.memo_misses = m.misses;
-        s.memo_size = m.size;
-      }
-      return s;
-    },
-    [this](cache_invalidate& x) { invalidate(x); },
-    [this](retry_atom) {
-      reconnect_scheduled_ = false;
-      try_connect();
-    },
+      [this](user_get& x) -> caf::result<user_record> {
+        auto key = keys::profile(x.telegram_id);
+        return read_through<user_get, profile_codec>(
+            std::move(x), std::move(key), opts_.profile_ttl);
+      },
+      [this](sub_get& x) -> caf::result<subscription> {
+        auto key = keys::subscription(x.user_id);
+        return read_through<sub_get, subscription_codec>(
+            std::move(x), std::move(key), opts_.subscription_ttl);
+      },
+      [this](usage_incr& x) { return count_usage(std::move(x)); },
+      [this](usage_get& x) { return read_usage(std::move(x)); },
+      [this](rate_hit& x) { return hit(x); },
+      [this](lock_acquire& x) { return acquire(x); },
+      [this](lock_renew& x) { return renew(x); },
+      [this](lock_release& x) { return release(x); },
+      [this](status_atom) {
+        auto s = counters_;
+        s.connected = up_;
+        s.invalidations_pending = static_cast<int64_t>(pending_deletes_.size());
+        if (opts_.memo) {
+          auto m = opts_.memo->snapshot();
+          s.memo_open = m.open;
+          s.memo_hits = m.hits;
+          s.memo_misses = m.misses;
+          s.memo_size = m.size;
+        }
+        return s;
+      },
+      [this](cache_invalidate& x) { invalidate(x); },
+      [this](retry_atom) {
+        reconnect_scheduled_ = false;
+        try_connect();
+      },
   };
 }
 
-// -- reads through the cache ----------------------------------------------------
+// -- reads through the cache
+// ----------------------------------------------------
 
 template <class Op, class Codec>
 caf::result<typename Op::result>
@@ -122,35 +126,36 @@ cache_state::read_through(Op op, std::string key, std::chrono::seconds ttl) {
   // covers writes through the others, which delete it with the key.
   f.lease = lease_fill(key);
   self->request(opts_.db, opts_.db_timeout, std::move(op))
-    .then(
-      [this, key, ttl](result& value) {
-        auto it = fills_.find(key);
-        if (it == fills_.end())
-          return;
-        auto done = std::move(it->second);
-        fills_.erase(it);
-        if (!done.invalidated)
-          store_fill(key, done.lease, Codec::encode(value), ttl);
-        for (auto& w : done.waiters)
-          w.deliver(value);
-      },
-      [this, key, ttl](caf::error& err) {
-        auto it = fills_.find(key);
-        if (it == fills_.end())
-          return;
-        auto done = std::move(it->second);
-        fills_.erase(it);
-        // "No such row" is an answer worth keeping too: unknown users
-        // write to the bot as often as known ones.
-        if (!done.invalidated && engine_code(err) == engine_errc::not_found)
-          store_fill(key, done.lease, std::string{absent_marker}, ttl);
-        for (auto& w : done.waiters)
-          w.deliver(err);
-      });
+      .then(
+          [this, key, ttl](result& value) {
+            auto it = fills_.find(key);
+            if (it == fills_.end())
+              return;
+            auto done = std::move(it->second);
+            fills_.erase(it);
+            if (!done.invalidated)
+              store_fill(key, done.lease, Codec::encode(value), ttl);
+            for (auto& w : done.waiters)
+              w.deliver(value);
+          },
+          [this, key, ttl](caf::error& err) {
+            auto it = fills_.find(key);
+            if (it == fills_.end())
+              return;
+            auto done = std::move(it->second);
+            fills_.erase(it);
+            // "No such row" is an answer worth keeping too: unknown users
+            // write to the bot as often as known ones.
+            if (!done.invalidated && engine_code(err) == engine_errc::not_found)
+              store_fill(key, done.lease, std::string{absent_marker}, ttl);
+            for (auto& w : done.waiters)
+              w.deliver(err);
+          });
   return rp;
 }
 
-// -- usage ----------------------------------------------------------------------
+// -- usage
+// ----------------------------------------------------------------------
 
 caf::result<usage_count> cache_state::count_usage(usage_incr x) {
   auto key = keys::usage(x.manager_id, x.day);
@@ -172,13 +177,13 @@ caf::result<usage_count> cache_state::count_usage(usage_incr x) {
   // retried Redis command never counts twice.
   auto rp = self->make_response_promise<usage_count>();
   self->request(opts_.db, opts_.db_timeout, std::move(x))
-    .then(
-      [this, rp, key](usage_count& c) mutable {
-        if (opts_.enabled)
-          set_value(key, std::to_string(c.count), opts_.usage_ttl);
-        rp.deliver(c);
-      },
-      [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
+      .then(
+          [this, rp, key](usage_count& c) mutable {
+            if (opts_.enabled)
+              set_value(key, std::to_string(c.count), opts_.usage_ttl);
+            rp.deliver(c);
+          },
+          [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
   return rp;
 }
 
@@ -199,16 +204,17 @@ caf::result<usage_count> cache_state::read_usage(usage_get x) {
   ++counters_.misses;
   auto rp = self->make_response_promise<usage_count>();
   self->request(opts_.db, opts_.db_timeout, std::move(x))
-    .then(
-      [this, rp, key](usage_count& c) mutable {
-        set_value(key, std::to_string(c.count), opts_.usage_ttl);
-        rp.deliver(c);
-      },
-      [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
+      .then(
+          [this, rp, key](usage_count& c) mutable {
+            set_value(key, std::to_string(c.count), opts_.usage_ttl);
+            rp.deliver(c);
+          },
+          [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
   return rp;
 }
 
-// -- the connection -------------------------------------------------------------
+// -- the connection
+// -------------------------------------------------------------
 
 std::optional<redis_reply> cache_state::call(const redis_command& cmd) {
   auto out = call(std::vector<redis_command>{cmd});
@@ -229,7 +235,8 @@ cache_state::call(const std::vector<redis_command>& cmds) {
   for (auto& r : *out) {
     if (r.is_error()) {
       ++counters_.errors;
-      spdlog::debug("cache: Redis answered {}: {}", cmds.front().front(), r.str);
+      spdlog::debug("cache: Redis answered {}: {}", cmds.front().front(),
+                    r.str);
       return std::nullopt;
     }
   }
@@ -266,8 +273,9 @@ void cache_state::went_down() {
     return;
   up_ = false;
   ++counters_.errors;
-  spdlog::warn("cache: lost Redis ({}); answering from PostgreSQL while reconnecting",
-               redis_.last_error());
+  spdlog::warn(
+      "cache: lost Redis ({}); answering from PostgreSQL while reconnecting",
+      redis_.last_error());
   redis_.close();
   schedule_reconnect();
 }
@@ -286,8 +294,9 @@ void cache_state::try_connect() {
   }
   ++counters_.connect_failures;
   if (retry_->failures() == 0)
-    spdlog::warn("cache: {} ({}); answering from PostgreSQL, retrying with backoff",
-                 redis_.last_error(), describe(endpoint_));
+    spdlog::warn(
+        "cache: {} ({}); answering from PostgreSQL, retrying with backoff",
+        redis_.last_error(), describe(endpoint_));
   schedule_reconnect();
 }
 
@@ -302,8 +311,8 @@ int64_t cache_state::now_ms() const {
   if (opts_.now_ms)
     return opts_.now_ms();
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 cache_actor::behavior_type cache_service(cache_impl self, cache_options opts) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -36,12 +37,14 @@ struct cache_options {
   /// Connect and command timeout: a hung Redis must not hold requests.
   std::chrono::milliseconds command_timeout = defaults::cache::command_timeout;
   std::chrono::milliseconds reconnect_base{100};
-  std::chrono::milliseconds reconnect_max = defaults::cache::reconnect_backoff_max;
+  std::chrono::milliseconds reconnect_max =
+      defaults::cache::reconnect_backoff_max;
   /// Deletes kept for a Redis that is down; past this, the next
   /// connection purges every cached row instead.
   size_t max_pending_invalidations = 100000;
   /// How long the cache waits for the pool.
-  std::chrono::milliseconds db_timeout = defaults::db::request_timeout + std::chrono::seconds{1};
+  std::chrono::milliseconds db_timeout =
+      defaults::db::request_timeout + std::chrono::seconds{1};
   /// The pool, for reads through and for usage counting.
   db_actor db;
   /// Profiles kept in the engine's memory (sessions read it directly);
@@ -102,7 +105,8 @@ private:
   /// Runs one command if Redis is up; nothing when it is down, failed, or
   /// answered an error (counted; a failed connection starts reconnecting).
   std::optional<redis_reply> call(const redis_command& cmd);
-  std::optional<std::vector<redis_reply>> call(const std::vector<redis_command>& cmds);
+  std::optional<std::vector<redis_reply>>
+  call(const std::vector<redis_command>& cmds);
   void set_value(const std::string& key, const std::string& value,
                  std::chrono::seconds ttl);
   /// Takes the lease of a fill of `key`; its token, or empty.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/cache_actor.hpp"
 
 #include <spdlog/spdlog.h>
@@ -9,7 +10,8 @@
 /// since Redis went away, done before it is read again.
 namespace bridge::cache {
 
-// -- invalidation ---------------------------------------------------------------
+// -- invalidation
+// ---------------------------------------------------------------
 
 void cache_state::invalidate(const cache_invalidate& x) {
   if (opts_.memo)
@@ -60,7 +62,8 @@ void cache_state::invalidate(const cache_invalidate& x) {
   }
 }
 
-// -- deletes owed ---------------------------------------------------------------
+// -- deletes owed
+// ---------------------------------------------------------------
 
 bool cache_state::restore() {
   // A server that accepts connections may still not answer (a stall):
@@ -72,7 +75,8 @@ bool cache_state::restore() {
   }
   // Deletes missed while Redis was away go first: until they are done a
   // cached row may be stale.
-  std::vector<std::string> keys(pending_deletes_.begin(), pending_deletes_.end());
+  std::vector<std::string> keys(pending_deletes_.begin(),
+                                pending_deletes_.end());
   for (size_t i = 0; i < keys.size(); i += delete_chunk) {
     redis_command del{"DEL"};
     auto end = std::min(keys.size(), i + delete_chunk);
@@ -96,9 +100,10 @@ bool cache_state::restore() {
   for (auto pattern : keys::purge_patterns) {
     std::string cursor = "0";
     do {
-      auto page = redis_.run({"SCAN", cursor, "MATCH", std::string{pattern}, "COUNT",
-                              std::to_string(delete_chunk)});
-      if (!page || page->type != redis_reply::kind::array || page->elements.size() != 2) {
+      auto page = redis_.run({"SCAN", cursor, "MATCH", std::string{pattern},
+                              "COUNT", std::to_string(delete_chunk)});
+      if (!page || page->type != redis_reply::kind::array
+          || page->elements.size() != 2) {
         redis_.close();
         return false;
       }
@@ -134,8 +139,9 @@ bool cache_state::publish_missed(const std::vector<std::string>& deleted) {
       ids.push_back(*id);
   for (size_t i = 0; i < ids.size(); i += delete_chunk) {
     std::vector<int64_t> part(ids.begin() + static_cast<std::ptrdiff_t>(i),
-                              ids.begin() + static_cast<std::ptrdiff_t>(
-                                std::min(ids.size(), i + delete_chunk)));
+                              ids.begin()
+                                  + static_cast<std::ptrdiff_t>(
+                                      std::min(ids.size(), i + delete_chunk)));
     auto r = redis_.run({"PUBLISH", std::string{keys::invalidation_channel},
                          encode_invalidation(part)});
     if (!r || r->is_error())

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The cache's coordination side: per-user rate limits and leader locks.
 
 #include "cache/cache_actor.hpp"
@@ -22,8 +23,8 @@ bool is_key_word(std::string_view s, size_t max) {
   if (s.empty() || s.size() > max)
     return false;
   for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
-          || c == '.'))
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+          || c == '-' || c == '.'))
       return false;
   return true;
 }
@@ -38,15 +39,18 @@ bool is_owner(std::string_view s) {
   return true;
 }
 
-caf::error check_lock(std::string_view name, std::string_view owner, int64_t ttl_ms) {
+caf::error check_lock(std::string_view name, std::string_view owner,
+                      int64_t ttl_ms) {
   if (!is_key_word(name, 64))
     return make_error(engine_errc::invalid_input,
                       "a lock name is 1-64 characters of [a-z0-9_.-]");
   if (!is_owner(owner))
-    return make_error(engine_errc::invalid_input,
-                      "a lock owner is 1-128 printable characters without spaces");
+    return make_error(
+        engine_errc::invalid_input,
+        "a lock owner is 1-128 printable characters without spaces");
   if (ttl_ms < 1 || ttl_ms > max_lock_ttl_ms)
-    return make_error(engine_errc::invalid_input, "a lock lives 1 ms to 1 hour");
+    return make_error(engine_errc::invalid_input,
+                      "a lock lives 1 ms to 1 hour");
   return {};
 }
 
@@ -68,21 +72,22 @@ caf::result<rate_verdict> cache_state::hit(const rate_hit& h) {
     return make_error(engine_errc::invalid_input,
                       "a rate scope is 1-32 characters of [a-z0-9_.-]");
   if (h.limit < 0 || h.window_ms < 1 || h.window_ms > max_window_ms)
-    return make_error(engine_errc::invalid_input,
-                      "a rate limit needs limit >= 0 and a window of 1 ms to 1 day");
+    return make_error(
+        engine_errc::invalid_input,
+        "a rate limit needs limit >= 0 and a window of 1 ms to 1 day");
   auto now = now_ms();
   auto w = fixed_window::at(now, h.window_ms);
   if (opts_.enabled && !h.count) {
     auto r = call({"GET", keys::rate(h.scope, h.subject, w.index)});
     if (r && (r->is_nil() || r->type == redis_reply::kind::string))
-      return judge((r->is_nil() ? 0 : std::atoll(r->str.c_str())) + 1,
-                   h.limit, w, now);
+      return judge((r->is_nil() ? 0 : std::atoll(r->str.c_str())) + 1, h.limit,
+                   w, now);
     ++counters_.fallbacks;
   } else if (opts_.enabled) {
     auto key = keys::rate(h.scope, h.subject, w.index);
     // INCR and the expiry travel together: one round trip.
     auto r = call(std::vector<redis_command>{
-      {"INCR", key}, {"PEXPIRE", key, std::to_string(2 * h.window_ms)}});
+        {"INCR", key}, {"PEXPIRE", key, std::to_string(2 * h.window_ms)}});
     if (r && r->front().type == redis_reply::kind::integer)
       return judge(r->front().integer, h.limit, w, now);
     ++counters_.fallbacks;
@@ -105,8 +110,8 @@ caf::result<lock_grant> cache_state::acquire(const lock_acquire& x) {
     l = local_lock{lock_value(x.owner, token), now + x.ttl_ms};
     return lock_grant{true, token};
   }
-  auto r = call({"EVAL", scripts::acquire, "2", keys::lock(x.name), keys::fence(x.name),
-                 x.owner, std::to_string(x.ttl_ms)});
+  auto r = call({"EVAL", scripts::acquire, "2", keys::lock(x.name),
+                 keys::fence(x.name), x.owner, std::to_string(x.ttl_ms)});
   if (!r || r->type != redis_reply::kind::integer)
     return no_redis();
   return lock_grant{r->integer > 0, r->integer};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/codec.hpp"
 
 #include <charconv>
@@ -29,8 +30,8 @@ std::optional<int64_t> to_int(std::string_view text) {
 }
 
 /// Splits exactly `n` fields after `tag`; nothing on any irregularity.
-std::optional<std::vector<std::string_view>> fields(std::string_view text,
-                                                    std::string_view tag, size_t n) {
+std::optional<std::vector<std::string_view>>
+fields(std::string_view text, std::string_view tag, size_t n) {
   if (text.substr(0, tag.size()) != tag)
     return std::nullopt;
   text.remove_prefix(tag.size());
@@ -131,7 +132,8 @@ std::optional<cached<subscription>> decode_subscription(std::string_view text) {
   auto updated = to_int((*f)[3]);
   if (!id || !status || !expires || !updated)
     return std::nullopt;
-  return cached<subscription>{false, subscription{*id, *status, *expires, *updated}};
+  return cached<subscription>{false,
+                              subscription{*id, *status, *expires, *updated}};
 }
 
 std::optional<int64_t> decode_count(std::string_view text) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <optional>
@@ -13,8 +14,7 @@
 namespace bridge::cache {
 
 /// A cached lookup: the row, or the fact that there is none.
-template <class T>
-struct cached {
+template <class T> struct cached {
   bool absent = false;
   T value;
 };

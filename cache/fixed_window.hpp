@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -25,7 +26,8 @@ struct fixed_window {
 inline rate_verdict judge(int64_t count, int64_t limit, const fixed_window& w,
                           int64_t now_ms) {
   bool allowed = count <= limit;
-  return {allowed, count, allowed ? 0 : std::max<int64_t>(0, w.ends_at_ms - now_ms)};
+  return {allowed, count,
+          allowed ? 0 : std::max<int64_t>(0, w.ends_at_ms - now_ms)};
 }
 
 /// The in-process stand-in for Redis's counters while Redis is down: the

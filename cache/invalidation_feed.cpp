@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/invalidation_feed.hpp"
 
 #include <charconv>
@@ -46,7 +47,8 @@ std::optional<invalidation> decode_invalidation(std::string_view message) {
       end = message.size();
     auto word = message.substr(at, end - at);
     int64_t id = 0;
-    auto [rest, ec] = std::from_chars(word.data(), word.data() + word.size(), id);
+    auto [rest, ec] =
+        std::from_chars(word.data(), word.data() + word.size(), id);
     if (word.empty() || ec != std::errc{} || rest != word.data() + word.size())
       return std::nullopt;
     out.profiles.push_back(id);
@@ -55,8 +57,9 @@ std::optional<invalidation> decode_invalidation(std::string_view message) {
   return out;
 }
 
-invalidation_feed::invalidation_feed(options opts, std::shared_ptr<profile_memo> memo)
-  : opts_(std::move(opts)), memo_(std::move(memo)) {
+invalidation_feed::invalidation_feed(options opts,
+                                     std::shared_ptr<profile_memo> memo)
+    : opts_(std::move(opts)), memo_(std::move(memo)) {
   thread_ = std::thread{[this] { run(); }};
 }
 
@@ -72,7 +75,8 @@ invalidation_feed::~invalidation_feed() {
 
 bool invalidation_feed::pause(std::chrono::milliseconds d) {
   std::unique_lock<std::mutex> lock{mutex_};
-  return !wake_.wait_for(lock, d, [this] { return stop_.load(std::memory_order_acquire); });
+  return !wake_.wait_for(
+      lock, d, [this] { return stop_.load(std::memory_order_acquire); });
 }
 
 void invalidation_feed::run() {
@@ -85,7 +89,8 @@ void invalidation_feed::run() {
     auto ok = redis.connect(opts_.endpoint, opts_.timeout);
     std::optional<redis_reply> confirm;
     if (ok)
-      confirm = redis.run({"SUBSCRIBE", std::string{keys::invalidation_channel}});
+      confirm =
+          redis.run({"SUBSCRIBE", std::string{keys::invalidation_channel}});
     if (ok && confirm && confirm->type == redis_reply::kind::array) {
       retry.succeeded();
       if (!first)
@@ -94,7 +99,8 @@ void invalidation_feed::run() {
       // Whatever was published while unsubscribed is lost: start empty.
       memo_->open();
       subscribed_.store(true, std::memory_order_release);
-      spdlog::info("cache: subscribed to invalidations; profiles are kept in memory");
+      spdlog::info(
+          "cache: subscribed to invalidations; profiles are kept in memory");
       auto why = serve(redis);
       subscribed_.store(false, std::memory_order_release);
       memo_->close();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -46,7 +47,8 @@ public:
   struct options {
     redis_endpoint endpoint;
     std::chrono::milliseconds timeout{250};
-    backoff_policy backoff{std::chrono::milliseconds{100}, std::chrono::milliseconds{5000}};
+    backoff_policy backoff{std::chrono::milliseconds{100},
+                           std::chrono::milliseconds{5000}};
     /// A quiet connection is pinged this often and given up after
     /// `silence_limit` without a word (a stalled server keeps its
     /// connections open).
@@ -60,9 +62,13 @@ public:
   invalidation_feed(const invalidation_feed&) = delete;
   invalidation_feed& operator=(const invalidation_feed&) = delete;
 
-  bool subscribed() const { return subscribed_.load(std::memory_order_acquire); }
+  bool subscribed() const {
+    return subscribed_.load(std::memory_order_acquire);
+  }
   /// Subscriptions made after the first (losses recovered).
-  int64_t resubscriptions() const { return resubscriptions_.load(std::memory_order_relaxed); }
+  int64_t resubscriptions() const {
+    return resubscriptions_.load(std::memory_order_relaxed);
+  }
 
 private:
   void run();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <charconv>
@@ -25,8 +26,10 @@ inline std::optional<int64_t> profile_id(std::string_view key) {
     return std::nullopt;
   auto digits = key.substr(profile_prefix.size());
   int64_t id = 0;
-  auto [rest, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-  if (digits.empty() || ec != std::errc{} || rest != digits.data() + digits.size())
+  auto [rest, ec] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), id);
+  if (digits.empty() || ec != std::errc{}
+      || rest != digits.data() + digits.size())
     return std::nullopt;
   return id;
 }
@@ -46,9 +49,10 @@ inline std::string fill_lease(std::string_view key) {
   return std::string{key} + ":fill";
 }
 
-inline std::string rate(std::string_view scope, int64_t subject, int64_t window) {
-  return "bridge:rate:" + std::string{scope} + ":" + std::to_string(subject) + ":"
-         + std::to_string(window);
+inline std::string rate(std::string_view scope, int64_t subject,
+                        int64_t window) {
+  return "bridge:rate:" + std::string{scope} + ":" + std::to_string(subject)
+         + ":" + std::to_string(window);
 }
 
 inline std::string lock(std::string_view name) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 /// Lua scripts of the leader lock, run with EVAL so each check-and-set is

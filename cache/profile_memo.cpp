@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/profile_memo.hpp"
 
 namespace bridge::cache {
 
 profile_memo::profile_memo(size_t capacity, std::chrono::milliseconds ttl,
                            std::function<int64_t()> now_ms)
-  : per_shard_(capacity == 0 ? 0 : (capacity + shard_count - 1) / shard_count),
-    ttl_(ttl),
-    now_ms_(std::move(now_ms)) {}
+    : per_shard_(capacity == 0 ? 0
+                               : (capacity + shard_count - 1) / shard_count),
+      ttl_(ttl), now_ms_(std::move(now_ms)) {}
 
 profile_memo::shard& profile_memo::shard_of(int64_t telegram_id) {
   return shards_[static_cast<uint64_t>(telegram_id) % shard_count];
@@ -20,8 +21,8 @@ int64_t profile_memo::now_ms() const {
   if (now_ms_)
     return now_ms_();
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::steady_clock::now().time_since_epoch())
-    .count();
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 std::optional<user_record> profile_memo::find(int64_t telegram_id) {
@@ -55,7 +56,8 @@ void profile_memo::fill(const user_record& profile, ticket t) {
   std::lock_guard<std::mutex> guard{s.mutex};
   // The epoch is read under the shard's lock: a forget_all that bumps it
   // after this check clears this shard after this insert.
-  if (t.epoch != epoch_.load(std::memory_order_acquire) || t.generation != s.generation) {
+  if (t.epoch != epoch_.load(std::memory_order_acquire)
+      || t.generation != s.generation) {
     stale_fills_.fetch_add(1, std::memory_order_relaxed);
     return;
   }

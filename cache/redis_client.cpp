@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/redis_client.hpp"
 
 #include <cerrno>
@@ -20,29 +21,29 @@ timeval to_timeval(std::chrono::milliseconds d) {
 redis_reply copy(const redisReply* r) {
   redis_reply out;
   switch (r->type) {
-    case REDIS_REPLY_INTEGER:
-      out.type = redis_reply::kind::integer;
-      out.integer = r->integer;
-      break;
-    case REDIS_REPLY_STRING:
-      out.type = redis_reply::kind::string;
-      out.str.assign(r->str, r->len);
-      break;
-    case REDIS_REPLY_STATUS:
-      out.type = redis_reply::kind::status;
-      out.str.assign(r->str, r->len);
-      break;
-    case REDIS_REPLY_ERROR:
-      out.type = redis_reply::kind::error;
-      out.str.assign(r->str, r->len);
-      break;
-    case REDIS_REPLY_ARRAY:
-      out.type = redis_reply::kind::array;
-      for (size_t i = 0; i < r->elements; ++i)
-        out.elements.push_back(copy(r->element[i]));
-      break;
-    default:
-      out.type = redis_reply::kind::nil;
+  case REDIS_REPLY_INTEGER:
+    out.type = redis_reply::kind::integer;
+    out.integer = r->integer;
+    break;
+  case REDIS_REPLY_STRING:
+    out.type = redis_reply::kind::string;
+    out.str.assign(r->str, r->len);
+    break;
+  case REDIS_REPLY_STATUS:
+    out.type = redis_reply::kind::status;
+    out.str.assign(r->str, r->len);
+    break;
+  case REDIS_REPLY_ERROR:
+    out.type = redis_reply::kind::error;
+    out.str.assign(r->str, r->len);
+    break;
+  case REDIS_REPLY_ARRAY:
+    out.type = redis_reply::kind::array;
+    for (size_t i = 0; i < r->elements; ++i)
+      out.elements.push_back(copy(r->element[i]));
+    break;
+  default:
+    out.type = redis_reply::kind::nil;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -61,7 +62,8 @@ public:
   /// The next reply or pushed message, waiting at most `wait`. Nothing
   /// with `quiet` set when none came in time; nothing with `quiet`
   /// unset when the connection failed (it is then closed).
-  std::optional<redis_reply> receive(std::chrono::milliseconds wait, bool& quiet);
+  std::optional<redis_reply> receive(std::chrono::milliseconds wait,
+                                     bool& quiet);
 
   void close();
 

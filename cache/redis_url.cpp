@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/redis_url.hpp"
 
 #include <charconv>
@@ -26,7 +27,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
     if (i + 2 >= text.size())
       return std::nullopt;
     int v = 0;
-    auto [end, ec] = std::from_chars(text.data() + i + 1, text.data() + i + 3, v, 16);
+    auto [end, ec] =
+        std::from_chars(text.data() + i + 1, text.data() + i + 3, v, 16);
     if (ec != std::errc{} || end != text.data() + i + 3)
       return std::nullopt;
     out += static_cast<char>(v);
@@ -36,8 +38,8 @@ std::optional<std::string> percent_decode(std::string_view text) {
 }
 
 bool host_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-         || c == '.' || c == '-' || c == '_';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
 }
 
 } // namespace
@@ -57,8 +59,8 @@ std::optional<redis_endpoint> parse_redis_url(std::string_view url,
     auto colon = auth.find(':');
     auto user = percent_decode(auth.substr(0, colon));
     auto pass = colon == std::string_view::npos
-                  ? std::optional<std::string>{""}
-                  : percent_decode(auth.substr(colon + 1));
+                    ? std::optional<std::string>{""}
+                    : percent_decode(auth.substr(colon + 1));
     if (!user || !pass) {
       why = "REDIS_URL has a malformed user or password escape";
       return std::nullopt;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cache/start.hpp"
 
 #include "common/error.hpp"
@@ -22,11 +23,13 @@ cache_options cache_options_from(const bridge_config& cfg, db_actor db) {
 caf::expected<cache_actor> start_cache(caf::actor_system& sys,
                                        const cache_options& opts) {
   if (!opts.db)
-    return make_error(engine_errc::invalid_input, "the cache needs the database pool");
+    return make_error(engine_errc::invalid_input,
+                      "the cache needs the database pool");
   if (opts.enabled) {
     if (opts.url.empty())
-      return make_error(engine_errc::invalid_input,
-                        "REDIS_URL is not set; set it or cache.enabled = false");
+      return make_error(
+          engine_errc::invalid_input,
+          "REDIS_URL is not set; set it or cache.enabled = false");
     std::string why;
     if (!parse_redis_url(opts.url, why))
       return make_error(engine_errc::invalid_input, why);

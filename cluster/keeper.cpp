@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cluster/keeper.hpp"
 
 #include <algorithm>
@@ -287,8 +288,8 @@ void keeper_state::lose(const lease_ref& lease) {
   std::string now = "no row";
   for (const auto& l : last_.leases)
     if (l.partition == lease.partition)
-      now = "owner '" + l.owner + "' at epoch " + std::to_string(l.epoch) +
-            (l.expires_ms <= last_.now_ms ? ", expired" : "");
+      now = "owner '" + l.owner + "' at epoch " + std::to_string(l.epoch)
+            + (l.expires_ms <= last_.now_ms ? ", expired" : "");
   spdlog::info("cluster: {} lost {} held at epoch {}; the lease shows {}",
                opts_.instance_id, lease_name(lease.partition), lease.epoch,
                now);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "cluster/lease_store.hpp"
 
 #include <charconv>
@@ -93,8 +94,8 @@ bool lease_store::is_open() const {
 void lease_store::drop() {
   impl_->listener.reset();
   impl_->conn.reset();
-  next_attempt_ns_ = opts_.clock.steady_ns() +
-                     std::chrono::nanoseconds{retry_.failed(rng_)}.count();
+  next_attempt_ns_ = opts_.clock.steady_ns()
+                     + std::chrono::nanoseconds{retry_.failed(rng_)}.count();
 }
 
 caf::error lease_store::ensure_open() {
@@ -105,9 +106,9 @@ caf::error lease_store::ensure_open() {
   auto now = opts_.clock.steady_ns();
   if (now < next_attempt_ns_)
     return make_error(engine_errc::db_unavailable,
-                      "cluster: no database connection; next attempt in " +
-                          std::to_string((next_attempt_ns_ - now) / 1'000'000) +
-                          " ms");
+                      "cluster: no database connection; next attempt in "
+                          + std::to_string((next_attempt_ns_ - now) / 1'000'000)
+                          + " ms");
   auto dsn =
       storage::add_dsn_param(opts_.dsn, "connect_timeout",
                              std::to_string(opts_.connect_timeout.count()));
@@ -121,10 +122,10 @@ caf::error lease_store::ensure_open() {
     conn->inhibit_reactivation(true);
 #pragma GCC diagnostic pop
     pqxx::nontransaction setup{*conn};
-    setup.exec("SET statement_timeout = " +
-               std::to_string(opts_.statement_timeout.count()));
-    setup.exec("SET lock_timeout = " +
-               std::to_string(opts_.lock_timeout.count()));
+    setup.exec("SET statement_timeout = "
+               + std::to_string(opts_.statement_timeout.count()));
+    setup.exec("SET lock_timeout = "
+               + std::to_string(opts_.lock_timeout.count()));
     setup.commit();
     for (const auto& def : sql::all) {
       conn->prepare(def.name, def.text);
@@ -141,9 +142,9 @@ caf::error lease_store::ensure_open() {
     next_attempt_ns_ = now + std::chrono::nanoseconds{wait}.count();
     // libpq's message names host and user at most, never the password.
     return make_error(engine_errc::db_unavailable,
-                      "cluster: cannot open a PostgreSQL connection: " +
-                          storage::first_line(e.what()) + "; next attempt in " +
-                          std::to_string(wait.count()) + " ms");
+                      "cluster: cannot open a PostgreSQL connection: "
+                          + storage::first_line(e.what()) + "; next attempt in "
+                          + std::to_string(wait.count()) + " ms");
   }
   if (ever_open_) {
     ++reconnects_;
@@ -164,19 +165,19 @@ template <class F> caf::error lease_store::guarded(const char* what, F&& fn) {
   } catch (const pqxx::broken_connection& e) {
     drop();
     return make_error(engine_errc::db_unavailable,
-                      std::string{"cluster: "} + what + ": connection lost: " +
-                          storage::first_line(e.what()));
+                      std::string{"cluster: "} + what + ": connection lost: "
+                          + storage::first_line(e.what()));
   } catch (const pqxx::in_doubt_error& e) {
     drop();
     return make_error(engine_errc::db_unavailable,
-                      std::string{"cluster: "} + what + ": outcome unknown: " +
-                          storage::first_line(e.what()));
+                      std::string{"cluster: "} + what + ": outcome unknown: "
+                          + storage::first_line(e.what()));
   } catch (const std::exception& e) {
     if (!is_open())
       drop();
-    return make_error(engine_errc::db_error, std::string{"cluster: "} + what +
-                                                 ": " +
-                                                 storage::first_line(e.what()));
+    return make_error(engine_errc::db_error,
+                      std::string{"cluster: "} + what + ": "
+                          + storage::first_line(e.what()));
   }
 }
 
@@ -202,11 +203,11 @@ caf::error lease_store::prepare(int32_t partitions) {
     return err;
   if (stored != partitions)
     return make_error(engine_errc::invalid_input,
-                      "cluster.partitions is " + std::to_string(partitions) +
-                          ", but this database was set up with " +
-                          std::to_string(stored) +
-                          " partitions; it cannot change (rows are placed by "
-                          "it)");
+                      "cluster.partitions is " + std::to_string(partitions)
+                          + ", but this database was set up with "
+                          + std::to_string(stored)
+                          + " partitions; it cannot change (rows are placed by "
+                            "it)");
   return {};
 }
 

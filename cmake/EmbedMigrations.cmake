@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source that holds every SQL migration, so the engine applies
 # its schema without reading files from its working directory.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Writes a C++ source defining `std::string_view NAMESPACE::FUNCTION()` that
 # returns the text of SOURCE, so the engine serves it without reading files
 # from its working directory.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # CAF 0.17 ships neither a CMake package nor a pkg-config file, so the
 # imported targets CAF::core and CAF::io are made here from the installed
 # headers and libraries.

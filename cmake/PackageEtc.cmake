@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Run by CPack on its staging folder: configuration belongs in /etc, not
 # under the package's /usr prefix.
 file(GLOB_RECURSE staged_etc LIST_DIRECTORIES true

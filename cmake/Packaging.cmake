@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Installing and packaging: `cmake --install build --prefix P` puts the
 # programs in P/bin, the commented configuration in P/etc/bridge, the man
 # page and the systemd unit under P/share and P/lib; `cpack` in the build

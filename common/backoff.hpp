@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -24,8 +25,7 @@ public:
   }
 
   /// A jittered wait for attempt `attempt`.
-  template <class Rng>
-  duration delay(uint32_t attempt, Rng& rng) const {
+  template <class Rng> duration delay(uint32_t attempt, Rng& rng) const {
     auto hi = ceiling(attempt).count();
     std::uniform_int_distribution<int64_t> dist{0, hi};
     return duration{dist(rng)};
@@ -46,8 +46,7 @@ public:
   explicit retry_state(backoff_policy policy) : policy_(policy) {}
 
   /// Records a failure and returns how long to wait before trying again.
-  template <class Rng>
-  backoff_policy::duration failed(Rng& rng) {
+  template <class Rng> backoff_policy::duration failed(Rng& rng) {
     return policy_.delay(failures_++, rng);
   }
 

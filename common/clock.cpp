@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "common/clock.hpp"
 
 #include <utility>
@@ -7,13 +8,13 @@ namespace bridge {
 int64_t system_wall_ms() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch())
-    .count();
+      .count();
 }
 
 int64_t system_steady_ns() {
   using namespace std::chrono;
   return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch())
-    .count();
+      .count();
 }
 
 clock clock::fixed(std::function<int64_t()> now_ms) {

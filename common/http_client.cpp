@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "common/http_client.hpp"
 
 #include <algorithm>
@@ -22,8 +23,8 @@ size_t on_body(char* data, size_t size, size_t n, void* user) {
   auto bytes = size * n;
   if (t->resp->body.size() + bytes > t->max_body) {
     if (t->resp->body.size() < kept_head_bytes)
-      t->resp->body.append(data, std::min(bytes, kept_head_bytes
-                                                   - t->resp->body.size()));
+      t->resp->body.append(
+          data, std::min(bytes, kept_head_bytes - t->resp->body.size()));
     t->too_large = true;
     return 0; // aborts the transfer
   }
@@ -72,8 +73,9 @@ void set_call_options(CURL* h, const std::string& url, const std::string* body,
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(std::min<int64_t>(timeout.count(), 10000)));
+  curl_easy_setopt(
+      h, CURLOPT_CONNECTTIMEOUT_MS,
+      static_cast<long>(std::min<int64_t>(timeout.count(), 10000)));
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_TCP_NODELAY, 1L);
   curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -105,8 +107,8 @@ void finish_response(CURL* h, CURLcode rc, curl_transfer& t) {
   if (rc != CURLE_OK) {
     resp.status = 0;
     resp.timed_out = rc == CURLE_OPERATION_TIMEDOUT;
-    resp.error = t.too_large ? "response body too large"
-                             : curl_easy_strerror(rc);
+    resp.error =
+        t.too_large ? "response body too large" : curl_easy_strerror(rc);
     resp.too_large = t.too_large;
     if (t.too_large)
       resp.head = resp.body.substr(0, kept_head_bytes);

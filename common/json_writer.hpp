@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -26,7 +27,9 @@ public:
   writer& key(std::string_view name);
   writer& value(std::string_view text);
   writer& value(const char* text) { return value(std::string_view{text}); }
-  writer& value(const std::string& text) { return value(std::string_view{text}); }
+  writer& value(const std::string& text) {
+    return value(std::string_view{text});
+  }
   writer& value(int64_t number);
   writer& value(int number) { return value(static_cast<int64_t>(number)); }
   writer& value(uint64_t number);
@@ -37,8 +40,7 @@ public:
   writer& raw(std::string_view encoded);
 
   /// Shorthand for `key(name).value(v)`.
-  template <class T>
-  writer& field(std::string_view name, const T& v) {
+  template <class T> writer& field(std::string_view name, const T& v) {
     key(name);
     return value(v);
   }

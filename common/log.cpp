@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "common/log.hpp"
 
 #include "common/log_sinks.hpp"
@@ -6,8 +7,8 @@
 #include <cctype>
 #include <mutex>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/sinks/base_sink.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 namespace bridge::log {
@@ -32,8 +33,9 @@ std::string mask_token_shapes(std::string text) {
     if (text[i] == ':' && i > 0
         && std::isdigit(static_cast<unsigned char>(text[i - 1]))) {
       size_t digits_begin = i;
-      while (digits_begin > 0
-             && std::isdigit(static_cast<unsigned char>(text[digits_begin - 1])))
+      while (
+          digits_begin > 0
+          && std::isdigit(static_cast<unsigned char>(text[digits_begin - 1])))
         --digits_begin;
       size_t end = i + 1;
       while (end < text.size() && is_token_char(text[end]))
@@ -54,8 +56,7 @@ class masking_sink final : public spdlog::sinks::base_sink<std::mutex> {
 public:
   masking_sink(std::shared_ptr<spdlog::sinks::sink> inner,
                std::shared_ptr<const secret_masker> masker)
-    : inner_(std::move(inner)), masker_(std::move(masker)) {
-  }
+      : inner_(std::move(inner)), masker_(std::move(masker)) {}
 
 protected:
   void sink_it_(const spdlog::details::log_msg& msg) override {
@@ -66,9 +67,7 @@ protected:
     inner_->log(copy);
   }
 
-  void flush_() override {
-    inner_->flush();
-  }
+  void flush_() override { inner_->flush(); }
 
   void set_pattern_(const std::string& pattern) override {
     inner_->set_pattern(pattern);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "common/shared_budget.hpp"
 
 #include <algorithm>
@@ -19,12 +20,8 @@ double share_of(double limit, uint32_t members, double floor) {
 }
 
 shared_budget::shared_budget(settings s, time_point now)
-  : s_(s),
-    local_(s.rate, burst_of(s.rate), now),
-    retry_at_(now),
-    next_probe_(now),
-    spent_at_(now) {
-}
+    : s_(s), local_(s.rate, burst_of(s.rate), now), retry_at_(now),
+      next_probe_(now), spent_at_(now) {}
 
 double shared_budget::burst_of(double rate) const {
   return std::max(s_.min_burst, rate * s_.burst_seconds);
@@ -109,8 +106,8 @@ shared_budget::time_point shared_budget::ready_at(time_point now, double n) {
     return local;
   // Short of grants: the next answer is due shortly, or the bucket said
   // when it has tokens again.
-  auto grant = asking_ ? now + s_.reply_wait
-                       : std::max(now + s_.reply_wait, retry_at_);
+  auto grant =
+      asking_ ? now + s_.reply_wait : std::max(now + s_.reply_wait, retry_at_);
   return std::max(local, grant);
 }
 

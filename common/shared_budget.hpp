@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -72,9 +73,7 @@ public:
 
   /// Whether spending now draws on grants (not alone, the shared bucket
   /// configured and answering).
-  bool drawing() const {
-    return s_.draws && members_ > 1 && !falling_back_;
-  }
+  bool drawing() const { return s_.draws && members_ > 1 && !falling_back_; }
 
   // -- spending ---------------------------------------------------------------
 

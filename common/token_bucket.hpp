@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -14,7 +15,7 @@ public:
   using time_point = clock::time_point;
 
   token_bucket(double rate_per_second, double burst, time_point now)
-    : rate_(rate_per_second), burst_(burst), tokens_(burst), last_(now) {}
+      : rate_(rate_per_second), burst_(burst), tokens_(burst), last_(now) {}
 
   /// Takes `n` tokens if there are enough at `now`.
   bool try_take(time_point now, double n = 1.0) {
@@ -37,8 +38,9 @@ public:
     if (need <= epsilon)
       return from;
     // Rounded up, so that at the answer the tokens are really there.
-    return from + std::chrono::ceil<clock::duration>(
-                    std::chrono::duration<double>(need / rate_));
+    return from
+           + std::chrono::ceil<clock::duration>(
+               std::chrono::duration<double>(need / rate_));
   }
 
   /// Takes nothing until `until` (a server said "retry after"); from then

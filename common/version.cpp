@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "common/version.hpp"
 
 // BRIDGE_GIT_DESCRIBE is defined for this file alone (CMakeLists.txt), so

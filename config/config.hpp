@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -37,7 +38,8 @@ struct bridge_config {
     std::chrono::seconds poll_timeout = defaults::telegram::poll_timeout;
     int64_t poll_limit = defaults::telegram::poll_limit;
     std::chrono::milliseconds poll_gather = defaults::telegram::poll_gather;
-    std::chrono::milliseconds request_timeout = defaults::telegram::request_timeout;
+    std::chrono::milliseconds request_timeout =
+        defaults::telegram::request_timeout;
     /// Public URL Telegram pushes updates to in webhook mode.
     std::string webhook_url;
   } telegram;
@@ -78,7 +80,8 @@ struct bridge_config {
     bool combine_writes = defaults::db::combine_writes;
     /// How long the first write of an idle pool waits for others.
     std::chrono::milliseconds write_linger = defaults::db::write_linger;
-    std::chrono::milliseconds reconnect_backoff_max = defaults::db::reconnect_backoff_max;
+    std::chrono::milliseconds reconnect_backoff_max =
+        defaults::db::reconnect_backoff_max;
   } db;
 
   struct cache_section {
@@ -86,9 +89,11 @@ struct bridge_config {
     std::chrono::seconds profile_ttl = defaults::cache::profile_ttl;
     std::chrono::seconds subscription_ttl = defaults::cache::subscription_ttl;
     int64_t local_profiles = defaults::cache::local_profiles;
-    std::chrono::milliseconds reconnect_backoff_max = defaults::cache::reconnect_backoff_max;
+    std::chrono::milliseconds reconnect_backoff_max =
+        defaults::cache::reconnect_backoff_max;
     /// Connect and command timeout: a hung Redis must not hold requests.
-    std::chrono::milliseconds command_timeout = defaults::cache::command_timeout;
+    std::chrono::milliseconds command_timeout =
+        defaults::cache::command_timeout;
   } cache;
 
   struct translator_section {
@@ -98,14 +103,18 @@ struct bridge_config {
     int64_t tokens_per_minute = defaults::translator::tokens_per_minute;
     int64_t max_in_flight = defaults::translator::max_in_flight;
     int64_t queue_limit = defaults::translator::queue_limit;
-    std::chrono::milliseconds queue_deadline = defaults::translator::queue_deadline;
-    std::chrono::milliseconds queued_notice_after = defaults::translator::queued_notice_after;
-    std::chrono::milliseconds request_timeout = defaults::translator::request_timeout;
+    std::chrono::milliseconds queue_deadline =
+        defaults::translator::queue_deadline;
+    std::chrono::milliseconds queued_notice_after =
+        defaults::translator::queued_notice_after;
+    std::chrono::milliseconds request_timeout =
+        defaults::translator::request_timeout;
     std::chrono::milliseconds retry_base = defaults::translator::retry_base;
     std::chrono::milliseconds retry_cap = defaults::translator::retry_cap;
     int64_t max_attempts = defaults::translator::max_attempts;
     int64_t breaker_failures = defaults::translator::breaker_failures;
-    std::chrono::milliseconds breaker_cooldown = defaults::translator::breaker_cooldown;
+    std::chrono::milliseconds breaker_cooldown =
+        defaults::translator::breaker_cooldown;
     double chars_per_token = defaults::translator::chars_per_token;
     int64_t apertium_pipelines = defaults::translator::apertium_pipelines;
     /// Where the installed Apertium modes are (Debian's packages put them
@@ -128,18 +137,22 @@ struct bridge_config {
     int64_t persist_attempts = defaults::conversation::persist_attempts;
     /// Translations in flight per conversation; delivery stays in order.
     int64_t max_in_flight = defaults::conversation::max_in_flight;
-    std::chrono::seconds passivation_timeout = defaults::conversation::passivation_timeout;
+    std::chrono::seconds passivation_timeout =
+        defaults::conversation::passivation_timeout;
     int64_t queue_limit = defaults::conversation::queue_limit;
     /// "typing" only for translations that take at least this long.
-    std::chrono::milliseconds typing_delay = defaults::conversation::typing_delay;
+    std::chrono::milliseconds typing_delay =
+        defaults::conversation::typing_delay;
   } conversation;
 
   struct session_section {
-    std::chrono::seconds passivation_timeout = defaults::session::passivation_timeout;
+    std::chrono::seconds passivation_timeout =
+        defaults::session::passivation_timeout;
     int64_t updates_per_minute = defaults::session::updates_per_minute;
     int64_t code_attempts = defaults::session::code_attempts;
     std::chrono::seconds code_window = defaults::session::code_window;
-    int64_t code_failures_per_minute = defaults::session::code_failures_per_minute;
+    int64_t code_failures_per_minute =
+        defaults::session::code_failures_per_minute;
     bool join_approval = defaults::session::join_approval;
     int64_t free_daily_messages = defaults::session::free_daily_messages;
     /// Free messages charged per PostgreSQL round trip; a crash can cost
@@ -190,7 +203,8 @@ struct bridge_config {
   } cluster;
 
   struct shutdown_section {
-    std::chrono::milliseconds drain_deadline = defaults::shutdown::drain_deadline;
+    std::chrono::milliseconds drain_deadline =
+        defaults::shutdown::drain_deadline;
   } shutdown;
 
   /// Secrets, from the environment only; never in the file or on the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "config/loader.hpp"
 
 #include <cerrno>
@@ -19,10 +20,14 @@ namespace bridge::config {
 namespace {
 
 std::optional<raw_value> from_toml(const toml::node& n) {
-  if (auto v = n.as_integer()) return raw_value{v->get()};
-  if (auto v = n.as_floating_point()) return raw_value{v->get()};
-  if (auto v = n.as_boolean()) return raw_value{v->get()};
-  if (auto v = n.as_string()) return raw_value{v->get()};
+  if (auto v = n.as_integer())
+    return raw_value{v->get()};
+  if (auto v = n.as_floating_point())
+    return raw_value{v->get()};
+  if (auto v = n.as_boolean())
+    return raw_value{v->get()};
+  if (auto v = n.as_string())
+    return raw_value{v->get()};
   return std::nullopt;
 }
 
@@ -32,7 +37,8 @@ std::optional<std::string> walk(bridge_config& cfg, const toml::table& tbl,
   for (auto&& [k, node] : tbl) {
     std::string name = prefix.empty() ? std::string{k.str()}
                                       : prefix + "." + std::string{k.str()};
-    auto where = std::string{source} + ":" + std::to_string(node.source().begin.line);
+    auto where =
+        std::string{source} + ":" + std::to_string(node.source().begin.line);
     if (auto sub = node.as_table()) {
       if (!prefix.empty())
         return where + ": unknown config section '" + name + "'";
@@ -80,8 +86,9 @@ std::optional<std::string> apply_toml(bridge_config& cfg, std::string_view text,
   return walk(cfg, tbl, "", source_name);
 }
 
-void apply_environment(bridge_config& cfg,
-                       const std::function<const char*(const char*)>& getenv_fn) {
+void apply_environment(
+    bridge_config& cfg,
+    const std::function<const char*(const char*)>& getenv_fn) {
   visit_secrets(cfg, [&](const char* var, std::string& field) {
     if (auto v = getenv_fn(var))
       field = v;
@@ -92,23 +99,30 @@ std::optional<std::string> validate(const bridge_config& cfg) {
   if (!is_http_url(cfg.telegram.api_url))
     return "config key 'telegram.api_url' must start with http:// or https://";
   if (cfg.secrets.telegram_bot_token.empty())
-    return "TELEGRAM_BOT_TOKEN is not set (the environment carries the bot token)";
+    return "TELEGRAM_BOT_TOKEN is not set (the environment carries the bot "
+           "token)";
   if (cfg.translator.backend == "claude") {
     if (cfg.secrets.anthropic_api_key.empty())
-      return "config key 'translator.backend' = 'claude' needs ANTHROPIC_API_KEY in the environment";
+      return "config key 'translator.backend' = 'claude' needs "
+             "ANTHROPIC_API_KEY in the environment";
     if (!is_http_url(cfg.translator.claude_api_url))
-      return "config key 'translator.claude_api_url' must start with http:// or https://";
+      return "config key 'translator.claude_api_url' must start with http:// "
+             "or https://";
   }
   if (cfg.telegram.mode == "webhook") {
     if (!is_http_url(cfg.telegram.webhook_url))
-      return "config key 'telegram.mode' = 'webhook' needs 'telegram.webhook_url' (http:// or https://)";
+      return "config key 'telegram.mode' = 'webhook' needs "
+             "'telegram.webhook_url' (http:// or https://)";
     if (cfg.secrets.telegram_webhook_secret.empty())
-      return "config key 'telegram.mode' = 'webhook' needs TELEGRAM_WEBHOOK_SECRET in the environment";
+      return "config key 'telegram.mode' = 'webhook' needs "
+             "TELEGRAM_WEBHOOK_SECRET in the environment";
   }
   if (!is_language_code(cfg.ops.operator_language))
-    return "config key 'ops.operator_language' must be a language code such as en or es";
+    return "config key 'ops.operator_language' must be a language code such as "
+           "en or es";
   if (cfg.translator.retry_cap < cfg.translator.retry_base)
-    return "config key 'translator.retry_cap_ms' must not be below 'translator.retry_base_ms'";
+    return "config key 'translator.retry_cap_ms' must not be below "
+           "'translator.retry_base_ms'";
   return std::nullopt;
 }
 
@@ -130,7 +144,8 @@ struct renderer {
     os << "# " << k.help << '\n' << name.substr(dot + 1) << " = ";
   }
   template <class Rep, class Period>
-  void operator()(key_info k, std::chrono::duration<Rep, Period>& v, bounds<int64_t> b) {
+  void operator()(key_info k, std::chrono::duration<Rep, Period>& v,
+                  bounds<int64_t> b) {
     head(k);
     os << v.count() << "  # " << b.min << " .. " << b.max << '\n';
   }
@@ -170,9 +185,11 @@ std::string render_toml(const bridge_config& cfg) {
   auto copy = cfg;
   std::ostringstream os;
   os << "# Bridge configuration. Every key, its default and its bounds.\n"
-        "# Any key can be overridden on the command line: --section.key=value.\n"
+        "# Any key can be overridden on the command line: "
+        "--section.key=value.\n"
         "# Secrets come only from the environment: TELEGRAM_BOT_TOKEN,\n"
-        "# TELEGRAM_WEBHOOK_SECRET, ANTHROPIC_API_KEY, DATABASE_URL, REDIS_URL,\n"
+        "# TELEGRAM_WEBHOOK_SECRET, ANTHROPIC_API_KEY, DATABASE_URL, "
+        "REDIS_URL,\n"
         "# BRIDGE_ADMIN_TOKEN; or, under systemd, from credential files of\n"
         "# the same names in lower case (LoadCredential=).\n\n";
   renderer r{os, {}};
@@ -199,7 +216,7 @@ load_outcome load(int argc, const char* const* argv,
     // expected(0, 1): `--key=` sets an empty value (a string key may be
     // empty; a numeric one then fails validation with its own message).
     app.add_option("--" + name, texts[name], std::string{k.help})
-      ->expected(0, 1);
+        ->expected(0, 1);
   });
   try {
     app.parse(argc, argv);
@@ -230,7 +247,7 @@ load_outcome load(int argc, const char* const* argv,
     // one call for different fixes.
     if (!in)
       return fail("cannot read config file '" + config_file
-                    + "': " + std::strerror(errno),
+                      + "': " + std::strerror(errno),
                   failure::config_unreadable);
     std::stringstream buf;
     buf << in.rdbuf();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <functional>
@@ -26,8 +27,9 @@ std::optional<std::string> apply_toml(bridge_config& cfg, std::string_view text,
                                       std::string_view source_name);
 
 /// Reads secrets through `getenv_fn` (injectable for tests).
-void apply_environment(bridge_config& cfg,
-                       const std::function<const char*(const char*)>& getenv_fn);
+void apply_environment(
+    bridge_config& cfg,
+    const std::function<const char*(const char*)>& getenv_fn);
 
 /// Checks rules that span keys (a backend needs its key, webhook mode its
 /// URL and secret, ...). Returns the first violation.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // `set_key`: one key's value checked against its type and bounds, from
 // the file (typed) or the command line (text), with one set of messages.
 
@@ -16,26 +17,30 @@ namespace {
 
 std::string type_name(const raw_value& v) {
   switch (v.index()) {
-    case 0: return "an integer";
-    case 1: return "a number";
-    case 2: return "a boolean";
-    default: return "a string";
+  case 0:
+    return "an integer";
+  case 1:
+    return "a number";
+  case 2:
+    return "a boolean";
+  default:
+    return "a string";
   }
 }
 
 std::string render(const raw_value& v) {
   std::ostringstream os;
   std::visit(
-    [&](const auto& x) {
-      using T = std::decay_t<decltype(x)>;
-      if constexpr (std::is_same_v<T, std::string>)
-        os << '\'' << x << '\'';
-      else if constexpr (std::is_same_v<T, bool>)
-        os << (x ? "true" : "false");
-      else
-        os << x;
-    },
-    v);
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::string>)
+          os << '\'' << x << '\'';
+        else if constexpr (std::is_same_v<T, bool>)
+          os << (x ? "true" : "false");
+        else
+          os << x;
+      },
+      v);
   return os.str();
 }
 
@@ -106,8 +111,9 @@ struct assigner {
   void int_like(Field& field, bounds<int64_t> b, const char* unit) {
     auto v = as_int();
     if (!v) {
-      error = prefix() + "expected an integer" + unit + " in [" + std::to_string(b.min)
-              + ", " + std::to_string(b.max) + "], got " + type_name(value);
+      error = prefix() + "expected an integer" + unit + " in ["
+              + std::to_string(b.min) + ", " + std::to_string(b.max) + "], got "
+              + type_name(value);
       return;
     }
     if (*v < b.min || *v > b.max) {
@@ -119,28 +125,34 @@ struct assigner {
   }
 
   void operator()(key_info k, int64_t& field, bounds<int64_t> b) {
-    if (k.name != key) return;
+    if (k.name != key)
+      return;
     matched = true;
     int_like(field, b, "");
   }
-  void operator()(key_info k, std::chrono::milliseconds& field, bounds<int64_t> b) {
-    if (k.name != key) return;
+  void operator()(key_info k, std::chrono::milliseconds& field,
+                  bounds<int64_t> b) {
+    if (k.name != key)
+      return;
     matched = true;
     int_like(field, b, " (milliseconds)");
   }
   void operator()(key_info k, std::chrono::seconds& field, bounds<int64_t> b) {
-    if (k.name != key) return;
+    if (k.name != key)
+      return;
     matched = true;
     int_like(field, b, " (seconds)");
   }
   void operator()(key_info k, double& field, bounds<double> b) {
-    if (k.name != key) return;
+    if (k.name != key)
+      return;
     matched = true;
     auto v = as_double();
     std::ostringstream range;
     range << '[' << b.min << ", " << b.max << ']';
     if (!v) {
-      error = prefix() + "expected a number in " + range.str() + ", got " + type_name(value);
+      error = prefix() + "expected a number in " + range.str() + ", got "
+              + type_name(value);
       return;
     }
     if (*v < b.min || *v > b.max) {
@@ -150,7 +162,8 @@ struct assigner {
     field = *v;
   }
   void operator()(key_info k, bool& field) {
-    if (k.name != key) return;
+    if (k.name != key)
+      return;
     matched = true;
     auto v = as_bool();
     if (!v) {
@@ -160,7 +173,8 @@ struct assigner {
     field = *v;
   }
   void operator()(key_info k, std::string& field) {
-    if (k.name != key) return;
+    if (k.name != key)
+      return;
     matched = true;
     auto p = std::get_if<std::string>(&value);
     if (!p) {
@@ -170,16 +184,19 @@ struct assigner {
     field = *p;
   }
   void operator()(key_info k, std::string& field, choices allowed) {
-    if (k.name != key) return;
+    if (k.name != key)
+      return;
     matched = true;
     auto p = std::get_if<std::string>(&value);
     std::string list;
     for (auto a : allowed) {
-      if (!list.empty()) list += ", ";
+      if (!list.empty())
+        list += ", ";
       list += a;
     }
     if (!p) {
-      error = prefix() + "expected one of " + list + ", got " + type_name(value);
+      error =
+          prefix() + "expected one of " + list + ", got " + type_name(value);
       return;
     }
     for (auto a : allowed)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/command.hpp"
 
 #include <algorithm>
@@ -16,14 +17,14 @@ struct entry {
 };
 
 constexpr entry commands[] = {
-  {"start", command_kind::start},     {"help", command_kind::help},
-  {"workers", command_kind::workers}, {"switch", command_kind::switch_worker},
-  {"task", command_kind::task},       {"tasks", command_kind::tasks},
-  {"daily", command_kind::daily},     {"history", command_kind::history},
-  {"reset", command_kind::reset},     {"feedback", command_kind::feedback},
-  {"code", command_kind::code},       {"newcode", command_kind::newcode},
-  {"remove", command_kind::remove},   {"language", command_kind::language},
-  {"usage", command_kind::usage},
+    {"start", command_kind::start},     {"help", command_kind::help},
+    {"workers", command_kind::workers}, {"switch", command_kind::switch_worker},
+    {"task", command_kind::task},       {"tasks", command_kind::tasks},
+    {"daily", command_kind::daily},     {"history", command_kind::history},
+    {"reset", command_kind::reset},     {"feedback", command_kind::feedback},
+    {"code", command_kind::code},       {"newcode", command_kind::newcode},
+    {"remove", command_kind::remove},   {"language", command_kind::language},
+    {"usage", command_kind::usage},
 };
 
 bool is_space(char c) {
@@ -42,9 +43,12 @@ std::string_view trim(std::string_view s) {
 
 const char* to_string(command_kind kind) {
   switch (kind) {
-    case command_kind::none: return "none";
-    case command_kind::unknown: return "unknown";
-    default: break;
+  case command_kind::none:
+    return "none";
+  case command_kind::unknown:
+    return "unknown";
+  default:
+    break;
   }
   for (auto& e : commands)
     if (e.kind == kind)
@@ -103,49 +107,49 @@ int64_t history_count(std::string_view args, int64_t cap) {
 
 args_problem check_args(const command& cmd, size_t max_text) {
   switch (cmd.kind) {
-    case command_kind::task:
-    case command_kind::feedback:
-      if (cmd.args.empty())
-        return args_problem::missing;
-      if (cmd.args.size() > max_text)
-        return args_problem::too_long;
+  case command_kind::task:
+  case command_kind::feedback:
+    if (cmd.args.empty())
+      return args_problem::missing;
+    if (cmd.args.size() > max_text)
+      return args_problem::too_long;
+    return args_problem::ok;
+  case command_kind::history:
+    if (cmd.args.empty())
       return args_problem::ok;
-    case command_kind::history:
-      if (cmd.args.empty())
-        return args_problem::ok;
-      return parse_count(cmd.args, 1, 1000) ? args_problem::ok
-                                             : args_problem::not_a_number;
-    case command_kind::switch_worker:
-      if (cmd.args.empty())
-        return args_problem::ok; // shows the list
-      return parse_count(cmd.args, 1, 1000) ? args_problem::ok
-                                             : args_problem::not_a_number;
-    case command_kind::remove:
-      // Which worker, by their number in /workers: never "the current
-      // one" by default, so a slip cannot unlink anyone.
-      if (cmd.args.empty())
-        return args_problem::missing;
-      return parse_count(cmd.args, 1, 1000) ? args_problem::ok
-                                             : args_problem::not_a_number;
-    case command_kind::start:
-      // Deep links (`/start <payload>`) may carry an invitation code.
-      return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
-    case command_kind::language:
-      // Optional: without it the choice is shown. Bounded like a deep
-      // link, so a flood of text is refused before it is looked at.
-      return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
-    case command_kind::help:
-    case command_kind::usage:
-    case command_kind::workers:
-    case command_kind::tasks:
-    case command_kind::daily:
-    case command_kind::reset:
-    case command_kind::code:
-    case command_kind::newcode:
-      return cmd.args.empty() ? args_problem::ok : args_problem::unexpected;
-    case command_kind::none:
-    case command_kind::unknown:
-      return args_problem::ok;
+    return parse_count(cmd.args, 1, 1000) ? args_problem::ok
+                                          : args_problem::not_a_number;
+  case command_kind::switch_worker:
+    if (cmd.args.empty())
+      return args_problem::ok; // shows the list
+    return parse_count(cmd.args, 1, 1000) ? args_problem::ok
+                                          : args_problem::not_a_number;
+  case command_kind::remove:
+    // Which worker, by their number in /workers: never "the current
+    // one" by default, so a slip cannot unlink anyone.
+    if (cmd.args.empty())
+      return args_problem::missing;
+    return parse_count(cmd.args, 1, 1000) ? args_problem::ok
+                                          : args_problem::not_a_number;
+  case command_kind::start:
+    // Deep links (`/start <payload>`) may carry an invitation code.
+    return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
+  case command_kind::language:
+    // Optional: without it the choice is shown. Bounded like a deep
+    // link, so a flood of text is refused before it is looked at.
+    return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
+  case command_kind::help:
+  case command_kind::usage:
+  case command_kind::workers:
+  case command_kind::tasks:
+  case command_kind::daily:
+  case command_kind::reset:
+  case command_kind::code:
+  case command_kind::newcode:
+    return cmd.args.empty() ? args_problem::ok : args_problem::unexpected;
+  case command_kind::none:
+  case command_kind::unknown:
+    return args_problem::ok;
   }
   return args_problem::ok;
 }

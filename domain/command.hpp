@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -49,7 +50,13 @@ struct command {
 command parse_command(std::string_view text);
 
 /// Why a command's arguments are not acceptable.
-enum class args_problem : uint8_t { ok, missing, unexpected, too_long, not_a_number };
+enum class args_problem : uint8_t {
+  ok,
+  missing,
+  unexpected,
+  too_long,
+  not_a_number
+};
 
 /// Checks the arguments of `cmd`: which commands need text (/task,
 /// /feedback), which take an optional number (/history, /switch), which

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/command_menu.hpp"
 
 #include "domain/texts.hpp"
@@ -16,20 +17,20 @@ struct menu_entry {
 /// The menu in the order of /help: a manager's team first, then what
 /// both have.
 constexpr menu_entry entries[] = {
-  {"help", text_id::menu_help, true, true},
-  {"workers", text_id::menu_workers, true, false},
-  {"switch", text_id::menu_switch, true, false},
-  {"task", text_id::menu_task, true, false},
-  {"tasks", text_id::menu_tasks, true, true},
-  {"daily", text_id::menu_daily, true, false},
-  {"history", text_id::menu_history, true, true},
-  {"code", text_id::menu_code, true, false},
-  {"newcode", text_id::menu_newcode, true, false},
-  {"remove", text_id::menu_remove, true, false},
-  {"usage", text_id::menu_usage, true, false},
-  {"language", text_id::menu_language, true, true},
-  {"feedback", text_id::menu_feedback, true, true},
-  {"reset", text_id::menu_reset, true, true},
+    {"help", text_id::menu_help, true, true},
+    {"workers", text_id::menu_workers, true, false},
+    {"switch", text_id::menu_switch, true, false},
+    {"task", text_id::menu_task, true, false},
+    {"tasks", text_id::menu_tasks, true, true},
+    {"daily", text_id::menu_daily, true, false},
+    {"history", text_id::menu_history, true, true},
+    {"code", text_id::menu_code, true, false},
+    {"newcode", text_id::menu_newcode, true, false},
+    {"remove", text_id::menu_remove, true, false},
+    {"usage", text_id::menu_usage, true, false},
+    {"language", text_id::menu_language, true, true},
+    {"feedback", text_id::menu_feedback, true, true},
+    {"reset", text_id::menu_reset, true, true},
 };
 
 } // namespace

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -22,7 +23,7 @@ public:
   /// A `timeout` below one millisecond is one millisecond.
   explicit idle_timer(clock::duration timeout)
       : timeout_(
-            std::max<clock::duration>(timeout, std::chrono::milliseconds{1})) {}
+          std::max<clock::duration>(timeout, std::chrono::milliseconds{1})) {}
 
   /// Something happened at `now`.
   void touch(clock::time_point now) { last_ = now; }

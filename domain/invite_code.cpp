@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/invite_code.hpp"
 
 #include <sys/random.h>
@@ -156,8 +157,8 @@ start_payload parse_start_payload(std::string_view args) {
 std::string join_link(std::string_view bot_username, std::string_view code) {
   if (bot_username.empty())
     return {};
-  return "https://t.me/" + std::string{bot_username} + "?start="
-         + std::string{code};
+  return "https://t.me/" + std::string{bot_username}
+         + "?start=" + std::string{code};
 }
 
 } // namespace bridge::domain

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/language_map.hpp"
 
 #include <algorithm>
@@ -22,8 +23,7 @@ std::vector<std::string> language_map::languages() const {
 bool language_map::pairable(const std::string& a, const std::string& b) const {
   if (a.empty() || b.empty())
     return false;
-  return a == b
-         || (pairs_.count({a, b}) != 0 && pairs_.count({b, a}) != 0);
+  return a == b || (pairs_.count({a, b}) != 0 && pairs_.count({b, a}) != 0);
 }
 
 std::vector<std::string> language_map::partners(const std::string& lang) const {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <map>
@@ -44,7 +45,8 @@ public:
                                const std::string& b) const;
 
 private:
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> pairs_;
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>>
+      pairs_;
 };
 
 } // namespace bridge::domain

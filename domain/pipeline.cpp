@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/pipeline.hpp"
 
 namespace bridge::domain {
@@ -120,7 +121,8 @@ std::vector<pipeline_entry> pipeline::deliverable() {
     else if (at != pipeline_entry::stage::dropped)
       break;
   }
-  entries_.erase(entries_.begin(), entries_.begin() + static_cast<ptrdiff_t>(n));
+  entries_.erase(entries_.begin(),
+                 entries_.begin() + static_cast<ptrdiff_t>(n));
   if (entries_.empty())
     entries_.shrink_to_fit();
   return out;

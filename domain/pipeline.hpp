@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -51,8 +52,8 @@ class pipeline {
 public:
   pipeline(size_t max_in_flight, size_t context_length, size_t queue_limit,
            int64_t next_seq)
-    : max_in_flight_(max_in_flight), context_length_(context_length),
-      queue_limit_(queue_limit), next_seq_(next_seq) {}
+      : max_in_flight_(max_in_flight), context_length_(context_length),
+        queue_limit_(queue_limit), next_seq_(next_seq) {}
 
   /// Admits a message, numbering it. Nullopt when the queue is full.
   std::optional<int64_t> admit(int64_t update_id, uint8_t from_worker,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/profile.hpp"
 
 #include <algorithm>
@@ -46,9 +47,9 @@ std::string match_offered(std::string_view arg,
 
 } // namespace
 
-language_request read_language_request(std::string_view args,
-                                       const std::string& current,
-                                       const std::vector<std::string>& offered) {
+language_request
+read_language_request(std::string_view args, const std::string& current,
+                      const std::vector<std::string>& offered) {
   language_request out;
   args = trim_arg(args);
   if (args.empty()) {
@@ -82,7 +83,8 @@ unreachable_partner(const std::string& to,
 int64_t free_left(int64_t limit, int64_t charged, int64_t held) {
   if (limit < 0)
     return 0;
-  auto left = limit - std::max<int64_t>(charged, 0) + std::max<int64_t>(held, 0);
+  auto left =
+      limit - std::max<int64_t>(charged, 0) + std::max<int64_t>(held, 0);
   return std::clamp<int64_t>(left, 0, limit);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/registration.hpp"
 
 #include <charconv>
@@ -6,8 +7,8 @@ namespace bridge::domain {
 
 namespace {
 
-constexpr std::string_view step_names[] = {"fresh", "role", "language",
-                                           "code", "ready"};
+constexpr std::string_view step_names[] = {"fresh", "role", "language", "code",
+                                           "ready"};
 
 /// A positive decimal id, or 0.
 int64_t parse_id(std::string_view s) {
@@ -62,15 +63,16 @@ button parse_button(std::string_view data) {
     auto answer = tail.substr(0, tail.find(':'));
     auto rest = answer.size() < tail.size() ? tail.substr(answer.size() + 1)
                                             : std::string_view{};
-    if (auto id = parse_id(rest); id > 0 && (answer == "yes" || answer == "no")) {
+    if (auto id = parse_id(rest);
+        id > 0 && (answer == "yes" || answer == "no")) {
       b.kind = answer == "yes" ? button_kind::join_accept
                                : button_kind::join_decline;
       b.id = id;
     }
   } else if (head == "task" || head == "switch") {
     if (auto id = parse_id(tail); id > 0) {
-      b.kind = head == "task" ? button_kind::task_done
-                              : button_kind::switch_worker;
+      b.kind =
+          head == "task" ? button_kind::task_done : button_kind::switch_worker;
       b.id = id;
     }
   }
@@ -105,22 +107,22 @@ reg_action decide(reg_step step, const reg_input& in) {
   if (in.is_button) {
     auto k = in.pressed.kind;
     switch (step) {
-      case reg_step::role:
-        return k == button_kind::role_manager || k == button_kind::role_worker
+    case reg_step::role:
+      return k == button_kind::role_manager || k == button_kind::role_worker
                  ? reg_action::take_role
                  : reg_action::stale_button;
-      case reg_step::language:
-        return k == button_kind::language ? reg_action::take_language
-                                          : reg_action::stale_button;
-      case reg_step::ready:
-        return k == button_kind::task_done || k == button_kind::switch_worker
-                   || k == button_kind::join_accept
-                   || k == button_kind::join_decline
-                   || k == button_kind::set_language
+    case reg_step::language:
+      return k == button_kind::language ? reg_action::take_language
+                                        : reg_action::stale_button;
+    case reg_step::ready:
+      return k == button_kind::task_done || k == button_kind::switch_worker
+                     || k == button_kind::join_accept
+                     || k == button_kind::join_decline
+                     || k == button_kind::set_language
                  ? reg_action::run_button
                  : reg_action::stale_button;
-      default:
-        return reg_action::stale_button;
+    default:
+      return reg_action::stale_button;
     }
   }
   auto kind = in.cmd.kind;
@@ -134,15 +136,15 @@ reg_action decide(reg_step step, const reg_input& in) {
   if (kind == command_kind::help)
     return reg_action::help_new;
   switch (step) {
-    case reg_step::fresh:
-      return reg_action::not_registered;
-    case reg_step::code:
-      // A worker may paste the code with or without anything around it;
-      // /code is not a way to send one.
-      return kind == command_kind::none ? reg_action::take_code
-                                        : reg_action::repeat_question;
-    default:
-      return reg_action::repeat_question;
+  case reg_step::fresh:
+    return reg_action::not_registered;
+  case reg_step::code:
+    // A worker may paste the code with or without anything around it;
+    // /code is not a way to send one.
+    return kind == command_kind::none ? reg_action::take_code
+                                      : reg_action::repeat_question;
+  default:
+    return reg_action::repeat_question;
   }
 }
 

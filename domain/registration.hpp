@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -59,8 +60,9 @@ struct button {
 };
 
 /// Reads callback data the bot put on its buttons ("role:manager",
-/// "lang:es", "task:42", "switch:1001", "join:yes:2002", "join:no:2002", "setlang:es"). Anything else, including data a
-/// hostile client made up, is `unknown`.
+/// "lang:es", "task:42", "switch:1001", "join:yes:2002", "join:no:2002",
+/// "setlang:es"). Anything else, including data a hostile client made up, is
+/// `unknown`.
 button parse_button(std::string_view data);
 
 std::string role_button_data(bool manager);

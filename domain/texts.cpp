@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "domain/texts.hpp"
 
 #include <cstdint>
@@ -16,24 +17,24 @@ struct bot_language_entry {
 
 /// English first: index 0 is the fallback.
 constexpr std::array<bot_language_entry, 18> bot_language_table{{
-  {"en", "English", &texts_detail::texts_en},
-  {"es", "Español", &texts_detail::texts_es},
-  {"pt", "Português", &texts_detail::texts_pt},
-  {"fr", "Français", &texts_detail::texts_fr},
-  {"it", "Italiano", &texts_detail::texts_it},
-  {"ro", "Română", &texts_detail::texts_ro},
-  {"ca", "Català", &texts_detail::texts_ca},
-  {"gl", "Galego", &texts_detail::texts_gl},
-  {"ru", "Русский", &texts_detail::texts_ru},
-  {"uk", "Українська", &texts_detail::texts_uk},
-  {"pl", "Polski", &texts_detail::texts_pl},
-  {"de", "Deutsch", &texts_detail::texts_de},
-  {"ar", "العربية", &texts_detail::texts_ar},
-  {"tr", "Türkçe", &texts_detail::texts_tr},
-  {"zh", "中文", &texts_detail::texts_zh},
-  {"hi", "हिन्दी", &texts_detail::texts_hi},
-  {"ur", "اردو", &texts_detail::texts_ur},
-  {"tl", "Tagalog", &texts_detail::texts_tl},
+    {"en", "English", &texts_detail::texts_en},
+    {"es", "Español", &texts_detail::texts_es},
+    {"pt", "Português", &texts_detail::texts_pt},
+    {"fr", "Français", &texts_detail::texts_fr},
+    {"it", "Italiano", &texts_detail::texts_it},
+    {"ro", "Română", &texts_detail::texts_ro},
+    {"ca", "Català", &texts_detail::texts_ca},
+    {"gl", "Galego", &texts_detail::texts_gl},
+    {"ru", "Русский", &texts_detail::texts_ru},
+    {"uk", "Українська", &texts_detail::texts_uk},
+    {"pl", "Polski", &texts_detail::texts_pl},
+    {"de", "Deutsch", &texts_detail::texts_de},
+    {"ar", "العربية", &texts_detail::texts_ar},
+    {"tr", "Türkçe", &texts_detail::texts_tr},
+    {"zh", "中文", &texts_detail::texts_zh},
+    {"hi", "हिन्दी", &texts_detail::texts_hi},
+    {"ur", "اردو", &texts_detail::texts_ur},
+    {"tl", "Tagalog", &texts_detail::texts_tl},
 }};
 
 /// Two lower-case letters as a slot in 0..675, or -1.

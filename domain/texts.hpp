@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <array>
@@ -92,7 +93,8 @@ enum class text_id {
   codes_paused,
   link_invalid,
   link_for_manager,
-  // -- profile: /language, /usage, /daily's details -----------------------------
+  // -- profile: /language, /usage, /daily's details
+  // -----------------------------
   language_choose,
   language_unknown,
   language_same,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bridge's own sentences in Catalan (ca), one per text_id, in
 // the order of the enum; every `{}` stays where the English has it.
 
@@ -6,246 +7,247 @@
 namespace bridge::domain::texts_detail {
 
 constexpr text_table texts_ca{{
-  // welcome
-  "Benvingut a Bridge! Tradueixo entre tu i el teu equip.",
-  // choose_role
-  "Ets gerent o treballador?",
-  // role_manager
-  "Soc gerent",
-  // role_worker
-  "Soc treballador",
-  // choose_language
-  "En quina llengua escrius?",
-  // manager_ready
-  "Estàs registrat com a gerent. El teu codi d'invitació és {}. Dona'l als "
-  "teus treballadors; me l'envien per connectar-se amb tu.",
-  // worker_send_code
-  "Envia'm el codi d'invitació que et va donar el teu gerent (com "
-  "BRIDGE-7K2M-9QXD).",
-  // worker_connected
-  "Estàs connectat amb {}. Escriu aquí i jo traduiré per tu.",
-  // manager_worker_joined
-  "{} s'ha unit al teu equip. Ara els teus missatges van a {}.",
-  // wrong_code
-  "Aquest codi no correspon a cap gerent. Revisa'l i torna-ho a provar.",
-  // too_many_codes
-  "Massa codis incorrectes. Torna-ho a provar d'aquí a {} minuts.",
-  // code_for_manager
-  "El teu codi d'invitació és {}.",
-  // code_not_needed
-  "Els gerents no necessiten codi: dona el teu ({}) als teus treballadors.",
-  // not_registered
-  "Encara no estàs registrat. Envia /start per començar.",
-  // finish_registration
-  "Primer acaba de registrar-te: {}",
-  // no_workers
-  "Encara no s'hi ha unit cap treballador. Dona'ls el teu codi: {}.",
-  // no_manager
-  "Encara no estàs connectat amb cap gerent. Envia'm el seu codi "
-  "d'invitació.",
-  // workers_list
-  "Els teus treballadors:",
-  // workers_choose
-  "Tria qui rep els teus missatges:",
-  // switched_to
-  "Ara els teus missatges van a {}.",
-  // no_such_worker
-  "No hi ha cap treballador número {}. Envia /workers per veure la llista.",
-  // task_created
-  "Tasca núm. {} creada per a {}.",
-  // task_received
-  "Nova tasca núm. {} de {}: {}",
-  // task_done_button
-  "Fet",
-  // task_done_worker
-  "Tasca núm. {} marcada com a feta.",
-  // task_done_manager
-  "{} ha acabat la tasca núm. {}: {}",
-  // task_already_done
-  "La tasca núm. {} ja estava feta.",
-  // tasks_none
-  "No hi ha tasques obertes.",
-  // tasks_header
-  "Tasques:",
-  // daily_header
-  "Últimes 24 hores:",
-  // daily_line
-  "{}: missatges: {} · tasques fetes: {} · obertes: {}",
-  // daily_none
-  "No ha passat res en les últimes 24 hores.",
-  // history_header
-  "Últims {} missatges:",
-  // history_none
-  "Encara no hi ha missatges.",
-  // reset_done
-  "El teu registre s'ha reiniciat. Envia /start per tornar a començar.",
-  // feedback_thanks
-  "Gràcies pels teus comentaris!",
-  // help_manager
-  "Escriu al teu treballador i jo li ho tradueixo.\n"
-  "/workers – els teus treballadors; /switch N – escriure al treballador "
-  "N\n"
-  "/task TEXT – donar una tasca al treballador actual; /tasks – tasques "
-  "obertes\n"
-  "/daily – les últimes 24 hores; /history [N] – missatges recents\n"
-  "/code – el teu codi d'invitació; /newcode – un de nou (l'anterior deixa "
-  "de funcionar)\n"
-  "/remove N – treure el treballador N del teu equip; /feedback TEXT; "
-  "/reset\n"
-  "/language – canviar la teva llengua; /usage – missatges gratuïts que queden avui",
-  // help_worker
-  "Escriu al teu gerent i jo li ho tradueixo.\n"
-  "/tasks – les teves tasques obertes; /history [N] – missatges recents\n"
-  "/feedback TEXT; /reset\n"
-  "/language – canviar la teva llengua",
-  // help_new
-  "Envia /start per registrar-te com a gerent o treballador.",
-  // unknown_command
-  "No conec l'ordre {}. Envia /help per veure la llista.",
-  // args_missing
-  "{} necessita un text després, per exemple: {} trucar al proveïdor",
-  // args_unexpected
-  "{} no porta res després.",
-  // args_too_long
-  "És massa llarg per a {}.",
-  // args_not_a_number
-  "{} porta un número, per exemple: {} 5",
-  // message_too_long
-  "El teu missatge és massa llarg ({} caràcters); el límit és {}.",
-  // rate_limited
-  "Envies massa de pressa. Espera un moment.",
-  // daily_limit_reached
-  "Has fet servir els {} missatges gratuïts d'avui. Una subscripció treu "
-  "el límit.",
-  // queued
-  "El teu missatge és a la cua per traduir i es lliurarà.",
-  // translation_failed
-  "El teu missatge no s'ha pogut traduir ({}); s'ha lliurat en la teva "
-  "llengua.",
-  // untranslated_note
-  "(sense traduir)",
-  // media_not_supported
-  "Només puc passar text. Escriu el teu missatge com a text.",
-  // partner_unreachable
-  "{} no pot rebre missatges ara mateix.",
-  // unsupported_pair
-  "Bridge encara no pot traduir entre {} i {}.",
-  // groups_not_supported
-  "Bridge només funciona en xats privats.",
-  // busy
-  "Bridge està ocupat; torna-ho a enviar d'aquí a un minut.",
-  // edit_too_old
-  "Només puc portar edicions de missatges recents; torna'l a enviar.",
-  // edited_note
-  "(editat)",
-  // message_refused
-  "El teu missatge no s'ha pogut desar, així que no s'ha lliurat. Torna'l "
-  "a escriure amb altres paraules.",
-  // message_parked
-  "El teu missatge no s'ha pogut lliurar ara; queda desat i un operador "
-  "encara el pot enviar. Els teus missatges següents continuen com sempre.",
-  // manager_left
-  "{} ha deixat l'equip; els teus missatges ja no li arriben. Envia un "
-  "codi d'invitació nou per unir-te a un equip.",
-  // worker_left
-  "{} ha deixat el teu equip; els teus missatges ja no li arriben.",
-  // choose_partner_language
-  "El teu gerent escriu en {}. Tria una llengua que Bridge pugui traduir "
-  "des d'aquesta i cap a aquesta, i torna a enviar el codi.",
-  // join_refused
-  "{} ha intentat unir-se al teu equip, però Bridge no pot traduir entre "
-  "la seva llengua i la teva; se li ha demanat que triï una altra llengua.",
-  // history_via
-  "↪ via {}",
-  // join_link_line
-  "O envia'ls aquest enllaç: {}",
-  // code_rotated
-  "El teu nou codi d'invitació és {}. L'anterior ja no funciona.",
-  // join_requested
-  "S'ha enviat la teva sol·licitud per unir-te a l'equip de {}. T'avisaré "
-  "quan respongui.",
-  // join_request
-  "{} vol unir-se al teu equip.",
-  // join_accept_button
-  "Acceptar",
-  // join_decline_button
-  "Rebutjar",
-  // join_declined_worker
-  "{} ha rebutjat la teva sol·licitud per unir-te al seu equip.",
-  // join_declined_manager
-  "Has rebutjat la sol·licitud de {} per unir-se al teu equip.",
-  // join_already_answered
-  "Aquesta sol·licitud ja s'ha respost o s'ha retirat.",
-  // worker_removed
-  "{} ja no és al teu equip.",
-  // removed_by_manager
-  "{} t'ha tret del seu equip; els teus missatges ja no li arriben. Envia "
-  "un codi d'invitació nou per unir-te a un equip.",
-  // remove_usage
-  "/remove porta el número d'un treballador de /workers, per exemple: "
-  "/remove 2",
-  // codes_paused
-  "S'acaben d'enviar a Bridge massa codis d'invitació incorrectes. "
-  "Torna-ho a provar d'aquí a un minut.",
-  // link_invalid
-  "Aquest enllaç d'invitació no és vàlid. Demana al teu gerent un enllaç o "
-  "codi nou.",
-  // link_for_manager
-  "Estàs registrat com a gerent; els enllaços d'invitació són per als "
-  "treballadors. El teu codi és {}.",
-  // language_choose
-  "Ara escrius en {}. En quina llengua vols escriure?",
-  // language_unknown
-  "No conec aquesta llengua. Tria'n una d'aquestes:",
-  // language_same
-  "Ja escrius en {}.",
-  // language_unreachable
-  "Bridge no pot traduir entre {} i {}, la llengua en què escriu {}, així "
-  "que la teva llengua continua sent {}.",
-  // language_changed
-  "A partir d'ara escrius en {}: els teus propers missatges es tradueixen "
-  "des d'aquesta llengua. El teu equip continua igual.",
-  // usage_free
-  "Missatges gratuïts que et queden avui: {} de {}.",
-  // usage_subscribed
-  "La teva subscripció dura fins al {} UTC; treu el límit diari.",
-  // usage_no_subscription
-  "No tens subscripció; els missatges gratuïts tornen a començar cada dia a"
-  " les 00:00 UTC.",
-  // daily_last_message
-  "últim missatge: {}",
-  // daily_open_tasks
-  "tasques obertes: {}",
-  // menu_start
-  "Registrar-te o veure l'ajuda",
-  // menu_help
-  "Les ordres del teu rol",
-  // menu_workers
-  "Els teus treballadors",
-  // menu_switch
-  "Triar a qui escrius",
-  // menu_task
-  "Donar una tasca al treballador actual",
-  // menu_tasks
-  "Tasques obertes",
-  // menu_daily
-  "Les últimes 24 hores per treballador",
-  // menu_history
-  "Missatges recents",
-  // menu_code
-  "El teu codi i enllaç d'invitació",
-  // menu_newcode
-  "Un codi d'invitació nou",
-  // menu_remove
-  "Treure un treballador del teu equip",
-  // menu_usage
-  "Missatges gratuïts que queden avui",
-  // menu_language
-  "Canviar la teva llengua",
-  // menu_feedback
-  "Escriure als operadors",
-  // menu_reset
-  "Tornar a començar",
+    // welcome
+    "Benvingut a Bridge! Tradueixo entre tu i el teu equip.",
+    // choose_role
+    "Ets gerent o treballador?",
+    // role_manager
+    "Soc gerent",
+    // role_worker
+    "Soc treballador",
+    // choose_language
+    "En quina llengua escrius?",
+    // manager_ready
+    "Estàs registrat com a gerent. El teu codi d'invitació és {}. Dona'l als "
+    "teus treballadors; me l'envien per connectar-se amb tu.",
+    // worker_send_code
+    "Envia'm el codi d'invitació que et va donar el teu gerent (com "
+    "BRIDGE-7K2M-9QXD).",
+    // worker_connected
+    "Estàs connectat amb {}. Escriu aquí i jo traduiré per tu.",
+    // manager_worker_joined
+    "{} s'ha unit al teu equip. Ara els teus missatges van a {}.",
+    // wrong_code
+    "Aquest codi no correspon a cap gerent. Revisa'l i torna-ho a provar.",
+    // too_many_codes
+    "Massa codis incorrectes. Torna-ho a provar d'aquí a {} minuts.",
+    // code_for_manager
+    "El teu codi d'invitació és {}.",
+    // code_not_needed
+    "Els gerents no necessiten codi: dona el teu ({}) als teus treballadors.",
+    // not_registered
+    "Encara no estàs registrat. Envia /start per començar.",
+    // finish_registration
+    "Primer acaba de registrar-te: {}",
+    // no_workers
+    "Encara no s'hi ha unit cap treballador. Dona'ls el teu codi: {}.",
+    // no_manager
+    "Encara no estàs connectat amb cap gerent. Envia'm el seu codi "
+    "d'invitació.",
+    // workers_list
+    "Els teus treballadors:",
+    // workers_choose
+    "Tria qui rep els teus missatges:",
+    // switched_to
+    "Ara els teus missatges van a {}.",
+    // no_such_worker
+    "No hi ha cap treballador número {}. Envia /workers per veure la llista.",
+    // task_created
+    "Tasca núm. {} creada per a {}.",
+    // task_received
+    "Nova tasca núm. {} de {}: {}",
+    // task_done_button
+    "Fet",
+    // task_done_worker
+    "Tasca núm. {} marcada com a feta.",
+    // task_done_manager
+    "{} ha acabat la tasca núm. {}: {}",
+    // task_already_done
+    "La tasca núm. {} ja estava feta.",
+    // tasks_none
+    "No hi ha tasques obertes.",
+    // tasks_header
+    "Tasques:",
+    // daily_header
+    "Últimes 24 hores:",
+    // daily_line
+    "{}: missatges: {} · tasques fetes: {} · obertes: {}",
+    // daily_none
+    "No ha passat res en les últimes 24 hores.",
+    // history_header
+    "Últims {} missatges:",
+    // history_none
+    "Encara no hi ha missatges.",
+    // reset_done
+    "El teu registre s'ha reiniciat. Envia /start per tornar a començar.",
+    // feedback_thanks
+    "Gràcies pels teus comentaris!",
+    // help_manager
+    "Escriu al teu treballador i jo li ho tradueixo.\n"
+    "/workers – els teus treballadors; /switch N – escriure al treballador "
+    "N\n"
+    "/task TEXT – donar una tasca al treballador actual; /tasks – tasques "
+    "obertes\n"
+    "/daily – les últimes 24 hores; /history [N] – missatges recents\n"
+    "/code – el teu codi d'invitació; /newcode – un de nou (l'anterior deixa "
+    "de funcionar)\n"
+    "/remove N – treure el treballador N del teu equip; /feedback TEXT; "
+    "/reset\n"
+    "/language – canviar la teva llengua; /usage – missatges gratuïts que "
+    "queden avui",
+    // help_worker
+    "Escriu al teu gerent i jo li ho tradueixo.\n"
+    "/tasks – les teves tasques obertes; /history [N] – missatges recents\n"
+    "/feedback TEXT; /reset\n"
+    "/language – canviar la teva llengua",
+    // help_new
+    "Envia /start per registrar-te com a gerent o treballador.",
+    // unknown_command
+    "No conec l'ordre {}. Envia /help per veure la llista.",
+    // args_missing
+    "{} necessita un text després, per exemple: {} trucar al proveïdor",
+    // args_unexpected
+    "{} no porta res després.",
+    // args_too_long
+    "És massa llarg per a {}.",
+    // args_not_a_number
+    "{} porta un número, per exemple: {} 5",
+    // message_too_long
+    "El teu missatge és massa llarg ({} caràcters); el límit és {}.",
+    // rate_limited
+    "Envies massa de pressa. Espera un moment.",
+    // daily_limit_reached
+    "Has fet servir els {} missatges gratuïts d'avui. Una subscripció treu "
+    "el límit.",
+    // queued
+    "El teu missatge és a la cua per traduir i es lliurarà.",
+    // translation_failed
+    "El teu missatge no s'ha pogut traduir ({}); s'ha lliurat en la teva "
+    "llengua.",
+    // untranslated_note
+    "(sense traduir)",
+    // media_not_supported
+    "Només puc passar text. Escriu el teu missatge com a text.",
+    // partner_unreachable
+    "{} no pot rebre missatges ara mateix.",
+    // unsupported_pair
+    "Bridge encara no pot traduir entre {} i {}.",
+    // groups_not_supported
+    "Bridge només funciona en xats privats.",
+    // busy
+    "Bridge està ocupat; torna-ho a enviar d'aquí a un minut.",
+    // edit_too_old
+    "Només puc portar edicions de missatges recents; torna'l a enviar.",
+    // edited_note
+    "(editat)",
+    // message_refused
+    "El teu missatge no s'ha pogut desar, així que no s'ha lliurat. Torna'l "
+    "a escriure amb altres paraules.",
+    // message_parked
+    "El teu missatge no s'ha pogut lliurar ara; queda desat i un operador "
+    "encara el pot enviar. Els teus missatges següents continuen com sempre.",
+    // manager_left
+    "{} ha deixat l'equip; els teus missatges ja no li arriben. Envia un "
+    "codi d'invitació nou per unir-te a un equip.",
+    // worker_left
+    "{} ha deixat el teu equip; els teus missatges ja no li arriben.",
+    // choose_partner_language
+    "El teu gerent escriu en {}. Tria una llengua que Bridge pugui traduir "
+    "des d'aquesta i cap a aquesta, i torna a enviar el codi.",
+    // join_refused
+    "{} ha intentat unir-se al teu equip, però Bridge no pot traduir entre "
+    "la seva llengua i la teva; se li ha demanat que triï una altra llengua.",
+    // history_via
+    "↪ via {}",
+    // join_link_line
+    "O envia'ls aquest enllaç: {}",
+    // code_rotated
+    "El teu nou codi d'invitació és {}. L'anterior ja no funciona.",
+    // join_requested
+    "S'ha enviat la teva sol·licitud per unir-te a l'equip de {}. T'avisaré "
+    "quan respongui.",
+    // join_request
+    "{} vol unir-se al teu equip.",
+    // join_accept_button
+    "Acceptar",
+    // join_decline_button
+    "Rebutjar",
+    // join_declined_worker
+    "{} ha rebutjat la teva sol·licitud per unir-te al seu equip.",
+    // join_declined_manager
+    "Has rebutjat la sol·licitud de {} per unir-se al teu equip.",
+    // join_already_answered
+    "Aquesta sol·licitud ja s'ha respost o s'ha retirat.",
+    // worker_removed
+    "{} ja no és al teu equip.",
+    // removed_by_manager
+    "{} t'ha tret del seu equip; els teus missatges ja no li arriben. Envia "
+    "un codi d'invitació nou per unir-te a un equip.",
+    // remove_usage
+    "/remove porta el número d'un treballador de /workers, per exemple: "
+    "/remove 2",
+    // codes_paused
+    "S'acaben d'enviar a Bridge massa codis d'invitació incorrectes. "
+    "Torna-ho a provar d'aquí a un minut.",
+    // link_invalid
+    "Aquest enllaç d'invitació no és vàlid. Demana al teu gerent un enllaç o "
+    "codi nou.",
+    // link_for_manager
+    "Estàs registrat com a gerent; els enllaços d'invitació són per als "
+    "treballadors. El teu codi és {}.",
+    // language_choose
+    "Ara escrius en {}. En quina llengua vols escriure?",
+    // language_unknown
+    "No conec aquesta llengua. Tria'n una d'aquestes:",
+    // language_same
+    "Ja escrius en {}.",
+    // language_unreachable
+    "Bridge no pot traduir entre {} i {}, la llengua en què escriu {}, així "
+    "que la teva llengua continua sent {}.",
+    // language_changed
+    "A partir d'ara escrius en {}: els teus propers missatges es tradueixen "
+    "des d'aquesta llengua. El teu equip continua igual.",
+    // usage_free
+    "Missatges gratuïts que et queden avui: {} de {}.",
+    // usage_subscribed
+    "La teva subscripció dura fins al {} UTC; treu el límit diari.",
+    // usage_no_subscription
+    "No tens subscripció; els missatges gratuïts tornen a començar cada dia a"
+    " les 00:00 UTC.",
+    // daily_last_message
+    "últim missatge: {}",
+    // daily_open_tasks
+    "tasques obertes: {}",
+    // menu_start
+    "Registrar-te o veure l'ajuda",
+    // menu_help
+    "Les ordres del teu rol",
+    // menu_workers
+    "Els teus treballadors",
+    // menu_switch
+    "Triar a qui escrius",
+    // menu_task
+    "Donar una tasca al treballador actual",
+    // menu_tasks
+    "Tasques obertes",
+    // menu_daily
+    "Les últimes 24 hores per treballador",
+    // menu_history
+    "Missatges recents",
+    // menu_code
+    "El teu codi i enllaç d'invitació",
+    // menu_newcode
+    "Un codi d'invitació nou",
+    // menu_remove
+    "Treure un treballador del teu equip",
+    // menu_usage
+    "Missatges gratuïts que queden avui",
+    // menu_language
+    "Canviar la teva llengua",
+    // menu_feedback
+    "Escriure als operadors",
+    // menu_reset
+    "Tornar a començar",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bridge's own sentences in German (de), one per text_id, in
 // the order of the enum; every `{}` stays where the English has it.
 
@@ -6,260 +7,261 @@
 namespace bridge::domain::texts_detail {
 
 constexpr text_table texts_de{{
-  // welcome
-  "Willkommen bei Bridge! Ich übersetze zwischen Ihnen und Ihrem Team.",
-  // choose_role
-  "Sind Sie Vorgesetzte(r) oder Mitarbeiter(in)?",
-  // role_manager
-  "Ich bin Vorgesetzte(r)",
-  // role_worker
-  "Ich bin Mitarbeiter(in)",
-  // choose_language
-  "In welcher Sprache schreiben Sie?",
-  // manager_ready
-  "Sie sind als Vorgesetzte(r) registriert. Ihr Einladungscode lautet {}. "
-  "Geben Sie ihn Ihren Mitarbeitern; sie senden ihn mir, um sich mit Ihnen "
-  "zu verbinden.",
-  // worker_send_code
-  "Bitte senden Sie mir den Einladungscode, den Sie von Ihrer vorgesetzten "
-  "Person bekommen haben (etwa BRIDGE-7K2M-9QXD).",
-  // worker_connected
-  "Sie sind mit {} verbunden. Schreiben Sie hier, und ich übersetze für "
-  "Sie.",
-  // manager_worker_joined
-  "{} ist Ihrem Team beigetreten. Ihre Nachrichten gehen jetzt an {}.",
-  // wrong_code
-  "Dieser Code gehört zu keiner vorgesetzten Person. Bitte prüfen Sie ihn "
-  "und versuchen Sie es erneut.",
-  // too_many_codes
-  "Zu viele falsche Codes. Bitte versuchen Sie es in {} Minuten erneut.",
-  // code_for_manager
-  "Ihr Einladungscode lautet {}.",
-  // code_not_needed
-  "Vorgesetzte brauchen keinen Code: Geben Sie Ihren ({}) an Ihre "
-  "Mitarbeiter weiter.",
-  // not_registered
-  "Sie sind noch nicht registriert. Senden Sie /start, um zu beginnen.",
-  // finish_registration
-  "Bitte schließen Sie zuerst die Registrierung ab: {}",
-  // no_workers
-  "Noch ist niemand beigetreten. Geben Sie Ihren Mitarbeitern Ihren Code: "
-  "{}.",
-  // no_manager
-  "Sie sind noch mit keiner vorgesetzten Person verbunden. Senden Sie mir "
-  "deren Einladungscode.",
-  // workers_list
-  "Ihre Mitarbeiter:",
-  // workers_choose
-  "Wählen Sie, wer Ihre Nachrichten erhält:",
-  // switched_to
-  "Ihre Nachrichten gehen jetzt an {}.",
-  // no_such_worker
-  "Es gibt keinen Mitarbeiter Nummer {}. Senden Sie /workers für die Liste.",
-  // task_created
-  "Aufgabe Nr. {} für {} angelegt.",
-  // task_received
-  "Neue Aufgabe Nr. {} von {}: {}",
-  // task_done_button
-  "Erledigt",
-  // task_done_worker
-  "Aufgabe Nr. {} als erledigt markiert.",
-  // task_done_manager
-  "{} hat Aufgabe Nr. {} erledigt: {}",
-  // task_already_done
-  "Aufgabe Nr. {} war schon erledigt.",
-  // tasks_none
-  "Keine offenen Aufgaben.",
-  // tasks_header
-  "Aufgaben:",
-  // daily_header
-  "Letzte 24 Stunden:",
-  // daily_line
-  "{}: Nachrichten: {} · erledigte Aufgaben: {} · offen: {}",
-  // daily_none
-  "In den letzten 24 Stunden ist nichts passiert.",
-  // history_header
-  "Letzte {} Nachrichten:",
-  // history_none
-  "Noch keine Nachrichten.",
-  // reset_done
-  "Ihre Registrierung wurde zurückgesetzt. Senden Sie /start, um neu zu "
-  "beginnen.",
-  // feedback_thanks
-  "Danke für Ihre Rückmeldung!",
-  // help_manager
-  "Schreiben Sie Ihrem Mitarbeiter, und ich übersetze es für ihn.\n"
-  "/workers – Ihre Mitarbeiter; /switch N – an Mitarbeiter N schreiben\n"
-  "/task TEXT – dem aktuellen Mitarbeiter eine Aufgabe geben; /tasks – "
-  "offene Aufgaben\n"
-  "/daily – die letzten 24 Stunden; /history [N] – neueste Nachrichten\n"
-  "/code – Ihr Einladungscode; /newcode – ein neuer (der alte gilt nicht "
-  "mehr)\n"
-  "/remove N – Mitarbeiter N aus dem Team nehmen; /feedback TEXT; /reset\n"
-  "/language – Sprache ändern; /usage – Heute verbleibende kostenlose Nachrichten",
-  // help_worker
-  "Schreiben Sie Ihrer vorgesetzten Person, und ich übersetze es.\n"
-  "/tasks – Ihre offenen Aufgaben; /history [N] – neueste Nachrichten\n"
-  "/feedback TEXT; /reset\n"
-  "/language – Sprache ändern",
-  // help_new
-  "Senden Sie /start, um sich als Vorgesetzte(r) oder Mitarbeiter(in) zu "
-  "registrieren.",
-  // unknown_command
-  "Den Befehl {} kenne ich nicht. Senden Sie /help für die Liste.",
-  // args_missing
-  "{} braucht danach einen Text, zum Beispiel: {} Lieferanten anrufen",
-  // args_unexpected
-  "Nach {} kommt nichts.",
-  // args_too_long
-  "Das ist zu lang für {}.",
-  // args_not_a_number
-  "{} braucht eine Zahl, zum Beispiel: {} 5",
-  // message_too_long
-  "Ihre Nachricht ist zu lang ({} Zeichen); die Grenze ist {}.",
-  // rate_limited
-  "Sie senden zu schnell. Bitte warten Sie einen Moment.",
-  // daily_limit_reached
-  "Sie haben die {} kostenlosen Nachrichten von heute verbraucht. Ein "
-  "Abonnement hebt die Grenze auf.",
-  // queued
-  "Ihre Nachricht wartet auf die Übersetzung und wird zugestellt.",
-  // translation_failed
-  "Ihre Nachricht konnte nicht übersetzt werden ({}); sie wurde in Ihrer "
-  "Sprache zugestellt.",
-  // untranslated_note
-  "(nicht übersetzt)",
-  // media_not_supported
-  "Ich kann nur Text weitergeben. Bitte schreiben Sie Ihre Nachricht als "
-  "Text.",
-  // partner_unreachable
-  "{} kann gerade keine Nachrichten empfangen.",
-  // unsupported_pair
-  "Bridge kann noch nicht zwischen {} und {} übersetzen.",
-  // groups_not_supported
-  "Bridge funktioniert nur in privaten Chats.",
-  // busy
-  "Bridge ist gerade ausgelastet; bitte senden Sie das in einer Minute "
-  "noch einmal.",
-  // edit_too_old
-  "Ich kann nur Änderungen an neuen Nachrichten weitergeben; bitte senden "
-  "Sie sie noch einmal.",
-  // edited_note
-  "(bearbeitet)",
-  // message_refused
-  "Ihre Nachricht konnte nicht gespeichert werden und wurde daher nicht "
-  "zugestellt. Bitte formulieren Sie sie anders.",
-  // message_parked
-  "Ihre Nachricht konnte gerade nicht zugestellt werden; sie ist "
-  "gespeichert, und ein Operator kann sie noch senden. Ihre nächsten "
-  "Nachrichten gehen normal weiter.",
-  // manager_left
-  "{} hat das Team verlassen; Ihre Nachrichten erreichen diese Person "
-  "nicht mehr. Senden Sie einen neuen Einladungscode, um einem Team "
-  "beizutreten.",
-  // worker_left
-  "{} hat Ihr Team verlassen; Ihre Nachrichten erreichen diese Person "
-  "nicht mehr.",
-  // choose_partner_language
-  "Ihre vorgesetzte Person schreibt {}. Wählen Sie eine Sprache, die "
-  "Bridge in beide Richtungen übersetzen kann, und senden Sie den Code "
-  "erneut.",
-  // join_refused
-  "{} wollte Ihrem Team beitreten, aber Bridge kann nicht zwischen dieser "
-  "Sprache und Ihrer übersetzen; die Person wurde gebeten, eine andere "
-  "Sprache zu wählen.",
-  // history_via
-  "↪ über {}",
-  // join_link_line
-  "Oder senden Sie ihnen diesen Link: {}",
-  // code_rotated
-  "Ihr neuer Einladungscode lautet {}. Der alte gilt nicht mehr.",
-  // join_requested
-  "Ihre Anfrage, dem Team von {} beizutreten, wurde gesendet. Ich sage "
-  "Ihnen Bescheid, sobald eine Antwort kommt.",
-  // join_request
-  "{} möchte Ihrem Team beitreten.",
-  // join_accept_button
-  "Annehmen",
-  // join_decline_button
-  "Ablehnen",
-  // join_declined_worker
-  "{} hat Ihre Beitrittsanfrage abgelehnt.",
-  // join_declined_manager
-  "Sie haben die Beitrittsanfrage von {} abgelehnt.",
-  // join_already_answered
-  "Diese Anfrage wurde schon beantwortet oder zurückgezogen.",
-  // worker_removed
-  "{} ist nicht mehr in Ihrem Team.",
-  // removed_by_manager
-  "{} hat Sie aus dem Team genommen; Ihre Nachrichten erreichen diese "
-  "Person nicht mehr. Senden Sie einen neuen Einladungscode, um einem Team "
-  "beizutreten.",
-  // remove_usage
-  "/remove braucht die Nummer eines Mitarbeiters aus /workers, zum "
-  "Beispiel: /remove 2",
-  // codes_paused
-  "Gerade wurden zu viele falsche Einladungscodes an Bridge gesendet. "
-  "Bitte versuchen Sie es in einer Minute erneut.",
-  // link_invalid
-  "Dieser Einladungslink ist ungültig. Bitten Sie Ihre vorgesetzte Person "
-  "um einen neuen Link oder Code.",
-  // link_for_manager
-  "Sie sind als Vorgesetzte(r) registriert; Einladungslinks sind für "
-  "Mitarbeiter. Ihr eigener Code lautet {}.",
-  // language_choose
-  "Ihre Sprache ist derzeit {}. In welcher Sprache möchten Sie schreiben?",
-  // language_unknown
-  "Diese Sprache kenne ich nicht. Bitte wählen Sie eine von diesen:",
-  // language_same
-  "Sie schreiben bereits in dieser Sprache: {}.",
-  // language_unreachable
-  "Bridge kann nicht zwischen {} und {} übersetzen (in dieser Sprache "
-  "schreibt {}), daher bleibt Ihre Sprache {}.",
-  // language_changed
-  "Ab jetzt ist Ihre Sprache {}: Ihre nächsten Nachrichten werden aus ihr "
-  "übersetzt. Ihr Team bleibt, wie es ist.",
-  // usage_free
-  "Heute verbleibende kostenlose Nachrichten: {} von {}.",
-  // usage_subscribed
-  "Ihr Abonnement läuft bis {} UTC; es hebt die tägliche Grenze auf.",
-  // usage_no_subscription
-  "Sie haben kein Abonnement; die kostenlosen Nachrichten beginnen jeden "
-  "Tag um 00:00 UTC neu.",
-  // daily_last_message
-  "letzte Nachricht: {}",
-  // daily_open_tasks
-  "offene Aufgaben: {}",
-  // menu_start
-  "Registrieren oder Hilfe ansehen",
-  // menu_help
-  "Die Befehle für Ihre Rolle",
-  // menu_workers
-  "Ihre Mitarbeitenden",
-  // menu_switch
-  "Wählen, an wen Sie schreiben",
-  // menu_task
-  "Der aktuellen Person eine Aufgabe geben",
-  // menu_tasks
-  "Offene Aufgaben",
-  // menu_daily
-  "Die letzten 24 Stunden je Person",
-  // menu_history
-  "Letzte Nachrichten",
-  // menu_code
-  "Ihr Einladungscode und -link",
-  // menu_newcode
-  "Ein neuer Einladungscode",
-  // menu_remove
-  "Eine Person aus dem Team nehmen",
-  // menu_usage
-  "Heute verbleibende kostenlose Nachrichten",
-  // menu_language
-  "Sprache ändern",
-  // menu_feedback
-  "An die Betreiber schreiben",
-  // menu_reset
-  "Neu beginnen",
+    // welcome
+    "Willkommen bei Bridge! Ich übersetze zwischen Ihnen und Ihrem Team.",
+    // choose_role
+    "Sind Sie Vorgesetzte(r) oder Mitarbeiter(in)?",
+    // role_manager
+    "Ich bin Vorgesetzte(r)",
+    // role_worker
+    "Ich bin Mitarbeiter(in)",
+    // choose_language
+    "In welcher Sprache schreiben Sie?",
+    // manager_ready
+    "Sie sind als Vorgesetzte(r) registriert. Ihr Einladungscode lautet {}. "
+    "Geben Sie ihn Ihren Mitarbeitern; sie senden ihn mir, um sich mit Ihnen "
+    "zu verbinden.",
+    // worker_send_code
+    "Bitte senden Sie mir den Einladungscode, den Sie von Ihrer vorgesetzten "
+    "Person bekommen haben (etwa BRIDGE-7K2M-9QXD).",
+    // worker_connected
+    "Sie sind mit {} verbunden. Schreiben Sie hier, und ich übersetze für "
+    "Sie.",
+    // manager_worker_joined
+    "{} ist Ihrem Team beigetreten. Ihre Nachrichten gehen jetzt an {}.",
+    // wrong_code
+    "Dieser Code gehört zu keiner vorgesetzten Person. Bitte prüfen Sie ihn "
+    "und versuchen Sie es erneut.",
+    // too_many_codes
+    "Zu viele falsche Codes. Bitte versuchen Sie es in {} Minuten erneut.",
+    // code_for_manager
+    "Ihr Einladungscode lautet {}.",
+    // code_not_needed
+    "Vorgesetzte brauchen keinen Code: Geben Sie Ihren ({}) an Ihre "
+    "Mitarbeiter weiter.",
+    // not_registered
+    "Sie sind noch nicht registriert. Senden Sie /start, um zu beginnen.",
+    // finish_registration
+    "Bitte schließen Sie zuerst die Registrierung ab: {}",
+    // no_workers
+    "Noch ist niemand beigetreten. Geben Sie Ihren Mitarbeitern Ihren Code: "
+    "{}.",
+    // no_manager
+    "Sie sind noch mit keiner vorgesetzten Person verbunden. Senden Sie mir "
+    "deren Einladungscode.",
+    // workers_list
+    "Ihre Mitarbeiter:",
+    // workers_choose
+    "Wählen Sie, wer Ihre Nachrichten erhält:",
+    // switched_to
+    "Ihre Nachrichten gehen jetzt an {}.",
+    // no_such_worker
+    "Es gibt keinen Mitarbeiter Nummer {}. Senden Sie /workers für die Liste.",
+    // task_created
+    "Aufgabe Nr. {} für {} angelegt.",
+    // task_received
+    "Neue Aufgabe Nr. {} von {}: {}",
+    // task_done_button
+    "Erledigt",
+    // task_done_worker
+    "Aufgabe Nr. {} als erledigt markiert.",
+    // task_done_manager
+    "{} hat Aufgabe Nr. {} erledigt: {}",
+    // task_already_done
+    "Aufgabe Nr. {} war schon erledigt.",
+    // tasks_none
+    "Keine offenen Aufgaben.",
+    // tasks_header
+    "Aufgaben:",
+    // daily_header
+    "Letzte 24 Stunden:",
+    // daily_line
+    "{}: Nachrichten: {} · erledigte Aufgaben: {} · offen: {}",
+    // daily_none
+    "In den letzten 24 Stunden ist nichts passiert.",
+    // history_header
+    "Letzte {} Nachrichten:",
+    // history_none
+    "Noch keine Nachrichten.",
+    // reset_done
+    "Ihre Registrierung wurde zurückgesetzt. Senden Sie /start, um neu zu "
+    "beginnen.",
+    // feedback_thanks
+    "Danke für Ihre Rückmeldung!",
+    // help_manager
+    "Schreiben Sie Ihrem Mitarbeiter, und ich übersetze es für ihn.\n"
+    "/workers – Ihre Mitarbeiter; /switch N – an Mitarbeiter N schreiben\n"
+    "/task TEXT – dem aktuellen Mitarbeiter eine Aufgabe geben; /tasks – "
+    "offene Aufgaben\n"
+    "/daily – die letzten 24 Stunden; /history [N] – neueste Nachrichten\n"
+    "/code – Ihr Einladungscode; /newcode – ein neuer (der alte gilt nicht "
+    "mehr)\n"
+    "/remove N – Mitarbeiter N aus dem Team nehmen; /feedback TEXT; /reset\n"
+    "/language – Sprache ändern; /usage – Heute verbleibende kostenlose "
+    "Nachrichten",
+    // help_worker
+    "Schreiben Sie Ihrer vorgesetzten Person, und ich übersetze es.\n"
+    "/tasks – Ihre offenen Aufgaben; /history [N] – neueste Nachrichten\n"
+    "/feedback TEXT; /reset\n"
+    "/language – Sprache ändern",
+    // help_new
+    "Senden Sie /start, um sich als Vorgesetzte(r) oder Mitarbeiter(in) zu "
+    "registrieren.",
+    // unknown_command
+    "Den Befehl {} kenne ich nicht. Senden Sie /help für die Liste.",
+    // args_missing
+    "{} braucht danach einen Text, zum Beispiel: {} Lieferanten anrufen",
+    // args_unexpected
+    "Nach {} kommt nichts.",
+    // args_too_long
+    "Das ist zu lang für {}.",
+    // args_not_a_number
+    "{} braucht eine Zahl, zum Beispiel: {} 5",
+    // message_too_long
+    "Ihre Nachricht ist zu lang ({} Zeichen); die Grenze ist {}.",
+    // rate_limited
+    "Sie senden zu schnell. Bitte warten Sie einen Moment.",
+    // daily_limit_reached
+    "Sie haben die {} kostenlosen Nachrichten von heute verbraucht. Ein "
+    "Abonnement hebt die Grenze auf.",
+    // queued
+    "Ihre Nachricht wartet auf die Übersetzung und wird zugestellt.",
+    // translation_failed
+    "Ihre Nachricht konnte nicht übersetzt werden ({}); sie wurde in Ihrer "
+    "Sprache zugestellt.",
+    // untranslated_note
+    "(nicht übersetzt)",
+    // media_not_supported
+    "Ich kann nur Text weitergeben. Bitte schreiben Sie Ihre Nachricht als "
+    "Text.",
+    // partner_unreachable
+    "{} kann gerade keine Nachrichten empfangen.",
+    // unsupported_pair
+    "Bridge kann noch nicht zwischen {} und {} übersetzen.",
+    // groups_not_supported
+    "Bridge funktioniert nur in privaten Chats.",
+    // busy
+    "Bridge ist gerade ausgelastet; bitte senden Sie das in einer Minute "
+    "noch einmal.",
+    // edit_too_old
+    "Ich kann nur Änderungen an neuen Nachrichten weitergeben; bitte senden "
+    "Sie sie noch einmal.",
+    // edited_note
+    "(bearbeitet)",
+    // message_refused
+    "Ihre Nachricht konnte nicht gespeichert werden und wurde daher nicht "
+    "zugestellt. Bitte formulieren Sie sie anders.",
+    // message_parked
+    "Ihre Nachricht konnte gerade nicht zugestellt werden; sie ist "
+    "gespeichert, und ein Operator kann sie noch senden. Ihre nächsten "
+    "Nachrichten gehen normal weiter.",
+    // manager_left
+    "{} hat das Team verlassen; Ihre Nachrichten erreichen diese Person "
+    "nicht mehr. Senden Sie einen neuen Einladungscode, um einem Team "
+    "beizutreten.",
+    // worker_left
+    "{} hat Ihr Team verlassen; Ihre Nachrichten erreichen diese Person "
+    "nicht mehr.",
+    // choose_partner_language
+    "Ihre vorgesetzte Person schreibt {}. Wählen Sie eine Sprache, die "
+    "Bridge in beide Richtungen übersetzen kann, und senden Sie den Code "
+    "erneut.",
+    // join_refused
+    "{} wollte Ihrem Team beitreten, aber Bridge kann nicht zwischen dieser "
+    "Sprache und Ihrer übersetzen; die Person wurde gebeten, eine andere "
+    "Sprache zu wählen.",
+    // history_via
+    "↪ über {}",
+    // join_link_line
+    "Oder senden Sie ihnen diesen Link: {}",
+    // code_rotated
+    "Ihr neuer Einladungscode lautet {}. Der alte gilt nicht mehr.",
+    // join_requested
+    "Ihre Anfrage, dem Team von {} beizutreten, wurde gesendet. Ich sage "
+    "Ihnen Bescheid, sobald eine Antwort kommt.",
+    // join_request
+    "{} möchte Ihrem Team beitreten.",
+    // join_accept_button
+    "Annehmen",
+    // join_decline_button
+    "Ablehnen",
+    // join_declined_worker
+    "{} hat Ihre Beitrittsanfrage abgelehnt.",
+    // join_declined_manager
+    "Sie haben die Beitrittsanfrage von {} abgelehnt.",
+    // join_already_answered
+    "Diese Anfrage wurde schon beantwortet oder zurückgezogen.",
+    // worker_removed
+    "{} ist nicht mehr in Ihrem Team.",
+    // removed_by_manager
+    "{} hat Sie aus dem Team genommen; Ihre Nachrichten erreichen diese "
+    "Person nicht mehr. Senden Sie einen neuen Einladungscode, um einem Team "
+    "beizutreten.",
+    // remove_usage
+    "/remove braucht die Nummer eines Mitarbeiters aus /workers, zum "
+    "Beispiel: /remove 2",
+    // codes_paused
+    "Gerade wurden zu viele falsche Einladungscodes an Bridge gesendet. "
+    "Bitte versuchen Sie es in einer Minute erneut.",
+    // link_invalid
+    "Dieser Einladungslink ist ungültig. Bitten Sie Ihre vorgesetzte Person "
+    "um einen neuen Link oder Code.",
+    // link_for_manager
+    "Sie sind als Vorgesetzte(r) registriert; Einladungslinks sind für "
+    "Mitarbeiter. Ihr eigener Code lautet {}.",
+    // language_choose
+    "Ihre Sprache ist derzeit {}. In welcher Sprache möchten Sie schreiben?",
+    // language_unknown
+    "Diese Sprache kenne ich nicht. Bitte wählen Sie eine von diesen:",
+    // language_same
+    "Sie schreiben bereits in dieser Sprache: {}.",
+    // language_unreachable
+    "Bridge kann nicht zwischen {} und {} übersetzen (in dieser Sprache "
+    "schreibt {}), daher bleibt Ihre Sprache {}.",
+    // language_changed
+    "Ab jetzt ist Ihre Sprache {}: Ihre nächsten Nachrichten werden aus ihr "
+    "übersetzt. Ihr Team bleibt, wie es ist.",
+    // usage_free
+    "Heute verbleibende kostenlose Nachrichten: {} von {}.",
+    // usage_subscribed
+    "Ihr Abonnement läuft bis {} UTC; es hebt die tägliche Grenze auf.",
+    // usage_no_subscription
+    "Sie haben kein Abonnement; die kostenlosen Nachrichten beginnen jeden "
+    "Tag um 00:00 UTC neu.",
+    // daily_last_message
+    "letzte Nachricht: {}",
+    // daily_open_tasks
+    "offene Aufgaben: {}",
+    // menu_start
+    "Registrieren oder Hilfe ansehen",
+    // menu_help
+    "Die Befehle für Ihre Rolle",
+    // menu_workers
+    "Ihre Mitarbeitenden",
+    // menu_switch
+    "Wählen, an wen Sie schreiben",
+    // menu_task
+    "Der aktuellen Person eine Aufgabe geben",
+    // menu_tasks
+    "Offene Aufgaben",
+    // menu_daily
+    "Die letzten 24 Stunden je Person",
+    // menu_history
+    "Letzte Nachrichten",
+    // menu_code
+    "Ihr Einladungscode und -link",
+    // menu_newcode
+    "Ein neuer Einladungscode",
+    // menu_remove
+    "Eine Person aus dem Team nehmen",
+    // menu_usage
+    "Heute verbleibende kostenlose Nachrichten",
+    // menu_language
+    "Sprache ändern",
+    // menu_feedback
+    "An die Betreiber schreiben",
+    // menu_reset
+    "Neu beginnen",
 }};
 
 } // namespace bridge::domain::texts_detail

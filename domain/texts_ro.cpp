@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bridge's own sentences in Romanian (ro), one per text_id, in
 // the order of the enum; every `{}` stays where the English has it.
 
@@ -6,241 +7,241 @@
 namespace bridge::domain::texts_detail {
 
 constexpr text_table texts_ro{{
-  // welcome
-  "Bun venit la Bridge! Traduc între tine și echipa ta.",
-  // choose_role
-  "Ești manager sau angajat?",
-  // role_manager
-  "Sunt manager",
-  // role_worker
-  "Sunt angajat",
-  // choose_language
-  "În ce limbă scrii?",
-  // manager_ready
-  "Ești înregistrat ca manager. Codul tău de invitație este {}. Dă-l "
-  "angajaților tăi; ei mi-l trimit ca să se conecteze cu tine.",
-  // worker_send_code
-  "Trimite-mi codul de invitație primit de la managerul tău (de exemplu "
-  "BRIDGE-7K2M-9QXD).",
-  // worker_connected
-  "Ești conectat cu {}. Scrie aici și eu traduc pentru tine.",
-  // manager_worker_joined
-  "{} s-a alăturat echipei tale. Mesajele tale merg acum la {}.",
-  // wrong_code
-  "Acest cod nu corespunde niciunui manager. Verifică-l și încearcă din "
-  "nou.",
-  // too_many_codes
-  "Prea multe coduri greșite. Încearcă din nou peste {} minute.",
-  // code_for_manager
-  "Codul tău de invitație este {}.",
-  // code_not_needed
-  "Managerii nu au nevoie de cod: dă-l pe al tău ({}) angajaților tăi.",
-  // not_registered
-  "Nu ești încă înregistrat. Trimite /start ca să începi.",
-  // finish_registration
-  "Termină mai întâi înregistrarea: {}",
-  // no_workers
-  "Niciun angajat nu s-a alăturat încă. Dă-le codul tău: {}.",
-  // no_manager
-  "Nu ești încă conectat cu un manager. Trimite-mi codul lui de invitație.",
-  // workers_list
-  "Angajații tăi:",
-  // workers_choose
-  "Alege cine primește mesajele tale:",
-  // switched_to
-  "Mesajele tale merg acum la {}.",
-  // no_such_worker
-  "Nu există angajatul cu numărul {}. Trimite /workers ca să vezi lista.",
-  // task_created
-  "Sarcina nr. {} a fost creată pentru {}.",
-  // task_received
-  "Sarcină nouă nr. {} de la {}: {}",
-  // task_done_button
-  "Gata",
-  // task_done_worker
-  "Sarcina nr. {} a fost marcată ca gata.",
-  // task_done_manager
-  "{} a terminat sarcina nr. {}: {}",
-  // task_already_done
-  "Sarcina nr. {} era deja gata.",
-  // tasks_none
-  "Nu există sarcini deschise.",
-  // tasks_header
-  "Sarcini:",
-  // daily_header
-  "Ultimele 24 de ore:",
-  // daily_line
-  "{}: mesaje: {} · sarcini gata: {} · deschise: {}",
-  // daily_none
-  "Nu s-a întâmplat nimic în ultimele 24 de ore.",
-  // history_header
-  "Ultimele {} mesaje:",
-  // history_none
-  "Încă nu există mesaje.",
-  // reset_done
-  "Înregistrarea ta a fost resetată. Trimite /start ca să începi din nou.",
-  // feedback_thanks
-  "Mulțumim pentru părerea ta!",
-  // help_manager
-  "Scrie-i angajatului tău și eu traduc pentru el.\n"
-  "/workers – angajații tăi; /switch N – scrie angajatului N\n"
-  "/task TEXT – dă o sarcină angajatului curent; /tasks – sarcini "
-  "deschise\n"
-  "/daily – ultimele 24 de ore; /history [N] – mesaje recente\n"
-  "/code – codul tău de invitație; /newcode – unul nou (cel vechi nu mai "
-  "funcționează)\n"
-  "/remove N – scoate angajatul N din echipă; /feedback TEXT; /reset\n"
-  "/language – schimbă-ți limba; /usage – mesaje gratuite rămase azi",
-  // help_worker
-  "Scrie-i managerului tău și eu traduc pentru el.\n"
-  "/tasks – sarcinile tale deschise; /history [N] – mesaje recente\n"
-  "/feedback TEXT; /reset\n"
-  "/language – schimbă-ți limba",
-  // help_new
-  "Trimite /start ca să te înregistrezi ca manager sau angajat.",
-  // unknown_command
-  "Nu cunosc comanda {}. Trimite /help pentru listă.",
-  // args_missing
-  "{} are nevoie de un text după, de exemplu: {} sună furnizorul",
-  // args_unexpected
-  "{} nu primește nimic după.",
-  // args_too_long
-  "Este prea lung pentru {}.",
-  // args_not_a_number
-  "{} primește un număr, de exemplu: {} 5",
-  // message_too_long
-  "Mesajul tău este prea lung ({} caractere); limita este {}.",
-  // rate_limited
-  "Trimiți prea repede. Te rog așteaptă puțin.",
-  // daily_limit_reached
-  "Ai folosit cele {} mesaje gratuite de azi. Un abonament ridică limita.",
-  // queued
-  "Mesajul tău așteaptă traducerea și va fi livrat.",
-  // translation_failed
-  "Mesajul tău nu a putut fi tradus ({}); a fost livrat în limba ta.",
-  // untranslated_note
-  "(netradus)",
-  // media_not_supported
-  "Pot transmite doar text. Te rog scrie mesajul ca text.",
-  // partner_unreachable
-  "{} nu poate primi mesaje acum.",
-  // unsupported_pair
-  "Bridge nu poate încă traduce între {} și {}.",
-  // groups_not_supported
-  "Bridge funcționează doar în conversații private.",
-  // busy
-  "Bridge este ocupat acum; trimite din nou peste un minut.",
-  // edit_too_old
-  "Pot transmite doar modificările mesajelor recente; trimite-l din nou.",
-  // edited_note
-  "(modificat)",
-  // message_refused
-  "Mesajul tău nu a putut fi salvat, deci nu a fost livrat. Scrie-l din "
-  "nou cu alte cuvinte.",
-  // message_parked
-  "Mesajul tău nu a putut fi livrat acum; este păstrat și un operator îl "
-  "poate trimite. Următoarele tale mesaje merg normal.",
-  // manager_left
-  "{} a părăsit echipa; mesajele tale nu mai ajung la el. Trimite un cod "
-  "de invitație nou ca să te alături unei echipe.",
-  // worker_left
-  "{} a părăsit echipa ta; mesajele tale nu mai ajung la el.",
-  // choose_partner_language
-  "Managerul tău scrie în {}. Alege o limbă pe care Bridge o poate traduce "
-  "din și în aceasta, apoi trimite din nou codul.",
-  // join_refused
-  "{} a încercat să se alăture echipei tale, dar Bridge nu poate traduce "
-  "între limba lui și a ta; i s-a cerut să aleagă altă limbă.",
-  // history_via
-  "↪ prin {}",
-  // join_link_line
-  "Sau trimite-le acest link: {}",
-  // code_rotated
-  "Noul tău cod de invitație este {}. Cel vechi nu mai funcționează.",
-  // join_requested
-  "Cererea ta de a te alătura echipei lui {} a fost trimisă. Te anunț când "
-  "răspunde.",
-  // join_request
-  "{} vrea să se alăture echipei tale.",
-  // join_accept_button
-  "Acceptă",
-  // join_decline_button
-  "Refuză",
-  // join_declined_worker
-  "{} ți-a refuzat cererea de a te alătura echipei.",
-  // join_declined_manager
-  "Ai refuzat cererea lui {} de a se alătura echipei tale.",
-  // join_already_answered
-  "Cererea a primit deja un răspuns sau a fost retrasă.",
-  // worker_removed
-  "{} nu mai face parte din echipa ta.",
-  // removed_by_manager
-  "{} te-a scos din echipă; mesajele tale nu mai ajung la el. Trimite un "
-  "cod de invitație nou ca să te alături unei echipe.",
-  // remove_usage
-  "/remove primește numărul unui angajat din /workers, de exemplu: /remove "
-  "2",
-  // codes_paused
-  "Prea multe coduri de invitație greșite au fost trimise la Bridge chiar "
-  "acum. Încearcă din nou peste un minut.",
-  // link_invalid
-  "Acest link de invitație nu este valid. Cere-i managerului tău un link "
-  "sau cod nou.",
-  // link_for_manager
-  "Ești înregistrat ca manager; linkurile de invitație sunt pentru "
-  "angajați. Codul tău este {}.",
-  // language_choose
-  "Limba ta acum: {}. În ce limbă vrei să scrii?",
-  // language_unknown
-  "Nu cunosc această limbă. Alege una dintre acestea:",
-  // language_same
-  "Scrii deja în această limbă: {}.",
-  // language_unreachable
-  "Bridge nu poate traduce între {} și {} (limba în care scrie {}), așa că "
-  "limba ta rămâne {}.",
-  // language_changed
-  "De acum limba ta este {}: următoarele tale mesaje se traduc din ea. "
-  "Echipa ta rămâne la fel.",
-  // usage_free
-  "Mesaje gratuite rămase azi: {} din {}.",
-  // usage_subscribed
-  "Abonamentul tău este valabil până la {} UTC; ridică limita zilnică.",
-  // usage_no_subscription
-  "Nu ai abonament; mesajele gratuite reîncep în fiecare zi la 00:00 UTC.",
-  // daily_last_message
-  "ultimul mesaj: {}",
-  // daily_open_tasks
-  "sarcini deschise: {}",
-  // menu_start
-  "Înregistrează-te sau vezi ajutorul",
-  // menu_help
-  "Comenzile rolului tău",
-  // menu_workers
-  "Lucrătorii tăi",
-  // menu_switch
-  "Alege cui îi scrii",
-  // menu_task
-  "Dă o sarcină lucrătorului curent",
-  // menu_tasks
-  "Sarcini deschise",
-  // menu_daily
-  "Ultimele 24 de ore pe lucrător",
-  // menu_history
-  "Mesaje recente",
-  // menu_code
-  "Codul și linkul tău de invitație",
-  // menu_newcode
-  "Un cod de invitație nou",
-  // menu_remove
-  "Scoate un lucrător din echipă",
-  // menu_usage
-  "Mesaje gratuite rămase azi",
-  // menu_language
-  "Schimbă-ți limba",
-  // menu_feedback
-  "Scrie operatorilor",
-  // menu_reset
-  "Ia-o de la capăt",
+    // welcome
+    "Bun venit la Bridge! Traduc între tine și echipa ta.",
+    // choose_role
+    "Ești manager sau angajat?",
+    // role_manager
+    "Sunt manager",
+    // role_worker
+    "Sunt angajat",
+    // choose_language
+    "În ce limbă scrii?",
+    // manager_ready
+    "Ești înregistrat ca manager. Codul tău de invitație este {}. Dă-l "
+    "angajaților tăi; ei mi-l trimit ca să se conecteze cu tine.",
+    // worker_send_code
+    "Trimite-mi codul de invitație primit de la managerul tău (de exemplu "
+    "BRIDGE-7K2M-9QXD).",
+    // worker_connected
+    "Ești conectat cu {}. Scrie aici și eu traduc pentru tine.",
+    // manager_worker_joined
+    "{} s-a alăturat echipei tale. Mesajele tale merg acum la {}.",
+    // wrong_code
+    "Acest cod nu corespunde niciunui manager. Verifică-l și încearcă din "
+    "nou.",
+    // too_many_codes
+    "Prea multe coduri greșite. Încearcă din nou peste {} minute.",
+    // code_for_manager
+    "Codul tău de invitație este {}.",
+    // code_not_needed
+    "Managerii nu au nevoie de cod: dă-l pe al tău ({}) angajaților tăi.",
+    // not_registered
+    "Nu ești încă înregistrat. Trimite /start ca să începi.",
+    // finish_registration
+    "Termină mai întâi înregistrarea: {}",
+    // no_workers
+    "Niciun angajat nu s-a alăturat încă. Dă-le codul tău: {}.",
+    // no_manager
+    "Nu ești încă conectat cu un manager. Trimite-mi codul lui de invitație.",
+    // workers_list
+    "Angajații tăi:",
+    // workers_choose
+    "Alege cine primește mesajele tale:",
+    // switched_to
+    "Mesajele tale merg acum la {}.",
+    // no_such_worker
+    "Nu există angajatul cu numărul {}. Trimite /workers ca să vezi lista.",
+    // task_created
+    "Sarcina nr. {} a fost creată pentru {}.",
+    // task_received
+    "Sarcină nouă nr. {} de la {}: {}",
+    // task_done_button
+    "Gata",
+    // task_done_worker
+    "Sarcina nr. {} a fost marcată ca gata.",
+    // task_done_manager
+    "{} a terminat sarcina nr. {}: {}",
+    // task_already_done
+    "Sarcina nr. {} era deja gata.",
+    // tasks_none
+    "Nu există sarcini deschise.",
+    // tasks_header
+    "Sarcini:",
+    // daily_header
+    "Ultimele 24 de ore:",
+    // daily_line
+    "{}: mesaje: {} · sarcini gata: {} · deschise: {}",
+    // daily_none
+    "Nu s-a întâmplat nimic în ultimele 24 de ore.",
+    // history_header
+    "Ultimele {} mesaje:",
+    // history_none
+    "Încă nu există mesaje.",
+    // reset_done
+    "Înregistrarea ta a fost resetată. Trimite /start ca să începi din nou.",
+    // feedback_thanks
+    "Mulțumim pentru părerea ta!",
+    // help_manager
+    "Scrie-i angajatului tău și eu traduc pentru el.\n"
+    "/workers – angajații tăi; /switch N – scrie angajatului N\n"
+    "/task TEXT – dă o sarcină angajatului curent; /tasks – sarcini "
+    "deschise\n"
+    "/daily – ultimele 24 de ore; /history [N] – mesaje recente\n"
+    "/code – codul tău de invitație; /newcode – unul nou (cel vechi nu mai "
+    "funcționează)\n"
+    "/remove N – scoate angajatul N din echipă; /feedback TEXT; /reset\n"
+    "/language – schimbă-ți limba; /usage – mesaje gratuite rămase azi",
+    // help_worker
+    "Scrie-i managerului tău și eu traduc pentru el.\n"
+    "/tasks – sarcinile tale deschise; /history [N] – mesaje recente\n"
+    "/feedback TEXT; /reset\n"
+    "/language – schimbă-ți limba",
+    // help_new
+    "Trimite /start ca să te înregistrezi ca manager sau angajat.",
+    // unknown_command
+    "Nu cunosc comanda {}. Trimite /help pentru listă.",
+    // args_missing
+    "{} are nevoie de un text după, de exemplu: {} sună furnizorul",
+    // args_unexpected
+    "{} nu primește nimic după.",
+    // args_too_long
+    "Este prea lung pentru {}.",
+    // args_not_a_number
+    "{} primește un număr, de exemplu: {} 5",
+    // message_too_long
+    "Mesajul tău este prea lung ({} caractere); limita este {}.",
+    // rate_limited
+    "Trimiți prea repede. Te rog așteaptă puțin.",
+    // daily_limit_reached
+    "Ai folosit cele {} mesaje gratuite de azi. Un abonament ridică limita.",
+    // queued
+    "Mesajul tău așteaptă traducerea și va fi livrat.",
+    // translation_failed
+    "Mesajul tău nu a putut fi tradus ({}); a fost livrat în limba ta.",
+    // untranslated_note
+    "(netradus)",
+    // media_not_supported
+    "Pot transmite doar text. Te rog scrie mesajul ca text.",
+    // partner_unreachable
+    "{} nu poate primi mesaje acum.",
+    // unsupported_pair
+    "Bridge nu poate încă traduce între {} și {}.",
+    // groups_not_supported
+    "Bridge funcționează doar în conversații private.",
+    // busy
+    "Bridge este ocupat acum; trimite din nou peste un minut.",
+    // edit_too_old
+    "Pot transmite doar modificările mesajelor recente; trimite-l din nou.",
+    // edited_note
+    "(modificat)",
+    // message_refused
+    "Mesajul tău nu a putut fi salvat, deci nu a fost livrat. Scrie-l din "
+    "nou cu alte cuvinte.",
+    // message_parked
+    "Mesajul tău nu a putut fi livrat acum; este păstrat și un operator îl "
+    "poate trimite. Următoarele tale mesaje merg normal.",
+    // manager_left
+    "{} a părăsit echipa; mesajele tale nu mai ajung la el. Trimite un cod "
+    "de invitație nou ca să te alături unei echipe.",
+    // worker_left
+    "{} a părăsit echipa ta; mesajele tale nu mai ajung la el.",
+    // choose_partner_language
+    "Managerul tău scrie în {}. Alege o limbă pe care Bridge o poate traduce "
+    "din și în aceasta, apoi trimite din nou codul.",
+    // join_refused
+    "{} a încercat să se alăture echipei tale, dar Bridge nu poate traduce "
+    "între limba lui și a ta; i s-a cerut să aleagă altă limbă.",
+    // history_via
+    "↪ prin {}",
+    // join_link_line
+    "Sau trimite-le acest link: {}",
+    // code_rotated
+    "Noul tău cod de invitație este {}. Cel vechi nu mai funcționează.",
+    // join_requested
+    "Cererea ta de a te alătura echipei lui {} a fost trimisă. Te anunț când "
+    "răspunde.",
+    // join_request
+    "{} vrea să se alăture echipei tale.",
+    // join_accept_button
+    "Acceptă",
+    // join_decline_button
+    "Refuză",
+    // join_declined_worker
+    "{} ți-a refuzat cererea de a te alătura echipei.",
+    // join_declined_manager
+    "Ai refuzat cererea lui {} de a se alătura echipei tale.",
+    // join_already_answered
+    "Cererea a primit deja un răspuns sau a fost retrasă.",
+    // worker_removed
+    "{} nu mai face parte din echipa ta.",
+    // removed_by_manager
+    "{} te-a scos din echipă; mesajele tale nu mai ajung la el. Trimite un "
+    "cod de invitație nou ca să te alături unei echipe.",
+    // remove_usage
+    "/remove primește numărul unui angajat din /workers, de exemplu: /remove "
+    "2",
+    // codes_paused
+    "Prea multe coduri de invitație greșite au fost trimise la Bridge chiar "
+    "acum. Încearcă din nou peste un minut.",
+    // link_invalid
+    "Acest link de invitație nu este valid. Cere-i managerului tău un link "
+    "sau cod nou.",
+    // link_for_manager
+    "Ești înregistrat ca manager; linkurile de invitație sunt pentru "
+    "angajați. Codul tău este {}.",
+    // language_choose
+    "Limba ta acum: {}. În ce limbă vrei să scrii?",
+    // language_unknown
+    "Nu cunosc această limbă. Alege una dintre acestea:",
+    // language_same
+    "Scrii deja în această limbă: {}.",
+    // language_unreachable
+    "Bridge nu poate traduce între {} și {} (limba în care scrie {}), așa că "
+    "limba ta rămâne {}.",
+    // language_changed
+    "De acum limba ta este {}: următoarele tale mesaje se traduc din ea. "
+    "Echipa ta rămâne la fel.",
+    // usage_free
+    "Mesaje gratuite rămase azi: {} din {}.",
+    // usage_subscribed
+    "Abonamentul tău este valabil până la {} UTC; ridică limita zilnică.",
+    // usage_no_subscription
+    "Nu ai abonament; mesajele gratuite reîncep în fiecare zi la 00:00 UTC.",
+    // daily_last_message
+    "ultimul mesaj: {}",
+    // daily_open_tasks
+    "sarcini deschise: {}",
+    // menu_start
+    "Înregistrează-te sau vezi ajutorul",
+    // menu_help
+    "Comenzile rolului tău",
+    // menu_workers
+    "Lucrătorii tăi",
+    // menu_switch
+    "Alege cui îi scrii",
+    // menu_task
+    "Dă o sarcină lucrătorului curent",
+    // menu_tasks
+    "Sarcini deschise",
+    // menu_daily
+    "Ultimele 24 de ore pe lucrător",
+    // menu_history
+    "Mesaje recente",
+    // menu_code
+    "Codul și linkul tău de invitație",
+    // menu_newcode
+    "Un cod de invitație nou",
+    // menu_remove
+    "Scoate un lucrător din echipă",
+    // menu_usage
+    "Mesaje gratuite rămase azi",
+    // menu_language
+    "Schimbă-ți limba",
+    // menu_feedback
+    "Scrie operatorilor",
+    // menu_reset
+    "Ia-o de la capăt",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <array>
@@ -12,7 +13,7 @@ namespace bridge::domain::texts_detail {
 
 /// One language's wordings, indexed by `text_id`.
 using text_table =
-  std::array<std::string_view, static_cast<size_t>(text_id::count_)>;
+    std::array<std::string_view, static_cast<size_t>(text_id::count_)>;
 
 extern const text_table texts_en;
 extern const text_table texts_es;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Bridge's own sentences in Chinese (Simplified) (zh), one per text_id, in
 // the order of the enum; every `{}` stays where the English has it.
 
@@ -6,226 +7,227 @@
 namespace bridge::domain::texts_detail {
 
 constexpr text_table texts_zh{{
-  // welcome
-  "欢迎使用 Bridge！我在你和你的团队之间翻译。",
-  // choose_role
-  "你是管理者还是员工？",
-  // role_manager
-  "我是管理者",
-  // role_worker
-  "我是员工",
-  // choose_language
-  "你用哪种语言写？",
-  // manager_ready
-  "你已注册为管理者。你的邀请码是 {}。把它交给你的员工；"
-  "他们发给我即可与你连接。",
-  // worker_send_code
-  "请把管理者给你的邀请码发给我（例如 BRIDGE-7K2M-9QXD）。",
-  // worker_connected
-  "你已与 {} 连接。在这里写，我来为你翻译。",
-  // manager_worker_joined
-  "{} 加入了你的团队。你的消息现在发给 {}。",
-  // wrong_code
-  "这个邀请码不对应任何管理者。请检查后重试。",
-  // too_many_codes
-  "错误的邀请码太多。请在 {} 分钟后重试。",
-  // code_for_manager
-  "你的邀请码是 {}。",
-  // code_not_needed
-  "管理者不需要邀请码：把你的邀请码（{}）交给员工。",
-  // not_registered
-  "你还没有注册。发送 /start 开始。",
-  // finish_registration
-  "请先完成注册：{}",
-  // no_workers
-  "还没有员工加入。把你的邀请码给他们：{}。",
-  // no_manager
-  "你还没有与管理者连接。请把对方的邀请码发给我。",
-  // workers_list
-  "你的员工：",
-  // workers_choose
-  "选择谁接收你的消息：",
-  // switched_to
-  "你的消息现在发给 {}。",
-  // no_such_worker
-  "没有编号为 {} 的员工。发送 /workers 查看列表。",
-  // task_created
-  "任务 #{} 已为 {} 创建。",
-  // task_received
-  "新任务 #{}，来自 {}：{}",
-  // task_done_button
-  "完成",
-  // task_done_worker
-  "任务 #{} 已标记为完成。",
-  // task_done_manager
-  "{} 完成了任务 #{}：{}",
-  // task_already_done
-  "任务 #{} 已经完成了。",
-  // tasks_none
-  "没有未完成的任务。",
-  // tasks_header
-  "任务：",
-  // daily_header
-  "最近 24 小时：",
-  // daily_line
-  "{}：消息：{} · 已完成任务：{} · 未完成：{}",
-  // daily_none
-  "最近 24 小时没有任何动态。",
-  // history_header
-  "最近 {} 条消息：",
-  // history_none
-  "还没有消息。",
-  // reset_done
-  "你的注册已重置。发送 /start 重新开始。",
-  // feedback_thanks
-  "感谢你的反馈！",
-  // help_manager
-  "给你的员工写消息，我来为对方翻译。\n"
-  "/workers – 你的员工；/switch N – 给员工 N 写消息\n"
-  "/task 内容 – 给当前员工布置任务；/tasks – 未完成的任务\n"
-  "/daily – 最近 24 小时；/history [N] – 最近的消息\n"
-  "/code – 你的邀请码；/newcode – 新邀请码（旧的将失效）\n"
-  "/remove N – 把员工 N 移出团队；/feedback 内容；/reset\n"
-  "/language – 更改你的语言；/usage – 今天剩余的免费消息",
-  // help_worker
-  "给你的管理者写消息，我来为对方翻译。\n"
-  "/tasks – 你的未完成任务；/history [N] – 最近的消息\n"
-  "/feedback 内容；/reset\n"
-  "/language – 更改你的语言",
-  // help_new
-  "发送 /start 注册为管理者或员工。",
-  // unknown_command
-  "我不认识命令 {}。发送 /help 查看列表。",
-  // args_missing
-  "{} 后面需要文字，例如：{} 给供应商打电话",
-  // args_unexpected
-  "{} 后面不需要任何内容。",
-  // args_too_long
-  "这对 {} 来说太长了。",
-  // args_not_a_number
-  "{} 后面需要一个数字，例如：{} 5",
-  // message_too_long
-  "你的消息太长（{} 个字符）；上限是 {}。",
-  // rate_limited
-  "你发送得太快了。请稍等片刻。",
-  // daily_limit_reached
-  "你已用完今天的 {} 条免费消息。订阅可解除限制。",
-  // queued
-  "你的消息正在排队翻译，稍后会送达。",
-  // translation_failed
-  "你的消息无法翻译（{}）；已用你的语言送达。",
-  // untranslated_note
-  "（未翻译）",
-  // media_not_supported
-  "我只能转发文字。请用文字写你的消息。",
-  // partner_unreachable
-  "{} 现在无法接收消息。",
-  // unsupported_pair
-  "Bridge 暂时还不能在 {} 和 {} 之间翻译。",
-  // groups_not_supported
-  "Bridge 只在私聊中工作。",
-  // busy
-  "Bridge 现在很忙；请一分钟后再发一次。",
-  // edit_too_old
-  "我只能转达最近消息的编辑；请重新发送。",
-  // edited_note
-  "（已编辑）",
-  // message_refused
-  "你的消息无法保存，因此没有送达。请换一种说法再写一次。",
-  // message_parked
-  "你的消息暂时无法送达；它已被保存，操作员仍可发送。你之后的消息照常发送。",
-  // manager_left
-  "{} 已离开团队；你的消息不再送达对方。发送新的邀请码即可加入团队。",
-  // worker_left
-  "{} 已离开你的团队；你的消息不再送达对方。",
-  // choose_partner_language
-  "你的管理者使用{}。请选择一种 Bridge 能与之互译的语言，"
-  "然后重新发送邀请码。",
-  // join_refused
-  "{} 想加入你的团队，但 Bridge 无法在对方的语言和你的语言之间翻译；"
-  "已请对方选择其他语言。",
-  // history_via
-  "↪ 经由 {}",
-  // join_link_line
-  "或者把这个链接发给他们：{}",
-  // code_rotated
-  "你的新邀请码是 {}。旧的已失效。",
-  // join_requested
-  "你加入 {} 团队的申请已发送。对方回复时我会告诉你。",
-  // join_request
-  "{} 想加入你的团队。",
-  // join_accept_button
-  "接受",
-  // join_decline_button
-  "拒绝",
-  // join_declined_worker
-  "{} 拒绝了你加入其团队的申请。",
-  // join_declined_manager
-  "你拒绝了 {} 加入你团队的申请。",
-  // join_already_answered
-  "该申请已被处理或撤回。",
-  // worker_removed
-  "{} 已不在你的团队中。",
-  // removed_by_manager
-  "{} 已将你移出团队；你的消息不再送达对方。发送新的邀请码即可加入团队。",
-  // remove_usage
-  "/remove 后面跟 /workers 中员工的编号，例如：/remove 2",
-  // codes_paused
-  "刚才有太多错误的邀请码发送到 Bridge。请一分钟后重试。",
-  // link_invalid
-  "此邀请链接无效。请向你的管理者索取新的链接或邀请码。",
-  // link_for_manager
-  "你已注册为管理者；邀请链接是给员工用的。你自己的邀请码是 {}。",
-  // language_choose
-  "你现在的语言：{}。你想用哪种语言写？",
-  // language_unknown
-  "我不认识这种语言。请从下面选择一种：",
-  // language_same
-  "你已经在用这种语言写了：{}。",
-  // language_unreachable
-  "Bridge 无法在 {} 和 {} 之间翻译（{} 用这种语言写），所以你的语言仍然是 {}。",
-  // language_changed
-  "从现在起你的语言是 {}：你接下来的消息会从这种语言翻译。你的团队保持不变。",
-  // usage_free
-  "今天剩余的免费消息：{} / {}。",
-  // usage_subscribed
-  "你的订阅有效期至 {} UTC，期间没有每日限制。",
-  // usage_no_subscription
-  "你没有订阅；免费消息每天 00:00 UTC 重新开始计算。",
-  // daily_last_message
-  "最后一条消息：{}",
-  // daily_open_tasks
-  "未完成的任务：{}",
-  // menu_start
-  "注册或查看帮助",
-  // menu_help
-  "你的角色可用的命令",
-  // menu_workers
-  "你的工人",
-  // menu_switch
-  "选择你写给谁",
-  // menu_task
-  "给当前工人分配任务",
-  // menu_tasks
-  "未完成的任务",
-  // menu_daily
-  "每个工人最近 24 小时",
-  // menu_history
-  "最近的消息",
-  // menu_code
-  "你的邀请码和链接",
-  // menu_newcode
-  "新的邀请码",
-  // menu_remove
-  "把工人移出团队",
-  // menu_usage
-  "今天剩余的免费消息",
-  // menu_language
-  "更改你的语言",
-  // menu_feedback
-  "写信给运营人员",
-  // menu_reset
-  "重新开始",
+    // welcome
+    "欢迎使用 Bridge！我在你和你的团队之间翻译。",
+    // choose_role
+    "你是管理者还是员工？",
+    // role_manager
+    "我是管理者",
+    // role_worker
+    "我是员工",
+    // choose_language
+    "你用哪种语言写？",
+    // manager_ready
+    "你已注册为管理者。你的邀请码是 {}。把它交给你的员工；"
+    "他们发给我即可与你连接。",
+    // worker_send_code
+    "请把管理者给你的邀请码发给我（例如 BRIDGE-7K2M-9QXD）。",
+    // worker_connected
+    "你已与 {} 连接。在这里写，我来为你翻译。",
+    // manager_worker_joined
+    "{} 加入了你的团队。你的消息现在发给 {}。",
+    // wrong_code
+    "这个邀请码不对应任何管理者。请检查后重试。",
+    // too_many_codes
+    "错误的邀请码太多。请在 {} 分钟后重试。",
+    // code_for_manager
+    "你的邀请码是 {}。",
+    // code_not_needed
+    "管理者不需要邀请码：把你的邀请码（{}）交给员工。",
+    // not_registered
+    "你还没有注册。发送 /start 开始。",
+    // finish_registration
+    "请先完成注册：{}",
+    // no_workers
+    "还没有员工加入。把你的邀请码给他们：{}。",
+    // no_manager
+    "你还没有与管理者连接。请把对方的邀请码发给我。",
+    // workers_list
+    "你的员工：",
+    // workers_choose
+    "选择谁接收你的消息：",
+    // switched_to
+    "你的消息现在发给 {}。",
+    // no_such_worker
+    "没有编号为 {} 的员工。发送 /workers 查看列表。",
+    // task_created
+    "任务 #{} 已为 {} 创建。",
+    // task_received
+    "新任务 #{}，来自 {}：{}",
+    // task_done_button
+    "完成",
+    // task_done_worker
+    "任务 #{} 已标记为完成。",
+    // task_done_manager
+    "{} 完成了任务 #{}：{}",
+    // task_already_done
+    "任务 #{} 已经完成了。",
+    // tasks_none
+    "没有未完成的任务。",
+    // tasks_header
+    "任务：",
+    // daily_header
+    "最近 24 小时：",
+    // daily_line
+    "{}：消息：{} · 已完成任务：{} · 未完成：{}",
+    // daily_none
+    "最近 24 小时没有任何动态。",
+    // history_header
+    "最近 {} 条消息：",
+    // history_none
+    "还没有消息。",
+    // reset_done
+    "你的注册已重置。发送 /start 重新开始。",
+    // feedback_thanks
+    "感谢你的反馈！",
+    // help_manager
+    "给你的员工写消息，我来为对方翻译。\n"
+    "/workers – 你的员工；/switch N – 给员工 N 写消息\n"
+    "/task 内容 – 给当前员工布置任务；/tasks – 未完成的任务\n"
+    "/daily – 最近 24 小时；/history [N] – 最近的消息\n"
+    "/code – 你的邀请码；/newcode – 新邀请码（旧的将失效）\n"
+    "/remove N – 把员工 N 移出团队；/feedback 内容；/reset\n"
+    "/language – 更改你的语言；/usage – 今天剩余的免费消息",
+    // help_worker
+    "给你的管理者写消息，我来为对方翻译。\n"
+    "/tasks – 你的未完成任务；/history [N] – 最近的消息\n"
+    "/feedback 内容；/reset\n"
+    "/language – 更改你的语言",
+    // help_new
+    "发送 /start 注册为管理者或员工。",
+    // unknown_command
+    "我不认识命令 {}。发送 /help 查看列表。",
+    // args_missing
+    "{} 后面需要文字，例如：{} 给供应商打电话",
+    // args_unexpected
+    "{} 后面不需要任何内容。",
+    // args_too_long
+    "这对 {} 来说太长了。",
+    // args_not_a_number
+    "{} 后面需要一个数字，例如：{} 5",
+    // message_too_long
+    "你的消息太长（{} 个字符）；上限是 {}。",
+    // rate_limited
+    "你发送得太快了。请稍等片刻。",
+    // daily_limit_reached
+    "你已用完今天的 {} 条免费消息。订阅可解除限制。",
+    // queued
+    "你的消息正在排队翻译，稍后会送达。",
+    // translation_failed
+    "你的消息无法翻译（{}）；已用你的语言送达。",
+    // untranslated_note
+    "（未翻译）",
+    // media_not_supported
+    "我只能转发文字。请用文字写你的消息。",
+    // partner_unreachable
+    "{} 现在无法接收消息。",
+    // unsupported_pair
+    "Bridge 暂时还不能在 {} 和 {} 之间翻译。",
+    // groups_not_supported
+    "Bridge 只在私聊中工作。",
+    // busy
+    "Bridge 现在很忙；请一分钟后再发一次。",
+    // edit_too_old
+    "我只能转达最近消息的编辑；请重新发送。",
+    // edited_note
+    "（已编辑）",
+    // message_refused
+    "你的消息无法保存，因此没有送达。请换一种说法再写一次。",
+    // message_parked
+    "你的消息暂时无法送达；它已被保存，操作员仍可发送。你之后的消息照常发送。",
+    // manager_left
+    "{} 已离开团队；你的消息不再送达对方。发送新的邀请码即可加入团队。",
+    // worker_left
+    "{} 已离开你的团队；你的消息不再送达对方。",
+    // choose_partner_language
+    "你的管理者使用{}。请选择一种 Bridge 能与之互译的语言，"
+    "然后重新发送邀请码。",
+    // join_refused
+    "{} 想加入你的团队，但 Bridge 无法在对方的语言和你的语言之间翻译；"
+    "已请对方选择其他语言。",
+    // history_via
+    "↪ 经由 {}",
+    // join_link_line
+    "或者把这个链接发给他们：{}",
+    // code_rotated
+    "你的新邀请码是 {}。旧的已失效。",
+    // join_requested
+    "你加入 {} 团队的申请已发送。对方回复时我会告诉你。",
+    // join_request
+    "{} 想加入你的团队。",
+    // join_accept_button
+    "接受",
+    // join_decline_button
+    "拒绝",
+    // join_declined_worker
+    "{} 拒绝了你加入其团队的申请。",
+    // join_declined_manager
+    "你拒绝了 {} 加入你团队的申请。",
+    // join_already_answered
+    "该申请已被处理或撤回。",
+    // worker_removed
+    "{} 已不在你的团队中。",
+    // removed_by_manager
+    "{} 已将你移出团队；你的消息不再送达对方。发送新的邀请码即可加入团队。",
+    // remove_usage
+    "/remove 后面跟 /workers 中员工的编号，例如：/remove 2",
+    // codes_paused
+    "刚才有太多错误的邀请码发送到 Bridge。请一分钟后重试。",
+    // link_invalid
+    "此邀请链接无效。请向你的管理者索取新的链接或邀请码。",
+    // link_for_manager
+    "你已注册为管理者；邀请链接是给员工用的。你自己的邀请码是 {}。",
+    // language_choose
+    "你现在的语言：{}。你想用哪种语言写？",
+    // language_unknown
+    "我不认识这种语言。请从下面选择一种：",
+    // language_same
+    "你已经在用这种语言写了：{}。",
+    // language_unreachable
+    "Bridge 无法在 {} 和 {} 之间翻译（{} 用这种语言写），所以你的语言仍然是 "
+    "{}。",
+    // language_changed
+    "从现在起你的语言是 {}：你接下来的消息会从这种语言翻译。你的团队保持不变。",
+    // usage_free
+    "今天剩余的免费消息：{} / {}。",
+    // usage_subscribed
+    "你的订阅有效期至 {} UTC，期间没有每日限制。",
+    // usage_no_subscription
+    "你没有订阅；免费消息每天 00:00 UTC 重新开始计算。",
+    // daily_last_message
+    "最后一条消息：{}",
+    // daily_open_tasks
+    "未完成的任务：{}",
+    // menu_start
+    "注册或查看帮助",
+    // menu_help
+    "你的角色可用的命令",
+    // menu_workers
+    "你的工人",
+    // menu_switch
+    "选择你写给谁",
+    // menu_task
+    "给当前工人分配任务",
+    // menu_tasks
+    "未完成的任务",
+    // menu_daily
+    "每个工人最近 24 小时",
+    // menu_history
+    "最近的消息",
+    // menu_code
+    "你的邀请码和链接",
+    // menu_newcode
+    "新的邀请码",
+    // menu_remove
+    "把工人移出团队",
+    // menu_usage
+    "今天剩余的免费消息",
+    // menu_language
+    "更改你的语言",
+    // menu_feedback
+    "写信给运营人员",
+    // menu_reset
+    "重新开始",
 }};
 
 } // namespace bridge::domain::texts_detail

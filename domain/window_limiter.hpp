@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -14,7 +15,7 @@ public:
   using clock = std::chrono::steady_clock;
 
   window_limiter(size_t limit, clock::duration window)
-    : limit_(limit), window_(window) {}
+      : limit_(limit), window_(window) {}
 
   /// Records an event at `now` if the limit allows it.
   bool try_record(clock::time_point now) {

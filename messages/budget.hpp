@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -16,7 +17,8 @@ namespace bridge {
 
 /// How many engine instances share the bot now (sent to the sender and
 /// the translator whenever that changes). Each then spends 1/count of a
-/// shared budget, or draws from the bucket in Redis (`cluster.send_budget`, `cluster.translation_budget`).
+/// shared budget, or draws from the bucket in Redis (`cluster.send_budget`,
+/// `cluster.translation_budget`).
 struct cluster_members {
   uint32_t count = 1;
 };
@@ -58,8 +60,8 @@ typename Inspector::result_type inspect(Inspector& f, budget_grant& x) {
 /// The shared buckets (one detached actor holding a Redis connection).
 /// Answers `cache_unavailable` at once while Redis is away; `retry` is its
 /// own reconnect timer.
-using budget_actor = caf::typed_actor<
-  caf::replies_to<budget_take>::with<budget_grant>,
-  caf::reacts_to<retry_atom>>;
+using budget_actor =
+    caf::typed_actor<caf::replies_to<budget_take>::with<budget_grant>,
+                     caf::reacts_to<retry_atom>>;
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -15,7 +16,8 @@
 /// keep working (through PostgreSQL, or locally) while Redis is down.
 namespace bridge {
 
-// -- rate limits ----------------------------------------------------------------
+// -- rate limits
+// ----------------------------------------------------------------
 
 /// Counts one event of `subject` in the current fixed window of
 /// `window_ms` for a limit named `scope` (a short lowercase word such as
@@ -51,7 +53,8 @@ typename Inspector::result_type inspect(Inspector& f, rate_verdict& x) {
            x.retry_after_ms);
 }
 
-// -- leader locks ---------------------------------------------------------------
+// -- leader locks
+// ---------------------------------------------------------------
 
 /// Takes the lock `name` for `ttl_ms` unless someone holds it.
 struct lock_acquire {
@@ -105,7 +108,8 @@ typename Inspector::result_type inspect(Inspector& f, lock_grant& x) {
   return f(caf::meta::type_name("lock_grant"), x.held, x.token);
 }
 
-// -- operator counters ----------------------------------------------------------
+// -- operator counters
+// ----------------------------------------------------------
 
 /// What the cache has done since start.
 struct cache_status {
@@ -142,15 +146,15 @@ struct cache_status {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cache_status& x) {
-  return f(caf::meta::type_name("cache_status"), x.enabled, x.connected,
-           x.hits, x.misses, x.fallbacks, x.errors, x.reconnects,
-           x.connect_failures, x.invalidations, x.invalidations_pending,
-           x.invalidations_overflow, x.local_rate_decisions,
-           x.usage_fast_refusals, x.memo_open, x.memo_hits, x.memo_misses,
-           x.memo_size);
+  return f(caf::meta::type_name("cache_status"), x.enabled, x.connected, x.hits,
+           x.misses, x.fallbacks, x.errors, x.reconnects, x.connect_failures,
+           x.invalidations, x.invalidations_pending, x.invalidations_overflow,
+           x.local_rate_decisions, x.usage_fast_refusals, x.memo_open,
+           x.memo_hits, x.memo_misses, x.memo_size);
 }
 
-// -- retention ------------------------------------------------------------------
+// -- retention
+// ------------------------------------------------------------------
 
 /// What the retention job has done since start.
 struct retention_status {
@@ -174,27 +178,28 @@ typename Inspector::result_type inspect(Inspector& f, retention_status& x) {
 }
 
 /// The retention job: `tick` starts a round (its own timer sends it too).
-using retention_actor = caf::typed_actor<
-  caf::reacts_to<tick_atom>,
-  caf::replies_to<status_atom>::with<retention_status>>;
+using retention_actor =
+    caf::typed_actor<caf::reacts_to<tick_atom>,
+                     caf::replies_to<status_atom>::with<retention_status>>;
 
-// -- the cache's interface ------------------------------------------------------
+// -- the cache's interface
+// ------------------------------------------------------
 
 /// The cache. Profiles (`user_get`) and subscriptions (`sub_get`) are read
 /// through Redis; `usage_incr`/`usage_get` count in PostgreSQL and mirror
 /// the count in Redis; `rate_hit` and the lock requests live in Redis.
 /// Writes go to the pool (`db_actor`), which tells the cache what changed.
-using cache_actor = caf::typed_actor<
-  caf::replies_to<user_get>::with<user_record>,
-  caf::replies_to<sub_get>::with<subscription>,
-  caf::replies_to<usage_incr>::with<usage_count>,
-  caf::replies_to<usage_get>::with<usage_count>,
-  caf::replies_to<rate_hit>::with<rate_verdict>,
-  caf::replies_to<lock_acquire>::with<lock_grant>,
-  caf::replies_to<lock_renew>::with<lock_grant>,
-  caf::replies_to<lock_release>::with<lock_grant>,
-  caf::replies_to<status_atom>::with<cache_status>,
-  caf::reacts_to<cache_invalidate>,
-  caf::reacts_to<retry_atom>>;
+using cache_actor =
+    caf::typed_actor<caf::replies_to<user_get>::with<user_record>,
+                     caf::replies_to<sub_get>::with<subscription>,
+                     caf::replies_to<usage_incr>::with<usage_count>,
+                     caf::replies_to<usage_get>::with<usage_count>,
+                     caf::replies_to<rate_hit>::with<rate_verdict>,
+                     caf::replies_to<lock_acquire>::with<lock_grant>,
+                     caf::replies_to<lock_renew>::with<lock_grant>,
+                     caf::replies_to<lock_release>::with<lock_grant>,
+                     caf::replies_to<status_atom>::with<cache_status>,
+                     caf::reacts_to<cache_invalidate>,
+                     caf::reacts_to<retry_atom>>;
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -81,8 +82,8 @@ struct lease_record {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, lease_record& x) {
-  return f(caf::meta::type_name("lease_record"), x.partition, x.owner,
-           x.epoch, x.acquired_ms, x.expires_ms);
+  return f(caf::meta::type_name("lease_record"), x.partition, x.owner, x.epoch,
+           x.acquired_ms, x.expires_ms);
 }
 
 /// One live engine.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -9,7 +10,8 @@
 /// lets an idle actor stop without losing a message on its way to it.
 namespace bridge {
 
-// -- session -> conversation ----------------------------------------------------
+// -- session -> conversation
+// ----------------------------------------------------
 
 /// What a partner message carries besides plain text.
 enum class partner_kind : uint8_t {
@@ -60,7 +62,8 @@ typename Inspector::result_type inspect(Inspector& f, partner_text& x) {
            x.writer_lang, x.task_id, x.charged_day, x.received_ns);
 }
 
-// -- session -> session ---------------------------------------------------------
+// -- session -> session
+// ---------------------------------------------------------
 
 /// What one session tells another's chat owner.
 enum class session_note_kind : uint8_t {
@@ -111,8 +114,8 @@ struct session_note {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, session_note& x) {
-  return f(caf::meta::type_name("session_note"), x.kind, x.chat_id,
-           x.user_id, x.name, x.update_id, x.stored, x.partition);
+  return f(caf::meta::type_name("session_note"), x.kind, x.chat_id, x.user_id,
+           x.name, x.update_id, x.stored, x.partition);
 }
 
 /// Asked of the conversation of (manager_id, worker_id) by a session about
@@ -130,7 +133,8 @@ typename Inspector::result_type inspect(Inspector& f, conversation_flush& x) {
            x.worker_id);
 }
 
-// -- passivation ----------------------------------------------------------------
+// -- passivation
+// ----------------------------------------------------------------
 
 /// An idle actor asks the registry to let it stop. `handled` counts the
 /// messages it took from the registry; the registry agrees (and forgets

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -22,7 +23,8 @@
 /// retention, operator counters, and the typed interface `db_actor`.
 namespace bridge {
 
-// -- admin listings -------------------------------------------------------------
+// -- admin listings
+// -------------------------------------------------------------
 
 /// Users with a Telegram id above `after_id`, filtered by role and language
 /// (empty: any) and by activity (a message in one of their conversations
@@ -57,11 +59,12 @@ struct conversation_list {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, conversation_list& x) {
-  return f(caf::meta::type_name("conversation_list"), x.manager_id,
-           x.worker_id, x.active_since_ms, x.after_id, x.limit, x.timeout_ms);
+  return f(caf::meta::type_name("conversation_list"), x.manager_id, x.worker_id,
+           x.active_since_ms, x.after_id, x.limit, x.timeout_ms);
 }
 
-// -- retention ------------------------------------------------------------------
+// -- retention
+// ------------------------------------------------------------------
 
 /// Tables whose old rows retention deletes.
 enum class purge_target : uint8_t {
@@ -95,7 +98,8 @@ typename Inspector::result_type inspect(Inspector& f, purge& x) {
            x.fence_name, x.fence_token, x.timeout_ms);
 }
 
-// -- operator counters ----------------------------------------------------------
+// -- operator counters
+// ----------------------------------------------------------
 
 /// Durable work not yet done: stored updates not fully handled and
 /// outgoing messages not yet sent.
@@ -108,8 +112,7 @@ struct backlog_counts {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, backlog_counts& x) {
-  return f(caf::meta::type_name("backlog_counts"), x.inbox, x.outbox,
-           x.parked);
+  return f(caf::meta::type_name("backlog_counts"), x.inbox, x.outbox, x.parked);
 }
 
 /// Counts the backlog (two index-only counts over partial indexes).
@@ -166,14 +169,14 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, db_pool_status& x) {
   return f(caf::meta::type_name("db_pool_status"), x.pool_size,
            x.connections_open, x.in_use, x.queue_depth, x.queue_limit,
-           x.requests, x.waits, x.wait_us_total, x.wait_us_max,
-           x.rejected_full, x.rejected_invalid, x.expired, x.errors,
-           x.retried, x.connection_losses, x.connect_failures, x.turns,
-           x.batched_turns, x.batched_requests, x.batched_rows,
-           x.combined_turns);
+           x.requests, x.waits, x.wait_us_total, x.wait_us_max, x.rejected_full,
+           x.rejected_invalid, x.expired, x.errors, x.retried,
+           x.connection_losses, x.connect_failures, x.turns, x.batched_turns,
+           x.batched_requests, x.batched_rows, x.combined_turns);
 }
 
-// -- cache invalidation ---------------------------------------------------------
+// -- cache invalidation
+// ---------------------------------------------------------
 
 /// A manager's usage counter of one day.
 struct usage_day {
@@ -204,50 +207,47 @@ typename Inspector::result_type inspect(Inspector& f, cache_invalidate& x) {
 /// Whoever keeps copies of database rows and must hear of changes.
 using invalidation_sink = caf::typed_actor<caf::reacts_to<cache_invalidate>>;
 
-// -- the pool's interface -------------------------------------------------------
+// -- the pool's interface
+// -------------------------------------------------------
 
 /// A list of request types.
-template <class... Ops>
-struct db_op_list {};
+template <class... Ops> struct db_op_list {};
 
 /// Every request the pool serves. Each type names its answer as
 /// `T::result`; failures arrive as errors (`bridge::engine_errc`).
 /// Requests are independent: a caller that needs one to happen after
 /// another waits for the first answer.
 using db_ops = db_op_list<
-  // intake and outbox
-  inbox_put, inbox_done, inbox_pending, inbox_park, inbox_parked,
-  inbox_release, outbox_put, outbox_sent, outbox_failed, outbox_unsent,
-  reply_put, partition_notify,
-  // users, links, session state
-  user_get, user_put, user_issue_code, user_by_code, user_reset, link_worker,
-  join_refused, unlink_worker, inbox_rehome, workers_of, session_get, session_put,
-  join_request_put, join_answer, worker_remove,
-  // subscriptions, usage, feedback
-  sub_get, sub_set, sub_clear, usage_incr, usage_get, feedback_put,
-  usage_release,
-  // conversations, messages, tasks
-  conversation_open, conversation_reserve, message_put, message_update,
-  message_recent, message_count, task_create, task_list, task_done,
-  task_texts, task_translated,
-  // admin and retention
-  user_list, conversation_list, purge, backlog_get,
-  // feedback as operators read it
-  feedback_list, feedback_translated>;
+    // intake and outbox
+    inbox_put, inbox_done, inbox_pending, inbox_park, inbox_parked,
+    inbox_release, outbox_put, outbox_sent, outbox_failed, outbox_unsent,
+    reply_put, partition_notify,
+    // users, links, session state
+    user_get, user_put, user_issue_code, user_by_code, user_reset, link_worker,
+    join_refused, unlink_worker, inbox_rehome, workers_of, session_get,
+    session_put, join_request_put, join_answer, worker_remove,
+    // subscriptions, usage, feedback
+    sub_get, sub_set, sub_clear, usage_incr, usage_get, feedback_put,
+    usage_release,
+    // conversations, messages, tasks
+    conversation_open, conversation_reserve, message_put, message_update,
+    message_recent, message_count, task_create, task_list, task_done,
+    task_texts, task_translated,
+    // admin and retention
+    user_list, conversation_list, purge, backlog_get,
+    // feedback as operators read it
+    feedback_list, feedback_translated>;
 
 namespace detail {
 
-template <class List>
-struct db_interface;
+template <class List> struct db_interface;
 
-template <class... Ops>
-struct db_interface<db_op_list<Ops...>> {
+template <class... Ops> struct db_interface<db_op_list<Ops...>> {
   using type = caf::typed_actor<
-    typename caf::replies_to<Ops>::template with<typename Ops::result>...,
-    caf::replies_to<status_atom>::with<db_pool_status>,
-    caf::reacts_to<watch_atom, invalidation_sink>,
-    caf::reacts_to<tick_atom>,
-    caf::reacts_to<again_atom>>;
+      typename caf::replies_to<Ops>::template with<typename Ops::result>...,
+      caf::replies_to<status_atom>::with<db_pool_status>,
+      caf::reacts_to<watch_atom, invalidation_sink>, caf::reacts_to<tick_atom>,
+      caf::reacts_to<again_atom>>;
 };
 
 } // namespace detail
@@ -257,7 +257,8 @@ struct db_interface<db_op_list<Ops...>> {
 /// `tick` is its own deadline timer.
 using db_actor = detail::db_interface<db_ops>::type;
 
-// -- pool internals -------------------------------------------------------------
+// -- pool internals
+// -------------------------------------------------------------
 
 /// Requests that a pool worker runs in one turn: one request, several
 /// batchable ones of one type written with one statement, or batches of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -10,7 +11,8 @@
 /// the free daily limit, and the daily message counts held against it.
 namespace bridge {
 
-// -- subscriptions --------------------------------------------------------------
+// -- subscriptions
+// --------------------------------------------------------------
 
 enum class subscription_status : uint8_t {
   /// Never subscribed.
@@ -78,7 +80,8 @@ typename Inspector::result_type inspect(Inspector& f, sub_clear& x) {
   return f(caf::meta::type_name("sub_clear"), x.user_id, x.timeout_ms);
 }
 
-// -- daily usage ----------------------------------------------------------------
+// -- daily usage
+// ----------------------------------------------------------------
 
 /// A manager's message count on one day.
 struct usage_count {
@@ -132,8 +135,8 @@ struct usage_release {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, usage_release& x) {
-  return f(caf::meta::type_name("usage_release"), x.manager_id, x.day,
-           x.count, x.timeout_ms);
+  return f(caf::meta::type_name("usage_release"), x.manager_id, x.day, x.count,
+           x.timeout_ms);
 }
 
 /// A manager's count on `day` (0 when nothing was counted).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,8 @@
 /// write so that nothing is lost across a crash.
 namespace bridge {
 
-// -- inbox ----------------------------------------------------------------------
+// -- inbox
+// ----------------------------------------------------------------------
 
 /// One received update, stored before it is handed on.
 struct inbox_row {
@@ -29,8 +31,8 @@ struct inbox_row {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, inbox_row& x) {
-  return f(caf::meta::type_name("inbox_row"), x.update_id, x.chat_id,
-           x.payload, x.received_at_ms, x.partition);
+  return f(caf::meta::type_name("inbox_row"), x.update_id, x.chat_id, x.payload,
+           x.received_at_ms, x.partition);
 }
 
 /// Which update ids of an `inbox_put` were new; the rest were stored before
@@ -139,8 +141,8 @@ struct parked_row {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, parked_row& x) {
-  return f(caf::meta::type_name("parked_row"), x.update_id, x.chat_id,
-           x.reason, x.received_at_ms, x.parked_at_ms);
+  return f(caf::meta::type_name("parked_row"), x.update_id, x.chat_id, x.reason,
+           x.received_at_ms, x.parked_at_ms);
 }
 
 /// A page of parked updates, ordered by update_id.
@@ -208,7 +210,8 @@ typename Inspector::result_type inspect(Inspector& f, inbox_release& x) {
            x.timeout_ms);
 }
 
-// -- outbox ---------------------------------------------------------------------
+// -- outbox
+// ---------------------------------------------------------------------
 
 /// Where an outgoing call stands.
 enum class outbox_status : uint8_t {
@@ -250,10 +253,10 @@ struct outbox_record {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbox_record& x) {
-  return f(caf::meta::type_name("outbox_record"), x.id, x.dedupe_key,
-           x.chat_id, x.kind, x.text, x.target_message_id, x.markup, x.status,
-           x.attempts, x.telegram_message_ids, x.last_error, x.created_at_ms,
-           x.sent_at_ms, x.partition);
+  return f(caf::meta::type_name("outbox_record"), x.id, x.dedupe_key, x.chat_id,
+           x.kind, x.text, x.target_message_id, x.markup, x.status, x.attempts,
+           x.telegram_message_ids, x.last_error, x.created_at_ms, x.sent_at_ms,
+           x.partition);
 }
 
 /// What `outbox_put` did.

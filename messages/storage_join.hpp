@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -32,8 +33,8 @@ struct join_request_put {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, join_request_put& x) {
-  return f(caf::meta::type_name("join_request_put"), x.worker_id,
-           x.manager_id, x.name, x.cause, x.timeout_ms, x.fence);
+  return f(caf::meta::type_name("join_request_put"), x.worker_id, x.manager_id,
+           x.name, x.cause, x.timeout_ms, x.fence);
 }
 
 /// A manager's answer to a worker's request. Takes the request (so a

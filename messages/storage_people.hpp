@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,8 @@
 /// messages/storage_billing.hpp).
 namespace bridge {
 
-// -- users ----------------------------------------------------------------------
+// -- users
+// ----------------------------------------------------------------------
 
 /// The role a user registered with.
 enum class user_role : uint8_t {
@@ -82,8 +84,8 @@ struct user_put {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, user_put& x) {
-  return f(caf::meta::type_name("user_put"), x.telegram_id, x.role,
-           x.language, x.display_name, x.timeout_ms);
+  return f(caf::meta::type_name("user_put"), x.telegram_id, x.role, x.language,
+           x.display_name, x.timeout_ms);
 }
 
 /// Gives a user a unique invitation code `BRIDGE-NNNNN` (a random candidate
@@ -149,7 +151,8 @@ typename Inspector::result_type inspect(Inspector& f, user_reset& x) {
            x.fence, x.tell_partners, x.tell_user, x.name, x.cause);
 }
 
-// -- manager-worker links -------------------------------------------------------
+// -- manager-worker links
+// -------------------------------------------------------
 
 /// What `link_worker` replaced.
 struct link_result {
@@ -250,7 +253,8 @@ typename Inspector::result_type inspect(Inspector& f, workers_of& x) {
            x.limit, x.timeout_ms);
 }
 
-// -- per-chat session state -----------------------------------------------------
+// -- per-chat session state
+// -----------------------------------------------------
 
 /// What a chat's session actor needs to rebuild itself. The session owns
 /// the meaning of `step` and `pending`; storage keeps them verbatim.
@@ -295,11 +299,11 @@ struct session_put {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, session_put& x) {
-  return f(caf::meta::type_name("session_put"), x.state, x.timeout_ms,
-           x.fence);
+  return f(caf::meta::type_name("session_put"), x.state, x.timeout_ms, x.fence);
 }
 
-// -- feedback -------------------------------------------------------------------
+// -- feedback
+// -------------------------------------------------------------------
 
 /// Stores a user's feedback text with its author's role and language (the
 /// language it is written in); answers its id. Operators read it through

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,8 @@
 /// messages (one row each), and tasks.
 namespace bridge {
 
-// -- conversations --------------------------------------------------------------
+// -- conversations
+// --------------------------------------------------------------
 
 /// One manager-worker pair.
 struct conversation_record {
@@ -55,8 +57,8 @@ struct conversation_open {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, conversation_open& x) {
-  return f(caf::meta::type_name("conversation_open"), x.manager_id,
-           x.worker_id, x.timeout_ms);
+  return f(caf::meta::type_name("conversation_open"), x.manager_id, x.worker_id,
+           x.timeout_ms);
 }
 
 /// An inclusive range of sequence numbers.
@@ -85,7 +87,8 @@ typename Inspector::result_type inspect(Inspector& f, conversation_reserve& x) {
            x.count, x.timeout_ms);
 }
 
-// -- messages -------------------------------------------------------------------
+// -- messages
+// -------------------------------------------------------------------
 
 /// Where a message is on its way to the partner.
 enum class message_status : uint8_t {
@@ -121,10 +124,10 @@ struct message_row {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, message_row& x) {
-  return f(caf::meta::type_name("message_row"), x.id, x.conversation_id,
-           x.seq, x.sender_id, x.source_message_id, x.original_text,
-           x.original_lang, x.translated_text, x.translated_lang, x.status,
-           x.created_at_ms, x.updated_at_ms);
+  return f(caf::meta::type_name("message_row"), x.id, x.conversation_id, x.seq,
+           x.sender_id, x.source_message_id, x.original_text, x.original_lang,
+           x.translated_text, x.translated_lang, x.status, x.created_at_ms,
+           x.updated_at_ms);
 }
 
 /// A page of messages, oldest first.
@@ -222,11 +225,12 @@ struct message_count {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, message_count& x) {
-  return f(caf::meta::type_name("message_count"), x.conversation_id,
-           x.since_ms, x.until_ms, x.timeout_ms);
+  return f(caf::meta::type_name("message_count"), x.conversation_id, x.since_ms,
+           x.until_ms, x.timeout_ms);
 }
 
-// -- tasks ----------------------------------------------------------------------
+// -- tasks
+// ----------------------------------------------------------------------
 
 enum class task_status : uint8_t {
   open,
@@ -249,9 +253,8 @@ struct task_record {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, task_record& x) {
-  return f(caf::meta::type_name("task_record"), x.id, x.manager_id,
-           x.worker_id, x.text, x.status, x.created_at_ms, x.updated_at_ms,
-           x.done_at_ms);
+  return f(caf::meta::type_name("task_record"), x.id, x.manager_id, x.worker_id,
+           x.text, x.status, x.created_at_ms, x.updated_at_ms, x.done_at_ms);
 }
 
 /// A page of tasks, newest first.

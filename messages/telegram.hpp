@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -63,9 +64,8 @@ struct tg_update {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
   return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
-           x.message_id, x.from, x.text, x.media_kind, x.caption,
-           x.callback_id, x.callback_data, x.date, x.received_ns,
-           x.partition);
+           x.message_id, x.from, x.text, x.media_kind, x.caption, x.callback_id,
+           x.callback_data, x.date, x.received_ns, x.partition);
 }
 
 // -- outbound -----------------------------------------------------------------

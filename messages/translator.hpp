@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -128,7 +129,8 @@ struct translate_batch_result {
 };
 
 template <class Inspector>
-typename Inspector::result_type inspect(Inspector& f, translate_batch_result& x) {
+typename Inspector::result_type inspect(Inspector& f,
+                                        translate_batch_result& x) {
   return f(caf::meta::type_name("translate_batch_result"), x.answers);
 }
 
@@ -194,12 +196,12 @@ struct translator_status {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, translator_status& x) {
-  return f(caf::meta::type_name("translator_status"), x.backend,
-           x.queue_depth, x.in_flight, x.received, x.translated,
-           x.passed_through, x.failed, x.retries, x.rate_limited,
-           x.overloaded, x.rejected_full, x.expired, x.rejected_open,
-           x.breaker, x.breaker_opens, x.paused_ms, x.requests_per_minute,
-           x.tokens_per_minute, x.max_in_flight, x.queue_limit);
+  return f(caf::meta::type_name("translator_status"), x.backend, x.queue_depth,
+           x.in_flight, x.received, x.translated, x.passed_through, x.failed,
+           x.retries, x.rate_limited, x.overloaded, x.rejected_full, x.expired,
+           x.rejected_open, x.breaker, x.breaker_opens, x.paused_ms,
+           x.requests_per_minute, x.tokens_per_minute, x.max_in_flight,
+           x.queue_limit);
 }
 
 // -- translator and backend ---------------------------------------------------
@@ -280,9 +282,9 @@ struct backend_reply {
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, backend_reply& x) {
-  return f(caf::meta::type_name("backend_reply"), x.call_id, x.status,
-           x.text, x.http_status, x.error_type, x.message, x.retry_after_ms,
-           x.limits, x.hops);
+  return f(caf::meta::type_name("backend_reply"), x.call_id, x.status, x.text,
+           x.http_status, x.error_type, x.message, x.retry_after_ms, x.limits,
+           x.hops);
 }
 
 /// The translator: one owner of the translation budget. Answers to a
@@ -290,23 +292,21 @@ typename Inspector::result_type inspect(Inspector& f, backend_reply& x) {
 /// `translation_done` messages; `tick` is its own timer. `cluster_members`
 /// says how many instances share the API key's limits.
 using translator_actor = caf::typed_actor<
-  caf::reacts_to<translate_request>,
-  caf::reacts_to<cluster_members>,
-  caf::replies_to<languages_atom>::with<std::vector<language_pair>>,
-  caf::replies_to<status_atom>::with<translator_status>,
-  caf::reacts_to<tick_atom>,
-  caf::reacts_to<watch_atom>>;
+    caf::reacts_to<translate_request>, caf::reacts_to<cluster_members>,
+    caf::replies_to<languages_atom>::with<std::vector<language_pair>>,
+    caf::replies_to<status_atom>::with<translator_status>,
+    caf::reacts_to<tick_atom>, caf::reacts_to<watch_atom>>;
 
 /// What the translator sends a requester: how the sender of a
 /// `translate_request` is addressed (any actor that handles both).
-using translation_listener = caf::typed_actor<
-  caf::reacts_to<translation_queued>,
-  caf::reacts_to<translation_slow>,
-  caf::reacts_to<translation_done>>;
+using translation_listener =
+    caf::typed_actor<caf::reacts_to<translation_queued>,
+                     caf::reacts_to<translation_slow>,
+                     caf::reacts_to<translation_done>>;
 
 /// A translation backend (Apertium, Claude, fake): one call, one reply.
 /// It may run several calls at once; the translator bounds how many.
-using backend_actor = caf::typed_actor<
-  caf::replies_to<backend_call>::with<backend_reply>>;
+using backend_actor =
+    caf::typed_actor<caf::replies_to<backend_call>::with<backend_reply>>;
 
 } // namespace bridge

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/admin.hpp"
 
 #include <chrono>
@@ -44,14 +45,15 @@ httplib::Server::Handler guarded(opts_ptr o, handler h) {
       return;
     }
     if (o->token.empty()) {
-      send_json(res, 503, render_error("the admin API is off: set "
-                                       "BRIDGE_ADMIN_TOKEN"));
+      send_json(res, 503,
+                render_error("the admin API is off: set "
+                             "BRIDGE_ADMIN_TOKEN"));
       return;
     }
     auto auth = req.get_header_value("Authorization");
     constexpr std::string_view scheme = "Bearer ";
-    std::string given = auth.rfind(scheme, 0) == 0 ? auth.substr(scheme.size())
-                                                   : std::string{};
+    std::string given =
+        auth.rfind(scheme, 0) == 0 ? auth.substr(scheme.size()) : std::string{};
     if (!constant_time_equal(given, o->token)) {
       res.set_header("WWW-Authenticate", "Bearer");
       send_json(res, 401, render_error("a valid bearer token is required"));
@@ -71,13 +73,12 @@ void ask(httplib::Response& res, const admin_options& o, const Handle& dst,
          Msg msg, Render render_ok) {
   caf::scoped_actor self{*o.sys.load()};
   self->request(dst, wait, std::move(msg))
-    .receive(
-      [&](Result& r) { send_json(res, 200, render_ok(r)); },
-      [&](const caf::error& err) {
-        auto code = engine_code(err);
-        send_json(res, code == engine_errc::not_found ? 404 : 503,
-                  render_error(describe(err)));
-      });
+      .receive([&](Result& r) { send_json(res, 200, render_ok(r)); },
+               [&](const caf::error& err) {
+                 auto code = engine_code(err);
+                 send_json(res, code == engine_errc::not_found ? 404 : 503,
+                           render_error(describe(err)));
+               });
 }
 
 /// Reads `{"days":N}` or `{"expires_at_ms":T}` into an expiry time.
@@ -87,8 +88,7 @@ std::optional<int64_t> expiry_of(const std::string& body) {
   if (p.parse(body).get(doc) != simdjson::SUCCESS)
     return std::nullopt;
   int64_t v = 0;
-  if (doc["days"].get_int64().get(v) == simdjson::SUCCESS && v > 0
-      && v <= 3660)
+  if (doc["days"].get_int64().get(v) == simdjson::SUCCESS && v > 0 && v <= 3660)
     return system_wall_ms() + v * 86'400'000;
   if (doc["expires_at_ms"].get_int64().get(v) == simdjson::SUCCESS
       && v > system_wall_ms())
@@ -120,10 +120,9 @@ void list_conversations(const request& req, response& res,
   }
   auto list = std::get<conversation_list>(q);
   auto limit = list.limit;
-  ask<conversation_page>(res, o, o.db, list,
-                         [limit](const conversation_page& p) {
-                           return render(p, limit);
-                         });
+  ask<conversation_page>(
+      res, o, o.db, list,
+      [limit](const conversation_page& p) { return render(p, limit); });
 }
 
 void set_subscription(const request& req, response& res,
@@ -131,9 +130,10 @@ void set_subscription(const request& req, response& res,
   auto id = parse_id(req.matches[1]);
   auto until = expiry_of(req.body);
   if (!id || !until) {
-    send_json(res, 400, render_error("a user id in the path and "
-                                     "{\"days\":N} (1-3660) or a "
-                                     "future {\"expires_at_ms\":T}"));
+    send_json(res, 400,
+              render_error("a user id in the path and "
+                           "{\"days\":N} (1-3660) or a "
+                           "future {\"expires_at_ms\":T}"));
     return;
   }
   ask<subscription>(res, o, o.db, sub_set{*id, *until, 0},
@@ -163,15 +163,15 @@ void reset_user(const request& req, response& res, const admin_options& o) {
   user_reset reset{*id, 0};
   reset.tell_partners = true;
   reset.tell_user = true;
-  ask<user_reset_result>(res, o, o.db, std::move(reset),
-                         [id](const user_reset_result& r) {
-    json::writer w;
-    w.begin_object().field("reset", *id).key("unlinked").begin_array();
-    for (auto p : r.unlinked)
-      w.value(p);
-    w.end_array().end_object();
-    return std::move(w).str();
-  });
+  ask<user_reset_result>(
+      res, o, o.db, std::move(reset), [id](const user_reset_result& r) {
+        json::writer w;
+        w.begin_object().field("reset", *id).key("unlinked").begin_array();
+        for (auto p : r.unlinked)
+          w.value(p);
+        w.end_array().end_object();
+        return std::move(w).str();
+      });
 }
 
 void list_parked(const request& req, response& res, const admin_options& o) {
@@ -196,22 +196,24 @@ void release_parked(const request& req, response& res, const admin_options& o,
   }
   ask<inbox_row>(res, o, o.db, inbox_release{*id, action, 0},
                  [&o, action](const inbox_row& row) {
-    if (action == park_action::retry) {
-      auto batch = telegram::decode_update(row.payload);
-      for (auto& u : batch.updates) {
-        u.partition = row.partition;
-        caf::anon_send(o.registry, std::move(u));
-      }
-    }
-    spdlog::info("admin: parked update {} {}", row.update_id,
-                 action == park_action::retry ? "handed on again" : "dropped");
-    json::writer w;
-    w.begin_object()
-      .field(action == park_action::retry ? "retried" : "dropped",
-             row.update_id)
-      .end_object();
-    return std::move(w).str();
-  });
+                   if (action == park_action::retry) {
+                     auto batch = telegram::decode_update(row.payload);
+                     for (auto& u : batch.updates) {
+                       u.partition = row.partition;
+                       caf::anon_send(o.registry, std::move(u));
+                     }
+                   }
+                   spdlog::info("admin: parked update {} {}", row.update_id,
+                                action == park_action::retry ? "handed on again"
+                                                             : "dropped");
+                   json::writer w;
+                   w.begin_object()
+                       .field(action == park_action::retry ? "retried"
+                                                           : "dropped",
+                              row.update_id)
+                       .end_object();
+                   return std::move(w).str();
+                 });
 }
 
 void retry_parked(const request& req, response& res, const admin_options& o) {
@@ -227,27 +229,35 @@ void status(const request&, response& res, const admin_options& o) {
   json::writer w;
   w.begin_object();
   self->request(o.db, wait, status_atom::value)
-    .receive([&](const db_pool_status& s) { w.key("db").raw(render(s)); },
-             [&](const caf::error&) { w.key("db").null(); });
+      .receive([&](const db_pool_status& s) { w.key("db").raw(render(s)); },
+               [&](const caf::error&) { w.key("db").null(); });
   self->request(o.translator, wait, status_atom::value)
-    .receive(
-      [&](const translator_status& s) {
-        w.key("translator").begin_object()
-          .field("backend", s.backend).field("queue_depth", s.queue_depth)
-          .field("in_flight", s.in_flight).field("translated", s.translated)
-          .field("failed", s.failed).field("retries", s.retries)
-          .field("breaker", s.breaker).end_object();
-      },
-      [&](const caf::error&) { w.key("translator").null(); });
+      .receive(
+          [&](const translator_status& s) {
+            w.key("translator")
+                .begin_object()
+                .field("backend", s.backend)
+                .field("queue_depth", s.queue_depth)
+                .field("in_flight", s.in_flight)
+                .field("translated", s.translated)
+                .field("failed", s.failed)
+                .field("retries", s.retries)
+                .field("breaker", s.breaker)
+                .end_object();
+          },
+          [&](const caf::error&) { w.key("translator").null(); });
   self->request(o.cache, wait, status_atom::value)
-    .receive(
-      [&](const cache_status& s) {
-        w.key("cache").begin_object()
-          .field("connected", s.connected).field("hits", s.hits)
-          .field("misses", s.misses).field("fallbacks", s.fallbacks)
-          .end_object();
-      },
-      [&](const caf::error&) { w.key("cache").null(); });
+      .receive(
+          [&](const cache_status& s) {
+            w.key("cache")
+                .begin_object()
+                .field("connected", s.connected)
+                .field("hits", s.hits)
+                .field("misses", s.misses)
+                .field("fallbacks", s.fallbacks)
+                .end_object();
+          },
+          [&](const caf::error&) { w.key("cache").null(); });
   send_json(res, 200, std::move(w.end_object()).str());
 }
 
@@ -255,8 +265,9 @@ void dashboard(const request&, response& res, const admin_options& o) {
   static const live_rates none;
   telemetry::metrics(); // registers every series before the first collection
   res.set_header("Cache-Control", "no-store");
-  send_json(res, 200, render_dashboard(telemetry::registry().Collect(),
-                                       o.rates ? *o.rates : none));
+  send_json(res, 200,
+            render_dashboard(telemetry::registry().Collect(),
+                             o.rates ? *o.rates : none));
 }
 
 /// `{"error":"...","state":"alone"|"unavailable"}`: the page tells an
@@ -269,27 +280,28 @@ std::string cluster_error(const std::string& reason, const char* state) {
 
 void cluster(const request&, response& res, const admin_options& o) {
   if (!o.keeper) {
-    send_json(res, 503, cluster_error("no lease keeper: this engine has not "
-                                      "joined a cluster",
-                                      "alone"));
+    send_json(res, 503,
+              cluster_error("no lease keeper: this engine has not "
+                            "joined a cluster",
+                            "alone"));
     return;
   }
   res.set_header("Cache-Control", "no-store");
   caf::scoped_actor self{*o.sys.load()};
   self->request(o.keeper, keeper_wait, view_atom::value)
-    .receive(
-      [&](const cluster_view& v) {
-        // Refused writes are counted where storage meets them, not by the
-        // keeper.
-        auto fenced = telemetry::metrics().db_fenced_writes.Value();
-        send_json(res, 200, render(v, static_cast<uint64_t>(fenced)));
-      },
-      [&](const caf::error& err) {
-        send_json(res, 503,
-                  cluster_error("the lease keeper did not answer: "
-                                  + describe(err),
-                                "unavailable"));
-      });
+      .receive(
+          [&](const cluster_view& v) {
+            // Refused writes are counted where storage meets them, not by the
+            // keeper.
+            auto fenced = telemetry::metrics().db_fenced_writes.Value();
+            send_json(res, 200, render(v, static_cast<uint64_t>(fenced)));
+          },
+          [&](const caf::error& err) {
+            send_json(res, 503,
+                      cluster_error("the lease keeper did not answer: "
+                                        + describe(err),
+                                    "unavailable"));
+          });
 }
 
 void set_log_level(const request& req, response& res, const admin_options&) {
@@ -303,8 +315,9 @@ void set_log_level(const request& req, response& res, const admin_options&) {
   }
   auto lvl = spdlog::level::from_str(std::string{level});
   if (lvl == spdlog::level::off && level != "off") {
-    send_json(res, 400, render_error("level is one of trace, debug, info, "
-                                     "warn, error, off"));
+    send_json(res, 400,
+              render_error("level is one of trace, debug, info, "
+                           "warn, error, off"));
     return;
   }
   spdlog::set_level(lvl);
@@ -326,24 +339,24 @@ struct route {
 const std::vector<route>& admin_table() {
   using v = route::verb;
   static const std::vector<route> table{
-    {v::get, "/admin/users", list_users},
-    {v::get, "/admin/conversations", list_conversations},
-    {v::put, R"(/admin/users/([^/]+)/subscription)", set_subscription},
-    {v::del, R"(/admin/users/([^/]+)/subscription)", clear_subscription},
-    {v::post, R"(/admin/users/([^/]+)/reset)", reset_user},
-    {v::get, "/admin/parked", list_parked},
-    {v::get, "/admin/feedback", serve_feedback},
-    {v::post, R"(/admin/parked/([^/]+)/retry)", retry_parked},
-    {v::del, R"(/admin/parked/([^/]+))", drop_parked},
-    {v::get, "/admin/status", status},
-    {v::get, "/admin/dashboard", dashboard},
-    {v::get, "/admin/cluster", cluster},
-    {v::put, "/admin/log_level", set_log_level},
-    // Last: anything else under /admin/ is a 404 behind the token.
-    {v::get, R"(/admin/.*)", unknown_route},
-    {v::post, R"(/admin/.*)", unknown_route},
-    {v::put, R"(/admin/.*)", unknown_route},
-    {v::del, R"(/admin/.*)", unknown_route},
+      {v::get, "/admin/users", list_users},
+      {v::get, "/admin/conversations", list_conversations},
+      {v::put, R"(/admin/users/([^/]+)/subscription)", set_subscription},
+      {v::del, R"(/admin/users/([^/]+)/subscription)", clear_subscription},
+      {v::post, R"(/admin/users/([^/]+)/reset)", reset_user},
+      {v::get, "/admin/parked", list_parked},
+      {v::get, "/admin/feedback", serve_feedback},
+      {v::post, R"(/admin/parked/([^/]+)/retry)", retry_parked},
+      {v::del, R"(/admin/parked/([^/]+))", drop_parked},
+      {v::get, "/admin/status", status},
+      {v::get, "/admin/dashboard", dashboard},
+      {v::get, "/admin/cluster", cluster},
+      {v::put, "/admin/log_level", set_log_level},
+      // Last: anything else under /admin/ is a 404 behind the token.
+      {v::get, R"(/admin/.*)", unknown_route},
+      {v::post, R"(/admin/.*)", unknown_route},
+      {v::put, R"(/admin/.*)", unknown_route},
+      {v::del, R"(/admin/.*)", unknown_route},
   };
   return table;
 }
@@ -355,10 +368,18 @@ void add_admin_routes(http_server& server, opts_ptr o) {
   for (const auto& rt : admin_table()) {
     auto h = guarded(o, rt.run);
     switch (rt.method) {
-      case route::verb::get: r.Get(rt.pattern, h); break;
-      case route::verb::put: r.Put(rt.pattern, h); break;
-      case route::verb::post: r.Post(rt.pattern, h); break;
-      case route::verb::del: r.Delete(rt.pattern, h); break;
+    case route::verb::get:
+      r.Get(rt.pattern, h);
+      break;
+    case route::verb::put:
+      r.Put(rt.pattern, h);
+      break;
+    case route::verb::post:
+      r.Post(rt.pattern, h);
+      break;
+    case route::verb::del:
+      r.Delete(rt.pattern, h);
+      break;
     }
   }
 }

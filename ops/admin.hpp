@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -55,7 +56,8 @@ struct admin_options {
 ///   (ops/admin_feedback.hpp)
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
-/// - `GET /admin/dashboard`: the dashboard's figures (ops/dashboard_figures.hpp)
+/// - `GET /admin/dashboard`: the dashboard's figures
+/// (ops/dashboard_figures.hpp)
 /// - `GET /admin/cluster`: the live engines, who owns which partition under
 ///   which epoch, the intake leader, lease ages (ops/admin_cluster.hpp);
 ///   503 with `"state":"alone"` when the engine has no lease keeper,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/admin_feedback.hpp"
 
 #include <chrono>
@@ -52,15 +53,15 @@ void translate(caf::scoped_actor& self, const admin_options& o,
     if (now >= deadline)
       break;
     self->receive(
-      [&](translation_done& d) {
-        if (d.id == 0 || d.id > views.size() || !open[d.id - 1])
-          return;
-        open[d.id - 1] = false;
-        --left;
-        settle(views[d.id - 1], d.ok, d.ok ? d.text : d.reason);
-      },
-      [](const translation_queued&) {}, [](const translation_slow&) {},
-      caf::after(deadline - now) >> [&] { late = true; });
+        [&](translation_done& d) {
+          if (d.id == 0 || d.id > views.size() || !open[d.id - 1])
+            return;
+          open[d.id - 1] = false;
+          --left;
+          settle(views[d.id - 1], d.ok, d.ok ? d.text : d.reason);
+        },
+        [](const translation_queued&) {}, [](const translation_slow&) {},
+        caf::after(deadline - now) >> [&] { late = true; });
   }
   for (auto i : ask)
     if (open[i])
@@ -75,13 +76,15 @@ void store(caf::scoped_actor& self, const admin_options& o,
     const auto& v = views[i];
     if (v.state != feedback_state::translated)
       continue;
-    self->request(o.db, db_wait,
-                  feedback_translated{v.record.id, v.text, o.operator_language, 0})
-      .receive([](const db_count&) {},
-               [&](const caf::error& err) {
-                 spdlog::warn("admin: translation of feedback {} not stored: {}",
-                              v.record.id, describe(err));
-               });
+    self->request(
+            o.db, db_wait,
+            feedback_translated{v.record.id, v.text, o.operator_language, 0})
+        .receive([](const db_count&) {},
+                 [&](const caf::error& err) {
+                   spdlog::warn(
+                       "admin: translation of feedback {} not stored: {}",
+                       v.record.id, describe(err));
+                 });
   }
 }
 
@@ -89,7 +92,8 @@ void store(caf::scoped_actor& self, const admin_options& o,
 
 void serve_feedback(const httplib::Request& req, httplib::Response& res,
                     const admin_options& o) {
-  auto q = parse_feedback_list(query_params{req.params.begin(), req.params.end()});
+  auto q =
+      parse_feedback_list(query_params{req.params.begin(), req.params.end()});
   if (auto* bad = std::get_if<bad_request>(&q)) {
     send_page(res, 400, render_error(bad->reason));
     return;
@@ -99,15 +103,15 @@ void serve_feedback(const httplib::Request& req, httplib::Response& res,
   feedback_page page;
   caf::error failed;
   self->request(o.db, db_wait, list)
-    .receive([&](feedback_page& p) { page = std::move(p); },
-             [&](caf::error& err) { failed = std::move(err); });
+      .receive([&](feedback_page& p) { page = std::move(p); },
+               [&](caf::error& err) { failed = std::move(err); });
   if (failed) {
     send_page(res, 503, render_error(describe(failed)));
     return;
   }
   std::vector<size_t> ask;
-  auto views = plan_feedback(page, o.operator_language,
-                             max_feedback_translations, ask);
+  auto views =
+      plan_feedback(page, o.operator_language, max_feedback_translations, ask);
   if (!ask.empty()) {
     translate(self, o, views, ask);
     store(self, o, views, ask);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/admin_query.hpp"
 
 #include <charconv>
@@ -45,8 +46,8 @@ bool number(const query_params& q, const char* name, int64_t fallback,
 
 constexpr int64_t max_id = INT64_MAX / 2;
 
-bool page(const query_params& q, int64_t& after, int64_t& limit,
-          int64_t& since, std::string& error) {
+bool page(const query_params& q, int64_t& after, int64_t& limit, int64_t& since,
+          std::string& error) {
   if (!number(q, "after", 0, max_id, after, error)
       || !number(q, "limit", 50, max_page_size, limit, error)
       || !number(q, "active_since_ms", 0, max_id, since, error))
@@ -60,15 +61,15 @@ bool page(const query_params& q, int64_t& after, int64_t& limit,
 
 void write_user(json::writer& w, const user_record& u) {
   w.begin_object()
-    .field("telegram_id", u.telegram_id)
-    .field("role", to_string(u.role))
-    .field("language", u.language)
-    .field("display_name", u.display_name)
-    .field("invitation_code", u.invitation_code)
-    .field("manager_id", u.manager_id)
-    .field("created_at_ms", u.created_at_ms)
-    .field("updated_at_ms", u.updated_at_ms)
-    .end_object();
+      .field("telegram_id", u.telegram_id)
+      .field("role", to_string(u.role))
+      .field("language", u.language)
+      .field("display_name", u.display_name)
+      .field("invitation_code", u.invitation_code)
+      .field("manager_id", u.manager_id)
+      .field("created_at_ms", u.created_at_ms)
+      .field("updated_at_ms", u.updated_at_ms)
+      .end_object();
 }
 
 void write_next(json::writer& w, size_t rows, int64_t last_id, int64_t limit) {
@@ -157,12 +158,12 @@ std::string render(const parked_page& page, int64_t limit) {
   w.begin_object().key("rows").begin_array();
   for (const auto& p : page.rows)
     w.begin_object()
-      .field("update_id", p.update_id)
-      .field("chat_id", p.chat_id)
-      .field("reason", p.reason)
-      .field("received_at_ms", p.received_at_ms)
-      .field("parked_at_ms", p.parked_at_ms)
-      .end_object();
+        .field("update_id", p.update_id)
+        .field("chat_id", p.chat_id)
+        .field("reason", p.reason)
+        .field("received_at_ms", p.received_at_ms)
+        .field("parked_at_ms", p.parked_at_ms)
+        .end_object();
   w.end_array();
   write_next(w, page.rows.size(),
              page.rows.empty() ? 0 : page.rows.back().update_id, limit);
@@ -174,13 +175,13 @@ std::string render(const conversation_page& page, int64_t limit) {
   w.begin_object().key("rows").begin_array();
   for (const auto& c : page.rows)
     w.begin_object()
-      .field("id", c.id)
-      .field("manager_id", c.manager_id)
-      .field("worker_id", c.worker_id)
-      .field("messages", c.last_seq)
-      .field("created_at_ms", c.created_at_ms)
-      .field("last_message_at_ms", c.last_message_at_ms)
-      .end_object();
+        .field("id", c.id)
+        .field("manager_id", c.manager_id)
+        .field("worker_id", c.worker_id)
+        .field("messages", c.last_seq)
+        .field("created_at_ms", c.created_at_ms)
+        .field("last_message_at_ms", c.last_message_at_ms)
+        .end_object();
   w.end_array();
   write_next(w, page.rows.size(), page.rows.empty() ? 0 : page.rows.back().id,
              limit);
@@ -190,30 +191,30 @@ std::string render(const conversation_page& page, int64_t limit) {
 std::string render(const subscription& s) {
   json::writer w;
   w.begin_object()
-    .field("user_id", s.user_id)
-    .field("status", to_string(s.status))
-    .field("expires_at_ms", s.expires_at_ms)
-    .end_object();
+      .field("user_id", s.user_id)
+      .field("status", to_string(s.status))
+      .field("expires_at_ms", s.expires_at_ms)
+      .end_object();
   return std::move(w).str();
 }
 
 std::string render(const db_pool_status& s) {
   json::writer w;
   w.begin_object()
-    .field("pool_size", s.pool_size)
-    .field("connections_open", s.connections_open)
-    .field("in_use", s.in_use)
-    .field("queue_depth", s.queue_depth)
-    .field("queue_limit", s.queue_limit)
-    .field("requests", s.requests)
-    .field("waits", s.waits)
-    .field("rejected_full", s.rejected_full)
-    .field("expired", s.expired)
-    .field("errors", s.errors)
-    .field("connection_losses", s.connection_losses)
-    .field("turns", s.turns)
-    .field("combined_turns", s.combined_turns)
-    .end_object();
+      .field("pool_size", s.pool_size)
+      .field("connections_open", s.connections_open)
+      .field("in_use", s.in_use)
+      .field("queue_depth", s.queue_depth)
+      .field("queue_limit", s.queue_limit)
+      .field("requests", s.requests)
+      .field("waits", s.waits)
+      .field("rejected_full", s.rejected_full)
+      .field("expired", s.expired)
+      .field("errors", s.errors)
+      .field("connection_losses", s.connection_losses)
+      .field("turns", s.turns)
+      .field("combined_turns", s.combined_turns)
+      .end_object();
   return std::move(w).str();
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <map>
@@ -27,7 +28,8 @@ std::variant<conversation_list, bad_request>
 parse_conversation_list(const query_params& q);
 
 /// `GET /admin/parked?after=&limit=`.
-std::variant<inbox_parked, bad_request> parse_parked_list(const query_params& q);
+std::variant<inbox_parked, bad_request>
+parse_parked_list(const query_params& q);
 
 /// `GET /admin/feedback?after=&limit=`.
 std::variant<feedback_list, bad_request>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/bot_identity.hpp"
 
 #include <chrono>
@@ -11,9 +12,9 @@ namespace bridge::ops {
 std::string fetch_bot_username(const std::string& api_url,
                                const std::string& token, std::string& err) {
   http_client client;
-  auto resp = client.post(telegram::method_url(api_url, token, "getMe"), "{}",
-                          {"Content-Type: application/json"},
-                          std::chrono::seconds{10});
+  auto resp =
+      client.post(telegram::method_url(api_url, token, "getMe"), "{}",
+                  {"Content-Type: application/json"}, std::chrono::seconds{10});
   if (resp.transport_failed()) {
     err = "getMe: " + resp.error;
     return {};

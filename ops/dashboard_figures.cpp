@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/dashboard_figures.hpp"
 
 #include <cmath>
@@ -14,7 +15,7 @@ using families = std::vector<prometheus::MetricFamily>;
 using figure = std::optional<double>;
 
 const prometheus::MetricFamily* family(const families& all,
-                                      std::string_view name) {
+                                       std::string_view name) {
   for (auto& f : all)
     if (f.name == name)
       return &f;
@@ -97,12 +98,13 @@ figure connections_open(const families& all) {
 
 } // namespace
 
-std::optional<double> histogram_quantile(double q,
-                                         const std::vector<cumulative_bucket>& b) {
+std::optional<double>
+histogram_quantile(double q, const std::vector<cumulative_bucket>& b) {
   if (!(q >= 0 && q <= 1) || b.size() < 2 || !std::isinf(b.back().upper_bound))
     return std::nullopt;
   for (size_t i = 1; i < b.size(); ++i)
-    if (b[i].count < b[i - 1].count || !(b[i].upper_bound > b[i - 1].upper_bound))
+    if (b[i].count < b[i - 1].count
+        || !(b[i].upper_bound > b[i - 1].upper_bound))
       return std::nullopt;
   auto total = static_cast<double>(b.back().count);
   if (total == 0)
@@ -128,8 +130,7 @@ std::optional<double> histogram_quantile(double q,
 }
 
 counter_rate::counter_rate(std::chrono::milliseconds span, size_t max_samples)
-  : span_(span), max_samples_(std::max<size_t>(max_samples, 2)) {
-}
+    : span_(span), max_samples_(std::max<size_t>(max_samples, 2)) {}
 
 void counter_rate::record(int64_t now_ms, double total) {
   if (!samples_.empty()) {
@@ -179,7 +180,8 @@ std::string render_dashboard(const families& all, const live_rates& rates) {
   put(w, "received_total",
       scalar(all, "bridge_updates_received_total", "kind", "message"));
   put(w, "relayed_total", scalar(all, "bridge_messages_relayed_total"));
-  put(w, "untranslated_total", scalar(all, "bridge_messages_untranslated_total"));
+  put(w, "untranslated_total",
+      scalar(all, "bridge_messages_untranslated_total"));
   put(w, "received_per_minute", received_rate);
   put(w, "relayed_per_minute", relayed_rate);
   w.end_object();
@@ -198,7 +200,8 @@ std::string render_dashboard(const families& all, const live_rates& rates) {
   w.end_object();
   w.key("db").begin_object();
   put(w, "open", connections_open(all));
-  put(w, "in_use", scalar(all, "bridge_db_pool_connections", "state", "in_use"));
+  put(w, "in_use",
+      scalar(all, "bridge_db_pool_connections", "state", "in_use"));
   put(w, "waiting", scalar(all, "bridge_db_pool_waiting"));
   put(w, "errors_total", scalar(all, "bridge_db_errors_total"));
   percentiles(w, "wait", all, "bridge_db_pool_wait_seconds");

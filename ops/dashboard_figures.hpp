@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -27,16 +28,16 @@ struct cumulative_bucket {
 /// bucket starting at 0; a rank in the +Inf bucket answers the highest
 /// finite bound. Nothing when the histogram is empty or the buckets are
 /// not cumulative.
-std::optional<double> histogram_quantile(double q,
-                                         const std::vector<cumulative_bucket>& b);
+std::optional<double>
+histogram_quantile(double q, const std::vector<cumulative_bucket>& b);
 
 /// How much a counter grew over the last `span`, per minute, from samples
 /// taken about once a second. Memory is bounded by `max_samples`.
 class counter_rate {
 public:
   explicit counter_rate(
-    std::chrono::milliseconds span = std::chrono::minutes{1},
-    size_t max_samples = 120);
+      std::chrono::milliseconds span = std::chrono::minutes{1},
+      size_t max_samples = 120);
 
   /// A sample of the counter's total at `now_ms`. Samples going back in
   /// time are ignored; a total that shrank (a restart) starts afresh.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/feedback_view.hpp"
 
 #include <cctype>
@@ -23,10 +24,14 @@ std::string base_language(std::string_view code) {
 
 const char* to_string(feedback_state s) {
   switch (s) {
-    case feedback_state::same_language: return "same_language";
-    case feedback_state::translated: return "translated";
-    case feedback_state::failed: return "failed";
-    case feedback_state::pending: return "pending";
+  case feedback_state::same_language:
+    return "same_language";
+  case feedback_state::translated:
+    return "translated";
+  case feedback_state::failed:
+    return "failed";
+  case feedback_state::pending:
+    return "pending";
   }
   return "pending";
 }
@@ -88,16 +93,17 @@ std::string render_feedback(const std::vector<feedback_view>& rows,
   for (const auto& v : rows) {
     const auto& r = v.record;
     w.begin_object()
-      .field("id", r.id)
-      .field("user_id", r.user_id)
-      .field("role", r.role)
-      .field("language", r.language)
-      .field("text", r.text)
-      .field("created_at_ms", r.created_at_ms);
-    w.key("translation").begin_object()
-      .field("state", to_string(v.state))
-      .field("language", operator_lang)
-      .field("text", v.text);
+        .field("id", r.id)
+        .field("user_id", r.user_id)
+        .field("role", r.role)
+        .field("language", r.language)
+        .field("text", r.text)
+        .field("created_at_ms", r.created_at_ms);
+    w.key("translation")
+        .begin_object()
+        .field("state", to_string(v.state))
+        .field("language", operator_lang)
+        .field("text", v.text);
     if (v.state == feedback_state::failed || v.state == feedback_state::pending)
       w.field("error", v.error);
     w.end_object().end_object();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/http_server.hpp"
 
 #include <httplib.h>
@@ -16,29 +17,33 @@ http_options http_options_from(const bridge_config& cfg) {
 }
 
 http_server::http_server(http_options opts)
-  : opts_(std::move(opts)), server_(std::make_unique<httplib::Server>()) {
+    : opts_(std::move(opts)), server_(std::make_unique<httplib::Server>()) {
   auto threads = opts_.threads;
-  server_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  server_->new_task_queue = [threads] {
+    return new httplib::ThreadPool(threads);
+  };
   server_->set_payload_max_length(opts_.max_body_bytes);
-  auto secs = std::chrono::duration_cast<std::chrono::seconds>(opts_.read_timeout);
+  auto secs =
+      std::chrono::duration_cast<std::chrono::seconds>(opts_.read_timeout);
   auto usecs = std::chrono::duration_cast<std::chrono::microseconds>(
-    opts_.read_timeout - secs);
+      opts_.read_timeout - secs);
   server_->set_read_timeout(secs.count(), usecs.count());
   server_->set_write_timeout(secs.count(), usecs.count());
   server_->set_keep_alive_timeout(5);
-  server_->set_exception_handler(
-    [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-      std::string what = "unknown";
-      try {
-        std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        what = e.what();
-      } catch (...) {
-      }
-      spdlog::error("http: {} {} failed: {}", req.method, req.path, what);
-      res.status = 500;
-      res.set_content(R"({"error":"internal error"})", "application/json");
-    });
+  server_->set_exception_handler([](const httplib::Request& req,
+                                    httplib::Response& res,
+                                    std::exception_ptr ep) {
+    std::string what = "unknown";
+    try {
+      std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    spdlog::error("http: {} {} failed: {}", req.method, req.path, what);
+    res.status = 500;
+    res.set_content(R"({"error":"internal error"})", "application/json");
+  });
 }
 
 http_server::~http_server() {
@@ -54,7 +59,8 @@ bool http_server::start(std::string& err) {
     port_ = -1;
   }
   if (port_ <= 0) {
-    err = "cannot listen on " + opts_.address + ":" + std::to_string(opts_.port);
+    err =
+        "cannot listen on " + opts_.address + ":" + std::to_string(opts_.port);
     return false;
   }
   listener_ = std::thread{[this] { server_->listen_after_bind(); }};

@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/routes.hpp"
 
 #include <httplib.h>
 
-#include "telemetry/health.hpp"
 #include "ops/http_server.hpp"
+#include "telemetry/health.hpp"
 #include "telemetry/metrics.hpp"
 
 namespace bridge::ops {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/status_poller.hpp"
 
 #include <algorithm>
@@ -30,10 +31,10 @@ caf::behavior status_poller_state::make_behavior(poller_options opts) {
   opts_ = std::move(opts);
   self->send(self, tick_atom::value);
   return {
-    [this](tick_atom) {
-      poll();
-      self->delayed_send(self, opts_.interval, tick_atom::value);
-    },
+      [this](tick_atom) {
+        poll();
+        self->delayed_send(self, opts_.interval, tick_atom::value);
+      },
   };
 }
 
@@ -41,23 +42,28 @@ void status_poller_state::poll() {
   auto wait = opts_.interval;
   if (opts_.rates) {
     using namespace std::chrono;
-    auto now = duration_cast<milliseconds>(steady_clock::now().time_since_epoch());
-    opts_.rates->record(now.count(), telemetry::metrics().updates_message.Value(),
+    auto now =
+        duration_cast<milliseconds>(steady_clock::now().time_since_epoch());
+    opts_.rates->record(now.count(),
+                        telemetry::metrics().updates_message.Value(),
                         telemetry::metrics().messages_relayed.Value());
   }
   self->request(opts_.db, wait, status_atom::value)
-    .then([this](const db_pool_status& s) { on_db(s); },
-          [](const caf::error&) { telemetry::engine_health().database = false; });
+      .then([this](const db_pool_status& s) { on_db(s); },
+            [](const caf::error&) {
+              telemetry::engine_health().database = false;
+            });
   self->request(opts_.cache, wait, status_atom::value)
-    .then([this](const cache_status& s) { on_cache(s); },
+      .then(
+          [this](const cache_status& s) { on_cache(s); },
           [](const caf::error&) { telemetry::engine_health().cache = false; });
   self->request(opts_.translator, wait, status_atom::value)
-    .then([this](const translator_status& s) { on_translator(s); },
-          [](const caf::error&) {});
+      .then([this](const translator_status& s) { on_translator(s); },
+            [](const caf::error&) {});
   if (ticks_++ % std::max(opts_.backlog_every, 1) == 0)
     self->request(opts_.db, wait, backlog_get{})
-      .then([this](const backlog_counts& b) { on_backlog(b); },
-            [](const caf::error&) {});
+        .then([this](const backlog_counts& b) { on_backlog(b); },
+              [](const caf::error&) {});
 }
 
 void status_poller_state::on_backlog(const backlog_counts& b) {

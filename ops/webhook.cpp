@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ops/webhook.hpp"
 
 #include <httplib.h>
@@ -7,11 +8,11 @@
 #include "common/clock.hpp"
 #include "common/http_client.hpp"
 #include "common/json_writer.hpp"
-#include "telemetry/health.hpp"
 #include "ops/http_server.hpp"
-#include "telemetry/metrics.hpp"
 #include "telegram/bot_api.hpp"
 #include "telegram/update_decoder.hpp"
+#include "telemetry/health.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::ops {
 
@@ -31,9 +32,9 @@ bool call(const std::string& api_url, const std::string& token,
           const std::string& method, const std::string& body,
           std::string& err) {
   http_client client;
-  auto resp = client.post(telegram::method_url(api_url, token, method), body,
-                          {"Content-Type: application/json"},
-                          std::chrono::seconds{30});
+  auto resp =
+      client.post(telegram::method_url(api_url, token, method), body,
+                  {"Content-Type: application/json"}, std::chrono::seconds{30});
   if (resp.transport_failed()) {
     err = method + ": " + resp.error;
     return false;
@@ -53,39 +54,39 @@ bool call(const std::string& api_url, const std::string& token,
 void add_webhook_route(http_server& server,
                        std::shared_ptr<const webhook_options> o) {
   announce_intake_metrics();
-  server.routes().Post(webhook_path, [o](const httplib::Request& req,
-                                         httplib::Response& res) {
-    auto* sys = o->sys.load(std::memory_order_acquire);
-    if (sys == nullptr) {
-      answer(res, 503, "Service Unavailable: starting");
-      return;
-    }
-    auto given = req.get_header_value("X-Telegram-Bot-Api-Secret-Token");
-    if (!constant_time_equal(given, o->secret)) {
-      answer(res, 401, "Unauthorized");
-      return;
-    }
-    caf::scoped_actor blocking{*sys};
-    if (ask_engine_behind(blocking, o->db)) {
-      // Telegram keeps the update and pushes it again later.
-      ++o->counters->held_back;
-      telemetry::metrics().intake_held_back.Increment();
-      res.set_header("Retry-After", "1");
-      answer(res, 503, "Service Unavailable: busy, push again later");
-      return;
-    }
-    auto batch = telegram::decode_update(req.body, system_steady_ns());
-    // Counted as polling counts: refused, skipped by kind, or handed on
-    // once stored. An unreadable push is taken too: Telegram repeats any
-    // push not answered 2xx, which would count it again every time.
-    count_left_out(batch, *o->counters, "webhook");
-    if (!store_and_hand_on(blocking, o->db, o->dispatcher, batch.updates,
-                           *o->counters, o->owned.get())) {
-      answer(res, 503, "Service Unavailable: try again");
-      return;
-    }
-    answer(res, 200, "");
-  });
+  server.routes().Post(
+      webhook_path, [o](const httplib::Request& req, httplib::Response& res) {
+        auto* sys = o->sys.load(std::memory_order_acquire);
+        if (sys == nullptr) {
+          answer(res, 503, "Service Unavailable: starting");
+          return;
+        }
+        auto given = req.get_header_value("X-Telegram-Bot-Api-Secret-Token");
+        if (!constant_time_equal(given, o->secret)) {
+          answer(res, 401, "Unauthorized");
+          return;
+        }
+        caf::scoped_actor blocking{*sys};
+        if (ask_engine_behind(blocking, o->db)) {
+          // Telegram keeps the update and pushes it again later.
+          ++o->counters->held_back;
+          telemetry::metrics().intake_held_back.Increment();
+          res.set_header("Retry-After", "1");
+          answer(res, 503, "Service Unavailable: busy, push again later");
+          return;
+        }
+        auto batch = telegram::decode_update(req.body, system_steady_ns());
+        // Counted as polling counts: refused, skipped by kind, or handed on
+        // once stored. An unreadable push is taken too: Telegram repeats any
+        // push not answered 2xx, which would count it again every time.
+        count_left_out(batch, *o->counters, "webhook");
+        if (!store_and_hand_on(blocking, o->db, o->dispatcher, batch.updates,
+                               *o->counters, o->owned.get())) {
+          answer(res, 503, "Service Unavailable: try again");
+          return;
+        }
+        answer(res, 200, "");
+      });
 }
 
 bool set_webhook(const std::string& api_url, const std::string& token,
@@ -93,8 +94,12 @@ bool set_webhook(const std::string& api_url, const std::string& token,
                  std::string& err) {
   json::writer w;
   w.begin_object().field("url", url).field("secret_token", secret);
-  w.key("allowed_updates").begin_array().value("message")
-    .value("edited_message").value("callback_query").end_array();
+  w.key("allowed_updates")
+      .begin_array()
+      .value("message")
+      .value("edited_message")
+      .value("callback_query")
+      .end_array();
   if (!call(api_url, token, "setWebhook", std::move(w.end_object()).str(), err))
     return false;
   telemetry::engine_health().intake = true;

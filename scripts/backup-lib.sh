@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash disable=SC2154
 # Shared parts of scripts/backup.sh and scripts/restore.sh, sourced by
 # them: messages, the password kept out of them, and the connection check.

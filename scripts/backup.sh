@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Backs up Bridge's PostgreSQL database into one file.
 #
 #   scripts/backup.sh [--dsn URL] --out FILE

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds Bridge: `scripts/build.sh` (release, in build/) or
 # `scripts/build.sh asan` (AddressSanitizer + UBSan, in build-asan/; the
 # benchmarks are measured on release builds only, so it leaves them out).

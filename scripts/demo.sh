@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The main job on its embedded defaults: installs what is missing, builds,
 # starts private PostgreSQL and Redis, tg-sim (the Telegram simulator) and
 # the engine with Apertium, then plays a short conversation between a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # shellcheck shell=bash disable=SC2154,SC2034
 # Shared parts of scripts/faults.sh, sourced by it: the processes a
 # scenario starts (engine, tg-sim, llm-sim, the replay), the waits, and the

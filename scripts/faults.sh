@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The fault campaign: each scenario runs the real engine (the fake
 # translator unless the scenario names another: Claude against llm-sim, or
 # Apertium), its own PostgreSQL database and Redis, tg-sim and

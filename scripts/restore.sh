@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Restores a backup made by scripts/backup.sh into a PostgreSQL database.
 #
 #   scripts/restore.sh [--dsn URL] [--replace] FILE

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Private PostgreSQL 15 and Redis 7 for one Bridge run, on loopback.
 #
 #   scripts/services.sh start [RUN_DIR]   start both (safe to repeat)

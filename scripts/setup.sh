@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what Bridge needs from Debian 12's packages, skipping what is
 # already there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 packages=(
   # build
-  g++ cmake ninja-build ccache pkg-config
+  g++ cmake ninja-build ccache pkg-config clang-format
   # libraries
   libcaf-dev libpqxx-dev libhiredis-dev libsimdjson-dev libspdlog-dev
   libboost-test-dev libcurl4-openssl-dev libcpp-httplib-dev prometheus-cpp-dev

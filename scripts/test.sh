@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole test suite, from a fresh machine: installs what is missing,
 # builds release and sanitizer builds, starts private PostgreSQL and Redis
 # for this run only, runs every suite against both builds, stops what it
@@ -50,7 +51,7 @@ if wait "$asan_build"; then
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
   LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser|package' || status=1
+    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser|package|lint' || status=1
 else
   asan_build=""
   tail -n 60 "$run_dir/asan-build.log" >&2

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # README promises that two test runs on one machine do not collide. This
 # shows it: the suites that start services of their own (an engine,
 # tg-sim, Redis, a scratch database) run twice at the same time over one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -13,8 +14,7 @@ namespace bridge::storage {
 /// The pool's waiting room: bounded, with a deadline per call, one lane per
 /// request type so that calls of one type can leave together as a batch.
 /// Calls leave oldest first across lanes. Pure: time is passed in.
-template <class T>
-class call_queue {
+template <class T> class call_queue {
 public:
   using time_point = std::chrono::steady_clock::time_point;
 
@@ -30,8 +30,7 @@ public:
   };
 
   call_queue(uint32_t kinds, size_t limit)
-    : lanes_(kinds), weights_(kinds, 0), limit_(limit) {
-  }
+      : lanes_(kinds), weights_(kinds, 0), limit_(limit) {}
 
   /// Queues a call; false (and nothing queued) when the queue is full.
   bool push(uint32_t kind, size_t weight, time_point now, time_point deadline,
@@ -39,7 +38,7 @@ public:
     if (size_ >= limit_ || kind >= lanes_.size())
       return false;
     lanes_[kind].push_back(
-      entry{kind, weight, next_seq_++, now, deadline, std::move(value)});
+        entry{kind, weight, next_seq_++, now, deadline, std::move(value)});
     weights_[kind] += weight;
     ++size_;
     return true;
@@ -51,8 +50,9 @@ public:
   void requeue(std::vector<entry> entries) {
     for (auto& e : entries) {
       auto& lane = lanes_.at(e.kind);
-      auto pos = std::upper_bound(lane.begin(), lane.end(), e.seq,
-                                  [](uint64_t s, const entry& x) { return s < x.seq; });
+      auto pos = std::upper_bound(
+          lane.begin(), lane.end(), e.seq,
+          [](uint64_t s, const entry& x) { return s < x.seq; });
       weights_[e.kind] += e.weight;
       lane.insert(pos, std::move(e));
       ++size_;
@@ -128,9 +128,9 @@ public:
   std::vector<entry> expire(time_point now) {
     std::vector<entry> out;
     for (auto& lane : lanes_) {
-      auto keep = std::stable_partition(lane.begin(), lane.end(), [now](const entry& e) {
-        return e.deadline > now;
-      });
+      auto keep = std::stable_partition(
+          lane.begin(), lane.end(),
+          [now](const entry& e) { return e.deadline > now; });
       for (auto i = keep; i != lane.end(); ++i) {
         weights_[i->kind] -= i->weight;
         out.push_back(std::move(*i));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Combined write turns: batches of different write types that waited
 // together run in one transaction, and apart when they cannot.
 
@@ -39,7 +40,8 @@ bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
     try {
       session.begin();
       auto refused = refused_fences(ctx, tokens);
-      if (std::any_of(refused.begin(), refused.end(), [](bool b) { return b; })) {
+      if (std::any_of(refused.begin(), refused.end(),
+                      [](bool b) { return b; })) {
         session.rollback();
         return false;
       }
@@ -47,11 +49,12 @@ bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
       replies.reserve(parts.size());
       for (auto& p : parts) {
         replies.push_back(op_table(p.op).execute_checked(ctx, turn, p.idx));
-        bool refused = replies.back().size() != p.idx.size()
-                       || std::any_of(replies.back().begin(), replies.back().end(),
-                                      [](const caf::message& r) {
-                                        return r.match_elements<caf::error>();
-                                      });
+        bool refused =
+            replies.back().size() != p.idx.size()
+            || std::any_of(replies.back().begin(), replies.back().end(),
+                           [](const caf::message& r) {
+                             return r.match_elements<caf::error>();
+                           });
         if (refused) {
           session.rollback();
           return false;
@@ -97,16 +100,16 @@ void run_apart(db_session& session, op_context& ctx, const db_turn& turn,
     }
     auto r = op_table(single.op).run(session, ctx, single, now_ns);
     for (size_t j = 0; j < parts[k].idx.size(); ++j)
-      out.replies[parts[k].idx[j]]
-        = j < r.replies.size()
-            ? std::move(r.replies[j])
-            : caf::make_message(make_error(engine_errc::db_error,
-                                           "a turn left a call unanswered"));
+      out.replies[parts[k].idx[j]] =
+          j < r.replies.size()
+              ? std::move(r.replies[j])
+              : caf::make_message(make_error(engine_errc::db_error,
+                                             "a turn left a call unanswered"));
     if (r.link != link_state::up) {
       out.link = r.link;
       auto gone = caf::make_message(make_error(
-        engine_errc::db_unavailable,
-        std::string{combined_name} + ": the connection broke before it ran"));
+          engine_errc::db_unavailable,
+          std::string{combined_name} + ": the connection broke before it ran"));
       for (size_t later = k + 1; later < parts.size(); ++later)
         for (auto i : parts[later].idx)
           out.replies[i] = gone;
@@ -117,8 +120,8 @@ void run_apart(db_session& session, op_context& ctx, const db_turn& turn,
 
 } // namespace
 
-db_turn_result run_combined(db_session& session, op_context& ctx,
-                            db_turn& turn, int64_t now_ns) {
+db_turn_result run_combined(db_session& session, op_context& ctx, db_turn& turn,
+                            int64_t now_ns) {
   db_turn_result out;
   out.replies.resize(turn.calls.size());
   turn.deadlines_ns.resize(turn.calls.size(), INT64_MAX);
@@ -127,14 +130,15 @@ db_turn_result run_combined(db_session& session, op_context& ctx,
     auto op = i < turn.ops.size() ? turn.ops[i] : op_count;
     if (op >= op_count || !op_table(op).is_combinable) {
       out.replies[i] = caf::make_message(make_error(
-        engine_errc::db_error,
-        "a combined turn carried a request that cannot share a transaction"));
+          engine_errc::db_error,
+          "a combined turn carried a request that cannot share a transaction"));
       continue;
     }
     if (turn.deadlines_ns[i] <= now_ns) {
-      out.replies[i] = caf::make_message(make_error(
-        engine_errc::deadline_exceeded,
-        std::string{op_table(op).name} + " reached its deadline before it ran"));
+      out.replies[i] = caf::make_message(
+          make_error(engine_errc::deadline_exceeded,
+                     std::string{op_table(op).name}
+                         + " reached its deadline before it ran"));
       continue;
     }
     auto same = std::find_if(parts.begin(), parts.end(),

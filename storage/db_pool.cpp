@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/db_pool.hpp"
 
 #include <spdlog/spdlog.h>
@@ -25,13 +26,15 @@ using std::chrono::microseconds;
 using std::chrono::milliseconds;
 
 int64_t to_ns(std::chrono::steady_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch())
-    .count();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             t.time_since_epoch())
+      .count();
 }
 
 bool is_unavailable(const caf::message& reply) {
   return reply.match_elements<caf::error>()
-         && engine_code(reply.get_as<caf::error>(0)) == engine_errc::db_unavailable;
+         && engine_code(reply.get_as<caf::error>(0))
+                == engine_errc::db_unavailable;
 }
 
 bool batchable(uint32_t op) {
@@ -40,8 +43,7 @@ bool batchable(uint32_t op) {
 
 } // namespace
 
-template <class Op>
-auto db_pool_state::handler() {
+template <class Op> auto db_pool_state::handler() {
   return [this](Op& op) -> caf::result<typename Op::result> {
     auto rp = self->template make_response_promise<typename Op::result>();
     auto invalid = check(op);
@@ -56,14 +58,16 @@ auto db_pool_state::handler() {
 template <class... Ops>
 db_actor::behavior_type db_pool_state::behavior(db_op_list<Ops...>) {
   return {
-    handler<Ops>()...,
-    [this](status_atom) { return status(); },
-    [this](watch_atom, invalidation_sink& sink) { watcher_ = std::move(sink); },
-    [this](tick_atom) { sweep(); },
-    [this](again_atom) {
-      linger_at_ = clock::time_point::max();
-      dispatch();
-    },
+      handler<Ops>()...,
+      [this](status_atom) { return status(); },
+      [this](watch_atom, invalidation_sink& sink) {
+        watcher_ = std::move(sink);
+      },
+      [this](tick_atom) { sweep(); },
+      [this](again_atom) {
+        linger_at_ = clock::time_point::max();
+        dispatch();
+      },
   };
 }
 
@@ -89,8 +93,9 @@ db_actor::behavior_type db_pool_state::make_behavior(db_pool_options opts) {
                     caf::to_string(msg.reason));
       idle_.erase(std::remove(idle_.begin(), idle_.end(), i), idle_.end());
       spawn_worker(i);
-      auto running = std::find_if(turns_.begin(), turns_.end(),
-                                  [i](const auto& kv) { return kv.second.worker == i; });
+      auto running =
+          std::find_if(turns_.begin(), turns_.end(),
+                       [i](const auto& kv) { return kv.second.worker == i; });
       if (running != turns_.end()) {
         // Its requests fail (or run again); finishing the turn reconnects.
         db_turn_result lost;
@@ -114,7 +119,8 @@ void db_pool_state::spawn_worker(size_t index) {
   wo.reconnect_base = opts_.reconnect_base;
   wo.reconnect_max = opts_.reconnect_max;
   wo.counters = worker_counters_;
-  workers_[index].handle = self->spawn<caf::detached + caf::linked>(db_worker, wo);
+  workers_[index].handle =
+      self->spawn<caf::detached + caf::linked>(db_worker, wo);
   workers_[index].state = phase::connecting;
 }
 
@@ -122,19 +128,20 @@ void db_pool_state::connect(size_t worker) {
   auto handle = workers_[worker].handle;
   workers_[worker].state = phase::connecting;
   self->request(handle, caf::infinite, connect_atom::value)
-    .then(
-      [this, worker, handle](int64_t) {
-        auto& slot = workers_[worker];
-        if (slot.handle != handle || slot.state != phase::connecting)
-          return;
-        slot.state = phase::idle;
-        idle_.push_back(worker);
-        dispatch();
-      },
-      [worker](caf::error& err) {
-        // The worker is gone; the exit handler starts a new one.
-        spdlog::debug("db: worker {} did not connect: {}", worker, describe(err));
-      });
+      .then(
+          [this, worker, handle](int64_t) {
+            auto& slot = workers_[worker];
+            if (slot.handle != handle || slot.state != phase::connecting)
+              return;
+            slot.state = phase::idle;
+            idle_.push_back(worker);
+            dispatch();
+          },
+          [worker](caf::error& err) {
+            // The worker is gone; the exit handler starts a new one.
+            spdlog::debug("db: worker {} did not connect: {}", worker,
+                          describe(err));
+          });
 }
 
 void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
@@ -147,15 +154,16 @@ void db_pool_state::admit(uint32_t op, size_t weight, int64_t timeout_ms,
   }
   ++counters_.requests;
   auto now = clock::now();
-  auto timeout = timeout_ms > 0 ? milliseconds{timeout_ms} : opts_.request_timeout;
+  auto timeout =
+      timeout_ms > 0 ? milliseconds{timeout_ms} : opts_.request_timeout;
   bool must_wait = idle_.empty() || !queue_->empty();
   if (!queue_->push(op, weight, now, now + timeout,
                     pending{std::move(call), promise, 0})) {
     ++counters_.rejected_full;
     refuse(promise, make_error(engine_errc::queue_full,
                                "the database queue holds "
-                                 + std::to_string(queue_->size())
-                                 + " requests already"));
+                                   + std::to_string(queue_->size())
+                                   + " requests already"));
     return;
   }
   if (must_wait)
@@ -195,7 +203,8 @@ void db_pool_state::wake_after_linger() {
     return;
   linger_at_ = at;
   auto delay = std::max(clock::duration::zero(), at - clock::now());
-  self->delayed_send(self, duration_cast<microseconds>(delay), again_atom::value);
+  self->delayed_send(self, duration_cast<microseconds>(delay),
+                     again_atom::value);
 }
 
 void db_pool_state::dispatch() {
@@ -237,7 +246,8 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
     auto waited = duration_cast<microseconds>(now - c.enqueued).count();
     counters_.wait_us_total += waited;
     counters_.wait_us_max = std::max(counters_.wait_us_max, waited);
-    telemetry::metrics().db_wait_seconds.Observe(static_cast<double>(waited) / 1e6);
+    telemetry::metrics().db_wait_seconds.Observe(static_cast<double>(waited)
+                                                 / 1e6);
     rows += static_cast<int64_t>(c.weight);
     t.calls.push_back(c.value.call);
     t.deadlines_ns.push_back(to_ns(c.deadline));
@@ -261,13 +271,13 @@ void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {
                           std::vector<bool>(n, false), now});
   workers_[worker].state = phase::busy;
   self->request(workers_[worker].handle, caf::infinite, std::move(t))
-    .then([this, id](db_turn_result& result) { finish_turn(id, result); },
-          [this, id](caf::error& err) {
-            spdlog::warn("db: a worker failed a turn: {}", describe(err));
-            db_turn_result lost;
-            lost.link = link_state::lost_in_doubt;
-            finish_turn(id, lost);
-          });
+      .then([this, id](db_turn_result& result) { finish_turn(id, result); },
+            [this, id](caf::error& err) {
+              spdlog::warn("db: a worker failed a turn: {}", describe(err));
+              db_turn_result lost;
+              lost.link = link_state::lost_in_doubt;
+              finish_turn(id, lost);
+            });
 }
 
 void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
@@ -283,11 +293,11 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
   bool lost = result.link != link_state::up;
   auto now = clock::now();
   telemetry::metrics().db_turn_seconds.Observe(
-    std::chrono::duration<double>(now - t.started).count());
-  auto gone = caf::make_message(make_error(
-    engine_errc::db_unavailable,
-    std::string{op_table(t.calls.front().kind).name}
-      + ": the connection broke while it ran"));
+      std::chrono::duration<double>(now - t.started).count());
+  auto gone = caf::make_message(
+      make_error(engine_errc::db_unavailable,
+                 std::string{op_table(t.calls.front().kind).name}
+                     + ": the connection broke while it ran"));
   std::vector<queue::entry> again;
   std::vector<size_t> deliver;
   cache_invalidate changes;
@@ -297,9 +307,9 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
     auto& reply = k < result.replies.size() ? result.replies[k] : gone;
     auto& call = t.calls[k];
     const auto& entry = op_table(call.kind);
-    bool may_retry = result.link == link_state::lost_uncommitted
-                     || (result.link == link_state::lost_in_doubt
-                         && entry.is_idempotent);
+    bool may_retry =
+        result.link == link_state::lost_uncommitted
+        || (result.link == link_state::lost_in_doubt && entry.is_idempotent);
     if (lost && may_retry && is_unavailable(reply)
         && call.value.retries < opts_.max_retries && call.deadline > now) {
       ++call.value.retries;
@@ -357,8 +367,9 @@ db_pool_status db_pool_state::status() const {
   s.connections_open = worker_counters_->connections_open.load();
   s.connect_failures = worker_counters_->connect_failures.load();
   s.in_use = static_cast<int64_t>(
-    std::count_if(workers_.begin(), workers_.end(),
-                  [](const worker_slot& w) { return w.state == phase::busy; }));
+      std::count_if(workers_.begin(), workers_.end(), [](const worker_slot& w) {
+        return w.state == phase::busy;
+      }));
   s.queue_depth = static_cast<int64_t>(queue_->size());
   return s;
 }

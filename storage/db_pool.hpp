@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -114,11 +115,9 @@ private:
     clock::time_point started;
   };
 
-  template <class... Ops>
-  db_actor::behavior_type behavior(db_op_list<Ops...>);
+  template <class... Ops> db_actor::behavior_type behavior(db_op_list<Ops...>);
 
-  template <class Op>
-  auto handler();
+  template <class Op> auto handler();
 
   void admit(uint32_t op, size_t weight, int64_t timeout_ms, caf::error invalid,
              caf::message call, caf::response_promise promise);
@@ -150,8 +149,8 @@ private:
   /// Turns running that carry combined writes.
   size_t combined_running_ = 0;
   uint64_t next_turn_ = 1;
-  std::shared_ptr<db_worker_counters> worker_counters_
-    = std::make_shared<db_worker_counters>();
+  std::shared_ptr<db_worker_counters> worker_counters_ =
+      std::make_shared<db_worker_counters>();
   invalidation_sink watcher_;
   clock::time_point sweep_at_ = clock::time_point::max();
   /// When the pending linger wake-up comes (max: none pending).

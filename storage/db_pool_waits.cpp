@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // How long calls wait in the pool: the rules that let write turns start,
 // and the deadlines of calls waiting and running.
 #include "storage/db_pool.hpp"
@@ -44,8 +45,8 @@ void db_pool_state::sweep() {
     refuse(e.value.promise,
            make_error(engine_errc::deadline_exceeded,
                       std::string{op_table(e.kind).name} + " waited "
-                        + std::to_string(waited.count())
-                        + " ms for a connection"));
+                          + std::to_string(waited.count())
+                          + " ms for a connection"));
   }
   auto next = queue_->next_deadline().value_or(clock::time_point::max());
   for (auto& [id, t] : turns_) {
@@ -57,8 +58,8 @@ void db_pool_state::sweep() {
         refuse(t.calls[k].value.promise,
                make_error(engine_errc::deadline_exceeded,
                           std::string{op_table(t.calls[k].kind).name}
-                            + " was still running at its deadline; whether "
-                              "it took effect is unknown"));
+                              + " was still running at its deadline; whether "
+                                "it took effect is unknown"));
       } else {
         next = std::min(next, t.calls[k].deadline);
       }
@@ -73,7 +74,8 @@ void db_pool_state::schedule_sweep(clock::time_point at) {
     return;
   sweep_at_ = at;
   auto delay = std::max(clock::duration::zero(), at - clock::now());
-  self->delayed_send(self, duration_cast<microseconds>(delay) + microseconds{500},
+  self->delayed_send(self,
+                     duration_cast<microseconds>(delay) + microseconds{500},
                      tick_atom::value);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/db_worker.hpp"
 
 #include <spdlog/spdlog.h>
@@ -17,32 +18,31 @@ db_worker_actor::behavior_type
 db_worker_state::make_behavior(db_worker_options opts) {
   opts_ = std::move(opts);
   retry_ = std::make_unique<retry_state>(
-    backoff_policy{opts_.reconnect_base, opts_.reconnect_max});
+      backoff_policy{opts_.reconnect_base, opts_.reconnect_max});
   return {
-    [this](db_turn& turn) -> db_turn_result { return run(turn); },
-    [this](connect_atom) -> caf::result<int64_t> {
-      if (session_)
-        return backend_pid_;
-      auto rp = self->make_response_promise<int64_t>();
-      waiting_.push_back(rp);
-      if (!retry_scheduled_)
+      [this](db_turn& turn) -> db_turn_result { return run(turn); },
+      [this](connect_atom) -> caf::result<int64_t> {
+        if (session_)
+          return backend_pid_;
+        auto rp = self->make_response_promise<int64_t>();
+        waiting_.push_back(rp);
+        if (!retry_scheduled_)
+          try_connect();
+        return rp;
+      },
+      [this](retry_atom) {
+        retry_scheduled_ = false;
         try_connect();
-      return rp;
-    },
-    [this](retry_atom) {
-      retry_scheduled_ = false;
-      try_connect();
-    },
+      },
   };
 }
 
 db_turn_result db_worker_state::run(db_turn& turn) {
   db_turn_result out;
   if (!session_ || (turn.ops.empty() && turn.op >= op_count)) {
-    auto err = make_error(session_ ? engine_errc::db_error
-                                   : engine_errc::db_unavailable,
-                          session_ ? "unknown request type"
-                                   : "the worker has no connection");
+    auto err = make_error(
+        session_ ? engine_errc::db_error : engine_errc::db_unavailable,
+        session_ ? "unknown request type" : "the worker has no connection");
     for (size_t i = 0; i < turn.calls.size(); ++i)
       out.replies.push_back(caf::make_message(err));
     out.link = session_ ? link_state::up : link_state::lost_uncommitted;

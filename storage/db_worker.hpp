@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -19,10 +20,10 @@ namespace bridge::storage {
 /// A pool worker: one connection, one turn at a time. `connect` is
 /// answered (with the server process id) once the connection is up;
 /// `retry` is its own reconnect timer.
-using db_worker_actor = caf::typed_actor<
-  caf::replies_to<db_turn>::with<db_turn_result>,
-  caf::replies_to<connect_atom>::with<int64_t>,
-  caf::reacts_to<retry_atom>>;
+using db_worker_actor =
+    caf::typed_actor<caf::replies_to<db_turn>::with<db_turn_result>,
+                     caf::replies_to<connect_atom>::with<int64_t>,
+                     caf::reacts_to<retry_atom>>;
 
 /// Counters the workers share with their pool.
 struct db_worker_counters {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/dispatch.hpp"
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
-#include "telemetry/metrics.hpp"
 #include "storage/fence.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
@@ -21,12 +21,14 @@
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
 #include "storage/turn_rules.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::storage {
 
 namespace {
 
-// -- what writes change in cached data ------------------------------------------
+// -- what writes change in cached data
+// ------------------------------------------
 
 template <class Op, class R>
 void touched_by(const Op&, const R&, cache_invalidate&) {
@@ -49,11 +51,13 @@ void touched_by(const user_reset& x, const user_reset_result& r,
   out.profiles.insert(out.profiles.end(), r.unlinked.begin(), r.unlinked.end());
 }
 
-void touched_by(const link_worker& x, const link_result&, cache_invalidate& out) {
+void touched_by(const link_worker& x, const link_result&,
+                cache_invalidate& out) {
   out.profiles.push_back(x.worker_id);
 }
 
-void touched_by(const unlink_worker& x, const db_count&, cache_invalidate& out) {
+void touched_by(const unlink_worker& x, const db_count&,
+                cache_invalidate& out) {
   out.profiles.push_back(x.worker_id);
 }
 
@@ -71,15 +75,18 @@ void touched_by(const sub_set& x, const subscription&, cache_invalidate& out) {
   out.subscriptions.push_back(x.user_id);
 }
 
-void touched_by(const sub_clear& x, const subscription&, cache_invalidate& out) {
+void touched_by(const sub_clear& x, const subscription&,
+                cache_invalidate& out) {
   out.subscriptions.push_back(x.user_id);
 }
 
-void touched_by(const usage_incr& x, const usage_count&, cache_invalidate& out) {
+void touched_by(const usage_incr& x, const usage_count&,
+                cache_invalidate& out) {
   out.usage.push_back({x.manager_id, x.day});
 }
 
-void touched_by(const usage_release& x, const db_count&, cache_invalidate& out) {
+void touched_by(const usage_release& x, const db_count&,
+                cache_invalidate& out) {
   // A mirror at the limit would keep refusing what was given back.
   out.usage.push_back({x.manager_id, x.day});
 }
@@ -92,27 +99,25 @@ void touched(const caf::message& call, const caf::message& reply,
     touched_by(call.get_as<Op>(0), reply.get_as<result>(0), out);
 }
 
-// -- running a turn -------------------------------------------------------------
+// -- running a turn
+// -------------------------------------------------------------
 
-template <class T>
-caf::message to_message(T&& x) {
+template <class T> caf::message to_message(T&& x) {
   return caf::make_message(std::forward<T>(x));
 }
 
-template <class T>
-caf::message to_message(caf::expected<T>&& x) {
+template <class T> caf::message to_message(caf::expected<T>&& x) {
   if (x)
     return caf::make_message(std::move(*x));
   return caf::make_message(std::move(x.error()));
 }
 
 /// Whether requests of type `Op` carry a fencing token.
-template <class Op, class = void>
-struct has_fence : std::false_type {};
+template <class Op, class = void> struct has_fence : std::false_type {};
 
 template <class Op>
 struct has_fence<Op, std::void_t<decltype(std::declval<const Op&>().fence)>>
-  : std::true_type {};
+    : std::true_type {};
 
 /// Runs the calls at `idx` of `turn` (none refused by a fence), without
 /// transaction control.
@@ -164,11 +169,11 @@ std::vector<caf::message> execute_calls(op_context& ctx, const db_turn& turn,
         }
         telemetry::metrics().db_fenced_writes.Increment();
         out.push_back(caf::make_message(make_error(
-          engine_errc::fenced,
-          std::string{caf::type_name<Op>::value} + " for partition "
-            + std::to_string(tokens[k].partition) + " at epoch "
-            + std::to_string(tokens[k].epoch)
-            + ": the partition has another owner now")));
+            engine_errc::fenced,
+            std::string{caf::type_name<Op>::value} + " for partition "
+                + std::to_string(tokens[k].partition) + " at epoch "
+                + std::to_string(tokens[k].epoch)
+                + ": the partition has another owner now")));
       }
       return out;
     }
@@ -184,13 +189,12 @@ bool isolatable(failure_kind k) {
 }
 
 /// Runs one turn of `Op` requests; answers every call, never throws.
-template <class Op>
-class turn_runner {
+template <class Op> class turn_runner {
 public:
   using traits = op_traits<Op>;
 
   turn_runner(db_session& session, op_context& ctx, db_turn& turn)
-    : session_(session), ctx_(ctx), turn_(turn) {
+      : session_(session), ctx_(ctx), turn_(turn) {
     out_.replies.resize(turn.calls.size());
   }
 
@@ -199,10 +203,12 @@ public:
     for (size_t i = 0; i < turn_.calls.size(); ++i) {
       if (i < turn_.deadlines_ns.size() && turn_.deadlines_ns[i] <= now_ns)
         answer(i, make_error(engine_errc::deadline_exceeded,
-                             std::string{name_} + " reached its deadline before it ran"));
+                             std::string{name_}
+                                 + " reached its deadline before it ran"));
       else if (!turn_.calls[i].match_elements<Op>())
         answer(i, make_error(engine_errc::db_error,
-                             std::string{name_} + " turn carried a foreign request"));
+                             std::string{name_}
+                                 + " turn carried a foreign request"));
       else
         live.push_back(i);
     }
@@ -216,7 +222,8 @@ private:
     out_.replies[i] = caf::make_message(std::move(err));
   }
 
-  void fail(const std::vector<size_t>& idx, size_t from, const caf::error& err) {
+  void fail(const std::vector<size_t>& idx, size_t from,
+            const caf::error& err) {
     for (size_t k = from; k < idx.size(); ++k)
       answer(idx[k], err);
   }
@@ -245,8 +252,9 @@ private:
         auto replies = execute_calls<Op>(ctx_, turn_, idx);
         if (txn) {
           // A refused request (not found, fenced out) leaves nothing behind.
-          bool refused = idx.size() == 1
-                         && replies.front().template match_elements<caf::error>();
+          bool refused =
+              idx.size() == 1
+              && replies.front().template match_elements<caf::error>();
           if (refused)
             session_.rollback();
           else
@@ -271,8 +279,9 @@ private:
         return true;
       } catch (const std::exception& e) {
         session_.rollback();
-        fail(idx, 0, make_error(engine_errc::db_error,
-                                std::string{name_} + ": " + e.what()));
+        fail(idx, 0,
+             make_error(engine_errc::db_error,
+                        std::string{name_} + ": " + e.what()));
         return true;
       }
     }
@@ -282,8 +291,9 @@ private:
   bool isolate(const std::vector<size_t>& idx) {
     for (size_t k = 0; k < idx.size(); ++k) {
       if (!attempt({idx[k]})) {
-        fail(idx, k + 1, make_error(engine_errc::db_unavailable,
-                                    std::string{name_} + ": connection lost"));
+        fail(idx, k + 1,
+             make_error(engine_errc::db_unavailable,
+                        std::string{name_} + ": connection lost"));
         return false;
       }
     }
@@ -315,8 +325,7 @@ std::vector<caf::message> execute_part_checked(op_context& ctx,
   return execute_live<Op>(ctx, turn, idx);
 }
 
-template <class Op>
-fence_token fence_of(const caf::message& call) {
+template <class Op> fence_token fence_of(const caf::message& call) {
   if constexpr (has_fence<Op>::value) {
     if (call.match_elements<Op>())
       return call.get_as<Op>(0).fence;
@@ -324,14 +333,18 @@ fence_token fence_of(const caf::message& call) {
   return fence_token{};
 }
 
-template <class Op>
-op_entry make_entry() {
+template <class Op> op_entry make_entry() {
   using traits = op_traits<Op>;
-  return {caf::type_name<Op>::value, traits::is_batched, traits::is_atomic,
-          traits::is_idempotent, traits::is_urgent,
+  return {caf::type_name<Op>::value,
+          traits::is_batched,
+          traits::is_atomic,
+          traits::is_idempotent,
+          traits::is_urgent,
           traits::is_batched && traits::is_atomic && !traits::is_urgent,
-          &run_turn<Op>, &execute_part_checked<Op>,
-          &fence_of<Op>, &touched<Op>};
+          &run_turn<Op>,
+          &execute_part_checked<Op>,
+          &fence_of<Op>,
+          &touched<Op>};
 }
 
 template <class... Ops>
@@ -349,13 +362,11 @@ const op_entry& op_table(uint32_t index) {
 const std::vector<sql_def>& all_statements() {
   static const std::vector<sql_def> defs = [] {
     std::vector<sql_def> out;
-    for (auto* part : {&fence_statements(), &intake_statements(),
-                       &outbox_statements(),
-                       &parked_statements(), &people_statements(),
-                       &join_statements(),
-                       &billing_statements(), &talk_statements(),
-                       &task_statements(), &admin_statements(),
-                       &feedback_statements()})
+    for (auto* part :
+         {&fence_statements(), &intake_statements(), &outbox_statements(),
+          &parked_statements(), &people_statements(), &join_statements(),
+          &billing_statements(), &talk_statements(), &task_statements(),
+          &admin_statements(), &feedback_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

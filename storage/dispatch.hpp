@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstddef>
@@ -15,7 +16,8 @@
 /// table that dispatches a turn to the request's repository code.
 namespace bridge::storage {
 
-// -- request traits -------------------------------------------------------------
+// -- request traits
+// -------------------------------------------------------------
 
 enum op_flag : unsigned {
   /// Requests of this type that wait together run as one statement.
@@ -35,8 +37,7 @@ enum op_flag : unsigned {
   one_statement = 16,
 };
 
-template <unsigned Flags>
-struct op_flags {
+template <unsigned Flags> struct op_flags {
   static constexpr bool is_batched = (Flags & batched) != 0;
   static constexpr bool is_atomic = (Flags & atomic) != 0;
   static constexpr bool is_idempotent = (Flags & idempotent) != 0;
@@ -45,14 +46,15 @@ struct op_flags {
 };
 
 /// Specialized for every request type in `db_ops`.
-template <class Op>
-struct op_traits;
+template <class Op> struct op_traits;
 
 // One INSERT per batch of up to `db.batch_max` rows; the check of rows
 // stored before is a read.
-template <> struct op_traits<inbox_put>
-  : op_flags<batched | atomic | urgent | one_statement> {};
-template <> struct op_traits<inbox_done> : op_flags<batched | atomic | idempotent> {};
+template <>
+struct op_traits<inbox_put>
+    : op_flags<batched | atomic | urgent | one_statement> {};
+template <>
+struct op_traits<inbox_done> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<inbox_pending> : op_flags<idempotent> {};
 // Fenced: the check and the write share a transaction.
 template <> struct op_traits<inbox_park> : op_flags<atomic | idempotent> {};
@@ -61,13 +63,16 @@ template <> struct op_traits<inbox_parked> : op_flags<idempotent> {};
 // retried after its commit was in doubt.
 template <> struct op_traits<inbox_release> : op_flags<0> {};
 template <> struct op_traits<outbox_put> : op_flags<batched | atomic> {};
-template <> struct op_traits<outbox_sent> : op_flags<batched | atomic | idempotent> {};
-template <> struct op_traits<outbox_failed> : op_flags<batched | atomic | idempotent> {};
+template <>
+struct op_traits<outbox_sent> : op_flags<batched | atomic | idempotent> {};
+template <>
+struct op_traits<outbox_failed> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<outbox_unsent> : op_flags<idempotent> {};
 // Its rows are written ON CONFLICT DO NOTHING and its finishes are marks:
 // running it again has the same effect, and the answer says each row's
 // status, so a caller whose first write was in doubt learns what stands.
-template <> struct op_traits<reply_put> : op_flags<batched | atomic | idempotent> {};
+template <>
+struct op_traits<reply_put> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<partition_notify> : op_flags<idempotent> {};
 template <> struct op_traits<user_get> : op_flags<idempotent> {};
 template <> struct op_traits<user_put> : op_flags<idempotent> {};
@@ -120,8 +125,7 @@ template <> struct op_traits<feedback_list> : op_flags<idempotent> {};
 template <> struct op_traits<feedback_translated> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
-template <class Op>
-size_t op_weight(const Op&) {
+template <class Op> size_t op_weight(const Op&) {
   return 1;
 }
 
@@ -141,35 +145,35 @@ inline size_t op_weight(const message_put& x) {
   return x.rows.size() + x.outbox.size() + x.finishes.size();
 }
 
-// -- positions in db_ops --------------------------------------------------------
+// -- positions in db_ops
+// --------------------------------------------------------
 
-template <class Op, class List>
-struct op_position;
+template <class Op, class List> struct op_position;
 
 template <class Op, class... Ts>
 struct op_position<Op, db_op_list<Op, Ts...>>
-  : std::integral_constant<uint32_t, 0> {};
+    : std::integral_constant<uint32_t, 0> {};
 
 template <class Op, class U, class... Ts>
 struct op_position<Op, db_op_list<U, Ts...>>
-  : std::integral_constant<uint32_t,
-                           1 + op_position<Op, db_op_list<Ts...>>::value> {};
+    : std::integral_constant<uint32_t,
+                             1 + op_position<Op, db_op_list<Ts...>>::value> {};
 
 /// Position of `Op` in `db_ops`.
 template <class Op>
 constexpr uint32_t op_index = op_position<Op, db_ops>::value;
 
-template <class List>
-struct op_list_size;
+template <class List> struct op_list_size;
 
 template <class... Ts>
 struct op_list_size<db_op_list<Ts...>>
-  : std::integral_constant<uint32_t, sizeof...(Ts)> {};
+    : std::integral_constant<uint32_t, sizeof...(Ts)> {};
 
 /// Number of request types.
 constexpr uint32_t op_count = op_list_size<db_ops>::value;
 
-// -- dispatch -------------------------------------------------------------------
+// -- dispatch
+// -------------------------------------------------------------------
 
 /// A connection as a turn sees it: statements plus transaction control.
 class db_session : public sql_runner {
@@ -217,8 +221,8 @@ const op_entry& op_table(uint32_t index);
 /// type runs again as a turn of its own, which isolates the bad call; a
 /// broken connection fails the turn as a single-type turn would. Never
 /// throws.
-db_turn_result run_combined(db_session& session, op_context& ctx,
-                            db_turn& turn, int64_t now_ns);
+db_turn_result run_combined(db_session& session, op_context& ctx, db_turn& turn,
+                            int64_t now_ns);
 
 /// Runs any turn: `run_combined` when it mixes types, else its type's
 /// `run`. Never throws.

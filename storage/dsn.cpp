@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/dsn.hpp"
 
 #include <algorithm>
@@ -54,7 +55,8 @@ uri_parts split_uri(std::string_view dsn) {
 } // namespace
 
 bool is_dsn_uri(std::string_view dsn) {
-  return dsn.substr(0, 13) == "postgresql://" || dsn.substr(0, 11) == "postgres://";
+  return dsn.substr(0, 13) == "postgresql://"
+         || dsn.substr(0, 11) == "postgres://";
 }
 
 std::string add_dsn_param(std::string_view dsn, std::string_view key,
@@ -102,7 +104,8 @@ std::string redact_dsn(std::string_view dsn) {
     }
   }
   // `password=` pairs, in the key=value form or a URI's query.
-  for (size_t pos = 0; (pos = out.find("password=", pos)) != std::string::npos;) {
+  for (size_t pos = 0;
+       (pos = out.find("password=", pos)) != std::string::npos;) {
     auto start = pos + 9;
     size_t end = start;
     if (end < out.size() && out[end] == '\'') {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/fence.hpp"
 
 #include <algorithm>
@@ -48,8 +49,8 @@ std::vector<bool> refused_fences(op_context& ctx,
     epochs.add(tokens[i].epoch);
   }
   std::vector<bool> distinct_refused(distinct.size(), false);
-  for (auto& r : ctx.sql.run({sql::fence_check.name,
-                              {parts.str(), epochs.str()}})) {
+  for (auto& r :
+       ctx.sql.run({sql::fence_check.name, {parts.str(), epochs.str()}})) {
     auto pos = int_at(r, 0) - 1;
     if (pos >= 0 && static_cast<size_t>(pos) < distinct.size())
       distinct_refused[static_cast<size_t>(pos)] = true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/migrations.hpp"
 
 #include <cstdio>
@@ -12,7 +13,8 @@ std::string migration_checksum(std::string_view sql) {
     h *= 1099511628211ull;
   }
   char buf[17];
-  std::snprintf(buf, sizeof(buf), "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(buf, sizeof(buf), "%016llx",
+                static_cast<unsigned long long>(h));
   return buf;
 }
 
@@ -36,9 +38,10 @@ migration_plan plan_migrations(const std::vector<migration>& available,
     plan.database_newer = true;
     plan.error = "the database's schema is at version " + std::to_string(newest)
                  + " (" + a->name + ") but this build knows versions up to "
-                 + std::to_string(known) + ": it was migrated by a newer version "
-                 "of Bridge; run that version or a later one, or restore a "
-                 "backup this version made";
+                 + std::to_string(known)
+                 + ": it was migrated by a newer version "
+                   "of Bridge; run that version or a later one, or restore a "
+                   "backup this version made";
     return plan;
   }
   for (auto& [version, a] : done) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/migrations.hpp"
 
 #include <pqxx/pqxx>
@@ -17,8 +18,8 @@ std::vector<applied_migration> read_applied(pqxx::connection& conn) {
   std::vector<applied_migration> out;
   for (const auto& r :
        tx.exec("SELECT version, name, checksum FROM schema_migrations"))
-    out.push_back({r[0].as<int>(), r[1].as<std::string>(),
-                   r[2].as<std::string>()});
+    out.push_back(
+        {r[0].as<int>(), r[1].as<std::string>(), r[2].as<std::string>()});
   return out;
 }
 
@@ -32,7 +33,8 @@ caf::expected<std::vector<int>> apply_migrations(const std::string& dsn) {
     step = "taking the migration lock";
     {
       pqxx::nontransaction tx{conn};
-      tx.exec("SELECT pg_advisory_lock(" + std::to_string(migration_lock_key) + ")");
+      tx.exec("SELECT pg_advisory_lock(" + std::to_string(migration_lock_key)
+              + ")");
       tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
               " version integer PRIMARY KEY,"
               " name text NOT NULL,"
@@ -46,8 +48,8 @@ caf::expected<std::vector<int>> apply_migrations(const std::string& dsn) {
     if (!plan.error.empty())
       return make_error(engine_errc::db_error, "schema check: " + plan.error);
     for (auto m : plan.pending) {
-      step = "applying migration " + std::to_string(m->version) + " ("
-             + m->name + ")";
+      step = "applying migration " + std::to_string(m->version) + " (" + m->name
+             + ")";
       pqxx::work tx{conn};
       tx.exec(m->sql);
       tx.exec_params("INSERT INTO schema_migrations (version, name, checksum)"

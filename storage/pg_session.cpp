@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/pg_session.hpp"
 
 #include <cstring>
@@ -53,7 +54,8 @@ struct pg_session::impl {
   }
 };
 
-pg_session::pg_session(const pg_options& opts) : impl_(std::make_unique<impl>()) {
+pg_session::pg_session(const pg_options& opts)
+    : impl_(std::make_unique<impl>()) {
   auto& conn_ = impl_->conn;
   auto dsn = add_dsn_param(opts.dsn, "connect_timeout",
                            std::to_string(opts.connect_timeout.count()));
@@ -91,7 +93,8 @@ pg_session::pg_session(const pg_options& opts) : impl_(std::make_unique<impl>())
       // A failed connect never names the DSN; libpq's message names host
       // and user at most, never the password.
       throw db_failure{conn_ ? f.kind() : failure_kind::connection_lost,
-                       "cannot open a PostgreSQL session: " + std::string{f.what()},
+                       "cannot open a PostgreSQL session: "
+                           + std::string{f.what()},
                        f.sqlstate()};
     }
   }

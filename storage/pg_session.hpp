@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -24,7 +25,8 @@ struct pg_options {
   std::string dsn;
   /// Every statement is cut after this long (PostgreSQL statement_timeout).
   std::chrono::milliseconds statement_timeout = defaults::db::request_timeout;
-  std::chrono::seconds connect_timeout = connect_timeout_for(defaults::db::request_timeout);
+  std::chrono::seconds connect_timeout =
+      connect_timeout_for(defaults::db::request_timeout);
   std::string application_name = "bridge";
   /// A transaction left open this long is ended by the server
   /// (idle_in_transaction_session_timeout; 0: never). A pool runs its

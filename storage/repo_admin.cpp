@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_admin.hpp"
 
 #include "common/error.hpp"
@@ -87,9 +88,9 @@ SELECT (SELECT count(*) FROM inbox
 
 const std::vector<sql_def>& admin_statements() {
   static const std::vector<sql_def> defs{
-    sql::user_list,     sql::conversation_list, sql::fence_advance,
-    sql::purge_messages, sql::purge_inbox,      sql::purge_outbox,
-    sql::backlog_counts,
+      sql::user_list,      sql::conversation_list, sql::fence_advance,
+      sql::purge_messages, sql::purge_inbox,       sql::purge_outbox,
+      sql::backlog_counts,
   };
   return defs;
 }
@@ -120,8 +121,8 @@ caf::error check(const purge& x) {
   if (x.limit < 1 || x.limit > max_purge_batch)
     return make_error(engine_errc::invalid_input,
                       "purge limit " + std::to_string(x.limit)
-                        + " is outside [1, " + std::to_string(max_purge_batch)
-                        + "]");
+                          + " is outside [1, " + std::to_string(max_purge_batch)
+                          + "]");
   if (!x.fence_name.empty() && x.fence_token <= 0)
     return make_error(engine_errc::invalid_input,
                       "a fenced purge needs a positive token");
@@ -169,14 +170,14 @@ conversation_page execute(op_context& ctx, const conversation_list& x) {
 
 caf::expected<db_count> execute(op_context& ctx, const purge& x) {
   if (!x.fence_name.empty()) {
-    auto rs = ctx.sql.run({sql::fence_advance.name,
-                           {param(x.fence_name), param(x.fence_token)}});
+    auto rs = ctx.sql.run(
+        {sql::fence_advance.name, {param(x.fence_name), param(x.fence_token)}});
     if (rs.empty())
       return make_error(engine_errc::conflict,
                         "fencing token " + std::to_string(x.fence_token)
-                          + " of '" + x.fence_name
-                          + "' is older than the newest seen; another "
-                            "instance leads now");
+                            + " of '" + x.fence_name
+                            + "' is older than the newest seen; another "
+                              "instance leads now");
   }
   auto rs = ctx.sql.run(purge_statement(x));
   return db_count{rs.empty() ? 0 : int_at(rs.front(), 0)};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_billing.hpp"
 
 #include <cstdio>
@@ -47,13 +48,14 @@ SELECT messages FROM daily_usage WHERE manager_id = $1 AND day = $2::date)"};
 
 const std::vector<sql_def>& billing_statements() {
   static const std::vector<sql_def> defs{
-    sql::sub_get,    sql::sub_set,   sql::sub_clear,
-    sql::usage_incr, sql::usage_get, sql::usage_release,
+      sql::sub_get,    sql::sub_set,   sql::sub_clear,
+      sql::usage_incr, sql::usage_get, sql::usage_release,
   };
   return defs;
 }
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const sub_get& x) {
   return check_id("user_id", x.user_id);
@@ -86,7 +88,8 @@ caf::error check(const usage_get& x) {
   return first_error({check_id("manager_id", x.manager_id), check_day(x.day)});
 }
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 subscription_status subscription_status_from(std::string_view text) {
   if (text == "active")
@@ -106,8 +109,8 @@ subscription decode_subscription(const row& r) {
 std::string day_param(int64_t day) {
   char buf[16];
   std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d",
-                static_cast<int>(day / 10000), static_cast<int>(day / 100 % 100),
-                static_cast<int>(day % 100));
+                static_cast<int>(day / 10000),
+                static_cast<int>(day / 100 % 100), static_cast<int>(day % 100));
   return buf;
 }
 
@@ -117,7 +120,8 @@ statement usage_incr_statement(const usage_incr& x) {
            param(x.lease)}};
 }
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 subscription execute(op_context& ctx, const sub_get& x) {
   auto rs = ctx.sql.run({sql::sub_get.name, {param(x.user_id)}});
@@ -127,8 +131,8 @@ subscription execute(op_context& ctx, const sub_get& x) {
 }
 
 subscription execute(op_context& ctx, const sub_set& x) {
-  auto rs = ctx.sql.run({sql::sub_set.name,
-                         {param(x.user_id), param(x.expires_at_ms)}});
+  auto rs = ctx.sql.run(
+      {sql::sub_set.name, {param(x.user_id), param(x.expires_at_ms)}});
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "sub_set returned no row"};
   return decode_subscription(rs.front());
@@ -154,21 +158,21 @@ usage_count execute(op_context& ctx, const usage_incr& x) {
       return {x.manager_id, x.day, int_at(rs.front(), 0), true, 1};
   }
   // At the limit: nothing changed; report the count as it stands.
-  auto now = ctx.sql.run({sql::usage_get.name,
-                          {param(x.manager_id), param(day_param(x.day))}});
+  auto now = ctx.sql.run(
+      {sql::usage_get.name, {param(x.manager_id), param(day_param(x.day))}});
   return {x.manager_id, x.day, now.empty() ? 0 : int_at(now.front(), 0), false};
 }
 
 db_count execute(op_context& ctx, const usage_release& x) {
-  auto rs = ctx.sql.run({sql::usage_release.name,
-                         {param(x.manager_id), param(day_param(x.day)),
-                          param(x.count)}});
+  auto rs = ctx.sql.run(
+      {sql::usage_release.name,
+       {param(x.manager_id), param(day_param(x.day)), param(x.count)}});
   return {static_cast<int64_t>(rs.size())};
 }
 
 usage_count execute(op_context& ctx, const usage_get& x) {
-  auto rs = ctx.sql.run({sql::usage_get.name,
-                         {param(x.manager_id), param(day_param(x.day))}});
+  auto rs = ctx.sql.run(
+      {sql::usage_get.name, {param(x.manager_id), param(day_param(x.day))}});
   return {x.manager_id, x.day, rs.empty() ? 0 : int_at(rs.front(), 0), false};
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -20,7 +21,8 @@ const std::vector<sql_def>& billing_statements();
 /// Most messages one `usage_incr` counts or one `usage_release` gives back.
 constexpr int64_t max_usage_lease = 1000;
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const sub_get& x);
 caf::error check(const sub_set& x);
@@ -29,7 +31,8 @@ caf::error check(const usage_incr& x);
 caf::error check(const usage_get& x);
 caf::error check(const usage_release& x);
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 subscription_status subscription_status_from(std::string_view text);
 
@@ -41,7 +44,8 @@ std::string day_param(int64_t day);
 
 statement usage_incr_statement(const usage_incr& x);
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 subscription execute(op_context& ctx, const sub_get& x);
 subscription execute(op_context& ctx, const sub_set& x);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_feedback.hpp"
 
 #include "common/error.hpp"
@@ -28,8 +29,8 @@ RETURNING id)"};
 
 const std::vector<sql_def>& feedback_statements() {
   static const std::vector<sql_def> defs{
-    sql::feedback_list,
-    sql::feedback_translated,
+      sql::feedback_list,
+      sql::feedback_translated,
   };
   return defs;
 }
@@ -43,15 +44,16 @@ caf::error check(const feedback_list& x) {
 caf::error check(const feedback_translated& x) {
   if (x.text.empty())
     return make_error(engine_errc::invalid_input, "empty translation");
-  return first_error({check_id("feedback id", x.id),
-                      check_text("translation", x.text, limits::message_text),
-                      check_text("translation language", x.lang, limits::code)});
+  return first_error(
+      {check_id("feedback id", x.id),
+       check_text("translation", x.text, limits::message_text),
+       check_text("translation language", x.lang, limits::code)});
 }
 
 feedback_page execute(op_context& ctx, const feedback_list& x) {
   feedback_page out;
-  for (auto& r : ctx.sql.run({sql::feedback_list.name,
-                              {param(x.after_id), param(x.limit)}})) {
+  for (auto& r : ctx.sql.run(
+           {sql::feedback_list.name, {param(x.after_id), param(x.limit)}})) {
     expect_width(r, 8, "feedback row");
     out.rows.push_back({int_at(r, 0), int_at(r, 1), text_at(r, 2),
                         text_at(r, 3), text_at(r, 4), text_at(r, 5),

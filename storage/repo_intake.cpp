@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_intake.hpp"
 
 #include "common/error.hpp"
@@ -51,13 +52,14 @@ FROM unnest($1::integer[]) AS p)"};
 
 const std::vector<sql_def>& intake_statements() {
   static const std::vector<sql_def> defs{
-    sql::inbox_insert, sql::inbox_done, sql::inbox_pending,
-    sql::inbox_unfinished, sql::partition_notify,
+      sql::inbox_insert,     sql::inbox_done,       sql::inbox_pending,
+      sql::inbox_unfinished, sql::partition_notify,
   };
   return defs;
 }
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const inbox_put& x) {
   if (x.rows.empty())
@@ -87,7 +89,8 @@ caf::error check(const inbox_pending& x) {
   return check_limit(x.limit);
 }
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 statement inbox_insert_statement(const std::vector<const inbox_row*>& rows) {
   array_literal ids, chats, payloads;
@@ -127,7 +130,8 @@ inbox_row decode_inbox_row(const row& r) {
   return out;
 }
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 std::vector<inbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const inbox_put*>& calls) {
@@ -185,10 +189,10 @@ void mark_inbox_done(op_context& ctx, const std::vector<int64_t>& update_ids) {
 
 inbox_page execute(op_context& ctx, const inbox_pending& x) {
   inbox_page out;
-  for (auto& r : ctx.sql.run({sql::inbox_pending.name,
-                              {param(x.after_update_id), param(x.limit),
-                               param(x.before_ms),
-                               partitions_param(x.partitions)}}))
+  for (auto& r :
+       ctx.sql.run({sql::inbox_pending.name,
+                    {param(x.after_update_id), param(x.limit),
+                     param(x.before_ms), partitions_param(x.partitions)}}))
     out.rows.push_back(decode_inbox_row(r));
   return out;
 }

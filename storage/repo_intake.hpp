@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <unordered_map>
@@ -13,14 +14,16 @@ namespace bridge::storage {
 /// Statements of this repository.
 const std::vector<sql_def>& intake_statements();
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const inbox_put& x);
 caf::error check(const inbox_done& x);
 caf::error check(const inbox_pending& x);
 caf::error check(const partition_notify& x);
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 /// One multi-row insert of `rows` that skips ids stored before.
 statement inbox_insert_statement(const std::vector<const inbox_row*>& rows);
@@ -36,7 +39,8 @@ split_new_ids(const std::vector<const inbox_put*>& calls,
 
 inbox_row decode_inbox_row(const row& r);
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 std::vector<inbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const inbox_put*>& calls);

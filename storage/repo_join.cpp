@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_join.hpp"
 
 #include "common/error.hpp"
@@ -61,9 +62,9 @@ WHERE u.telegram_id = $1)"};
 
 const std::vector<sql_def>& join_statements() {
   static const std::vector<sql_def> defs{
-    sql::join_request_put, sql::join_take,   sql::join_link,
-    sql::worker_unlink,    sql::join_forget, sql::join_user,
-    sql::chat_partition,   sql::note_at,
+      sql::join_request_put, sql::join_take,   sql::join_link,
+      sql::worker_unlink,    sql::join_forget, sql::join_user,
+      sql::chat_partition,   sql::note_at,
   };
   return defs;
 }
@@ -105,16 +106,16 @@ caf::error check(const worker_remove& x) {
 }
 
 db_count execute(op_context& ctx, const join_request_put& x) {
-  ctx.sql.run({sql::join_request_put.name,
-               {param(x.worker_id), param(x.manager_id)}});
-  queue_notes(ctx, {{"join_request", x.manager_id, x.worker_id, x.name,
-                     x.cause}});
+  ctx.sql.run(
+      {sql::join_request_put.name, {param(x.worker_id), param(x.manager_id)}});
+  queue_notes(ctx,
+              {{"join_request", x.manager_id, x.worker_id, x.name, x.cause}});
   return {1};
 }
 
 caf::expected<user_record> execute(op_context& ctx, const join_answer& x) {
-  auto taken = ctx.sql.run({sql::join_take.name,
-                            {param(x.worker_id), param(x.manager_id)}});
+  auto taken = ctx.sql.run(
+      {sql::join_take.name, {param(x.worker_id), param(x.manager_id)}});
   if (taken.empty())
     return make_error(engine_errc::not_found,
                       "no join request of this worker waits");
@@ -129,26 +130,26 @@ caf::expected<user_record> execute(op_context& ctx, const join_answer& x) {
     throw db_failure{failure_kind::decode, "no partition for the worker"};
   auto partition = int_at(at.front(), 0);
   if (x.accept) {
-    ctx.sql.run({sql::join_link.name,
-                 {param(x.worker_id), param(x.manager_id)}});
+    ctx.sql.run(
+        {sql::join_link.name, {param(x.worker_id), param(x.manager_id)}});
     rehome(ctx, {x.worker_id}, x.cause);
   }
-  ctx.sql.run({sql::note_at.name,
-               {param(std::string{x.accept ? "join_accepted" : "join_declined"}),
-                param(x.worker_id), param(x.manager_id), param(x.name),
-                param(x.cause), param(partition)}});
+  ctx.sql.run(
+      {sql::note_at.name,
+       {param(std::string{x.accept ? "join_accepted" : "join_declined"}),
+        param(x.worker_id), param(x.manager_id), param(x.name), param(x.cause),
+        param(partition)}});
   return worker_after(ctx, x.worker_id);
 }
 
 caf::expected<user_record> execute(op_context& ctx, const worker_remove& x) {
-  auto gone = ctx.sql.run({sql::worker_unlink.name,
-                           {param(x.worker_id), param(x.manager_id)}});
+  auto gone = ctx.sql.run(
+      {sql::worker_unlink.name, {param(x.worker_id), param(x.manager_id)}});
   if (gone.empty())
     return make_error(engine_errc::not_found,
                       "this worker is not in this manager's team");
   rehome(ctx, {x.worker_id}, x.cause);
-  queue_notes(ctx, {{"removed", x.worker_id, x.manager_id, x.name,
-                     x.cause}});
+  queue_notes(ctx, {{"removed", x.worker_id, x.manager_id, x.name, x.cause}});
   return worker_after(ctx, x.worker_id);
 }
 

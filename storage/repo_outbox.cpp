@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_outbox.hpp"
 
 #include "common/error.hpp"
@@ -29,14 +30,16 @@ SET status = 'sent', telegram_message_ids = v.ids::bigint[], sent_at = now(),
     attempts = o.attempts + 1
 FROM unnest($1::text[], $2::text[]) AS v(dedupe_key, ids)
 WHERE o.dedupe_key = v.dedupe_key
-RETURNING o.dedupe_key)", true};
+RETURNING o.dedupe_key)",
+                              true};
 
 constexpr sql_def outbox_failed{"outbox_failed", R"(
 UPDATE outbox o
 SET status = 'failed', last_error = v.reason, attempts = v.attempts
 FROM unnest($1::text[], $2::text[], $3::bigint[]) AS v(dedupe_key, reason, attempts)
 WHERE o.dedupe_key = v.dedupe_key AND o.status <> 'sent'
-RETURNING o.dedupe_key)", true};
+RETURNING o.dedupe_key)",
+                                true};
 
 constexpr sql_def outbox_unsent{"outbox_unsent", R"(
 SELECT id, dedupe_key, chat_id, kind, text, target_message_id, markup, status,
@@ -53,13 +56,14 @@ LIMIT $2)"};
 
 const std::vector<sql_def>& outbox_statements() {
   static const std::vector<sql_def> defs{
-    sql::outbox_insert, sql::outbox_lookup, sql::outbox_sent,
-    sql::outbox_failed, sql::outbox_unsent,
+      sql::outbox_insert, sql::outbox_lookup, sql::outbox_sent,
+      sql::outbox_failed, sql::outbox_unsent,
   };
   return defs;
 }
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const outbox_put& x) {
   return check(x.item);
@@ -67,11 +71,13 @@ caf::error check(const outbox_put& x) {
 
 caf::error check(const outbox_record& i) {
   if (i.dedupe_key.empty())
-    return make_error(engine_errc::invalid_input, "outbox row without dedupe key");
-  return first_error({check_text("outbox dedupe_key", i.dedupe_key, limits::name),
-                      check_text("outbox kind", i.kind, limits::name),
-                      check_text("outbox text", i.text, limits::message_text),
-                      check_text("outbox markup", i.markup, limits::message_text)});
+    return make_error(engine_errc::invalid_input,
+                      "outbox row without dedupe key");
+  return first_error(
+      {check_text("outbox dedupe_key", i.dedupe_key, limits::name),
+       check_text("outbox kind", i.kind, limits::name),
+       check_text("outbox text", i.text, limits::message_text),
+       check_text("outbox markup", i.markup, limits::message_text)});
 }
 
 caf::error check(const outbox_sent& x) {
@@ -107,9 +113,11 @@ caf::error check(const reply_put& x) {
   return {};
 }
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
-statement outbox_insert_statement(const std::vector<const outbox_record*>& rows) {
+statement
+outbox_insert_statement(const std::vector<const outbox_record*>& rows) {
   array_literal keys, chats, kinds, texts, targets, markups, partitions;
   for (auto r : rows) {
     keys.add_text(r->dedupe_key);
@@ -148,7 +156,8 @@ statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls) {
   return {sql::outbox_sent.name, {keys.str(), ids.str()}};
 }
 
-statement outbox_failed_statement(const std::vector<const outbox_failed*>& calls) {
+statement
+outbox_failed_statement(const std::vector<const outbox_failed*>& calls) {
   array_literal keys, reasons, attempts;
   for (auto c : calls) {
     keys.add_text(c->dedupe_key);
@@ -213,7 +222,8 @@ split_outbox_puts(const std::vector<const outbox_record*>& items,
   return out;
 }
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 std::vector<outbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls) {
@@ -323,10 +333,10 @@ execute_batch(op_context& ctx, const std::vector<const reply_put*>& calls) {
 
 outbox_page execute(op_context& ctx, const outbox_unsent& x) {
   outbox_page out;
-  for (auto& r : ctx.sql.run({sql::outbox_unsent.name,
-                              {param(x.after_id), param(x.limit),
-                               param(x.before_ms),
-                               partitions_param(x.partitions)}}))
+  for (auto& r :
+       ctx.sql.run({sql::outbox_unsent.name,
+                    {param(x.after_id), param(x.limit), param(x.before_ms),
+                     partitions_param(x.partitions)}}))
     out.rows.push_back(decode_outbox_record(r));
   return out;
 }

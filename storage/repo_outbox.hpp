@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <string>
@@ -15,7 +16,8 @@ namespace bridge::storage {
 /// Statements of this repository.
 const std::vector<sql_def>& outbox_statements();
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const outbox_put& x);
 /// The input fields of an outbox row, as `outbox_put` and `message_put`
@@ -26,10 +28,12 @@ caf::error check(const outbox_failed& x);
 caf::error check(const outbox_unsent& x);
 caf::error check(const reply_put& x);
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 /// One multi-row insert of outbox rows that skips known dedupe keys.
-statement outbox_insert_statement(const std::vector<const outbox_record*>& rows);
+statement
+outbox_insert_statement(const std::vector<const outbox_record*>& rows);
 
 /// Looks up existing rows by dedupe key.
 statement outbox_lookup_statement(const std::vector<std::string>& keys);
@@ -38,7 +42,8 @@ statement outbox_lookup_statement(const std::vector<std::string>& keys);
 statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls);
 
 /// Marks rows failed, each with its reason (truncated) and attempt count.
-statement outbox_failed_statement(const std::vector<const outbox_failed*>& calls);
+statement
+outbox_failed_statement(const std::vector<const outbox_failed*>& calls);
 
 outbox_status outbox_status_from(std::string_view text);
 
@@ -58,7 +63,8 @@ split_outbox_puts(const std::vector<const outbox_record*>& items,
                   const std::unordered_map<std::string, int64_t>& created,
                   const std::unordered_map<std::string, outbox_known>& known);
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 std::vector<outbox_put_result>
 execute_batch(op_context& ctx, const std::vector<const outbox_put*>& calls);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_parked.hpp"
 
 #include "common/error.hpp"
@@ -40,7 +41,10 @@ RETURNING update_id, chat_id, payload, epoch_ms(received_at),
 
 const std::vector<sql_def>& parked_statements() {
   static const std::vector<sql_def> defs{
-    sql::inbox_park, sql::inbox_parked, sql::inbox_unpark, sql::inbox_drop,
+      sql::inbox_park,
+      sql::inbox_parked,
+      sql::inbox_unpark,
+      sql::inbox_drop,
   };
   return defs;
 }
@@ -74,8 +78,8 @@ parked_row decode_parked_row(const row& r) {
 
 db_count execute(op_context& ctx, const inbox_park& x) {
   auto reason = truncate_utf8(x.reason, limits::reason);
-  auto rs = ctx.sql.run({sql::inbox_park.name,
-                         {param(x.update_id), param(reason)}});
+  auto rs =
+      ctx.sql.run({sql::inbox_park.name, {param(x.update_id), param(reason)}});
   return {static_cast<int64_t>(rs.size())};
 }
 

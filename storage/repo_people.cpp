@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_people.hpp"
 
 #include "common/error.hpp"
@@ -120,16 +121,17 @@ RETURNING id)"};
 
 const std::vector<sql_def>& people_statements() {
   static const std::vector<sql_def> defs{
-    sql::user_get,     sql::user_put,      sql::user_set_code,
-    sql::user_by_code, sql::reset_links,   sql::reset_user,
-    sql::link_worker,  sql::unlink_worker, sql::workers_of,
-    sql::rehome_inbox, sql::note_insert,
-    sql::session_get,  sql::session_put,   sql::feedback_put,
+      sql::user_get,     sql::user_put,      sql::user_set_code,
+      sql::user_by_code, sql::reset_links,   sql::reset_user,
+      sql::link_worker,  sql::unlink_worker, sql::workers_of,
+      sql::rehome_inbox, sql::note_insert,   sql::session_get,
+      sql::session_put,  sql::feedback_put,
   };
   return defs;
 }
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 namespace {
 
@@ -147,9 +149,10 @@ caf::error check(const user_get& x) {
 }
 
 caf::error check(const user_put& x) {
-  return first_error({check_id("telegram_id", x.telegram_id),
-                      check_text("language", x.language, limits::code),
-                      check_text("display_name", x.display_name, limits::name)});
+  return first_error(
+      {check_id("telegram_id", x.telegram_id),
+       check_text("language", x.language, limits::code),
+       check_text("display_name", x.display_name, limits::name)});
 }
 
 caf::error check(const user_issue_code& x) {
@@ -191,12 +194,14 @@ caf::error check(const join_refused& x) {
 caf::error check(const inbox_rehome& x) {
   // Any chat, groups (negative ids) included; only 0 names none.
   if (x.chat_id == 0)
-    return make_error(engine_errc::invalid_input, "inbox_rehome without a chat");
+    return make_error(engine_errc::invalid_input,
+                      "inbox_rehome without a chat");
   return {};
 }
 
 caf::error check(const workers_of& x) {
-  return first_error({check_id("manager_id", x.manager_id), check_limit(x.limit)});
+  return first_error(
+      {check_id("manager_id", x.manager_id), check_limit(x.limit)});
 }
 
 caf::error check(const session_get& x) {
@@ -205,23 +210,25 @@ caf::error check(const session_get& x) {
 
 caf::error check(const session_put& x) {
   const auto& s = x.state;
-  return first_error({check_chat(s.chat_id),
-                      check_text("session step", s.step, limits::code),
-                      check_text("session role", s.role, limits::code),
-                      check_text("session language", s.language, limits::code),
-                      check_text("session pending", s.pending, limits::short_text)});
+  return first_error(
+      {check_chat(s.chat_id), check_text("session step", s.step, limits::code),
+       check_text("session role", s.role, limits::code),
+       check_text("session language", s.language, limits::code),
+       check_text("session pending", s.pending, limits::short_text)});
 }
 
 caf::error check(const feedback_put& x) {
   if (x.text.empty())
     return make_error(engine_errc::invalid_input, "empty feedback");
-  return first_error({check_id("user_id", x.user_id),
-                      check_text("feedback", x.text, limits::short_text),
-                      check_text("feedback role", x.role, limits::code),
-                      check_text("feedback language", x.language, limits::code)});
+  return first_error(
+      {check_id("user_id", x.user_id),
+       check_text("feedback", x.text, limits::short_text),
+       check_text("feedback role", x.role, limits::code),
+       check_text("feedback language", x.language, limits::code)});
 }
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 user_role user_role_from(std::string_view text) {
   if (text == "none")
@@ -250,7 +257,7 @@ user_record decode_user(const row& r) {
 
 chat_session_record decode_session(const row& r) {
   expect_width(r, 7, "session row");
-  return {int_at(r, 0),  text_at(r, 1), text_at(r, 2), text_at(r, 3),
+  return {int_at(r, 0), text_at(r, 1), text_at(r, 2), text_at(r, 3),
           int_at(r, 4), text_at(r, 5), int_at(r, 6)};
 }
 
@@ -272,7 +279,8 @@ statement session_put_statement(const chat_session_record& x) {
            param(x.current_worker), param(x.pending)}};
 }
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 namespace {
 
@@ -314,8 +322,8 @@ caf::expected<user_record> execute(op_context& ctx, const user_issue_code& x) {
   for (int attempt = 0; attempt < max_code_attempts; ++attempt) {
     auto code = random_invitation_code();
     try {
-      auto rs = ctx.sql.run(user_set_code_statement(x.telegram_id, code,
-                                                    x.replace));
+      auto rs =
+          ctx.sql.run(user_set_code_statement(x.telegram_id, code, x.replace));
       if (!rs.empty())
         return decode_user(rs.front());
       // Someone gave the user a code in between (or removed the user).
@@ -329,13 +337,14 @@ caf::expected<user_record> execute(op_context& ctx, const user_issue_code& x) {
   }
   return make_error(engine_errc::conflict,
                     "no free invitation code after "
-                      + std::to_string(max_code_attempts) + " attempts");
+                        + std::to_string(max_code_attempts) + " attempts");
 }
 
 caf::expected<user_record> execute(op_context& ctx, const user_by_code& x) {
   auto rs = ctx.sql.run({sql::user_by_code.name, {param(x.code)}});
   if (rs.empty())
-    return make_error(engine_errc::not_found, "no user has this invitation code");
+    return make_error(engine_errc::not_found,
+                      "no user has this invitation code");
   return decode_user(rs.front());
 }
 
@@ -353,11 +362,11 @@ user_reset_result execute(op_context& ctx, const user_reset& x) {
   std::vector<queued_note> notes;
   if (x.tell_partners)
     for (auto partner : out.unlinked)
-      notes.push_back({"partner_left", partner, x.telegram_id, x.name,
-                       x.cause});
+      notes.push_back(
+          {"partner_left", partner, x.telegram_id, x.name, x.cause});
   if (x.tell_user)
-    notes.push_back({"reset_by_operator", x.telegram_id, x.telegram_id,
-                     x.name, x.cause});
+    notes.push_back(
+        {"reset_by_operator", x.telegram_id, x.telegram_id, x.name, x.cause});
   queue_notes(ctx, notes);
   return out;
 }
@@ -373,9 +382,9 @@ void queue_notes(op_context& ctx, const std::vector<queued_note>& notes) {
     names.add_text(n.name);
     causes.add(n.cause);
   }
-  ctx.sql.run({sql::note_insert.name,
-               {kinds.str(), chats.str(), users.str(), names.str(),
-                causes.str()}});
+  ctx.sql.run(
+      {sql::note_insert.name,
+       {kinds.str(), chats.str(), users.str(), names.str(), causes.str()}});
 }
 
 int64_t rehome(op_context& ctx, const std::vector<int64_t>& chats,
@@ -394,20 +403,20 @@ db_count execute(op_context& ctx, const inbox_rehome& x) {
 }
 
 caf::expected<link_result> execute(op_context& ctx, const link_worker& x) {
-  auto rs = ctx.sql.run({sql::link_worker.name,
-                         {param(x.worker_id), param(x.manager_id)}});
+  auto rs = ctx.sql.run(
+      {sql::link_worker.name, {param(x.worker_id), param(x.manager_id)}});
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "link_worker returned no row"};
   rehome(ctx, {x.worker_id}, x.cause);
   if (x.tell_manager)
-    queue_notes(ctx, {{"worker_joined", x.manager_id, x.worker_id, x.name,
-                       x.cause}});
+    queue_notes(
+        ctx, {{"worker_joined", x.manager_id, x.worker_id, x.name, x.cause}});
   return link_result{int_at(rs.front(), 0)};
 }
 
 db_count execute(op_context& ctx, const join_refused& x) {
-  queue_notes(ctx, {{"join_refused", x.manager_id, x.worker_id, x.name,
-                     x.cause}});
+  queue_notes(ctx,
+              {{"join_refused", x.manager_id, x.worker_id, x.name, x.cause}});
   return {1};
 }
 
@@ -419,9 +428,9 @@ db_count execute(op_context& ctx, const unlink_worker& x) {
 
 user_page execute(op_context& ctx, const workers_of& x) {
   user_page out;
-  for (auto& r : ctx.sql.run({sql::workers_of.name,
-                              {param(x.manager_id), param(x.after_id),
-                               param(x.limit)}}))
+  for (auto& r :
+       ctx.sql.run({sql::workers_of.name,
+                    {param(x.manager_id), param(x.after_id), param(x.limit)}}))
     out.rows.push_back(decode_user(r));
   return out;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <optional>
@@ -19,7 +20,8 @@ const std::vector<sql_def>& people_statements();
 /// a collision is already rare; eight in a row do not happen.
 constexpr int max_code_attempts = 8;
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const user_get& x);
 caf::error check(const user_put& x);
@@ -35,7 +37,8 @@ caf::error check(const session_get& x);
 caf::error check(const session_put& x);
 caf::error check(const feedback_put& x);
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 user_role user_role_from(std::string_view text);
 
@@ -50,7 +53,8 @@ statement user_set_code_statement(int64_t telegram_id, const std::string& code,
                                   bool replace);
 statement session_put_statement(const chat_session_record& x);
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 caf::expected<user_record> execute(op_context& ctx, const user_get& x);
 user_record execute(op_context& ctx, const user_put& x);

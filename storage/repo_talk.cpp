@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_talk.hpp"
 
 #include <limits>
@@ -106,12 +107,11 @@ const char* text_of(const std::vector<sql_def>& defs, const char* name) {
 // to completion whether read or not, on tables none of the others writes.
 // One round trip instead of three.
 const sql_def& message_store_statement() {
-  static const std::string text
-    = std::string{"WITH m AS ("} + sql::message_insert.text + "),\nd AS ("
+  static const std::string text =
+      std::string{"WITH m AS ("} + sql::message_insert.text + "),\nd AS ("
       + shift_params(text_of(intake_statements(), "inbox_done"), 10)
       + "),\no AS ("
-      + shift_params(text_of(outbox_statements(), "outbox_insert"), 11)
-      + R"()
+      + shift_params(text_of(outbox_statements(), "outbox_insert"), 11) + R"()
 SELECT 'm', conversation_id, seq, id, NULL::text FROM m
 UNION ALL
 SELECT 'o', NULL, NULL, id, dedupe_key FROM o)";
@@ -121,15 +121,16 @@ SELECT 'o', NULL, NULL, id, dedupe_key FROM o)";
 
 const std::vector<sql_def>& talk_statements() {
   static const std::vector<sql_def> defs{
-    sql::conversation_open,  sql::conversation_reserve,
-    sql::message_insert,     message_store_statement(),
-    sql::message_update_seq, sql::message_update_source,
-    sql::message_recent,     sql::message_count,
+      sql::conversation_open,  sql::conversation_reserve,
+      sql::message_insert,     message_store_statement(),
+      sql::message_update_seq, sql::message_update_source,
+      sql::message_recent,     sql::message_count,
   };
   return defs;
 }
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 namespace {
 
@@ -137,9 +138,9 @@ caf::error check_message_texts(const std::string& original,
                                const std::string& translated,
                                const std::string& translated_lang) {
   return first_error(
-    {check_text("original_text", original, limits::message_text),
-     check_text("translated_text", translated, limits::message_text),
-     check_text("translated_lang", translated_lang, limits::code)});
+      {check_text("original_text", original, limits::message_text),
+       check_text("translated_text", translated, limits::message_text),
+       check_text("translated_lang", translated_lang, limits::code)});
 }
 
 } // namespace
@@ -158,7 +159,8 @@ caf::error check(const conversation_reserve& x) {
   if (x.count < 1 || x.count > max_reserve)
     return make_error(engine_errc::invalid_input,
                       "reserve count " + std::to_string(x.count)
-                        + " is outside [1, " + std::to_string(max_reserve) + "]");
+                          + " is outside [1, " + std::to_string(max_reserve)
+                          + "]");
   return check_id("conversation_id", x.conversation_id);
 }
 
@@ -167,10 +169,11 @@ caf::error check(const message_put& x) {
     return make_error(engine_errc::invalid_input, "message_put without rows");
   for (auto& r : x.rows) {
     auto err = first_error(
-      {check_id("conversation_id", r.conversation_id), check_id("seq", r.seq),
-       check_id("sender_id", r.sender_id),
-       check_message_texts(r.original_text, r.translated_text, r.translated_lang),
-       check_text("original_lang", r.original_lang, limits::code)});
+        {check_id("conversation_id", r.conversation_id), check_id("seq", r.seq),
+         check_id("sender_id", r.sender_id),
+         check_message_texts(r.original_text, r.translated_text,
+                             r.translated_lang),
+         check_text("original_lang", r.original_lang, limits::code)});
     if (err)
       return err;
     if (r.created_at_ms < 0 || r.source_message_id < 0)
@@ -199,8 +202,8 @@ caf::error check(const message_update& x) {
 caf::error check(const message_recent& x) {
   if (x.before_seq < 0)
     return make_error(engine_errc::invalid_input, "negative before_seq");
-  return first_error({check_id("conversation_id", x.conversation_id),
-                      check_limit(x.limit)});
+  return first_error(
+      {check_id("conversation_id", x.conversation_id), check_limit(x.limit)});
 }
 
 caf::error check(const message_count& x) {
@@ -210,7 +213,8 @@ caf::error check(const message_count& x) {
   return check_id("conversation_id", x.conversation_id);
 }
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 message_status message_status_from(std::string_view text) {
   if (text == "pending")
@@ -249,9 +253,10 @@ conversation_record decode_conversation(const row& r) {
           int_at(r, 3), int_at(r, 4), int_at(r, 5)};
 }
 
-statement message_insert_statement(const std::vector<const message_row*>& rows) {
+statement
+message_insert_statement(const std::vector<const message_row*>& rows) {
   array_literal conv, seq, sender, source, otext, olang, ttext, tlang, status,
-    created;
+      created;
   for (auto r : rows) {
     conv.add(r->conversation_id);
     seq.add(r->seq);
@@ -289,26 +294,27 @@ split_message_ids(const std::vector<const message_put*>& calls,
 
 statement message_update_statement(const message_update& x) {
   bool by_seq = x.seq > 0;
-  return {by_seq ? sql::message_update_seq.name : sql::message_update_source.name,
-          {param(x.conversation_id),
-           param(by_seq ? x.seq : x.source_message_id), param(x.original_text),
-           param(x.translated_text), param(x.translated_lang),
-           param(to_string(x.status))}};
+  return {
+      by_seq ? sql::message_update_seq.name : sql::message_update_source.name,
+      {param(x.conversation_id), param(by_seq ? x.seq : x.source_message_id),
+       param(x.original_text), param(x.translated_text),
+       param(x.translated_lang), param(to_string(x.status))}};
 }
 
 statement message_recent_statement(const message_recent& x) {
-  auto before = x.before_seq > 0 ? x.before_seq
-                                 : std::numeric_limits<int64_t>::max();
+  auto before =
+      x.before_seq > 0 ? x.before_seq : std::numeric_limits<int64_t>::max();
   return {sql::message_recent.name,
           {param(x.conversation_id), param(x.limit), param(before)}};
 }
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 caf::expected<conversation_record> execute(op_context& ctx,
                                            const conversation_open& x) {
-  auto rs = ctx.sql.run({sql::conversation_open.name,
-                         {param(x.manager_id), param(x.worker_id)}});
+  auto rs = ctx.sql.run(
+      {sql::conversation_open.name, {param(x.manager_id), param(x.worker_id)}});
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "conversation_open returned no row"};
   return decode_conversation(rs.front());
@@ -340,9 +346,9 @@ message_page execute(op_context& ctx, const message_recent& x) {
 }
 
 db_count execute(op_context& ctx, const message_count& x) {
-  auto rs = ctx.sql.run({sql::message_count.name,
-                         {param(x.conversation_id), param(x.since_ms),
-                          param(x.until_ms)}});
+  auto rs = ctx.sql.run(
+      {sql::message_count.name,
+       {param(x.conversation_id), param(x.since_ms), param(x.until_ms)}});
   return {rs.empty() ? 0 : int_at(rs.front(), 0)};
 }
 

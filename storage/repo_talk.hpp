@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <map>
@@ -20,7 +21,8 @@ const std::vector<sql_def>& task_statements();
 /// Most sequence numbers one `conversation_reserve` may take.
 constexpr int64_t max_reserve = 10000;
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const conversation_open& x);
 caf::error check(const conversation_reserve& x);
@@ -34,7 +36,8 @@ caf::error check(const task_done& x);
 caf::error check(const task_texts& x);
 caf::error check(const task_translated& x);
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 message_status message_status_from(std::string_view text);
 task_status task_status_from(std::string_view text);
@@ -70,11 +73,13 @@ statement task_list_statement(const task_list& x);
 /// one statement (execute_batch's path when the batch fits one).
 const sql_def& message_store_statement();
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 caf::expected<conversation_record> execute(op_context& ctx,
                                            const conversation_open& x);
-caf::expected<seq_range> execute(op_context& ctx, const conversation_reserve& x);
+caf::expected<seq_range> execute(op_context& ctx,
+                                 const conversation_reserve& x);
 std::vector<message_put_result>
 execute_batch(op_context& ctx, const std::vector<const message_put*>& calls);
 caf::expected<message_row> execute(op_context& ctx, const message_update& x);

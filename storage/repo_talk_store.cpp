@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Storing messages in batches: each with its partner's copy and the
 // update it finishes, in one statement when the batch fits one.
 #include "storage/repo_talk.hpp"

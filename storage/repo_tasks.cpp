@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Tasks: what a manager asks a worker to do, listed by owner and status.
 // Declared with the rest of the talk repository in storage/repo_talk.hpp.
 
@@ -64,14 +65,15 @@ RETURNING 1)"};
 
 const std::vector<sql_def>& task_statements() {
   static const std::vector<sql_def> defs{
-    sql::task_create,      sql::tasks_of_manager, sql::all_tasks_of_manager,
-    sql::tasks_of_worker,  sql::all_tasks_of_worker, sql::task_done,
-    sql::task_texts,       sql::task_translated,
+      sql::task_create,     sql::tasks_of_manager,    sql::all_tasks_of_manager,
+      sql::tasks_of_worker, sql::all_tasks_of_worker, sql::task_done,
+      sql::task_texts,      sql::task_translated,
   };
   return defs;
 }
 
-// -- validation -----------------------------------------------------------------
+// -- validation
+// -----------------------------------------------------------------
 
 caf::error check(const task_create& x) {
   if (x.text.empty())
@@ -92,8 +94,8 @@ caf::error check(const task_list& x) {
 }
 
 caf::error check(const task_done& x) {
-  return first_error({check_id("task_id", x.task_id),
-                      check_id("by_user", x.by_user)});
+  return first_error(
+      {check_id("task_id", x.task_id), check_id("by_user", x.by_user)});
 }
 
 caf::error check(const task_texts& x) {
@@ -111,13 +113,14 @@ caf::error check(const task_translated& x) {
   if (x.language.empty() || x.text.empty())
     return make_error(engine_errc::invalid_input,
                       "a task translation needs a language and a text");
-  return first_error({check_id("task_id", x.task_id),
-                      check_text("language", x.language, limits::short_text),
-                      check_text("task translation", x.text,
-                                 limits::short_text)});
+  return first_error(
+      {check_id("task_id", x.task_id),
+       check_text("language", x.language, limits::short_text),
+       check_text("task translation", x.text, limits::short_text)});
 }
 
-// -- builders and decoders ------------------------------------------------------
+// -- builders and decoders
+// ------------------------------------------------------
 
 task_status task_status_from(std::string_view text) {
   if (text == "open")
@@ -143,22 +146,23 @@ task_record decode_task(const row& r) {
 }
 
 statement task_list_statement(const task_list& x) {
-  auto before = x.before_id > 0 ? x.before_id
-                                : std::numeric_limits<int64_t>::max();
+  auto before =
+      x.before_id > 0 ? x.before_id : std::numeric_limits<int64_t>::max();
   bool of_manager = x.manager_id > 0;
   auto owner = of_manager ? x.manager_id : x.worker_id;
   if (x.filter == task_filter::all)
     return {of_manager ? sql::all_tasks_of_manager.name
                        : sql::all_tasks_of_worker.name,
             {param(owner), param(before), param(x.limit)}};
-  auto status = x.filter == task_filter::open ? task_status::open
-                                              : task_status::done;
-  return {of_manager ? sql::tasks_of_manager.name : sql::tasks_of_worker.name,
-          {param(owner), param(to_string(status)), param(before),
-           param(x.limit)}};
+  auto status =
+      x.filter == task_filter::open ? task_status::open : task_status::done;
+  return {
+      of_manager ? sql::tasks_of_manager.name : sql::tasks_of_worker.name,
+      {param(owner), param(to_string(status)), param(before), param(x.limit)}};
 }
 
-// -- execution ------------------------------------------------------------------
+// -- execution
+// ------------------------------------------------------------------
 
 task_record execute(op_context& ctx, const task_create& x) {
   auto rs = ctx.sql.run({sql::task_create.name,
@@ -177,12 +181,12 @@ task_page execute(op_context& ctx, const task_list& x) {
 }
 
 caf::expected<task_record> execute(op_context& ctx, const task_done& x) {
-  auto rs = ctx.sql.run({sql::task_done.name,
-                         {param(x.task_id), param(x.by_user)}});
+  auto rs =
+      ctx.sql.run({sql::task_done.name, {param(x.task_id), param(x.by_user)}});
   if (rs.empty())
     return make_error(engine_errc::not_found,
                       "no task " + std::to_string(x.task_id) + " of user "
-                        + std::to_string(x.by_user));
+                          + std::to_string(x.by_user));
   return decode_task(rs.front());
 }
 
@@ -193,8 +197,8 @@ task_text_page execute(op_context& ctx, const task_texts& x) {
   array_literal ids;
   for (auto id : x.task_ids)
     ids.add(id);
-  for (auto& r : ctx.sql.run({sql::task_texts.name,
-                              {ids.str(), param(x.language)}})) {
+  for (auto& r :
+       ctx.sql.run({sql::task_texts.name, {ids.str(), param(x.language)}})) {
     expect_width(r, 3, "task text row");
     out.rows.push_back({int_at(r, 0), text_at(r, 1), text_at(r, 2)});
   }

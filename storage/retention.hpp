@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <array>
@@ -20,7 +21,7 @@ namespace bridge::storage {
 class retention_round {
 public:
   retention_round(int64_t cutoff_ms, int64_t batch_size, int64_t max_batches)
-    : cutoff_ms_(cutoff_ms), batch_(batch_size), budget_(max_batches) {}
+      : cutoff_ms_(cutoff_ms), batch_(batch_size), budget_(max_batches) {}
 
   /// The next purge to run (unfenced), or nothing when the round is over.
   std::optional<purge> next() const;
@@ -28,11 +29,13 @@ public:
   /// Records what the last purge deleted.
   void deleted(int64_t n);
 
-  int64_t total(purge_target t) const { return totals_[static_cast<size_t>(t)]; }
+  int64_t total(purge_target t) const {
+    return totals_[static_cast<size_t>(t)];
+  }
 
 private:
   static constexpr std::array<purge_target, 3> order_ = {
-    purge_target::messages, purge_target::inbox, purge_target::outbox};
+      purge_target::messages, purge_target::inbox, purge_target::outbox};
 
   int64_t cutoff_ms_;
   int64_t batch_;
@@ -84,8 +87,9 @@ private:
 };
 
 /// Spawn function of the retention job.
-retention_actor::behavior_type retention(retention_actor::stateful_pointer<retention_state> self,
-                                         retention_options opts);
+retention_actor::behavior_type
+retention(retention_actor::stateful_pointer<retention_state> self,
+          retention_options opts);
 
 /// Options from the `retention.*` keys; `owner` names this instance.
 retention_options retention_options_from(const bridge_config& cfg, db_actor db,

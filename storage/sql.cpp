@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/sql.hpp"
 
 #include <cctype>
@@ -9,15 +10,24 @@ namespace bridge::storage {
 
 const char* to_string(failure_kind x) {
   switch (x) {
-    case failure_kind::connection_lost: return "connection_lost";
-    case failure_kind::in_doubt: return "in_doubt";
-    case failure_kind::rollback: return "rollback";
-    case failure_kind::unique_violation: return "unique_violation";
-    case failure_kind::foreign_key_violation: return "foreign_key_violation";
-    case failure_kind::invalid_data: return "invalid_data";
-    case failure_kind::timeout: return "timeout";
-    case failure_kind::decode: return "decode";
-    case failure_kind::other: return "other";
+  case failure_kind::connection_lost:
+    return "connection_lost";
+  case failure_kind::in_doubt:
+    return "in_doubt";
+  case failure_kind::rollback:
+    return "rollback";
+  case failure_kind::unique_violation:
+    return "unique_violation";
+  case failure_kind::foreign_key_violation:
+    return "foreign_key_violation";
+  case failure_kind::invalid_data:
+    return "invalid_data";
+  case failure_kind::timeout:
+    return "timeout";
+  case failure_kind::decode:
+    return "decode";
+  case failure_kind::other:
+    return "other";
   }
   return "unknown";
 }
@@ -47,26 +57,27 @@ caf::error to_error(const db_failure& failure, std::string_view context) {
   ctx += ": ";
   ctx += failure.what();
   switch (failure.kind()) {
-    case failure_kind::connection_lost:
-    case failure_kind::in_doubt:
-    case failure_kind::rollback:
-      return make_error(engine_errc::db_unavailable, std::move(ctx));
-    case failure_kind::unique_violation:
-      return make_error(engine_errc::conflict, std::move(ctx));
-    case failure_kind::foreign_key_violation:
-      return make_error(engine_errc::not_found, std::move(ctx));
-    case failure_kind::invalid_data:
-      return make_error(engine_errc::invalid_input, std::move(ctx));
-    case failure_kind::timeout:
-      return make_error(engine_errc::deadline_exceeded, std::move(ctx));
-    case failure_kind::decode:
-    case failure_kind::other:
-      break;
+  case failure_kind::connection_lost:
+  case failure_kind::in_doubt:
+  case failure_kind::rollback:
+    return make_error(engine_errc::db_unavailable, std::move(ctx));
+  case failure_kind::unique_violation:
+    return make_error(engine_errc::conflict, std::move(ctx));
+  case failure_kind::foreign_key_violation:
+    return make_error(engine_errc::not_found, std::move(ctx));
+  case failure_kind::invalid_data:
+    return make_error(engine_errc::invalid_input, std::move(ctx));
+  case failure_kind::timeout:
+    return make_error(engine_errc::deadline_exceeded, std::move(ctx));
+  case failure_kind::decode:
+  case failure_kind::other:
+    break;
   }
   return make_error(engine_errc::db_error, std::move(ctx));
 }
 
-// -- array_literal --------------------------------------------------------------
+// -- array_literal
+// --------------------------------------------------------------
 
 void array_literal::separate() {
   if (n_++ > 0)
@@ -95,7 +106,8 @@ void array_literal::add_null() {
   buf_ += "NULL";
 }
 
-// -- decoding -------------------------------------------------------------------
+// -- decoding
+// -------------------------------------------------------------------
 
 namespace {
 
@@ -111,9 +123,9 @@ namespace {
 
 const cell& at(const row& r, size_t i) {
   if (i >= r.size()) {
-    throw db_failure{failure_kind::decode,
-                     "row has " + std::to_string(r.size())
-                       + " columns, wanted column " + std::to_string(i)};
+    throw db_failure{failure_kind::decode, "row has " + std::to_string(r.size())
+                                               + " columns, wanted column "
+                                               + std::to_string(i)};
   }
   return r[i];
 }
@@ -136,7 +148,7 @@ void expect_width(const row& r, size_t width, const char* what) {
   if (r.size() != width) {
     throw db_failure{failure_kind::decode,
                      std::string{what} + ": expected " + std::to_string(width)
-                       + " columns, got " + std::to_string(r.size())};
+                         + " columns, got " + std::to_string(r.size())};
   }
 }
 
@@ -200,7 +212,8 @@ std::string shift_params(const std::string& text, int by) {
     }
     size_t end = i + 1;
     int n = 0;
-    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])))
+    while (end < text.size()
+           && std::isdigit(static_cast<unsigned char>(text[end])))
       n = n * 10 + (text[end++] - '0');
     out += '$';
     out += std::to_string(n + by);

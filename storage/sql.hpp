@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -73,8 +74,7 @@ class db_failure : public std::runtime_error {
 public:
   db_failure(failure_kind kind, const std::string& what,
              std::string sqlstate = {})
-    : std::runtime_error(what), kind_(kind), sqlstate_(std::move(sqlstate)) {
-  }
+      : std::runtime_error(what), kind_(kind), sqlstate_(std::move(sqlstate)) {}
 
   failure_kind kind() const { return kind_; }
   const std::string& sqlstate() const { return sqlstate_; }
@@ -106,7 +106,8 @@ struct op_context {
   size_t batch_max = 500;
 };
 
-// -- parameters -----------------------------------------------------------------
+// -- parameters
+// -----------------------------------------------------------------
 
 /// Builds a PostgreSQL array literal (`{1,2}`, `{"a","b\"c",NULL}`) for one
 /// array parameter. Every text element is quoted, so no content (quotes,
@@ -171,7 +172,8 @@ void for_each_chunk(const std::vector<T>& items, size_t n, F&& f) {
   }
 }
 
-// -- decoding -------------------------------------------------------------------
+// -- decoding
+// -------------------------------------------------------------------
 
 /// Throws a `decode` failure unless `r` has exactly `width` cells.
 void expect_width(const row& r, size_t width, const char* what);

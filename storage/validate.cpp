@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "storage/validate.hpp"
 
 #include <cstdio>
@@ -14,8 +15,8 @@ caf::error check_text(const char* field, std::string_view value,
   if (value.size() > max_bytes) {
     return make_error(engine_errc::invalid_input,
                       std::string{field} + " is " + std::to_string(value.size())
-                        + " bytes, at most " + std::to_string(max_bytes)
-                        + " are stored");
+                          + " bytes, at most " + std::to_string(max_bytes)
+                          + " are stored");
   }
   if (value.find('\0') != std::string_view::npos)
     return make_error(engine_errc::invalid_input,
@@ -30,7 +31,7 @@ caf::error check_limit(int64_t limit) {
   if (limit < 1 || limit > max_page_size)
     return make_error(engine_errc::invalid_input,
                       "limit " + std::to_string(limit) + " is outside [1, "
-                        + std::to_string(max_page_size) + "]");
+                          + std::to_string(max_page_size) + "]");
   return {};
 }
 
@@ -38,7 +39,7 @@ caf::error check_id(const char* field, int64_t id) {
   if (id <= 0)
     return make_error(engine_errc::invalid_input,
                       std::string{field} + " must be positive, got "
-                        + std::to_string(id));
+                          + std::to_string(id));
   return {};
 }
 
@@ -46,7 +47,7 @@ caf::error check_day(int64_t day) {
   auto bad = [day] {
     return make_error(engine_errc::invalid_input,
                       "day " + std::to_string(day)
-                        + " is not a calendar day written yyyymmdd");
+                          + " is not a calendar day written yyyymmdd");
   };
   if (day < 20000101 || day > 99991231)
     return bad();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/body_split.hpp"
 
 #include <cctype>
@@ -43,16 +44,23 @@ struct scanner {
       return true;
     }
     switch (c) {
-      case '"': in_string = true; break;
-      case '{': open.push_back('}'); break;
-      case '[': open.push_back(']'); break;
-      case '}':
-      case ']':
-        if (open.empty() || open.back() != c)
-          return false;
-        open.pop_back();
-        break;
-      default: break;
+    case '"':
+      in_string = true;
+      break;
+    case '{':
+      open.push_back('}');
+      break;
+    case '[':
+      open.push_back(']');
+      break;
+    case '}':
+    case ']':
+      if (open.empty() || open.back() != c)
+        return false;
+      open.pop_back();
+      break;
+    default:
+      break;
     }
     return true;
   }
@@ -185,8 +193,8 @@ bool has_lone_surrogate(std::string_view text) {
     if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u')
       return -1;
     int v = 0;
-    auto [end, ec] = std::from_chars(text.data() + i + 2, text.data() + i + 6,
-                                     v, 16);
+    auto [end, ec] =
+        std::from_chars(text.data() + i + 2, text.data() + i + 6, v, 16);
     return ec == std::errc{} && end == text.data() + i + 6 ? v : -1;
   };
   for (size_t i = 0; i < text.size(); ++i) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/bot_api.hpp"
 
 #include "common/json_writer.hpp"
@@ -15,9 +16,9 @@ void write_keyboard(json::writer& w,
     w.begin_array();
     for (auto& b : row)
       w.begin_object()
-        .field("text", b.text)
-        .field("callback_data", b.callback_data)
-        .end_object();
+          .field("text", b.text)
+          .field("callback_data", b.callback_data)
+          .end_object();
     w.end_array();
   }
   w.end_array().end_object();
@@ -29,42 +30,42 @@ api_call encode(const outbound& out) {
   json::writer w;
   w.begin_object();
   switch (out.kind) {
-    case outbound_kind::send_message:
-      w.field("chat_id", out.chat_id).field("text", out.text);
-      if (!out.keyboard.empty())
-        write_keyboard(w, out.keyboard);
-      break;
-    case outbound_kind::edit_message:
-      w.field("chat_id", out.chat_id)
+  case outbound_kind::send_message:
+    w.field("chat_id", out.chat_id).field("text", out.text);
+    if (!out.keyboard.empty())
+      write_keyboard(w, out.keyboard);
+    break;
+  case outbound_kind::edit_message:
+    w.field("chat_id", out.chat_id)
         .field("message_id", out.message_id)
         .field("text", out.text);
-      if (!out.keyboard.empty())
-        write_keyboard(w, out.keyboard);
-      break;
-    case outbound_kind::answer_callback:
-      w.field("callback_query_id", out.callback_id);
-      if (!out.text.empty())
-        w.field("text", out.text);
-      break;
-    case outbound_kind::chat_action:
-      w.field("chat_id", out.chat_id).field("action", out.action);
-      break;
-    case outbound_kind::set_commands:
-      w.key("commands").begin_array();
-      for (const auto& c : out.commands)
-        w.begin_object()
+    if (!out.keyboard.empty())
+      write_keyboard(w, out.keyboard);
+    break;
+  case outbound_kind::answer_callback:
+    w.field("callback_query_id", out.callback_id);
+    if (!out.text.empty())
+      w.field("text", out.text);
+    break;
+  case outbound_kind::chat_action:
+    w.field("chat_id", out.chat_id).field("action", out.action);
+    break;
+  case outbound_kind::set_commands:
+    w.key("commands").begin_array();
+    for (const auto& c : out.commands)
+      w.begin_object()
           .field("command", c.command)
           .field("description", c.description)
           .end_object();
-      w.end_array();
-      w.key("scope")
+    w.end_array();
+    w.key("scope")
         .begin_object()
         .field("type", "chat")
         .field("chat_id", out.chat_id)
         .end_object();
-      if (!out.language_code.empty())
-        w.field("language_code", out.language_code);
-      break;
+    if (!out.language_code.empty())
+      w.field("language_code", out.language_code);
+    break;
   }
   w.end_object();
   return {to_string(out.kind), std::move(w).str()};
@@ -77,11 +78,11 @@ api_call encode_get_updates(int64_t offset, int64_t limit, int64_t timeout_s) {
     w.field("offset", offset);
   w.field("limit", limit).field("timeout", timeout_s);
   w.key("allowed_updates")
-    .begin_array()
-    .value("message")
-    .value("edited_message")
-    .value("callback_query")
-    .end_array();
+      .begin_array()
+      .value("message")
+      .value("edited_message")
+      .value("callback_query")
+      .end_array();
   w.end_object();
   return {"getUpdates", std::move(w).str()};
 }
@@ -104,8 +105,8 @@ namespace {
 /// the last separator of the strongest kind found in the second half of
 /// the window, so pieces stay reasonably long.
 size_t best_cut(std::string_view text, size_t limit) {
-  static constexpr std::string_view separators[] = {"\n\n", "\n", ". ", "! ",
-                                                    "? ", " "};
+  static constexpr std::string_view separators[] = {"\n\n", "\n", ". ",
+                                                    "! ",   "? ", " "};
   auto window = text.substr(0, limit);
   for (auto sep : separators) {
     auto pos = window.rfind(sep);
@@ -126,7 +127,8 @@ std::vector<std::string> split_text(std::string_view text, size_t max_units) {
       break;
     }
     if (limit == 0) // max_units smaller than one code point
-      limit = utf8::sequence_length(text) == 0 ? 1 : utf8::sequence_length(text);
+      limit =
+          utf8::sequence_length(text) == 0 ? 1 : utf8::sequence_length(text);
     auto cut = best_cut(text, limit);
     auto piece = text.substr(0, cut);
     // Trailing spaces of a piece carry nothing; keep newlines inside.
@@ -150,8 +152,8 @@ send_outcome classify_send(long http_status, std::string_view body,
   }
   auto reply = decode_reply(body);
   if (!reply) {
-    out.status = http_status >= 500 ? send_status::transient
-                                    : send_status::rejected;
+    out.status =
+        http_status >= 500 ? send_status::transient : send_status::rejected;
     if (http_status == 200)
       out.status = send_status::transient; // a broken proxy; try again
     out.error = "reply is not a Bot API object (HTTP "

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -24,8 +25,7 @@ api_call encode(const outbound& out);
 
 /// Encodes a getUpdates call per the Bot API offset rules: `offset` is one
 /// past the highest update_id already stored (0 on the very first call).
-api_call encode_get_updates(int64_t offset, int64_t limit,
-                            int64_t timeout_s);
+api_call encode_get_updates(int64_t offset, int64_t limit, int64_t timeout_s);
 
 /// URL of `method` for bot `token` at `base_url`. Contains the token:
 /// never log it unmasked.

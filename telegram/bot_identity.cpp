@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/bot_identity.hpp"
 
 #include <simdjson.h>
@@ -22,8 +23,7 @@ std::optional<std::string> decode_get_me(std::string_view body) {
   bool ok = false;
   std::string_view name;
   if (root["ok"].get_bool().get(ok) != simdjson::SUCCESS || !ok
-      || root["result"]["username"].get_string().get(name)
-           != simdjson::SUCCESS
+      || root["result"]["username"].get_string().get(name) != simdjson::SUCCESS
       || !is_bot_username(name))
     return std::nullopt;
   return std::string{name};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/durable_codec.hpp"
 
 #include <simdjson.h>
@@ -45,8 +46,9 @@ std::string encode_update(const tg_update& u) {
     w.field("text", u.text);
   } else {
     // The decoder recognises media by key; "other" is any key it lacks.
-    w.key(u.media_kind == "other" ? "dice" : u.media_kind).begin_object()
-      .end_object();
+    w.key(u.media_kind == "other" ? "dice" : u.media_kind)
+        .begin_object()
+        .end_object();
     if (!u.caption.empty())
       w.field("caption", u.caption);
   }
@@ -75,14 +77,11 @@ std::optional<session_note> decode_note(std::string_view payload,
       || note["name"].get_string().get(name) != simdjson::SUCCESS)
     return std::nullopt;
   bool known = false;
-  for (auto k : {session_note_kind::worker_joined,
-                 session_note_kind::partner_left,
-                 session_note_kind::reset_by_operator,
-                 session_note_kind::join_refused,
-                 session_note_kind::join_request,
-                 session_note_kind::join_accepted,
-                 session_note_kind::join_declined,
-                 session_note_kind::removed})
+  for (auto k :
+       {session_note_kind::worker_joined, session_note_kind::partner_left,
+        session_note_kind::reset_by_operator, session_note_kind::join_refused,
+        session_note_kind::join_request, session_note_kind::join_accepted,
+        session_note_kind::join_declined, session_note_kind::removed})
     if (kind == to_string(k)) {
       out.kind = k;
       known = true;

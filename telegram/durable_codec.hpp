@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <optional>
@@ -25,7 +26,8 @@ std::optional<session_note> decode_note(std::string_view payload,
                                         int64_t row_id);
 
 /// An inline keyboard as JSON, `[[["text","data"],...],...]`.
-std::string encode_keyboard(const std::vector<std::vector<inline_button>>& rows);
+std::string
+encode_keyboard(const std::vector<std::vector<inline_button>>& rows);
 
 /// The keyboard `encode_keyboard` made; nullopt for anything else.
 std::optional<std::vector<std::vector<inline_button>>>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstddef>
@@ -22,7 +23,7 @@ namespace bridge::telegram {
 class outbox_ledger {
 public:
   explicit outbox_ledger(size_t remembered = 65'536)
-    : remembered_(remembered) {}
+      : remembered_(remembered) {}
 
   /// True when `key` may be queued now: not in hand and not settled
   /// recently. The key is then in hand.
@@ -49,13 +50,9 @@ public:
   /// later claim wins.
   void release(const std::string& key) { in_hand_.erase(key); }
 
-  bool in_hand(const std::string& key) const {
-    return in_hand_.count(key) > 0;
-  }
+  bool in_hand(const std::string& key) const { return in_hand_.count(key) > 0; }
 
-  bool settled(const std::string& key) const {
-    return settled_.count(key) > 0;
-  }
+  bool settled(const std::string& key) const { return settled_.count(key) > 0; }
 
   /// Rows in hand (an operator's gauge; what a drain waits for).
   size_t in_hand_count() const { return in_hand_.size(); }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/poll_classify.hpp"
 
 #include <algorithm>
@@ -13,11 +14,15 @@ namespace {
 /// gave as an error.
 poll_verdict refusal(const api_error& e) {
   switch (e.error_code) {
-    case 409: return poll_verdict::conflict;
-    case 401:
-    case 404: return poll_verdict::token_refused;
-    case 429: return poll_verdict::rate_limited;
-    default: return poll_verdict::failed;
+  case 409:
+    return poll_verdict::conflict;
+  case 401:
+  case 404:
+    return poll_verdict::token_refused;
+  case 429:
+    return poll_verdict::rate_limited;
+  default:
+    return poll_verdict::failed;
   }
 }
 
@@ -88,8 +93,8 @@ poll_outcome oversize(const http_response& resp, int64_t limit,
   }
   auto split = split_result(resp.head);
   int64_t id = split && !split->elements.empty()
-                 ? element_update_id(split->elements.front())
-                 : 0;
+                   ? element_update_id(split->elements.front())
+                   : 0;
   refuse_whole(out, id, refuse_reason::oversize);
   settle(out, at);
   return out;
@@ -99,13 +104,20 @@ poll_outcome oversize(const http_response& resp, int64_t limit,
 
 const char* to_string(poll_verdict v) {
   switch (v) {
-    case poll_verdict::store: return "store";
-    case poll_verdict::transport_failed: return "transport_failed";
-    case poll_verdict::isolate: return "isolate";
-    case poll_verdict::conflict: return "conflict";
-    case poll_verdict::token_refused: return "token_refused";
-    case poll_verdict::rate_limited: return "rate_limited";
-    case poll_verdict::failed: return "failed";
+  case poll_verdict::store:
+    return "store";
+  case poll_verdict::transport_failed:
+    return "transport_failed";
+  case poll_verdict::isolate:
+    return "isolate";
+  case poll_verdict::conflict:
+    return "conflict";
+  case poll_verdict::token_refused:
+    return "token_refused";
+  case poll_verdict::rate_limited:
+    return "rate_limited";
+  case poll_verdict::failed:
+    return "failed";
   }
   return "unknown";
 }
@@ -145,7 +157,7 @@ poll_outcome classify_poll(const http_response& resp, int64_t limit,
 
 std::chrono::milliseconds rate_limit_wait(const api_error& e) {
   return std::chrono::seconds{
-    std::clamp<int64_t>(e.retry_after_s, 0, max_retry_after_s)};
+      std::clamp<int64_t>(e.retry_after_s, 0, max_retry_after_s)};
 }
 
 // -- poll_cursor --------------------------------------------------------------

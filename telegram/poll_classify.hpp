@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -15,11 +16,11 @@
 /// id after it, and otherwise by Telegram's numbering: update ids of a bot
 /// increase one by one, so an unnamed update at the head of the answer to
 /// `offset = N` is update N. An update whose readable id is below the
-/// offset (Telegram never sends one) is unnamed too. Because such an answer may also be a transfer
-/// that went wrong once, the front first asks again (at once, without a
-/// long poll); the same unnamed answer at the same offset then is update
-/// N sent again, and the offset moves to N + 1. At offset 0 (the first
-/// poll after a start, before any id is known) there is no N: the front
+/// offset (Telegram never sends one) is unnamed too. Because such an answer may
+/// also be a transfer that went wrong once, the front first asks again (at
+/// once, without a long poll); the same unnamed answer at the same offset then
+/// is update N sent again, and the offset moves to N + 1. At offset 0 (the
+/// first poll after a start, before any id is known) there is no N: the front
 /// backs off and asks for two updates, so the next update's id names it.
 namespace bridge::telegram {
 
@@ -126,16 +127,15 @@ public:
 
   /// True when the front should back off before the next poll: an
   /// unnamed update at offset 0, where asking again at once cannot help.
-  bool stuck_unnamed() const {
-    return at_.offset == 0 && at_.unnamed_at == 0;
-  }
+  bool stuck_unnamed() const { return at_.offset == 0 && at_.unnamed_at == 0; }
 
   /// The pause before the next poll after `answered` updates came for
   /// `asked`: `gather` after a short answer that was not empty, so the
   /// next one brings the updates that arrive meanwhile together; none
   /// while the next poll must come at once (isolating, asking again).
-  std::chrono::milliseconds gather_pause(size_t answered, int64_t asked,
-                                         std::chrono::milliseconds gather) const {
+  std::chrono::milliseconds
+  gather_pause(size_t answered, int64_t asked,
+               std::chrono::milliseconds gather) const {
     if (!may_hold_back() || answered == 0
         || static_cast<int64_t>(answered) >= asked)
       return std::chrono::milliseconds{0};

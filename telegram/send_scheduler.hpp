@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -61,8 +62,7 @@ inline shared_budget::settings global_budget(const send_limits& l) {
 /// arrive in order, and a pause per chat when Telegram answers 429. Chats
 /// take turns in order of readiness, so one busy chat cannot starve the
 /// others. Pure: time is passed in.
-template <class Job>
-class send_scheduler {
+template <class Job> class send_scheduler {
 public:
   using clock = std::chrono::steady_clock;
   using time_point = clock::time_point;
@@ -75,10 +75,8 @@ public:
 
   send_scheduler(send_limits limits, size_t queue_limit, time_point now,
                  size_t per_chat_limit = static_cast<size_t>(-1))
-    : limits_(limits),
-      queue_limit_(queue_limit),
-      per_chat_limit_(per_chat_limit),
-      global_(global_budget(limits), now) {}
+      : limits_(limits), queue_limit_(queue_limit),
+        per_chat_limit_(per_chat_limit), global_(global_budget(limits), now) {}
 
   /// Queues `job` for `chat_id`; `counts` says whether it uses a message
   /// slot (sendMessage, editMessageText) or not (chat actions, callback
@@ -251,9 +249,11 @@ private:
     }
     burst = spent_burst(burst);
     return chats_
-      .emplace(chat_id, chat_state{{}, token_bucket{rate, burst, now}, now,
-                                   now, false, false})
-      .first->second;
+        .emplace(
+            chat_id,
+            chat_state{
+                {}, token_bucket{rate, burst, now}, now, now, false, false})
+        .first->second;
   }
 
   void schedule(int64_t chat_id, chat_state& c, time_point now) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/update_decoder.hpp"
 
 #include <algorithm>
@@ -89,8 +90,8 @@ void decode_broken_body(decoded_batch& batch, dom::parser& parser,
   if (!split || split->elements.empty()) {
     batch.unreadable = detail::parse_refusal(err, body);
     batch.error = body_error(std::string{"getUpdates body is unreadable ("}
-                             + to_string(batch.unreadable) + "): "
-                             + simdjson::error_message(err));
+                             + to_string(batch.unreadable)
+                             + "): " + simdjson::error_message(err));
     return;
   }
   auto& els = split->elements;
@@ -146,8 +147,8 @@ decoded_batch decode_update(std::string_view body, int64_t received_ns) {
   if (auto err = parse(parser, body, repaired, root, batch.repaired_utf8)) {
     batch.unreadable = detail::parse_refusal(err, body);
     batch.error = body_error(std::string{"update is unreadable ("}
-                             + to_string(batch.unreadable) + "): "
-                             + simdjson::error_message(err));
+                             + to_string(batch.unreadable)
+                             + "): " + simdjson::error_message(err));
     record(batch, refused(body, batch.unreadable));
     return batch;
   }

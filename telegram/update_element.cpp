@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telegram/update_element.hpp"
 
 #include <optional>
@@ -17,9 +18,9 @@ namespace {
 
 /// Media keys of a Message, in the order Telegram documents them.
 constexpr std::string_view media_keys[] = {
-  "animation", "audio", "document", "photo", "sticker", "story", "video",
-  "video_note", "voice", "contact", "dice", "game", "poll", "venue",
-  "location", "invoice"};
+    "animation", "audio",      "document", "photo",   "sticker", "story",
+    "video",     "video_note", "voice",    "contact", "dice",    "game",
+    "poll",      "venue",      "location", "invoice"};
 
 /// Why a field could not be read, if it could not.
 using field_error = std::optional<refuse_reason>;
@@ -157,9 +158,8 @@ element_outcome decode_element(dom::element el, int64_t received_ns,
   tg_update u;
   u.received_ns = received_ns;
   if (auto e = get_int(obj, "update_id", u.update_id))
-    return refused(0, *e == refuse_reason::malformed
-                        ? refuse_reason::no_update_id
-                        : *e);
+    return refused(
+        0, *e == refuse_reason::malformed ? refuse_reason::no_update_id : *e);
   // Telegram's ids are positive and far below the ids of the engine's own
   // notes; one outside that range would be stored among (or instead of)
   // a note, so it is refused like a number that does not fit.
@@ -186,21 +186,23 @@ element_outcome decode_element(dom::element el, int64_t received_ns,
 
 refuse_reason parse_refusal(simdjson::error_code err, std::string_view text) {
   switch (err) {
-    case simdjson::DEPTH_ERROR: return refuse_reason::too_deep;
-    case simdjson::NUMBER_ERROR:
-    case simdjson::NUMBER_OUT_OF_RANGE:
-      return refuse_reason::number_out_of_range;
-    case simdjson::UNESCAPED_CHARS: return refuse_reason::control_bytes;
-    case simdjson::STRING_ERROR:
-      return has_lone_surrogate(text) ? refuse_reason::lone_surrogate
-                                      : refuse_reason::bad_escape;
-    case simdjson::UNCLOSED_STRING:
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
-      return refuse_reason::truncated;
-    case simdjson::CAPACITY: return refuse_reason::oversize;
-    default:
-      return ends_open(text) ? refuse_reason::truncated
-                             : refuse_reason::not_json;
+  case simdjson::DEPTH_ERROR:
+    return refuse_reason::too_deep;
+  case simdjson::NUMBER_ERROR:
+  case simdjson::NUMBER_OUT_OF_RANGE:
+    return refuse_reason::number_out_of_range;
+  case simdjson::UNESCAPED_CHARS:
+    return refuse_reason::control_bytes;
+  case simdjson::STRING_ERROR:
+    return has_lone_surrogate(text) ? refuse_reason::lone_surrogate
+                                    : refuse_reason::bad_escape;
+  case simdjson::UNCLOSED_STRING:
+  case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+    return refuse_reason::truncated;
+  case simdjson::CAPACITY:
+    return refuse_reason::oversize;
+  default:
+    return ends_open(text) ? refuse_reason::truncated : refuse_reason::not_json;
   }
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telemetry/health.hpp"
 
 #include "common/json_writer.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <atomic>
@@ -20,14 +21,10 @@ struct health {
 
   /// True when every part the engine needs is ready and it is not
   /// draining (the cache is not one of them).
-  bool ready() const {
-    return database && migrations && intake && !draining;
-  }
+  bool ready() const { return database && migrations && intake && !draining; }
 
   /// True while the engine serves without a part it would rather have.
-  bool degraded() const {
-    return !cache;
-  }
+  bool degraded() const { return !cache; }
 
   /// The /readyz body:
   /// `{"ready":bool,"not_ready":[...],"degraded":[...]}`.

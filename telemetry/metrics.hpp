@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,8 @@ namespace bridge::telemetry {
 struct engine_metrics {
   explicit engine_metrics(prometheus::Registry& r);
 
-  // -- intake ------------------------------------------------------------------
+  // -- intake
+  // ------------------------------------------------------------------
   prometheus::Counter& updates_message;
   prometheus::Counter& updates_edited;
   prometheus::Counter& updates_callback;
@@ -63,7 +65,8 @@ struct engine_metrics {
   /// media, too_long. Each edit is either relayed or counted here.
   prometheus::Counter& edits_ignored(const std::string& reason);
 
-  // -- translator --------------------------------------------------------------
+  // -- translator
+  // --------------------------------------------------------------
   prometheus::Gauge& translator_queue_depth;
   prometheus::Gauge& translator_in_flight;
   prometheus::Counter& translator_retries;
@@ -79,7 +82,8 @@ struct engine_metrics {
   /// "1" direct, "2" through one pivot language, and so on.
   prometheus::Counter& translation_hops(uint32_t hops);
 
-  // -- database pool -----------------------------------------------------------
+  // -- database pool
+  // -----------------------------------------------------------
   /// bridge_db_pool_connections{state}: idle and in_use do not overlap,
   /// so their sum is the connections open.
   prometheus::Gauge& db_connections_idle;
@@ -92,7 +96,8 @@ struct engine_metrics {
   /// Writes PostgreSQL refused because their partition's lease moved on.
   prometheus::Counter& db_fenced_writes;
 
-  // -- cache -------------------------------------------------------------------
+  // -- cache
+  // -------------------------------------------------------------------
   prometheus::Counter& cache_hits;
   prometheus::Counter& cache_misses;
   prometheus::Counter& cache_fallbacks;
@@ -102,7 +107,8 @@ struct engine_metrics {
   prometheus::Gauge& memo_entries;
   prometheus::Gauge& memo_open;
 
-  // -- sender ------------------------------------------------------------------
+  // -- sender
+  // ------------------------------------------------------------------
   prometheus::Gauge& sender_queue_depth;
   prometheus::Counter& sender_sent;
   prometheus::Counter& sender_rate_limited;
@@ -114,7 +120,8 @@ struct engine_metrics {
   /// Not sent because their outbox row could not be written.
   prometheus::Counter& sender_dropped;
 
-  // -- shared budgets ----------------------------------------------------------
+  // -- shared budgets
+  // ----------------------------------------------------------
   /// Times a budget shared in Redis fell back to this instance's share
   /// because Redis did not answer, by budget (send, translate.req,
   /// translate.tok).
@@ -122,7 +129,8 @@ struct engine_metrics {
   /// Grants drawn from a budget shared in Redis (round trips), by budget.
   prometheus::Counter& budget_grants(const std::string& budget);
 
-  // -- durability --------------------------------------------------------------
+  // -- durability
+  // --------------------------------------------------------------
   prometheus::Gauge& inbox_backlog;
   prometheus::Gauge& outbox_backlog;
   /// Updates parked for an operator (not counted in `inbox_backlog`).
@@ -140,7 +148,8 @@ struct engine_metrics {
   prometheus::Counter& possible_duplicates_swept;
   prometheus::Counter& possible_duplicates_retried;
 
-  // -- cluster -----------------------------------------------------------------
+  // -- cluster
+  // -----------------------------------------------------------------
   /// Keeper rounds that took or gave up at least one lease.
   prometheus::Counter& cluster_rebalances;
   /// Leases found taken or expired while this engine believed it held them.
@@ -154,7 +163,8 @@ struct engine_metrics {
   /// by the partition router).
   prometheus::Histogram& cluster_handoff_seconds;
 
-  // -- health ------------------------------------------------------------------
+  // -- health
+  // ------------------------------------------------------------------
   /// 1 when /readyz answers 200; set from the health flags at each scrape.
   prometheus::Gauge& ready;
   /// 1 while the engine serves without Redis (from PostgreSQL alone).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "telemetry/process_metrics.hpp"
 
 #include <charconv>
@@ -77,9 +78,9 @@ std::optional<proc_stat> parse_proc_stat(std::string_view text) {
   if (f.size() < 22)
     return std::nullopt;
   proc_stat s;
-  if (!number(f[11], s.utime_ticks) || !number(f[12], s.stime_ticks) ||
-      !number(f[19], s.start_ticks) || !number(f[20], s.virtual_bytes) ||
-      !number(f[21], s.rss_pages))
+  if (!number(f[11], s.utime_ticks) || !number(f[12], s.stime_ticks)
+      || !number(f[19], s.start_ticks) || !number(f[20], s.virtual_bytes)
+      || !number(f[21], s.rss_pages))
     return std::nullopt;
   return s;
 }
@@ -122,8 +123,8 @@ std::vector<prometheus::MetricFamily> collect_process_metrics() {
                         "Start time of the process since the Unix epoch, in "
                         "seconds",
                         MetricType::Gauge,
-                        static_cast<double>(*boot) +
-                            static_cast<double>(s->start_ticks) / ticks));
+                        static_cast<double>(*boot)
+                            + static_cast<double>(s->start_ticks) / ticks));
   }
   if (auto n = open_fds())
     out.push_back(one("process_open_fds", "Open file descriptors",

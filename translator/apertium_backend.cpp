@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/apertium_backend.hpp"
 
 #include <fstream>
@@ -46,28 +47,29 @@ apertium_worker(apertium_worker_impl self, std::string mode_name,
   name_detached_thread(self, "bridge.apertium");
   self->state.pipe = std::make_unique<apertium::pipeline>(std::move(stages));
   return {
-    [self, mode_name](backend_call& call) -> backend_reply {
-      backend_reply reply;
-      reply.call_id = call.call_id;
-      try {
-        auto r = self->state.pipe->translate(
-          call.text, std::chrono::milliseconds{call.timeout_ms});
-        if (r.ok) {
-          reply.status = r.text.find_first_not_of(" \t\r\n") == std::string::npos
-                           ? backend_status::empty
-                           : backend_status::ok;
-          reply.text = std::move(r.text);
-        } else {
-          reply.status = r.timed_out ? backend_status::timeout
-                                     : backend_status::transport_error;
-          reply.message = "Apertium " + mode_name + ": " + r.error;
+      [self, mode_name](backend_call& call) -> backend_reply {
+        backend_reply reply;
+        reply.call_id = call.call_id;
+        try {
+          auto r = self->state.pipe->translate(
+              call.text, std::chrono::milliseconds{call.timeout_ms});
+          if (r.ok) {
+            reply.status =
+                r.text.find_first_not_of(" \t\r\n") == std::string::npos
+                    ? backend_status::empty
+                    : backend_status::ok;
+            reply.text = std::move(r.text);
+          } else {
+            reply.status = r.timed_out ? backend_status::timeout
+                                       : backend_status::transport_error;
+            reply.message = "Apertium " + mode_name + ": " + r.error;
+          }
+        } catch (const std::exception& e) {
+          reply.status = backend_status::transport_error;
+          reply.message = "Apertium " + mode_name + ": " + e.what();
         }
-      } catch (const std::exception& e) {
-        reply.status = backend_status::transport_error;
-        reply.message = "Apertium " + mode_name + ": " + e.what();
-      }
-      return reply;
-    },
+        return reply;
+      },
   };
 }
 
@@ -95,7 +97,7 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
     return make_error(engine_errc::unsupported_language,
                       "translator.backend = apertium, but no two languages "
                       "can be translated both ways with the modes in "
-                        + opts.modes_dir + " (install apertium-eng-spa)");
+                          + opts.modes_dir + " (install apertium-eng-spa)");
   backend_pool_options po;
   po.workers_per_lane = opts.pipelines_per_pair;
   po.queue_limit = opts.queue_limit;
@@ -130,8 +132,7 @@ spawn_apertium_backend(caf::actor_system& sys, const apertium_options& opts) {
                "language{}",
                out.languages.size(), pivoted,
                alone.empty() ? std::string{}
-                             : "; not offered (no route both ways): "
-                                 + alone);
+                             : "; not offered (no route both ways): " + alone);
   return out;
 }
 

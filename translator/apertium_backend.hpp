@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstddef>
@@ -38,7 +39,7 @@ struct apertium_worker_state {
 };
 
 using apertium_worker_impl =
-  backend_actor::stateful_pointer<apertium_worker_state>;
+    backend_actor::stateful_pointer<apertium_worker_state>;
 
 /// Spawn function of a pipeline worker (spawn it detached).
 backend_actor::behavior_type

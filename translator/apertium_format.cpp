@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/apertium_format.hpp"
 
 namespace bridge::translation::apertium {
@@ -6,12 +7,25 @@ namespace {
 
 bool reserved(char c) {
   switch (c) {
-    case '\\': case '^': case '$': case '@': case '/': case '<': case '>':
-    case '[': case ']': case '{': case '}': case '*': case '#': case '+':
-    case '~': case '|':
-      return true;
-    default:
-      return false;
+  case '\\':
+  case '^':
+  case '$':
+  case '@':
+  case '/':
+  case '<':
+  case '>':
+  case '[':
+  case ']':
+  case '{':
+  case '}':
+  case '*':
+  case '#':
+  case '+':
+  case '~':
+  case '|':
+    return true;
+  default:
+    return false;
   }
 }
 
@@ -54,8 +68,7 @@ std::string deformat(std::string_view text) {
 
 std::string reformat(std::string_view stream) {
   // Drop what only framed the answer: trailing NULs and line ends.
-  while (!stream.empty()
-         && (stream.back() == '\0' || stream.back() == '\n'))
+  while (!stream.empty() && (stream.back() == '\0' || stream.back() == '\n'))
     stream.remove_suffix(1);
   // The artificial end: ".[]", or a bare "." when a stage ate the blank.
   if (stream.size() >= 3 && stream.substr(stream.size() - 3) == ".[]")

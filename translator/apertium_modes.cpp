@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/apertium_modes.hpp"
 
 #include <algorithm>
@@ -40,15 +41,17 @@ std::vector<mode> discover(const std::string& dir) {
     auto dst = name.substr(dash + 1);
     if (!code_like(src) || !code_like(dst))
       continue;
-    out.push_back(mode{name, {languages::to_iso1(src), languages::to_iso1(dst)},
+    out.push_back(mode{name,
+                       {languages::to_iso1(src), languages::to_iso1(dst)},
                        path.string()});
   }
   std::sort(out.begin(), out.end(), [](const mode& a, const mode& b) {
     return a.pair < b.pair || (a.pair == b.pair && a.name < b.name);
   });
   // "nob-nno" and "nb-nn" would both claim one pair: keep the first.
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const mode& a, const mode& b) { return a.pair == b.pair; }),
+  out.erase(std::unique(
+                out.begin(), out.end(),
+                [](const mode& a, const mode& b) { return a.pair == b.pair; }),
             out.end());
   return out;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/apertium_pipeline.hpp"
 
 #include <cerrno>
@@ -65,7 +66,7 @@ void init_stage_attributes(posix_spawnattr_t& attr) {
   // then stops the pipeline in order.
   posix_spawnattr_setpgroup(&attr, 0);
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
-                                    | POSIX_SPAWN_SETPGROUP);
+                                      | POSIX_SPAWN_SETPGROUP);
 }
 
 /// Starts one stage reading `in` and writing `out`, its stderr discarded.
@@ -96,8 +97,7 @@ bool spawn_stage(const stage& s, int in, int out, const posix_spawnattr_t& attr,
 
 } // namespace
 
-pipeline::pipeline(std::vector<stage> stages) : stages_(std::move(stages)) {
-}
+pipeline::pipeline(std::vector<stage> stages) : stages_(std::move(stages)) {}
 
 pipeline::~pipeline() {
   stop();
@@ -183,7 +183,7 @@ bool pipeline::exchange(const std::string& in, std::string& out,
   char buf[16384];
   for (;;) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      deadline - std::chrono::steady_clock::now());
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       timed_out = true;
       error = "Apertium did not answer in time";
@@ -222,7 +222,8 @@ bool pipeline::exchange(const std::string& in, std::string& out,
         error = std::string{"read: "} + std::strerror(errno);
         return false;
       }
-      auto* nul = static_cast<const char*>(std::memchr(buf, '\0', static_cast<size_t>(got)));
+      auto* nul = static_cast<const char*>(
+          std::memchr(buf, '\0', static_cast<size_t>(got)));
       if (nul != nullptr) {
         out.append(buf, static_cast<size_t>(nul - buf));
         if (nul + 1 != buf + got || written != in.size()) {

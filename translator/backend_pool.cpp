@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/backend_pool.hpp"
 
 #include <algorithm>
@@ -31,29 +32,29 @@ backend_pool_state::make_behavior(backend_pool_options opts) {
       caf::anon_send_exit(w, caf::exit_reason::user_shutdown);
   });
   return {
-    [this](backend_call& call) -> caf::result<backend_reply> {
-      std::string why;
-      auto name = opts_.route(call, why);
-      if (!name)
-        return refusal(call, backend_status::refused, std::move(why));
-      auto& l = lanes_[*name];
-      auto rp = self->make_response_promise<backend_reply>();
-      if (!l.idle.empty()) {
-        auto w = std::move(l.idle.back());
-        l.idle.pop_back();
-        run(*name, std::move(w), std::move(call), rp);
-      } else if (l.started < opts_.workers_per_lane) {
-        ++l.started;
-        run(*name, spawn_worker(*name), std::move(call), rp);
-      } else if (waiting_ < opts_.queue_limit) {
-        ++waiting_;
-        l.waiting.emplace_back(std::move(call), rp);
-      } else {
-        rp.deliver(refusal(call, backend_status::transport_error,
-                           "every backend worker is busy"));
-      }
-      return rp;
-    },
+      [this](backend_call& call) -> caf::result<backend_reply> {
+        std::string why;
+        auto name = opts_.route(call, why);
+        if (!name)
+          return refusal(call, backend_status::refused, std::move(why));
+        auto& l = lanes_[*name];
+        auto rp = self->make_response_promise<backend_reply>();
+        if (!l.idle.empty()) {
+          auto w = std::move(l.idle.back());
+          l.idle.pop_back();
+          run(*name, std::move(w), std::move(call), rp);
+        } else if (l.started < opts_.workers_per_lane) {
+          ++l.started;
+          run(*name, spawn_worker(*name), std::move(call), rp);
+        } else if (waiting_ < opts_.queue_limit) {
+          ++waiting_;
+          l.waiting.emplace_back(std::move(call), rp);
+        } else {
+          rp.deliver(refusal(call, backend_status::transport_error,
+                             "every backend worker is busy"));
+        }
+        return rp;
+      },
   };
 }
 
@@ -68,30 +69,30 @@ void backend_pool_state::run(const std::string& name, backend_actor worker,
   auto timeout = std::chrono::milliseconds{call.timeout_ms} + worker_slack;
   auto id = call.call_id;
   self->request(worker, timeout, std::move(call))
-    .then(
-      [this, name, worker, rp](backend_reply& reply) mutable {
-        rp.deliver(std::move(reply));
-        finished(name, worker, true);
-      },
-      [this, name, worker, rp, id](caf::error& err) mutable {
-        backend_reply reply;
-        reply.call_id = id;
-        reply.status = err == caf::sec::request_timeout
-                         ? backend_status::timeout
-                         : backend_status::transport_error;
-        reply.message = "backend worker: " + describe(err);
-        rp.deliver(std::move(reply));
-        // A worker that timed out may still be blocked, and one that
-        // failed may be gone: either way a fresh one takes its place.
-        self->send_exit(worker, caf::exit_reason::user_shutdown);
-        auto& all = *workers_;
-        all.erase(std::remove(all.begin(), all.end(), worker), all.end());
-        finished(name, worker, false);
-      });
+      .then(
+          [this, name, worker, rp](backend_reply& reply) mutable {
+            rp.deliver(std::move(reply));
+            finished(name, worker, true);
+          },
+          [this, name, worker, rp, id](caf::error& err) mutable {
+            backend_reply reply;
+            reply.call_id = id;
+            reply.status = err == caf::sec::request_timeout
+                               ? backend_status::timeout
+                               : backend_status::transport_error;
+            reply.message = "backend worker: " + describe(err);
+            rp.deliver(std::move(reply));
+            // A worker that timed out may still be blocked, and one that
+            // failed may be gone: either way a fresh one takes its place.
+            self->send_exit(worker, caf::exit_reason::user_shutdown);
+            auto& all = *workers_;
+            all.erase(std::remove(all.begin(), all.end(), worker), all.end());
+            finished(name, worker, false);
+          });
 }
 
-void backend_pool_state::finished(const std::string& name,
-                                  backend_actor worker, bool alive) {
+void backend_pool_state::finished(const std::string& name, backend_actor worker,
+                                  bool alive) {
   auto& l = lanes_[name];
   if (!alive) {
     --l.started;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstdint>
@@ -19,13 +20,13 @@ namespace bridge::translation {
 
 /// Makes one worker of a lane: a detached actor doing blocking I/O,
 /// neither linked nor monitored (the pool stops it itself).
-using backend_worker_factory =
-  std::function<backend_actor(caf::local_actor* parent, const std::string& lane)>;
+using backend_worker_factory = std::function<backend_actor(
+    caf::local_actor* parent, const std::string& lane)>;
 
 /// Picks the lane of a call (the Apertium mode of its language pair; one
 /// lane for Claude). Empty when the call cannot be served, with `why` set.
-using backend_router =
-  std::function<std::optional<std::string>(const backend_call&, std::string& why)>;
+using backend_router = std::function<std::optional<std::string>(
+    const backend_call&, std::string& why)>;
 
 /// How a pool is made.
 struct backend_pool_options {
@@ -64,8 +65,8 @@ private:
   backend_actor::pointer self;
   backend_pool_options opts_;
   /// Every live worker, shared with the cleanup that stops them all.
-  std::shared_ptr<std::vector<backend_actor>> workers_
-    = std::make_shared<std::vector<backend_actor>>();
+  std::shared_ptr<std::vector<backend_actor>> workers_ =
+      std::make_shared<std::vector<backend_actor>>();
   std::unordered_map<std::string, lane> lanes_;
   size_t waiting_ = 0;
 };

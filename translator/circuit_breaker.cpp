@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/circuit_breaker.hpp"
 
 namespace bridge::translation {
@@ -10,15 +11,15 @@ circuit_breaker::state circuit_breaker::current(time_point now) const {
 
 bool circuit_breaker::try_acquire(time_point now) {
   switch (current(now)) {
-    case state::closed:
-      return true;
-    case state::open:
+  case state::closed:
+    return true;
+  case state::open:
+    return false;
+  case state::half_open:
+    if (probing_)
       return false;
-    case state::half_open:
-      if (probing_)
-        return false;
-      probing_ = true;
-      return true;
+    probing_ = true;
+    return true;
   }
   return false;
 }
@@ -51,9 +52,12 @@ void circuit_breaker::trip(time_point now) {
 
 const char* to_string(circuit_breaker::state s) {
   switch (s) {
-    case circuit_breaker::state::closed: return "closed";
-    case circuit_breaker::state::open: return "open";
-    case circuit_breaker::state::half_open: return "half_open";
+  case circuit_breaker::state::closed:
+    return "closed";
+  case circuit_breaker::state::open:
+    return "open";
+  case circuit_breaker::state::half_open:
+    return "half_open";
   }
   return "unknown";
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -17,7 +18,7 @@ public:
   enum class state { closed, open, half_open };
 
   circuit_breaker(uint32_t threshold, clock::duration cooldown)
-    : threshold_(threshold < 1 ? 1 : threshold), cooldown_(cooldown) {}
+      : threshold_(threshold < 1 ? 1 : threshold), cooldown_(cooldown) {}
 
   /// The state at `now` (an open breaker turns half-open by itself).
   state current(time_point now) const;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/claude_backend.hpp"
 
 #include <algorithm>
@@ -63,43 +64,43 @@ struct claude_multi_state {
 /// reply comes back as a message and is delivered here.
 caf::behavior claude_multi(caf::stateful_actor<claude_multi_state>* self,
                            claude_options opts, size_t connections) {
-  self->state.http = std::make_unique<http_multi>(connections,
-                                                  max_response_bytes);
+  self->state.http =
+      std::make_unique<http_multi>(connections, max_response_bytes);
   auto url = messages_url(opts.api_url);
   auto headers = request_headers(opts);
   return {
-    [=](backend_call& call) {
-      auto rp = self->make_response_promise();
-      auto key = self->state.next_key++;
-      self->state.waiting.emplace(key, rp);
-      auto body = claude::request_body(call, opts.model, opts.max_tokens);
-      caf::weak_actor_ptr me{self->ctrl()};
-      self->state.http->post(
-        url, std::move(body), headers,
-        std::chrono::milliseconds{call.timeout_ms},
-        [me, key, call_id = call.call_id](http_response resp) {
-          backend_reply reply;
-          try {
-            reply = claude::decode_response(
-              resp, std::chrono::system_clock::now());
-          } catch (const std::exception& e) {
-            reply.status = backend_status::transport_error;
-            reply.message = e.what();
-          }
-          reply.call_id = call_id;
-          if (auto strong = me.lock())
-            caf::anon_send(caf::actor_cast<caf::actor>(strong),
-                           done_atom::value, key, std::move(reply));
-        });
-      return rp;
-    },
-    [=](done_atom, uint64_t key, backend_reply& reply) {
-      auto it = self->state.waiting.find(key);
-      if (it == self->state.waiting.end())
-        return;
-      it->second.deliver(std::move(reply));
-      self->state.waiting.erase(it);
-    },
+      [=](backend_call& call) {
+        auto rp = self->make_response_promise();
+        auto key = self->state.next_key++;
+        self->state.waiting.emplace(key, rp);
+        auto body = claude::request_body(call, opts.model, opts.max_tokens);
+        caf::weak_actor_ptr me{self->ctrl()};
+        self->state.http->post(
+            url, std::move(body), headers,
+            std::chrono::milliseconds{call.timeout_ms},
+            [me, key, call_id = call.call_id](http_response resp) {
+              backend_reply reply;
+              try {
+                reply = claude::decode_response(
+                    resp, std::chrono::system_clock::now());
+              } catch (const std::exception& e) {
+                reply.status = backend_status::transport_error;
+                reply.message = e.what();
+              }
+              reply.call_id = call_id;
+              if (auto strong = me.lock())
+                caf::anon_send(caf::actor_cast<caf::actor>(strong),
+                               done_atom::value, key, std::move(reply));
+            });
+        return rp;
+      },
+      [=](done_atom, uint64_t key, backend_reply& reply) {
+        auto it = self->state.waiting.find(key);
+        if (it == self->state.waiting.end())
+          return;
+        it->second.deliver(std::move(reply));
+        self->state.waiting.erase(it);
+      },
   };
 }
 
@@ -111,10 +112,10 @@ spawned_backend spawn_claude_backend(caf::actor_system& sys,
   spawned_backend out;
   // Untyped inside for its reply message; to callers it is a backend.
   out.actor = caf::actor_cast<backend_actor>(
-    sys.spawn(claude_multi, opts, std::max<size_t>(1, connections)));
+      sys.spawn(claude_multi, opts, std::max<size_t>(1, connections)));
   out.languages = languages::all_pairs(languages::claude_languages());
-  spdlog::info("translator: Claude model {} at {}, {} connections",
-               opts.model, opts.api_url, connections);
+  spdlog::info("translator: Claude model {} at {}, {} connections", opts.model,
+               opts.api_url, connections);
   return out;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/claude_prompt.hpp"
 
 #include "common/json_writer.hpp"
@@ -51,16 +52,16 @@ std::string request_body(const backend_call& call, const std::string& model,
                          int64_t max_tokens) {
   json::writer w;
   w.begin_object()
-    .field("model", model)
-    .field("max_tokens", max_tokens)
-    .field("temperature", 0.0)
-    .field("system", system_prompt(call.source_lang, call.target_lang))
-    .key("messages")
-    .begin_array()
-    .begin_object()
-    .field("role", "user")
-    .key("content")
-    .begin_array();
+      .field("model", model)
+      .field("max_tokens", max_tokens)
+      .field("temperature", 0.0)
+      .field("system", system_prompt(call.source_lang, call.target_lang))
+      .key("messages")
+      .begin_array()
+      .begin_object()
+      .field("role", "user")
+      .key("content")
+      .begin_array();
   auto context = context_block(call.context);
   if (!context.empty())
     w.begin_object().field("type", "text").field("text", context).end_object();

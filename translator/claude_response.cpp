@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/claude_response.hpp"
 
 #include <simdjson.h>
@@ -15,15 +16,17 @@ namespace {
 constexpr size_t max_quote = 200;
 
 std::string clean(std::string_view text, size_t max_units = 1 << 20) {
-  std::string out = utf8::is_valid(text) ? std::string{text}
-                                         : utf8::sanitize(text);
+  std::string out =
+      utf8::is_valid(text) ? std::string{text} : utf8::sanitize(text);
   if (utf8::utf16_length(out) > max_units)
     out.resize(utf8::prefix_bytes_for_utf16(out, max_units));
   return out;
 }
 
 std::string_view trim(std::string_view s) {
-  auto ws = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  auto ws = [](char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  };
   while (!s.empty() && ws(s.front()))
     s.remove_prefix(1);
   while (!s.empty() && ws(s.back()))
@@ -65,7 +68,8 @@ backend_reply decode_success(std::string_view body) {
     if (stop == "max_tokens")
       return with(backend_status::truncated, "stopped at max_tokens");
     if (stop == "refusal")
-      return with(backend_status::refused, "the model declined to translate this message");
+      return with(backend_status::refused,
+                  "the model declined to translate this message");
   }
   auto trimmed = trim(text);
   if (trimmed.empty())

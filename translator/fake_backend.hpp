@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -35,7 +36,7 @@ std::string fake_translation(const backend_call& call);
 
 /// The fake backend with its own timer message.
 using fake_backend_actor =
-  backend_actor::extend<caf::reacts_to<done_atom, uint64_t>>;
+    backend_actor::extend<caf::reacts_to<done_atom, uint64_t>>;
 
 /// A deterministic backend for tests and load: answers after a configured
 /// latency (on the actor clock, so tests can simulate it), fails a
@@ -54,13 +55,14 @@ private:
   fake_backend_options opts_;
   std::mt19937_64 rng_;
   uint64_t next_ = 1;
-  std::unordered_map<uint64_t,
-                     std::pair<caf::typed_response_promise<backend_reply>,
-                               backend_reply>>
-    waiting_;
+  std::unordered_map<
+      uint64_t,
+      std::pair<caf::typed_response_promise<backend_reply>, backend_reply>>
+      waiting_;
 };
 
-using fake_backend_impl = fake_backend_actor::stateful_pointer<fake_backend_state>;
+using fake_backend_impl =
+    fake_backend_actor::stateful_pointer<fake_backend_state>;
 
 /// Spawn function of the fake backend.
 fake_backend_actor::behavior_type fake_backend(fake_backend_impl self,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/header_pacer.hpp"
 
 #include <algorithm>
@@ -39,8 +40,8 @@ header_pacer::time_point header_pacer::gate(const budget& b, time_point now,
   return b.remaining >= need ? now : b.reset;
 }
 
-header_pacer::time_point
-header_pacer::ready_at(time_point now, double tokens, uint32_t in_flight) const {
+header_pacer::time_point header_pacer::ready_at(time_point now, double tokens,
+                                                uint32_t in_flight) const {
   auto on_wire = static_cast<double>(in_flight);
   return std::max(gate(requests_, now, 1 + on_wire),
                   gate(tokens_, now, tokens * (1 + on_wire)));

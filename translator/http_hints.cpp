@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/http_hints.hpp"
 
 #include <algorithm>
@@ -40,13 +41,13 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-std::optional<wall_clock::time_point>
-make_time(int64_t y, int mon, int d, int h, int mi, int s) {
-  if (y < 1970 || y > 9999 || mon < 1 || mon > 12 || d < 1 || d > 31
-      || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
+std::optional<wall_clock::time_point> make_time(int64_t y, int mon, int d,
+                                                int h, int mi, int s) {
+  if (y < 1970 || y > 9999 || mon < 1 || mon > 12 || d < 1 || d > 31 || h < 0
+      || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60)
     return std::nullopt;
-  auto days = days_from_civil(y, static_cast<unsigned>(mon),
-                              static_cast<unsigned>(d));
+  auto days =
+      days_from_civil(y, static_cast<unsigned>(mon), static_cast<unsigned>(d));
   auto secs = days * 86400 + h * 3600 + mi * 60 + s;
   return wall_clock::time_point{std::chrono::seconds{secs}};
 }
@@ -91,19 +92,24 @@ std::optional<wall_clock::time_point> parse_http_date(std::string_view text) {
   char zone[8] = {0};
   int d = 0, y = 0, h = 0, mi = 0, sec = 0, used = 0;
   // IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT"
-  if (std::sscanf(s.c_str(), "%3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d %3[A-Z]%n",
-                  wday, &d, mon, &y, &h, &mi, &sec, zone, &used) == 8
+  if (std::sscanf(s.c_str(),
+                  "%3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d %3[A-Z]%n", wday,
+                  &d, mon, &y, &h, &mi, &sec, zone, &used)
+          == 8
       && static_cast<size_t>(used) == s.size() && std::strcmp(zone, "GMT") == 0)
     return make_time(y, month_index(mon), d, h, mi, sec);
   // RFC 850: "Sunday, 06-Nov-94 08:49:37 GMT"
-  if (std::sscanf(s.c_str(), "%15[A-Za-z], %2d-%3[A-Za-z]-%2d %2d:%2d:%2d %3[A-Z]%n",
-                  wday, &d, mon, &y, &h, &mi, &sec, zone, &used) == 8
+  if (std::sscanf(s.c_str(),
+                  "%15[A-Za-z], %2d-%3[A-Za-z]-%2d %2d:%2d:%2d %3[A-Z]%n", wday,
+                  &d, mon, &y, &h, &mi, &sec, zone, &used)
+          == 8
       && static_cast<size_t>(used) == s.size() && std::strcmp(zone, "GMT") == 0)
     return make_time(y < 70 ? 2000 + y : 1900 + y, month_index(mon), d, h, mi,
                      sec);
   // asctime: "Sun Nov  6 08:49:37 1994"
-  if (std::sscanf(s.c_str(), "%3[A-Za-z] %3[A-Za-z] %2d %2d:%2d:%2d %4d%n", wday,
-                  mon, &d, &h, &mi, &sec, &y, &used) == 7
+  if (std::sscanf(s.c_str(), "%3[A-Za-z] %3[A-Za-z] %2d %2d:%2d:%2d %4d%n",
+                  wday, mon, &d, &h, &mi, &sec, &y, &used)
+          == 7
       && static_cast<size_t>(used) == s.size())
     return make_time(y, month_index(mon), d, h, mi, sec);
   return std::nullopt;
@@ -116,7 +122,9 @@ std::optional<wall_clock::time_point> parse_rfc3339(std::string_view text) {
       || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':'
       || s[16] != ':')
     return std::nullopt;
-  auto num = [&](size_t at, size_t len) { return parse_int(s.substr(at, len)); };
+  auto num = [&](size_t at, size_t len) {
+    return parse_int(s.substr(at, len));
+  };
   auto y = num(0, 4), mon = num(5, 2), d = num(8, 2), h = num(11, 2),
        mi = num(14, 2), sec = num(17, 2);
   if (!y || !mon || !d || !h || !mi || !sec)
@@ -159,8 +167,7 @@ std::optional<wall_clock::time_point> parse_rfc3339(std::string_view text) {
                      static_cast<int>(*sec));
   if (!t)
     return std::nullopt;
-  return *t - offset
-         + std::chrono::duration_cast<wall_clock::duration>(frac);
+  return *t - offset + std::chrono::duration_cast<wall_clock::duration>(frac);
 }
 
 int64_t retry_after_ms(const header_list& headers, wall_clock::time_point now) {
@@ -170,7 +177,8 @@ int64_t retry_after_ms(const header_list& headers, wall_clock::time_point now) {
     double ms = std::strtod(s.c_str(), &end);
     if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(ms)
         && ms >= 0)
-      return std::min<int64_t>(static_cast<int64_t>(std::ceil(ms)), max_hint_ms);
+      return std::min<int64_t>(static_cast<int64_t>(std::ceil(ms)),
+                               max_hint_ms);
   }
   if (auto* v = find(headers, "retry-after")) {
     auto s = trim(*v);

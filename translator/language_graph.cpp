@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/language_graph.hpp"
 
 #include <algorithm>
@@ -8,7 +9,7 @@ namespace bridge::translation {
 
 language_graph::language_graph(const std::vector<language_pair>& direct,
                                size_t max_hops)
-  : max_hops_(max_hops) {
+    : max_hops_(max_hops) {
   std::map<std::string, std::set<std::string>> out;
   for (const auto& p : direct) {
     if (p.source.empty() || p.target.empty() || p.source == p.target)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/rate_limiter.hpp"
 
 #include <algorithm>
@@ -12,8 +13,8 @@ constexpr uint32_t window_slots = 600;
 
 /// The period the limits are kept over: a minute plus the transit margin.
 std::chrono::steady_clock::duration period(const rate_limits& l) {
-  return std::chrono::minutes{1} + std::max(l.transit_margin,
-                                            std::chrono::milliseconds{0});
+  return std::chrono::minutes{1}
+         + std::max(l.transit_margin, std::chrono::milliseconds{0});
 }
 
 double per_second(double per_period, const rate_limits& l) {
@@ -51,14 +52,14 @@ const char* to_string(key_budget b) {
 }
 
 rate_limiter::rate_limiter(rate_limits limits, time_point now)
-  : limits_(limits),
-    request_pace_(pace_of(limits.requests_per_minute, limits), now),
-    token_pace_(pace_of(limits.tokens_per_minute, limits), now),
-    request_window_(limits.requests_per_minute, period(limits), window_slots,
+    : limits_(limits),
+      request_pace_(pace_of(limits.requests_per_minute, limits), now),
+      token_pace_(pace_of(limits.tokens_per_minute, limits), now),
+      request_window_(limits.requests_per_minute, period(limits), window_slots,
+                      now),
+      token_window_(limits.tokens_per_minute, period(limits), window_slots,
                     now),
-    token_window_(limits.tokens_per_minute, period(limits), window_slots, now),
-    paused_until_(now) {
-}
+      paused_until_(now) {}
 
 admission rate_limiter::check(time_point now, double tokens) {
   using verdict = admission::verdict;
@@ -117,7 +118,8 @@ void rate_limiter::observe(time_point now, const rate_snapshot& s) {
   server_.observe(now, s);
 }
 
-// -- limits shared with other instances -----------------------------------------
+// -- limits shared with other instances
+// -----------------------------------------
 
 void rate_limiter::set_members(uint32_t n, time_point now) {
   request_pace_.set_members(n, now);
@@ -130,7 +132,7 @@ void rate_limiter::fit_windows() {
     return b.drawing() ? limit : share_of(limit, b.members(), floor);
   };
   request_window_.set_limit(
-    part(request_pace_, limits_.requests_per_minute, 1.0));
+      part(request_pace_, limits_.requests_per_minute, 1.0));
   token_window_.set_limit(part(token_pace_, limits_.tokens_per_minute, 1.0));
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -92,7 +93,8 @@ public:
   /// Takes in the budget a response reported.
   void observe(time_point now, const rate_snapshot& s);
 
-  // -- limits shared with other instances --------------------------------------
+  // -- limits shared with other instances
+  // --------------------------------------
 
   /// `n` instances share the API key from now on: alone, the limits as
   /// configured; otherwise a share of each (limit / n), or grants.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/request_check.hpp"
 
 #include <algorithm>
@@ -39,14 +40,19 @@ bool blank(std::string_view text) {
 
 /// Decodes the code point at the start of well-formed `s` of `len` bytes.
 uint32_t decode(std::string_view s, size_t len) {
-  auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(s[i])); };
+  auto b = [&](size_t i) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(s[i]));
+  };
   switch (len) {
-    case 1: return b(0);
-    case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
-    case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
-    default:
-      return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12)
-             | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+  case 1:
+    return b(0);
+  case 2:
+    return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+  case 3:
+    return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  default:
+    return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6)
+           | (b(3) & 0x3F);
   }
 }
 
@@ -78,8 +84,8 @@ bool is_letter(uint32_t cp) {
 }
 
 std::string clip(std::string_view text, size_t units) {
-  std::string clean = utf8::is_valid(text) ? std::string{text}
-                                           : utf8::sanitize(text);
+  std::string clean =
+      utf8::is_valid(text) ? std::string{text} : utf8::sanitize(text);
   if (utf8::utf16_length(clean) > units)
     clean.resize(utf8::prefix_bytes_for_utf16(clean, units));
   return clean;
@@ -149,8 +155,8 @@ checked_request check_request(const translate_request& req,
   if (units > limits.max_text_units)
     return reject(errc::invalid_input,
                   "the text is " + std::to_string(units)
-                    + " characters long; the limit is "
-                    + std::to_string(limits.max_text_units));
+                      + " characters long; the limit is "
+                      + std::to_string(limits.max_text_units));
   if (req.deadline_ms < 0)
     return reject(errc::invalid_input, "the deadline is negative");
   auto src = languages::normalize(req.source_lang);
@@ -174,15 +180,15 @@ checked_request check_request(const translate_request& req,
   out.call.source_lang = src;
   out.call.target_lang = dst;
   auto first = req.context.size() > limits.max_context_lines
-                 ? req.context.size() - limits.max_context_lines
-                 : 0;
+                   ? req.context.size() - limits.max_context_lines
+                   : 0;
   for (auto i = first; i < req.context.size(); ++i) {
     auto& in = req.context[i];
     if (in.text.empty() || blank(in.text))
       continue;
     context_line line;
-    line.role = in.role == "manager" || in.role == "worker" ? in.role
-                                                            : "participant";
+    line.role =
+        in.role == "manager" || in.role == "worker" ? in.role : "participant";
     line.lang = languages::normalize(in.lang);
     line.text = clip(in.text, limits.max_context_units);
     out.call.context.push_back(std::move(line));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/retry_policy.hpp"
 
 #include <algorithm>
@@ -53,7 +54,8 @@ failure_verdict classify_http(const backend_reply& r) {
     if (is_spend_limit(r.error_type, r.message)) {
       v.unhealthy = true;
       v.code = engine_errc::rate_limited;
-      v.reason = http_reason(r, "the translation account's spend limit is reached");
+      v.reason =
+          http_reason(r, "the translation account's spend limit is reached");
       return v;
     }
     v.retry = true;
@@ -86,7 +88,8 @@ failure_verdict classify_http(const backend_reply& r) {
     // Every call will fail the same way: worth opening the breaker.
     v.unhealthy = true;
     v.code = engine_errc::unauthorized;
-    v.reason = http_reason(r, "the translation service refused our credentials");
+    v.reason =
+        http_reason(r, "the translation service refused our credentials");
     return v;
   }
   if (status >= 400 && status <= 499) {
@@ -102,7 +105,8 @@ failure_verdict classify_http(const backend_reply& r) {
 } // namespace
 
 bool is_spend_limit(std::string_view error_type, std::string_view message) {
-  return error_type == "billing_error" || contains_nocase(message, "spend limit")
+  return error_type == "billing_error"
+         || contains_nocase(message, "spend limit")
          || contains_nocase(message, "usage limit")
          || contains_nocase(message, "credit balance");
 }
@@ -110,38 +114,38 @@ bool is_spend_limit(std::string_view error_type, std::string_view message) {
 failure_verdict classify(const backend_reply& r) {
   failure_verdict v;
   switch (r.status) {
-    case backend_status::ok:
-      v.reason = "ok";
-      return v;
-    case backend_status::transport_error:
-      v.retry = v.unhealthy = true;
-      v.reason = "could not reach the translation service: " + quoted(r.message);
-      return v;
-    case backend_status::timeout:
-      v.retry = v.unhealthy = true;
-      v.reason = "the translation service did not answer in time";
-      if (!r.message.empty())
-        v.reason += ": " + quoted(r.message);
-      return v;
-    case backend_status::http_error:
-      return classify_http(r);
-    case backend_status::malformed:
-      v.unhealthy = true;
-      v.reason = "the translation service answered malformed JSON";
-      if (!r.message.empty())
-        v.reason += ": " + quoted(r.message);
-      return v;
-    case backend_status::empty:
-      v.reason = "the translation service returned an empty translation";
-      return v;
-    case backend_status::truncated:
-      v.reason = "the translation was cut off by the output limit "
-                 "(translator.claude_max_tokens)";
-      return v;
-    case backend_status::refused:
-      v.reason = quoted(r.message.empty() ? std::string{"refused by the backend"}
-                                          : r.message);
-      return v;
+  case backend_status::ok:
+    v.reason = "ok";
+    return v;
+  case backend_status::transport_error:
+    v.retry = v.unhealthy = true;
+    v.reason = "could not reach the translation service: " + quoted(r.message);
+    return v;
+  case backend_status::timeout:
+    v.retry = v.unhealthy = true;
+    v.reason = "the translation service did not answer in time";
+    if (!r.message.empty())
+      v.reason += ": " + quoted(r.message);
+    return v;
+  case backend_status::http_error:
+    return classify_http(r);
+  case backend_status::malformed:
+    v.unhealthy = true;
+    v.reason = "the translation service answered malformed JSON";
+    if (!r.message.empty())
+      v.reason += ": " + quoted(r.message);
+    return v;
+  case backend_status::empty:
+    v.reason = "the translation service returned an empty translation";
+    return v;
+  case backend_status::truncated:
+    v.reason = "the translation was cut off by the output limit "
+               "(translator.claude_max_tokens)";
+    return v;
+  case backend_status::refused:
+    v.reason = quoted(r.message.empty() ? std::string{"refused by the backend"}
+                                        : r.message);
+    return v;
   }
   v.reason = "unknown backend status";
   return v;

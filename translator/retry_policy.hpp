@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <algorithm>
@@ -51,7 +52,7 @@ struct retry_options {
 class retry_policy {
 public:
   explicit retry_policy(retry_options opts)
-    : opts_(opts), backoff_(opts.base, opts.cap) {}
+      : opts_(opts), backoff_(opts.base, opts.cap) {}
 
   /// True when a request that made `attempts` calls may make another.
   bool may_retry(uint32_t attempts) const {

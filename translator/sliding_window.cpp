@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/sliding_window.hpp"
 
 #include <algorithm>
@@ -14,15 +15,13 @@ constexpr double slack = 1e-6;
 
 sliding_window::sliding_window(double limit, clock::duration period,
                                uint32_t slots, time_point origin)
-  : limit_(limit),
-    // Rounded up: the counted slots must span at least a whole period.
-    slot_len_(std::max<clock::duration>(
-      (period + clock::duration{std::max<uint32_t>(slots, 1) - 1})
-        / std::max<uint32_t>(slots, 1),
-      clock::duration{1})),
-    origin_(origin),
-    ring_(std::max<uint32_t>(slots, 1) + 1, 0.0) {
-}
+    : limit_(limit),
+      // Rounded up: the counted slots must span at least a whole period.
+      slot_len_(std::max<clock::duration>(
+          (period + clock::duration{std::max<uint32_t>(slots, 1) - 1})
+              / std::max<uint32_t>(slots, 1),
+          clock::duration{1})),
+      origin_(origin), ring_(std::max<uint32_t>(slots, 1) + 1, 0.0) {}
 
 int64_t sliding_window::slot_of(time_point t) const {
   if (t <= origin_)

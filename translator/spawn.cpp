@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/spawn.hpp"
 
 #include <algorithm>
@@ -90,7 +91,7 @@ caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
   } else {
     return make_error(engine_errc::invalid_input,
                       "config key 'translator.backend' = '" + t.backend
-                        + "' is not apertium, claude or fake");
+                          + "' is not apertium, claude or fake");
   }
   return sys.spawn(translator, std::move(opts));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "translator/translator.hpp"
 
 #include <algorithm>
@@ -30,14 +31,13 @@ translator_state::time_point on_grid(translator_state::time_point t) {
   auto since = t.time_since_epoch();
   auto steps = (since + slow_grid - std::chrono::nanoseconds{1}) / slow_grid;
   return translator_state::time_point{
-    std::chrono::duration_cast<translator_state::time_point::duration>(
-      steps * slow_grid)};
+      std::chrono::duration_cast<translator_state::time_point::duration>(
+          steps * slow_grid)};
 }
 
 std::string seconds_text(std::chrono::milliseconds ms) {
   auto tenths = (ms.count() + 50) / 100;
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)
-         + " s";
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " s";
 }
 
 } // namespace
@@ -55,7 +55,7 @@ translator_state::make_behavior(translator_options opts) {
   rng_.seed(opts_.seed != 0 ? opts_.seed : std::random_device{}());
   counters_.backend = opts_.backend_name;
   request_seconds_ =
-    &telemetry::metrics().translator_request_seconds(opts_.backend_name);
+      &telemetry::metrics().translator_request_seconds(opts_.backend_name);
   // The backend lives exactly as long as its only client.
   self->attach_functor([backend = opts_.backend](const caf::error&) {
     caf::anon_send_exit(backend, caf::exit_reason::user_shutdown);
@@ -71,18 +71,18 @@ translator_state::make_behavior(translator_options opts) {
                opts_.limits.requests_per_minute, opts_.limits.tokens_per_minute,
                opts_.limits.max_in_flight);
   return {
-    [this](translate_request& req) { on_request(req); },
-    [this](cluster_members& m) { set_members(m.count); },
-    [this](languages_atom) { return opts_.languages; },
-    [this](status_atom) { return status(); },
-    [this](tick_atom) {
-      tick_at_ = time_point::max();
-      pump();
-    },
-    [this](watch_atom) {
-      calls_.fired();
-      expire_calls();
-    },
+      [this](translate_request& req) { on_request(req); },
+      [this](cluster_members& m) { set_members(m.count); },
+      [this](languages_atom) { return opts_.languages; },
+      [this](status_atom) { return status(); },
+      [this](tick_atom) {
+        tick_at_ = time_point::max();
+        pump();
+      },
+      [this](watch_atom) {
+        calls_.fired();
+        expire_calls();
+      },
   };
 }
 
@@ -105,14 +105,15 @@ void translator_state::on_request(translate_request& req) {
   using verdict = checked_request::verdict;
   if (checked.what == verdict::reject) {
     ++counters_.failed;
-    answer(reply_to, {req.id, false, {}, std::move(checked.reason), 0,
-                      checked.code, 0});
+    answer(reply_to,
+           {req.id, false, {}, std::move(checked.reason), 0, checked.code, 0});
     return;
   }
   if (checked.what == verdict::pass_through) {
     ++counters_.passed_through;
-    answer(reply_to, {req.id, true, std::move(checked.text), {}, 0,
-                      engine_errc::none, 0});
+    answer(
+        reply_to,
+        {req.id, true, std::move(checked.text), {}, 0, engine_errc::none, 0});
     return;
   }
   auto t = now();
@@ -123,24 +124,24 @@ void translator_state::on_request(translate_request& req) {
   if (breaker_->current(t) == circuit_breaker::state::open) {
     ++counters_.rejected_open;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      breaker_->reopens_at() - t);
+        breaker_->reopens_at() - t);
     refuse(engine_errc::circuit_open,
            "the translation service is failing; trying again in "
-             + seconds_text(left));
+               + seconds_text(left));
     return;
   }
   if (checked.tokens > opts_.limits.tokens_per_minute) {
     refuse(engine_errc::invalid_input,
            "the text and its context need about "
-             + std::to_string(static_cast<int64_t>(checked.tokens))
-             + " tokens, more than a whole minute of budget");
+               + std::to_string(static_cast<int64_t>(checked.tokens))
+               + " tokens, more than a whole minute of budget");
     return;
   }
   if (queue_.waiting() >= opts_.queue_limit) {
     ++counters_.rejected_full;
-    refuse(engine_errc::queue_full,
-           "the translator is overloaded (" + std::to_string(queue_.waiting())
-             + " translations waiting)");
+    refuse(engine_errc::queue_full, "the translator is overloaded ("
+                                        + std::to_string(queue_.waiting())
+                                        + " translations waiting)");
     return;
   }
   pending_request p;
@@ -151,8 +152,8 @@ void translator_state::on_request(translate_request& req) {
   p.reply_to = std::move(reply_to);
   p.arrived = t;
   auto wait = checked.deadline_ms > 0
-                ? std::chrono::milliseconds{checked.deadline_ms}
-                : opts_.queue_deadline;
+                  ? std::chrono::milliseconds{checked.deadline_ms}
+                  : opts_.queue_deadline;
   p.deadline = t + wait;
   p.notice_at = t + opts_.queued_notice_after;
   if (req.slow_notice_ms > 0)
@@ -168,8 +169,8 @@ void translator_state::pump() {
     if (p == nullptr)
       continue;
     ++counters_.expired;
-    auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
-      t - p->arrived);
+    auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(t - p->arrived);
     std::string why = "no translation within " + seconds_text(waited);
     if (p->attempts > 0)
       why += " (" + std::to_string(p->attempts) + " attempts)";
@@ -223,30 +224,30 @@ void translator_state::dispatch(pending_request& p, time_point t) {
   auto id = calls_.add({p.key, t}, t + opts_.request_timeout + reply_slack);
   arm_watch();
   self->request(opts_.backend, caf::infinite, std::move(call))
-    .then(
-      [this, id](backend_reply& reply) {
-        if (auto c = calls_.take(id)) // else timed out: answered already
-          on_reply(c->key, reply, c->started);
-      },
-      [this, id](caf::error& err) {
-        auto c = calls_.take(id);
-        if (!c)
-          return;
-        backend_reply reply;
-        reply.status = backend_status::transport_error;
-        reply.message = describe(err);
-        on_reply(c->key, reply, c->started);
-      });
+      .then(
+          [this, id](backend_reply& reply) {
+            if (auto c = calls_.take(id)) // else timed out: answered already
+              on_reply(c->key, reply, c->started);
+          },
+          [this, id](caf::error& err) {
+            auto c = calls_.take(id);
+            if (!c)
+              return;
+            backend_reply reply;
+            reply.status = backend_status::transport_error;
+            reply.message = describe(err);
+            on_reply(c->key, reply, c->started);
+          });
 }
 
 void translator_state::expire_calls() {
   for (auto& c : calls_.expired(now())) {
     backend_reply reply;
     reply.status = backend_status::timeout;
-    reply.message = "no reply from the backend within "
-                    + seconds_text(std::chrono::duration_cast<
-                                   std::chrono::milliseconds>(
-                                     opts_.request_timeout + reply_slack));
+    reply.message =
+        "no reply from the backend within "
+        + seconds_text(std::chrono::duration_cast<std::chrono::milliseconds>(
+            opts_.request_timeout + reply_slack));
     on_reply(c.key, reply, c.started);
   }
   arm_watch();
@@ -260,8 +261,7 @@ void translator_state::arm_watch() {
 void translator_state::on_reply(uint64_t key, backend_reply& reply,
                                 time_point started) {
   auto t = now();
-  request_seconds_->Observe(
-    std::chrono::duration<double>(t - started).count());
+  request_seconds_->Observe(std::chrono::duration<double>(t - started).count());
   limiter_->finish();
   limiter_->observe(t, reply.limits);
   auto* p = queue_.find(key);
@@ -303,9 +303,9 @@ void translator_state::on_reply(uint64_t key, backend_reply& reply,
     return;
   }
   auto attempts = p->attempts;
-  auto prefix = attempts > 1 ? "after " + std::to_string(attempts)
-                                 + " attempts: "
-                             : std::string{};
+  auto prefix = attempts > 1
+                    ? "after " + std::to_string(attempts) + " attempts: "
+                    : std::string{};
   if (!v.retry || !retry_->may_retry(attempts)) {
     fail(key, v.code, prefix + v.reason);
     pump();
@@ -315,7 +315,7 @@ void translator_state::on_reply(uint64_t key, backend_reply& reply,
   if (!wait) {
     fail(key, v.code,
          prefix + v.reason + "; the service asks to wait "
-           + seconds_text(std::chrono::milliseconds{reply.retry_after_ms}));
+             + seconds_text(std::chrono::milliseconds{reply.retry_after_ms}));
   } else if (t + *wait >= p->deadline) {
     fail(key, v.code, prefix + v.reason + "; no time left to try again");
   } else {
@@ -327,15 +327,15 @@ void translator_state::on_reply(uint64_t key, backend_reply& reply,
   pump();
 }
 
-void translator_state::succeed(uint64_t key, std::string text,
-                               uint32_t hops) {
+void translator_state::succeed(uint64_t key, std::string text, uint32_t hops) {
   auto p = queue_.take(key);
   if (!p)
     return;
   ++counters_.translated;
   telemetry::metrics().translation_hops(hops).Increment();
-  answer(p->reply_to, {p->id, true, std::move(text), {}, p->attempts,
-                       engine_errc::none, hops});
+  answer(
+      p->reply_to,
+      {p->id, true, std::move(text), {}, p->attempts, engine_errc::none, hops});
 }
 
 void translator_state::fail(uint64_t key, engine_errc code,
@@ -378,10 +378,11 @@ translator_status translator_state::status() {
   s.breaker = to_string(breaker_->current(t));
   s.breaker_opens = breaker_->opens();
   auto paused = limiter_->paused_until();
-  s.paused_ms = paused > t ? std::chrono::duration_cast<std::chrono::milliseconds>(
-                               paused - t)
-                               .count()
-                           : 0;
+  s.paused_ms =
+      paused > t
+          ? std::chrono::duration_cast<std::chrono::milliseconds>(paused - t)
+                .count()
+          : 0;
   // This instance's part: the configured limits alone, a share of them
   // while other instances use the same key.
   s.requests_per_minute = static_cast<int64_t>(limiter_->requests_per_minute());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -37,18 +38,22 @@ struct translator_options {
   translation::rate_limits limits;
   translation::retry_options retry;
   uint32_t breaker_failures = defaults::translator::breaker_failures;
-  std::chrono::milliseconds breaker_cooldown = defaults::translator::breaker_cooldown;
+  std::chrono::milliseconds breaker_cooldown =
+      defaults::translator::breaker_cooldown;
   size_t queue_limit = defaults::translator::queue_limit;
-  std::chrono::milliseconds queue_deadline = defaults::translator::queue_deadline;
-  std::chrono::milliseconds queued_notice_after = defaults::translator::queued_notice_after;
+  std::chrono::milliseconds queue_deadline =
+      defaults::translator::queue_deadline;
+  std::chrono::milliseconds queued_notice_after =
+      defaults::translator::queued_notice_after;
   /// Timeout of one backend call.
-  std::chrono::milliseconds request_timeout = defaults::translator::request_timeout;
+  std::chrono::milliseconds request_timeout =
+      defaults::translator::request_timeout;
   translation::request_limits request;
   /// Seeds the retry jitter; 0 draws a seed.
   uint64_t seed = 0;
-  /// The buckets the bot's instances share (`cluster.translation_budget = "redis"`):
-  /// while others translate too, the key's limits are drawn from there.
-  /// Unset: each instance keeps its share of them.
+  /// The buckets the bot's instances share (`cluster.translation_budget =
+  /// "redis"`): while others translate too, the key's limits are drawn from
+  /// there. Unset: each instance keeps its share of them.
   budget_actor budgets;
 };
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -43,39 +44,39 @@ struct shared {
 /// The pool's part the front uses: inbox writes, status, resume.
 caf::behavior fake_db(caf::event_based_actor*, std::shared_ptr<shared> s) {
   return {
-    [](const inbox_put& put) {
-      inbox_put_result r;
-      for (const auto& row : put.rows)
-        r.new_ids.push_back(row.update_id);
-      return r;
-    },
-    [s](status_atom) {
-      db_pool_status st;
-      st.queue_limit = 4;
-      st.queue_depth = s->behind ? 4 : 0;
-      return st;
-    },
-    [s](const inbox_pending& p) {
-      inbox_page page;
-      if (p.after_update_id == 0)
-        page.rows = s->unfinished;
-      return page;
-    },
-    [s](const inbox_done& d) {
-      std::lock_guard<std::mutex> guard{s->mu};
-      s->done.insert(s->done.end(), d.update_ids.begin(), d.update_ids.end());
-      return db_count{static_cast<int64_t>(d.update_ids.size())};
-    },
+      [](const inbox_put& put) {
+        inbox_put_result r;
+        for (const auto& row : put.rows)
+          r.new_ids.push_back(row.update_id);
+        return r;
+      },
+      [s](status_atom) {
+        db_pool_status st;
+        st.queue_limit = 4;
+        st.queue_depth = s->behind ? 4 : 0;
+        return st;
+      },
+      [s](const inbox_pending& p) {
+        inbox_page page;
+        if (p.after_update_id == 0)
+          page.rows = s->unfinished;
+        return page;
+      },
+      [s](const inbox_done& d) {
+        std::lock_guard<std::mutex> guard{s->mu};
+        s->done.insert(s->done.end(), d.update_ids.begin(), d.update_ids.end());
+        return db_count{static_cast<int64_t>(d.update_ids.size())};
+      },
   };
 }
 
 caf::behavior dispatcher(caf::event_based_actor*, std::shared_ptr<shared> s) {
   return {
-    [s](const tg_update& u) {
-      std::lock_guard<std::mutex> guard{s->mu};
-      s->handed_on.push_back(u.update_id);
-      s->texts.push_back(u.text);
-    },
+      [s](const tg_update& u) {
+        std::lock_guard<std::mutex> guard{s->mu};
+        s->handed_on.push_back(u.update_id);
+        s->texts.push_back(u.text);
+      },
   };
 }
 
@@ -119,11 +120,11 @@ struct front_fixture : test::system_fixture, tg_sim_test::server_fixture {
   /// Waits until `text` was handed on.
   bool arrived(const std::string& text, std::chrono::seconds limit = 15s) {
     return eventually(
-      [&] {
-        auto seen = s->seen();
-        return std::find(seen.begin(), seen.end(), text) != seen.end();
-      },
-      limit);
+        [&] {
+          auto seen = s->seen();
+          return std::find(seen.begin(), seen.end(), text) != seen.end();
+        },
+        limit);
   }
 
   /// Waits until the front has counted `n` refused updates. The count
@@ -151,8 +152,10 @@ BOOST_FIXTURE_TEST_CASE(broken_updates_are_refused_and_neighbours_handed_on,
   BOOST_REQUIRE(arrived("before"));
   auto deep_before = refused("too_deep");
   auto cut_before = refused("truncated");
-  BOOST_REQUIRE(!state.inject_raw("{\"message\":" + std::string(3000, '[')
-                                  + std::string(3000, ']') + "}").refused);
+  BOOST_REQUIRE(!state
+                     .inject_raw("{\"message\":" + std::string(3000, '[')
+                                 + std::string(3000, ']') + "}")
+                     .refused);
   say("between");
   BOOST_REQUIRE(!state.inject_raw(R"({"update_id":1,"message":{)").refused);
   say("after");

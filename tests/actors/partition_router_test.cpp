@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
@@ -38,18 +39,18 @@ struct probe {
 caf::behavior stand_in_db(caf::event_based_actor* self,
                           std::shared_ptr<probe> p) {
   return {
-    [=](const inbox_pending& ask) -> caf::result<inbox_page> {
-      p->read_after.push_back(ask.after_update_id);
-      p->reads.push_back(self->make_response_promise<inbox_page>());
-      return p->reads.back();
-    },
-    [](const inbox_done& d) {
-      return db_count{static_cast<int64_t>(d.update_ids.size())};
-    },
-    // The test's answer to read `i`, given from inside the actor.
-    [=](int64_t i, inbox_page& pg) {
-      p->reads.at(static_cast<size_t>(i)).deliver(std::move(pg));
-    },
+      [=](const inbox_pending& ask) -> caf::result<inbox_page> {
+        p->read_after.push_back(ask.after_update_id);
+        p->reads.push_back(self->make_response_promise<inbox_page>());
+        return p->reads.back();
+      },
+      [](const inbox_done& d) {
+        return db_count{static_cast<int64_t>(d.update_ids.size())};
+      },
+      // The test's answer to read `i`, given from inside the actor.
+      [=](int64_t i, inbox_page& pg) {
+        p->reads.at(static_cast<size_t>(i)).deliver(std::move(pg));
+      },
   };
 }
 
@@ -58,8 +59,8 @@ caf::behavior stand_in_db(caf::event_based_actor* self,
 /// with none.)
 caf::behavior stand_in_sender(caf::event_based_actor*, int) {
   return {
-    [](const partition_owned&) {},
-    [](const partition_lost&) { return true; },
+      [](const partition_owned&) {},
+      [](const partition_lost&) { return true; },
   };
 }
 
@@ -67,8 +68,8 @@ caf::behavior stand_in_sender(caf::event_based_actor*, int) {
 caf::behavior stand_in_registry(caf::event_based_actor*,
                                 std::shared_ptr<probe> p) {
   return {
-    [=](const tg_update& u) { p->handed.push_back(u.update_id); },
-    [=](const session_note& n) { p->handed.push_back(n.update_id); },
+      [=](const tg_update& u) { p->handed.push_back(u.update_id); },
+      [=](const session_note& n) { p->handed.push_back(n.update_id); },
   };
 }
 
@@ -91,7 +92,9 @@ inbox_row row(int64_t id) {
 }
 
 /// A note's id: the n-th from the base of the notes' range.
-int64_t note(int64_t n) { return note_id_base + n; }
+int64_t note(int64_t n) {
+  return note_id_base + n;
+}
 
 inbox_row row_of_note(int64_t id) {
   inbox_row r;
@@ -164,8 +167,9 @@ BOOST_FIXTURE_TEST_CASE(a_won_partition_hands_on_its_unfinished_updates_first,
   BOOST_TEST(p->reads.size() == 1u);
 }
 
-BOOST_FIXTURE_TEST_CASE(an_update_taken_in_during_the_resume_is_read_after_the_older_ones,
-                        fixture) {
+BOOST_FIXTURE_TEST_CASE(
+    an_update_taken_in_during_the_resume_is_read_after_the_older_ones,
+    fixture) {
   caf::anon_send(router, partition_owned{part, 1});
   sched->run();
   BOOST_TEST_REQUIRE(p->reads.size() == 1u);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
@@ -37,26 +38,27 @@ caf::behavior stand_in(caf::event_based_actor* self, caf::actor registry,
                        std::shared_ptr<probe> p, int64_t a, int64_t b) {
   auto handled = std::make_shared<uint64_t>(0);
   return {
-    [=](tg_update& u) {
-      ++*handled;
-      p->got.push_back(u.update_id);
-    },
-    [=](partner_text& t) {
-      ++*handled;
-      p->got.push_back(t.update_id);
-    },
-    [=](drain_atom) {
-      p->drained.push_back(a);
-      return a != 13; // chat 13 cannot give back
-    },
-    [=](idle_atom) {
-      self->request(registry, caf::infinite, passivate_request{a, b, *handled})
-        .then([=](bool agreed) {
-          p->answers.push_back(agreed);
-          if (agreed)
-            self->quit();
-        });
-    },
+      [=](tg_update& u) {
+        ++*handled;
+        p->got.push_back(u.update_id);
+      },
+      [=](partner_text& t) {
+        ++*handled;
+        p->got.push_back(t.update_id);
+      },
+      [=](drain_atom) {
+        p->drained.push_back(a);
+        return a != 13; // chat 13 cannot give back
+      },
+      [=](idle_atom) {
+        self->request(registry, caf::infinite,
+                      passivate_request{a, b, *handled})
+            .then([=](bool agreed) {
+              p->answers.push_back(agreed);
+              if (agreed)
+                self->quit();
+            });
+      },
   };
 }
 
@@ -67,19 +69,19 @@ struct fixture : test::deterministic_fixture {
   fixture() {
     auto pr = p;
     reg = sys->spawn(
-      registry,
-      session_factory{[pr](caf::local_actor* parent, int64_t chat) {
-        auto a = parent->spawn(stand_in, caf::actor_cast<caf::actor>(parent),
-                               pr, chat, int64_t{0});
-        pr->spawned.push_back(a);
-        return a;
-      }},
-      conversation_factory{[pr](caf::local_actor* parent, int64_t m, int64_t w) {
-        auto a = parent->spawn(stand_in, caf::actor_cast<caf::actor>(parent),
-                               pr, m, w);
-        pr->spawned.push_back(a);
-        return a;
-      }});
+        registry, session_factory{[pr](caf::local_actor* parent, int64_t chat) {
+          auto a = parent->spawn(stand_in, caf::actor_cast<caf::actor>(parent),
+                                 pr, chat, int64_t{0});
+          pr->spawned.push_back(a);
+          return a;
+        }},
+        conversation_factory{[pr](caf::local_actor* parent, int64_t m,
+                                  int64_t w) {
+          auto a = parent->spawn(stand_in, caf::actor_cast<caf::actor>(parent),
+                                 pr, m, w);
+          pr->spawned.push_back(a);
+          return a;
+        }});
     sched->run();
   }
 
@@ -101,12 +103,12 @@ struct fixture : test::deterministic_fixture {
   /// null argument tuple when a function actor is spawned with none.)
   void drain() {
     sys->spawn(
-      [](caf::event_based_actor* self, std::shared_ptr<probe> pr,
-         caf::actor r) {
-        self->request(r, caf::infinite, drain_atom::value)
-          .then([pr](bool ok) { pr->drain_answers.push_back(ok); });
-      },
-      p, reg);
+        [](caf::event_based_actor* self, std::shared_ptr<probe> pr,
+           caf::actor r) {
+          self->request(r, caf::infinite, drain_atom::value)
+              .then([pr](bool ok) { pr->drain_answers.push_back(ok); });
+        },
+        p, reg);
   }
 };
 
@@ -121,8 +123,8 @@ BOOST_FIXTURE_TEST_CASE(one_session_per_chat, fixture) {
   BOOST_TEST(p->got == (std::vector<int64_t>{1, 2, 3}));
 }
 
-BOOST_FIXTURE_TEST_CASE(an_idle_session_stops_and_the_next_update_spawns_another,
-                        fixture) {
+BOOST_FIXTURE_TEST_CASE(
+    an_idle_session_stops_and_the_next_update_spawns_another, fixture) {
   update(7, 1);
   sched->run();
   caf::anon_send(p->spawned.at(0), idle_atom::value);

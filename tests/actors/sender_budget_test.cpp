@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -32,18 +33,17 @@ struct fake_bot_api {
   std::atomic<int64_t> next_id{1};
 
   fake_bot_api() {
-    server.Post(R"(/bot[^/]+/sendMessage)",
-                [this](const httplib::Request&, httplib::Response& res) {
-                  {
-                    std::lock_guard<std::mutex> guard{mutex};
-                    arrivals.push_back(steady::now());
-                  }
-                  res.set_content(
-                    R"({"ok":true,"result":{"message_id":)"
-                      + std::to_string(next_id++)
-                      + R"(,"date":0,"chat":{"id":1,"type":"private"}}})",
-                    "application/json");
-                });
+    server.Post(R"(/bot[^/]+/sendMessage)", [this](const httplib::Request&,
+                                                   httplib::Response& res) {
+      {
+        std::lock_guard<std::mutex> guard{mutex};
+        arrivals.push_back(steady::now());
+      }
+      res.set_content(R"({"ok":true,"result":{"message_id":)"
+                          + std::to_string(next_id++)
+                          + R"(,"date":0,"chat":{"id":1,"type":"private"}}})",
+                      "application/json");
+    });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread{[this] { server.listen_after_bind(); }};
   }
@@ -88,8 +88,8 @@ struct fixture : test::system_fixture {
       caf::anon_send(out, std::move(m));
     }
     BOOST_REQUIRE(test::wait_until(
-      [&] { return api.seen().size() >= before + static_cast<size_t>(n); },
-      30s));
+        [&] { return api.seen().size() >= before + static_cast<size_t>(n); },
+        30s));
     auto seen = api.seen();
     return seen.back() - seen[before];
   }

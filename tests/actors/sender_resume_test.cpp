@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <mutex>
@@ -34,17 +35,16 @@ struct recording_bot_api {
   std::vector<std::string> texts;
 
   recording_bot_api() {
-    server.Post(R"(/bot[^/]+/sendMessage)",
-                [this](const httplib::Request& req, httplib::Response& res) {
-                  {
-                    std::lock_guard<std::mutex> guard{mutex};
-                    texts.push_back(req.body);
-                  }
-                  res.set_content(
-                    R"({"ok":true,"result":{"message_id":1,"date":0,)"
-                    R"("chat":{"id":1,"type":"private"}}})",
-                    "application/json");
-                });
+    server.Post(R"(/bot[^/]+/sendMessage)", [this](const httplib::Request& req,
+                                                   httplib::Response& res) {
+      {
+        std::lock_guard<std::mutex> guard{mutex};
+        texts.push_back(req.body);
+      }
+      res.set_content(R"({"ok":true,"result":{"message_id":1,"date":0,)"
+                      R"("chat":{"id":1,"type":"private"}}})",
+                      "application/json");
+    });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread{[this] { server.listen_after_bind(); }};
   }
@@ -72,18 +72,18 @@ struct scans {
 caf::behavior stand_in_db(caf::event_based_actor* self,
                           std::shared_ptr<scans> s) {
   return {
-    [=](const outbox_unsent&) -> caf::result<outbox_page> {
-      auto rp = self->make_response_promise<outbox_page>();
-      std::lock_guard<std::mutex> guard{s->mutex};
-      s->pending.push_back(rp);
-      return rp;
-    },
-    [](const outbox_sent&) { return db_count{1}; },
-    // The test's answer to scan `i`, delivered from inside the actor.
-    [=](int64_t i, outbox_page& page) {
-      std::lock_guard<std::mutex> guard{s->mutex};
-      s->pending.at(static_cast<size_t>(i)).deliver(std::move(page));
-    },
+      [=](const outbox_unsent&) -> caf::result<outbox_page> {
+        auto rp = self->make_response_promise<outbox_page>();
+        std::lock_guard<std::mutex> guard{s->mutex};
+        s->pending.push_back(rp);
+        return rp;
+      },
+      [](const outbox_sent&) { return db_count{1}; },
+      // The test's answer to scan `i`, delivered from inside the actor.
+      [=](int64_t i, outbox_page& page) {
+        std::lock_guard<std::mutex> guard{s->mutex};
+        s->pending.at(static_cast<size_t>(i)).deliver(std::move(page));
+      },
   };
 }
 

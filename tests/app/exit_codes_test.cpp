@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <fcntl.h>
@@ -32,7 +33,8 @@ struct refusal {
 /// Runs `bridge` with exactly `env` as its environment (nothing inherited,
 /// so a token in the test's own environment cannot leak in), but for the
 /// sanitizers' settings, which the sanitizer run's suppressions need.
-refusal run_bridge(std::vector<std::string> args, std::vector<std::string> env) {
+refusal run_bridge(std::vector<std::string> args,
+                   std::vector<std::string> env) {
   for (auto name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
     if (auto v = std::getenv(name))
       env.push_back(std::string{name} + "=" + v);
@@ -94,8 +96,8 @@ BOOST_AUTO_TEST_CASE(an_unreadable_credential_is_status_4) {
   // A folder where the token's file should be cannot be read, even by
   // root (permission bits would not stop a test running as root).
   std::filesystem::create_directory(creds + "/telegram_bot_token");
-  auto r = run_bridge({}, {"CREDENTIALS_DIRECTORY=" + creds,
-                           "TELEGRAM_BOT_TOKEN=1:from-env"});
+  auto r = run_bridge(
+      {}, {"CREDENTIALS_DIRECTORY=" + creds, "TELEGRAM_BOT_TOKEN=1:from-env"});
   BOOST_TEST(r.status == bridge::exit_code::credential_unreadable);
   check_one_line(r);
   BOOST_TEST(r.err.find("telegram_bot_token") != std::string::npos, r.err);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -117,13 +118,13 @@ bridge_config changed() {
 
 /// Both sides equal, and `from_changed` (the same options from `changed()`)
 /// different: the field is read from its key and defaults to its default.
-#define CHECK_FIELD(from_shipped, defaulted, from_changed, field)            \
-  do {                                                                       \
-    BOOST_TEST((from_shipped.field == defaulted.field),                      \
-               #field " differs between the shipped file and the options' " \
-               "own default");                                               \
-    BOOST_TEST(!(from_changed.field == defaulted.field),                     \
-               #field " is not read from the configuration");                \
+#define CHECK_FIELD(from_shipped, defaulted, from_changed, field)              \
+  do {                                                                         \
+    BOOST_TEST((from_shipped.field == defaulted.field),                        \
+               #field " differs between the shipped file and the options' "    \
+                      "own default");                                          \
+    BOOST_TEST(!(from_changed.field == defaulted.field),                       \
+               #field " is not read from the configuration");                  \
   } while (false)
 
 BOOST_AUTO_TEST_CASE(front_options_follow_the_file) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -88,9 +89,11 @@ BOOST_AUTO_TEST_CASE(reload_applies_the_configured_level_or_keeps_it) {
   reload_logging(1, none); // the default, info
   BOOST_TEST(log::level_name() == "info");
   auto text = read_text(log);
-  BOOST_TEST(text.find("log level debug (was info)") != std::string::npos, text);
+  BOOST_TEST(text.find("log level debug (was info)") != std::string::npos,
+             text);
   BOOST_TEST(text.find("log level stays debug") != std::string::npos, text);
-  BOOST_TEST(text.find("log level info (was debug)") != std::string::npos, text);
+  BOOST_TEST(text.find("log level info (was debug)") != std::string::npos,
+             text);
   BOOST_REQUIRE(log::init("info", "", "text", masker, err));
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -63,7 +64,7 @@ bool answers(fixture& f, const budget_actor& b) {
 
 BOOST_FIXTURE_TEST_CASE(three_instances_together_never_exceed_the_budget,
                         fixture) {
-  constexpr double rate = 200;  // per second, the bot's
+  constexpr double rate = 200; // per second, the bot's
   constexpr double burst = 20;
   std::vector<budget_actor> clients;
   for (int i = 0; i < 3; ++i) {
@@ -80,8 +81,8 @@ BOOST_FIXTURE_TEST_CASE(three_instances_together_never_exceed_the_budget,
       caf::scoped_actor self{*sys};
       while (!stop) {
         self->request(clients[i], 5s, budget_take{"send", rate, burst, 3, 1})
-          .receive([&](budget_grant& g) { got[i] += g.tokens; },
-                   [&](caf::error&) {});
+            .receive([&](budget_grant& g) { got[i] += g.tokens; },
+                     [&](caf::error&) {});
         ++asks[i];
       }
     });
@@ -94,13 +95,14 @@ BOOST_FIXTURE_TEST_CASE(three_instances_together_never_exceed_the_budget,
   double total = got[0] + got[1] + got[2];
   double allowed = rate * static_cast<double>(end_us - start_us) / 1e6 + burst;
   BOOST_TEST_MESSAGE("granted " << total << " of " << allowed << " allowed ("
-                     << got[0] << ", " << got[1] << ", " << got[2]
-                     << "), asks " << asks[0] + asks[1] + asks[2]);
+                                << got[0] << ", " << got[1] << ", " << got[2]
+                                << "), asks " << asks[0] + asks[1] + asks[2]);
   BOOST_TEST(total <= allowed + 1e-6);
   // The bucket was kept busy, so it gave out nearly all it had.
   BOOST_TEST(total >= 0.5 * allowed);
   for (size_t i = 0; i < 3; ++i)
-    BOOST_TEST(got[i] >= total / 10, "instance " << i << " starved: " << got[i]);
+    BOOST_TEST(got[i] >= total / 10,
+               "instance " << i << " starved: " << got[i]);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_empty_bucket_says_how_long_to_wait, fixture) {
@@ -169,8 +171,8 @@ BOOST_FIXTURE_TEST_CASE(redis_down_falls_back_to_the_share_and_keeps_granting,
       budget.asked();
       auto answer = take(b, {"send", 30, 15, a->want, a->least});
       if (answer)
-        budget.granted(answer->tokens, std::chrono::microseconds{answer->wait_us},
-                       t);
+        budget.granted(answer->tokens,
+                       std::chrono::microseconds{answer->wait_us}, t);
       else if (budget.failed(t))
         ++logged;
     }
@@ -202,18 +204,23 @@ BOOST_FIXTURE_TEST_CASE(what_one_grant_costs, fixture) {
   auto t0 = std::chrono::steady_clock::now();
   for (int i = 0; i < n; ++i)
     self->request(b, 5s, budget_take{"bench", 1e9, 1e9, 1, 1})
-      .receive([](budget_grant&) {}, [](caf::error&) {});
+        .receive([](budget_grant&) {}, [](caf::error&) {});
   auto actor_us = std::chrono::duration<double, std::micro>(
-                    std::chrono::steady_clock::now() - t0).count() / n;
+                      std::chrono::steady_clock::now() - t0)
+                      .count()
+                  / n;
   // The script alone, on a connection of its own.
   cache::redis_client c;
   BOOST_REQUIRE(c.connect(redis.endpoint(), 1s));
   auto sha = c.run({"SCRIPT", "LOAD", cache::scripts::take})->str;
   t0 = std::chrono::steady_clock::now();
   for (int i = 0; i < n; ++i)
-    c.run({"EVALSHA", sha, "1", "bridge:budget:bench2", "1e9", "1e9", "1", "1"});
+    c.run(
+        {"EVALSHA", sha, "1", "bridge:budget:bench2", "1e9", "1e9", "1", "1"});
   auto script_us = std::chrono::duration<double, std::micro>(
-                     std::chrono::steady_clock::now() - t0).count() / n;
+                       std::chrono::steady_clock::now() - t0)
+                       .count()
+                   / n;
   std::cout << "budget grant round trip: " << actor_us
             << " us through the actor, " << script_us
             << " us for EVALSHA alone (mean of " << n << ")\n";

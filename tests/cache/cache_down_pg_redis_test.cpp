@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "cache/keys.hpp"
@@ -37,10 +38,12 @@ BOOST_AUTO_TEST_CASE(everything_is_answered_while_redis_is_dead) {
   // Reads come from PostgreSQL.
   BOOST_TEST(profile(1)->display_name == "v1");
   BOOST_TEST((code_of(profile(99)) == engine_errc::not_found));
-  BOOST_TEST((via_cache<subscription>(sub_get{1})->status == subscription_status::none));
+  BOOST_TEST((via_cache<subscription>(sub_get{1})->status
+              == subscription_status::none));
   // Usage is counted exactly once, by PostgreSQL, and never granted free.
   for (int i = 1; i <= 3; ++i)
-    BOOST_TEST(via_cache<usage_count>(usage_incr{1, 20240301, 2})->granted == (i <= 2));
+    BOOST_TEST(via_cache<usage_count>(usage_incr{1, 20240301, 2})->granted
+               == (i <= 2));
   BOOST_TEST(must(usage_get{1, 20240301}).count == 2);
   BOOST_TEST(via_cache<usage_count>(usage_get{1, 20240301})->count == 2);
   // Rate limits are counted in-process.
@@ -48,8 +51,9 @@ BOOST_AUTO_TEST_CASE(everything_is_answered_while_redis_is_dead) {
   BOOST_TEST(via_cache<rate_verdict>(h)->allowed);
   BOOST_TEST(!via_cache<rate_verdict>(h)->allowed);
   // A leader lock is refused, never granted locally.
-  BOOST_TEST((code_of(via_cache<lock_grant>(lock_acquire{"retention", "me", 1000}))
-              == engine_errc::cache_unavailable));
+  BOOST_TEST(
+      (code_of(via_cache<lock_grant>(lock_acquire{"retention", "me", 1000}))
+       == engine_errc::cache_unavailable));
   auto s = status();
   BOOST_TEST(!s.connected);
   BOOST_TEST(s.fallbacks >= 5);
@@ -62,8 +66,9 @@ BOOST_AUTO_TEST_CASE(the_cache_reconnects_when_redis_returns) {
   BOOST_TEST(static_cast<bool>(profile(1)));
   // Redis stays away until the cache has tried to reconnect and failed,
   // so what follows is a reconnection after an outage, not a first try.
-  BOOST_REQUIRE_MESSAGE(wait_until([&] { return status().connect_failures >= 1; }),
-                        "the cache never tried to reconnect to a dead Redis");
+  BOOST_REQUIRE_MESSAGE(
+      wait_until([&] { return status().connect_failures >= 1; }),
+      "the cache never tried to reconnect to a dead Redis");
   BOOST_TEST(!status().connected);
   redis.start();
   BOOST_REQUIRE(wait_until([&] { return status().connected; }));
@@ -71,7 +76,8 @@ BOOST_AUTO_TEST_CASE(the_cache_reconnects_when_redis_returns) {
   BOOST_TEST(s.reconnects == 1);
   BOOST_TEST(s.connect_failures >= 1);
   auto hits = s.hits;
-  BOOST_TEST(profile(1)->display_name == "v1"); // a miss: the new Redis is empty
+  BOOST_TEST(profile(1)->display_name
+             == "v1"); // a miss: the new Redis is empty
   BOOST_TEST(status().hits == hits);
   BOOST_TEST(profile(1)->display_name == "v1"); // a hit again
   BOOST_TEST(status().hits == hits + 1);
@@ -130,7 +136,9 @@ BOOST_AUTO_TEST_CASE(too_many_missed_deletes_purge_every_cached_row) {
   BOOST_TEST(redis.command({"EXISTS", cache::keys::profile(1)}).integer == 0);
   BOOST_TEST(redis.command({"EXISTS", cache::keys::profile(2)}).integer == 0);
   // Counters are not copies of rows and stay.
-  BOOST_TEST(redis.command({"EXISTS", cache::keys::rate("updates", 1, 1)}).integer == 1);
+  BOOST_TEST(
+      redis.command({"EXISTS", cache::keys::rate("updates", 1, 1)}).integer
+      == 1);
   BOOST_TEST(profile(1)->display_name == "v2");
   BOOST_TEST(profile(2)->language == "fr");
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <functional>
@@ -34,26 +35,28 @@ struct held_reads_state {
 caf::behavior held_reads(caf::stateful_actor<held_reads_state>* self,
                          db_actor pool) {
   return {
-    [=](sub_get& x) {
-      auto rp = self->make_response_promise();
-      self->request(pool, caf::infinite, std::move(x))
-        .then(
-          [=](subscription& s) mutable {
-            self->state.held.push_back([rp, s]() mutable { rp.deliver(s); });
-          },
-          [=](caf::error& e) mutable {
-            self->state.held.push_back([rp, e]() mutable { rp.deliver(e); });
-          });
-      return rp;
-    },
-    [=](status_atom) {
-      return static_cast<int64_t>(self->state.held.size());
-    },
-    [=](done_atom) {
-      for (auto& f : self->state.held)
-        f();
-      self->state.held.clear();
-    },
+      [=](sub_get& x) {
+        auto rp = self->make_response_promise();
+        self->request(pool, caf::infinite, std::move(x))
+            .then(
+                [=](subscription& s) mutable {
+                  self->state.held.push_back(
+                      [rp, s]() mutable { rp.deliver(s); });
+                },
+                [=](caf::error& e) mutable {
+                  self->state.held.push_back(
+                      [rp, e]() mutable { rp.deliver(e); });
+                });
+        return rp;
+      },
+      [=](status_atom) {
+        return static_cast<int64_t>(self->state.held.size());
+      },
+      [=](done_atom) {
+        for (auto& f : self->state.held)
+          f();
+        self->state.held.clear();
+      },
   };
 }
 
@@ -104,14 +107,18 @@ BOOST_AUTO_TEST_CASE(every_write_path_invalidates_the_profile) {
   BOOST_TEST(status().invalidations >= 7);
 }
 
-BOOST_AUTO_TEST_CASE(subscriptions_are_cached_for_five_minutes_and_invalidated) {
+BOOST_AUTO_TEST_CASE(
+    subscriptions_are_cached_for_five_minutes_and_invalidated) {
   auto none = via_cache<subscription>(sub_get{1});
   BOOST_TEST((none->status == subscription_status::none));
-  BOOST_TEST(redis.command({"TTL", cache::keys::subscription(1)}).integer <= 300);
+  BOOST_TEST(redis.command({"TTL", cache::keys::subscription(1)}).integer
+             <= 300);
   must(sub_set{1, 4102444800000});
-  BOOST_TEST((via_cache<subscription>(sub_get{1})->status == subscription_status::active));
+  BOOST_TEST((via_cache<subscription>(sub_get{1})->status
+              == subscription_status::active));
   must(sub_clear{1});
-  BOOST_TEST((via_cache<subscription>(sub_get{1})->status == subscription_status::canceled));
+  BOOST_TEST((via_cache<subscription>(sub_get{1})->status
+              == subscription_status::canceled));
 }
 
 BOOST_AUTO_TEST_CASE(a_read_racing_a_write_on_another_instance_is_not_cached) {
@@ -124,7 +131,8 @@ BOOST_AUTO_TEST_CASE(a_read_racing_a_write_on_another_instance_is_not_cached) {
   o.db = caf::actor_cast<db_actor>(gate);
   auto other = sys->spawn<caf::detached>(cache::cache_service, o);
   BOOST_REQUIRE(bridge::test::wait_until([&] {
-    return bridge::test::ask<cache_status>(*sys, other, status_atom::value)->connected;
+    return bridge::test::ask<cache_status>(*sys, other, status_atom::value)
+        ->connected;
   }));
   caf::scoped_actor reader{*sys};
   reader->send(other, sub_get{1});
@@ -132,13 +140,13 @@ BOOST_AUTO_TEST_CASE(a_read_racing_a_write_on_another_instance_is_not_cached) {
     return *bridge::test::ask<int64_t>(*sys, gate, status_atom::value) == 1;
   }));
   must(sub_set{1, 4102444800000}); // this instance deletes the key
-  status(); // after the invalidation the write sent it
+  status();                        // after the invalidation the write sent it
   caf::anon_send(gate, done_atom::value);
   reader->receive(
-    [](subscription& s) {
-      BOOST_TEST((s.status == subscription_status::none)); // read before
-    },
-    [](caf::error& e) { BOOST_FAIL(describe(e)); });
+      [](subscription& s) {
+        BOOST_TEST((s.status == subscription_status::none)); // read before
+      },
+      [](caf::error& e) { BOOST_FAIL(describe(e)); });
   // What the other instance read before the write was not stored after it.
   auto cached = redis.command({"GET", cache::keys::subscription(1)});
   BOOST_TEST((cached.type != cache::redis_reply::kind::string), cached.str);
@@ -167,7 +175,8 @@ BOOST_AUTO_TEST_CASE(an_error_reply_falls_back_to_postgresql) {
   BOOST_TEST(after.connected);
 }
 
-BOOST_AUTO_TEST_CASE(usage_is_granted_by_postgresql_and_refused_early_by_the_mirror) {
+BOOST_AUTO_TEST_CASE(
+    usage_is_granted_by_postgresql_and_refused_early_by_the_mirror) {
   for (int i = 1; i <= 3; ++i) {
     auto c = via_cache<usage_count>(usage_incr{1, 20240105, 3});
     BOOST_TEST(c->granted);
@@ -204,7 +213,8 @@ BOOST_AUTO_TEST_CASE(rate_limits_count_per_window) {
   BOOST_TEST(third->count == 3);
   BOOST_TEST(third->retry_after_ms == 60000 - (clock->load() % 60000));
   // Another subject and another scope count apart.
-  BOOST_TEST(via_cache<rate_verdict>(rate_hit{"updates", 8, 2, 60000})->allowed);
+  BOOST_TEST(
+      via_cache<rate_verdict>(rate_hit{"updates", 8, 2, 60000})->allowed);
   BOOST_TEST(via_cache<rate_verdict>(rate_hit{"code", 7, 2, 60000})->allowed);
   *clock += 60000;
   BOOST_TEST(via_cache<rate_verdict>(h)->allowed);
@@ -239,7 +249,8 @@ BOOST_AUTO_TEST_CASE(a_look_at_a_budget_counts_nothing) {
 
 BOOST_AUTO_TEST_CASE(a_corrupt_counter_is_decided_locally) {
   auto w = cache::fixed_window::at(clock->load(), 60000);
-  redis.command({"SET", cache::keys::rate("updates", 9, w.index), "not a number"});
+  redis.command(
+      {"SET", cache::keys::rate("updates", 9, w.index), "not a number"});
   auto v = via_cache<rate_verdict>(rate_hit{"updates", 9, 5, 60000});
   BOOST_TEST(v->allowed);
   BOOST_TEST(status().local_rate_decisions == 1);
@@ -251,23 +262,33 @@ BOOST_AUTO_TEST_CASE(the_leader_lock_is_exclusive_and_fenced) {
   BOOST_TEST(a->token > 0);
   auto b = via_cache<lock_grant>(lock_acquire{"retention", "host-b:1", 60000});
   BOOST_TEST(!b->held);
-  BOOST_TEST(via_cache<lock_grant>(lock_renew{"retention", "host-a:1", a->token, 60000})->held);
-  BOOST_TEST(!via_cache<lock_grant>(lock_renew{"retention", "host-b:1", a->token, 60000})->held);
+  BOOST_TEST(via_cache<lock_grant>(
+                 lock_renew{"retention", "host-a:1", a->token, 60000})
+                 ->held);
+  BOOST_TEST(!via_cache<lock_grant>(
+                  lock_renew{"retention", "host-b:1", a->token, 60000})
+                  ->held);
   // Releasing with the wrong token does nothing.
   via_cache<lock_grant>(lock_release{"retention", "host-a:1", a->token + 1});
-  BOOST_TEST(!via_cache<lock_grant>(lock_acquire{"retention", "host-b:1", 60000})->held);
+  BOOST_TEST(
+      !via_cache<lock_grant>(lock_acquire{"retention", "host-b:1", 60000})
+           ->held);
   via_cache<lock_grant>(lock_release{"retention", "host-a:1", a->token});
   auto c = via_cache<lock_grant>(lock_acquire{"retention", "host-b:1", 60000});
   BOOST_TEST(c->held);
   BOOST_TEST(c->token > a->token);
   // The database refuses the old leader once the new one has worked.
-  BOOST_TEST(must(purge{purge_target::inbox, 1, 10, "retention", c->token}).n == 0);
-  BOOST_TEST((code_of(run(purge{purge_target::inbox, 1, 10, "retention", a->token}))
-              == engine_errc::conflict));
-  BOOST_TEST((code_of(via_cache<lock_grant>(lock_acquire{"bad:name", "x", 1000}))
-              == engine_errc::invalid_input));
-  BOOST_TEST((code_of(via_cache<lock_grant>(lock_acquire{"ok", "has space", 1000}))
-              == engine_errc::invalid_input));
+  BOOST_TEST(must(purge{purge_target::inbox, 1, 10, "retention", c->token}).n
+             == 0);
+  BOOST_TEST(
+      (code_of(run(purge{purge_target::inbox, 1, 10, "retention", a->token}))
+       == engine_errc::conflict));
+  BOOST_TEST(
+      (code_of(via_cache<lock_grant>(lock_acquire{"bad:name", "x", 1000}))
+       == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(via_cache<lock_grant>(lock_acquire{"ok", "has space", 1000}))
+       == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(fencing_tokens_keep_growing_after_redis_loses_its_data) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "cache/codec.hpp"
@@ -39,18 +40,18 @@ BOOST_AUTO_TEST_CASE(damaged_or_foreign_values_are_refused) {
   u.telegram_id = 1;
   auto good = encode_profile(u);
   std::vector<std::string> bad = {
-    "",
-    "u1|",
-    "u2|1:1",
-    good.substr(0, good.size() - 1),
-    good + "x",
-    "u1|99:1",
-    "u1|1:x4:none0:0:0:1:01:01:0",
-    "u1|-1:1",
-    "u1|:1",
-    "u1|99999999999:1",
-    "{\"telegram_id\":1}",
-    std::string{"u1|1:1\0", 7},
+      "",
+      "u1|",
+      "u2|1:1",
+      good.substr(0, good.size() - 1),
+      good + "x",
+      "u1|99:1",
+      "u1|1:x4:none0:0:0:1:01:01:0",
+      "u1|-1:1",
+      "u1|:1",
+      "u1|99999999999:1",
+      "{\"telegram_id\":1}",
+      std::string{"u1|1:1\0", 7},
   };
   // A known role spelled differently.
   auto wrong_role = good;
@@ -81,7 +82,8 @@ BOOST_AUTO_TEST_CASE(keys_have_one_shape) {
   BOOST_TEST(keys::profile(42) == "bridge:user:42");
   BOOST_TEST(keys::subscription(42) == "bridge:sub:42");
   BOOST_TEST(keys::usage(42, 20240101) == "bridge:usage:42:20240101");
-  BOOST_TEST(keys::rate("updates", -100, 28333333) == "bridge:rate:updates:-100:28333333");
+  BOOST_TEST(keys::rate("updates", -100, 28333333)
+             == "bridge:rate:updates:-100:28333333");
   BOOST_TEST(keys::lock("retention") == "bridge:lock:retention");
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
@@ -17,8 +18,8 @@ using bridge::test::wait_until;
 namespace {
 
 struct fixture : bridge::test::cache_fixture {
-  std::shared_ptr<cache::profile_memo> memo
-    = std::make_shared<cache::profile_memo>(1000, std::chrono::hours{1});
+  std::shared_ptr<cache::profile_memo> memo =
+      std::make_shared<cache::profile_memo>(1000, std::chrono::hours{1});
   cache_actor other;
 
   fixture() {
@@ -98,7 +99,8 @@ BOOST_AUTO_TEST_CASE(deletes_owed_after_a_lost_connection_are_published_later) {
 BOOST_AUTO_TEST_CASE(unreadable_news_drops_every_copy) {
   BOOST_TEST(read_and_keep(1) == "Mia");
   BOOST_TEST(read_and_keep(2) == "Juan");
-  redis.command({"PUBLISH", std::string{cache::keys::invalidation_channel}, "1,2;DROP"});
+  redis.command(
+      {"PUBLISH", std::string{cache::keys::invalidation_channel}, "1,2;DROP"});
   BOOST_TEST(wait_until([&] { return memo->snapshot().size == 0; }));
   BOOST_TEST(memo->snapshot().open);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -17,8 +18,10 @@ using namespace bridge::cache;
 namespace {
 
 struct fixture {
-  std::shared_ptr<std::atomic<int64_t>> now = std::make_shared<std::atomic<int64_t>>(1000);
-  profile_memo memo{64, std::chrono::milliseconds{500}, [n = now] { return n->load(); }};
+  std::shared_ptr<std::atomic<int64_t>> now =
+      std::make_shared<std::atomic<int64_t>>(1000);
+  profile_memo memo{64, std::chrono::milliseconds{500},
+                    [n = now] { return n->load(); }};
 
   fixture() { memo.open(); }
 
@@ -124,9 +127,12 @@ BOOST_AUTO_TEST_CASE(invalidations_round_trip) {
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_invalidations_are_nothing) {
-  for (std::string bad : std::vector<std::string>{"", " ", "1 ", " 1", "1  2", "1,2", "x", "12a", "**",
-                          "99999999999999999999", "1\n2", std::string(70000, '1'),
-                          std::string("1\0" "2", 3)})
+  for (std::string bad : std::vector<std::string>{
+           "", " ", "1 ", " 1", "1  2", "1,2", "x", "12a", "**",
+           "99999999999999999999", "1\n2", std::string(70000, '1'),
+           std::string("1\0"
+                       "2",
+                       3)})
     BOOST_TEST(!decode_invalidation(bad), "accepted: " << bad.substr(0, 20));
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "cache/redis_url.hpp"
@@ -45,10 +46,11 @@ BOOST_AUTO_TEST_CASE(credentials_and_escapes) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_urls_are_refused_without_echoing_secrets) {
-  for (auto bad : {"", "redis:/h", "rediss://h", "http://h", "redis://", "redis://:6379",
-                   "redis://h:0", "redis://h:65536", "redis://h:port", "redis://h:1/x",
-                   "redis://h:1/-1", "redis://h:1/99999", "redis://h h", "redis://h/1/2",
-                   "redis://:%zz@h", "redis://:%4@h", "redis://h\n:1"}) {
+  for (auto bad :
+       {"", "redis:/h", "rediss://h", "http://h", "redis://", "redis://:6379",
+        "redis://h:0", "redis://h:65536", "redis://h:port", "redis://h:1/x",
+        "redis://h:1/-1", "redis://h:1/99999", "redis://h h", "redis://h/1/2",
+        "redis://:%zz@h", "redis://:%4@h", "redis://h\n:1"}) {
     std::string why;
     BOOST_TEST(!parse_redis_url(bad, why), "accepted '" << bad << "'");
     BOOST_TEST(!why.empty());

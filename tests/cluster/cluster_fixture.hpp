@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A migrated scratch database for the cluster suites, and what they use
@@ -22,8 +23,8 @@ struct cluster_db {
   cluster_db() {
     auto applied = storage::apply_migrations(db.dsn());
     if (!applied)
-      throw std::runtime_error("migrations failed: " +
-                               describe(applied.error()));
+      throw std::runtime_error("migrations failed: "
+                               + describe(applied.error()));
   }
 
   /// Store options on the scratch database, named `name` in
@@ -50,8 +51,8 @@ struct cluster_db {
   }
 
   int64_t epoch_of(int32_t p) const {
-    return db.scalar("SELECT epoch FROM partition_leases WHERE partition = " +
-                     std::to_string(p));
+    return db.scalar("SELECT epoch FROM partition_leases WHERE partition = "
+                     + std::to_string(p));
   }
 };
 

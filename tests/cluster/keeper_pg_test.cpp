@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <map>
@@ -149,8 +150,8 @@ struct keeper_fixture : bridge::test::system_fixture, bridge::test::cluster_db {
         oa.count(intake_partition) + ob.count(intake_partition) == 1;
     oa.erase(intake_partition);
     ob.erase(intake_partition);
-    return one_intake && oa == share_of(a, {a, b}, false) &&
-           ob == share_of(b, {a, b}, false);
+    return one_intake && oa == share_of(a, {a, b}, false)
+           && ob == share_of(b, {a, b}, false);
   }
 
   bool owns_everything(const std::string& id) {
@@ -234,7 +235,8 @@ BOOST_FIXTURE_TEST_CASE(a_stopped_keeper_hands_over_cleanly, keeper_fixture) {
       BOOST_TEST(now_epoch == epoch + 2, "partition " << p);
   }
   BOOST_TEST(db.scalar("SELECT count(*) FROM cluster_members "
-                       "WHERE instance_id = 'engine-b'") == 0);
+                       "WHERE instance_id = 'engine-b'")
+             == 0);
   BOOST_TEST_REQUIRE(
       wait_until([&] { return owns_everything("engine-a"); }, patience));
   auto after = engines["engine-a"].rec->now();
@@ -313,8 +315,8 @@ BOOST_AUTO_TEST_CASE(another_partition_count_stops_the_keeper) {
   caf::error reason;
   self->receive([&](caf::down_msg& dm) { reason = dm.reason; });
   BOOST_TEST((engine_code(reason) == engine_errc::invalid_input));
-  BOOST_TEST(describe(reason).find("cluster.partitions is 128") !=
-                 std::string::npos,
+  BOOST_TEST(describe(reason).find("cluster.partitions is 128")
+                 != std::string::npos,
              describe(reason));
 }
 

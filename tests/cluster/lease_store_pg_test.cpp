@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -47,8 +48,8 @@ public:
   fenced_write(const std::string& dsn, int32_t part, int64_t epoch)
       : conn_(dsn), tx_(std::make_unique<pqxx::work>(conn_)) {
     refused_ =
-        tx_->exec("SELECT bridge_fence(ARRAY[" + std::to_string(part) +
-                  "], ARRAY[" + std::to_string(epoch) + "]::bigint[])")[0][0]
+        tx_->exec("SELECT bridge_fence(ARRAY[" + std::to_string(part)
+                  + "], ARRAY[" + std::to_string(epoch) + "]::bigint[])")[0][0]
             .as<std::string>();
   }
 
@@ -71,17 +72,18 @@ struct store_fixture : bridge::test::cluster_db {
   /// Makes `part`'s lease look expired, as if its holder stopped renewing.
   void expire(int32_t part) {
     db.query("UPDATE partition_leases SET expires_at = now() - interval '1 s' "
-             "WHERE partition = " +
-             std::to_string(part));
+             "WHERE partition = "
+             + std::to_string(part));
   }
 
   /// Whether a session of `app` waits for a lock inside PostgreSQL.
   bool waits_for_lock(const std::string& app) {
     return db.scalar("SELECT count(*) FROM pg_stat_activity WHERE "
-                     "application_name = '" +
-                     app +
-                     "' AND wait_event_type = 'Lock' "
-                     "AND datname = current_database()") > 0;
+                     "application_name = '"
+                     + app
+                     + "' AND wait_event_type = 'Lock' "
+                       "AND datname = current_database()")
+           > 0;
   }
 };
 
@@ -103,17 +105,18 @@ BOOST_AUTO_TEST_CASE(prepare_sets_the_count_once_and_places_old_rows) {
   BOOST_TEST(c.db.scalar("SELECT partitions FROM cluster_settings") == 64);
   BOOST_TEST(c.db.scalar("SELECT count(*) FROM partition_leases") == 65);
   BOOST_TEST(c.db.scalar("SELECT min(partition) FROM partition_leases") == -1);
-  BOOST_TEST(c.db.scalar("SELECT partition FROM inbox WHERE update_id = 1") ==
-             partition_of(-1001234567890, 64));
-  BOOST_TEST(c.db.scalar("SELECT partition FROM inbox WHERE update_id = 2") ==
-             partition_of(77, 64));
+  BOOST_TEST(c.db.scalar("SELECT partition FROM inbox WHERE update_id = 1")
+             == partition_of(-1001234567890, 64));
+  BOOST_TEST(c.db.scalar("SELECT partition FROM inbox WHERE update_id = 2")
+             == partition_of(77, 64));
   BOOST_TEST(c.db.scalar("SELECT count(*) FROM inbox WHERE update_id = 3 "
-                         "AND partition IS NULL") == 1);
-  BOOST_TEST(
-      c.db.scalar("SELECT partition FROM outbox WHERE dedupe_key = 'k1'") ==
-      partition_of(5000000001, 64));
+                         "AND partition IS NULL")
+             == 1);
+  BOOST_TEST(c.db.scalar("SELECT partition FROM outbox WHERE dedupe_key = 'k1'")
+             == partition_of(5000000001, 64));
   BOOST_TEST(c.db.scalar("SELECT count(*) FROM outbox WHERE dedupe_key = 'k2' "
-                         "AND partition IS NULL") == 1);
+                         "AND partition IS NULL")
+             == 1);
   // Again with the same count: nothing changes.
   must(s.prepare(64));
   BOOST_TEST(c.db.scalar("SELECT count(*) FROM partition_leases") == 65);
@@ -124,7 +127,8 @@ BOOST_AUTO_TEST_CASE(prepare_sets_the_count_once_and_places_old_rows) {
   BOOST_TEST((engine_code(err) == engine_errc::invalid_input));
   BOOST_TEST(describe(err).find("cluster.partitions is 128, but this database "
                                 "was set up with 64 partitions; it cannot "
-                                "change") != std::string::npos,
+                                "change")
+                 != std::string::npos,
              describe(err));
   BOOST_TEST(c.db.scalar("SELECT count(*) FROM partition_leases") == 65);
 }
@@ -190,14 +194,16 @@ BOOST_FIXTURE_TEST_CASE(release_frees_and_raises_the_epoch, store_fixture) {
 
 BOOST_FIXTURE_TEST_CASE(the_fence_refuses_a_stale_epoch_only, store_fixture) {
   auto e = must(a.acquire("a", {6}, ttl)).at(0).epoch;
-  BOOST_TEST(db.query("SELECT bridge_fence(ARRAY[6], ARRAY[" +
-                      std::to_string(e) + "]::bigint[])")[0][0]
-                 .as<std::string>() == "{}");
+  BOOST_TEST(db.query("SELECT bridge_fence(ARRAY[6], ARRAY[" + std::to_string(e)
+                      + "]::bigint[])")[0][0]
+                 .as<std::string>()
+             == "{}");
   // Positions, 1-based: partition 6's stale epoch is refused, and so is
   // partition 7's epoch 0: a lease never taken has no owner to write.
-  BOOST_TEST(db.query("SELECT bridge_fence(ARRAY[6, 7], ARRAY[" +
-                      std::to_string(e - 1) + ", 0]::bigint[])")[0][0]
-                 .as<std::string>() == "{1,2}");
+  BOOST_TEST(db.query("SELECT bridge_fence(ARRAY[6, 7], ARRAY["
+                      + std::to_string(e - 1) + ", 0]::bigint[])")[0][0]
+                 .as<std::string>()
+             == "{1,2}");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_takeover_skips_a_partition_with_a_write_in_flight,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -36,8 +37,8 @@ BOOST_AUTO_TEST_CASE(partition_of_agrees_with_sql) {
     list += (list.empty() ? "" : ",") + std::to_string(k);
   for (int32_t n : {1, 7, 64, 4096}) {
     auto res =
-        c.db.query("SELECT k, bridge_partition_of(k, " + std::to_string(n) +
-                   ") FROM unnest(ARRAY[" + list + "]::bigint[]) AS k");
+        c.db.query("SELECT k, bridge_partition_of(k, " + std::to_string(n)
+                   + ") FROM unnest(ARRAY[" + list + "]::bigint[]) AS k");
     BOOST_REQUIRE(res.size() == keys.size());
     size_t agree = 0;
     for (const auto& r : res) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <caf/sec.hpp>
@@ -19,24 +20,24 @@ struct row {
 };
 
 const row table[] = {
-  {engine_errc::none, false},
-  {engine_errc::deadline_exceeded, true},
-  {engine_errc::queue_full, true},
-  {engine_errc::shutting_down, true},
-  {engine_errc::db_unavailable, true},
-  {engine_errc::db_error, false},
-  {engine_errc::cache_unavailable, true},
-  {engine_errc::http_unreachable, true},
-  {engine_errc::http_status, false},
-  {engine_errc::rate_limited, true},
-  {engine_errc::unauthorized, false},
-  {engine_errc::conflict, false},
-  {engine_errc::invalid_input, false},
-  {engine_errc::not_found, false},
-  {engine_errc::translation_failed, false},
-  {engine_errc::unsupported_language, false},
-  {engine_errc::circuit_open, true},
-  {engine_errc::chat_unavailable, false},
+    {engine_errc::none, false},
+    {engine_errc::deadline_exceeded, true},
+    {engine_errc::queue_full, true},
+    {engine_errc::shutting_down, true},
+    {engine_errc::db_unavailable, true},
+    {engine_errc::db_error, false},
+    {engine_errc::cache_unavailable, true},
+    {engine_errc::http_unreachable, true},
+    {engine_errc::http_status, false},
+    {engine_errc::rate_limited, true},
+    {engine_errc::unauthorized, false},
+    {engine_errc::conflict, false},
+    {engine_errc::invalid_input, false},
+    {engine_errc::not_found, false},
+    {engine_errc::translation_failed, false},
+    {engine_errc::unsupported_language, false},
+    {engine_errc::circuit_open, true},
+    {engine_errc::chat_unavailable, false},
 };
 
 } // namespace
@@ -62,7 +63,7 @@ BOOST_AUTO_TEST_CASE(caf_errors) {
   BOOST_TEST(!is_transient(caf::make_error(caf::sec::unexpected_message)));
   // Another category with a code that would be transient as an engine code.
   BOOST_TEST(!is_transient(caf::error{
-    static_cast<uint8_t>(engine_errc::db_unavailable), caf::atom("other")}));
+      static_cast<uint8_t>(engine_errc::db_unavailable), caf::atom("other")}));
 }
 
 BOOST_AUTO_TEST_SUITE_END() // common_error

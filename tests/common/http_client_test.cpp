@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -35,8 +36,8 @@ BOOST_FIXTURE_TEST_CASE(other_failures_keep_no_head, server_fixture) {
   BOOST_TEST(resp.transport_failed());
   BOOST_TEST(!resp.too_large);
   BOOST_TEST(resp.head.empty());
-  auto ok = client.post(api + "getMe", "{}", {"Content-Type: application/json"},
-                        10s);
+  auto ok =
+      client.post(api + "getMe", "{}", {"Content-Type: application/json"}, 10s);
   BOOST_TEST(ok.status == 200);
   BOOST_TEST(!ok.too_large);
   BOOST_TEST(ok.head.empty());
@@ -62,7 +63,7 @@ BOOST_FIXTURE_TEST_CASE(a_post_whose_answer_is_lost_is_not_sent_again_unseen,
   };
   BOOST_REQUIRE_EQUAL(send("first").status, 200); // the connection is kept
   BOOST_REQUIRE(
-    sim.fail_after_running("sendMessage", 1, fault_answer_kind::drop));
+      sim.fail_after_running("sendMessage", 1, fault_answer_kind::drop));
   auto lost = send("second");
   BOOST_TEST(lost.transport_failed());
   BOOST_TEST(lost.request_sent);

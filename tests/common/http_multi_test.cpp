@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <atomic>
@@ -158,7 +159,8 @@ BOOST_AUTO_TEST_CASE(malformed_and_empty_urls_are_answered_not_dropped) {
   client.post("", "", {}, 1s, a.slot(1));
   client.post("not a url at all", "{}", json_type, 1s, a.slot(2));
   client.post("ftp://127.0.0.1/file", "{}", json_type, 1s, a.slot(3));
-  client.post("http://[::1/bad", std::string(1 << 20, 'x'), json_type, 1s, a.slot(4));
+  client.post("http://[::1/bad", std::string(1 << 20, 'x'), json_type, 1s,
+              a.slot(4));
   BOOST_REQUIRE(a.wait_for(4));
   for (auto& [tag, r] : a.got) {
     BOOST_TEST(r.transport_failed(), "call " << tag);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
@@ -13,8 +14,8 @@
 
 #include "common/log.hpp"
 #include "common/log_sinks.hpp"
-#include "tests/support/process.hpp"
 #include "telegram/bot_api.hpp"
+#include "tests/support/process.hpp"
 
 BOOST_AUTO_TEST_SUITE(common_log_masking)
 
@@ -30,7 +31,7 @@ struct captured_logger {
   explicit captured_logger(std::shared_ptr<log::secret_masker> masker) {
     auto inner = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
     logger = std::make_shared<spdlog::logger>(
-      "test", log::make_masking_sink(inner, std::move(masker)));
+        "test", log::make_masking_sink(inner, std::move(masker)));
     logger->set_pattern("%v");
   }
 };
@@ -42,20 +43,25 @@ BOOST_AUTO_TEST_CASE(registered_secrets_never_reach_the_sink) {
   masker->add(token);
   masker->add("s3cret-password");
   captured_logger c{masker};
-  c.logger->info("calling {}", telegram::method_url("http://127.0.0.1:1", token, "getUpdates"));
-  c.logger->warn("connect postgresql://bridge:s3cret-password@db/bridge failed");
+  c.logger->info("calling {}", telegram::method_url("http://127.0.0.1:1", token,
+                                                    "getUpdates"));
+  c.logger->warn(
+      "connect postgresql://bridge:s3cret-password@db/bridge failed");
   c.logger->error("token twice {}{}", token, token);
   auto text = c.out.str();
   BOOST_TEST(text.find(token) == std::string::npos, text);
   BOOST_TEST(text.find("AAHdqTcv") == std::string::npos, text);
   BOOST_TEST(text.find("s3cret-password") == std::string::npos, text);
-  BOOST_TEST(text.find("http://127.0.0.1:1/bot***/getUpdates") != std::string::npos, text);
+  BOOST_TEST(text.find("http://127.0.0.1:1/bot***/getUpdates")
+                 != std::string::npos,
+             text);
 }
 
 BOOST_AUTO_TEST_CASE(unregistered_token_shapes_are_masked_too) {
   auto masker = std::make_shared<log::secret_masker>();
   captured_logger c{masker};
-  c.logger->info("url /bot987654321:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsXX/sendMessage");
+  c.logger->info(
+      "url /bot987654321:ZZHdqTcvCH1vGWJxfSeofSAs0K5PALDsXX/sendMessage");
   BOOST_TEST(c.out.str().find("ZZHdqTcv") == std::string::npos, c.out.str());
 }
 
@@ -67,13 +73,14 @@ BOOST_AUTO_TEST_CASE(ordinary_text_is_left_alone) {
   BOOST_TEST(c.out.str() == "time 12:30, ratio 3:2, about abc\n");
 }
 
-// -- json lines ----------------------------------------------------------------
+// -- json lines
+// ----------------------------------------------------------------
 
 namespace {
 
 struct json_logger : captured_logger {
   explicit json_logger(std::shared_ptr<log::secret_masker> masker)
-    : captured_logger(std::move(masker)) {
+      : captured_logger(std::move(masker)) {
     logger->set_formatter(std::make_unique<log::json_formatter>());
   }
 };
@@ -137,8 +144,9 @@ BOOST_AUTO_TEST_CASE(hostile_messages_stay_one_valid_object_a_line) {
   BOOST_REQUIRE(lines.size() == 3u);
   BOOST_TEST(msg_of(lines[0]) == hostile);
   // Invalid bytes become U+FFFD, each one, and the rest is kept.
-  BOOST_TEST(msg_of(lines[1]) == "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8 "
-                                 "\xEF\xBF\xBD and \xEF\xBF\xBD\xEF\xBF\xBD cut");
+  BOOST_TEST(msg_of(lines[1])
+             == "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8 "
+                "\xEF\xBF\xBD and \xEF\xBF\xBD\xEF\xBF\xBD cut");
   // Masking happens before formatting, whatever surrounds the secret.
   BOOST_TEST(msg_of(lines[2]) == "token \"***\" in \\***\n");
   BOOST_TEST(c.out.str().find("AAHdqTcv") == std::string::npos);

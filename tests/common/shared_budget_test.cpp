@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "common/shared_budget.hpp"
@@ -109,7 +110,8 @@ BOOST_AUTO_TEST_CASE(drawing_spends_only_grants_asked_in_small_pieces) {
   BOOST_TEST((b.ready_at(now) > now));
   b.granted(3, 0us, now);
   BOOST_TEST(b.held(now) == 3.0);
-  BOOST_TEST(!b.ask_for(now, 1, 50).has_value()); // the grant covers the next spend
+  BOOST_TEST(
+      !b.ask_for(now, 1, 50).has_value()); // the grant covers the next spend
   for (int i = 0; i < 3; ++i)
     BOOST_TEST(b.try_take(now));
   BOOST_TEST(!b.try_take(now));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "common/json_writer.hpp"
@@ -37,11 +38,18 @@ BOOST_AUTO_TEST_CASE(json_strings_escape_controls_and_repair_utf8) {
 BOOST_AUTO_TEST_CASE(json_writer_nests_and_separates) {
   json::writer w;
   w.begin_object()
-    .field("a", 1)
-    .key("b").begin_array().value("x").value(true).null().end_array()
-    .field("c", 0.5)
-    .key("d").begin_object().end_object()
-    .end_object();
+      .field("a", 1)
+      .key("b")
+      .begin_array()
+      .value("x")
+      .value(true)
+      .null()
+      .end_array()
+      .field("c", 0.5)
+      .key("d")
+      .begin_object()
+      .end_object()
+      .end_object();
   BOOST_TEST(w.str() == R"({"a":1,"b":["x",true,null],"c":0.5,"d":{}})");
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <unistd.h>
@@ -71,7 +72,8 @@ BOOST_AUTO_TEST_CASE(an_unreadable_file_names_itself_not_its_content) {
   auto out = load_with({}, {{"TELEGRAM_BOT_TOKEN", "1:secret-env"},
                             {"CREDENTIALS_DIRECTORY", dir.path}});
   BOOST_TEST((out.why == load_outcome::failure::credential_unreadable));
-  BOOST_TEST(out.message.find(dir.path + "/telegram_bot_token") != std::string::npos,
+  BOOST_TEST(out.message.find(dir.path + "/telegram_bot_token")
+                 != std::string::npos,
              out.message);
   BOOST_TEST(out.message.find("secret-env") == std::string::npos);
 }
@@ -95,7 +97,8 @@ BOOST_AUTO_TEST_CASE(each_refusal_has_its_own_reason) {
   BOOST_TEST((no_file.why == load_outcome::failure::config_unreadable));
   BOOST_TEST(no_file.message.find("No such file") != std::string::npos,
              no_file.message);
-  auto bad_key = load_with({"--db.pool_size=x"}, {{"TELEGRAM_BOT_TOKEN", "1:t"}});
+  auto bad_key =
+      load_with({"--db.pool_size=x"}, {{"TELEGRAM_BOT_TOKEN", "1:t"}});
   BOOST_TEST((bad_key.why == load_outcome::failure::invalid));
   auto fine = load_with({}, {{"TELEGRAM_BOT_TOKEN", "1:t"}});
   BOOST_TEST((fine.why == load_outcome::failure::none));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -51,7 +52,9 @@ std::string source_dir() {
 BOOST_AUTO_TEST_CASE(defaults_load_and_validate) {
   fake_env env;
   auto out = run({}, env);
-  BOOST_TEST(static_cast<int>(out.what) == static_cast<int>(load_outcome::action::run), out.message);
+  BOOST_TEST(static_cast<int>(out.what)
+                 == static_cast<int>(load_outcome::action::run),
+             out.message);
   BOOST_TEST(out.cfg.db.pool_size == 20);
   BOOST_TEST(out.cfg.translator.backend == "apertium");
   BOOST_TEST(out.cfg.secrets.telegram_bot_token == "1:test");
@@ -73,7 +76,7 @@ BOOST_AUTO_TEST_CASE(every_key_is_settable_from_the_command_line) {
   size_t keys = 0;
   visit_keys(probe, [&](key_info k, auto&&... rest) {
     ++keys;
-    (void) sizeof...(rest);
+    (void)sizeof...(rest);
     fake_env env;
     // Setting each key to its own rendered default must be accepted.
     bridge_config defaults;
@@ -150,20 +153,27 @@ BOOST_AUTO_TEST_CASE(wrong_type_is_refused) {
 BOOST_AUTO_TEST_CASE(choice_outside_the_list_is_refused) {
   fake_env env;
   auto out = run({"--translator.backend=google"}, env);
-  BOOST_TEST(static_cast<int>(out.what) == static_cast<int>(load_outcome::action::exit_failure));
-  BOOST_TEST(out.message.find("apertium, claude, fake") != std::string::npos, out.message);
+  BOOST_TEST(static_cast<int>(out.what)
+             == static_cast<int>(load_outcome::action::exit_failure));
+  BOOST_TEST(out.message.find("apertium, claude, fake") != std::string::npos,
+             out.message);
 }
 
 BOOST_AUTO_TEST_CASE(log_format_is_text_or_json) {
   fake_env env;
   BOOST_TEST(run({}, env).cfg.engine.log_format == "text");
-  BOOST_TEST(run({"--engine.log_format=json"}, env).cfg.engine.log_format == "json");
-  for (auto arg : {"--engine.log_format=", "--engine.log_format=JSON",
-                   "--engine.log_format=json ", "--engine.log_format=logfmt",
-                   "--engine.log_format=\"json\"", "--engine.log_format=json\n"}) {
+  BOOST_TEST(run({"--engine.log_format=json"}, env).cfg.engine.log_format
+             == "json");
+  for (auto arg :
+       {"--engine.log_format=", "--engine.log_format=JSON",
+        "--engine.log_format=json ", "--engine.log_format=logfmt",
+        "--engine.log_format=\"json\"", "--engine.log_format=json\n"}) {
     auto out = run({arg}, env);
-    BOOST_TEST(static_cast<int>(out.what) == static_cast<int>(load_outcome::action::exit_failure), arg);
-    BOOST_TEST(out.message.find("engine.log_format") != std::string::npos, out.message);
+    BOOST_TEST(static_cast<int>(out.what)
+                   == static_cast<int>(load_outcome::action::exit_failure),
+               arg);
+    BOOST_TEST(out.message.find("engine.log_format") != std::string::npos,
+               out.message);
   }
   bridge_config cfg;
   auto err = apply_toml(cfg, "[engine]\nlog_format = 1\n", "x.toml");
@@ -177,11 +187,14 @@ BOOST_AUTO_TEST_CASE(log_format_is_text_or_json) {
 
 BOOST_AUTO_TEST_CASE(malformed_command_line_values_are_refused) {
   fake_env env;
-  for (auto arg : {"--db.pool_size=", "--db.pool_size=12abc", "--db.pool_size=99999999999999999999",
+  for (auto arg : {"--db.pool_size=", "--db.pool_size=12abc",
+                   "--db.pool_size=99999999999999999999",
                    "--sender.per_chat_per_second=nan", "--cache.enabled=yes",
                    "--no.such_key=1"}) {
     auto out = run({arg}, env);
-    BOOST_TEST(static_cast<int>(out.what) == static_cast<int>(load_outcome::action::exit_failure), arg);
+    BOOST_TEST(static_cast<int>(out.what)
+                   == static_cast<int>(load_outcome::action::exit_failure),
+               arg);
     BOOST_TEST(!out.message.empty());
   }
 }
@@ -202,7 +215,8 @@ BOOST_AUTO_TEST_CASE(malformed_file_is_refused_with_its_line) {
 BOOST_AUTO_TEST_CASE(missing_file_is_an_error) {
   fake_env env;
   auto out = run({"--config", "/nonexistent/bridge.toml"}, env);
-  BOOST_TEST(out.message.find("cannot read config file") != std::string::npos, out.message);
+  BOOST_TEST(out.message.find("cannot read config file") != std::string::npos,
+             out.message);
 }
 
 BOOST_AUTO_TEST_CASE(secrets_come_from_the_environment_only) {
@@ -212,18 +226,27 @@ BOOST_AUTO_TEST_CASE(secrets_come_from_the_environment_only) {
   BOOST_TEST(out.cfg.secrets.database_url == "postgresql://u:pw@h/db");
   // There is no command-line door for a secret.
   auto bad = run({"--secrets.database_url=x"}, env);
-  BOOST_TEST(static_cast<int>(bad.what) == static_cast<int>(load_outcome::action::exit_failure));
+  BOOST_TEST(static_cast<int>(bad.what)
+             == static_cast<int>(load_outcome::action::exit_failure));
 }
 
 BOOST_AUTO_TEST_CASE(cross_key_rules) {
   fake_env env;
   env.vars.erase("TELEGRAM_BOT_TOKEN");
-  BOOST_TEST(run({}, env).message.find("TELEGRAM_BOT_TOKEN") != std::string::npos);
+  BOOST_TEST(run({}, env).message.find("TELEGRAM_BOT_TOKEN")
+             != std::string::npos);
   env.vars["TELEGRAM_BOT_TOKEN"] = "1:x";
-  BOOST_TEST(run({"--translator.backend=claude"}, env).message.find("ANTHROPIC_API_KEY") != std::string::npos);
-  BOOST_TEST(run({"--telegram.mode=webhook"}, env).message.find("webhook_url") != std::string::npos);
-  BOOST_TEST(run({"--telegram.api_url=ftp://x"}, env).message.find("telegram.api_url") != std::string::npos);
-  BOOST_TEST(run({"--translator.retry_base_ms=9000"}, env).message.find("retry_cap_ms") != std::string::npos);
+  BOOST_TEST(run({"--translator.backend=claude"}, env)
+                 .message.find("ANTHROPIC_API_KEY")
+             != std::string::npos);
+  BOOST_TEST(run({"--telegram.mode=webhook"}, env).message.find("webhook_url")
+             != std::string::npos);
+  BOOST_TEST(
+      run({"--telegram.api_url=ftp://x"}, env).message.find("telegram.api_url")
+      != std::string::npos);
+  BOOST_TEST(
+      run({"--translator.retry_base_ms=9000"}, env).message.find("retry_cap_ms")
+      != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_operator_language_is_a_language_code) {
@@ -231,7 +254,8 @@ BOOST_AUTO_TEST_CASE(the_operator_language_is_a_language_code) {
   for (auto bad : {"", "e", "english", "EN", "e1", "en-US", "../x"}) {
     auto out = run({std::string{"--ops.operator_language="} + bad}, env);
     BOOST_TEST((out.what == load_outcome::action::exit_failure), bad);
-    BOOST_TEST(out.message.find("ops.operator_language") != std::string::npos, bad);
+    BOOST_TEST(out.message.find("ops.operator_language") != std::string::npos,
+               bad);
   }
   auto ok = run({"--ops.operator_language=es"}, env);
   BOOST_TEST((ok.what == load_outcome::action::run));
@@ -241,7 +265,8 @@ BOOST_AUTO_TEST_CASE(the_operator_language_is_a_language_code) {
 BOOST_AUTO_TEST_CASE(help_and_print_config_exit_cleanly) {
   fake_env env;
   auto help = run({"--help"}, env);
-  BOOST_TEST(static_cast<int>(help.what) == static_cast<int>(load_outcome::action::exit_success));
+  BOOST_TEST(static_cast<int>(help.what)
+             == static_cast<int>(load_outcome::action::exit_success));
   BOOST_TEST(help.message.find("--db.pool_size") != std::string::npos);
   auto printed = run({"--print-config", "--db.pool_size=3"}, env);
   BOOST_TEST(printed.message.find("pool_size = 3") != std::string::npos);
@@ -252,7 +277,8 @@ BOOST_AUTO_TEST_CASE(version_exits_cleanly_and_names_the_release) {
   fake_env env;
   env.vars.erase("TELEGRAM_BOT_TOKEN"); // --version needs no set-up
   auto v = run({"--version"}, env);
-  BOOST_TEST(static_cast<int>(v.what) == static_cast<int>(load_outcome::action::exit_success));
+  BOOST_TEST(static_cast<int>(v.what)
+             == static_cast<int>(load_outcome::action::exit_success));
   BOOST_TEST(v.message.rfind("bridge " BRIDGE_VERSION, 0) == 0);
   BOOST_TEST(v.message.find("--db.pool_size") == std::string::npos);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "domain/command.hpp"
@@ -36,23 +37,31 @@ BOOST_AUTO_TEST_CASE(unknown_and_hostile_commands) {
   auto longword = parse_command("/" + std::string(5000, 'x'));
   BOOST_TEST((longword.kind == command_kind::unknown));
   BOOST_TEST(longword.word.size() <= 33u);
-  BOOST_TEST((parse_command(std::string("/he\0lp", 6)).kind == command_kind::unknown));
+  BOOST_TEST(
+      (parse_command(std::string("/he\0lp", 6)).kind == command_kind::unknown));
   BOOST_TEST((parse_command("/tâsk x").kind == command_kind::unknown));
 }
 
 BOOST_AUTO_TEST_CASE(argument_rules) {
   BOOST_TEST((check_args(parse_command("/task")) == args_problem::missing));
-  BOOST_TEST((check_args(parse_command("/feedback   ")) == args_problem::missing));
+  BOOST_TEST(
+      (check_args(parse_command("/feedback   ")) == args_problem::missing));
   BOOST_TEST((check_args(parse_command("/task x")) == args_problem::ok));
-  BOOST_TEST((check_args(parse_command("/task " + std::string(5000, 'a'))) == args_problem::too_long));
-  BOOST_TEST((check_args(parse_command("/help me")) == args_problem::unexpected));
-  BOOST_TEST((check_args(parse_command("/reset now")) == args_problem::unexpected));
+  BOOST_TEST((check_args(parse_command("/task " + std::string(5000, 'a')))
+              == args_problem::too_long));
+  BOOST_TEST(
+      (check_args(parse_command("/help me")) == args_problem::unexpected));
+  BOOST_TEST(
+      (check_args(parse_command("/reset now")) == args_problem::unexpected));
   BOOST_TEST((check_args(parse_command("/history")) == args_problem::ok));
   BOOST_TEST((check_args(parse_command("/history 10")) == args_problem::ok));
-  for (auto bad : {"/history ten", "/history -1", "/history 0", "/history 99999999999999999999",
-                   "/switch 1.5", "/switch 2x"})
-    BOOST_TEST((check_args(parse_command(bad)) == args_problem::not_a_number), bad);
-  BOOST_TEST((check_args(parse_command("/start BRIDGE-12345")) == args_problem::ok));
+  for (auto bad :
+       {"/history ten", "/history -1", "/history 0",
+        "/history 99999999999999999999", "/switch 1.5", "/switch 2x"})
+    BOOST_TEST((check_args(parse_command(bad)) == args_problem::not_a_number),
+               bad);
+  BOOST_TEST(
+      (check_args(parse_command("/start BRIDGE-12345")) == args_problem::ok));
 }
 
 BOOST_AUTO_TEST_CASE(counts) {
@@ -70,11 +79,11 @@ BOOST_AUTO_TEST_CASE(history_counts_are_capped) {
     int64_t shown;
   };
   const row table[] = {
-    {"", 20, 10},     {"5", 20, 5},       {"20", 20, 20},
-    {"21", 20, 20},   {"1000", 20, 20},   {"1001", 20, 10},
-    {"0", 20, 10},    {"-3", 20, 10},     {"abc", 20, 10},
-    {" 7 ", 20, 7},   {"", 5, 5},         {"999999999999999999999", 20, 10},
-    {"3", 1, 1},      {"1", 200, 1},      {"200", 200, 200},
+      {"", 20, 10},   {"5", 20, 5},     {"20", 20, 20},
+      {"21", 20, 20}, {"1000", 20, 20}, {"1001", 20, 10},
+      {"0", 20, 10},  {"-3", 20, 10},   {"abc", 20, 10},
+      {" 7 ", 20, 7}, {"", 5, 5},       {"999999999999999999999", 20, 10},
+      {"3", 1, 1},    {"1", 200, 1},    {"200", 200, 200},
   };
   for (const auto& r : table)
     BOOST_TEST(history_count(r.args, r.cap) == r.shown,
@@ -85,13 +94,15 @@ BOOST_AUTO_TEST_CASE(newcode_takes_nothing_and_remove_takes_a_number) {
   BOOST_TEST((parse_command("/newcode").kind == command_kind::newcode));
   BOOST_TEST((parse_command("/NewCode").kind == command_kind::newcode));
   BOOST_TEST((check_args(parse_command("/newcode")) == args_problem::ok));
-  BOOST_TEST((check_args(parse_command("/newcode now")) == args_problem::unexpected));
+  BOOST_TEST(
+      (check_args(parse_command("/newcode now")) == args_problem::unexpected));
   BOOST_TEST((parse_command("/remove 2").kind == command_kind::remove));
   BOOST_TEST((check_args(parse_command("/remove 2")) == args_problem::ok));
   BOOST_TEST((check_args(parse_command("/remove")) == args_problem::missing));
   for (auto bad : {"/remove 0", "/remove -1", "/remove two", "/remove 2 3",
                    "/remove 1001", "/remove 99999999999999999999"})
-    BOOST_TEST((check_args(parse_command(bad)) == args_problem::not_a_number), bad);
+    BOOST_TEST((check_args(parse_command(bad)) == args_problem::not_a_number),
+               bad);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // domain_command

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <set>
@@ -16,7 +17,8 @@ bool in_alphabet(char c) {
 
 } // namespace
 
-// -- making codes ---------------------------------------------------------------
+// -- making codes
+// ---------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(codes_have_two_groups_of_four_readable_symbols) {
   BOOST_TEST(code_bits >= 40);
@@ -52,12 +54,14 @@ BOOST_AUTO_TEST_CASE(new_codes_come_from_the_os_and_round_trip) {
   BOOST_TEST(any_bits == (uint64_t{1} << code_bits) - 1);
 }
 
-// -- reading what people type ---------------------------------------------------
+// -- reading what people type
+// ---------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(people_type_codes_loosely) {
-  for (auto typed : {"BRIDGE-7K2M-9QXD", "bridge-7k2m-9qxd", "  BRIDGE-7K2M-9QXD ",
-                     "BRIDGE-7K2M-9QXD.", "BRIDGE 7K2M 9QXD", "BRIDGE7K2M9QXD",
-                     "Bridge_7K2M_9QXD", "BRIDGE - 7K2M - 9QXD", "BRIDGE-7K2M-9QXD. "})
+  for (auto typed :
+       {"BRIDGE-7K2M-9QXD", "bridge-7k2m-9qxd", "  BRIDGE-7K2M-9QXD ",
+        "BRIDGE-7K2M-9QXD.", "BRIDGE 7K2M 9QXD", "BRIDGE7K2M9QXD",
+        "Bridge_7K2M_9QXD", "BRIDGE - 7K2M - 9QXD", "BRIDGE-7K2M-9QXD. "})
     BOOST_TEST(parse_code(typed).value_or("none") == "BRIDGE-7K2M-9QXD", typed);
 }
 
@@ -73,36 +77,55 @@ BOOST_AUTO_TEST_CASE(old_five_digit_codes_are_still_read) {
   BOOST_TEST(*parse_code("BRIDGE48213") == "BRIDGE-48213");
   BOOST_TEST(*parse_code("Bridge 48213.") == "BRIDGE-48213");
   BOOST_TEST(is_legacy_code("BRIDGE-48213"));
-  BOOST_TEST(*parse_code(format_legacy_code(min_legacy_code)) == "BRIDGE-10000");
+  BOOST_TEST(*parse_code(format_legacy_code(min_legacy_code))
+             == "BRIDGE-10000");
 }
 
 BOOST_AUTO_TEST_CASE(non_codes_are_refused) {
-  for (auto bad : {"", "BRIDGE-", "BRIDGE-1234", "BRIDGE-123456", "BRIDGE-09999",
-                   "BRIDGE-4821x", "BRIDGE--48213", "hello", "BRIDGE-４８２１３",
-                   "XBRIDGE-48213", "BRIDGE-48213 please", "BRIDGE-7K2M-9QX",
-                   "BRIDGE-7K2M-9QXDD", "BRIDGE-7K2M--9QXD", "BRIDGE-7K2M-9QXD-",
-                   "BRIDGE-7K2M-9QX!", "7K2M-9QXD", "WORKSHOP", "BRIDGE-7K2M-9QXD..",
-                   "BRIDGE-7K2M-9QXD\n-", "BRIDGE-ÉK2M-9QXD"})
+  for (auto bad : {"",
+                   "BRIDGE-",
+                   "BRIDGE-1234",
+                   "BRIDGE-123456",
+                   "BRIDGE-09999",
+                   "BRIDGE-4821x",
+                   "BRIDGE--48213",
+                   "hello",
+                   "BRIDGE-４８２１３",
+                   "XBRIDGE-48213",
+                   "BRIDGE-48213 please",
+                   "BRIDGE-7K2M-9QX",
+                   "BRIDGE-7K2M-9QXDD",
+                   "BRIDGE-7K2M--9QXD",
+                   "BRIDGE-7K2M-9QXD-",
+                   "BRIDGE-7K2M-9QX!",
+                   "7K2M-9QXD",
+                   "WORKSHOP",
+                   "BRIDGE-7K2M-9QXD..",
+                   "BRIDGE-7K2M-9QXD\n-",
+                   "BRIDGE-ÉK2M-9QXD"})
     BOOST_TEST(!parse_code(bad), bad);
   BOOST_TEST(!parse_code(std::string(1000, 'A')));
   BOOST_TEST(!parse_code(std::string{"BRIDGE-7K2M\0-9QXD", 17}));
 }
 
-// -- deep links -----------------------------------------------------------------
+// -- deep links
+// -----------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(start_payloads_carry_codes) {
   BOOST_TEST((parse_start_payload("").kind == payload_kind::none));
   auto p = parse_start_payload("BRIDGE-7K2M-9QXD");
   BOOST_TEST((p.kind == payload_kind::code));
   BOOST_TEST(p.code == "BRIDGE-7K2M-9QXD");
-  BOOST_TEST(parse_start_payload("bridge_7k2m_9qxd").code == "BRIDGE-7K2M-9QXD");
+  BOOST_TEST(parse_start_payload("bridge_7k2m_9qxd").code
+             == "BRIDGE-7K2M-9QXD");
   BOOST_TEST(parse_start_payload("BRIDGE-48213").code == "BRIDGE-48213");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_oversize_and_hostile_payloads_are_refused) {
-  for (auto bad : {"BRIDGE-7K2M-9QX", "BRIDGE-7K2M-9QXD.", "BRIDGE 7K2M 9QXD",
-                   "hello", "<script>", "BRIDGE-7K2M-9QXD'--", "%00",
-                   "BRIDGE-7K2M-9QXD?x=1", "../../etc/passwd", "BRIDGE-ÉK2M-9QXD"})
+  for (auto bad :
+       {"BRIDGE-7K2M-9QX", "BRIDGE-7K2M-9QXD.", "BRIDGE 7K2M 9QXD", "hello",
+        "<script>", "BRIDGE-7K2M-9QXD'--", "%00", "BRIDGE-7K2M-9QXD?x=1",
+        "../../etc/passwd", "BRIDGE-ÉK2M-9QXD"})
     BOOST_TEST((parse_start_payload(bad).kind == payload_kind::malformed), bad);
   BOOST_TEST((parse_start_payload(std::string(65, 'A')).kind
               == payload_kind::malformed));

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 
 #include "domain/command.hpp"
 #include "domain/command_menu.hpp"
-#include "domain/texts.hpp"
 #include "domain/profile.hpp"
 #include "domain/registration.hpp"
+#include "domain/texts.hpp"
 
 BOOST_AUTO_TEST_SUITE(domain_profile)
 
@@ -16,7 +17,8 @@ namespace {
 
 const std::vector<std::string> offered{"ca", "en", "es", "pt", "ru", "uk"};
 
-language_verdict verdict(std::string_view args, const std::string& current = "en") {
+language_verdict verdict(std::string_view args,
+                         const std::string& current = "en") {
   return read_language_request(args, current, offered).verdict;
 }
 
@@ -68,10 +70,12 @@ BOOST_AUTO_TEST_CASE(unknown_malformed_and_hostile_arguments_are_unknown) {
   BOOST_TEST((verdict("es es") == language_verdict::unknown));
   BOOST_TEST((verdict("../../etc/passwd") == language_verdict::unknown));
   BOOST_TEST((verdict("{} {0} %s") == language_verdict::unknown));
-  BOOST_TEST((verdict(std::string_view{"es\0", 3}) == language_verdict::unknown));
+  BOOST_TEST(
+      (verdict(std::string_view{"es\0", 3}) == language_verdict::unknown));
   BOOST_TEST((verdict("\xff\xfe") == language_verdict::unknown));
   BOOST_TEST((verdict(std::string(5000, 'e')) == language_verdict::unknown));
-  BOOST_TEST((verdict("es" + std::string(40, ' ') + "x") == language_verdict::unknown));
+  BOOST_TEST((verdict("es" + std::string(40, ' ') + "x")
+              == language_verdict::unknown));
   // Nothing offered: nothing is a change.
   BOOST_TEST((read_language_request("es", "en", {}).verdict
               == language_verdict::unknown));
@@ -105,7 +109,8 @@ BOOST_AUTO_TEST_CASE(the_command_and_its_button) {
   BOOST_TEST((check_args(parse_command("/language " + std::string(65, 'x')))
               == args_problem::too_long));
   BOOST_TEST((parse_command("/usage").kind == command_kind::usage));
-  BOOST_TEST((check_args(parse_command("/usage now")) == args_problem::unexpected));
+  BOOST_TEST(
+      (check_args(parse_command("/usage now")) == args_problem::unexpected));
   auto b = parse_button(set_language_button_data("pt"));
   BOOST_TEST((b.kind == button_kind::set_language));
   BOOST_TEST(b.value == "pt");
@@ -147,24 +152,30 @@ BOOST_AUTO_TEST_CASE(the_menu_follows_the_role) {
   };
   using words_t = std::vector<std::string>;
   BOOST_TEST((words(menu_role::unregistered) == words_t{"start", "help"}));
-  BOOST_TEST((words(menu_role::worker)
-              == words_t{"help", "tasks", "history", "language", "feedback", "reset"}));
+  BOOST_TEST((
+      words(menu_role::worker)
+      == words_t{"help", "tasks", "history", "language", "feedback", "reset"}));
   auto manager = words(menu_role::manager);
   BOOST_TEST(manager.size() == 14u);
-  BOOST_TEST((std::find(manager.begin(), manager.end(), "usage") != manager.end()));
+  BOOST_TEST(
+      (std::find(manager.begin(), manager.end(), "usage") != manager.end()));
   // Every entry is a command the bot knows, and a word Telegram takes.
   for (const auto& w : manager) {
     auto kind = parse_command("/" + w).kind;
-    BOOST_TEST((kind != command_kind::unknown && kind != command_kind::none), w);
+    BOOST_TEST((kind != command_kind::unknown && kind != command_kind::none),
+               w);
     BOOST_TEST(w.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_")
-                 == std::string::npos, w);
+                   == std::string::npos,
+               w);
   }
 }
 
 BOOST_AUTO_TEST_CASE(the_menu_is_described_in_every_language) {
   for (auto lang : bot_languages())
-    for (auto role : {menu_role::unregistered, menu_role::manager, menu_role::worker})
-      for (auto& [command, description] : command_menu(role, std::string{lang})) {
+    for (auto role :
+         {menu_role::unregistered, menu_role::manager, menu_role::worker})
+      for (auto& [command, description] :
+           command_menu(role, std::string{lang})) {
         BOOST_TEST(!description.empty(), lang << " " << command);
         // Telegram's bound on a description.
         BOOST_TEST(description.size() <= 256u, lang << " " << command);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -14,32 +15,52 @@ namespace {
 
 const char* name(reg_action a) {
   switch (a) {
-    case reg_action::ask_role: return "ask_role";
-    case reg_action::take_role: return "take_role";
-    case reg_action::take_language: return "take_language";
-    case reg_action::take_code: return "take_code";
-    case reg_action::repeat_question: return "repeat_question";
-    case reg_action::not_registered: return "not_registered";
-    case reg_action::run_command: return "run_command";
-    case reg_action::run_button: return "run_button";
-    case reg_action::route_text: return "route_text";
-    case reg_action::stale_button: return "stale_button";
-    case reg_action::help_new: return "help_new";
+  case reg_action::ask_role:
+    return "ask_role";
+  case reg_action::take_role:
+    return "take_role";
+  case reg_action::take_language:
+    return "take_language";
+  case reg_action::take_code:
+    return "take_code";
+  case reg_action::repeat_question:
+    return "repeat_question";
+  case reg_action::not_registered:
+    return "not_registered";
+  case reg_action::run_command:
+    return "run_command";
+  case reg_action::run_button:
+    return "run_button";
+  case reg_action::route_text:
+    return "route_text";
+  case reg_action::stale_button:
+    return "stale_button";
+  case reg_action::help_new:
+    return "help_new";
   }
   return "?";
 }
 
 const char* name(button_kind k) {
   switch (k) {
-    case button_kind::role_manager: return "role_manager";
-    case button_kind::role_worker: return "role_worker";
-    case button_kind::language: return "language";
-    case button_kind::task_done: return "task_done";
-    case button_kind::switch_worker: return "switch_worker";
-    case button_kind::join_accept: return "join_accept";
-    case button_kind::join_decline: return "join_decline";
-    case button_kind::set_language: return "set_language";
-    case button_kind::unknown: return "unknown";
+  case button_kind::role_manager:
+    return "role_manager";
+  case button_kind::role_worker:
+    return "role_worker";
+  case button_kind::language:
+    return "language";
+  case button_kind::task_done:
+    return "task_done";
+  case button_kind::switch_worker:
+    return "switch_worker";
+  case button_kind::join_accept:
+    return "join_accept";
+  case button_kind::join_decline:
+    return "join_decline";
+  case button_kind::set_language:
+    return "set_language";
+  case button_kind::unknown:
+    return "unknown";
   }
   return "?";
 }
@@ -54,104 +75,107 @@ struct button_row {
 };
 
 const std::vector<button_row> button_rows = {
-  // what the bot puts on its buttons
-  {"role:manager", button_kind::role_manager, "", 0},
-  {"role:worker", button_kind::role_worker, "", 0},
-  {"lang:es", button_kind::language, "es", 0},
-  {"lang:eng", button_kind::language, "eng", 0},
-  {"lang:abcdefgh", button_kind::language, "abcdefgh", 0},
-  {"task:42", button_kind::task_done, "", 42},
-  {"switch:1001", button_kind::switch_worker, "", 1001},
-  {"task:9223372036854775807", button_kind::task_done, "",
-   INT64_C(9223372036854775807)},
-  // empty and shapeless
-  {"", button_kind::unknown, "", 0},
-  {":", button_kind::unknown, "", 0},
-  {"role", button_kind::unknown, "", 0},
-  {"manager", button_kind::unknown, "", 0},
-  {"nothing:here", button_kind::unknown, "", 0},
-  // wrong roles
-  {"role:", button_kind::unknown, "", 0},
-  {"role:admin", button_kind::unknown, "", 0},
-  {"role:Manager", button_kind::unknown, "", 0},
-  {"ROLE:manager", button_kind::unknown, "", 0},
-  {"role:manager ", button_kind::unknown, "", 0},
-  {"role: worker", button_kind::unknown, "", 0},
-  {"role:worker:extra", button_kind::unknown, "", 0},
-  {std::string("role:manager\0", 13), button_kind::unknown, "", 0},
-  // wrong languages
-  {"lang:", button_kind::unknown, "", 0},
-  {"lang:e", button_kind::unknown, "", 0},
-  {"lang:ES", button_kind::unknown, "", 0},
-  {"lang:e1", button_kind::unknown, "", 0},
-  {"lang:es-ES", button_kind::unknown, "", 0},
-  {"lang:es:x", button_kind::unknown, "", 0},
-  {"lang:abcdefghi", button_kind::unknown, "", 0},
-  {"lang:\xC3\xB1" "a", button_kind::unknown, "", 0},
-  {"lang:" + std::string(5000, 'a'), button_kind::unknown, "", 0},
-  // wrong ids
-  {"task:", button_kind::unknown, "", 0},
-  {"task:0", button_kind::unknown, "", 0},
-  {"task:-3", button_kind::unknown, "", 0},
-  {"task:+3", button_kind::unknown, "", 0},
-  {"task: 3", button_kind::unknown, "", 0},
-  {"task:3x", button_kind::unknown, "", 0},
-  {"task:0x10", button_kind::unknown, "", 0},
-  {"switch:1.5", button_kind::unknown, "", 0},
-  {"task:9223372036854775808", button_kind::unknown, "", 0},
-  {"switch:" + std::string(5000, '9'), button_kind::unknown, "", 0},
-  {"Task:42", button_kind::unknown, "", 0},
-  // a registered user's language change
-  {"setlang:pt", button_kind::set_language, "pt", 0},
-  {"setlang:", button_kind::unknown, "", 0},
-  {"setlang:PT", button_kind::unknown, "", 0},
-  {"setlang:pt:x", button_kind::unknown, "", 0},
-  {"setlang:" + std::string(5000, 'a'), button_kind::unknown, "", 0},
-  {"Setlang:pt", button_kind::unknown, "", 0},
-  // a manager's answer to a join request
-  {"join:yes:2002", button_kind::join_accept, "", 2002},
-  {"join:no:2002", button_kind::join_decline, "", 2002},
-  {"join:yes:", button_kind::unknown, "", 0},
-  {"join:yes", button_kind::unknown, "", 0},
-  {"join:maybe:2002", button_kind::unknown, "", 0},
-  {"join:YES:2002", button_kind::unknown, "", 0},
-  {"join:yes:0", button_kind::unknown, "", 0},
-  {"join:yes:-5", button_kind::unknown, "", 0},
-  {"join:yes:2002:x", button_kind::unknown, "", 0},
-  {"join::2002", button_kind::unknown, "", 0},
-  {"join:yes:" + std::string(5000, '9'), button_kind::unknown, "", 0},
-  // oversize
-  {std::string(100000, 'x'), button_kind::unknown, "", 0},
-  {"role:" + std::string(100000, 'm'), button_kind::unknown, "", 0},
+    // what the bot puts on its buttons
+    {"role:manager", button_kind::role_manager, "", 0},
+    {"role:worker", button_kind::role_worker, "", 0},
+    {"lang:es", button_kind::language, "es", 0},
+    {"lang:eng", button_kind::language, "eng", 0},
+    {"lang:abcdefgh", button_kind::language, "abcdefgh", 0},
+    {"task:42", button_kind::task_done, "", 42},
+    {"switch:1001", button_kind::switch_worker, "", 1001},
+    {"task:9223372036854775807", button_kind::task_done, "",
+     INT64_C(9223372036854775807)},
+    // empty and shapeless
+    {"", button_kind::unknown, "", 0},
+    {":", button_kind::unknown, "", 0},
+    {"role", button_kind::unknown, "", 0},
+    {"manager", button_kind::unknown, "", 0},
+    {"nothing:here", button_kind::unknown, "", 0},
+    // wrong roles
+    {"role:", button_kind::unknown, "", 0},
+    {"role:admin", button_kind::unknown, "", 0},
+    {"role:Manager", button_kind::unknown, "", 0},
+    {"ROLE:manager", button_kind::unknown, "", 0},
+    {"role:manager ", button_kind::unknown, "", 0},
+    {"role: worker", button_kind::unknown, "", 0},
+    {"role:worker:extra", button_kind::unknown, "", 0},
+    {std::string("role:manager\0", 13), button_kind::unknown, "", 0},
+    // wrong languages
+    {"lang:", button_kind::unknown, "", 0},
+    {"lang:e", button_kind::unknown, "", 0},
+    {"lang:ES", button_kind::unknown, "", 0},
+    {"lang:e1", button_kind::unknown, "", 0},
+    {"lang:es-ES", button_kind::unknown, "", 0},
+    {"lang:es:x", button_kind::unknown, "", 0},
+    {"lang:abcdefghi", button_kind::unknown, "", 0},
+    {"lang:\xC3\xB1"
+     "a",
+     button_kind::unknown, "", 0},
+    {"lang:" + std::string(5000, 'a'), button_kind::unknown, "", 0},
+    // wrong ids
+    {"task:", button_kind::unknown, "", 0},
+    {"task:0", button_kind::unknown, "", 0},
+    {"task:-3", button_kind::unknown, "", 0},
+    {"task:+3", button_kind::unknown, "", 0},
+    {"task: 3", button_kind::unknown, "", 0},
+    {"task:3x", button_kind::unknown, "", 0},
+    {"task:0x10", button_kind::unknown, "", 0},
+    {"switch:1.5", button_kind::unknown, "", 0},
+    {"task:9223372036854775808", button_kind::unknown, "", 0},
+    {"switch:" + std::string(5000, '9'), button_kind::unknown, "", 0},
+    {"Task:42", button_kind::unknown, "", 0},
+    // a registered user's language change
+    {"setlang:pt", button_kind::set_language, "pt", 0},
+    {"setlang:", button_kind::unknown, "", 0},
+    {"setlang:PT", button_kind::unknown, "", 0},
+    {"setlang:pt:x", button_kind::unknown, "", 0},
+    {"setlang:" + std::string(5000, 'a'), button_kind::unknown, "", 0},
+    {"Setlang:pt", button_kind::unknown, "", 0},
+    // a manager's answer to a join request
+    {"join:yes:2002", button_kind::join_accept, "", 2002},
+    {"join:no:2002", button_kind::join_decline, "", 2002},
+    {"join:yes:", button_kind::unknown, "", 0},
+    {"join:yes", button_kind::unknown, "", 0},
+    {"join:maybe:2002", button_kind::unknown, "", 0},
+    {"join:YES:2002", button_kind::unknown, "", 0},
+    {"join:yes:0", button_kind::unknown, "", 0},
+    {"join:yes:-5", button_kind::unknown, "", 0},
+    {"join:yes:2002:x", button_kind::unknown, "", 0},
+    {"join::2002", button_kind::unknown, "", 0},
+    {"join:yes:" + std::string(5000, '9'), button_kind::unknown, "", 0},
+    // oversize
+    {std::string(100000, 'x'), button_kind::unknown, "", 0},
+    {"role:" + std::string(100000, 'm'), button_kind::unknown, "", 0},
 };
 
 // -- decide -------------------------------------------------------------------
 
 /// The inputs a chat can send, one column of the table each.
 enum col : size_t {
-  plain,      // "hello"
-  empty,      // ""
-  code_text,  // "BRIDGE-48213": plain text that is a code
-  start,      // /start
-  help,       // /help
-  reset,      // /reset
-  code_cmd,   // /code
-  task_cmd,   // /task x
-  unknown_cmd,// /frobnicate
-  b_manager,  // role:manager
-  b_worker,   // role:worker
-  b_lang,     // lang:es
-  b_task,     // task:42
-  b_switch,   // switch:1001
-  b_unknown,  // made-up data
+  plain,       // "hello"
+  empty,       // ""
+  code_text,   // "BRIDGE-48213": plain text that is a code
+  start,       // /start
+  help,        // /help
+  reset,       // /reset
+  code_cmd,    // /code
+  task_cmd,    // /task x
+  unknown_cmd, // /frobnicate
+  b_manager,   // role:manager
+  b_worker,    // role:worker
+  b_lang,      // lang:es
+  b_task,      // task:42
+  b_switch,    // switch:1001
+  b_unknown,   // made-up data
   columns
 };
 
 reg_input input(col c) {
-  static const char* texts[] = {"hello", "", "BRIDGE-48213", "/start", "/help",
-                                "/reset", "/code", "/task x", "/frobnicate"};
+  static const char* texts[] = {"hello",  "",        "BRIDGE-48213",
+                                "/start", "/help",   "/reset",
+                                "/code",  "/task x", "/frobnicate"};
   static const char* buttons[] = {"role:manager", "role:worker", "lang:es",
-                                  "task:42", "switch:1001", "zz:top"};
+                                  "task:42",      "switch:1001", "zz:top"};
   reg_input in;
   if (c < b_manager) {
     in.cmd = parse_command(texts[c]);
@@ -164,9 +188,9 @@ reg_input input(col c) {
 
 const char* column_name(col c) {
   static const char* names[] = {
-    "plain", "empty", "code_text", "/start", "/help", "/reset", "/code",
-    "/task", "/frobnicate", "role:manager", "role:worker", "lang:es",
-    "task:42", "switch:1001", "made-up button"};
+      "plain",       "empty",   "code_text", "/start",      "/help",
+      "/reset",      "/code",   "/task",     "/frobnicate", "role:manager",
+      "role:worker", "lang:es", "task:42",   "switch:1001", "made-up button"};
   return names[c];
 }
 
@@ -240,8 +264,8 @@ BOOST_AUTO_TEST_CASE(join_answers_are_a_registered_chats_buttons_only) {
   in.is_button = true;
   in.pressed = parse_button(join_button_data(true, 2002));
   BOOST_TEST((decide(reg_step::ready, in) == reg_action::run_button));
-  for (auto step : {reg_step::fresh, reg_step::role, reg_step::language,
-                    reg_step::code})
+  for (auto step :
+       {reg_step::fresh, reg_step::role, reg_step::language, reg_step::code})
     BOOST_TEST((decide(step, in) == reg_action::stale_button));
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -82,7 +83,8 @@ BOOST_AUTO_TEST_CASE(the_bot_speaks_the_offline_languages_and_ten_more) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(every_wording_exists_in_every_language_with_the_same_placeholders) {
+BOOST_AUTO_TEST_CASE(
+    every_wording_exists_in_every_language_with_the_same_placeholders) {
   for (auto lang : bot_languages()) {
     for (int i = 0; i < static_cast<int>(text_id::count_); ++i) {
       auto id = static_cast<text_id>(i);
@@ -97,8 +99,7 @@ BOOST_AUTO_TEST_CASE(every_wording_exists_in_every_language_with_the_same_placeh
       if (lang != "en" && en.size() > 40)
         BOOST_TEST(text != en, lang << " text " << i);
       // It renders: the format is valid for as many arguments as English.
-      BOOST_CHECK_NO_THROW(
-        fmt::format(fmt::runtime(text), "a", "b", "c", "d"));
+      BOOST_CHECK_NO_THROW(fmt::format(fmt::runtime(text), "a", "b", "c", "d"));
     }
   }
 }
@@ -115,7 +116,7 @@ BOOST_AUTO_TEST_CASE(right_to_left_wordings_close_every_isolate) {
   }
   // A command inside Arabic stays a left-to-right run.
   BOOST_TEST(std::string{wording(text_id::not_registered, "ar")}.find(
-               "\u2066/start\u2069")
+                 "\u2066/start\u2069")
              != std::string::npos);
   BOOST_TEST(!isolates_balanced("\u2066/start"));
   BOOST_TEST(!isolates_balanced("\u2069/start\u2066"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <thread>
@@ -28,11 +29,12 @@ bool contains(const std::string& text, const std::string& part) {
 }
 
 struct admin_world {
-  sim_world world{{"--translator.backend=fake", "--session.free_daily_messages=1",
-                   "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100",
-                   std::string{"--cluster.instance_id="} + instance},
-                  {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
-                  {{"BRIDGE_ADMIN_TOKEN", token}}};
+  sim_world world{
+      {"--translator.backend=fake", "--session.free_daily_messages=1",
+       "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100",
+       std::string{"--cluster.instance_id="} + instance},
+      {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
+      {{"BRIDGE_ADMIN_TOKEN", token}}};
   sim_user ana = make_user(1001, "Ana", "en");
   sim_user bob = make_user(2002, "Bob", "es");
 
@@ -102,7 +104,8 @@ BOOST_FIXTURE_TEST_CASE(listings_page_and_filter, admin_world) {
   BOOST_TEST(!contains(workers.body, "\"telegram_id\":1001"), workers.body);
   for (auto bad : {"limit=-1", "limit=0", "limit=abc", "limit=5000", "after=-3",
                    "role=admin", "limit=1&limit=2"})
-    BOOST_TEST(call("GET", std::string{"/admin/users?"} + bad).status == 400, bad);
+    BOOST_TEST(call("GET", std::string{"/admin/users?"} + bad).status == 400,
+               bad);
 
   world.say(ana, "hello");
   world.next_message(bob.id);
@@ -111,7 +114,8 @@ BOOST_FIXTURE_TEST_CASE(listings_page_and_filter, admin_world) {
   BOOST_TEST(call("GET", "/admin/conversations?worker=x").status == 400);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_subscription_lifts_the_allowance_until_cleared, admin_world) {
+BOOST_FIXTURE_TEST_CASE(a_subscription_lifts_the_allowance_until_cleared,
+                        admin_world) {
   world.say(ana, "one");
   world.next_message(bob.id);
   world.say(ana, "two");
@@ -128,10 +132,15 @@ BOOST_FIXTURE_TEST_CASE(a_subscription_lifts_the_allowance_until_cleared, admin_
 
   for (auto bad : {"{}", R"({"days":0})", R"({"days":"x"})", "not json",
                    R"({"expires_at_ms":5})"})
-    BOOST_TEST(call("PUT", "/admin/users/1001/subscription", bad).status == 400, bad);
-  BOOST_TEST(call("PUT", "/admin/users/abc/subscription", R"({"days":1})").status == 400);
-  BOOST_TEST(call("PUT", "/admin/users/1001/subscription",
-                  std::string(2 << 20, 'x')).status == 413);
+    BOOST_TEST(call("PUT", "/admin/users/1001/subscription", bad).status == 400,
+               bad);
+  BOOST_TEST(
+      call("PUT", "/admin/users/abc/subscription", R"({"days":1})").status
+      == 400);
+  BOOST_TEST(
+      call("PUT", "/admin/users/1001/subscription", std::string(2 << 20, 'x'))
+          .status
+      == 413);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_operator_reset_reaches_the_user, admin_world) {
@@ -180,8 +189,10 @@ BOOST_FIXTURE_TEST_CASE(status_and_log_level, admin_world) {
   // The pool's own connections: db.pool_size less the lease keeper's.
   BOOST_TEST(contains(s.body, "\"pool_size\":19"), s.body);
   BOOST_TEST(contains(s.body, "\"backend\":\"fake\""), s.body);
-  BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"debug"})").status == 200);
-  BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"loud"})").status == 400);
+  BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"debug"})").status
+             == 200);
+  BOOST_TEST(call("PUT", "/admin/log_level", R"({"level":"loud"})").status
+             == 400);
   BOOST_TEST(call("PUT", "/admin/log_level", "[").status == 400);
 }
 
@@ -218,7 +229,8 @@ held read_cluster(const std::string& body) {
       ++h.leases_owned;
   h.free = doc["free"].get_array().size();
   if (!doc["intake_leader"].is_null())
-    h.leader = std::string{std::string_view(doc["intake_leader"]["instance_id"])};
+    h.leader =
+        std::string{std::string_view(doc["intake_leader"]["instance_id"])};
   h.counters = doc["rebalances"].is_uint64() && doc["leases_lost"].is_uint64()
                && doc["fenced_writes"].is_uint64();
   return h;

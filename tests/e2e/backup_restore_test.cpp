@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -30,19 +31,20 @@ sim_event await_text(sim_world& w, int64_t chat, const std::string& part) {
     if (holds(m.text, part))
       return m;
   }
-  throw std::runtime_error("chat " + std::to_string(chat) + " never got '" + part
-                           + "'; engine log:\n" + w.engine().log_tail());
+  throw std::runtime_error("chat " + std::to_string(chat) + " never got '"
+                           + part + "'; engine log:\n" + w.engine().log_tail());
 }
 
 int put_subscription(sim_world& w, int64_t user) {
   bridge::http_client c;
   auto url = "http://127.0.0.1:" + std::to_string(w.engine_port())
              + "/admin/users/" + std::to_string(user) + "/subscription";
-  return c.request("PUT", url, R"({"days":30})",
-                   {"Content-Type: application/json",
-                    std::string{"Authorization: Bearer "} + token},
-                   std::chrono::seconds{10})
-    .status;
+  return c
+      .request("PUT", url, R"({"days":30})",
+               {"Content-Type: application/json",
+                std::string{"Authorization: Bearer "} + token},
+               std::chrono::seconds{10})
+      .status;
 }
 
 } // namespace
@@ -55,7 +57,8 @@ BOOST_AUTO_TEST_CASE(a_restored_backup_serves_what_it_held_with_redis_empty) {
   // subscription lets the manager write on.
   sim_world w{unthrottled_engine({"--translator.backend=fake",
                                   "--session.free_daily_messages=1"}),
-              unthrottled_sim(), {{"BRIDGE_ADMIN_TOKEN", token}}};
+              unthrottled_sim(),
+              {{"BRIDGE_ADMIN_TOKEN", token}}};
   auto ana = make_user(7101, "Ana", "en");
   auto bob = make_user(7202, "Bob", "es");
   auto code = register_manager(w, ana, "en");
@@ -75,7 +78,8 @@ BOOST_AUTO_TEST_CASE(a_restored_backup_serves_what_it_held_with_redis_empty) {
   for (int i = 1; i <= 6; ++i)
     w.say(i % 2 == 0 ? bob : ana, "during " + std::to_string(i));
   auto file = w.dir() + "/bridge.dump";
-  auto backup = run_script("backup.sh", {"--dsn", w.database_url(), "--out", file});
+  auto backup =
+      run_script("backup.sh", {"--dsn", w.database_url(), "--out", file});
   BOOST_REQUIRE_MESSAGE(backup.status == 0, backup.output);
   for (int i = 1; i <= 6; ++i)
     await_text(w, i % 2 == 0 ? ana.id : bob.id, "during " + std::to_string(i));
@@ -89,7 +93,8 @@ BOOST_AUTO_TEST_CASE(a_restored_backup_serves_what_it_held_with_redis_empty) {
   w.redis().stop();
   w.redis().start(); // empty: nothing it held survives
   BOOST_TEST(w.redis().command({"DBSIZE"}).integer == 0);
-  w.set_engine_env({{"BRIDGE_ADMIN_TOKEN", token}, {"DATABASE_URL", fresh.dsn()}});
+  w.set_engine_env(
+      {{"BRIDGE_ADMIN_TOKEN", token}, {"DATABASE_URL", fresh.dsn()}});
   w.restart_engine();
 
   // History: what the backup held, and not what came after it.
@@ -116,21 +121,24 @@ BOOST_AUTO_TEST_CASE(a_backup_of_a_newer_schema_stops_the_engine) {
   pg_scratch source;
   BOOST_REQUIRE(bridge::storage::apply_migrations(source.dsn()));
   auto known = bridge::storage::embedded_migrations().size();
-  source.query("INSERT INTO schema_migrations (version, name, checksum) VALUES ("
-               + std::to_string(known + 1) + ", 'from_the_future', 'x')");
+  source.query(
+      "INSERT INTO schema_migrations (version, name, checksum) VALUES ("
+      + std::to_string(known + 1) + ", 'from_the_future', 'x')");
   auto dir = make_scratch_dir("newer");
-  auto backup = run_script("backup.sh", {"--dsn", source.dsn(), "--out",
-                                         dir + "/newer.dump"});
+  auto backup = run_script(
+      "backup.sh", {"--dsn", source.dsn(), "--out", dir + "/newer.dump"});
   BOOST_REQUIRE_MESSAGE(backup.status == 0, backup.output);
   pg_scratch target;
-  auto restore = run_script("restore.sh", {"--dsn", target.dsn(), dir + "/newer.dump"});
+  auto restore =
+      run_script("restore.sh", {"--dsn", target.dsn(), dir + "/newer.dump"});
   BOOST_REQUIRE_MESSAGE(restore.status == 0, restore.output);
 
-  child_process engine{{built_binary("bridge"), "--http.port=0",
-                        "--telegram.api_url=http://127.0.0.1:9"},
-                       {{"DATABASE_URL", target.dsn()},
-                        {"TELEGRAM_BOT_TOKEN", "123456789:AAE2eTestTokenForBridgeNewer000001"}},
-                       dir + "/engine.log"};
+  child_process engine{
+      {built_binary("bridge"), "--http.port=0",
+       "--telegram.api_url=http://127.0.0.1:9"},
+      {{"DATABASE_URL", target.dsn()},
+       {"TELEGRAM_BOT_TOKEN", "123456789:AAE2eTestTokenForBridgeNewer000001"}},
+      dir + "/engine.log"};
   auto status = engine.wait_exit(std::chrono::minutes{1});
   BOOST_REQUIRE(status.has_value());
   BOOST_TEST(*status == 6, engine.log_tail());
@@ -139,7 +147,8 @@ BOOST_AUTO_TEST_CASE(a_backup_of_a_newer_schema_stops_the_engine) {
   BOOST_REQUIRE_MESSAGE(line_at != std::string::npos, log);
   auto line = log.substr(line_at, log.find('\n', line_at) - line_at);
   BOOST_TEST(holds(line, "version " + std::to_string(known + 1)
-                           + " (from_the_future)"), line);
+                             + " (from_the_future)"),
+             line);
   BOOST_TEST(holds(line, "newer version of Bridge"), line);
   // Nothing was migrated on the way out.
   BOOST_TEST(target.scalar("SELECT count(*) FROM schema_migrations")

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -44,7 +45,8 @@ struct backed_up {
   }
 
   long long tables_in_target() const {
-    return target.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
+    return target.scalar(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
   }
 
   /// The backup without its last `lost` bytes, as a copy cut short
@@ -65,24 +67,29 @@ BOOST_AUTO_TEST_CASE(both_scripts_explain_themselves) {
   auto r = run_script("restore.sh", {"--help"});
   BOOST_TEST(r.status == 0);
   BOOST_TEST(holds(r.output, "--replace"), r.output);
-  BOOST_TEST(run_script("backup.sh", {"--dsn", "postgresql://x/y"}).status == 2);
+  BOOST_TEST(run_script("backup.sh", {"--dsn", "postgresql://x/y"}).status
+             == 2);
   BOOST_TEST(run_script("restore.sh", {"--bogus"}).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_dsn_fails_without_showing_its_password) {
   auto dir = make_scratch_dir("backup");
-  auto r = run_script("backup.sh", {"--dsn", "postgresql://bridge:s3cr3t@127.0.0.1:1/bridge",
-                                    "--out", dir + "/x.dump"});
+  auto r = run_script("backup.sh",
+                      {"--dsn", "postgresql://bridge:s3cr3t@127.0.0.1:1/bridge",
+                       "--out", dir + "/x.dump"});
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(holds(r.output, "cannot connect to postgresql://bridge:***@127.0.0.1:1/bridge"),
-             r.output);
+  BOOST_TEST(
+      holds(r.output,
+            "cannot connect to postgresql://bridge:***@127.0.0.1:1/bridge"),
+      r.output);
   BOOST_TEST(!holds(r.output, "s3cr3t"), r.output);
   BOOST_TEST(fs::is_empty(dir), "a failed backup left files behind");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_target_it_cannot_write_is_refused, backed_up) {
   // Under a regular file: no user, root included, can create it.
-  auto r = run_script("backup.sh", {"--dsn", source.dsn(), "--out", file + "/x.dump"});
+  auto r = run_script("backup.sh",
+                      {"--dsn", source.dsn(), "--out", file + "/x.dump"});
   BOOST_TEST(r.status == 1);
   BOOST_TEST(holds(r.output, "cannot write " + file + "/x.dump"), r.output);
   auto size = fs::file_size(file);
@@ -108,37 +115,48 @@ BOOST_FIXTURE_TEST_CASE(a_truncated_backup_changes_nothing, backed_up) {
   // With the checksum of the whole file beside it: found at once.
   fs::copy_file(file + ".sha256", cut + ".sha256");
   auto text = slurp(cut + ".sha256");
-  write(cut + ".sha256", text.replace(text.find("bridge.dump"), 11, "cut.dump"));
+  write(cut + ".sha256",
+        text.replace(text.find("bridge.dump"), 11, "cut.dump"));
   auto checked = run_script("restore.sh", {"--dsn", target.dsn(), cut});
   BOOST_TEST(checked.status == 1);
-  BOOST_TEST(holds(checked.output, "does not match its checksum"), checked.output);
+  BOOST_TEST(holds(checked.output, "does not match its checksum"),
+             checked.output);
   BOOST_TEST(tables_in_target() == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_file_that_is_no_backup_is_refused, backed_up) {
   write(dir + "/junk.dump", std::string(4096, '\x5a'));
-  auto r = run_script("restore.sh", {"--dsn", target.dsn(), dir + "/junk.dump"});
+  auto r =
+      run_script("restore.sh", {"--dsn", target.dsn(), dir + "/junk.dump"});
   BOOST_TEST(r.status == 1);
   BOOST_TEST(holds(r.output, "is not a readable Bridge backup"), r.output);
-  auto missing = run_script("restore.sh", {"--dsn", target.dsn(), dir + "/none.dump"});
+  auto missing =
+      run_script("restore.sh", {"--dsn", target.dsn(), dir + "/none.dump"});
   BOOST_TEST(missing.status == 1);
   BOOST_TEST(holds(missing.output, "cannot read"), missing.output);
   BOOST_TEST(tables_in_target() == 0);
 }
 
-BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked, backed_up) {
+BOOST_FIXTURE_TEST_CASE(a_database_with_data_is_replaced_only_when_asked,
+                        backed_up) {
   target.query("CREATE TABLE keep_me (x int)");
   auto r = run_script("restore.sh", {"--dsn", target.dsn(), file});
   BOOST_TEST(r.status == 1);
   BOOST_TEST(holds(r.output, "is not empty"), r.output);
   BOOST_TEST(holds(r.output, "--replace"), r.output);
-  BOOST_TEST(target.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'keep_me'") == 1);
+  BOOST_TEST(target.scalar(
+                 "SELECT count(*) FROM pg_tables WHERE tablename = 'keep_me'")
+             == 1);
 
-  auto replaced = run_script("restore.sh", {"--dsn", target.dsn(), "--replace", file});
+  auto replaced =
+      run_script("restore.sh", {"--dsn", target.dsn(), "--replace", file});
   BOOST_REQUIRE_MESSAGE(replaced.status == 0, replaced.output);
-  BOOST_TEST(target.scalar("SELECT count(*) FROM pg_tables WHERE tablename = 'keep_me'") == 0);
-  BOOST_TEST(target.scalar("SELECT count(*) FROM schema_migrations")
-             == static_cast<long long>(bridge::storage::embedded_migrations().size()));
+  BOOST_TEST(target.scalar(
+                 "SELECT count(*) FROM pg_tables WHERE tablename = 'keep_me'")
+             == 0);
+  BOOST_TEST(
+      target.scalar("SELECT count(*) FROM schema_migrations")
+      == static_cast<long long>(bridge::storage::embedded_migrations().size()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/team.hpp"
@@ -33,9 +34,12 @@ struct llm_sim {
 
   std::vector<std::string> engine_args() const {
     return {"--translator.backend=claude",
-            "--translator.claude_api_url=http://127.0.0.1:" + std::to_string(port),
-            "--translator.max_attempts=2", "--translator.retry_base_ms=10",
-            "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100"};
+            "--translator.claude_api_url=http://127.0.0.1:"
+                + std::to_string(port),
+            "--translator.max_attempts=2",
+            "--translator.retry_base_ms=10",
+            "--sender.per_chat_per_second=100",
+            "--sender.per_chat_burst=100"};
   }
 };
 
@@ -60,7 +64,8 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_the_claude_backend) {
   BOOST_TEST(w.engine().log_tail(1 << 20).find(fake_key) == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_spent_account_is_reported_and_the_message_still_delivered) {
+BOOST_AUTO_TEST_CASE(
+    a_spent_account_is_reported_and_the_message_still_delivered) {
   llm_sim llm{{"--spend-limit"}};
   sim_world w{llm.engine_args(), fast_sim(), {{"ANTHROPIC_API_KEY", fake_key}}};
   auto ana = make_user(1001, "Ana", "en");

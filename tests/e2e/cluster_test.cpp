@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -41,26 +42,27 @@ struct two_engines {
   int peer_port = 0;
 
   explicit two_engines(std::vector<std::string> extra = {})
-      : world{engine_args("engine-a", extra), unthrottled_sim(),
+      : world{engine_args("engine-a", extra),
+              unthrottled_sim(),
               {{"BRIDGE_ADMIN_TOKEN", admin_token}}} {
     peer = world.start_peer(engine_args("engine-b", extra), peer_port);
     // Both live, every partition owned, each engine some of them. (An
     // engine says its port before its migrations ran: the table may not
     // be there yet at the first looks.)
     BOOST_REQUIRE(wait_until(
-      [&] {
-        try {
-          return db_value(world,
-                          "SELECT (count(DISTINCT owner) = 2 AND count(*) "
-                          "FILTER (WHERE owner IS NULL OR expires_at <= "
-                          "now()) = 0)::int FROM partition_leases WHERE "
-                          "partition >= 0")
-                 == 1;
-        } catch (const std::exception&) {
-          return false;
-        }
-      },
-      std::chrono::seconds{60}));
+        [&] {
+          try {
+            return db_value(world,
+                            "SELECT (count(DISTINCT owner) = 2 AND count(*) "
+                            "FILTER (WHERE owner IS NULL OR expires_at <= "
+                            "now()) = 0)::int FROM partition_leases WHERE "
+                            "partition >= 0")
+                   == 1;
+          } catch (const std::exception&) {
+            return false;
+          }
+        },
+        std::chrono::seconds{60}));
   }
 
   ~two_engines() {
@@ -74,8 +76,9 @@ struct two_engines {
     for (int64_t id = from; id < from + 10 * partitions; ++id) {
       auto p = id % partitions;
       if (db_value(world, "SELECT count(*) FROM partition_leases WHERE "
-                          "partition = " + std::to_string(p)
-                            + " AND owner = '" + owner + "'")
+                          "partition = "
+                              + std::to_string(p) + " AND owner = '" + owner
+                              + "'")
           == 1)
         return id;
     }
@@ -94,12 +97,12 @@ struct two_engines_one_free_message : two_engines {
                               const std::string& path,
                               const std::string& body = {}) {
     bridge::http_client c;
-    std::vector<std::string> headers{
-      "Content-Type: application/json",
-      std::string{"Authorization: Bearer "} + admin_token};
+    std::vector<std::string> headers{"Content-Type: application/json",
+                                     std::string{"Authorization: Bearer "}
+                                         + admin_token};
     return c.request(method,
                      "http://127.0.0.1:" + std::to_string(world.engine_port())
-                       + path,
+                         + path,
                      body, headers, std::chrono::seconds{10});
   }
 };
@@ -114,7 +117,7 @@ BOOST_FIXTURE_TEST_CASE(pairing_and_messages_cross_two_engines, two_engines) {
   // Ana hears of it from engine-a through the note the link stored.
   register_worker(world, bob, "es", code, ana);
   BOOST_TEST(db_value(world, "SELECT bridge_chat_partition("
-                               + std::to_string(bob.id) + ")")
+                                 + std::to_string(bob.id) + ")")
              == ana.id % partitions);
   for (int i = 1; i <= 3; ++i) {
     world.say(bob, "hola " + std::to_string(i));
@@ -127,14 +130,13 @@ BOOST_FIXTURE_TEST_CASE(pairing_and_messages_cross_two_engines, two_engines) {
   // Stored once each, nothing left unfinished.
   BOOST_TEST(db_value(world, "SELECT count(*) FROM messages") == 4);
   BOOST_TEST(db_eventually(
-    world,
-    "SELECT (count(*) = 0)::int FROM inbox WHERE processed_at IS NULL "
-    "AND parked_at IS NULL",
-    std::chrono::seconds{30}));
+      world,
+      "SELECT (count(*) = 0)::int FROM inbox WHERE processed_at IS NULL "
+      "AND parked_at IS NULL",
+      std::chrono::seconds{30}));
 }
 
-BOOST_FIXTURE_TEST_CASE(a_team_survives_the_engine_that_owned_it,
-                        two_engines) {
+BOOST_FIXTURE_TEST_CASE(a_team_survives_the_engine_that_owned_it, two_engines) {
   // Ana's team lives on the peer; the peer dies without a goodbye.
   auto ana = make_user(chat_owned_by("engine-b", 3000), "Ana", "en");
   auto bob = make_user(chat_owned_by("engine-b", 5000), "Bob", "es");

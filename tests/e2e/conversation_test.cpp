@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -25,18 +26,17 @@ struct pair_world {
   sim_user bob = make_user(2002, "Bob", "es");
 
   explicit pair_world(std::vector<std::string> extra = {})
-    : world(engine_args(std::move(extra)),
-            {"--per-chat-per-second", "100", "--per-chat-burst", "100",
-             "--global-per-second", "1000"}) {
+      : world(engine_args(std::move(extra)),
+              {"--per-chat-per-second", "100", "--per-chat-burst", "100",
+               "--global-per-second", "1000"}) {
     auto code = register_manager(world, ana, "en");
     register_worker(world, bob, "es", code, ana);
   }
 
   static std::vector<std::string> engine_args(std::vector<std::string> extra) {
-    std::vector<std::string> args{"--translator.backend=fake",
-                                  "--sender.per_chat_per_second=100",
-                                  "--sender.per_chat_burst=100",
-                                  "--sender.global_per_second=1000"};
+    std::vector<std::string> args{
+        "--translator.backend=fake", "--sender.per_chat_per_second=100",
+        "--sender.per_chat_burst=100", "--sender.global_per_second=1000"};
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
   }
@@ -69,21 +69,25 @@ BOOST_AUTO_TEST_CASE(an_edit_reaches_the_partners_copy) {
   auto said = p.world.say(p.ana, "See you at nine");
   auto copy = p.world.next_message(p.bob.id);
   BOOST_TEST(copy.text == fake_copy(p.ana, "es", "See you at nine"));
-  BOOST_REQUIRE(p.world.sim().edit(p.ana, p.ana.id, said.message_id,
-                                   "See you at ten"));
+  BOOST_REQUIRE(
+      p.world.sim().edit(p.ana, p.ana.id, said.message_id, "See you at ten"));
   auto edited = p.world.next_event(p.bob.id, "editMessageText");
   BOOST_TEST(edited.message_id == copy.message_id);
-  BOOST_TEST(edited.text == fake_copy(p.ana, "es", "See you at ten") + " (editado)");
+  BOOST_TEST(edited.text
+             == fake_copy(p.ana, "es", "See you at ten") + " (editado)");
   // An edit of a message the bot never carried is answered plainly.
   auto cmd = p.world.say(p.ana, "/help");
-  BOOST_TEST(p.world.next_message(p.ana.id).text == render(text_id::help_manager, "en"));
+  BOOST_TEST(p.world.next_message(p.ana.id).text
+             == render(text_id::help_manager, "en"));
   BOOST_REQUIRE(p.world.sim().edit(p.ana, p.ana.id, cmd.message_id,
                                    "not a command any more"));
-  BOOST_TEST(p.world.next_message(p.ana.id).text == render(text_id::edit_too_old, "en"));
+  BOOST_TEST(p.world.next_message(p.ana.id).text
+             == render(text_id::edit_too_old, "en"));
   p.nothing_else();
 }
 
-BOOST_AUTO_TEST_CASE(only_the_last_eight_messages_of_a_conversation_can_be_edited) {
+BOOST_AUTO_TEST_CASE(
+    only_the_last_eight_messages_of_a_conversation_can_be_edited) {
   pair_world p;
   auto& w = p.world;
   // Nine messages, each delivered before the next is written: Ana's five,
@@ -111,28 +115,36 @@ BOOST_AUTO_TEST_CASE(only_the_last_eight_messages_of_a_conversation_can_be_edite
   // outbox row to be marked sent, so once all nine rows are marked, the
   // conversation has heard of all nine before it hears of any edit.
   BOOST_REQUIRE_MESSAGE(
-    db_eventually(w, "SELECT (count(*) = 9)::int FROM outbox WHERE status = 'sent' "
-                  "AND text IN (" + copies + ")"),
-    "the nine copies were not all marked sent; engine log:\n" << w.engine().log_tail());
+      db_eventually(
+          w, "SELECT (count(*) = 9)::int FROM outbox WHERE status = 'sent' "
+             "AND text IN ("
+                 + copies + ")"),
+      "the nine copies were not all marked sent; engine log:\n"
+          << w.engine().log_tail());
 
   // The ninth from last: too old, the writer is asked to send it again.
   BOOST_REQUIRE(w.sim().edit(p.ana, p.ana.id, ana_said[0], "Ana 1 edited"));
-  BOOST_TEST(w.next_message(p.ana.id).text == render(text_id::edit_too_old, "en"));
+  BOOST_TEST(w.next_message(p.ana.id).text
+             == render(text_id::edit_too_old, "en"));
   // The eighth from last: the partner's copy is edited.
   BOOST_REQUIRE(w.sim().edit(p.ana, p.ana.id, ana_said[1], "Ana 2 edited"));
   auto edited = w.next_event(p.bob.id, "editMessageText");
   BOOST_TEST(edited.message_id == to_bob[1].message_id);
-  BOOST_TEST(edited.text == fake_copy(p.ana, "es", "Ana 2 edited") + " (editado)");
+  BOOST_TEST(edited.text
+             == fake_copy(p.ana, "es", "Ana 2 edited") + " (editado)");
   // The newest, the other way.
   BOOST_REQUIRE(w.sim().edit(p.bob, p.bob.id, bob_said[3], "Bob 4 edited"));
   auto edited_back = w.next_event(p.ana.id, "editMessageText");
   BOOST_TEST(edited_back.message_id == to_ana[3].message_id);
-  BOOST_TEST(edited_back.text == fake_copy(p.bob, "en", "Bob 4 edited") + " (edited)");
+  BOOST_TEST(edited_back.text
+             == fake_copy(p.bob, "en", "Bob 4 edited") + " (edited)");
   p.nothing_else();
 }
 
-BOOST_AUTO_TEST_CASE(a_failed_translation_is_delivered_untranslated_and_the_writer_told) {
-  pair_world p{{"--translator.fake_failure_rate=1", "--translator.max_attempts=1"}};
+BOOST_AUTO_TEST_CASE(
+    a_failed_translation_is_delivered_untranslated_and_the_writer_told) {
+  pair_world p{
+      {"--translator.fake_failure_rate=1", "--translator.max_attempts=1"}};
   p.world.say(p.ana, "Check the pallets");
   auto copy = p.world.next_message(p.bob.id);
   BOOST_TEST(copy.text == "Ana: Check the pallets (sin traducir)");
@@ -141,10 +153,12 @@ BOOST_AUTO_TEST_CASE(a_failed_translation_is_delivered_untranslated_and_the_writ
   auto before = std::string{"Your message could not be translated ("};
   auto after = std::string{"); it was delivered in your language."};
   BOOST_TEST(told.rfind(before, 0) == 0u, told);
-  BOOST_TEST((told.size() > before.size() + after.size()
-              && told.compare(told.size() - after.size(), after.size(), after) == 0),
-             told);
-  auto reason = told.substr(before.size(), told.size() - before.size() - after.size());
+  BOOST_TEST(
+      (told.size() > before.size() + after.size()
+       && told.compare(told.size() - after.size(), after.size(), after) == 0),
+      told);
+  auto reason =
+      told.substr(before.size(), told.size() - before.size() - after.size());
   BOOST_TEST(told == render(text_id::translation_failed, "en", reason));
   p.nothing_else();
 }
@@ -153,24 +167,30 @@ BOOST_AUTO_TEST_CASE(a_slow_translation_is_announced_as_queued) {
   pair_world p{{"--translator.fake_latency_ms=1500",
                 "--translator.queued_notice_after_ms=100"}};
   p.world.say(p.ana, "Slow one");
-  BOOST_TEST(p.world.next_message(p.ana.id).text == render(text_id::queued, "en"));
-  BOOST_TEST(p.world.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Slow one"));
+  BOOST_TEST(p.world.next_message(p.ana.id).text
+             == render(text_id::queued, "en"));
+  BOOST_TEST(p.world.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "Slow one"));
   p.nothing_else();
 }
 
 BOOST_AUTO_TEST_CASE(the_free_allowance_and_the_rate_limit_answer_clearly) {
-  pair_world p{{"--session.free_daily_messages=2", "--session.updates_per_minute=8"}};
+  pair_world p{
+      {"--session.free_daily_messages=2", "--session.updates_per_minute=8"}};
   // Registration took three updates of Ana's, and accepting Bob a fourth.
   p.world.say(p.ana, "one");
-  BOOST_TEST(p.world.next_message(p.bob.id).text == fake_copy(p.ana, "es", "one"));
+  BOOST_TEST(p.world.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "one"));
   p.world.say(p.ana, "two");
-  BOOST_TEST(p.world.next_message(p.bob.id).text == fake_copy(p.ana, "es", "two"));
+  BOOST_TEST(p.world.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "two"));
   p.world.say(p.ana, "three");
   BOOST_TEST(p.world.next_message(p.ana.id).text
              == render(text_id::daily_limit_reached, "en", 2));
   // Workers are not counted against the manager's allowance.
   p.world.say(p.bob, "uno");
-  BOOST_TEST(p.world.next_message(p.ana.id).text == fake_copy(p.bob, "en", "uno"));
+  BOOST_TEST(p.world.next_message(p.ana.id).text
+             == fake_copy(p.bob, "en", "uno"));
   // Her 8th update is still allowed (and refused by the allowance); the
   // 9th is over 8 a minute: she is told once, and nothing is carried.
   p.world.say(p.ana, "four");
@@ -178,7 +198,8 @@ BOOST_AUTO_TEST_CASE(the_free_allowance_and_the_rate_limit_answer_clearly) {
   p.world.say(p.ana, "six");
   BOOST_TEST(p.world.next_message(p.ana.id).text
              == render(text_id::daily_limit_reached, "en", 2));
-  BOOST_TEST(p.world.next_message(p.ana.id).text == render(text_id::rate_limited, "en"));
+  BOOST_TEST(p.world.next_message(p.ana.id).text
+             == render(text_id::rate_limited, "en"));
   p.nothing_else();
 }
 
@@ -199,8 +220,8 @@ BOOST_AUTO_TEST_CASE(idle_actors_passivate_and_come_back_from_the_database) {
              == fake_copy(p.ana, "es", "before the pause"));
   // Wait (bounded) until both sessions and the conversation have stopped.
   auto stopped = [&](const char* actor) {
-    return p.world.engine_metric(std::string{"bridge_passivations_total{actor=\""}
-                                 + actor + "\"}");
+    return p.world.engine_metric(
+        std::string{"bridge_passivations_total{actor=\""} + actor + "\"}");
   };
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
   while ((stopped("session") < 2 || stopped("conversation") < 1)
@@ -216,8 +237,8 @@ BOOST_AUTO_TEST_CASE(idle_actors_passivate_and_come_back_from_the_database) {
   p.world.say(p.bob, "/history");
   BOOST_TEST(p.world.next_message(p.bob.id).text
              == render(text_id::history_header, "es", 2)
-                  + "\nAna: before the pause\n   → [es] before the pause"
-                    "\nAna: after the pause\n   → [es] after the pause");
+                    + "\nAna: before the pause\n   → [es] before the pause"
+                      "\nAna: after the pause\n   → [es] after the pause");
   p.nothing_else();
 }
 
@@ -225,7 +246,8 @@ BOOST_AUTO_TEST_CASE(emoji_and_right_to_left_text_arrive_intact) {
   pair_world p;
   // Emoji (outside the BMP: two UTF-16 units each), Hebrew and Arabic
   // (right to left), a combining accent and quotes that JSON escapes.
-  const std::string text = "👍🏽 שלום مرحبا e\xcc\x81 \"quoted\" \\ back";
+  const std::string text =
+      "👍🏽 שלום مرحبا e\xcc\x81 \"quoted\" \\ back";
   p.world.say(p.ana, text);
   auto copy = p.world.next_message(p.bob.id);
   BOOST_TEST(copy.text == "Ana: [es] " + text);
@@ -239,15 +261,18 @@ namespace {
 
 /// The partner chat's events of `method`, up to now.
 size_t count_events(pair_world& p, int64_t chat, const std::string& method) {
-  auto events = p.world.sim().chat_events(chat, 0, std::chrono::milliseconds{0});
+  auto events =
+      p.world.sim().chat_events(chat, 0, std::chrono::milliseconds{0});
   BOOST_REQUIRE(events);
-  return static_cast<size_t>(std::count_if(
-    events->begin(), events->end(), [&](const sim_event& e) { return e.method == method; }));
+  return static_cast<size_t>(
+      std::count_if(events->begin(), events->end(),
+                    [&](const sim_event& e) { return e.method == method; }));
 }
 
 } // namespace
 
-BOOST_AUTO_TEST_CASE(the_partner_sees_typing_only_while_a_translation_takes_long) {
+BOOST_AUTO_TEST_CASE(
+    the_partner_sees_typing_only_while_a_translation_takes_long) {
   pair_world p{{"--translator.fake_latency_ms=1500",
                 "--conversation.typing_delay_ms=100"}};
   p.world.say(p.ana, "Slow one");
@@ -263,9 +288,11 @@ BOOST_AUTO_TEST_CASE(a_quick_translation_arrives_without_typing) {
   // A minute is far beyond the fake translator's answer, on any machine.
   pair_world p{{"--conversation.typing_delay_ms=60000"}};
   p.world.say(p.ana, "Quick one");
-  BOOST_TEST(p.world.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Quick one"));
+  BOOST_TEST(p.world.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "Quick one"));
   p.world.say(p.bob, "Rapido");
-  BOOST_TEST(p.world.next_message(p.ana.id).text == fake_copy(p.bob, "en", "Rapido"));
+  BOOST_TEST(p.world.next_message(p.ana.id).text
+             == fake_copy(p.bob, "en", "Rapido"));
   BOOST_TEST(count_events(p, p.bob.id, "sendChatAction") == 0u);
   BOOST_TEST(count_events(p, p.ana.id, "sendChatAction") == 0u);
   p.nothing_else();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -51,7 +52,8 @@ BOOST_AUTO_TEST_CASE(a_killed_engine_loses_no_message) {
     if (i == total / 2)
       w.crash_engine();
   }
-  auto got = collect_numbered(w, bob.id, "note", total, std::chrono::seconds{90});
+  auto got =
+      collect_numbered(w, bob.id, "note", total, std::chrono::seconds{90});
   BOOST_TEST(got.distinct == static_cast<size_t>(total), w.engine().log_tail());
   // First arrivals in the order written.
   std::vector<int> firsts;
@@ -67,8 +69,10 @@ BOOST_AUTO_TEST_CASE(a_killed_engine_loses_no_message) {
   // is matched by a count, and none is allowed beyond it.
   double allowed = 0;
   for (auto cause : {"resumed", "swept", "retried"})
-    allowed += std::max(0.0, w.engine_metric(
-      std::string{"bridge_possible_duplicates_total{cause=\""} + cause + "\"}"));
+    allowed += std::max(
+        0.0,
+        w.engine_metric(std::string{"bridge_possible_duplicates_total{cause=\""}
+                        + cause + "\"}"));
   auto extra = got.order.size() - firsts.size() + got.others;
   BOOST_TEST(static_cast<double>(extra) <= allowed,
              extra << " extra arrival(s) in Bob's chat, " << allowed
@@ -86,16 +90,18 @@ BOOST_AUTO_TEST_CASE(a_send_in_flight_at_the_kill_is_counted_when_repeated) {
   auto& [w, ana, bob] = p;
 
   BOOST_REQUIRE(w.sim().fail_after_running(
-    "sendMessage", 1, bridge::tg_sim::fault_answer_kind::hold, 0,
-    std::chrono::minutes{10}, bob.id));
+      "sendMessage", 1, bridge::tg_sim::fault_answer_kind::hold, 0,
+      std::chrono::minutes{10}, bob.id));
   w.say(ana, "In flight");
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] In flight");
   w.crash_engine();
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] In flight");
   double counted = 0;
   for (auto cause : {"resumed", "swept", "retried"})
-    counted += std::max(0.0, w.engine_metric(
-      std::string{"bridge_possible_duplicates_total{cause=\""} + cause + "\"}"));
+    counted += std::max(
+        0.0,
+        w.engine_metric(std::string{"bridge_possible_duplicates_total{cause=\""}
+                        + cause + "\"}"));
   BOOST_TEST(counted >= 1.0,
              "the repeated send was not counted as a possible duplicate");
   w.say(ana, "Next");
@@ -137,15 +143,23 @@ BOOST_AUTO_TEST_CASE(a_replayed_update_reaches_the_partner_once) {
 
   auto said = w.say(ana, "Hello Bob");
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Hello Bob");
-  auto done = "SELECT (processed_at IS NOT NULL)::int FROM inbox WHERE update_id = "
-              + std::to_string(said.update_id);
+  auto done =
+      "SELECT (processed_at IS NOT NULL)::int FROM inbox WHERE update_id = "
+      + std::to_string(said.update_id);
   BOOST_REQUIRE(eventually(w, done));
   scalar(w, "WITH u AS (UPDATE inbox SET processed_at = NULL WHERE update_id = "
-              + std::to_string(said.update_id) + " RETURNING 1) SELECT count(*) FROM u");
+                + std::to_string(said.update_id)
+                + " RETURNING 1) SELECT count(*) FROM u");
   w.restart_engine();
   BOOST_REQUIRE_MESSAGE(eventually(w, done), w.engine().log_tail());
-  BOOST_TEST(scalar(w, "SELECT count(*) FROM messages WHERE original_text = 'Hello Bob'") == 2);
-  BOOST_TEST(scalar(w, "SELECT count(*) FROM outbox WHERE text = 'Ana: [es] Hello Bob'") == 1);
+  BOOST_TEST(
+      scalar(w,
+             "SELECT count(*) FROM messages WHERE original_text = 'Hello Bob'")
+      == 2);
+  BOOST_TEST(
+      scalar(w,
+             "SELECT count(*) FROM outbox WHERE text = 'Ana: [es] Hello Bob'")
+      == 1);
 
   // The next message is the next Bob sees: nothing came in between.
   w.say(ana, "Second");
@@ -163,15 +177,20 @@ BOOST_AUTO_TEST_CASE(a_stored_copy_is_sent_from_the_outbox_after_a_crash) {
   BOOST_REQUIRE(w.sim().fail_next("sendMessage", 1, 429, 60));
   auto said = w.say(ana, "Held back");
   BOOST_REQUIRE_MESSAGE(
-    eventually(w, "SELECT (count(*) = 1)::int FROM outbox WHERE status = 'pending' "
-                  "AND attempts = 0 AND text = 'Ana: [es] Held back'"),
-    w.engine().log_tail());
+      eventually(
+          w, "SELECT (count(*) = 1)::int FROM outbox WHERE status = 'pending' "
+             "AND attempts = 0 AND text = 'Ana: [es] Held back'"),
+      w.engine().log_tail());
   BOOST_TEST(scalar(w, "SELECT (processed_at IS NOT NULL)::int FROM inbox "
-                       "WHERE update_id = " + std::to_string(said.update_id))
+                       "WHERE update_id = "
+                           + std::to_string(said.update_id))
              == 1);
   w.crash_engine();
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Held back");
-  BOOST_TEST(scalar(w, "SELECT count(*) FROM messages WHERE original_text = 'Held back'") == 1);
+  BOOST_TEST(
+      scalar(w,
+             "SELECT count(*) FROM messages WHERE original_text = 'Held back'")
+      == 1);
   w.say(ana, "Second");
   BOOST_TEST(w.next_message(bob.id).text == "Ana: [es] Second");
   BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::seconds{2}).empty());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
@@ -35,7 +36,7 @@ struct shown_row {
 std::vector<shown_row> feedback_rows(const std::string& dom) {
   std::vector<shown_row> out;
   static const std::regex row{
-    R"re(<tr data-feedback="(\d+)" data-translation="([a-z_]+)">(.*?)</tr>)re"};
+      R"re(<tr data-feedback="(\d+)" data-translation="([a-z_]+)">(.*?)</tr>)re"};
   for (std::sregex_iterator i{dom.begin(), dom.end(), row}, end; i != end; ++i)
     out.push_back({std::stoll((*i)[1]), (*i)[2], (*i)[3]});
   return out;
@@ -44,7 +45,8 @@ std::vector<shown_row> feedback_rows(const std::string& dom) {
 /// The fragment the feedback table's "next page" link points at; empty
 /// when disabled.
 std::string next_link(const std::string& dom) {
-  static const std::regex link{R"re(<a id="feedback-next"( href="#([^"]*)")?)re"};
+  static const std::regex link{
+      R"re(<a id="feedback-next"( href="#([^"]*)")?)re"};
   std::smatch m;
   if (!std::regex_search(dom, m, link) || !m[1].matched)
     return {};
@@ -58,8 +60,8 @@ struct world_with_feedback {
   sim_user bob = make_user(2002, "Bob", "es");
 
   explicit world_with_feedback(std::vector<std::string> extra = {})
-    : world(unthrottled_engine(with(std::move(extra))), unthrottled_sim(),
-            {{"BRIDGE_ADMIN_TOKEN", token}}) {
+      : world(unthrottled_engine(with(std::move(extra))), unthrottled_sim(),
+              {{"BRIDGE_ADMIN_TOKEN", token}}) {
     auto code = register_manager(world, ana, "en");
     register_worker(world, bob, "es", code, ana);
   }
@@ -69,13 +71,16 @@ struct world_with_feedback {
     return extra;
   }
 
-  void feedback(const sim_user& u, const std::string& text, const std::string& lang) {
+  void feedback(const sim_user& u, const std::string& text,
+                const std::string& lang) {
     world.say(u, "/feedback " + text);
-    BOOST_TEST(world.next_message(u.id).text == render(text_id::feedback_thanks, lang));
+    BOOST_TEST(world.next_message(u.id).text
+               == render(text_id::feedback_thanks, lang));
   }
 
   std::string page(const std::string& fragment) {
-    return browser.dump_dom("http://127.0.0.1:" + std::to_string(world.engine_port())
+    return browser.dump_dom("http://127.0.0.1:"
+                            + std::to_string(world.engine_port())
                             + "/dashboard#" + fragment);
   }
 };
@@ -94,12 +99,14 @@ BOOST_AUTO_TEST_CASE(the_feedback_table_reads_in_the_operators_language) {
   auto rows = feedback_rows(dom);
   BOOST_TEST_REQUIRE(rows.size() == 2u, dom);
   BOOST_TEST(rows[0].state == "translated");
-  BOOST_TEST(contains(rows[0].cells, "<td class=\"num\">2002</td><td>worker</td>"
-                                     "<td>es</td><td>[en] Muy útil</td>"),
+  BOOST_TEST(contains(rows[0].cells,
+                      "<td class=\"num\">2002</td><td>worker</td>"
+                      "<td>es</td><td>[en] Muy útil</td>"),
              rows[0].cells);
   BOOST_TEST(rows[1].state == "same_language");
-  BOOST_TEST(contains(rows[1].cells, "<td>manager</td><td>en</td><td>Great bot</td>"),
-             rows[1].cells);
+  BOOST_TEST(
+      contains(rows[1].cells, "<td>manager</td><td>en</td><td>Great bot</td>"),
+      rows[1].cells);
   auto next = next_link(dom);
   BOOST_TEST_REQUIRE(!next.empty(), dom);
   BOOST_TEST(contains(next, "feedback_after=" + std::to_string(rows[1].id)));
@@ -117,7 +124,8 @@ BOOST_AUTO_TEST_CASE(a_translator_failure_shows_the_original_marked) {
   auto rows = feedback_rows(dom);
   BOOST_TEST_REQUIRE(rows.size() == 1u, dom);
   BOOST_TEST(rows[0].state == "failed");
-  BOOST_TEST(contains(rows[0].cells, "<td>No funciona ⚠ not translated: "), rows[0].cells);
+  BOOST_TEST(contains(rows[0].cells, "<td>No funciona ⚠ not translated: "),
+             rows[0].cells);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // e2e_dashboard_feedback

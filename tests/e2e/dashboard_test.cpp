@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -88,14 +89,15 @@ std::vector<bridge::ops::cumulative_bucket> buckets(const std::string& text,
   for (std::sregex_iterator i{text.begin(), text.end(), line}, end; i != end;
        ++i) {
     auto le = (*i)[1].str();
-    out.push_back({le == "+Inf" ? std::numeric_limits<double>::infinity()
-                                : std::stod(le),
-                   std::stoull((*i)[2])});
+    out.push_back(
+        {le == "+Inf" ? std::numeric_limits<double>::infinity() : std::stod(le),
+         std::stoull((*i)[2])});
   }
   return out;
 }
 
-double quantile(double q, const std::vector<bridge::ops::cumulative_bucket>& b) {
+double quantile(double q,
+                const std::vector<bridge::ops::cumulative_bucket>& b) {
   auto v = bridge::ops::histogram_quantile(q, b);
   return v ? *v : std::numeric_limits<double>::quiet_NaN();
 }
@@ -111,40 +113,51 @@ std::map<std::string, double> expected_from(const std::string& m) {
   auto hits = series(m, "bridge_cache_hits_total");
   auto misses = series(m, "bridge_cache_misses_total");
   return {
-    {"messages.received_total", series(m, "bridge_updates_received_total{kind=\"message\"}")},
-    {"messages.relayed_total", series(m, "bridge_messages_relayed_total")},
-    {"messages.untranslated_total", series(m, "bridge_messages_untranslated_total")},
-    {"latency.count", series(m, "bridge_update_reply_latency_seconds_count")},
-    {"latency.p50_seconds", quantile(0.50, latency)},
-    {"latency.p95_seconds", quantile(0.95, latency)},
-    {"latency.p99_seconds", quantile(0.99, latency)},
-    {"translator.queue_depth", series(m, "bridge_translator_queue_depth")},
-    {"translator.in_flight", series(m, "bridge_translator_in_flight")},
-    {"translator.ok_total", series(m, "bridge_translations_total{result=\"ok\"}")},
-    {"translator.failed_total", series(m, "bridge_translations_total{result=\"failed\"}")},
-    {"translator.retries_total", series(m, "bridge_translator_retries_total")},
-    {"translator.rate_limited_total", series(m, "bridge_translator_rate_limited_total")},
-    {"translator.request.p95_seconds", quantile(0.95, request)},
-    {"db.open", series(m, "bridge_db_pool_connections{state=\"idle\"}")
-                  + series(m, "bridge_db_pool_connections{state=\"in_use\"}")},
-    {"db.errors_total", series(m, "bridge_db_errors_total")},
-    {"db.wait.p95_seconds", quantile(0.95, wait)},
-    {"cache.hits_total", hits},
-    {"cache.misses_total", misses},
-    {"cache.hit_rate", hits + misses > 0 ? hits / (hits + misses)
-                                         : std::numeric_limits<double>::quiet_NaN()},
-    {"sender.queue_depth", series(m, "bridge_sender_queue_depth")},
-    {"sender.sent_total", series(m, "bridge_sender_sent_total")},
-    {"sender.rate_limited_total", series(m, "bridge_sender_rate_limited_total")},
-    {"sender.failed_total", series(m, "bridge_sender_failed_total")},
-    {"backlog.inbox", series(m, "bridge_inbox_backlog")},
-    {"backlog.outbox", series(m, "bridge_outbox_backlog")},
-    {"cluster.partitions_owned", series(m, "bridge_cluster_partitions_owned")},
-    {"cluster.handoff.count", series(m, "bridge_cluster_handoff_seconds_count")},
-    {"cluster.handoff.p50_seconds", quantile(0.50, handoff)},
-    {"cluster.handoff.p99_seconds", quantile(0.99, handoff)},
-    {"actors.sessions", series(m, "bridge_sessions_active")},
-    {"actors.conversations", series(m, "bridge_conversations_active")},
+      {"messages.received_total",
+       series(m, "bridge_updates_received_total{kind=\"message\"}")},
+      {"messages.relayed_total", series(m, "bridge_messages_relayed_total")},
+      {"messages.untranslated_total",
+       series(m, "bridge_messages_untranslated_total")},
+      {"latency.count", series(m, "bridge_update_reply_latency_seconds_count")},
+      {"latency.p50_seconds", quantile(0.50, latency)},
+      {"latency.p95_seconds", quantile(0.95, latency)},
+      {"latency.p99_seconds", quantile(0.99, latency)},
+      {"translator.queue_depth", series(m, "bridge_translator_queue_depth")},
+      {"translator.in_flight", series(m, "bridge_translator_in_flight")},
+      {"translator.ok_total",
+       series(m, "bridge_translations_total{result=\"ok\"}")},
+      {"translator.failed_total",
+       series(m, "bridge_translations_total{result=\"failed\"}")},
+      {"translator.retries_total",
+       series(m, "bridge_translator_retries_total")},
+      {"translator.rate_limited_total",
+       series(m, "bridge_translator_rate_limited_total")},
+      {"translator.request.p95_seconds", quantile(0.95, request)},
+      {"db.open",
+       series(m, "bridge_db_pool_connections{state=\"idle\"}")
+           + series(m, "bridge_db_pool_connections{state=\"in_use\"}")},
+      {"db.errors_total", series(m, "bridge_db_errors_total")},
+      {"db.wait.p95_seconds", quantile(0.95, wait)},
+      {"cache.hits_total", hits},
+      {"cache.misses_total", misses},
+      {"cache.hit_rate", hits + misses > 0
+                             ? hits / (hits + misses)
+                             : std::numeric_limits<double>::quiet_NaN()},
+      {"sender.queue_depth", series(m, "bridge_sender_queue_depth")},
+      {"sender.sent_total", series(m, "bridge_sender_sent_total")},
+      {"sender.rate_limited_total",
+       series(m, "bridge_sender_rate_limited_total")},
+      {"sender.failed_total", series(m, "bridge_sender_failed_total")},
+      {"backlog.inbox", series(m, "bridge_inbox_backlog")},
+      {"backlog.outbox", series(m, "bridge_outbox_backlog")},
+      {"cluster.partitions_owned",
+       series(m, "bridge_cluster_partitions_owned")},
+      {"cluster.handoff.count",
+       series(m, "bridge_cluster_handoff_seconds_count")},
+      {"cluster.handoff.p50_seconds", quantile(0.50, handoff)},
+      {"cluster.handoff.p99_seconds", quantile(0.99, handoff)},
+      {"actors.sessions", series(m, "bridge_sessions_active")},
+      {"actors.conversations", series(m, "bridge_conversations_active")},
   };
 }
 
@@ -160,15 +173,17 @@ std::string moved(const std::map<std::string, double>& a,
   std::string out;
   for (auto& [k, v] : a)
     if (!same(v, b.at(k)))
-      out += k + " " + std::to_string(v) + " -> " + std::to_string(b.at(k)) + "; ";
+      out +=
+          k + " " + std::to_string(v) + " -> " + std::to_string(b.at(k)) + "; ";
   return out;
 }
 
 struct dashboard_world {
-  sim_world world{unthrottled_engine({"--translator.backend=fake",
-                                      std::string{"--cluster.instance_id="} + instance}),
-                  unthrottled_sim(),
-                  {{"BRIDGE_ADMIN_TOKEN", token}}};
+  sim_world world{
+      unthrottled_engine({"--translator.backend=fake",
+                          std::string{"--cluster.instance_id="} + instance}),
+      unthrottled_sim(),
+      {{"BRIDGE_ADMIN_TOKEN", token}}};
   headless_browser browser;
   sim_user ana = make_user(1001, "Ana", "en");
   sim_user bob = make_user(2002, "Bob", "es");
@@ -262,7 +277,8 @@ BOOST_FIXTURE_TEST_CASE(the_page_shows_what_metrics_serves, dashboard_world) {
   after.erase(wait);
 
   auto diff = moved(before, after);
-  BOOST_TEST_REQUIRE(diff.empty(), "the engine moved while the page loaded: " << diff);
+  BOOST_TEST_REQUIRE(diff.empty(),
+                     "the engine moved while the page loaded: " << diff);
   for (auto& [name, want] : after) {
     BOOST_TEST_CONTEXT(name) {
       BOOST_TEST_REQUIRE(shown_figures.count(name) == 1u);
@@ -274,12 +290,12 @@ BOOST_FIXTURE_TEST_CASE(the_page_shows_what_metrics_serves, dashboard_world) {
       }
       BOOST_TEST(same(std::stod(got.value), want), got.value << " vs " << want);
       BOOST_TEST(!got.text.empty());
-      if (name.find("_seconds") != std::string::npos) { // "0.046 ms", "12.5 ms", "1.45 s"
+      if (name.find("_seconds")
+          != std::string::npos) { // "0.046 ms", "12.5 ms", "1.45 s"
         auto ms = std::stod(got.text) * (contains(got.text, " ms") ? 1 : 1000);
         BOOST_TEST(std::fabs(ms - want * 1000) <= 0.051 + 0.005 * want * 1000,
                    got.text);
-      }
-      else if (name != "cache.hit_rate")
+      } else if (name != "cache.hit_rate")
         BOOST_TEST(got.text == std::to_string(std::llround(want)));
     }
   }
@@ -292,7 +308,8 @@ BOOST_FIXTURE_TEST_CASE(the_page_shows_what_metrics_serves, dashboard_world) {
   // Messages per minute come from the poller's samples over the last
   // minute: relayed messages were counted, so the rate is above zero.
   BOOST_TEST(shown_figures.at("messages.relayed_per_minute").value != "null");
-  BOOST_TEST(std::stod(shown_figures.at("messages.relayed_per_minute").value) > 0);
+  BOOST_TEST(std::stod(shown_figures.at("messages.relayed_per_minute").value)
+             > 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(pages_walk_every_user_and_conversation_once,
@@ -328,12 +345,15 @@ BOOST_FIXTURE_TEST_CASE(pages_walk_every_user_and_conversation_once,
   BOOST_TEST(!contains(next, "users_after")); // the users' cursor stays put
   auto second = page(next + auth);
   auto rest = rows_in(second, "conversation");
-  first_conversations.insert(first_conversations.end(), rest.begin(), rest.end());
-  BOOST_TEST(first_conversations == conversations, boost::test_tools::per_element());
+  first_conversations.insert(first_conversations.end(), rest.begin(),
+                             rest.end());
+  BOOST_TEST(first_conversations == conversations,
+             boost::test_tools::per_element());
   BOOST_TEST(next_link(second, "conversations").empty()); // the last page
 }
 
-BOOST_FIXTURE_TEST_CASE(a_wrong_or_missing_token_shows_nothing, dashboard_world) {
+BOOST_FIXTURE_TEST_CASE(a_wrong_or_missing_token_shows_nothing,
+                        dashboard_world) {
   auto none = page("limit=2");
   BOOST_TEST(contains(none, "an admin token is needed"), none);
   BOOST_TEST(rows_in(none, "user").empty());
@@ -351,14 +371,18 @@ BOOST_FIXTURE_TEST_CASE(a_wrong_or_missing_token_shows_nothing, dashboard_world)
   BOOST_TEST(!contains(shell.body, "Ana"));
   bool csp = false;
   for (auto& [k, v] : shell.headers)
-    csp = csp || (k == "content-security-policy" && contains(v, "frame-ancestors 'none'"));
+    csp = csp
+          || (k == "content-security-policy"
+              && contains(v, "frame-ancestors 'none'"));
   BOOST_TEST(csp);
   BOOST_TEST(!contains(world.engine().log_tail(1 << 20), token));
 }
 
-BOOST_FIXTURE_TEST_CASE(bad_pagination_is_reported_on_the_page, dashboard_world) {
+BOOST_FIXTURE_TEST_CASE(bad_pagination_is_reported_on_the_page,
+                        dashboard_world) {
   auto auth = std::string{"&token="} + token;
-  for (auto [bad, kind] : {std::pair{"limit=-1", "users"}, {"limit=abc", "users"},
+  for (auto [bad, kind] : {std::pair{"limit=-1", "users"},
+                           {"limit=abc", "users"},
                            {"limit=100000", "conversations"},
                            {"users_after=-5", "users"},
                            {"conversations_after=x", "conversations"}}) {
@@ -370,7 +394,9 @@ BOOST_FIXTURE_TEST_CASE(bad_pagination_is_reported_on_the_page, dashboard_world)
       std::smatch m;
       BOOST_TEST_REQUIRE(std::regex_search(dom, m, problem));
       BOOST_TEST(contains(m[1], ": 400 "), m[1]);
-      BOOST_TEST(rows_in(dom, kind == std::string{"users"} ? "user" : "conversation").empty());
+      BOOST_TEST(
+          rows_in(dom, kind == std::string{"users"} ? "user" : "conversation")
+              .empty());
       // The figures still show.
       BOOST_TEST(!figures_in(dom).empty());
     }
@@ -404,13 +430,15 @@ BOOST_FIXTURE_TEST_CASE(the_cluster_panel_shows_every_partition_and_its_owner,
   // in the instances table counts its partitions.
   BOOST_TEST(!contains(dom, "class=\"free\""));
   BOOST_TEST(!contains(dom, "class=\"expired\""));
-  BOOST_TEST(contains(dom, std::string{"data-cluster=\"leader\">"} + instance + " · epoch "),
+  BOOST_TEST(contains(dom, std::string{"data-cluster=\"leader\">"} + instance
+                               + " · epoch "),
              dom);
   std::regex row{"<tr data-instance=\"" + std::string{instance}
                  + "\">.*?<td class=\"num\">64</td><td>leader</td>"};
   BOOST_TEST(std::regex_search(dom, row), dom);
   // An epoch is in every cell's tooltip.
-  BOOST_TEST(contains(dom, "title=\"partition 0 · " + std::string{instance} + " · epoch "));
+  BOOST_TEST(contains(dom, "title=\"partition 0 · " + std::string{instance}
+                               + " · epoch "));
 }
 
 BOOST_FIXTURE_TEST_CASE(the_run_leaves_a_screenshot, dashboard_world) {

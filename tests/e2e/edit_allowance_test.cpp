@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "common/http_client.hpp"
@@ -21,12 +22,13 @@ namespace {
 constexpr const char* token = "edit-allowance-e2e-token-0123";
 
 struct edit_world {
-  sim_world world{{"--translator.backend=fake", "--session.free_daily_messages=2",
-                   "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100",
-                   "--sender.global_per_second=1000"},
-                  {"--per-chat-per-second", "100", "--per-chat-burst", "100",
-                   "--global-per-second", "1000"},
-                  {{"BRIDGE_ADMIN_TOKEN", token}}};
+  sim_world world{
+      {"--translator.backend=fake", "--session.free_daily_messages=2",
+       "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100",
+       "--sender.global_per_second=1000"},
+      {"--per-chat-per-second", "100", "--per-chat-burst", "100",
+       "--global-per-second", "1000"},
+      {{"BRIDGE_ADMIN_TOKEN", token}}};
   sim_user ana = make_user(1001, "Ana", "en");
   sim_user bob = make_user(2002, "Bob", "es");
 
@@ -42,9 +44,12 @@ struct edit_world {
     auto copy = world.next_message(bob.id);
     BOOST_TEST(copy.text == fake_copy(ana, "es", text));
     BOOST_REQUIRE_MESSAGE(
-      db_eventually(world, "SELECT count(*)::int FROM outbox WHERE status = 'sent' "
-                           "AND text = '" + copy.text + "'"),
-      "the copy was not marked sent; engine log:\n" << world.engine().log_tail());
+        db_eventually(world,
+                      "SELECT count(*)::int FROM outbox WHERE status = 'sent' "
+                      "AND text = '"
+                          + copy.text + "'"),
+        "the copy was not marked sent; engine log:\n"
+            << world.engine().log_tail());
     return said.message_id;
   }
 
@@ -69,11 +74,12 @@ struct edit_world {
                 const std::string& body) {
     bridge::http_client c;
     auto url = "http://127.0.0.1:" + std::to_string(world.engine_port()) + path;
-    return c.request(method, url, body,
-                     {"Content-Type: application/json",
-                      std::string{"Authorization: Bearer "} + token},
-                     std::chrono::seconds{10})
-      .status;
+    return c
+        .request(method, url, body,
+                 {"Content-Type: application/json",
+                  std::string{"Authorization: Bearer "} + token},
+                 std::chrono::seconds{10})
+        .status;
   }
 };
 
@@ -89,13 +95,15 @@ BOOST_FIXTURE_TEST_CASE(an_edit_is_charged_like_a_message, edit_world) {
   BOOST_REQUIRE(world.sim().edit(ana, ana.id, one, "See you at eleven"));
   refused();
   BOOST_TEST(db_value(world, "SELECT messages FROM daily_usage "
-                             "WHERE manager_id = 1001") == 2);
+                             "WHERE manager_id = 1001")
+             == 2);
   // A worker's edit costs what a worker's message costs: nothing.
   auto uno = world.say(bob, "Hola");
   BOOST_TEST(world.next_message(ana.id).text == fake_copy(bob, "en", "Hola"));
-  BOOST_REQUIRE(db_eventually(world, "SELECT count(*)::int FROM outbox WHERE "
-                                     "status = 'sent' AND chat_id = 1001 AND text = '"
-                                     + fake_copy(bob, "en", "Hola") + "'"));
+  BOOST_REQUIRE(
+      db_eventually(world, "SELECT count(*)::int FROM outbox WHERE "
+                           "status = 'sent' AND chat_id = 1001 AND text = '"
+                               + fake_copy(bob, "en", "Hola") + "'"));
   BOOST_REQUIRE(world.sim().edit(bob, bob.id, uno.message_id, "Hola otra vez"));
   BOOST_TEST(world.next_event(ana.id, "editMessageText").text
              == fake_copy(bob, "en", "Hola otra vez") + " (edited)");
@@ -107,8 +115,9 @@ BOOST_FIXTURE_TEST_CASE(a_subscription_lets_edits_through, edit_world) {
   delivered("Two");
   BOOST_REQUIRE(world.sim().edit(ana, ana.id, one, "One, edited"));
   refused();
-  BOOST_TEST(status_of("PUT", "/admin/users/1001/subscription", R"({"days":30})")
-             == 200);
+  BOOST_TEST(
+      status_of("PUT", "/admin/users/1001/subscription", R"({"days":30})")
+      == 200);
   edited(one, "One, edited");
   edited(one, "One, edited twice");
   delivered("Three");
@@ -118,12 +127,15 @@ BOOST_FIXTURE_TEST_CASE(a_subscription_lets_edits_through, edit_world) {
 BOOST_FIXTURE_TEST_CASE(an_edit_too_old_to_apply_gives_its_charge_back,
                         edit_world) {
   auto cmd = world.say(ana, "/help");
-  BOOST_TEST(world.next_message(ana.id).text == render(text_id::help_manager, "en"));
+  BOOST_TEST(world.next_message(ana.id).text
+             == render(text_id::help_manager, "en"));
   BOOST_REQUIRE(world.sim().edit(ana, ana.id, cmd.message_id, "not a command"));
-  BOOST_TEST(world.next_message(ana.id).text == render(text_id::edit_too_old, "en"));
+  BOOST_TEST(world.next_message(ana.id).text
+             == render(text_id::edit_too_old, "en"));
   // Charged (a lease of both free messages), then one given back.
-  BOOST_REQUIRE(db_eventually(world, "SELECT (messages = 1)::int FROM daily_usage "
-                                     "WHERE manager_id = 1001"));
+  BOOST_REQUIRE(db_eventually(world,
+                              "SELECT (messages = 1)::int FROM daily_usage "
+                              "WHERE manager_id = 1001"));
   delivered("One");
   delivered("Two");
   world.say(ana, "Three");

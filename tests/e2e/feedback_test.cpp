@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <simdjson.h>
@@ -43,8 +44,8 @@ struct feedback_world {
   sim_user bob = make_user(2002, "Bob", "es");
 
   explicit feedback_world(std::vector<std::string> extra = {})
-    : world(unthrottled_engine(with(std::move(extra))), unthrottled_sim(),
-            {{"BRIDGE_ADMIN_TOKEN", token}}) {
+      : world(unthrottled_engine(with(std::move(extra))), unthrottled_sim(),
+              {{"BRIDGE_ADMIN_TOKEN", token}}) {
     auto code = register_manager(world, ana, "en");
     register_worker(world, bob, "es", code, ana);
   }
@@ -54,14 +55,17 @@ struct feedback_world {
     return extra;
   }
 
-  void feedback(const sim_user& u, const std::string& text, const std::string& lang) {
+  void feedback(const sim_user& u, const std::string& text,
+                const std::string& lang) {
     world.say(u, "/feedback " + text);
-    BOOST_TEST(world.next_message(u.id).text == render(text_id::feedback_thanks, lang));
+    BOOST_TEST(world.next_message(u.id).text
+               == render(text_id::feedback_thanks, lang));
   }
 
   bridge::http_response get(const std::string& path) {
     bridge::http_client c;
-    return c.get("http://127.0.0.1:" + std::to_string(world.engine_port()) + path,
+    return c.get("http://127.0.0.1:" + std::to_string(world.engine_port())
+                     + path,
                  {std::string{"Authorization: Bearer "} + token},
                  std::chrono::seconds{20});
   }
@@ -97,7 +101,8 @@ struct feedback_world {
 
 } // namespace
 
-BOOST_FIXTURE_TEST_CASE(a_workers_feedback_reaches_operators_translated, feedback_world) {
+BOOST_FIXTURE_TEST_CASE(a_workers_feedback_reaches_operators_translated,
+                        feedback_world) {
   feedback(bob, "Muy útil", "es");
   feedback(ana, "Great bot", "en");
   auto page = list("");
@@ -119,10 +124,15 @@ BOOST_FIXTURE_TEST_CASE(a_workers_feedback_reaches_operators_translated, feedbac
   BOOST_TEST(page.next_after == 0);
   // Stored with the feedback: the next reading shows what is stored and
   // asks the translator nothing (a changed row shows as changed).
-  BOOST_TEST(db_value(world, "SELECT count(*) FROM feedback WHERE translated_text = "
-                             "'[en] Muy útil' AND translated_lang = 'en'") == 1);
-  BOOST_TEST(db_value(world, "WITH u AS (UPDATE feedback SET translated_text = 'Very useful' "
-                             "WHERE user_id = 2002 RETURNING 1) SELECT count(*) FROM u") == 1);
+  BOOST_TEST(db_value(world,
+                      "SELECT count(*) FROM feedback WHERE translated_text = "
+                      "'[en] Muy útil' AND translated_lang = 'en'")
+             == 1);
+  BOOST_TEST(
+      db_value(world,
+               "WITH u AS (UPDATE feedback SET translated_text = 'Very useful' "
+               "WHERE user_id = 2002 RETURNING 1) SELECT count(*) FROM u")
+      == 1);
   BOOST_TEST(list("").rows.at(0).translated == "Very useful");
 }
 
@@ -143,27 +153,37 @@ BOOST_FIXTURE_TEST_CASE(feedback_pages_walk_every_piece_once, feedback_world) {
     query = "?limit=2&after=" + std::to_string(page.next_after);
   }
   BOOST_TEST(pages == 2); // 2 + 2 + 1
-  BOOST_TEST(seen == (std::vector<std::string>{"nota 1", "nota 2", "nota 3", "nota 4",
-                                               "nota 5"}),
+  BOOST_TEST(seen
+                 == (std::vector<std::string>{"nota 1", "nota 2", "nota 3",
+                                              "nota 4", "nota 5"}),
              boost::test_tools::per_element());
   auto beyond = list("?after=999999999");
   BOOST_TEST(beyond.rows.empty());
   BOOST_TEST(beyond.next_after == 0);
 }
 
-BOOST_FIXTURE_TEST_CASE(bad_query_parameters_are_answered_400_clearly, feedback_world) {
+BOOST_FIXTURE_TEST_CASE(bad_query_parameters_are_answered_400_clearly,
+                        feedback_world) {
   for (auto [bad, names] : std::vector<std::pair<std::string, std::string>>{
-         {"limit=-1", "limit"}, {"limit=0", "limit"}, {"limit=abc", "limit"},
-         {"limit=5000", "limit"}, {"after=-3", "after"}, {"after=1%3B", "after"},
-         {"after=99999999999999999999", "after"}, {"after=1&after=2", "after"},
-         {"after=1%27%20OR%201%3D1", "after"}, {"active_since_ms=5", "active_since_ms"}}) {
+           {"limit=-1", "limit"},
+           {"limit=0", "limit"},
+           {"limit=abc", "limit"},
+           {"limit=5000", "limit"},
+           {"after=-3", "after"},
+           {"after=1%3B", "after"},
+           {"after=99999999999999999999", "after"},
+           {"after=1&after=2", "after"},
+           {"after=1%27%20OR%201%3D1", "after"},
+           {"active_since_ms=5", "active_since_ms"}}) {
     auto r = get("/admin/feedback?" + bad);
     BOOST_TEST(r.status == 400, bad);
-    BOOST_TEST(contains(r.body, "{\"error\":\"'" + names + "'"), bad << ": " << r.body);
+    BOOST_TEST(contains(r.body, "{\"error\":\"'" + names + "'"),
+               bad << ": " << r.body);
   }
   auto none = bridge::http_client{}.get(
-    "http://127.0.0.1:" + std::to_string(world.engine_port()) + "/admin/feedback", {},
-    std::chrono::seconds{10});
+      "http://127.0.0.1:" + std::to_string(world.engine_port())
+          + "/admin/feedback",
+      {}, std::chrono::seconds{10});
   BOOST_TEST(none.status == 401);
 }
 
@@ -177,7 +197,8 @@ BOOST_AUTO_TEST_CASE(a_failing_translator_shows_the_original_marked) {
   BOOST_TEST(!page.rows[0].error.empty());
   // Nothing stored: a later reading asks again.
   BOOST_TEST(db_value(w.world, "SELECT count(*) FROM feedback "
-                               "WHERE translated_text IS NOT NULL") == 0);
+                               "WHERE translated_text IS NOT NULL")
+             == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -22,7 +23,7 @@ using namespace bridge::test;
 namespace {
 
 constexpr const char* all_ready =
-  R"({"ready":true,"not_ready":[],"degraded":[]})";
+    R"({"ready":true,"not_ready":[],"degraded":[]})";
 
 bridge::http_response get(sim_world& w, const std::string& path) {
   bridge::http_client c;
@@ -32,9 +33,10 @@ bridge::http_response get(sim_world& w, const std::string& path) {
 
 /// Asks /readyz until `done` holds for an answer, calling `seen` with
 /// every answer on the way; false after `limit`.
-bool readyz_until(sim_world& w, const std::function<bool(const bridge::http_response&)>& done,
-                  const std::function<void(const bridge::http_response&)>& seen = {},
-                  std::chrono::seconds limit = std::chrono::seconds{30}) {
+bool readyz_until(
+    sim_world& w, const std::function<bool(const bridge::http_response&)>& done,
+    const std::function<void(const bridge::http_response&)>& seen = {},
+    std::chrono::seconds limit = std::chrono::seconds{30}) {
   auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
     auto r = get(w, "/readyz");
@@ -65,7 +67,7 @@ struct health_pair {
   sim_user bob = make_user(2002, "Bob", "es");
 
   explicit health_pair(std::vector<std::string> extra = {})
-    : w{fake_engine(std::move(extra)), unthrottled_sim()} {
+      : w{fake_engine(std::move(extra)), unthrottled_sim()} {
     auto code = register_manager(w, ana, "en");
     register_worker(w, bob, "es", code, ana);
   }
@@ -95,20 +97,22 @@ BOOST_AUTO_TEST_CASE(an_engine_that_cannot_fetch_updates_is_not_ready) {
   std::string odd;
   auto intake_only = R"({"ready":false,"not_ready":["intake"],"degraded":[]})";
   bool only_intake = readyz_until(
-    w, [&](auto& r) { return is(r, 503, intake_only); },
-    [&](auto& r) {
-      if (r.status != 503 || r.body.find("\"intake\"") == std::string::npos) {
-        always_503_with_intake = false;
-        odd = std::to_string(r.status) + " " + r.body;
-      }
-    });
+      w, [&](auto& r) { return is(r, 503, intake_only); },
+      [&](auto& r) {
+        if (r.status != 503 || r.body.find("\"intake\"") == std::string::npos) {
+          always_503_with_intake = false;
+          odd = std::to_string(r.status) + " " + r.body;
+        }
+      });
   BOOST_TEST(only_intake, get(w, "/readyz").body);
   BOOST_TEST(always_503_with_intake, odd);
   // The faults run out, a poll succeeds: ready, and messages flow.
   BOOST_TEST(readyz_until(w, [](auto& r) { return is(r, 200, all_ready); }),
-             get(w, "/readyz").body << "\n" << w.engine().log_tail());
+             get(w, "/readyz").body << "\n"
+                                    << w.engine().log_tail());
   w.say(p.ana, "Ready now");
-  BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Ready now"));
+  BOOST_TEST(w.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "Ready now"));
   auto extra = arrived_unread(w, {p.ana.id, p.bob.id});
   BOOST_TEST(extra.empty(), extra);
 }
@@ -132,10 +136,16 @@ BOOST_AUTO_TEST_CASE(an_engine_without_redis_is_ready_degraded_and_works) {
   // makes it (the manager's allowance and her partner's profile go
   // through the cache), and it still arrives, from PostgreSQL.
   w.say(p.ana, "Redis is down");
-  BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Redis is down"));
-  BOOST_TEST(readyz_until(w, [](auto& r) {
-    return is(r, 200, R"({"ready":true,"not_ready":[],"degraded":["cache"]})");
-  }), get(w, "/readyz").body);
+  BOOST_TEST(w.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "Redis is down"));
+  BOOST_TEST(readyz_until(
+                 w,
+                 [](auto& r) {
+                   return is(
+                       r, 200,
+                       R"({"ready":true,"not_ready":[],"degraded":["cache"]})");
+                 }),
+             get(w, "/readyz").body);
   BOOST_TEST(get(w, "/healthz").status == 200);
   BOOST_TEST(scraped_value(w, "bridge_degraded{part=\"cache\"}") == "1");
   BOOST_TEST(scraped_value(w, "bridge_ready") == "1");
@@ -143,10 +153,12 @@ BOOST_AUTO_TEST_CASE(an_engine_without_redis_is_ready_degraded_and_works) {
   // longer degraded.
   w.redis().start();
   BOOST_TEST(readyz_until(w, [](auto& r) { return is(r, 200, all_ready); }),
-             get(w, "/readyz").body << "\n" << w.engine().log_tail());
+             get(w, "/readyz").body << "\n"
+                                    << w.engine().log_tail());
   BOOST_TEST(scraped_value(w, "bridge_degraded{part=\"cache\"}") == "0");
   w.say(p.ana, "Redis is back");
-  BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Redis is back"));
+  BOOST_TEST(w.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "Redis is back"));
   auto extra = arrived_unread(w, {p.ana.id, p.bob.id});
   BOOST_TEST(extra.empty(), extra);
 }
@@ -161,29 +173,35 @@ BOOST_AUTO_TEST_CASE(a_draining_engine_is_alive_but_not_ready) {
   auto said = w.say(p.ana, "Finish this first");
   // Taken: the update is in the inbox and unfinished, so the drain must
   // wait for it.
-  BOOST_REQUIRE_MESSAGE(
-    db_eventually(w, "SELECT count(*) FROM inbox WHERE processed_at IS NULL AND update_id = "
-                       + std::to_string(said.update_id)),
-    "the update was never taken");
+  BOOST_REQUIRE_MESSAGE(db_eventually(w, "SELECT count(*) FROM inbox WHERE "
+                                         "processed_at IS NULL AND update_id = "
+                                             + std::to_string(said.update_id)),
+                        "the update was never taken");
   w.engine().signal(SIGTERM);
-  BOOST_TEST(readyz_until(w, [](auto& r) {
-    return is(r, 503,
-              R"({"ready":false,"not_ready":["draining"],"degraded":[]})");
-  }), get(w, "/readyz").body);
+  BOOST_TEST(
+      readyz_until(
+          w,
+          [](auto& r) {
+            return is(
+                r, 503,
+                R"({"ready":false,"not_ready":["draining"],"degraded":[]})");
+          }),
+      get(w, "/readyz").body);
   BOOST_TEST(get(w, "/healthz").status == 200);
   auto status = w.engine().wait_exit(std::chrono::seconds{60});
   BOOST_REQUIRE(status.has_value());
   BOOST_TEST(*status == 0);
   // What was taken was finished before the engine went.
-  BOOST_TEST(w.next_message(p.bob.id).text == fake_copy(p.ana, "es", "Finish this first"));
+  BOOST_TEST(w.next_message(p.bob.id).text
+             == fake_copy(p.ana, "es", "Finish this first"));
 }
 
 BOOST_AUTO_TEST_CASE(systemd_hears_ready_when_ready_and_stopping_on_drain) {
   // The engine run as a Type=notify unit: NOTIFY_SOCKET names the test's
   // socket, as systemd's would.
   notify_socket systemd;
-  sim_world w{fake_engine(), unthrottled_sim(),
-              {{"NOTIFY_SOCKET", systemd.path()}}};
+  sim_world w{
+      fake_engine(), unthrottled_sim(), {{"NOTIFY_SOCKET", systemd.path()}}};
   auto ready = systemd.next(60'000);
   BOOST_REQUIRE_MESSAGE(ready, w.engine().log_tail());
   BOOST_TEST(notify_socket::has(*ready, "READY=1"), *ready);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -55,49 +56,51 @@ std::string skipped(const std::string& reason) {
 std::vector<payload> hostile_payloads() {
   std::string deep = std::string(3000, '[') + std::string(3000, ']');
   return {
-    {"too deep, no id", R"({"message":)" + deep + "}", true,
-     refused("too_deep")},
-    {"too deep, an id behind the offset",
-     R"({"update_id":1,"message":)" + deep + "}", true, refused("too_deep")},
-    {"a number past 2^64",
-     R"({"update_id":1,"message":{"message_id":99999999999999999999,"chat":{"id":1001},"from":{"id":1001},"text":"x"}})",
-     true, refused("number_out_of_range")},
-    {"a number past 2^63, numbered",
-     R"("message":{"message_id":9223372036854775808,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"first_name":"Ana"},"text":"x"})",
-     false, refused("number_out_of_range")},
-    // Ids from 2^62 up are the engine's own notes: one from outside is
-    // refused, and must not move the offset past every real update.
-    {"an update id in the notes' range",
-     R"({"update_id":4611686018427387904,"message":{"message_id":1,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"first_name":"Ana"},"text":"x"}})",
-     true, refused("number_out_of_range")},
-    {"raw control bytes",
-     "{\"message\":{\"message_id\":1,\"text\":\"a\x01\x02\x1b" "b\"}}", true,
-     refused("control_bytes")},
-    {"a lone surrogate",
-     R"({"update_id":1,"message":{"message_id":1,"text":"\ud800"}})", true,
-     refused("lone_surrogate")},
-    {"not JSON at all", "<html>502 Bad Gateway</html>", true,
-     refused("not_json")},
-    {"an oversize text, numbered",
-     message_from(1001, "Ana", "\"" + std::string(70 * 1024, 'a') + "\""),
-     false, refused("oversize")},
-    {"a channel post", R"("channel_post":{"message_id":1,"chat":{"id":-100}})",
-     false, skipped("channel_post")},
-    {"a poll", R"("poll":{"id":"1","question":"?","options":[]})", false,
-     skipped("poll")},
-    {"my_chat_member", R"("my_chat_member":{})", false,
-     skipped("my_chat_member")},
-    {"an edited message from an unknown user",
-     message_from(3003, "Eve", "\"edited\"", "edited_message"), false,
-     "bridge_edits_ignored_total{reason=\"not_registered\"}"},
-    {"an edited command from a registered user",
-     message_from(1001, "Ana", "\"/help\"", "edited_message"), false,
-     "bridge_edits_ignored_total{reason=\"command\"}"},
-    // Last: a truncated element runs to the end of its answer and takes
-    // what follows with it; a numbered update comes again, a raw entry
-    // (delivered once) would be lost uncounted.
-    {"a truncated object", R"({"update_id":1,"message":{"message_id":1)", true,
-     refused("truncated")},
+      {"too deep, no id", R"({"message":)" + deep + "}", true,
+       refused("too_deep")},
+      {"too deep, an id behind the offset",
+       R"({"update_id":1,"message":)" + deep + "}", true, refused("too_deep")},
+      {"a number past 2^64",
+       R"({"update_id":1,"message":{"message_id":99999999999999999999,"chat":{"id":1001},"from":{"id":1001},"text":"x"}})",
+       true, refused("number_out_of_range")},
+      {"a number past 2^63, numbered",
+       R"("message":{"message_id":9223372036854775808,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"first_name":"Ana"},"text":"x"})",
+       false, refused("number_out_of_range")},
+      // Ids from 2^62 up are the engine's own notes: one from outside is
+      // refused, and must not move the offset past every real update.
+      {"an update id in the notes' range",
+       R"({"update_id":4611686018427387904,"message":{"message_id":1,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"first_name":"Ana"},"text":"x"}})",
+       true, refused("number_out_of_range")},
+      {"raw control bytes",
+       "{\"message\":{\"message_id\":1,\"text\":\"a\x01\x02\x1b"
+       "b\"}}",
+       true, refused("control_bytes")},
+      {"a lone surrogate",
+       R"({"update_id":1,"message":{"message_id":1,"text":"\ud800"}})", true,
+       refused("lone_surrogate")},
+      {"not JSON at all", "<html>502 Bad Gateway</html>", true,
+       refused("not_json")},
+      {"an oversize text, numbered",
+       message_from(1001, "Ana", "\"" + std::string(70 * 1024, 'a') + "\""),
+       false, refused("oversize")},
+      {"a channel post",
+       R"("channel_post":{"message_id":1,"chat":{"id":-100}})", false,
+       skipped("channel_post")},
+      {"a poll", R"("poll":{"id":"1","question":"?","options":[]})", false,
+       skipped("poll")},
+      {"my_chat_member", R"("my_chat_member":{})", false,
+       skipped("my_chat_member")},
+      {"an edited message from an unknown user",
+       message_from(3003, "Eve", "\"edited\"", "edited_message"), false,
+       "bridge_edits_ignored_total{reason=\"not_registered\"}"},
+      {"an edited command from a registered user",
+       message_from(1001, "Ana", "\"/help\"", "edited_message"), false,
+       "bridge_edits_ignored_total{reason=\"command\"}"},
+      // Last: a truncated element runs to the end of its answer and takes
+      // what follows with it; a numbered update comes again, a raw entry
+      // (delivered once) would be lost uncounted.
+      {"a truncated object", R"({"update_id":1,"message":{"message_id":1)",
+       true, refused("truncated")},
   };
 }
 
@@ -162,8 +165,8 @@ BOOST_AUTO_TEST_CASE(hostile_payloads_are_counted_and_their_neighbours_arrive) {
     h.inject(p);
     h.world.say(h.ana, "note " + std::to_string(++n));
   }
-  auto burst = collect_numbered(h.world, h.bob.id, "note", n,
-                                std::chrono::seconds{60});
+  auto burst =
+      collect_numbered(h.world, h.bob.id, "note", n, std::chrono::seconds{60});
   for (int i = first_burst; i <= n; ++i)
     BOOST_TEST((std::find(burst.order.begin(), burst.order.end(), i)
                 != burst.order.end()),
@@ -182,7 +185,7 @@ BOOST_AUTO_TEST_CASE(a_nul_text_is_delivered_cleaned) {
   hostile_world h;
   // "antes\u0000despues": valid JSON, and PostgreSQL cannot hold the NUL.
   BOOST_REQUIRE(h.world.sim().inject_raw_update(
-    "{" + message_from(h.ana.id, "Ana", R"("antes\u0000despues")") + "}"));
+      "{" + message_from(h.ana.id, "Ana", R"("antes\u0000despues")") + "}"));
   auto copy = h.world.next_message(h.bob.id);
   BOOST_TEST(copy.text == "Ana: [es] antes despues");
   // The conversation goes on behind it.

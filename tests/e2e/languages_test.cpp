@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -84,11 +85,11 @@ BOOST_AUTO_TEST_CASE(a_join_across_unreachable_languages_is_refused) {
                             {"ukr-rus", "eng-spa"}})
     fs::copy_file(system / (std::string{from} + ".mode"),
                   dir / (std::string{name} + ".mode"));
-  sim_world world{unthrottled_engine({"--translator.backend=apertium",
-                                      "--translator.apertium_pipelines=1",
-                                      "--translator.apertium_modes_dir="
-                                        + dir.string()}),
-                  unthrottled_sim()};
+  sim_world world{
+      unthrottled_engine({"--translator.backend=apertium",
+                          "--translator.apertium_pipelines=1",
+                          "--translator.apertium_modes_dir=" + dir.string()}),
+      unthrottled_sim()};
   auto ann = make_user(5201, "Ann", "en");
   auto ivan = make_user(5202, "Ivan", "ru");
   auto code = register_manager(world, ann, "en");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <csignal>
@@ -33,8 +34,10 @@ void write_text(const std::string& path, const std::string& text) {
 }
 
 std::string engine_section(const std::string& level, const std::string& log) {
-  return "[engine]\nlog_level = \"" + level + "\"\nlog_format = \"json\"\n"
-         "log_file = \"" + log + "\"\n";
+  return "[engine]\nlog_level = \"" + level
+         + "\"\nlog_format = \"json\"\n"
+           "log_file = \""
+         + log + "\"\n";
 }
 
 /// Each line of `text` is one JSON object; returns the "msg" of each.
@@ -50,7 +53,7 @@ std::vector<std::string> json_messages(const std::string& text) {
     simdjson::dom::element e;
     std::string_view msg;
     BOOST_REQUIRE_MESSAGE(p.parse(line).get(e) == simdjson::SUCCESS
-                            && e["msg"].get(msg) == simdjson::SUCCESS,
+                              && e["msg"].get(msg) == simdjson::SUCCESS,
                           "not one JSON object: " << line);
     out.emplace_back(msg);
   }
@@ -82,9 +85,9 @@ BOOST_AUTO_TEST_CASE(sighup_reopens_the_log_and_rereads_its_level) {
   auto config = dir + "/bridge.toml";
   auto log = dir + "/bridge.log";
   write_text(config, engine_section("info", log));
-  sim_world w{unthrottled_engine({"--translator.backend=fake", "--config",
-                                  config}),
-              unthrottled_sim()};
+  sim_world w{
+      unthrottled_engine({"--translator.backend=fake", "--config", config}),
+      unthrottled_sim()};
   auto ana = make_user(1001, "Ana", "en");
   auto bob = make_user(2002, "Bob", "es");
   auto code = register_manager(w, ana, "en");
@@ -118,7 +121,8 @@ BOOST_AUTO_TEST_CASE(sighup_reopens_the_log_and_rereads_its_level) {
   write_text(config, "[engine]\nlog_level = \"loud\"\n");
   w.engine().signal(SIGHUP);
   BOOST_TEST(log_eventually(log, "configuration not reloaded, log level "
-                                 "stays debug"), read_text(log));
+                                 "stays debug"),
+             read_text(log));
   json_messages(read_text(log)); // still one object a line
   json_messages(read_text(log + ".1"));
 }
@@ -139,13 +143,15 @@ BOOST_AUTO_TEST_CASE(a_scrape_passes_promtool) {
              == fake_copy(ana, "es", "Metrics please"));
   auto scrape = w.engine_metrics();
   BOOST_TEST(scrape.find("bridge_translator_request_seconds_count{backend="
-                         "\"fake\"}") != std::string::npos, scrape);
+                         "\"fake\"}")
+                 != std::string::npos,
+             scrape);
   BOOST_TEST(scrape.find("process_cpu_seconds_total") != std::string::npos);
   auto in = w.dir() + "/scrape.txt";
   auto out = w.dir() + "/promtool.txt";
   write_text(in, scrape);
-  auto status = std::system(("promtool check metrics < '" + in + "' > '" + out
-                             + "' 2>&1").c_str());
+  auto status = std::system(
+      ("promtool check metrics < '" + in + "' > '" + out + "' 2>&1").c_str());
   // Any finding fails: promtool exits non-zero on lint problems too, and
   // prints nothing when there are none.
   BOOST_TEST(status == 0, read_text(out));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -17,15 +18,15 @@ using namespace bridge::test;
 BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
   constexpr int pairs = 200;
   constexpr int per_side = 8;
-  sim_world w{{"--translator.backend=fake", "--translator.fake_latency_ms=30",
-               "--translator.fake_jitter_ms=30",
-               "--translator.requests_per_minute=1000000",
-               "--translator.tokens_per_minute=100000000",
-               "--translator.max_in_flight=64",
-               "--conversation.max_in_flight=4",
-               "--sender.per_chat_per_second=1000", "--sender.per_chat_burst=1000",
-               "--sender.global_per_second=100000", "--sender.http_workers=8"},
-              {"--limits", "off"}};
+  sim_world w{
+      {"--translator.backend=fake", "--translator.fake_latency_ms=30",
+       "--translator.fake_jitter_ms=30",
+       "--translator.requests_per_minute=1000000",
+       "--translator.tokens_per_minute=100000000",
+       "--translator.max_in_flight=64", "--conversation.max_in_flight=4",
+       "--sender.per_chat_per_second=1000", "--sender.per_chat_burst=1000",
+       "--sender.global_per_second=100000", "--sender.http_workers=8"},
+      {"--limits", "off"}};
   std::vector<sim_user> managers;
   std::vector<sim_user> workers;
   for (int p = 0; p < pairs; ++p) {
@@ -44,7 +45,8 @@ BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
   // on its own.
   auto received = [&](const sim_user& reader) {
     std::vector<std::string> texts;
-    for (auto& m : w.await_messages(reader.id, per_side, std::chrono::seconds{60}))
+    for (auto& m :
+         w.await_messages(reader.id, per_side, std::chrono::seconds{60}))
       texts.push_back(m.text);
     return texts;
   };
@@ -52,7 +54,8 @@ BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
                       const std::string& prefix) {
     std::vector<std::string> texts;
     for (int k = 0; k < per_side; ++k)
-      texts.push_back(fake_copy(writer, lang, prefix + " " + std::to_string(k)));
+      texts.push_back(
+          fake_copy(writer, lang, prefix + " " + std::to_string(k)));
     return texts;
   };
   auto show = [](const std::vector<std::string>& texts) {
@@ -65,12 +68,14 @@ BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
     auto p_ = std::to_string(p);
     auto to_worker = received(workers[p]);
     auto want_worker = expected(managers[p], "es", "m" + p_);
-    BOOST_TEST((to_worker == want_worker), "worker chat " << workers[p].id
-               << " got:" << show(to_worker) << "\nexpected:" << show(want_worker));
+    BOOST_TEST((to_worker == want_worker),
+               "worker chat " << workers[p].id << " got:" << show(to_worker)
+                              << "\nexpected:" << show(want_worker));
     auto to_manager = received(managers[p]);
     auto want_manager = expected(workers[p], "en", "w" + p_);
-    BOOST_TEST((to_manager == want_manager), "manager chat " << managers[p].id
-               << " got:" << show(to_manager) << "\nexpected:" << show(want_manager));
+    BOOST_TEST((to_manager == want_manager),
+               "manager chat " << managers[p].id << " got:" << show(to_manager)
+                               << "\nexpected:" << show(want_manager));
   }
   // Then nothing else arrives in any chat, within a window long after the
   // last message: no duplicate, no late stray reply.
@@ -80,7 +85,8 @@ BOOST_AUTO_TEST_CASE(every_conversation_keeps_its_order) {
     chats.push_back(workers[p].id);
   }
   auto extra = arrived_unread(w, chats, std::chrono::seconds{3});
-  BOOST_TEST(extra.empty(), "arrived after the last expected message:" << extra);
+  BOOST_TEST(extra.empty(),
+             "arrived after the last expected message:" << extra);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // e2e_ordering

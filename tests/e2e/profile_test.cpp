@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
@@ -49,7 +50,8 @@ void check_choice(const sim_event& m) {
   for (const auto& row : m.buttons)
     for (const auto& b : row) {
       auto pressed = bridge::domain::parse_button(b.data);
-      BOOST_TEST((pressed.kind == bridge::domain::button_kind::set_language), b.data);
+      BOOST_TEST((pressed.kind == bridge::domain::button_kind::set_language),
+                 b.data);
       BOOST_TEST(b.text == language_name(pressed.value), b.data);
       ++n;
     }
@@ -63,35 +65,41 @@ void nothing_else(sim_world& w, const std::vector<int64_t>& chats) {
 
 } // namespace
 
-BOOST_FIXTURE_TEST_CASE(a_worker_changes_language_and_keeps_the_team, fake_team) {
+BOOST_FIXTURE_TEST_CASE(a_worker_changes_language_and_keeps_the_team,
+                        fake_team) {
   auto choice = ask(bob, "/language");
   BOOST_TEST(choice.text == render(text_id::language_choose, "es", "Español"));
   check_choice(choice);
 
-  press_button(world, bob, choice, bridge::domain::set_language_button_data("pt"));
+  press_button(world, bob, choice,
+               bridge::domain::set_language_button_data("pt"));
   BOOST_TEST(world.next_message(bob.id).text
              == render(text_id::language_changed, "pt", "Português"));
   // The bot speaks Portuguese to him now, and Ana's next message reaches
   // him in it: the cached profile was not read stale.
   BOOST_TEST(ask(bob, "/help").text == render(text_id::help_worker, "pt"));
   world.say(ana, "Good morning.");
-  BOOST_TEST(world.next_message(bob.id).text == fake_copy(ana, "pt", "Good morning."));
+  BOOST_TEST(world.next_message(bob.id).text
+             == fake_copy(ana, "pt", "Good morning."));
   // His own next message is translated from Portuguese.
   world.say(bob, "Bom dia.");
-  BOOST_TEST(world.next_message(ana.id).text == fake_copy(bob, "en", "Bom dia."));
-  BOOST_TEST(db_value(world, "SELECT count(*) FROM messages WHERE "
-                             "original_text = 'Bom dia.' AND original_lang = 'pt'")
+  BOOST_TEST(world.next_message(ana.id).text
+             == fake_copy(bob, "en", "Bom dia."));
+  BOOST_TEST(db_value(world,
+                      "SELECT count(*) FROM messages WHERE "
+                      "original_text = 'Bom dia.' AND original_lang = 'pt'")
              == 1);
   // Still in the team.
-  BOOST_TEST(ask(ana, "/workers").text == render(text_id::workers_list, "en") + "\n1. Bob ←");
+  BOOST_TEST(ask(ana, "/workers").text
+             == render(text_id::workers_list, "en") + "\n1. Bob ←");
   // By code, in any case, and back.
   BOOST_TEST(ask(bob, "/language ES").text
              == render(text_id::language_changed, "es", "Español"));
   nothing_else(world, {ana.id, bob.id});
 }
 
-BOOST_FIXTURE_TEST_CASE(bad_language_requests_get_a_clear_reply_and_change_nothing,
-                        fake_team) {
+BOOST_FIXTURE_TEST_CASE(
+    bad_language_requests_get_a_clear_reply_and_change_nothing, fake_team) {
   BOOST_TEST(ask(ana, "/language en").text
              == render(text_id::language_same, "en", "English"));
   BOOST_TEST(ask(ana, "/language English").text
@@ -100,7 +108,8 @@ BOOST_FIXTURE_TEST_CASE(bad_language_requests_get_a_clear_reply_and_change_nothi
   BOOST_TEST(unknown.text == render(text_id::language_unknown, "en"));
   check_choice(unknown);
   // Spoken by the bot but not offered by this translator.
-  BOOST_TEST(ask(ana, "/language it").text == render(text_id::language_unknown, "en"));
+  BOOST_TEST(ask(ana, "/language it").text
+             == render(text_id::language_unknown, "en"));
   BOOST_TEST(ask(ana, "/language {} %s <b>").text
              == render(text_id::language_unknown, "en"));
   BOOST_TEST(ask(ana, "/language " + std::string(200, 'e')).text
@@ -114,12 +123,15 @@ BOOST_FIXTURE_TEST_CASE(bad_language_requests_get_a_clear_reply_and_change_nothi
   // Before registration is finished it is not a command yet.
   auto eve = make_user(3003, "Eve", "en");
   world.say(eve, "/language es");
-  BOOST_TEST(world.next_message(eve.id).text == render(text_id::not_registered, "en"));
+  BOOST_TEST(world.next_message(eve.id).text
+             == render(text_id::not_registered, "en"));
   // Nothing changed: Ana still writes English.
   world.say(ana, "Still English.");
-  BOOST_TEST(world.next_message(bob.id).text == fake_copy(ana, "es", "Still English."));
+  BOOST_TEST(world.next_message(bob.id).text
+             == fake_copy(ana, "es", "Still English."));
   BOOST_TEST(db_value(world, "SELECT count(*) FROM users WHERE language = 'en' "
-                             "AND telegram_id = 1001") == 1);
+                             "AND telegram_id = 1001")
+             == 1);
   nothing_else(world, {ana.id, bob.id, eve.id});
 }
 
@@ -127,16 +139,17 @@ BOOST_FIXTURE_TEST_CASE(usage_shows_the_day_and_the_subscription, fake_team) {
   auto limit = bridge::defaults::session::free_daily_messages;
   BOOST_TEST(ask(ana, "/usage").text
              == render(text_id::usage_free, "en", limit, limit) + "\n"
-                  + render(text_id::usage_no_subscription, "en"));
+                    + render(text_id::usage_no_subscription, "en"));
   world.say(ana, "One.");
   world.next_message(bob.id);
   world.say(ana, "Two.");
   world.next_message(bob.id);
   BOOST_TEST(ask(ana, "/usage").text
              == render(text_id::usage_free, "en", limit - 2, limit) + "\n"
-                  + render(text_id::usage_no_subscription, "en"));
+                    + render(text_id::usage_no_subscription, "en"));
   // Workers are not counted, and have no allowance to show.
-  BOOST_TEST(ask(bob, "/usage").text == render(text_id::unknown_command, "es", "/usage"));
+  BOOST_TEST(ask(bob, "/usage").text
+             == render(text_id::unknown_command, "es", "/usage"));
   BOOST_TEST(ask(ana, "/usage please").text
              == render(text_id::args_unexpected, "en", "/usage"));
   nothing_else(world, {ana.id, bob.id});
@@ -153,31 +166,33 @@ BOOST_AUTO_TEST_CASE(a_language_no_partner_can_reach_is_refused) {
                             {"ukr-rus", "eng-spa"}})
     fs::copy_file(system / (std::string{from} + ".mode"),
                   dir / (std::string{name} + ".mode"));
-  sim_world world{unthrottled_engine({"--translator.backend=apertium",
-                                      "--translator.apertium_pipelines=1",
-                                      "--translator.apertium_modes_dir="
-                                        + dir.string()}),
-                  unthrottled_sim()};
+  sim_world world{
+      unthrottled_engine({"--translator.backend=apertium",
+                          "--translator.apertium_pipelines=1",
+                          "--translator.apertium_modes_dir=" + dir.string()}),
+      unthrottled_sim()};
   auto ann = make_user(5201, "Ann", "en");
   auto bea = make_user(5202, "Bea", "es");
   auto code = register_manager(world, ann, "en");
   register_worker(world, bea, "es", code, ann);
   world.say(bea, "/language ru");
   BOOST_TEST(world.next_message(bea.id).text
-             == render(text_id::language_unreachable, "es", "Русский", "English",
-                       "Ann", "Español"));
+             == render(text_id::language_unreachable, "es", "Русский",
+                       "English", "Ann", "Español"));
   // A manager is checked against every worker.
   world.say(ann, "/language uk");
   BOOST_TEST(world.next_message(ann.id).text
              == render(text_id::language_unreachable, "en", "Українська",
                        "Español", "Bea", "English"));
   BOOST_TEST(db_value(world, "SELECT count(*) FROM users WHERE "
-                             "language IN ('ru', 'uk')") == 0);
+                             "language IN ('ru', 'uk')")
+             == 0);
   nothing_else(world, {ann.id, bea.id});
   fs::remove_all(dir);
 }
 
-// -- tasks in the reader's language ---------------------------------------------
+// -- tasks in the reader's language
+// ---------------------------------------------
 
 namespace {
 
@@ -187,40 +202,56 @@ int64_t task_id_in(const std::string& created) {
   return std::stoll(created.substr(hash + 1));
 }
 
-std::string tasks_reply(const std::string& lang, int64_t id, const std::string& text) {
-  return render(text_id::tasks_header, lang) + "\n#" + std::to_string(id) + " " + text;
+std::string tasks_reply(const std::string& lang, int64_t id,
+                        const std::string& text) {
+  return render(text_id::tasks_header, lang) + "\n#" + std::to_string(id) + " "
+         + text;
 }
 
 } // namespace
 
-BOOST_FIXTURE_TEST_CASE(tasks_read_in_each_readers_language_translated_once, fake_team) {
+BOOST_FIXTURE_TEST_CASE(tasks_read_in_each_readers_language_translated_once,
+                        fake_team) {
   auto id = task_id_in(ask(ana, "/task Clean the warehouse").text);
   world.next_message(bob.id); // the task itself
   auto sql_id = std::to_string(id);
-  BOOST_TEST(ask(bob, "/tasks").text == tasks_reply("es", id, "[es] Clean the warehouse"));
-  BOOST_TEST(db_value(world, "SELECT count(*) FROM task_translations WHERE task_id = "
-                               + sql_id + " AND language = 'es'") == 1);
+  BOOST_TEST(ask(bob, "/tasks").text
+             == tasks_reply("es", id, "[es] Clean the warehouse"));
+  BOOST_TEST(
+      db_value(world, "SELECT count(*) FROM task_translations WHERE task_id = "
+                          + sql_id + " AND language = 'es'")
+      == 1);
   // Read from storage from now on: a stored wording is what is shown.
   db_value(world, "UPDATE task_translations SET text = 'Barrer el almacén' "
-                  "WHERE task_id = " + sql_id + " RETURNING 1");
-  BOOST_TEST(ask(bob, "/tasks").text == tasks_reply("es", id, "Barrer el almacén"));
+                  "WHERE task_id = "
+                      + sql_id + " RETURNING 1");
+  BOOST_TEST(ask(bob, "/tasks").text
+             == tasks_reply("es", id, "Barrer el almacén"));
   // The manager reads it as he wrote it.
-  BOOST_TEST(ask(ana, "/tasks").text == tasks_reply("en", id, "Clean the warehouse"));
+  BOOST_TEST(ask(ana, "/tasks").text
+             == tasks_reply("en", id, "Clean the warehouse"));
   // A task stored before languages were kept is translated once on its
   // first reading, from the manager's language.
-  db_value(world, "UPDATE tasks SET language = NULL WHERE id = " + sql_id + " RETURNING 1");
-  db_value(world, "DELETE FROM task_translations WHERE task_id = " + sql_id + " RETURNING 1");
-  BOOST_TEST(ask(bob, "/tasks").text == tasks_reply("es", id, "[es] Clean the warehouse"));
-  BOOST_TEST(db_value(world, "SELECT count(*) FROM task_translations WHERE task_id = "
-                               + sql_id) == 1);
+  db_value(world, "UPDATE tasks SET language = NULL WHERE id = " + sql_id
+                      + " RETURNING 1");
+  db_value(world, "DELETE FROM task_translations WHERE task_id = " + sql_id
+                      + " RETURNING 1");
+  BOOST_TEST(ask(bob, "/tasks").text
+             == tasks_reply("es", id, "[es] Clean the warehouse"));
+  BOOST_TEST(
+      db_value(world, "SELECT count(*) FROM task_translations WHERE task_id = "
+                          + sql_id)
+      == 1);
   // A reader who changes language reads it in the new one.
   BOOST_TEST(ask(bob, "/language pt").text
              == render(text_id::language_changed, "pt", "Português"));
-  BOOST_TEST(ask(bob, "/tasks").text == tasks_reply("pt", id, "[pt] Clean the warehouse"));
+  BOOST_TEST(ask(bob, "/tasks").text
+             == tasks_reply("pt", id, "[pt] Clean the warehouse"));
   nothing_else(world, {ana.id, bob.id});
 }
 
-BOOST_AUTO_TEST_CASE(a_task_the_translator_fails_on_is_shown_as_written_and_asked_again) {
+BOOST_AUTO_TEST_CASE(
+    a_task_the_translator_fails_on_is_shown_as_written_and_asked_again) {
   sim_world world{unthrottled_engine({"--translator.backend=fake",
                                       "--translator.fake_failure_rate=1",
                                       "--translator.max_attempts=1"}),
@@ -237,16 +268,19 @@ BOOST_AUTO_TEST_CASE(a_task_the_translator_fails_on_is_shown_as_written_and_aske
   world.next_message(bob.id); // the task, untranslated
   world.say(bob, "/tasks");
   BOOST_TEST(world.next_message(bob.id).text
-             == tasks_reply("es", id, "Clean the warehouse "
-                                        + render(text_id::untranslated_note, "es")));
+             == tasks_reply("es", id,
+                            "Clean the warehouse "
+                                + render(text_id::untranslated_note, "es")));
   // Nothing stored: the next reading asks again.
   BOOST_TEST(db_value(world, "SELECT count(*) FROM task_translations") == 0);
   nothing_else(world, {ana.id, bob.id});
 }
 
-// -- /daily's details ---------------------------------------------------------------
+// -- /daily's details
+// ---------------------------------------------------------------
 
-BOOST_FIXTURE_TEST_CASE(daily_shows_the_last_message_and_open_tasks, fake_team) {
+BOOST_FIXTURE_TEST_CASE(daily_shows_the_last_message_and_open_tasks,
+                        fake_team) {
   ask(ana, "/task Clean the warehouse");
   world.next_message(bob.id);
   ask(ana, "/task Call the supplier");
@@ -258,13 +292,14 @@ BOOST_FIXTURE_TEST_CASE(daily_shows_the_last_message_and_open_tasks, fake_team) 
   auto messages = db_value(world, "SELECT count(*) FROM messages");
   // Newest task first, as /tasks lists them; the worker's message as Ana
   // read it.
-  BOOST_TEST(ask(ana, "/daily").text
-             == render(text_id::daily_header, "en") + "\n"
-                  + render(text_id::daily_line, "en", "Bob", messages, 0, 2) + "\n  "
-                  + render(text_id::daily_last_message, "en", "[en] Buenos días.")
-                  + "\n  "
-                  + render(text_id::daily_open_tasks, "en",
-                           "Call the supplier; Clean the warehouse"));
+  BOOST_TEST(
+      ask(ana, "/daily").text
+      == render(text_id::daily_header, "en") + "\n"
+             + render(text_id::daily_line, "en", "Bob", messages, 0, 2) + "\n  "
+             + render(text_id::daily_last_message, "en", "[en] Buenos días.")
+             + "\n  "
+             + render(text_id::daily_open_tasks, "en",
+                      "Call the supplier; Clean the warehouse"));
   nothing_else(world, {ana.id, bob.id});
 }
 
@@ -287,7 +322,8 @@ BOOST_FIXTURE_TEST_CASE(a_long_daily_is_split_like_any_long_text, fake_team) {
     auto piece = world.next_message(ana.id);
     BOOST_TEST(piece.text.size() <= 4096u);
     if (pieces++ == 0)
-      BOOST_TEST(piece.text.rfind(render(text_id::daily_header, "en"), 0) == 0u);
+      BOOST_TEST(piece.text.rfind(render(text_id::daily_header, "en"), 0)
+                 == 0u);
     both += piece.text;
   }
   BOOST_TEST(pieces >= 2u);
@@ -296,15 +332,17 @@ BOOST_FIXTURE_TEST_CASE(a_long_daily_is_split_like_any_long_text, fake_team) {
   nothing_else(world, {ana.id, bob.id});
 }
 
-// -- the command menu -----------------------------------------------------------
+// -- the command menu
+// -----------------------------------------------------------
 
 namespace {
 
 /// The menu tg-sim keeps for `chat` in `lang`, as getMyCommands answers.
 std::string menu_of(sim_world& w, int64_t chat, const std::string& lang) {
   auto r = w.sim().post("/bot" + w.token() + "/getMyCommands",
-                        R"({"scope":{"type":"chat","chat_id":)" + std::to_string(chat)
-                          + R"(},"language_code":")" + lang + R"("})");
+                        R"({"scope":{"type":"chat","chat_id":)"
+                            + std::to_string(chat) + R"(},"language_code":")"
+                            + lang + R"("})");
   BOOST_TEST(r.status == 200, r.body);
   return r.body;
 }
@@ -322,16 +360,22 @@ BOOST_FIXTURE_TEST_CASE(the_menu_follows_role_language_and_reset, fake_team) {
   auto ana_menu = menu_of(world, ana.id, "en");
   BOOST_TEST(lists(ana_menu, "usage"), ana_menu);
   BOOST_TEST(lists(ana_menu, "workers"), ana_menu);
-  BOOST_TEST(ana_menu.find(render(text_id::menu_usage, "en")) != std::string::npos, ana_menu);
+  BOOST_TEST(ana_menu.find(render(text_id::menu_usage, "en"))
+                 != std::string::npos,
+             ana_menu);
   auto bob_menu = menu_of(world, bob.id, "es");
   BOOST_TEST(lists(bob_menu, "tasks"), bob_menu);
   BOOST_TEST(!lists(bob_menu, "usage"), bob_menu);
-  BOOST_TEST(bob_menu.find(render(text_id::menu_tasks, "es")) != std::string::npos, bob_menu);
+  BOOST_TEST(bob_menu.find(render(text_id::menu_tasks, "es"))
+                 != std::string::npos,
+             bob_menu);
   // A new language: the menu in it.
   ask(bob, "/language pt");
   world.next_event(bob.id, "setMyCommands");
   auto pt_menu = menu_of(world, bob.id, "pt");
-  BOOST_TEST(pt_menu.find(render(text_id::menu_tasks, "pt")) != std::string::npos, pt_menu);
+  BOOST_TEST(pt_menu.find(render(text_id::menu_tasks, "pt"))
+                 != std::string::npos,
+             pt_menu);
   // A reset: the newcomer's menu.
   ask(bob, "/reset");
   world.next_message(ana.id); // told Bob left
@@ -343,13 +387,15 @@ BOOST_FIXTURE_TEST_CASE(the_menu_follows_role_language_and_reset, fake_team) {
 }
 
 BOOST_AUTO_TEST_CASE(a_menu_telegram_refuses_never_holds_up_registration) {
-  sim_world world{unthrottled_engine({"--translator.backend=fake"}), unthrottled_sim()};
+  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
+                  unthrottled_sim()};
   auto ana = make_user(1001, "Ana", "en");
   BOOST_REQUIRE(world.sim().fail_next("setMyCommands", 5, 400));
   auto code = register_manager(world, ana, "en");
   BOOST_TEST(!code.empty());
   world.say(ana, "/help");
-  BOOST_TEST(world.next_message(ana.id).text == render(text_id::help_manager, "en"));
+  BOOST_TEST(world.next_message(ana.id).text
+             == render(text_id::help_manager, "en"));
   nothing_else(world, {ana.id});
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <regex>
@@ -40,7 +41,7 @@ std::vector<std::string> fast_engine() {
 
 std::vector<std::string> fast_sim() {
   return {"--per-chat-per-second", "100", "--per-chat-burst", "100",
-          "--global-per-second", "1000"};
+          "--global-per-second",   "1000"};
 }
 
 std::vector<std::string> fake_engine() {
@@ -58,7 +59,7 @@ struct team {
   std::string code;
 
   explicit team(std::vector<std::string> engine = fast_engine())
-    : world{std::move(engine), fast_sim()} {
+      : world{std::move(engine), fast_sim()} {
     code = register_manager(world, ana, "en");
     register_worker(world, bob, "es", code, ana);
   }
@@ -82,8 +83,10 @@ void check_language_buttons(const sim_event& m) {
   for (const auto& row : m.buttons)
     for (const auto& b : row) {
       auto pressed = bridge::domain::parse_button(b.data);
-      BOOST_TEST((pressed.kind == bridge::domain::button_kind::language), b.data);
-      BOOST_TEST(b.text == bridge::domain::language_name(pressed.value), b.data);
+      BOOST_TEST((pressed.kind == bridge::domain::button_kind::language),
+                 b.data);
+      BOOST_TEST(b.text == bridge::domain::language_name(pressed.value),
+                 b.data);
       ++n;
     }
   BOOST_TEST(n >= 2u, m.text);
@@ -95,13 +98,16 @@ std::string register_manager_exactly(sim_world& w, const sim_user& u,
                                      const std::string& lang) {
   w.say(u, "/start");
   auto welcome = w.next_message(u.id);
-  BOOST_TEST(welcome.text == render(text_id::welcome, u.language_code) + "\n"
-                               + render(text_id::choose_role, u.language_code));
+  BOOST_TEST(welcome.text
+             == render(text_id::welcome, u.language_code) + "\n"
+                    + render(text_id::choose_role, u.language_code));
   BOOST_REQUIRE_EQUAL(welcome.buttons.size(), 1u);
   BOOST_REQUIRE_EQUAL(welcome.buttons[0].size(), 2u);
-  BOOST_TEST(welcome.buttons[0][0].text == render(text_id::role_manager, u.language_code));
+  BOOST_TEST(welcome.buttons[0][0].text
+             == render(text_id::role_manager, u.language_code));
   BOOST_TEST(welcome.buttons[0][0].data == "role:manager");
-  BOOST_TEST(welcome.buttons[0][1].text == render(text_id::role_worker, u.language_code));
+  BOOST_TEST(welcome.buttons[0][1].text
+             == render(text_id::role_worker, u.language_code));
   BOOST_TEST(welcome.buttons[0][1].data == "role:worker");
   press_button(w, u, welcome, "role:manager");
   auto langs = w.next_message(u.id);
@@ -114,39 +120,46 @@ std::string register_manager_exactly(sim_world& w, const sim_user& u,
   // The whole sentence, so a code of another shape (which the search
   // above would cut to size) does not pass; tg-sim's getMe names the bot
   // of the link.
-  BOOST_TEST(ready.text == render(text_id::manager_ready, lang, code) + "\n"
-                             + render(text_id::join_link_line, lang,
-                                      "https://t.me/bridge_sim_bot?start=" + code));
+  BOOST_TEST(ready.text
+             == render(text_id::manager_ready, lang, code) + "\n"
+                    + render(text_id::join_link_line, lang,
+                             "https://t.me/bridge_sim_bot?start=" + code));
   return code;
 }
 
 /// Registers `u` as a worker of `manager` with `code`, checking each text.
-void register_worker_exactly(sim_world& w, const sim_user& u, const std::string& lang,
-                             const std::string& code, const sim_user& manager,
+void register_worker_exactly(sim_world& w, const sim_user& u,
+                             const std::string& lang, const std::string& code,
+                             const sim_user& manager,
                              const std::string& manager_lang) {
   w.say(u, "/start");
   auto welcome = w.next_message(u.id);
-  BOOST_TEST(welcome.text == render(text_id::welcome, u.language_code) + "\n"
-                               + render(text_id::choose_role, u.language_code));
+  BOOST_TEST(welcome.text
+             == render(text_id::welcome, u.language_code) + "\n"
+                    + render(text_id::choose_role, u.language_code));
   press_button(w, u, welcome, "role:worker");
   auto langs = w.next_message(u.id);
   BOOST_TEST(langs.text == render(text_id::choose_language, u.language_code));
   press_button(w, u, langs, "lang:" + lang);
-  BOOST_TEST(w.next_message(u.id).text == render(text_id::worker_send_code, lang));
+  BOOST_TEST(w.next_message(u.id).text
+             == render(text_id::worker_send_code, lang));
   w.say(u, code);
   // The manager approves (session.join_approval, the default).
   BOOST_TEST(w.next_message(u.id).text
              == render(text_id::join_requested, lang, manager.first_name));
   auto request = w.next_message(manager.id);
-  BOOST_TEST(request.text == render(text_id::join_request, manager_lang, u.first_name));
+  BOOST_TEST(request.text
+             == render(text_id::join_request, manager_lang, u.first_name));
   BOOST_REQUIRE_EQUAL(request.buttons.size(), 1u);
   BOOST_REQUIRE_EQUAL(request.buttons[0].size(), 2u);
-  BOOST_TEST(request.buttons[0][0].text == render(text_id::join_accept_button, manager_lang));
-  BOOST_TEST(request.buttons[0][1].text == render(text_id::join_decline_button, manager_lang));
+  BOOST_TEST(request.buttons[0][0].text
+             == render(text_id::join_accept_button, manager_lang));
+  BOOST_TEST(request.buttons[0][1].text
+             == render(text_id::join_decline_button, manager_lang));
   press_button(w, manager, request, join_accept_data(u));
   BOOST_TEST(w.next_message(manager.id).text
-             == render(text_id::manager_worker_joined, manager_lang, u.first_name,
-                       u.first_name));
+             == render(text_id::manager_worker_joined, manager_lang,
+                       u.first_name, u.first_name));
   BOOST_TEST(w.next_message(u.id).text
              == render(text_id::worker_connected, lang, manager.first_name));
 }
@@ -206,30 +219,35 @@ BOOST_AUTO_TEST_CASE(a_spanish_manager_and_an_english_worker) {
 BOOST_FIXTURE_TEST_CASE(tasks_are_given_translated_and_closed, fake_team) {
   auto created = ask(ana, "/task Clean the warehouse").text;
   std::smatch id_match;
-  BOOST_REQUIRE_MESSAGE(std::regex_search(created, id_match, std::regex{"#([0-9]+)"}),
-                        created);
+  BOOST_REQUIRE_MESSAGE(
+      std::regex_search(created, id_match, std::regex{"#([0-9]+)"}), created);
   auto id = std::stoll(id_match[1]);
   BOOST_TEST(created == render(text_id::task_created, "en", id, "Bob"));
   auto task = world.next_message(bob.id);
-  BOOST_TEST(task.text == render(text_id::task_received, "es", id, "Ana",
-                                 "[es] Clean the warehouse"));
+  BOOST_TEST(task.text
+             == render(text_id::task_received, "es", id, "Ana",
+                       "[es] Clean the warehouse"));
   BOOST_REQUIRE_EQUAL(task.buttons.size(), 1u);
   BOOST_REQUIRE_EQUAL(task.buttons[0].size(), 1u);
-  BOOST_TEST(task.buttons[0][0].text == render(text_id::task_done_button, "es"));
+  BOOST_TEST(task.buttons[0][0].text
+             == render(text_id::task_done_button, "es"));
   BOOST_TEST(task.buttons[0][0].data == bridge::domain::task_button_data(id));
   auto data = task.buttons[0][0].data;
 
   // In his language: the fake translator marks it.
   auto open = ask(bob, "/tasks");
-  BOOST_TEST(open.text == render(text_id::tasks_header, "es") + "\n#"
-                            + std::to_string(id) + " [es] Clean the warehouse");
+  BOOST_TEST(open.text
+             == render(text_id::tasks_header, "es") + "\n#" + std::to_string(id)
+                    + " [es] Clean the warehouse");
   BOOST_REQUIRE_EQUAL(open.buttons.size(), 1u);
   BOOST_TEST(open.buttons[0][0].data == data);
 
   world.press(bob, task.message_id, data);
-  BOOST_TEST(world.next_message(bob.id).text == render(text_id::task_done_worker, "es", id));
+  BOOST_TEST(world.next_message(bob.id).text
+             == render(text_id::task_done_worker, "es", id));
   BOOST_TEST(world.next_message(ana.id).text
-             == render(text_id::task_done_manager, "en", "Bob", id, "Clean the warehouse"));
+             == render(text_id::task_done_manager, "en", "Bob", id,
+                       "Clean the warehouse"));
 
   // A second press changes nothing and says so.
   world.press(bob, task.message_id, data);
@@ -241,33 +259,41 @@ BOOST_FIXTURE_TEST_CASE(tasks_are_given_translated_and_closed, fake_team) {
 
 BOOST_FIXTURE_TEST_CASE(listing_commands_answer, fake_team) {
   world.say(ana, "Good morning.");
-  BOOST_TEST(world.next_message(bob.id).text == fake_copy(ana, "es", "Good morning."));
+  BOOST_TEST(world.next_message(bob.id).text
+             == fake_copy(ana, "es", "Good morning."));
   world.say(bob, "Buenos días.");
-  BOOST_TEST(world.next_message(ana.id).text == fake_copy(bob, "en", "Buenos días."));
+  BOOST_TEST(world.next_message(ana.id).text
+             == fake_copy(bob, "en", "Buenos días."));
 
   BOOST_TEST(ask(ana, "/help").text == render(text_id::help_manager, "en"));
   BOOST_TEST(ask(bob, "/help").text == render(text_id::help_worker, "es"));
   auto workers = ask(ana, "/workers");
-  BOOST_TEST(workers.text == render(text_id::workers_list, "en") + "\n1. Bob ←");
+  BOOST_TEST(workers.text
+             == render(text_id::workers_list, "en") + "\n1. Bob ←");
   BOOST_REQUIRE_EQUAL(workers.buttons.size(), 1u);
   BOOST_TEST(workers.buttons[0][0].text == "Bob");
-  BOOST_TEST(workers.buttons[0][0].data == bridge::domain::switch_button_data(bob.id));
-  BOOST_TEST(ask(ana, "/switch 1").text == render(text_id::switched_to, "en", "Bob"));
-  BOOST_TEST(ask(ana, "/switch 7").text == render(text_id::no_such_worker, "en", 7));
+  BOOST_TEST(workers.buttons[0][0].data
+             == bridge::domain::switch_button_data(bob.id));
+  BOOST_TEST(ask(ana, "/switch 1").text
+             == render(text_id::switched_to, "en", "Bob"));
+  BOOST_TEST(ask(ana, "/switch 7").text
+             == render(text_id::no_such_worker, "en", 7));
   BOOST_TEST(ask(ana, "/code").text
              == render(text_id::code_for_manager, "en", code) + "\n"
-                  + render(text_id::join_link_line, "en",
-                           "https://t.me/bridge_sim_bot?start=" + code));
+                    + render(text_id::join_link_line, "en",
+                             "https://t.me/bridge_sim_bot?start=" + code));
 
   BOOST_TEST(ask(ana, "/history").text
              == render(text_id::history_header, "en", 2)
-                  + "\nAna: Good morning.\n   → [es] Good morning."
-                    "\nBob: Buenos días.\n   → [en] Buenos días.");
-  BOOST_TEST(ask(ana, "/daily").text
-             == render(text_id::daily_header, "en") + "\n"
-                  + render(text_id::daily_line, "en", "Bob", 2, 0, 0) + "\n  "
-                  + render(text_id::daily_last_message, "en", "[en] Buenos días."));
-  BOOST_TEST(ask(bob, "/feedback Muy útil").text == render(text_id::feedback_thanks, "es"));
+                    + "\nAna: Good morning.\n   → [es] Good morning."
+                      "\nBob: Buenos días.\n   → [en] Buenos días.");
+  BOOST_TEST(
+      ask(ana, "/daily").text
+      == render(text_id::daily_header, "en") + "\n"
+             + render(text_id::daily_line, "en", "Bob", 2, 0, 0) + "\n  "
+             + render(text_id::daily_last_message, "en", "[en] Buenos días."));
+  BOOST_TEST(ask(bob, "/feedback Muy útil").text
+             == render(text_id::feedback_thanks, "es"));
   nothing_else(world, {ana.id, bob.id});
 }
 
@@ -281,11 +307,13 @@ BOOST_FIXTURE_TEST_CASE(a_worker_who_resets_starts_over_and_the_manager_is_told,
   // Bob is unregistered now: his text goes nowhere, and he is told why.
   BOOST_TEST(ask(bob, "hola").text == render(text_id::not_registered, "es"));
   // Ana has nobody to write to.
-  BOOST_TEST(ask(ana, "Are you there?").text == render(text_id::no_workers, "en", code));
+  BOOST_TEST(ask(ana, "Are you there?").text
+             == render(text_id::no_workers, "en", code));
   // Bob comes back with the same code, and the pair talks again.
   register_worker(world, bob, "es", code, ana);
   world.say(ana, "Welcome back.");
-  BOOST_TEST(world.next_message(bob.id).text == fake_copy(ana, "es", "Welcome back."));
+  BOOST_TEST(world.next_message(bob.id).text
+             == fake_copy(ana, "es", "Welcome back."));
   nothing_else(world, {ana.id, bob.id});
 }
 
@@ -319,7 +347,8 @@ BOOST_AUTO_TEST_CASE(the_wrong_code_limit_outlives_the_engine) {
   w.say(bob, "/start");
   press_button(w, bob, w.next_message(bob.id), "role:worker");
   press_button(w, bob, w.next_message(bob.id), "lang:en");
-  BOOST_TEST(w.next_message(bob.id).text == render(text_id::worker_send_code, "en"));
+  BOOST_TEST(w.next_message(bob.id).text
+             == render(text_id::worker_send_code, "en"));
   auto ask = [&](const std::string& text) {
     w.say(bob, text);
     return w.next_message(bob.id).text;
@@ -334,8 +363,9 @@ BOOST_AUTO_TEST_CASE(the_wrong_code_limit_outlives_the_engine) {
   auto after = ask(code);
   // The wait is what is left of the ten-minute window, in whole minutes.
   std::smatch minutes;
-  BOOST_REQUIRE_MESSAGE(std::regex_search(after, minutes, std::regex{"in ([0-9]+) minutes"}),
-                        after);
+  BOOST_REQUIRE_MESSAGE(
+      std::regex_search(after, minutes, std::regex{"in ([0-9]+) minutes"}),
+      after);
   auto n = std::stoll(minutes[1]);
   BOOST_TEST((n >= 1 && n <= 11), after);
   BOOST_TEST(after == render(text_id::too_many_codes, "en", n));
@@ -355,16 +385,22 @@ BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
   BOOST_TEST(ask(bob, "hello?") == render(text_id::not_registered, "en"));
   BOOST_TEST(ask(bob, "/frobnicate") == render(text_id::not_registered, "en"));
   auto code = register_manager(w, ana, "en");
-  BOOST_TEST(ask(ana, "/frobnicate now") == render(text_id::unknown_command, "en", "/frobnicate"));
-  BOOST_TEST(ask(ana, "/task") == render(text_id::args_missing, "en", "/task", "/task"));
-  BOOST_TEST(ask(ana, "/history ten")
-             == render(text_id::args_not_a_number, "en", "/history", "/history"));
-  BOOST_TEST(ask(ana, "/workers please") == render(text_id::args_unexpected, "en", "/workers"));
-  BOOST_TEST(ask(ana, "Hello team") == render(text_id::no_workers, "en", code)); // no worker yet
+  BOOST_TEST(ask(ana, "/frobnicate now")
+             == render(text_id::unknown_command, "en", "/frobnicate"));
+  BOOST_TEST(ask(ana, "/task")
+             == render(text_id::args_missing, "en", "/task", "/task"));
+  BOOST_TEST(
+      ask(ana, "/history ten")
+      == render(text_id::args_not_a_number, "en", "/history", "/history"));
+  BOOST_TEST(ask(ana, "/workers please")
+             == render(text_id::args_unexpected, "en", "/workers"));
+  BOOST_TEST(ask(ana, "Hello team")
+             == render(text_id::no_workers, "en", code)); // no worker yet
   BOOST_TEST(ask(ana, code) == render(text_id::code_not_needed, "en", code));
   auto photo = w.sim().send_media(ana, "photo", "look");
   BOOST_REQUIRE(photo);
-  BOOST_TEST(w.next_message(ana.id).text == render(text_id::media_not_supported, "en"));
+  BOOST_TEST(w.next_message(ana.id).text
+             == render(text_id::media_not_supported, "en"));
 
   // A worker halfway through registration, then wrong codes.
   w.say(bob, "/start");
@@ -372,8 +408,9 @@ BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
   auto langs = w.next_message(bob.id);
   w.say(bob, "hi");
   auto repeated = w.next_message(bob.id);
-  BOOST_TEST(repeated.text == render(text_id::finish_registration, "en",
-                                     render(text_id::choose_language, "en")));
+  BOOST_TEST(repeated.text
+             == render(text_id::finish_registration, "en",
+                       render(text_id::choose_language, "en")));
   check_language_buttons(repeated);
   // A made-up button is answered (the client stops spinning) and ignored:
   // no message for it, so the next one is the real press's.
@@ -383,7 +420,8 @@ BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
        answer = w.next_event(bob.id, "answerCallbackQuery")) {
   }
   press_button(w, bob, langs, "lang:en");
-  BOOST_TEST(w.next_message(bob.id).text == render(text_id::worker_send_code, "en"));
+  BOOST_TEST(w.next_message(bob.id).text
+             == render(text_id::worker_send_code, "en"));
   BOOST_TEST(ask(bob, "not a code") == render(text_id::worker_send_code, "en"));
   BOOST_TEST(ask(bob, "BRIDGE-99998") == render(text_id::wrong_code, "en"));
   BOOST_TEST(ask(bob, "BRIDGE-99997") == render(text_id::wrong_code, "en"));
@@ -391,17 +429,19 @@ BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
   // either way) is left.
   auto locked = ask(bob, code);
   std::smatch minutes;
-  BOOST_REQUIRE_MESSAGE(std::regex_search(locked, minutes, std::regex{"in ([0-9]+) minutes"}),
-                        locked);
+  BOOST_REQUIRE_MESSAGE(
+      std::regex_search(locked, minutes, std::regex{"in ([0-9]+) minutes"}),
+      locked);
   auto wait = std::stoll(minutes[1]);
   BOOST_TEST((wait >= 9 && wait <= 11), locked);
   BOOST_TEST(locked == render(text_id::too_many_codes, "en", wait));
 
   // Oversize text, as a hostile client could send it.
   std::string huge(5000, 'a');
-  auto raw = R"({"message":{"message_id":77,"date":1,"chat":{"id":1001,"type":"private"},)"
-             R"("from":{"id":1001,"first_name":"Ana","language_code":"en"},"text":")"
-             + huge + R"("}})";
+  auto raw =
+      R"({"message":{"message_id":77,"date":1,"chat":{"id":1001,"type":"private"},)"
+      R"("from":{"id":1001,"first_name":"Ana","language_code":"en"},"text":")"
+      + huge + R"("}})";
   BOOST_REQUIRE(w.sim().inject_raw_update(raw));
   BOOST_TEST(w.next_message(ana.id).text
              == render(text_id::message_too_long, "en", 5000, 4096));
@@ -409,7 +449,8 @@ BOOST_AUTO_TEST_CASE(bad_input_gets_a_clear_reply) {
   // A group chat is told the bot works in private chats.
   auto group = w.sim().say(ana, "/start", -500);
   BOOST_REQUIRE(group);
-  BOOST_TEST(w.next_message(-500).text == render(text_id::groups_not_supported, "en"));
+  BOOST_TEST(w.next_message(-500).text
+             == render(text_id::groups_not_supported, "en"));
   nothing_else(w, {ana.id, bob.id, -500});
 }
 
@@ -428,17 +469,18 @@ BOOST_AUTO_TEST_CASE(before_registering_the_bot_speaks_the_client_language) {
   sim_world w{fake_engine(), fast_sim()};
   // A regional code reads its language; one the bot does not speak reads
   // English.
-  for (auto [id, client, expected] :
-       {std::tuple{int64_t{6001}, "pt-BR", "pt"}, {int64_t{6002}, "xx", "en"},
-        {int64_t{6003}, "AR", "ar"}}) {
+  for (auto [id, client, expected] : {std::tuple{int64_t{6001}, "pt-BR", "pt"},
+                                      {int64_t{6002}, "xx", "en"},
+                                      {int64_t{6003}, "AR", "ar"}}) {
     auto u = make_user(id, "Rui", client);
     w.say(u, "/start");
     auto welcome = w.next_message(u.id);
-    BOOST_TEST(welcome.text == render(text_id::welcome, expected) + "\n"
-                                 + render(text_id::choose_role, expected),
+    BOOST_TEST(welcome.text
+                   == render(text_id::welcome, expected) + "\n"
+                          + render(text_id::choose_role, expected),
                client << ": " << welcome.text);
     BOOST_TEST(welcome.buttons[0][0].text
-                 == render(text_id::role_manager, expected),
+                   == render(text_id::role_manager, expected),
                client << ": " << welcome.text);
     nothing_else(w, {u.id});
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <netinet/in.h>
@@ -53,17 +54,18 @@ std::vector<std::string> webhook_args(int port) {
   auto args = common_args();
   args.push_back("--telegram.mode=webhook");
   args.push_back("--http.port=" + std::to_string(port));
-  args.push_back("--telegram.webhook_url=http://127.0.0.1:" + std::to_string(port)
-                 + "/telegram/webhook");
+  args.push_back("--telegram.webhook_url=http://127.0.0.1:"
+                 + std::to_string(port) + "/telegram/webhook");
   return args;
 }
 
-bridge::http_response post_reply(int port, const std::string& body,
-                                 std::vector<std::string> headers,
-                                 std::chrono::seconds timeout = std::chrono::seconds{10}) {
+bridge::http_response
+post_reply(int port, const std::string& body, std::vector<std::string> headers,
+           std::chrono::seconds timeout = std::chrono::seconds{10}) {
   bridge::http_client c;
   headers.push_back("Content-Type: application/json");
-  return c.post("http://127.0.0.1:" + std::to_string(port) + "/telegram/webhook",
+  return c.post("http://127.0.0.1:" + std::to_string(port)
+                    + "/telegram/webhook",
                 body, headers, timeout);
 }
 
@@ -71,10 +73,12 @@ long post(int port, const std::string& body, std::vector<std::string> headers) {
   return post_reply(port, body, std::move(headers)).status;
 }
 
-const std::string secret_header = std::string{"X-Telegram-Bot-Api-Secret-Token: "} + secret;
+const std::string secret_header =
+    std::string{"X-Telegram-Bot-Api-Secret-Token: "} + secret;
 
 /// A text message from `chat` as Telegram pushes it.
-std::string text_update(int64_t update_id, int64_t chat, const std::string& text) {
+std::string text_update(int64_t update_id, int64_t chat,
+                        const std::string& text) {
   return R"({"update_id":)" + std::to_string(update_id)
          + R"(,"message":{"message_id":)" + std::to_string(update_id)
          + R"(,"date":1,"chat":{"id":)" + std::to_string(chat)
@@ -119,13 +123,14 @@ int listeners_on(int port) {
 /// again on another one.
 struct webhook_team {
   explicit webhook_team(std::function<std::vector<std::string>(int)> args_for)
-    : port{free_port()},
-      w{args_for(port),
-        {"--per-chat-per-second", "100", "--per-chat-burst", "100"},
-        {{"TELEGRAM_WEBHOOK_SECRET", secret}}} {
+      : port{free_port()}, w{args_for(port),
+                             {"--per-chat-per-second", "100",
+                              "--per-chat-burst", "100"},
+                             {{"TELEGRAM_WEBHOOK_SECRET", secret}}} {
     for (int tries = 1; listeners_on(port) != 1; ++tries) {
-      BOOST_REQUIRE_MESSAGE(tries < 5, "port " << port << " has " << listeners_on(port)
-                                                << " listeners after 5 tries");
+      BOOST_REQUIRE_MESSAGE(tries < 5, "port " << port << " has "
+                                               << listeners_on(port)
+                                               << " listeners after 5 tries");
       BOOST_TEST_MESSAGE("port " << port << " is shared; moving the engine");
       port = free_port();
       w.set_engine_args(args_for(port));
@@ -167,56 +172,70 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_webhook_pushes) {
   auto& ana = team.ana;
   auto& bob = team.bob;
   w.say(ana, "Pushed, not polled");
-  BOOST_TEST(w.next_message(bob.id).text == fake_copy(ana, "es", "Pushed, not polled"));
+  BOOST_TEST(w.next_message(bob.id).text
+             == fake_copy(ana, "es", "Pushed, not polled"));
 
   // Refusals: nothing is processed, so Bob hears nothing.
   auto update = R"({"update_id":1,"message":{"message_id":900,"date":1,)"
                 R"("chat":{"id":1001,"type":"private"},)"
                 R"("from":{"id":1001,"first_name":"Ana"},"text":"forged"}})";
   BOOST_TEST(post(port, update, {}) == 401);
-  BOOST_TEST(post(port, update, {"X-Telegram-Bot-Api-Secret-Token: wrong"}) == 401);
+  BOOST_TEST(post(port, update, {"X-Telegram-Bot-Api-Secret-Token: wrong"})
+             == 401);
   BOOST_TEST(post(port, std::string(2 << 20, 'x'), {secret_header}) == 413);
   // An unreadable push and a kind Bridge does not handle are taken (so
   // Telegram stops pushing them), each counted once under its reason.
   auto refused = [&](const std::string& reason) {
-    return std::max(0.0, w.engine_metric("bridge_updates_refused_total{reason=\""
-                                         + reason + "\"}"));
+    return std::max(0.0,
+                    w.engine_metric("bridge_updates_refused_total{reason=\""
+                                    + reason + "\"}"));
   };
   auto truncated = refused("truncated");
   auto not_json = refused("not_json");
   auto deep = refused("too_deep");
   auto out_of_range = refused("number_out_of_range");
-  auto skipped = w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})");
+  auto skipped =
+      w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})");
   BOOST_TEST(post(port, "{not json", {secret_header}) == 200);
   BOOST_TEST(post(port, "", {secret_header}) == 200);
-  BOOST_TEST(post(port, R"({"update_id":3,"message":)" + std::string(3000, '[')
-                          + std::string(3000, ']') + "}",
-                  {secret_header}) == 200);
-  BOOST_TEST(post(port, R"({"update_id":2,"channel_post":{}})", {secret_header}) == 200);
+  BOOST_TEST(post(port,
+                  R"({"update_id":3,"message":)" + std::string(3000, '[')
+                      + std::string(3000, ']') + "}",
+                  {secret_header})
+             == 200);
+  BOOST_TEST(post(port, R"({"update_id":2,"channel_post":{}})", {secret_header})
+             == 200);
   // An id in the range of the engine's own notes (2^62 and up) is not
   // taken for one: refused, and Bob hears nothing of it.
-  BOOST_TEST(post(port, R"({"update_id":4611686018427387904,"message":{"message_id":901,)"
-                        R"("date":1,"chat":{"id":1001,"type":"private"},)"
-                        R"("from":{"id":1001,"first_name":"Ana"},"text":"a note?"}})",
-                  {secret_header}) == 200);
+  BOOST_TEST(
+      post(port,
+           R"({"update_id":4611686018427387904,"message":{"message_id":901,)"
+           R"("date":1,"chat":{"id":1001,"type":"private"},)"
+           R"("from":{"id":1001,"first_name":"Ana"},"text":"a note?"}})",
+           {secret_header})
+      == 200);
   BOOST_TEST(refused("truncated") == truncated + 1);
   BOOST_TEST(refused("number_out_of_range") == out_of_range + 1);
   BOOST_TEST(refused("not_json") == not_json + 1);
   BOOST_TEST(refused("too_deep") == deep + 1);
-  BOOST_TEST(w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})")
-             == std::max(0.0, skipped) + 1);
-  BOOST_TEST(w.await_messages(bob.id, 1, std::chrono::milliseconds{800}).empty());
+  BOOST_TEST(
+      w.engine_metric(R"(bridge_updates_skipped_total{reason="channel_post"})")
+      == std::max(0.0, skipped) + 1);
+  BOOST_TEST(
+      w.await_messages(bob.id, 1, std::chrono::milliseconds{800}).empty());
 
   // Back to polling: the engine removes the webhook and polls.
   w.set_engine_args(common_args());
   w.restart_engine();
   w.say(ana, "Polled again");
-  BOOST_TEST(w.next_message(bob.id).text == fake_copy(ana, "es", "Polled again"));
+  BOOST_TEST(w.next_message(bob.id).text
+             == fake_copy(ana, "es", "Polled again"));
   auto extra = arrived_unread(w, {ana.id, bob.id});
   BOOST_TEST(extra.empty(), extra);
 }
 
-BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost) {
+BOOST_AUTO_TEST_CASE(
+    pushes_wait_while_the_engine_is_behind_and_nothing_is_lost) {
   // One connection and a queue of four: one waiting request is a quarter.
   webhook_team team{[](int port) {
     auto args = webhook_args(port);
@@ -232,7 +251,8 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
   pqxx::connection blocker{w.database_url()};
   auto unfinished = [&] {
     pqxx::nontransaction q{blocker};
-    return q.exec1("SELECT count(*) FROM inbox WHERE processed_at IS NULL")[0].as<int>();
+    return q.exec1("SELECT count(*) FROM inbox WHERE processed_at IS NULL")[0]
+        .as<int>();
   };
   auto drained = [&] {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
@@ -255,11 +275,13 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
   // the engine's own writes may fill it first and every push of a round is
   // held back: then the round is played again, so that both kinds of
   // push are checked.
-  for (int round = 1; round <= 3 && (taken.empty() || refused.empty()); ++round) {
+  for (int round = 1; round <= 3 && (taken.empty() || refused.empty());
+       ++round) {
     // Registration's (or the last round's) writes done first, so the
     // queue starts empty.
-    BOOST_REQUIRE_MESSAGE(drained(), "round " << round << ": the inbox kept "
-                                     << unfinished() << " unfinished update(s) for 30 s");
+    BOOST_REQUIRE_MESSAGE(
+        drained(), "round " << round << ": the inbox kept " << unfinished()
+                            << " unfinished update(s) for 30 s");
     pqxx::work lock{blocker};
     lock.exec("LOCK TABLE inbox IN ACCESS EXCLUSIVE MODE");
     struct sent {
@@ -269,7 +291,8 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
     std::vector<sent> pushes;
     auto held = [&] {
       for (auto& p : pushes)
-        if (p.reply.wait_for(std::chrono::seconds{0}) == std::future_status::ready
+        if (p.reply.wait_for(std::chrono::seconds{0})
+                == std::future_status::ready
             && held_back(p.reply.get()))
           return true;
       return false;
@@ -282,14 +305,15 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
       pushed[id] = "Held " + std::to_string(id);
       pushes.push_back({id, std::async(std::launch::async, push, port,
                                        text_update(id, ana.id, pushed[id]))
-                              .share()});
+                                .share()});
       for (int i = 0; i < 10 && !seen; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds{50});
         seen = held();
       }
     }
     lock.abort();
-    BOOST_REQUIRE_MESSAGE(seen, "round " << round << ": 40 pushes and none held back");
+    BOOST_REQUIRE_MESSAGE(seen, "round " << round
+                                         << ": 40 pushes and none held back");
     // Taken pushes are answered once stored; held-back ones left no trace.
     for (auto& p : pushes) {
       auto r = p.reply.get();
@@ -298,12 +322,14 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
       (r.status == 200 ? taken : refused).insert(p.id);
     }
   }
-  BOOST_TEST_REQUIRE(!taken.empty(), "three rounds and every push was held back");
+  BOOST_TEST_REQUIRE(!taken.empty(),
+                     "three rounds and every push was held back");
   BOOST_TEST(w.engine_metric("bridge_intake_held_back_total")
              >= static_cast<double>(refused.size()));
   // Telegram pushes the held-back ones again until they are taken.
   for (auto id : refused)
-    BOOST_TEST(push_until_taken(port, text_update(id, ana.id, pushed[id])) == 200,
+    BOOST_TEST(push_until_taken(port, text_update(id, ana.id, pushed[id]))
+                   == 200,
                "update " << id << " was never taken");
   // Bob gets every pushed update exactly once (the taken ones and the
   // held-back ones alike), and nothing else.
@@ -311,14 +337,16 @@ BOOST_AUTO_TEST_CASE(pushes_wait_while_the_engine_is_behind_and_nothing_is_lost)
   for (auto& [id, text] : pushed)
     want.push_back(fake_copy(ana, "es", text));
   std::vector<std::string> got;
-  for (auto& m : w.await_messages(bob.id, want.size(), std::chrono::seconds{60}))
+  for (auto& m :
+       w.await_messages(bob.id, want.size(), std::chrono::seconds{60}))
     got.push_back(m.text);
   std::sort(want.begin(), want.end());
   std::sort(got.begin(), got.end());
   BOOST_TEST(got == want, boost::test_tools::per_element());
   auto extra = arrived_unread(w, {bob.id, ana.id});
   BOOST_TEST(extra.empty(), "arrived besides the pushed updates:" << extra);
-  BOOST_TEST(drained(), unfinished() << " update(s) left unfinished in the inbox");
+  BOOST_TEST(drained(), unfinished()
+                            << " update(s) left unfinished in the inbox");
 }
 
 BOOST_AUTO_TEST_SUITE_END() // e2e_webhook

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <memory>
@@ -77,8 +78,8 @@ struct fixture {
     std::vector<std::string> headers;
     if (bearer != nullptr)
       headers.push_back(std::string{"Authorization: Bearer "} + bearer);
-    return c.get("http://127.0.0.1:" + std::to_string(server.port()) +
-                     "/admin/cluster",
+    return c.get("http://127.0.0.1:" + std::to_string(server.port())
+                     + "/admin/cluster",
                  headers, std::chrono::seconds{20});
   }
 };
@@ -87,9 +88,9 @@ std::string state_of(const std::string& body) {
   simdjson::dom::parser p;
   simdjson::dom::element doc;
   std::string_view state;
-  if (p.parse(body).get(doc) != simdjson::SUCCESS ||
-      doc["state"].get_string().get(state) != simdjson::SUCCESS ||
-      doc["error"].get_string().error() != simdjson::SUCCESS)
+  if (p.parse(body).get(doc) != simdjson::SUCCESS
+      || doc["state"].get_string().get(state) != simdjson::SUCCESS
+      || doc["error"].get_string().error() != simdjson::SUCCESS)
     return "not the error shape: " + body;
   return std::string{state};
 }
@@ -133,8 +134,8 @@ BOOST_FIXTURE_TEST_CASE(the_keepers_view_with_the_fenced_write_metric,
   simdjson::dom::element doc;
   BOOST_REQUIRE(p.parse(r.body).get(doc) == simdjson::SUCCESS);
   BOOST_TEST(std::string_view(doc["self"]) == "engine-a");
-  BOOST_TEST(std::string_view(doc["intake_leader"]["instance_id"]) ==
-             "engine-a");
+  BOOST_TEST(std::string_view(doc["intake_leader"]["instance_id"])
+             == "engine-a");
   BOOST_TEST(doc["members"].at(0)["owns"].get_array().size() == 1u);
   BOOST_TEST(int64_t(doc["free"].at(0)) == 1);
   BOOST_TEST(int64_t(doc["fenced_writes"]) == fenced);

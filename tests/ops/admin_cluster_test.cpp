@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -226,8 +227,8 @@ BOOST_AUTO_TEST_CASE(hostile_ids_stay_inside_their_strings) {
       // Valid UTF-8 comes back as it went in.
       if (id[0] != '\xff') {
         BOOST_TEST(std::string_view(j.doc["self"]) == id);
-        BOOST_TEST(std::string_view(j.doc["intake_leader"]["instance_id"]) ==
-                   id);
+        BOOST_TEST(std::string_view(j.doc["intake_leader"]["instance_id"])
+                   == id);
       }
       // No raw control character reaches the page.
       BOOST_TEST(std::none_of(text.begin(), text.end(), [](char c) {

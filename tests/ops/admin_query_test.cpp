@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "ops/admin_query.hpp"
@@ -11,7 +12,8 @@ using namespace bridge::ops;
 
 namespace {
 
-query_params q(std::initializer_list<std::pair<const std::string, std::string>> kv) {
+query_params
+q(std::initializer_list<std::pair<const std::string, std::string>> kv) {
   return query_params{kv};
 }
 
@@ -27,8 +29,10 @@ BOOST_AUTO_TEST_CASE(defaults_and_filters) {
   auto l = std::get<user_list>(v);
   BOOST_TEST(l.limit == 50);
   BOOST_TEST(l.after_id == 0);
-  l = std::get<user_list>(parse_user_list(q({{"role", "worker"}, {"language", "es"},
-                                             {"after", "42"}, {"limit", "7"}})));
+  l = std::get<user_list>(parse_user_list(q({{"role", "worker"},
+                                             {"language", "es"},
+                                             {"after", "42"},
+                                             {"limit", "7"}})));
   BOOST_TEST(l.role == "worker");
   BOOST_TEST(l.language == "es");
   BOOST_TEST(l.after_id == 42);
@@ -37,11 +41,19 @@ BOOST_AUTO_TEST_CASE(defaults_and_filters) {
 
 BOOST_AUTO_TEST_CASE(hostile_and_malformed_parameters_are_refused) {
   for (auto [k, v] : std::vector<std::pair<std::string, std::string>>{
-         {"limit", "-1"}, {"limit", "0"}, {"limit", "1001"}, {"limit", "1e3"},
-         {"limit", " 5"}, {"limit", ""}, {"after", "-5"}, {"after", "x"},
-         {"after", "99999999999999999999999"}, {"role", "root"},
-         {"role", "manager' OR 1=1 --"}, {"language", "a-very-long-code"},
-         {"active_since_ms", "yesterday"}}) {
+           {"limit", "-1"},
+           {"limit", "0"},
+           {"limit", "1001"},
+           {"limit", "1e3"},
+           {"limit", " 5"},
+           {"limit", ""},
+           {"after", "-5"},
+           {"after", "x"},
+           {"after", "99999999999999999999999"},
+           {"role", "root"},
+           {"role", "manager' OR 1=1 --"},
+           {"language", "a-very-long-code"},
+           {"active_since_ms", "yesterday"}}) {
     auto v2 = parse_user_list(q({{k, v}}));
     // An empty limit means "absent", everything else here is refused.
     if (k == "limit" && v.empty())
@@ -76,10 +88,14 @@ BOOST_AUTO_TEST_CASE(parked_updates_list_in_pages_with_their_reason) {
   BOOST_TEST(std::get<inbox_parked>(v).after_update_id == 17);
   BOOST_TEST(std::get<inbox_parked>(v).limit == 3);
   for (auto [k, val] : std::vector<std::pair<std::string, std::string>>{
-         {"limit", "0"}, {"limit", "1001"}, {"after", "-1"}, {"after", "1;"},
-         {"active_since_ms", "5"}})
-    BOOST_TEST(std::holds_alternative<bad_request>(parse_parked_list(q({{k, val}}))),
-               k << "=" << val);
+           {"limit", "0"},
+           {"limit", "1001"},
+           {"after", "-1"},
+           {"after", "1;"},
+           {"active_since_ms", "5"}})
+    BOOST_TEST(
+        std::holds_alternative<bad_request>(parse_parked_list(q({{k, val}}))),
+        k << "=" << val);
 
   parked_page p;
   p.rows.push_back({40, 7, "refused: \"quoted\"\n", 1000, 2000});
@@ -88,8 +104,7 @@ BOOST_AUTO_TEST_CASE(parked_updates_list_in_pages_with_their_reason) {
              == "{\"rows\":[{\"update_id\":40,\"chat_id\":7,\"reason\":"
                 "\"refused: \\\"quoted\\\"\\n\",\"received_at_ms\":1000,"
                 "\"parked_at_ms\":2000}],\"next_after\":40}");
-  BOOST_TEST(render(parked_page{}, 5)
-             == "{\"rows\":[],\"next_after\":null}");
+  BOOST_TEST(render(parked_page{}, 5) == "{\"rows\":[],\"next_after\":null}");
 }
 
 BOOST_AUTO_TEST_SUITE_END() // ops_admin_query

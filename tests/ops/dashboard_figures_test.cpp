@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <limits>
@@ -21,8 +22,8 @@ namespace {
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 // 10 samples: 2 at or below 10 ms, 8 at or below 20 ms, 10 at or below 50 ms.
-const std::vector<cumulative_bucket> ten{{0.01, 2}, {0.02, 8}, {0.05, 10},
-                                         {inf, 10}};
+const std::vector<cumulative_bucket> ten{
+    {0.01, 2}, {0.02, 8}, {0.05, 10}, {inf, 10}};
 
 double q(double quantile, const std::vector<cumulative_bucket>& b) {
   auto v = histogram_quantile(quantile, b);
@@ -50,14 +51,17 @@ BOOST_AUTO_TEST_CASE(a_rank_beyond_every_bound_answers_the_highest_bound) {
 
 BOOST_AUTO_TEST_CASE(empty_or_broken_histograms_have_no_quantile) {
   BOOST_TEST(!histogram_quantile(0.5, {}));
-  BOOST_TEST(!histogram_quantile(0.5, {{inf, 3}}));                   // one bucket
-  BOOST_TEST(!histogram_quantile(0.5, {{0.01, 0}, {inf, 0}}));        // no samples
-  BOOST_TEST(!histogram_quantile(0.5, {{0.01, 5}, {0.02, 3}, {inf, 6}})); // not cumulative
-  BOOST_TEST(!histogram_quantile(0.5, {{0.02, 1}, {0.01, 2}, {inf, 2}})); // bounds unsorted
-  BOOST_TEST(!histogram_quantile(0.5, {{0.01, 1}, {0.02, 2}}));       // no +Inf
+  BOOST_TEST(!histogram_quantile(0.5, {{inf, 3}}));            // one bucket
+  BOOST_TEST(!histogram_quantile(0.5, {{0.01, 0}, {inf, 0}})); // no samples
+  BOOST_TEST(!histogram_quantile(
+      0.5, {{0.01, 5}, {0.02, 3}, {inf, 6}})); // not cumulative
+  BOOST_TEST(!histogram_quantile(
+      0.5, {{0.02, 1}, {0.01, 2}, {inf, 2}})); // bounds unsorted
+  BOOST_TEST(!histogram_quantile(0.5, {{0.01, 1}, {0.02, 2}})); // no +Inf
   BOOST_TEST(!histogram_quantile(-0.1, ten));
   BOOST_TEST(!histogram_quantile(1.5, ten));
-  BOOST_TEST(!histogram_quantile(std::numeric_limits<double>::quiet_NaN(), ten));
+  BOOST_TEST(
+      !histogram_quantile(std::numeric_limits<double>::quiet_NaN(), ten));
 }
 
 BOOST_AUTO_TEST_CASE(rates_are_per_minute_over_the_window) {
@@ -72,7 +76,8 @@ BOOST_AUTO_TEST_CASE(rates_are_per_minute_over_the_window) {
   // Samples older than the window fall out: at 62 s the oldest left is
   // 160 at 31 s.
   w.record(62'000, 220);
-  BOOST_TEST(*w.per_minute() == 60.0 * 60 / 31, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(*w.per_minute() == 60.0 * 60 / 31,
+             boost::test_tools::tolerance(1e-9));
 }
 
 BOOST_AUTO_TEST_CASE(rates_ignore_time_going_back_and_restart_after_a_reset) {
@@ -124,7 +129,8 @@ BOOST_AUTO_TEST_CASE(the_json_carries_the_registry_figures) {
   BOOST_TEST(double(doc["db"]["open"]) == 7.0); // idle and in use
   BOOST_TEST(double(doc["backlog"]["outbox"]) == 12.0);
   BOOST_TEST(double(doc["latency"]["count"]) == 3.0);
-  // Rank 1.5 of 3 lies in (0.0025, 0.005], which holds 2: 0.0025 + 0.75 * 0.0025.
+  // Rank 1.5 of 3 lies in (0.0025, 0.005], which holds 2: 0.0025 + 0.75 *
+  // 0.0025.
   BOOST_TEST(double(doc["latency"]["p50_seconds"]) == 0.004375,
              boost::test_tools::tolerance(1e-12));
   // Nothing measured yet is null, not zero.

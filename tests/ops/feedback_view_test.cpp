@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "ops/admin_query.hpp"
@@ -33,7 +34,8 @@ feedback_record piece(int64_t id, std::string lang, std::string text,
 
 } // namespace
 
-BOOST_AUTO_TEST_CASE(the_cursor_and_the_page_size_are_read_like_the_other_lists) {
+BOOST_AUTO_TEST_CASE(
+    the_cursor_and_the_page_size_are_read_like_the_other_lists) {
   auto v = parse_feedback_list({});
   BOOST_REQUIRE(std::holds_alternative<feedback_list>(v));
   BOOST_TEST(std::get<feedback_list>(v).after_id == 0);
@@ -46,14 +48,26 @@ BOOST_AUTO_TEST_CASE(the_cursor_and_the_page_size_are_read_like_the_other_lists)
   BOOST_TEST(!refused({{"after", ""}}));
 }
 
-BOOST_AUTO_TEST_CASE(malformed_negative_oversize_and_hostile_cursors_are_refused) {
+BOOST_AUTO_TEST_CASE(
+    malformed_negative_oversize_and_hostile_cursors_are_refused) {
   for (auto [k, val] : std::vector<std::pair<std::string, std::string>>{
-         {"after", "-1"}, {"after", "x"}, {"after", "1;"}, {"after", " 1"},
-         {"after", "1e3"}, {"after", "0x10"}, {"after", "+5"},
-         {"after", "99999999999999999999999"}, {"after", "9223372036854775807"},
-         {"after", "1 OR 1=1"}, {"after", std::string("1\0", 2)},
-         {"limit", "0"}, {"limit", "-3"}, {"limit", "1001"}, {"limit", "abc"},
-         {"limit", "5.5"}, {"active_since_ms", "5"}}) {
+           {"after", "-1"},
+           {"after", "x"},
+           {"after", "1;"},
+           {"after", " 1"},
+           {"after", "1e3"},
+           {"after", "0x10"},
+           {"after", "+5"},
+           {"after", "99999999999999999999999"},
+           {"after", "9223372036854775807"},
+           {"after", "1 OR 1=1"},
+           {"after", std::string("1\0", 2)},
+           {"limit", "0"},
+           {"limit", "-3"},
+           {"limit", "1001"},
+           {"limit", "abc"},
+           {"limit", "5.5"},
+           {"active_since_ms", "5"}}) {
     auto v = parse_feedback_list({{k, val}});
     BOOST_REQUIRE(std::holds_alternative<bad_request>(v));
     // The reason names the parameter, for the operator to fix it.
@@ -76,8 +90,7 @@ BOOST_AUTO_TEST_CASE(only_pieces_without_a_translation_go_to_the_translator) {
   feedback_page page;
   page.rows = {piece(1, "en", "Great bot"),
                piece(2, "es", "Muy útil", "Very useful", "en"),
-               piece(3, "es", "Lento", "Langsam", "de"),
-               piece(4, "", "¿?"),
+               piece(3, "es", "Lento", "Langsam", "de"), piece(4, "", "¿?"),
                piece(5, "pt", "Bom")};
   std::vector<size_t> ask;
   auto views = plan_feedback(page, "en", 20, ask);
@@ -120,21 +133,23 @@ BOOST_AUTO_TEST_CASE(the_page_renders_each_state_and_where_the_next_starts) {
   auto views = plan_feedback(page, "en", 20, ask);
   settle(views[1], false, "");
   auto json = render_feedback(views, 2, "en");
-  BOOST_TEST(json
-             == "{\"operator_language\":\"en\",\"rows\":["
-                "{\"id\":7,\"user_id\":2007,\"role\":\"worker\",\"language\":\"es\","
-                "\"text\":\"Muy \\\"útil\\\"\",\"created_at_ms\":7000,"
-                "\"translation\":{\"state\":\"translated\",\"language\":\"en\","
-                "\"text\":\"Very \\\"useful\\\"\"}},"
-                "{\"id\":9,\"user_id\":2009,\"role\":\"worker\",\"language\":\"pt\","
-                "\"text\":\"Bom\",\"created_at_ms\":9000,"
-                "\"translation\":{\"state\":\"failed\",\"language\":\"en\","
-                "\"text\":\"Bom\",\"error\":\"the translator failed\"}}],"
-                "\"next_after\":9}");
+  BOOST_TEST(
+      json
+      == "{\"operator_language\":\"en\",\"rows\":["
+         "{\"id\":7,\"user_id\":2007,\"role\":\"worker\",\"language\":\"es\","
+         "\"text\":\"Muy \\\"útil\\\"\",\"created_at_ms\":7000,"
+         "\"translation\":{\"state\":\"translated\",\"language\":\"en\","
+         "\"text\":\"Very \\\"useful\\\"\"}},"
+         "{\"id\":9,\"user_id\":2009,\"role\":\"worker\",\"language\":\"pt\","
+         "\"text\":\"Bom\",\"created_at_ms\":9000,"
+         "\"translation\":{\"state\":\"failed\",\"language\":\"en\","
+         "\"text\":\"Bom\",\"error\":\"the translator failed\"}}],"
+         "\"next_after\":9}");
   BOOST_TEST(render_feedback(views, 3, "en").find("\"next_after\":null")
              != std::string::npos);
-  BOOST_TEST(render_feedback({}, 3, "en")
-             == "{\"operator_language\":\"en\",\"rows\":[],\"next_after\":null}");
+  BOOST_TEST(
+      render_feedback({}, 3, "en")
+      == "{\"operator_language\":\"en\",\"rows\":[],\"next_after\":null}");
 }
 
 BOOST_AUTO_TEST_SUITE_END() // ops_feedback_view

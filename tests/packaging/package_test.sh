@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Builds the .deb from an existing build (cpack, no compiling), checks its
 # control fields and contents, unpacks it into a scratch root (never
 # installs it), runs the unpacked `bridge`, and checks the systemd unit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <deque>
@@ -35,8 +36,8 @@ std::string shape(const std::vector<line_run>& runs) {
   for (const auto& r : runs) {
     if (!out.empty())
       out += ' ';
-    out += (r.batch ? "b" : "a") + std::to_string(r.begin) + "-" +
-           std::to_string(r.end);
+    out += (r.batch ? "b" : "a") + std::to_string(r.begin) + "-"
+           + std::to_string(r.end);
   }
   return out;
 }
@@ -58,8 +59,8 @@ BOOST_AUTO_TEST_CASE(at_a_low_rate_each_batch_is_one_line) {
     p.add(line_kind::message, 100.0 * i);
   // A sender that wakes at each line's due time finds only that line due.
   for (size_t i = 0; i < 5; ++i)
-    BOOST_TEST(shape(due_runs(p.lines, i, 100.0 * static_cast<double>(i))) ==
-               "b" + std::to_string(i) + "-" + std::to_string(i + 1));
+    BOOST_TEST(shape(due_runs(p.lines, i, 100.0 * static_cast<double>(i)))
+               == "b" + std::to_string(i) + "-" + std::to_string(i + 1));
 }
 
 BOOST_AUTO_TEST_CASE(user_messages_batch_and_other_lines_go_alone_in_order) {
@@ -73,8 +74,8 @@ BOOST_AUTO_TEST_CASE(user_messages_batch_and_other_lines_go_alone_in_order) {
       .add(line_kind::update, 6)
       .add(line_kind::message, 7)
       .add(line_kind::message, 8);
-  BOOST_TEST(shape(due_runs(p.lines, 0, 7.5)) ==
-             "b0-2 a2-3 b3-5 a5-6 a6-7 b7-8");
+  BOOST_TEST(shape(due_runs(p.lines, 0, 7.5))
+             == "b0-2 a2-3 b3-5 a5-6 a6-7 b7-8");
   BOOST_TEST(shape(due_runs(p.lines, 3, 100)) == "b3-5 a5-6 a6-7 b7-9");
 }
 
@@ -84,14 +85,14 @@ BOOST_AUTO_TEST_CASE(a_batch_is_bounded_by_lines_and_by_bytes) {
     p.add(line_kind::message, 0);
   BOOST_TEST(shape(due_runs(p.lines, 0, 0, {3, 1 << 20})) == "b0-3 b3-6 b6-7");
   // 10 text bytes and the allowance per line: two lines fit in 500 bytes.
-  BOOST_TEST(shape(due_runs(p.lines, 0, 0, {1000, 500})) ==
-             "b0-2 b2-4 b4-6 b6-7");
+  BOOST_TEST(shape(due_runs(p.lines, 0, 0, {1000, 500}))
+             == "b0-2 b2-4 b4-6 b6-7");
   // A line bigger than the bound still goes, alone in its batch.
   plan big;
   big.add(line_kind::message, 0, 10).add(line_kind::message, 0, 5000);
   big.add(line_kind::message, 0, 10);
-  BOOST_TEST(shape(due_runs(big.lines, 0, 0, {1000, 1000})) ==
-             "b0-1 b1-2 b2-3");
+  BOOST_TEST(shape(due_runs(big.lines, 0, 0, {1000, 1000}))
+             == "b0-1 b1-2 b2-3");
 }
 
 BOOST_AUTO_TEST_CASE(a_sender_wakes_at_the_due_time_or_a_gather_later) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "domain/texts.hpp"
@@ -112,11 +113,11 @@ BOOST_AUTO_TEST_CASE(wrong_chat_wrong_text_and_strangers_are_errors) {
   c.expect(ana_to_bob(1));
   c.expect(ana_to_bob(2));
   BOOST_TEST((c.observe(9, copy_of(1), 1001) == verdict::wrong_chat));
-  BOOST_TEST((c.observe(2, "Ana: hello" + std::string{" #r"} + tag + ".2",
-                        1002) == verdict::mistranslated));
+  BOOST_TEST((c.observe(2, "Ana: hello" + std::string{" #r"} + tag + ".2", 1002)
+              == verdict::mistranslated));
   BOOST_TEST((c.observe(2, copy_of(77), 1003) == verdict::unknown_marker));
-  BOOST_TEST((c.observe(2, "Ana: [es] hello #rbeef.1", 1004) ==
-              verdict::foreign_marker));
+  BOOST_TEST((c.observe(2, "Ana: [es] hello #rbeef.1", 1004)
+              == verdict::foreign_marker));
   BOOST_TEST(c.counts().wrong_chat == 1);
   BOOST_TEST(c.counts().mistranslated == 1);
   BOOST_TEST(c.counts().unknown_marker == 1);
@@ -151,8 +152,10 @@ BOOST_AUTO_TEST_CASE(a_copy_delivered_untranslated_is_that_message) {
 
   delivery_checker c{tag, false};
   c.expect(ana_to_bob(1));
-  BOOST_TEST((c.observe(2, "Ana: " + with_marker("hello", tag, 1) + " " + note("es"),
-                        1001) == verdict::delivered));
+  BOOST_TEST(
+      (c.observe(2, "Ana: " + with_marker("hello", tag, 1) + " " + note("es"),
+                 1001)
+       == verdict::delivered));
   BOOST_TEST(c.pending() == 0);
 }
 
@@ -163,10 +166,10 @@ BOOST_AUTO_TEST_CASE(a_history_reply_is_not_a_delivery) {
   c.expect(ana_to_bob(1));
   BOOST_TEST((c.observe(2, copy_of(1), 1001) == verdict::delivered));
   for (auto lang : {"en", "es"}) {
-    auto history = bridge::domain::render(bridge::domain::text_id::history_header,
-                                          lang, 1)
-                   + "\nAna: " + with_marker("hello", tag, 1) + "\n   → "
-                   + copy_of(1).substr(5);
+    auto history =
+        bridge::domain::render(bridge::domain::text_id::history_header, lang, 1)
+        + "\nAna: " + with_marker("hello", tag, 1) + "\n   → "
+        + copy_of(1).substr(5);
     BOOST_TEST((c.observe(2, history, 1002) == verdict::unexpected_reply));
   }
   BOOST_TEST(c.counts().duplicated == 0);

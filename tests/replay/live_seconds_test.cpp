@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
@@ -43,18 +44,20 @@ BOOST_FIXTURE_TEST_CASE(a_second_is_written_after_its_grace, fixture) {
   BOOST_TEST(written() == "second,sent,delivered,p50_ms,p99_ms,max_ms\n");
   now = start + 1'500;
   w.update(samples, sent);
-  BOOST_TEST(written() == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
-                          "0,2,2,10,290,290\n");
+  BOOST_TEST(written()
+             == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
+                "0,2,2,10,290,290\n");
 }
 
 BOOST_FIXTURE_TEST_CASE(quiet_seconds_are_written_as_zeros, fixture) {
   sent = {start + 10};
   now = start + 3'600;
   w.update(samples, sent);
-  BOOST_TEST(written() == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
-                          "0,1,0,0,0,0\n"
-                          "1,0,0,0,0,0\n"
-                          "2,0,0,0,0,0\n");
+  BOOST_TEST(written()
+             == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
+                "0,1,0,0,0,0\n"
+                "1,0,0,0,0,0\n"
+                "2,0,0,0,0,0\n");
 }
 
 BOOST_FIXTURE_TEST_CASE(later_figures_only_add_to_open_seconds, fixture) {
@@ -65,9 +68,10 @@ BOOST_FIXTURE_TEST_CASE(later_figures_only_add_to_open_seconds, fixture) {
   w.update(samples, sent);
   BOOST_TEST(w.late() == 1);
   w.finish();
-  BOOST_TEST(written() == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
-                          "0,0,0,0,0,0\n"
-                          "1,0,1,7,7,7\n");
+  BOOST_TEST(written()
+             == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
+                "0,0,0,0,0,0\n"
+                "1,0,1,7,7,7\n");
 }
 
 BOOST_FIXTURE_TEST_CASE(finish_writes_what_is_left, fixture) {
@@ -75,15 +79,17 @@ BOOST_FIXTURE_TEST_CASE(finish_writes_what_is_left, fixture) {
   samples = {{start + 2'400, 300}};
   w.update(samples, sent);
   w.finish();
-  BOOST_TEST(written() == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
-                          "0,0,0,0,0,0\n"
-                          "1,0,0,0,0,0\n"
-                          "2,1,1,300,300,300\n");
+  BOOST_TEST(written()
+             == "second,sent,delivered,p50_ms,p99_ms,max_ms\n"
+                "0,0,0,0,0,0\n"
+                "1,0,0,0,0,0\n"
+                "2,1,1,300,300,300\n");
   w.finish(); // nothing twice
-  BOOST_TEST(written().size() == std::string{"second,sent,delivered,p50_ms,"
-                                             "p99_ms,max_ms\n0,0,0,0,0,0\n1,"
-                                             "0,0,0,0,0\n2,1,1,300,300,300\n"}
-                                     .size());
+  BOOST_TEST(written().size()
+             == std::string{"second,sent,delivered,p50_ms,"
+                            "p99_ms,max_ms\n0,0,0,0,0,0\n1,"
+                            "0,0,0,0,0\n2,1,1,300,300,300\n"}
+                    .size());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -41,8 +42,8 @@ std::vector<replay::traffic_line> traffic() {
   auto lines = replay::generate(small_traffic());
   lines.erase(std::remove_if(lines.begin(), lines.end(),
                              [](const replay::traffic_line& l) {
-                               return l.kind == replay::line_kind::raw ||
-                                      l.kind == replay::line_kind::update;
+                               return l.kind == replay::line_kind::raw
+                                      || l.kind == replay::line_kind::update;
                              }),
               lines.end());
   return lines;
@@ -54,12 +55,12 @@ std::map<int64_t, std::vector<std::string>> texts_by_user(server_fixture& f) {
   simdjson::dom::parser parser;
   int64_t offset = 0;
   for (;;) {
-    auto r = f.http.get(f.api + "getUpdates?timeout=0&limit=100&offset=" +
-                            std::to_string(offset),
+    auto r = f.http.get(f.api + "getUpdates?timeout=0&limit=100&offset="
+                            + std::to_string(offset),
                         {}, 10s);
     simdjson::dom::array result;
-    BOOST_REQUIRE_MESSAGE(parser.parse(r.body)["result"].get_array().get(
-                              result) == simdjson::SUCCESS,
+    BOOST_REQUIRE_MESSAGE(parser.parse(r.body)["result"].get_array().get(result)
+                              == simdjson::SUCCESS,
                           r.status << " " << r.body.substr(0, 200));
     if (result.size() == 0)
       return out;
@@ -68,9 +69,8 @@ std::map<int64_t, std::vector<std::string>> texts_by_user(server_fixture& f) {
       std::string_view text;
       BOOST_REQUIRE(u["update_id"].get_int64().get(id) == simdjson::SUCCESS);
       offset = id + 1;
-      if (u["message"]["from"]["id"].get_int64().get(from) ==
-              simdjson::SUCCESS &&
-          u["message"]["text"].get_string().get(text) == simdjson::SUCCESS)
+      if (u["message"]["from"]["id"].get_int64().get(from) == simdjson::SUCCESS
+          && u["message"]["text"].get_string().get(text) == simdjson::SUCCESS)
         out[from].emplace_back(text);
     }
   }
@@ -84,8 +84,8 @@ BOOST_AUTO_TEST_CASE(assumed_registration_follows_the_file) {
   BOOST_TEST(reg.teams == 10);
   int64_t users = 0;
   for (const auto& l : lines) {
-    if (l.kind != replay::line_kind::register_manager &&
-        l.kind != replay::line_kind::register_worker)
+    if (l.kind != replay::line_kind::register_manager
+        && l.kind != replay::line_kind::register_worker)
       continue;
     ++users;
     const auto& u = reg.users.at(l.user + 1000);
@@ -102,9 +102,11 @@ BOOST_AUTO_TEST_CASE(assumed_registration_follows_the_file) {
 BOOST_FIXTURE_TEST_CASE(every_message_reaches_tg_sim_once_in_order,
                         server_fixture) {
   auto lines = traffic();
-  BOOST_TEST(std::count_if(lines.begin(), lines.end(), [](const auto& l) {
-               return l.kind == replay::line_kind::press;
-             }) > 0);
+  BOOST_TEST(std::count_if(lines.begin(), lines.end(),
+                           [](const auto& l) {
+                             return l.kind == replay::line_kind::press;
+                           })
+             > 0);
   replay::run_options o;
   o.sim_port = port;
   o.offer_only = true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tools/bridge_replay/report.hpp"
@@ -79,7 +80,8 @@ BOOST_AUTO_TEST_CASE(the_report_fails_on_any_loss_duplicate_or_disorder) {
   r.steady_latency.p99 = 21;
   json = report_json(r);
   BOOST_TEST(json.find(R"("steady":{"warmup_s":5.0,"latency_ms":{"count":4)")
-             != std::string::npos, json);
+                 != std::string::npos,
+             json);
   BOOST_TEST(json.find(R"("p99":21)") != std::string::npos);
 }
 

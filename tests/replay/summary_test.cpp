@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tools/bridge_replay/summary.hpp"
@@ -28,8 +29,8 @@ BOOST_AUTO_TEST_CASE(a_missed_threshold_fails_the_table) {
   run_report r;
   auto t = summary_table(r, {"threshold failed: steady p99 412 ms > 250 ms"});
   BOOST_TEST(t.find("FAILED") != std::string::npos);
-  BOOST_TEST(t.find("threshold failed: steady p99 412 ms > 250 ms") !=
-             std::string::npos);
+  BOOST_TEST(t.find("threshold failed: steady p99 412 ms > 250 ms")
+             != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

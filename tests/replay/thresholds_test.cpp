@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
@@ -66,12 +67,12 @@ BOOST_AUTO_TEST_CASE(bad_limits_are_refused) {
   BOOST_TEST(threshold_value_error(250.5).empty());
   BOOST_TEST(threshold_value_error(-1) == "negative");
   BOOST_TEST(threshold_value_error(std::nan("")) == "not a number");
-  BOOST_TEST(threshold_value_error(std::numeric_limits<double>::infinity()) ==
-             "not finite");
-  BOOST_TEST(validate(thresholds{-1.0, std::nullopt}) ==
-             "--max-p99-ms: negative");
-  BOOST_TEST(validate(thresholds{std::nullopt, std::nan("")}) ==
-             "--min-throughput: not a number");
+  BOOST_TEST(threshold_value_error(std::numeric_limits<double>::infinity())
+             == "not finite");
+  BOOST_TEST(validate(thresholds{-1.0, std::nullopt})
+             == "--max-p99-ms: negative");
+  BOOST_TEST(validate(thresholds{std::nullopt, std::nan("")})
+             == "--min-throughput: not a number");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

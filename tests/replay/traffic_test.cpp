@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
@@ -79,23 +80,23 @@ BOOST_AUTO_TEST_CASE(malformed_lines_are_refused_with_a_reason) {
   BOOST_TEST(!parse_line("{not json").error.empty());
   BOOST_TEST(!parse_line("[1,2,3]").error.empty());
   BOOST_TEST(parse_line(R"({"t_ms":1})").error == "kind is missing");
-  BOOST_TEST(parse_line(R"({"kind":"dance","user":1})").error ==
-             "unknown kind 'dance'");
+  BOOST_TEST(parse_line(R"({"kind":"dance","user":1})").error
+             == "unknown kind 'dance'");
+  BOOST_TEST(parse_line(R"({"kind":"message","user":"one","text":"x"})").error
+             == "user is not an integer");
   BOOST_TEST(
-      parse_line(R"({"kind":"message","user":"one","text":"x"})").error ==
-      "user is not an integer");
-  BOOST_TEST(
-      parse_line(R"({"kind":"message","user":1,"t_ms":-4,"text":"x"})").error ==
-      "t_ms is negative");
-  BOOST_TEST(parse_line(R"({"kind":"message","text":"x"})").error ==
-             "user is missing");
-  BOOST_TEST(parse_line(R"({"kind":"message","user":1})").error ==
-             "text is missing");
-  BOOST_TEST(parse_line(R"({"kind":"command","user":1,"text":"help"})").error ==
-             "text must start with '/'");
+      parse_line(R"({"kind":"message","user":1,"t_ms":-4,"text":"x"})").error
+      == "t_ms is negative");
+  BOOST_TEST(parse_line(R"({"kind":"message","text":"x"})").error
+             == "user is missing");
+  BOOST_TEST(parse_line(R"({"kind":"message","user":1})").error
+             == "text is missing");
+  BOOST_TEST(parse_line(R"({"kind":"command","user":1,"text":"help"})").error
+             == "text must start with '/'");
   BOOST_TEST(
       parse_line(R"({"kind":"press","user":1,"expect":"delivery","data":"x"})")
-          .error == "expect 'delivery' does not fit kind press");
+          .error
+      == "expect 'delivery' does not fit kind press");
 }
 
 BOOST_AUTO_TEST_CASE(empty_files_and_blank_lines_are_nothing) {
@@ -112,15 +113,17 @@ BOOST_AUTO_TEST_CASE(oversize_lines_and_texts_are_refused) {
   small.max_text_bytes = 10;
   auto long_line =
       R"({"kind":"message","user":1,"text":")" + std::string(200, 'x') + "\"}";
-  BOOST_TEST(parse_line(long_line, small).error ==
-             "line is longer than 100 bytes");
+  BOOST_TEST(parse_line(long_line, small).error
+             == "line is longer than 100 bytes");
   BOOST_TEST(
       parse_line(R"({"kind":"message","user":1,"text":"01234567890"})", small)
-          .error == "text is longer than 10 bytes");
+          .error
+      == "text is longer than 10 bytes");
   small.max_line_bytes = 1000;
   small.max_lines = 2;
-  auto t = read(team + R"({"kind":"message","user":1,"text":"x"})"
-                       "\n",
+  auto t = read(team
+                    + R"({"kind":"message","user":1,"text":"x"})"
+                      "\n",
                 small);
   BOOST_REQUIRE_EQUAL(t.errors.size(), 1u);
   BOOST_TEST(t.errors[0] == "more than 2 lines");
@@ -142,20 +145,23 @@ BOOST_AUTO_TEST_CASE(hostile_content_is_data_not_a_problem) {
 }
 
 BOOST_AUTO_TEST_CASE(the_file_as_a_whole_must_make_sense) {
-  auto t = read(team + R"({"t_ms":5,"kind":"message","user":3,"text":"who?"})"
-                       "\n");
+  auto t = read(team
+                + R"({"t_ms":5,"kind":"message","user":3,"text":"who?"})"
+                  "\n");
   BOOST_REQUIRE_EQUAL(t.errors.size(), 1u);
   BOOST_TEST(t.errors[0] == "record 3: user 3 is not registered");
-  auto late = read(team + R"({"t_ms":5,"kind":"message","user":1,"text":"a"})"
-                          "\n"
-                          R"({"t_ms":4,"kind":"message","user":1,"text":"b"})"
-                          "\n");
+  auto late = read(team
+                   + R"({"t_ms":5,"kind":"message","user":1,"text":"a"})"
+                     "\n"
+                     R"({"t_ms":4,"kind":"message","user":1,"text":"b"})"
+                     "\n");
   BOOST_TEST(late.errors.at(0) == "record 4: t_ms goes backwards");
   auto orphan = read(
       R"({"kind":"register_worker","user":2,"name":"B","lang":"en","manager":9})");
   BOOST_TEST(orphan.errors.at(0) == "record 1: manager 9 is not registered");
-  auto sw = read(team + R"({"t_ms":5,"kind":"switch","user":2,"to":1})"
-                        "\n");
+  auto sw = read(team
+                 + R"({"t_ms":5,"kind":"switch","user":2,"to":1})"
+                   "\n");
   BOOST_TEST(sw.errors.at(0) == "record 3: switch by 2, not a manager");
   auto broken = read(team + "garbage\n");
   BOOST_TEST(broken.errors.at(0).rfind("line 3: not a JSON object", 0) == 0);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
@@ -13,8 +14,8 @@ constexpr int64_t day_ms = 86400000;
 
 int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 struct admin_fixture : bridge::test::pool_fixture {
@@ -118,7 +119,8 @@ BOOST_AUTO_TEST_CASE(a_stale_fencing_token_is_refused) {
   BOOST_TEST((code_of(run(p)) == engine_errc::conflict));
   p.fence_token = 7;
   BOOST_TEST(must(p).n == 0);
-  BOOST_TEST(db.scalar("SELECT token FROM job_fences WHERE name = 'retention'") == 7);
+  BOOST_TEST(db.scalar("SELECT token FROM job_fences WHERE name = 'retention'")
+             == 7);
 }
 
 BOOST_AUTO_TEST_CASE(purge_keeps_unprocessed_inbox_and_pending_outbox_rows) {
@@ -133,7 +135,8 @@ BOOST_AUTO_TEST_CASE(purge_keeps_unprocessed_inbox_and_pending_outbox_rows) {
   BOOST_TEST(must(purge{purge_target::inbox, later, 100, "", 0}).n == 1);
   BOOST_TEST(must(purge{purge_target::outbox, later, 100, "", 0}).n == 1);
   BOOST_TEST(db.scalar("SELECT update_id FROM inbox") == 2);
-  BOOST_TEST(db.query("SELECT dedupe_key FROM outbox")[0][0].as<std::string>() == "b");
+  BOOST_TEST(db.query("SELECT dedupe_key FROM outbox")[0][0].as<std::string>()
+             == "b");
 }
 
 BOOST_AUTO_TEST_CASE(the_backlog_counts_unfinished_inbox_and_outbox_rows) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
@@ -42,8 +43,10 @@ BOOST_AUTO_TEST_CASE(usage_counts_to_the_limit_and_no_further) {
   BOOST_TEST(!must(usage_incr{40, 20240301, 0}).granted);
   BOOST_TEST(must(usage_get{40, 20240301}).count == 0);
   for (int64_t bad : {0, 20240230, 20231301, 19991231, 202402290})
-    BOOST_TEST((code_of(run(usage_incr{40, bad, 5})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(usage_incr{41, 20240229, 5})) == engine_errc::not_found));
+    BOOST_TEST(
+        (code_of(run(usage_incr{40, bad, 5})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(usage_incr{41, 20240229, 5})) == engine_errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(leases_count_whole_then_one_at_a_time_to_the_limit) {
@@ -68,7 +71,8 @@ BOOST_AUTO_TEST_CASE(leases_count_whole_then_one_at_a_time_to_the_limit) {
   BOOST_TEST(must(usage_incr{42, 20240302, -1, 0, 1000}).count == 1000);
   for (int64_t bad : {0, -1, 1001})
     BOOST_TEST((code_of(run(usage_incr{42, 20240229, 12, 0, bad}))
-                == engine_errc::invalid_input), bad);
+                == engine_errc::invalid_input),
+               bad);
 }
 
 BOOST_AUTO_TEST_CASE(unsent_messages_are_given_back_never_below_zero) {
@@ -86,10 +90,12 @@ BOOST_AUTO_TEST_CASE(unsent_messages_are_given_back_never_below_zero) {
   BOOST_TEST(must(usage_get{43, 20240301}).count == 0);
   for (int64_t bad : {0, -2, 1001})
     BOOST_TEST((code_of(run(usage_release{43, 20240229, bad}))
-                == engine_errc::invalid_input), bad);
+                == engine_errc::invalid_input),
+               bad);
   for (int64_t bad_day : {0, 20240230, 202402290})
     BOOST_TEST((code_of(run(usage_release{43, bad_day, 1}))
-                == engine_errc::invalid_input), bad_day);
+                == engine_errc::invalid_input),
+               bad_day);
   BOOST_TEST((code_of(run(usage_release{0, 20240229, 1}))
               == engine_errc::invalid_input));
 }

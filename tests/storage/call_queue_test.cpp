@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "storage/call_queue.hpp"
@@ -49,7 +50,8 @@ BOOST_AUTO_TEST_CASE(calls_leave_oldest_first_across_kinds) {
   BOOST_TEST((order == std::vector<int>{1, 2, 3}));
 }
 
-BOOST_AUTO_TEST_CASE(a_batchable_kind_leaves_with_its_followers_up_to_the_weight) {
+BOOST_AUTO_TEST_CASE(
+    a_batchable_kind_leaves_with_its_followers_up_to_the_weight) {
   queue q{2, 100};
   q.push(1, 2, t0, t0 + 1s, 1);
   q.push(0, 1, t0, t0 + 1s, 2);
@@ -93,7 +95,8 @@ BOOST_AUTO_TEST_CASE(expired_calls_are_removed_and_the_rest_keep_order) {
   BOOST_TEST(!q.next_deadline());
 }
 
-BOOST_AUTO_TEST_CASE(requeued_calls_return_in_arrival_order_ahead_of_younger_ones) {
+BOOST_AUTO_TEST_CASE(
+    requeued_calls_return_in_arrival_order_ahead_of_younger_ones) {
   queue q{2, 3};
   for (int i = 1; i <= 3; ++i)
     q.push(1, 1, t0, t0 + 1s, i);
@@ -106,7 +109,8 @@ BOOST_AUTO_TEST_CASE(requeued_calls_return_in_arrival_order_ahead_of_younger_one
   q.requeue(std::move(second));
   q.requeue(std::move(first));
   BOOST_TEST(q.size() == 5u);
-  BOOST_TEST((values(q.take(kind_one_batches, 10)) == std::vector<int>{1, 2, 3, 4, 5}));
+  BOOST_TEST((values(q.take(kind_one_batches, 10))
+              == std::vector<int>{1, 2, 3, 4, 5}));
 }
 
 BOOST_AUTO_TEST_CASE(a_kind_held_back_keeps_waiting_and_grows) {
@@ -116,11 +120,13 @@ BOOST_AUTO_TEST_CASE(a_kind_held_back_keeps_waiting_and_grows) {
   q.push(1, 1, t0, t0 + 1s, 3);
   auto not_one = [](uint32_t kind) { return kind != 1; };
   // The oldest call is of kind 1, which may not leave: kind 2 goes first.
-  BOOST_TEST(values(q.take(kind_one_batches, 10, not_one)) == std::vector<int>{2});
+  BOOST_TEST(values(q.take(kind_one_batches, 10, not_one))
+             == std::vector<int>{2});
   BOOST_TEST(q.take(kind_one_batches, 10, not_one).empty());
   q.push(1, 1, t0, t0 + 1s, 4);
   // Allowed again, kind 1 leaves as one batch of everything that waited.
-  BOOST_TEST(values(q.take(kind_one_batches, 10)) == (std::vector<int>{1, 3, 4}));
+  BOOST_TEST(values(q.take(kind_one_batches, 10))
+             == (std::vector<int>{1, 3, 4}));
   BOOST_TEST(q.empty());
 }
 
@@ -144,7 +150,8 @@ BOOST_AUTO_TEST_CASE(one_kind_can_be_taken_by_name_up_to_the_weight) {
   BOOST_TEST(q.empty());
 }
 
-BOOST_AUTO_TEST_CASE(the_waiting_weight_of_a_kind_follows_every_way_in_and_out) {
+BOOST_AUTO_TEST_CASE(
+    the_waiting_weight_of_a_kind_follows_every_way_in_and_out) {
   queue q{3, 100};
   BOOST_TEST(q.waiting_weight(1) == 0u);
   BOOST_TEST(q.waiting_weight(9) == 0u); // no such kind

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
@@ -36,7 +37,8 @@ struct small_pool : bridge::test::system_fixture {
     opts.write_linger = linger;
     pool = *storage::start_db_pool(*sys, opts);
     BOOST_REQUIRE(wait_until([&] {
-      return pool_status(*sys, pool).connections_open == static_cast<int64_t>(size);
+      return pool_status(*sys, pool).connections_open
+             == static_cast<int64_t>(size);
     }));
   }
 
@@ -62,8 +64,7 @@ struct small_pool : bridge::test::system_fixture {
     return must(conversation_open{1, 2}).id;
   }
 
-  template <class Op>
-  typename Op::result must(Op op) {
+  template <class Op> typename Op::result must(Op op) {
     auto r = bridge::test::ask_op(*sys, pool, std::move(op));
     if (!r)
       BOOST_FAIL(describe(r.error()));
@@ -102,8 +103,8 @@ BOOST_AUTO_TEST_CASE(a_saturated_pool_never_opens_more_connections) {
   BOOST_TEST(p.status().rejected_full == 1);
   lock.release();
   int answered = 0;
-  self->receive_for(answered, 13)([&](user_record&) {},
-                                  [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+  self->receive_for(answered, 13)(
+      [&](user_record&) {}, [&](caf::error& e) { BOOST_FAIL(describe(e)); });
   auto done = p.status();
   BOOST_TEST(done.queue_depth == 0);
   BOOST_TEST(done.in_use == 0);
@@ -165,7 +166,8 @@ BOOST_AUTO_TEST_CASE(waiting_writes_of_one_kind_leave_as_one_batch) {
   std::vector<int64_t> fresh;
   self->receive_for(got, 51)([](user_record&) {},
                              [&](inbox_put_result& r) {
-                               fresh.insert(fresh.end(), r.new_ids.begin(), r.new_ids.end());
+                               fresh.insert(fresh.end(), r.new_ids.begin(),
+                                            r.new_ids.end());
                              },
                              [&](caf::error& e) { BOOST_FAIL(describe(e)); });
   BOOST_TEST(fresh.size() == 50u);
@@ -213,13 +215,13 @@ struct mixed_writes {
     BOOST_TEST(before.queue_depth == 40);
     lock.release();
     int got = 0;
-    self->receive_for(got, 41)([](user_record&) {}, [](inbox_put_result&) {},
-                               [](message_put_result&) {},
-                               [](outbox_put_result&) {},
-                               [&](caf::error& e) {
-                                 BOOST_TEST((engine_code(e) == engine_errc::not_found));
-                                 ++refused;
-                               });
+    self->receive_for(got, 41)(
+        [](user_record&) {}, [](inbox_put_result&) {},
+        [](message_put_result&) {}, [](outbox_put_result&) {},
+        [&](caf::error& e) {
+          BOOST_TEST((engine_code(e) == engine_errc::not_found));
+          ++refused;
+        });
     after = p.status();
   }
 };
@@ -276,8 +278,9 @@ BOOST_AUTO_TEST_CASE(writes_of_one_burst_share_a_turn_after_the_linger) {
         self->send(p.pool, outbox_put{o});
       }
       int got = 0;
-      self->receive_for(got, 10)([](outbox_put_result&) {},
-                                 [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+      self->receive_for(got,
+                        10)([](outbox_put_result&) {},
+                            [&](caf::error& e) { BOOST_FAIL(describe(e)); });
       auto after = p.status();
       BOOST_TEST(p.db.scalar("SELECT count(*) FROM outbox") == 10);
       if (linger > 0ms)
@@ -300,7 +303,8 @@ BOOST_AUTO_TEST_CASE(inbox_rows_never_wait_behind_other_writes) {
   m.sender_id = 1;
   m.original_text = "held";
   self->send(p.pool, message_put{{m}});
-  BOOST_REQUIRE(bridge::test::wait_until([&] { return p.status().in_use == 1; }));
+  BOOST_REQUIRE(
+      bridge::test::wait_until([&] { return p.status().in_use == 1; }));
   outbox_record o;
   o.chat_id = 2;
   o.kind = "send_message";
@@ -316,7 +320,8 @@ BOOST_AUTO_TEST_CASE(inbox_rows_never_wait_behind_other_writes) {
   BOOST_TEST(p.status().queue_depth == 1);
   lock.release();
   int got = 0;
-  self->receive_for(got, 2)([](message_put_result&) {}, [](outbox_put_result&) {},
+  self->receive_for(got, 2)([](message_put_result&) {},
+                            [](outbox_put_result&) {},
                             [&](caf::error& e) { BOOST_FAIL(describe(e)); });
   BOOST_TEST(p.db.scalar("SELECT count(*) FROM outbox") == 1);
 }
@@ -339,12 +344,13 @@ BOOST_AUTO_TEST_CASE(a_bad_request_in_a_batch_fails_alone) {
   }
   lock.release();
   int got = 0, stored = 0, refused = 0;
-  self->receive_for(got, 6)([](user_record&) {},
-                            [&](message_put_result& r) { stored += r.ids.at(0) > 0; },
-                            [&](caf::error& e) {
-                              BOOST_TEST((engine_code(e) == engine_errc::not_found));
-                              ++refused;
-                            });
+  self->receive_for(got, 6)(
+      [](user_record&) {},
+      [&](message_put_result& r) { stored += r.ids.at(0) > 0; },
+      [&](caf::error& e) {
+        BOOST_TEST((engine_code(e) == engine_errc::not_found));
+        ++refused;
+      });
   BOOST_TEST(stored == 4);
   BOOST_TEST(refused == 1);
   BOOST_TEST(p.db.scalar("SELECT count(*) FROM messages") == 4);

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "storage/db_pool.hpp"
 
 BOOST_AUTO_TEST_SUITE(storage_db_pool)
 
-using bridge::storage::db_pool_options;
 using bridge::storage::combined_turn_allowed;
+using bridge::storage::db_pool_options;
 using bridge::storage::write_turn_allowed;
 using std::chrono::microseconds;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
@@ -27,9 +28,12 @@ struct killer_fixture : bridge::test::pool_fixture {
   long long kill_waiting() {
     long long killed = 0;
     wait_until([&] {
-      killed = db.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                         "WHERE datname = '" + db.name() + "' AND application_name = "
-                         "'bridge-test' AND wait_event_type = 'Lock'");
+      killed = db.scalar(
+          "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+          "WHERE datname = '"
+          + db.name()
+          + "' AND application_name = "
+            "'bridge-test' AND wait_event_type = 'Lock'");
       return killed > 0;
     });
     return killed;
@@ -103,7 +107,8 @@ BOOST_AUTO_TEST_CASE(only_the_request_on_the_broken_connection_fails) {
 }
 
 BOOST_AUTO_TEST_CASE(idle_connections_killed_behind_the_pool_are_replaced) {
-  db.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '"
+  db.scalar("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE datname = '"
             + db.name() + "' AND application_name = 'bridge-test'");
   for (int i = 0; i < 10; ++i)
     BOOST_TEST(must(user_get{1}).telegram_id == 1);

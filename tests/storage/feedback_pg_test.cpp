@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
@@ -58,9 +59,11 @@ BOOST_AUTO_TEST_CASE(feedback_lists_in_pages_after_a_cursor) {
   BOOST_REQUIRE(last.rows.size() == 1);
   BOOST_TEST(last.rows[0].text == "n4");
   BOOST_TEST(must(feedback_list{ids[4], 2}).rows.empty());
-  BOOST_TEST((code_of(run(feedback_list{-1, 2})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(feedback_list{-1, 2})) == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(feedback_list{0, 0})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(feedback_list{0, 1001})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(feedback_list{0, 1001})) == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(a_translation_is_stored_and_replaced_by_another_language) {
@@ -74,8 +77,10 @@ BOOST_AUTO_TEST_CASE(a_translation_is_stored_and_replaced_by_another_language) {
   BOOST_TEST(r.translated_text == "Langsam");
   BOOST_TEST(r.translated_lang == "de");
   BOOST_TEST(must(feedback_translated{id + 100, "x", "en"}).n == 0);
-  BOOST_TEST((code_of(run(feedback_translated{id, "", "en"})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(feedback_translated{0, "x", "en"})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(feedback_translated{id, "", "en"}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(feedback_translated{0, "x", "en"}))
+              == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(feedback_translated{id, "\xff", "en"}))
               == engine_errc::invalid_input));
 }

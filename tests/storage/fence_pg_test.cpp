@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <future>
@@ -67,7 +68,8 @@ BOOST_AUTO_TEST_CASE(a_stale_epoch_writes_nothing) {
   put.rows.push_back({10, chat_in(3), "{}"});
   put.rows.push_back({11, chat_in(4), "{}"});
   must(put);
-  auto before = db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NULL");
+  auto before =
+      db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NULL");
   // Epoch 4 of partition 3 is gone (5 holds it): refused, nothing done.
   auto stale = run(inbox_done{{10}, 0, fence_token{3, 4}});
   BOOST_TEST((code_of(stale) == engine_errc::fenced));
@@ -108,13 +110,15 @@ BOOST_AUTO_TEST_CASE(outbox_rows_belong_to_the_writers_partition) {
   r.text = "you have a new worker";
   must(outbox_put{r, 0, fence_token{3, 5}});
   // Sent by partition 3's owner, which wrote it.
-  BOOST_TEST(db.scalar("SELECT partition FROM outbox WHERE dedupe_key = 'cross'")
-             == 3);
+  BOOST_TEST(
+      db.scalar("SELECT partition FROM outbox WHERE dedupe_key = 'cross'")
+      == 3);
   // Without a fence, the chat's own partition sends it.
   r.dedupe_key = "unfenced";
   must(outbox_put{r});
-  BOOST_TEST(db.scalar("SELECT partition FROM outbox WHERE dedupe_key = 'unfenced'")
-             == 6);
+  BOOST_TEST(
+      db.scalar("SELECT partition FROM outbox WHERE dedupe_key = 'unfenced'")
+      == 6);
   auto mine = must(outbox_unsent{0, 100, 0, 0, {3}});
   BOOST_REQUIRE_EQUAL(mine.rows.size(), 1u);
   BOOST_TEST(mine.rows[0].dedupe_key == "cross");
@@ -146,14 +150,17 @@ BOOST_AUTO_TEST_CASE(a_link_moves_the_worker_and_tells_the_manager) {
   // with it; the /join itself stays where it is being handled (moved, the
   // manager's partition would handle it, and link, again).
   BOOST_TEST(partition_of_chat(worker) == 3);
-  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 21") == 3);
-  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 20") == 6);
+  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 21")
+             == 3);
+  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 20")
+             == 6);
   // The note waits in the manager's partition, above any update id.
   auto notes = must(inbox_pending{note_id_base - 1, 10, 0, 0, {3}});
   BOOST_REQUIRE_EQUAL(notes.rows.size(), 1u);
   BOOST_TEST(notes.rows[0].chat_id == manager);
   BOOST_TEST(is_note_id(notes.rows[0].update_id));
-  BOOST_TEST(notes.rows[0].payload.find("\"worker_joined\"") != std::string::npos);
+  BOOST_TEST(notes.rows[0].payload.find("\"worker_joined\"")
+             != std::string::npos);
   BOOST_TEST(notes.rows[0].payload.find("\"Ana\"") != std::string::npos);
   // A link from a stale owner of the worker's partition changes nothing.
   auto other = chat_in(5);
@@ -174,15 +181,18 @@ BOOST_AUTO_TEST_CASE(a_refused_join_tells_the_manager_and_links_nothing) {
   auto notes = must(inbox_pending{note_id_base - 1, 10, 0, 0, {3}});
   BOOST_REQUIRE_EQUAL(notes.rows.size(), 1u);
   BOOST_TEST(notes.rows[0].chat_id == manager);
-  BOOST_TEST(notes.rows[0].payload.find("\"join_refused\"") != std::string::npos);
+  BOOST_TEST(notes.rows[0].payload.find("\"join_refused\"")
+             != std::string::npos);
   BOOST_TEST(notes.rows[0].payload.find("\"Ivan\"") != std::string::npos);
   // From a stale owner of the worker's partition: no note.
   BOOST_TEST((code_of(run(join_refused{worker, manager, "Ivan", 41, 0,
                                        fence_token{6, 0}}))
               == engine_errc::fenced));
-  BOOST_TEST(must(inbox_pending{note_id_base - 1, 10, 0, 0, {3}}).rows.size() == 1u);
+  BOOST_TEST(must(inbox_pending{note_id_base - 1, 10, 0, 0, {3}}).rows.size()
+             == 1u);
   // Bad ids are refused before the database.
-  BOOST_TEST((code_of(run(join_refused{0, manager})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(join_refused{0, manager})) == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(a_reset_sends_the_partners_home_and_tells_them) {
@@ -197,7 +207,8 @@ BOOST_AUTO_TEST_CASE(a_reset_sends_the_partners_home_and_tells_them) {
   inbox_put put;
   put.rows.push_back({30, w1, "{}"});
   must(put);
-  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 30") == 3);
+  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 30")
+             == 3);
   user_reset reset{manager, 0, fence_token{3, 5}};
   reset.tell_partners = true;
   reset.name = "Boss";
@@ -205,13 +216,15 @@ BOOST_AUTO_TEST_CASE(a_reset_sends_the_partners_home_and_tells_them) {
   auto r = must(reset);
   BOOST_TEST(r.unlinked.size() == 2u);
   BOOST_TEST(partition_of_chat(w1) == 1);
-  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 30") == 1);
+  BOOST_TEST(db.scalar("SELECT partition FROM inbox WHERE update_id = 30")
+             == 1);
   // Each worker's note waits in its own partition now.
   for (auto [w, p] : {std::pair{w1, 1}, std::pair{w2, 2}}) {
     auto notes = must(inbox_pending{note_id_base - 1, 10, 0, 0, {p}});
     BOOST_REQUIRE_EQUAL(notes.rows.size(), 1u);
     BOOST_TEST(notes.rows[0].chat_id == w);
-    BOOST_TEST(notes.rows[0].payload.find("\"partner_left\"") != std::string::npos);
+    BOOST_TEST(notes.rows[0].payload.find("\"partner_left\"")
+               != std::string::npos);
   }
 }
 
@@ -224,13 +237,15 @@ BOOST_AUTO_TEST_CASE(a_takeover_waits_for_a_fenced_write_in_flight) {
   pqxx::connection taker{db.dsn()};
   taker.set_variable("lock_timeout", "'200ms'");
   const std::string take =
-    "SELECT pg_advisory_xact_lock(bridge_lease_lock_class(), 3)";
+      "SELECT pg_advisory_xact_lock(bridge_lease_lock_class(), 3)";
   pqxx::work t{taker};
   BOOST_CHECK_THROW(t.exec(take), pqxx::sql_error);
   t.abort();
   // The writer locked no lease row: nothing was written into it.
   BOOST_TEST(db.query("SELECT xmax::text FROM partition_leases "
-                      "WHERE partition = 3")[0][0].as<std::string>() == "0");
+                      "WHERE partition = 3")[0][0]
+                 .as<std::string>()
+             == "0");
   w.commit();
   // Once the writer committed, the takeover goes through, and the old
   // epoch is refused from then on.
@@ -251,12 +266,14 @@ BOOST_AUTO_TEST_CASE(a_write_during_a_takeover_waits_and_is_refused) {
   t.exec("SELECT pg_advisory_xact_lock(bridge_lease_lock_class(), 3)");
   t.exec("UPDATE partition_leases SET epoch = epoch + 1 WHERE partition = 3");
   auto epoch = db.query("SELECT epoch FROM partition_leases "
-                        "WHERE partition = 3")[0][0].as<int64_t>();
+                        "WHERE partition = 3")[0][0]
+                   .as<int64_t>();
   auto refused = std::async(std::launch::async, [&] {
     pqxx::connection writer{db.dsn()};
     pqxx::work w{writer};
     auto r = w.exec("SELECT bridge_fence('{3}', '{" + std::to_string(epoch)
-                    + "}')")[0][0].as<std::string>();
+                    + "}')")[0][0]
+                 .as<std::string>();
     w.commit();
     return r;
   });
@@ -265,11 +282,12 @@ BOOST_AUTO_TEST_CASE(a_write_during_a_takeover_waits_and_is_refused) {
   for (int i = 0; i < 1000 && !waiting; ++i)
     waiting = db.query("SELECT count(*) FROM pg_locks WHERE locktype = "
                        "'advisory' AND objid = 3 AND NOT granted")[0][0]
-                .as<int>() == 1
+                      .as<int>()
+                  == 1
               || refused.wait_for(std::chrono::milliseconds{10})
-                   == std::future_status::ready;
-  BOOST_TEST((refused.wait_for(std::chrono::seconds{0})
-              != std::future_status::ready));
+                     == std::future_status::ready;
+  BOOST_TEST(
+      (refused.wait_for(std::chrono::seconds{0}) != std::future_status::ready));
   t.commit();
   BOOST_TEST(refused.get() == "{1}");
 }

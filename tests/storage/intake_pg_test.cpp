@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -15,17 +16,19 @@ namespace {
 
 /// Text that breaks naive quoting, array literals and encodings.
 const std::vector<std::string> hostile = {
-  "plain",
-  "it's \"quoted\" with \\backslashes\\ and \\\\doubles",
-  "{braces},commas,\"NULL\"",
-  "NULL",
-  "",
-  "  leading and trailing spaces  ",
-  "line\nbreaks\r\nand\ttabs",
-  "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd8\xb9\xd8\xa7\xd9\x84\xd9\x85", // Hebrew, Arabic
-  "\xe2\x80\x8f\xe2\x80\xae rtl marks \xf0\x9f\x98\x80\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
-  "'); DROP TABLE inbox; --",
-  std::string(5000, 'x') + "\xf0\x9f\x98\x80",
+    "plain",
+    "it's \"quoted\" with \\backslashes\\ and \\\\doubles",
+    "{braces},commas,\"NULL\"",
+    "NULL",
+    "",
+    "  leading and trailing spaces  ",
+    "line\nbreaks\r\nand\ttabs",
+    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d "
+    "\xd8\xb9\xd8\xa7\xd9\x84\xd9\x85", // Hebrew, Arabic
+    "\xe2\x80\x8f\xe2\x80\xae rtl marks "
+    "\xf0\x9f\x98\x80\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",
+    "'); DROP TABLE inbox; --",
+    std::string(5000, 'x') + "\xf0\x9f\x98\x80",
 };
 
 } // namespace
@@ -35,7 +38,8 @@ BOOST_FIXTURE_TEST_SUITE(intake, bridge::test::pool_fixture)
 BOOST_AUTO_TEST_CASE(inbox_reports_new_ids_and_ignores_duplicates) {
   inbox_put first;
   for (int64_t id : {10, 11, 12, 11})
-    first.rows.push_back({id, 500, "{\"update_id\":" + std::to_string(id) + "}"});
+    first.rows.push_back(
+        {id, 500, "{\"update_id\":" + std::to_string(id) + "}"});
   auto r1 = must(first);
   BOOST_TEST((r1.new_ids == std::vector<int64_t>{10, 11, 12}));
   inbox_put second;
@@ -80,7 +84,8 @@ BOOST_AUTO_TEST_CASE(inbox_lists_unfinished_rows_in_pages) {
   std::vector<int64_t> done_ids;
   for (int64_t id = 1; id <= 25; id += 2)
     done_ids.push_back(id);
-  BOOST_TEST(must(inbox_done{done_ids}).n == static_cast<int64_t>(done_ids.size()));
+  BOOST_TEST(must(inbox_done{done_ids}).n
+             == static_cast<int64_t>(done_ids.size()));
   std::vector<int64_t> seen;
   int64_t after = 0;
   for (;;) {
@@ -96,7 +101,8 @@ BOOST_AUTO_TEST_CASE(inbox_lists_unfinished_rows_in_pages) {
     want.push_back(id);
   BOOST_TEST(seen == want);
   BOOST_TEST((code_of(run(inbox_pending{0, 0})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(inbox_pending{0, 5000})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(inbox_pending{0, 5000})) == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(inbox_reports_stored_rows_that_are_still_unfinished) {
@@ -131,7 +137,8 @@ BOOST_AUTO_TEST_CASE(inbox_pending_skips_parked_and_recent_rows) {
   // Rows received after the bound are left to whoever is handling them.
   auto old = must(inbox_pending{0, 10, 0, all.rows[0].received_at_ms - 1});
   BOOST_TEST(old.rows.empty());
-  auto up_to_now = must(inbox_pending{0, 10, 0, all.rows[1].received_at_ms + 1});
+  auto up_to_now =
+      must(inbox_pending{0, 10, 0, all.rows[1].received_at_ms + 1});
   BOOST_TEST(up_to_now.rows.size() == 2u);
   // Backlog counts parked rows apart from the unfinished ones.
   BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE parked_at IS NOT NULL")
@@ -153,7 +160,8 @@ BOOST_AUTO_TEST_CASE(parking_is_refused_for_finished_or_unknown_updates) {
 BOOST_AUTO_TEST_CASE(a_parked_update_is_listed_then_retried_or_dropped) {
   inbox_put put;
   for (int64_t id : {50, 51, 52})
-    put.rows.push_back({id, 60 + id, "{\"update_id\":" + std::to_string(id) + "}"});
+    put.rows.push_back(
+        {id, 60 + id, "{\"update_id\":" + std::to_string(id) + "}"});
   must(put);
   must(inbox_park{50, "db_unavailable after 8 tries"});
   must(inbox_park{52, hostile[1]});
@@ -180,7 +188,8 @@ BOOST_AUTO_TEST_CASE(a_parked_update_is_listed_then_retried_or_dropped) {
   BOOST_TEST(must(inbox_parked{0, 10}).rows.empty());
   BOOST_TEST(must(inbox_pending{0, 10}).rows.size() == 2u);
   BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE update_id = 52 "
-                       "AND processed_at IS NOT NULL") == 1);
+                       "AND processed_at IS NOT NULL")
+             == 1);
 
   // Neither works twice, nor on an update that is not parked.
   BOOST_TEST((code_of(run(inbox_release{52, park_action::drop}))
@@ -207,7 +216,8 @@ BOOST_AUTO_TEST_CASE(a_reply_and_its_update_end_are_written_together) {
   BOOST_TEST(r.outbox[0].created);
   BOOST_TEST((r.outbox[1].status == outbox_status::pending));
   BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE update_id = 70 "
-                       "AND processed_at IS NOT NULL") == 1);
+                       "AND processed_at IS NOT NULL")
+             == 1);
   // Handled again (a replay): the same keys create nothing, and a row
   // already sent is reported so it is not sent twice.
   must(outbox_sent{"u70.9.0", {1000}});
@@ -276,7 +286,8 @@ BOOST_AUTO_TEST_CASE(outbox_lists_unsent_rows_and_keeps_their_content) {
     must(outbox_put{item});
   }
   BOOST_TEST(must(outbox_sent{"k0", {5}}).n == 1);
-  BOOST_TEST(must(outbox_failed{"k3", "chat_gone: 403 \"Forbidden\"", 5}).n == 1);
+  BOOST_TEST(must(outbox_failed{"k3", "chat_gone: 403 \"Forbidden\"", 5}).n
+             == 1);
   // A failure mark never overrides a sent one.
   BOOST_TEST(must(outbox_failed{"k0", "late", 9}).n == 0);
   auto page = must(outbox_unsent{0, 100});
@@ -287,8 +298,9 @@ BOOST_AUTO_TEST_CASE(outbox_lists_unsent_rows_and_keeps_their_content) {
     BOOST_TEST(r.target_message_id == 77);
     BOOST_TEST((r.status == outbox_status::pending));
   }
-  auto sent = db.query("SELECT status, telegram_message_ids::text, attempts FROM outbox "
-                       "WHERE dedupe_key = 'k0'");
+  auto sent = db.query(
+      "SELECT status, telegram_message_ids::text, attempts FROM outbox "
+      "WHERE dedupe_key = 'k0'");
   BOOST_TEST(sent[0][0].as<std::string>() == "sent");
   BOOST_TEST(sent[0][1].as<std::string>() == "{5}");
   auto failed = db.query("SELECT status, last_error, attempts FROM outbox "
@@ -334,8 +346,10 @@ BOOST_AUTO_TEST_CASE(outbox_truncates_an_overlong_reason_on_a_character) {
   while (reason.size() < 3000)
     reason += "\xf0\x9f\x98\x80";
   BOOST_TEST(must(outbox_failed{"long-reason", reason, 1}).n == 1);
-  auto stored = db.query("SELECT last_error FROM outbox WHERE dedupe_key = 'long-reason'")[0][0]
-                  .as<std::string>();
+  auto stored =
+      db.query("SELECT last_error FROM outbox WHERE dedupe_key = 'long-reason'")
+          [0][0]
+              .as<std::string>();
   BOOST_TEST(stored.size() == 1000u);
   BOOST_TEST(stored == reason.substr(0, 1000));
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -82,8 +83,8 @@ BOOST_AUTO_TEST_CASE(accept_links_once_and_tells_the_worker_where_they_asked) {
   user(manager, user_role::manager, "Ana");
   user(worker, user_role::worker, "Bob");
   must(join_request_put{worker, manager, "Bob", 40, 0, fence_token{6, 1}});
-  auto w = must(join_answer{manager, worker, true, "Ana", 50, 0,
-                            fence_token{3, 5}});
+  auto w =
+      must(join_answer{manager, worker, true, "Ana", 50, 0, fence_token{3, 5}});
   BOOST_TEST(w.telegram_id == worker);
   BOOST_TEST(w.manager_id == manager);
   BOOST_TEST(requests() == 0);
@@ -114,8 +115,8 @@ BOOST_AUTO_TEST_CASE(decline_links_nothing_and_tells_the_worker_at_home) {
   user(manager, user_role::manager, "Ana");
   user(worker, user_role::worker, "Bob");
   must(join_request_put{worker, manager, "Bob", 40, 0, fence_token{6, 1}});
-  auto w = must(join_answer{manager, worker, false, "Ana", 50, 0,
-                            fence_token{3, 5}});
+  auto w = must(
+      join_answer{manager, worker, false, "Ana", 50, 0, fence_token{3, 5}});
   BOOST_TEST(w.manager_id == 0);
   BOOST_TEST(requests() == 0);
   BOOST_TEST(partition_of_chat(worker) == 6);
@@ -124,7 +125,8 @@ BOOST_AUTO_TEST_CASE(decline_links_nothing_and_tells_the_worker_at_home) {
   BOOST_TEST(has(notes[0], "\"join_declined\""));
 }
 
-BOOST_AUTO_TEST_CASE(an_answer_from_a_stale_owner_or_after_a_reset_does_nothing) {
+BOOST_AUTO_TEST_CASE(
+    an_answer_from_a_stale_owner_or_after_a_reset_does_nothing) {
   auto manager = chat_in(3);
   auto worker = chat_in(6);
   user(manager, user_role::manager, "Ana");
@@ -171,7 +173,8 @@ BOOST_AUTO_TEST_CASE(remove_unlinks_only_the_managers_own_worker) {
                                         fence_token{3, 5}}))
               == engine_errc::not_found));
   BOOST_TEST(must(user_get{worker}).manager_id == manager);
-  auto w = must(worker_remove{manager, worker, "Ana", 71, 0, fence_token{3, 5}});
+  auto w =
+      must(worker_remove{manager, worker, "Ana", 71, 0, fence_token{3, 5}});
   BOOST_TEST(w.manager_id == 0);
   // Home again, where the note that tells them waits.
   BOOST_TEST(partition_of_chat(worker) == 6);
@@ -189,22 +192,26 @@ BOOST_AUTO_TEST_CASE(rotation_retires_the_old_code_at_once) {
   auto manager = chat_in(3);
   user(manager, user_role::manager, "Ana");
   // A code of the first release keeps working until rotated.
-  db.query("UPDATE users SET invitation_code = 'BRIDGE-48213' WHERE telegram_id = "
-           + std::to_string(manager));
+  db.query(
+      "UPDATE users SET invitation_code = 'BRIDGE-48213' WHERE telegram_id = "
+      + std::to_string(manager));
   BOOST_TEST(must(user_by_code{"BRIDGE-48213"}).telegram_id == manager);
   auto fresh = must(user_issue_code{manager, true});
   BOOST_TEST(storage::is_invitation_code(fresh.invitation_code));
   BOOST_TEST(!domain::is_legacy_code(fresh.invitation_code));
-  BOOST_TEST((code_of(run(user_by_code{"BRIDGE-48213"})) == engine_errc::not_found));
+  BOOST_TEST(
+      (code_of(run(user_by_code{"BRIDGE-48213"})) == engine_errc::not_found));
   BOOST_TEST(must(user_by_code{fresh.invitation_code}).telegram_id == manager);
   auto again = must(user_issue_code{manager, true});
   BOOST_TEST(again.invitation_code != fresh.invitation_code);
   BOOST_TEST((code_of(run(user_by_code{fresh.invitation_code}))
               == engine_errc::not_found));
   // The database refuses a code of any other shape.
-  BOOST_CHECK_THROW(db.query("UPDATE users SET invitation_code = 'BRIDGE-ILOU-0000' "
-                             "WHERE telegram_id = " + std::to_string(manager)),
-                    std::exception);
+  BOOST_CHECK_THROW(
+      db.query("UPDATE users SET invitation_code = 'BRIDGE-ILOU-0000' "
+               "WHERE telegram_id = "
+               + std::to_string(manager)),
+      std::exception);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // join

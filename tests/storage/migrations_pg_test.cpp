@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <future>
@@ -26,27 +27,32 @@ BOOST_AUTO_TEST_CASE(applying_twice_changes_nothing_the_second_time) {
   BOOST_TEST(second->empty());
   BOOST_TEST(db.scalar("SELECT count(*) FROM schema_migrations")
              == static_cast<long long>(embedded_migrations().size()));
-  for (auto table : {"users", "worker_links", "chat_sessions", "subscriptions", "daily_usage",
-                     "feedback", "conversations", "messages", "tasks", "inbox", "outbox",
-                     "job_fences"})
-    BOOST_TEST(db.scalar(std::string{"SELECT count(*) FROM information_schema.tables "
-                                     "WHERE table_name = '"}
-                         + table + "'")
-                 == 1,
-               table);
+  for (auto table : {"users", "worker_links", "chat_sessions", "subscriptions",
+                     "daily_usage", "feedback", "conversations", "messages",
+                     "tasks", "inbox", "outbox", "job_fences"})
+    BOOST_TEST(
+        db.scalar(std::string{"SELECT count(*) FROM information_schema.tables "
+                              "WHERE table_name = '"}
+                  + table + "'")
+            == 1,
+        table);
 }
 
 BOOST_AUTO_TEST_CASE(the_indexes_the_queries_rely_on_exist) {
   bridge::test::pg_scratch db;
   BOOST_REQUIRE(apply_migrations(db.dsn()));
   auto def = [&](const std::string& index) {
-    auto r = db.query("SELECT indexdef FROM pg_indexes WHERE indexname = '" + index + "'");
+    auto r = db.query("SELECT indexdef FROM pg_indexes WHERE indexname = '"
+                      + index + "'");
     return r.empty() ? std::string{} : r[0][0].as<std::string>();
   };
-  BOOST_TEST(def("messages_conversation_created").find("(conversation_id, created_at DESC)")
+  BOOST_TEST(def("messages_conversation_created")
+                 .find("(conversation_id, created_at DESC)")
              != std::string::npos);
-  BOOST_TEST(def("messages_conversation_id_seq_key").find("UNIQUE") != std::string::npos);
-  BOOST_TEST(def("users_invitation_code_key").find("UNIQUE") != std::string::npos);
+  BOOST_TEST(def("messages_conversation_id_seq_key").find("UNIQUE")
+             != std::string::npos);
+  BOOST_TEST(def("users_invitation_code_key").find("UNIQUE")
+             != std::string::npos);
   BOOST_TEST(!def("tasks_manager_status").empty());
   BOOST_TEST(!def("tasks_worker_status").empty());
   BOOST_TEST(!def("outbox_dedupe_key_key").empty());
@@ -54,8 +60,10 @@ BOOST_AUTO_TEST_CASE(the_indexes_the_queries_rely_on_exist) {
 
 BOOST_AUTO_TEST_CASE(concurrent_starts_apply_each_migration_once) {
   bridge::test::pg_scratch db;
-  auto a = std::async(std::launch::async, [&] { return apply_migrations(db.dsn()); });
-  auto b = std::async(std::launch::async, [&] { return apply_migrations(db.dsn()); });
+  auto a = std::async(std::launch::async,
+                      [&] { return apply_migrations(db.dsn()); });
+  auto b = std::async(std::launch::async,
+                      [&] { return apply_migrations(db.dsn()); });
   auto ra = a.get();
   auto rb = b.get();
   BOOST_REQUIRE(ra);
@@ -66,7 +74,8 @@ BOOST_AUTO_TEST_CASE(concurrent_starts_apply_each_migration_once) {
 BOOST_AUTO_TEST_CASE(a_tampered_schema_stops_the_start) {
   bridge::test::pg_scratch db;
   BOOST_REQUIRE(apply_migrations(db.dsn()));
-  db.query("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
+  db.query(
+      "UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
   bridge::test::system_fixture f;
   db_pool_options opts;
   opts.pg.dsn = db.dsn();
@@ -76,11 +85,14 @@ BOOST_AUTO_TEST_CASE(a_tampered_schema_stops_the_start) {
   db.query("UPDATE schema_migrations SET checksum = '"
            + migration_checksum(embedded_migrations()[0].sql)
            + "' WHERE version = 1");
-  db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES (999, 'future', 'x')");
+  db.query("INSERT INTO schema_migrations (version, name, checksum) VALUES "
+           "(999, 'future', 'x')");
   auto newer = start_db_pool(*f.sys, opts);
   BOOST_REQUIRE(!newer);
-  BOOST_TEST(describe(newer.error()).find("newer version") != std::string::npos);
-  BOOST_TEST((bridge::engine_code(newer.error()) == bridge::engine_errc::schema_newer));
+  BOOST_TEST(describe(newer.error()).find("newer version")
+             != std::string::npos);
+  BOOST_TEST((bridge::engine_code(newer.error())
+              == bridge::engine_errc::schema_newer));
 }
 
 namespace {
@@ -115,21 +127,22 @@ BOOST_AUTO_TEST_CASE(a_wrong_password_is_reported_without_it) {
   BOOST_REQUIRE_MESSAGE(!port.empty(), "DATABASE_URL names no port");
   // Trust authentication ignores passwords; an unknown role still fails,
   // and the secret must not appear in what is reported.
-  auto dsn = dsn_with_database("postgresql://nobody:SECRET-PW-123@127.0.0.1:"
-                                 + port + "/x",
-                               db.name());
+  auto dsn = dsn_with_database(
+      "postgresql://nobody:SECRET-PW-123@127.0.0.1:" + port + "/x", db.name());
   auto r = apply_migrations(dsn);
   BOOST_REQUIRE(!r);
   auto why = describe(r.error());
   BOOST_TEST(why.find("SECRET-PW-123") == std::string::npos, why);
   BOOST_TEST(why.find("connecting failed") != std::string::npos, why);
-  BOOST_TEST(why.find("role \"nobody\" does not exist") != std::string::npos, why);
+  BOOST_TEST(why.find("role \"nobody\" does not exist") != std::string::npos,
+             why);
 }
 
 BOOST_AUTO_TEST_CASE(epoch_ms_is_inlined_into_the_queries_that_call_it) {
   bridge::test::pg_scratch db;
   BOOST_REQUIRE(apply_migrations(db.dsn()));
-  auto plan = db.query("EXPLAIN VERBOSE SELECT epoch_ms(created_at) FROM outbox");
+  auto plan =
+      db.query("EXPLAIN VERBOSE SELECT epoch_ms(created_at) FROM outbox");
   std::string text;
   for (const auto& row : plan)
     text += row[0].as<std::string>() + "\n";
@@ -137,8 +150,10 @@ BOOST_AUTO_TEST_CASE(epoch_ms_is_inlined_into_the_queries_that_call_it) {
   BOOST_TEST(text.find("EXTRACT(epoch FROM") != std::string::npos, text);
   BOOST_TEST(db.scalar("SELECT epoch_ms('2026-01-02 03:04:05.678+00')")
              == 1767323045678LL);
-  BOOST_TEST(db.scalar("SELECT count(*) FROM pg_proc WHERE proname = 'epoch_ms' "
-                       "AND provolatile = 's'") == 1);
+  BOOST_TEST(
+      db.scalar("SELECT count(*) FROM pg_proc WHERE proname = 'epoch_ms' "
+                "AND provolatile = 's'")
+      == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // storage_migrations_pg

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "storage/dsn.hpp"
@@ -10,8 +11,8 @@ using namespace bridge::storage;
 namespace {
 
 const std::vector<migration> two = {
-  {1, "first", "CREATE TABLE a (x int);"},
-  {2, "second", "CREATE TABLE b (y int);"},
+    {1, "first", "CREATE TABLE a (x int);"},
+    {2, "second", "CREATE TABLE b (y int);"},
 };
 
 } // namespace
@@ -21,7 +22,8 @@ BOOST_AUTO_TEST_CASE(the_build_embeds_numbered_migrations) {
   BOOST_REQUIRE(!all.empty());
   BOOST_TEST(all.front().version == 1);
   BOOST_TEST(std::string{all.front().name} == "initial_schema");
-  BOOST_TEST(std::string{all.front().sql}.find("CREATE TABLE messages") != std::string::npos);
+  BOOST_TEST(std::string{all.front().sql}.find("CREATE TABLE messages")
+             != std::string::npos);
   auto plan = plan_migrations(all, {});
   BOOST_TEST(plan.error.empty());
   BOOST_TEST(plan.pending.size() == all.size());
@@ -35,35 +37,42 @@ BOOST_AUTO_TEST_CASE(checksums_are_stable_and_sensitive) {
 }
 
 BOOST_AUTO_TEST_CASE(only_missing_migrations_are_planned) {
-  auto plan = plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)}});
+  auto plan =
+      plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)}});
   BOOST_TEST(plan.error.empty());
   BOOST_REQUIRE_EQUAL(plan.pending.size(), 1u);
   BOOST_TEST(plan.pending[0]->version == 2);
-  auto done = plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)},
-                                    {2, "second", migration_checksum(two[1].sql)}});
+  auto done =
+      plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)},
+                            {2, "second", migration_checksum(two[1].sql)}});
   BOOST_TEST(done.error.empty());
   BOOST_TEST(done.pending.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_changed_migration_is_refused) {
   auto plan = plan_migrations(two, {{1, "first", "0000000000000000"}});
-  BOOST_TEST(plan.error.find("migration 1 (first) differs") != std::string::npos);
+  BOOST_TEST(plan.error.find("migration 1 (first) differs")
+             != std::string::npos);
   BOOST_TEST(plan.pending.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_newer_database_is_refused) {
-  auto plan = plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)},
-                                    {3, "third", "x"}});
+  auto plan = plan_migrations(
+      two, {{1, "first", migration_checksum(two[0].sql)}, {3, "third", "x"}});
   BOOST_TEST(plan.database_newer);
   BOOST_TEST(plan.pending.empty());
   BOOST_TEST(plan.error.find("at version 3 (third) but this build knows "
                              "versions up to 2")
-             != std::string::npos, plan.error);
+                 != std::string::npos,
+             plan.error);
 }
 
 BOOST_AUTO_TEST_CASE(only_a_newer_database_is_called_newer) {
-  BOOST_TEST(!plan_migrations(two, {{1, "first", "0000000000000000"}}).database_newer);
-  BOOST_TEST(!plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)}}).database_newer);
+  BOOST_TEST(
+      !plan_migrations(two, {{1, "first", "0000000000000000"}}).database_newer);
+  BOOST_TEST(
+      !plan_migrations(two, {{1, "first", migration_checksum(two[0].sql)}})
+           .database_newer);
 }
 
 BOOST_AUTO_TEST_CASE(gaps_in_the_build_are_refused) {
@@ -72,33 +81,40 @@ BOOST_AUTO_TEST_CASE(gaps_in_the_build_are_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(dsn_parameters_are_added_in_either_form) {
-  BOOST_TEST(add_dsn_param("postgresql://u@h:5/db", "application_name", "bridge test")
-             == "postgresql://u@h:5/db?application_name=bridge%20test");
-  BOOST_TEST(add_dsn_param("postgres://h/db?sslmode=disable", "connect_timeout", "5")
-             == "postgres://h/db?sslmode=disable&connect_timeout=5");
+  BOOST_TEST(
+      add_dsn_param("postgresql://u@h:5/db", "application_name", "bridge test")
+      == "postgresql://u@h:5/db?application_name=bridge%20test");
+  BOOST_TEST(
+      add_dsn_param("postgres://h/db?sslmode=disable", "connect_timeout", "5")
+      == "postgres://h/db?sslmode=disable&connect_timeout=5");
   BOOST_TEST(add_dsn_param("host=h dbname=db", "application_name", "it's")
              == "host=h dbname=db application_name='it\\'s'");
-  BOOST_TEST(add_dsn_param("", "connect_timeout", "5") == "connect_timeout='5'");
+  BOOST_TEST(add_dsn_param("", "connect_timeout", "5")
+             == "connect_timeout='5'");
 }
 
 BOOST_AUTO_TEST_CASE(the_database_name_is_replaced) {
   BOOST_TEST(dsn_with_database("postgresql://u:p@h:5/bridge", "t1")
              == "postgresql://u:p@h:5/t1");
-  BOOST_TEST(dsn_with_database("postgresql://u@h:5/bridge?sslmode=disable", "t1")
-             == "postgresql://u@h:5/t1?sslmode=disable");
+  BOOST_TEST(
+      dsn_with_database("postgresql://u@h:5/bridge?sslmode=disable", "t1")
+      == "postgresql://u@h:5/t1?sslmode=disable");
   BOOST_TEST(dsn_with_database("postgresql://h", "t1") == "postgresql://h/t1");
-  BOOST_TEST(dsn_with_database("host=h dbname=a", "t1") == "host=h dbname=a dbname='t1'");
+  BOOST_TEST(dsn_with_database("host=h dbname=a", "t1")
+             == "host=h dbname=a dbname='t1'");
 }
 
 BOOST_AUTO_TEST_CASE(passwords_never_reach_a_log_line) {
   BOOST_TEST(redact_dsn("postgresql://bridge:s3cr@t@db.example:5432/bridge")
              == "postgresql://bridge:***@db.example:5432/bridge");
-  BOOST_TEST(redact_dsn("postgresql://bridge@db:5432/bridge") == "postgresql://bridge@db:5432/bridge");
+  BOOST_TEST(redact_dsn("postgresql://bridge@db:5432/bridge")
+             == "postgresql://bridge@db:5432/bridge");
   BOOST_TEST(redact_dsn("postgresql://db/bridge?user=u&password=hunter2&x=1")
              == "postgresql://db/bridge?user=u&password=***&x=1");
   BOOST_TEST(redact_dsn("host=db password='it\\'s secret' dbname=b")
              == "host=db password=*** dbname=b");
-  BOOST_TEST(redact_dsn("host=db password=plain dbname=b") == "host=db password=*** dbname=b");
+  BOOST_TEST(redact_dsn("host=db password=plain dbname=b")
+             == "host=db password=*** dbname=b");
   BOOST_TEST(redact_dsn("password=") == "password=***");
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "storage/validate.hpp"
@@ -10,7 +11,8 @@ using bridge::test::code_of;
 
 namespace {
 
-const std::string rtl_name = "\xd7\x93\xd7\x95\xd7\x93 \xf0\x9f\x91\xb7 O'Brien \"\\\"";
+const std::string rtl_name =
+    "\xd7\x93\xd7\x95\xd7\x93 \xf0\x9f\x91\xb7 O'Brien \"\\\"";
 
 } // namespace
 
@@ -30,10 +32,12 @@ BOOST_AUTO_TEST_CASE(users_are_created_updated_and_found) {
   auto w = must(user_get{1001});
   BOOST_TEST(w.display_name == "Ana");
   BOOST_TEST((code_of(run(user_get{0})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(user_put{5, user_role::worker, "en", std::string{"a\0b", 3}}))
-              == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(user_put{5, user_role::worker, "en", std::string(300, 'n')}))
-              == engine_errc::invalid_input));
+  BOOST_TEST((
+      code_of(run(user_put{5, user_role::worker, "en", std::string{"a\0b", 3}}))
+      == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(user_put{5, user_role::worker, "en", std::string(300, 'n')}))
+       == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(invitation_codes_are_unique_and_found_by_index) {
@@ -42,18 +46,21 @@ BOOST_AUTO_TEST_CASE(invitation_codes_are_unique_and_found_by_index) {
   auto a = must(user_issue_code{1, false});
   BOOST_TEST(storage::is_invitation_code(a.invitation_code));
   // Asking again keeps the code; replacing gives another.
-  BOOST_TEST(must(user_issue_code{1, false}).invitation_code == a.invitation_code);
+  BOOST_TEST(must(user_issue_code{1, false}).invitation_code
+             == a.invitation_code);
   auto b = must(user_issue_code{2, false});
   BOOST_TEST(b.invitation_code != a.invitation_code);
   BOOST_TEST(must(user_by_code{a.invitation_code}).telegram_id == 1);
   BOOST_TEST(must(user_by_code{b.invitation_code}).telegram_id == 2);
-  BOOST_TEST((code_of(run(user_by_code{"BRIDGE-10000"})) == engine_errc::not_found
-              || a.invitation_code == "BRIDGE-10000"
-              || b.invitation_code == "BRIDGE-10000"));
-  for (auto bad : {"", "bridge-12345", "BRIDGE-1234", "BRIDGE-123456", "BRIDGE-12a45",
-                   "BRIDGE-12345' OR '1'='1", " BRIDGE-12345"})
+  BOOST_TEST(
+      (code_of(run(user_by_code{"BRIDGE-10000"})) == engine_errc::not_found
+       || a.invitation_code == "BRIDGE-10000"
+       || b.invitation_code == "BRIDGE-10000"));
+  for (auto bad : {"", "bridge-12345", "BRIDGE-1234", "BRIDGE-123456",
+                   "BRIDGE-12a45", "BRIDGE-12345' OR '1'='1", " BRIDGE-12345"})
     BOOST_TEST((code_of(run(user_by_code{bad})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(user_issue_code{999, false})) == engine_errc::not_found));
+  BOOST_TEST(
+      (code_of(run(user_issue_code{999, false})) == engine_errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(old_codes_do_not_crowd_the_new_code_space) {
@@ -102,8 +109,8 @@ BOOST_AUTO_TEST_CASE(workers_link_to_one_manager_and_reset_unlinks) {
 
 BOOST_AUTO_TEST_CASE(chat_session_state_round_trips) {
   BOOST_TEST((code_of(run(session_get{-100123})) == engine_errc::not_found));
-  chat_session_record s{-100123, "code", "worker", "es", 0,
-                        "{\"name\":\"" + rtl_name + "\"}", 0};
+  chat_session_record s{
+      -100123, "code", "worker", "es", 0, "{\"name\":\"" + rtl_name + "\"}", 0};
   BOOST_TEST(must(session_put{s}).n == 1);
   auto got = must(session_get{-100123});
   BOOST_TEST(got.step == "code");
@@ -123,10 +130,14 @@ BOOST_AUTO_TEST_CASE(chat_session_state_round_trips) {
 BOOST_AUTO_TEST_CASE(feedback_is_stored_verbatim) {
   auto id = must(feedback_put{60, 60, rtl_name}).id;
   BOOST_TEST(id > 0);
-  BOOST_TEST(db.query("SELECT text FROM feedback WHERE id = " + std::to_string(id))[0][0]
-               .as<std::string>() == rtl_name);
-  BOOST_TEST((code_of(run(feedback_put{60, 60, ""})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(feedback_put{60, 60, "\xff\xfe"})) == engine_errc::invalid_input));
+  BOOST_TEST(db.query("SELECT text FROM feedback WHERE id = "
+                      + std::to_string(id))[0][0]
+                 .as<std::string>()
+             == rtl_name);
+  BOOST_TEST(
+      (code_of(run(feedback_put{60, 60, ""})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(feedback_put{60, 60, "\xff\xfe"}))
+              == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

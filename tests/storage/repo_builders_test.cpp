@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <random>
 
 #include "common/error.hpp"
 #include "storage/repo_admin.hpp"
+#include "storage/repo_billing.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_outbox.hpp"
-#include "storage/repo_billing.hpp"
 #include "storage/repo_people.hpp"
 #include "storage/repo_talk.hpp"
 #include "storage/validate.hpp"
@@ -39,7 +40,8 @@ BOOST_AUTO_TEST_CASE(every_statement_has_a_unique_name) {
     BOOST_TEST(names.insert(def.name).second, "duplicate " << def.name);
     // Values travel as parameters; only statements without input have none.
     if (std::string{def.name} != "backlog_counts")
-      BOOST_TEST(std::string{def.text}.find('$') != std::string::npos, def.name);
+      BOOST_TEST(std::string{def.text}.find('$') != std::string::npos,
+                 def.name);
   }
   BOOST_TEST(names.size() > 30u);
 }
@@ -51,7 +53,8 @@ BOOST_AUTO_TEST_CASE(inbox_rows_become_three_arrays) {
   BOOST_TEST(std::string{st.name} == "inbox_insert");
   BOOST_TEST(param_at(st, 0) == "{5,6}");
   BOOST_TEST(param_at(st, 1) == "{-100,7}");
-  BOOST_TEST(param_at(st, 2) == "{\"{\\\"text\\\":\\\"a \\\\\\\"b\\\\\\\"\\\"}\",\"x\"}");
+  BOOST_TEST(param_at(st, 2)
+             == "{\"{\\\"text\\\":\\\"a \\\\\\\"b\\\\\\\"\\\"}\",\"x\"}");
 }
 
 BOOST_AUTO_TEST_CASE(new_ids_go_to_the_first_request_that_named_them) {
@@ -94,7 +97,8 @@ BOOST_AUTO_TEST_CASE(outbox_puts_are_answered_from_insert_and_lookup) {
   c.item.dedupe_key = "new";
   d.item.dedupe_key = "gone";
   std::unordered_map<std::string, int64_t> created{{"new", 10}};
-  std::unordered_map<std::string, outbox_known> known{{"old", {3, outbox_status::sent}}};
+  std::unordered_map<std::string, outbox_known> known{
+      {"old", {3, outbox_status::sent}}};
   auto out = split_outbox_puts({&a.item, &b.item, &c.item}, created, known);
   BOOST_TEST(out[0].created);
   BOOST_TEST(out[0].id == 10);
@@ -119,8 +123,7 @@ BOOST_AUTO_TEST_CASE(outbox_status_updates_carry_arrays_of_arrays) {
 
 BOOST_AUTO_TEST_CASE(outbox_rows_decode_and_reject_unknown_status) {
   auto r = cells({"7", "key", "42", "send_message", "hi", "0", "", "sent", "2",
-                  "{100,101}", nullptr, "1700000000000", "1700000001000",
-                  "5"});
+                  "{100,101}", nullptr, "1700000000000", "1700000001000", "5"});
   auto x = decode_outbox_record(r);
   BOOST_TEST(x.id == 7);
   BOOST_TEST(x.partition == 5);
@@ -134,14 +137,17 @@ BOOST_AUTO_TEST_CASE(outbox_rows_decode_and_reject_unknown_status) {
 }
 
 BOOST_AUTO_TEST_CASE(users_decode_with_their_role) {
-  auto u = decode_user(cells({"5", "worker", "es", "Ana", nullptr, "9", "1", "2"}));
+  auto u =
+      decode_user(cells({"5", "worker", "es", "Ana", nullptr, "9", "1", "2"}));
   BOOST_TEST((u.role == user_role::worker));
   BOOST_TEST(u.manager_id == 9);
   BOOST_TEST(u.invitation_code.empty());
-  BOOST_CHECK_THROW(decode_user(cells({"5", "admin", "es", "Ana", nullptr, "9", "1", "2"})),
-                    db_failure);
-  BOOST_CHECK_THROW(decode_user(cells({"x", "worker", "es", "Ana", nullptr, "9", "1", "2"})),
-                    db_failure);
+  BOOST_CHECK_THROW(
+      decode_user(cells({"5", "admin", "es", "Ana", nullptr, "9", "1", "2"})),
+      db_failure);
+  BOOST_CHECK_THROW(
+      decode_user(cells({"x", "worker", "es", "Ana", nullptr, "9", "1", "2"})),
+      db_failure);
 }
 
 BOOST_AUTO_TEST_CASE(days_are_passed_as_iso_dates) {
@@ -163,16 +169,18 @@ BOOST_FIXTURE_TEST_CASE(issuing_a_code_retries_collisions, repo_fixture) {
     if (name == "user_set_code") {
       if (collisions-- > 0)
         throw db_failure{failure_kind::unique_violation, "duplicate key"};
-      return {cells({"1", "manager", "en", "M", st.params[1]->c_str(), nullptr, "1", "2"})};
+      return {cells({"1", "manager", "en", "M", st.params[1]->c_str(), nullptr,
+                     "1", "2"})};
     }
     return {};
   };
   auto u = execute(ctx, user_issue_code{1, false});
   BOOST_REQUIRE(u);
   BOOST_TEST(is_invitation_code(u->invitation_code));
-  BOOST_TEST(sql.names()
-             == (std::vector<std::string>{"user_get", "user_set_code", "user_set_code",
-                                          "user_set_code", "user_set_code"}));
+  BOOST_TEST(
+      sql.names()
+      == (std::vector<std::string>{"user_get", "user_set_code", "user_set_code",
+                                   "user_set_code", "user_set_code"}));
   // Every candidate is a well-formed code, and `replace` is passed on.
   for (size_t i = 1; i < sql.seen.size(); ++i) {
     BOOST_TEST(is_invitation_code(param_at(sql.seen[i], 1)));
@@ -180,7 +188,8 @@ BOOST_FIXTURE_TEST_CASE(issuing_a_code_retries_collisions, repo_fixture) {
   }
 }
 
-BOOST_FIXTURE_TEST_CASE(issuing_a_code_gives_up_after_a_few_tries, repo_fixture) {
+BOOST_FIXTURE_TEST_CASE(issuing_a_code_gives_up_after_a_few_tries,
+                        repo_fixture) {
   sql.answer = [&](const statement& st) -> rows {
     if (std::string{st.name} == "user_get")
       return {cells({"1", "manager", "en", "M", nullptr, nullptr, "1", "1"})};
@@ -194,14 +203,16 @@ BOOST_FIXTURE_TEST_CASE(issuing_a_code_gives_up_after_a_few_tries, repo_fixture)
 
 BOOST_FIXTURE_TEST_CASE(issuing_a_code_keeps_an_existing_one, repo_fixture) {
   sql.answer = [](const statement&) -> rows {
-    return {cells({"1", "manager", "en", "M", "BRIDGE-00042", nullptr, "1", "1"})};
+    return {
+        cells({"1", "manager", "en", "M", "BRIDGE-00042", nullptr, "1", "1"})};
   };
   auto u = execute(ctx, user_issue_code{1, false});
   BOOST_TEST(u->invitation_code == "BRIDGE-00042");
   BOOST_TEST(sql.seen.size() == 1u);
 }
 
-BOOST_FIXTURE_TEST_CASE(other_failures_are_not_retried_as_collisions, repo_fixture) {
+BOOST_FIXTURE_TEST_CASE(other_failures_are_not_retried_as_collisions,
+                        repo_fixture) {
   sql.answer = [&](const statement& st) -> rows {
     if (std::string{st.name} == "user_get")
       return {cells({"1", "manager", "en", "M", nullptr, nullptr, "1", "1"})};
@@ -245,13 +256,16 @@ BOOST_AUTO_TEST_CASE(statement_choice_follows_the_request) {
   message_update by_source;
   by_source.conversation_id = 1;
   by_source.source_message_id = 77;
-  BOOST_TEST(std::string{message_update_statement(by_source).name} == "message_update_source");
+  BOOST_TEST(std::string{message_update_statement(by_source).name}
+             == "message_update_source");
   by_source.seq = 4;
-  BOOST_TEST(std::string{message_update_statement(by_source).name} == "message_update_seq");
+  BOOST_TEST(std::string{message_update_statement(by_source).name}
+             == "message_update_seq");
   auto recent = message_recent_statement(message_recent{1, 6, 0});
   BOOST_TEST(param_at(recent, 2) == "9223372036854775807");
   task_list tl{0, 8, task_filter::all, 0, 5};
-  BOOST_TEST(std::string{task_list_statement(tl).name} == "all_tasks_of_worker");
+  BOOST_TEST(std::string{task_list_statement(tl).name}
+             == "all_tasks_of_worker");
   tl.filter = task_filter::done;
   auto st = task_list_statement(tl);
   BOOST_TEST(std::string{st.name} == "tasks_of_worker");
@@ -264,7 +278,9 @@ BOOST_AUTO_TEST_CASE(statement_choice_follows_the_request) {
 }
 
 BOOST_AUTO_TEST_CASE(request_checks_catch_malformed_input) {
-  auto bad = [](const caf::error& e) { return engine_code(e) == engine_errc::invalid_input; };
+  auto bad = [](const caf::error& e) {
+    return engine_code(e) == engine_errc::invalid_input;
+  };
   BOOST_TEST(bad(check(inbox_put{})));
   BOOST_TEST(bad(check(link_worker{3, 3})));
   BOOST_TEST(bad(check(conversation_open{3, 3})));
@@ -274,13 +290,15 @@ BOOST_AUTO_TEST_CASE(request_checks_catch_malformed_input) {
   BOOST_TEST(bad(check(message_count{1, 10, 5})));
   BOOST_TEST(bad(check(user_by_code{"BRIDGE-1"})));
   BOOST_TEST(bad(check(purge{purge_target::messages, 1, 10, "job", 0})));
-  BOOST_TEST(bad(check(purge{purge_target::messages, 1, max_purge_batch + 1, "", 0})));
+  BOOST_TEST(
+      bad(check(purge{purge_target::messages, 1, max_purge_batch + 1, "", 0})));
   BOOST_TEST(bad(check(session_get{0})));
   BOOST_TEST(bad(check(outbox_failed{"k", std::string{"\0", 1}, 1})));
   user_list ul;
   ul.role = "root";
   BOOST_TEST(bad(check(ul)));
-  BOOST_TEST(!static_cast<bool>(check(outbox_failed{"k", std::string(5000, 'x'), 1})));
+  BOOST_TEST(
+      !static_cast<bool>(check(outbox_failed{"k", std::string(5000, 'x'), 1})));
   BOOST_TEST(!static_cast<bool>(check(session_get{-1001})));
 }
 

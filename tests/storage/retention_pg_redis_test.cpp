@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "storage/retention.hpp"
@@ -15,8 +16,8 @@ constexpr int64_t day_ms = 86400000;
 
 int64_t wall_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 struct fixture : bridge::test::cache_fixture {
@@ -54,8 +55,9 @@ struct fixture : bridge::test::cache_fixture {
   }
 
   retention_status run_round(const retention_actor& job) {
-    auto before = ask<retention_status>(*sys, job, status_atom::value)->runs
-                  + ask<retention_status>(*sys, job, status_atom::value)->skipped;
+    auto before =
+        ask<retention_status>(*sys, job, status_atom::value)->runs
+        + ask<retention_status>(*sys, job, status_atom::value)->skipped;
     caf::anon_send(job, tick_atom::value);
     retention_status s;
     BOOST_REQUIRE(wait_until([&] {
@@ -76,7 +78,8 @@ BOOST_AUTO_TEST_CASE(old_rows_go_in_batches_and_recent_ones_stay) {
   inbox_put in;
   in.rows = {{1, 1, "{}"}, {2, 1, "{}"}};
   must(in);
-  db.query("UPDATE inbox SET processed_at = now() - interval '40 days' WHERE update_id = 1");
+  db.query("UPDATE inbox SET processed_at = now() - interval '40 days' WHERE "
+           "update_id = 1");
   auto job = start_job("instance-a");
   auto s = run_round(job);
   BOOST_TEST(s.runs == 1);
@@ -92,7 +95,8 @@ BOOST_AUTO_TEST_CASE(old_rows_go_in_batches_and_recent_ones_stay) {
 
 BOOST_AUTO_TEST_CASE(one_instance_at_a_time) {
   add_messages(1, 15, 40);
-  auto other = via_cache<lock_grant>(lock_acquire{"retention", "instance-b", 60000});
+  auto other =
+      via_cache<lock_grant>(lock_acquire{"retention", "instance-b", 60000});
   BOOST_REQUIRE(other->held);
   auto job = start_job("instance-a");
   auto s = run_round(job);

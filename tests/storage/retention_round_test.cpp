@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "storage/retention.hpp"
@@ -22,9 +23,10 @@ BOOST_AUTO_TEST_CASE(a_round_walks_every_table_until_a_batch_comes_back_short) {
   }
   BOOST_TEST(!r.next());
   BOOST_TEST((seen
-              == std::vector<purge_target>{purge_target::messages, purge_target::messages,
-                                           purge_target::messages, purge_target::inbox,
-                                           purge_target::outbox, purge_target::outbox}));
+              == std::vector<purge_target>{
+                  purge_target::messages, purge_target::messages,
+                  purge_target::messages, purge_target::inbox,
+                  purge_target::outbox, purge_target::outbox}));
   BOOST_TEST(r.total(purge_target::messages) == 23);
   BOOST_TEST(r.total(purge_target::inbox) == 0);
   BOOST_TEST(r.total(purge_target::outbox) == 11);

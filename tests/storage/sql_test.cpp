@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "common/error.hpp"
@@ -26,8 +27,9 @@ BOOST_AUTO_TEST_CASE(array_literals_quote_every_text_element) {
 
 BOOST_AUTO_TEST_CASE(array_literals_of_integers) {
   array_literal a;
-  for (int64_t x : {int64_t{0}, int64_t{-5}, std::numeric_limits<int64_t>::max(),
-                    std::numeric_limits<int64_t>::min()})
+  for (int64_t x :
+       {int64_t{0}, int64_t{-5}, std::numeric_limits<int64_t>::max(),
+        std::numeric_limits<int64_t>::min()})
     a.add(x);
   BOOST_TEST(a.str() == "{0,-5,9223372036854775807,-9223372036854775808}");
 }
@@ -35,13 +37,14 @@ BOOST_AUTO_TEST_CASE(array_literals_of_integers) {
 BOOST_AUTO_TEST_CASE(integers_parse_strictly) {
   BOOST_TEST(*parse_int("42") == 42);
   BOOST_TEST(*parse_int("-7") == -7);
-  for (auto bad : {"", " 1", "1 ", "1.5", "0x10", "+3", "12a", "99999999999999999999", "-"})
+  for (auto bad : {"", " 1", "1 ", "1.5", "0x10", "+3", "12a",
+                   "99999999999999999999", "-"})
     BOOST_TEST(!parse_int(bad), "accepted '" << bad << "'");
 }
 
 BOOST_AUTO_TEST_CASE(cells_decode_or_fail_clearly) {
-  row r{std::string{"12"}, std::nullopt, std::string{"t"}, std::string{"{1,2,3}"},
-        std::string{"abc"}, std::string{"{}"}};
+  row r{std::string{"12"},      std::nullopt,       std::string{"t"},
+        std::string{"{1,2,3}"}, std::string{"abc"}, std::string{"{}"}};
   BOOST_TEST(int_at(r, 0) == 12);
   BOOST_TEST(int_at(r, 1) == 0);
   BOOST_TEST(text_at(r, 1).empty());
@@ -64,13 +67,15 @@ BOOST_AUTO_TEST_CASE(cells_decode_or_fail_clearly) {
   BOOST_TEST(decode_fails([&] { expect_width(r, 3, "x"); }));
   for (auto bad : {"1,2", "{1,,2}", "{1,}", "{a}", "{", "}", "{1,2"}) {
     row b{std::string{bad}};
-    BOOST_TEST(decode_fails([&] { int_list_at(b, 0); }), "accepted '" << bad << "'");
+    BOOST_TEST(decode_fails([&] { int_list_at(b, 0); }),
+               "accepted '" << bad << "'");
   }
 }
 
 BOOST_AUTO_TEST_CASE(sqlstates_map_to_failure_kinds) {
   BOOST_TEST((classify_sqlstate("23505") == failure_kind::unique_violation));
-  BOOST_TEST((classify_sqlstate("23503") == failure_kind::foreign_key_violation));
+  BOOST_TEST(
+      (classify_sqlstate("23503") == failure_kind::foreign_key_violation));
   BOOST_TEST((classify_sqlstate("23514") == failure_kind::invalid_data));
   BOOST_TEST((classify_sqlstate("22021") == failure_kind::invalid_data));
   BOOST_TEST((classify_sqlstate("40P01") == failure_kind::rollback));
@@ -84,23 +89,27 @@ BOOST_AUTO_TEST_CASE(sqlstates_map_to_failure_kinds) {
 }
 
 BOOST_AUTO_TEST_CASE(failures_become_engine_errors_with_context) {
-  auto err = to_error(db_failure{failure_kind::unique_violation, "dup"}, "bridge::x");
+  auto err =
+      to_error(db_failure{failure_kind::unique_violation, "dup"}, "bridge::x");
   BOOST_TEST((engine_code(err) == engine_errc::conflict));
   BOOST_TEST(describe(err) == "conflict: bridge::x: dup");
   BOOST_TEST((engine_code(to_error(db_failure{failure_kind::in_doubt, ""}, "x"))
               == engine_errc::db_unavailable));
   BOOST_TEST((engine_code(to_error(db_failure{failure_kind::timeout, ""}, "x"))
               == engine_errc::deadline_exceeded));
-  BOOST_TEST((engine_code(to_error(db_failure{failure_kind::foreign_key_violation, ""}, "x"))
+  BOOST_TEST((engine_code(to_error(
+                  db_failure{failure_kind::foreign_key_violation, ""}, "x"))
               == engine_errc::not_found));
   BOOST_TEST((engine_code(to_error(db_failure{failure_kind::decode, ""}, "x"))
               == engine_errc::db_error));
 }
 
 BOOST_AUTO_TEST_CASE(server_messages_keep_their_first_line_only) {
-  BOOST_TEST(first_line("ERROR:  new row violates check\nDETAIL:  Failing row contains "
-                        "(secret text)")
-             == "ERROR:  new row violates check");
+  BOOST_TEST(
+      first_line(
+          "ERROR:  new row violates check\nDETAIL:  Failing row contains "
+          "(secret text)")
+      == "ERROR:  new row violates check");
   BOOST_TEST(first_line("one line  \r\n") == "one line");
   BOOST_TEST(first_line("").empty());
 }

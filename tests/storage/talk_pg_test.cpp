@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/pool_fixture.hpp"
@@ -40,8 +41,10 @@ BOOST_AUTO_TEST_CASE(a_pair_has_one_conversation) {
   BOOST_TEST(again.id == conv);
   BOOST_TEST(again.last_seq == 0);
   BOOST_TEST(must(conversation_open{2, 1}).id != conv);
-  BOOST_TEST((code_of(run(conversation_open{1, 1})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(conversation_open{1, 99})) == engine_errc::not_found));
+  BOOST_TEST(
+      (code_of(run(conversation_open{1, 1})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(conversation_open{1, 99})) == engine_errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(sequence_numbers_resume_after_stored_messages) {
@@ -54,8 +57,10 @@ BOOST_AUTO_TEST_CASE(sequence_numbers_resume_after_stored_messages) {
   BOOST_TEST(must(conversation_open{1, 2}).last_seq == 7);
   auto next = must(conversation_reserve{conv, 1});
   BOOST_TEST(next.first == 8);
-  BOOST_TEST((code_of(run(conversation_reserve{conv, 0})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(conversation_reserve{424242, 1})) == engine_errc::not_found));
+  BOOST_TEST((code_of(run(conversation_reserve{conv, 0}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(conversation_reserve{424242, 1}))
+              == engine_errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(messages_are_rows_and_duplicates_are_skipped) {
@@ -68,18 +73,22 @@ BOOST_AUTO_TEST_CASE(messages_are_rows_and_duplicates_are_skipped) {
   BOOST_TEST(again[1] > 0);
   BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 3);
   BOOST_TEST(db.query("SELECT original_text FROM messages WHERE seq = 2")[0][0]
-               .as<std::string>() == "two");
+                 .as<std::string>()
+             == "two");
 }
 
 BOOST_AUTO_TEST_CASE(hostile_texts_round_trip_exactly) {
   std::vector<std::string> texts = {
-    "quote ' double \" backslash \\ end\\",
-    "{\"json\": [1, 2, {\"k\": null}]}",
-    "NULL",
-    "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xe2\x80\x8f(rtl)\xe2\x80\x8e \xf0\x9f\x87\xba\xf0\x9f\x87\xa6",
-    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 family",
-    std::string(4097, 'a'),
-    std::string(3000, 'z') + "\xe4\xbd\xa0\xe5\xa5\xbd" + std::string(3000, 'z'),
+      "quote ' double \" backslash \\ end\\",
+      "{\"json\": [1, 2, {\"k\": null}]}",
+      "NULL",
+      "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xe2\x80\x8f(rtl)\xe2\x80\x8e "
+      "\xf0\x9f\x87\xba\xf0\x9f\x87\xa6",
+      "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7"
+      " family",
+      std::string(4097, 'a'),
+      std::string(3000, 'z') + "\xe4\xbd\xa0\xe5\xa5\xbd"
+          + std::string(3000, 'z'),
   };
   message_put put;
   for (size_t i = 0; i < texts.size(); ++i) {
@@ -126,9 +135,11 @@ BOOST_AUTO_TEST_CASE(a_message_and_its_copy_are_stored_together) {
   BOOST_TEST(r.outbox[0].created);
   BOOST_TEST(r.outbox[1].created);
   BOOST_TEST(r.outbox[0].id != r.outbox[1].id);
-  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE status = 'pending'") == 2);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+             == 2);
   BOOST_TEST(db.query("SELECT text FROM outbox WHERE dedupe_key = 'd3.1'")[0][0]
-               .as<std::string>() == "Manager: tres");
+                 .as<std::string>()
+             == "Manager: tres");
 
   // A replayed update: a new seq, the same copy key. The message is a new
   // row, the copy is the old one and says so.
@@ -173,15 +184,20 @@ BOOST_AUTO_TEST_CASE(a_batch_past_one_statement_is_stored_in_parts_as_one) {
   BOOST_TEST(r.ids.size() == 120u);
   BOOST_TEST(r.outbox.size() == 120u);
   BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 120);
-  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'big.%'") == 120);
-  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NOT NULL") == 120);
+  BOOST_TEST(
+      db.scalar("SELECT count(*) FROM outbox WHERE dedupe_key LIKE 'big.%'")
+      == 120);
+  BOOST_TEST(
+      db.scalar("SELECT count(*) FROM inbox WHERE processed_at IS NOT NULL")
+      == 120);
 }
 
 BOOST_AUTO_TEST_CASE(a_stored_message_finishes_its_update) {
   must(inbox_put{{{501, 1, "{}"}, {502, 1, "{}"}, {503, 1, "{}"}}, 0});
   auto done = [&](int64_t id) {
     return db.scalar("SELECT (processed_at IS NOT NULL)::int FROM inbox "
-                     "WHERE update_id = " + std::to_string(id));
+                     "WHERE update_id = "
+                     + std::to_string(id));
   };
   message_put put{{row(1, "one"), row(2, "two")}};
   put.finishes = {501, 502};
@@ -254,7 +270,8 @@ BOOST_AUTO_TEST_CASE(recent_messages_page_backwards_oldest_first) {
   BOOST_REQUIRE_EQUAL(older.rows.size(), 4u);
   BOOST_TEST(older.rows.front().seq == 1);
   BOOST_TEST(older.rows.back().seq == 4);
-  BOOST_TEST((code_of(run(message_recent{conv, 0, 0})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(message_recent{conv, 0, 0})) == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(messages_are_counted_in_a_time_window) {
@@ -270,7 +287,8 @@ BOOST_AUTO_TEST_CASE(messages_are_counted_in_a_time_window) {
   BOOST_TEST(must(message_count{conv, t0, t0 + day}).n == 2);
   BOOST_TEST(must(message_count{conv, t0, t0 + 3 * day}).n == 6);
   BOOST_TEST(must(message_count{conv, t0 + 10 * day, t0 + 11 * day}).n == 0);
-  BOOST_TEST((code_of(run(message_count{conv, t0 + day, t0})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(message_count{conv, t0 + day, t0}))
+              == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(tasks_are_listed_by_owner_and_status) {
@@ -298,7 +316,8 @@ BOOST_AUTO_TEST_CASE(tasks_are_listed_by_owner_and_status) {
   BOOST_TEST(must(done_of_worker).rows.size() == 1u);
   task_list both{1, 2, task_filter::all, 0, 10};
   BOOST_TEST((code_of(run(both)) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_create{1, 2, ""})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(task_create{1, 2, ""})) == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(task_create{1, 77, "x"})) == engine_errc::not_found));
 }
 
@@ -322,16 +341,23 @@ BOOST_AUTO_TEST_CASE(a_tasks_translations_are_kept_once_per_language) {
   BOOST_TEST(must(task_texts{{written}, "pt"}).rows[0].translation.empty());
   BOOST_TEST(must(task_texts{{}, "es"}).rows.empty());
   // Malformed and hostile requests fail before the database.
-  BOOST_TEST((code_of(run(task_translated{written, "", "x"})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_translated{written, "es", ""})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_translated{written, "es", std::string("a\0b", 3)}))
+  BOOST_TEST((code_of(run(task_translated{written, "", "x"}))
               == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_translated{0, "es", "x"})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_texts{{-1}, "es"})) == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_texts{std::vector<int64_t>(5000, written), "es"}))
+  BOOST_TEST((code_of(run(task_translated{written, "es", ""}))
               == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(task_translated{written, "es", std::string(20000, 'x')}))
+  BOOST_TEST(
+      (code_of(run(task_translated{written, "es", std::string("a\0b", 3)}))
+       == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(task_translated{0, "es", "x"}))
               == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(task_texts{{-1}, "es"})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(task_texts{std::vector<int64_t>(5000, written), "es"}))
+       == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(task_translated{written, "es", std::string(20000, 'x')}))
+       == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <random>
@@ -40,8 +41,7 @@ struct turn_fixture {
   }
 
   /// Adds `op` to a turn that mixes types.
-  template <class Op>
-  void add(db_turn& t, Op op, int64_t deadline = later) {
+  template <class Op> void add(db_turn& t, Op op, int64_t deadline = later) {
     t.calls.push_back(caf::make_message(std::move(op)));
     t.deadlines_ns.push_back(deadline);
     t.ops.push_back(op_index<Op>);
@@ -100,7 +100,8 @@ BOOST_AUTO_TEST_CASE(late_calls_are_answered_without_running) {
 
 BOOST_AUTO_TEST_CASE(a_batch_runs_in_one_transaction) {
   sql.answer = insert_answer;
-  auto t = turn_of(std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
+  auto t = turn_of(
+      std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
   auto r = run(t);
   BOOST_TEST(sql.seen.size() == 1u);
   BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
@@ -110,23 +111,26 @@ BOOST_AUTO_TEST_CASE(a_batch_runs_in_one_transaction) {
 
 BOOST_AUTO_TEST_CASE(a_poisoned_batch_is_split_and_only_the_bad_call_fails) {
   sql.answer = insert_answer;
-  auto t = turn_of(std::vector<message_put>{one_message(1, "a"), one_message(2, "poison"),
-                                            one_message(3, "c")});
+  auto t = turn_of(std::vector<message_put>{
+      one_message(1, "a"), one_message(2, "poison"), one_message(3, "c")});
   auto r = run(t);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::invalid_input));
   BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::none));
-  BOOST_TEST((sql.log
-              == std::vector<std::string>{"begin", "rollback", "begin", "commit", "begin",
-                                          "rollback", "begin", "commit"}));
+  BOOST_TEST(
+      (sql.log
+       == std::vector<std::string>{"begin", "rollback", "begin", "commit",
+                                   "begin", "rollback", "begin", "commit"}));
   BOOST_TEST((r.link == link_state::up));
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_lost_before_commit_allows_a_rerun) {
   sql.answer = [](const statement&) -> rows {
-    throw db_failure{failure_kind::connection_lost, "server closed the connection"};
+    throw db_failure{failure_kind::connection_lost,
+                     "server closed the connection"};
   };
-  auto t = turn_of(std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
+  auto t = turn_of(
+      std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
   auto r = run(t);
   BOOST_TEST((r.link == link_state::lost_uncommitted));
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
@@ -167,7 +171,8 @@ BOOST_AUTO_TEST_CASE(deadlocks_are_retried_on_the_spot) {
 
 BOOST_AUTO_TEST_CASE(a_refused_atomic_request_is_rolled_back) {
   // The fence refuses: nothing of the request may commit.
-  auto t = turn_of(std::vector<purge>{{purge_target::messages, 1, 10, "job", 3}});
+  auto t =
+      turn_of(std::vector<purge>{{purge_target::messages, 1, 10, "job", 3}});
   auto r = run(t);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::conflict));
   BOOST_TEST((sql.log == std::vector<std::string>{"begin", "rollback"}));
@@ -187,7 +192,9 @@ BOOST_AUTO_TEST_CASE(a_foreign_message_in_a_turn_is_an_error_not_a_crash) {
 }
 
 BOOST_AUTO_TEST_CASE(a_malformed_row_from_the_server_is_a_db_error) {
-  sql.answer = [](const statement&) -> rows { return {cells({"1", "manager"})}; };
+  sql.answer = [](const statement&) -> rows {
+    return {cells({"1", "manager"})};
+  };
   auto t = turn_of(std::vector<user_get>{{1}});
   auto r = run(t);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_error));
@@ -224,9 +231,9 @@ BOOST_AUTO_TEST_CASE(a_bad_call_in_a_combined_turn_fails_alone) {
   BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::invalid_input));
   // Together, rolled back; then each type alone, the message batch split.
   BOOST_TEST((sql.log
-              == std::vector<std::string>{"begin", "rollback", "begin", "commit",
-                                          "begin", "rollback", "begin", "commit",
-                                          "begin", "rollback"}));
+              == std::vector<std::string>{
+                  "begin", "rollback", "begin", "commit", "begin", "rollback",
+                  "begin", "commit", "begin", "rollback"}));
   BOOST_TEST((r.link == link_state::up));
 }
 
@@ -268,7 +275,8 @@ BOOST_AUTO_TEST_CASE(an_inbox_write_of_one_statement_needs_no_transaction) {
 BOOST_AUTO_TEST_CASE(an_inbox_write_past_one_batch_keeps_its_transaction) {
   sql.answer = inbox_insert_answer;
   // The fixture's batch bound is 100 rows: two statements, one commit.
-  auto t = turn_of(std::vector<inbox_put>{inbox_rows(1, 60), inbox_rows(61, 60)});
+  auto t =
+      turn_of(std::vector<inbox_put>{inbox_rows(1, 60), inbox_rows(61, 60)});
   auto r = run(t);
   BOOST_TEST((sql.names()
               == std::vector<std::string>{"inbox_insert", "inbox_insert"}));
@@ -279,7 +287,8 @@ BOOST_AUTO_TEST_CASE(an_inbox_write_past_one_batch_keeps_its_transaction) {
 BOOST_AUTO_TEST_CASE(an_inbox_write_lost_without_a_transaction_is_in_doubt) {
   // The statement may have committed before the connection went.
   sql.answer = [](const statement&) -> rows {
-    throw db_failure{failure_kind::connection_lost, "server closed the connection"};
+    throw db_failure{failure_kind::connection_lost,
+                     "server closed the connection"};
   };
   auto t = turn_of(std::vector<inbox_put>{inbox_rows(1, 2)});
   auto r = run(t);
@@ -307,7 +316,8 @@ BOOST_AUTO_TEST_CASE(a_combined_turn_checks_its_fences_once) {
     BOOST_TEST((code_of(reply) == engine_errc::none));
 }
 
-BOOST_AUTO_TEST_CASE(a_fence_refused_in_a_combined_turn_refuses_only_its_calls) {
+BOOST_AUTO_TEST_CASE(
+    a_fence_refused_in_a_combined_turn_refuses_only_its_calls) {
   // Partition 5 has another owner: the check answers its position.
   sql.answer = [](const statement& st) -> rows {
     if (st.name != std::string{"fence_check"})
@@ -334,8 +344,8 @@ BOOST_AUTO_TEST_CASE(a_fence_refused_in_a_combined_turn_refuses_only_its_calls) 
   // Together: refused before any write. Apart: the message commits, the
   // refused mark rolls back.
   BOOST_TEST((sql.log
-              == std::vector<std::string>{"begin", "rollback", "begin", "commit",
-                                          "begin", "rollback"}));
+              == std::vector<std::string>{"begin", "rollback", "begin",
+                                          "commit", "begin", "rollback"}));
   BOOST_TEST((sql.names()
               == std::vector<std::string>{"fence_check", "fence_check",
                                           "message_store", "fence_check"}));
@@ -343,7 +353,8 @@ BOOST_AUTO_TEST_CASE(a_fence_refused_in_a_combined_turn_refuses_only_its_calls) 
 
 BOOST_AUTO_TEST_CASE(a_combined_turn_lost_before_commit_may_run_again) {
   sql.answer = [](const statement&) -> rows {
-    throw db_failure{failure_kind::connection_lost, "server closed the connection"};
+    throw db_failure{failure_kind::connection_lost,
+                     "server closed the connection"};
   };
   db_turn t;
   add(t, one_message(1, "a"));
@@ -379,21 +390,22 @@ BOOST_AUTO_TEST_CASE(a_combined_turn_retries_a_deadlock_on_the_spot) {
   auto r = run_any(sql, ctx, t, now_ns);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::none));
-  BOOST_TEST((sql.log
-              == std::vector<std::string>{"begin", "rollback", "begin", "commit"}));
+  BOOST_TEST(
+      (sql.log
+       == std::vector<std::string>{"begin", "rollback", "begin", "commit"}));
 }
 
 BOOST_AUTO_TEST_CASE(a_combined_turn_refuses_what_cannot_share_a_transaction) {
   sql.answer = mixed_answer;
   db_turn t;
   add(t, one_message(1, "a"));
-  add(t, user_get{1});                     // a read: never combined
-  add(t, inbox_done{{7}}, now_ns);         // late
+  add(t, user_get{1});             // a read: never combined
+  add(t, inbox_done{{7}}, now_ns); // late
   t.calls.push_back(caf::make_message(std::string{"not a request"}));
   t.deadlines_ns.push_back(later);
-  t.ops.push_back(op_count + 5);           // no such type
+  t.ops.push_back(op_count + 5); // no such type
   add(t, inbox_done{{8}});
-  t.ops.back() = op_index<message_put>;    // names the wrong type
+  t.ops.back() = op_index<message_put>; // names the wrong type
   auto r = run_any(sql, ctx, t, now_ns);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::db_error));
@@ -429,8 +441,8 @@ BOOST_AUTO_TEST_CASE(only_batched_atomic_writes_combine) {
   BOOST_TEST(!op_table(op_index<purge>).is_combinable);
   for (uint32_t i = 0; i < op_count; ++i)
     BOOST_TEST(op_table(i).is_combinable
-                 == (op_table(i).is_batched && op_table(i).is_atomic
-                     && !op_table(i).is_urgent),
+                   == (op_table(i).is_batched && op_table(i).is_atomic
+                       && !op_table(i).is_urgent),
                op_table(i).name);
 }
 

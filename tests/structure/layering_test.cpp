@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdlib>
@@ -24,10 +25,10 @@ namespace {
 /// Floor of each room, bottom up.
 const std::map<std::string, int>& floors() {
   static const std::map<std::string, int> f{
-    {"common", 0},   {"telemetry", 1}, {"config", 2},  {"domain", 2},
-    {"messages", 2}, {"telegram", 3},  {"cache", 3},   {"storage", 3},
-    {"translator", 3}, {"cluster", 4}, {"actors", 5},  {"ops", 6},
-    {"app", 7},
+      {"common", 0},     {"telemetry", 1}, {"config", 2}, {"domain", 2},
+      {"messages", 2},   {"telegram", 3},  {"cache", 3},  {"storage", 3},
+      {"translator", 3}, {"cluster", 4},   {"actors", 5}, {"ops", 6},
+      {"app", 7},
   };
   return f;
 }

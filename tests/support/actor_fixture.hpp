@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A real actor system for integration suites, with Bridge's message types,
@@ -47,13 +48,14 @@ struct deterministic_fixture {
 
 /// Sends `msg` to `dst` and waits for the answer (or `wait`).
 template <class Result, class Handle, class Msg>
-caf::expected<Result> ask(caf::actor_system& sys, const Handle& dst, Msg msg,
-                          std::chrono::milliseconds wait = std::chrono::seconds{30}) {
+caf::expected<Result>
+ask(caf::actor_system& sys, const Handle& dst, Msg msg,
+    std::chrono::milliseconds wait = std::chrono::seconds{30}) {
   caf::scoped_actor self{sys};
   caf::expected<Result> out{caf::error{}};
   self->request(dst, wait, std::move(msg))
-    .receive([&](Result& r) { out = std::move(r); },
-             [&](caf::error& e) { out = std::move(e); });
+      .receive([&](Result& r) { out = std::move(r); },
+               [&](caf::error& e) { out = std::move(e); });
   return out;
 }
 
@@ -74,7 +76,8 @@ namespace bridge::test {
 /// Polls `pred` until it holds or `limit` passes; for readiness that
 /// arrives asynchronously (a connection, a lock wait), never for timing.
 template <class Pred>
-bool wait_until(Pred pred, std::chrono::milliseconds limit = std::chrono::seconds{20}) {
+bool wait_until(Pred pred,
+                std::chrono::milliseconds limit = std::chrono::seconds{20}) {
   auto end = std::chrono::steady_clock::now() + limit;
   while (!pred()) {
     if (std::chrono::steady_clock::now() > end)

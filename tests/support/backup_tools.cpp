@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/support/backup_tools.hpp"
 
 #include <fstream>
@@ -34,14 +35,14 @@ std::string env_file_value(const std::string& text, const std::string& name) {
 script_run run_script(const std::string& name, std::vector<std::string> args,
                       child_process::env_list env) {
   static int runs = 0;
-  auto log = make_scratch_dir("script") + "/" + name + "-" + std::to_string(++runs)
-             + ".log";
+  auto log = make_scratch_dir("script") + "/" + name + "-"
+             + std::to_string(++runs) + ".log";
   args.insert(args.begin(), script_path(name));
   child_process p{args, std::move(env), log};
   auto status = p.wait_exit(std::chrono::minutes{2});
   if (!status)
-    throw std::runtime_error(name + " did not end in two minutes: "
-                             + p.log_tail());
+    throw std::runtime_error(name
+                             + " did not end in two minutes: " + p.log_tail());
   return {*status, read_all(log)};
 }
 
@@ -49,7 +50,8 @@ fresh_server::fresh_server(std::string run_dir) : run_dir_(std::move(run_dir)) {
   auto started = run_script("services.sh", {"start", run_dir_});
   dsn_ = env_file_value(started.output, "DATABASE_URL");
   if (started.status != 0 || dsn_.empty())
-    throw std::runtime_error("a fresh PostgreSQL did not start: " + started.output);
+    throw std::runtime_error("a fresh PostgreSQL did not start: "
+                             + started.output);
 }
 
 fresh_server::~fresh_server() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // What the backup suites drive: scripts/backup.sh and scripts/restore.sh

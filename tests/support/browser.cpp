@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/support/browser.hpp"
 
 #include <cstdlib>
@@ -16,8 +17,9 @@ headless_browser::headless_browser() {
   const char* given = std::getenv("BRIDGE_CHROMIUM");
   binary_ = given != nullptr && *given != '\0' ? given : "/usr/bin/chromium";
   if (access(binary_.c_str(), X_OK) != 0)
-    throw std::runtime_error(binary_ + " is not there: scripts/setup.sh "
-                             "installs Debian's chromium package");
+    throw std::runtime_error(binary_
+                             + " is not there: scripts/setup.sh "
+                               "installs Debian's chromium package");
   dir_ = make_scratch_dir("browser");
 }
 
@@ -32,12 +34,21 @@ std::string headless_browser::run(const std::vector<std::string>& args) {
   // Chromium's own complaints (no D-Bus, no GPU) go to a file of their
   // own, so its standard output is exactly what was asked for.
   std::vector<std::string> argv{
-    "/bin/sh", "-c", "exec \"$0\" \"$@\" 2>>\"" + dir_ + "/chromium.log\"",
-    binary_, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-    "--user-data-dir=" + dir_ + "/profile-" + n,
-    "--virtual-time-budget=" + std::to_string(budget.count())};
+      "/bin/sh",
+      "-c",
+      "exec \"$0\" \"$@\" 2>>\"" + dir_ + "/chromium.log\"",
+      binary_,
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--hide-scrollbars",
+      "--user-data-dir=" + dir_ + "/profile-" + n,
+      "--virtual-time-budget=" + std::to_string(budget.count())};
   argv.insert(argv.end(), args.begin(), args.end());
   child_process chromium{argv, {}, out};
   auto status = chromium.wait_exit(limit);

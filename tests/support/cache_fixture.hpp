@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A pool on a scratch database, a suite-owned Redis, and the cache in
@@ -14,14 +15,15 @@ namespace bridge::test {
 struct cache_fixture : pool_fixture {
   redis_server redis;
   cache_actor cache_svc;
-  std::shared_ptr<std::atomic<int64_t>> clock
-    = std::make_shared<std::atomic<int64_t>>(1'700'000'000'000);
+  std::shared_ptr<std::atomic<int64_t>> clock =
+      std::make_shared<std::atomic<int64_t>>(1'700'000'000'000);
 
   explicit cache_fixture(size_t max_pending = 100000) : pool_fixture(2) {
     auto opts = options(max_pending);
     auto started = cache::start_cache(*sys, opts);
     if (!started)
-      throw std::runtime_error("cache did not start: " + describe(started.error()));
+      throw std::runtime_error("cache did not start: "
+                               + describe(started.error()));
     cache_svc = *started;
     if (!wait_until([&] { return status().connected; }))
       throw std::runtime_error("cache did not connect to its Redis");
@@ -54,8 +56,7 @@ struct cache_fixture : pool_fixture {
   }
 
   /// Asks the cache and waits.
-  template <class Result, class Msg>
-  caf::expected<Result> via_cache(Msg msg) {
+  template <class Result, class Msg> caf::expected<Result> via_cache(Msg msg) {
     return ask<Result>(*sys, cache_svc, std::move(msg));
   }
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A scratch database with a running pool, set up for the fencing suites:
@@ -17,10 +18,11 @@ struct partitioned_db : pool_fixture {
   partitioned_db() {
     db.query("INSERT INTO cluster_settings (partitions) VALUES ("
              + std::to_string(parts) + ")");
-    db.query("INSERT INTO partition_leases (partition, owner, epoch, expires_at) "
-             "SELECT p, 'test', CASE WHEN p = 3 THEN 5 ELSE 1 END, "
-             "now() + interval '1 hour' FROM generate_series(-1, "
-             + std::to_string(parts - 1) + ") AS p");
+    db.query(
+        "INSERT INTO partition_leases (partition, owner, epoch, expires_at) "
+        "SELECT p, 'test', CASE WHEN p = 3 THEN 5 ELSE 1 END, "
+        "now() + interval '1 hour' FROM generate_series(-1, "
+        + std::to_string(parts - 1) + ") AS p");
   }
 
   /// The partition SQL places chat `chat` in.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A fresh PostgreSQL database for one test, on the server DATABASE_URL
@@ -21,9 +22,10 @@ namespace bridge::test {
 inline std::string required_env(const char* name) {
   const char* v = std::getenv(name);
   if (v == nullptr || *v == '\0')
-    throw std::runtime_error(std::string{name}
-                             + " is not set: start the services "
-                               "(scripts/services.sh start) and source their env");
+    throw std::runtime_error(
+        std::string{name}
+        + " is not set: start the services "
+          "(scripts/services.sh start) and source their env");
   return v;
 }
 

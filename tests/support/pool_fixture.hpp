@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A migrated scratch database with a running pool in front of it.
@@ -45,14 +46,12 @@ struct pool_fixture : system_fixture {
   }
 
   /// Asks the pool and waits.
-  template <class Op>
-  caf::expected<typename Op::result> run(Op op) {
+  template <class Op> caf::expected<typename Op::result> run(Op op) {
     return ask_op(*sys, pool, std::move(op));
   }
 
   /// Asks the pool, fails the test on an error.
-  template <class Op>
-  typename Op::result must(Op op) {
+  template <class Op> typename Op::result must(Op op) {
     auto r = run(std::move(op));
     if (!r)
       throw std::runtime_error(std::string{caf::type_name<Op>::value}
@@ -62,8 +61,7 @@ struct pool_fixture : system_fixture {
 };
 
 /// The engine error code of a failed answer.
-template <class T>
-engine_errc code_of(const caf::expected<T>& x) {
+template <class T> engine_errc code_of(const caf::expected<T>& x) {
   return x ? engine_errc::none : engine_code(x.error());
 }
 
@@ -72,7 +70,8 @@ engine_errc code_of(const caf::expected<T>& x) {
 namespace bridge::test {
 
 /// The pool's counters.
-inline db_pool_status pool_status(caf::actor_system& sys, const db_actor& pool) {
+inline db_pool_status pool_status(caf::actor_system& sys,
+                                  const db_actor& pool) {
   auto s = ask<db_pool_status>(sys, pool, status_atom::value);
   if (!s)
     throw std::runtime_error("no pool status: " + describe(s.error()));
@@ -84,7 +83,7 @@ inline db_pool_status pool_status(caf::actor_system& sys, const db_actor& pool) 
 class table_lock {
 public:
   table_lock(const std::string& dsn, const std::string& table)
-    : conn_(dsn), tx_(std::make_unique<pqxx::work>(conn_)) {
+      : conn_(dsn), tx_(std::make_unique<pqxx::work>(conn_)) {
     tx_->exec("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
   }
 

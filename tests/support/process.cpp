@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/support/process.hpp"
 
 #include <csignal>
@@ -14,7 +15,7 @@ namespace bridge::test {
 
 child_process::child_process(std::vector<std::string> argv, env_list extra_env,
                              std::string log_path)
-  : log_path_(std::move(log_path)) {
+    : log_path_(std::move(log_path)) {
   pid_ = fork();
   if (pid_ < 0)
     throw std::runtime_error("fork failed");
@@ -101,7 +102,8 @@ std::optional<int> wait_for_port_file(const std::string& path,
 
 std::string make_scratch_dir(const std::string& prefix) {
   const char* base = std::getenv("BRIDGE_RUN_DIR");
-  std::string tmpl = std::string{base ? base : "/tmp"} + "/" + prefix + "-XXXXXX";
+  std::string tmpl =
+      std::string{base ? base : "/tmp"} + "/" + prefix + "-XXXXXX";
   if (mkdtemp(tmpl.data()) == nullptr)
     throw std::runtime_error("mkdtemp failed for " + tmpl);
   return tmpl;

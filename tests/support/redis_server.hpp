@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A redis-server owned by one suite, on a free loopback port, so suites
@@ -45,8 +46,8 @@ public:
       if (launch(why))
         return;
     }
-    throw std::runtime_error("redis-server did not start in " + std::to_string(attempts)
-                             + " attempts: " + why);
+    throw std::runtime_error("redis-server did not start in "
+                             + std::to_string(attempts) + " attempts: " + why);
   }
 
   ~redis_server() {
@@ -84,13 +85,16 @@ public:
   /// The PID of the running server, or -1.
   pid_t pid() const { return pid_; }
 
-  std::string url() const { return "redis://127.0.0.1:" + std::to_string(port_) + "/0"; }
+  std::string url() const {
+    return "redis://127.0.0.1:" + std::to_string(port_) + "/0";
+  }
 
   /// Runs a command on a connection of its own.
   cache::redis_reply command(const cache::redis_command& cmd) const {
     cache::redis_client c;
     if (!c.connect(endpoint(), std::chrono::seconds{2}))
-      throw std::runtime_error("test cannot reach its Redis: " + c.last_error());
+      throw std::runtime_error("test cannot reach its Redis: "
+                               + c.last_error());
     auto r = c.run(cmd);
     if (!r)
       throw std::runtime_error("test Redis command failed: " + c.last_error());
@@ -111,15 +115,30 @@ private:
     auto port = std::to_string(port_);
     auto dir = dir_.string();
     auto log = dir + "/redis-" + port + ".log";
-    std::vector<std::string> args{"redis-server", "--port", port, "--bind", "127.0.0.1",
-                                  "--save", "", "--appendonly", "no", "--dir", dir,
-                                  "--daemonize", "no", "--loglevel", "warning",
-                                  "--logfile", log};
+    std::vector<std::string> args{"redis-server",
+                                  "--port",
+                                  port,
+                                  "--bind",
+                                  "127.0.0.1",
+                                  "--save",
+                                  "",
+                                  "--appendonly",
+                                  "no",
+                                  "--dir",
+                                  dir,
+                                  "--daemonize",
+                                  "no",
+                                  "--loglevel",
+                                  "warning",
+                                  "--logfile",
+                                  log};
     std::vector<char*> argv;
     for (auto& a : args)
       argv.push_back(a.data());
     argv.push_back(nullptr);
-    if (posix_spawnp(&pid_, "redis-server", nullptr, nullptr, argv.data(), environ) != 0)
+    if (posix_spawnp(&pid_, "redis-server", nullptr, nullptr, argv.data(),
+                     environ)
+        != 0)
       throw std::runtime_error("cannot start redis-server (is it installed?)");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
     while (std::chrono::steady_clock::now() < deadline) {
@@ -169,7 +188,8 @@ private:
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     addr.sin_port = 0;
     socklen_t len = sizeof(addr);
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0
+    if (fd < 0
+        || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0
         || ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
       if (fd >= 0)
         ::close(fd);

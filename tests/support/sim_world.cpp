@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/support/sim_world.hpp"
 
 #include <algorithm>
@@ -12,10 +13,10 @@ namespace bridge::test {
 namespace {
 
 /// Shaped like a real token, so the masking of logs is exercised too.
-constexpr const char* sim_token = "123456789:AAE2eTestTokenForBridgeEndToEnd00001";
+constexpr const char* sim_token =
+    "123456789:AAE2eTestTokenForBridgeEndToEnd00001";
 
-template <class T>
-T need(caf::expected<T> x, const char* what) {
+template <class T> T need(caf::expected<T> x, const char* what) {
   if (!x)
     throw std::runtime_error(std::string{what} + ": " + describe(x.error()));
   return std::move(*x);
@@ -26,11 +27,11 @@ T need(caf::expected<T> x, const char* what) {
 sim_world::sim_world(std::vector<std::string> engine_args,
                      std::vector<std::string> sim_args,
                      child_process::env_list engine_env)
-  : dir_(make_scratch_dir("e2e")), token_(sim_token),
-    engine_args_(std::move(engine_args)), engine_env_(std::move(engine_env)) {
-  std::vector<std::string> argv{built_binary("tg-sim"), "serve", "--port", "0",
-                                "--ready-file", dir_ + "/sim.port", "--token",
-                                token_};
+    : dir_(make_scratch_dir("e2e")), token_(sim_token),
+      engine_args_(std::move(engine_args)), engine_env_(std::move(engine_env)) {
+  std::vector<std::string> argv{
+      built_binary("tg-sim"), "serve",   "--port", "0", "--ready-file",
+      dir_ + "/sim.port",     "--token", token_};
   argv.insert(argv.end(), sim_args.begin(), sim_args.end());
   sim_ = std::make_unique<child_process>(argv, child_process::env_list{},
                                          dir_ + "/tg-sim.log");
@@ -38,8 +39,8 @@ sim_world::sim_world(std::vector<std::string> engine_args,
   if (!port)
     throw std::runtime_error("tg-sim did not start: " + sim_->log_tail());
   sim_port_ = *port;
-  client_ = std::make_unique<tg_sim::sim_client>(
-    "http://127.0.0.1:" + std::to_string(sim_port_));
+  client_ = std::make_unique<tg_sim::sim_client>("http://127.0.0.1:"
+                                                 + std::to_string(sim_port_));
   start_engine();
 }
 
@@ -52,12 +53,12 @@ void sim_world::start_engine() {
   ++engine_starts_;
   auto n = std::to_string(engine_starts_);
   std::vector<std::string> argv{
-    built_binary("bridge"),
-    "--telegram.api_url=http://127.0.0.1:" + std::to_string(sim_port_),
-    // Short polls: a restarted engine is not refused for long by the
-    // simulator while the dead one's poll is still open.
-    "--telegram.poll_timeout_s=1",
-    "--engine.ready_file=" + dir_ + "/engine-" + n + ".port",
+      built_binary("bridge"),
+      "--telegram.api_url=http://127.0.0.1:" + std::to_string(sim_port_),
+      // Short polls: a restarted engine is not refused for long by the
+      // simulator while the dead one's poll is still open.
+      "--telegram.poll_timeout_s=1",
+      "--engine.ready_file=" + dir_ + "/engine-" + n + ".port",
   };
   bool port_given = false;
   for (const auto& a : engine_args_)
@@ -83,19 +84,19 @@ std::unique_ptr<child_process>
 sim_world::start_peer(std::vector<std::string> args, int& http_port) {
   auto n = std::to_string(++peer_starts_);
   std::vector<std::string> argv{
-    built_binary("bridge"),
-    "--telegram.api_url=http://127.0.0.1:" + std::to_string(sim_port_),
-    "--telegram.poll_timeout_s=1",
-    "--engine.ready_file=" + dir_ + "/peer-" + n + ".port",
-    "--http.port=0",
+      built_binary("bridge"),
+      "--telegram.api_url=http://127.0.0.1:" + std::to_string(sim_port_),
+      "--telegram.poll_timeout_s=1",
+      "--engine.ready_file=" + dir_ + "/peer-" + n + ".port",
+      "--http.port=0",
   };
   argv.insert(argv.end(), args.begin(), args.end());
   child_process::env_list env{{"TELEGRAM_BOT_TOKEN", token_},
                               {"DATABASE_URL", db_.dsn()},
                               {"REDIS_URL", redis_.url()}};
   env.insert(env.end(), engine_env_.begin(), engine_env_.end());
-  auto peer = std::make_unique<child_process>(argv, env,
-                                              dir_ + "/peer-" + n + ".log");
+  auto peer =
+      std::make_unique<child_process>(argv, env, dir_ + "/peer-" + n + ".log");
   auto http = wait_for_port_file(dir_ + "/peer-" + n + ".port",
                                  std::chrono::seconds{60});
   if (!http)
@@ -120,7 +121,7 @@ void sim_world::crash_engine() {
 std::string sim_world::engine_metrics() {
   http_client client;
   auto r = client.get("http://127.0.0.1:" + std::to_string(engine_http_port_)
-                        + "/metrics",
+                          + "/metrics",
                       {}, std::chrono::seconds{10});
   if (r.status != 200)
     throw std::runtime_error("GET /metrics: HTTP " + std::to_string(r.status));
@@ -134,7 +135,8 @@ double sim_world::engine_metric(const std::string& series) {
     bool line_start = at == 0 || text[at - 1] == '\n';
     auto after = at + series.size();
     if (line_start && after < text.size() && text[after] == ' ')
-      return std::stod(text.substr(after + 1, text.find('\n', after) - after - 1));
+      return std::stod(
+          text.substr(after + 1, text.find('\n', after) - after - 1));
     at = after;
   }
   return -1;
@@ -151,8 +153,8 @@ tg_sim::injected sim_world::press(const sim_user& u, int64_t message_id,
 
 void sim_world::fetch(int64_t chat_id, std::chrono::milliseconds wait) {
   auto& cur = cursors_[chat_id];
-  auto events = need(client_->chat_events(chat_id, cur.after, wait),
-                     "tg-sim events");
+  auto events =
+      need(client_->chat_events(chat_id, cur.after, wait), "tg-sim events");
   for (auto& e : events) {
     cur.after = std::max(cur.after, e.seq);
     if (e.method == "sendMessage")
@@ -170,7 +172,7 @@ sim_world::await_messages(int64_t chat_id, size_t count,
   while (cur.unread.size() < count
          && std::chrono::steady_clock::now() < deadline) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      deadline - std::chrono::steady_clock::now());
+        deadline - std::chrono::steady_clock::now());
     fetch(chat_id, std::min(left, std::chrono::milliseconds{2000}));
   }
   std::vector<sim_event> got;
@@ -196,8 +198,9 @@ sim_event sim_world::next_event(int64_t chat_id, const std::string& method,
   auto& cur = cursors_[chat_id];
   auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
-    auto it = std::find_if(cur.others.begin(), cur.others.end(),
-                           [&](const sim_event& e) { return e.method == method; });
+    auto it =
+        std::find_if(cur.others.begin(), cur.others.end(),
+                     [&](const sim_event& e) { return e.method == method; });
     if (it != cur.others.end()) {
       auto e = std::move(*it);
       cur.others.erase(it);
@@ -208,7 +211,8 @@ sim_event sim_world::next_event(int64_t chat_id, const std::string& method,
       throw std::runtime_error("chat " + std::to_string(chat_id) + " got no "
                                + method + "; engine log:\n"
                                + engine_->log_tail());
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
     fetch(chat_id, std::min(left, std::chrono::milliseconds{2000}));
   }
 }
@@ -227,8 +231,9 @@ std::vector<sim_event> sim_world::unread(int64_t chat_id) {
       ++it;
     }
   }
-  std::sort(got.begin(), got.end(),
-            [](const sim_event& a, const sim_event& b) { return a.seq < b.seq; });
+  std::sort(got.begin(), got.end(), [](const sim_event& a, const sim_event& b) {
+    return a.seq < b.seq;
+  });
   return got;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -50,23 +51,23 @@ public:
 
   /// The next `count` messages the chat receives after those already
   /// handed out (fewer when `timeout` passes first).
-  std::vector<sim_event> await_messages(int64_t chat_id, size_t count,
-                                        std::chrono::milliseconds timeout
-                                        = std::chrono::seconds{30});
+  std::vector<sim_event>
+  await_messages(int64_t chat_id, size_t count,
+                 std::chrono::milliseconds timeout = std::chrono::seconds{30});
 
   /// The next message the chat receives; fails the test (with the engine's
   /// log) when none comes in time.
-  sim_event next_message(int64_t chat_id,
-                         std::chrono::milliseconds timeout
-                         = std::chrono::seconds{30});
+  sim_event
+  next_message(int64_t chat_id,
+               std::chrono::milliseconds timeout = std::chrono::seconds{30});
 
   /// The chat's next event of `method` other than sendMessage
   /// ("editMessageText", "sendChatAction", "answerCallbackQuery") after
   /// those handed out; fails the test (with the engine's log) when none
   /// comes in time.
   sim_event next_event(int64_t chat_id, const std::string& method,
-                       std::chrono::milliseconds timeout
-                       = std::chrono::seconds{30});
+                       std::chrono::milliseconds timeout = std::chrono::seconds{
+                           30});
 
   /// Every message and edit the chat has received and the test has not
   /// read yet, fetched now without waiting; they count as read after.

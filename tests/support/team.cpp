@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/support/team.hpp"
 
 #include <algorithm>
@@ -34,7 +35,8 @@ std::string join_accept_data(const sim_user& worker) {
   return "join:yes:" + std::to_string(worker.id);
 }
 
-void accept_join(sim_world& w, const sim_user& manager, const sim_user& worker) {
+void accept_join(sim_world& w, const sim_user& manager,
+                 const sim_user& worker) {
   auto sent = w.next_message(worker.id);
   if (sent.text.find(manager.first_name) == std::string::npos)
     throw std::runtime_error("no request sent: '" + sent.text + "'");
@@ -51,7 +53,7 @@ void accept_join(sim_world& w, const sim_user& manager, const sim_user& worker) 
 std::string find_code(const std::string& text) {
   // New codes first: a five-digit run inside one must not match alone.
   static const std::regex code{
-    "BRIDGE-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9]{5})"};
+      "BRIDGE-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9]{5})"};
   std::smatch m;
   return std::regex_search(text, m, code) ? m.str() : std::string{};
 }
@@ -91,17 +93,16 @@ void register_worker(sim_world& w, const sim_user& u, const std::string& lang,
 }
 
 std::vector<std::string> unthrottled_engine(std::vector<std::string> extra) {
-  std::vector<std::string> args{"--sender.per_chat_per_second=100",
-                                "--sender.per_chat_burst=100",
-                                "--sender.global_per_second=1000",
-                                "--session.updates_per_minute=1000"};
+  std::vector<std::string> args{
+      "--sender.per_chat_per_second=100", "--sender.per_chat_burst=100",
+      "--sender.global_per_second=1000", "--session.updates_per_minute=1000"};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }
 
 std::vector<std::string> unthrottled_sim() {
   return {"--per-chat-per-second", "100", "--per-chat-burst", "100",
-          "--global-per-second", "1000"};
+          "--global-per-second",   "1000"};
 }
 
 numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
@@ -114,7 +115,8 @@ numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
   auto deadline = std::chrono::steady_clock::now() + limit;
   while (std::chrono::steady_clock::now() < deadline) {
     bool complete = seen.size() >= static_cast<size_t>(total);
-    auto got = w.await_messages(chat, 1, complete ? quiet : std::chrono::seconds{5});
+    auto got =
+        w.await_messages(chat, 1, complete ? quiet : std::chrono::seconds{5});
     if (got.empty() && complete)
       break; // all arrived, and the chat stayed quiet after
     for (auto& m : got) {
@@ -171,7 +173,8 @@ std::string arrived_unread(sim_world& w, const std::vector<int64_t>& chats,
   auto deadline = std::chrono::steady_clock::now() + window;
   for (auto now = std::chrono::steady_clock::now(); now < deadline;
        now = std::chrono::steady_clock::now()) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
     auto events = w.sim().events(after, 1000, left);
     if (!events)
       throw std::runtime_error("tg-sim events unreadable");
@@ -181,7 +184,8 @@ std::string arrived_unread(sim_world& w, const std::vector<int64_t>& chats,
   std::string out;
   for (auto chat : chats)
     for (auto& e : w.unread(chat))
-      out += "\nchat " + std::to_string(chat) + " got " + e.method + " '" + e.text + "'";
+      out += "\nchat " + std::to_string(chat) + " got " + e.method + " '"
+             + e.text + "'";
   return out;
 }
 

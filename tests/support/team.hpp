@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <string>
@@ -38,7 +39,8 @@ std::string find_code(const std::string& text);
 
 /// Engine arguments that lift Telegram's send limits and the per-user rate
 /// limit (those have suites of their own), with `extra` after them.
-std::vector<std::string> unthrottled_engine(std::vector<std::string> extra = {});
+std::vector<std::string>
+unthrottled_engine(std::vector<std::string> extra = {});
 
 /// tg-sim arguments to match.
 std::vector<std::string> unthrottled_sim();
@@ -52,11 +54,10 @@ struct numbered_arrivals {
   size_t distinct = 0;
   size_t others = 0;
 };
-numbered_arrivals collect_numbered(sim_world& w, int64_t chat,
-                                   const std::string& word, int total,
-                                   std::chrono::seconds limit,
-                                   std::chrono::seconds quiet
-                                   = std::chrono::seconds{3});
+numbered_arrivals
+collect_numbered(sim_world& w, int64_t chat, const std::string& word, int total,
+                 std::chrono::seconds limit,
+                 std::chrono::seconds quiet = std::chrono::seconds{3});
 
 /// The fake translator's copy of `text` as a partner reads it: the
 /// writer's name, then the text marked with the partner's language.
@@ -76,8 +77,8 @@ bool db_eventually(sim_world& w, const std::string& sql,
 /// in it), then reads every message and edit the `chats` received that the
 /// test has not read. Empty when there was none; else one line per event
 /// ("chat N got 'text'"), to print in the assertion.
-std::string arrived_unread(sim_world& w, const std::vector<int64_t>& chats,
-                           std::chrono::milliseconds window
-                           = std::chrono::seconds{2});
+std::string
+arrived_unread(sim_world& w, const std::vector<int64_t>& chats,
+               std::chrono::milliseconds window = std::chrono::seconds{2});
 
 } // namespace bridge::test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "common/utf8.hpp"
@@ -15,8 +16,9 @@ BOOST_AUTO_TEST_CASE(encodes_send_message_with_keyboard) {
   out.keyboard = {{{"Manager", "role:manager"}, {"Worker", "role:worker"}}};
   auto call = encode(out);
   BOOST_TEST(call.method == "sendMessage");
-  BOOST_TEST(call.body
-             == R"({"chat_id":42,"text":"Choose \"one\"","reply_markup":{"inline_keyboard":[[{"text":"Manager","callback_data":"role:manager"},{"text":"Worker","callback_data":"role:worker"}]]}})");
+  BOOST_TEST(
+      call.body
+      == R"({"chat_id":42,"text":"Choose \"one\"","reply_markup":{"inline_keyboard":[[{"text":"Manager","callback_data":"role:manager"},{"text":"Worker","callback_data":"role:worker"}]]}})");
 }
 
 BOOST_AUTO_TEST_CASE(encodes_the_other_calls) {
@@ -43,25 +45,31 @@ BOOST_AUTO_TEST_CASE(encodes_a_chats_command_menu) {
   m.kind = outbound_kind::set_commands;
   m.chat_id = 7;
   m.language_code = "es";
-  m.commands = {{"help", "Los comandos de tu rol"}, {"language", "Cambiar \"tu\" idioma"}};
+  m.commands = {{"help", "Los comandos de tu rol"},
+                {"language", "Cambiar \"tu\" idioma"}};
   auto call = encode(m);
   BOOST_TEST(call.method == "setMyCommands");
-  BOOST_TEST(call.body
-             == R"({"commands":[{"command":"help","description":"Los comandos de tu rol"},{"command":"language","description":"Cambiar \"tu\" idioma"}],"scope":{"type":"chat","chat_id":7},"language_code":"es"})");
+  BOOST_TEST(
+      call.body
+      == R"({"commands":[{"command":"help","description":"Los comandos de tu rol"},{"command":"language","description":"Cambiar \"tu\" idioma"}],"scope":{"type":"chat","chat_id":7},"language_code":"es"})");
   // Without a language, the menu is the chat's for every language.
   m.language_code.clear();
   m.commands.clear();
-  BOOST_TEST(encode(m).body == R"({"commands":[],"scope":{"type":"chat","chat_id":7}})");
+  BOOST_TEST(encode(m).body
+             == R"({"commands":[],"scope":{"type":"chat","chat_id":7}})");
 }
 
 BOOST_AUTO_TEST_CASE(get_updates_follows_the_offset_rules) {
-  BOOST_TEST(encode_get_updates(0, 100, 25).body
-             == R"({"limit":100,"timeout":25,"allowed_updates":["message","edited_message","callback_query"]})");
-  BOOST_TEST(encode_get_updates(12, 50, 0).body.find(R"("offset":12)") != std::string::npos);
+  BOOST_TEST(
+      encode_get_updates(0, 100, 25).body
+      == R"({"limit":100,"timeout":25,"allowed_updates":["message","edited_message","callback_query"]})");
+  BOOST_TEST(encode_get_updates(12, 50, 0).body.find(R"("offset":12)")
+             != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(method_url_trims_slashes) {
-  BOOST_TEST(method_url("http://h:1/", "123:abc", "getMe") == "http://h:1/bot123:abc/getMe");
+  BOOST_TEST(method_url("http://h:1/", "123:abc", "getMe")
+             == "http://h:1/bot123:abc/getMe");
 }
 
 BOOST_AUTO_TEST_CASE(split_keeps_short_texts_whole) {
@@ -114,15 +122,39 @@ BOOST_AUTO_TEST_CASE(classifies_send_replies) {
   auto ok = classify_send(200, R"({"ok":true,"result":{"message_id":3}})", "");
   BOOST_TEST((ok.status == send_status::ok));
   BOOST_TEST(ok.message_id == 3);
-  auto limited = classify_send(429, R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 4","parameters":{"retry_after":4}})", "");
+  auto limited = classify_send(
+      429,
+      R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 4","parameters":{"retry_after":4}})",
+      "");
   BOOST_TEST((limited.status == send_status::retry_after));
   BOOST_TEST(limited.retry_after_s == 4);
-  BOOST_TEST((classify_send(403, R"({"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"})", "").status == send_status::chat_gone));
-  BOOST_TEST((classify_send(400, R"({"ok":false,"error_code":400,"description":"Bad Request: chat not found"})", "").status == send_status::chat_gone));
-  BOOST_TEST((classify_send(400, R"({"ok":false,"error_code":400,"description":"Bad Request: message is too long"})", "").status == send_status::rejected));
-  BOOST_TEST((classify_send(502, "<html>bad gateway</html>", "").status == send_status::transient));
-  BOOST_TEST((classify_send(0, "", "Couldn't connect to server").status == send_status::transient));
-  BOOST_TEST((classify_send(200, "garbage", "").status == send_status::transient));
+  BOOST_TEST((
+      classify_send(
+          403,
+          R"({"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"})",
+          "")
+          .status
+      == send_status::chat_gone));
+  BOOST_TEST((
+      classify_send(
+          400,
+          R"({"ok":false,"error_code":400,"description":"Bad Request: chat not found"})",
+          "")
+          .status
+      == send_status::chat_gone));
+  BOOST_TEST((
+      classify_send(
+          400,
+          R"({"ok":false,"error_code":400,"description":"Bad Request: message is too long"})",
+          "")
+          .status
+      == send_status::rejected));
+  BOOST_TEST((classify_send(502, "<html>bad gateway</html>", "").status
+              == send_status::transient));
+  BOOST_TEST((classify_send(0, "", "Couldn't connect to server").status
+              == send_status::transient));
+  BOOST_TEST(
+      (classify_send(200, "garbage", "").status == send_status::transient));
 }
 
 BOOST_AUTO_TEST_SUITE_END() // telegram_bot_api

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdint>
@@ -94,7 +95,8 @@ bool same_keyboard(const keyboard& a, const keyboard& b) {
 
 } // namespace
 
-// -- updates, inbox payloads ---------------------------------------------------
+// -- updates, inbox payloads
+// ---------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(a_text_message_comes_back_whole) {
   auto u = text_message("See you at nine");
@@ -154,13 +156,16 @@ BOOST_AUTO_TEST_CASE(a_button_press_comes_back_with_its_data_and_message) {
 }
 
 BOOST_AUTO_TEST_CASE(every_media_kind_comes_back_as_that_kind) {
-  for (std::string kind : {"animation", "audio", "document", "photo", "sticker",
-                           "story", "video", "video_note", "voice", "contact",
-                           "dice", "game", "poll", "venue", "location", "invoice"}) {
+  for (std::string kind :
+       {"animation", "audio", "document", "photo", "sticker", "story", "video",
+        "video_note", "voice", "contact", "dice", "game", "poll", "venue",
+        "location", "invoice"}) {
     auto u = text_message("");
     u.media_kind = kind;
     u.caption = kind == "photo" ? "look at \"this\"" : "";
-    BOOST_TEST_CONTEXT(kind) { check_same(replayed(encode_update(u)), u); }
+    BOOST_TEST_CONTEXT(kind) {
+      check_same(replayed(encode_update(u)), u);
+    }
   }
 }
 
@@ -183,20 +188,28 @@ BOOST_AUTO_TEST_CASE(a_damaged_payload_is_refused_not_half_read) {
   // What resume_from_inbox meets in a row it must leave alone: no update
   // comes out of any of these.
   const std::vector<std::string> hostile{
-    "", " ", "null", "[]", "42", "\"text\"", "{", "{}",
-    R"({"update_id":"1","message":{}})",
-    R"({"update_id":1})",
-    R"({"update_id":1,"message":null})",
-    R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1}}})", // no sender
-    R"({"update_id":1,"message":{"message_id":"1","chat":{"id":1},"from":{"id":1}}})",
-    R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1},"from":{"id":"x"}}})",
-    R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1},"from":{"id":1},"text":7}})",
-    R"({"update_id":1,"callback_query":{"id":"","from":{"id":1},"data":"x"}})",
-    R"({"update_id":1,"callback_query":{"id":"c","data":"x"}})",
-    R"({"update_id":1,"channel_post":{"message_id":1,"chat":{"id":-1}}})",
-    R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1},"from":{"id":1},"text":"x"})",
-    R"({"update_id":99999999999999999999,"message":{}})",
-    std::string(100000, '['),
+      "",
+      " ",
+      "null",
+      "[]",
+      "42",
+      "\"text\"",
+      "{",
+      "{}",
+      R"({"update_id":"1","message":{}})",
+      R"({"update_id":1})",
+      R"({"update_id":1,"message":null})",
+      R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1}}})", // no
+                                                                       // sender
+      R"({"update_id":1,"message":{"message_id":"1","chat":{"id":1},"from":{"id":1}}})",
+      R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1},"from":{"id":"x"}}})",
+      R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1},"from":{"id":1},"text":7}})",
+      R"({"update_id":1,"callback_query":{"id":"","from":{"id":1},"data":"x"}})",
+      R"({"update_id":1,"callback_query":{"id":"c","data":"x"}})",
+      R"({"update_id":1,"channel_post":{"message_id":1,"chat":{"id":-1}}})",
+      R"({"update_id":1,"message":{"message_id":1,"chat":{"id":1},"from":{"id":1},"text":"x"})",
+      R"({"update_id":99999999999999999999,"message":{}})",
+      std::string(100000, '['),
   };
   for (const auto& body : hostile)
     BOOST_TEST(decode_update(body).updates.empty(), body.substr(0, 80));
@@ -224,10 +237,13 @@ BOOST_AUTO_TEST_CASE(a_payload_with_broken_utf8_is_repaired_not_refused) {
   auto batch = decode_update(body);
   BOOST_REQUIRE_EQUAL(batch.updates.size(), 1u);
   BOOST_TEST(batch.repaired_utf8);
-  BOOST_TEST(batch.updates[0].text == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  BOOST_TEST(batch.updates[0].text
+             == "a\xEF\xBF\xBD\xEF\xBF\xBD"
+                "b");
 }
 
-// -- outgoing calls, outbox rows -----------------------------------------------
+// -- outgoing calls, outbox rows
+// -----------------------------------------------
 
 BOOST_AUTO_TEST_CASE(every_outbound_kind_is_named_and_read_back) {
   for (auto k : {outbound_kind::send_message, outbound_kind::edit_message,
@@ -237,10 +253,13 @@ BOOST_AUTO_TEST_CASE(every_outbound_kind_is_named_and_read_back) {
     BOOST_TEST((*back == k));
   }
   // The names are the Bot API's methods, exactly.
-  BOOST_TEST(std::string{to_string(outbound_kind::send_message)} == "sendMessage");
-  BOOST_TEST(std::string{to_string(outbound_kind::edit_message)} == "editMessageText");
-  for (std::string bad : {"", "send", "SENDMESSAGE", "sendmessage", "sendMessage ",
-                          " sendMessage", "send_message", "editMessageText\n"})
+  BOOST_TEST(std::string{to_string(outbound_kind::send_message)}
+             == "sendMessage");
+  BOOST_TEST(std::string{to_string(outbound_kind::edit_message)}
+             == "editMessageText");
+  for (std::string bad :
+       {"", "send", "SENDMESSAGE", "sendmessage", "sendMessage ",
+        " sendMessage", "send_message", "editMessageText\n"})
     BOOST_TEST(!parse_outbound_kind(bad).has_value(), "'" << bad << "'");
 }
 
@@ -276,11 +295,11 @@ BOOST_AUTO_TEST_CASE(a_task_with_its_done_button_survives_a_resend) {
 
 BOOST_AUTO_TEST_CASE(keyboards_of_every_shape_survive_a_resend) {
   const std::vector<keyboard> shapes{
-    {{{"Soy gerente", "role:manager"}}, {{"Soy trabajador", "role:worker"}}},
-    {{{"English", "lang:en"}, {"Español", "lang:es"}, {"Català", "lang:ca"}}},
-    {{{"1. Bob", "switch:2002"}, {"2. Eva \"E\"", "switch:3003"}},
-     {{"\\back\\", "x:\\"}}},
-    {{{"👍🏽 Done", "task:1"}}, {}, {{"", ""}}},
+      {{{"Soy gerente", "role:manager"}}, {{"Soy trabajador", "role:worker"}}},
+      {{{"English", "lang:en"}, {"Español", "lang:es"}, {"Català", "lang:ca"}}},
+      {{{"1. Bob", "switch:2002"}, {"2. Eva \"E\"", "switch:3003"}},
+       {{"\\back\\", "x:\\"}}},
+      {{{"👍🏽 Done", "task:1"}}, {}, {{"", ""}}},
   };
   for (const auto& kb : shapes) {
     outbound out;
@@ -291,7 +310,8 @@ BOOST_AUTO_TEST_CASE(keyboards_of_every_shape_survive_a_resend) {
     out.dedupe_key = "k";
     auto again = resent(to_outbox_record(out));
     BOOST_REQUIRE(again.has_value());
-    BOOST_TEST(same_keyboard(again->keyboard, kb), to_outbox_record(out).markup);
+    BOOST_TEST(same_keyboard(again->keyboard, kb),
+               to_outbox_record(out).markup);
   }
 }
 
@@ -318,12 +338,24 @@ BOOST_AUTO_TEST_CASE(markup_the_encoder_did_not_write_is_refused) {
   // An outbox row whose markup is damaged is left as it is (the sender
   // logs it), never sent with half a keyboard.
   const std::vector<std::string> hostile{
-    "", "null", "{}", "\"x\"", "[", "[[", "[1]", "[[1]]", "[[[]]]",
-    R"([[["a"]]])", R"([[["a","b","c"]]])", R"([[["a",2]]])",
-    R"([[[null,"b"]]])", R"([[{"text":"a","callback_data":"b"}]])",
-    R"([[["a","b"]]] trailing)", R"([[["a","b"]],])",
-    std::string{"[[[\"a\xff\",\"b\"]]]"},
-    std::string(100000, '[') + std::string(100000, ']'),
+      "",
+      "null",
+      "{}",
+      "\"x\"",
+      "[",
+      "[[",
+      "[1]",
+      "[[1]]",
+      "[[[]]]",
+      R"([[["a"]]])",
+      R"([[["a","b","c"]]])",
+      R"([[["a",2]]])",
+      R"([[[null,"b"]]])",
+      R"([[{"text":"a","callback_data":"b"}]])",
+      R"([[["a","b"]]] trailing)",
+      R"([[["a","b"]],])",
+      std::string{"[[[\"a\xff\",\"b\"]]]"},
+      std::string(100000, '[') + std::string(100000, ']'),
   };
   for (const auto& markup : hostile)
     BOOST_TEST(!decode_keyboard(markup).has_value(), markup.substr(0, 80));
@@ -350,8 +382,8 @@ BOOST_AUTO_TEST_CASE(a_note_reads_back_as_storage_writes_it) {
   // The payload as PostgreSQL's json_build_object writes it, with a name
   // that needs escaping.
   const std::string payload =
-    R"({"bridge_note" : {"kind" : "worker_joined", "chat_id" : 42, )"
-    R"("user_id" : 7, "name" : "Ana \"la\" P\u00e9rez\n", "cause" : 9}})";
+      R"({"bridge_note" : {"kind" : "worker_joined", "chat_id" : 42, )"
+      R"("user_id" : 7, "name" : "Ana \"la\" P\u00e9rez\n", "cause" : 9}})";
   auto note = decode_note(payload, note_id_base + 3);
   BOOST_REQUIRE(note.has_value());
   BOOST_TEST((note->kind == session_note_kind::worker_joined));
@@ -360,13 +392,11 @@ BOOST_AUTO_TEST_CASE(a_note_reads_back_as_storage_writes_it) {
   BOOST_TEST(note->name == "Ana \"la\" P\xc3\xa9rez\n");
   BOOST_TEST(note->update_id == note_id_base + 3);
   BOOST_TEST(note->stored);
-  for (auto kind : {session_note_kind::partner_left,
-                    session_note_kind::reset_by_operator,
-                    session_note_kind::join_refused,
-                    session_note_kind::join_request,
-                    session_note_kind::join_accepted,
-                    session_note_kind::join_declined,
-                    session_note_kind::removed}) {
+  for (auto kind :
+       {session_note_kind::partner_left, session_note_kind::reset_by_operator,
+        session_note_kind::join_refused, session_note_kind::join_request,
+        session_note_kind::join_accepted, session_note_kind::join_declined,
+        session_note_kind::removed}) {
     auto other = R"({"bridge_note":{"kind":")" + std::string{to_string(kind)}
                  + R"(","chat_id":1,"user_id":2,"name":""}})";
     auto back = decode_note(other, note_id_base);
@@ -379,8 +409,8 @@ BOOST_AUTO_TEST_CASE(a_note_outside_the_notes_id_range_is_no_note) {
   // Only the engine writes rows from note_id_base up (Telegram's ids are
   // refused there), so a well-formed note at a Telegram id is hostile.
   const std::string payload =
-    R"({"bridge_note":{"kind":"reset_by_operator","chat_id":42,)"
-    R"("user_id":42,"name":"x"}})";
+      R"({"bridge_note":{"kind":"reset_by_operator","chat_id":42,)"
+      R"("user_id":42,"name":"x"}})";
   BOOST_TEST(decode_note(payload, note_id_base).has_value());
   BOOST_TEST(!decode_note(payload, note_id_base - 1).has_value());
   BOOST_TEST(!decode_note(payload, 1).has_value());
@@ -390,19 +420,25 @@ BOOST_AUTO_TEST_CASE(a_note_outside_the_notes_id_range_is_no_note) {
 
 BOOST_AUTO_TEST_CASE(a_damaged_or_unknown_note_is_refused) {
   const std::vector<std::pair<const char*, std::string>> cases = {
-    {"empty", ""},
-    {"not json", "bridge_note"},
-    {"truncated", R"({"bridge_note":{"kind":"worker_joined","chat_id":4)"},
-    {"an update, not a note", R"({"update_id":5,"message":{"text":"a"}})"},
-    {"note not an object", R"({"bridge_note":"worker_joined"})"},
-    {"an unknown kind", R"({"bridge_note":{"kind":"grant_admin","chat_id":1,"user_id":1,"name":""}})"},
-    {"no chat", R"({"bridge_note":{"kind":"partner_left","user_id":1,"name":""}})"},
-    {"a chat id as text", R"({"bridge_note":{"kind":"partner_left","chat_id":"1","user_id":1,"name":""}})"},
-    {"a chat id past 2^63", R"({"bridge_note":{"kind":"partner_left","chat_id":9223372036854775808,"user_id":1,"name":""}})"},
-    {"no name", R"({"bridge_note":{"kind":"partner_left","chat_id":1,"user_id":1}})"},
-    {"a lone surrogate", R"({"bridge_note":{"kind":"partner_left","chat_id":1,"user_id":1,"name":"\udc00"}})"},
-    {"too deep", R"({"bridge_note":)" + std::string(3000, '[')
-                   + std::string(3000, ']') + "}"},
+      {"empty", ""},
+      {"not json", "bridge_note"},
+      {"truncated", R"({"bridge_note":{"kind":"worker_joined","chat_id":4)"},
+      {"an update, not a note", R"({"update_id":5,"message":{"text":"a"}})"},
+      {"note not an object", R"({"bridge_note":"worker_joined"})"},
+      {"an unknown kind",
+       R"({"bridge_note":{"kind":"grant_admin","chat_id":1,"user_id":1,"name":""}})"},
+      {"no chat",
+       R"({"bridge_note":{"kind":"partner_left","user_id":1,"name":""}})"},
+      {"a chat id as text",
+       R"({"bridge_note":{"kind":"partner_left","chat_id":"1","user_id":1,"name":""}})"},
+      {"a chat id past 2^63",
+       R"({"bridge_note":{"kind":"partner_left","chat_id":9223372036854775808,"user_id":1,"name":""}})"},
+      {"no name",
+       R"({"bridge_note":{"kind":"partner_left","chat_id":1,"user_id":1}})"},
+      {"a lone surrogate",
+       R"({"bridge_note":{"kind":"partner_left","chat_id":1,"user_id":1,"name":"\udc00"}})"},
+      {"too deep", R"({"bridge_note":)" + std::string(3000, '[')
+                       + std::string(3000, ']') + "}"},
   };
   for (const auto& [name, payload] : cases)
     BOOST_TEST_CONTEXT(name) {

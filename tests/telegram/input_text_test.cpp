@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -44,9 +45,12 @@ BOOST_AUTO_TEST_CASE(every_control_character_has_its_fate) {
     }
   }
   // DEL is no C0 control: Telegram keeps it, and PostgreSQL can hold it.
-  std::string del = "a\x7F" "b";
+  std::string del = "a\x7F"
+                    "b";
   BOOST_TEST(!clean_input(del));
-  BOOST_TEST(del == "a\x7F" "b");
+  BOOST_TEST(del
+             == "a\x7F"
+                "b");
 }
 
 BOOST_AUTO_TEST_CASE(separators_bidi_overrides_and_line_marks_are_removed) {
@@ -59,8 +63,8 @@ BOOST_AUTO_TEST_CASE(separators_bidi_overrides_and_line_marks_are_removed) {
     }
   }
   // Their neighbours in the same blocks stay.
-  for (auto kept : {"\u2027", "\u202F", "\u2030", "\u0309", "\u0334",
-                    "\u033E", "\u0340"}) {
+  for (auto kept :
+       {"\u2027", "\u202F", "\u2030", "\u0309", "\u0334", "\u033E", "\u0340"}) {
     BOOST_TEST_CONTEXT(kept) {
       auto text = std::string{"x"} + kept + "y";
       BOOST_TEST(!clean_input(text));
@@ -70,7 +74,8 @@ BOOST_AUTO_TEST_CASE(separators_bidi_overrides_and_line_marks_are_removed) {
 }
 
 BOOST_AUTO_TEST_CASE(mixed_text_keeps_its_words_and_line_breaks) {
-  std::string text = "l\xC3\xADnea\t1\r\nl\xC3\xADnea\x01" "2\x1B[31m\n";
+  std::string text = "l\xC3\xADnea\t1\r\nl\xC3\xADnea\x01"
+                     "2\x1B[31m\n";
   clean_input(text);
   BOOST_TEST(text == "l\xC3\xADnea 1\nl\xC3\xADnea 2 [31m\n");
 }
@@ -127,7 +132,7 @@ BOOST_AUTO_TEST_CASE(cleaning_twice_changes_nothing) {
 BOOST_AUTO_TEST_CASE(very_long_inputs_are_cleaned_whole_and_never_grow) {
   std::string text;
   for (int i = 0; i < 100000; ++i)
-    text += i % 3 == 0 ? std::string(1, '\0')
+    text += i % 3 == 0   ? std::string(1, '\0')
             : i % 3 == 1 ? std::string{"\xE2\x82\xAC"}
                          : std::string{"\r"};
   auto before = text.size();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // getUpdates answers as the poll suites write them, and the positions and
@@ -38,8 +39,12 @@ inline std::string left_out(const decoded_batch& b) {
 
 /// A position with nothing unnamed, and one with an unnamed update
 /// expected again at its offset.
-inline poll_position at(int64_t offset) { return {offset, -1}; }
-inline poll_position again(int64_t offset) { return {offset, offset}; }
+inline poll_position at(int64_t offset) {
+  return {offset, -1};
+}
+inline poll_position again(int64_t offset) {
+  return {offset, offset};
+}
 
 /// An element whose text the parser refuses and whose id is unreadable.
 inline const std::string unnamed_broken = R"({"message":{"text":"\ud800"}})";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -49,19 +50,24 @@ struct fake_telegram {
                          && static_cast<int64_t>(els.size()) < limit;
          ++id) {
       switch (updates[static_cast<size_t>(id - first)]) {
-        case breakage::none: els.push_back(message(id, "m")); break;
-        case breakage::element: els.push_back(message(id, "\\ud800")); break;
-        case breakage::unnamed: els.push_back(unnamed_broken); break;
-        case breakage::whole_body:
-          resp.body = "<html>garbage</html>";
-          return resp;
-        case breakage::cut: {
-          auto body = ok_result(els);
-          body.resize(body.size() - 2);
-          resp.body = body + (els.empty() ? "" : ",")
-                      + R"({"update_id":)";
-          return resp;
-        }
+      case breakage::none:
+        els.push_back(message(id, "m"));
+        break;
+      case breakage::element:
+        els.push_back(message(id, "\\ud800"));
+        break;
+      case breakage::unnamed:
+        els.push_back(unnamed_broken);
+        break;
+      case breakage::whole_body:
+        resp.body = "<html>garbage</html>";
+        return resp;
+      case breakage::cut: {
+        auto body = ok_result(els);
+        body.resize(body.size() - 2);
+        resp.body = body + (els.empty() ? "" : ",") + R"({"update_id":)";
+        return resp;
+      }
       }
     }
     resp.body = ok_result(els);
@@ -100,13 +106,14 @@ struct intake_run {
 BOOST_AUTO_TEST_CASE(every_kind_of_broken_update_is_passed_and_counted) {
   using b = breakage;
   const std::vector<std::pair<const char*, std::vector<breakage>>> queues = {
-    {"one broken element", {b::none, b::none, b::element, b::none}},
-    {"a whole body broken", {b::none, b::none, b::whole_body, b::none}},
-    {"a body cut before an id", {b::none, b::cut, b::none, b::none}},
-    {"an unnamed element last", {b::none, b::none, b::none, b::unnamed}},
-    {"an unnamed element first", {b::unnamed, b::none, b::none}},
-    {"everything at once", {b::none, b::element, b::whole_body, b::none,
-                            b::cut, b::unnamed, b::none, b::unnamed}},
+      {"one broken element", {b::none, b::none, b::element, b::none}},
+      {"a whole body broken", {b::none, b::none, b::whole_body, b::none}},
+      {"a body cut before an id", {b::none, b::cut, b::none, b::none}},
+      {"an unnamed element last", {b::none, b::none, b::none, b::unnamed}},
+      {"an unnamed element first", {b::unnamed, b::none, b::none}},
+      {"everything at once",
+       {b::none, b::element, b::whole_body, b::none, b::cut, b::unnamed,
+        b::none, b::unnamed}},
   };
   for (const auto& [name, queue] : queues) {
     for (int64_t poll_limit : {1, 3, 100}) {
@@ -125,7 +132,8 @@ BOOST_AUTO_TEST_CASE(every_kind_of_broken_update_is_passed_and_counted) {
               good.push_back(first + static_cast<int64_t>(i));
             else
               ++broken;
-          BOOST_TEST(r.cursor.offset() == first + static_cast<int64_t>(queue.size()));
+          BOOST_TEST(r.cursor.offset()
+                     == first + static_cast<int64_t>(queue.size()));
           std::sort(r.stored.begin(), r.stored.end());
           r.stored.erase(std::unique(r.stored.begin(), r.stored.end()),
                          r.stored.end());
@@ -186,8 +194,8 @@ BOOST_AUTO_TEST_CASE(unreadable_groups_sent_again_cost_no_named_update) {
     c.apply(out, 100);
   };
   auto raw_group = [&] {
-    for (const char* bytes : {"not_json", R"({"update_id":1,"message":{)",
-                              R"({"update_id":1})"})
+    for (const char* bytes :
+         {"not_json", R"({"update_id":1,"message":{)", R"({"update_id":1})"})
       q.push(next_id++, bytes, true);
   };
   auto named = [&] {

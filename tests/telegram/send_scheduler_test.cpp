@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -39,10 +40,10 @@ void check_no_slower(const std::vector<tp>& sends, tp start, double rate,
                      double burst, duration<double> slack = milliseconds{1}) {
   for (size_t k = 0; k < sends.size(); ++k) {
     auto owed = std::max(0.0, static_cast<double>(k) + 1 - burst) / rate;
-    BOOST_TEST(duration<double>(sends[k] - start).count() <= owed + slack.count(),
-               "send " << k << " at "
-                       << duration<double>(sends[k] - start).count()
-                       << " s, allowed by " << owed << " s");
+    BOOST_TEST(
+        duration<double>(sends[k] - start).count() <= owed + slack.count(),
+        "send " << k << " at " << duration<double>(sends[k] - start).count()
+                << " s, allowed by " << owed << " s");
   }
 }
 
@@ -220,7 +221,7 @@ BOOST_AUTO_TEST_CASE(actions_do_not_use_message_slots) {
   s.completed(3, t0);
   BOOST_TEST(s.next(t0)->job == 2); // a chat action needs no slot
   s.completed(3, t0);
-  BOOST_TEST(!s.next(t0));          // the next message does
+  BOOST_TEST(!s.next(t0)); // the next message does
   BOOST_TEST(s.next(t0 + seconds{1})->job == 3);
 }
 

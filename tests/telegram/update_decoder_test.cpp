@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -23,7 +24,8 @@ std::string text_update(int64_t id, const std::string& text_json) {
 }
 
 /// How many elements of `b` ended as `fate` for `reason`.
-size_t ended(const decoded_batch& b, update_fate fate, const std::string& reason) {
+size_t ended(const decoded_batch& b, update_fate fate,
+             const std::string& reason) {
   size_t n = 0;
   for (const auto& e : b.elements)
     n += e.fate == fate && reason == e.reason ? 1 : 0;
@@ -41,9 +43,10 @@ size_t refused(const decoded_batch& b, const std::string& reason) {
 } // namespace
 
 BOOST_AUTO_TEST_CASE(decodes_messages_edits_and_callbacks) {
-  auto body = wrap(text_update(10, R"("hola")") + ","
-                   + R"({"update_id":11,"edited_message":{"message_id":5,"chat":{"id":42},"from":{"id":42,"first_name":"Ana"},"text":"hola!"}},)"
-                   + R"({"update_id":12,"callback_query":{"id":"cb1","from":{"id":42,"first_name":"Ana"},"data":"role:manager","message":{"message_id":9,"chat":{"id":42}}}})");
+  auto body = wrap(
+      text_update(10, R"("hola")") + ","
+      + R"({"update_id":11,"edited_message":{"message_id":5,"chat":{"id":42},"from":{"id":42,"first_name":"Ana"},"text":"hola!"}},)"
+      + R"({"update_id":12,"callback_query":{"id":"cb1","from":{"id":42,"first_name":"Ana"},"data":"role:manager","message":{"message_id":9,"chat":{"id":42}}}})");
   auto b = decode_updates(body, 7);
   BOOST_REQUIRE(!b.error);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 3u);
@@ -68,8 +71,9 @@ BOOST_AUTO_TEST_CASE(decodes_messages_edits_and_callbacks) {
 }
 
 BOOST_AUTO_TEST_CASE(media_messages_carry_their_kind_and_caption) {
-  auto body = wrap(R"({"update_id":1,"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"photo":[{"file_id":"x"}],"caption":"look"}},)"
-                   R"({"update_id":2,"message":{"message_id":2,"chat":{"id":3},"from":{"id":3},"new_chat_title":"t"}})");
+  auto body = wrap(
+      R"({"update_id":1,"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"photo":[{"file_id":"x"}],"caption":"look"}},)"
+      R"({"update_id":2,"message":{"message_id":2,"chat":{"id":3},"from":{"id":3},"new_chat_title":"t"}})");
   auto b = decode_updates(body);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 2u);
   BOOST_TEST(b.updates[0].media_kind == "photo");
@@ -78,30 +82,35 @@ BOOST_AUTO_TEST_CASE(media_messages_carry_their_kind_and_caption) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_kinds_are_skipped_but_move_the_offset) {
-  auto body = wrap(R"({"update_id":20,"channel_post":{"message_id":1,"chat":{"id":-100}}},)"
-                   R"({"update_id":21,"my_chat_member":{}},)" + text_update(19, R"("x")"));
+  auto body = wrap(
+      R"({"update_id":20,"channel_post":{"message_id":1,"chat":{"id":-100}}},)"
+      R"({"update_id":21,"my_chat_member":{}},)"
+      + text_update(19, R"("x")"));
   auto b = decode_updates(body);
   BOOST_TEST(b.updates.size() == 1u);
   BOOST_TEST(skipped(b, "channel_post") == 1u);
   BOOST_TEST(skipped(b, "my_chat_member") == 1u);
   BOOST_TEST(b.max_update_id == 21);
   // Kinds the Bot API does not have, and none at all, are "other".
-  b = decode_updates(wrap(R"({"update_id":22,"made_up_kind":{}},{"update_id":23})"));
+  b = decode_updates(
+      wrap(R"({"update_id":22,"made_up_kind":{}},{"update_id":23})"));
   BOOST_TEST(skipped(b, "other") == 2u);
   BOOST_REQUIRE_EQUAL(b.elements.size(), 2u);
   BOOST_TEST(b.elements[0].update_id == 22);
 }
 
 BOOST_AUTO_TEST_CASE(missing_from_and_missing_fields_are_skipped_alone) {
-  auto body = wrap(R"({"update_id":1,"message":{"message_id":1,"chat":{"id":3},"text":"anon"}},)"
-                   R"({"update_id":2,"message":{"chat":{"id":3},"from":{"id":3},"text":"no id"}},)"
-                   R"({"update_id":3,"message":{"message_id":1,"from":{"id":3},"text":"no chat"}},)"
-                   R"({"update_id":4,"message":{"message_id":1,"chat":{"id":3},"from":{"id":"3"},"text":"string id"}},)"
-                   R"({"update_id":5,"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"text":5}},)"
-                   R"({"update_id":6,"message":"not an object"},)"
-                   R"({"update_id":7,"callback_query":{"from":{"id":3},"data":"x"}},)"
-                   R"({"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"text":"no update id"}},)"
-                   R"(17, "str", null, [],)" + text_update(8, R"("survivor")"));
+  auto body = wrap(
+      R"({"update_id":1,"message":{"message_id":1,"chat":{"id":3},"text":"anon"}},)"
+      R"({"update_id":2,"message":{"chat":{"id":3},"from":{"id":3},"text":"no id"}},)"
+      R"({"update_id":3,"message":{"message_id":1,"from":{"id":3},"text":"no chat"}},)"
+      R"({"update_id":4,"message":{"message_id":1,"chat":{"id":3},"from":{"id":"3"},"text":"string id"}},)"
+      R"({"update_id":5,"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"text":5}},)"
+      R"({"update_id":6,"message":"not an object"},)"
+      R"({"update_id":7,"callback_query":{"from":{"id":3},"data":"x"}},)"
+      R"({"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"text":"no update id"}},)"
+      R"(17, "str", null, [],)"
+      + text_update(8, R"("survivor")"));
   auto b = decode_updates(body);
   BOOST_REQUIRE(!b.error);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
@@ -115,9 +124,10 @@ BOOST_AUTO_TEST_CASE(missing_from_and_missing_fields_are_skipped_alone) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_bodies_are_errors_not_crashes) {
-  for (std::string body : std::vector<std::string>{"", "{", "not json", "[]", "null", R"({"ok":true})",
-                           R"({"ok":true,"result":{}})", R"({"result":[]})",
-                           std::string("{\"ok\":true,\"result\":[\x00]}", 22)}) {
+  for (std::string body : std::vector<std::string>{
+           "", "{", "not json", "[]", "null", R"({"ok":true})",
+           R"({"ok":true,"result":{}})", R"({"result":[]})",
+           std::string("{\"ok\":true,\"result\":[\x00]}", 22)}) {
     auto b = decode_updates(body);
     // Unreadable as a whole, or every element in it refused.
     bool all_refused = !b.elements.empty();
@@ -129,29 +139,36 @@ BOOST_AUTO_TEST_CASE(malformed_bodies_are_errors_not_crashes) {
 }
 
 BOOST_AUTO_TEST_CASE(api_errors_are_reported_with_code_and_retry_after) {
-  auto b = decode_updates(R"({"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request"})");
+  auto b = decode_updates(
+      R"({"ok":false,"error_code":409,"description":"Conflict: terminated by other getUpdates request"})");
   BOOST_REQUIRE(b.error);
   BOOST_TEST(b.error->error_code == 409);
   BOOST_TEST(b.error->description.find("Conflict") == 0u);
-  b = decode_updates(R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}})");
+  b = decode_updates(
+      R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}})");
   BOOST_REQUIRE(b.error);
   BOOST_TEST(b.error->retry_after_s == 7);
   // A wait past an hour, or below zero, is no answer to take at its word.
-  b = decode_updates(R"({"ok":false,"error_code":429,"parameters":{"retry_after":9223372036854775807}})");
+  b = decode_updates(
+      R"({"ok":false,"error_code":429,"parameters":{"retry_after":9223372036854775807}})");
   BOOST_REQUIRE(b.error);
   BOOST_TEST(b.error->retry_after_s == max_retry_after_s);
-  auto r = decode_reply(R"({"ok":false,"error_code":429,"parameters":{"retry_after":-5}})");
+  auto r = decode_reply(
+      R"({"ok":false,"error_code":429,"parameters":{"retry_after":-5}})");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->error.retry_after_s == 0);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_repaired_not_fatal) {
-  auto body = wrap(text_update(1, "\"ab\xff\xfe" "cd\""));
+  auto body = wrap(text_update(1, "\"ab\xff\xfe"
+                                  "cd\""));
   auto b = decode_updates(body);
   BOOST_REQUIRE(!b.error);
   BOOST_TEST(b.repaired_utf8);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
-  BOOST_TEST(b.updates[0].text == "ab\xEF\xBF\xBD\xEF\xBF\xBD" "cd");
+  BOOST_TEST(b.updates[0].text
+             == "ab\xEF\xBF\xBD\xEF\xBF\xBD"
+                "cd");
 }
 
 BOOST_AUTO_TEST_CASE(unparseable_bodies_still_name_their_update_ids) {
@@ -200,36 +217,40 @@ std::string deep(int levels) {
 
 BOOST_AUTO_TEST_CASE(each_hostile_element_is_refused_alone_with_its_reason) {
   const std::vector<hostile> cases = {
-    {"too deep", R"({"update_id":5,"message":)" + deep(3000) + "}",
-     "too_deep", 5},
-    {"a number past 2^64", R"({"update_id":5,"message":{"message_id":99999999999999999999}})",
-     "number_out_of_range", 5},
-    {"a number past 2^63", R"({"update_id":5,"message":{"message_id":9223372036854775808,"chat":{"id":1},"from":{"id":1},"text":"a"}})",
-     "number_out_of_range", 5},
-    {"an update_id past 2^63", R"({"update_id":9223372036854775808,"message":{}})",
-     "number_out_of_range", 0},
-    {"an update_id in the range of the engine's notes",
-     R"({"update_id":4611686018427387904,"message":{}})",
-     "number_out_of_range", 0},
-    {"a negative update_id", R"({"update_id":-3,"message":{}})",
-     "number_out_of_range", 0},
-    {"an update_id of 0", R"({"update_id":0,"message":{}})",
-     "number_out_of_range", 0},
-    {"raw control bytes", std::string("{\"update_id\":5,\"message\":{\"text\":\"a\x01\x02b\"}}"),
-     "control_bytes", 5},
-    {"a lone low surrogate", R"({"update_id":5,"message":{"text":"\udc00"}})",
-     "lone_surrogate", 5},
-    {"a bad escape", R"({"update_id":5,"message":{"text":"\q"}})",
-     "bad_escape", 5},
-    {"a bad literal", R"({"update_id":5,"message":tru})", "not_json", 5},
-    {"an id only in the text", R"({"message":{"text":"\"update_id\":77 \ud800"}})",
-     "lone_surrogate", 0},
+      {"too deep", R"({"update_id":5,"message":)" + deep(3000) + "}",
+       "too_deep", 5},
+      {"a number past 2^64",
+       R"({"update_id":5,"message":{"message_id":99999999999999999999}})",
+       "number_out_of_range", 5},
+      {"a number past 2^63",
+       R"({"update_id":5,"message":{"message_id":9223372036854775808,"chat":{"id":1},"from":{"id":1},"text":"a"}})",
+       "number_out_of_range", 5},
+      {"an update_id past 2^63",
+       R"({"update_id":9223372036854775808,"message":{}})",
+       "number_out_of_range", 0},
+      {"an update_id in the range of the engine's notes",
+       R"({"update_id":4611686018427387904,"message":{}})",
+       "number_out_of_range", 0},
+      {"a negative update_id", R"({"update_id":-3,"message":{}})",
+       "number_out_of_range", 0},
+      {"an update_id of 0", R"({"update_id":0,"message":{}})",
+       "number_out_of_range", 0},
+      {"raw control bytes",
+       std::string("{\"update_id\":5,\"message\":{\"text\":\"a\x01\x02b\"}}"),
+       "control_bytes", 5},
+      {"a lone low surrogate", R"({"update_id":5,"message":{"text":"\udc00"}})",
+       "lone_surrogate", 5},
+      {"a bad escape", R"({"update_id":5,"message":{"text":"\q"}})",
+       "bad_escape", 5},
+      {"a bad literal", R"({"update_id":5,"message":tru})", "not_json", 5},
+      {"an id only in the text",
+       R"({"message":{"text":"\"update_id\":77 \ud800"}})", "lone_surrogate",
+       0},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {
-      auto b = decode_updates(wrap(text_update(4, R"("four")") + ","
-                                   + c.element + ","
-                                   + text_update(6, R"("six")")));
+      auto b = decode_updates(wrap(text_update(4, R"("four")") + "," + c.element
+                                   + "," + text_update(6, R"("six")")));
       BOOST_TEST(!b.error.has_value());
       BOOST_TEST(b.updates.size() == 2u);
       BOOST_REQUIRE_EQUAL(b.elements.size(), 3u);
@@ -256,7 +277,8 @@ BOOST_AUTO_TEST_CASE(a_truncated_element_runs_to_the_end_and_keeps_its_id) {
   BOOST_TEST(b.max_update_id == 5);
 }
 
-BOOST_AUTO_TEST_CASE(a_body_past_the_parsers_depth_outside_result_is_unreadable) {
+BOOST_AUTO_TEST_CASE(
+    a_body_past_the_parsers_depth_outside_result_is_unreadable) {
   auto b = decode_updates("{\"ok\":true,\"junk\":" + deep(3000) + "}");
   BOOST_TEST(b.error.has_value());
   BOOST_TEST(to_string(b.unreadable) == std::string{"too_deep"});
@@ -270,7 +292,8 @@ BOOST_AUTO_TEST_CASE(a_body_past_the_parsers_depth_outside_result_is_unreadable)
 
 BOOST_AUTO_TEST_CASE(one_megabyte_text_is_skipped_as_oversize) {
   std::string big(1 << 20, 'a');
-  auto body = wrap(text_update(1, "\"" + big + "\"") + "," + text_update(2, R"("ok")"));
+  auto body =
+      wrap(text_update(1, "\"" + big + "\"") + "," + text_update(2, R"("ok")"));
   auto b = decode_updates(body);
   BOOST_REQUIRE(!b.error);
   BOOST_TEST(refused(b, "oversize") == 1u);
@@ -288,7 +311,8 @@ BOOST_AUTO_TEST_CASE(one_megabyte_text_is_skipped_as_oversize) {
 BOOST_AUTO_TEST_CASE(hostile_text_is_cleaned_as_telegram_cleans_it) {
   // Quotes, backslashes and emoji survive; NUL becomes a space and the
   // right-to-left override goes, as Telegram's own apps send them.
-  auto b = decode_updates(wrap(text_update(1, R"("quote\" back\\ nul\u0000 rtl \u202e emoji 😀")")));
+  auto b = decode_updates(
+      wrap(text_update(1, R"("quote\" back\\ nul\u0000 rtl \u202e emoji 😀")")));
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
   BOOST_TEST(b.updates[0].text == "quote\" back\\ nul  rtl  emoji 😀");
 }
@@ -306,13 +330,13 @@ BOOST_AUTO_TEST_CASE(the_nul_text_of_the_issue_is_decoded_cleaned) {
 
 BOOST_AUTO_TEST_CASE(every_kept_string_is_cleaned) {
   auto b = decode_updates(wrap(
-    R"({"update_id":1,"edited_message":{"message_id":5,"chat":{"id":42},)"
-    R"("from":{"id":42,"first_name":"A\u0000na","username":"a\rna","language_code":"e\u0001s"},)"
-    R"("text":"edi\u0000ted"}},)"
-    R"({"update_id":2,"message":{"message_id":6,"chat":{"id":42},"from":{"id":42},)"
-    R"("photo":[],"caption":"cap\u0000tion"}},)"
-    R"({"update_id":3,"callback_query":{"id":"c\u0000b","from":{"id":42,"first_name":"B\u0007"},)"
-    R"("data":"lang:\u0000es"}})"));
+      R"({"update_id":1,"edited_message":{"message_id":5,"chat":{"id":42},)"
+      R"("from":{"id":42,"first_name":"A\u0000na","username":"a\rna","language_code":"e\u0001s"},)"
+      R"("text":"edi\u0000ted"}},)"
+      R"({"update_id":2,"message":{"message_id":6,"chat":{"id":42},"from":{"id":42},)"
+      R"("photo":[],"caption":"cap\u0000tion"}},)"
+      R"({"update_id":3,"callback_query":{"id":"c\u0000b","from":{"id":42,"first_name":"B\u0007"},)"
+      R"("data":"lang:\u0000es"}})"));
   BOOST_REQUIRE_EQUAL(b.updates.size(), 3u);
   const auto& edit = b.updates[0];
   BOOST_TEST(edit.text == "edi ted");
@@ -325,15 +349,16 @@ BOOST_AUTO_TEST_CASE(every_kept_string_is_cleaned) {
   BOOST_TEST(cb.callback_data == "lang: es");
   BOOST_TEST(cb.from.first_name == "B ");
   for (const auto& u : b.updates)
-    for (const auto* s : {&u.text, &u.caption, &u.from.first_name,
-                          &u.from.username, &u.from.language_code,
-                          &u.callback_id, &u.callback_data})
+    for (const auto* s :
+         {&u.text, &u.caption, &u.from.first_name, &u.from.username,
+          &u.from.language_code, &u.callback_id, &u.callback_data})
       BOOST_TEST(s->find('\0') == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(huge_ids_and_negative_chats) {
-  auto b = decode_updates(wrap(R"({"update_id":9007199254740993,"message":{"message_id":1,"chat":{"id":-1001234567890},"from":{"id":7},"text":"g"}},)"
-                               R"({"update_id":18446744073709551615,"message":{"message_id":1,"chat":{"id":1},"from":{"id":7},"text":"g"}})"));
+  auto b = decode_updates(wrap(
+      R"({"update_id":9007199254740993,"message":{"message_id":1,"chat":{"id":-1001234567890},"from":{"id":7},"text":"g"}},)"
+      R"({"update_id":18446744073709551615,"message":{"message_id":1,"chat":{"id":1},"from":{"id":7},"text":"g"}})"));
   BOOST_REQUIRE(!b.error);
   BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
   BOOST_TEST(b.updates[0].chat_id == -1001234567890);
@@ -358,14 +383,16 @@ BOOST_AUTO_TEST_CASE(single_update_bodies_decode_for_webhooks) {
 }
 
 BOOST_AUTO_TEST_CASE(replies_decode_message_ids_and_errors) {
-  auto r = decode_reply(R"({"ok":true,"result":{"message_id":55,"chat":{"id":1}}})");
+  auto r =
+      decode_reply(R"({"ok":true,"result":{"message_id":55,"chat":{"id":1}}})");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->ok);
   BOOST_TEST(r->message_id == 55);
   r = decode_reply(R"({"ok":true,"result":true})");
   BOOST_REQUIRE(r);
   BOOST_TEST(r->message_id == 0);
-  r = decode_reply(R"({"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"})");
+  r = decode_reply(
+      R"({"ok":false,"error_code":403,"description":"Forbidden: bot was blocked by the user"})");
   BOOST_REQUIRE(r);
   BOOST_TEST(!r->ok);
   BOOST_TEST(r->error.error_code == 403);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "telemetry/health.hpp"
@@ -12,14 +13,21 @@ BOOST_AUTO_TEST_CASE(exposition_follows_prometheus_conventions) {
   metrics().updates_callback.Increment(2);
   metrics().update_reply_seconds.Observe(0.004);
   auto text = render_metrics();
-  BOOST_TEST(text.find("bridge_updates_received_total{kind=\"message\"} 1") != std::string::npos, text);
-  BOOST_TEST(text.find("bridge_updates_received_total{kind=\"callback_query\"} 2") != std::string::npos);
-  BOOST_TEST(text.find("# TYPE bridge_update_reply_latency_seconds histogram") != std::string::npos);
+  BOOST_TEST(text.find("bridge_updates_received_total{kind=\"message\"} 1")
+                 != std::string::npos,
+             text);
+  BOOST_TEST(
+      text.find("bridge_updates_received_total{kind=\"callback_query\"} 2")
+      != std::string::npos);
+  BOOST_TEST(text.find("# TYPE bridge_update_reply_latency_seconds histogram")
+             != std::string::npos);
   BOOST_TEST(text.find("bridge_build_info{revision=") != std::string::npos);
-  BOOST_TEST(text.find("bridge_db_pool_connections{state=\"in_use\"}") != std::string::npos);
+  BOOST_TEST(text.find("bridge_db_pool_connections{state=\"in_use\"}")
+             != std::string::npos);
   // One HELP and TYPE per family, even when several metrics share it.
   auto first = text.find("# TYPE bridge_updates_received_total");
-  BOOST_TEST(text.find("# TYPE bridge_updates_received_total", first + 1) == std::string::npos);
+  BOOST_TEST(text.find("# TYPE bridge_updates_received_total", first + 1)
+             == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(labelled_outcome_counters_are_one_family_each) {
@@ -28,16 +36,19 @@ BOOST_AUTO_TEST_CASE(labelled_outcome_counters_are_one_family_each) {
   metrics().get_updates_errors("oversize").Increment();
   auto text = render_metrics();
   BOOST_TEST(text.find("bridge_updates_refused_total{reason=\"too_deep\"} 1")
-             != std::string::npos, text);
-  BOOST_TEST(text.find("bridge_updates_skipped_total{reason=\"channel_post\"} 3")
-             != std::string::npos);
+                 != std::string::npos,
+             text);
+  BOOST_TEST(
+      text.find("bridge_updates_skipped_total{reason=\"channel_post\"} 3")
+      != std::string::npos);
   BOOST_TEST(text.find("bridge_get_updates_errors_total{reason=\"oversize\"} 1")
              != std::string::npos);
   // The edit reasons are there at zero before any edit.
   for (auto reason : {"not_registered", "command", "media", "too_long"})
     BOOST_TEST(text.find(std::string{"bridge_edits_ignored_total{reason=\""}
                          + reason + "\"} 0")
-               != std::string::npos, reason);
+                   != std::string::npos,
+               reason);
 }
 
 BOOST_AUTO_TEST_CASE(the_breaker_state_is_one_series_at_one) {
@@ -68,13 +79,16 @@ BOOST_AUTO_TEST_CASE(pool_states_do_not_overlap_and_requests_carry_backend) {
   m.translator_request_seconds("").Observe(0.2);
   auto text = render_metrics();
   BOOST_TEST(text.find("bridge_db_pool_connections{state=\"idle\"} 3")
-             != std::string::npos, text);
+                 != std::string::npos,
+             text);
   BOOST_TEST(text.find("bridge_db_pool_connections{state=\"open\"}")
              == std::string::npos);
   BOOST_TEST(text.find("bridge_translator_request_seconds_count{backend="
-                       "\"apertium\"} 1") != std::string::npos);
+                       "\"apertium\"} 1")
+             != std::string::npos);
   BOOST_TEST(text.find("bridge_translator_request_seconds_count{backend="
-                       "\"unknown\"} 1") != std::string::npos);
+                       "\"unknown\"} 1")
+             != std::string::npos);
 }
 
 // -- /readyz and its gauges ---------------------------------------------------
@@ -119,12 +133,14 @@ BOOST_AUTO_TEST_CASE(the_scrape_follows_the_process_health_flags) {
   h.cache = false;
   auto text = render_metrics();
   BOOST_TEST(text.find("\nbridge_ready 1\n") != std::string::npos, text);
-  BOOST_TEST(text.find("\nbridge_degraded{part=\"cache\"} 1\n") != std::string::npos);
+  BOOST_TEST(text.find("\nbridge_degraded{part=\"cache\"} 1\n")
+             != std::string::npos);
   h.cache = true;
   h.intake = false;
   text = render_metrics();
   BOOST_TEST(text.find("\nbridge_ready 0\n") != std::string::npos);
-  BOOST_TEST(text.find("\nbridge_degraded{part=\"cache\"} 0\n") != std::string::npos);
+  BOOST_TEST(text.find("\nbridge_degraded{part=\"cache\"} 0\n")
+             != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // telemetry_metrics

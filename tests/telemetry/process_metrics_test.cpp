@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -15,8 +16,9 @@ namespace {
 /// figures the parser reads set: utime 150, stime 50, starttime 4000,
 /// vsize 8192000, rss 300.
 std::string stat_line(const std::string& comm) {
-  std::string s = "4242 (" + comm + ") S 1 4242 4242 0 -1 4194560 100 0 0 0 "
-                  "150 50 0 0 20 0 3 0 4000 8192000 300";
+  std::string s = "4242 (" + comm
+                  + ") S 1 4242 4242 0 -1 4194560 100 0 0 0 "
+                    "150 50 0 0 20 0 3 0 4000 8192000 300";
   for (int i = 0; i < 28; ++i)
     s += " 0";
   return s + "\n";
@@ -67,9 +69,10 @@ BOOST_AUTO_TEST_CASE(boot_time_comes_from_its_own_line) {
 
 BOOST_AUTO_TEST_CASE(this_process_is_scraped_with_the_usual_names) {
   auto text = render_metrics();
-  for (auto name : {"process_cpu_seconds_total", "process_resident_memory_bytes",
-                    "process_virtual_memory_bytes", "process_open_fds",
-                    "process_max_fds", "process_start_time_seconds"})
+  for (auto name :
+       {"process_cpu_seconds_total", "process_resident_memory_bytes",
+        "process_virtual_memory_bytes", "process_open_fds", "process_max_fds",
+        "process_start_time_seconds"})
     BOOST_TEST(text.find(std::string{"\n"} + name + " ") != std::string::npos,
                name);
   BOOST_TEST(text.find("# TYPE process_cpu_seconds_total counter")
@@ -80,8 +83,9 @@ BOOST_AUTO_TEST_CASE(this_process_is_scraped_with_the_usual_names) {
   // after 2020.
   auto figure = [&](const std::string& name) {
     auto at = text.find("\n" + name + " ");
-    return at == std::string::npos ? -1.0
-                                   : std::stod(text.substr(at + name.size() + 2));
+    return at == std::string::npos
+               ? -1.0
+               : std::stod(text.substr(at + name.size() + 2));
   };
   BOOST_TEST(figure("process_resident_memory_bytes") > 0);
   BOOST_TEST(figure("process_open_fds") >= 3);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 // POST /sim/messages: many user messages in one call. A body that is not
@@ -15,8 +16,8 @@ using namespace tg_sim_test;
 namespace {
 
 std::string message_json(int64_t user, const std::string& text) {
-  return R"({"from":{"id":)" + std::to_string(user) +
-         R"(,"first_name":"U"},"text":)" + bridge::json::quote(text) + "}";
+  return R"({"from":{"id":)" + std::to_string(user)
+         + R"(,"first_name":"U"},"text":)" + bridge::json::quote(text) + "}";
 }
 
 /// A JSON array of `n` messages of user 7: "m0", "m1", ...
@@ -36,9 +37,9 @@ int64_t injected(const sim_state& state) {
 BOOST_FIXTURE_TEST_CASE(a_batch_injects_every_message_in_array_order,
                         sim_fixture) {
   auto r = parse(control.messages(
-      "[" + message_json(1001, "uno") + "," +
-      R"({"from":{"id":1002},"media":"photo","caption":"look"})" + "," +
-      message_json(1001, "dos") + "]"));
+      "[" + message_json(1001, "uno") + ","
+      + R"({"from":{"id":1002},"media":"photo","caption":"look"})" + ","
+      + message_json(1001, "dos") + "]"));
   BOOST_TEST(r.status == 200);
   BOOST_REQUIRE(r.count("") == 3u);
   BOOST_TEST(r.integer("/0/update_id") == 1);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/cli.hpp"
@@ -15,12 +16,13 @@ BOOST_AUTO_TEST_CASE(a_message_shows_its_text_and_how_to_press_its_buttons) {
   e.text = "Welcome!\nPick a role";
   e.buttons = {{{"Manager", "role:m", ""}, {"Worker", "role:w", ""}},
                {{"Help", "", "https://example.org"}}};
-  BOOST_TEST(format_event(e) == "#12 sendMessage message 5\n"
-                                "    Welcome!\n"
-                                "    Pick a role\n"
-                                "    [Manager -> press role:m]"
-                                " [Worker -> press role:w]\n"
-                                "    [Help -> https://example.org]\n");
+  BOOST_TEST(format_event(e)
+             == "#12 sendMessage message 5\n"
+                "    Welcome!\n"
+                "    Pick a role\n"
+                "    [Manager -> press role:m]"
+                " [Worker -> press role:w]\n"
+                "    [Help -> https://example.org]\n");
 }
 
 BOOST_AUTO_TEST_CASE(actions_and_answers_have_one_line) {

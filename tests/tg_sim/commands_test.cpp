@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tests/tg_sim/sim_fixture.hpp"
@@ -23,18 +24,22 @@ std::string chat_scope(int64_t chat) {
 BOOST_FIXTURE_TEST_CASE(a_chats_menu_is_kept_per_language, sim_fixture) {
   say(1001, "hola");
   auto set = call("setMyCommands", R"({"commands":)" + menu + R"(,"scope":)"
-                                     + chat_scope(1001) + R"(,"language_code":"es"})");
+                                       + chat_scope(1001)
+                                       + R"(,"language_code":"es"})");
   BOOST_TEST(set.ok(), set.body);
   auto got = call("getMyCommands", R"({"scope":)" + chat_scope(1001)
-                                     + R"(,"language_code":"es"})");
+                                       + R"(,"language_code":"es"})");
   BOOST_TEST(got.ok());
   BOOST_TEST(got.count("/result") == 2u);
   BOOST_TEST(got.text("/result/1/command") == "language");
   BOOST_TEST(got.text("/result/1/description") == "Change it");
   // Another language, another chat and the default scope are apart.
   BOOST_TEST(call("getMyCommands", R"({"scope":)" + chat_scope(1001)
-                                     + R"(,"language_code":"en"})").count("/result") == 0u);
-  BOOST_TEST(call("getMyCommands", R"({"scope":)" + chat_scope(2002) + "}").count("/result")
+                                       + R"(,"language_code":"en"})")
+                 .count("/result")
+             == 0u);
+  BOOST_TEST(call("getMyCommands", R"({"scope":)" + chat_scope(2002) + "}")
+                 .count("/result")
              == 0u);
   BOOST_TEST(call("getMyCommands").count("/result") == 0u);
   // The chat's event feed shows the call.
@@ -42,10 +47,14 @@ BOOST_FIXTURE_TEST_CASE(a_chats_menu_is_kept_per_language, sim_fixture) {
   BOOST_TEST(ev.text("/events/0/method") == "setMyCommands");
   BOOST_TEST(ev.text("/events/0/language_code") == "es");
   // An empty list clears the menu.
-  BOOST_TEST(call("setMyCommands", R"({"commands":[],"scope":)" + chat_scope(1001)
-                                     + R"(,"language_code":"es"})").ok());
+  BOOST_TEST(call("setMyCommands", R"({"commands":[],"scope":)"
+                                       + chat_scope(1001)
+                                       + R"(,"language_code":"es"})")
+                 .ok());
   BOOST_TEST(call("getMyCommands", R"({"scope":)" + chat_scope(1001)
-                                     + R"(,"language_code":"es"})").count("/result") == 0u);
+                                       + R"(,"language_code":"es"})")
+                 .count("/result")
+             == 0u);
 }
 
 BOOST_FIXTURE_TEST_CASE(malformed_and_hostile_menus_are_refused, sim_fixture) {
@@ -54,8 +63,10 @@ BOOST_FIXTURE_TEST_CASE(malformed_and_hostile_menus_are_refused, sim_fixture) {
     auto r = call("setMyCommands", body);
     return r.status == 400 && !r.ok();
   };
-  auto scoped = [&](const std::string& commands, const std::string& extra = {}) {
-    return R"({"commands":)" + commands + R"(,"scope":)" + chat_scope(1001) + extra + "}";
+  auto scoped = [&](const std::string& commands,
+                    const std::string& extra = {}) {
+    return R"({"commands":)" + commands + R"(,"scope":)" + chat_scope(1001)
+           + extra + "}";
   };
   BOOST_TEST(refused("{}"));
   BOOST_TEST(refused(R"({"commands":"help"})"));
@@ -75,13 +86,17 @@ BOOST_FIXTURE_TEST_CASE(malformed_and_hostile_menus_are_refused, sim_fixture) {
   BOOST_TEST(refused(scoped(many + "]")));
   BOOST_TEST(refused(scoped(menu, R"(,"language_code":"ES")")));
   BOOST_TEST(refused(scoped(menu, R"(,"language_code":"esp")")));
-  BOOST_TEST(refused(R"({"commands":)" + menu + R"(,"scope":{"type":"chat"}})"));
-  BOOST_TEST(refused(R"({"commands":)" + menu + R"(,"scope":{"type":"nowhere"}})"));
+  BOOST_TEST(
+      refused(R"({"commands":)" + menu + R"(,"scope":{"type":"chat"}})"));
+  BOOST_TEST(
+      refused(R"({"commands":)" + menu + R"(,"scope":{"type":"nowhere"}})"));
   BOOST_TEST(refused(R"({"commands":)" + menu + R"(,"scope":"chat"})"));
   // A chat the bot never met.
-  BOOST_TEST(refused(R"({"commands":)" + menu + R"(,"scope":)" + chat_scope(9999) + "}"));
+  BOOST_TEST(refused(R"({"commands":)" + menu + R"(,"scope":)"
+                     + chat_scope(9999) + "}"));
   // Nothing of a refused call was kept.
-  BOOST_TEST(call("getMyCommands", R"({"scope":)" + chat_scope(1001) + "}").count("/result")
+  BOOST_TEST(call("getMyCommands", R"({"scope":)" + chat_scope(1001) + "}")
+                 .count("/result")
              == 0u);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "sim_fixture.hpp"
@@ -46,8 +47,8 @@ BOOST_FIXTURE_TEST_CASE(commands_carry_a_bot_command_entity, sim_fixture) {
   BOOST_TEST(u.text("/result/0/message/entities/0/type") == "bot_command");
   BOOST_TEST(u.integer("/result/0/message/entities/0/length") == 6);
   BOOST_TEST(u.integer("/result/1/message/entities/0/length") == 3);
-  BOOST_TEST(u.body.find("\"entities\"", u.body.find("no command")) ==
-             std::string::npos);
+  BOOST_TEST(u.body.find("\"entities\"", u.body.find("no command"))
+             == std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(groups_and_supergroups, sim_fixture) {
@@ -132,17 +133,20 @@ BOOST_FIXTURE_TEST_CASE(edits_need_the_users_own_message, sim_fixture) {
   BOOST_TEST(u.text("/result/1/edited_message/text") == "hello");
   BOOST_TEST(u.integer("/result/1/edited_message/message_id") == 1);
   BOOST_TEST(u.integer("/result/1/edited_message/edit_date") > 0);
-  BOOST_TEST(control.edit(R"({"from":{"id":1001},"message_id":2,"text":"x"})")
-                 .status == 400);
+  BOOST_TEST(
+      control.edit(R"({"from":{"id":1001},"message_id":2,"text":"x"})").status
+      == 400);
   BOOST_TEST(
       control
           .edit(
               R"({"from":{"id":1002},"chat_id":1001,"message_id":1,"text":"x"})")
-          .status == 400);
-  BOOST_TEST(control.edit(R"({"from":{"id":1001},"message_id":99,"text":"x"})")
-                 .status == 404);
-  BOOST_TEST(control.edit(R"({"from":{"id":1001},"message_id":1})").status ==
-             400);
+          .status
+      == 400);
+  BOOST_TEST(
+      control.edit(R"({"from":{"id":1001},"message_id":99,"text":"x"})").status
+      == 404);
+  BOOST_TEST(control.edit(R"({"from":{"id":1001},"message_id":1})").status
+             == 400);
 }
 
 BOOST_FIXTURE_TEST_CASE(presses_need_a_bot_message_but_take_any_data,
@@ -151,18 +155,20 @@ BOOST_FIXTURE_TEST_CASE(presses_need_a_bot_message_but_take_any_data,
   send(1001, "no buttons at all");
   std::string hostile(300, '\x01');
   auto r =
-      parse(control.callback(R"({"from":{"id":1001},"message_id":2,"data":)" +
-                             bridge::json::quote(hostile) + "}"));
+      parse(control.callback(R"({"from":{"id":1001},"message_id":2,"data":)"
+                             + bridge::json::quote(hostile) + "}"));
   BOOST_TEST(r.status == 200);
   BOOST_TEST(!r.text("/callback_id").empty());
   BOOST_TEST(
       control.callback(R"({"from":{"id":1001},"message_id":1,"data":"x"})")
-          .status == 400);
+          .status
+      == 400);
   BOOST_TEST(
       control.callback(R"({"from":{"id":1001},"message_id":9,"data":"x"})")
-          .status == 404);
-  BOOST_TEST(
-      control.callback(R"({"from":{"id":1001},"message_id":2})").status == 400);
+          .status
+      == 404);
+  BOOST_TEST(control.callback(R"({"from":{"id":1001},"message_id":2})").status
+             == 400);
 }
 
 BOOST_FIXTURE_TEST_CASE(raw_updates_must_be_objects, sim_fixture) {
@@ -242,9 +248,11 @@ BOOST_FIXTURE_TEST_CASE(faults_are_checked_before_anything_applies,
       {R"({"fail_next":{"method":"getMe","answer":"hold","hold_ms":50}})",
        "fail_next.answer hold needs after_running"},
       {R"({"fail_next":{"method":"getMe","after_running":true,
-           "answer":"hold"}})", "fail_next.hold_ms must be between"},
+           "answer":"hold"}})",
+       "fail_next.hold_ms must be between"},
       {R"({"fail_next":{"method":"getMe","after_running":true,
-           "answer":"hold","hold_ms":600001}})", "hold_ms must be between"},
+           "answer":"hold","hold_ms":600001}})",
+       "hold_ms must be between"},
       {R"({"fail_next":{"method":"getMe","hold_ms":5}})",
        "fail_next.hold_ms is only for answer hold"},
       {R"({"fail_next":{"method":"sendMessage","chat_id":0}})",
@@ -267,7 +275,8 @@ BOOST_FIXTURE_TEST_CASE(faults_are_checked_before_anything_applies,
   BOOST_TEST(send(1001, "x").status == 403);
   BOOST_TEST(
       control.faults(R"({"unblock_chat":1001,"limits":{"enabled":false}})")
-          .status == 200);
+          .status
+      == 200);
   BOOST_TEST(!state.limits().enabled);
   BOOST_TEST(state.limits().global_per_second == 30.0);
   for (int i = 0; i < 10; ++i)

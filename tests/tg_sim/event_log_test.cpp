@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/event_log.hpp"
@@ -32,10 +33,10 @@ BOOST_AUTO_TEST_CASE(sequence_numbers_are_global_and_increasing) {
   BOOST_TEST(log.append(2, 3, fields("b")) == 2);
   BOOST_TEST(log.append(1, 0, "\"method\":\"sendChatAction\"") == 3);
   BOOST_TEST(
-      all(log) ==
-      R"({"seq":1,"chat_id":1,"message_id":7,"method":"sendMessage","text":"a"},)"
-      R"({"seq":2,"chat_id":2,"message_id":3,"method":"sendMessage","text":"b"},)"
-      R"({"seq":3,"chat_id":1,"method":"sendChatAction"})");
+      all(log)
+      == R"({"seq":1,"chat_id":1,"message_id":7,"method":"sendMessage","text":"a"},)"
+         R"({"seq":2,"chat_id":2,"message_id":3,"method":"sendMessage","text":"b"},)"
+         R"({"seq":3,"chat_id":1,"method":"sendChatAction"})");
 }
 
 BOOST_AUTO_TEST_CASE(a_chat_reads_only_its_own_events_after_a_cursor) {
@@ -44,12 +45,12 @@ BOOST_AUTO_TEST_CASE(a_chat_reads_only_its_own_events_after_a_cursor) {
   log.append(2, 1, fields("b"));
   log.append(1, 2, fields("c"));
   BOOST_TEST(
-      chat(log, 1) ==
-      R"({"seq":1,"chat_id":1,"message_id":1,"method":"sendMessage","text":"a"},)"
-      R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"})");
+      chat(log, 1)
+      == R"({"seq":1,"chat_id":1,"message_id":1,"method":"sendMessage","text":"a"},)"
+         R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"})");
   BOOST_TEST(
-      chat(log, 1, 1) ==
-      R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"})");
+      chat(log, 1, 1)
+      == R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"})");
   BOOST_TEST(chat(log, 1, 3).empty());
   BOOST_TEST(chat(log, 99).empty());
   BOOST_TEST(log.has_after(1, 1));
@@ -63,8 +64,8 @@ BOOST_AUTO_TEST_CASE(global_reads_honour_cursor_and_limit) {
   event_log log{10};
   for (int i = 0; i < 5; ++i)
     log.append(i, 0, "\"n\":" + std::to_string(i));
-  BOOST_TEST(all(log, 3) ==
-             R"({"seq":4,"chat_id":3,"n":3},{"seq":5,"chat_id":4,"n":4})");
+  BOOST_TEST(all(log, 3)
+             == R"({"seq":4,"chat_id":3,"n":3},{"seq":5,"chat_id":4,"n":4})");
   BOOST_TEST(all(log, 0, 1) == R"({"seq":1,"chat_id":0,"n":0})");
   BOOST_TEST(all(log, 5).empty());
   BOOST_TEST(all(log, INT64_MAX).empty());
@@ -84,13 +85,13 @@ BOOST_AUTO_TEST_CASE(the_bound_drops_the_oldest_and_counts_it) {
   // Chat 2 lost its only event; chat 1 lost its first.
   BOOST_TEST(chat(log, 2).empty());
   BOOST_TEST(
-      chat(log, 1) ==
-      R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"},)"
-      R"({"seq":5,"chat_id":1,"message_id":3,"method":"sendMessage","text":"e"})");
+      chat(log, 1)
+      == R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"},)"
+         R"({"seq":5,"chat_id":1,"message_id":3,"method":"sendMessage","text":"e"})");
   // A cursor older than what is retained starts at the oldest retained.
   BOOST_TEST(
-      all(log, 1, 1) ==
-      R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"})");
+      all(log, 1, 1)
+      == R"({"seq":3,"chat_id":1,"message_id":2,"method":"sendMessage","text":"c"})");
 }
 
 BOOST_AUTO_TEST_CASE(clear_forgets_events_but_never_reuses_a_sequence_number) {
@@ -103,8 +104,8 @@ BOOST_AUTO_TEST_CASE(clear_forgets_events_but_never_reuses_a_sequence_number) {
   BOOST_TEST(log.recorded() == 0u);
   BOOST_TEST(log.append(1, 1, fields("c")) == 3);
   BOOST_TEST(
-      chat(log, 1, 2) ==
-      R"({"seq":3,"chat_id":1,"message_id":1,"method":"sendMessage","text":"c"})");
+      chat(log, 1, 2)
+      == R"({"seq":3,"chat_id":1,"message_id":1,"method":"sendMessage","text":"c"})");
 }
 
 BOOST_AUTO_TEST_SUITE_END() // tg_sim_event_log

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 // The simulator over real loopback sockets: the server in-process on a
@@ -33,9 +34,9 @@ std::string raw_exchange(int port, const std::string& request,
   timeval tv{static_cast<time_t>(timeout.count()), 0};
   ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
   std::string answer;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0 &&
-      ::send(fd, request.data(), request.size(), 0) ==
-          static_cast<ssize_t>(request.size())) {
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0
+      && ::send(fd, request.data(), request.size(), 0)
+             == static_cast<ssize_t>(request.size())) {
     char buf[4096];
     ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
     if (n > 0)
@@ -50,23 +51,24 @@ std::string raw_exchange(int port, const std::string& request,
 BOOST_FIXTURE_TEST_CASE(the_token_must_match, server_fixture) {
   auto me = bot_post("getMe", "");
   BOOST_TEST(me.status == 200);
-  BOOST_TEST(me.body.find("\"username\":\"bridge_sim_bot\"") !=
-             std::string::npos);
+  BOOST_TEST(me.body.find("\"username\":\"bridge_sim_bot\"")
+             != std::string::npos);
   auto wrong = http.post(base + "/bot42:other/getMe", "", {}, 5s);
   BOOST_TEST(wrong.status == 401);
-  BOOST_TEST(wrong.body ==
-             R"({"ok":false,"error_code":401,"description":"Unauthorized"})");
+  BOOST_TEST(
+      wrong.body
+      == R"({"ok":false,"error_code":401,"description":"Unauthorized"})");
   BOOST_TEST(http.get(base + "/bot/getMe", {}, 5s).status == 401);
   // GET with a query string works too, as in Telegram.
-  BOOST_TEST(http.get(api + "getUpdates?timeout=0&limit=5", {}, 5s).status ==
-             200);
+  BOOST_TEST(http.get(api + "getUpdates?timeout=0&limit=5", {}, 5s).status
+             == 200);
 }
 
 BOOST_FIXTURE_TEST_CASE(unknown_paths_answer_json_404, server_fixture) {
   auto method = http.get(api + "sendPigeon", {}, 5s);
   BOOST_TEST(method.status == 404);
-  BOOST_TEST(method.body ==
-             R"({"ok":false,"error_code":404,"description":"Not Found"})");
+  BOOST_TEST(method.body
+             == R"({"ok":false,"error_code":404,"description":"Not Found"})");
   auto other = http.get(base + "/nowhere", {}, 5s);
   BOOST_TEST(other.status == 404);
   BOOST_TEST(other.body.find("\"ok\":false") != std::string::npos);
@@ -76,19 +78,19 @@ BOOST_FIXTURE_TEST_CASE(malformed_bodies_get_400_with_a_description,
                         server_fixture) {
   auto r = bot_post("sendMessage", "{\"chat_id\":1,");
   BOOST_TEST(r.status == 400);
-  BOOST_TEST(r.body.find("\"description\":\"Bad Request: can't parse JSON") !=
-             std::string::npos);
+  BOOST_TEST(r.body.find("\"description\":\"Bad Request: can't parse JSON")
+             != std::string::npos);
   BOOST_TEST(bot_post("sendMessage", "[]").status == 400);
   BOOST_TEST(
-      bot_post("sendMessage", "x", "multipart/form-data; boundary=b").status ==
-      400);
+      bot_post("sendMessage", "x", "multipart/form-data; boundary=b").status
+      == 400);
   auto multipart = bot_post("sendMessage",
                             "--b\r\nContent-Disposition: form-data; "
                             "name=\"chat_id\"\r\n\r\n1\r\n--b--\r\n",
                             "multipart/form-data; boundary=b");
   BOOST_TEST(multipart.status == 400);
-  BOOST_TEST(multipart.body.find("multipart/form-data is not supported") !=
-             std::string::npos);
+  BOOST_TEST(multipart.body.find("multipart/form-data is not supported")
+             != std::string::npos);
   BOOST_TEST(bot_post("getMe", "").status == 200);
   sim_client sim{base};
   auto bad = sim.post("/sim/message", "{\"from\":");
@@ -106,8 +108,8 @@ BOOST_FIXTURE_TEST_CASE(oversize_bodies_are_refused_and_the_connection_survives,
   // The same kept-alive connection still speaks HTTP.
   BOOST_TEST(bot_post("getMe", "{}").status == 200);
   sim_client sim{base};
-  BOOST_TEST(sim.post("/sim/raw", std::string(17 * 1024 * 1024, 'r')).status ==
-             413);
+  BOOST_TEST(sim.post("/sim/raw", std::string(17 * 1024 * 1024, 'r')).status
+             == 413);
   BOOST_TEST(sim.healthy());
 }
 
@@ -150,8 +152,8 @@ BOOST_FIXTURE_TEST_CASE(a_long_poll_returns_when_an_update_arrives,
   BOOST_REQUIRE(sent);
   auto r = poll.get();
   BOOST_TEST(r.status == 200);
-  BOOST_TEST(r.body.find("\"update_id\":" + std::to_string(sent->update_id)) !=
-             std::string::npos);
+  BOOST_TEST(r.body.find("\"update_id\":" + std::to_string(sent->update_id))
+             != std::string::npos);
   BOOST_TEST(r.body.find("wake up") != std::string::npos);
 }
 
@@ -172,17 +174,16 @@ BOOST_FIXTURE_TEST_CASE(a_second_poller_ends_the_first_with_409_over_http,
   BOOST_TEST(second.status == 200);
   auto first = poll.get();
   BOOST_TEST(first.status == 409);
-  BOOST_TEST(first.body.find("terminated by other getUpdates request") !=
-             std::string::npos);
+  BOOST_TEST(first.body.find("terminated by other getUpdates request")
+             != std::string::npos);
   // setWebhook ends a running poll with its own 409.
   poll = first_poll();
   BOOST_REQUIRE(
       eventually([&] { return state.stats().get_updates_in_progress != 0; }));
-  BOOST_TEST(
-      bot_post("setWebhook", R"({"url":"http://127.0.0.1:1/x"})").status ==
-      200);
-  BOOST_TEST(poll.get().body.find("terminated by setWebhook request") !=
-             std::string::npos);
+  BOOST_TEST(bot_post("setWebhook", R"({"url":"http://127.0.0.1:1/x"})").status
+             == 200);
+  BOOST_TEST(poll.get().body.find("terminated by setWebhook request")
+             != std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_event_read_returns_when_the_bot_acts,
@@ -200,8 +201,8 @@ BOOST_FIXTURE_TEST_CASE(an_event_read_returns_when_the_bot_acts,
       eventually([&] { return state.stats().events_waiting != 0; }),
       "the event read never started waiting");
   BOOST_TEST(
-      bot_post("sendMessage", R"({"chat_id":1001,"text":"hi Ana"})").status ==
-      200);
+      bot_post("sendMessage", R"({"chat_id":1001,"text":"hi Ana"})").status
+      == 200);
   auto events = read.get();
   BOOST_REQUIRE(events);
   BOOST_REQUIRE(events->size() == 1u);
@@ -228,9 +229,10 @@ BOOST_FIXTURE_TEST_CASE(the_client_drives_a_whole_conversation,
   BOOST_REQUIRE(pressed);
   BOOST_TEST(!pressed->callback_id.empty());
   BOOST_TEST(*sim.stat("/callback_queries/unanswered") == 1);
-  BOOST_TEST(bot_post("answerCallbackQuery", "{\"callback_query_id\":\"" +
-                                                 pressed->callback_id + "\"}")
-                 .status == 200);
+  BOOST_TEST(bot_post("answerCallbackQuery", "{\"callback_query_id\":\""
+                                                 + pressed->callback_id + "\"}")
+                 .status
+             == 200);
   BOOST_TEST(*sim.stat("/callback_queries/unanswered") == 0);
   auto edited = sim.edit(ana, 1001, said->message_id, "/start again");
   BOOST_REQUIRE(edited);
@@ -253,12 +255,12 @@ BOOST_FIXTURE_TEST_CASE(client_errors_carry_the_simulators_reason,
   auto r = sim.edit(ana, 1001, 5, "x");
   BOOST_REQUIRE(!r);
   BOOST_TEST((engine_code(r.error()) == engine_errc::http_status));
-  BOOST_TEST(describe(r.error()).find("message not found") !=
-             std::string::npos);
+  BOOST_TEST(describe(r.error()).find("message not found")
+             != std::string::npos);
   auto fault = sim.fail_next("sendPigeon", 1, 500);
   BOOST_REQUIRE(!fault);
-  BOOST_TEST(describe(fault.error()).find("unknown Bot API method") !=
-             std::string::npos);
+  BOOST_TEST(describe(fault.error()).find("unknown Bot API method")
+             != std::string::npos);
   sim_client nowhere{"http://127.0.0.1:1", 2s};
   auto down = nowhere.say(ana, "x");
   BOOST_REQUIRE(!down);
@@ -270,20 +272,21 @@ BOOST_FIXTURE_TEST_CASE(a_send_after_running_is_dropped_or_held_over_http,
                         server_fixture) {
   sim_client sim{base};
   BOOST_REQUIRE(sim.say(ana, "hola"));
-  BOOST_REQUIRE(sim.fail_after_running("sendMessage", 1,
-                                       fault_answer_kind::drop));
+  BOOST_REQUIRE(
+      sim.fail_after_running("sendMessage", 1, fault_answer_kind::drop));
   auto dropped = bot_post("sendMessage", R"({"chat_id":1001,"text":"one"})");
   BOOST_TEST(dropped.status == 0);
   BOOST_TEST(!dropped.error.empty());
   // The connection is closed, the server is not: the next call is served.
-  BOOST_TEST(bot_post("sendMessage", R"({"chat_id":1001,"text":"two"})")
-                 .status == 200);
+  BOOST_TEST(bot_post("sendMessage", R"({"chat_id":1001,"text":"two"})").status
+             == 200);
 
   BOOST_REQUIRE(sim.fail_after_running("sendMessage", 1,
                                        fault_answer_kind::hold, 0, 600s));
   http_client own;
-  auto held = own.post(api + "sendMessage", R"({"chat_id":1001,"text":"three"})",
-                       {"Content-Type: application/json"}, 1s);
+  auto held =
+      own.post(api + "sendMessage", R"({"chat_id":1001,"text":"three"})",
+               {"Content-Type: application/json"}, 1s);
   BOOST_TEST(held.status == 0);
   BOOST_TEST(held.timed_out);
   auto events = sim.chat_events(1001);
@@ -301,16 +304,15 @@ BOOST_FIXTURE_TEST_CASE(faults_and_limits_through_the_client, server_fixture) {
   BOOST_TEST(r.status == 429);
   BOOST_TEST(r.body.find("\"retry_after\":7") != std::string::npos);
   BOOST_REQUIRE(sim.block_chat(1001));
-  BOOST_TEST(bot_post("sendMessage", R"({"chat_id":1001,"text":"x"})").status ==
-             403);
+  BOOST_TEST(bot_post("sendMessage", R"({"chat_id":1001,"text":"x"})").status
+             == 403);
   BOOST_REQUIRE(sim.unblock_chat(1001));
   limit_settings off;
   off.enabled = false;
   BOOST_REQUIRE(sim.set_limits(off));
   for (int i = 0; i < 40; ++i)
-    BOOST_TEST(
-        bot_post("sendMessage", R"({"chat_id":1001,"text":"x"})").status ==
-        200);
+    BOOST_TEST(bot_post("sendMessage", R"({"chat_id":1001,"text":"x"})").status
+               == 200);
   BOOST_REQUIRE(sim.set_latency(1ms));
   BOOST_TEST(bot_post("getMe", "").status == 200);
   BOOST_TEST(*sim.stat("/too_many_requests/total") == 1);
@@ -362,7 +364,8 @@ BOOST_FIXTURE_TEST_CASE(concurrent_senders_get_distinct_message_ids,
       for (int i = 0; i < per_thread; ++i)
         ok += own.post(api + "sendMessage", R"({"chat_id":1001,"text":"x"})",
                        {"Content-Type: application/json"}, 10s)
-                  .status == 200;
+                  .status
+              == 200;
       return ok;
     }));
   int ok = 0;

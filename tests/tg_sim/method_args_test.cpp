@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/markup.hpp"
@@ -20,8 +21,8 @@ BOOST_AUTO_TEST_CASE(json_body_values_keep_their_kind) {
   BOOST_TEST((a.get_int("chat_id", id) == arg_state::ok && id == 42));
   BOOST_TEST((a.get_string("text", text) == arg_state::ok && text == "hola"));
   BOOST_TEST((a.get_bool("flag", flag) == arg_state::ok && flag));
-  BOOST_TEST((a.get_json("reply_markup", markup) == arg_state::ok &&
-              markup == R"({"inline_keyboard":[]})"));
+  BOOST_TEST((a.get_json("reply_markup", markup) == arg_state::ok
+              && markup == R"({"inline_keyboard":[]})"));
   BOOST_TEST((a.get_string("n", text) == arg_state::invalid));
   BOOST_TEST((a.get_int("missing", id) == arg_state::absent));
 }
@@ -62,8 +63,8 @@ BOOST_AUTO_TEST_CASE(form_bodies_decode_escapes_and_pluses) {
                          a));
   std::string s;
   std::string_view j;
-  BOOST_TEST((a.get_string("text", s) == arg_state::ok &&
-              s == "hola mundo! \xC3\xB1"));
+  BOOST_TEST((a.get_string("text", s) == arg_state::ok
+              && s == "hola mundo! \xC3\xB1"));
   BOOST_TEST((a.get_string("empty", s) == arg_state::ok && s.empty()));
   BOOST_TEST((a.get_string("novalue", s) == arg_state::ok && s.empty()));
   // A broken escape is kept as written.
@@ -104,8 +105,8 @@ BOOST_AUTO_TEST_CASE(empty_bodies_and_odd_content_types) {
   BOOST_TEST(!parse_body("", R"({"x":1})", a));
   BOOST_TEST(!parse_body("", "y=2", a));
   BOOST_TEST(a.size() == 2u);
-  BOOST_TEST(parse_body("multipart/form-data; boundary=x", "--x", a).code ==
-             400);
+  BOOST_TEST(parse_body("multipart/form-data; boundary=x", "--x", a).code
+             == 400);
   BOOST_TEST(parse_body("text/plain", "hello", a).code == 400);
 }
 
@@ -118,16 +119,16 @@ BOOST_AUTO_TEST_CASE(inline_keyboard_is_parsed_and_reencoded) {
       m));
   BOOST_TEST(m.inline_keyboard.size() == 2u);
   BOOST_TEST(m.inline_keyboard[0][1].url == "https://example.org");
-  BOOST_TEST(m.json ==
-             R"({"inline_keyboard":[[{"text":"Yes","callback_data":"y"},)"
-             R"({"text":"Site","url":"https://example.org"}],)"
-             R"([{"text":"No","callback_data":"n"}]]})");
+  BOOST_TEST(m.json
+             == R"({"inline_keyboard":[[{"text":"Yes","callback_data":"y"},)"
+                R"({"text":"Site","url":"https://example.org"}],)"
+                R"([{"text":"No","callback_data":"n"}]]})");
   bridge::json::writer w;
   write_buttons(w, m.inline_keyboard);
   BOOST_TEST(
-      w.str() ==
-      R"([[{"text":"Yes","data":"y"},{"text":"Site","url":"https://example.org"}],)"
-      R"([{"text":"No","data":"n"}]])");
+      w.str()
+      == R"([[{"text":"Yes","data":"y"},{"text":"Site","url":"https://example.org"}],)"
+         R"([{"text":"No","data":"n"}]])");
 }
 
 BOOST_AUTO_TEST_CASE(reply_keyboards_are_accepted_and_not_echoed) {
@@ -163,8 +164,8 @@ BOOST_AUTO_TEST_CASE(bad_keyboards_get_telegrams_errors) {
       {R"({"inline_keyboard":[[{"text":"a"}]]})", "Text buttons are unallowed"},
       {R"({"inline_keyboard":[[{"text":"a","callback_data":""}]]})",
        "BUTTON_DATA_INVALID"},
-      {R"({"inline_keyboard":[[{"text":"a","callback_data":")" + long_data +
-           R"("}]]})",
+      {R"({"inline_keyboard":[[{"text":"a","callback_data":")" + long_data
+           + R"("}]]})",
        "BUTTON_DATA_INVALID"},
       {R"({"inline_keyboard":[[{"text":"a","callback_data":5}]]})",
        "callback_data"},

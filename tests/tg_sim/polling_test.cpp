@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "sim_fixture.hpp"
@@ -34,8 +35,8 @@ BOOST_FIXTURE_TEST_CASE(updates_stay_until_an_offset_confirms_them,
   BOOST_TEST(r.count("/result") == 2u);
   BOOST_TEST(first_id(r) == first + 1);
   BOOST_TEST(
-      poll(*this, "\"offset\":" + std::to_string(first + 3)).count("/result") ==
-      0u);
+      poll(*this, "\"offset\":" + std::to_string(first + 3)).count("/result")
+      == 0u);
   BOOST_TEST(state.stats().updates_confirmed == 3u);
 }
 
@@ -83,8 +84,8 @@ BOOST_FIXTURE_TEST_CASE(allowed_updates_in_a_query_string_is_json_text,
   method_args args;
   args.add_text("allowed_updates", R"(["edited_message"])");
   BOOST_TEST(parse(bot.call("getUpdates", args)).ok());
-  BOOST_TEST(say(1001, "x").body.find("\"filtered\":true") !=
-             std::string::npos);
+  BOOST_TEST(say(1001, "x").body.find("\"filtered\":true")
+             != std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_second_poll_ends_the_running_one_with_409,
@@ -100,9 +101,9 @@ BOOST_FIXTURE_TEST_CASE(a_second_poll_ends_the_running_one_with_409,
   auto step = state.poll(ticket, 100);
   BOOST_TEST(step.refused.code == 409);
   BOOST_TEST(step.count == 0u);
-  BOOST_TEST(step.refused.description ==
-             "Conflict: terminated by other getUpdates request; make sure "
-             "that only one bot instance is running");
+  BOOST_TEST(step.refused.description
+             == "Conflict: terminated by other getUpdates request; make sure "
+                "that only one bot instance is running");
   state.end_poll(ticket);
   BOOST_TEST(poll(*this).ok());
   BOOST_TEST(state.stats().get_updates_conflicts == 1u);
@@ -112,13 +113,13 @@ BOOST_FIXTURE_TEST_CASE(polling_while_a_webhook_is_set_gets_409, sim_fixture) {
   BOOST_TEST(call("setWebhook", R"({"url":"http://127.0.0.1:9/hook"})").ok());
   auto r = poll(*this);
   BOOST_TEST(r.status == 409);
-  BOOST_TEST(r.description() ==
-             "Conflict: can't use getUpdates method while webhook is "
-             "active; use deleteWebhook to delete the webhook first");
+  BOOST_TEST(r.description()
+             == "Conflict: can't use getUpdates method while webhook is "
+                "active; use deleteWebhook to delete the webhook first");
   auto del = call("deleteWebhook");
   BOOST_TEST(del.text("/description") == "Webhook was deleted");
-  BOOST_TEST(call("deleteWebhook").text("/description") ==
-             "Webhook is already deleted");
+  BOOST_TEST(call("deleteWebhook").text("/description")
+             == "Webhook is already deleted");
   BOOST_TEST(poll(*this).ok());
 }
 
@@ -128,8 +129,8 @@ BOOST_FIXTURE_TEST_CASE(set_webhook_ends_a_running_poll_with_409, sim_fixture) {
   BOOST_TEST(call("setWebhook", R"({"url":"https://example.org/h"})").ok());
   auto step = state.poll(ticket, 100);
   BOOST_TEST(step.refused.code == 409);
-  BOOST_TEST(step.refused.description ==
-             "Conflict: terminated by setWebhook request");
+  BOOST_TEST(step.refused.description
+             == "Conflict: terminated by setWebhook request");
   state.end_poll(ticket);
 }
 
@@ -137,8 +138,8 @@ BOOST_FIXTURE_TEST_CASE(malformed_poll_parameters_are_refused, sim_fixture) {
   BOOST_TEST(call("getUpdates", R"({"offset":"abc"})").status == 400);
   BOOST_TEST(call("getUpdates", R"({"limit":{}})").status == 400);
   BOOST_TEST(call("getUpdates", R"({"timeout":1.5})").status == 400);
-  BOOST_TEST(call("getUpdates", R"({"allowed_updates":"message"})").status ==
-             400);
+  BOOST_TEST(call("getUpdates", R"({"allowed_updates":"message"})").status
+             == 400);
   BOOST_TEST(call("getUpdates", R"({"allowed_updates":[1,2]})").status == 400);
   // None of them started a poll.
   BOOST_TEST(poll(*this).ok());
@@ -171,9 +172,10 @@ BOOST_FIXTURE_TEST_CASE(raw_updates_get_a_real_id, sim_fixture) {
   BOOST_TEST(r.integer("/result/0/update_id") == id);
   BOOST_TEST(r.text("/result/0/channel_post/text") == "x");
   auto empty = parse(control.raw_update("{}"));
-  BOOST_TEST(poll(*this).body.find("{\"update_id\":" +
-                                   std::to_string(empty.integer("/update_id")) +
-                                   "}") != std::string::npos);
+  BOOST_TEST(
+      poll(*this).body.find(
+          "{\"update_id\":" + std::to_string(empty.integer("/update_id")) + "}")
+      != std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(reset_forgets_chats_but_never_reuses_update_ids,
@@ -181,8 +183,8 @@ BOOST_FIXTURE_TEST_CASE(reset_forgets_chats_but_never_reuses_update_ids,
   say(1001, "hi");
   auto before = first_id(poll(*this));
   BOOST_TEST(parse(control.reset()).ok());
-  BOOST_TEST(send(1001, "anyone?").description() ==
-             "Bad Request: chat not found");
+  BOOST_TEST(send(1001, "anyone?").description()
+             == "Bad Request: chat not found");
   say(1001, "again");
   BOOST_TEST(first_id(poll(*this)) > before);
 }
@@ -208,8 +210,8 @@ BOOST_FIXTURE_TEST_CASE(webhook_pushes_in_order_and_backs_off_on_failure,
   BOOST_TEST((wake == clock->now() + 100ms));
   auto info = call("getWebhookInfo");
   BOOST_TEST(info.integer("/result/pending_update_count") == 2);
-  BOOST_TEST(info.text("/result/last_error_message") ==
-             "Wrong response from the webhook: 500");
+  BOOST_TEST(info.text("/result/last_error_message")
+             == "Wrong response from the webhook: 500");
 
   clock->advance(100ms);
   job = state.next_push(wake, version);
@@ -244,11 +246,12 @@ BOOST_FIXTURE_TEST_CASE(backoff_grows_to_its_cap, sim_fixture) {
     waits.push_back(wait.count());
     clock->advance(wait);
   }
-  BOOST_TEST(waits == (std::vector<int64_t>{100, 200, 400, 800, 1600, 3200,
-                                            5000, 5000}),
-             boost::test_tools::per_element());
-  BOOST_TEST(call("getWebhookInfo").text("/result/last_error_message") ==
-             "Connection refused");
+  BOOST_TEST(
+      waits
+          == (std::vector<int64_t>{100, 200, 400, 800, 1600, 3200, 5000, 5000}),
+      boost::test_tools::per_element());
+  BOOST_TEST(call("getWebhookInfo").text("/result/last_error_message")
+             == "Connection refused");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_raw_entry_is_pushed_once_even_when_refused,
@@ -288,20 +291,23 @@ BOOST_FIXTURE_TEST_CASE(webhook_settings_are_checked, sim_fixture) {
   BOOST_TEST(call("setWebhook", R"({"url":"ftp://x/y"})").status == 400);
   BOOST_TEST(
       call("setWebhook", R"({"url":"http://x/y","secret_token":"bad token"})")
-          .status == 400);
+          .status
+      == 400);
   BOOST_TEST(
-      call("setWebhook", R"({"url":"http://x/y","secret_token":""})").status ==
-      400);
-  BOOST_TEST(call("setWebhook", "{\"url\":\"http://x/y\",\"secret_token\":\"" +
-                                    std::string(257, 'a') + "\"}")
-                 .status == 400);
+      call("setWebhook", R"({"url":"http://x/y","secret_token":""})").status
+      == 400);
+  BOOST_TEST(call("setWebhook", "{\"url\":\"http://x/y\",\"secret_token\":\""
+                                    + std::string(257, 'a') + "\"}")
+                 .status
+             == 400);
   BOOST_TEST(call("setWebhook", R"({"url":{}})").status == 400);
   BOOST_TEST(
       call("setWebhook", R"({"url":"http://x/y","drop_pending_updates":"yes"})")
-          .status == 400);
+          .status
+      == 400);
   // An empty URL removes the webhook, as in Telegram.
-  BOOST_TEST(call("setWebhook", R"({"url":""})").text("/description") ==
-             "Webhook is already deleted");
+  BOOST_TEST(call("setWebhook", R"({"url":""})").text("/description")
+             == "Webhook is already deleted");
 }
 
 BOOST_FIXTURE_TEST_CASE(drop_pending_updates_forgets_the_queue, sim_fixture) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "sim_fixture.hpp"
@@ -42,8 +43,8 @@ BOOST_FIXTURE_TEST_CASE(send_message_answers_a_real_message, sim_fixture) {
   BOOST_TEST(r.text("/result/chat/type") == "private");
   BOOST_TEST(r.text("/result/chat/first_name") == "U1001");
   BOOST_TEST(r.text("/result/text") == "Welcome");
-  BOOST_TEST(r.text("/result/reply_markup/inline_keyboard/0/1/callback_data") ==
-             "role:w");
+  BOOST_TEST(r.text("/result/reply_markup/inline_keyboard/0/1/callback_data")
+             == "role:w");
   BOOST_TEST(r.integer("/result/date") == clock->unix_ms() / 1000);
 
   auto ev = events(1001);
@@ -58,20 +59,21 @@ BOOST_FIXTURE_TEST_CASE(send_message_answers_a_real_message, sim_fixture) {
 
 BOOST_FIXTURE_TEST_CASE(unknown_and_malformed_chats_are_refused, sim_fixture) {
   BOOST_TEST(send(1001, "hi").description() == "Bad Request: chat not found");
-  BOOST_TEST(call("sendMessage", R"({"text":"hi"})").description() ==
-             "Bad Request: chat_id is empty");
+  BOOST_TEST(call("sendMessage", R"({"text":"hi"})").description()
+             == "Bad Request: chat_id is empty");
   BOOST_TEST(call("sendMessage", R"({"chat_id":"@somebody","text":"hi"})")
-                 .description() == "Bad Request: chat not found");
-  BOOST_TEST(call("sendMessage", R"({"chat_id":[1],"text":"hi"})").status ==
-             400);
+                 .description()
+             == "Bad Request: chat not found");
+  BOOST_TEST(call("sendMessage", R"({"chat_id":[1],"text":"hi"})").status
+             == 400);
   BOOST_TEST(state.stats().methods[2].failures == 4u);
 }
 
 BOOST_FIXTURE_TEST_CASE(text_length_counts_utf16_units, unlimited) {
   say(1001, "hola");
   BOOST_TEST(send(1001, std::string(4096, 'a')).ok());
-  BOOST_TEST(send(1001, std::string(4097, 'a')).description() ==
-             "Bad Request: message is too long");
+  BOOST_TEST(send(1001, std::string(4097, 'a')).description()
+             == "Bad Request: message is too long");
   // An emoji outside the BMP counts two units.
   auto emoji = std::string{"\xF0\x9F\x98\x80"};
   BOOST_TEST(send(1001, repeat(emoji, 2048)).ok());
@@ -86,8 +88,8 @@ BOOST_FIXTURE_TEST_CASE(empty_and_blank_texts_are_refused, sim_fixture) {
   for (auto body :
        {R"({"chat_id":1001,"text":""})", R"({"chat_id":1001,"text":" \n\t "})",
         R"({"chat_id":1001})", R"({"chat_id":1001,"text":null})"})
-    BOOST_TEST(call("sendMessage", body).description() ==
-                   "Bad Request: message text is empty",
+    BOOST_TEST(call("sendMessage", body).description()
+                   == "Bad Request: message text is empty",
                body);
   BOOST_TEST(events(1001).count("/events") == 0u);
 }
@@ -96,8 +98,8 @@ BOOST_FIXTURE_TEST_CASE(text_from_a_form_must_be_utf8, sim_fixture) {
   say(1001, "hola");
   method_args args;
   parse_form("chat_id=1001&text=%FF%FE", args);
-  BOOST_TEST(parse(bot.call("sendMessage", args)).description() ==
-             "Bad Request: strings must be encoded in UTF-8");
+  BOOST_TEST(parse(bot.call("sendMessage", args)).description()
+             == "Bad Request: strings must be encoded in UTF-8");
 }
 
 BOOST_FIXTURE_TEST_CASE(a_blocked_chat_answers_403, sim_fixture) {
@@ -107,8 +109,8 @@ BOOST_FIXTURE_TEST_CASE(a_blocked_chat_answers_403, sim_fixture) {
   BOOST_TEST(r.status == 403);
   BOOST_TEST(r.description() == "Forbidden: bot was blocked by the user");
   BOOST_TEST(
-      call("sendChatAction", R"({"chat_id":1001,"action":"typing"})").status ==
-      403);
+      call("sendChatAction", R"({"chat_id":1001,"action":"typing"})").status
+      == 403);
   BOOST_TEST(state.set_blocked(1001, false));
   BOOST_TEST(send(1001, "welcome back").ok());
   BOOST_TEST(!state.set_blocked(999, true));
@@ -169,19 +171,20 @@ BOOST_FIXTURE_TEST_CASE(edits_check_the_message_and_its_content, unlimited) {
   auto edit = [&](const std::string& members) {
     return call("editMessageText", R"({"chat_id":1001,)" + members + "}");
   };
-  BOOST_TEST(edit(R"("message_id":77,"text":"x")").description() ==
-             "Bad Request: message to edit not found");
-  BOOST_TEST(edit(R"("message_id":1,"text":"x")").description() ==
-             "Bad Request: message can't be edited");
-  BOOST_TEST(edit(R"("text":"x")").description() ==
-             "Bad Request: message to edit not found");
+  BOOST_TEST(edit(R"("message_id":77,"text":"x")").description()
+             == "Bad Request: message to edit not found");
+  BOOST_TEST(edit(R"("message_id":1,"text":"x")").description()
+             == "Bad Request: message can't be edited");
+  BOOST_TEST(edit(R"("text":"x")").description()
+             == "Bad Request: message to edit not found");
   auto same =
       edit(R"("message_id":)" + id + R"(,"text":"Pick one")" + buttons_markup);
   BOOST_TEST(same.status == 400);
   BOOST_TEST(same.description().rfind(
                  "Bad Request: message is not modified: specified new message "
                  "content and reply markup are exactly the same",
-                 0) == 0u);
+                 0)
+             == 0u);
   // Same text, buttons_markup dropped: a real change.
   auto dropped = edit(R"("message_id":)" + id + R"(,"text":"Pick one")");
   BOOST_TEST(dropped.ok());
@@ -194,8 +197,8 @@ BOOST_FIXTURE_TEST_CASE(edits_check_the_message_and_its_content, unlimited) {
   BOOST_TEST(ev.count("/events") == 3u);
   BOOST_TEST(ev.text("/events/2/method") == "editMessageText");
   BOOST_TEST(ev.text("/events/2/text") == "Done");
-  BOOST_TEST(ev.integer("/events/2/message_id") ==
-             sent.integer("/result/message_id"));
+  BOOST_TEST(ev.integer("/events/2/message_id")
+             == sent.integer("/result/message_id"));
 }
 
 BOOST_FIXTURE_TEST_CASE(callback_queries_are_tracked_until_answered,
@@ -203,9 +206,9 @@ BOOST_FIXTURE_TEST_CASE(callback_queries_are_tracked_until_answered,
   say(1001, "hola");
   auto sent = send(1001, "Pick", buttons_markup);
   auto pressed = parse(
-      control.callback(R"({"from":{"id":1001},"message_id":)" +
-                       std::to_string(sent.integer("/result/message_id")) +
-                       R"(,"data":"role:m"})"));
+      control.callback(R"({"from":{"id":1001},"message_id":)"
+                       + std::to_string(sent.integer("/result/message_id"))
+                       + R"(,"data":"role:m"})"));
   auto cb = pressed.text("/callback_id");
   BOOST_TEST(state.stats().callback_unanswered == 1u);
 
@@ -223,11 +226,11 @@ BOOST_FIXTURE_TEST_CASE(callback_queries_are_tracked_until_answered,
   auto twice =
       call("answerCallbackQuery", R"({"callback_query_id":")" + cb + R"("})");
   BOOST_TEST(twice.status == 400);
-  BOOST_TEST(twice.description().find("query ID is invalid") !=
-             std::string::npos);
+  BOOST_TEST(twice.description().find("query ID is invalid")
+             != std::string::npos);
   BOOST_TEST(
-      call("answerCallbackQuery", R"({"callback_query_id":"nope"})").status ==
-      400);
+      call("answerCallbackQuery", R"({"callback_query_id":"nope"})").status
+      == 400);
   BOOST_TEST(call("answerCallbackQuery", "{}").status == 400);
   auto ev = events(1001);
   BOOST_TEST(ev.text("/events/1/method") == "answerCallbackQuery");
@@ -240,12 +243,11 @@ BOOST_FIXTURE_TEST_CASE(chat_actions_are_recorded_and_checked, sim_fixture) {
   BOOST_TEST(
       call("sendChatAction", R"({"chat_id":1001,"action":"typing"})").ok());
   BOOST_TEST(call("sendChatAction", R"({"chat_id":1001,"action":"dancing"})")
-                 .description() ==
-             "Bad Request: wrong parameter action in request");
+                 .description()
+             == "Bad Request: wrong parameter action in request");
   BOOST_TEST(call("sendChatAction", R"({"chat_id":1001})").status == 400);
-  BOOST_TEST(
-      call("sendChatAction", R"({"chat_id":5,"action":"typing"})").status ==
-      400);
+  BOOST_TEST(call("sendChatAction", R"({"chat_id":5,"action":"typing"})").status
+             == 400);
   auto ev = events(1001);
   BOOST_TEST(ev.count("/events") == 1u);
   BOOST_TEST(ev.text("/events/0/action") == "typing");
@@ -372,8 +374,9 @@ BOOST_FIXTURE_TEST_CASE(unknown_methods_and_tokens, sim_fixture) {
   BOOST_TEST(call("").status == 404);
   auto u = parse(bot.unauthorized());
   BOOST_TEST(u.status == 401);
-  BOOST_TEST(u.body ==
-             R"({"ok":false,"error_code":401,"description":"Unauthorized"})");
+  BOOST_TEST(
+      u.body
+      == R"({"ok":false,"error_code":401,"description":"Unauthorized"})");
   // Method names ignore case, as Telegram's do.
   BOOST_TEST(call("GETME").ok());
   auto s = state.stats();
@@ -410,7 +413,8 @@ BOOST_AUTO_TEST_CASE(messages_per_chat_are_bounded) {
   // Only 3 and 4 are kept; 2 ("a") is as good as deleted.
   BOOST_TEST(
       f.call("editMessageText", R"({"chat_id":1001,"message_id":2,"text":"x"})")
-          .description() == "Bad Request: message to edit not found");
+          .description()
+      == "Bad Request: message to edit not found");
   BOOST_TEST(
       f.call("editMessageText", R"({"chat_id":1001,"message_id":4,"text":"x"})")
           .ok());

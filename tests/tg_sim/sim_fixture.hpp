@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // A simulator without sockets: state on a manual clock, the Bot API and
@@ -32,8 +33,8 @@ struct reply {
   }
   std::string description() const {
     std::string_view v;
-    if (json["description"].get_string().get(v) != simdjson::SUCCESS &&
-        json["error"].get_string().get(v) != simdjson::SUCCESS)
+    if (json["description"].get_string().get(v) != simdjson::SUCCESS
+        && json["error"].get_string().get(v) != simdjson::SUCCESS)
       return {};
     return std::string{v};
   }
@@ -41,22 +42,22 @@ struct reply {
   int64_t integer(std::string_view pointer) const {
     int64_t v = 0;
     if (json.at_pointer(pointer).get_int64().get(v) != simdjson::SUCCESS)
-      throw std::runtime_error("no integer at " + std::string{pointer} +
-                               " in " + body);
+      throw std::runtime_error("no integer at " + std::string{pointer} + " in "
+                               + body);
     return v;
   }
   std::string text(std::string_view pointer) const {
     std::string_view v;
     if (json.at_pointer(pointer).get_string().get(v) != simdjson::SUCCESS)
-      throw std::runtime_error("no string at " + std::string{pointer} + " in " +
-                               body);
+      throw std::runtime_error("no string at " + std::string{pointer} + " in "
+                               + body);
     return std::string{v};
   }
   size_t count(std::string_view pointer) const {
     simdjson::dom::array arr;
     if (json.at_pointer(pointer).get_array().get(arr) != simdjson::SUCCESS)
-      throw std::runtime_error("no array at " + std::string{pointer} + " in " +
-                               body);
+      throw std::runtime_error("no array at " + std::string{pointer} + " in "
+                               + body);
     return arr.size();
   }
 };
@@ -93,8 +94,8 @@ struct sim_fixture {
 
   /// User `id` writes `text` in their private chat (or `chat`).
   reply say(int64_t id, const std::string& text, int64_t chat = 0) {
-    std::string body = R"({"from":{"id":)" + std::to_string(id) +
-                       R"(,"first_name":"U)" + std::to_string(id) + "\"}";
+    std::string body = R"({"from":{"id":)" + std::to_string(id)
+                       + R"(,"first_name":"U)" + std::to_string(id) + "\"}";
     if (chat != 0)
       body += ",\"chat_id\":" + std::to_string(chat);
     body += ",\"text\":" + bridge::json::quote(text) + "}";
@@ -104,15 +105,16 @@ struct sim_fixture {
   /// The bot sends `text` to `chat`.
   reply send(int64_t chat, const std::string& text,
              const std::string& extra = {}) {
-    return call("sendMessage", R"({"chat_id":)" + std::to_string(chat) +
-                                   R"(,"text":)" + bridge::json::quote(text) +
-                                   extra + "}");
+    return call("sendMessage", R"({"chat_id":)" + std::to_string(chat)
+                                   + R"(,"text":)" + bridge::json::quote(text)
+                                   + extra + "}");
   }
 
   /// getUpdates that never waits; `members` are extra JSON members.
   reply updates(const std::string& members = {}) {
-    return call("getUpdates", "{\"timeout\":0" +
-                                  (members.empty() ? "" : "," + members) + "}");
+    return call("getUpdates", "{\"timeout\":0"
+                                  + (members.empty() ? "" : "," + members)
+                                  + "}");
   }
 
   reply events(int64_t chat, int64_t after = 0) {

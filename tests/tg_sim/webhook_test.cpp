@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 // Webhook mode end to end: setWebhook over HTTP, a real receiver on
@@ -71,9 +72,10 @@ BOOST_FIXTURE_TEST_CASE(the_webhook_receives_every_update_in_order,
                         server_fixture) {
   webhook_receiver hook;
   auto url = "http://127.0.0.1:" + std::to_string(hook.port) + "/hook";
-  BOOST_TEST(bot_post("setWebhook", R"({"url":")" + url +
-                                        R"(","secret_token":"hook-secret"})")
-                 .status == 200);
+  BOOST_TEST(bot_post("setWebhook", R"({"url":")" + url
+                                        + R"(","secret_token":"hook-secret"})")
+                 .status
+             == 200);
   sim_client sim{base};
   BOOST_REQUIRE(sim.say(ana, "first"));
   BOOST_REQUIRE(sim.say(ana, "second"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <cstdio>
@@ -26,7 +27,8 @@ using namespace std::chrono_literals;
 namespace {
 
 std::vector<apertium::stage> stages_of(const std::string& name) {
-  std::ifstream in{std::string{apertium::default_modes_dir} + "/" + name + ".mode"};
+  std::ifstream in{std::string{apertium::default_modes_dir} + "/" + name
+                   + ".mode"};
   BOOST_REQUIRE_MESSAGE(in, "apertium-eng-spa is not installed");
   std::stringstream text;
   text << in.rdbuf();
@@ -74,9 +76,9 @@ BOOST_AUTO_TEST_CASE(discovers_both_english_spanish_directions) {
 BOOST_AUTO_TEST_CASE(a_resident_pipeline_matches_one_shot_apertium) {
   apertium::pipeline p{stages_of("eng-spa")};
   const char* sentences[] = {
-    "Please sign the report before Friday.", "The meeting starts at eight.",
-    "Where is the warehouse key?", "We need two more boxes of screws",
-    "Thank you very much!"};
+      "Please sign the report before Friday.", "The meeting starts at eight.",
+      "Where is the warehouse key?", "We need two more boxes of screws",
+      "Thank you very much!"};
   for (auto s : sentences) {
     auto r = p.translate(s, 10s);
     BOOST_REQUIRE_MESSAGE(r.ok, r.error);
@@ -94,11 +96,15 @@ BOOST_AUTO_TEST_CASE(spanish_to_english_and_awkward_text) {
   BOOST_REQUIRE(r.ok);
   BOOST_TEST(r.text == one_shot("spa-eng", "Hola, ¿cómo estás?"));
   // Reserved characters, line breaks, emoji and another script survive.
-  auto odd = p.translate("Precio: 5$ [x] \\ \xF0\x9F\x91\x8D\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82  amigo", 10s);
+  auto odd = p.translate("Precio: 5$ [x] \\ "
+                         "\xF0\x9F\x91\x8D\n\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2"
+                         "\xD0\xB5\xD1\x82  amigo",
+                         10s);
   BOOST_REQUIRE(odd.ok);
   BOOST_TEST(odd.text.find("[x]") != std::string::npos);
   BOOST_TEST(odd.text.find("\xF0\x9F\x91\x8D\n") != std::string::npos);
-  BOOST_TEST(odd.text.find("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82") != std::string::npos);
+  BOOST_TEST(odd.text.find("\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82")
+             != std::string::npos);
   // A long text, past the pipe buffers, goes through whole.
   std::string longer;
   while (longer.size() < 4000)
@@ -138,14 +144,18 @@ BOOST_AUTO_TEST_CASE(the_backend_translates_through_the_translator) {
   o.request_timeout = 20s;
   auto tr = sys.spawn(translator, o);
   caf::scoped_actor self{sys};
-  auto ask = [&](uint64_t id, std::string text, std::string src, std::string dst) {
-    self->send(tr, translate_request{id, std::move(text), std::move(src), std::move(dst), {}, 0});
+  auto ask = [&](uint64_t id, std::string text, std::string src,
+                 std::string dst) {
+    self->send(tr,
+               translate_request{
+                   id, std::move(text), std::move(src), std::move(dst), {}, 0});
     translation_done out;
     self->receive([&](translation_done& d) { out = d; },
                   [&](translation_queued&) {
                     self->receive([&](translation_done& d) { out = d; });
                   },
-                  caf::after(std::chrono::seconds{60}) >> [&] { out.reason = "no answer"; });
+                  caf::after(std::chrono::seconds{60}) >>
+                      [&] { out.reason = "no answer"; });
     return out;
   };
   auto en = ask(1, "The worker signs the report.", "en", "es");
@@ -154,7 +164,8 @@ BOOST_AUTO_TEST_CASE(the_backend_translates_through_the_translator) {
   auto es = ask(2, "El trabajador firma el informe.", "es", "en");
   BOOST_TEST(es.ok);
   BOOST_TEST(es.text == one_shot("spa-eng", "El trabajador firma el informe."));
-  auto mixed = ask(3, "Hola \xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", "es", "en");
+  auto mixed = ask(3, "Hola \xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
+                   "es", "en");
   BOOST_TEST(mixed.ok);
   auto unsupported = ask(4, "Hallo", "de", "en");
   BOOST_TEST(!unsupported.ok);
@@ -171,7 +182,8 @@ BOOST_AUTO_TEST_CASE(no_modes_is_a_clear_start_error) {
   ao.modes_dir = "/nonexistent/modes";
   auto backend = spawn_apertium_backend(sys, ao);
   BOOST_REQUIRE(!backend);
-  BOOST_TEST(describe(backend.error()).find("/nonexistent/modes") != std::string::npos);
+  BOOST_TEST(describe(backend.error()).find("/nonexistent/modes")
+             != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // translator_apertium_backend

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -42,8 +43,9 @@ struct system_fixture {
     ao.pipelines_per_pair = 1;
     auto backend = spawn_apertium_backend(*sys, ao);
     // The message is built whether or not the check fails.
-    BOOST_REQUIRE_MESSAGE(static_cast<bool>(backend),
-                          (backend ? std::string{} : describe(backend.error())));
+    BOOST_REQUIRE_MESSAGE(
+        static_cast<bool>(backend),
+        (backend ? std::string{} : describe(backend.error())));
     offered = backend->languages;
     translator_options o;
     o.backend_name = "apertium";
@@ -56,14 +58,16 @@ struct system_fixture {
   translation_done ask(translator_actor tr, std::string text, std::string src,
                        std::string dst) {
     caf::scoped_actor self{*sys};
-    self->send(tr, translate_request{1, std::move(text), std::move(src),
-                                     std::move(dst), {}, 0});
+    self->send(tr,
+               translate_request{
+                   1, std::move(text), std::move(src), std::move(dst), {}, 0});
     translation_done out;
     out.reason = "no answer";
     for (bool done = false; !done;)
       self->receive([&](translation_done& d) { out = d, done = true; },
                     [&](translation_queued&) {},
-                    caf::after(std::chrono::seconds{90}) >> [&] { done = true; });
+                    caf::after(std::chrono::seconds{90}) >>
+                        [&] { done = true; });
     return out;
   }
 };
@@ -143,7 +147,7 @@ BOOST_FIXTURE_TEST_CASE(only_languages_that_answer_each_other_are_offered,
   for (auto& p : offered)
     got.emplace_back(p.source, p.target);
   std::vector<std::pair<std::string, std::string>> want{
-    {"en", "es"}, {"es", "en"}, {"ru", "uk"}, {"uk", "ru"}};
+      {"en", "es"}, {"es", "en"}, {"ru", "uk"}, {"uk", "ru"}};
   BOOST_TEST((got == want));
   auto across = ask(tr, "Hello", "en", "ru");
   BOOST_TEST(!across.ok);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "translator/circuit_breaker.hpp"
@@ -49,7 +50,8 @@ BOOST_AUTO_TEST_CASE(a_failed_probe_opens_it_again) {
   BOOST_TEST(b.opens() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(late_failures_of_calls_made_before_opening_do_not_extend_it) {
+BOOST_AUTO_TEST_CASE(
+    late_failures_of_calls_made_before_opening_do_not_extend_it) {
   circuit_breaker b{1, 10s};
   b.on_failure(t0);
   b.on_failure(t0 + 1s);

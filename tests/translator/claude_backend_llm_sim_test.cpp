@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <set>
@@ -67,14 +68,15 @@ BOOST_AUTO_TEST_CASE(translates_through_the_messages_api) {
   BOOST_TEST(r.call_id == 9u);
   BOOST_TEST(r.http_status == 200);
   // The connection is kept and reused.
-  BOOST_TEST((client.translate(call_for("Otra vez")).status == backend_status::ok));
+  BOOST_TEST(
+      (client.translate(call_for("Otra vez")).status == backend_status::ok));
 }
 
 BOOST_AUTO_TEST_CASE(maps_every_fault_of_the_simulator) {
   llm_sim::options o;
-  o.script = {outcome::overloaded, outcome::rate_limit, outcome::spend_limit,
-              outcome::server_error, outcome::malformed, outcome::empty,
-              outcome::truncated, outcome::bad_request};
+  o.script = {outcome::overloaded,   outcome::rate_limit, outcome::spend_limit,
+              outcome::server_error, outcome::malformed,  outcome::empty,
+              outcome::truncated,    outcome::bad_request};
   sim_fixture f{o};
   claude_client client{f.opts};
   auto next = [&] { return client.translate(call_for("Hola")); };
@@ -104,7 +106,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_key_is_a_401_that_does_not_echo_the_key) {
   BOOST_TEST(r.message.find("sk-ant") == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(a_hang_is_a_timeout_and_nobody_listening_is_a_transport_error) {
+BOOST_AUTO_TEST_CASE(
+    a_hang_is_a_timeout_and_nobody_listening_is_a_transport_error) {
   llm_sim::options o;
   o.script = {outcome::hang};
   o.hang = 30s;
@@ -171,12 +174,17 @@ struct system_fixture : sim_fixture {
     translation_done out;
     bool done = false;
     while (!done)
-      self->receive([&](translation_done& d) { out = d; done = true; },
-                    [&](translation_queued&) {},
-                    caf::after(std::chrono::seconds{30}) >> [&] {
-                      out.reason = "no answer";
-                      done = true;
-                    });
+      self->receive(
+          [&](translation_done& d) {
+            out = d;
+            done = true;
+          },
+          [&](translation_queued&) {},
+          caf::after(std::chrono::seconds{30}) >>
+              [&] {
+                out.reason = "no answer";
+                done = true;
+              });
     return out;
   }
 
@@ -223,7 +231,8 @@ BOOST_AUTO_TEST_CASE(the_spend_limit_fails_at_once) {
 
 BOOST_AUTO_TEST_CASE(malformed_empty_and_silent_answers_fail_clearly) {
   llm_sim::options o;
-  o.script = {outcome::malformed, outcome::empty, outcome::hang, outcome::hang, outcome::hang};
+  o.script = {outcome::malformed, outcome::empty, outcome::hang, outcome::hang,
+              outcome::hang};
   o.hang = 5s;
   system_fixture f{o};
   auto malformed = f.ask(1, "Hola");
@@ -240,8 +249,8 @@ BOOST_AUTO_TEST_CASE(malformed_empty_and_silent_answers_fail_clearly) {
 
 BOOST_AUTO_TEST_CASE(the_key_never_reaches_a_log_line_or_an_answer) {
   llm_sim::options o;
-  o.script = {outcome::unauthorized, outcome::server_error, outcome::server_error,
-              outcome::server_error, outcome::forbidden};
+  o.script = {outcome::unauthorized, outcome::server_error,
+              outcome::server_error, outcome::server_error, outcome::forbidden};
   system_fixture f{o};
   std::vector<translation_done> answers;
   for (uint64_t i = 1; i <= 3; ++i)
@@ -275,14 +284,13 @@ BOOST_AUTO_TEST_CASE(many_calls_in_flight_share_few_connections) {
   std::set<uint64_t> answered;
   for (uint64_t i = 0; i < n; ++i)
     self->receive(
-      [&](backend_reply& r) {
-        BOOST_TEST((r.status == backend_status::ok), r.message);
-        BOOST_TEST(r.text == "[llm-sim] Hola " + std::to_string(r.call_id));
-        answered.insert(r.call_id);
-      },
-      caf::after(std::chrono::seconds{30}) >> [&] {
-        BOOST_FAIL("no answer from the backend");
-      });
+        [&](backend_reply& r) {
+          BOOST_TEST((r.status == backend_status::ok), r.message);
+          BOOST_TEST(r.text == "[llm-sim] Hola " + std::to_string(r.call_id));
+          answered.insert(r.call_id);
+        },
+        caf::after(std::chrono::seconds{30}) >>
+            [&] { BOOST_FAIL("no answer from the backend"); });
   BOOST_TEST(answered.size() == n);
   caf::anon_send_exit(backend.actor, caf::exit_reason::user_shutdown);
 }
@@ -304,13 +312,12 @@ BOOST_AUTO_TEST_CASE(an_unreachable_api_is_a_transport_error_per_call) {
   }
   for (int i = 0; i < 3; ++i)
     self->receive(
-      [&](backend_reply& r) {
-        BOOST_TEST((r.status == backend_status::transport_error));
-        BOOST_TEST(r.message.find(api_key) == std::string::npos);
-      },
-      caf::after(std::chrono::seconds{30}) >> [&] {
-        BOOST_FAIL("no answer from the backend");
-      });
+        [&](backend_reply& r) {
+          BOOST_TEST((r.status == backend_status::transport_error));
+          BOOST_TEST(r.message.find(api_key) == std::string::npos);
+        },
+        caf::after(std::chrono::seconds{30}) >>
+            [&] { BOOST_FAIL("no answer from the backend"); });
   caf::anon_send_exit(backend.actor, caf::exit_reason::user_shutdown);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -13,7 +14,8 @@ using path = std::vector<std::string>;
 namespace {
 
 /// Both directions of each pair, as Apertium's packages mostly install.
-std::vector<language_pair> both_ways(std::vector<std::pair<std::string, std::string>> pairs) {
+std::vector<language_pair>
+both_ways(std::vector<std::pair<std::string, std::string>> pairs) {
   std::vector<language_pair> out;
   for (auto& [a, b] : pairs) {
     out.push_back({a, b});
@@ -24,9 +26,14 @@ std::vector<language_pair> both_ways(std::vector<std::pair<std::string, std::str
 
 /// What Debian 12's default set looks like: Spanish in the middle.
 language_graph spanish_hub() {
-  return language_graph{both_ways({{"en", "es"}, {"es", "pt"}, {"es", "fr"},
-                                   {"es", "ro"}, {"es", "it"}, {"en", "ca"},
-                                   {"es", "ca"}, {"es", "gl"}})};
+  return language_graph{both_ways({{"en", "es"},
+                                   {"es", "pt"},
+                                   {"es", "fr"},
+                                   {"es", "ro"},
+                                   {"es", "it"},
+                                   {"en", "ca"},
+                                   {"es", "ca"},
+                                   {"es", "gl"}})};
 }
 
 } // namespace
@@ -54,14 +61,16 @@ BOOST_AUTO_TEST_CASE(two_pivots_when_the_chain_is_longer) {
 BOOST_AUTO_TEST_CASE(equal_routes_are_chosen_alphabetically) {
   // en reaches pt through es and through ca, both two hops: ca wins, and
   // the order the directions came in changes nothing.
-  auto pairs = both_ways({{"en", "es"}, {"es", "pt"}, {"en", "ca"}, {"ca", "pt"}});
+  auto pairs =
+      both_ways({{"en", "es"}, {"es", "pt"}, {"en", "ca"}, {"ca", "pt"}});
   language_graph g{pairs};
   std::reverse(pairs.begin(), pairs.end());
   language_graph h{pairs};
   BOOST_TEST((g.route("en", "pt") == path{"en", "ca", "pt"}));
   BOOST_TEST((h.route("en", "pt") == path{"en", "ca", "pt"}));
   // The shorter route wins over the alphabetical one.
-  language_graph k{both_ways({{"en", "ca"}, {"ca", "gl"}, {"gl", "pt"}, {"en", "es"}, {"es", "pt"}})};
+  language_graph k{both_ways(
+      {{"en", "ca"}, {"ca", "gl"}, {"gl", "pt"}, {"en", "es"}, {"es", "pt"}})};
   BOOST_TEST((k.route("en", "pt") == path{"en", "es", "pt"}));
 }
 
@@ -131,8 +140,8 @@ BOOST_AUTO_TEST_CASE(pairable_pairs_name_their_pivots) {
   BOOST_TEST(find("en", "es").via.empty());
   BOOST_TEST((find("en", "pt").via == path{"es"}));
   BOOST_TEST((find("pt", "ca").via == path{"es"}));
-  BOOST_TEST((g.languages()
-              == path{"ca", "en", "es", "fr", "gl", "it", "pt", "ro"}));
+  BOOST_TEST(
+      (g.languages() == path{"ca", "en", "es", "fr", "gl", "it", "pt", "ro"}));
 }
 
 BOOST_AUTO_TEST_CASE(routes_past_the_hop_limit_are_not_taken) {
@@ -163,8 +172,10 @@ BOOST_AUTO_TEST_CASE(two_hundred_languages_stay_cheap) {
   auto pairs = g.pairable_pairs();
   auto took = std::chrono::steady_clock::now() - start;
   BOOST_TEST(pairs.size() == 201u * 200u);
-  auto longest = std::max_element(pairs.begin(), pairs.end(),
-                                  [](auto& a, auto& b) { return a.via.size() < b.via.size(); });
+  auto longest =
+      std::max_element(pairs.begin(), pairs.end(), [](auto& a, auto& b) {
+        return a.via.size() < b.via.size();
+      });
   BOOST_TEST(longest->via.size() == 1u);
   BOOST_TEST((g.route(code(0), code(100)) == path{code(0), "hub", code(100)}));
   BOOST_TEST(std::chrono::duration<double>(took).count() < 5.0);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
@@ -27,7 +28,8 @@ namespace {
 /// The llm-sim program of this build (CTest sets BRIDGE_BINARY_DIR).
 std::string program() {
   const char* dir = std::getenv("BRIDGE_BINARY_DIR");
-  BOOST_REQUIRE_MESSAGE(dir != nullptr, "run through ctest (BRIDGE_BINARY_DIR)");
+  BOOST_REQUIRE_MESSAGE(dir != nullptr,
+                        "run through ctest (BRIDGE_BINARY_DIR)");
   return std::string{dir} + "/llm-sim";
 }
 
@@ -87,8 +89,10 @@ BOOST_AUTO_TEST_CASE(writes_its_port_serves_and_stops_on_sigterm) {
   BOOST_REQUIRE_MESSAGE(port > 0, "llm-sim wrote no port");
   bridge::http_client client;
   auto url = "http://127.0.0.1:" + std::to_string(port) + "/v1/messages";
-  std::string body = R"({"model":"m","max_tokens":9,"messages":[{"role":"user","content":"Hola"}]})";
-  std::vector<std::string> headers{"x-api-key: k", "anthropic-version: 2023-06-01"};
+  std::string body =
+      R"({"model":"m","max_tokens":9,"messages":[{"role":"user","content":"Hola"}]})";
+  std::vector<std::string> headers{"x-api-key: k",
+                                   "anthropic-version: 2023-06-01"};
   BOOST_TEST(client.post(url, body, headers, 5s).status == 529);
   auto ok = client.post(url, body, headers, 5s);
   BOOST_TEST(ok.status == 200);
@@ -106,9 +110,10 @@ BOOST_AUTO_TEST_CASE(writes_its_port_serves_and_stops_on_sigterm) {
 
 BOOST_AUTO_TEST_CASE(refuses_bad_flags) {
   temp_dir dir;
-  for (std::vector<std::string> args : {std::vector<std::string>{"--script", "teapot"},
-                                        {"--host", "0.0.0.0", "--max-seconds", "1"},
-                                        {"--error-rate", "2"}}) {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"--script", "teapot"},
+        {"--host", "0.0.0.0", "--max-seconds", "1"},
+        {"--error-rate", "2"}}) {
     auto pid = start(args, dir.path / "stdout");
     int status = 0;
     BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);

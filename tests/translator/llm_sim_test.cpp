@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include "common/http_client.hpp"
@@ -14,7 +15,7 @@ using namespace std::chrono_literals;
 namespace {
 
 const std::string body =
-  R"({"model":"m","max_tokens":50,"system":"ssss","messages":[{"role":"user","content":[{"type":"text","text":"Hola amigo"}]}]})";
+    R"({"model":"m","max_tokens":50,"system":"ssss","messages":[{"role":"user","content":[{"type":"text","text":"Hola amigo"}]}]})";
 
 struct sim_fixture {
   explicit sim_fixture(options o = {}) : sim(std::move(o)) {
@@ -25,7 +26,8 @@ struct sim_fixture {
   }
 
   http_response post(const std::string& b = body,
-                     std::vector<std::string> headers = {"x-api-key: k", "anthropic-version: 2023-06-01"}) {
+                     std::vector<std::string> headers = {
+                         "x-api-key: k", "anthropic-version: 2023-06-01"}) {
     headers.push_back("content-type: application/json");
     return client.post(url, b, headers, 5s);
   }
@@ -74,7 +76,8 @@ BOOST_AUTO_TEST_CASE(answers_like_the_messages_api) {
   sim_fixture f;
   auto r = f.post();
   BOOST_TEST(r.status == 200);
-  BOOST_TEST(r.body.find(R"("text":"[llm-sim] Hola amigo")") != std::string::npos);
+  BOOST_TEST(r.body.find(R"("text":"[llm-sim] Hola amigo")")
+             != std::string::npos);
   BOOST_TEST(r.body.find(R"("stop_reason":"end_turn")") != std::string::npos);
   BOOST_TEST(!r.header("request-id").empty());
 }
@@ -86,8 +89,13 @@ BOOST_AUTO_TEST_CASE(refuses_bad_requests_with_real_error_bodies) {
   auto bad = f.post("{not json");
   BOOST_TEST(bad.status == 400);
   BOOST_TEST(bad.body.find("invalid_request_error") != std::string::npos);
-  BOOST_TEST(f.post(R"({"model":"m","max_tokens":0,"messages":[{"role":"user","content":"x"}]})").status == 400);
-  BOOST_TEST(f.post(R"({"model":"m","max_tokens":5,"messages":[]})").status == 400);
+  BOOST_TEST(
+      f.post(
+           R"({"model":"m","max_tokens":0,"messages":[{"role":"user","content":"x"}]})")
+          .status
+      == 400);
+  BOOST_TEST(f.post(R"({"model":"m","max_tokens":5,"messages":[]})").status
+             == 400);
   BOOST_TEST(f.sim.stats().refused == 5u);
 }
 
@@ -96,7 +104,9 @@ BOOST_AUTO_TEST_CASE(checks_the_key_when_one_is_set) {
   o.api_key = "secret-key";
   sim_fixture f{o};
   BOOST_TEST(f.post().status == 401);
-  BOOST_TEST(f.post(body, {"x-api-key: secret-key", "anthropic-version: 1"}).status == 200);
+  BOOST_TEST(
+      f.post(body, {"x-api-key: secret-key", "anthropic-version: 1"}).status
+      == 200);
 }
 
 BOOST_AUTO_TEST_CASE(rate_limits_with_retry_after_and_budget_headers) {
@@ -128,7 +138,8 @@ BOOST_AUTO_TEST_CASE(input_token_limits_too) {
 BOOST_AUTO_TEST_CASE(scripted_faults_come_in_order) {
   options o;
   o.script = {outcome::overloaded, outcome::server_error, outcome::spend_limit,
-              outcome::malformed, outcome::empty, outcome::truncated, outcome::forbidden};
+              outcome::malformed,  outcome::empty,        outcome::truncated,
+              outcome::forbidden};
   sim_fixture f{o};
   auto r529 = f.post();
   BOOST_TEST(r529.status == 529);
@@ -146,12 +157,14 @@ BOOST_AUTO_TEST_CASE(scripted_faults_come_in_order) {
   BOOST_TEST(f.post().status == 200); // script used up
 }
 
-BOOST_AUTO_TEST_CASE(a_hang_is_let_go_when_the_client_gives_up_or_the_sim_stops) {
+BOOST_AUTO_TEST_CASE(
+    a_hang_is_let_go_when_the_client_gives_up_or_the_sim_stops) {
   options o;
   o.script = {outcome::hang};
   o.hang = 60s;
   sim_fixture f{o};
-  auto r = f.client.post(f.url, body, {"x-api-key: k", "anthropic-version: 1"}, 300ms);
+  auto r = f.client.post(f.url, body, {"x-api-key: k", "anthropic-version: 1"},
+                         300ms);
   BOOST_TEST(r.transport_failed());
   BOOST_TEST(r.timed_out);
   f.sim.stop(); // returns although the handler was hanging for a minute

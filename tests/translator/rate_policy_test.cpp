@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <deque>
@@ -20,8 +21,9 @@ const clock_type::time_point t0{std::chrono::hours{1000}};
 
 /// Largest amount spent in any window of `period` over `events` (sorted
 /// by time): the quantity the limit is about.
-double max_in_window(const std::vector<std::pair<clock_type::time_point, double>>& events,
-                     clock_type::duration period) {
+double max_in_window(
+    const std::vector<std::pair<clock_type::time_point, double>>& events,
+    clock_type::duration period) {
   double best = 0, sum = 0;
   size_t lo = 0;
   for (size_t hi = 0; hi < events.size(); ++hi) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <random>
@@ -13,7 +14,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-backend_reply http(int status, std::string type = {}, std::string message = {}) {
+backend_reply http(int status, std::string type = {},
+                   std::string message = {}) {
   backend_reply r;
   r.status = backend_status::http_error;
   r.http_status = status;
@@ -29,8 +31,8 @@ backend_reply with(backend_status s, std::string message = {}) {
   return r;
 }
 
-const http_hints::wall_clock::time_point wall_now
-  = http_hints::wall_clock::time_point{std::chrono::seconds{1700000000}};
+const http_hints::wall_clock::time_point wall_now =
+    http_hints::wall_clock::time_point{std::chrono::seconds{1700000000}};
 
 } // namespace
 
@@ -61,7 +63,8 @@ BOOST_AUTO_TEST_CASE(never_retries_client_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(a_rate_limit_is_retried_and_pauses_everyone) {
-  auto v = classify(http(429, "rate_limit_error", "Number of requests has exceeded your rate limit"));
+  auto v = classify(http(429, "rate_limit_error",
+                         "Number of requests has exceeded your rate limit"));
   BOOST_TEST(v.retry);
   BOOST_TEST(v.rate_limited);
   BOOST_TEST(!v.unhealthy);
@@ -69,14 +72,19 @@ BOOST_AUTO_TEST_CASE(a_rate_limit_is_retried_and_pauses_everyone) {
 }
 
 BOOST_AUTO_TEST_CASE(a_spend_limit_429_is_not_retried) {
-  auto v = classify(http(429, "rate_limit_error",
-                         "This request would exceed your account's monthly spend limit."));
+  auto v = classify(
+      http(429, "rate_limit_error",
+           "This request would exceed your account's monthly spend limit."));
   BOOST_TEST(!v.retry);
   BOOST_TEST(!v.rate_limited);
   BOOST_TEST(v.unhealthy);
   BOOST_TEST(v.reason.find("spend limit") != std::string::npos);
-  BOOST_TEST(is_spend_limit("rate_limit_error", "You have reached your specified workspace API USAGE LIMITS"));
-  BOOST_TEST(!is_spend_limit("rate_limit_error", "Number of request tokens has exceeded your per-minute rate limit"));
+  BOOST_TEST(is_spend_limit(
+      "rate_limit_error",
+      "You have reached your specified workspace API USAGE LIMITS"));
+  BOOST_TEST(!is_spend_limit(
+      "rate_limit_error",
+      "Number of request tokens has exceeded your per-minute rate limit"));
 }
 
 BOOST_AUTO_TEST_CASE(overload_is_counted_and_retried) {
@@ -143,10 +151,14 @@ BOOST_AUTO_TEST_CASE(the_servers_retry_after_is_honoured_within_a_bound) {
 BOOST_AUTO_TEST_CASE(retry_after_in_all_its_forms) {
   using http_hints::retry_after_ms;
   BOOST_TEST(retry_after_ms({{"retry-after", "12"}}, wall_now) == 12000);
-  BOOST_TEST(retry_after_ms({{"retry-after-ms", "1500.5"}, {"retry-after", "9"}}, wall_now) == 1501);
+  BOOST_TEST(retry_after_ms(
+                 {{"retry-after-ms", "1500.5"}, {"retry-after", "9"}}, wall_now)
+             == 1501);
   auto date = "Tue, 14 Nov 2023 22:13:40 GMT"; // wall_now + 20 s
   BOOST_TEST(retry_after_ms({{"retry-after", date}}, wall_now) == 20000);
-  BOOST_TEST(retry_after_ms({{"retry-after", "Sun, 06 Nov 1994 08:49:37 GMT"}}, wall_now) == 0);
+  BOOST_TEST(retry_after_ms({{"retry-after", "Sun, 06 Nov 1994 08:49:37 GMT"}},
+                            wall_now)
+             == 0);
   BOOST_TEST(retry_after_ms({}, wall_now) == -1);
   for (auto bad : {"", "soon", "-5", "1e9x", "Tue, 99 Nov 2023 22:13:40 GMT",
                    "Tue, 14 Nov 2023 22:13:40 PST"}) {
@@ -164,7 +176,10 @@ BOOST_AUTO_TEST_CASE(http_dates_in_the_three_forms) {
   BOOST_REQUIRE(a.has_value());
   BOOST_TEST((a == b));
   BOOST_TEST((a == c));
-  BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(a->time_since_epoch()).count() == 784111777);
+  BOOST_TEST(
+      std::chrono::duration_cast<std::chrono::seconds>(a->time_since_epoch())
+          .count()
+      == 784111777);
 }
 
 BOOST_AUTO_TEST_CASE(rfc3339_with_fractions_and_offsets) {
@@ -175,19 +190,20 @@ BOOST_AUTO_TEST_CASE(rfc3339_with_fractions_and_offsets) {
   BOOST_TEST((*frac - *z == std::chrono::milliseconds{250}));
   auto off = http_hints::parse_rfc3339("2023-11-15T00:13:20+02:00");
   BOOST_TEST((*off == *z));
-  for (auto bad : {"", "2023-11-14", "2023-11-14T22:13:20", "2023-13-14T22:13:20Z",
-                   "2023-11-14T22:13:20+2:00", "yesterday"})
+  for (auto bad :
+       {"", "2023-11-14", "2023-11-14T22:13:20", "2023-13-14T22:13:20Z",
+        "2023-11-14T22:13:20+2:00", "yesterday"})
     BOOST_TEST(!http_hints::parse_rfc3339(bad).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(rate_headers_become_a_snapshot) {
   http_hints::header_list h{
-    {"anthropic-ratelimit-requests-remaining", "17"},
-    {"anthropic-ratelimit-requests-reset", "2023-11-14T22:13:25Z"},
-    {"anthropic-ratelimit-tokens-remaining", "900"},
-    {"anthropic-ratelimit-tokens-reset", "2023-11-14T22:13:30Z"},
-    {"anthropic-ratelimit-input-tokens-remaining", "4000"},
-    {"anthropic-ratelimit-input-tokens-reset", "2023-11-14T22:13:21Z"},
+      {"anthropic-ratelimit-requests-remaining", "17"},
+      {"anthropic-ratelimit-requests-reset", "2023-11-14T22:13:25Z"},
+      {"anthropic-ratelimit-tokens-remaining", "900"},
+      {"anthropic-ratelimit-tokens-reset", "2023-11-14T22:13:30Z"},
+      {"anthropic-ratelimit-input-tokens-remaining", "4000"},
+      {"anthropic-ratelimit-input-tokens-reset", "2023-11-14T22:13:21Z"},
   };
   auto s = http_hints::rate_headers(h, wall_now);
   BOOST_TEST(s.requests_remaining == 17);
@@ -195,7 +211,8 @@ BOOST_AUTO_TEST_CASE(rate_headers_become_a_snapshot) {
   // Input tokens are the budget the translator keeps.
   BOOST_TEST(s.tokens_remaining == 4000);
   BOOST_TEST(s.tokens_reset_ms == 1000);
-  auto none = http_hints::rate_headers({{"anthropic-ratelimit-requests-remaining", "lots"}}, wall_now);
+  auto none = http_hints::rate_headers(
+      {{"anthropic-ratelimit-requests-remaining", "lots"}}, wall_now);
   BOOST_TEST(none.requests_remaining == -1);
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
 #include <caf/actor_system.hpp>
@@ -28,12 +29,17 @@ struct fixture {
     translation_done out;
     bool done = false;
     while (!done)
-      self->receive([&](translation_done& d) { out = d; done = true; },
-                    [&](translation_queued&) {},
-                    caf::after(std::chrono::seconds{30}) >> [&] {
-                      out.reason = "no answer";
-                      done = true;
-                    });
+      self->receive(
+          [&](translation_done& d) {
+            out = d;
+            done = true;
+          },
+          [&](translation_queued&) {},
+          caf::after(std::chrono::seconds{30}) >>
+              [&] {
+                out.reason = "no answer";
+                done = true;
+              });
     return out;
   }
 
@@ -59,7 +65,8 @@ BOOST_AUTO_TEST_CASE(options_follow_the_config_keys) {
   BOOST_TEST(o.backend_name == "apertium");
 }
 
-BOOST_AUTO_TEST_CASE(the_apertium_pool_holds_every_call_the_translator_lets_out) {
+BOOST_AUTO_TEST_CASE(
+    the_apertium_pool_holds_every_call_the_translator_lets_out) {
   // With max_in_flight past the pool's queue (256), a busy moment had the
   // pool refuse calls as failures: five in a row opened the circuit and
   // every message went untranslated for the cooldown.
@@ -103,7 +110,8 @@ BOOST_AUTO_TEST_CASE(claude_without_a_key_is_refused_at_start) {
   c.translator.backend = "claude";
   auto tr = spawn_translator(*sys, c);
   BOOST_REQUIRE(!tr);
-  BOOST_TEST(describe(tr.error()).find("ANTHROPIC_API_KEY") != std::string::npos);
+  BOOST_TEST(describe(tr.error()).find("ANTHROPIC_API_KEY")
+             != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_default_apertium_backend_reports_its_pairs) {
@@ -113,13 +121,14 @@ BOOST_AUTO_TEST_CASE(the_default_apertium_backend_reports_its_pairs) {
   caf::scoped_actor self{*sys};
   std::vector<language_pair> pairs;
   self->request(*tr, 5s, languages_atom::value)
-    .receive([&](std::vector<language_pair>& p) { pairs = p; },
-             [&](caf::error& e) { BOOST_FAIL(describe(e)); });
-  BOOST_TEST((std::find(pairs.begin(), pairs.end(), language_pair{"en", "es"}) != pairs.end()));
+      .receive([&](std::vector<language_pair>& p) { pairs = p; },
+               [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+  BOOST_TEST((std::find(pairs.begin(), pairs.end(), language_pair{"en", "es"})
+              != pairs.end()));
   translator_status s;
   self->request(*tr, 5s, status_atom::value)
-    .receive([&](translator_status& x) { s = x; },
-             [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+      .receive([&](translator_status& x) { s = x; },
+               [&](caf::error& e) { BOOST_FAIL(describe(e)); });
   BOOST_TEST(s.backend == "apertium");
   BOOST_TEST(s.breaker == "closed");
   caf::anon_send_exit(*tr, caf::exit_reason::user_shutdown);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/translator/translator_fixture.hpp"
 
 BOOST_AUTO_TEST_SUITE(translator_translator_actor)
@@ -36,7 +37,8 @@ BOOST_AUTO_TEST_CASE(bad_input_fails_at_once_with_a_reason) {
   auto bad_code = ask("Hello", "e!", "es");
   BOOST_TEST(in->find(empty)->reason == "the text is empty");
   BOOST_TEST((in->find(too_long)->code == engine_errc::invalid_input));
-  BOOST_TEST((in->find(unsupported)->code == engine_errc::unsupported_language));
+  BOOST_TEST(
+      (in->find(unsupported)->code == engine_errc::unsupported_language));
   BOOST_TEST(in->find(unsupported)->reason.find("fr") != std::string::npos);
   BOOST_TEST((in->find(bad_code)->code == engine_errc::unsupported_language));
   for (auto& d : in->done) {
@@ -95,7 +97,8 @@ BOOST_AUTO_TEST_CASE(gives_up_after_the_last_attempt_and_says_why) {
 BOOST_AUTO_TEST_CASE(client_errors_and_the_spend_limit_are_not_retried) {
   start();
   script->fail(400, "invalid_request_error", "max_tokens: too large");
-  script->fail(429, "rate_limit_error", "Your organization has reached its monthly spend limit.");
+  script->fail(429, "rate_limit_error",
+               "Your organization has reached its monthly spend limit.");
   script->fail(401, "authentication_error", "invalid x-api-key");
   auto bad = ask("one");
   auto spend = ask("two");
@@ -128,7 +131,8 @@ BOOST_AUTO_TEST_CASE(a_retry_after_beyond_the_bound_fails_the_request) {
   script->fail(429, "rate_limit_error", "rate limit", 120000);
   auto id = ask("one");
   BOOST_REQUIRE(in->count(id) == 1u);
-  BOOST_TEST(in->find(id)->reason.find("asks to wait 120.0 s") != std::string::npos);
+  BOOST_TEST(in->find(id)->reason.find("asks to wait 120.0 s")
+             != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_request_past_its_deadline_in_the_queue_fails) {
@@ -146,7 +150,8 @@ BOOST_AUTO_TEST_CASE(a_request_past_its_deadline_in_the_queue_fails) {
   BOOST_TEST(status().expired == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(a_deadline_passing_in_flight_answers_once_and_frees_the_slot_later) {
+BOOST_AUTO_TEST_CASE(
+    a_deadline_passing_in_flight_answers_once_and_frees_the_slot_later) {
   auto o = defaults();
   o.limits.max_in_flight = 1;
   o.request_timeout = 30s;
@@ -253,7 +258,8 @@ BOOST_AUTO_TEST_CASE(reports_its_languages) {
   BOOST_TEST(in->languages[0].size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(a_slow_translation_is_reported_once_and_a_quick_one_never) {
+BOOST_AUTO_TEST_CASE(
+    a_slow_translation_is_reported_once_and_a_quick_one_never) {
   auto o = defaults();
   o.request_timeout = 30s;
   start(o);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/translator/translator_fixture.hpp"
 
 #include "common/token_bucket.hpp"
@@ -17,10 +18,10 @@ namespace {
 caf::behavior unreachable_budgets(caf::event_based_actor*,
                                   std::shared_ptr<size_t> asks) {
   return {
-    [=](budget_take&) -> caf::result<budget_grant> {
-      ++*asks;
-      return make_error(engine_errc::cache_unavailable, "Redis is away");
-    },
+      [=](budget_take&) -> caf::result<budget_grant> {
+        ++*asks;
+        return make_error(engine_errc::cache_unavailable, "Redis is away");
+      },
   };
 }
 
@@ -31,23 +32,24 @@ caf::behavior simulated_budgets(caf::event_based_actor* self,
                                 std::shared_ptr<size_t> asks) {
   auto buckets = std::make_shared<std::map<std::string, token_bucket>>();
   return {
-    [=](budget_take& t) -> budget_grant {
-      ++*asks;
-      auto now = self->clock().now();
-      auto it = buckets->find(t.budget);
-      if (it == buckets->end())
-        it = buckets->emplace(t.budget, token_bucket{t.rate, t.burst, now}).first;
-      auto& b = it->second;
-      auto have = b.tokens(now);
-      if (have + 1e-9 < t.least) {
-        auto wait = b.ready_at(now, t.least) - now;
-        return {0, std::chrono::duration_cast<std::chrono::microseconds>(wait)
-                     .count()};
-      }
-      auto give = std::min(t.want, have);
-      b.try_take(now, give);
-      return {give, 0};
-    },
+      [=](budget_take& t) -> budget_grant {
+        ++*asks;
+        auto now = self->clock().now();
+        auto it = buckets->find(t.budget);
+        if (it == buckets->end())
+          it = buckets->emplace(t.budget, token_bucket{t.rate, t.burst, now})
+                   .first;
+        auto& b = it->second;
+        auto have = b.tokens(now);
+        if (have + 1e-9 < t.least) {
+          auto wait = b.ready_at(now, t.least) - now;
+          return {0, std::chrono::duration_cast<std::chrono::microseconds>(wait)
+                         .count()};
+        }
+        auto give = std::min(t.want, have);
+        b.try_take(now, give);
+        return {give, 0};
+      },
   };
 }
 
@@ -84,8 +86,8 @@ BOOST_AUTO_TEST_CASE(a_third_of_the_tokens_in_every_minute) {
 
 BOOST_AUTO_TEST_CASE(redis_away_keeps_translating_at_the_share) {
   auto asks = std::make_shared<size_t>(0);
-  auto budgets = caf::actor_cast<budget_actor>(
-    sys->spawn(unreachable_budgets, asks));
+  auto budgets =
+      caf::actor_cast<budget_actor>(sys->spawn(unreachable_budgets, asks));
   auto r = run_backlog({120, 1e7, 4}, 5000, 1h, 3, budgets);
   BOOST_TEST(r.worst_requests <= 40u);
   BOOST_TEST(static_cast<double>(r.calls) >= 0.98 * 40 * 60);
@@ -99,8 +101,8 @@ BOOST_AUTO_TEST_CASE(grants_let_one_member_use_what_the_others_leave) {
   // Three members, the other two idle: this one draws all of the key's
   // budget from the shared buckets, and never more.
   auto asks = std::make_shared<size_t>(0);
-  auto budgets = caf::actor_cast<budget_actor>(
-    sys->spawn(simulated_budgets, asks));
+  auto budgets =
+      caf::actor_cast<budget_actor>(sys->spawn(simulated_budgets, asks));
   auto r = run_backlog({120, 1e7, 4}, 10000, 1h, 3, budgets);
   BOOST_TEST(r.worst_requests <= 120u);
   BOOST_TEST(static_cast<double>(r.calls) >= 0.9 * 120 * 60);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 // The translator actor under a simulated clock: a scripted backend, a
@@ -39,8 +40,8 @@ struct backend_script {
   /// Default latency once the script is used up.
   std::chrono::milliseconds latency{0};
 
-  void fail(int status, std::string type = "api_error", std::string message = "boom",
-            int64_t retry_after_ms = -1) {
+  void fail(int status, std::string type = "api_error",
+            std::string message = "boom", int64_t retry_after_ms = -1) {
     step s;
     s.reply.status = backend_status::http_error;
     s.reply.http_status = status;
@@ -57,40 +58,42 @@ struct backend_script {
 };
 
 inline caf::behavior scripted_backend(caf::event_based_actor* self,
-                               std::shared_ptr<backend_script> s) {
+                                      std::shared_ptr<backend_script> s) {
   using promise = caf::typed_response_promise<backend_reply>;
-  auto held = std::make_shared<std::map<uint64_t, std::pair<promise, backend_reply>>>();
+  auto held =
+      std::make_shared<std::map<uint64_t, std::pair<promise, backend_reply>>>();
   return {
-    [=](backend_call& call) -> caf::result<backend_reply> {
-      s->calls.push_back(call);
-      s->call_times.push_back(self->clock().now());
-      backend_script::step step;
-      if (!s->steps.empty()) {
-        step = s->steps.front();
-        s->steps.pop_front();
-      } else {
-        step.reply.text = "[" + call.target_lang + "] " + call.text;
-        if (s->latency.count() > 0) {
-          step.kind = backend_script::step::delay;
-          step.after = s->latency;
+      [=](backend_call& call) -> caf::result<backend_reply> {
+        s->calls.push_back(call);
+        s->call_times.push_back(self->clock().now());
+        backend_script::step step;
+        if (!s->steps.empty()) {
+          step = s->steps.front();
+          s->steps.pop_front();
+        } else {
+          step.reply.text = "[" + call.target_lang + "] " + call.text;
+          if (s->latency.count() > 0) {
+            step.kind = backend_script::step::delay;
+            step.after = s->latency;
+          }
         }
-      }
-      step.reply.call_id = call.call_id;
-      if (step.kind == backend_script::step::answer)
-        return step.reply;
-      auto rp = self->make_response_promise<backend_reply>();
-      held->emplace(call.call_id, std::make_pair(rp, step.reply));
-      if (step.kind == backend_script::step::delay)
-        self->delayed_send(self, step.after, release_atom::value, call.call_id);
-      return rp;
-    },
-    [=](release_atom, uint64_t id) {
-      auto it = held->find(id);
-      if (it == held->end())
-        return;
-      it->second.first.deliver(it->second.second);
-      held->erase(it);
-    },
+        step.reply.call_id = call.call_id;
+        if (step.kind == backend_script::step::answer)
+          return step.reply;
+        auto rp = self->make_response_promise<backend_reply>();
+        held->emplace(call.call_id, std::make_pair(rp, step.reply));
+        if (step.kind == backend_script::step::delay)
+          self->delayed_send(self, step.after, release_atom::value,
+                             call.call_id);
+        return rp;
+      },
+      [=](release_atom, uint64_t id) {
+        auto it = held->find(id);
+        if (it == held->end())
+          return;
+        it->second.first.deliver(it->second.second);
+        held->erase(it);
+      },
   };
 }
 
@@ -115,13 +118,14 @@ struct inbox {
   }
 };
 
-inline caf::behavior collector(caf::event_based_actor*, std::shared_ptr<inbox> in) {
+inline caf::behavior collector(caf::event_based_actor*,
+                               std::shared_ptr<inbox> in) {
   return {
-    [=](translation_done& d) { in->done.push_back(d); },
-    [=](translation_queued& q) { in->queued.push_back(q); },
-    [=](translation_slow& s) { in->slow.push_back(s); },
-    [=](translator_status& s) { in->status.push_back(s); },
-    [=](std::vector<language_pair>& l) { in->languages.push_back(l); },
+      [=](translation_done& d) { in->done.push_back(d); },
+      [=](translation_queued& q) { in->queued.push_back(q); },
+      [=](translation_slow& s) { in->slow.push_back(s); },
+      [=](translator_status& s) { in->status.push_back(s); },
+      [=](std::vector<language_pair>& l) { in->languages.push_back(l); },
   };
 }
 
@@ -167,7 +171,8 @@ struct fixture {
   }
 
   void start(translation::translator_options o = defaults()) {
-    o.backend = caf::actor_cast<backend_actor>(sys->spawn(scripted_backend, script));
+    o.backend =
+        caf::actor_cast<backend_actor>(sys->spawn(scripted_backend, script));
     tr = sys->spawn(translation::translator, std::move(o));
     sched->run();
   }
@@ -196,7 +201,8 @@ struct fixture {
   /// Runs the simulation until `until`, waking at every timer on the way.
   void run_until(time_point until) {
     sched->run();
-    while (sched->has_pending_timeout() && sched->clock().current_time < until) {
+    while (sched->has_pending_timeout()
+           && sched->clock().current_time < until) {
       sched->trigger_timeout();
       sched->run();
     }
@@ -261,9 +267,9 @@ struct fixture {
       out.worst_tokens = std::max(out.worst_tokens, sum);
     }
     BOOST_TEST_MESSAGE("calls " << out.calls << ", worst minute "
-                       << out.worst_requests << " requests, "
-                       << out.worst_tokens << " tokens; total tokens "
-                       << out.tokens);
+                                << out.worst_requests << " requests, "
+                                << out.worst_tokens << " tokens; total tokens "
+                                << out.tokens);
     // Nothing was answered twice or lost: answered + owed = asked.
     auto s = status();
     BOOST_TEST(s.in_flight <= limits.max_in_flight);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tests/translator/translator_fixture.hpp"
 
 BOOST_AUTO_TEST_SUITE(translator_translator_rate)

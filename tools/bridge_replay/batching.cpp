@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/batching.hpp"
 
 #include <algorithm>
@@ -35,9 +36,9 @@ std::vector<line_run> due_runs(const std::vector<timed_line>& lines,
       continue;
     }
     auto cost = l.text.size() + line_overhead_bytes;
-    bool joins = !runs.empty() && runs.back().batch &&
-                 runs.back().end - runs.back().begin < bounds.lines &&
-                 bytes + cost <= bounds.bytes;
+    bool joins = !runs.empty() && runs.back().batch
+                 && runs.back().end - runs.back().begin < bounds.lines
+                 && bytes + cost <= bounds.bytes;
     if (!joins) {
       runs.push_back({i, i, true});
       bytes = 0;

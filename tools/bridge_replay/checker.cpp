@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/checker.hpp"
 
 #include <algorithm>
@@ -58,11 +59,11 @@ bool is_history_reply(std::string_view text) {
     auto hole = w.find("{}");
     auto head = w.substr(0, hole);
     auto tail = w.substr(hole + 2);
-    if (first.size() > head.size() + tail.size() &&
-        first.substr(0, head.size()) == head &&
-        first.substr(first.size() - tail.size()) == tail) {
-      auto n = first.substr(head.size(),
-                            first.size() - head.size() - tail.size());
+    if (first.size() > head.size() + tail.size()
+        && first.substr(0, head.size()) == head
+        && first.substr(first.size() - tail.size()) == tail) {
+      auto n =
+          first.substr(head.size(), first.size() - head.size() - tail.size());
       if (n.find_first_not_of("0123456789") == std::string_view::npos)
         return true;
     }
@@ -74,8 +75,8 @@ bool is_history_reply(std::string_view text) {
 
 std::string with_marker(const std::string& text, std::string_view tag,
                         int64_t marker) {
-  return text + std::string{marker_tag} + std::string{tag} + "." +
-         std::to_string(marker);
+  return text + std::string{marker_tag} + std::string{tag} + "."
+         + std::to_string(marker);
 }
 
 std::optional<marker_ref> find_marker(std::string_view text) {
@@ -83,9 +84,9 @@ std::optional<marker_ref> find_marker(std::string_view text) {
   // writer's text, so after the marker: it is still that message.
   for (auto lang : {"en", "es"}) {
     auto note = domain::wording(domain::text_id::untranslated_note, lang);
-    if (text.size() > note.size() + 1 &&
-        text.substr(text.size() - note.size()) == note &&
-        text[text.size() - note.size() - 1] == ' ') {
+    if (text.size() > note.size() + 1
+        && text.substr(text.size() - note.size()) == note
+        && text[text.size() - note.size() - 1] == ' ') {
       text.remove_suffix(note.size() + 1);
       break;
     }
@@ -99,9 +100,9 @@ std::optional<marker_ref> find_marker(std::string_view text) {
     return std::nullopt;
   auto tag = rest.substr(0, dot);
   auto digits = rest.substr(dot + 1);
-  if (tag.find_first_not_of("0123456789abcdef") != std::string_view::npos ||
-      digits.empty() || digits.size() > 18 ||
-      digits.find_first_not_of("0123456789") != std::string_view::npos)
+  if (tag.find_first_not_of("0123456789abcdef") != std::string_view::npos
+      || digits.empty() || digits.size() > 18
+      || digits.find_first_not_of("0123456789") != std::string_view::npos)
     return std::nullopt;
   int64_t v = 0;
   for (auto c : digits)
@@ -209,8 +210,8 @@ verdict delivery_checker::observe(int64_t chat, std::string_view text,
   samples_.push_back(
       {at_ms, t.latency_ms, e.msg.writer, e.msg.recipient, t.from_send_ms});
   bool text_ok = exact_ ? text == e.msg.expected_text
-                        : text.substr(0, e.msg.expected_prefix.size()) ==
-                              e.msg.expected_prefix;
+                        : text.substr(0, e.msg.expected_prefix.size())
+                              == e.msg.expected_prefix;
   if (!text_ok)
     ++counts_.mistranslated;
   conversation_key key{e.msg.writer, e.msg.recipient};

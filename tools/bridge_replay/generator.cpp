@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/generator.hpp"
 
 #include <array>
@@ -108,8 +109,8 @@ std::string validate(const generate_options& o) {
     return "rate must be positive";
   if (!(o.burst >= 1) || !(o.burst_every_s > 0) || o.burst_length_s < 0)
     return "burst must be >= 1 with a positive period";
-  if (o.hostile_fraction < 0 || o.hostile_fraction > 1 ||
-      o.switch_fraction < 0 || o.switch_fraction > 1)
+  if (o.hostile_fraction < 0 || o.hostile_fraction > 1 || o.switch_fraction < 0
+      || o.switch_fraction > 1)
     return "fractions are between 0 and 1";
   if (o.first_user < 1)
     return "first user id must be positive";
@@ -155,8 +156,8 @@ std::vector<traffic_line> generate(const generate_options& o) {
     l.expect = expectation::delivery;
     if (d.chance(0.5)) {
       if (tm.workers.size() > 1 && d.chance(o.switch_fraction)) {
-        tm.target = (tm.target + 1 + d.below(tm.workers.size() - 1)) %
-                    tm.workers.size();
+        tm.target = (tm.target + 1 + d.below(tm.workers.size() - 1))
+                    % tm.workers.size();
         traffic_line s;
         s.t_ms = t_ms;
         s.kind = line_kind::switch_to;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // bridge-replay: generates traffic for Bridge, replays it through tg-sim
 // and checks that every message reached its partner once, in order.
 
@@ -40,9 +41,9 @@ int do_generate(const generate_options& g, const std::string& out_path) {
   auto lines = generate(g);
   traffic_line meta;
   meta.kind = line_kind::meta;
-  meta.text = "bridge-replay generate: " + std::to_string(g.teams) +
-              " teams, " + std::to_string(g.messages) + " messages at " +
-              std::to_string(g.rate) + "/s, seed " + std::to_string(g.seed);
+  meta.text = "bridge-replay generate: " + std::to_string(g.teams) + " teams, "
+              + std::to_string(g.messages) + " messages at "
+              + std::to_string(g.rate) + "/s, seed " + std::to_string(g.seed);
   std::string text = encode_line(meta) + "\n";
   for (const auto& l : lines)
     text += encode_line(l) + "\n";
@@ -68,7 +69,8 @@ struct generate_command {
         ->capture_default_str();
     cmd->add_option("--rate", g.rate, "mean messages per second")
         ->capture_default_str();
-    cmd->add_option("--burst", g.burst, "rate multiplier during bursts (1: none)")
+    cmd->add_option("--burst", g.burst,
+                    "rate multiplier during bursts (1: none)")
         ->capture_default_str();
     cmd->add_option("--burst-every-s", g.burst_every_s,
                     "a burst starts this often")
@@ -115,7 +117,8 @@ struct run_command {
 
   /// Declares `run` and its options on `app`.
   void declare(CLI::App& app) {
-    auto* cmd = app.add_subcommand("run", "replay a traffic file through tg-sim");
+    auto* cmd =
+        app.add_subcommand("run", "replay a traffic file through tg-sim");
     cmd->add_option("--traffic", traffic_path, "traffic file")->required();
     cmd->add_option("--sim-port", o.sim_port, "tg-sim's port on 127.0.0.1")
         ->capture_default_str()
@@ -192,9 +195,11 @@ struct run_command {
   /// The runner's options, with what was given in seconds and as flags.
   run_options options() const {
     auto out = o;
-    out.timeout = std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
+    out.timeout =
+        std::chrono::milliseconds{static_cast<int64_t>(timeout_s * 1000)};
     out.drain = std::chrono::milliseconds{static_cast<int64_t>(drain_s * 1000)};
-    out.warmup = std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
+    out.warmup =
+        std::chrono::milliseconds{static_cast<int64_t>(warmup_s * 1000)};
     out.gather =
         std::chrono::microseconds{static_cast<int64_t>(gather_ms * 1000)};
     out.exact_text = !loose;
@@ -235,12 +240,12 @@ int do_run(const run_command& c) {
   auto json = report_json(rep);
   if (!c.report_path.empty() && write_file(c.report_path, json + "\n") != 0)
     return 2;
-  if (!c.plot_path.empty() &&
-      write_file(c.plot_path, plot_svg(rep.seconds, "bridge-replay " + path)) !=
-          0)
+  if (!c.plot_path.empty()
+      && write_file(c.plot_path, plot_svg(rep.seconds, "bridge-replay " + path))
+             != 0)
     return 2;
-  if (!c.samples_path.empty() &&
-      write_file(c.samples_path, samples_csv(rep.samples)) != 0)
+  if (!c.samples_path.empty()
+      && write_file(c.samples_path, samples_csv(rep.samples)) != 0)
     return 2;
   std::cout << json << std::endl;
   if (!rep.aborted.empty())

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/registrar.hpp"
 
 #include <atomic>
@@ -46,8 +47,8 @@ public:
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           give_up - clock_type::now());
       if (left.count() <= 0)
-        throw std::runtime_error("chat " + std::to_string(chat) +
-                                 ": no answer from the bot");
+        throw std::runtime_error("chat " + std::to_string(chat)
+                                 + ": no answer from the bot");
       auto got = sim_.chat_events(
           chat, c.after, std::min(left, std::chrono::milliseconds{2000}));
       if (!got)
@@ -106,7 +107,7 @@ std::string find_code(const std::string& text) {
   // BRIDGE-XXXX-XXXX (Crockford base32), or a five-digit code of an
   // engine from before.
   static const std::regex code{
-    "BRIDGE-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9]{5})"};
+      "BRIDGE-(?:[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}|[0-9]{5})"};
   std::smatch m;
   return std::regex_search(text, m, code) ? m.str() : std::string{};
 }
@@ -132,8 +133,8 @@ std::vector<run_user> register_team(chat_reader& r, const team_lines& t,
   press_next(r, m.user, "lang:" + m.lang);
   auto code = find_code(r.next(m.user.id).text);
   if (code.empty())
-    throw std::runtime_error("manager " + std::to_string(m.user.id) +
-                             " got no invitation code");
+    throw std::runtime_error("manager " + std::to_string(m.user.id)
+                             + " got no invitation code");
   m.registered = true;
   std::vector<run_user> out;
   for (const auto* wl : t.workers) {
@@ -154,11 +155,12 @@ std::vector<run_user> register_team(chat_reader& r, const team_lines& t,
       connected = r.next(w.user.id);
     }
     if (connected.text.find(m.user.first_name) == std::string::npos)
-      throw std::runtime_error("worker " + std::to_string(w.user.id) +
-                               " not connected: " + connected.text);
+      throw std::runtime_error("worker " + std::to_string(w.user.id)
+                               + " not connected: " + connected.text);
     if (joined.text.find(w.user.first_name) == std::string::npos)
-      throw std::runtime_error("manager not told of " +
-                               std::to_string(w.user.id) + ": " + joined.text);
+      throw std::runtime_error("manager not told of "
+                               + std::to_string(w.user.id) + ": "
+                               + joined.text);
     w.registered = true;
     m.workers.push_back(w.user.id);
     out.push_back(std::move(w));
@@ -195,8 +197,8 @@ registration register_all(const std::vector<traffic_line>& lines, int sim_port,
       try {
         got = register_team(r, teams[i], offset);
       } catch (const std::exception& e) {
-        failure = "team of " + std::to_string(teams[i].manager->user + offset) +
-                  ": " + e.what();
+        failure = "team of " + std::to_string(teams[i].manager->user + offset)
+                  + ": " + e.what();
       }
       std::lock_guard<std::mutex> guard{mu};
       if (!failure.empty()) {
@@ -229,8 +231,8 @@ registration assume_registered(const std::vector<traffic_line>& lines,
                                int64_t offset) {
   registration out;
   for (const auto& l : lines) {
-    if (l.kind != line_kind::register_manager &&
-        l.kind != line_kind::register_worker)
+    if (l.kind != line_kind::register_manager
+        && l.kind != line_kind::register_worker)
       continue;
     auto u = make_user(l, offset);
     u.registered = true;

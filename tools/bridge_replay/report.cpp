@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/report.hpp"
 
 #include <algorithm>
@@ -97,10 +98,10 @@ void panel(std::string& svg, const std::vector<second_stats>& s, int top_px,
 } // namespace
 
 bool run_report::passed() const {
-  return lost == 0 && counts.duplicated == 0 && counts.reordered == 0 &&
-         counts.wrong_chat == 0 && counts.mistranslated == 0 &&
-         counts.unknown_marker == 0 && registrations_failed == 0 &&
-         !timed_out && aborted.empty();
+  return lost == 0 && counts.duplicated == 0 && counts.reordered == 0
+         && counts.wrong_chat == 0 && counts.mistranslated == 0
+         && counts.unknown_marker == 0 && registrations_failed == 0
+         && !timed_out && aborted.empty();
 }
 
 std::string report_json(const run_report& r) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/runner.hpp"
 
 #include <algorithm>
@@ -118,8 +119,8 @@ schedule(const std::vector<traffic_line>& lines, const run_options& o,
   size_t index = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const auto& l = lines[i];
-    if (l.kind == line_kind::register_manager ||
-        l.kind == line_kind::register_worker || l.kind == line_kind::meta)
+    if (l.kind == line_kind::register_manager
+        || l.kind == line_kind::register_worker || l.kind == line_kind::meta)
       continue;
     if (!base_t)
       base_t = l.t_ms;
@@ -276,8 +277,8 @@ void collect(run_report& rep, shared& s, const run_options& o,
         static_cast<double>(rep.counts.delivered) / rep.duration_s;
   if (last_sent > first_send)
     rep.send_rate_per_s =
-        static_cast<double>(rep.counts.sent - rep.counts.cancelled) * 1000 /
-        static_cast<double>(last_sent - first_send);
+        static_cast<double>(rep.counts.sent - rep.counts.cancelled) * 1000
+        / static_cast<double>(last_sent - first_send);
   rep.seconds = per_second(samples, s.sent_ms, first_send);
   rep.samples = samples;
   if (!s.first_error.empty())

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/bridge_replay/traffic.hpp"
 
 #include <array>
@@ -55,8 +56,8 @@ std::string read_string(dom::object obj, const char* key, std::string& out,
   if (field.get_string().get(v) != simdjson::SUCCESS)
     return std::string{key} + " is not a string";
   if (v.size() > max_bytes)
-    return std::string{key} + " is longer than " + std::to_string(max_bytes) +
-           " bytes";
+    return std::string{key} + " is longer than " + std::to_string(max_bytes)
+           + " bytes";
   out.assign(v);
   return {};
 }
@@ -74,8 +75,8 @@ std::string read_int(dom::object obj, const char* key, int64_t& out) {
 
 /// The fields each kind cannot do without.
 std::string check_required(const traffic_line& l) {
-  auto needs_user = l.kind != line_kind::update && l.kind != line_kind::raw &&
-                    l.kind != line_kind::meta;
+  auto needs_user = l.kind != line_kind::update && l.kind != line_kind::raw
+                    && l.kind != line_kind::meta;
   if (needs_user && l.user <= 0)
     return "user is missing";
   switch (l.kind) {
@@ -126,8 +127,8 @@ const char* to_string(expectation e) {
 parsed_line parse_line(std::string_view text, const traffic_limits& limits) {
   parsed_line out;
   if (text.size() > limits.max_line_bytes) {
-    out.error = "line is longer than " + std::to_string(limits.max_line_bytes) +
-                " bytes";
+    out.error = "line is longer than " + std::to_string(limits.max_line_bytes)
+                + " bytes";
     return out;
   }
   if (text.find_first_not_of(" \t\r") == std::string_view::npos) {
@@ -289,14 +290,14 @@ traffic read_traffic(std::istream& in, const traffic_limits& limits) {
   while (out.errors.size() < 10 && std::getline(in, text)) {
     ++number;
     if (out.lines.size() >= limits.max_lines) {
-      out.errors.push_back("more than " + std::to_string(limits.max_lines) +
-                           " lines");
+      out.errors.push_back("more than " + std::to_string(limits.max_lines)
+                           + " lines");
       break;
     }
     auto parsed = parse_line(text, limits);
     if (!parsed.error.empty())
-      out.errors.push_back("line " + std::to_string(number) + ": " +
-                           parsed.error);
+      out.errors.push_back("line " + std::to_string(number) + ": "
+                           + parsed.error);
     else if (!parsed.blank)
       out.lines.push_back(std::move(parsed.line));
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/llm_sim/sim_bucket.hpp"
 
 #include <algorithm>
@@ -8,7 +9,7 @@ namespace {
 
 std::chrono::steady_clock::duration seconds(double s) {
   return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-    std::chrono::duration<double>(std::max(0.0, s)));
+      std::chrono::duration<double>(std::max(0.0, s)));
 }
 
 } // namespace

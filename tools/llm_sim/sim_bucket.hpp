@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -13,7 +14,7 @@ public:
   using clock = std::chrono::steady_clock;
 
   sim_bucket(double limit, clock::time_point now)
-    : limit_(limit), level_(limit), last_(now) {}
+      : limit_(limit), level_(limit), last_(now) {}
 
   /// Takes `n` if there is that much at `now`.
   bool take(clock::time_point now, double n);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/llm_sim/sim_options.hpp"
 
 namespace bridge::llm_sim {
@@ -8,21 +9,21 @@ std::optional<outcome> parse_outcome(std::string_view text) {
     outcome value;
   };
   static constexpr name names[] = {
-    {"ok", outcome::ok},
-    {"429", outcome::rate_limit},
-    {"spend", outcome::spend_limit},
-    {"529", outcome::overloaded},
-    {"500", outcome::server_error},
-    {"hang", outcome::hang},
-    {"malformed", outcome::malformed},
-    {"empty", outcome::empty},
-    {"truncated", outcome::truncated},
-    {"400", outcome::bad_request},
-    {"401", outcome::unauthorized},
-    {"403", outcome::forbidden},
-    {"404", outcome::not_found},
-    {"408", outcome::request_timeout},
-    {"409", outcome::conflict},
+      {"ok", outcome::ok},
+      {"429", outcome::rate_limit},
+      {"spend", outcome::spend_limit},
+      {"529", outcome::overloaded},
+      {"500", outcome::server_error},
+      {"hang", outcome::hang},
+      {"malformed", outcome::malformed},
+      {"empty", outcome::empty},
+      {"truncated", outcome::truncated},
+      {"400", outcome::bad_request},
+      {"401", outcome::unauthorized},
+      {"403", outcome::forbidden},
+      {"404", outcome::not_found},
+      {"408", outcome::request_timeout},
+      {"409", outcome::conflict},
   };
   for (auto& n : names)
     if (n.text == text)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/llm_sim/sim_server.hpp"
 
 #include <cmath>
@@ -56,20 +57,23 @@ int server::start(std::string& error) {
   }
   http_ = std::make_unique<httplib::Server>();
   auto threads = opts_.threads;
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->new_task_queue = [threads] {
+    return new httplib::ThreadPool(threads);
+  };
   http_->set_keep_alive_max_count(100000);
   http_->set_keep_alive_timeout(keep_alive_seconds);
   http_->Post("/v1/messages",
               [this](const httplib::Request& req, httplib::Response& res) {
                 handle(req, res);
               });
-  http_->Get("/sim/stats", [this](const httplib::Request&, httplib::Response& res) {
-    res.set_content(stats_json(), "application/json");
-  });
-  int port = opts_.port == 0 ? http_->bind_to_any_port(opts_.host)
-                             : (http_->bind_to_port(opts_.host, opts_.port)
-                                  ? opts_.port
-                                  : -1);
+  http_->Get("/sim/stats",
+             [this](const httplib::Request&, httplib::Response& res) {
+               res.set_content(stats_json(), "application/json");
+             });
+  int port =
+      opts_.port == 0
+          ? http_->bind_to_any_port(opts_.host)
+          : (http_->bind_to_port(opts_.host, opts_.port) ? opts_.port : -1);
   if (port < 0) {
     error = "cannot listen on " + opts_.host + ":" + std::to_string(opts_.port);
     http_.reset();
@@ -119,19 +123,19 @@ std::string server::stats_json() const {
   auto s = stats();
   json::writer w;
   w.begin_object()
-    .field("requests", s.requests)
-    .field("ok", s.ok)
-    .field("rate_limited", s.rate_limited)
-    .field("spend_limited", s.spend_limited)
-    .field("overloaded", s.overloaded)
-    .field("server_errors", s.server_errors)
-    .field("hangs", s.hangs)
-    .field("malformed", s.malformed)
-    .field("empty", s.empty)
-    .field("truncated", s.truncated)
-    .field("refused", s.refused)
-    .field("input_tokens", s.input_tokens)
-    .end_object();
+      .field("requests", s.requests)
+      .field("ok", s.ok)
+      .field("rate_limited", s.rate_limited)
+      .field("spend_limited", s.spend_limited)
+      .field("overloaded", s.overloaded)
+      .field("server_errors", s.server_errors)
+      .field("hangs", s.hangs)
+      .field("malformed", s.malformed)
+      .field("empty", s.empty)
+      .field("truncated", s.truncated)
+      .field("refused", s.refused)
+      .field("input_tokens", s.input_tokens)
+      .end_object();
   return std::move(w).str();
 }
 
@@ -149,12 +153,14 @@ void server::limit_headers(decision& d, steady::time_point now) {
     d.headers.emplace_back(base + "-limit",
                            std::to_string(static_cast<int64_t>(b.limit())));
     d.headers.emplace_back(
-      base + "-remaining",
-      std::to_string(static_cast<int64_t>(std::floor(b.level(now)))));
-    d.headers.emplace_back(base + "-reset",
-                           rfc3339(wall + std::chrono::duration_cast<
-                                            std::chrono::system_clock::duration>(
-                                            b.until_full(now))));
+        base + "-remaining",
+        std::to_string(static_cast<int64_t>(std::floor(b.level(now)))));
+    d.headers.emplace_back(
+        base + "-reset",
+        rfc3339(
+            wall
+            + std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                b.until_full(now))));
   };
   if (requests_)
     add("requests", *requests_);
@@ -191,8 +197,8 @@ server::decision server::decide(int64_t input_tokens) {
       auto wait = !req_ok ? requests_->wait_for(now, 1.0)
                           : input_tokens_->wait_for(now, tokens);
       d.retry_after_s = std::max<int64_t>(
-        1, static_cast<int64_t>(std::ceil(
-             std::chrono::duration<double>(wait).count())));
+          1, static_cast<int64_t>(
+                 std::ceil(std::chrono::duration<double>(wait).count())));
       d.limit_name = !req_ok ? "requests" : "input tokens";
     } else {
       if (requests_)
@@ -213,7 +219,8 @@ server::decision server::decide(int64_t input_tokens) {
         d.what = outcome::server_error;
       } else if (opts_.hang_rate > 0 && roll(rng_) < opts_.hang_rate) {
         d.what = outcome::hang;
-      } else if (opts_.malformed_rate > 0 && roll(rng_) < opts_.malformed_rate) {
+      } else if (opts_.malformed_rate > 0
+                 && roll(rng_) < opts_.malformed_rate) {
         d.what = outcome::malformed;
       } else if (opts_.empty_rate > 0 && roll(rng_) < opts_.empty_rate) {
         d.what = outcome::empty;
@@ -229,19 +236,37 @@ server::decision server::decide(int64_t input_tokens) {
 void server::count(outcome o, int64_t input_tokens) {
   std::lock_guard<std::mutex> guard{mtx_};
   switch (o) {
-    case outcome::ok:
-      ++stats_.ok;
-      stats_.input_tokens += static_cast<uint64_t>(input_tokens);
-      break;
-    case outcome::rate_limit: ++stats_.rate_limited; break;
-    case outcome::spend_limit: ++stats_.spend_limited; break;
-    case outcome::overloaded: ++stats_.overloaded; break;
-    case outcome::server_error: ++stats_.server_errors; break;
-    case outcome::hang: ++stats_.hangs; break;
-    case outcome::malformed: ++stats_.malformed; break;
-    case outcome::empty: ++stats_.empty; break;
-    case outcome::truncated: ++stats_.truncated; break;
-    default: ++stats_.refused; break;
+  case outcome::ok:
+    ++stats_.ok;
+    stats_.input_tokens += static_cast<uint64_t>(input_tokens);
+    break;
+  case outcome::rate_limit:
+    ++stats_.rate_limited;
+    break;
+  case outcome::spend_limit:
+    ++stats_.spend_limited;
+    break;
+  case outcome::overloaded:
+    ++stats_.overloaded;
+    break;
+  case outcome::server_error:
+    ++stats_.server_errors;
+    break;
+  case outcome::hang:
+    ++stats_.hangs;
+    break;
+  case outcome::malformed:
+    ++stats_.malformed;
+    break;
+  case outcome::empty:
+    ++stats_.empty;
+    break;
+  case outcome::truncated:
+    ++stats_.truncated;
+    break;
+  default:
+    ++stats_.refused;
+    break;
   }
 }
 
@@ -262,7 +287,8 @@ void server::handle(const httplib::Request& req, httplib::Response& res) {
     return send_error(res, 500, "api_error", "the simulator hung and gave up");
   }
   if (!pause(d.latency))
-    return send_error(res, 529, "overloaded_error", "the simulator is stopping");
+    return send_error(res, 529, "overloaded_error",
+                      "the simulator is stopping");
   count(d.what, r->input_tokens);
   answer(d, *r, res);
 }
@@ -290,14 +316,17 @@ server::read_request(const httplib::Request& req, httplib::Response& res) {
   std::string_view model;
   int64_t max_tokens = 0;
   dom::array messages;
-  if (doc["model"].get_string().get(model) != simdjson::SUCCESS || model.empty())
+  if (doc["model"].get_string().get(model) != simdjson::SUCCESS
+      || model.empty())
     return refuse(400, "invalid_request_error", "model: field required");
   if (doc["max_tokens"].get_int64().get(max_tokens) != simdjson::SUCCESS
       || max_tokens < 1)
-    return refuse(400, "invalid_request_error", "max_tokens: must be at least 1");
+    return refuse(400, "invalid_request_error",
+                  "max_tokens: must be at least 1");
   if (doc["messages"].get_array().get(messages) != simdjson::SUCCESS
       || messages.size() == 0)
-    return refuse(400, "invalid_request_error", "messages: at least one message is required");
+    return refuse(400, "invalid_request_error",
+                  "messages: at least one message is required");
   return request_fields{std::string{model}, last_text(req.body),
                         count_input_tokens(req.body)};
 }
@@ -308,49 +337,51 @@ void server::answer(const decision& d, const request_fields& r,
     send_error(res, status, type, message);
   };
   switch (d.what) {
-    case outcome::ok:
-    case outcome::empty:
-    case outcome::truncated: {
-      auto text = d.what == outcome::empty ? std::string{}
-                                           : "[llm-sim] " + r.last_text;
-      res.status = 200;
-      res.set_content(message_body(d.id, r.model, text,
-                                   d.what == outcome::truncated, r.input_tokens),
-                      "application/json");
-      return;
-    }
-    case outcome::malformed:
-      res.status = 200;
-      res.set_content("{\"type\":\"message\",\"content\":[{\"type\":\"te", "application/json");
-      return;
-    case outcome::rate_limit:
-      res.set_header("retry-after", std::to_string(d.retry_after_s));
-      return error(429, "rate_limit_error",
-                   "This request would exceed the rate limit for "
-                     + (d.limit_name.empty() ? std::string{"requests"} : d.limit_name)
-                     + " per minute of this organization.");
-    case outcome::spend_limit:
-      return error(429, "rate_limit_error",
-                   "Your organization has reached its monthly spend limit; "
-                   "raise it in the console to continue.");
-    case outcome::overloaded:
-      return error(529, "overloaded_error", "Overloaded");
-    case outcome::server_error:
-      return error(500, "api_error", "Internal server error");
-    case outcome::bad_request:
-      return error(400, "invalid_request_error", "scripted bad request");
-    case outcome::unauthorized:
-      return error(401, "authentication_error", "invalid x-api-key");
-    case outcome::forbidden:
-      return error(403, "permission_error", "this key may not use this model");
-    case outcome::not_found:
-      return error(404, "not_found_error", "model not found");
-    case outcome::request_timeout:
-      return error(408, "timeout_error", "request timed out");
-    case outcome::conflict:
-      return error(409, "conflict_error", "conflict");
-    case outcome::hang:
-      break;
+  case outcome::ok:
+  case outcome::empty:
+  case outcome::truncated: {
+    auto text =
+        d.what == outcome::empty ? std::string{} : "[llm-sim] " + r.last_text;
+    res.status = 200;
+    res.set_content(message_body(d.id, r.model, text,
+                                 d.what == outcome::truncated, r.input_tokens),
+                    "application/json");
+    return;
+  }
+  case outcome::malformed:
+    res.status = 200;
+    res.set_content("{\"type\":\"message\",\"content\":[{\"type\":\"te",
+                    "application/json");
+    return;
+  case outcome::rate_limit:
+    res.set_header("retry-after", std::to_string(d.retry_after_s));
+    return error(
+        429, "rate_limit_error",
+        "This request would exceed the rate limit for "
+            + (d.limit_name.empty() ? std::string{"requests"} : d.limit_name)
+            + " per minute of this organization.");
+  case outcome::spend_limit:
+    return error(429, "rate_limit_error",
+                 "Your organization has reached its monthly spend limit; "
+                 "raise it in the console to continue.");
+  case outcome::overloaded:
+    return error(529, "overloaded_error", "Overloaded");
+  case outcome::server_error:
+    return error(500, "api_error", "Internal server error");
+  case outcome::bad_request:
+    return error(400, "invalid_request_error", "scripted bad request");
+  case outcome::unauthorized:
+    return error(401, "authentication_error", "invalid x-api-key");
+  case outcome::forbidden:
+    return error(403, "permission_error", "this key may not use this model");
+  case outcome::not_found:
+    return error(404, "not_found_error", "model not found");
+  case outcome::request_timeout:
+    return error(408, "timeout_error", "request timed out");
+  case outcome::conflict:
+    return error(409, "conflict_error", "conflict");
+  case outcome::hang:
+    break;
   }
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/llm_sim/sim_wire.hpp"
 
 #include <cstdio>
@@ -27,11 +28,9 @@ void civil_from_days(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
   y += m <= 2;
 }
 
-
 /// Calls `f` with each text of the request: the system prompt, then every
 /// text block (or string content) of every message, in order.
-template <class F>
-void each_text(std::string_view body, F&& f) {
+template <class F> void each_text(std::string_view body, F&& f) {
   dom::parser parser;
   dom::element doc;
   if (parser.parse(body.data(), body.size()).get(doc) != simdjson::SUCCESS)
@@ -61,20 +60,20 @@ void each_text(std::string_view body, F&& f) {
 std::string error_body(std::string_view type, std::string_view message) {
   json::writer w;
   w.begin_object()
-    .field("type", "error")
-    .key("error")
-    .begin_object()
-    .field("type", type)
-    .field("message", message)
-    .end_object()
-    .end_object();
+      .field("type", "error")
+      .key("error")
+      .begin_object()
+      .field("type", type)
+      .field("message", message)
+      .end_object()
+      .end_object();
   return std::move(w).str();
 }
 
 std::string rfc3339(std::chrono::system_clock::time_point t) {
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-              t.time_since_epoch())
-              .count();
+                t.time_since_epoch())
+                .count();
   auto secs = (ms + 999) / 1000;
   auto days = secs / 86400;
   auto rem = secs % 86400;
@@ -95,31 +94,32 @@ std::string message_body(uint64_t id, std::string_view model,
                          int64_t input_tokens) {
   json::writer w;
   w.begin_object()
-    .field("id", "msg_sim_" + std::to_string(id))
-    .field("type", "message")
-    .field("role", "assistant")
-    .field("model", model)
-    .key("content")
-    .begin_array();
+      .field("id", "msg_sim_" + std::to_string(id))
+      .field("type", "message")
+      .field("role", "assistant")
+      .field("model", model)
+      .key("content")
+      .begin_array();
   if (!text.empty())
     w.begin_object().field("type", "text").field("text", text).end_object();
   w.end_array()
-    .field("stop_reason", truncated ? "max_tokens" : "end_turn")
-    .key("stop_sequence")
-    .null()
-    .key("usage")
-    .begin_object()
-    .field("input_tokens", input_tokens)
-    .field("output_tokens",
-           static_cast<int64_t>((utf8::utf16_length(text) + 3) / 4))
-    .end_object()
-    .end_object();
+      .field("stop_reason", truncated ? "max_tokens" : "end_turn")
+      .key("stop_sequence")
+      .null()
+      .key("usage")
+      .begin_object()
+      .field("input_tokens", input_tokens)
+      .field("output_tokens",
+             static_cast<int64_t>((utf8::utf16_length(text) + 3) / 4))
+      .end_object()
+      .end_object();
   return std::move(w).str();
 }
 
 int64_t count_input_tokens(std::string_view body) {
   size_t chars = 0;
-  each_text(body, [&](std::string_view s, bool) { chars += utf8::utf16_length(s); });
+  each_text(body,
+            [&](std::string_view s, bool) { chars += utf8::utf16_length(s); });
   return static_cast<int64_t>((chars + 3) / 4);
 }
 

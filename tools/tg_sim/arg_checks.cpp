@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/arg_checks.hpp"
 
 #include <algorithm>
@@ -39,8 +40,8 @@ refusal check_text(const method_args& args, std::string& text) {
 }
 
 refusal check_callback_text(const method_args& args, std::string& text) {
-  if (args.get_string("text", text) == arg_state::invalid ||
-      !utf8::is_valid(text))
+  if (args.get_string("text", text) == arg_state::invalid
+      || !utf8::is_valid(text))
     return refusal::bad_request("wrong parameter text");
   if (utf8::utf16_length(text) > max_callback_text_units)
     return refusal::bad_request("MESSAGE_TOO_LONG");
@@ -98,8 +99,8 @@ bool valid_secret(std::string_view s) {
 }
 
 bool known_chat_action(std::string_view action) {
-  return std::find(std::begin(chat_actions), std::end(chat_actions), action) !=
-         std::end(chat_actions);
+  return std::find(std::begin(chat_actions), std::end(chat_actions), action)
+         != std::end(chat_actions);
 }
 
 } // namespace bridge::tg_sim

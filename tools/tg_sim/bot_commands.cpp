@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // setMyCommands and getMyCommands: the bot's command menu, per scope and
 // language, as Telegram keeps it. The simulator knows the `default` and
 // `chat` scopes (the ones a per-user menu needs); a set is also recorded
@@ -38,7 +39,7 @@ refusal read_scope(const method_args& args, command_scope& out) {
   std::string_view type;
   if (state != arg_state::ok
       || thread_parser().parse(encoded.data(), encoded.size()).get(root)
-           != simdjson::SUCCESS
+             != simdjson::SUCCESS
       || root.get_object().get(obj) != simdjson::SUCCESS
       || obj["type"].get_string().get(type) != simdjson::SUCCESS)
     return refusal::bad_request("can't parse BotCommandScope JSON object");
@@ -82,7 +83,7 @@ refusal read_commands(const method_args& args, std::string& out) {
   dom::array list;
   if (args.get_json("commands", encoded) != arg_state::ok
       || thread_parser().parse(encoded.data(), encoded.size()).get(root)
-           != simdjson::SUCCESS
+             != simdjson::SUCCESS
       || root.get_array().get(list) != simdjson::SUCCESS)
     return refusal::bad_request("can't parse commands JSON array");
   if (list.size() > max_commands)
@@ -95,7 +96,8 @@ refusal read_commands(const method_args& args, std::string& out) {
     std::string_view description;
     if (el.get_object().get(obj) != simdjson::SUCCESS
         || obj["command"].get_string().get(command) != simdjson::SUCCESS
-        || obj["description"].get_string().get(description) != simdjson::SUCCESS)
+        || obj["description"].get_string().get(description)
+               != simdjson::SUCCESS)
       return refusal::bad_request("can't parse BotCommand JSON object");
     if (!valid_command(command))
       return refusal::bad_request("command must contain only lowercase "
@@ -104,9 +106,9 @@ refusal read_commands(const method_args& args, std::string& out) {
         || utf8::utf16_length(description) > max_description)
       return refusal::bad_request("command description is invalid");
     w.begin_object()
-      .field("command", command)
-      .field("description", description)
-      .end_object();
+        .field("command", command)
+        .field("description", description)
+        .end_object();
   }
   w.end_array();
   out = std::move(w).str();
@@ -127,9 +129,9 @@ http_answer bot_methods::set_my_commands(const method_args& args) {
     return error_answer(r);
   json::writer w;
   w.field("method", "setMyCommands")
-    .field("language_code", language)
-    .field("commands", commands)
-    .field("at_ms", state_.clock().unix_ms());
+      .field("language_code", language)
+      .field("commands", commands)
+      .field("at_ms", state_.clock().unix_ms());
   if (auto r = state_.set_commands(scope.key + "|" + language, commands,
                                    scope.chat_id, std::move(w).str()))
     return error_answer(r);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/bot_methods.hpp"
 
 #include <algorithm>
@@ -77,8 +78,8 @@ http_answer fault_answer(const fault& f) {
             "text/html"};
   refusal r{f.code, f.description, f.retry_after_s};
   if (r.description.empty())
-    r.description = f.code == 429 ? "Too Many Requests: retry after " +
-                                        std::to_string(f.retry_after_s)
+    r.description = f.code == 429 ? "Too Many Requests: retry after "
+                                        + std::to_string(f.retry_after_s)
                                   : default_description(f.code);
   return error_answer(r);
 }
@@ -184,9 +185,9 @@ http_answer bot_methods::get_updates(const method_args& args) {
   poll_step step;
   for (;;) {
     step = state_.poll(ticket, static_cast<size_t>(limit));
-    if (step.refused || step.count > 0 ||
-        std::chrono::steady_clock::now() >= deadline ||
-        !state_.wait_updates(step.version, deadline))
+    if (step.refused || step.count > 0
+        || std::chrono::steady_clock::now() >= deadline
+        || !state_.wait_updates(step.version, deadline))
       break;
   }
   state_.end_poll(ticket);
@@ -305,8 +306,8 @@ http_answer bot_methods::set_webhook(const method_args& args) {
   if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
     return error_answer(refusal::bad_request(
         "bad webhook: An HTTPS URL must be provided for webhook"));
-  if (args.get_string("secret_token", secret) == arg_state::invalid ||
-      (args.has("secret_token") && !valid_secret(secret)))
+  if (args.get_string("secret_token", secret) == arg_state::invalid
+      || (args.has("secret_token") && !valid_secret(secret)))
     return error_answer(refusal::bad_request(
         "bad webhook: secret token must be 1-256 characters of A-Z, a-z, 0-9, "
         "_ and -"));

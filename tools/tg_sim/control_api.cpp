@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/control_api.hpp"
 
 #include <algorithm>
@@ -55,8 +56,8 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
       r.fail("text must not be empty");
     else if (has_media && !is_media_kind(out.media))
       r.fail("unknown media kind " + out.media);
-    else if (!out.caption.empty() &&
-             !(has_media && media_takes_caption(out.media)))
+    else if (!out.caption.empty()
+             && !(has_media && media_takes_caption(out.media)))
       r.fail("caption needs a media kind that takes one");
   }
   error = std::move(r.error);
@@ -140,8 +141,8 @@ http_answer control_api::messages(std::string_view body) {
     return error;
   auto n = arr.size();
   if (n > max_batch_messages)
-    return control_error(413, "at most " + std::to_string(max_batch_messages) +
-                                  " messages per call");
+    return control_error(413, "at most " + std::to_string(max_batch_messages)
+                                  + " messages per call");
   // Every element is read before any is injected, so the state is locked
   // once for the batch; `why[i]` is empty for a good element.
   std::vector<std::string> why(n);
@@ -247,9 +248,9 @@ http_answer control_api::read_events(std::optional<int64_t> chat_id,
                                      const method_args& query) {
   http_answer error;
   int64_t after = 0, limit = 0, wait_ms = 0;
-  if (!query_int(query, "after", 0, after, error) ||
-      !query_int(query, "limit", default_events_per_read, limit, error) ||
-      !query_int(query, "wait_ms", 0, wait_ms, error))
+  if (!query_int(query, "after", 0, after, error)
+      || !query_int(query, "limit", default_events_per_read, limit, error)
+      || !query_int(query, "wait_ms", 0, wait_ms, error))
     return error;
   limit = std::clamp<int64_t>(limit, 1, max_events_per_read);
   wait_ms = std::clamp<int64_t>(wait_ms, 0, max_wait_.count());
@@ -258,8 +259,8 @@ http_answer control_api::read_events(std::optional<int64_t> chat_id,
       state_.render_events(chat_id, after, static_cast<size_t>(limit), items);
   if (n == 0 && wait_ms > 0) {
     state_.wait_events(chat_id, after,
-                       std::chrono::steady_clock::now() +
-                           std::chrono::milliseconds{wait_ms});
+                       std::chrono::steady_clock::now()
+                           + std::chrono::milliseconds{wait_ms});
     state_.render_events(chat_id, after, static_cast<size_t>(limit), items);
   }
   std::string out;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // POST /sim/faults: arms failures, blocks chats, sets limits and latency.
 // The shape of every key is checked before any is applied, so a malformed
 // request changes nothing.
@@ -23,8 +24,8 @@ constexpr std::string_view known_keys[] = {
 constexpr int64_t max_hold_ms = 600'000;
 
 constexpr std::string_view fault_keys[] = {
-    "method",        "count",   "error_code", "retry_after", "description",
-    "after_running", "answer",  "hold_ms",    "chat_id"};
+    "method",        "count",  "error_code", "retry_after", "description",
+    "after_running", "answer", "hold_ms",    "chat_id"};
 
 /// Reads `answer` and `hold_ms`; the error fields are read by the caller.
 void read_answer(field_reader& s, fault& f) {
@@ -60,8 +61,8 @@ bool read_fault(field_reader& r, bot_method& method, fault& f) {
     return false;
   field_reader s{spec};
   for (auto field : spec)
-    if (std::find(std::begin(fault_keys), std::end(fault_keys), field.key) ==
-        std::end(fault_keys))
+    if (std::find(std::begin(fault_keys), std::end(fault_keys), field.key)
+        == std::end(fault_keys))
       s.fail("unknown key " + std::string{field.key});
   std::string name;
   int64_t code = 500;
@@ -109,9 +110,9 @@ void read_limits(field_reader& r, limit_settings& l) {
   s.number("per_chat_per_second", l.per_chat_per_second);
   s.number("per_chat_burst", l.per_chat_burst);
   s.number("group_per_minute", l.group_per_minute);
-  if (s.error.empty() &&
-      (!(l.global_per_second > 0) || !(l.per_chat_per_second > 0) ||
-       !(l.per_chat_burst >= 1) || !(l.group_per_minute > 0)))
+  if (s.error.empty()
+      && (!(l.global_per_second > 0) || !(l.per_chat_per_second > 0)
+          || !(l.per_chat_burst >= 1) || !(l.group_per_minute > 0)))
     s.fail("rates must be positive and per_chat_burst at least 1");
   if (!s.error.empty())
     r.fail("limits." + s.error);
@@ -126,8 +127,8 @@ http_answer control_api::faults(std::string_view body) {
     return error;
   field_reader r{obj};
   for (auto field : obj)
-    if (std::find(std::begin(known_keys), std::end(known_keys), field.key) ==
-        std::end(known_keys))
+    if (std::find(std::begin(known_keys), std::end(known_keys), field.key)
+        == std::end(known_keys))
       r.fail("unknown key " + std::string{field.key});
 
   bot_method method{};
@@ -145,8 +146,8 @@ http_answer control_api::faults(std::string_view body) {
   if (!r.error.empty())
     return control_error(400, r.error);
 
-  if ((has_block && !state_.set_blocked(block, true)) ||
-      (has_unblock && !state_.set_blocked(unblock, false)))
+  if ((has_block && !state_.set_blocked(block, true))
+      || (has_unblock && !state_.set_blocked(unblock, false)))
     return control_error(404, "chat not found");
   if (arm)
     state_.arm_fault(method, std::move(f));

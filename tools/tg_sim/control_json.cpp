@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/control_json.hpp"
 
 #include "tools/tg_sim/control_api.hpp"
@@ -12,8 +13,8 @@ bool parse_body(std::string_view body, simdjson::dom::element& root,
   auto err = thread_parser().parse(body.data(), body.size()).get(root);
   if (err == simdjson::SUCCESS)
     return true;
-  error = control_error(400, std::string{"body is not valid JSON: "} +
-                                 simdjson::error_message(err));
+  error = control_error(400, std::string{"body is not valid JSON: "}
+                                 + simdjson::error_message(err));
   return false;
 }
 

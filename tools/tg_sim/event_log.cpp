@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/event_log.hpp"
 
 #include <algorithm>
@@ -93,8 +94,8 @@ size_t event_log::render_all(int64_t after, size_t limit,
 
 bool event_log::has_after(int64_t chat_id, int64_t after) const {
   auto it = by_chat_.find(chat_id);
-  return it != by_chat_.end() && !it->second.empty() &&
-         it->second.back() > after;
+  return it != by_chat_.end() && !it->second.empty()
+         && it->second.back() > after;
 }
 
 void event_log::clear() {

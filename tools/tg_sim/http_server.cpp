@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/http_server.hpp"
 
 #include <cerrno>
@@ -114,8 +115,8 @@ void shut_down_connections(int port, int listen_fd) {
   while (auto* entry = readdir(dir)) {
     char* end = nullptr;
     auto fd = static_cast<int>(std::strtol(entry->d_name, &end, 10));
-    if (end == entry->d_name || *end != '\0' || fd == listen_fd ||
-        fd == dirfd(dir))
+    if (end == entry->d_name || *end != '\0' || fd == listen_fd
+        || fd == dirfd(dir))
       continue;
     sockaddr_storage addr{};
     socklen_t len = sizeof(addr);
@@ -153,9 +154,9 @@ void drop_connection(int port, int peer_port) {
       continue;
     sockaddr_storage local{}, peer{};
     socklen_t local_len = sizeof(local), peer_len = sizeof(peer);
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) == 0 &&
-        getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) == 0 &&
-        port_of(local) == port && port_of(peer) == peer_port) {
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) == 0
+        && getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) == 0
+        && port_of(local) == port && port_of(peer) == peer_port) {
       ::shutdown(fd, SHUT_RDWR);
       break;
     }
@@ -250,9 +251,9 @@ struct http_server::impl {
     };
     control_post("/sim/message", body_route(&control_api::message));
     post("/sim/messages", settings.max_batch_body,
-         control_error(413, "request body too large: at most " +
-                                std::to_string(settings.max_batch_body) +
-                                " bytes per call"),
+         control_error(413, "request body too large: at most "
+                                + std::to_string(settings.max_batch_body)
+                                + " bytes per call"),
          control_error(400, "the body could not be read"),
          body_route(&control_api::messages));
     control_post("/sim/edit", body_route(&control_api::edit));
@@ -337,13 +338,13 @@ int http_server::start(std::string& error) {
   d.svr.set_tcp_nodelay(true);
   d.svr.set_keep_alive_max_count(std::numeric_limits<size_t>::max());
   d.svr.set_keep_alive_timeout(s.keep_alive.count());
-  d.svr.set_payload_max_length(std::max(s.max_api_body, s.max_control_body) *
-                               4);
+  d.svr.set_payload_max_length(std::max(s.max_api_body, s.max_control_body)
+                               * 4);
   d.port = s.port == 0 ? d.svr.bind_to_any_port(s.host)
                        : (d.svr.bind_to_port(s.host, s.port) ? s.port : -1);
   if (d.port <= 0) {
-    error = "cannot listen on " + s.host + ":" + std::to_string(s.port) + ": " +
-            std::strerror(errno);
+    error = "cannot listen on " + s.host + ":" + std::to_string(s.port) + ": "
+            + std::strerror(errno);
     d.port = 0;
     return 0;
   }

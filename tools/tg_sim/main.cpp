@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tg-sim: a Telegram Bot API simulator on loopback, and the commands a
 // person uses to play the bot's users from a terminal.
 
@@ -133,7 +134,8 @@ struct human_commands {
     add_port(read, port);
     read->add_option("--chat", chat, "chat id (a user's id for private chats)")
         ->required();
-    read->add_option("--after", after, "only events after this sequence number");
+    read->add_option("--after", after,
+                     "only events after this sequence number");
     read->add_flag("--follow,-f", follow, "keep printing as more arrives");
 
     stats = app.add_subcommand("stats", "print the simulator's counters");

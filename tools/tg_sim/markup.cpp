@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/markup.hpp"
 
 #include <simdjson.h>
@@ -89,8 +90,8 @@ void encode_inline(const keyboard& kb, std::string& out) {
 refusal parse_markup(std::string_view encoded, markup& out) {
   out = markup{};
   dom::element root;
-  if (thread_parser().parse(encoded.data(), encoded.size()).get(root) !=
-      simdjson::SUCCESS)
+  if (thread_parser().parse(encoded.data(), encoded.size()).get(root)
+      != simdjson::SUCCESS)
     return refusal::bad_request(unparsable);
   dom::object obj;
   if (root.get_object().get(obj) != simdjson::SUCCESS)
@@ -98,8 +99,8 @@ refusal parse_markup(std::string_view encoded, markup& out) {
   auto inline_kb = obj["inline_keyboard"];
   if (inline_kb.error()) {
     // A reply keyboard, remove_keyboard or force_reply: nothing to echo.
-    if (obj["keyboard"].error() && obj["remove_keyboard"].error() &&
-        obj["force_reply"].error())
+    if (obj["keyboard"].error() && obj["remove_keyboard"].error()
+        && obj["force_reply"].error())
       return refusal::bad_request(unparsable);
     return {};
   }

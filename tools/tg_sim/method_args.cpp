@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/method_args.hpp"
 
 #include <cctype>
@@ -119,8 +120,8 @@ std::string form_decode(std::string_view in) {
     char c = in[i];
     if (c == '+') {
       out += ' ';
-    } else if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0 &&
-               hex_value(in[i + 2]) >= 0) {
+    } else if (c == '%' && i + 2 < in.size() && hex_value(in[i + 1]) >= 0
+               && hex_value(in[i + 2]) >= 0) {
       out +=
           static_cast<char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
       i += 2;

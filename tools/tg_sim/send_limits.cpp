@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/send_limits.hpp"
 
 #include <algorithm>

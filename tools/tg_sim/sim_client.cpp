@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/sim_client.hpp"
 
 #include <simdjson.h>
@@ -70,9 +71,9 @@ keyboard decode_buttons(dom::object obj) {
 caf::expected<std::vector<sim_event>> decode_events(std::string_view body) {
   dom::element root;
   dom::array arr;
-  if (thread_parser().parse(body.data(), body.size()).get(root) !=
-          simdjson::SUCCESS ||
-      root["events"].get_array().get(arr) != simdjson::SUCCESS)
+  if (thread_parser().parse(body.data(), body.size()).get(root)
+          != simdjson::SUCCESS
+      || root["events"].get_array().get(arr) != simdjson::SUCCESS)
     return unreadable("no events array");
   std::vector<sim_event> out;
   for (auto el : arr) {
@@ -129,12 +130,12 @@ caf::expected<std::string> sim_client::call(const std::string& path,
     std::string why = resp.body;
     dom::element root;
     std::string_view text;
-    if (thread_parser().parse(resp.body).get(root) == simdjson::SUCCESS &&
-        root["error"].get_string().get(text) == simdjson::SUCCESS)
+    if (thread_parser().parse(resp.body).get(root) == simdjson::SUCCESS
+        && root["error"].get_string().get(text) == simdjson::SUCCESS)
       why.assign(text);
     return make_error(engine_errc::http_status,
-                      "tg-sim " + path + ": HTTP " +
-                          std::to_string(resp.status) + ": " + why);
+                      "tg-sim " + path + ": HTTP " + std::to_string(resp.status)
+                          + ": " + why);
   }
   return std::move(resp.body);
 }
@@ -146,8 +147,8 @@ caf::expected<injected> sim_client::inject(const std::string& path,
     return answer.error();
   dom::element root;
   dom::object obj;
-  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS ||
-      root.get_object().get(obj) != simdjson::SUCCESS)
+  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS
+      || root.get_object().get(obj) != simdjson::SUCCESS)
     return unreadable(path);
   return decode_injected(obj);
 }
@@ -173,8 +174,8 @@ sim_client::say_many(const message_batch& batch) {
     return answer.error();
   dom::element root;
   dom::array arr;
-  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS ||
-      root.get_array().get(arr) != simdjson::SUCCESS)
+  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS
+      || root.get_array().get(arr) != simdjson::SUCCESS)
     return unreadable(path);
   std::vector<batch_result> out;
   out.reserve(batch.size());
@@ -192,8 +193,8 @@ sim_client::say_many(const message_batch& batch) {
     }
   }
   if (out.size() != batch.size())
-    return unreadable(path + ": " + std::to_string(out.size()) +
-                      " answers for " + std::to_string(batch.size()));
+    return unreadable(path + ": " + std::to_string(out.size()) + " answers for "
+                      + std::to_string(batch.size()));
   return out;
 }
 
@@ -241,9 +242,9 @@ caf::expected<int64_t> sim_client::inject_raw_update(std::string_view update) {
 caf::expected<std::vector<sim_event>>
 sim_client::chat_events(int64_t chat_id, int64_t after,
                         std::chrono::milliseconds wait) {
-  auto path = "/sim/chats/" + std::to_string(chat_id) +
-              "/events?after=" + std::to_string(after) +
-              "&wait_ms=" + std::to_string(wait.count());
+  auto path = "/sim/chats/" + std::to_string(chat_id)
+              + "/events?after=" + std::to_string(after)
+              + "&wait_ms=" + std::to_string(wait.count());
   auto answer = call(path, nullptr, timeout_ + wait);
   if (!answer)
     return answer.error();
@@ -253,9 +254,9 @@ sim_client::chat_events(int64_t chat_id, int64_t after,
 caf::expected<std::vector<sim_event>>
 sim_client::events(int64_t after, size_t limit,
                    std::chrono::milliseconds wait) {
-  auto path = "/sim/events?after=" + std::to_string(after) +
-              "&limit=" + std::to_string(limit) +
-              "&wait_ms=" + std::to_string(wait.count());
+  auto path = "/sim/events?after=" + std::to_string(after)
+              + "&limit=" + std::to_string(limit)
+              + "&wait_ms=" + std::to_string(wait.count());
   auto answer = call(path, nullptr, timeout_ + wait);
   if (!answer)
     return answer.error();
@@ -340,8 +341,8 @@ caf::expected<void> sim_client::set_limits(const limit_settings& l) {
 }
 
 caf::expected<void> sim_client::set_latency(std::chrono::milliseconds latency) {
-  return post_faults("{\"latency_ms\":" + std::to_string(latency.count()) +
-                     "}");
+  return post_faults("{\"latency_ms\":" + std::to_string(latency.count())
+                     + "}");
 }
 
 caf::expected<std::string> sim_client::stats_json() {
@@ -354,8 +355,8 @@ caf::expected<int64_t> sim_client::stat(std::string_view json_pointer) {
     return answer.error();
   dom::element root;
   int64_t v = 0;
-  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS ||
-      root.at_pointer(json_pointer).get_int64().get(v) != simdjson::SUCCESS)
+  if (thread_parser().parse(*answer).get(root) != simdjson::SUCCESS
+      || root.at_pointer(json_pointer).get_int64().get(v) != simdjson::SUCCESS)
     return unreadable("no counter at " + std::string{json_pointer});
   return v;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <chrono>
@@ -118,11 +119,11 @@ public:
   /// then answer `error_code` (answer error), are answered only after
   /// `hold` (answer hold), or get no answer at all (answer drop); only
   /// the calls for `chat_id` when it is given.
-  caf::expected<void>
-  fail_after_running(std::string_view method, int64_t count,
-                     fault_answer_kind answer, int error_code = 500,
-                     std::chrono::milliseconds hold = {},
-                     std::optional<int64_t> chat_id = {});
+  caf::expected<void> fail_after_running(std::string_view method, int64_t count,
+                                         fault_answer_kind answer,
+                                         int error_code = 500,
+                                         std::chrono::milliseconds hold = {},
+                                         std::optional<int64_t> chat_id = {});
   caf::expected<void> block_chat(int64_t chat_id);
   caf::expected<void> unblock_chat(int64_t chat_id);
   caf::expected<void> set_limits(const limit_settings& limits);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/sim_model.hpp"
 
 #include <algorithm>
@@ -25,13 +26,13 @@ stored_message* chat_record::find(int64_t message_id) {
 }
 
 bool is_media_kind(std::string_view kind) {
-  return std::find(std::begin(media_kinds), std::end(media_kinds), kind) !=
-         std::end(media_kinds);
+  return std::find(std::begin(media_kinds), std::end(media_kinds), kind)
+         != std::end(media_kinds);
 }
 
 bool media_takes_caption(std::string_view kind) {
-  return std::find(std::begin(captioned_kinds), std::end(captioned_kinds),
-                   kind) != std::end(captioned_kinds);
+  return std::find(std::begin(captioned_kinds), std::end(captioned_kinds), kind)
+         != std::end(captioned_kinds);
 }
 
 } // namespace bridge::tg_sim

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Bot API side of the simulator's state: polling, sending, the
 // webhook and the per-call bookkeeping. The control side (injections,
 // events, faults, reset) is in sim_state_control.cpp.
@@ -305,8 +306,8 @@ std::optional<push_job> sim_state::next_push(sim_clock::time_point& wake,
   lock guard{mu_};
   version = updates_version_;
   wake = sim_clock::time_point::max();
-  if (shut_down_ || webhook_.url.empty() || queue_.empty() ||
-      webhook_.in_flight)
+  if (shut_down_ || webhook_.url.empty() || queue_.empty()
+      || webhook_.in_flight)
     return std::nullopt;
   if (clock_->now() < webhook_.not_before) {
     wake = webhook_.not_before;
@@ -314,7 +315,7 @@ std::optional<push_job> sim_state::next_push(sim_clock::time_point& wake,
   }
   webhook_.in_flight = true;
   auto& head = queue_.front();
-  return push_job{webhook_.generation, head.id, head.raw, webhook_.url,
+  return push_job{webhook_.generation,   head.id,  head.raw, webhook_.url,
                   webhook_.secret_token, head.body};
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <array>
@@ -152,7 +153,8 @@ public:
   /// setMyCommands: keeps `commands` (a JSON array) under `key` (scope and
   /// language); a menu of one chat is an event of that chat too.
   refusal set_commands(const std::string& key, std::string commands,
-                       std::optional<int64_t> chat_id, std::string event_fields);
+                       std::optional<int64_t> chat_id,
+                       std::string event_fields);
   /// getMyCommands: the array kept under `key`, or `[]`.
   std::string commands(const std::string& key) const;
 

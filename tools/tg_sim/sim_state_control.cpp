@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The control side of the simulator's state: what simulated users do,
 // the event log readers, faults, limits, stats and reset.
 
@@ -136,16 +137,16 @@ injection sim_state::message_locked(message_request& r) {
     out.refused = control_refusal(400, "a private chat's id is its user's id");
     return out;
   }
-  if (queue_.would_overflow(r.text.size() + r.caption.size() +
-                            update_overhead_bytes)) {
+  if (queue_.would_overflow(r.text.size() + r.caption.size()
+                            + update_overhead_bytes)) {
     ++stats_.updates_refused;
     out.refused = control_refusal(503, "update queue is full");
     return out;
   }
   auto& user = remember(from);
   auto& chat = chat_for(user, chat_id);
-  if (chat.type != "private" && !r.chat_title.empty() &&
-      chat.title != r.chat_title) {
+  if (chat.type != "private" && !r.chat_title.empty()
+      && chat.title != r.chat_title) {
     chat.title = std::move(r.chat_title);
     chat.json = encode_chat(chat, nullptr);
   }
@@ -182,7 +183,8 @@ injection sim_state::inject_edit(const sim_user& from, int64_t chat_id,
     return out;
   }
   if (m->from_bot || m->from_id != from.id) {
-    out.refused = control_refusal(400, "a user can edit only their own messages");
+    out.refused =
+        control_refusal(400, "a user can edit only their own messages");
     return out;
   }
   if (queue_.would_overflow(text.size() + update_overhead_bytes)) {
@@ -223,8 +225,8 @@ injection sim_state::inject_callback(const sim_user& from, int64_t chat_id,
     out.refused = control_refusal(400, "only the bot's messages carry buttons");
     return out;
   }
-  if (queue_.would_overflow(m->text.size() + data.size() +
-                            update_overhead_bytes)) {
+  if (queue_.would_overflow(m->text.size() + data.size()
+                            + update_overhead_bytes)) {
     ++stats_.updates_refused;
     out.refused = control_refusal(503, "update queue is full");
     return out;
@@ -293,8 +295,9 @@ void sim_state::wait_events(std::optional<int64_t> chat_id, int64_t after,
   lock guard{mu_};
   ++event_waiters_;
   events_cv_.wait_until(guard, deadline, [&] {
-    return shut_down_ || (chat_id ? events_.has_after(*chat_id, after)
-                                  : events_.has_any_after(after));
+    return shut_down_
+           || (chat_id ? events_.has_after(*chat_id, after)
+                       : events_.has_any_after(after));
   });
   --event_waiters_;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/sim_stats.hpp"
 
 #include "common/json_writer.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/sim_types.hpp"
 
 #include <array>
@@ -18,8 +19,8 @@ bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())
     return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
+    if (std::tolower(static_cast<unsigned char>(a[i]))
+        != std::tolower(static_cast<unsigned char>(b[i])))
       return false;
   return true;
 }
@@ -32,17 +33,17 @@ std::string validate(const sim_options& opts) {
   if (opts.token.find('/') != std::string::npos)
     return "token must not contain '/'";
   const auto& l = opts.limits;
-  if (!(l.global_per_second > 0) || !(l.per_chat_per_second > 0) ||
-      !(l.per_chat_burst >= 1) || !(l.group_per_minute > 0))
+  if (!(l.global_per_second > 0) || !(l.per_chat_per_second > 0)
+      || !(l.per_chat_burst >= 1) || !(l.group_per_minute > 0))
     return "limit rates must be positive and the burst at least 1";
-  if (opts.max_events == 0 || opts.max_pending_updates == 0 ||
-      opts.max_pending_bytes == 0 || opts.max_messages_per_chat == 0 ||
-      opts.max_callback_queries == 0)
+  if (opts.max_events == 0 || opts.max_pending_updates == 0
+      || opts.max_pending_bytes == 0 || opts.max_messages_per_chat == 0
+      || opts.max_callback_queries == 0)
     return "bounds must be at least 1";
   if (opts.first_update_id < 1)
     return "first update id must be positive";
-  if (opts.webhook_retry_base.count() < 1 ||
-      opts.webhook_retry_cap < opts.webhook_retry_base)
+  if (opts.webhook_retry_base.count() < 1
+      || opts.webhook_retry_cap < opts.webhook_retry_base)
     return "webhook retry base must be positive and at most the cap";
   return {};
 }

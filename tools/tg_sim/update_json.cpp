@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/update_json.hpp"
 
 #include "common/utf8.hpp"
@@ -41,8 +42,8 @@ void write_media(json::writer& w, std::string_view kind, int64_t serial) {
     w.field("phone_number", "+34600000000").field("first_name", "Contact");
   } else {
     write_file(w, kind, serial, 24'000);
-    if (kind == "voice" || kind == "audio" || kind == "video" ||
-        kind == "animation" || kind == "video_note")
+    if (kind == "voice" || kind == "audio" || kind == "video"
+        || kind == "animation" || kind == "video_note")
       w.field("duration", 3);
     if (kind == "voice" || kind == "audio")
       w.field("mime_type", kind == "voice" ? "audio/ogg" : "audio/mpeg");

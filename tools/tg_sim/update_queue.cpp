@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/update_queue.hpp"
 
 #include <algorithm>
@@ -13,8 +14,8 @@ namespace bridge::tg_sim {
 refusal allowed_updates::parse(std::string_view encoded, allowed_updates& out) {
   static const auto bad = refusal::bad_request("can't parse allowed updates");
   simdjson::dom::element root;
-  if (thread_parser().parse(encoded.data(), encoded.size()).get(root) !=
-      simdjson::SUCCESS)
+  if (thread_parser().parse(encoded.data(), encoded.size()).get(root)
+      != simdjson::SUCCESS)
     return bad;
   simdjson::dom::array arr;
   if (root.get_array().get(arr) != simdjson::SUCCESS)
@@ -25,8 +26,8 @@ refusal allowed_updates::parse(std::string_view encoded, allowed_updates& out) {
     if (el.get_string().get(kind) != simdjson::SUCCESS)
       return bad;
     // Unknown names are ignored by Telegram; keeping them is harmless.
-    if (std::find(parsed.kinds_.begin(), parsed.kinds_.end(), kind) ==
-        parsed.kinds_.end())
+    if (std::find(parsed.kinds_.begin(), parsed.kinds_.end(), kind)
+        == parsed.kinds_.end())
       parsed.kinds_.emplace_back(kind);
   }
   out = std::move(parsed);
@@ -35,8 +36,8 @@ refusal allowed_updates::parse(std::string_view encoded, allowed_updates& out) {
 
 bool allowed_updates::allows(std::string_view kind) const {
   if (kinds_.empty())
-    return kind != "chat_member" && kind != "message_reaction" &&
-           kind != "message_reaction_count";
+    return kind != "chat_member" && kind != "message_reaction"
+           && kind != "message_reaction_count";
   return std::find(kinds_.begin(), kinds_.end(), kind) != kinds_.end();
 }
 

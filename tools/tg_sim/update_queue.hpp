@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 
 #include <cstddef>
@@ -54,8 +55,8 @@ public:
 
   /// True when `entries` more entries of `bytes` in all would break a bound.
   bool would_overflow(size_t entries, size_t bytes) const {
-    return entries_.size() + entries > max_entries_ ||
-           bytes_ + bytes > max_bytes_;
+    return entries_.size() + entries > max_entries_
+           || bytes_ + bytes > max_bytes_;
   }
 
   /// Appends an update with id `id` (ids must increase).

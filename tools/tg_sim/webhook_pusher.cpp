@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "tools/tg_sim/webhook_pusher.hpp"
 
 #include <string>
@@ -36,8 +37,8 @@ void webhook_pusher::run() {
     }
     std::vector<std::string> headers{"Content-Type: application/json"};
     if (!job->secret_token.empty())
-      headers.push_back("X-Telegram-Bot-Api-Secret-Token: " +
-                        job->secret_token);
+      headers.push_back("X-Telegram-Bot-Api-Secret-Token: "
+                        + job->secret_token);
     auto resp = client.post(job->url, job->body, headers, timeout_);
     state_.push_done(*job, resp.status, resp.error);
   }
