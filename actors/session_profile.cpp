@@ -152,16 +152,22 @@ void session_state::publish_commands() {
   outbound out;
   out.kind = outbound_kind::set_commands;
   out.chat_id = chat_id_;
-  // Telegram matches two-letter codes only; another code leaves the menu
-  // for every language of this chat.
-  if (lang().size() == 2)
-    out.language_code = lang();
   for (auto& [command, description] : domain::command_menu(role, lang()))
     out.commands.push_back({std::move(command), std::move(description)});
   out.dedupe_key = "menu" + std::to_string(chat_id_);
   out.origin_ns = current_.received_ns;
   // Not awaited: the sender makes the call off this thread, and a menu
-  // that fails to arrive never holds up the chat.
+  // that fails to arrive never holds up the chat. Telegram shows a
+  // chat's menu for the client's language first, else the chat's menu
+  // for any language: both are set, so a client in another language
+  // than the one chosen here still sees this user's commands in it.
+  // Telegram matches two-letter codes only.
+  if (lang().size() == 2) {
+    auto for_language = out;
+    for_language.language_code = lang();
+    for_language.dedupe_key += ":" + lang();
+    self->send(opts_->sender, fenced(std::move(for_language), opts_->fence));
+  }
   self->send(opts_->sender, fenced(std::move(out), opts_->fence));
 }
 

@@ -337,14 +337,23 @@ BOOST_FIXTURE_TEST_CASE(a_long_daily_is_split_like_any_long_text, fake_team) {
 
 namespace {
 
-/// The menu tg-sim keeps for `chat` in `lang`, as getMyCommands answers.
+/// The menu tg-sim keeps for `chat` in `lang` (empty: for any language),
+/// as getMyCommands answers.
 std::string menu_of(sim_world& w, int64_t chat, const std::string& lang) {
+  std::string language =
+      lang.empty() ? "" : R"(,"language_code":")" + lang + "\"";
   auto r = w.sim().post("/bot" + w.token() + "/getMyCommands",
                         R"({"scope":{"type":"chat","chat_id":)"
-                            + std::to_string(chat) + R"(},"language_code":")"
-                            + lang + R"("})");
+                            + std::to_string(chat) + "}" + language + "}");
   BOOST_TEST(r.status == 200, r.body);
   return r.body;
+}
+
+/// Waits for one publication of a chat's menu: for its language, then
+/// for any language.
+void next_menu(sim_world& w, int64_t chat) {
+  w.next_event(chat, "setMyCommands");
+  w.next_event(chat, "setMyCommands");
 }
 
 bool lists(const std::string& menu, const std::string& command) {
@@ -355,8 +364,8 @@ bool lists(const std::string& menu, const std::string& command) {
 
 BOOST_FIXTURE_TEST_CASE(the_menu_follows_role_language_and_reset, fake_team) {
   // Published when each finished registering (the last one is read).
-  world.next_event(ana.id, "setMyCommands");
-  world.next_event(bob.id, "setMyCommands");
+  next_menu(world, ana.id);
+  next_menu(world, bob.id);
   auto ana_menu = menu_of(world, ana.id, "en");
   BOOST_TEST(lists(ana_menu, "usage"), ana_menu);
   BOOST_TEST(lists(ana_menu, "workers"), ana_menu);
@@ -366,12 +375,14 @@ BOOST_FIXTURE_TEST_CASE(the_menu_follows_role_language_and_reset, fake_team) {
   auto bob_menu = menu_of(world, bob.id, "es");
   BOOST_TEST(lists(bob_menu, "tasks"), bob_menu);
   BOOST_TEST(!lists(bob_menu, "usage"), bob_menu);
+  // A client in another language than Bob's sees his menu in Spanish.
+  BOOST_TEST(menu_of(world, bob.id, "") == bob_menu);
   BOOST_TEST(bob_menu.find(render(text_id::menu_tasks, "es"))
                  != std::string::npos,
              bob_menu);
   // A new language: the menu in it.
   ask(bob, "/language pt");
-  world.next_event(bob.id, "setMyCommands");
+  next_menu(world, bob.id);
   auto pt_menu = menu_of(world, bob.id, "pt");
   BOOST_TEST(pt_menu.find(render(text_id::menu_tasks, "pt"))
                  != std::string::npos,
@@ -379,7 +390,7 @@ BOOST_FIXTURE_TEST_CASE(the_menu_follows_role_language_and_reset, fake_team) {
   // A reset: the newcomer's menu.
   ask(bob, "/reset");
   world.next_message(ana.id); // told Bob left
-  world.next_event(bob.id, "setMyCommands");
+  next_menu(world, bob.id);
   auto reset_menu = menu_of(world, bob.id, "pt");
   BOOST_TEST(lists(reset_menu, "start"), reset_menu);
   BOOST_TEST(!lists(reset_menu, "tasks"), reset_menu);
