@@ -134,6 +134,8 @@ private:
   /// translated.
   void show_typing(int64_t seq);
   void persist(const std::vector<int64_t>& seqs);
+  /// Stores a task's translation as the partner read it (for /tasks).
+  void keep_task_translation(int64_t task_id, const domain::pipeline_entry& e);
   void persisted(const std::vector<int64_t>& seqs,
                  const std::vector<int64_t>& copied,
                  const message_put_result& r);

@@ -58,6 +58,8 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
       if (e->update_id > 0)
         put.finishes.push_back(e->update_id);
       copied.push_back(seq);
+      if (m->kind == partner_kind::task && e->translated_ok && m->task_id > 0)
+        keep_task_translation(m->task_id, *e);
     }
     message_row row;
     row.conversation_id = conversation_id_;
@@ -83,6 +85,20 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
             --writes_out_;
             persist_failed(seqs, err);
           });
+}
+
+void conversation_state::keep_task_translation(
+    int64_t task_id, const domain::pipeline_entry& e) {
+  // The worker's /tasks shows this wording without translating the task
+  // again. Not awaited and idempotent (the first wording stored stays): a
+  // lost write only costs that later translation.
+  self->request(opts_->db, infinite,
+                task_translated{task_id, e.target_lang, e.translation, 0})
+      .then([](const db_count&) {},
+            [this, task_id](const caf::error& err) {
+              spdlog::debug("conversation {}: task {}'s wording not kept: {}",
+                            conversation_id_, task_id, describe(err));
+            });
 }
 
 void conversation_state::persisted(const std::vector<int64_t>& seqs,

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "config/defaults.hpp"
 #include "domain/registration.hpp"
@@ -215,6 +217,16 @@ BOOST_FIXTURE_TEST_CASE(tasks_read_in_each_readers_language_translated_once,
   auto id = task_id_in(ask(ana, "/task Clean the warehouse").text);
   world.next_message(bob.id); // the task itself
   auto sql_id = std::to_string(id);
+  // The wording Bob was sent is kept with the task, before any /tasks.
+  auto kept = [&] {
+    return db_value(world, "SELECT count(*) FROM task_translations WHERE "
+                           "task_id = "
+                               + sql_id + " AND language = 'es'")
+           == 1;
+  };
+  for (int i = 0; i < 400 && !kept(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+  BOOST_TEST(kept());
   BOOST_TEST(ask(bob, "/tasks").text
              == tasks_reply("es", id, "[es] Clean the warehouse"));
   BOOST_TEST(
