@@ -158,21 +158,8 @@ BOOST_FIXTURE_TEST_CASE(usage_shows_the_day_and_the_subscription, fake_team) {
 }
 
 BOOST_AUTO_TEST_CASE(a_language_no_partner_can_reach_is_refused) {
-  // Modes for English-Spanish and for a Russian-Ukrainian island (they
-  // carry the English-Spanish pipeline: only their names matter here).
-  fs::path dir = make_scratch_dir("modes");
-  fs::path system{"/usr/share/apertium/modes"};
-  for (auto [name, from] : {std::pair{"eng-spa", "eng-spa"},
-                            {"spa-eng", "spa-eng"},
-                            {"rus-ukr", "eng-spa"},
-                            {"ukr-rus", "eng-spa"}})
-    fs::copy_file(system / (std::string{from} + ".mode"),
-                  dir / (std::string{name} + ".mode"));
-  sim_world world{
-      unthrottled_engine({"--translator.backend=apertium",
-                          "--translator.apertium_pipelines=1",
-                          "--translator.apertium_modes_dir=" + dir.string()}),
-      unthrottled_sim()};
+  std::string dir;
+  sim_world world{island_engine(dir), unthrottled_sim()};
   auto ann = make_user(5201, "Ann", "en");
   auto bea = make_user(5202, "Bea", "es");
   auto code = register_manager(world, ann, "en");

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <regex>
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include <pqxx/pqxx>
 
@@ -103,6 +105,22 @@ std::vector<std::string> unthrottled_engine(std::vector<std::string> extra) {
 std::vector<std::string> unthrottled_sim() {
   return {"--per-chat-per-second", "100", "--per-chat-burst", "100",
           "--global-per-second",   "1000"};
+}
+
+std::vector<std::string> island_engine(std::string& modes_dir) {
+  namespace fs = std::filesystem;
+  modes_dir = make_scratch_dir("modes");
+  fs::path dir{modes_dir};
+  fs::path system{"/usr/share/apertium/modes"};
+  for (auto [name, from] : {std::pair{"eng-spa", "eng-spa"},
+                            {"spa-eng", "spa-eng"},
+                            {"rus-ukr", "eng-spa"},
+                            {"ukr-rus", "eng-spa"}})
+    fs::copy_file(system / (std::string{from} + ".mode"),
+                  dir / (std::string{name} + ".mode"));
+  return unthrottled_engine(
+      {"--translator.backend=apertium", "--translator.apertium_pipelines=1",
+       "--translator.apertium_modes_dir=" + dir.string()});
 }
 
 numbered_arrivals collect_numbered(sim_world& w, int64_t chat,

@@ -45,6 +45,13 @@ unthrottled_engine(std::vector<std::string> extra = {});
 /// tg-sim arguments to match.
 std::vector<std::string> unthrottled_sim();
 
+/// `unthrottled_engine` on Apertium with English-Spanish and a
+/// Russian-Ukrainian island that cannot reach it, in modes of a scratch
+/// folder (the island's modes carry the English-Spanish pipeline: only
+/// their names matter to the language graph). `modes_dir` is that
+/// folder, for the test to remove.
+std::vector<std::string> island_engine(std::string& modes_dir);
+
 /// What a chat received of texts carrying `word N` (N from 1 to `total`),
 /// in arrival order, until each arrived and then nothing more came for
 /// `quiet` (so a late repeat is seen too), or `limit` passed; other
