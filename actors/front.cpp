@@ -2,6 +2,7 @@
 #include "actors/front.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include <caf/scoped_actor.hpp>
 #include <spdlog/spdlog.h>
@@ -45,6 +46,16 @@ caf::behavior front_state::make_behavior(front_options opts) {
           return;
         }
         auto pause = poll_once();
+        // The front is alone on its thread, so a gather pause is slept
+        // here rather than set on CAF's clock, whose thread wakes when a
+        // timer is set and again when it fires: at 800 messages a second
+        // the gather was a third of the engine's timers. A stop waits at
+        // most this long; longer pauses (isolation, refusals) still go
+        // to the clock so that a stop is never held for seconds.
+        if (pause.count() > 0 && pause <= opts_.poll_gather) {
+          std::this_thread::sleep_for(pause);
+          pause = delay::zero();
+        }
         if (pause.count() == 0)
           self->send(self, poll_atom::value);
         else
