@@ -20,7 +20,7 @@ esac
 say() { printf '\n== %s\n' "$*" >&2; }
 
 say "install check"
-scripts/setup.sh
+scripts/setup.sh demo
 say "release build of the engine and tg-sim (the test command builds the rest)"
 scripts/build.sh release bridge tg-sim
 

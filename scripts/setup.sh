@@ -2,11 +2,21 @@
 # SPDX-License-Identifier: Apache-2.0
 # Installs what Bridge needs from Debian 12's packages, skipping what is
 # already there. Needs root (or sudo) only when something is missing.
+# `scripts/setup.sh demo` installs only what the demo builds and runs;
+# with no argument, also what the tests, benchmarks and packaging use
+# (a browser, promtool, clang-format, help2man: more than half of the
+# download on a new machine).
 set -euo pipefail
+
+scope="${1:-all}"
+case "$scope" in
+  all | demo) ;;
+  *) echo "usage: $0 [all|demo]" >&2; exit 2 ;;
+esac
 
 packages=(
   # build
-  g++ cmake ninja-build ccache pkg-config clang-format
+  g++ cmake ninja-build ccache pkg-config
   # libraries
   libcaf-dev libpqxx-dev libhiredis-dev libsimdjson-dev libspdlog-dev
   libboost-test-dev libcurl4-openssl-dev libcpp-httplib-dev prometheus-cpp-dev
@@ -19,12 +29,18 @@ packages=(
   # installs ro->es only, so Romanian is not offered until a way back is.
   apertium-es-pt apertium-fr-es apertium-spa-ita apertium-spa-cat
   apertium-eng-cat apertium-es-gl apertium-es-ro
-  # tools the scripts, plots and browser tests use; prometheus for
-  # promtool, which lints a scrape of /metrics (19 MB download)
-  curl jq gnuplot-nox chromium prometheus
-  # packaging: the man page, the .deb's checks, the unit's checks
-  help2man dpkg-dev systemd
 )
+if [ "$scope" = all ]; then
+  packages+=(
+    # the format check
+    clang-format
+    # tools the scripts, plots and browser tests use; prometheus for
+    # promtool, which lints a scrape of /metrics (19 MB download)
+    curl jq gnuplot-nox chromium prometheus
+    # packaging: the man page, the .deb's checks, the unit's checks
+    help2man dpkg-dev systemd
+  )
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -34,7 +50,7 @@ for p in "${packages[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#packages[@]} packages present" >&2
+  echo "setup: all ${#packages[@]} packages present ($scope)" >&2
   exit 0
 fi
 
