@@ -77,8 +77,8 @@ bool front_state::leading() {
   return leads;
 }
 
-bool front_state::held_back(caf::scoped_actor& blocking) {
-  bool behind = ask_engine_behind(blocking, opts_.db);
+bool front_state::held_back() {
+  bool behind = engine_is_behind(opts_.pressure.get());
   auto now = opts_.clock.steady_ns();
   if (behind && held_since_ns_ == 0) {
     held_since_ns_ = now;
@@ -93,8 +93,7 @@ bool front_state::held_back(caf::scoped_actor& blocking) {
 }
 
 front_state::delay front_state::poll_once() {
-  caf::scoped_actor blocking{self->system()};
-  if (cursor_.may_hold_back() && held_back(blocking))
+  if (cursor_.may_hold_back() && held_back())
     return hold_back();
   ++counters->polls;
   auto limit = cursor_.limit(opts_.poll_limit);
@@ -105,7 +104,7 @@ front_state::delay front_state::poll_once() {
     count_error(outcome.error_reason);
   switch (outcome.verdict) {
   case poll_verdict::store: {
-    auto pause = store(blocking, outcome);
+    auto pause = store(outcome);
     // A short answer: the next updates arrive one by one, so let a few
     // gather rather than fetch and store each alone.
     if (pause.count() == 0)
@@ -197,13 +196,14 @@ front_state::delay front_state::refused(const telegram::poll_outcome& outcome,
   return wait;
 }
 
-front_state::delay front_state::store(caf::scoped_actor& blocking,
-                                      telegram::poll_outcome& outcome) {
+front_state::delay front_state::store(telegram::poll_outcome& outcome) {
   auto& batch = outcome.batch;
   telemetry::engine_health().intake = true;
   counters->updates += batch.updates.size();
   auto store_ns = opts_.clock.steady_ns();
-  bool stored = store_and_hand_on(blocking, opts_.db, opts_.dispatcher,
+  if (!blocking_)
+    blocking_.emplace(self->system(), true);
+  bool stored = store_and_hand_on(*blocking_, opts_.db, opts_.dispatcher,
                                   batch.updates, *counters, opts_.owned.get());
   if (!batch.updates.empty())
     telemetry::metrics().intake_store_seconds.Observe(

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -36,6 +37,8 @@ struct front_options {
   caf::actor dispatcher;
   /// Where each batch is made durable (the inbox) before the offset moves.
   db_actor db;
+  /// The pool's queue as it publishes it: polls wait while it is behind.
+  std::shared_ptr<const db_pressure> pressure;
   /// Shared with whoever watches the intake (the engine's drain).
   std::shared_ptr<intake_state> counters;
   /// Pause before looking again while the engine is behind.
@@ -74,8 +77,8 @@ private:
 
   /// One getUpdates round; returns the delay before the next one.
   delay poll_once();
-  /// Asks the pool whether the engine is behind (`engine_is_behind`).
-  bool held_back(caf::scoped_actor& blocking);
+  /// Whether the engine is behind (`engine_is_behind`); logs each change.
+  bool held_back();
   /// Whether this engine polls now (it holds the intake role, or runs
   /// alone); logs each change.
   bool leading();
@@ -90,11 +93,15 @@ private:
   /// An error answer: backs off, longer on a 429 that asks for it.
   delay refused(const telegram::poll_outcome& outcome, long http_status);
   /// Stores the updates, counts what was left out, then moves on.
-  delay store(caf::scoped_actor& blocking, telegram::poll_outcome& outcome);
+  delay store(telegram::poll_outcome& outcome);
 
   caf::event_based_actor* self;
   front_options opts_;
   http_client client_;
+  /// Waits for the inbox writes, on the front's own thread. One for the
+  /// front's life: a scoped actor made and ended at every poll cost CAF's
+  /// clock thread two wake-ups each time (its timeouts cancelled at exit).
+  std::optional<caf::scoped_actor> blocking_;
   /// The offset, the unnamed update expected again, and isolation: after
   /// a body that could not be cut into its updates, the front fetches one
   /// update at a time, so the broken one is refused alone and its

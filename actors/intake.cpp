@@ -42,12 +42,13 @@ bool engine_is_behind(const db_pool_status& pool) {
   return pool.queue_limit > 0 && pool.queue_depth * 4 >= pool.queue_limit;
 }
 
-bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db) {
-  bool behind = false;
-  blocking->request(db, std::chrono::seconds{1}, status_atom::value)
-      .receive([&](const db_pool_status& s) { behind = engine_is_behind(s); },
-               [](const caf::error&) {});
-  return behind;
+bool engine_is_behind(const db_pressure* pool) {
+  if (pool == nullptr)
+    return false;
+  db_pool_status s;
+  s.queue_depth = pool->queue_depth.load(std::memory_order_relaxed);
+  s.queue_limit = pool->queue_limit.load(std::memory_order_relaxed);
+  return engine_is_behind(s);
 }
 
 bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,

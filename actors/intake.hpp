@@ -47,10 +47,9 @@ struct intake_state {
 /// fetched yet.
 bool engine_is_behind(const db_pool_status& pool);
 
-/// Asks the pool for its status and applies `engine_is_behind`; false
-/// when the pool does not answer within a second (then the inbox write
-/// itself tells). Blocks like `store_and_hand_on`.
-bool ask_engine_behind(caf::scoped_actor& blocking, const db_actor& db);
+/// `engine_is_behind` on what the pool last published; false without a
+/// gauge (then the inbox write itself tells).
+bool engine_is_behind(const db_pressure* pool);
 
 /// The one way updates enter the engine, for polling and webhook alike:
 /// stores `updates` in the inbox and, once PostgreSQL has them, hands the

@@ -80,6 +80,7 @@ bool engine::start_rooms(std::string& err) {
       for (auto id : x.profiles)
         memo->forget(id);
     };
+  pool.pressure = db_pressure_;
   auto db = storage::start_db_pool(sys_, pool);
   if (!db) {
     start_failure_ = engine_code(db.error());
@@ -298,6 +299,7 @@ void engine::wire_admin() {
 
 bool engine::start_webhook_intake(std::string& err) {
   webhook_->db = db_;
+  webhook_->pressure = db_pressure_;
   webhook_->dispatcher = router_;
   webhook_->secret = cfg_.secrets.telegram_webhook_secret;
   webhook_->counters = intake_;
@@ -323,6 +325,7 @@ bool engine::start_polling(std::string& err) {
   auto fo = front_options_from(cfg_);
   fo.dispatcher = router_;
   fo.db = db_;
+  fo.pressure = db_pressure_;
   fo.counters = intake_;
   fo.owned = owned_;
   front_ = sys_.spawn<caf::detached>(front, std::move(fo));

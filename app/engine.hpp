@@ -100,6 +100,8 @@ private:
   std::unique_ptr<ops::http_server> http_;
   const bridge_config& cfg_;
   db_actor db_;
+  /// The pool's queue depth, read by the intake before each poll or push.
+  std::shared_ptr<db_pressure> db_pressure_ = std::make_shared<db_pressure>();
   cache_actor cache_;
   /// Profiles kept in this engine's memory; unset without Redis or with
   /// `cache.local_profiles = 0`.

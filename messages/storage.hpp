@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -125,6 +126,15 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, backlog_get& x) {
   return f(caf::meta::type_name("backlog_get"), x.timeout_ms);
 }
+
+/// How full the pool's queue is, published by the pool whenever it
+/// changes, for the intake on other threads: asking the pool instead
+/// took a round trip and a timed request (two wake-ups of CAF's clock)
+/// before every poll. Not a message; shared by pointer.
+struct db_pressure {
+  std::atomic<int64_t> queue_depth{0};
+  std::atomic<int64_t> queue_limit{0};
+};
 
 /// What the pool has done since start, for operators and tests.
 struct db_pool_status {

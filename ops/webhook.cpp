@@ -66,8 +66,7 @@ void add_webhook_route(http_server& server,
           answer(res, 401, "Unauthorized");
           return;
         }
-        caf::scoped_actor blocking{*sys};
-        if (ask_engine_behind(blocking, o->db)) {
+        if (engine_is_behind(o->pressure.get())) {
           // Telegram keeps the update and pushes it again later.
           ++o->counters->held_back;
           telemetry::metrics().intake_held_back.Increment();
@@ -80,6 +79,7 @@ void add_webhook_route(http_server& server,
         // once stored. An unreadable push is taken too: Telegram repeats any
         // push not answered 2xx, which would count it again every time.
         count_left_out(batch, *o->counters, "webhook");
+        caf::scoped_actor blocking{*sys};
         if (!store_and_hand_on(blocking, o->db, o->dispatcher, batch.updates,
                                *o->counters, o->owned.get())) {
           answer(res, 503, "Service Unavailable: try again");

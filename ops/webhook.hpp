@@ -25,6 +25,9 @@ struct webhook_options {
   /// other field is filled in.
   std::atomic<caf::actor_system*> sys{nullptr};
   db_actor db;
+  /// The pool's queue as it publishes it: pushes are refused while it is
+  /// behind.
+  std::shared_ptr<const db_pressure> pressure;
   caf::actor dispatcher;
   /// TELEGRAM_WEBHOOK_SECRET: the `X-Telegram-Bot-Api-Secret-Token` value.
   std::string secret;

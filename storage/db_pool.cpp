@@ -80,6 +80,9 @@ db_actor::behavior_type db_pool_state::make_behavior(db_pool_options opts) {
   queue_ = std::make_unique<queue>(op_count, opts_.queue_limit);
   counters_.pool_size = static_cast<int64_t>(opts_.pool_size);
   counters_.queue_limit = static_cast<int64_t>(opts_.queue_limit);
+  if (opts_.pressure)
+    opts_.pressure->queue_limit.store(counters_.queue_limit,
+                                      std::memory_order_relaxed);
   workers_.resize(opts_.pool_size);
   for (size_t i = 0; i < workers_.size(); ++i) {
     spawn_worker(i);
@@ -228,6 +231,13 @@ void db_pool_state::dispatch() {
     start_turn(worker, std::move(calls));
   }
   wake_after_linger();
+  publish_pressure();
+}
+
+void db_pool_state::publish_pressure() {
+  if (opts_.pressure)
+    opts_.pressure->queue_depth.store(static_cast<int64_t>(queue_->size()),
+                                      std::memory_order_relaxed);
 }
 
 void db_pool_state::start_turn(size_t worker, std::vector<queue::entry> calls) {

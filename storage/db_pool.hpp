@@ -25,6 +25,9 @@ struct db_pool_options {
   /// thread, before the writer is answered (an in-memory copy dropped
   /// here cannot be read by the writer's next step). Memory only.
   std::function<void(const cache_invalidate&)> on_change;
+  /// Where the pool publishes its queue's depth and limit (see
+  /// `db_pressure`); none if null.
+  std::shared_ptr<db_pressure> pressure;
   /// Workers, each with at most one connection: the pool's connection
   /// bound, `db.pool_size` less the one the lease keeper holds
   /// (storage/start.cpp).
@@ -122,6 +125,8 @@ private:
   void admit(uint32_t op, size_t weight, int64_t timeout_ms, caf::error invalid,
              caf::message call, caf::response_promise promise);
   void dispatch();
+  /// Stores the queue's depth in `opts_.pressure`, if any.
+  void publish_pressure();
   bool may_leave(uint32_t op) const;
   bool combines(uint32_t op) const;
   void start_turn(size_t worker, std::vector<queue::entry> calls);

@@ -67,6 +67,7 @@ void db_pool_state::sweep() {
   }
   if (next != clock::time_point::max())
     schedule_sweep(next);
+  publish_pressure();
 }
 
 void db_pool_state::schedule_sweep(clock::time_point at) {
@@ -88,6 +89,7 @@ void db_pool_state::fail_all(const caf::error& err) {
         t.answered[k] = true;
         refuse(t.calls[k].value.promise, err);
       }
+  publish_pressure();
 }
 
 } // namespace bridge::storage

@@ -29,7 +29,13 @@ struct shared {
   std::mutex mu;
   std::vector<int64_t> handed_on;
   std::vector<std::string> texts;
-  std::atomic<bool> behind{false};
+  /// The pool's published queue: 4 of 4 is behind, 0 of 4 is not.
+  std::shared_ptr<db_pressure> pressure = [] {
+    auto p = std::make_shared<db_pressure>();
+    p->queue_limit = 4;
+    return p;
+  }();
+  void behind(bool yes) { pressure->queue_depth = yes ? 4 : 0; }
   /// Unfinished inbox rows the first resume page holds, and the ids the
   /// front marked done.
   std::vector<inbox_row> unfinished;
@@ -49,12 +55,6 @@ caf::behavior fake_db(caf::event_based_actor*, std::shared_ptr<shared> s) {
         for (const auto& row : put.rows)
           r.new_ids.push_back(row.update_id);
         return r;
-      },
-      [s](status_atom) {
-        db_pool_status st;
-        st.queue_limit = 4;
-        st.queue_depth = s->behind ? 4 : 0;
-        return st;
       },
       [s](const inbox_pending& p) {
         inbox_page page;
@@ -92,6 +92,7 @@ struct front_fixture : test::system_fixture, tg_sim_test::server_fixture {
     o.poll_limit = poll_limit;
     o.dispatcher = sys->spawn(dispatcher, s);
     o.db = caf::actor_cast<db_actor>(sys->spawn(fake_db, s));
+    o.pressure = s->pressure;
     o.counters = counters;
     o.hold_back_pause = 20ms;
     front_actor = sys->spawn<caf::detached>(front, std::move(o));
@@ -231,9 +232,9 @@ BOOST_FIXTURE_TEST_CASE(with_one_update_a_poll_hold_back_still_works,
   BOOST_REQUIRE(arrived("two"));
   BOOST_TEST(refused_count(1));
   auto held = counters->held_back.load();
-  s->behind = true;
+  s->behind(true);
   BOOST_TEST(eventually([&] { return counters->held_back.load() > held; }));
-  s->behind = false;
+  s->behind(false);
   say("three");
   BOOST_TEST(arrived("three"));
 }

@@ -17,6 +17,7 @@ namespace {
 /// A pool of three connections and room for ten waiting requests.
 struct small_pool : bridge::test::system_fixture {
   bridge::test::pg_scratch db;
+  std::shared_ptr<db_pressure> pressure = std::make_shared<db_pressure>();
   db_actor pool;
 
   explicit small_pool(size_t size = 3, size_t queue = 10, bool combine = true,
@@ -35,6 +36,7 @@ struct small_pool : bridge::test::system_fixture {
     opts.combine_writes = combine;
     opts.batch_turns = write_turns;
     opts.write_linger = linger;
+    opts.pressure = pressure;
     pool = *storage::start_db_pool(*sys, opts);
     BOOST_REQUIRE(wait_until([&] {
       return pool_status(*sys, pool).connections_open
@@ -88,6 +90,9 @@ BOOST_AUTO_TEST_CASE(a_saturated_pool_never_opens_more_connections) {
   auto s = p.status();
   BOOST_TEST(s.in_use == 3);
   BOOST_TEST(s.queue_depth == 10);
+  // What the intake reads without asking says the same.
+  BOOST_TEST(p.pressure->queue_depth.load() == 10);
+  BOOST_TEST(p.pressure->queue_limit.load() == 10);
   long long peak = 0;
   BOOST_REQUIRE(wait_until([&] {
     peak = std::max(peak, p.server_connections());
@@ -107,6 +112,7 @@ BOOST_AUTO_TEST_CASE(a_saturated_pool_never_opens_more_connections) {
       [&](user_record&) {}, [&](caf::error& e) { BOOST_FAIL(describe(e)); });
   auto done = p.status();
   BOOST_TEST(done.queue_depth == 0);
+  BOOST_TEST(p.pressure->queue_depth.load() == 0);
   BOOST_TEST(done.in_use == 0);
   BOOST_TEST(done.waits >= 10);
   BOOST_TEST(done.wait_us_max > 0);
