@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ops/http_server.hpp"
 
+#include <sys/socket.h>
+
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
@@ -65,6 +67,11 @@ public:
   gated_server() = default;
 
   void set_gate(connection_gate* gate) { gate_ = gate; }
+
+  /// cpp-httplib listens with a backlog of 5: a burst of connections
+  /// beyond it waits a second or more for the kernel to retry its
+  /// handshake. Listening again on the bound socket only sets the backlog.
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
 
   /// Answers one request on `conn`; true when it may carry another.
   bool serve(http_connection& conn, const http_options& o) {
@@ -194,6 +201,7 @@ bool http_server::start(std::string& err) {
        {"connections", "timeout", "too_large", "length_required", "bad_framing",
         "no_route", "gate"})
     telemetry::metrics().http_refused(reason);
+  server_->widen_backlog();
   conns_->start();
   listener_ = std::thread{[this] { server_->listen_after_bind(); }};
   return true;
