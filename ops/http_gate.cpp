@@ -198,10 +198,11 @@ void connection_gate::stop() {
     if (stopping_ || wake_fd_ < 0)
       return;
     stopping_ = true;
-    // Requests being read are cut at their next read; answers being
-    // written fail fast instead of waiting for a slow reader.
+    // Requests still being read end at their next read; a request
+    // already read keeps its answer (a webhook push stored just now is
+    // told so, and Telegram does not push it again).
     for (int fd : serving_)
-      ::shutdown(fd, SHUT_RDWR);
+      ::shutdown(fd, SHUT_RD);
   }
   ready_cv_.notify_all();
   wake_poller();
