@@ -82,6 +82,7 @@ public:
         from + static_cast<int64_t>(o.request_deadline.count()) * 1'000'000;
     limits.read_timeout = o.read_timeout;
     limits.max_request_bytes = o.max_body_bytes + header_allowance;
+    limits.answer_time = o.request_deadline;
     request_stream strm{conn, limits, clock{}};
     close_after_answer = false;
     bool last = conn.served + 1 >= keep_alive_max;

@@ -125,7 +125,15 @@ ssize_t request_stream::write(const char* ptr, size_t size) {
   // (408 or 413) is written instead, once the parser gave up.
   if (fault_ != stream_fault::none)
     return -1;
-  if (!is_writable())
+  auto now = clock_.steady_ns();
+  if (write_by_ns_ == 0)
+    write_by_ns_ =
+        now + static_cast<int64_t>(limits_.answer_time.count()) * 1'000'000;
+  auto left_ms = (write_by_ns_ - now) / 1'000'000;
+  if (left_ms <= 0)
+    return -1;
+  auto wait = std::min<int64_t>(left_ms, limits_.read_timeout.count());
+  if (poll_one(conn_.fd, POLLOUT, wait) <= 0)
     return -1;
   ssize_t n = 0;
   do {

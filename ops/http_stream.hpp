@@ -47,6 +47,9 @@ struct request_limits {
   std::chrono::milliseconds read_timeout{5000};
   /// Bytes of the request, framing included, past which reading stops.
   size_t max_request_bytes = 0;
+  /// Time the answer has to be written from its first byte on: a client
+  /// that stops reading holds the thread no longer than this.
+  std::chrono::milliseconds answer_time{10000};
 };
 
 /// The stream cpp-httplib parses one request from. cpp-httplib's own
@@ -55,7 +58,9 @@ struct request_limits {
 /// this one fails every read once the request's deadline passed or its
 /// byte budget is spent, and remembers why so the server answers 408 or
 /// 413 instead of cpp-httplib's 400. Once a fault is set, writes fail
-/// too: the answer for it is written by `answer_fault`.
+/// too: the answer for it is written by `answer_fault`. Writing the
+/// answer has `answer_time` from its first byte, so a client that stops
+/// reading is let go too.
 class request_stream final : public httplib::Stream {
 public:
   request_stream(http_connection& conn, request_limits limits, clock clk);
@@ -84,6 +89,9 @@ private:
   clock clock_;
   stream_fault fault_ = stream_fault::none;
   size_t taken_ = 0;
+  /// Steady time (ns) by which the answer must be written; 0 until its
+  /// first byte.
+  int64_t write_by_ns_ = 0;
 };
 
 /// Writes the short answer to a request cut off by `fault` (408 or 413,

@@ -231,6 +231,23 @@ BOOST_AUTO_TEST_CASE(a_stream_over_its_budget_is_too_large) {
   BOOST_TEST(p.read_all().rfind("HTTP/1.1 413 Payload Too Large\r\n", 0) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(an_answer_not_taken_in_time_is_given_up) {
+  socket_pair p;
+  manual_clock t;
+  auto conn = connection_on(p.server);
+  request_limits lim{t.now_ns + 1'000'000'000, std::chrono::seconds{5}, 100,
+                     std::chrono::seconds{3}};
+  request_stream s{conn, lim, t.get()};
+  BOOST_TEST(s.write("HTTP/1.1 200 OK\r\n", 17) == 17);
+  // The client stopped reading; from the answer's first byte it has
+  // three seconds, however long the handler took before.
+  t.now_ns += 2'000'000'000;
+  BOOST_TEST(s.write("a", 1) == 1);
+  t.now_ns += 2'000'000'000;
+  BOOST_TEST(s.write("b", 1) == -1);
+  ::close(p.server);
+}
+
 BOOST_AUTO_TEST_CASE(a_closed_client_reads_as_the_end) {
   socket_pair p;
   manual_clock t;
