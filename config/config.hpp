@@ -169,6 +169,10 @@ struct bridge_config {
     int64_t max_body_bytes = defaults::http::max_body_bytes;
     std::chrono::milliseconds read_timeout = defaults::http::read_timeout;
     int64_t threads = defaults::http::threads;
+    // -- http server under abuse
+    std::chrono::milliseconds request_deadline =
+        defaults::http::request_deadline;
+    int64_t max_connections = defaults::http::max_connections;
   } http;
 
   /// What operators read through the admin API and the dashboard.

@@ -164,6 +164,11 @@ constexpr int64_t port = 8090;
 constexpr int64_t max_body_bytes = 1048576;
 constexpr milliseconds read_timeout{5000};
 constexpr int64_t threads = 4;
+/// A whole request (headers and body) must arrive within this, however
+/// its bytes trickle in.
+constexpr milliseconds request_deadline{10000};
+/// Connections held at once; an idle one costs a descriptor, not a thread.
+constexpr int64_t max_connections = 512;
 } // namespace http
 
 namespace ops {

@@ -269,6 +269,13 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
     c.http.read_timeout, b{10, 600'000});
   f(key_info{"http.threads", "threads serving HTTP requests"}, c.http.threads,
     b{1, 256});
+  f(key_info{"http.request_deadline_ms",
+             "time a client has to send a whole request, however slowly its "
+             "bytes come (408 after)"},
+    c.http.request_deadline, b{100, 600'000});
+  f(key_info{"http.max_connections",
+             "connections held at once; more are answered 503 and closed"},
+    c.http.max_connections, b{1, 10'000});
   // -- ops -------------------------------------------------------------------
   f(key_info{"ops.operator_language",
              "language (ISO 639-1) feedback is translated into for operators"},

@@ -37,29 +37,37 @@ void send_json(httplib::Response& res, int status, std::string body) {
   res.set_content(std::move(body), "application/json");
 }
 
+/// Answers a caller the API refuses (off, starting, wrong bearer token);
+/// true when it did. Asked of the headers alone, before any body is read.
+bool refuse_caller(const admin_options& o, const httplib::Request& req,
+                   httplib::Response& res) {
+  if (o.sys.load(std::memory_order_acquire) == nullptr) {
+    send_json(res, 503, render_error("starting"));
+    return true;
+  }
+  if (o.token.empty()) {
+    send_json(res, 503,
+              render_error("the admin API is off: set "
+                           "BRIDGE_ADMIN_TOKEN"));
+    return true;
+  }
+  auto auth = req.get_header_value("Authorization");
+  constexpr std::string_view scheme = "Bearer ";
+  std::string given =
+      auth.rfind(scheme, 0) == 0 ? auth.substr(scheme.size()) : std::string{};
+  if (!constant_time_equal(given, o.token)) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    send_json(res, 401, render_error("a valid bearer token is required"));
+    return true;
+  }
+  return false;
+}
+
 /// Wraps a route: the API must be on and the bearer token right.
 httplib::Server::Handler guarded(opts_ptr o, handler h) {
   return [o, h](const httplib::Request& req, httplib::Response& res) {
-    if (o->sys.load(std::memory_order_acquire) == nullptr) {
-      send_json(res, 503, render_error("starting"));
-      return;
-    }
-    if (o->token.empty()) {
-      send_json(res, 503,
-                render_error("the admin API is off: set "
-                             "BRIDGE_ADMIN_TOKEN"));
-      return;
-    }
-    auto auth = req.get_header_value("Authorization");
-    constexpr std::string_view scheme = "Bearer ";
-    std::string given =
-        auth.rfind(scheme, 0) == 0 ? auth.substr(scheme.size()) : std::string{};
-    if (!constant_time_equal(given, o->token)) {
-      res.set_header("WWW-Authenticate", "Bearer");
-      send_json(res, 401, render_error("a valid bearer token is required"));
-      return;
-    }
-    h(req, res, *o);
+    if (!refuse_caller(*o, req, res))
+      h(req, res, *o);
   };
 }
 
@@ -364,6 +372,10 @@ const std::vector<route>& admin_table() {
 } // namespace
 
 void add_admin_routes(http_server& server, opts_ptr o) {
+  server.guard_bodies("/admin/",
+                      [o](const httplib::Request& req, httplib::Response& res) {
+                        return refuse_caller(*o, req, res);
+                      });
   auto& r = server.routes();
   for (const auto& rt : admin_table()) {
     auto h = guarded(o, rt.run);

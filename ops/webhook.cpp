@@ -49,31 +49,50 @@ bool call(const std::string& api_url, const std::string& token,
   return true;
 }
 
+/// Answers a push that is refused whatever its body says (the engine is
+/// starting, the secret is wrong, the engine is behind); true when it did.
+bool refuse_push(const webhook_options& o, const httplib::Request& req,
+                 httplib::Response& res) {
+  if (req.path != webhook_path) {
+    answer(res, 404, "Not Found");
+    return true;
+  }
+  if (o.sys.load(std::memory_order_acquire) == nullptr) {
+    answer(res, 503, "Service Unavailable: starting");
+    return true;
+  }
+  auto given = req.get_header_value("X-Telegram-Bot-Api-Secret-Token");
+  if (!constant_time_equal(given, o.secret)) {
+    answer(res, 401, "Unauthorized");
+    return true;
+  }
+  if (engine_is_behind(o.pressure.get())) {
+    // Telegram keeps the update and pushes it again later.
+    ++o.counters->held_back;
+    telemetry::metrics().intake_held_back.Increment();
+    res.set_header("Retry-After", "1");
+    answer(res, 503, "Service Unavailable: busy, push again later");
+    return true;
+  }
+  return false;
+}
+
 } // namespace
 
 void add_webhook_route(http_server& server,
                        std::shared_ptr<const webhook_options> o) {
   announce_intake_metrics();
+  // Checked on the headers alone, so a push the engine will refuse is
+  // never read: a body is what a stranger would waste the server on.
+  server.guard_bodies(webhook_path,
+                      [o](const httplib::Request& req, httplib::Response& res) {
+                        return refuse_push(*o, req, res);
+                      });
   server.routes().Post(
       webhook_path, [o](const httplib::Request& req, httplib::Response& res) {
+        if (refuse_push(*o, req, res))
+          return;
         auto* sys = o->sys.load(std::memory_order_acquire);
-        if (sys == nullptr) {
-          answer(res, 503, "Service Unavailable: starting");
-          return;
-        }
-        auto given = req.get_header_value("X-Telegram-Bot-Api-Secret-Token");
-        if (!constant_time_equal(given, o->secret)) {
-          answer(res, 401, "Unauthorized");
-          return;
-        }
-        if (engine_is_behind(o->pressure.get())) {
-          // Telegram keeps the update and pushes it again later.
-          ++o->counters->held_back;
-          telemetry::metrics().intake_held_back.Increment();
-          res.set_header("Retry-After", "1");
-          answer(res, 503, "Service Unavailable: busy, push again later");
-          return;
-        }
         auto batch = telegram::decode_update(req.body, system_steady_ns());
         // Counted as polling counts: refused, skipped by kind, or handed on
         // once stored. An unreadable push is taken too: Telegram repeats any

@@ -38,7 +38,8 @@ struct webhook_options {
 };
 
 /// Webhook intake: POST `webhook_path` with the secret header (compared in
-/// constant time; 401 and nothing processed otherwise) and one Update as
+/// constant time; 401 and nothing processed otherwise, judged from the
+/// headers so a refused push's body is never read) and one Update as
 /// JSON. The update is stored in the inbox and answered 200 only once it
 /// is durable (503 when it could not be stored, so Telegram retries);
 /// kinds Bridge does not handle are answered 200 and counted as skipped by

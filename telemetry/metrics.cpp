@@ -260,8 +260,11 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                             {{"state", "closed"}})),
       breaker_half_open_(gauge(r, "bridge_translator_breaker_state", "",
                                {{"state", "half_open"}})),
-      breaker_open_(gauge(r, "bridge_translator_breaker_state", "",
-                          {{"state", "open"}})) {
+      breaker_open_(
+          gauge(r, "bridge_translator_breaker_state", "", {{"state", "open"}})),
+      http_refused_(family(r, "bridge_http_refused_total",
+                           "HTTP connections and requests refused before "
+                           "being served, by reason")) {
   // The usual *_build_info shape: always 1, the build in its labels, so
   // a dashboard can join it to any other series.
   gauge(r, "bridge_build_info",
@@ -303,6 +306,10 @@ prometheus::Counter& engine_metrics::translation_hops(uint32_t hops) {
 prometheus::Counter&
 engine_metrics::budget_fallbacks(const std::string& budget) {
   return budget_fallbacks_.Add({{"budget", budget}});
+}
+
+prometheus::Counter& engine_metrics::http_refused(const std::string& reason) {
+  return http_refused_.Add({{"reason", reason}});
 }
 
 prometheus::Counter& engine_metrics::budget_grants(const std::string& budget) {

@@ -173,6 +173,13 @@ struct engine_metrics {
   /// The possible-duplicates counter of `cause` (resumed, swept, retried).
   prometheus::Counter& possible_duplicates(std::string_view cause);
 
+  // -- http server under abuse ------------------------------------------------
+  /// Requests and connections the HTTP server refused before serving
+  /// them, by reason: connections (the cap), timeout (408), too_large
+  /// (413), length_required, bad_framing, no_route, gate (a route's own
+  /// check, such as the webhook's secret).
+  prometheus::Counter& http_refused(const std::string& reason);
+
 private:
   prometheus::Family<prometheus::Counter>& updates_skipped_;
   prometheus::Family<prometheus::Counter>& updates_refused_;
@@ -185,6 +192,8 @@ private:
   prometheus::Gauge& breaker_closed_;
   prometheus::Gauge& breaker_half_open_;
   prometheus::Gauge& breaker_open_;
+  // -- http server under abuse
+  prometheus::Family<prometheus::Counter>& http_refused_;
 };
 
 /// The process's registry (what /metrics serializes).

@@ -89,6 +89,8 @@ bridge_config changed() {
   cfg.http.threads = 7;
   cfg.http.max_body_bytes = 7777;
   cfg.http.read_timeout = std::chrono::milliseconds{7};
+  cfg.http.request_deadline = std::chrono::milliseconds{777};
+  cfg.http.max_connections = 7;
   auto& t = cfg.translator;
   t.requests_per_minute = 7;
   t.tokens_per_minute = 7;
@@ -233,6 +235,8 @@ BOOST_AUTO_TEST_CASE(http_options_follow_the_file) {
   CHECK_FIELD(a, d, c, threads);
   CHECK_FIELD(a, d, c, max_body_bytes);
   CHECK_FIELD(a, d, c, read_timeout);
+  CHECK_FIELD(a, d, c, request_deadline);
+  CHECK_FIELD(a, d, c, max_connections);
 }
 
 BOOST_AUTO_TEST_CASE(translator_options_follow_the_file) {
