@@ -55,6 +55,17 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
                        const caf::actor& dispatcher,
                        std::vector<tg_update>& updates, intake_state& counters,
                        const ownership* owned) {
+  // A checkout must be answered within Telegram's 10 seconds whatever the
+  // chats are doing: it skips the inbox (an unanswered one fails by
+  // itself, nothing is lost) and goes straight on, never into a chat's
+  // queue. Its payment arrives later as a message, which is stored.
+  auto checkouts = std::stable_partition(
+      updates.begin(), updates.end(), [](const tg_update& u) {
+        return u.kind != update_kind::pre_checkout_query;
+      });
+  for (auto it = checkouts; it != updates.end(); ++it)
+    blocking->send(dispatcher, std::move(*it));
+  updates.erase(checkouts, updates.end());
   if (updates.empty())
     return true;
   inbox_put put;
@@ -113,6 +124,8 @@ bool store_and_hand_on(caf::scoped_actor& blocking, const db_actor& db,
               case update_kind::callback_query:
                 m.updates_callback.Increment();
                 break;
+              case update_kind::pre_checkout_query:
+                break; // never stored: handed on before the write
               }
               counters.last_handed_on =
                   std::max(counters.last_handed_on.load(), u.update_id);

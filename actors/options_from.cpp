@@ -46,6 +46,7 @@ session_options session_options_from(const bridge_config& cfg) {
   o.free_daily_messages = s.free_daily_messages;
   o.allowance_lease = s.allowance_lease;
   o.history_length = s.history_length;
+  o.subscription_stars = cfg.payments.subscription_stars;
   return o;
 }
 

@@ -45,6 +45,11 @@ caf::behavior router_state::make_behavior(router_options opts) {
   });
   return {
       [this](tg_update& u) {
+        if (u.kind == update_kind::pre_checkout_query) {
+          if (opts_.stars)
+            self->send(opts_.stars, std::move(u));
+          return;
+        }
         if (u.partition < 0) {
           spdlog::warn("router: update {} has no partition; left to the sweep",
                        u.update_id);

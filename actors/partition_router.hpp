@@ -16,6 +16,7 @@
 #include "messages/cluster.hpp"
 #include "messages/conversation.hpp"
 #include "messages/sender.hpp"
+#include "messages/stars.hpp"
 #include "messages/storage.hpp"
 
 namespace bridge {
@@ -33,6 +34,9 @@ struct router_options {
   std::shared_ptr<ownership> owned;
   std::shared_ptr<intake_state> intake;
   registry_factory make_registry;
+  /// Takes pre-checkout queries, which belong to no partition: they are
+  /// answered at once, never queued behind a chat (unset: dropped).
+  stars_actor stars;
 };
 
 /// The engine's dispatcher: one registry per partition owned here, each

@@ -112,6 +112,12 @@ caf::behavior session_state::behavior() {
 
 void session_state::on_update(tg_update& u) {
   begin(u);
+  // Money is never rate-limited away: a payment is credited whatever
+  // else the chat did.
+  if (current_.media_kind == successful_payment_kind) {
+    credit_payment();
+    return;
+  }
   // The rate limit comes before any reply, groups included: a flood of
   // group messages costs one reply a window, not one each.
   if (!admit())

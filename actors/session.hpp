@@ -28,6 +28,7 @@
 #include "messages/cache.hpp"
 #include "messages/conversation.hpp"
 #include "messages/sender.hpp"
+#include "messages/stars.hpp"
 #include "messages/storage.hpp"
 #include "messages/translator.hpp"
 
@@ -77,6 +78,10 @@ struct session_options {
   /// `cluster.partitions`: with a fence, an update of a chat whose team
   /// lives in another partition now is handed over, not handled.
   int32_t partitions = 0;
+  /// Telegram Stars: the desk that makes invoice links, and the price of
+  /// a 30-day subscription.
+  stars_actor stars;
+  int64_t subscription_stars = defaults::payments::subscription_stars;
 };
 
 /// The actor that owns one Telegram chat: its registration state machine
@@ -301,6 +306,9 @@ private:
   void store_language(const std::string& to);
   /// /usage: a manager's free messages left today and subscription.
   void usage();
+  // Telegram Stars (session_stars.cpp).
+  void subscribe();
+  void credit_payment();
   /// Publishes this chat's command menu for its role and language
   /// (setMyCommands, through the sender: never awaited, so a failure
   /// costs the menu only).

@@ -323,6 +323,13 @@ void session_state::run_command(const domain::command& cmd) {
     if (manager_only())
       usage();
     break;
+  case command_kind::subscribe:
+    if (manager_only())
+      subscribe();
+    break;
+  case command_kind::paysupport:
+    reply(say(text_id::paysupport));
+    break;
   case command_kind::feedback: {
     // Kept with its author's role and language, for operators to read
     // translated (GET /admin/feedback).

@@ -14,6 +14,7 @@
 #include "actors/options_from.hpp"
 #include "actors/partition_router.hpp"
 #include "actors/registry.hpp"
+#include "actors/stars.hpp"
 #include "cache/budget_actor.hpp"
 #include "cache/start.hpp"
 #include "cluster/keeper.hpp"
@@ -223,11 +224,18 @@ bool engine::start_actors(std::string& err) {
   if (cfg_.cluster.send_budget == "redis")
     so.budgets = budgets_;
   sender_ = sys_.spawn(sender, std::move(so));
+  stars_options star_opts;
+  star_opts.db = db_;
+  star_opts.api_url = cfg_.telegram.api_url;
+  star_opts.token = cfg_.secrets.telegram_bot_token;
+  // Detached: it waits on the Bot API, never on a scheduler thread.
+  stars_ = sys_.spawn<caf::detached>(stars, std::move(star_opts));
   auto sess = std::make_shared<session_options>(session_options_from(cfg_));
   sess->db = db_;
   sess->cache = cache_;
   sess->profiles = memo_;
   sess->sender = sender_;
+  sess->stars = stars_;
   sess->translator = translator_;
   auto map = std::make_shared<const domain::language_map>(languages());
   sess->languages = map->languages();
@@ -255,6 +263,7 @@ bool engine::start_actors(std::string& err) {
   ro.sender = sender_;
   ro.owned = owned_;
   ro.intake = intake_;
+  ro.stars = stars_;
   // Each partition's registry: its sessions and conversations carry the
   // partition's lease as the fence of every write.
   ro.make_registry = [sopts, copts](caf::local_actor* parent,
@@ -293,6 +302,8 @@ void engine::wire_admin() {
   admin_->keeper = keeper_;
   admin_->token = cfg_.secrets.admin_token;
   admin_->operator_language = cfg_.ops.operator_language;
+  admin_->api_url = cfg_.telegram.api_url;
+  admin_->bot_token = cfg_.secrets.telegram_bot_token;
   admin_->rates = rates_;
   admin_->sys.store(&sys_, std::memory_order_release);
 }
@@ -402,6 +413,7 @@ void engine::stop() {
   caf::anon_send_exit(sweeper_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(router_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(sender_, caf::exit_reason::user_shutdown);
+  caf::anon_send_exit(stars_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(poller_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(translator_, caf::exit_reason::user_shutdown);
   caf::anon_send_exit(retention_, caf::exit_reason::user_shutdown);

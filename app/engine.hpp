@@ -18,6 +18,7 @@
 #include "messages/budget.hpp"
 #include "messages/cache.hpp"
 #include "messages/sender.hpp"
+#include "messages/stars.hpp"
 #include "messages/storage.hpp"
 #include "messages/translator.hpp"
 
@@ -109,6 +110,8 @@ private:
   retention_actor retention_;
   translator_actor translator_;
   sender_actor sender_;
+  /// Telegram Stars: invoice links and pre-checkout answers.
+  stars_actor stars_;
   /// Dispatches updates to the registry of their partition.
   caf::actor router_;
   caf::actor keeper_;

@@ -181,6 +181,12 @@ struct bridge_config {
     std::string operator_language{defaults::ops::operator_language};
   } ops;
 
+  /// Paying with Telegram Stars.
+  struct payments_section {
+    /// Price of a 30-day subscription, in Stars.
+    int64_t subscription_stars = defaults::payments::subscription_stars;
+  } payments;
+
   struct retention_section {
     int64_t message_days = defaults::retention::message_days;
     int64_t batch_size = defaults::retention::batch_size;

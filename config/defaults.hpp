@@ -175,6 +175,10 @@ namespace ops {
 constexpr std::string_view operator_language = "en";
 } // namespace ops
 
+namespace payments {
+constexpr int64_t subscription_stars = 250;
+} // namespace payments
+
 namespace retention {
 constexpr int64_t message_days = 30;
 constexpr int64_t batch_size = 1000;

@@ -280,6 +280,10 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
   f(key_info{"ops.operator_language",
              "language (ISO 639-1) feedback is translated into for operators"},
     c.ops.operator_language);
+  // -- payments --------------------------------------------------------------
+  f(key_info{"payments.subscription_stars",
+             "price in Telegram Stars of a 30-day subscription (/subscribe)"},
+    c.payments.subscription_stars, b{1, 10'000});
   // -- retention -------------------------------------------------------------
   f(key_info{"retention.message_days", "messages older than this are deleted"},
     c.retention.message_days, b{1, 36'500});

@@ -17,14 +17,24 @@ struct entry {
 };
 
 constexpr entry commands[] = {
-    {"start", command_kind::start},     {"help", command_kind::help},
-    {"workers", command_kind::workers}, {"switch", command_kind::switch_worker},
-    {"task", command_kind::task},       {"tasks", command_kind::tasks},
-    {"daily", command_kind::daily},     {"history", command_kind::history},
-    {"reset", command_kind::reset},     {"feedback", command_kind::feedback},
-    {"code", command_kind::code},       {"newcode", command_kind::newcode},
-    {"remove", command_kind::remove},   {"language", command_kind::language},
+    {"start", command_kind::start},
+    {"help", command_kind::help},
+    {"workers", command_kind::workers},
+    {"switch", command_kind::switch_worker},
+    {"task", command_kind::task},
+    {"tasks", command_kind::tasks},
+    {"daily", command_kind::daily},
+    {"history", command_kind::history},
+    {"reset", command_kind::reset},
+    {"feedback", command_kind::feedback},
+    {"code", command_kind::code},
+    {"newcode", command_kind::newcode},
+    {"remove", command_kind::remove},
+    {"language", command_kind::language},
     {"usage", command_kind::usage},
+    // Telegram Stars
+    {"subscribe", command_kind::subscribe},
+    {"paysupport", command_kind::paysupport},
 };
 
 bool is_space(char c) {
@@ -140,6 +150,8 @@ args_problem check_args(const command& cmd, size_t max_text) {
     return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
   case command_kind::help:
   case command_kind::usage:
+  case command_kind::subscribe:
+  case command_kind::paysupport:
   case command_kind::workers:
   case command_kind::tasks:
   case command_kind::daily:

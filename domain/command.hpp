@@ -30,6 +30,10 @@ enum class command_kind : uint8_t {
   language,
   /// A manager's free messages left today and subscription.
   usage,
+  /// Telegram Stars: a manager asks for a subscription invoice.
+  subscribe,
+  /// Help with payments, as Telegram's terms ask of paying bots.
+  paysupport,
   unknown,
 };
 

@@ -28,6 +28,8 @@ constexpr menu_entry entries[] = {
     {"newcode", text_id::menu_newcode, true, false},
     {"remove", text_id::menu_remove, true, false},
     {"usage", text_id::menu_usage, true, false},
+    {"subscribe", text_id::menu_subscribe, true, false},
+    {"paysupport", text_id::menu_paysupport, true, false},
     {"language", text_id::menu_language, true, true},
     {"feedback", text_id::menu_feedback, true, true},
     {"reset", text_id::menu_reset, true, true},

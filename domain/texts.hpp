@@ -121,6 +121,24 @@ enum class text_id {
   menu_language,
   menu_feedback,
   menu_reset,
+  // -- Telegram Stars (/subscribe, /paysupport, payments) --
+  /// The invoice link: {} Stars, {} the link.
+  subscribe_invoice,
+  /// The invoice could not be made.
+  subscribe_failed,
+  /// /paysupport: how to get help with a payment.
+  paysupport,
+  /// A payment credited; {} the subscription's end (UTC).
+  payment_received,
+  /// A payment that matched no order of this user: not credited.
+  payment_not_credited,
+  /// The pre-checkout refusal (Telegram shows it to the payer).
+  checkout_refused,
+  /// The invoice's title and description ({} the days).
+  invoice_title,
+  invoice_description,
+  menu_subscribe,
+  menu_paysupport,
   count_
 };
 

@@ -126,7 +126,8 @@ constexpr text_table texts_ar{{
     // rate_limited
     "أنت ترسل بسرعة كبيرة. انتظر لحظة من فضلك.",
     // daily_limit_reached
-    "استخدمت رسائل اليوم المجانية (\u2068{}\u2069). الاشتراك يرفع الحد.",
+    "استخدمت رسائل اليوم المجانية (\u2068{}\u2069). الاشتراك يرفع الحد: "
+    "\u2066/subscribe\u2069",
     // queued
     "رسالتك في قائمة انتظار الترجمة وستُسلَّم.",
     // translation_failed
@@ -252,6 +253,32 @@ constexpr text_table texts_ar{{
     "الكتابة إلى المشغّلين",
     // menu_reset
     "البدء من جديد",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "الاشتراك لمدة 30 يومًا يكلف \u2068{}\u2069 Stars ويرفع الحد اليومي. ادفع "
+    "هنا: \u2068{}\u2069",
+    // subscribe_failed
+    "تعذّر إنشاء الفاتورة الآن. يُرجى تجربة \u2066/subscribe\u2069 لاحقًا.",
+    // paysupport
+    "لديك سؤال عن دفعة؟ اكتب \u2066/feedback\u2069 مع سؤالك وتاريخ الدفع؛ "
+    "سيجيبك أحد المشغّلين ويمكنه استرداد المبلغ. لا يستطيع دعم Telegram "
+    "المساعدة في المدفوعات المقدمة لهذا البوت.",
+    // payment_received
+    "شكرًا! اشتراكك فعّال حتى \u2068{}\u2069 (UTC). تابع الكتابة.",
+    // payment_not_credited
+    "وصلت دفعتك لكنها لا تطابق أي طلب مفتوح لك، لذلك لم تُحتسب. سيراجعها أحد "
+    "المشغّلين؛ راجع \u2066/paysupport\u2069.",
+    // checkout_refused
+    "هذه الفاتورة ليست طلبًا مفتوحًا لك. أرسل \u2066/subscribe\u2069 للحصول على "
+    "فاتورة جديدة.",
+    // invoice_title
+    "اشتراك Bridge",
+    // invoice_description
+    "30 يومًا من الرسائل المترجمة دون حد يومي.",
+    // menu_subscribe
+    "رفع الحد اليومي",
+    // menu_paysupport
+    "مساعدة في الدفع",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -117,8 +117,8 @@ constexpr text_table texts_ca{{
     // rate_limited
     "Envies massa de pressa. Espera un moment.",
     // daily_limit_reached
-    "Has fet servir els {} missatges gratuïts d'avui. Una subscripció treu "
-    "el límit.",
+    "Has fet servir els {} missatges gratuïts d'avui. Una subscripció treu el "
+    "límit: /subscribe",
     // queued
     "El teu missatge és a la cua per traduir i es lliurarà.",
     // translation_failed
@@ -248,6 +248,33 @@ constexpr text_table texts_ca{{
     "Escriure als operadors",
     // menu_reset
     "Tornar a començar",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Una subscripció de 30 dies costa {} Stars i treu el límit diari. Paga "
+    "aquí: {}",
+    // subscribe_failed
+    "Ara no s'ha pogut crear la factura. Torna a provar /subscribe més tard.",
+    // paysupport
+    "Dubtes sobre un pagament? Escriu /feedback amb la teva pregunta i la data "
+    "del pagament; un operador et respondrà i el pot reemborsar. El suport de "
+    "Telegram no pot ajudar amb pagaments fets a aquest bot.",
+    // payment_received
+    "Gràcies! La teva subscripció és activa fins al {} (UTC). Continua "
+    "escrivint.",
+    // payment_not_credited
+    "El teu pagament ha arribat, però no correspon a cap comanda oberta teva, "
+    "així que no s'ha abonat. Un operador el revisarà; mira /paysupport.",
+    // checkout_refused
+    "Aquesta factura no és una comanda oberta teva. Envia /subscribe per "
+    "obtenir-ne una de nova.",
+    // invoice_title
+    "Subscripció a Bridge",
+    // invoice_description
+    "30 dies de missatges traduïts sense límit diari.",
+    // menu_subscribe
+    "Treure el límit diari",
+    // menu_paysupport
+    "Ajuda amb els pagaments",
 }};
 
 } // namespace bridge::domain::texts_detail

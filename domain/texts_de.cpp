@@ -123,7 +123,7 @@ constexpr text_table texts_de{{
     "Sie senden zu schnell. Bitte warten Sie einen Moment.",
     // daily_limit_reached
     "Sie haben die {} kostenlosen Nachrichten von heute verbraucht. Ein "
-    "Abonnement hebt die Grenze auf.",
+    "Abonnement hebt die Grenze auf: /subscribe",
     // queued
     "Ihre Nachricht wartet auf die Übersetzung und wird zugestellt.",
     // translation_failed
@@ -262,6 +262,34 @@ constexpr text_table texts_de{{
     "An die Betreiber schreiben",
     // menu_reset
     "Neu beginnen",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Ein Abonnement für 30 Tage kostet {} Stars und hebt die tägliche Grenze "
+    "auf. Hier bezahlen: {}",
+    // subscribe_failed
+    "Die Rechnung konnte gerade nicht erstellt werden. Bitte versuchen Sie "
+    "/subscribe später noch einmal.",
+    // paysupport
+    "Fragen zu einer Zahlung? Schreiben Sie /feedback mit Ihrer Frage und dem "
+    "Datum der Zahlung; ein Betreiber antwortet und kann sie erstatten. Der "
+    "Telegram-Support kann bei Zahlungen an diesen Bot nicht helfen.",
+    // payment_received
+    "Danke! Ihr Abonnement ist bis {} (UTC) aktiv. Schreiben Sie weiter.",
+    // payment_not_credited
+    "Ihre Zahlung ist eingegangen, passt aber zu keiner offenen Bestellung von "
+    "Ihnen und wurde daher nicht gutgeschrieben. Ein Betreiber sieht sie sich "
+    "an; siehe /paysupport.",
+    // checkout_refused
+    "Diese Rechnung ist keine offene Bestellung von Ihnen. Senden Sie "
+    "/subscribe für eine neue.",
+    // invoice_title
+    "Bridge-Abonnement",
+    // invoice_description
+    "30 Tage übersetzte Nachrichten ohne tägliche Grenze.",
+    // menu_subscribe
+    "Tägliche Grenze aufheben",
+    // menu_paysupport
+    "Hilfe bei Zahlungen",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -114,7 +114,8 @@ constexpr text_table texts_en{{
     // rate_limited
     "You are sending too fast. Please wait a moment.",
     // daily_limit_reached
-    "You have used today's {} free messages. A subscription lifts the limit.",
+    "You have used today's {} free messages. A subscription lifts the limit: "
+    "/subscribe",
     // queued
     "Your message is queued for translation and will be delivered.",
     // translation_failed
@@ -243,6 +244,33 @@ constexpr text_table texts_en{{
     "Write to the operators",
     // menu_reset
     "Start over",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "A 30-day subscription costs {} Stars and lifts the daily limit. Pay here: "
+    "{}",
+    // subscribe_failed
+    "The invoice could not be made right now. Please try /subscribe again "
+    "later.",
+    // paysupport
+    "Questions about a payment? Write /feedback with your question and the "
+    "date of the payment; an operator will answer and can refund it. "
+    "Telegram's support cannot help with payments made to this bot.",
+    // payment_received
+    "Thank you! Your subscription is active until {} (UTC). Write on.",
+    // payment_not_credited
+    "Your payment arrived but does not match an open order of yours, so it was "
+    "not credited. An operator will look at it; see /paysupport.",
+    // checkout_refused
+    "This invoice is not an open order of yours. Please send /subscribe for a "
+    "new one.",
+    // invoice_title
+    "Bridge subscription",
+    // invoice_description
+    "30 days of translated messages without the daily limit.",
+    // menu_subscribe
+    "Lift the daily limit",
+    // menu_paysupport
+    "Help with payments",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -114,8 +114,8 @@ constexpr text_table texts_es{{
     // rate_limited
     "Estás enviando demasiado rápido. Espera un momento.",
     // daily_limit_reached
-    "Usaste los {} mensajes gratuitos de hoy. Una suscripción quita el "
-    "límite.",
+    "Usaste los {} mensajes gratuitos de hoy. Una suscripción quita el límite: "
+    "/subscribe",
     // queued
     "Tu mensaje está en cola para traducir y será entregado.",
     // translation_failed
@@ -244,6 +244,32 @@ constexpr text_table texts_es{{
     "Escribir a los operadores",
     // menu_reset
     "Empezar de nuevo",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Una suscripción de 30 días cuesta {} Stars y quita el límite diario. Paga "
+    "aquí: {}",
+    // subscribe_failed
+    "Ahora no se pudo crear la factura. Vuelve a probar /subscribe más tarde.",
+    // paysupport
+    "¿Dudas sobre un pago? Escribe /feedback con tu pregunta y la fecha del "
+    "pago; un operador te responderá y puede reembolsarlo. El soporte de "
+    "Telegram no puede ayudar con pagos hechos a este bot.",
+    // payment_received
+    "¡Gracias! Tu suscripción está activa hasta {} (UTC). Sigue escribiendo.",
+    // payment_not_credited
+    "Tu pago llegó, pero no corresponde a ningún pedido abierto tuyo, así que "
+    "no se acreditó. Un operador lo revisará; mira /paysupport.",
+    // checkout_refused
+    "Esta factura no es un pedido abierto tuyo. Envía /subscribe para obtener "
+    "una nueva.",
+    // invoice_title
+    "Suscripción a Bridge",
+    // invoice_description
+    "30 días de mensajes traducidos sin límite diario.",
+    // menu_subscribe
+    "Quitar el límite diario",
+    // menu_paysupport
+    "Ayuda con los pagos",
 }};
 
 } // namespace bridge::domain::texts_detail

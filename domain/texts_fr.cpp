@@ -117,8 +117,8 @@ constexpr text_table texts_fr{{
     // rate_limited
     "Vous envoyez trop vite. Patientez un instant.",
     // daily_limit_reached
-    "Vous avez utilisé les {} messages gratuits du jour. Un abonnement lève "
-    "la limite.",
+    "Vous avez utilisé les {} messages gratuits du jour. Un abonnement lève la "
+    "limite : /subscribe",
     // queued
     "Votre message attend sa traduction et sera livré.",
     // translation_failed
@@ -251,6 +251,36 @@ constexpr text_table texts_fr{{
     "Écrire aux opérateurs",
     // menu_reset
     "Recommencer",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Un abonnement de 30 jours coûte {} Stars et lève la limite quotidienne. "
+    "Payez ici : {}",
+    // subscribe_failed
+    "La facture n'a pas pu être créée pour le moment. Réessayez /subscribe "
+    "plus tard.",
+    // paysupport
+    "Une question sur un paiement ? Écrivez /feedback avec votre question et "
+    "la date du paiement ; un opérateur vous répondra et peut le rembourser. "
+    "Le support de Telegram ne peut pas aider pour les paiements faits à ce "
+    "bot.",
+    // payment_received
+    "Merci ! Votre abonnement est actif jusqu'au {} (UTC). Vous pouvez "
+    "continuer à écrire.",
+    // payment_not_credited
+    "Votre paiement est arrivé mais ne correspond à aucune de vos commandes "
+    "ouvertes ; il n'a donc pas été crédité. Un opérateur va l'examiner ; voir "
+    "/paysupport.",
+    // checkout_refused
+    "Cette facture n'est pas une de vos commandes ouvertes. Envoyez /subscribe "
+    "pour en obtenir une nouvelle.",
+    // invoice_title
+    "Abonnement Bridge",
+    // invoice_description
+    "30 jours de messages traduits sans limite quotidienne.",
+    // menu_subscribe
+    "Lever la limite quotidienne",
+    // menu_paysupport
+    "Aide pour les paiements",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -118,7 +118,7 @@ constexpr text_table texts_gl{{
     "Estás enviando demasiado rápido. Agarda un momento.",
     // daily_limit_reached
     "Usaches as {} mensaxes gratuítas de hoxe. Unha subscrición quita o "
-    "límite.",
+    "límite: /subscribe",
     // queued
     "A túa mensaxe está na cola para traducir e será entregada.",
     // translation_failed
@@ -247,6 +247,32 @@ constexpr text_table texts_gl{{
     "Escribir aos operadores",
     // menu_reset
     "Comezar de novo",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Unha subscrición de 30 días custa {} Stars e quita o límite diario. Paga "
+    "aquí: {}",
+    // subscribe_failed
+    "Agora non se puido crear a factura. Volve probar /subscribe máis tarde.",
+    // paysupport
+    "Dúbidas sobre un pagamento? Escribe /feedback coa túa pregunta e a data "
+    "do pagamento; un operador responderache e pode reembolsalo. O soporte de "
+    "Telegram non pode axudar con pagamentos feitos a este bot.",
+    // payment_received
+    "Grazas! A túa subscrición está activa ata o {} (UTC). Segue escribindo.",
+    // payment_not_credited
+    "O teu pagamento chegou, pero non corresponde a ningún pedido aberto teu, "
+    "así que non se aboou. Un operador revisarao; mira /paysupport.",
+    // checkout_refused
+    "Esta factura non é un pedido aberto teu. Envía /subscribe para obter unha "
+    "nova.",
+    // invoice_title
+    "Subscrición a Bridge",
+    // invoice_description
+    "30 días de mensaxes traducidas sen límite diario.",
+    // menu_subscribe
+    "Quitar o límite diario",
+    // menu_paysupport
+    "Axuda cos pagamentos",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -118,7 +118,7 @@ constexpr text_table texts_it{{
     "Stai inviando troppo in fretta. Attendi un momento.",
     // daily_limit_reached
     "Hai usato i {} messaggi gratuiti di oggi. Un abbonamento toglie il "
-    "limite.",
+    "limite: /subscribe",
     // queued
     "Il tuo messaggio è in coda per la traduzione e sarà consegnato.",
     // translation_failed
@@ -250,6 +250,35 @@ constexpr text_table texts_it{{
     "Scrivi agli operatori",
     // menu_reset
     "Ricomincia da capo",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Un abbonamento di 30 giorni costa {} Stars e toglie il limite "
+    "giornaliero. Paga qui: {}",
+    // subscribe_failed
+    "Al momento non è stato possibile creare la fattura. Riprova /subscribe "
+    "più tardi.",
+    // paysupport
+    "Domande su un pagamento? Scrivi /feedback con la tua domanda e la data "
+    "del pagamento; un operatore ti risponderà e può rimborsarlo. L'assistenza "
+    "di Telegram non può aiutare con i pagamenti fatti a questo bot.",
+    // payment_received
+    "Grazie! Il tuo abbonamento è attivo fino al {} (UTC). Puoi continuare a "
+    "scrivere.",
+    // payment_not_credited
+    "Il tuo pagamento è arrivato ma non corrisponde a nessun tuo ordine "
+    "aperto, quindi non è stato accreditato. Un operatore lo esaminerà; vedi "
+    "/paysupport.",
+    // checkout_refused
+    "Questa fattura non è un tuo ordine aperto. Invia /subscribe per averne "
+    "una nuova.",
+    // invoice_title
+    "Abbonamento Bridge",
+    // invoice_description
+    "30 giorni di messaggi tradotti senza limite giornaliero.",
+    // menu_subscribe
+    "Togli il limite giornaliero",
+    // menu_paysupport
+    "Aiuto con i pagamenti",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -114,8 +114,8 @@ constexpr text_table texts_pl{{
     // rate_limited
     "Wysyłasz za szybko. Poczekaj chwilę.",
     // daily_limit_reached
-    "Wykorzystano dzisiejsze darmowe wiadomości ({}). Subskrypcja znosi "
-    "limit.",
+    "Wykorzystano dzisiejsze darmowe wiadomości ({}). Subskrypcja znosi limit: "
+    "/subscribe",
     // queued
     "Twoja wiadomość czeka na tłumaczenie i zostanie dostarczona.",
     // translation_failed
@@ -244,6 +244,33 @@ constexpr text_table texts_pl{{
     "Napisz do operatorów",
     // menu_reset
     "Zacznij od nowa",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Subskrypcja na 30 dni kosztuje {} Stars i znosi dzienny limit. Zapłać "
+    "tutaj: {}",
+    // subscribe_failed
+    "Nie udało się teraz utworzyć faktury. Spróbuj /subscribe ponownie "
+    "później.",
+    // paysupport
+    "Pytania o płatność? Napisz /feedback z pytaniem i datą płatności; "
+    "operator odpowie i może ją zwrócić. Pomoc techniczna Telegrama nie pomoże "
+    "w sprawie płatności na rzecz tego bota.",
+    // payment_received
+    "Dziękujemy! Subskrypcja jest aktywna do {} (UTC). Możesz pisać dalej.",
+    // payment_not_credited
+    "Płatność dotarła, ale nie pasuje do żadnego Twojego otwartego zamówienia, "
+    "więc nie została zaksięgowana. Operator ją sprawdzi; zobacz /paysupport.",
+    // checkout_refused
+    "Ta faktura nie jest Twoim otwartym zamówieniem. Wyślij /subscribe, aby "
+    "dostać nową.",
+    // invoice_title
+    "Subskrypcja Bridge",
+    // invoice_description
+    "30 dni tłumaczonych wiadomości bez dziennego limitu.",
+    // menu_subscribe
+    "Znieś dzienny limit",
+    // menu_paysupport
+    "Pomoc w płatnościach",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -118,7 +118,7 @@ constexpr text_table texts_pt{{
     "Você está enviando rápido demais. Aguarde um momento.",
     // daily_limit_reached
     "Você usou as {} mensagens gratuitas de hoje. Uma assinatura remove o "
-    "limite.",
+    "limite: /subscribe",
     // queued
     "Sua mensagem está na fila para tradução e será entregue.",
     // translation_failed
@@ -249,6 +249,34 @@ constexpr text_table texts_pt{{
     "Escrever aos operadores",
     // menu_reset
     "Começar de novo",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Uma assinatura de 30 dias custa {} Stars e remove o limite diário. Pague "
+    "aqui: {}",
+    // subscribe_failed
+    "Não foi possível criar a fatura agora. Tente /subscribe novamente mais "
+    "tarde.",
+    // paysupport
+    "Dúvidas sobre um pagamento? Escreva /feedback com sua pergunta e a data "
+    "do pagamento; um operador responderá e pode reembolsá-lo. O suporte do "
+    "Telegram não pode ajudar com pagamentos feitos a este bot.",
+    // payment_received
+    "Obrigado! Sua assinatura está ativa até {} (UTC). Pode continuar "
+    "escrevendo.",
+    // payment_not_credited
+    "Seu pagamento chegou, mas não corresponde a nenhum pedido aberto seu, por "
+    "isso não foi creditado. Um operador vai analisá-lo; veja /paysupport.",
+    // checkout_refused
+    "Esta fatura não é um pedido aberto seu. Envie /subscribe para obter uma "
+    "nova.",
+    // invoice_title
+    "Assinatura do Bridge",
+    // invoice_description
+    "30 dias de mensagens traduzidas sem limite diário.",
+    // menu_subscribe
+    "Remover o limite diário",
+    // menu_paysupport
+    "Ajuda com pagamentos",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -114,7 +114,8 @@ constexpr text_table texts_ro{{
     // rate_limited
     "Trimiți prea repede. Te rog așteaptă puțin.",
     // daily_limit_reached
-    "Ai folosit cele {} mesaje gratuite de azi. Un abonament ridică limita.",
+    "Ai folosit cele {} mesaje gratuite de azi. Un abonament ridică limita: "
+    "/subscribe",
     // queued
     "Mesajul tău așteaptă traducerea și va fi livrat.",
     // translation_failed
@@ -242,6 +243,34 @@ constexpr text_table texts_ro{{
     "Scrie operatorilor",
     // menu_reset
     "Ia-o de la capăt",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Un abonament de 30 de zile costă {} Stars și ridică limita zilnică. "
+    "Plătește aici: {}",
+    // subscribe_failed
+    "Factura nu a putut fi creată acum. Încearcă din nou /subscribe mai "
+    "târziu.",
+    // paysupport
+    "Întrebări despre o plată? Scrie /feedback cu întrebarea ta și data "
+    "plății; un operator îți va răspunde și o poate rambursa. Asistența "
+    "Telegram nu poate ajuta cu plățile făcute către acest bot.",
+    // payment_received
+    "Mulțumim! Abonamentul tău este activ până la {} (UTC). Poți scrie în "
+    "continuare.",
+    // payment_not_credited
+    "Plata ta a sosit, dar nu corespunde niciunei comenzi deschise a ta, așa "
+    "că nu a fost creditată. Un operator o va verifica; vezi /paysupport.",
+    // checkout_refused
+    "Această factură nu este o comandă deschisă a ta. Trimite /subscribe "
+    "pentru una nouă.",
+    // invoice_title
+    "Abonament Bridge",
+    // invoice_description
+    "30 de zile de mesaje traduse fără limită zilnică.",
+    // menu_subscribe
+    "Ridică limita zilnică",
+    // menu_paysupport
+    "Ajutor cu plățile",
 }};
 
 } // namespace bridge::domain::texts_detail

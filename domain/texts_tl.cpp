@@ -128,7 +128,7 @@ constexpr text_table texts_tl{{
     "Masyado kang mabilis magpadala. Pakihintay sandali.",
     // daily_limit_reached
     "Nagamit mo na ang {} na libreng mensahe ngayong araw. Inaalis ng "
-    "subscription ang limitasyon.",
+    "subscription ang limitasyon: /subscribe",
     // queued
     "Nakapila ang iyong mensahe para isalin at ihahatid ito.",
     // translation_failed
@@ -265,6 +265,36 @@ constexpr text_table texts_tl{{
     "Sumulat sa mga operator",
     // menu_reset
     "Magsimula ulit",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "Ang 30-araw na subscription ay {} Stars at inaalis ang pang-araw-araw na "
+    "limitasyon. Magbayad dito: {}",
+    // subscribe_failed
+    "Hindi magawa ang invoice sa ngayon. Pakisubukan muli ang /subscribe "
+    "mamaya.",
+    // paysupport
+    "May tanong tungkol sa bayad? Isulat ang /feedback kasama ang tanong mo at "
+    "ang petsa ng bayad; sasagot ang isang operator at maaari itong i-refund. "
+    "Hindi makakatulong ang suporta ng Telegram sa mga bayad sa bot na ito.",
+    // payment_received
+    "Salamat! Aktibo ang subscription mo hanggang {} (UTC). Magpatuloy sa "
+    "pagsulat.",
+    // payment_not_credited
+    "Dumating ang bayad mo pero hindi ito tugma sa alinmang bukas mong order, "
+    "kaya hindi ito naitala. Titingnan ito ng isang operator; tingnan ang "
+    "/paysupport.",
+    // checkout_refused
+    "Hindi mo bukas na order ang invoice na ito. Magpadala ng /subscribe para "
+    "sa bago.",
+    // invoice_title
+    "Subscription sa Bridge",
+    // invoice_description
+    "30 araw ng mga isinaling mensahe nang walang pang-araw-araw na "
+    "limitasyon.",
+    // menu_subscribe
+    "Alisin ang pang-araw-araw na limitasyon",
+    // menu_paysupport
+    "Tulong sa pagbabayad",
 }};
 
 } // namespace bridge::domain::texts_detail

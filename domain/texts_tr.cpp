@@ -113,7 +113,8 @@ constexpr text_table texts_tr{{
     // rate_limited
     "Çok hızlı gönderiyorsunuz. Lütfen biraz bekleyin.",
     // daily_limit_reached
-    "Bugünkü {} ücretsiz mesajınızı kullandınız. Abonelik sınırı kaldırır.",
+    "Bugünkü {} ücretsiz mesajınızı kullandınız. Abonelik sınırı kaldırır: "
+    "/subscribe",
     // queued
     "Mesajınız çeviri için sırada ve teslim edilecek.",
     // translation_failed
@@ -242,6 +243,34 @@ constexpr text_table texts_tr{{
     "Operatörlere yazın",
     // menu_reset
     "Baştan başlayın",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "30 günlük abonelik {} Stars tutar ve günlük sınırı kaldırır. Buradan "
+    "ödeyin: {}",
+    // subscribe_failed
+    "Fatura şu anda oluşturulamadı. Lütfen daha sonra /subscribe komutunu "
+    "tekrar deneyin.",
+    // paysupport
+    "Bir ödemeyle ilgili sorunuz mu var? Sorunuzu ve ödeme tarihini /feedback "
+    "ile yazın; bir operatör yanıtlar ve ödemeyi iade edebilir. Telegram "
+    "desteği bu bota yapılan ödemelerde yardımcı olamaz.",
+    // payment_received
+    "Teşekkürler! Aboneliğiniz {} (UTC) tarihine kadar etkin. Yazmaya devam "
+    "edebilirsiniz.",
+    // payment_not_credited
+    "Ödemeniz ulaştı ancak açık siparişlerinizden hiçbiriyle eşleşmediği için "
+    "hesabınıza işlenmedi. Bir operatör inceleyecek; bkz. /paysupport.",
+    // checkout_refused
+    "Bu fatura size ait açık bir sipariş değil. Yenisi için /subscribe "
+    "gönderin.",
+    // invoice_title
+    "Bridge aboneliği",
+    // invoice_description
+    "Günlük sınır olmadan 30 gün çevrilmiş mesajlar.",
+    // menu_subscribe
+    "Günlük sınırı kaldır",
+    // menu_paysupport
+    "Ödemelerle ilgili yardım",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -110,7 +110,7 @@ constexpr text_table texts_zh{{
     // rate_limited
     "你发送得太快了。请稍等片刻。",
     // daily_limit_reached
-    "你已用完今天的 {} 条免费消息。订阅可解除限制。",
+    "你已用完今天的 {} 条免费消息。订阅可解除限制：/subscribe",
     // queued
     "你的消息正在排队翻译，稍后会送达。",
     // translation_failed
@@ -228,6 +228,30 @@ constexpr text_table texts_zh{{
     "写信给运营人员",
     // menu_reset
     "重新开始",
+    // -- Telegram Stars (/subscribe, /paysupport, payments) --
+    // subscribe_invoice
+    "30 天订阅价格为 {} Stars，可解除每日限制。在此付款：{}",
+    // subscribe_failed
+    "现在无法生成账单。请稍后再试 /subscribe。",
+    // paysupport
+    "对付款有疑问？请用 /feedback "
+    "写下你的问题和付款日期；运营人员会回复，并可以退款。Telegram "
+    "客服无法处理向本机器人付款的问题。",
+    // payment_received
+    "谢谢！你的订阅有效期至 {}（UTC）。可以继续写了。",
+    // payment_not_credited
+    "你的付款已到账，但与你的任何未完成订单都不符，因此未入账。运营人员会查看；"
+    "请见 /paysupport。",
+    // checkout_refused
+    "此账单不是你的未完成订单。请发送 /subscribe 获取新的账单。",
+    // invoice_title
+    "Bridge 订阅",
+    // invoice_description
+    "30 天内翻译消息不受每日限制。",
+    // menu_subscribe
+    "解除每日限制",
+    // menu_paysupport
+    "付款帮助",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -49,6 +49,26 @@ const char* to_string(subscription_status x) {
   return "unknown";
 }
 
+const char* to_string(star_verdict x) {
+  switch (x) {
+  case star_verdict::ok:
+    return "ok";
+  case star_verdict::unknown_order:
+    return "unknown_order";
+  case star_verdict::other_user:
+    return "other_user";
+  case star_verdict::not_open:
+    return "not_open";
+  case star_verdict::wrong_currency:
+    return "wrong_currency";
+  case star_verdict::wrong_amount:
+    return "wrong_amount";
+  case star_verdict::duplicate:
+    return "duplicate";
+  }
+  return "unknown";
+}
+
 const char* to_string(message_status x) {
   switch (x) {
   case message_status::pending:

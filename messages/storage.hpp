@@ -18,6 +18,7 @@
 #include "messages/storage_intake.hpp"
 #include "messages/storage_join.hpp"
 #include "messages/storage_people.hpp"
+#include "messages/storage_stars.hpp"
 #include "messages/storage_talk.hpp"
 
 /// The database pool's protocol: every request type, the admin listings,
@@ -246,7 +247,10 @@ using db_ops = db_op_list<
     // admin and retention
     user_list, conversation_list, purge, backlog_get,
     // feedback as operators read it
-    feedback_list, feedback_translated>;
+    feedback_list, feedback_translated,
+    // Telegram Stars
+    star_order_open, star_checkout, star_credit, star_payment_get,
+    star_refund_put>;
 
 namespace detail {
 

@@ -13,6 +13,8 @@ const char* to_string(update_kind kind) {
     return "edited_message";
   case update_kind::callback_query:
     return "callback_query";
+  case update_kind::pre_checkout_query:
+    return "pre_checkout_query";
   }
   return "unknown";
 }

@@ -33,9 +33,38 @@ enum class update_kind : uint8_t {
   message,
   edited_message,
   callback_query,
+  /// A user confirmed a Stars payment; answered outside every chat's
+  /// queue within Telegram's 10 seconds.
+  pre_checkout_query,
 };
 
 const char* to_string(update_kind kind);
+
+/// A Telegram Stars checkout (pre_checkout_query) or payment
+/// (successful_payment) an update carries.
+struct tg_payment {
+  /// The pre_checkout_query's id; empty for a payment.
+  std::string query_id;
+  std::string currency;
+  int64_t total_amount = 0;
+  std::string payload;
+  /// telegram_payment_charge_id; empty for a checkout.
+  std::string charge_id;
+  /// subscription_expiration_date, Unix seconds; 0 when none.
+  int64_t expires_unix = 0;
+  bool is_recurring = false;
+  bool is_first_recurring = false;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, tg_payment& x) {
+  return f(caf::meta::type_name("tg_payment"), x.query_id, x.currency,
+           x.total_amount, x.payload, x.charge_id, x.expires_unix,
+           x.is_recurring, x.is_first_recurring);
+}
+
+/// The media kind of a message that carries a successful_payment.
+constexpr const char* successful_payment_kind = "successful_payment";
 
 /// One decoded update. Text, caption and callback data are valid UTF-8
 /// (the decoder refuses anything else).
@@ -59,13 +88,15 @@ struct tg_update {
   int64_t received_ns = 0;
   /// The partition the inbox placed it in (its chat's team's); -1 before.
   int32_t partition = -1;
+  /// A pre_checkout_query, or a message's successful_payment.
+  tg_payment payment;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
   return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
            x.message_id, x.from, x.text, x.media_kind, x.caption, x.callback_id,
-           x.callback_data, x.date, x.received_ns, x.partition);
+           x.callback_data, x.date, x.received_ns, x.partition, x.payment);
 }
 
 // -- outbound -----------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "messages/cluster.hpp"
 #include "messages/conversation.hpp"
 #include "messages/sender.hpp"
+#include "messages/stars.hpp"
 #include "messages/storage.hpp"
 #include "messages/telegram.hpp"
 #include "messages/translator.hpp"
@@ -21,6 +22,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::outbound))
 CAF_ADD_TYPE_ID(bridge, (bridge::delivery))
 CAF_ADD_TYPE_ID(bridge, (bridge::send_outcome))
 CAF_ADD_TYPE_ID(bridge, (bridge::sender_actor))
+// Telegram Stars
+CAF_ADD_TYPE_ID(bridge, (bridge::tg_payment))
+CAF_ADD_TYPE_ID(bridge, (bridge::invoice_ask))
+CAF_ADD_TYPE_ID(bridge, (bridge::stars_actor))
 
 // -- storage: records and results (messages/storage_*.hpp) ------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_count))
@@ -110,6 +115,15 @@ CAF_ADD_TYPE_ID(bridge, (bridge::backlog_counts))
 CAF_ADD_TYPE_ID(bridge, (bridge::backlog_get))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_list))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_translated))
+// Telegram Stars
+CAF_ADD_TYPE_ID(bridge, (bridge::star_order))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_outcome))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_payment))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_order_open))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_checkout))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_credit))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_payment_get))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_refund_put))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

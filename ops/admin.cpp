@@ -15,6 +15,7 @@
 #include "ops/admin_cluster.hpp"
 #include "ops/admin_feedback.hpp"
 #include "ops/admin_query.hpp"
+#include "ops/admin_stars.hpp"
 #include "ops/http_server.hpp"
 #include "telegram/update_decoder.hpp"
 #include "telemetry/metrics.hpp"
@@ -356,6 +357,7 @@ const std::vector<route>& admin_table() {
       {v::get, "/admin/feedback", serve_feedback},
       {v::post, R"(/admin/parked/([^/]+)/retry)", retry_parked},
       {v::del, R"(/admin/parked/([^/]+))", drop_parked},
+      {v::post, R"(/admin/payments/([^/]+)/refund)", refund_payment},
       {v::get, "/admin/status", status},
       {v::get, "/admin/dashboard", dashboard},
       {v::get, "/admin/cluster", cluster},

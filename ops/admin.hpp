@@ -37,6 +37,9 @@ struct admin_options {
   std::shared_ptr<const live_rates> rates;
   /// `ops.operator_language`: feedback is shown translated into it.
   std::string operator_language = "en";
+  /// The Bot API, for refunds (refundStarPayment); the token is secret.
+  std::string api_url;
+  std::string bot_token;
 };
 
 /// The admin API under `/admin/`, every route behind
@@ -54,6 +57,8 @@ struct admin_options {
 /// - `GET /admin/feedback?after=&limit=`: users' feedback with its author's
 ///   role and language, translated into `operator_language`
 ///   (ops/admin_feedback.hpp)
+/// - `POST /admin/payments/ID/refund`: refunds a Stars payment and ends
+///   the subscription it paid for (ops/admin_stars.hpp)
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
 /// - `GET /admin/dashboard`: the dashboard's figures

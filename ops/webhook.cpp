@@ -118,6 +118,7 @@ bool set_webhook(const std::string& api_url, const std::string& token,
       .value("message")
       .value("edited_message")
       .value("callback_query")
+      .value("pre_checkout_query")
       .end_array();
   if (!call(api_url, token, "setWebhook", std::move(w.end_object()).str(), err))
     return false;

@@ -19,6 +19,7 @@
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"
+#include "storage/repo_stars.hpp"
 #include "storage/repo_talk.hpp"
 #include "storage/turn_rules.hpp"
 #include "telemetry/metrics.hpp"
@@ -89,6 +90,17 @@ void touched_by(const usage_release& x, const db_count&,
                 cache_invalidate& out) {
   // A mirror at the limit would keep refusing what was given back.
   out.usage.push_back({x.manager_id, x.day});
+}
+
+void touched_by(const star_credit& x, const star_outcome& r,
+                cache_invalidate& out) {
+  if (r.verdict == star_verdict::ok)
+    out.subscriptions.push_back(x.user_id);
+}
+
+void touched_by(const star_refund_put&, const star_payment& r,
+                cache_invalidate& out) {
+  out.subscriptions.push_back(r.user_id);
 }
 
 template <class Op>
@@ -366,7 +378,7 @@ const std::vector<sql_def>& all_statements() {
          {&fence_statements(), &intake_statements(), &outbox_statements(),
           &parked_statements(), &people_statements(), &join_statements(),
           &billing_statements(), &talk_statements(), &task_statements(),
-          &admin_statements(), &feedback_statements()})
+          &admin_statements(), &feedback_statements(), &star_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

@@ -123,6 +123,16 @@ template <> struct op_traits<backlog_get> : op_flags<idempotent> {};
 template <> struct op_traits<feedback_list> : op_flags<idempotent> {};
 // Storing the same translation again changes nothing.
 template <> struct op_traits<feedback_translated> : op_flags<idempotent> {};
+// Telegram Stars. An order has a fresh payload each time: never retried.
+template <> struct op_traits<star_order_open> : op_flags<0> {};
+template <> struct op_traits<star_checkout> : op_flags<idempotent> {};
+// Keyed by the charge id: a retry finds the payment and answers
+// `duplicate`, crediting nothing twice.
+template <> struct op_traits<star_credit> : op_flags<atomic | idempotent> {};
+template <> struct op_traits<star_payment_get> : op_flags<idempotent> {};
+// Keyed by the charge id too: a retry finds the refund recorded.
+template <>
+struct op_traits<star_refund_put> : op_flags<atomic | idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

@@ -82,6 +82,7 @@ api_call encode_get_updates(int64_t offset, int64_t limit, int64_t timeout_s) {
       .value("message")
       .value("edited_message")
       .value("callback_query")
+      .value("pre_checkout_query")
       .end_array();
   w.end_object();
   return {"getUpdates", std::move(w).str()};

@@ -44,6 +44,19 @@ std::string encode_update(const tg_update& u) {
   write_user(w, u.from);
   if (u.media_kind.empty()) {
     w.field("text", u.text);
+  } else if (u.media_kind == successful_payment_kind) {
+    const auto& p = u.payment;
+    w.key(successful_payment_kind)
+        .begin_object()
+        .field("currency", p.currency)
+        .field("total_amount", p.total_amount)
+        .field("invoice_payload", p.payload)
+        .field("telegram_payment_charge_id", p.charge_id);
+    if (p.expires_unix != 0)
+      w.field("subscription_expiration_date", p.expires_unix);
+    w.field("is_recurring", p.is_recurring)
+        .field("is_first_recurring", p.is_first_recurring)
+        .end_object();
   } else {
     // The decoder recognises media by key; "other" is any key it lacks.
     w.key(u.media_kind == "other" ? "dice" : u.media_kind)

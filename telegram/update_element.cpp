@@ -77,6 +77,45 @@ element_outcome refused(int64_t id, refuse_reason r) {
   return left_out(id, update_fate::refused, to_string(r));
 }
 
+/// The Stars fields shared by a pre_checkout_query and a
+/// successful_payment: currency, amount and payload.
+field_error decode_price(dom::object obj, tg_payment& p) {
+  if (auto e = get_int(obj, "total_amount", p.total_amount))
+    return e;
+  if (auto e = get_text(obj, "currency", p.currency))
+    return e;
+  if (auto e = get_text(obj, "invoice_payload", p.payload))
+    return e;
+  if (p.currency.empty() || p.payload.empty())
+    return refuse_reason::malformed;
+  return std::nullopt;
+}
+
+/// An optional boolean field; absent is false.
+field_error get_flag(dom::object obj, std::string_view key, bool& out) {
+  auto v = obj[key];
+  if (v.error() == simdjson::NO_SUCH_FIELD)
+    return std::nullopt;
+  if (v.get_bool().get(out) != simdjson::SUCCESS)
+    return refuse_reason::malformed;
+  return std::nullopt;
+}
+
+field_error decode_payment(dom::object sp, tg_payment& p) {
+  if (auto e = decode_price(sp, p))
+    return e;
+  if (auto e = get_text(sp, "telegram_payment_charge_id", p.charge_id))
+    return e;
+  if (p.charge_id.empty())
+    return refuse_reason::malformed;
+  if (!sp["subscription_expiration_date"].error())
+    if (auto e = get_int(sp, "subscription_expiration_date", p.expires_unix))
+      return e;
+  if (auto e = get_flag(sp, "is_recurring", p.is_recurring))
+    return e;
+  return get_flag(sp, "is_first_recurring", p.is_first_recurring);
+}
+
 element_outcome decode_message(dom::object msg, tg_update& u,
                                std::vector<tg_update>& out) {
   dom::object chat;
@@ -99,7 +138,12 @@ element_outcome decode_message(dom::object msg, tg_update& u,
     return refused(u.update_id, *e);
   if (auto e = get_text(msg, "caption", u.caption))
     return refused(u.update_id, *e);
-  if (msg["text"].error() == simdjson::NO_SUCH_FIELD) {
+  if (dom::object sp;
+      msg[successful_payment_kind].get_object().get(sp) == simdjson::SUCCESS) {
+    if (auto e = decode_payment(sp, u.payment))
+      return refused(u.update_id, *e);
+    u.media_kind = successful_payment_kind;
+  } else if (msg["text"].error() == simdjson::NO_SUCH_FIELD) {
     u.media_kind = "other";
     for (auto key : media_keys)
       if (!msg[key].error()) {
@@ -135,6 +179,25 @@ element_outcome decode_callback(dom::object cb, tg_update& u,
   } else {
     u.chat_id = u.from.id;
   }
+  out.push_back(std::move(u));
+  return {out.back().update_id, update_fate::handed_on, ""};
+}
+
+element_outcome decode_checkout(dom::object q, tg_update& u,
+                                std::vector<tg_update>& out) {
+  if (auto e = get_text(q, "id", u.payment.query_id))
+    return refused(u.update_id, *e);
+  if (u.payment.query_id.empty())
+    return refused(u.update_id, refuse_reason::malformed);
+  dom::object from;
+  if (q["from"].get_object().get(from) != simdjson::SUCCESS)
+    return refused(u.update_id, refuse_reason::malformed);
+  if (auto e = decode_user(from, u.from))
+    return refused(u.update_id, *e);
+  if (auto e = decode_price(q, u.payment))
+    return refused(u.update_id, *e);
+  // Answered in no chat; the payer's private chat names whose it is.
+  u.chat_id = u.from.id;
   out.push_back(std::move(u));
   return {out.back().update_id, update_fate::handed_on, ""};
 }
@@ -178,8 +241,12 @@ element_outcome decode_element(dom::element el, int64_t received_ns,
     u.kind = update_kind::callback_query;
     return decode_callback(inner, u, out);
   }
+  if (obj["pre_checkout_query"].get_object().get(inner) == simdjson::SUCCESS) {
+    u.kind = update_kind::pre_checkout_query;
+    return decode_checkout(inner, u, out);
+  }
   if (!obj["message"].error() || !obj["edited_message"].error()
-      || !obj["callback_query"].error())
+      || !obj["callback_query"].error() || !obj["pre_checkout_query"].error())
     return refused(u.update_id, refuse_reason::malformed);
   return left_out(u.update_id, update_fate::skipped, unknown_kind(obj));
 }

@@ -262,6 +262,21 @@ BOOST_AUTO_TEST_CASE(the_operator_language_is_a_language_code) {
   BOOST_TEST(ok.cfg.ops.operator_language == "es");
 }
 
+BOOST_AUTO_TEST_CASE(the_subscription_price_is_whole_stars_within_telegrams) {
+  fake_env env;
+  for (auto bad : {"0", "-1", "10001", "2.5", "lots", ""}) {
+    auto out = run({std::string{"--payments.subscription_stars="} + bad}, env);
+    BOOST_TEST((out.what == load_outcome::action::exit_failure), bad);
+    BOOST_TEST(out.message.find("payments.subscription_stars")
+                   != std::string::npos,
+               bad);
+  }
+  auto ok = run({"--payments.subscription_stars=99"}, env);
+  BOOST_TEST((ok.what == load_outcome::action::run));
+  BOOST_TEST(ok.cfg.payments.subscription_stars == 99);
+  BOOST_TEST(bridge_config{}.payments.subscription_stars == 250);
+}
+
 BOOST_AUTO_TEST_CASE(help_and_print_config_exit_cleanly) {
   fake_env env;
   auto help = run({"--help"}, env);

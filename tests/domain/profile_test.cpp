@@ -111,6 +111,13 @@ BOOST_AUTO_TEST_CASE(the_command_and_its_button) {
   BOOST_TEST((parse_command("/usage").kind == command_kind::usage));
   BOOST_TEST(
       (check_args(parse_command("/usage now")) == args_problem::unexpected));
+  // Telegram Stars: both take nothing after them.
+  BOOST_TEST((parse_command("/subscribe").kind == command_kind::subscribe));
+  BOOST_TEST((parse_command("/paysupport@BridgeBot").kind
+              == command_kind::paysupport));
+  BOOST_TEST((check_args(parse_command("/subscribe 12 months"))
+              == args_problem::unexpected));
+  BOOST_TEST((check_args(parse_command("/paysupport")) == args_problem::ok));
   auto b = parse_button(set_language_button_data("pt"));
   BOOST_TEST((b.kind == button_kind::set_language));
   BOOST_TEST(b.value == "pt");
@@ -156,9 +163,10 @@ BOOST_AUTO_TEST_CASE(the_menu_follows_the_role) {
       words(menu_role::worker)
       == words_t{"help", "tasks", "history", "language", "feedback", "reset"}));
   auto manager = words(menu_role::manager);
-  BOOST_TEST(manager.size() == 14u);
-  BOOST_TEST(
-      (std::find(manager.begin(), manager.end(), "usage") != manager.end()));
+  BOOST_TEST(manager.size() == 16u);
+  for (const char* w : {"usage", "subscribe", "paysupport"})
+    BOOST_TEST((std::find(manager.begin(), manager.end(), w) != manager.end()),
+               w);
   // Every entry is a command the bot knows, and a word Telegram takes.
   for (const auto& w : manager) {
     auto kind = parse_command("/" + w).kind;

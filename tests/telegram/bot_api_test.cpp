@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(encodes_a_chats_command_menu) {
 BOOST_AUTO_TEST_CASE(get_updates_follows_the_offset_rules) {
   BOOST_TEST(
       encode_get_updates(0, 100, 25).body
-      == R"({"limit":100,"timeout":25,"allowed_updates":["message","edited_message","callback_query"]})");
+      == R"({"limit":100,"timeout":25,"allowed_updates":["message","edited_message","callback_query","pre_checkout_query"]})");
   BOOST_TEST(encode_get_updates(12, 50, 0).body.find(R"("offset":12)")
              != std::string::npos);
 }

@@ -136,6 +136,12 @@ http_answer bot_methods::dispatch(bot_method m, const method_args& args) {
     return set_my_commands(args);
   case bot_method::get_my_commands:
     return get_my_commands(args);
+  case bot_method::create_invoice_link:
+    return create_invoice_link(args);
+  case bot_method::answer_pre_checkout_query:
+    return answer_pre_checkout_query(args);
+  case bot_method::refund_star_payment:
+    return refund_star_payment(args);
   case bot_method::count_:
     break;
   }

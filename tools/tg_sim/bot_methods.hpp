@@ -50,6 +50,10 @@ private:
   // The command menu (bot_commands.cpp).
   http_answer set_my_commands(const method_args& args);
   http_answer get_my_commands(const method_args& args);
+  // Telegram Stars (bot_payments.cpp).
+  http_answer create_invoice_link(const method_args& args);
+  http_answer answer_pre_checkout_query(const method_args& args);
+  http_answer refund_star_payment(const method_args& args);
 
   /// The Message reply of a send or an edit.
   http_answer message_reply(const message_outcome& out) const;

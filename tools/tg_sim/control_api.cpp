@@ -85,6 +85,10 @@ void write_injection(json::writer& w, const injection& in) {
     w.field("chat_id", in.chat_id);
   if (!in.callback_id.empty())
     w.field("callback_id", in.callback_id);
+  if (!in.query_id.empty())
+    w.field("query_id", in.query_id);
+  if (!in.charge_id.empty())
+    w.field("charge_id", in.charge_id);
   if (in.filtered)
     w.field("filtered", true);
   w.end_object();

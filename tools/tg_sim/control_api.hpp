@@ -52,6 +52,19 @@ public:
   /// GET /sim/health
   http_answer health();
 
+  // -- Telegram Stars (control_payments.cpp) --------------------------------
+
+  /// POST /sim/pay {from, link, deadline_ms?}: the user pays an invoice
+  /// link; the bot gets a pre_checkout_query to answer within deadline_ms
+  /// (Telegram's 10 s by default; 0 makes any answer late). Answers the
+  /// query_id.
+  http_answer pay(std::string_view body);
+  /// POST /sim/decline {from, link}: the user closes the invoice unpaid.
+  http_answer decline(std::string_view body);
+  /// POST /sim/renew {charge_id} (or /sim/renew_fail with `fail`): the
+  /// subscription that charge paid renews, or lapses.
+  http_answer renew(std::string_view body, bool fail);
+
 private:
   http_answer read_events(std::optional<int64_t> chat_id,
                           const method_args& query);

@@ -260,6 +260,14 @@ struct http_server::impl {
     control_post("/sim/callback", body_route(&control_api::callback));
     control_post("/sim/raw_update", body_route(&control_api::raw_update));
     control_post("/sim/faults", body_route(&control_api::faults));
+    control_post("/sim/pay", body_route(&control_api::pay));
+    control_post("/sim/decline", body_route(&control_api::decline));
+    control_post("/sim/renew", [this](const Request&, std::string body) {
+      return control.renew(body, false);
+    });
+    control_post("/sim/renew_fail", [this](const Request&, std::string body) {
+      return control.renew(body, true);
+    });
     control_post("/sim/raw", [this](const Request&, std::string body) {
       return control.raw(std::move(body));
     });

@@ -35,6 +35,10 @@ struct stored_message {
   /// Serial that makes the media's file ids unique.
   int64_t media_serial = 0;
   markup keyboard;
+  /// A service message: its field ("successful_payment") and encoded
+  /// object, in place of text.
+  std::string service_kind;
+  std::string service;
 };
 
 /// A chat the simulator knows: a private chat exists once its user has

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tools/tg_sim/event_log.hpp"
+#include "tools/tg_sim/payments.hpp"
 #include "tools/tg_sim/send_limits.hpp"
 #include "tools/tg_sim/sim_clock.hpp"
 #include "tools/tg_sim/sim_model.hpp"
@@ -52,6 +53,9 @@ struct injection {
   int64_t message_id = 0;
   int64_t chat_id = 0;
   std::string callback_id;
+  /// Payments: the pre-checkout query opened, the charge made.
+  std::string query_id;
+  std::string charge_id;
   /// The bot's allowed_updates excluded the kind: nothing was queued.
   bool filtered = false;
 };
@@ -157,6 +161,29 @@ public:
                        std::string event_fields);
   /// getMyCommands: the array kept under `key`, or `[]`.
   std::string commands(const std::string& key) const;
+
+  // -- Bot API and control: Telegram Stars (sim_payments.cpp) ---------------
+
+  /// createInvoiceLink: checks and keeps the invoice, sets `link`.
+  refusal create_invoice(const invoice_request& r, std::string& link);
+  /// answerPreCheckoutQuery. A late answer is refused and fails the
+  /// payment; an accepted one queues the successful_payment message.
+  refusal answer_pre_checkout(const std::string& query_id, bool ok,
+                              const std::string& error_message);
+  /// refundStarPayment.
+  refusal refund_star_payment(int64_t user_id, const std::string& charge_id);
+
+  /// A user pays `link`: a pre_checkout_query is queued that the bot must
+  /// answer within `deadline` on the simulator's clock.
+  injection pay(const sim_user& from, const std::string& link,
+                std::chrono::milliseconds deadline);
+  /// A user closes the invoice unpaid: Telegram tells the bot nothing.
+  injection decline(const sim_user& from, const std::string& link);
+  /// The subscription paid by `charge_id` renews: a successful_payment
+  /// with is_recurring is queued.
+  injection renew(const std::string& charge_id);
+  /// A renewal fails: the subscription lapses, the bot hears nothing.
+  injection fail_renewal(const std::string& charge_id);
 
   // -- Bot API: webhook -------------------------------------------------------
 
@@ -264,6 +291,9 @@ private:
   refusal check_limits(int64_t chat_id);
   void remember_callback(const std::string& id, int64_t chat_id);
   void updates_changed();
+  /// Queues the successful_payment service message of `c` in its user's
+  /// private chat; sets `out`'s ids.
+  void queue_payment_locked(const charge& c, injection& out);
 
   const sim_options opts_;
   const std::shared_ptr<const sim_clock> clock_;
@@ -297,6 +327,7 @@ private:
   /// Command menus by scope and language (bounded by the chats known).
   std::unordered_map<std::string, std::string> command_menus_;
   std::deque<std::string> callback_order_;
+  payment_book payments_;
 
   struct webhook_state {
     std::string url;

@@ -367,6 +367,7 @@ void sim_state::reset() {
   latency_ = std::chrono::milliseconds{0};
   callbacks_.clear();
   callback_order_.clear();
+  payments_.clear();
   auto generation = webhook_.generation + 1;
   webhook_ = webhook_state{};
   webhook_.generation = generation;

@@ -10,10 +10,20 @@ namespace bridge::tg_sim {
 namespace {
 
 constexpr std::array<const char*, bot_method_count> method_names = {
-    "getMe",           "getUpdates",          "sendMessage",
-    "editMessageText", "answerCallbackQuery", "sendChatAction",
-    "setWebhook",      "deleteWebhook",       "getWebhookInfo",
-    "setMyCommands",   "getMyCommands"};
+    "getMe",
+    "getUpdates",
+    "sendMessage",
+    "editMessageText",
+    "answerCallbackQuery",
+    "sendChatAction",
+    "setWebhook",
+    "deleteWebhook",
+    "getWebhookInfo",
+    "setMyCommands",
+    "getMyCommands",
+    "createInvoiceLink",
+    "answerPreCheckoutQuery",
+    "refundStarPayment"};
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())
@@ -79,6 +89,8 @@ const char* to_string(update_kind k) {
     return "edited_message";
   case update_kind::callback_query:
     return "callback_query";
+  case update_kind::pre_checkout_query:
+    return "pre_checkout_query";
   }
   return "unknown";
 }

@@ -86,6 +86,10 @@ enum class bot_method : uint8_t {
   get_webhook_info,
   set_my_commands,
   get_my_commands,
+  // Telegram Stars (bot_payments.cpp)
+  create_invoice_link,
+  answer_pre_checkout_query,
+  refund_star_payment,
   count_
 };
 
@@ -109,7 +113,12 @@ enum class fault_answer_kind : uint8_t {
   drop,
 };
 
-enum class update_kind : uint8_t { message, edited_message, callback_query };
+enum class update_kind : uint8_t {
+  message,
+  edited_message,
+  callback_query,
+  pre_checkout_query,
+};
 
 /// The update field name ("edited_message").
 const char* to_string(update_kind k);

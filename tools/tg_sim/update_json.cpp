@@ -113,7 +113,9 @@ void write_message(json::writer& w, const stored_message& m,
   w.key("chat").raw(chat_json).field("date", m.date);
   if (m.edit_date != 0)
     w.field("edit_date", m.edit_date);
-  if (!m.media.empty()) {
+  if (!m.service.empty()) {
+    w.key(m.service_kind).raw(m.service);
+  } else if (!m.media.empty()) {
     write_media(w, m.media, m.media_serial);
     if (!m.caption.empty())
       w.field("caption", m.caption);

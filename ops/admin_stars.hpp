@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+namespace httplib {
+struct Request;
+struct Response;
+} // namespace httplib
+
+namespace bridge::ops {
+
+struct admin_options;
+
+/// `POST /admin/payments/ID/refund` (ID: the telegram_payment_charge_id;
+/// optional body `{"requested_by":"name"}`): gives the Stars back through
+/// refundStarPayment, then records the refund and ends the subscription
+/// the payment paid for, in one transaction, and logs who asked. 404 for
+/// an unknown charge; 409 for one refunded before (here, or already at
+/// Telegram: then recorded too, so the books match); 502 when Telegram
+/// refuses or cannot be reached (nothing is recorded, the operator may
+/// try again). Runs on an HTTP thread: it blocks while it waits.
+void refund_payment(const httplib::Request& req, httplib::Response& res,
+                    const admin_options& o);
+
+} // namespace bridge::ops

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <boost/test/unit_test.hpp>
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "common/http_client.hpp"
+#include "common/json_writer.hpp"
+#include "domain/texts.hpp"
+#include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_payments)
+
+// Paying with Telegram Stars through tg-sim, end to end: a manager at the
+// daily limit sends /subscribe, pays the invoice link and writes on; a
+// checkout of someone else's order is refused; an answer after the
+// 10-second deadline fails the payment; a renewal extends the
+// subscription; an operator's refund ends it. Every credit is checked in
+// PostgreSQL, where the money lives.
+
+using namespace bridge::test;
+using bridge::domain::render;
+using bridge::domain::text_id;
+
+namespace {
+
+constexpr const char* token = "payments-e2e-token-0123456789";
+
+struct pay_world {
+  sim_world world{unthrottled_engine({"--translator.backend=fake",
+                                      "--session.free_daily_messages=1",
+                                      "--payments.subscription_stars=250"}),
+                  unthrottled_sim(),
+                  {{"BRIDGE_ADMIN_TOKEN", token}}};
+  sim_user ana = make_user(1001, "Ana", "en");
+  sim_user bob = make_user(2002, "Bob", "es");
+
+  pay_world() {
+    auto code = register_manager(world, ana, "en");
+    register_worker(world, bob, "es", code, ana);
+  }
+
+  /// Ana sends /subscribe; the invoice link the bot gave.
+  std::string subscribe() {
+    world.say(ana, "/subscribe");
+    auto text = world.next_message(ana.id).text;
+    auto at = text.find("https://t.me/$");
+    BOOST_REQUIRE_MESSAGE(at != std::string::npos, "no link in: " << text);
+    auto link = text.substr(at);
+    BOOST_TEST(text == render(text_id::subscribe_invoice, "en", 250, link));
+    return link;
+  }
+
+  /// `who` pays `link` (deadline_ms < 0: Telegram's own 10 s).
+  void pay(const sim_user& who, const std::string& link,
+           int64_t deadline_ms = -1) {
+    std::string body = R"({"from":{"id":)" + std::to_string(who.id)
+                       + R"(},"link":")" + link + "\"";
+    if (deadline_ms >= 0)
+      body += ",\"deadline_ms\":" + std::to_string(deadline_ms);
+    auto r = world.sim().post("/sim/pay", body + "}");
+    BOOST_REQUIRE_MESSAGE(r.status == 200, r.body);
+  }
+
+  /// The events of `chat` so far, raw, polled until `needle` is among
+  /// them or 15 s pass (the engine answers a checkout within 10 s).
+  std::string events_with(int64_t chat, const std::string& needle) {
+    std::string body;
+    for (int i = 0; i < 75; ++i) {
+      body =
+          world.sim()
+              .get("/sim/chats/" + std::to_string(chat) + "/events?limit=10000")
+              .body;
+      if (body.find(needle) != std::string::npos)
+        break;
+      std::this_thread::sleep_for(std::chrono::milliseconds{200});
+    }
+    return body;
+  }
+
+  int64_t payments() {
+    return db_value(world, "SELECT count(*) FROM star_payments");
+  }
+
+  bridge::http_response admin_post(const std::string& path) {
+    bridge::http_client c;
+    return c.post("http://127.0.0.1:" + std::to_string(world.engine_port())
+                      + path,
+                  "", {std::string{"Authorization: Bearer "} + token},
+                  std::chrono::seconds{20});
+  }
+
+  void limited() {
+    BOOST_TEST(world.next_message(ana.id).text
+               == render(text_id::daily_limit_reached, "en", 1));
+  }
+
+  void reaches_bob(const std::string& text) {
+    world.say(ana, text);
+    BOOST_TEST(world.next_message(bob.id).text == fake_copy(ana, "es", text));
+  }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_manager_pays_writes_on_renews_and_is_refunded,
+                        pay_world) {
+  reaches_bob("one");
+  world.say(ana, "two");
+  limited();
+  BOOST_TEST(render(text_id::daily_limit_reached, "en", 1).find("/subscribe")
+             != std::string::npos);
+
+  auto link = subscribe();
+  pay(ana, link);
+  auto thanks = world.next_message(ana.id).text;
+  BOOST_TEST(thanks.rfind("Thank you!", 0) == 0u, thanks);
+  BOOST_TEST(events_with(ana.id, "answerPreCheckoutQuery").find(R"("ok":true)")
+             != std::string::npos);
+  BOOST_TEST(payments() == 1);
+  reaches_bob("three");
+
+  // Renewal: Telegram charges again and the subscription runs 30 more days.
+  auto charge_sql = "SELECT charge_id FROM star_payments ORDER BY paid_at "
+                    "LIMIT 1";
+  auto first_end = db_value(
+      world, "SELECT epoch_ms(expires_at) FROM subscriptions WHERE user_id = "
+                 + std::to_string(ana.id));
+  std::string charge;
+  {
+    pqxx::connection c{world.database_url()};
+    pqxx::work tx{c};
+    charge = tx.exec1(charge_sql)[0].as<std::string>();
+  }
+  auto renewed =
+      world.sim().post("/sim/renew", R"({"charge_id":")" + charge + "\"}");
+  BOOST_REQUIRE_MESSAGE(renewed.status == 200, renewed.body);
+  auto again = world.next_message(ana.id).text;
+  BOOST_TEST(again.rfind("Thank you!", 0) == 0u, again);
+  BOOST_TEST(payments() == 2);
+  BOOST_TEST(db_value(world, "SELECT epoch_ms(expires_at) FROM subscriptions "
+                             "WHERE user_id = "
+                                 + std::to_string(ana.id))
+             == first_end + 2'592'000'000);
+
+  // The operator refunds the first payment: the subscription ends.
+  auto refund = admin_post("/admin/payments/" + charge + "/refund");
+  BOOST_TEST(refund.status == 200, refund.body);
+  BOOST_TEST(events_with(ana.id, "refundStarPayment").find(charge)
+             != std::string::npos);
+  BOOST_TEST(admin_post("/admin/payments/" + charge + "/refund").status == 409);
+  BOOST_TEST(admin_post("/admin/payments/nope/refund").status == 404);
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_refunds") == 1);
+  world.say(ana, "four");
+  limited();
+}
+
+BOOST_FIXTURE_TEST_CASE(checkouts_that_must_fail_do, pay_world) {
+  auto link = subscribe();
+  // Bob pays Ana's order: refused with a reason, nothing charged.
+  pay(bob, link);
+  auto bobs = events_with(bob.id, "answerPreCheckoutQuery");
+  BOOST_TEST(bobs.find(R"("ok":false)") != std::string::npos, bobs);
+  // The reason is Bob's to read, in his language.
+  BOOST_TEST(
+      bobs.find(bridge::json::quote(render(text_id::checkout_refused, "es")))
+      != std::string::npos);
+  // Ana answers too late (a deadline of 0): the payment fails.
+  pay(ana, link, 0);
+  auto anas = events_with(ana.id, "pre_checkout_expired");
+  BOOST_TEST(anas.find("pre_checkout_expired") != std::string::npos, anas);
+  BOOST_TEST(anas.find("successful_payment") == std::string::npos);
+  // The same order paid in time goes through, once.
+  pay(ana, link);
+  BOOST_TEST(world.next_message(ana.id).text.rfind("Thank you!", 0) == 0u);
+  BOOST_TEST(payments() == 1);
+  auto extra = arrived_unread(world, {ana.id, bob.id});
+  BOOST_TEST(extra.empty(), "arrived unexpectedly:" << extra);
+}
+
+BOOST_AUTO_TEST_CASE(paysupport_answers_everyone_registered) {
+  pay_world w;
+  w.world.say(w.bob, "/paysupport");
+  BOOST_TEST(w.world.next_message(w.bob.id).text
+             == render(text_id::paysupport, "es"));
+  // Workers do not subscribe: the team's manager pays.
+  w.world.say(w.bob, "/subscribe");
+  BOOST_TEST(w.world.next_message(w.bob.id).text
+             == render(text_id::unknown_command, "es", "/subscribe"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <boost/test/unit_test.hpp>
+
+#include "tests/support/pool_fixture.hpp"
+
+BOOST_AUTO_TEST_SUITE(storage_stars_pg)
+
+// Telegram Stars against real PostgreSQL: an order is checked at
+// pre-checkout, a payment is credited exactly once per charge id however
+// often and however concurrently it arrives, bad payments credit nothing,
+// and a refund is recorded once and ends the subscription.
+
+using namespace bridge;
+using bridge::test::code_of;
+
+namespace {
+
+constexpr int64_t month_s = 2'592'000;
+constexpr int64_t until_ms = 4'102'444'800'000; // 2100-01-01
+
+struct stars_fixture : bridge::test::pool_fixture {
+  star_order open_order(int64_t user, int64_t stars = 250) {
+    must(user_put{user, user_role::manager, "en", "m"});
+    return must(star_order_open{user, stars, month_s});
+  }
+  star_credit paid(const star_order& o, const std::string& charge,
+                   int64_t expires_ms = until_ms) {
+    return star_credit{o.user_id, charge,     o.payload, "XTR",
+                       o.stars,   expires_ms, false};
+  }
+  /// Rows of `table`, read past the pool.
+  int64_t rows(const std::string& table) {
+    pqxx::connection c{db.dsn()};
+    pqxx::work tx{c};
+    return tx.exec1("SELECT count(*) FROM " + table)[0].as<int64_t>();
+  }
+};
+
+} // namespace
+
+BOOST_FIXTURE_TEST_SUITE(stars, stars_fixture)
+
+BOOST_AUTO_TEST_CASE(an_order_is_checked_before_payment) {
+  auto o = open_order(60);
+  BOOST_TEST(o.payload.size() == 33u);
+  BOOST_TEST(o.stars == 250);
+  auto ok = must(star_checkout{60, o.payload, "XTR", 250});
+  BOOST_TEST((ok.verdict == star_verdict::ok));
+  BOOST_TEST(ok.order_id == o.id);
+  BOOST_TEST((must(star_checkout{61, o.payload, "XTR", 250}).verdict
+              == star_verdict::other_user));
+  BOOST_TEST((must(star_checkout{60, "nope", "XTR", 250}).verdict
+              == star_verdict::unknown_order));
+  BOOST_TEST((must(star_checkout{60, o.payload, "USD", 250}).verdict
+              == star_verdict::wrong_currency));
+  BOOST_TEST((must(star_checkout{60, o.payload, "XTR", 1}).verdict
+              == star_verdict::wrong_amount));
+  // Malformed and hostile requests never reach SQL.
+  BOOST_TEST((code_of(run(star_checkout{60, "", "XTR", 250}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(star_checkout{60, std::string(129, 'p'), "XTR", 250}))
+              == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(star_checkout{60, std::string("a\0b", 3), "XTR", 250}))
+       == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(star_order_open{60, 0, month_s}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(star_order_open{60, 10'001, month_s}))
+              == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(a_payment_is_credited_once) {
+  auto o = open_order(62);
+  auto first = must(paid(o, "ch-62"));
+  BOOST_TEST((first.verdict == star_verdict::ok));
+  BOOST_TEST(first.expires_at_ms == until_ms);
+  auto sub = must(sub_get{62});
+  BOOST_TEST((sub.status == subscription_status::active));
+  BOOST_TEST(sub.expires_at_ms == until_ms);
+  // Redelivered: nothing changes, the answer says so.
+  auto again = must(paid(o, "ch-62"));
+  BOOST_TEST((again.verdict == star_verdict::duplicate));
+  BOOST_TEST(again.expires_at_ms == until_ms);
+  BOOST_TEST(rows("star_payments") == 1);
+  // The order is paid: a new first payment of it is refused.
+  BOOST_TEST((must(paid(o, "ch-62b")).verdict == star_verdict::not_open));
+  BOOST_TEST((must(star_checkout{62, o.payload, "XTR", 250}).verdict
+              == star_verdict::not_open));
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_deliveries_credit_once) {
+  auto o = open_order(63);
+  caf::scoped_actor self{*sys};
+  constexpr int copies = 12;
+  for (int i = 0; i < copies; ++i)
+    self->send(pool, paid(o, "ch-63"));
+  int credited = 0;
+  int duplicates = 0;
+  for (int i = 0; i < copies; ++i)
+    self->receive(
+        [&](star_outcome& r) {
+          credited += r.verdict == star_verdict::ok ? 1 : 0;
+          duplicates += r.verdict == star_verdict::duplicate ? 1 : 0;
+        },
+        [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+  BOOST_TEST(credited == 1);
+  BOOST_TEST(duplicates == copies - 1);
+  BOOST_TEST(rows("star_payments") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(bad_payments_credit_nothing) {
+  auto o = open_order(64);
+  auto wrong = paid(o, "ch-64");
+  wrong.stars = 1;
+  BOOST_TEST((must(wrong).verdict == star_verdict::wrong_amount));
+  wrong = paid(o, "ch-64");
+  wrong.currency = "USD";
+  BOOST_TEST((must(wrong).verdict == star_verdict::wrong_currency));
+  wrong = paid(o, "ch-64");
+  wrong.payload = "unknown";
+  BOOST_TEST((must(wrong).verdict == star_verdict::unknown_order));
+  wrong = paid(o, "ch-64");
+  wrong.user_id = 65;
+  BOOST_TEST((must(wrong).verdict == star_verdict::other_user));
+  BOOST_TEST(rows("star_payments") == 0);
+  BOOST_TEST((must(sub_get{64}).status == subscription_status::none));
+  // The right payment still goes through after them.
+  BOOST_TEST((must(paid(o, "ch-64")).verdict == star_verdict::ok));
+  BOOST_TEST((code_of(run(paid(o, ""))) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(renewals_extend_and_never_shorten) {
+  auto o = open_order(66);
+  int64_t first_end = 1'900'000'000'000;
+  must(paid(o, "ch-66a", first_end));
+  auto renewal = paid(o, "ch-66b", first_end + month_s * 1000);
+  renewal.renewal = true;
+  auto r = must(renewal);
+  BOOST_TEST((r.verdict == star_verdict::ok));
+  BOOST_TEST(r.expires_at_ms == first_end + month_s * 1000);
+  BOOST_TEST(must(sub_get{66}).expires_at_ms == first_end + month_s * 1000);
+  // A late, redelivered older payment does not pull the end back.
+  auto old = paid(o, "ch-66c", first_end);
+  old.renewal = true;
+  must(old);
+  BOOST_TEST(must(sub_get{66}).expires_at_ms == first_end + month_s * 1000);
+}
+
+BOOST_AUTO_TEST_CASE(a_refund_is_recorded_once_and_ends_the_subscription) {
+  auto o = open_order(67);
+  must(paid(o, "ch-67"));
+  auto p = must(star_payment_get{"ch-67"});
+  BOOST_TEST(p.user_id == 67);
+  BOOST_TEST(p.stars == 250);
+  BOOST_TEST(!p.refunded);
+  auto first = must(star_refund_put{"ch-67", "admin"});
+  BOOST_TEST(!first.refunded);
+  auto sub = must(sub_get{67});
+  BOOST_TEST((sub.status == subscription_status::canceled));
+  BOOST_TEST(!is_active(sub, sub.updated_at_ms));
+  auto second = must(star_refund_put{"ch-67", "admin"});
+  BOOST_TEST(second.refunded);
+  BOOST_TEST(rows("star_refunds") == 1);
+  BOOST_TEST(must(star_payment_get{"ch-67"}).refunded);
+  BOOST_TEST((code_of(run(star_refund_put{"nope", "admin"}))
+              == engine_errc::not_found));
+  BOOST_TEST(
+      (code_of(run(star_payment_get{"nope"})) == engine_errc::not_found));
+  // The charge stays credited once: a redelivery does not revive it.
+  BOOST_TEST((must(paid(o, "ch-67")).verdict == star_verdict::duplicate));
+  BOOST_TEST((must(sub_get{67}).status == subscription_status::canceled));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE_END() // storage_stars_pg
