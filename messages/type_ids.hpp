@@ -56,6 +56,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::usage_day))
 CAF_ADD_TYPE_ID(bridge, (bridge::cache_invalidate))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_record))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_page))
+// business figures for operators
+CAF_ADD_TYPE_ID(bridge, (bridge::business_users_row))
+CAF_ADD_TYPE_ID(bridge, (bridge::business_stars))
+CAF_ADD_TYPE_ID(bridge, (bridge::business_figures))
 
 // -- storage: requests (the order of bridge::db_ops) -------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::inbox_put))
@@ -110,6 +114,8 @@ CAF_ADD_TYPE_ID(bridge, (bridge::backlog_counts))
 CAF_ADD_TYPE_ID(bridge, (bridge::backlog_get))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_list))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_translated))
+// business figures for operators
+CAF_ADD_TYPE_ID(bridge, (bridge::business_get))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

@@ -123,6 +123,8 @@ template <> struct op_traits<backlog_get> : op_flags<idempotent> {};
 template <> struct op_traits<feedback_list> : op_flags<idempotent> {};
 // Storing the same translation again changes nothing.
 template <> struct op_traits<feedback_translated> : op_flags<idempotent> {};
+// Business figures only read.
+template <> struct op_traits<business_get> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {
