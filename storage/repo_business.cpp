@@ -25,8 +25,9 @@ ORDER BY role, language)"};
 // free allowance is charged for each message in daily_usage, so their
 // days come from there (daily_usage_day_active). A manager with a running
 // subscription is not charged; their newest message in the window comes
-// from each of their conversations' newest message (one probe of
-// messages_conversation_created per conversation of a subscriber only).
+// from each of their conversations' newest message in the window (one
+// probe of messages_conversation_created per conversation of a subscriber
+// only, each made once: a lateral join, not a subquery repeated).
 // Teams where only the workers wrote are not counted.
 constexpr sql_def business_active_teams{"business_active_teams", R"(
 WITH b AS (
@@ -38,23 +39,20 @@ charged AS (
   WHERE d.messages > 0 AND d.day BETWEEN b.today - 29 AND b.today
   GROUP BY d.manager_id),
 subscribed AS (
-  SELECT s.user_id AS manager_id,
-         (SELECT max((m.created_at AT TIME ZONE 'UTC')::date)
-          FROM conversations c
-          CROSS JOIN LATERAL (
-            SELECT x.created_at FROM messages x
-            WHERE x.conversation_id = c.id
-              AND x.created_at >= (b.today - 29)::timestamp AT TIME ZONE 'UTC'
-              AND x.created_at <= b.now_ts
-            ORDER BY x.created_at DESC LIMIT 1) m
-          WHERE c.manager_id = s.user_id) AS last_day
-  FROM subscriptions s, b
-  WHERE s.status = 'active' AND s.expires_at > b.now_ts),
+  SELECT c.manager_id, max((m.created_at AT TIME ZONE 'UTC')::date) AS last_day
+  FROM b, subscriptions s
+  JOIN conversations c ON c.manager_id = s.user_id
+  CROSS JOIN LATERAL (
+    SELECT x.created_at FROM messages x
+    WHERE x.conversation_id = c.id
+      AND x.created_at >= (b.today - 29)::timestamp AT TIME ZONE 'UTC'
+      AND x.created_at <= b.now_ts
+    ORDER BY x.created_at DESC LIMIT 1) m
+  WHERE s.status = 'active' AND s.expires_at > b.now_ts
+  GROUP BY c.manager_id),
 teams AS (
   SELECT manager_id, max(last_day) AS last_day
-  FROM (SELECT * FROM charged
-        UNION ALL
-        SELECT * FROM subscribed WHERE last_day IS NOT NULL) a
+  FROM (SELECT * FROM charged UNION ALL SELECT * FROM subscribed) a
   GROUP BY manager_id)
 SELECT count(*) FILTER (WHERE t.last_day >= b.today - 6), count(*)
 FROM teams t, b)"};
