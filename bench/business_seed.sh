@@ -42,6 +42,9 @@ cleanup() {
   psql "$server_url" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
+# Interrupted or stopped, it still exits through the cleanup.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 psql "$server_url" -qc "CREATE DATABASE $name" >/dev/null
 q() { psql -q -v ON_ERROR_STOP=1 "$db_url" "$@"; }
 
