@@ -13,6 +13,7 @@
 
 #include "messages/atoms.hpp"
 #include "messages/storage_billing.hpp"
+#include "messages/storage_business.hpp"
 #include "messages/storage_common.hpp"
 #include "messages/storage_feedback.hpp"
 #include "messages/storage_intake.hpp"
@@ -250,7 +251,9 @@ using db_ops = db_op_list<
     feedback_list, feedback_translated,
     // Telegram Stars
     star_order_open, star_checkout, star_credit, star_payment_get,
-    star_refund_put>;
+    star_refund_put,
+    // business figures for operators
+    business_get>;
 
 namespace detail {
 

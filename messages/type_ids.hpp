@@ -61,6 +61,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::usage_day))
 CAF_ADD_TYPE_ID(bridge, (bridge::cache_invalidate))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_record))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_page))
+// business figures for operators
+CAF_ADD_TYPE_ID(bridge, (bridge::business_users_row))
+CAF_ADD_TYPE_ID(bridge, (bridge::business_stars))
+CAF_ADD_TYPE_ID(bridge, (bridge::business_figures))
 
 // -- storage: requests (the order of bridge::db_ops) -------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::inbox_put))
@@ -124,6 +128,8 @@ CAF_ADD_TYPE_ID(bridge, (bridge::star_checkout))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_credit))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_payment_get))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_refund_put))
+// business figures for operators
+CAF_ADD_TYPE_ID(bridge, (bridge::business_get))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

@@ -12,6 +12,7 @@
 #include "common/clock.hpp"
 #include "common/json_writer.hpp"
 #include "messages/type_ids.hpp"
+#include "ops/admin_business.hpp"
 #include "ops/admin_cluster.hpp"
 #include "ops/admin_feedback.hpp"
 #include "ops/admin_query.hpp"
@@ -362,6 +363,8 @@ const std::vector<route>& admin_table() {
       {v::get, "/admin/dashboard", dashboard},
       {v::get, "/admin/cluster", cluster},
       {v::put, "/admin/log_level", set_log_level},
+      // business figures for operators
+      {v::get, "/admin/business", serve_business},
       // Last: anything else under /admin/ is a 404 behind the token.
       {v::get, R"(/admin/.*)", unknown_route},
       {v::post, R"(/admin/.*)", unknown_route},

@@ -67,6 +67,8 @@ struct admin_options {
 ///   which epoch, the intake leader, lease ages (ops/admin_cluster.hpp);
 ///   503 with `"state":"alone"` when the engine has no lease keeper,
 ///   `"unavailable"` when it did not answer in time
+/// - `GET /admin/business`: users by role and language, active teams,
+///   paying managers, Stars, renewals and churn (ops/admin_business.hpp)
 ///
 /// Anything else under `/admin/` is 404. `opts` may be filled after the
 /// server starts; until `sys` is set, routes answer 503.

@@ -13,6 +13,7 @@
 #include "storage/fence.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
+#include "storage/repo_business.hpp"
 #include "storage/repo_feedback.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_join.hpp"
@@ -378,7 +379,8 @@ const std::vector<sql_def>& all_statements() {
          {&fence_statements(), &intake_statements(), &outbox_statements(),
           &parked_statements(), &people_statements(), &join_statements(),
           &billing_statements(), &talk_statements(), &task_statements(),
-          &admin_statements(), &feedback_statements(), &star_statements()})
+          &admin_statements(), &feedback_statements(), &star_statements(),
+          &business_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

@@ -133,6 +133,8 @@ template <> struct op_traits<star_payment_get> : op_flags<idempotent> {};
 // Keyed by the charge id too: a retry finds the refund recorded.
 template <>
 struct op_traits<star_refund_put> : op_flags<atomic | idempotent> {};
+// Business figures only read.
+template <> struct op_traits<business_get> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

@@ -268,4 +268,42 @@ BOOST_FIXTURE_TEST_CASE(the_cluster_view_shows_this_engine_holding_everything,
   BOOST_TEST(h.counters, r.body);
 }
 
+// Business figures: behind the token, and read from what the engine
+// stored: Ana (a manager writing English, charged for her message) and
+// Bob (a worker writing Spanish).
+BOOST_FIXTURE_TEST_CASE(business_figures_are_served_behind_the_token,
+                        admin_world) {
+  BOOST_TEST(call("GET", "/admin/business", {}, nullptr).status == 401);
+  BOOST_TEST(call("GET", "/admin/business", {}, "wrong").status == 401);
+  world.say(ana, "hello");
+  world.next_message(bob.id);
+  BOOST_TEST(
+      call("PUT", "/admin/users/1001/subscription", R"({"days":30})").status
+      == 200);
+  auto r = call("GET", "/admin/business");
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  simdjson::dom::parser p;
+  simdjson::dom::element doc;
+  BOOST_REQUIRE(p.parse(r.body).get(doc) == simdjson::SUCCESS);
+  auto n = [&](const char* pointer) {
+    int64_t v = -1;
+    BOOST_TEST(
+        (doc.at_pointer(pointer).get_int64().get(v) == simdjson::SUCCESS),
+        pointer);
+    return v;
+  };
+  BOOST_TEST(n("/users/total") == 2, r.body);
+  BOOST_TEST(n("/users/by_role/manager") == 1);
+  BOOST_TEST(n("/users/by_role/worker") == 1);
+  BOOST_TEST(n("/active_teams/days_7") == 1, r.body);
+  BOOST_TEST(n("/active_teams/days_30") == 1);
+  // Given through the admin API, not paid with Stars.
+  BOOST_TEST(n("/paying_managers/total") == 1, r.body);
+  BOOST_TEST(n("/paying_managers/admin") == 1);
+  BOOST_TEST(n("/stars_30d/taken/stars") == 0);
+  BOOST_TEST(n("/churned_30d") == 0);
+  BOOST_TEST(contains(r.body, R"({"role":"worker","language":"es","users":1})"),
+             r.body);
+}
+
 BOOST_AUTO_TEST_SUITE_END() // e2e_admin

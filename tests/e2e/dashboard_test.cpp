@@ -55,6 +55,21 @@ std::map<std::string, shown> figures_in(const std::string& dom) {
   return out;
 }
 
+/// Every `<dd data-business=…>` of a dumped page: its raw value.
+std::map<std::string, std::string> business_in(const std::string& dom) {
+  std::map<std::string, std::string> out;
+  static const std::regex dd{R"re(<dd([^>]*data-business[^>]*)>)re"};
+  static const std::regex name{R"re(data-business="([^"]*)")re"};
+  static const std::regex value{R"re(data-value="([^"]*)")re"};
+  for (std::sregex_iterator i{dom.begin(), dom.end(), dd}, end; i != end; ++i) {
+    auto attrs = (*i)[1].str();
+    std::smatch n, v;
+    if (std::regex_search(attrs, n, name) && std::regex_search(attrs, v, value))
+      out[n[1]] = v[1];
+  }
+  return out;
+}
+
 /// The ids of the rows a table of the page showed (`data-user`, …).
 std::vector<int64_t> rows_in(const std::string& dom, const std::string& attr) {
   std::vector<int64_t> out;
@@ -310,6 +325,39 @@ BOOST_FIXTURE_TEST_CASE(the_page_shows_what_metrics_serves, dashboard_world) {
   BOOST_TEST(shown_figures.at("messages.relayed_per_minute").value != "null");
   BOOST_TEST(std::stod(shown_figures.at("messages.relayed_per_minute").value)
              > 0);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_business_panel_shows_what_the_admin_api_serves,
+                        dashboard_world) {
+  auto r = get("/admin/business");
+  BOOST_TEST_REQUIRE(r.status == 200, r.body);
+  simdjson::dom::parser p;
+  simdjson::dom::element doc;
+  BOOST_REQUIRE(p.parse(r.body).get(doc) == simdjson::SUCCESS);
+  auto dom = page(std::string{"token="} + token);
+  BOOST_TEST_REQUIRE(contains(dom, "data-loaded=\"all\""), dom);
+  BOOST_TEST(contains(dom, R"(id="business" data-loaded="yes")"), dom);
+  auto on_page = business_in(dom);
+  BOOST_TEST_REQUIRE(on_page.size() == 17u);
+  for (const auto& [path, value] : on_page) {
+    BOOST_TEST_CONTEXT(path) {
+      auto pointer = "/" + std::regex_replace(path, std::regex{"\\."}, "/");
+      int64_t want = -1;
+      BOOST_TEST_REQUIRE(
+          (doc.at_pointer(pointer).get_int64().get(want) == simdjson::SUCCESS));
+      BOOST_TEST(value == std::to_string(want));
+    }
+  }
+  // Ana and Dan (managers) and three workers; both managers wrote today.
+  BOOST_TEST(on_page.at("users.total") == "5");
+  BOOST_TEST(on_page.at("users.by_role.manager") == "2");
+  BOOST_TEST(on_page.at("users.by_role.worker") == "3");
+  BOOST_TEST(on_page.at("active_teams.days_7") == "2");
+  BOOST_TEST(on_page.at("paying_managers.total") == "0");
+  BOOST_TEST(contains(
+      dom, R"(<tr><td>worker</td><td>es</td><td class="num">2</td></tr>)"));
+  BOOST_TEST(contains(
+      dom, R"(<tr><td>manager</td><td>en</td><td class="num">1</td></tr>)"));
 }
 
 BOOST_FIXTURE_TEST_CASE(pages_walk_every_user_and_conversation_once,

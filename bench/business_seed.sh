@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Business figures at a million users: seeds a scratch database with the
+# shape of a large bot (1,000,000 users, 150,000 teams, their workers and
+# conversations, messages, daily usage, subscriptions and Stars payments,
+# all skewed: a few big teams, most small, most teams quiet), then times
+# each figure's statement with EXPLAIN ANALYZE, first on the schema before
+# migration 013 and then with its indexes. The statements are read from
+# storage/repo_business.cpp, so what is timed is what the engine runs.
+# Prints one JSON line per figure and phase (execution times of every
+# run, their median, the indexes the plan used) and drops the database
+# when it ends, however it ends.
+#
+#   DATABASE_URL=... bench/business_seed.sh [--users N] [--runs R]
+#
+# --users scales everything (teams are 15% of users); the default seeds
+# for 3 to 6 minutes on 2 cores.
+set -euo pipefail
+export PGOPTIONS="-c client_min_messages=warning"
+
+users=1000000 runs=5
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --users) users=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    *) echo "usage: $0 [--users N] [--runs R]" >&2; exit 2 ;;
+  esac
+done
+case "$users$runs" in *[!0-9]*) echo "--users and --runs are numbers" >&2; exit 2 ;; esac
+[ "$users" -ge 1000 ] && [ "$runs" -ge 1 ] || { echo "at least 1000 users and 1 run" >&2; exit 2; }
+: "${DATABASE_URL:?needs DATABASE_URL (scripts/services.sh start, then source its env)}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+migrations="$here/storage/migrations"
+repo="$here/storage/repo_business.cpp"
+
+name="bridge_bench_business_$$"
+server_url="$DATABASE_URL"
+# The scratch database on the same server: the URL's database replaced.
+db_url="$(printf '%s' "$server_url" | sed -E "s#(postgres(ql)?://[^/]*/)[^?]*#\\1$name#")"
+[ "$db_url" != "$server_url" ] || { echo "cannot name a database in DATABASE_URL" >&2; exit 2; }
+cleanup() {
+  psql "$server_url" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+# Interrupted or stopped, it still exits through the cleanup.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+psql "$server_url" -qc "CREATE DATABASE $name" >/dev/null
+q() { psql -q -v ON_ERROR_STOP=1 "$db_url" "$@"; }
+
+# -- schema: every migration before 013 --------------------------------------
+for f in "$migrations"/*.sql; do
+  v="$(basename "$f" | cut -c1-3)"
+  [ "$v" -lt 13 ] && q -f "$f" >/dev/null
+done
+
+# -- seed ---------------------------------------------------------------------
+# "now" is fixed so that runs are comparable: 2026-06-15 12:00 UTC.
+now_ms=1781524800000
+teams=$((users * 15 / 100))
+workers=$((users * 80 / 100))
+started=$(date +%s)
+q >/dev/null <<SQL
+SET synchronous_commit = off;
+SELECT setseed(0.23);
+-- Languages: a few common, a long tail (squared uniform); 2% not chosen.
+INSERT INTO users (telegram_id, role, language, created_at)
+SELECT g,
+       CASE WHEN g <= $teams THEN 'manager' WHEN g <= $teams + $workers THEN 'worker' ELSE 'none' END,
+       CASE WHEN random() < 0.02 OR (g > $teams + $workers AND random() < 0.5) THEN ''
+            ELSE (ARRAY['en','es','pt','fr','it','ca','gl','ru','uk','pl','de','ar',
+                        'tr','zh','hi','ur','tl','ro'])[1 + floor(power(random(), 2) * 18)::int] END,
+       timestamptz '2026-06-15 12:00+00' - random() * interval '700 days'
+FROM generate_series(1, $users) g;
+-- Workers: team sizes skewed (a few managers with hundreds, most with 1-5).
+INSERT INTO worker_links (worker_id, manager_id)
+SELECT g, 1 + floor(power(random(), 2) * $teams)::bigint
+FROM generate_series($teams + 1, $teams + $workers) g;
+INSERT INTO conversations (manager_id, worker_id, last_seq)
+SELECT manager_id, worker_id, 20 FROM worker_links;
+-- Subscriptions: 15% of managers ever subscribed; of them 60% run now,
+-- 25% ran out in the last 120 days, 15% were canceled.
+INSERT INTO subscriptions (user_id, status, expires_at, updated_at)
+SELECT m, CASE WHEN r < 0.85 THEN 'active' ELSE 'canceled' END,
+       CASE WHEN r < 0.60 THEN timestamptz '2026-06-15 12:00+00' + random() * interval '30 days'
+            ELSE timestamptz '2026-06-15 12:00+00' - random() * interval '120 days' END,
+       timestamptz '2026-06-15 12:00+00' - random() * interval '60 days'
+FROM (SELECT m, random() AS r FROM generate_series(1, $teams) m WHERE random() < 0.15) s;
+-- Daily usage of free managers over 90 days: each manager's activity is a
+-- squared uniform, so most teams are quiet and a few write every day.
+INSERT INTO daily_usage (manager_id, day, messages)
+SELECT m.id, date '2026-06-15' - d, 1 + floor(random() * 20)::int
+FROM (SELECT g AS id, power(random(), 2) AS a FROM generate_series(1, $teams) g
+      WHERE NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = g AND s.status = 'active')) m,
+     generate_series(0, 89) d
+WHERE random() < m.a;
+-- Messages: about 4 per conversation over 90 days, more in busy teams.
+INSERT INTO messages (conversation_id, seq, sender_id, original_text, status, created_at)
+SELECT c.id, s, c.manager_id, 'message', 'delivered',
+       timestamptz '2026-06-15 12:00+00' - random() * interval '90 days'
+FROM conversations c, generate_series(1, 8) s
+WHERE random() < 0.5;
+-- Stars: every subscriber paid monthly for 1 to 12 months; the first is
+-- not a renewal; 2% are refunded.
+INSERT INTO star_orders (id, user_id, payload, stars, period_s, status)
+SELECT row_number() OVER (), s.user_id, 'bench-' || s.user_id || '-' || k, 250, 2592000, 'paid'
+FROM subscriptions s, generate_series(1, 12) k
+WHERE k <= 1 + floor(random() * 12);
+INSERT INTO star_payments (charge_id, order_id, user_id, stars, renewal, expires_at, paid_at)
+SELECT 'charge-' || o.id, o.id, o.user_id, o.stars, o.k < o.first_k,
+       x.paid + interval '30 days', x.paid
+FROM (SELECT id, user_id, stars, split_part(payload, '-', 3)::int AS k,
+             max(split_part(payload, '-', 3)::int) OVER (PARTITION BY user_id) AS first_k
+      FROM star_orders) o,
+     -- k months back: the oldest payment (the largest k) is the first.
+     LATERAL (SELECT timestamptz '2026-06-15 12:00+00'
+                     - (o.k * 30 - 15) * interval '1 day'
+                     - random() * interval '15 days' AS paid) x;
+INSERT INTO star_refunds (charge_id, stars, refunded_at)
+SELECT charge_id, stars, paid_at + random() * interval '5 days'
+FROM star_payments WHERE random() < 0.02;
+VACUUM ANALYZE;
+SQL
+seeded=$(( $(date +%s) - started ))
+q -tA -c "SELECT json_build_object('seeded_s', $seeded,
+  'users', (SELECT count(*) FROM users), 'teams', $teams,
+  'worker_links', (SELECT count(*) FROM worker_links),
+  'conversations', (SELECT count(*) FROM conversations),
+  'messages', (SELECT count(*) FROM messages),
+  'daily_usage', (SELECT count(*) FROM daily_usage),
+  'subscriptions', (SELECT count(*) FROM subscriptions),
+  'star_payments', (SELECT count(*) FROM star_payments),
+  'star_refunds', (SELECT count(*) FROM star_refunds),
+  'database_mb', pg_database_size(current_database()) / 1048576)"
+
+# -- timing -------------------------------------------------------------------
+# statement <name>: the SQL of constexpr sql_def <name> in repo_business.cpp,
+# with $1 (now in epoch milliseconds) filled in.
+statement() {
+  awk -v start="{\"$1\", R\"(" '
+    index($0, start) { on = 1; next }
+    on && /\)"};$/ { sub(/\)"};$/, ""); print; exit }
+    on { print }' "$repo" | sed "s/\\\$1/$now_ms/g"
+}
+figures="business_users business_active_teams business_paying business_stars business_churn"
+for f in $figures; do
+  [ -n "$(statement "$f")" ] || { echo "no statement $f in $repo" >&2; exit 1; }
+done
+
+time_all() {
+  local phase=$1
+  for f in $figures; do
+    local sql times=() plan=""
+    sql="$(statement "$f")"
+    for ((r = 0; r < runs; ++r)); do
+      plan="$(q -tA -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql")"
+      times+=("$(jq '.[0]["Execution Time"]' <<<"$plan")")
+    done
+    jq -nc --arg phase "$phase" --arg figure "$f" \
+      --argjson runs "$(printf '%s\n' "${times[@]}" | jq -s .)" \
+      --argjson indexes "$(jq '[.. | objects | .["Index Name"]? // empty] | unique' <<<"$plan")" \
+      '{phase: $phase, figure: $figure, runs_ms: ($runs | map(. * 10 | round / 10)),
+        median_ms: ($runs | sort | .[length / 2 | floor] * 10 | round / 10),
+        indexes: $indexes}'
+  done
+}
+
+time_all before_013
+started=$(date +%s)
+q -f "$migrations/013_business_figures.sql" >/dev/null
+q -c "ANALYZE" >/dev/null
+jq -nc --argjson s $(( $(date +%s) - started )) '{migration_013_s: $s}'
+time_all after_013
