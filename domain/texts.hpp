@@ -121,6 +121,11 @@ enum class text_id {
   menu_language,
   menu_feedback,
   menu_reset,
+  // -- media across the gap
+  /// To the partner after a voice or video note: who sent it, untranslated.
+  media_not_translated,
+  /// A kind of message Bridge does not pass on (poll, location, ...).
+  media_kind_refused,
   count_
 };
 

@@ -244,6 +244,12 @@ constexpr text_table texts_es{{
     "Escribir a los operadores",
     // menu_reset
     "Empezar de nuevo",
+    // -- media across the gap
+    // media_not_translated
+    "{} envió un mensaje de voz o de vídeo. No se ha traducido.",
+    // media_kind_refused
+    "No puedo pasar este tipo de mensaje. Envía texto, fotos, vídeos, "
+    "documentos, mensajes de voz o stickers.",
 }};
 
 } // namespace bridge::domain::texts_detail

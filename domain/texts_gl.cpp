@@ -247,6 +247,12 @@ constexpr text_table texts_gl{{
     "Escribir aos operadores",
     // menu_reset
     "Comezar de novo",
+    // -- media across the gap
+    // media_not_translated
+    "{} enviou unha mensaxe de voz ou de vídeo. Non se traduciu.",
+    // media_kind_refused
+    "Non podo pasar este tipo de mensaxe. Envía texto, fotos, vídeos, "
+    "documentos, mensaxes de voz ou adhesivos.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -244,6 +244,12 @@ constexpr text_table texts_hi{{
     "ऑपरेटरों को लिखें",
     // menu_reset
     "फिर से शुरू करें",
+    // -- media across the gap
+    // media_not_translated
+    "{} ने एक वॉइस या वीडियो संदेश भेजा है। इसका अनुवाद नहीं हुआ।",
+    // media_kind_refused
+    "मैं इस तरह का संदेश आगे नहीं भेज सकता। टेक्स्ट, फ़ोटो, वीडियो, दस्तावेज़, वॉइस संदेश या "
+    "स्टिकर भेजें।",
 }};
 
 } // namespace bridge::domain::texts_detail

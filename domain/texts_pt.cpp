@@ -249,6 +249,12 @@ constexpr text_table texts_pt{{
     "Escrever aos operadores",
     // menu_reset
     "Começar de novo",
+    // -- media across the gap
+    // media_not_translated
+    "{} enviou uma mensagem de voz ou de vídeo. Ela não foi traduzida.",
+    // media_kind_refused
+    "Não consigo repassar este tipo de mensagem. Envie texto, fotos, vídeos, "
+    "documentos, mensagens de voz ou figurinhas.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -245,6 +245,12 @@ constexpr text_table texts_ru{{
     "Написать операторам",
     // menu_reset
     "Начать заново",
+    // -- media across the gap
+    // media_not_translated
+    "{} отправил(а) голосовое или видеосообщение. Оно не переведено.",
+    // media_kind_refused
+    "Я не могу передать такое сообщение. Отправьте текст, фото, видео, "
+    "документы, голосовые сообщения или стикеры.",
 }};
 
 } // namespace bridge::domain::texts_detail

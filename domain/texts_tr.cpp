@@ -242,6 +242,12 @@ constexpr text_table texts_tr{{
     "Operatörlere yazın",
     // menu_reset
     "Baştan başlayın",
+    // -- media across the gap
+    // media_not_translated
+    "{} bir sesli veya görüntülü mesaj gönderdi. Çevrilmedi.",
+    // media_kind_refused
+    "Bu tür bir mesajı iletemiyorum. Metin, fotoğraf, video, belge, sesli "
+    "mesaj veya çıkartma gönderin.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -270,6 +270,12 @@ constexpr text_table texts_ur{{
     "آپریٹرز کو لکھیں",
     // menu_reset
     "دوبارہ شروع کریں",
+    // -- media across the gap
+    // media_not_translated
+    "\u2068{}\u2069 نے ایک صوتی یا ویڈیو پیغام بھیجا ہے۔ اس کا ترجمہ نہیں ہوا۔",
+    // media_kind_refused
+    "میں اس قسم کا پیغام آگے نہیں بھیج سکتا۔ متن، تصاویر، ویڈیوز، دستاویزات، "
+    "صوتی پیغامات یا اسٹیکرز بھیجیں۔",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -228,6 +228,11 @@ constexpr text_table texts_zh{{
     "写信给运营人员",
     // menu_reset
     "重新开始",
+    // -- media across the gap
+    // media_not_translated
+    "{} 发送了一条语音或视频消息，未经翻译。",
+    // media_kind_refused
+    "我无法转发这类消息。请发送文字、照片、视频、文件、语音消息或贴纸。",
 }};
 
 } // namespace bridge::domain::texts_detail

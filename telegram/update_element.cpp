@@ -22,6 +22,10 @@ constexpr std::string_view media_keys[] = {
     "video",     "video_note", "voice",    "contact", "dice",    "game",
     "poll",      "venue",      "location", "invoice"};
 
+/// Longest album id kept; Telegram's are decimal numbers of about 19
+/// digits, so anything far past that is not one.
+constexpr size_t max_media_group_id_bytes = 64;
+
 /// Why a field could not be read, if it could not.
 using field_error = std::optional<refuse_reason>;
 
@@ -99,6 +103,10 @@ element_outcome decode_message(dom::object msg, tg_update& u,
     return refused(u.update_id, *e);
   if (auto e = get_text(msg, "caption", u.caption))
     return refused(u.update_id, *e);
+  if (auto e = get_text(msg, "media_group_id", u.media_group_id))
+    return refused(u.update_id, *e);
+  if (u.media_group_id.size() > max_media_group_id_bytes)
+    return refused(u.update_id, refuse_reason::oversize);
   if (msg["text"].error() == simdjson::NO_SUCH_FIELD) {
     u.media_kind = "other";
     for (auto key : media_keys)

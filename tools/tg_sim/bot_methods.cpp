@@ -136,6 +136,10 @@ http_answer bot_methods::dispatch(bot_method m, const method_args& args) {
     return set_my_commands(args);
   case bot_method::get_my_commands:
     return get_my_commands(args);
+  case bot_method::copy_message:
+    return copy_message(args);
+  case bot_method::copy_messages:
+    return copy_messages(args);
   case bot_method::count_:
     break;
   }

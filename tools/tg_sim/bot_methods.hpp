@@ -50,6 +50,9 @@ private:
   // The command menu (bot_commands.cpp).
   http_answer set_my_commands(const method_args& args);
   http_answer get_my_commands(const method_args& args);
+  // Copies of users' media (bot_copies.cpp).
+  http_answer copy_message(const method_args& args);
+  http_answer copy_messages(const method_args& args);
 
   /// The Message reply of a send or an edit.
   http_answer message_reply(const message_outcome& out) const;

@@ -13,7 +13,8 @@ constexpr std::array<const char*, bot_method_count> method_names = {
     "getMe",           "getUpdates",          "sendMessage",
     "editMessageText", "answerCallbackQuery", "sendChatAction",
     "setWebhook",      "deleteWebhook",       "getWebhookInfo",
-    "setMyCommands",   "getMyCommands"};
+    "setMyCommands",   "getMyCommands",       "copyMessage",
+    "copyMessages"};
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())

@@ -86,6 +86,8 @@ enum class bot_method : uint8_t {
   get_webhook_info,
   set_my_commands,
   get_my_commands,
+  copy_message,
+  copy_messages,
   count_
 };
 
