@@ -135,9 +135,7 @@ http_answer control_api::message(std::string_view body) {
   std::string why;
   if (!read_message(obj, r, why))
     return control_error(400, why);
-  return injected_answer(state_.inject_message(
-      r.from, r.chat_id, std::move(r.text), std::move(r.media),
-      std::move(r.caption), std::move(r.chat_title)));
+  return injected_answer(state_.inject_message(std::move(r)));
 }
 
 http_answer control_api::messages(std::string_view body) {

@@ -100,6 +100,10 @@ injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
                     std::move(caption),
                     {},
                     std::move(chat_title)};
+  return inject_message(std::move(r));
+}
+
+injection sim_state::inject_message(message_request r) {
   lock guard{mu_};
   auto out = message_locked(r);
   if (out.update_id != 0)
