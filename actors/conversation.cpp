@@ -38,6 +38,9 @@ caf::behavior conversation_state::make_behavior(
   opts_ = std::move(opts);
   const auto& o = *opts_;
   idle_.start(o.passivation_timeout, o.clock);
+  albums_ = domain::album_gatherer<partner_text>{
+      std::chrono::duration_cast<std::chrono::nanoseconds>(o.album_wait)
+          .count()};
   open();
   return {
       [this](partner_text& t) {
@@ -51,8 +54,10 @@ caf::behavior conversation_state::make_behavior(
       },
       [this](const translation_queued& q) { on_queued(q); },
       [this](open_atom) { open(); },
+      [this](album_atom) { on_album_due(); },
       [this](const conversation_flush&) -> caf::result<bool> {
         ++handled_;
+        release_album(); // its route is the one it was written under
         if (pipe_ && pipe_->all_stored())
           return true;
         flush_waiters_.push_back(self->make_response_promise<bool>());
@@ -145,9 +150,28 @@ void conversation_state::on_text(partner_text& t) {
                   conversation_id_, t.update_id);
     return;
   }
+  if (!t.media_group_id.empty()) {
+    gather(t);
+    return;
+  }
+  release_album(); // anything after an album goes after it
+  admit_text(t, {});
+}
+
+void conversation_state::admit_text(partner_text& t,
+                                    const std::vector<partner_text>& album) {
   auto seq = pipe_->admit(t.update_id, t.from_worker ? 1 : 0, std::move(t.text),
                           t.source_lang, t.target_lang);
   meta m;
+  m.media_kind = std::move(t.media_kind);
+  m.from_chat_id = t.from_chat_id;
+  if (!m.media_kind.empty())
+    m.source_ids.push_back(t.message_id);
+  for (const auto& item : album) {
+    m.source_ids.push_back(item.message_id);
+    if (item.update_id > 0)
+      m.album_updates.push_back(item.update_id);
+  }
   m.kind = t.kind;
   m.message_id = t.message_id;
   m.task_id = t.task_id;
@@ -162,6 +186,8 @@ void conversation_state::on_text(partner_text& t) {
                 domain::render(text_id::busy, m.writer_lang),
                 "u" + std::to_string(t.update_id) + ".busy");
     finish(t.update_id); // refused, and the writer told: nothing to resume
+    for (auto id : m.album_updates)
+      finish(id);
     return;
   }
   m.seq = *seq;
@@ -215,6 +241,11 @@ void conversation_state::pump() {
   bool burst = !starts.empty() && pipe_->in_flight() == starts.size();
   for (auto& s : starts) {
     const auto* e = pipe_->find(s.seq);
+    if (e->text.empty()) {
+      // Media without a caption: nothing to translate.
+      pipe_->translated(s.seq, true, {}, {});
+      continue;
+    }
     translate_request r;
     r.id = static_cast<uint64_t>(s.seq);
     r.text = e->text;
@@ -289,6 +320,8 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
   // tells where the copy is (for edits) or that the partner is gone.
   delivered copy{m.message_id, e.seq, 0, from_worker};
   auto writer = writer_chat(from_worker);
+  for (auto id : m.album_updates)
+    remember_update(id);
   auto notice = domain::render(text_id::partner_unreachable, m.writer_lang,
                                m.partner_name);
   auto key = message_key(e.update_id) + ".unreachable";
@@ -325,7 +358,8 @@ void conversation_state::finish(int64_t update_id) {
 }
 
 void conversation_state::try_passivate() {
-  if (!pipe_ || !pipe_->idle() || writes_out_ > 0 || !edits_.empty()) {
+  if (!pipe_ || !pipe_->idle() || writes_out_ > 0 || !edits_.empty()
+      || !albums_.empty()) {
     // Still working (translations, writes or edits out): look again later.
     idle_.again();
     return;

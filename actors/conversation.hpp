@@ -15,6 +15,7 @@
 #include "common/clock.hpp"
 #include "config/defaults.hpp"
 
+#include "domain/album.hpp"
 #include "domain/pipeline.hpp"
 #include "messages/conversation.hpp"
 #include "messages/sender.hpp"
@@ -51,6 +52,10 @@ struct conversation_options {
   std::chrono::milliseconds typing_delay = defaults::conversation::typing_delay;
   /// Where the conversation reads time (its passivation timer).
   bridge::clock clock;
+  /// How long the items of an album are gathered after the first arrives,
+  /// at most (Telegram sends them in one burst; the first item of another
+  /// message ends the wait at once).
+  std::chrono::milliseconds album_wait{1500};
   /// The lease of the partition this pair's team belongs to: every write
   /// it makes carries it (messages/cluster.hpp).
   fence_token fence;
@@ -92,6 +97,13 @@ private:
     /// When the translation failed: the writer's notice, written with it.
     std::optional<outbound> notice;
     bool notice_settled = false;
+    /// Media: its kind, the writer's chat and the message(s) copied (an
+    /// album's items in order), and the album's other updates, finished
+    /// with the first.
+    std::string media_kind;
+    int64_t from_chat_id = 0;
+    std::vector<int64_t> source_ids;
+    std::vector<int64_t> album_updates;
   };
 
   /// A message the partner has, for edits: where its copy is.
@@ -113,6 +125,19 @@ private:
   };
 
   void on_text(partner_text& t);
+  /// Numbers `t` and starts it on its way; an album's other items are
+  /// `album` (their updates are finished with it).
+  void admit_text(partner_text& t, const std::vector<partner_text>& album);
+  // Media (conversation_media.cpp).
+  /// Holds an album's item until the album is whole.
+  void gather(partner_text& t);
+  /// Admits the album held, if any, before anything after it.
+  void release_album();
+  void admit_album(domain::album<partner_text>& a);
+  void on_album_due();
+  /// The partner's copy of a media message.
+  outbound media_copy(const domain::pipeline_entry& e, const meta& m,
+                      const std::string& body) const;
   void on_edit(partner_text& t);
   void finish_edit(pending_edit& e, translation_done& d);
   /// An edit that cannot be applied gives back what it was charged.
@@ -201,6 +226,9 @@ private:
   /// Updates handled lately, newest last (at most `recent_update_limit`).
   std::vector<int64_t> recent_updates_;
   uint64_t handled_ = 0;
+  /// The album being gathered, and whether its timer is set.
+  domain::album_gatherer<partner_text> albums_{0};
+  bool album_timer_ = false;
   /// Last activity, for passivation without a receive timeout.
   idle_watch idle_{self};
 };

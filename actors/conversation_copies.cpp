@@ -20,6 +20,8 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
                          : e.text + " "
                                + std::string{domain::wording(
                                    text_id::untranslated_note, partner_lang)};
+  if (!m.media_kind.empty())
+    return media_copy(e, m, body);
   outbound out;
   out.kind = outbound_kind::send_message;
   out.chat_id = partner_chat(e.from_worker != 0);

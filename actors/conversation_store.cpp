@@ -57,6 +57,8 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
       }
       if (e->update_id > 0)
         put.finishes.push_back(e->update_id);
+      for (auto id : m->album_updates)
+        put.finishes.push_back(id);
       copied.push_back(seq);
       if (m->kind == partner_kind::task && e->translated_ok && m->task_id > 0)
         keep_task_translation(m->task_id, *e);
@@ -72,6 +74,8 @@ void conversation_state::persist(const std::vector<int64_t>& seqs) {
     row.translated_lang = e->translated_ok ? e->target_lang : std::string{};
     row.status =
         e->translated_ok ? message_status::translated : message_status::failed;
+    if (m != nullptr)
+      row.media_kind = m->media_kind;
     put.rows.push_back(std::move(row));
   }
   ++writes_out_;
@@ -208,7 +212,9 @@ void conversation_state::give_up(int64_t seq, const caf::error& err,
 }
 
 bool conversation_state::known_update(int64_t id) const {
-  return pipe_->has_update(id)
+  return pipe_->has_update(id) || albums_.holds([id](const partner_text& t) {
+    return t.update_id == id;
+  })
          || std::find(recent_updates_.begin(), recent_updates_.end(), id)
                 != recent_updates_.end();
 }

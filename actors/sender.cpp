@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/bot_api.hpp"
+#include "telegram/media_copy.hpp"
 #include "telemetry/metrics.hpp"
 
 namespace bridge {
@@ -24,7 +25,7 @@ constexpr auto watch_interval = std::chrono::seconds{1};
 
 bool uses_message_slot(outbound_kind kind) {
   return kind == outbound_kind::send_message
-         || kind == outbound_kind::edit_message;
+         || kind == outbound_kind::edit_message || is_copy(kind);
 }
 
 /// Messages are kept in the outbox; chat actions and callback answers are
@@ -100,11 +101,18 @@ bool sender_state::keeps_row(const outbound& out) const {
 void sender_state::enqueue(outbound& out,
                            caf::typed_response_promise<delivery>* promise) {
   auto id = next_id_++;
-  std::vector<std::string> pieces;
+  // A long text goes as several messages; a copy as the copy and the
+  // texts that follow it. All are one tracker: delivered when all are.
+  std::vector<outbound> pieces;
   if (out.kind == outbound_kind::send_message)
-    pieces = telegram::split_text(out.text);
+    for (auto& piece : telegram::split_text(out.text)) {
+      pieces.push_back(out);
+      pieces.back().text = std::move(piece);
+    }
+  else if (is_copy(out.kind))
+    pieces = telegram::copy_calls(out);
   if (pieces.empty())
-    pieces.push_back(out.text);
+    pieces.push_back(out);
   auto& t = trackers_[id];
   t.dedupe_key = out.dedupe_key;
   t.fence = out.fence;
@@ -116,9 +124,7 @@ void sender_state::enqueue(outbound& out,
     t.has_promise = true;
   }
   auto now = clock::now();
-  for (auto& piece : pieces) {
-    outbound part = out;
-    part.text = std::move(piece);
+  for (auto& part : pieces) {
     job j{id, telegram::encode(part), uses_message_slot(out.kind), 0};
     if (sched_->queued_for(out.chat_id) >= opts_.per_chat_queue_limit) {
       // One chat's flood waits in its own line: past its share it is

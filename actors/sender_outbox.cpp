@@ -16,6 +16,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/durable_codec.hpp"
+#include "telegram/media_copy.hpp"
 #include "telemetry/metrics.hpp"
 
 namespace bridge {
@@ -178,12 +179,17 @@ void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
             for (auto& r : p.rows) {
               last = std::max(last, r.id);
               auto kind = telegram::parse_outbound_kind(r.kind);
+              outbound out;
+              // A copy keeps its source where a text keeps its keyboard.
+              bool copy = kind && is_copy(*kind);
               auto keyboard =
-                  r.markup.empty() ? std::optional<
+                  r.markup.empty() || copy ? std::optional<
                       decltype(outbound::keyboard)>{decltype(outbound::
                                                                  keyboard){}}
-                                   : telegram::decode_keyboard(r.markup);
-              if (!kind || !keyboard) {
+                                           : telegram::decode_keyboard(
+                                               r.markup);
+              if (!kind || !keyboard
+                  || (copy && !telegram::decode_copy_source(r.markup, out))) {
                 spdlog::error(
                     "sender: outbox row '{}' cannot be read; left as is",
                     r.dedupe_key);
@@ -194,7 +200,6 @@ void sender_state::scan_outbox(int64_t after_id, int64_t before_ms,
                 continue; // another engine's to send
               if (!ledger_.claim(r.dedupe_key))
                 continue; // held already: queued, in flight or being marked
-              outbound out;
               out.fence = fence;
               out.kind = *kind;
               out.chat_id = r.chat_id;

@@ -8,6 +8,7 @@
 
 #include "common/utf8.hpp"
 #include "domain/invite_code.hpp"
+#include "domain/media.hpp"
 #include "messages/type_ids.hpp"
 #include "telemetry/metrics.hpp"
 
@@ -206,7 +207,7 @@ std::optional<domain::reg_input> session_state::read_input() {
     return in;
   }
   if (!current_.media_kind.empty()) {
-    reply(say(text_id::media_not_supported));
+    on_media();
     return std::nullopt;
   }
   auto units = utf8::utf16_length(current_.text);
@@ -216,6 +217,27 @@ std::optional<domain::reg_input> session_state::read_input() {
   }
   in.cmd = domain::parse_command(current_.text);
   return in;
+}
+
+void session_state::on_media() {
+  // A registered user's media crosses like a text (same route, order and
+  // allowance); before registration, or of a kind Bridge does not pass
+  // on, the writer is told and nothing else happens.
+  if (step_ != reg_step::ready) {
+    reply(say(text_id::media_not_supported));
+    return;
+  }
+  if (domain::relay_of(current_.media_kind) == domain::media_relay::refused) {
+    telemetry::metrics().updates_skipped("media_kind").Increment();
+    reply(say(text_id::media_kind_refused));
+    return;
+  }
+  auto units = utf8::utf16_length(current_.caption);
+  if (units > opts_->max_text) {
+    reply(say(text_id::message_too_long, units, opts_->max_text));
+    return;
+  }
+  route_text(current_);
 }
 
 void session_state::act(reg_action action, const domain::reg_input& in) {

@@ -155,6 +155,9 @@ private:
   /// The update as the registration state machine sees it, or nothing
   /// when it was answered already (media, too long).
   std::optional<domain::reg_input> read_input();
+  /// A message with media: routed to the partner, or the writer told why
+  /// not.
+  void on_media();
   void act(domain::reg_action action, const domain::reg_input& in);
   void on_note(const session_note& n);
   /// A partner reset (or was removed): the link is forgotten at once.

@@ -222,6 +222,12 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.task_id = task_id;
   t.charged_day = charged_day;
   t.received_ns = u.received_ns;
+  if (!u.media_kind.empty()) {
+    t.text = u.caption;
+    t.media_kind = u.media_kind;
+    t.from_chat_id = u.chat_id;
+    t.media_group_id = u.media_group_id;
+  }
   if (u.update_id > 0)
     forwarded_.push_back(u.update_id);
   note_forwarded(t.manager_id, t.worker_id);

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/session.hpp"
+#include "domain/media.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge {
@@ -266,8 +267,10 @@ void session_state::history(int64_t n) {
                                         r.sender_id == chat_id_
                                             ? me_.display_name
                                             : partner.display_name;
-                                    text += fmt::format("\n{}: {}", who,
-                                                        r.original_text);
+                                    text += fmt::format(
+                                        "\n{}: {}", who,
+                                        domain::with_media_mark(
+                                            r.media_kind, r.original_text));
                                     if (!r.translated_text.empty()
                                         && r.translated_text
                                                != r.original_text) {

@@ -139,6 +139,11 @@ enum class text_id {
   invoice_description,
   menu_subscribe,
   menu_paysupport,
+  // -- media across the gap
+  /// To the partner after a voice or video note: who sent it, untranslated.
+  media_not_translated,
+  /// A kind of message Bridge does not pass on (poll, location, ...).
+  media_kind_refused,
   count_
 };
 

@@ -279,6 +279,12 @@ constexpr text_table texts_ar{{
     "رفع الحد اليومي",
     // menu_paysupport
     "مساعدة في الدفع",
+    // -- media across the gap
+    // media_not_translated
+    "أرسل \u2068{}\u2069 رسالة صوتية أو رسالة فيديو. لم تُترجم.",
+    // media_kind_refused
+    "لا أستطيع تمرير هذا النوع من الرسائل. أرسل نصًا أو صورًا أو مقاطع فيديو أو "
+    "مستندات أو رسائل صوتية أو ملصقات.",
 }};
 
 } // namespace bridge::domain::texts_detail

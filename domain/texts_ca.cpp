@@ -275,6 +275,12 @@ constexpr text_table texts_ca{{
     "Treure el límit diari",
     // menu_paysupport
     "Ajuda amb els pagaments",
+    // -- media across the gap
+    // media_not_translated
+    "{} ha enviat un missatge de veu o de vídeo. No s'ha traduït.",
+    // media_kind_refused
+    "No puc passar aquest tipus de missatge. Envia text, fotos, vídeos, "
+    "documents, missatges de veu o adhesius.",
 }};
 
 } // namespace bridge::domain::texts_detail

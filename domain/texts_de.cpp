@@ -290,6 +290,13 @@ constexpr text_table texts_de{{
     "Tägliche Grenze aufheben",
     // menu_paysupport
     "Hilfe bei Zahlungen",
+    // -- media across the gap
+    // media_not_translated
+    "{} hat eine Sprach- oder Videonachricht gesendet. Sie wurde nicht "
+    "übersetzt.",
+    // media_kind_refused
+    "Diese Art von Nachricht kann ich nicht weitergeben. Sende Text, Fotos, "
+    "Videos, Dokumente, Sprachnachrichten oder Sticker.",
 }};
 
 } // namespace bridge::domain::texts_detail

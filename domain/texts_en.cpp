@@ -271,6 +271,12 @@ constexpr text_table texts_en{{
     "Lift the daily limit",
     // menu_paysupport
     "Help with payments",
+    // -- media across the gap
+    // media_not_translated
+    "{} sent a voice or video message. It was not translated.",
+    // media_kind_refused
+    "I cannot pass on this kind of message. Send text, photos, videos, "
+    "documents, voice messages or stickers.",
 }};
 
 } // namespace bridge::domain::texts_detail

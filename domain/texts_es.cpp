@@ -270,6 +270,12 @@ constexpr text_table texts_es{{
     "Quitar el límite diario",
     // menu_paysupport
     "Ayuda con los pagos",
+    // -- media across the gap
+    // media_not_translated
+    "{} envió un mensaje de voz o de vídeo. No se ha traducido.",
+    // media_kind_refused
+    "No puedo pasar este tipo de mensaje. Envía texto, fotos, vídeos, "
+    "documentos, mensajes de voz o stickers.",
 }};
 
 } // namespace bridge::domain::texts_detail

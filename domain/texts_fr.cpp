@@ -281,6 +281,12 @@ constexpr text_table texts_fr{{
     "Lever la limite quotidienne",
     // menu_paysupport
     "Aide pour les paiements",
+    // -- media across the gap
+    // media_not_translated
+    "{} a envoyé un message vocal ou vidéo. Il n'a pas été traduit.",
+    // media_kind_refused
+    "Je ne peux pas transmettre ce type de message. Envoyez du texte, des "
+    "photos, des vidéos, des documents, des messages vocaux ou des stickers.",
 }};
 
 } // namespace bridge::domain::texts_detail

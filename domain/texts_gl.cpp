@@ -273,6 +273,12 @@ constexpr text_table texts_gl{{
     "Quitar o límite diario",
     // menu_paysupport
     "Axuda cos pagamentos",
+    // -- media across the gap
+    // media_not_translated
+    "{} enviou unha mensaxe de voz ou de vídeo. Non se traduciu.",
+    // media_kind_refused
+    "Non podo pasar este tipo de mensaxe. Envía texto, fotos, vídeos, "
+    "documentos, mensaxes de voz ou adhesivos.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -279,6 +279,12 @@ constexpr text_table texts_it{{
     "Togli il limite giornaliero",
     // menu_paysupport
     "Aiuto con i pagamenti",
+    // -- media across the gap
+    // media_not_translated
+    "{} ha inviato un messaggio vocale o video. Non è stato tradotto.",
+    // media_kind_refused
+    "Non posso inoltrare questo tipo di messaggio. Invia testo, foto, video, "
+    "documenti, messaggi vocali o sticker.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -271,6 +271,12 @@ constexpr text_table texts_pl{{
     "Znieś dzienny limit",
     // menu_paysupport
     "Pomoc w płatnościach",
+    // -- media across the gap
+    // media_not_translated
+    "{} wysłał(a) wiadomość głosową lub wideo. Nie została przetłumaczona.",
+    // media_kind_refused
+    "Nie mogę przekazać tego rodzaju wiadomości. Wyślij tekst, zdjęcia, filmy, "
+    "dokumenty, wiadomości głosowe lub naklejki.",
 }};
 
 } // namespace bridge::domain::texts_detail

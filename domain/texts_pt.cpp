@@ -277,6 +277,12 @@ constexpr text_table texts_pt{{
     "Remover o limite diário",
     // menu_paysupport
     "Ajuda com pagamentos",
+    // -- media across the gap
+    // media_not_translated
+    "{} enviou uma mensagem de voz ou de vídeo. Ela não foi traduzida.",
+    // media_kind_refused
+    "Não consigo repassar este tipo de mensagem. Envie texto, fotos, vídeos, "
+    "documentos, mensagens de voz ou figurinhas.",
 }};
 
 } // namespace bridge::domain::texts_detail

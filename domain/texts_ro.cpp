@@ -271,6 +271,12 @@ constexpr text_table texts_ro{{
     "Ridică limita zilnică",
     // menu_paysupport
     "Ajutor cu plățile",
+    // -- media across the gap
+    // media_not_translated
+    "{} a trimis un mesaj vocal sau video. Nu a fost tradus.",
+    // media_kind_refused
+    "Nu pot transmite acest tip de mesaj. Trimite text, fotografii, "
+    "videoclipuri, documente, mesaje vocale sau stickere.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -271,6 +271,12 @@ constexpr text_table texts_ru{{
     "Снять дневное ограничение",
     // menu_paysupport
     "Помощь с оплатой",
+    // -- media across the gap
+    // media_not_translated
+    "{} отправил(а) голосовое или видеосообщение. Оно не переведено.",
+    // media_kind_refused
+    "Я не могу передать такое сообщение. Отправьте текст, фото, видео, "
+    "документы, голосовые сообщения или стикеры.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -295,6 +295,12 @@ constexpr text_table texts_tl{{
     "Alisin ang pang-araw-araw na limitasyon",
     // menu_paysupport
     "Tulong sa pagbabayad",
+    // -- media across the gap
+    // media_not_translated
+    "Nagpadala si {} ng voice o video message. Hindi ito naisalin.",
+    // media_kind_refused
+    "Hindi ko maipapasa ang ganitong uri ng mensahe. Magpadala ng text, "
+    "larawan, video, dokumento, voice message o sticker.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -271,6 +271,12 @@ constexpr text_table texts_tr{{
     "Günlük sınırı kaldır",
     // menu_paysupport
     "Ödemelerle ilgili yardım",
+    // -- media across the gap
+    // media_not_translated
+    "{} bir sesli veya görüntülü mesaj gönderdi. Çevrilmedi.",
+    // media_kind_refused
+    "Bu tür bir mesajı iletemiyorum. Metin, fotoğraf, video, belge, sesli "
+    "mesaj veya çıkartma gönderin.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -271,6 +271,12 @@ constexpr text_table texts_uk{{
     "Зняти денне обмеження",
     // menu_paysupport
     "Допомога з оплатою",
+    // -- media across the gap
+    // media_not_translated
+    "{} надіслав(ла) голосове або відеоповідомлення. Його не перекладено.",
+    // media_kind_refused
+    "Я не можу передати такий тип повідомлення. Надішліть текст, фото, відео, "
+    "документи, голосові повідомлення або наліпки.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -299,6 +299,12 @@ constexpr text_table texts_ur{{
     "روزانہ کی حد ختم کریں",
     // menu_paysupport
     "ادائیگی میں مدد",
+    // -- media across the gap
+    // media_not_translated
+    "\u2068{}\u2069 نے ایک صوتی یا ویڈیو پیغام بھیجا ہے۔ اس کا ترجمہ نہیں ہوا۔",
+    // media_kind_refused
+    "میں اس قسم کا پیغام آگے نہیں بھیج سکتا۔ متن، تصاویر، ویڈیوز، دستاویزات، "
+    "صوتی پیغامات یا اسٹیکرز بھیجیں۔",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -252,6 +252,11 @@ constexpr text_table texts_zh{{
     "解除每日限制",
     // menu_paysupport
     "付款帮助",
+    // -- media across the gap
+    // media_not_translated
+    "{} 发送了一条语音或视频消息，未经翻译。",
+    // media_kind_refused
+    "我无法转发这类消息。请发送文字、照片、视频、文件、语音消息或贴纸。",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -36,4 +36,8 @@ using view_atom = caf::atom_constant<caf::atom("view")>;
 // -- translator ---------------------------------------------------------------
 using languages_atom = caf::atom_constant<caf::atom("languages")>;
 
+// -- media across the gap ----------------------------------------------------
+/// A conversation looks whether the album it gathers is due.
+using album_atom = caf::atom_constant<caf::atom("album")>;
+
 } // namespace bridge

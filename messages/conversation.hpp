@@ -52,6 +52,13 @@ struct partner_text {
   int64_t charged_day = 0;
   /// Steady-clock nanoseconds when the front received the update.
   int64_t received_ns = 0;
+  /// Media: the kind ("photo", "voice", ...; empty for a text), copied
+  /// from message `message_id` of the writer's chat `from_chat_id` with
+  /// `text` (its caption) translated. Items of one album share
+  /// `media_group_id`.
+  std::string media_kind = {};
+  int64_t from_chat_id = 0;
+  std::string media_group_id = {};
 };
 
 template <class Inspector>
@@ -59,7 +66,8 @@ typename Inspector::result_type inspect(Inspector& f, partner_text& x) {
   return f(caf::meta::type_name("partner_text"), x.kind, x.manager_id,
            x.worker_id, x.from_worker, x.update_id, x.message_id, x.text,
            x.source_lang, x.target_lang, x.writer_name, x.partner_name,
-           x.writer_lang, x.task_id, x.charged_day, x.received_ns);
+           x.writer_lang, x.task_id, x.charged_day, x.received_ns, x.media_kind,
+           x.from_chat_id, x.media_group_id);
 }
 
 // -- session -> session

@@ -120,6 +120,9 @@ struct message_row {
   /// 0 on insert means "now".
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
+  /// Media: its kind ("photo", "voice", ...), its caption the texts; empty
+  /// for a text.
+  std::string media_kind = {};
 };
 
 template <class Inspector>
@@ -127,7 +130,7 @@ typename Inspector::result_type inspect(Inspector& f, message_row& x) {
   return f(caf::meta::type_name("message_row"), x.id, x.conversation_id, x.seq,
            x.sender_id, x.source_message_id, x.original_text, x.original_lang,
            x.translated_text, x.translated_lang, x.status, x.created_at_ms,
-           x.updated_at_ms);
+           x.updated_at_ms, x.media_kind);
 }
 
 /// A page of messages, oldest first.

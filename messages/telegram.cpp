@@ -31,6 +31,10 @@ const char* to_string(outbound_kind kind) {
     return "sendChatAction";
   case outbound_kind::set_commands:
     return "setMyCommands";
+  case outbound_kind::copy_message:
+    return "copyMessage";
+  case outbound_kind::copy_messages:
+    return "copyMessages";
   }
   return "unknown";
 }

@@ -90,13 +90,17 @@ struct tg_update {
   int32_t partition = -1;
   /// A pre_checkout_query, or a message's successful_payment.
   tg_payment payment;
+  /// Telegram's album id: the items of one album arrive as separate
+  /// updates sharing it. Empty outside an album.
+  std::string media_group_id = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
   return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
            x.message_id, x.from, x.text, x.media_kind, x.caption, x.callback_id,
-           x.callback_data, x.date, x.received_ns, x.partition, x.payment);
+           x.callback_data, x.date, x.received_ns, x.partition, x.payment,
+           x.media_group_id);
 }
 
 // -- outbound -----------------------------------------------------------------
@@ -122,6 +126,13 @@ enum class outbound_kind : uint8_t {
   /// setMyCommands: the command menu of one chat (`chat_id`) for one
   /// language (`language_code`).
   set_commands,
+  /// copyMessage: message `source_ids[0]` of `from_chat_id`, with `text`
+  /// as its caption (the part past Telegram's caption limit follows as
+  /// texts), or, `caption_after`, without a caption and `text` following.
+  copy_message,
+  /// copyMessages: an album (`source_ids`, in order) copied as one group,
+  /// its captions removed, `text` following as a message.
+  copy_messages,
 };
 
 const char* to_string(outbound_kind kind);
@@ -164,13 +175,26 @@ struct outbound {
   /// set_commands: the menu, and the language it is for.
   std::vector<bot_command> commands = {};
   std::string language_code = {};
+  /// copy_message(s): the chat the originals are in, and their ids.
+  int64_t from_chat_id = 0;
+  std::vector<int64_t> source_ids = {};
+  /// copy_message: `text` goes as a message after the copy, not as its
+  /// caption (voice and video notes: the note says they are untranslated).
+  bool caption_after = false;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbound& x) {
   return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
            x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
-           x.origin_ns, x.stored, x.fence, x.commands, x.language_code);
+           x.origin_ns, x.stored, x.fence, x.commands, x.language_code,
+           x.from_chat_id, x.source_ids, x.caption_after);
+}
+
+/// Whether `kind` copies a user's message (media) rather than writing one.
+inline bool is_copy(outbound_kind kind) {
+  return kind == outbound_kind::copy_message
+         || kind == outbound_kind::copy_messages;
 }
 
 /// `out` as the writer holding `fence` sends it.

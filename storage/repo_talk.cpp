@@ -35,17 +35,19 @@ RETURNING c.last_seq)"};
 constexpr sql_def message_insert{"message_insert", R"(
 INSERT INTO messages (conversation_id, seq, sender_id, source_message_id,
                       original_text, original_lang, translated_text,
-                      translated_lang, status, created_at)
+                      translated_lang, status, created_at, media_kind)
 SELECT v.conversation_id, v.seq, v.sender_id, NULLIF(v.source_message_id, 0),
        v.original_text, v.original_lang, v.translated_text, v.translated_lang,
        v.status,
        CASE WHEN v.created_ms = 0 THEN now()
-            ELSE to_timestamp(v.created_ms / 1000.0) END
+            ELSE to_timestamp(v.created_ms / 1000.0) END,
+       v.media_kind
 FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::bigint[],
             $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-            $10::bigint[])
+            $10::bigint[], $11::text[])
   AS v(conversation_id, seq, sender_id, source_message_id, original_text,
-       original_lang, translated_text, translated_lang, status, created_ms)
+       original_lang, translated_text, translated_lang, status, created_ms,
+       media_kind)
 ON CONFLICT (conversation_id, seq) DO NOTHING
 RETURNING conversation_id, seq, id)"};
 
@@ -58,7 +60,7 @@ SET original_text = COALESCE(NULLIF($3, ''), original_text),
 WHERE conversation_id = $1 AND seq = $2
 RETURNING id, conversation_id, seq, sender_id, source_message_id,
           original_text, original_lang, translated_text, translated_lang,
-          status, epoch_ms(created_at), epoch_ms(updated_at))"};
+          status, epoch_ms(created_at), epoch_ms(updated_at), media_kind)"};
 
 constexpr sql_def message_update_source{"message_update_source", R"(
 UPDATE messages
@@ -69,14 +71,14 @@ SET original_text = COALESCE(NULLIF($3, ''), original_text),
 WHERE conversation_id = $1 AND source_message_id = $2
 RETURNING id, conversation_id, seq, sender_id, source_message_id,
           original_text, original_lang, translated_text, translated_lang,
-          status, epoch_ms(created_at), epoch_ms(updated_at))"};
+          status, epoch_ms(created_at), epoch_ms(updated_at), media_kind)"};
 
 constexpr sql_def message_recent{"message_recent", R"(
 SELECT * FROM (
   SELECT id, conversation_id, seq, sender_id, source_message_id,
          original_text, original_lang, translated_text, translated_lang,
          status, epoch_ms(created_at) AS created_ms,
-         epoch_ms(updated_at) AS updated_ms
+         epoch_ms(updated_at) AS updated_ms, media_kind
   FROM messages
   WHERE conversation_id = $1 AND seq < $3
   ORDER BY seq DESC
@@ -102,16 +104,16 @@ const char* text_of(const std::vector<sql_def>& defs, const char* name) {
 
 } // namespace
 
-// message_insert ($1-$10), inbox_done ($11) and outbox_insert ($12-$18)
+// message_insert ($1-$11), inbox_done ($12) and outbox_insert ($13-$19)
 // as they are, each a part of one WITH. Data-modifying parts run once and
 // to completion whether read or not, on tables none of the others writes.
 // One round trip instead of three.
 const sql_def& message_store_statement() {
   static const std::string text =
       std::string{"WITH m AS ("} + sql::message_insert.text + "),\nd AS ("
-      + shift_params(text_of(intake_statements(), "inbox_done"), 10)
+      + shift_params(text_of(intake_statements(), "inbox_done"), 11)
       + "),\no AS ("
-      + shift_params(text_of(outbox_statements(), "outbox_insert"), 11) + R"()
+      + shift_params(text_of(outbox_statements(), "outbox_insert"), 12) + R"()
 SELECT 'm', conversation_id, seq, id, NULL::text FROM m
 UNION ALL
 SELECT 'o', NULL, NULL, id, dedupe_key FROM o)";
@@ -168,12 +170,13 @@ caf::error check(const message_put& x) {
   if (x.rows.empty())
     return make_error(engine_errc::invalid_input, "message_put without rows");
   for (auto& r : x.rows) {
-    auto err = first_error(
-        {check_id("conversation_id", r.conversation_id), check_id("seq", r.seq),
-         check_id("sender_id", r.sender_id),
-         check_message_texts(r.original_text, r.translated_text,
-                             r.translated_lang),
-         check_text("original_lang", r.original_lang, limits::code)});
+    auto err =
+        first_error({check_id("conversation_id", r.conversation_id),
+                     check_id("seq", r.seq), check_id("sender_id", r.sender_id),
+                     check_message_texts(r.original_text, r.translated_text,
+                                         r.translated_lang),
+                     check_text("original_lang", r.original_lang, limits::code),
+                     check_text("media_kind", r.media_kind, limits::code)});
     if (err)
       return err;
     if (r.created_at_ms < 0 || r.source_message_id < 0)
@@ -230,7 +233,7 @@ message_status message_status_from(std::string_view text) {
 }
 
 message_row decode_message(const row& r) {
-  expect_width(r, 12, "message row");
+  expect_width(r, 13, "message row");
   message_row m;
   m.id = int_at(r, 0);
   m.conversation_id = int_at(r, 1);
@@ -244,6 +247,7 @@ message_row decode_message(const row& r) {
   m.status = message_status_from(text_at(r, 9));
   m.created_at_ms = int_at(r, 10);
   m.updated_at_ms = int_at(r, 11);
+  m.media_kind = text_at(r, 12);
   return m;
 }
 
@@ -256,7 +260,7 @@ conversation_record decode_conversation(const row& r) {
 statement
 message_insert_statement(const std::vector<const message_row*>& rows) {
   array_literal conv, seq, sender, source, otext, olang, ttext, tlang, status,
-      created;
+      created, media;
   for (auto r : rows) {
     conv.add(r->conversation_id);
     seq.add(r->seq);
@@ -268,10 +272,12 @@ message_insert_statement(const std::vector<const message_row*>& rows) {
     tlang.add_text(r->translated_lang);
     status.add_text(to_string(r->status));
     created.add(r->created_at_ms);
+    media.add_text(r->media_kind);
   }
   return {sql::message_insert.name,
           {conv.str(), seq.str(), sender.str(), source.str(), otext.str(),
-           olang.str(), ttext.str(), tlang.str(), status.str(), created.str()}};
+           olang.str(), ttext.str(), tlang.str(), status.str(), created.str(),
+           media.str()}};
 }
 
 std::vector<message_put_result>

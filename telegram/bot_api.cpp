@@ -50,6 +50,20 @@ api_call encode(const outbound& out) {
   case outbound_kind::chat_action:
     w.field("chat_id", out.chat_id).field("action", out.action);
     break;
+  case outbound_kind::copy_message:
+    w.field("chat_id", out.chat_id).field("from_chat_id", out.from_chat_id);
+    w.field("message_id", out.source_ids.empty() ? 0 : out.source_ids.front());
+    if (!out.text.empty())
+      w.field("caption", out.text);
+    break;
+  case outbound_kind::copy_messages:
+    w.field("chat_id", out.chat_id).field("from_chat_id", out.from_chat_id);
+    w.key("message_ids").begin_array();
+    for (auto id : out.source_ids)
+      w.value(id);
+    // The captions are the writer's words: the translation follows.
+    w.end_array().field("remove_caption", true);
+    break;
   case outbound_kind::set_commands:
     w.key("commands").begin_array();
     for (const auto& c : out.commands)

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include "common/json_writer.hpp"
+#include "telegram/media_copy.hpp"
 
 namespace bridge::telegram {
 
@@ -64,6 +65,8 @@ std::string encode_update(const tg_update& u) {
         .end_object();
     if (!u.caption.empty())
       w.field("caption", u.caption);
+    if (!u.media_group_id.empty())
+      w.field("media_group_id", u.media_group_id);
   }
   w.end_object();
   return std::move(w.end_object()).str();
@@ -156,14 +159,17 @@ outbox_record to_outbox_record(const outbound& out) {
   r.kind = to_string(out.kind);
   r.text = out.text;
   r.target_message_id = out.message_id;
-  if (!out.keyboard.empty())
+  if (is_copy(out.kind))
+    r.markup = encode_copy_source(out);
+  else if (!out.keyboard.empty())
     r.markup = encode_keyboard(out.keyboard);
   return r;
 }
 
 std::optional<outbound_kind> parse_outbound_kind(std::string_view name) {
   for (auto k : {outbound_kind::send_message, outbound_kind::edit_message,
-                 outbound_kind::answer_callback, outbound_kind::chat_action})
+                 outbound_kind::answer_callback, outbound_kind::chat_action,
+                 outbound_kind::copy_message, outbound_kind::copy_messages})
     if (name == to_string(k))
       return k;
   return std::nullopt;

@@ -173,7 +173,13 @@ std::optional<api_reply> decode_reply(std::string_view body) {
     return reply;
   }
   dom::object result;
+  dom::array results;
   if (obj["result"].get_object().get(result) == simdjson::SUCCESS)
+    read_int(result, "message_id", reply.message_id);
+  else if (obj["result"].get_array().get(results) == simdjson::SUCCESS
+           && results.size() > 0
+           && results.at(0).get_object().get(result) == simdjson::SUCCESS)
+    // copyMessages: the first of the copies stands for the album.
     read_int(result, "message_id", reply.message_id);
   return reply;
 }

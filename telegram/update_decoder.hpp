@@ -79,7 +79,8 @@ decoded_batch decode_update(std::string_view body, int64_t received_ns = 0);
 
 /// Decodes any Bot API reply for its error (ok:false, error_code,
 /// description, retry_after) and, on success, the `result.message_id`
-/// when there is one. Returns nullopt for a body that is not a Bot API
+/// when there is one (of the first element when `result` is an array,
+/// as copyMessages answers). Returns nullopt for a body that is not a Bot API
 /// reply at all.
 struct api_reply {
   bool ok = false;

@@ -22,6 +22,10 @@ constexpr std::string_view media_keys[] = {
     "video",     "video_note", "voice",    "contact", "dice",    "game",
     "poll",      "venue",      "location", "invoice"};
 
+/// Longest album id kept; Telegram's are decimal numbers of about 19
+/// digits, so anything far past that is not one.
+constexpr size_t max_media_group_id_bytes = 64;
+
 /// Why a field could not be read, if it could not.
 using field_error = std::optional<refuse_reason>;
 
@@ -138,6 +142,10 @@ element_outcome decode_message(dom::object msg, tg_update& u,
     return refused(u.update_id, *e);
   if (auto e = get_text(msg, "caption", u.caption))
     return refused(u.update_id, *e);
+  if (auto e = get_text(msg, "media_group_id", u.media_group_id))
+    return refused(u.update_id, *e);
+  if (u.media_group_id.size() > max_media_group_id_bytes)
+    return refused(u.update_id, refuse_reason::oversize);
   if (dom::object sp;
       msg[successful_payment_kind].get_object().get(sp) == simdjson::SUCCESS) {
     if (auto e = decode_payment(sp, u.payment))

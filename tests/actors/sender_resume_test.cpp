@@ -26,7 +26,8 @@ namespace {
 
 constexpr int32_t part = 5;
 
-/// A Bot API that accepts every sendMessage and keeps the texts in order.
+/// A Bot API that accepts every sendMessage and copyMessage and keeps the
+/// calls (path and body) in order.
 struct recording_bot_api {
   httplib::Server server;
   std::thread thread;
@@ -35,16 +36,17 @@ struct recording_bot_api {
   std::vector<std::string> texts;
 
   recording_bot_api() {
-    server.Post(R"(/bot[^/]+/sendMessage)", [this](const httplib::Request& req,
-                                                   httplib::Response& res) {
-      {
-        std::lock_guard<std::mutex> guard{mutex};
-        texts.push_back(req.body);
-      }
-      res.set_content(R"({"ok":true,"result":{"message_id":1,"date":0,)"
+    server.Post(R"(/bot[^/]+/(sendMessage|copyMessage))",
+                [this](const httplib::Request& req, httplib::Response& res) {
+                  {
+                    std::lock_guard<std::mutex> guard{mutex};
+                    texts.push_back(req.path + " " + req.body);
+                  }
+                  res.set_content(
+                      R"({"ok":true,"result":{"message_id":1,"date":0,)"
                       R"("chat":{"id":1,"type":"private"}}})",
                       "application/json");
-    });
+                });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread{[this] { server.listen_after_bind(); }};
   }
@@ -163,6 +165,35 @@ BOOST_FIXTURE_TEST_CASE(a_live_row_waits_for_the_resume_of_its_partition,
   auto seen = api.seen();
   BOOST_TEST(contains(seen[0], "older"), seen[0]);
   BOOST_TEST(contains(seen[1], "newer"), seen[1]);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_resumed_copy_is_copied_and_a_damaged_one_left_alone,
+                        fixture) {
+  // A copy's row keeps its source where a text keeps its keyboard; read
+  // back after a crash it is copied again, its note after it. A row whose
+  // source cannot be read is not sent wrong: it is left as it is.
+  owned->set(part, 2);
+  caf::anon_send(out, partition_owned{part, 2});
+  BOOST_REQUIRE(test::wait_until([&] { return scans_asked() == 1; }, 10s));
+  auto damaged = pending_row(1, "damaged");
+  damaged.kind = to_string(outbound_kind::copy_message);
+  damaged.markup = R"({"from_chat_id":1001})";
+  auto voice = pending_row(2, "a voice note, not translated");
+  voice.kind = to_string(outbound_kind::copy_message);
+  voice.markup =
+      R"({"from_chat_id":1001,"message_ids":[55],"caption_after":true})";
+  outbox_page page;
+  page.rows = {damaged, voice};
+  caf::anon_send(db, int64_t{0}, std::move(page));
+  BOOST_REQUIRE(test::wait_until([&] { return api.seen().size() == 2; }, 10s));
+  auto seen = api.seen();
+  BOOST_TEST(contains(seen[0], "/copyMessage"), seen[0]);
+  BOOST_TEST(contains(seen[0], R"("from_chat_id":1001)"), seen[0]);
+  BOOST_TEST(contains(seen[0], R"("message_id":55)"), seen[0]);
+  BOOST_TEST(!contains(seen[0], "caption"), seen[0]);
+  BOOST_TEST(contains(seen[1], "/sendMessage"), seen[1]);
+  BOOST_TEST(contains(seen[1], "a voice note, not translated"), seen[1]);
+  BOOST_TEST(!test::wait_until([&] { return api.seen().size() > 2; }, 300ms));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -222,7 +222,7 @@ BOOST_FIXTURE_TEST_CASE(other_failures_are_not_retried_as_collisions,
   BOOST_TEST(sql.seen.size() == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(message_rows_become_ten_arrays) {
+BOOST_AUTO_TEST_CASE(message_rows_become_eleven_arrays) {
   message_row m;
   m.conversation_id = 3;
   m.seq = 9;
@@ -230,12 +230,14 @@ BOOST_AUTO_TEST_CASE(message_rows_become_ten_arrays) {
   m.original_text = "a,b";
   m.original_lang = "en";
   m.status = message_status::translated;
+  m.media_kind = "photo";
   auto st = message_insert_statement({&m});
-  BOOST_TEST(st.params.size() == 10u);
+  BOOST_TEST(st.params.size() == 11u);
   BOOST_TEST(param_at(st, 4) == "{\"a,b\"}");
   BOOST_TEST(param_at(st, 6) == "{\"\"}");
   BOOST_TEST(param_at(st, 8) == "{\"translated\"}");
   BOOST_TEST(param_at(st, 9) == "{0}");
+  BOOST_TEST(param_at(st, 10) == "{\"photo\"}");
 }
 
 BOOST_AUTO_TEST_CASE(message_ids_follow_the_request_rows) {

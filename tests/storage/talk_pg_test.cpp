@@ -119,6 +119,38 @@ BOOST_AUTO_TEST_CASE(bad_rows_fail_alone_and_before_the_database) {
   BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_photo_is_stored_with_its_kind_and_its_copy_source) {
+  auto photo = row(1, "la pared");
+  photo.media_kind = "photo";
+  auto album = row(2, "");
+  album.media_kind = "document";
+  message_put put{{photo, album, row(3, "text")}};
+  outbox_record copy;
+  copy.dedupe_key = "d1.1";
+  copy.chat_id = 2;
+  copy.kind = "copyMessage";
+  copy.text = "Worker: the wall";
+  copy.markup =
+      R"({"from_chat_id":1,"message_ids":[1001],"caption_after":false})";
+  put.outbox = {copy};
+  must(put);
+  auto page = must(message_recent{conv, 10, 0});
+  BOOST_REQUIRE_EQUAL(page.rows.size(), 3u);
+  BOOST_TEST(page.rows[0].media_kind == "photo");
+  BOOST_TEST(page.rows[1].media_kind == "document");
+  BOOST_TEST(page.rows[1].original_text == ""); // no caption
+  BOOST_TEST(page.rows[2].media_kind == "");
+  BOOST_TEST(
+      db.query("SELECT markup FROM outbox WHERE dedupe_key = 'd1.1'")[0][0]
+          .as<std::string>()
+      == copy.markup);
+  // A kind past any real one is refused, and nothing of it is stored.
+  auto odd = row(4, "x");
+  odd.media_kind = std::string(65, 'k');
+  BOOST_TEST((code_of(run(message_put{{odd}})) == engine_errc::invalid_input));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM messages") == 3);
+}
+
 BOOST_AUTO_TEST_CASE(a_message_and_its_copy_are_stored_together) {
   auto copy = [](std::string key, std::string text) {
     outbox_record o;

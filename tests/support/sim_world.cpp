@@ -157,7 +157,10 @@ void sim_world::fetch(int64_t chat_id, std::chrono::milliseconds wait) {
       need(client_->chat_events(chat_id, cur.after, wait), "tg-sim events");
   for (auto& e : events) {
     cur.after = std::max(cur.after, e.seq);
-    if (e.method == "sendMessage")
+    // A copy of a user's media is a message the chat receives, in line
+    // with the texts around it.
+    if (e.method == "sendMessage" || e.method == "copyMessage"
+        || e.method == "copyMessages")
       cur.unread.push_back(std::move(e));
     else
       cur.others.push_back(std::move(e));

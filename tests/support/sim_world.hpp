@@ -50,7 +50,9 @@ public:
                          const std::string& data);
 
   /// The next `count` messages the chat receives after those already
-  /// handed out (fewer when `timeout` passes first).
+  /// handed out (fewer when `timeout` passes first). Messages are texts
+  /// (sendMessage) and copies of media (copyMessage, copyMessages: their
+  /// `text` is the caption).
   std::vector<sim_event>
   await_messages(int64_t chat_id, size_t count,
                  std::chrono::milliseconds timeout = std::chrono::seconds{30});

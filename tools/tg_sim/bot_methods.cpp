@@ -142,6 +142,10 @@ http_answer bot_methods::dispatch(bot_method m, const method_args& args) {
     return answer_pre_checkout_query(args);
   case bot_method::refund_star_payment:
     return refund_star_payment(args);
+  case bot_method::copy_message:
+    return copy_message(args);
+  case bot_method::copy_messages:
+    return copy_messages(args);
   case bot_method::count_:
     break;
   }

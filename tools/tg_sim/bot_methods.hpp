@@ -54,6 +54,9 @@ private:
   http_answer create_invoice_link(const method_args& args);
   http_answer answer_pre_checkout_query(const method_args& args);
   http_answer refund_star_payment(const method_args& args);
+  // Copies of users' media (bot_copies.cpp).
+  http_answer copy_message(const method_args& args);
+  http_answer copy_messages(const method_args& args);
 
   /// The Message reply of a send or an edit.
   http_answer message_reply(const message_outcome& out) const;

@@ -48,6 +48,7 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
   bool has_text = r.string("text", out.text);
   bool has_media = r.string("media", out.media);
   r.string("caption", out.caption);
+  bool grouped = r.string("media_group_id", out.media_group_id);
   r.string("chat_title", out.chat_title);
   if (r.error.empty()) {
     if (has_text == has_media)
@@ -59,6 +60,11 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
     else if (!out.caption.empty()
              && !(has_media && media_takes_caption(out.media)))
       r.fail("caption needs a media kind that takes one");
+    else if (grouped && !(has_media && media_groups(out.media)))
+      r.fail("media_group_id needs a media kind albums hold");
+    else if (grouped
+             && (out.media_group_id.empty() || out.media_group_id.size() > 64))
+      r.fail("media_group_id must be 1 to 64 characters");
   }
   error = std::move(r.error);
   return error.empty();
@@ -133,9 +139,7 @@ http_answer control_api::message(std::string_view body) {
   std::string why;
   if (!read_message(obj, r, why))
     return control_error(400, why);
-  return injected_answer(state_.inject_message(
-      r.from, r.chat_id, std::move(r.text), std::move(r.media),
-      std::move(r.caption), std::move(r.chat_title)));
+  return injected_answer(state_.inject_message(std::move(r)));
 }
 
 http_answer control_api::messages(std::string_view body) {

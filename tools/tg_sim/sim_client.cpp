@@ -90,6 +90,10 @@ caf::expected<std::vector<sim_event>> decode_events(std::string_view body) {
     ev.action = string_or_empty(e, "action");
     ev.callback_id = string_or_empty(e, "callback_id");
     ev.at_ms = int_or_zero(e, "at_ms");
+    ev.media = string_or_empty(e, "media");
+    ev.from_chat_id = int_or_zero(e, "from_chat_id");
+    ev.source_message_id = int_or_zero(e, "source_message_id");
+    ev.media_group_id = string_or_empty(e, "media_group_id");
     out.push_back(std::move(ev));
   }
   return out;
@@ -164,6 +168,14 @@ caf::expected<injected> sim_client::send_media(const sim_user& from,
                                                int64_t chat_id) {
   return inject("/sim/message",
                 encode_message(from, {}, media, caption, chat_id));
+}
+
+caf::expected<injected> sim_client::send_album_item(const sim_user& from,
+                                                    std::string_view media,
+                                                    std::string_view group,
+                                                    std::string_view caption) {
+  return inject("/sim/message",
+                encode_message(from, {}, media, caption, 0, group));
 }
 
 caf::expected<std::vector<batch_result>>

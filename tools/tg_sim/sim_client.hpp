@@ -32,6 +32,12 @@ struct sim_event {
   std::string action;
   std::string callback_id;
   int64_t at_ms = 0;
+  /// copyMessage(s): the copy's media kind, where it was copied from and
+  /// its album (`text` is its caption).
+  std::string media;
+  int64_t from_chat_id = 0;
+  int64_t source_message_id = 0;
+  std::string media_group_id;
 };
 
 /// What an injection produced.
@@ -81,6 +87,11 @@ public:
                                      std::string_view media,
                                      std::string_view caption = {},
                                      int64_t chat_id = 0);
+  /// `from` sends an item of album `group` ("photo", "video", ...).
+  caf::expected<injected> send_album_item(const sim_user& from,
+                                          std::string_view media,
+                                          std::string_view group,
+                                          std::string_view caption = {});
   /// Every message of `batch` in one call, answered in order. An error
   /// when the call as a whole failed (nothing was injected then).
   caf::expected<std::vector<batch_result>> say_many(const message_batch& batch);

@@ -14,6 +14,9 @@ constexpr std::string_view media_kinds[] = {
 constexpr std::string_view captioned_kinds[] = {"photo", "voice", "document",
                                                 "video", "audio", "animation"};
 
+constexpr std::string_view grouped_kinds[] = {"photo", "video", "document",
+                                              "audio"};
+
 } // namespace
 
 stored_message* chat_record::find(int64_t message_id) {
@@ -33,6 +36,11 @@ bool is_media_kind(std::string_view kind) {
 bool media_takes_caption(std::string_view kind) {
   return std::find(std::begin(captioned_kinds), std::end(captioned_kinds), kind)
          != std::end(captioned_kinds);
+}
+
+bool media_groups(std::string_view kind) {
+  return std::find(std::begin(grouped_kinds), std::end(grouped_kinds), kind)
+         != std::end(grouped_kinds);
 }
 
 } // namespace bridge::tg_sim

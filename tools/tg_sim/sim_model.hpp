@@ -34,6 +34,8 @@ struct stored_message {
   std::string caption;
   /// Serial that makes the media's file ids unique.
   int64_t media_serial = 0;
+  /// The album the media belongs to, or empty.
+  std::string media_group_id;
   markup keyboard;
   /// A service message: its field ("successful_payment") and encoded
   /// object, in place of text.
@@ -65,5 +67,8 @@ bool is_media_kind(std::string_view kind);
 
 /// True when Telegram lets that media kind carry a caption.
 bool media_takes_caption(std::string_view kind);
+
+/// True when Telegram lets that media kind be an item of an album.
+bool media_groups(std::string_view kind);
 
 } // namespace bridge::tg_sim

@@ -18,7 +18,7 @@ void write_from(json::writer& w, const sim_user& u) {
 
 std::string encode_message(const sim_user& from, std::string_view text,
                            std::string_view media, std::string_view caption,
-                           int64_t chat_id) {
+                           int64_t chat_id, std::string_view media_group_id) {
   json::writer w;
   w.begin_object();
   write_from(w, from);
@@ -30,6 +30,8 @@ std::string encode_message(const sim_user& from, std::string_view text,
     w.field("media", media);
     if (!caption.empty())
       w.field("caption", caption);
+    if (!media_group_id.empty())
+      w.field("media_group_id", media_group_id);
   }
   w.end_object();
   return std::move(w).str();

@@ -69,8 +69,27 @@ struct message_request {
   std::string text;
   std::string media;
   std::string caption;
+  /// An album's id: items sharing it arrive as one album.
+  std::string media_group_id;
   /// Names a new group.
   std::string chat_title;
+};
+
+/// A copyMessage or copyMessages call, checked.
+struct copy_request {
+  const char* method = "copyMessage";
+  int64_t chat_id = 0;
+  int64_t from_chat_id = 0;
+  std::vector<int64_t> message_ids;
+  /// copyMessage's new caption, when one is given.
+  std::optional<std::string> caption;
+  bool remove_caption = false;
+};
+
+/// The copies made, in order, or why none was.
+struct copy_outcome {
+  refusal refused;
+  std::vector<int64_t> message_ids;
 };
 
 /// The webhook as set by setWebhook.
@@ -146,6 +165,11 @@ public:
   message_outcome edit_message(int64_t chat_id, int64_t message_id,
                                std::string text, markup kb,
                                std::string event_fields);
+
+  /// copyMessage and copyMessages: the bot copies messages of one chat
+  /// into another (sim_state_copies.cpp). Each copy is stored and is an
+  /// event of its own, with its caption as `text`.
+  copy_outcome copy_messages(const copy_request& r);
 
   /// answerCallbackQuery.
   refusal answer_callback(const std::string& callback_id,
@@ -227,6 +251,8 @@ public:
   injection inject_message(const sim_user& from, int64_t chat_id,
                            std::string text, std::string media,
                            std::string caption, std::string chat_title);
+  /// The same for a whole request (an album's item names its album).
+  injection inject_message(message_request r);
   /// Several user messages under one lock, in order, each with its own
   /// answer in `out`. The queue's bounds are checked for the whole batch
   /// first: when it cannot take them all, none is injected and the 503

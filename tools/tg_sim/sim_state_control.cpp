@@ -98,7 +98,12 @@ injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
                     std::move(text),
                     std::move(media),
                     std::move(caption),
+                    {},
                     std::move(chat_title)};
+  return inject_message(std::move(r));
+}
+
+injection sim_state::inject_message(message_request r) {
   lock guard{mu_};
   auto out = message_locked(r);
   if (out.update_id != 0)
@@ -157,6 +162,7 @@ injection sim_state::message_locked(message_request& r) {
   m.text = std::move(r.text);
   m.media = std::move(r.media);
   m.caption = std::move(r.caption);
+  m.media_group_id = std::move(r.media_group_id);
   if (!m.media.empty())
     m.media_serial = next_media_serial_++;
   auto& stored = store(chat, std::move(m));

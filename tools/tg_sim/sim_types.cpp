@@ -23,7 +23,9 @@ constexpr std::array<const char*, bot_method_count> method_names = {
     "getMyCommands",
     "createInvoiceLink",
     "answerPreCheckoutQuery",
-    "refundStarPayment"};
+    "refundStarPayment",
+    "copyMessage",
+    "copyMessages"};
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())

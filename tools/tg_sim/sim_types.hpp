@@ -90,6 +90,8 @@ enum class bot_method : uint8_t {
   create_invoice_link,
   answer_pre_checkout_query,
   refund_star_payment,
+  copy_message,
+  copy_messages,
   count_
 };
 

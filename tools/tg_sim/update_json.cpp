@@ -119,6 +119,8 @@ void write_message(json::writer& w, const stored_message& m,
     write_media(w, m.media, m.media_serial);
     if (!m.caption.empty())
       w.field("caption", m.caption);
+    if (!m.media_group_id.empty())
+      w.field("media_group_id", m.media_group_id);
   } else {
     w.field("text", m.text);
     if (!m.from_bot)
