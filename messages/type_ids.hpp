@@ -110,6 +110,13 @@ CAF_ADD_TYPE_ID(bridge, (bridge::backlog_counts))
 CAF_ADD_TYPE_ID(bridge, (bridge::backlog_get))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_list))
 CAF_ADD_TYPE_ID(bridge, (bridge::feedback_translated))
+// team glossary
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_row))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_list))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_put))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_answer))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_remove))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))
@@ -144,6 +151,8 @@ CAF_ADD_TYPE_ID(bridge, (bridge::rate_snapshot))
 CAF_ADD_TYPE_ID(bridge, (bridge::backend_reply))
 CAF_ADD_TYPE_ID(bridge, (bridge::translator_actor))
 CAF_ADD_TYPE_ID(bridge, (bridge::backend_actor))
+// team glossary
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_term))
 
 // -- sessions and conversations (messages/conversation.hpp) ------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::partner_text))
