@@ -46,6 +46,7 @@ session_options session_options_from(const bridge_config& cfg) {
   o.free_daily_messages = s.free_daily_messages;
   o.allowance_lease = s.allowance_lease;
   o.history_length = s.history_length;
+  o.glossary_max_terms = cfg.glossary.max_terms;
   return o;
 }
 
@@ -58,6 +59,10 @@ conversation_options conversation_options_from(const bridge_config& cfg) {
   o.queue_limit = static_cast<size_t>(c.queue_limit);
   o.passivation_timeout = c.passivation_timeout;
   o.typing_delay = c.typing_delay;
+  o.glossaries = std::make_shared<glossary_memo>(
+      static_cast<size_t>(defaults::glossary::cached_teams),
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          cfg.glossary.cache_ttl));
   return o;
 }
 

@@ -177,6 +177,12 @@ struct bridge_config {
     std::string operator_language{defaults::ops::operator_language};
   } ops;
 
+  /// Teams' glossaries (/glossary).
+  struct glossary_section {
+    int64_t max_terms = defaults::glossary::max_terms;
+    std::chrono::seconds cache_ttl = defaults::glossary::cache_ttl;
+  } glossary;
+
   struct retention_section {
     int64_t message_days = defaults::retention::message_days;
     int64_t batch_size = defaults::retention::batch_size;

@@ -170,6 +170,16 @@ namespace ops {
 constexpr std::string_view operator_language = "en";
 } // namespace ops
 
+namespace glossary {
+/// Terms a team's glossary may hold.
+constexpr int64_t max_terms = 200;
+/// How long an engine keeps a team's glossary read from PostgreSQL; a
+/// change through another engine is seen at most this late.
+constexpr seconds cache_ttl{60};
+/// Teams whose glossary an engine keeps in memory.
+constexpr int64_t cached_teams = 10000;
+} // namespace glossary
+
 namespace retention {
 constexpr int64_t message_days = 30;
 constexpr int64_t batch_size = 1000;

@@ -273,6 +273,12 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
   f(key_info{"ops.operator_language",
              "language (ISO 639-1) feedback is translated into for operators"},
     c.ops.operator_language);
+  // -- glossary --------------------------------------------------------------
+  f(key_info{"glossary.max_terms", "terms a team's glossary may hold"},
+    c.glossary.max_terms, b{1, 1000});
+  f(key_info{"glossary.cache_ttl_s",
+             "how long an engine keeps a team's glossary in memory"},
+    c.glossary.cache_ttl, b{1, 3600});
   // -- retention -------------------------------------------------------------
   f(key_info{"retention.message_days", "messages older than this are deleted"},
     c.retention.message_days, b{1, 36'500});

@@ -24,7 +24,7 @@ constexpr entry commands[] = {
     {"reset", command_kind::reset},     {"feedback", command_kind::feedback},
     {"code", command_kind::code},       {"newcode", command_kind::newcode},
     {"remove", command_kind::remove},   {"language", command_kind::language},
-    {"usage", command_kind::usage},
+    {"usage", command_kind::usage},     {"glossary", command_kind::glossary},
 };
 
 bool is_space(char c) {
@@ -134,6 +134,9 @@ args_problem check_args(const command& cmd, size_t max_text) {
   case command_kind::start:
     // Deep links (`/start <payload>`) may carry an invitation code.
     return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
+  case command_kind::glossary:
+    // "add TERM = ..." or "remove TERM"; a whole glossary line is short.
+    return cmd.args.size() > 1024 ? args_problem::too_long : args_problem::ok;
   case command_kind::language:
     // Optional: without it the choice is shown. Bounded like a deep
     // link, so a flood of text is refused before it is looked at.

@@ -30,6 +30,8 @@ enum class command_kind : uint8_t {
   language,
   /// A manager's free messages left today and subscription.
   usage,
+  /// The team's glossary: list, add, remove (a worker's add proposes).
+  glossary,
   unknown,
 };
 
