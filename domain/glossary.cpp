@@ -92,17 +92,29 @@ struct folded_text {
   std::vector<size_t> offsets;
 };
 
-folded_text fold_points(std::string_view text) {
-  folded_text out;
+void fold_points_into(std::string_view text, folded_text& out) {
+  out.points.clear();
+  out.offsets.clear();
   out.points.reserve(text.size());
   out.offsets.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) { // most text: no decoding, no table
+      out.points.push_back(b >= 'A' && b <= 'Z' ? b + 32u : b);
+      out.offsets.push_back(i++);
+      continue;
+    }
     auto [c, n] = decode(text, i);
     out.points.push_back(fold(c));
     out.offsets.push_back(i);
     i += n;
   }
   out.offsets.push_back(text.size());
+}
+
+folded_text fold_points(std::string_view text) {
+  folded_text out;
+  fold_points_into(text, out);
   return out;
 }
 
@@ -208,6 +220,8 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
     auto f = fold_points(trim(terms_[i].text)).points;
     if (f.empty())
       continue;
+    if (f.front() < ascii_first_.size())
+      ascii_first_[f.front()] = true;
     by_first_[f.front()].push_back({std::move(f), i});
   }
   for (auto& [first, list] : by_first_)
@@ -221,13 +235,20 @@ std::vector<match> matcher::find(std::string_view text) const {
   std::vector<match> out;
   if (by_first_.empty() || text.empty())
     return out;
-  auto t = fold_points(text);
+  // Reused per thread: a 4,096-character text would otherwise cost two
+  // allocations of tens of kilobytes per message.
+  thread_local folded_text t;
+  fold_points_into(text, t);
   const auto& p = t.points;
   const size_t n = p.size();
   for (size_t i = 0; i < n;) {
     // A term never starts inside a word.
     if (i > 0 && is_word(p[i - 1]) && is_word(p[i])) {
       ++i;
+      continue;
+    }
+    if (p[i] < ascii_first_.size() && !ascii_first_[p[i]]) {
+      ++i; // no term starts with this letter: no lookup
       continue;
     }
     auto it = by_first_.find(p[i]);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -69,6 +70,8 @@ private:
   };
 
   std::vector<term> terms_;
+  /// Which ASCII code points some term starts with.
+  std::array<bool, 128> ascii_first_{};
   /// By first folded code point, longest first.
   std::unordered_map<char32_t, std::vector<entry>> by_first_;
 };
