@@ -234,7 +234,10 @@ void conversation_state::answer_flushes() {
 }
 
 void conversation_state::pump() {
-  auto starts = pipe_->startable();
+  // Translations wait for the team's glossary (read once, then kept by
+  // the engine); stores and deliveries go on meanwhile.
+  auto starts =
+      glossary_ready() ? pipe_->startable() : decltype(pipe_->startable()){};
   // The first of a burst: "typing" if its translation takes a while. The
   // translator says when (translation_slow), on the one timer it keeps
   // anyway, rather than a timer here for every burst.
@@ -252,6 +255,7 @@ void conversation_state::pump() {
     r.source_lang = e->source_lang;
     r.target_lang = e->target_lang;
     r.context = to_context(s.context);
+    r.terms = terms_for(e->text, e->source_lang, e->target_lang);
     if (burst && s.seq == starts.front().seq)
       r.slow_notice_ms = opts_->typing_delay.count();
     self->send(opts_->translator, std::move(r));

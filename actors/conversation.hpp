@@ -12,6 +12,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include "actors/idle_watch.hpp"
+#include "actors/team_glossary.hpp"
 #include "common/clock.hpp"
 #include "config/defaults.hpp"
 
@@ -59,6 +60,9 @@ struct conversation_options {
   /// The lease of the partition this pair's team belongs to: every write
   /// it makes carries it (messages/cluster.hpp).
   fence_token fence;
+  /// Teams' glossaries, shared by the engine's conversations; unset:
+  /// translations carry no terms.
+  std::shared_ptr<glossary_memo> glossaries;
 };
 
 /// The actor that owns one manager-worker pair. It numbers each message,
@@ -159,6 +163,16 @@ private:
   /// translated.
   void show_typing(int64_t seq);
   void persist(const std::vector<int64_t>& seqs);
+  // -- the team's glossary (conversation_glossary.cpp) ------------------------
+  /// Whether translations may start: the team's glossary is known (or
+  /// could not be read, and they go with what was known). Asks storage
+  /// for it when the engine keeps no copy.
+  bool glossary_ready();
+  void load_glossary();
+  /// The team's terms found in `text`, for a translation `src` -> `dst`.
+  std::vector<glossary_term> terms_for(const std::string& text,
+                                       const std::string& src,
+                                       const std::string& dst) const;
   /// Stores a task's translation as the partner read it (for /tasks).
   void keep_task_translation(int64_t task_id, const domain::pipeline_entry& e);
   void persisted(const std::vector<int64_t>& seqs,
@@ -198,6 +212,11 @@ private:
 
   caf::event_based_actor* self;
   std::shared_ptr<const conversation_options> opts_;
+  /// The team's glossary as last read; a read is out; the last read
+  /// failed (translations go on with what was known).
+  std::shared_ptr<const team_glossary> glossary_;
+  bool glossary_loading_ = false;
+  bool glossary_degraded_ = false;
   caf::actor registry_;
   int64_t manager_id_ = 0;
   int64_t worker_id_ = 0;

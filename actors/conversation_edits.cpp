@@ -52,6 +52,7 @@ void conversation_state::on_edit(partner_text& t) {
   r.source_lang = std::move(t.source_lang);
   r.target_lang = std::move(t.target_lang);
   r.context = to_context(pipe_->context());
+  r.terms = terms_for(r.text, r.source_lang, r.target_lang);
   edits_.push_back(std::move(e));
   self->send(opts_->translator, std::move(r));
   finish(t.update_id);

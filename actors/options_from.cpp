@@ -47,6 +47,7 @@ session_options session_options_from(const bridge_config& cfg) {
   o.allowance_lease = s.allowance_lease;
   o.history_length = s.history_length;
   o.subscription_stars = cfg.payments.subscription_stars;
+  o.glossary_max_terms = cfg.glossary.max_terms;
   return o;
 }
 
@@ -59,6 +60,10 @@ conversation_options conversation_options_from(const bridge_config& cfg) {
   o.queue_limit = static_cast<size_t>(c.queue_limit);
   o.passivation_timeout = c.passivation_timeout;
   o.typing_delay = c.typing_delay;
+  o.glossaries = std::make_shared<glossary_memo>(
+      static_cast<size_t>(defaults::glossary::cached_teams),
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          cfg.glossary.cache_ttl));
   return o;
 }
 

@@ -20,6 +20,7 @@
 #include "cache/profile_memo.hpp"
 #include "common/clock.hpp"
 #include "domain/allowance.hpp"
+#include "domain/glossary.hpp"
 #include "domain/language_map.hpp"
 #include "domain/profile.hpp"
 #include "domain/registration.hpp"
@@ -70,6 +71,8 @@ struct session_options {
   /// Free messages PostgreSQL charges per round trip (domain::allowance_lease).
   int64_t allowance_lease = defaults::session::allowance_lease;
   int64_t history_length = defaults::session::history_length;
+  /// Terms a team's glossary may hold (glossary.max_terms).
+  int64_t glossary_max_terms = defaults::glossary::max_terms;
   /// Longest text accepted from a user, in UTF-16 code units.
   size_t max_text = 4096;
   /// The lease of the partition this session's chat belongs to: every
@@ -316,6 +319,25 @@ private:
   /// (setMyCommands, through the sender: never awaited, so a failure
   /// costs the menu only).
   void publish_commands();
+
+  // -- the team's glossary (session_glossary.cpp) -----------------------------
+  /// /glossary [add TERM = TRANSLATION | remove TERM].
+  void glossary_command(const std::string& args);
+  void list_glossary();
+  /// Says what is wrong with an entry; true when nothing is.
+  bool glossary_entry_ok(const domain::glossary::add_request& req);
+  void add_glossary_term(const std::string& args);
+  /// Checks languages and scripts, then stores the entry as `status`
+  /// ("active": a manager's; "proposed": a worker's, then shown to the
+  /// manager with buttons).
+  void store_glossary_term(const domain::glossary::add_request& req,
+                           const std::string& source,
+                           const std::string& status);
+  void propose_glossary_term(domain::glossary::add_request req);
+  void ask_manager_about(const glossary_row& r);
+  /// The manager pressed Accept or Decline under a proposal.
+  void answer_glossary_proposal(int64_t id, bool accept);
+  void remove_glossary_term(const std::string& args);
 
   // -- helpers ----------------------------------------------------------------
   /// The bot's own wording in the chat's language.

@@ -347,6 +347,9 @@ void session_state::run_command(const domain::command& cmd) {
                [this](const caf::error& err) { db_failed(err); });
     break;
   }
+  case command_kind::glossary:
+    glossary_command(cmd.args);
+    break;
   case command_kind::unknown:
   case command_kind::none:
     reply(say(text_id::unknown_command, cmd.word));
@@ -359,6 +362,13 @@ void session_state::run_button(const domain::button& b) {
       || b.kind == domain::button_kind::join_decline) {
     if (is_manager())
       answer_join(b.id, b.kind == domain::button_kind::join_accept);
+    return;
+  }
+  if (b.kind == domain::button_kind::glossary_accept
+      || b.kind == domain::button_kind::glossary_decline) {
+    if (is_manager())
+      answer_glossary_proposal(b.id,
+                               b.kind == domain::button_kind::glossary_accept);
     return;
   }
   if (b.kind == domain::button_kind::set_language) {

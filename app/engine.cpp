@@ -76,11 +76,17 @@ bool engine::start_rooms(std::string& err) {
         static_cast<size_t>(cfg_.cache.local_profiles),
         defaults::cache::local_profile_ttl);
   auto pool = storage::db_pool_options_from(cfg_);
-  if (memo_)
-    pool.on_change = [memo = memo_](const cache_invalidate& x) {
+  // The teams' glossaries are kept whether or not profiles are: they
+  // expire on their own (glossary.cache_ttl_s).
+  glossaries_ = conversation_options_from(cfg_).glossaries;
+  pool.on_change = [memo = memo_,
+                    glossaries = glossaries_](const cache_invalidate& x) {
+    if (memo)
       for (auto id : x.profiles)
         memo->forget(id);
-    };
+    for (auto id : x.glossaries)
+      glossaries->forget(id);
+  };
   pool.pressure = db_pressure_;
   auto db = storage::start_db_pool(sys_, pool);
   if (!db) {
@@ -254,6 +260,7 @@ bool engine::start_actors(std::string& err) {
   auto co =
       std::make_shared<conversation_options>(conversation_options_from(cfg_));
   co->db = db_;
+  co->glossaries = glossaries_;
   co->translator = translator_;
   co->sender = sender_;
   std::shared_ptr<const session_options> sopts = std::move(sess);

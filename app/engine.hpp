@@ -11,6 +11,7 @@
 
 #include "actors/intake.hpp"
 #include "actors/ownership.hpp"
+#include "actors/team_glossary.hpp"
 #include "cache/profile_memo.hpp"
 #include "common/error.hpp"
 #include "config/config.hpp"
@@ -107,6 +108,8 @@ private:
   /// Profiles kept in this engine's memory; unset without Redis or with
   /// `cache.local_profiles = 0`.
   std::shared_ptr<cache::profile_memo> memo_;
+  /// Teams' glossaries this engine's conversations read.
+  std::shared_ptr<glossary_memo> glossaries_;
   retention_actor retention_;
   translator_actor translator_;
   sender_actor sender_;

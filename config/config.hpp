@@ -186,6 +186,11 @@ struct bridge_config {
     /// Price of a 30-day subscription, in Stars.
     int64_t subscription_stars = defaults::payments::subscription_stars;
   } payments;
+  /// Teams' glossaries (/glossary).
+  struct glossary_section {
+    int64_t max_terms = defaults::glossary::max_terms;
+    std::chrono::seconds cache_ttl = defaults::glossary::cache_ttl;
+  } glossary;
 
   struct retention_section {
     int64_t message_days = defaults::retention::message_days;

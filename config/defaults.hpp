@@ -178,6 +178,15 @@ constexpr std::string_view operator_language = "en";
 namespace payments {
 constexpr int64_t subscription_stars = 250;
 } // namespace payments
+namespace glossary {
+/// Terms a team's glossary may hold.
+constexpr int64_t max_terms = 200;
+/// How long an engine keeps a team's glossary read from PostgreSQL; a
+/// change through another engine is seen at most this late.
+constexpr seconds cache_ttl{60};
+/// Teams whose glossary an engine keeps in memory.
+constexpr int64_t cached_teams = 10000;
+} // namespace glossary
 
 namespace retention {
 constexpr int64_t message_days = 30;

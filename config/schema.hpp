@@ -284,6 +284,12 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
   f(key_info{"payments.subscription_stars",
              "price in Telegram Stars of a 30-day subscription (/subscribe)"},
     c.payments.subscription_stars, b{1, 10'000});
+  // -- glossary --------------------------------------------------------------
+  f(key_info{"glossary.max_terms", "terms a team's glossary may hold"},
+    c.glossary.max_terms, b{1, 1000});
+  f(key_info{"glossary.cache_ttl_s",
+             "how long an engine keeps a team's glossary in memory"},
+    c.glossary.cache_ttl, b{1, 3600});
   // -- retention -------------------------------------------------------------
   f(key_info{"retention.message_days", "messages older than this are deleted"},
     c.retention.message_days, b{1, 36'500});

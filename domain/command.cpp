@@ -32,6 +32,7 @@ constexpr entry commands[] = {
     {"remove", command_kind::remove},
     {"language", command_kind::language},
     {"usage", command_kind::usage},
+    {"glossary", command_kind::glossary},
     // Telegram Stars
     {"subscribe", command_kind::subscribe},
     {"paysupport", command_kind::paysupport},
@@ -144,6 +145,9 @@ args_problem check_args(const command& cmd, size_t max_text) {
   case command_kind::start:
     // Deep links (`/start <payload>`) may carry an invitation code.
     return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
+  case command_kind::glossary:
+    // "add TERM = ..." or "remove TERM"; a whole glossary line is short.
+    return cmd.args.size() > 1024 ? args_problem::too_long : args_problem::ok;
   case command_kind::language:
     // Optional: without it the choice is shown. Bounded like a deep
     // link, so a flood of text is refused before it is looked at.

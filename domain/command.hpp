@@ -34,6 +34,8 @@ enum class command_kind : uint8_t {
   subscribe,
   /// Help with payments, as Telegram's terms ask of paying bots.
   paysupport,
+  /// The team's glossary: list, add, remove (a worker's add proposes).
+  glossary,
   unknown,
 };
 

@@ -69,6 +69,16 @@ button parse_button(std::string_view data) {
                                : button_kind::join_decline;
       b.id = id;
     }
+  } else if (head == "gloss") {
+    auto answer = tail.substr(0, tail.find(':'));
+    auto rest = answer.size() < tail.size() ? tail.substr(answer.size() + 1)
+                                            : std::string_view{};
+    if (auto id = parse_id(rest);
+        id > 0 && (answer == "yes" || answer == "no")) {
+      b.kind = answer == "yes" ? button_kind::glossary_accept
+                               : button_kind::glossary_decline;
+      b.id = id;
+    }
   } else if (head == "task" || head == "switch") {
     if (auto id = parse_id(tail); id > 0) {
       b.kind =
@@ -103,6 +113,10 @@ std::string join_button_data(bool accept, int64_t worker_id) {
   return (accept ? "join:yes:" : "join:no:") + std::to_string(worker_id);
 }
 
+std::string glossary_button_data(bool accept, int64_t proposal_id) {
+  return (accept ? "gloss:yes:" : "gloss:no:") + std::to_string(proposal_id);
+}
+
 reg_action decide(reg_step step, const reg_input& in) {
   if (in.is_button) {
     auto k = in.pressed.kind;
@@ -119,6 +133,8 @@ reg_action decide(reg_step step, const reg_input& in) {
                      || k == button_kind::join_accept
                      || k == button_kind::join_decline
                      || k == button_kind::set_language
+                     || k == button_kind::glossary_accept
+                     || k == button_kind::glossary_decline
                  ? reg_action::run_button
                  : reg_action::stale_button;
     default:

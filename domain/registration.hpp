@@ -50,6 +50,10 @@ enum class button_kind : uint8_t {
   /// A registered user changes language (`value`); registration's
   /// language buttons are `language`, so an old keyboard changes nothing.
   set_language,
+  /// A manager's answer to a worker's glossary proposal; `id` is the
+  /// proposal.
+  glossary_accept,
+  glossary_decline,
   unknown,
 };
 
@@ -71,6 +75,8 @@ std::string task_button_data(int64_t task_id);
 std::string switch_button_data(int64_t worker_id);
 std::string join_button_data(bool accept, int64_t worker_id);
 std::string set_language_button_data(std::string_view lang);
+/// "gloss:yes:ID" / "gloss:no:ID".
+std::string glossary_button_data(bool accept, int64_t proposal_id);
 
 // -- decisions ----------------------------------------------------------------
 

@@ -144,6 +144,23 @@ enum class text_id {
   media_not_translated,
   /// A kind of message Bridge does not pass on (poll, location, ...).
   media_kind_refused,
+  // -- team glossary (/glossary) -------------------------------------------
+  glossary_usage_manager,
+  glossary_usage_worker,
+  glossary_list,
+  glossary_empty,
+  glossary_added,
+  glossary_removed,
+  glossary_not_found,
+  glossary_full,
+  glossary_bad_entry,
+  glossary_bad_language,
+  glossary_which_language,
+  glossary_wrong_script,
+  glossary_proposed,
+  glossary_proposal,
+  glossary_declined,
+  glossary_answered,
   count_
 };
 

@@ -285,6 +285,52 @@ constexpr text_table texts_ar{{
     // media_kind_refused
     "لا أستطيع تمرير هذا النوع من الرسائل. أرسل نصًا أو صورًا أو مقاطع فيديو أو "
     "مستندات أو رسائل صوتية أو ملصقات.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "يحدد مسرد فريقك كيف تُترجم مصطلحاته. \u2066/glossary\u2069 يعرضه؛ "
+    "\u2066/glossary add TERM = TRANSLATION\u2069 يضيف مصطلحًا بلغتك مع ترجمته "
+    "إلى لغة عاملك (عدة لغات: \u2066/glossary add TERM = es: …; pt: …\u2069)؛ "
+    "\u2066/glossary remove TERM\u2069 يحذفه.",
+    // glossary_usage_worker
+    "يمكنك اقتراح مصطلح لمسرد فريقك: \u2066/glossary add TERM = "
+    "TRANSLATION\u2069، المصطلح بلغة مديرك والترجمة بلغتك. القرار لمديرك.",
+    // glossary_list
+    "مسرد فريقك (\u2068{}\u2069 من \u2068{}\u2069 مصطلحًا):\n\u2068{}\u2069",
+    // glossary_empty
+    "مسرد فريقك فارغ. أضف مصطلحًا بـ \u2066/glossary add TERM = "
+    "TRANSLATION\u2069.",
+    // glossary_added
+    "أُضيف إلى المسرد: \u2068{}\u2069 ← \u2068{}\u2069. من الآن تستخدمه ترجمات "
+    "فريقك.",
+    // glossary_removed
+    "حُذف من المسرد: \u2068{}\u2069.",
+    // glossary_not_found
+    "\u2068{}\u2069 ليس في مسرد فريقك.",
+    // glossary_full
+    "يضم مسرد فريقك \u2068{}\u2069 مصطلحًا، وهذا هو الحد. احذف واحدًا أولًا بـ "
+    "\u2066/glossary remove TERM\u2069.",
+    // glossary_bad_entry
+    "اكتب المدخل هكذا: \u2066/glossary add TERM = TRANSLATION\u2069 (أو "
+    "\u2066TERM = es: …; pt: …\u2069). لا يجوز أن يكون أي طرف فارغًا، والمصطلح "
+    "لا يزيد على \u2068{}\u2069 حرفًا وفيه حرف أو رقم واحد على الأقل.",
+    // glossary_bad_language
+    "لا يستطيع \u2066Bridge\u2069 الترجمة بين لغة فريقك و\u2068{}\u2069. "
+    "اللغات الممكنة: \u2068{}\u2069.",
+    // glossary_which_language
+    "حدد لغة الترجمة، مثلًا \u2066/glossary add TERM = es: …\u2069. لغات فريقك: "
+    "\u2068{}\u2069.",
+    // glossary_wrong_script
+    "\u2068{}\u2069 غير مكتوب بأبجدية \u2068{}\u2069: لن يرد أبدًا في رسائل "
+    "بتلك اللغة.",
+    // glossary_proposed
+    "طُلب من مديرك إضافة \u2068{}\u2069 ← \u2068{}\u2069 إلى مسرد الفريق.",
+    // glossary_proposal
+    "يقترح \u2068{}\u2069 مصطلحًا للمسرد: \u2068{}\u2069 ← \u2068{}\u2069 "
+    "(\u2068{}\u2069).",
+    // glossary_declined
+    "رُفض: \u2068{}\u2069 ← \u2068{}\u2069.",
+    // glossary_answered
+    "تم الرد على هذا الاقتراح من قبل.",
 }};
 
 } // namespace bridge::domain::texts_detail

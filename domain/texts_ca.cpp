@@ -281,6 +281,53 @@ constexpr text_table texts_ca{{
     // media_kind_refused
     "No puc passar aquest tipus de missatge. Envia text, fotos, vídeos, "
     "documents, missatges de veu o adhesius.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "El glossari del teu equip fixa com es tradueixen els seus termes. "
+    "/glossary el mostra; /glossary add TERME = TRADUCCIÓ afegeix un terme en "
+    "la teva llengua amb la traducció a la del teu treballador (diverses "
+    "llengües: /glossary add TERME = es: …; pt: …); /glossary remove TERME "
+    "l'elimina.",
+    // glossary_usage_worker
+    "Pots proposar un terme per al glossari del teu equip: /glossary add TERME "
+    "= TRADUCCIÓ, amb el terme en la llengua del teu gerent i la traducció en "
+    "la teva. El teu gerent decideix.",
+    // glossary_list
+    "Glossari del teu equip ({} de {} termes):\n{}",
+    // glossary_empty
+    "El glossari del teu equip és buit. Afegeix un terme amb /glossary add "
+    "TERME = TRADUCCIÓ.",
+    // glossary_added
+    "Afegit al glossari: {} → {}. Des d'ara el fan servir les traduccions del "
+    "teu equip.",
+    // glossary_removed
+    "Eliminat del glossari: {}.",
+    // glossary_not_found
+    "{} no és al glossari del teu equip.",
+    // glossary_full
+    "El glossari del teu equip té {} termes, el seu límit. Elimina'n un abans "
+    "amb /glossary remove TERME.",
+    // glossary_bad_entry
+    "Escriu l'entrada així: /glossary add TERME = TRADUCCIÓ (o TERME = es: …; "
+    "pt: …). Cap banda no pot ser buida, i un terme té com a màxim {} "
+    "caràcters, almenys un dels quals una lletra o una xifra.",
+    // glossary_bad_language
+    "Bridge no pot traduir entre la llengua del teu equip i «{}». Llengües "
+    "possibles: {}.",
+    // glossary_which_language
+    "Digues en quina llengua és la traducció, per exemple /glossary add TERME "
+    "= es: …. Llengües del teu equip: {}.",
+    // glossary_wrong_script
+    "«{}» no està escrit amb l'alfabet de la llengua {}: els missatges en "
+    "aquesta llengua no el contindrien mai.",
+    // glossary_proposed
+    "S'ha demanat al teu gerent que afegeixi {} → {} al glossari de l'equip.",
+    // glossary_proposal
+    "{} proposa un terme per al glossari: {} → {} ({}).",
+    // glossary_declined
+    "Rebutjat: {} → {}.",
+    // glossary_answered
+    "Aquesta proposta ja s'ha respost.",
 }};
 
 } // namespace bridge::domain::texts_detail

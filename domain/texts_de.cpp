@@ -297,6 +297,56 @@ constexpr text_table texts_de{{
     // media_kind_refused
     "Diese Art von Nachricht kann ich nicht weitergeben. Sende Text, Fotos, "
     "Videos, Dokumente, Sprachnachrichten oder Sticker.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Das Glossar Ihres Teams legt fest, wie seine Begriffe übersetzt werden. "
+    "/glossary zeigt es; /glossary add BEGRIFF = ÜBERSETZUNG fügt einen "
+    "Begriff in Ihrer Sprache mit seiner Übersetzung in die Sprache Ihrer "
+    "Mitarbeitenden hinzu (mehrere Sprachen: /glossary add BEGRIFF = es: …; "
+    "pt: …); /glossary remove BEGRIFF entfernt ihn.",
+    // glossary_usage_worker
+    "Sie können einen Begriff für das Glossar Ihres Teams vorschlagen: "
+    "/glossary add BEGRIFF = ÜBERSETZUNG, den Begriff in der Sprache Ihrer "
+    "vorgesetzten Person und die Übersetzung in Ihrer. Ihre vorgesetzte Person "
+    "entscheidet.",
+    // glossary_list
+    "Glossar Ihres Teams ({} von {} Begriffen):\n{}",
+    // glossary_empty
+    "Das Glossar Ihres Teams ist leer. Fügen Sie einen Begriff hinzu: "
+    "/glossary add BEGRIFF = ÜBERSETZUNG.",
+    // glossary_added
+    "Ins Glossar aufgenommen: {} → {}. Die Übersetzungen Ihres Teams verwenden "
+    "es ab jetzt.",
+    // glossary_removed
+    "Aus dem Glossar entfernt: {}.",
+    // glossary_not_found
+    "„{}“ steht nicht im Glossar Ihres Teams.",
+    // glossary_full
+    "Das Glossar Ihres Teams enthält {} Begriffe, seine Grenze. Entfernen Sie "
+    "zuerst einen: /glossary remove BEGRIFF.",
+    // glossary_bad_entry
+    "Schreiben Sie den Eintrag so: /glossary add BEGRIFF = ÜBERSETZUNG (oder "
+    "BEGRIFF = es: …; pt: …). Keine Seite darf leer sein, und ein Begriff hat "
+    "höchstens {} Zeichen, darunter mindestens einen Buchstaben oder eine "
+    "Ziffer.",
+    // glossary_bad_language
+    "Bridge kann nicht zwischen der Sprache Ihres Teams und „{}“ übersetzen. "
+    "Mögliche Sprachen: {}.",
+    // glossary_which_language
+    "Geben Sie die Sprache der Übersetzung an, zum Beispiel /glossary add "
+    "BEGRIFF = es: …. Sprachen Ihres Teams: {}.",
+    // glossary_wrong_script
+    "„{}“ ist nicht im Alphabet der Sprache {} geschrieben: Nachrichten in "
+    "dieser Sprache würden es nie enthalten.",
+    // glossary_proposed
+    "Ihre vorgesetzte Person wurde gebeten, {} → {} ins Glossar des Teams "
+    "aufzunehmen.",
+    // glossary_proposal
+    "{} schlägt einen Begriff für das Glossar vor: {} → {} ({}).",
+    // glossary_declined
+    "Abgelehnt: {} → {}.",
+    // glossary_answered
+    "Dieser Vorschlag wurde bereits beantwortet.",
 }};
 
 } // namespace bridge::domain::texts_detail

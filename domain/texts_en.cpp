@@ -277,6 +277,52 @@ constexpr text_table texts_en{{
     // media_kind_refused
     "I cannot pass on this kind of message. Send text, photos, videos, "
     "documents, voice messages or stickers.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Your team's glossary fixes how its terms are translated. /glossary lists "
+    "it; /glossary add TERM = TRANSLATION adds a term in your language with "
+    "its translation into your worker's (several languages: /glossary add TERM "
+    "= es: …; pt: …); /glossary remove TERM removes it.",
+    // glossary_usage_worker
+    "You can propose a term for your team's glossary: /glossary add TERM = "
+    "TRANSLATION, the term in your manager's language and the translation in "
+    "yours. Your manager decides.",
+    // glossary_list
+    "Your team's glossary ({} of {} terms):\n{}",
+    // glossary_empty
+    "Your team's glossary is empty. Add a term with /glossary add TERM = "
+    "TRANSLATION.",
+    // glossary_added
+    "Added to the glossary: {} → {}. Your team's translations use it from now "
+    "on.",
+    // glossary_removed
+    "Removed from the glossary: {}.",
+    // glossary_not_found
+    "{} is not in your team's glossary.",
+    // glossary_full
+    "Your team's glossary holds {} terms, its limit. Remove one first with "
+    "/glossary remove TERM.",
+    // glossary_bad_entry
+    "Write the entry as /glossary add TERM = TRANSLATION (or TERM = es: …; pt: "
+    "…). Neither side may be empty, and a term has at most {} characters, at "
+    "least one of them a letter or digit.",
+    // glossary_bad_language
+    "Bridge cannot translate between your team's language and '{}'. Languages "
+    "it can: {}.",
+    // glossary_which_language
+    "Say which language the translation is in, for example /glossary add TERM "
+    "= es: …. Your team's languages: {}.",
+    // glossary_wrong_script
+    "\"{}\" is not written in the alphabet of {}: messages in that language "
+    "would never contain it.",
+    // glossary_proposed
+    "Your manager has been asked to add {} → {} to the team's glossary.",
+    // glossary_proposal
+    "{} proposes a glossary term: {} → {} ({}).",
+    // glossary_declined
+    "Declined: {} → {}.",
+    // glossary_answered
+    "This proposal has been answered already.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -276,6 +276,52 @@ constexpr text_table texts_es{{
     // media_kind_refused
     "No puedo pasar este tipo de mensaje. Envía texto, fotos, vídeos, "
     "documentos, mensajes de voz o stickers.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "El glosario de tu equipo fija cómo se traducen sus términos. /glossary lo "
+    "muestra; /glossary add TÉRMINO = TRADUCCIÓN añade un término en tu idioma "
+    "con su traducción al de tu trabajador (varios idiomas: /glossary add "
+    "TÉRMINO = es: …; pt: …); /glossary remove TÉRMINO lo elimina.",
+    // glossary_usage_worker
+    "Puedes proponer un término para el glosario de tu equipo: /glossary add "
+    "TÉRMINO = TRADUCCIÓN, con el término en el idioma de tu gerente y la "
+    "traducción en el tuyo. Tu gerente decide.",
+    // glossary_list
+    "Glosario de tu equipo ({} de {} términos):\n{}",
+    // glossary_empty
+    "El glosario de tu equipo está vacío. Añade un término con /glossary add "
+    "TÉRMINO = TRADUCCIÓN.",
+    // glossary_added
+    "Añadido al glosario: {} → {}. Desde ahora lo usan las traducciones de tu "
+    "equipo.",
+    // glossary_removed
+    "Eliminado del glosario: {}.",
+    // glossary_not_found
+    "{} no está en el glosario de tu equipo.",
+    // glossary_full
+    "El glosario de tu equipo tiene {} términos, su límite. Elimina uno antes "
+    "con /glossary remove TÉRMINO.",
+    // glossary_bad_entry
+    "Escribe la entrada así: /glossary add TÉRMINO = TRADUCCIÓN (o TÉRMINO = "
+    "es: …; pt: …). Ningún lado puede estar vacío, y un término tiene como "
+    "máximo {} caracteres, al menos uno de ellos una letra o un dígito.",
+    // glossary_bad_language
+    "Bridge no puede traducir entre el idioma de tu equipo y «{}». Idiomas "
+    "posibles: {}.",
+    // glossary_which_language
+    "Indica en qué idioma está la traducción, por ejemplo /glossary add "
+    "TÉRMINO = es: …. Idiomas de tu equipo: {}.",
+    // glossary_wrong_script
+    "«{}» no está escrito en el alfabeto del idioma {}: los mensajes en ese "
+    "idioma nunca lo contendrían.",
+    // glossary_proposed
+    "Se ha pedido a tu gerente que añada {} → {} al glosario del equipo.",
+    // glossary_proposal
+    "{} propone un término para el glosario: {} → {} ({}).",
+    // glossary_declined
+    "Rechazado: {} → {}.",
+    // glossary_answered
+    "Esta propuesta ya se respondió.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -287,6 +287,53 @@ constexpr text_table texts_fr{{
     // media_kind_refused
     "Je ne peux pas transmettre ce type de message. Envoyez du texte, des "
     "photos, des vidéos, des documents, des messages vocaux ou des stickers.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Le glossaire de votre équipe fixe la traduction de ses termes. /glossary "
+    "l'affiche ; /glossary add TERME = TRADUCTION ajoute un terme dans votre "
+    "langue avec sa traduction dans celle de votre employé (plusieurs langues "
+    ": /glossary add TERME = es: …; pt: …) ; /glossary remove TERME le retire.",
+    // glossary_usage_worker
+    "Vous pouvez proposer un terme pour le glossaire de votre équipe : "
+    "/glossary add TERME = TRADUCTION, le terme dans la langue de votre "
+    "responsable et la traduction dans la vôtre. Votre responsable décide.",
+    // glossary_list
+    "Glossaire de votre équipe ({} termes sur {}) :\n{}",
+    // glossary_empty
+    "Le glossaire de votre équipe est vide. Ajoutez un terme avec /glossary "
+    "add TERME = TRADUCTION.",
+    // glossary_added
+    "Ajouté au glossaire : {} → {}. Les traductions de votre équipe "
+    "l'utilisent désormais.",
+    // glossary_removed
+    "Retiré du glossaire : {}.",
+    // glossary_not_found
+    "{} n'est pas dans le glossaire de votre équipe.",
+    // glossary_full
+    "Le glossaire de votre équipe contient {} termes, sa limite. Retirez-en "
+    "d'abord un avec /glossary remove TERME.",
+    // glossary_bad_entry
+    "Écrivez l'entrée ainsi : /glossary add TERME = TRADUCTION (ou TERME = es: "
+    "…; pt: …). Aucun côté ne peut être vide, et un terme compte au plus {} "
+    "caractères, dont au moins une lettre ou un chiffre.",
+    // glossary_bad_language
+    "Bridge ne sait pas traduire entre la langue de votre équipe et « {} ». "
+    "Langues possibles : {}.",
+    // glossary_which_language
+    "Indiquez la langue de la traduction, par exemple /glossary add TERME = "
+    "es: …. Langues de votre équipe : {}.",
+    // glossary_wrong_script
+    "« {} » n'est pas écrit dans l'alphabet de la langue {} : les messages "
+    "dans cette langue ne le contiendraient jamais.",
+    // glossary_proposed
+    "Votre responsable a été invité à ajouter {} → {} au glossaire de "
+    "l'équipe.",
+    // glossary_proposal
+    "{} propose un terme pour le glossaire : {} → {} ({}).",
+    // glossary_declined
+    "Refusé : {} → {}.",
+    // glossary_answered
+    "Cette proposition a déjà reçu une réponse.",
 }};
 
 } // namespace bridge::domain::texts_detail

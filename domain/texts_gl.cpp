@@ -279,6 +279,52 @@ constexpr text_table texts_gl{{
     // media_kind_refused
     "Non podo pasar este tipo de mensaxe. Envía texto, fotos, vídeos, "
     "documentos, mensaxes de voz ou adhesivos.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "O glosario do teu equipo fixa como se traducen os seus termos. /glossary "
+    "móstrao; /glossary add TERMO = TRADUCIÓN engade un termo no teu idioma "
+    "coa súa tradución ao do teu traballador (varios idiomas: /glossary add "
+    "TERMO = es: …; pt: …); /glossary remove TERMO elimínao.",
+    // glossary_usage_worker
+    "Podes propor un termo para o glosario do teu equipo: /glossary add TERMO "
+    "= TRADUCIÓN, co termo no idioma do teu xerente e a tradución no teu. O "
+    "teu xerente decide.",
+    // glossary_list
+    "Glosario do teu equipo ({} de {} termos):\n{}",
+    // glossary_empty
+    "O glosario do teu equipo está baleiro. Engade un termo con /glossary add "
+    "TERMO = TRADUCIÓN.",
+    // glossary_added
+    "Engadido ao glosario: {} → {}. Desde agora úsano as traducións do teu "
+    "equipo.",
+    // glossary_removed
+    "Eliminado do glosario: {}.",
+    // glossary_not_found
+    "{} non está no glosario do teu equipo.",
+    // glossary_full
+    "O glosario do teu equipo ten {} termos, o seu límite. Elimina antes un "
+    "con /glossary remove TERMO.",
+    // glossary_bad_entry
+    "Escribe a entrada así: /glossary add TERMO = TRADUCIÓN (ou TERMO = es: …; "
+    "pt: …). Ningún lado pode estar baleiro, e un termo ten como máximo {} "
+    "caracteres, polo menos un deles letra ou díxito.",
+    // glossary_bad_language
+    "Bridge non pode traducir entre o idioma do teu equipo e «{}». Idiomas "
+    "posibles: {}.",
+    // glossary_which_language
+    "Indica en que idioma está a tradución, por exemplo /glossary add TERMO = "
+    "es: …. Idiomas do teu equipo: {}.",
+    // glossary_wrong_script
+    "«{}» non está escrito no alfabeto do idioma {}: as mensaxes nese idioma "
+    "nunca o conterían.",
+    // glossary_proposed
+    "Pedíuselle ao teu xerente que engada {} → {} ao glosario do equipo.",
+    // glossary_proposal
+    "{} propón un termo para o glosario: {} → {} ({}).",
+    // glossary_declined
+    "Rexeitado: {} → {}.",
+    // glossary_answered
+    "Esta proposta xa foi respondida.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -285,6 +285,54 @@ constexpr text_table texts_it{{
     // media_kind_refused
     "Non posso inoltrare questo tipo di messaggio. Invia testo, foto, video, "
     "documenti, messaggi vocali o sticker.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Il glossario della tua squadra stabilisce come si traducono i suoi "
+    "termini. /glossary lo mostra; /glossary add TERMINE = TRADUZIONE aggiunge "
+    "un termine nella tua lingua con la traduzione in quella del tuo "
+    "collaboratore (più lingue: /glossary add TERMINE = es: …; pt: …); "
+    "/glossary remove TERMINE lo elimina.",
+    // glossary_usage_worker
+    "Puoi proporre un termine per il glossario della tua squadra: /glossary "
+    "add TERMINE = TRADUZIONE, con il termine nella lingua del tuo "
+    "responsabile e la traduzione nella tua. Decide il tuo responsabile.",
+    // glossary_list
+    "Glossario della tua squadra ({} termini su {}):\n{}",
+    // glossary_empty
+    "Il glossario della tua squadra è vuoto. Aggiungi un termine con /glossary "
+    "add TERMINE = TRADUZIONE.",
+    // glossary_added
+    "Aggiunto al glossario: {} → {}. Da ora lo usano le traduzioni della tua "
+    "squadra.",
+    // glossary_removed
+    "Eliminato dal glossario: {}.",
+    // glossary_not_found
+    "{} non è nel glossario della tua squadra.",
+    // glossary_full
+    "Il glossario della tua squadra contiene {} termini, il suo limite. "
+    "Eliminane prima uno con /glossary remove TERMINE.",
+    // glossary_bad_entry
+    "Scrivi la voce così: /glossary add TERMINE = TRADUZIONE (oppure TERMINE = "
+    "es: …; pt: …). Nessuna delle due parti può essere vuota, e un termine ha "
+    "al massimo {} caratteri, di cui almeno una lettera o una cifra.",
+    // glossary_bad_language
+    "Bridge non sa tradurre tra la lingua della tua squadra e «{}». Lingue "
+    "possibili: {}.",
+    // glossary_which_language
+    "Indica in che lingua è la traduzione, per esempio /glossary add TERMINE = "
+    "es: …. Lingue della tua squadra: {}.",
+    // glossary_wrong_script
+    "«{}» non è scritto nell'alfabeto della lingua {}: i messaggi in quella "
+    "lingua non lo conterrebbero mai.",
+    // glossary_proposed
+    "Abbiamo chiesto al tuo responsabile di aggiungere {} → {} al glossario "
+    "della squadra.",
+    // glossary_proposal
+    "{} propone un termine per il glossario: {} → {} ({}).",
+    // glossary_declined
+    "Rifiutato: {} → {}.",
+    // glossary_answered
+    "A questa proposta è già stata data una risposta.",
 }};
 
 } // namespace bridge::domain::texts_detail

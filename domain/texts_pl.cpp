@@ -277,6 +277,52 @@ constexpr text_table texts_pl{{
     // media_kind_refused
     "Nie mogę przekazać tego rodzaju wiadomości. Wyślij tekst, zdjęcia, filmy, "
     "dokumenty, wiadomości głosowe lub naklejki.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Słownik Twojego zespołu ustala, jak tłumaczone są jego terminy. /glossary "
+    "go pokazuje; /glossary add TERMIN = TŁUMACZENIE dodaje termin w Twoim "
+    "języku z tłumaczeniem na język Twojego pracownika (kilka języków: "
+    "/glossary add TERMIN = es: …; pt: …); /glossary remove TERMIN go usuwa.",
+    // glossary_usage_worker
+    "Możesz zaproponować termin do słownika zespołu: /glossary add TERMIN = "
+    "TŁUMACZENIE, termin w języku Twojego kierownika, a tłumaczenie w Twoim. "
+    "Decyduje Twój kierownik.",
+    // glossary_list
+    "Słownik Twojego zespołu (terminów: {} z {}):\n{}",
+    // glossary_empty
+    "Słownik Twojego zespołu jest pusty. Dodaj termin: /glossary add TERMIN = "
+    "TŁUMACZENIE.",
+    // glossary_added
+    "Dodano do słownika: {} → {}. Od teraz używają go tłumaczenia Twojego "
+    "zespołu.",
+    // glossary_removed
+    "Usunięto ze słownika: {}.",
+    // glossary_not_found
+    "„{}” nie ma w słowniku Twojego zespołu.",
+    // glossary_full
+    "Słownik Twojego zespołu ma już {} terminów, czyli limit. Najpierw usuń "
+    "jeden: /glossary remove TERMIN.",
+    // glossary_bad_entry
+    "Zapisz wpis tak: /glossary add TERMIN = TŁUMACZENIE (lub TERMIN = es: …; "
+    "pt: …). Żadna strona nie może być pusta, a termin ma najwyżej {} znaków, "
+    "w tym co najmniej jedną literę lub cyfrę.",
+    // glossary_bad_language
+    "Bridge nie potrafi tłumaczyć między językiem Twojego zespołu a „{}”. "
+    "Możliwe języki: {}.",
+    // glossary_which_language
+    "Podaj język tłumaczenia, na przykład /glossary add TERMIN = es: …. Języki "
+    "Twojego zespołu: {}.",
+    // glossary_wrong_script
+    "„{}” nie jest zapisane alfabetem języka {}: wiadomości w tym języku nigdy "
+    "by go nie zawierały.",
+    // glossary_proposed
+    "Poprosiliśmy Twojego kierownika o dodanie {} → {} do słownika zespołu.",
+    // glossary_proposal
+    "{} proponuje termin do słownika: {} → {} ({}).",
+    // glossary_declined
+    "Odrzucono: {} → {}.",
+    // glossary_answered
+    "Na tę propozycję już odpowiedziano.",
 }};
 
 } // namespace bridge::domain::texts_detail

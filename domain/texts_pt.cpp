@@ -283,6 +283,53 @@ constexpr text_table texts_pt{{
     // media_kind_refused
     "Não consigo repassar este tipo de mensagem. Envie texto, fotos, vídeos, "
     "documentos, mensagens de voz ou figurinhas.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "O glossário da sua equipe define como os termos dela são traduzidos. "
+    "/glossary mostra o glossário; /glossary add TERMO = TRADUÇÃO adiciona um "
+    "termo no seu idioma com a tradução para o idioma do seu trabalhador "
+    "(vários idiomas: /glossary add TERMO = es: …; pt: …); /glossary remove "
+    "TERMO o remove.",
+    // glossary_usage_worker
+    "Você pode propor um termo para o glossário da sua equipe: /glossary add "
+    "TERMO = TRADUÇÃO, com o termo no idioma do seu gerente e a tradução no "
+    "seu. Seu gerente decide.",
+    // glossary_list
+    "Glossário da sua equipe ({} de {} termos):\n{}",
+    // glossary_empty
+    "O glossário da sua equipe está vazio. Adicione um termo com /glossary add "
+    "TERMO = TRADUÇÃO.",
+    // glossary_added
+    "Adicionado ao glossário: {} → {}. As traduções da sua equipe passam a "
+    "usá-lo.",
+    // glossary_removed
+    "Removido do glossário: {}.",
+    // glossary_not_found
+    "{} não está no glossário da sua equipe.",
+    // glossary_full
+    "O glossário da sua equipe tem {} termos, o limite. Remova um antes com "
+    "/glossary remove TERMO.",
+    // glossary_bad_entry
+    "Escreva a entrada assim: /glossary add TERMO = TRADUÇÃO (ou TERMO = es: "
+    "…; pt: …). Nenhum dos lados pode ficar vazio, e um termo tem no máximo {} "
+    "caracteres, pelo menos um deles letra ou dígito.",
+    // glossary_bad_language
+    "O Bridge não consegue traduzir entre o idioma da sua equipe e \"{}\". "
+    "Idiomas possíveis: {}.",
+    // glossary_which_language
+    "Diga em que idioma está a tradução, por exemplo /glossary add TERMO = es: "
+    "…. Idiomas da sua equipe: {}.",
+    // glossary_wrong_script
+    "\"{}\" não está escrito no alfabeto do idioma {}: mensagens nesse idioma "
+    "nunca o conteriam.",
+    // glossary_proposed
+    "Pedimos ao seu gerente que adicione {} → {} ao glossário da equipe.",
+    // glossary_proposal
+    "{} propõe um termo para o glossário: {} → {} ({}).",
+    // glossary_declined
+    "Recusado: {} → {}.",
+    // glossary_answered
+    "Esta proposta já foi respondida.",
 }};
 
 } // namespace bridge::domain::texts_detail

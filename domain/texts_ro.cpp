@@ -277,6 +277,51 @@ constexpr text_table texts_ro{{
     // media_kind_refused
     "Nu pot transmite acest tip de mesaj. Trimite text, fotografii, "
     "videoclipuri, documente, mesaje vocale sau stickere.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Glosarul echipei tale stabilește cum se traduc termenii ei. /glossary îl "
+    "afișează; /glossary add TERMEN = TRADUCERE adaugă un termen în limba ta "
+    "cu traducerea în limba lucrătorului tău (mai multe limbi: /glossary add "
+    "TERMEN = es: …; pt: …); /glossary remove TERMEN îl șterge.",
+    // glossary_usage_worker
+    "Poți propune un termen pentru glosarul echipei tale: /glossary add TERMEN "
+    "= TRADUCERE, cu termenul în limba managerului tău și traducerea în limba "
+    "ta. Managerul tău decide.",
+    // glossary_list
+    "Glosarul echipei tale ({} din {} termeni):\n{}",
+    // glossary_empty
+    "Glosarul echipei tale este gol. Adaugă un termen cu /glossary add TERMEN "
+    "= TRADUCERE.",
+    // glossary_added
+    "Adăugat în glosar: {} → {}. De acum traducerile echipei tale îl folosesc.",
+    // glossary_removed
+    "Șters din glosar: {}.",
+    // glossary_not_found
+    "{} nu este în glosarul echipei tale.",
+    // glossary_full
+    "Glosarul echipei tale are {} termeni, limita sa. Șterge mai întâi unul cu "
+    "/glossary remove TERMEN.",
+    // glossary_bad_entry
+    "Scrie intrarea astfel: /glossary add TERMEN = TRADUCERE (sau TERMEN = es: "
+    "…; pt: …). Nicio parte nu poate fi goală, iar un termen are cel mult {} "
+    "caractere, dintre care măcar o literă sau o cifră.",
+    // glossary_bad_language
+    "Bridge nu poate traduce între limba echipei tale și „{}”. Limbi posibile: "
+    "{}.",
+    // glossary_which_language
+    "Spune în ce limbă este traducerea, de exemplu /glossary add TERMEN = es: "
+    "…. Limbile echipei tale: {}.",
+    // glossary_wrong_script
+    "„{}” nu este scris cu alfabetul limbii {}: mesajele în acea limbă nu l-ar "
+    "conține niciodată.",
+    // glossary_proposed
+    "Managerul tău a fost rugat să adauge {} → {} în glosarul echipei.",
+    // glossary_proposal
+    "{} propune un termen pentru glosar: {} → {} ({}).",
+    // glossary_declined
+    "Refuzat: {} → {}.",
+    // glossary_answered
+    "Această propunere a primit deja un răspuns.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -301,6 +301,53 @@ constexpr text_table texts_tl{{
     // media_kind_refused
     "Hindi ko maipapasa ang ganitong uri ng mensahe. Magpadala ng text, "
     "larawan, video, dokumento, voice message o sticker.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Itinatakda ng glossary ng iyong team kung paano isinasalin ang mga "
+    "termino nito. Ipinapakita ito ng /glossary; ang /glossary add TERMINO = "
+    "SALIN ay nagdaragdag ng termino sa iyong wika kasama ang salin nito sa "
+    "wika ng iyong worker (ilang wika: /glossary add TERMINO = es: …; pt: …); "
+    "inaalis ito ng /glossary remove TERMINO.",
+    // glossary_usage_worker
+    "Maaari kang magmungkahi ng termino para sa glossary ng iyong team: "
+    "/glossary add TERMINO = SALIN, ang termino sa wika ng iyong manager at "
+    "ang salin sa wika mo. Ang manager mo ang magpapasya.",
+    // glossary_list
+    "Glossary ng iyong team ({} sa {} na termino):\n{}",
+    // glossary_empty
+    "Walang laman ang glossary ng iyong team. Magdagdag ng termino gamit ang "
+    "/glossary add TERMINO = SALIN.",
+    // glossary_added
+    "Naidagdag sa glossary: {} → {}. Gagamitin na ito ng mga salin ng iyong "
+    "team.",
+    // glossary_removed
+    "Inalis sa glossary: {}.",
+    // glossary_not_found
+    "Wala ang \"{}\" sa glossary ng iyong team.",
+    // glossary_full
+    "May {} na termino na ang glossary ng iyong team, ang hangganan nito. "
+    "Mag-alis muna ng isa gamit ang /glossary remove TERMINO.",
+    // glossary_bad_entry
+    "Isulat ang entry nang ganito: /glossary add TERMINO = SALIN (o TERMINO = "
+    "es: …; pt: …). Walang panig na puwedeng walang laman, at ang termino ay "
+    "hanggang {} na karakter, na may kahit isang titik o numero.",
+    // glossary_bad_language
+    "Hindi kayang magsalin ng Bridge sa pagitan ng wika ng iyong team at "
+    "\"{}\". Mga posibleng wika: {}.",
+    // glossary_which_language
+    "Sabihin kung anong wika ang salin, halimbawa /glossary add TERMINO = es: "
+    "…. Mga wika ng iyong team: {}.",
+    // glossary_wrong_script
+    "Ang \"{}\" ay hindi nakasulat sa alpabeto ng {}: hindi ito kailanman "
+    "lalabas sa mga mensahe sa wikang iyon.",
+    // glossary_proposed
+    "Hiniling sa iyong manager na idagdag ang {} → {} sa glossary ng team.",
+    // glossary_proposal
+    "Nagmumungkahi si {} ng termino para sa glossary: {} → {} ({}).",
+    // glossary_declined
+    "Tinanggihan: {} → {}.",
+    // glossary_answered
+    "Nasagot na ang mungkahing ito.",
 }};
 
 } // namespace bridge::domain::texts_detail

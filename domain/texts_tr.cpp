@@ -277,6 +277,50 @@ constexpr text_table texts_tr{{
     // media_kind_refused
     "Bu tür bir mesajı iletemiyorum. Metin, fotoğraf, video, belge, sesli "
     "mesaj veya çıkartma gönderin.",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "Ekibinizin sözlüğü, terimlerin nasıl çevrileceğini belirler. /glossary "
+    "sözlüğü gösterir; /glossary add TERİM = ÇEVİRİ sizin dilinizdeki bir "
+    "terimi çalışanınızın dilindeki çevirisiyle ekler (birkaç dil: /glossary "
+    "add TERİM = es: …; pt: …); /glossary remove TERİM onu siler.",
+    // glossary_usage_worker
+    "Ekibinizin sözlüğü için bir terim önerebilirsiniz: /glossary add TERİM = "
+    "ÇEVİRİ; terim yöneticinizin dilinde, çeviri sizin dilinizde olmalı. "
+    "Kararı yöneticiniz verir.",
+    // glossary_list
+    "Ekibinizin sözlüğü ({} / {} terim):\n{}",
+    // glossary_empty
+    "Ekibinizin sözlüğü boş. Bir terim ekleyin: /glossary add TERİM = ÇEVİRİ.",
+    // glossary_added
+    "Sözlüğe eklendi: {} → {}. Ekibinizin çevirileri artık bunu kullanıyor.",
+    // glossary_removed
+    "Sözlükten silindi: {}.",
+    // glossary_not_found
+    "\"{}\" ekibinizin sözlüğünde yok.",
+    // glossary_full
+    "Ekibinizin sözlüğünde {} terim var; sınır bu. Önce birini silin: "
+    "/glossary remove TERİM.",
+    // glossary_bad_entry
+    "Girdiyi şöyle yazın: /glossary add TERİM = ÇEVİRİ (veya TERİM = es: …; "
+    "pt: …). İki taraf da boş olamaz; bir terim en fazla {} karakterdir ve en "
+    "az bir harf ya da rakam içerir.",
+    // glossary_bad_language
+    "Bridge ekibinizin dili ile \"{}\" arasında çeviri yapamıyor. Olası "
+    "diller: {}.",
+    // glossary_which_language
+    "Çevirinin hangi dilde olduğunu belirtin, örneğin /glossary add TERİM = "
+    "es: …. Ekibinizin dilleri: {}.",
+    // glossary_wrong_script
+    "\"{}\", {} dilinin alfabesiyle yazılmamış: bu dildeki mesajlarda asla "
+    "geçmez.",
+    // glossary_proposed
+    "Yöneticinizden {} → {} terimini ekip sözlüğüne eklemesi istendi.",
+    // glossary_proposal
+    "{} sözlük için bir terim öneriyor: {} → {} ({}).",
+    // glossary_declined
+    "Reddedildi: {} → {}.",
+    // glossary_answered
+    "Bu öneri zaten yanıtlandı.",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -257,6 +257,45 @@ constexpr text_table texts_zh{{
     "{} 发送了一条语音或视频消息，未经翻译。",
     // media_kind_refused
     "我无法转发这类消息。请发送文字、照片、视频、文件、语音消息或贴纸。",
+    // -- team glossary (/glossary) --
+    // glossary_usage_manager
+    "团队术语表规定团队术语的译法。/glossary 查看术语表；/glossary add 术语 = "
+    "译文 "
+    "添加一个你语言中的术语及其在你的员工语言中的译文（多种语言：/glossary add "
+    "术语 = es: …; pt: …）；/glossary remove 术语 删除它。",
+    // glossary_usage_worker
+    "你可以为团队术语表提议一个术语：/glossary add 术语 = "
+    "译文，术语用你管理者的语言，译文用你的语言。由你的管理者决定。",
+    // glossary_list
+    "你的团队术语表（{} / {} 个术语）：\n{}",
+    // glossary_empty
+    "你的团队术语表是空的。用 /glossary add 术语 = 译文 添加术语。",
+    // glossary_added
+    "已加入术语表：{} → {}。从现在起，你团队的翻译都会使用它。",
+    // glossary_removed
+    "已从术语表删除：{}。",
+    // glossary_not_found
+    "你的团队术语表中没有“{}”。",
+    // glossary_full
+    "你的团队术语表已有 {} 个术语，达到上限。请先用 /glossary remove 术语 "
+    "删除一个。",
+    // glossary_bad_entry
+    "请这样写：/glossary add 术语 = 译文（或 术语 = es: …; pt: "
+    "…）。两边都不能为空，术语最多 {} 个字符，且至少含一个字母或数字。",
+    // glossary_bad_language
+    "Bridge 无法在你团队的语言和“{}”之间翻译。可用语言：{}。",
+    // glossary_which_language
+    "请说明译文的语言，例如 /glossary add 术语 = es: …。你团队的语言：{}。",
+    // glossary_wrong_script
+    "“{}”不是用{}的文字书写的：该语言的消息中永远不会出现它。",
+    // glossary_proposed
+    "已请你的管理者把 {} → {} 加入团队术语表。",
+    // glossary_proposal
+    "{} 提议一个术语：{} → {}（{}）。",
+    // glossary_declined
+    "已拒绝：{} → {}。",
+    // glossary_answered
+    "这个提议已经答复过了。",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -16,6 +16,7 @@
 #include "messages/storage_business.hpp"
 #include "messages/storage_common.hpp"
 #include "messages/storage_feedback.hpp"
+#include "messages/storage_glossary.hpp"
 #include "messages/storage_intake.hpp"
 #include "messages/storage_join.hpp"
 #include "messages/storage_people.hpp"
@@ -208,12 +209,14 @@ struct cache_invalidate {
   std::vector<int64_t> profiles;
   std::vector<int64_t> subscriptions;
   std::vector<usage_day> usage;
+  /// Managers whose glossary changed.
+  std::vector<int64_t> glossaries;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, cache_invalidate& x) {
   return f(caf::meta::type_name("cache_invalidate"), x.profiles,
-           x.subscriptions, x.usage);
+           x.subscriptions, x.usage, x.glossaries);
 }
 
 /// Whoever keeps copies of database rows and must hear of changes.
@@ -253,7 +256,9 @@ using db_ops = db_op_list<
     star_order_open, star_checkout, star_credit, star_payment_get,
     star_refund_put,
     // business figures for operators
-    business_get>;
+    business_get,
+    // team glossary
+    glossary_list, glossary_put, glossary_answer, glossary_remove>;
 
 namespace detail {
 

@@ -33,6 +33,18 @@ typename Inspector::result_type inspect(Inspector& f, context_line& x) {
   return f(caf::meta::type_name("context_line"), x.role, x.lang, x.text);
 }
 
+/// A team's glossary entry for one translation: the term in the source
+/// language and the translation the team fixed for the target language.
+struct glossary_term {
+  std::string term;
+  std::string translation;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, glossary_term& x) {
+  return f(caf::meta::type_name("glossary_term"), x.term, x.translation);
+}
+
 /// A text to translate. The answer goes to the sender of this message: at
 /// most one `translation_queued`, then exactly one `translation_done`.
 struct translate_request {
@@ -51,13 +63,15 @@ struct translate_request {
   /// When set, a `translation_slow` once the answer has taken this long
   /// (the requester shows "typing"); 0 means none.
   int64_t slow_notice_ms = 0;
+  /// The team's terms for this direction: binding on the translation.
+  std::vector<glossary_term> terms = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, translate_request& x) {
   return f(caf::meta::type_name("translate_request"), x.id, x.text,
            x.source_lang, x.target_lang, x.context, x.deadline_ms,
-           x.slow_notice_ms);
+           x.slow_notice_ms, x.terms);
 }
 
 /// Sent once, when a request that asked for it (`slow_notice_ms`) is
@@ -215,12 +229,14 @@ struct backend_call {
   std::vector<context_line> context;
   /// The backend gives up on its peer after this long.
   int64_t timeout_ms = 30000;
+  /// The team's terms (translate_request::terms).
+  std::vector<glossary_term> terms = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, backend_call& x) {
   return f(caf::meta::type_name("backend_call"), x.call_id, x.text,
-           x.source_lang, x.target_lang, x.context, x.timeout_ms);
+           x.source_lang, x.target_lang, x.context, x.timeout_ms, x.terms);
 }
 
 /// How a backend call ended, before any retry decision.

@@ -130,6 +130,13 @@ CAF_ADD_TYPE_ID(bridge, (bridge::star_payment_get))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_refund_put))
 // business figures for operators
 CAF_ADD_TYPE_ID(bridge, (bridge::business_get))
+// team glossary
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_row))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_list))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_put))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_answer))
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_remove))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))
@@ -164,6 +171,8 @@ CAF_ADD_TYPE_ID(bridge, (bridge::rate_snapshot))
 CAF_ADD_TYPE_ID(bridge, (bridge::backend_reply))
 CAF_ADD_TYPE_ID(bridge, (bridge::translator_actor))
 CAF_ADD_TYPE_ID(bridge, (bridge::backend_actor))
+// team glossary
+CAF_ADD_TYPE_ID(bridge, (bridge::glossary_term))
 
 // -- sessions and conversations (messages/conversation.hpp) ------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::partner_text))

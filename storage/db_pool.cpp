@@ -10,6 +10,7 @@
 #include "storage/repo_billing.hpp"
 #include "storage/repo_business.hpp"
 #include "storage/repo_feedback.hpp"
+#include "storage/repo_glossary.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_join.hpp"
 #include "storage/repo_outbox.hpp"
@@ -336,7 +337,7 @@ void db_pool_state::finish_turn(uint64_t id, db_turn_result& result) {
   // The cache hears of a change before the writer hears of success, so the
   // writer's next read through the cache cannot see the old value.
   bool changed = !changes.profiles.empty() || !changes.subscriptions.empty()
-                 || !changes.usage.empty();
+                 || !changes.usage.empty() || !changes.glossaries.empty();
   if (changed && opts_.on_change)
     opts_.on_change(changes);
   if (changed && watcher_)

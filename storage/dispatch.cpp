@@ -15,6 +15,7 @@
 #include "storage/repo_billing.hpp"
 #include "storage/repo_business.hpp"
 #include "storage/repo_feedback.hpp"
+#include "storage/repo_glossary.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_join.hpp"
 #include "storage/repo_outbox.hpp"
@@ -71,6 +72,21 @@ void touched_by(const join_answer& x, const user_record&,
 void touched_by(const worker_remove& x, const user_record&,
                 cache_invalidate& out) {
   out.profiles.push_back(x.worker_id);
+}
+
+void touched_by(const glossary_put& x, const glossary_page&,
+                cache_invalidate& out) {
+  out.glossaries.push_back(x.manager_id);
+}
+
+void touched_by(const glossary_answer& x, const glossary_row&,
+                cache_invalidate& out) {
+  out.glossaries.push_back(x.manager_id);
+}
+
+void touched_by(const glossary_remove& x, const db_count&,
+                cache_invalidate& out) {
+  out.glossaries.push_back(x.manager_id);
 }
 
 void touched_by(const sub_set& x, const subscription&, cache_invalidate& out) {
@@ -380,7 +396,7 @@ const std::vector<sql_def>& all_statements() {
           &parked_statements(), &people_statements(), &join_statements(),
           &billing_statements(), &talk_statements(), &task_statements(),
           &admin_statements(), &feedback_statements(), &star_statements(),
-          &business_statements()})
+          &business_statements(), &glossary_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

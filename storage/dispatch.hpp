@@ -135,6 +135,13 @@ template <>
 struct op_traits<star_refund_put> : op_flags<atomic | idempotent> {};
 // Business figures only read.
 template <> struct op_traits<business_get> : op_flags<idempotent> {};
+// team glossary: a proposal stored twice would ask the manager twice, so
+// a put is never retried; an answer reads and writes the proposal
+// together.
+template <> struct op_traits<glossary_list> : op_flags<idempotent> {};
+template <> struct op_traits<glossary_put> : op_flags<atomic> {};
+template <> struct op_traits<glossary_answer> : op_flags<atomic> {};
+template <> struct op_traits<glossary_remove> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

@@ -34,6 +34,21 @@ bool space(char c) {
          || c == '\f';
 }
 
+/// Length of a glossary placeholder (U+E000, digits, U+E001) at the start
+/// of `text`, or 0.
+size_t placeholder_at(std::string_view text) {
+  constexpr std::string_view open = "\xee\x80\x80";
+  constexpr std::string_view close = "\xee\x80\x81";
+  if (text.substr(0, open.size()) != open)
+    return 0;
+  size_t i = open.size();
+  while (i < text.size() && i < 24 && text[i] >= '0' && text[i] <= '9')
+    ++i;
+  if (i == open.size() || text.substr(i, close.size()) != close)
+    return 0;
+  return i + close.size();
+}
+
 } // namespace
 
 std::string deformat(std::string_view text) {
@@ -55,6 +70,15 @@ std::string deformat(std::string_view text) {
         out += ']';
       }
       i = end;
+      continue;
+    }
+    if (auto n = placeholder_at(text.substr(i))) {
+      // A glossary placeholder travels as a blank: every stage passes
+      // blanks through untouched, and reformat gives back its contents.
+      out += '[';
+      out += text.substr(i, n);
+      out += ']';
+      i += n;
       continue;
     }
     if (reserved(c))

@@ -14,6 +14,15 @@ namespace bridge::translation::claude {
 std::string system_prompt(const std::string& source_lang,
                           const std::string& target_lang);
 
+/// First line of the terminology block, and what joins a term to its
+/// translation on each following line (llm-sim reads both).
+constexpr const char* terminology_heading =
+    "Binding terminology of this team (term -> required translation):";
+constexpr const char* terminology_arrow = " -> ";
+
+/// The team's terms found in the message, one per line. Empty when none.
+std::string terminology_block(const std::vector<glossary_term>& terms);
+
 /// The context block: earlier messages, oldest first, one per line with
 /// their writer's role and language. Empty when there is no context.
 std::string context_block(const std::vector<context_line>& context);

@@ -7,6 +7,7 @@
 #include <caf/sec.hpp>
 
 #include "common/error.hpp"
+#include "domain/glossary.hpp"
 #include "messages/type_ids.hpp"
 
 namespace bridge::translation {
@@ -38,6 +39,16 @@ backend_actor::behavior_type pivot_backend_state::make_behavior(
           return r;
         }
         auto j = std::make_shared<journey>();
+        if (!call.terms.empty()) {
+          std::vector<domain::glossary::term> terms;
+          for (auto& t : call.terms)
+            terms.push_back({std::move(t.term), std::move(t.translation)});
+          call.terms.clear();
+          auto p = domain::glossary::protect(
+              domain::glossary::matcher{std::move(terms)}, call.text);
+          call.text = std::move(p.text);
+          j->replacements = std::move(p.replacements);
+        }
         j->deadline =
             self->clock().now() + std::chrono::milliseconds{call.timeout_ms};
         j->call = std::move(call);
@@ -93,6 +104,8 @@ void pivot_backend_state::finish(journey& j, backend_reply reply) {
   reply.call_id = j.call.call_id;
   if (reply.status == backend_status::ok) {
     reply.hops = static_cast<uint32_t>(j.route.size() - 1);
+    if (!j.replacements.empty())
+      reply.text = domain::glossary::restore(reply.text, j.replacements);
   } else if (j.route.size() > 2) {
     // Say where a chained translation broke: the writer sees the reason.
     reply.message = "translating " + j.route[j.hop] + "->" + j.route[j.hop + 1]

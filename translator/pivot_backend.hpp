@@ -19,6 +19,10 @@ namespace bridge::translation {
 /// to Spanish, then Spanish to Portuguese, one call after the other to
 /// `direct`, within the call's one timeout. Its replies say how many hops
 /// the text took. It owns `direct` and stops it when it stops.
+///
+/// The call's glossary terms are replaced by placeholders before the first
+/// hop (domain/glossary.hpp) and by their fixed translations after the
+/// last, so a term is never translated by the engine, on any route.
 struct pivot_backend_state {
   static inline const char* name = "pivot_backend";
 
@@ -39,6 +43,9 @@ private:
     size_t hop = 0;
     caf::actor_clock::time_point deadline;
     promise rp;
+    /// The glossary's translations, put back in place of the placeholders
+    /// that stood for the terms along the route.
+    std::vector<std::string> replacements;
   };
 
   void next_hop(std::shared_ptr<journey> j);

@@ -138,6 +138,9 @@ double estimate_tokens(const backend_call& call, double chars_per_token) {
   auto chars = utf8::utf16_length(call.text) + prompt_overhead_chars;
   for (auto& line : call.context)
     chars += utf8::utf16_length(line.text) + context_label_chars;
+  for (auto& t : call.terms)
+    chars += utf8::utf16_length(t.term) + utf8::utf16_length(t.translation)
+             + context_label_chars;
   return std::ceil(static_cast<double>(chars) / chars_per_token);
 }
 
@@ -192,6 +195,18 @@ checked_request check_request(const translate_request& req,
     line.lang = languages::normalize(in.lang);
     line.text = clip(in.text, limits.max_context_units);
     out.call.context.push_back(std::move(line));
+  }
+  // The team's terms found in the text, bounded like the context: a
+  // malformed entry is left out, never the translation.
+  for (auto& t : req.terms) {
+    if (out.call.terms.size() >= limits.max_terms)
+      break;
+    if (t.term.empty() || t.translation.empty() || !utf8::is_valid(t.term)
+        || !utf8::is_valid(t.translation)
+        || utf8::utf16_length(t.term) > limits.max_term_units
+        || utf8::utf16_length(t.translation) > limits.max_term_units)
+      continue;
+    out.call.terms.push_back(t);
   }
   out.tokens = estimate_tokens(out.call, limits.chars_per_token);
   out.deadline_ms = std::min(req.deadline_ms, limits.max_deadline_ms);

@@ -20,6 +20,10 @@ struct request_limits {
   size_t max_context_lines = 50;
   /// Each context line is clipped to this many UTF-16 code units.
   size_t max_context_units = 4096;
+  /// Glossary terms a call carries (a team has at most 200), and the
+  /// length of each side of one.
+  size_t max_terms = 256;
+  size_t max_term_units = 256;
   /// Characters per token, for the token estimate.
   double chars_per_token = defaults::translator::chars_per_token;
   /// Longest deadline a request may ask for; longer ones are cut to it.
@@ -62,7 +66,7 @@ bool has_words(std::string_view text);
 /// Prompt characters on top of the text and context that the estimate
 /// reserves: the longest Claude system prompt and the context block's
 /// heading (a test keeps this in step with claude_prompt.cpp).
-constexpr size_t prompt_overhead_chars = 520;
+constexpr size_t prompt_overhead_chars = 700;
 
 /// Estimated input tokens of a call: everything the backend is sent
 /// (text, context with its labels, prompt), divided by `chars_per_token`.

@@ -59,6 +59,10 @@ const char* name(button_kind k) {
     return "join_decline";
   case button_kind::set_language:
     return "set_language";
+  case button_kind::glossary_accept:
+    return "glossary_accept";
+  case button_kind::glossary_decline:
+    return "glossary_decline";
   case button_kind::unknown:
     return "unknown";
   }
@@ -83,6 +87,14 @@ const std::vector<button_row> button_rows = {
     {"lang:abcdefgh", button_kind::language, "abcdefgh", 0},
     {"task:42", button_kind::task_done, "", 42},
     {"switch:1001", button_kind::switch_worker, "", 1001},
+    {"gloss:yes:7", button_kind::glossary_accept, "", 7},
+    {"gloss:no:7", button_kind::glossary_decline, "", 7},
+    // glossary answers: only yes or no, and a positive id
+    {"gloss:maybe:7", button_kind::unknown, "", 0},
+    {"gloss:yes:", button_kind::unknown, "", 0},
+    {"gloss:yes:0", button_kind::unknown, "", 0},
+    {"gloss:yes:-3", button_kind::unknown, "", 0},
+    {"gloss:yes:7x", button_kind::unknown, "", 0},
     {"task:9223372036854775807", button_kind::task_done, "",
      INT64_C(9223372036854775807)},
     // empty and shapeless

@@ -72,6 +72,50 @@ BOOST_AUTO_TEST_CASE(no_context_means_one_block) {
   BOOST_TEST(blocks.size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(glossary_terms_are_binding_and_kept_apart) {
+  auto c = call_with("Manda la factura a la obra");
+  c.terms = {{"factura", "invoice"}, {"obra", "site <b>\"x\"</b>"}};
+  c.context.push_back(context_line{"manager", "en", "Hi"});
+  auto body = claude::request_body(c, "m", 10);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  BOOST_REQUIRE(parser.parse(body).get(doc) == simdjson::SUCCESS);
+  std::string_view system = doc["system"];
+  BOOST_TEST(system.find("binding") != std::string_view::npos);
+  simdjson::dom::array blocks = doc["messages"].at(0)["content"];
+  BOOST_REQUIRE(blocks.size() == 3u);
+  std::string_view terms = blocks.at(0)["text"];
+  BOOST_TEST(terms.find(claude::terminology_heading) == 0u);
+  BOOST_TEST(terms.find("\nfactura -> invoice\n") != std::string_view::npos);
+  BOOST_TEST(terms.find("\nobra -> site <b>\"x\"</b>\n")
+             != std::string_view::npos);
+  // The message stays the last block, verbatim.
+  BOOST_TEST(std::string_view{blocks.at(2)["text"]} == c.text);
+  // Without terms, no block.
+  BOOST_TEST(claude::terminology_block({}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_request_check_keeps_sane_terms_only) {
+  translate_request r;
+  r.text = "la factura";
+  r.source_lang = "es";
+  r.target_lang = "en";
+  r.terms = {{"factura", "invoice"},
+             {"", "empty"},
+             {"obra", ""},
+             {"bad", "\xff"},
+             {std::string(300, 'a'), "long"}};
+  auto checked =
+      check_request(r, request_limits{}, {language_pair{"es", "en"}});
+  BOOST_REQUIRE(checked.what == checked_request::verdict::translate);
+  BOOST_REQUIRE(checked.call.terms.size() == 1u);
+  BOOST_TEST(checked.call.terms[0].translation == "invoice");
+  request_limits few;
+  few.max_terms = 0;
+  BOOST_TEST(
+      check_request(r, few, {language_pair{"es", "en"}}).call.terms.empty());
+}
+
 BOOST_AUTO_TEST_CASE(unknown_language_codes_are_named_by_code) {
   auto s = claude::system_prompt("ast", "en");
   BOOST_TEST(s.find("code 'ast'") != std::string::npos);

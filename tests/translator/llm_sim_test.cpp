@@ -47,6 +47,24 @@ options limited(int64_t rpm, int64_t itpm = 0) {
 
 } // namespace
 
+BOOST_AUTO_TEST_CASE(the_answer_shows_the_terminology_obeyed) {
+  const std::string with_terms =
+      R"({"model":"m","max_tokens":50,"messages":[{"role":"user","content":[)"
+      R"({"type":"text","text":"Binding terminology of this team:\nfactura -> invoice\nobra -> site\n"},)"
+      R"({"type":"text","text":"La FACTURA de la obra, y las obras"}]}]})";
+  BOOST_TEST(last_text(with_terms) == "La FACTURA de la obra, y las obras");
+  BOOST_TEST(apply_terminology(with_terms, last_text(with_terms))
+             == "La invoice de la site, y las obras");
+  // No block, a malformed block or a malformed body: the text as it is.
+  BOOST_TEST(apply_terminology(body, "Hola") == "Hola");
+  BOOST_TEST(
+      apply_terminology(
+          R"({"messages":[{"content":"Binding terminology\nno arrow"}]})",
+          "no arrow")
+      == "no arrow");
+  BOOST_TEST(apply_terminology("{not json", "x") == "x");
+}
+
 BOOST_AUTO_TEST_CASE(outcome_scripts_parse) {
   std::string error;
   auto s = parse_script("529, 529,ok,spend,hang", error);

@@ -327,7 +327,8 @@ server::read_request(const httplib::Request& req, httplib::Response& res) {
       || messages.size() == 0)
     return refuse(400, "invalid_request_error",
                   "messages: at least one message is required");
-  return request_fields{std::string{model}, last_text(req.body),
+  return request_fields{std::string{model},
+                        apply_terminology(req.body, last_text(req.body)),
                         count_input_tokens(req.body)};
 }
 

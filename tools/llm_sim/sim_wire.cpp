@@ -7,6 +7,7 @@
 
 #include "common/json_writer.hpp"
 #include "common/utf8.hpp"
+#include "domain/glossary.hpp"
 
 namespace bridge::llm_sim {
 
@@ -121,6 +122,32 @@ int64_t count_input_tokens(std::string_view body) {
   each_text(body,
             [&](std::string_view s, bool) { chars += utf8::utf16_length(s); });
   return static_cast<int64_t>((chars + 3) / 4);
+}
+
+std::string apply_terminology(std::string_view body, std::string text) {
+  constexpr std::string_view heading = "Binding terminology";
+  constexpr std::string_view arrow = " -> ";
+  std::vector<domain::glossary::term> terms;
+  each_text(body, [&](std::string_view s, bool in_message) {
+    if (!in_message || s.substr(0, heading.size()) != heading)
+      return;
+    size_t at = s.find('\n');
+    while (at != std::string_view::npos && at + 1 < s.size()) {
+      auto end = s.find('\n', at + 1);
+      auto line = s.substr(at + 1, end == std::string_view::npos
+                                       ? std::string_view::npos
+                                       : end - at - 1);
+      if (auto cut = line.find(arrow); cut != std::string_view::npos)
+        terms.push_back({std::string{line.substr(0, cut)},
+                         std::string{line.substr(cut + arrow.size())}});
+      at = end;
+    }
+  });
+  if (terms.empty())
+    return text;
+  domain::glossary::matcher m{std::move(terms)};
+  auto p = domain::glossary::protect(m, text);
+  return domain::glossary::restore(p.text, p.replacements);
 }
 
 std::string last_text(std::string_view body) {

@@ -28,4 +28,10 @@ int64_t count_input_tokens(std::string_view body);
 /// when there is none.
 std::string last_text(std::string_view body);
 
+/// `text` with the terms of the request's terminology block (a text block
+/// opening "Binding terminology", then one "term -> translation" a line)
+/// replaced by their translations, as a model that obeys it would: the
+/// answer shows what the prompt carried. `text` as it is without one.
+std::string apply_terminology(std::string_view body, std::string text);
+
 } // namespace bridge::llm_sim

@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "domain/glossary.hpp"
+
+#include <algorithm>
+
+#include "common/utf8.hpp"
+
+namespace bridge::domain::glossary {
+
+namespace {
+
+constexpr char32_t open_mark = 0xE000;
+constexpr char32_t close_mark = 0xE001;
+
+/// The code point at `i` and its length in bytes; a malformed byte is
+/// returned as itself (above U+10FFFF, so it folds to nothing else and
+/// is no word) with length 1.
+std::pair<char32_t, size_t> decode(std::string_view s, size_t i) {
+  auto n = utf8::sequence_length(s.substr(i));
+  auto b = static_cast<unsigned char>(s[i]);
+  if (n == 0)
+    return {0x110000u + b, 1};
+  if (n == 1)
+    return {b, 1};
+  char32_t c = b & (0xFFu >> (n + 1));
+  for (size_t k = 1; k < n; ++k)
+    c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return {c, n};
+}
+
+void encode(char32_t c, std::string& out) {
+  if (c > 0x10FFFF) {
+    out += static_cast<char>(c - 0x110000u); // a malformed byte, kept
+  } else if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+bool in(char32_t c, char32_t lo, char32_t hi) {
+  return c >= lo && c <= hi;
+}
+
+/// Blocks where capitals are the even code point and small the next.
+char32_t fold_pairs(char32_t c) {
+  bool even_upper =
+      in(c, 0x0100, 0x012F) || in(c, 0x0132, 0x0137) || in(c, 0x014A, 0x0177)
+      || in(c, 0x0182, 0x0185) || in(c, 0x01DE, 0x01EF) || in(c, 0x01F8, 0x021F)
+      || in(c, 0x0222, 0x0233) || in(c, 0x0246, 0x024F) || in(c, 0x03D8, 0x03EF)
+      || in(c, 0x0460, 0x0481) || in(c, 0x048A, 0x04BF) || in(c, 0x04D0, 0x052F)
+      || in(c, 0x1E00, 0x1E95) || in(c, 0x1EA0, 0x1EFF);
+  if (even_upper)
+    return (c % 2 == 0) ? c + 1 : c;
+  bool odd_upper = in(c, 0x0139, 0x0148) || in(c, 0x0179, 0x017E)
+                   || in(c, 0x01CD, 0x01DC) || in(c, 0x04C1, 0x04CE);
+  if (odd_upper)
+    return (c % 2 == 1) ? c + 1 : c;
+  return c;
+}
+
+bool removable(char32_t c) {
+  return c == open_mark || c == close_mark;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty()
+         && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n'
+             || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty()
+         && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'
+             || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+/// Folded code points of `text` and the byte offset each starts at (one
+/// more offset at the end: the text's size).
+struct folded_text {
+  std::u32string points;
+  std::vector<size_t> offsets;
+};
+
+void fold_points_into(std::string_view text, folded_text& out) {
+  out.points.clear();
+  out.offsets.clear();
+  out.points.reserve(text.size());
+  out.offsets.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size();) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) { // most text: no decoding, no table
+      out.points.push_back(b >= 'A' && b <= 'Z' ? b + 32u : b);
+      out.offsets.push_back(i++);
+      continue;
+    }
+    auto [c, n] = decode(text, i);
+    out.points.push_back(fold(c));
+    out.offsets.push_back(i);
+    i += n;
+  }
+  out.offsets.push_back(text.size());
+}
+
+folded_text fold_points(std::string_view text) {
+  folded_text out;
+  fold_points_into(text, out);
+  return out;
+}
+
+/// A term's text: something that could be a word somewhere.
+bool has_text(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto [c, n] = decode(s, i);
+    if (is_word(c) || (c >= 0x2E80 && c <= 0x10FFFF && c != 0x3000))
+      return true;
+    i += n;
+  }
+  return false;
+}
+
+bool language_code(std::string_view s) {
+  if (s.size() < 2 || s.size() > 3)
+    return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
+} // namespace
+
+// -- text classes -------------------------------------------------------------
+
+char32_t fold(char32_t c) {
+  if (c < 0x80)
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  if (in(c, 0x00C0, 0x00DE) && c != 0x00D7)
+    return c + 32;
+  switch (c) {
+  case 0x0130: // İ: the Turkish capital folds to a plain i
+    return 'i';
+  case 0x0178: // Ÿ
+    return 0x00FF;
+  case 0x017F: // long s
+    return 's';
+  case 0x0386:
+    return 0x03AC;
+  case 0x038C:
+    return 0x03CC;
+  case 0x038E:
+    return 0x03CD;
+  case 0x038F:
+    return 0x03CE;
+  case 0x03C2: // final sigma is a sigma
+    return 0x03C3;
+  case 0x04C0:
+    return 0x04CF;
+  case 0x1E9E: // capital sharp s
+    return 0x00DF;
+  default:
+    break;
+  }
+  if (in(c, 0x0388, 0x038A))
+    return c + 37;
+  if (in(c, 0x0391, 0x03AB) && c != 0x03A2)
+    return c + 32;
+  if (in(c, 0x0400, 0x040F))
+    return c + 80;
+  if (in(c, 0x0410, 0x042F))
+    return c + 32;
+  return fold_pairs(c);
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    auto [c, n] = decode(text, i);
+    encode(fold(c), out);
+    i += n;
+  }
+  return out;
+}
+
+bool is_word(char32_t c) {
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+  if (c == 0x00AA || c == 0x00B5 || c == 0x00BA)
+    return true;
+  if (in(c, 0x00C0, 0x024F))
+    return c != 0x00D7 && c != 0x00F7;
+  return in(c, 0x0250, 0x02AF)    // IPA
+         || in(c, 0x0300, 0x036F) // combining marks stay in their word
+         || (in(c, 0x0370, 0x03FF) && c != 0x037E && c != 0x0387)
+         || in(c, 0x0400, 0x0482) || in(c, 0x048A, 0x052F) // Cyrillic
+         || in(c, 0x0531, 0x0587)                          // Armenian
+         || in(c, 0x05D0, 0x05EA)                          // Hebrew
+         || in(c, 0x0620, 0x064A) || in(c, 0x064B, 0x065F) // Arabic
+         || in(c, 0x0660, 0x0669) || in(c, 0x0671, 0x06D3)
+         || in(c, 0x06F0, 0x06F9) || in(c, 0x0900, 0x0963) // Devanagari
+         || in(c, 0x0966, 0x096F) || in(c, 0x0E01, 0x0E3A) // Thai
+         || in(c, 0x10A0, 0x10FF)                          // Georgian
+         || in(c, 0x1E00, 0x1FFF); // Latin and Greek extended
+}
+
+// -- terms and matching -------------------------------------------------------
+
+matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
+  for (size_t i = 0; i < terms_.size(); ++i) {
+    auto f = fold_points(trim(terms_[i].text)).points;
+    if (f.empty())
+      continue;
+    if (f.front() < ascii_first_.size())
+      ascii_first_[f.front()] = true;
+    by_first_[f.front()].push_back({std::move(f), i});
+  }
+  for (auto& [first, list] : by_first_)
+    std::stable_sort(list.begin(), list.end(),
+                     [](const entry& a, const entry& b) {
+                       return a.folded.size() > b.folded.size();
+                     });
+}
+
+std::vector<match> matcher::find(std::string_view text) const {
+  std::vector<match> out;
+  if (by_first_.empty() || text.empty())
+    return out;
+  // Reused per thread: a 4,096-character text would otherwise cost two
+  // allocations of tens of kilobytes per message.
+  thread_local folded_text t;
+  fold_points_into(text, t);
+  const auto& p = t.points;
+  const size_t n = p.size();
+  for (size_t i = 0; i < n;) {
+    // A term never starts inside a word.
+    if (i > 0 && is_word(p[i - 1]) && is_word(p[i])) {
+      ++i;
+      continue;
+    }
+    if (p[i] < ascii_first_.size() && !ascii_first_[p[i]]) {
+      ++i; // no term starts with this letter: no lookup
+      continue;
+    }
+    auto it = by_first_.find(p[i]);
+    size_t end = 0;
+    size_t index = 0;
+    if (it != by_first_.end()) {
+      for (auto& e : it->second) {
+        size_t j = i + e.folded.size();
+        if (j > n || p.compare(i, e.folded.size(), e.folded) != 0)
+          continue;
+        // Nor does it end inside one.
+        if (j < n && is_word(p[j - 1]) && is_word(p[j]))
+          continue;
+        end = j;
+        index = e.index;
+        break;
+      }
+    }
+    if (end == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back({t.offsets[i], t.offsets[end], index});
+    i = end;
+  }
+  return out;
+}
+
+// -- placeholders -------------------------------------------------------------
+
+std::string placeholder(size_t n) {
+  std::string out;
+  encode(open_mark, out);
+  out += std::to_string(n);
+  encode(close_mark, out);
+  return out;
+}
+
+protected_text protect(const matcher& m, std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    auto [c, n] = decode(text, i);
+    if (!removable(c))
+      clean.append(text.substr(i, n));
+    i += n;
+  }
+  protected_text out;
+  auto found = m.find(clean);
+  if (found.empty()) {
+    out.text = std::move(clean);
+    return out;
+  }
+  out.text.reserve(clean.size() + found.size() * 8);
+  size_t at = 0;
+  for (auto& f : found) {
+    out.text.append(clean, at, f.begin - at);
+    out.text += placeholder(out.replacements.size());
+    out.replacements.push_back(m.terms()[f.term].translation);
+    at = f.end;
+  }
+  out.text.append(clean, at, std::string::npos);
+  return out;
+}
+
+std::string restore(std::string_view text,
+                    const std::vector<std::string>& replacements) {
+  std::string out;
+  out.reserve(text.size() + 16 * replacements.size());
+  for (size_t i = 0; i < text.size();) {
+    auto [c, n] = decode(text, i);
+    if (c != open_mark) {
+      out.append(text.substr(i, n));
+      i += n;
+      continue;
+    }
+    size_t j = i + n;
+    size_t number = 0;
+    bool digits = false;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') {
+      // Saturates: a number past any list is unknown, however long.
+      if (number <= replacements.size())
+        number = number * 10 + static_cast<size_t>(text[j] - '0');
+      digits = true;
+      ++j;
+    }
+    if (j < text.size()) {
+      auto [d, m] = decode(text, j);
+      if (d == close_mark) {
+        if (digits && number < replacements.size())
+          out += replacements[number];
+        i = j + m;
+        continue;
+      }
+    }
+    i += n; // a stray mark: dropped
+  }
+  return out;
+}
+
+// -- commands -----------------------------------------------------------------
+
+namespace {
+
+enum class script : uint8_t {
+  other,
+  latin,
+  greek,
+  cyrillic,
+  arabic,
+  indic,
+  han
+};
+
+script script_of(char32_t c) {
+  if (c < 0x0250 || in(c, 0x1E00, 0x1EFF))
+    return script::latin;
+  if (in(c, 0x0370, 0x03FF) || in(c, 0x1F00, 0x1FFF))
+    return script::greek;
+  if (in(c, 0x0400, 0x052F))
+    return script::cyrillic;
+  if (in(c, 0x0600, 0x06FF))
+    return script::arabic;
+  if (in(c, 0x0900, 0x097F))
+    return script::indic;
+  if (in(c, 0x3040, 0x30FF) || in(c, 0x3400, 0x4DBF) || in(c, 0x4E00, 0x9FFF))
+    return script::han;
+  return script::other;
+}
+
+script script_of_language(std::string_view lang) {
+  if (lang == "ru" || lang == "uk" || lang == "be" || lang == "bg")
+    return script::cyrillic;
+  if (lang == "el")
+    return script::greek;
+  if (lang == "ar" || lang == "ur" || lang == "fa")
+    return script::arabic;
+  if (lang == "hi")
+    return script::indic;
+  if (lang == "zh" || lang == "ja")
+    return script::han;
+  static constexpr std::string_view latin[] = {
+      "en", "es", "pt", "fr", "it", "ro", "ca", "gl",
+      "pl", "de", "tr", "tl", "nl", "cs", "sk", "hu"};
+  for (auto l : latin)
+    if (l == lang)
+      return script::latin;
+  return script::other;
+}
+
+} // namespace
+
+bool fits_script(std::string_view text, std::string_view lang) {
+  auto want = script_of_language(lang);
+  if (want == script::other)
+    return true;
+  for (size_t i = 0; i < text.size();) {
+    auto [c, n] = decode(text, i);
+    i += n;
+    bool letter =
+        (is_word(c) && !(c >= '0' && c <= '9')) || script_of(c) == script::han;
+    if (!letter || in(c, 0x0300, 0x036F))
+      continue; // digits, signs and combining marks go with any script
+    auto s = script_of(c);
+    if (s != want && s != script::latin)
+      return false;
+    if (want == script::latin && s != script::latin)
+      return false;
+  }
+  return true;
+}
+
+size_t length(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++count)
+    i += decode(text, i).second;
+  return count;
+}
+
+std::string key(std::string_view term) {
+  auto folded = fold(trim(term));
+  std::string out;
+  out.reserve(folded.size());
+  bool blank = false;
+  for (char c : folded) {
+    bool s = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (s) {
+      blank = true;
+      continue;
+    }
+    if (blank)
+      out += ' ';
+    blank = false;
+    out += c;
+  }
+  return out;
+}
+
+add_request parse_add(std::string_view args) {
+  add_request out;
+  auto eq = args.find('=');
+  if (eq == std::string_view::npos) {
+    out.error = add_error::no_separator;
+    return out;
+  }
+  auto term = trim(args.substr(0, eq));
+  auto rest = trim(args.substr(eq + 1));
+  if (term.empty()) {
+    out.error = add_error::empty_term;
+    return out;
+  }
+  if (length(term) > max_term_chars) {
+    out.error = add_error::too_long;
+    return out;
+  }
+  if (!has_text(term)) {
+    out.error = add_error::no_word;
+    return out;
+  }
+  out.term = key(term);
+  // Several languages: "es: factura; pt: fatura".
+  auto colon = rest.find(':');
+  bool several = colon != std::string_view::npos
+                 && language_code(trim(rest.substr(0, colon)));
+  std::vector<std::string_view> parts;
+  if (several) {
+    size_t at = 0;
+    while (at <= rest.size()) {
+      auto semi = rest.find(';', at);
+      auto piece = rest.substr(at, semi == std::string_view::npos
+                                       ? std::string_view::npos
+                                       : semi - at);
+      if (!trim(piece).empty())
+        parts.push_back(piece);
+      if (semi == std::string_view::npos)
+        break;
+      at = semi + 1;
+    }
+  } else {
+    parts.push_back(rest);
+  }
+  if (parts.empty()) {
+    out.error = add_error::empty_translation;
+    return out;
+  }
+  for (auto piece : parts) {
+    side s;
+    if (several) {
+      auto c = piece.find(':');
+      auto code = c == std::string_view::npos ? std::string_view{}
+                                              : trim(piece.substr(0, c));
+      if (!language_code(code)) {
+        out.error = add_error::bad_language;
+        return out;
+      }
+      for (char ch : code)
+        s.lang += static_cast<char>(ch | 32);
+      piece = piece.substr(c + 1);
+    }
+    auto text = trim(piece);
+    if (text.empty()) {
+      out.error = add_error::empty_translation;
+      return out;
+    }
+    if (length(text) > max_term_chars * 2) {
+      out.error = add_error::too_long;
+      return out;
+    }
+    for (auto& other : out.sides)
+      if (other.lang == s.lang) {
+        out.error = add_error::repeated_language;
+        return out;
+      }
+    s.translation = std::string{text};
+    out.sides.push_back(std::move(s));
+  }
+  return out;
+}
+
+} // namespace bridge::domain::glossary
