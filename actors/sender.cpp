@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/bot_api.hpp"
+#include "telegram/entity_split.hpp"
 #include "telemetry/metrics.hpp"
 
 namespace bridge {
@@ -100,11 +101,11 @@ bool sender_state::keeps_row(const outbound& out) const {
 void sender_state::enqueue(outbound& out,
                            caf::typed_response_promise<delivery>* promise) {
   auto id = next_id_++;
-  std::vector<std::string> pieces;
+  std::vector<telegram::text_part> pieces;
   if (out.kind == outbound_kind::send_message)
-    pieces = telegram::split_text(out.text);
+    pieces = telegram::split_with_entities(out.text, out.entities);
   if (pieces.empty())
-    pieces.push_back(out.text);
+    pieces.push_back({out.text, out.entities});
   auto& t = trackers_[id];
   t.dedupe_key = out.dedupe_key;
   t.fence = out.fence;
@@ -118,7 +119,8 @@ void sender_state::enqueue(outbound& out,
   auto now = clock::now();
   for (auto& piece : pieces) {
     outbound part = out;
-    part.text = std::move(piece);
+    part.text = std::move(piece.text);
+    part.entities = std::move(piece.entities);
     job j{id, telegram::encode(part), uses_message_slot(out.kind), 0};
     if (sched_->queued_for(out.chat_id) >= opts_.per_chat_queue_limit) {
       // One chat's flood waits in its own line: past its share it is

@@ -59,13 +59,16 @@ struct tg_update {
   int64_t received_ns = 0;
   /// The partition the inbox placed it in (its chat's team's); -1 before.
   int32_t partition = -1;
+  /// The message this one replies to (`reply_to_message`), or 0.
+  int64_t reply_to_message_id = 0;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
   return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
            x.message_id, x.from, x.text, x.media_kind, x.caption, x.callback_id,
-           x.callback_data, x.date, x.received_ns, x.partition);
+           x.callback_data, x.date, x.received_ns, x.partition,
+           x.reply_to_message_id);
 }
 
 // -- outbound -----------------------------------------------------------------
@@ -106,6 +109,20 @@ typename Inspector::result_type inspect(Inspector& f, inline_button& x) {
   return f(caf::meta::type_name("inline_button"), x.text, x.callback_data);
 }
 
+/// A formatting span of a message text (Bot API MessageEntity): offset
+/// and length count UTF-16 code units, as Telegram does.
+struct message_entity {
+  /// "expandable_blockquote", "bold", ...
+  std::string type;
+  int64_t offset = 0;
+  int64_t length = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, message_entity& x) {
+  return f(caf::meta::type_name("message_entity"), x.type, x.offset, x.length);
+}
+
 /// One Bot API call the sender makes on someone's behalf.
 struct outbound {
   outbound_kind kind = outbound_kind::send_message;
@@ -133,13 +150,17 @@ struct outbound {
   /// set_commands: the menu, and the language it is for.
   std::vector<bot_command> commands = {};
   std::string language_code = {};
+  /// send_message, edit_message: formatting of `text` (no parse mode, so
+  /// user text needs no escaping).
+  std::vector<message_entity> entities = {};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, outbound& x) {
   return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
            x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
-           x.origin_ns, x.stored, x.fence, x.commands, x.language_code);
+           x.origin_ns, x.stored, x.fence, x.commands, x.language_code,
+           x.entities);
 }
 
 /// `out` as the writer holding `fence` sends it.

@@ -99,6 +99,13 @@ element_outcome decode_message(dom::object msg, tg_update& u,
     return refused(u.update_id, *e);
   if (auto e = get_text(msg, "caption", u.caption))
     return refused(u.update_id, *e);
+  // The message this one answers, if any: only its id is kept (for
+  // /fix); a malformed one is left out rather than refusing the text.
+  dom::object replied;
+  if (msg["reply_to_message"].get_object().get(replied) == simdjson::SUCCESS
+      && (get_int(replied, "message_id", u.reply_to_message_id)
+          || u.reply_to_message_id <= 0))
+    u.reply_to_message_id = 0;
   if (msg["text"].error() == simdjson::NO_SUCH_FIELD) {
     u.media_kind = "other";
     for (auto key : media_keys)
