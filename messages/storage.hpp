@@ -13,6 +13,7 @@
 #include "messages/atoms.hpp"
 #include "messages/storage_billing.hpp"
 #include "messages/storage_common.hpp"
+#include "messages/storage_corrections.hpp"
 #include "messages/storage_feedback.hpp"
 #include "messages/storage_intake.hpp"
 #include "messages/storage_join.hpp"
@@ -236,7 +237,9 @@ using db_ops = db_op_list<
     // admin and retention
     user_list, conversation_list, purge, backlog_get,
     // feedback as operators read it
-    feedback_list, feedback_translated>;
+    feedback_list, feedback_translated,
+    // corrections of translations (issue 25)
+    correction_target, correction_put, correction_list, correction_suggestions>;
 
 namespace detail {
 

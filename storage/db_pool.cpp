@@ -8,6 +8,7 @@
 #include "storage/dispatch.hpp"
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
+#include "storage/repo_corrections.hpp"
 #include "storage/repo_feedback.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_join.hpp"

@@ -451,8 +451,10 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // one-transaction reply (reply_put); 43 with partition_notify and
   // inbox_rehome; 44 with join_refused; 46 with feedback_list and
   // feedback_translated; 49 with join_request_put, join_answer and
-  // worker_remove; 51 with task_texts and task_translated.
-  BOOST_TEST(op_count == 51u);
+  // worker_remove; 51 with task_texts and task_translated; 55 with
+  // correction_target, correction_put, correction_list and
+  // correction_suggestions.
+  BOOST_TEST(op_count == 55u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.
