@@ -30,6 +30,10 @@ enum class command_kind : uint8_t {
   language,
   /// A manager's free messages left today and subscription.
   usage,
+  /// A reader's better wording of a translation they reply to.
+  fix,
+  /// A manager's corrections repeated by their team (glossary candidates).
+  corrections,
   unknown,
 };
 
