@@ -54,6 +54,9 @@ struct admin_options {
 /// - `GET /admin/feedback?after=&limit=`: users' feedback with its author's
 ///   role and language, translated into `operator_language`
 ///   (ops/admin_feedback.hpp)
+/// - `GET /admin/corrections?after=&limit=&format=json|jsonl`: readers'
+///   corrections of translations, as a page or JSON Lines
+///   (ops/admin_corrections.hpp)
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
 /// - `GET /admin/dashboard`: the dashboard's figures
