@@ -49,6 +49,7 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
   bool has_media = r.string("media", out.media);
   r.string("caption", out.caption);
   r.string("chat_title", out.chat_title);
+  r.integer("reply_to_message_id", out.reply_to_message_id);
   if (r.error.empty()) {
     if (has_text == has_media)
       r.fail("exactly one of text and media is required");
@@ -59,6 +60,8 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
     else if (!out.caption.empty()
              && !(has_media && media_takes_caption(out.media)))
       r.fail("caption needs a media kind that takes one");
+    else if (out.reply_to_message_id < 0)
+      r.fail("reply_to_message_id must not be negative");
   }
   error = std::move(r.error);
   return error.empty();
@@ -129,9 +132,7 @@ http_answer control_api::message(std::string_view body) {
   std::string why;
   if (!read_message(obj, r, why))
     return control_error(400, why);
-  return injected_answer(state_.inject_message(
-      r.from, r.chat_id, std::move(r.text), std::move(r.media),
-      std::move(r.caption), std::move(r.chat_title)));
+  return injected_answer(state_.inject_message(std::move(r)));
 }
 
 http_answer control_api::messages(std::string_view body) {

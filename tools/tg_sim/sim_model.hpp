@@ -35,6 +35,10 @@ struct stored_message {
   /// Serial that makes the media's file ids unique.
   int64_t media_serial = 0;
   markup keyboard;
+  /// The message this one replies to, as a Message object, or empty.
+  std::string reply_json;
+  /// Entities the bot sent with its text (a JSON array), or empty.
+  std::string entities_json;
 };
 
 /// A chat the simulator knows: a private chat exists once its user has

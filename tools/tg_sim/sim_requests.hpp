@@ -19,7 +19,7 @@ void write_from(json::writer& w, const sim_user& u);
 /// optional `caption`, by `from` in `chat_id` (0: their private chat).
 std::string encode_message(const sim_user& from, std::string_view text,
                            std::string_view media, std::string_view caption,
-                           int64_t chat_id);
+                           int64_t chat_id, int64_t reply_to_message_id = 0);
 
 /// User messages for one POST /sim/messages call, encoded as they are
 /// added; the caller keeps it within max_batch_messages.
