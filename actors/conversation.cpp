@@ -208,8 +208,12 @@ void conversation_state::on_translated(translation_done& d) {
     return;
   }
   auto seq = static_cast<int64_t>(d.id);
+  auto* m = find_meta(seq);
+  auto hops = d.hops;
   if (!pipe_->translated(seq, d.ok, std::move(d.text), std::move(d.reason)))
     return; // late or duplicate
+  if (m != nullptr)
+    m->hops = hops;
   pump();
 }
 

@@ -28,6 +28,9 @@ namespace bridge {
 /// Translation ids of edits: apart from message sequence numbers.
 constexpr uint64_t conversation_edit_id_base = uint64_t{1} << 62;
 
+/// Appends `original` to a partner's copy as an expandable quote.
+void add_original(outbound& out, const std::string& original);
+
 /// The context lines a translation request carries.
 std::vector<context_line>
 to_context(const std::vector<domain::context_entry>& entries);
@@ -92,6 +95,8 @@ private:
     std::string writer_lang;
     int64_t received_ns = 0;
     bool told_queued = false;
+    /// Translations the text went through (more than 1: a pivot).
+    uint32_t hops = 0;
     /// The partner's copy, written to the outbox with the message.
     std::optional<outbound> copy;
     /// The outbox had that copy already, sent or given up on (a replayed

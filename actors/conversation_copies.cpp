@@ -3,6 +3,7 @@
 // bot's notes to the writer, each under an outbox key named by its update.
 
 #include "actors/conversation.hpp"
+#include "common/utf8.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
@@ -36,8 +37,24 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
           domain::task_button_data(m.task_id)}}};
   } else {
     out.text = m.writer_name + ": " + body;
+    if (e.translated_ok && m.hops > 1)
+      add_original(out, e.text);
   }
   return out;
+}
+
+void add_original(outbound& out, const std::string& original) {
+  // A translation through other languages drifts most: the original is
+  // one tap away, folded under it. An entity, not HTML, so the writer's
+  // text needs no escaping.
+  out.text += "\n\n";
+  message_entity quote;
+  quote.type = "expandable_blockquote";
+  quote.offset = static_cast<int64_t>(utf8::utf16_length(out.text));
+  quote.length = static_cast<int64_t>(utf8::utf16_length(original));
+  out.text += original;
+  if (quote.length > 0)
+    out.entities.push_back(std::move(quote));
 }
 
 outbound conversation_state::note(int64_t chat, const meta& m, std::string text,

@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/bot_api.hpp"
+#include "telegram/entity_split.hpp"
 #include "telegram/media_copy.hpp"
 #include "telemetry/metrics.hpp"
 
@@ -101,13 +102,15 @@ bool sender_state::keeps_row(const outbound& out) const {
 void sender_state::enqueue(outbound& out,
                            caf::typed_response_promise<delivery>* promise) {
   auto id = next_id_++;
-  // A long text goes as several messages; a copy as the copy and the
-  // texts that follow it. All are one tracker: delivered when all are.
+  // A long text goes as several messages (its entities cut with it); a
+  // copy as the copy and the texts that follow it. All are one tracker:
+  // delivered when all are.
   std::vector<outbound> pieces;
   if (out.kind == outbound_kind::send_message)
-    for (auto& piece : telegram::split_text(out.text)) {
+    for (auto& piece : telegram::split_with_entities(out.text, out.entities)) {
       pieces.push_back(out);
-      pieces.back().text = std::move(piece);
+      pieces.back().text = std::move(piece.text);
+      pieces.back().entities = std::move(piece.entities);
     }
   else if (is_copy(out.kind))
     pieces = telegram::copy_calls(out);

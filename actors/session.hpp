@@ -87,6 +87,11 @@ struct session_options {
   int64_t subscription_stars = defaults::payments::subscription_stars;
 };
 
+/// A manager's glossary suggestions from repeated corrections, worded in
+/// `lang` (a header and one line each, or that there are none yet).
+std::string corrections_text(const std::vector<correction_suggestion>& rows,
+                             std::string_view lang);
+
 /// The actor that owns one Telegram chat: its registration state machine
 /// (`domain::decide`), its commands, and the routing of plain text to the
 /// conversation with the partner. It handles one update at a time (every
@@ -319,6 +324,12 @@ private:
   /// (setMyCommands, through the sender: never awaited, so a failure
   /// costs the menu only).
   void publish_commands();
+  /// /fix TEXT as a reply to a translation: stored, and its writer told.
+  void fix(const domain::command& cmd);
+  void store_correction(const correction_source& src,
+                        const std::string& correction, int64_t replied);
+  /// /corrections: the team's repeated corrections (glossary candidates).
+  void corrections();
 
   // -- the team's glossary (session_glossary.cpp) -----------------------------
   /// /glossary [add TERM = TRANSLATION | remove TERM].

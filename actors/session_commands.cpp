@@ -238,6 +238,10 @@ void session_state::forward(const tg_update& u, const user_record& me,
 // -------------------------------------------------------------------
 
 void session_state::run_command(const domain::command& cmd) {
+  if (cmd.kind == command_kind::fix) {
+    fix(cmd); // its own usage (session_corrections.cpp)
+    return;
+  }
   if (cmd.kind == command_kind::remove) {
     // Which worker is never guessed: no number, 0 or a word gets the
     // usage, a number past the list says so (remove_worker).
@@ -349,6 +353,12 @@ void session_state::run_command(const domain::command& cmd) {
   }
   case command_kind::glossary:
     glossary_command(cmd.args);
+    break;
+  case command_kind::fix:
+    break; // above
+  case command_kind::corrections:
+    if (manager_only())
+      corrections();
     break;
   case command_kind::unknown:
   case command_kind::none:

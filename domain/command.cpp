@@ -38,6 +38,21 @@ constexpr entry commands[] = {
     {"paysupport", command_kind::paysupport},
 };
 
+/// Corrections of translations (a table of their own keeps the one above
+/// as it was laid out).
+constexpr entry correction_commands[] = {
+    {"fix", command_kind::fix},
+    {"corrections", command_kind::corrections},
+};
+
+/// Calls `f` with every entry of both tables.
+template <class F> void for_each_entry(F f) {
+  for (auto& e : commands)
+    f(e);
+  for (auto& e : correction_commands)
+    f(e);
+}
+
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -61,10 +76,12 @@ const char* to_string(command_kind kind) {
   default:
     break;
   }
-  for (auto& e : commands)
+  const char* name = "unknown";
+  for_each_entry([&](const entry& e) {
     if (e.kind == kind)
-      return e.word.data();
-  return "unknown";
+      name = e.word.data();
+  });
+  return name;
 }
 
 command parse_command(std::string_view text) {
@@ -91,11 +108,12 @@ command parse_command(std::string_view text) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   cmd.kind = command_kind::unknown;
-  for (auto& e : commands)
+  for_each_entry([&](const entry& e) {
     if (e.word == lower) {
       cmd.kind = e.kind;
       cmd.word = "/" + lower;
     }
+  });
   return cmd;
 }
 
@@ -120,6 +138,7 @@ args_problem check_args(const command& cmd, size_t max_text) {
   switch (cmd.kind) {
   case command_kind::task:
   case command_kind::feedback:
+  case command_kind::fix:
     if (cmd.args.empty())
       return args_problem::missing;
     if (cmd.args.size() > max_text)
@@ -162,6 +181,7 @@ args_problem check_args(const command& cmd, size_t max_text) {
   case command_kind::reset:
   case command_kind::code:
   case command_kind::newcode:
+  case command_kind::corrections:
     return cmd.args.empty() ? args_problem::ok : args_problem::unexpected;
   case command_kind::none:
   case command_kind::unknown:

@@ -36,6 +36,10 @@ enum class command_kind : uint8_t {
   paysupport,
   /// The team's glossary: list, add, remove (a worker's add proposes).
   glossary,
+  /// A reader's better wording of a translation they reply to.
+  fix,
+  /// A manager's corrections repeated by their team (glossary candidates).
+  corrections,
   unknown,
 };
 

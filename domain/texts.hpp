@@ -161,6 +161,18 @@ enum class text_id {
   glossary_proposal,
   glossary_declined,
   glossary_answered,
+  // -- corrections and the original (issue 25) --
+  /// /fix without text, or not as a reply.
+  fix_usage,
+  fix_not_translation,
+  /// {}: the writer told.
+  fix_saved,
+  /// To the writer: reader, original, correction, machine translation.
+  fix_writer_told,
+  corrections_none,
+  corrections_header,
+  /// original, correction, times.
+  corrections_line,
   count_
 };
 

@@ -328,6 +328,26 @@ constexpr text_table texts_ca{{
     "Rebutjat: {} → {}.",
     // glossary_answered
     "Aquesta proposta ja s'ha respost.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Respon a una traducció que has rebut amb /fix i la teva versió millor, "
+    "per exemple: /fix Bon dia, equip.",
+    // fix_not_translation
+    "/fix només funciona com a resposta a una traducció que has rebut del teu "
+    "company, i aquest missatge no ho és (o és massa antic per corregir-lo).",
+    // fix_saved
+    "Gràcies: la teva correcció s’ha desat i s’ha avisat {}.",
+    // fix_writer_told
+    "{} proposa una traducció millor del teu missatge «{}»: «{}» (el traductor "
+    "havia escrit «{}»).",
+    // corrections_none
+    "Encara no s’ha repetit cap correcció. Quan el teu equip corregeixi la "
+    "mateixa expressió de la mateixa manera almenys dues vegades, apareixerà "
+    "aquí com a proposta per al glossari.",
+    // corrections_header
+    "Correccions que el teu equip ha repetit (propostes per al glossari):",
+    // corrections_line
+    "• «{}» → «{}» ({} vegades)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -347,6 +347,27 @@ constexpr text_table texts_de{{
     "Abgelehnt: {} → {}.",
     // glossary_answered
     "Dieser Vorschlag wurde bereits beantwortet.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Antworten Sie auf eine erhaltene Übersetzung mit /fix und Ihrer besseren "
+    "Formulierung, zum Beispiel: /fix Guten Morgen, Team.",
+    // fix_not_translation
+    "/fix funktioniert nur als Antwort auf eine Übersetzung, die Sie von Ihrem "
+    "Gegenüber erhalten haben, und diese Nachricht ist keine (oder zu alt, um "
+    "sie zu korrigieren).",
+    // fix_saved
+    "Danke: Ihre Korrektur ist gespeichert, und {} wurde benachrichtigt.",
+    // fix_writer_told
+    "{} schlägt eine bessere Übersetzung Ihrer Nachricht „{}“ vor: „{}“ (der "
+    "Übersetzer hatte „{}“ geschrieben).",
+    // corrections_none
+    "Noch keine Korrektur hat sich wiederholt. Wenn Ihr Team denselben "
+    "Ausdruck mindestens zweimal gleich korrigiert, erscheint er hier als "
+    "Vorschlag für das Glossar.",
+    // corrections_header
+    "Korrekturen, die Ihr Team wiederholt hat (Vorschläge für das Glossar):",
+    // corrections_line
+    "• „{}“ → „{}“ ({}-mal)",
 }};
 
 } // namespace bridge::domain::texts_detail

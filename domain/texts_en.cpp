@@ -323,6 +323,26 @@ constexpr text_table texts_en{{
     "Declined: {} → {}.",
     // glossary_answered
     "This proposal has been answered already.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Reply to a translation you received with /fix and your better wording, "
+    "for example: /fix Good morning, team.",
+    // fix_not_translation
+    "/fix works only as a reply to a translation you received from your "
+    "partner, and this message is not one (or it is too old to be corrected).",
+    // fix_saved
+    "Thank you: your correction is saved, and {} has been told.",
+    // fix_writer_told
+    "{} suggests a better translation of your message “{}”: “{}” (the "
+    "translator had written “{}”).",
+    // corrections_none
+    "No correction has been repeated yet. When your team corrects the same "
+    "wording the same way at least twice, it is suggested here as a glossary "
+    "entry.",
+    // corrections_header
+    "Corrections your team repeated (glossary suggestions):",
+    // corrections_line
+    "• “{}” → “{}” ({} times)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -322,6 +322,27 @@ constexpr text_table texts_es{{
     "Rechazado: {} → {}.",
     // glossary_answered
     "Esta propuesta ya se respondió.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Responde a una traducción que recibiste con /fix y tu mejor versión, por "
+    "ejemplo: /fix Buenos días, equipo.",
+    // fix_not_translation
+    "/fix solo funciona como respuesta a una traducción que recibiste de tu "
+    "compañero, y este mensaje no lo es (o es demasiado antiguo para "
+    "corregirlo).",
+    // fix_saved
+    "Gracias: tu corrección está guardada y se ha avisado a {}.",
+    // fix_writer_told
+    "{} propone una traducción mejor de tu mensaje «{}»: «{}» (el traductor "
+    "había escrito «{}»).",
+    // corrections_none
+    "Todavía no se ha repetido ninguna corrección. Cuando tu equipo corrija la "
+    "misma expresión de la misma forma al menos dos veces, aparecerá aquí como "
+    "propuesta para el glosario.",
+    // corrections_header
+    "Correcciones que tu equipo ha repetido (propuestas para el glosario):",
+    // corrections_line
+    "• «{}» → «{}» ({} veces)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -334,6 +334,27 @@ constexpr text_table texts_fr{{
     "Refusé : {} → {}.",
     // glossary_answered
     "Cette proposition a déjà reçu une réponse.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Répondez à une traduction reçue avec /fix et votre meilleure formulation, "
+    "par exemple : /fix Bonjour, l’équipe.",
+    // fix_not_translation
+    "/fix ne fonctionne qu’en réponse à une traduction reçue de votre "
+    "partenaire, et ce message n’en est pas une (ou il est trop ancien pour "
+    "être corrigé).",
+    // fix_saved
+    "Merci : votre correction est enregistrée et {} en a été informé.",
+    // fix_writer_told
+    "{} propose une meilleure traduction de votre message « {} » : « {} » (le "
+    "traducteur avait écrit « {} »).",
+    // corrections_none
+    "Aucune correction n’a encore été répétée. Quand votre équipe corrige la "
+    "même expression de la même façon au moins deux fois, elle est proposée "
+    "ici pour le glossaire.",
+    // corrections_header
+    "Corrections répétées par votre équipe (propositions pour le glossaire) :",
+    // corrections_line
+    "• « {} » → « {} » ({} fois)",
 }};
 
 } // namespace bridge::domain::texts_detail

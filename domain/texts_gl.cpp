@@ -325,6 +325,27 @@ constexpr text_table texts_gl{{
     "Rexeitado: {} → {}.",
     // glossary_answered
     "Esta proposta xa foi respondida.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Responde a unha tradución que recibiches con /fix e a túa versión mellor, "
+    "por exemplo: /fix Bos días, equipo.",
+    // fix_not_translation
+    "/fix só funciona como resposta a unha tradución que recibiches do teu "
+    "compañeiro, e esta mensaxe non o é (ou é demasiado antiga para "
+    "corrixila).",
+    // fix_saved
+    "Grazas: a túa corrección gardouse e avisouse a {}.",
+    // fix_writer_told
+    "{} propón unha tradución mellor da túa mensaxe «{}»: «{}» (o tradutor "
+    "escribira «{}»).",
+    // corrections_none
+    "Aínda non se repetiu ningunha corrección. Cando o teu equipo corrixa a "
+    "mesma expresión do mesmo xeito polo menos dúas veces, aparecerá aquí como "
+    "proposta para o glosario.",
+    // corrections_header
+    "Correccións que repetiu o teu equipo (propostas para o glosario):",
+    // corrections_line
+    "• «{}» → «{}» ({} veces)",
 }};
 
 } // namespace bridge::domain::texts_detail

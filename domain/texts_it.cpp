@@ -333,6 +333,27 @@ constexpr text_table texts_it{{
     "Rifiutato: {} → {}.",
     // glossary_answered
     "A questa proposta è già stata data una risposta.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Rispondi a una traduzione ricevuta con /fix e la tua versione migliore, "
+    "per esempio: /fix Buongiorno, squadra.",
+    // fix_not_translation
+    "/fix funziona solo come risposta a una traduzione ricevuta dal tuo "
+    "interlocutore, e questo messaggio non lo è (oppure è troppo vecchio per "
+    "essere corretto).",
+    // fix_saved
+    "Grazie: la tua correzione è salvata e {} è stato avvisato.",
+    // fix_writer_told
+    "{} propone una traduzione migliore del tuo messaggio «{}»: «{}» (il "
+    "traduttore aveva scritto «{}»).",
+    // corrections_none
+    "Nessuna correzione è stata ancora ripetuta. Quando la tua squadra "
+    "corregge la stessa espressione nello stesso modo almeno due volte, "
+    "compare qui come proposta per il glossario.",
+    // corrections_header
+    "Correzioni ripetute dalla tua squadra (proposte per il glossario):",
+    // corrections_line
+    "• «{}» → «{}» ({} volte)",
 }};
 
 } // namespace bridge::domain::texts_detail

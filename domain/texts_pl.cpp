@@ -323,6 +323,26 @@ constexpr text_table texts_pl{{
     "Odrzucono: {} → {}.",
     // glossary_answered
     "Na tę propozycję już odpowiedziano.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Odpowiedz na otrzymane tłumaczenie poleceniem /fix i swoją lepszą wersją, "
+    "na przykład: /fix Dzień dobry, zespole.",
+    // fix_not_translation
+    "/fix działa tylko jako odpowiedź na tłumaczenie otrzymane od rozmówcy, a "
+    "ta wiadomość nim nie jest (albo jest zbyt stara, by ją poprawić).",
+    // fix_saved
+    "Dziękujemy: poprawka została zapisana, a {} otrzymał(a) powiadomienie.",
+    // fix_writer_told
+    "{} proponuje lepsze tłumaczenie Twojej wiadomości „{}”: „{}” (tłumacz "
+    "napisał „{}”).",
+    // corrections_none
+    "Żadna poprawka nie powtórzyła się jeszcze. Gdy Twój zespół co najmniej "
+    "dwa razy poprawi to samo wyrażenie w ten sam sposób, pojawi się ono tutaj "
+    "jako propozycja do słowniczka.",
+    // corrections_header
+    "Poprawki powtarzane przez Twój zespół (propozycje do słowniczka):",
+    // corrections_line
+    "• „{}” → „{}” (razy: {})",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -330,6 +330,27 @@ constexpr text_table texts_pt{{
     "Recusado: {} → {}.",
     // glossary_answered
     "Esta proposta já foi respondida.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Responda a uma tradução que recebeu com /fix e a sua versão melhor, por "
+    "exemplo: /fix Bom dia, equipe.",
+    // fix_not_translation
+    "/fix só funciona como resposta a uma tradução que você recebeu do seu "
+    "parceiro, e esta mensagem não é uma (ou é antiga demais para ser "
+    "corrigida).",
+    // fix_saved
+    "Obrigado: a sua correção foi guardada e {} foi avisado.",
+    // fix_writer_told
+    "{} sugere uma tradução melhor da sua mensagem «{}»: «{}» (o tradutor "
+    "tinha escrito «{}»).",
+    // corrections_none
+    "Nenhuma correção foi repetida ainda. Quando a sua equipe corrigir a mesma "
+    "expressão da mesma forma pelo menos duas vezes, ela aparecerá aqui como "
+    "sugestão para o glossário.",
+    // corrections_header
+    "Correções que a sua equipe repetiu (sugestões para o glossário):",
+    // corrections_line
+    "• «{}» → «{}» ({} vezes)",
 }};
 
 } // namespace bridge::domain::texts_detail

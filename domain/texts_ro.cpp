@@ -322,6 +322,27 @@ constexpr text_table texts_ro{{
     "Refuzat: {} → {}.",
     // glossary_answered
     "Această propunere a primit deja un răspuns.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Răspundeți la o traducere primită cu /fix și varianta dumneavoastră mai "
+    "bună, de exemplu: /fix Bună dimineața, echipă.",
+    // fix_not_translation
+    "/fix funcționează doar ca răspuns la o traducere primită de la partenerul "
+    "dumneavoastră, iar acest mesaj nu este una (sau este prea vechi pentru a "
+    "fi corectat).",
+    // fix_saved
+    "Mulțumim: corectura a fost salvată, iar {} a fost anunțat.",
+    // fix_writer_told
+    "{} propune o traducere mai bună a mesajului dumneavoastră „{}”: „{}” "
+    "(traducătorul scrisese „{}”).",
+    // corrections_none
+    "Nicio corectură nu s-a repetat încă. Când echipa corectează aceeași "
+    "expresie la fel de cel puțin două ori, ea apare aici ca propunere pentru "
+    "glosar.",
+    // corrections_header
+    "Corecturi repetate de echipa dumneavoastră (propuneri pentru glosar):",
+    // corrections_line
+    "• „{}” → „{}” (de {} ori)",
 }};
 
 } // namespace bridge::domain::texts_detail

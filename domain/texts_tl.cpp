@@ -348,6 +348,27 @@ constexpr text_table texts_tl{{
     "Tinanggihan: {} → {}.",
     // glossary_answered
     "Nasagot na ang mungkahing ito.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Sagutin ang natanggap mong salin gamit ang /fix at ang mas mahusay mong "
+    "bersyon, halimbawa: /fix Magandang umaga, team.",
+    // fix_not_translation
+    "Gumagana lang ang /fix bilang sagot sa saling natanggap mo mula sa iyong "
+    "kausap, at hindi salin ang mensaheng ito (o masyado na itong luma para "
+    "itama).",
+    // fix_saved
+    "Salamat: naitala ang iyong pagtatama at nasabihan na si {}.",
+    // fix_writer_told
+    "Nagmumungkahi si {} ng mas mahusay na salin ng iyong mensaheng “{}”: “{}” "
+    "(ang isinulat ng tagasalin ay “{}”).",
+    // corrections_none
+    "Wala pang pagtatamang naulit. Kapag itinama ng iyong team ang parehong "
+    "pahayag sa parehong paraan nang hindi bababa sa dalawang beses, lalabas "
+    "ito rito bilang mungkahi para sa glosaryo.",
+    // corrections_header
+    "Mga pagtatamang inulit ng iyong team (mga mungkahi para sa glosaryo):",
+    // corrections_line
+    "• “{}” → “{}” ({} beses)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -321,6 +321,25 @@ constexpr text_table texts_tr{{
     "Reddedildi: {} → {}.",
     // glossary_answered
     "Bu öneri zaten yanıtlandı.",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "Aldığınız bir çeviriyi /fix ve daha iyi ifadenizle yanıtlayın, örneğin: "
+    "/fix Günaydın ekip.",
+    // fix_not_translation
+    "/fix yalnızca ortağınızdan aldığınız bir çeviriye yanıt olarak çalışır; "
+    "bu mesaj bir çeviri değil (ya da düzeltilemeyecek kadar eski).",
+    // fix_saved
+    "Teşekkürler: düzeltmeniz kaydedildi ve {} bilgilendirildi.",
+    // fix_writer_told
+    "{}, “{}” mesajınız için daha iyi bir çeviri öneriyor: “{}” (çevirmen “{}” "
+    "yazmıştı).",
+    // corrections_none
+    "Henüz tekrarlanan bir düzeltme yok. Ekibiniz aynı ifadeyi en az iki kez "
+    "aynı şekilde düzelttiğinde, burada sözlük önerisi olarak görünür.",
+    // corrections_header
+    "Ekibinizin tekrarladığı düzeltmeler (sözlük önerileri):",
+    // corrections_line
+    "• “{}” → “{}” ({} kez)",
 }};
 
 } // namespace bridge::domain::texts_detail

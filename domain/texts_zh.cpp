@@ -296,6 +296,24 @@ constexpr text_table texts_zh{{
     "已拒绝：{} → {}。",
     // glossary_answered
     "这个提议已经答复过了。",
+    // -- corrections and the original (issue 25) --
+    // fix_usage
+    "请用 /fix 加上你的更好译法来回复你收到的译文，例如：/fix 大家早上好。",
+    // fix_not_translation
+    "/fix "
+    "只能用来回复你从对方那里收到的译文，而这条消息不是译文（或者太旧，已无法更"
+    "正）。",
+    // fix_saved
+    "谢谢：你的更正已保存，并已通知 {}。",
+    // fix_writer_told
+    "{} 为你的消息“{}”建议了更好的译法：“{}”（翻译器原来译为“{}”）。",
+    // corrections_none
+    "目前还没有重复的更正。当你的团队至少两次以同样方式更正同一个说法时，它会作"
+    "为术语表建议显示在这里。",
+    // corrections_header
+    "你的团队重复过的更正（术语表建议）：",
+    // corrections_line
+    "• “{}” → “{}”（{} 次）",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -15,6 +15,7 @@
 #include "messages/storage_billing.hpp"
 #include "messages/storage_business.hpp"
 #include "messages/storage_common.hpp"
+#include "messages/storage_corrections.hpp"
 #include "messages/storage_feedback.hpp"
 #include "messages/storage_glossary.hpp"
 #include "messages/storage_intake.hpp"
@@ -258,7 +259,9 @@ using db_ops = db_op_list<
     // business figures for operators
     business_get,
     // team glossary
-    glossary_list, glossary_put, glossary_answer, glossary_remove>;
+    glossary_list, glossary_put, glossary_answer, glossary_remove,
+    // corrections of translations
+    correction_target, correction_put, correction_list, correction_suggestions>;
 
 namespace detail {
 

@@ -93,6 +93,8 @@ struct tg_update {
   /// Telegram's album id: the items of one album arrive as separate
   /// updates sharing it. Empty outside an album.
   std::string media_group_id = {};
+  /// The message this one replies to (`reply_to_message`), or 0.
+  int64_t reply_to_message_id = 0;
 };
 
 template <class Inspector>
@@ -100,7 +102,7 @@ typename Inspector::result_type inspect(Inspector& f, tg_update& x) {
   return f(caf::meta::type_name("tg_update"), x.update_id, x.kind, x.chat_id,
            x.message_id, x.from, x.text, x.media_kind, x.caption, x.callback_id,
            x.callback_data, x.date, x.received_ns, x.partition, x.payment,
-           x.media_group_id);
+           x.media_group_id, x.reply_to_message_id);
 }
 
 // -- outbound -----------------------------------------------------------------
@@ -148,6 +150,20 @@ typename Inspector::result_type inspect(Inspector& f, inline_button& x) {
   return f(caf::meta::type_name("inline_button"), x.text, x.callback_data);
 }
 
+/// A formatting span of a message text (Bot API MessageEntity): offset
+/// and length count UTF-16 code units, as Telegram does.
+struct message_entity {
+  /// "expandable_blockquote", "bold", ...
+  std::string type;
+  int64_t offset = 0;
+  int64_t length = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, message_entity& x) {
+  return f(caf::meta::type_name("message_entity"), x.type, x.offset, x.length);
+}
+
 /// One Bot API call the sender makes on someone's behalf.
 struct outbound {
   outbound_kind kind = outbound_kind::send_message;
@@ -181,6 +197,9 @@ struct outbound {
   /// copy_message: `text` goes as a message after the copy, not as its
   /// caption (voice and video notes: the note says they are untranslated).
   bool caption_after = false;
+  /// send_message, edit_message: formatting of `text` (no parse mode, so
+  /// user text needs no escaping).
+  std::vector<message_entity> entities = {};
 };
 
 template <class Inspector>
@@ -188,7 +207,7 @@ typename Inspector::result_type inspect(Inspector& f, outbound& x) {
   return f(caf::meta::type_name("outbound"), x.kind, x.chat_id, x.text,
            x.message_id, x.callback_id, x.action, x.keyboard, x.dedupe_key,
            x.origin_ns, x.stored, x.fence, x.commands, x.language_code,
-           x.from_chat_id, x.source_ids, x.caption_after);
+           x.from_chat_id, x.source_ids, x.caption_after, x.entities);
 }
 
 /// Whether `kind` copies a user's message (media) rather than writing one.

@@ -137,6 +137,16 @@ CAF_ADD_TYPE_ID(bridge, (bridge::glossary_list))
 CAF_ADD_TYPE_ID(bridge, (bridge::glossary_put))
 CAF_ADD_TYPE_ID(bridge, (bridge::glossary_answer))
 CAF_ADD_TYPE_ID(bridge, (bridge::glossary_remove))
+// corrections of translations
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_source))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_target))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_record))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_put))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_list))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestions))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

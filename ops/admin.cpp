@@ -14,6 +14,7 @@
 #include "messages/type_ids.hpp"
 #include "ops/admin_business.hpp"
 #include "ops/admin_cluster.hpp"
+#include "ops/admin_corrections.hpp"
 #include "ops/admin_feedback.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/admin_stars.hpp"
@@ -356,6 +357,7 @@ const std::vector<route>& admin_table() {
       {v::post, R"(/admin/users/([^/]+)/reset)", reset_user},
       {v::get, "/admin/parked", list_parked},
       {v::get, "/admin/feedback", serve_feedback},
+      {v::get, "/admin/corrections", serve_corrections},
       {v::post, R"(/admin/parked/([^/]+)/retry)", retry_parked},
       {v::del, R"(/admin/parked/([^/]+))", drop_parked},
       {v::post, R"(/admin/payments/([^/]+)/refund)", refund_payment},

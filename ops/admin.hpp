@@ -59,6 +59,9 @@ struct admin_options {
 ///   (ops/admin_feedback.hpp)
 /// - `POST /admin/payments/ID/refund`: refunds a Stars payment and ends
 ///   the subscription it paid for (ops/admin_stars.hpp)
+/// - `GET /admin/corrections?after=&limit=&format=json|jsonl`: readers'
+///   corrections of translations, as a page or JSON Lines
+///   (ops/admin_corrections.hpp)
 /// - `GET /admin/status`: pool, translator and cache counters
 /// - `PUT /admin/log_level` `{"level":"debug"}`
 /// - `GET /admin/dashboard`: the dashboard's figures

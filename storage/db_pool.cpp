@@ -9,6 +9,7 @@
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_business.hpp"
+#include "storage/repo_corrections.hpp"
 #include "storage/repo_feedback.hpp"
 #include "storage/repo_glossary.hpp"
 #include "storage/repo_intake.hpp"

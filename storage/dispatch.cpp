@@ -14,6 +14,7 @@
 #include "storage/repo_admin.hpp"
 #include "storage/repo_billing.hpp"
 #include "storage/repo_business.hpp"
+#include "storage/repo_corrections.hpp"
 #include "storage/repo_feedback.hpp"
 #include "storage/repo_glossary.hpp"
 #include "storage/repo_intake.hpp"
@@ -396,7 +397,8 @@ const std::vector<sql_def>& all_statements() {
           &parked_statements(), &people_statements(), &join_statements(),
           &billing_statements(), &talk_statements(), &task_statements(),
           &admin_statements(), &feedback_statements(), &star_statements(),
-          &business_statements(), &glossary_statements()})
+          &business_statements(), &glossary_statements(),
+          &correction_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

@@ -142,6 +142,11 @@ template <> struct op_traits<glossary_list> : op_flags<idempotent> {};
 template <> struct op_traits<glossary_put> : op_flags<atomic> {};
 template <> struct op_traits<glossary_answer> : op_flags<atomic> {};
 template <> struct op_traits<glossary_remove> : op_flags<idempotent> {};
+// Corrections: reads are idempotent; a correction is stored once per /fix.
+template <> struct op_traits<correction_target> : op_flags<idempotent> {};
+template <> struct op_traits<correction_put> : op_flags<0> {};
+template <> struct op_traits<correction_list> : op_flags<idempotent> {};
+template <> struct op_traits<correction_suggestions> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

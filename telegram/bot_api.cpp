@@ -24,6 +24,19 @@ void write_keyboard(json::writer& w,
   w.end_array().end_object();
 }
 
+void write_entities(json::writer& w, const std::vector<message_entity>& es) {
+  if (es.empty())
+    return;
+  w.key("entities").begin_array();
+  for (const auto& e : es)
+    w.begin_object()
+        .field("type", e.type)
+        .field("offset", e.offset)
+        .field("length", e.length)
+        .end_object();
+  w.end_array();
+}
+
 } // namespace
 
 api_call encode(const outbound& out) {
@@ -32,6 +45,7 @@ api_call encode(const outbound& out) {
   switch (out.kind) {
   case outbound_kind::send_message:
     w.field("chat_id", out.chat_id).field("text", out.text);
+    write_entities(w, out.entities);
     if (!out.keyboard.empty())
       write_keyboard(w, out.keyboard);
     break;
@@ -39,6 +53,7 @@ api_call encode(const outbound& out) {
     w.field("chat_id", out.chat_id)
         .field("message_id", out.message_id)
         .field("text", out.text);
+    write_entities(w, out.entities);
     if (!out.keyboard.empty())
       write_keyboard(w, out.keyboard);
     break;
@@ -133,26 +148,35 @@ size_t best_cut(std::string_view text, size_t limit) {
 
 } // namespace
 
-std::vector<std::string> split_text(std::string_view text, size_t max_units) {
-  std::vector<std::string> pieces;
-  while (!text.empty()) {
-    auto limit = utf8::prefix_bytes_for_utf16(text, max_units);
-    if (limit >= text.size()) {
-      pieces.emplace_back(text);
+std::vector<byte_range> split_ranges(std::string_view text, size_t max_units) {
+  std::vector<byte_range> ranges;
+  size_t start = 0;
+  while (start < text.size()) {
+    auto rest = text.substr(start);
+    auto limit = utf8::prefix_bytes_for_utf16(rest, max_units);
+    if (limit >= rest.size()) {
+      ranges.push_back({start, text.size()});
       break;
     }
     if (limit == 0) // max_units smaller than one code point
       limit =
-          utf8::sequence_length(text) == 0 ? 1 : utf8::sequence_length(text);
-    auto cut = best_cut(text, limit);
-    auto piece = text.substr(0, cut);
+          utf8::sequence_length(rest) == 0 ? 1 : utf8::sequence_length(rest);
+    auto cut = best_cut(rest, limit);
+    auto end = cut;
     // Trailing spaces of a piece carry nothing; keep newlines inside.
-    while (!piece.empty() && piece.back() == ' ')
-      piece.remove_suffix(1);
-    if (!piece.empty())
-      pieces.emplace_back(piece);
-    text.remove_prefix(cut);
+    while (end > 0 && rest[end - 1] == ' ')
+      --end;
+    if (end > 0)
+      ranges.push_back({start, start + end});
+    start += cut;
   }
+  return ranges;
+}
+
+std::vector<std::string> split_text(std::string_view text, size_t max_units) {
+  std::vector<std::string> pieces;
+  for (auto r : split_ranges(text, max_units))
+    pieces.emplace_back(text.substr(r.begin, r.end - r.begin));
   return pieces;
 }
 

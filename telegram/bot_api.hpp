@@ -39,6 +39,17 @@ std::string method_url(std::string_view base_url, std::string_view token,
 std::vector<std::string> split_text(std::string_view text,
                                     size_t max_units = max_message_units);
 
+/// Where one piece of a split text lies in it, in bytes: [begin, end).
+struct byte_range {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+/// The pieces `split_text` makes, as ranges of `text` (the spaces it drops
+/// between pieces lie outside every range).
+std::vector<byte_range> split_ranges(std::string_view text,
+                                     size_t max_units = max_message_units);
+
 /// Classifies the answer to a send-type call (sendMessage and friends):
 /// success with the new message id, 429 with its retry_after, transient
 /// trouble worth retrying, a chat that is gone, or a refused call.

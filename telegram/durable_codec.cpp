@@ -43,6 +43,10 @@ std::string encode_update(const tg_update& u) {
   w.begin_object().field("message_id", u.message_id).field("date", u.date);
   write_chat(w, u.chat_id);
   write_user(w, u.from);
+  if (u.reply_to_message_id != 0) {
+    w.key("reply_to_message").begin_object();
+    w.field("message_id", u.reply_to_message_id).end_object();
+  }
   if (u.media_kind.empty()) {
     w.field("text", u.text);
   } else if (u.media_kind == successful_payment_kind) {

@@ -146,6 +146,13 @@ element_outcome decode_message(dom::object msg, tg_update& u,
     return refused(u.update_id, *e);
   if (u.media_group_id.size() > max_media_group_id_bytes)
     return refused(u.update_id, refuse_reason::oversize);
+  // The message this one answers, if any: only its id is kept (for
+  // /fix); a malformed one is left out rather than refusing the text.
+  dom::object replied;
+  if (msg["reply_to_message"].get_object().get(replied) == simdjson::SUCCESS
+      && (get_int(replied, "message_id", u.reply_to_message_id)
+          || u.reply_to_message_id <= 0))
+    u.reply_to_message_id = 0;
   if (dom::object sp;
       msg[successful_payment_kind].get_object().get(sp) == simdjson::SUCCESS) {
     if (auto e = decode_payment(sp, u.payment))

@@ -105,4 +105,26 @@ BOOST_AUTO_TEST_CASE(newcode_takes_nothing_and_remove_takes_a_number) {
                bad);
 }
 
+BOOST_AUTO_TEST_CASE(fix_needs_the_better_wording_and_corrections_nothing) {
+  auto fix = parse_command("/FIX@BridgeBot   Good morning, team  ");
+  BOOST_TEST((fix.kind == command_kind::fix));
+  BOOST_TEST(fix.args == "Good morning, team");
+  BOOST_TEST(fix.word == "/fix");
+  BOOST_TEST((check_args(fix) == args_problem::ok));
+  BOOST_TEST((check_args(parse_command("/fix")) == args_problem::missing));
+  BOOST_TEST(
+      (check_args(parse_command("/fix \n\t ")) == args_problem::missing));
+  BOOST_TEST((check_args(parse_command("/fix " + std::string(5000, 'a')))
+              == args_problem::too_long));
+  // Markup-looking text is text, kept as typed.
+  BOOST_TEST(parse_command("/fix <b>Hi</b> &amp;").args == "<b>Hi</b> &amp;");
+  BOOST_TEST(std::string{to_string(command_kind::fix)} == "fix");
+  BOOST_TEST((parse_command("/fixes").kind == command_kind::unknown));
+  auto list = parse_command("/corrections");
+  BOOST_TEST((list.kind == command_kind::corrections));
+  BOOST_TEST((check_args(list) == args_problem::ok));
+  BOOST_TEST((check_args(parse_command("/corrections all"))
+              == args_problem::unexpected));
+}
+
 BOOST_AUTO_TEST_SUITE_END() // domain_command

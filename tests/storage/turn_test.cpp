@@ -454,8 +454,10 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // worker_remove; 51 with task_texts and task_translated; 56 with the
   // Telegram Stars requests (star_order_open, star_checkout, star_credit,
   // star_payment_get, star_refund_put); 57 with business_get; 61 with
-  // glossary_list, glossary_put, glossary_answer and glossary_remove.
-  BOOST_TEST(op_count == 61u);
+  // glossary_list, glossary_put, glossary_answer and glossary_remove; 65
+  // with correction_target, correction_put, correction_list and
+  // correction_suggestions.
+  BOOST_TEST(op_count == 65u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.

@@ -49,6 +49,7 @@ void check_same(const tg_update& a, const tg_update& b) {
   BOOST_TEST(a.callback_data == b.callback_data);
   BOOST_TEST(a.date == b.date);
   BOOST_TEST(a.media_group_id == b.media_group_id);
+  BOOST_TEST(a.reply_to_message_id == b.reply_to_message_id);
 }
 
 tg_update text_message(std::string text) {
@@ -124,6 +125,14 @@ BOOST_AUTO_TEST_CASE(text_that_json_escapes_comes_back_byte_for_byte) {
   // And a raw one is cleaned the same way on the way back.
   auto raw = text_message(text);
   BOOST_TEST(replayed(encode_update(raw)).text == cleaned(text));
+}
+
+BOOST_AUTO_TEST_CASE(a_reply_keeps_the_message_it_answers) {
+  auto u = text_message("/fix Good morning");
+  u.reply_to_message_id = 77;
+  BOOST_TEST(replayed(encode_update(u)).reply_to_message_id == 77);
+  u.reply_to_message_id = 0;
+  BOOST_TEST(encode_update(u).find("reply_to_message") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_extremes_of_ids_and_an_empty_text_come_back) {

@@ -70,6 +70,29 @@ BOOST_AUTO_TEST_CASE(decodes_messages_edits_and_callbacks) {
   BOOST_TEST(c.message_id == 9);
 }
 
+BOOST_AUTO_TEST_CASE(a_reply_names_the_message_it_answers) {
+  auto reply = [](const std::string& replied) {
+    return R"({"update_id":20,"message":{"message_id":6,"chat":{"id":42},)"
+           R"("from":{"id":42,"first_name":"Ana"},"text":"/fix hi",)"
+           R"("reply_to_message":)"
+           + replied + "}}";
+  };
+  auto b = decode_updates(
+      wrap(reply(R"({"message_id":5,"chat":{"id":42},"text":"<b>x</b>"})")), 0);
+  BOOST_REQUIRE_EQUAL(b.updates.size(), 1u);
+  BOOST_TEST(b.updates[0].reply_to_message_id == 5);
+  // A malformed reply is left out; the text itself still arrives.
+  for (auto bad :
+       {R"({"message_id":"5"})", R"("5")", R"({})", R"({"message_id":-5})"}) {
+    auto d = decode_updates(wrap(reply(bad)), 0);
+    BOOST_REQUIRE_EQUAL(d.updates.size(), 1u);
+    BOOST_TEST(d.updates[0].reply_to_message_id == 0);
+    BOOST_TEST(d.updates[0].text == "/fix hi");
+  }
+  auto plain = decode_updates(wrap(text_update(21, R"("hola")")), 0);
+  BOOST_TEST(plain.updates.at(0).reply_to_message_id == 0);
+}
+
 BOOST_AUTO_TEST_CASE(media_messages_carry_their_kind_and_caption) {
   auto body = wrap(
       R"({"update_id":1,"message":{"message_id":1,"chat":{"id":3},"from":{"id":3},"photo":[{"file_id":"x"}],"caption":"look"}},)"

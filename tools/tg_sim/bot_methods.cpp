@@ -5,6 +5,7 @@
 
 #include "common/json_writer.hpp"
 #include "tools/tg_sim/arg_checks.hpp"
+#include "tools/tg_sim/entities.hpp"
 #include "tools/tg_sim/update_json.hpp"
 
 namespace bridge::tg_sim {
@@ -29,12 +30,29 @@ http_answer ok_true(std::string_view description) {
 
 /// The members of a send or edit event, encoded outside the state's lock.
 std::string message_event(const char* method, int64_t at_ms,
-                          std::string_view text, const keyboard& kb) {
+                          std::string_view text, const keyboard& kb,
+                          const std::string& entities = {}) {
   json::writer w;
   w.field("method", method).field("text", text).key("buttons");
   write_buttons(w, kb);
+  if (!entities.empty())
+    w.key("entities").raw(entities);
   w.field("at_ms", at_ms);
   return std::move(w).str();
+}
+
+/// The optional `entities` argument, checked against `text`; `json` holds
+/// them re-encoded (empty without any).
+refusal check_entities(const method_args& args, std::string_view text,
+                       std::string& json) {
+  std::string_view encoded;
+  auto state = args.get_json("entities", encoded);
+  if (state == arg_state::absent)
+    return {};
+  if (state != arg_state::ok)
+    return refusal::bad_request("can't parse entities: not JSON");
+  std::vector<sim_entity> parsed;
+  return parse_entities(encoded, text, parsed, json);
 }
 
 const char* default_description(int code) {
@@ -229,10 +247,14 @@ http_answer bot_methods::send_message(const method_args& args) {
     return error_answer(r);
   if (auto r = check_markup(args, kb))
     return error_answer(r);
+  std::string entities;
+  if (auto r = check_entities(args, text, entities))
+    return error_answer(r);
   auto fields = message_event("sendMessage", state_.clock().unix_ms(), text,
-                              kb.inline_keyboard);
+                              kb.inline_keyboard, entities);
   return message_reply(state_.send_message(chat_id, std::move(text),
-                                           std::move(kb), std::move(fields)));
+                                           std::move(kb), std::move(fields),
+                                           std::move(entities)));
 }
 
 http_answer bot_methods::edit_message_text(const method_args& args) {

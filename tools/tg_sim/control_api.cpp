@@ -50,6 +50,7 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
   r.string("caption", out.caption);
   bool grouped = r.string("media_group_id", out.media_group_id);
   r.string("chat_title", out.chat_title);
+  r.integer("reply_to_message_id", out.reply_to_message_id);
   if (r.error.empty()) {
     if (has_text == has_media)
       r.fail("exactly one of text and media is required");
@@ -65,6 +66,8 @@ bool read_message(dom::object obj, message_request& out, std::string& error) {
     else if (grouped
              && (out.media_group_id.empty() || out.media_group_id.size() > 64))
       r.fail("media_group_id must be 1 to 64 characters");
+    else if (out.reply_to_message_id < 0)
+      r.fail("reply_to_message_id must not be negative");
   }
   error = std::move(r.error);
   return error.empty();

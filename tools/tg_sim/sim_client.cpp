@@ -66,6 +66,21 @@ keyboard decode_buttons(dom::object obj) {
   return kb;
 }
 
+std::vector<sim_entity> decode_entities(dom::object obj) {
+  std::vector<sim_entity> out;
+  dom::array arr;
+  if (obj["entities"].get_array().get(arr) != simdjson::SUCCESS)
+    return out;
+  for (auto el : arr) {
+    dom::object e;
+    if (el.get_object().get(e) != simdjson::SUCCESS)
+      continue;
+    out.push_back({string_or_empty(e, "type"), int_or_zero(e, "offset"),
+                   int_or_zero(e, "length")});
+  }
+  return out;
+}
+
 } // namespace
 
 caf::expected<std::vector<sim_event>> decode_events(std::string_view body) {
@@ -87,6 +102,7 @@ caf::expected<std::vector<sim_event>> decode_events(std::string_view body) {
     ev.message_id = int_or_zero(e, "message_id");
     ev.text = string_or_empty(e, "text");
     ev.buttons = decode_buttons(e);
+    ev.entities = decode_entities(e);
     ev.action = string_or_empty(e, "action");
     ev.callback_id = string_or_empty(e, "callback_id");
     ev.at_ms = int_or_zero(e, "at_ms");
@@ -160,6 +176,13 @@ caf::expected<injected> sim_client::inject(const std::string& path,
 caf::expected<injected>
 sim_client::say(const sim_user& from, std::string_view text, int64_t chat_id) {
   return inject("/sim/message", encode_message(from, text, {}, {}, chat_id));
+}
+
+caf::expected<injected> sim_client::reply(const sim_user& from,
+                                          int64_t reply_to,
+                                          std::string_view text) {
+  return inject("/sim/message",
+                encode_message(from, text, {}, {}, 0, {}, reply_to));
 }
 
 caf::expected<injected> sim_client::send_media(const sim_user& from,

@@ -11,6 +11,7 @@
 #include <caf/expected.hpp>
 
 #include "common/http_client.hpp"
+#include "tools/tg_sim/entities.hpp"
 #include "tools/tg_sim/markup.hpp"
 #include "tools/tg_sim/sim_model.hpp"
 #include "tools/tg_sim/sim_requests.hpp"
@@ -29,6 +30,8 @@ struct sim_event {
   int64_t message_id = 0;
   std::string text;
   keyboard buttons;
+  /// sendMessage: the entities sent with the text (tools/tg_sim/entities.hpp).
+  std::vector<sim_entity> entities;
   std::string action;
   std::string callback_id;
   int64_t at_ms = 0;
@@ -82,6 +85,9 @@ public:
   /// `from` writes `text` in `chat_id` (0: their private chat).
   caf::expected<injected> say(const sim_user& from, std::string_view text,
                               int64_t chat_id = 0);
+  /// `from` replies with `text` to message `reply_to` of their private chat.
+  caf::expected<injected> reply(const sim_user& from, int64_t reply_to,
+                                std::string_view text);
   /// `from` sends a media message ("photo", "voice", ...).
   caf::expected<injected> send_media(const sim_user& from,
                                      std::string_view media,

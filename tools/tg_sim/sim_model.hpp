@@ -41,6 +41,10 @@ struct stored_message {
   /// object, in place of text.
   std::string service_kind;
   std::string service;
+  /// The message this one replies to, as a Message object, or empty.
+  std::string reply_json;
+  /// Entities the bot sent with its text (a JSON array), or empty.
+  std::string entities_json;
 };
 
 /// A chat the simulator knows: a private chat exists once its user has

@@ -18,12 +18,15 @@ void write_from(json::writer& w, const sim_user& u) {
 
 std::string encode_message(const sim_user& from, std::string_view text,
                            std::string_view media, std::string_view caption,
-                           int64_t chat_id, std::string_view media_group_id) {
+                           int64_t chat_id, std::string_view media_group_id,
+                           int64_t reply_to_message_id) {
   json::writer w;
   w.begin_object();
   write_from(w, from);
   if (chat_id != 0)
     w.field("chat_id", chat_id);
+  if (reply_to_message_id != 0)
+    w.field("reply_to_message_id", reply_to_message_id);
   if (media.empty()) {
     w.field("text", text);
   } else {

@@ -20,7 +20,8 @@ void write_from(json::writer& w, const sim_user& u);
 std::string encode_message(const sim_user& from, std::string_view text,
                            std::string_view media, std::string_view caption,
                            int64_t chat_id,
-                           std::string_view media_group_id = {});
+                           std::string_view media_group_id = {},
+                           int64_t reply_to_message_id = 0);
 
 /// User messages for one POST /sim/messages call, encoded as they are
 /// added; the caller keeps it within max_batch_messages.

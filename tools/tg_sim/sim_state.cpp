@@ -155,6 +155,13 @@ bool sim_state::wait_updates(uint64_t seen,
 
 message_outcome sim_state::send_message(int64_t chat_id, std::string text,
                                         markup kb, std::string event_fields) {
+  return send_message(chat_id, std::move(text), std::move(kb),
+                      std::move(event_fields), {});
+}
+
+message_outcome sim_state::send_message(int64_t chat_id, std::string text,
+                                        markup kb, std::string event_fields,
+                                        std::string entities_json) {
   message_outcome out;
   lock guard{mu_};
   chat_record* chat = nullptr;
@@ -169,6 +176,7 @@ message_outcome sim_state::send_message(int64_t chat_id, std::string text,
   m.date = clock_->unix_ms() / 1000;
   m.text = std::move(text);
   m.keyboard = std::move(kb);
+  m.entities_json = std::move(entities_json);
   auto& stored = store(*chat, std::move(m));
   events_.append(chat_id, stored.id, std::move(event_fields));
   events_cv_.notify_all();

@@ -73,6 +73,8 @@ struct message_request {
   std::string media_group_id;
   /// Names a new group.
   std::string chat_title;
+  /// A message of the same chat this one replies to, or 0.
+  int64_t reply_to_message_id = 0;
 };
 
 /// A copyMessage or copyMessages call, checked.
@@ -157,7 +159,11 @@ public:
 
   // -- Bot API: sending -----------------------------------------------------
 
-  /// sendMessage. `event_fields` is the event's encoded members.
+  /// sendMessage. `event_fields` is the event's encoded members;
+  /// `entities_json`, checked entities the Message echoes.
+  message_outcome send_message(int64_t chat_id, std::string text, markup kb,
+                               std::string event_fields,
+                               std::string entities_json);
   message_outcome send_message(int64_t chat_id, std::string text, markup kb,
                                std::string event_fields);
 
@@ -248,6 +254,7 @@ public:
 
   /// A user writes `text`, or sends `media` with `caption`, in `chat_id`
   /// (0: the user's private chat). `chat_title` names a new group.
+  injection inject_message(message_request r);
   injection inject_message(const sim_user& from, int64_t chat_id,
                            std::string text, std::string media,
                            std::string caption, std::string chat_title);

@@ -89,6 +89,14 @@ void sim_state::enqueue(int64_t update_id, std::string body) {
   ++stats_.updates_injected;
 }
 
+injection sim_state::inject_message(message_request r) {
+  lock guard{mu_};
+  auto out = message_locked(r);
+  if (out.update_id != 0)
+    updates_changed();
+  return out;
+}
+
 injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
                                     std::string text, std::string media,
                                     std::string caption,
@@ -156,6 +164,18 @@ injection sim_state::message_locked(message_request& r) {
     chat.json = encode_chat(chat, nullptr);
   }
   stored_message m;
+  if (r.reply_to_message_id != 0) {
+    // Telegram refuses a reply to a message the chat does not have.
+    const auto* replied = chat.find(r.reply_to_message_id);
+    if (replied == nullptr) {
+      out.refused =
+          control_refusal(400, "Bad Request: message to be replied not found");
+      return out;
+    }
+    json::writer w;
+    write_message(w, *replied, chat.json, replied->from_bot ? bot_ : user);
+    m.reply_json = std::move(w).str();
+  }
   m.id = chat.next_message_id++;
   m.from_id = from.id;
   m.date = clock_->unix_ms() / 1000;

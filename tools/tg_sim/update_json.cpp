@@ -125,7 +125,11 @@ void write_message(json::writer& w, const stored_message& m,
     w.field("text", m.text);
     if (!m.from_bot)
       write_command_entity(w, m.text);
+    else if (!m.entities_json.empty())
+      w.key("entities").raw(m.entities_json);
   }
+  if (!m.reply_json.empty())
+    w.key("reply_to_message").raw(m.reply_json);
   if (!m.keyboard.json.empty())
     w.key("reply_markup").raw(m.keyboard.json);
   w.end_object();

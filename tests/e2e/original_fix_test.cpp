@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <thread>
+
+#include <simdjson.h>
+
+#include "common/http_client.hpp"
+#include "common/utf8.hpp"
+#include "domain/texts.hpp"
+#include "tests/support/team.hpp"
+
+BOOST_AUTO_TEST_SUITE(e2e_original_fix)
+
+// The original one tap away and readers' corrections, through tg-sim: a
+// translation through another language carries its original in an
+// expandable quote; a reply with /fix stores a correction and tells the
+// writer; /fix elsewhere or empty gets a clear reply; operators export
+// corrections as JSON Lines.
+
+using namespace bridge::test;
+using bridge::domain::render;
+using bridge::domain::text_id;
+
+namespace {
+
+constexpr const char* token = "original-fix-e2e-token-0123456789";
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// Ann (en) manages Joao (pt); Apertium goes through Spanish.
+struct pivot_world {
+  sim_world world{unthrottled_engine({"--translator.backend=apertium",
+                                      "--translator.apertium_pipelines=1"}),
+                  unthrottled_sim(),
+                  {{"BRIDGE_ADMIN_TOKEN", token}}};
+  sim_user ann = make_user(6101, "Ann", "en");
+  sim_user joao = make_user(6102, "Joao", "pt");
+
+  pivot_world() {
+    auto code = register_manager(world, ann, "en");
+    register_worker(world, joao, "pt", code, ann);
+  }
+
+  bridge::http_response get(const std::string& path) {
+    bridge::http_client c;
+    return c.get("http://127.0.0.1:" + std::to_string(world.engine_port())
+                     + path,
+                 {std::string{"Authorization: Bearer "} + token},
+                 std::chrono::seconds{20});
+  }
+};
+
+/// Waits until the engine has stored Telegram's id of the copy (the sender
+/// marks it after Telegram answers): a reader replies to a message they
+/// have, and the engine finds it from that mark.
+void await_marked(sim_world& world, int64_t chat, int64_t message_id) {
+  auto sql =
+      "SELECT count(*) FROM outbox WHERE chat_id = " + std::to_string(chat)
+      + " AND " + std::to_string(message_id) + " = ANY (telegram_message_ids)";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+  while (db_value(world, sql) == 0) {
+    BOOST_REQUIRE(std::chrono::steady_clock::now() < deadline);
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+  }
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_CASE(
+    a_pivoted_translation_carries_its_original_and_takes_fixes) {
+  pivot_world w;
+  auto& world = w.world;
+  // Markup-looking text is the writer's text: sent as entities, never
+  // parsed, so it arrives as typed.
+  std::string original = "O trabalhador assina o relatório <b>&amp;</b>.";
+  world.say(w.joao, original);
+  auto copy = world.next_message(w.ann.id, std::chrono::seconds{60});
+  BOOST_TEST(contains(copy.text, original), copy.text);
+  BOOST_REQUIRE_EQUAL(copy.entities.size(), 1u);
+  const auto& quote = copy.entities.front();
+  BOOST_TEST(quote.type == "expandable_blockquote");
+  BOOST_TEST(quote.length
+             == static_cast<int64_t>(bridge::utf8::utf16_length(original)));
+  BOOST_TEST(quote.offset + quote.length
+             == static_cast<int64_t>(bridge::utf8::utf16_length(copy.text)));
+
+  // Ann corrects it; Joao hears of it in Portuguese.
+  await_marked(world, w.ann.id, copy.message_id);
+  BOOST_REQUIRE(world.sim().reply(w.ann, copy.message_id,
+                                  "/fix The worker signs the report"));
+  auto saved = world.next_message(w.ann.id);
+  BOOST_TEST(saved.text == render(text_id::fix_saved, "en", "Joao"));
+  auto told = world.next_message(w.joao.id);
+  BOOST_TEST(contains(told.text, "The worker signs the report"), told.text);
+  BOOST_TEST(contains(told.text, original), told.text);
+
+  // /fix as a reply to a bot note, without a reply, and without text.
+  BOOST_REQUIRE(world.sim().reply(w.ann, saved.message_id, "/fix whatever"));
+  BOOST_TEST(world.next_message(w.ann.id).text
+             == render(text_id::fix_not_translation, "en"));
+  world.say(w.ann, "/fix Better words");
+  BOOST_TEST(world.next_message(w.ann.id).text
+             == render(text_id::fix_usage, "en"));
+  BOOST_REQUIRE(world.sim().reply(w.ann, copy.message_id, "/fix"));
+  BOOST_TEST(world.next_message(w.ann.id).text
+             == render(text_id::fix_usage, "en"));
+
+  // A second identical correction makes a glossary suggestion.
+  BOOST_REQUIRE(world.sim().reply(w.ann, copy.message_id,
+                                  "/fix the worker signs the report "));
+  world.next_message(w.ann.id);
+  world.next_message(w.joao.id);
+  world.say(w.ann, "/corrections");
+  auto list = world.next_message(w.ann.id).text;
+  BOOST_TEST(contains(list, render(text_id::corrections_header, "en")), list);
+
+  // Operators export them as JSON Lines, one valid object a line.
+  auto r = w.get("/admin/corrections?format=jsonl");
+  BOOST_REQUIRE_MESSAGE(r.status == 200, r.status << " " << r.body);
+  simdjson::dom::parser p;
+  size_t lines = 0;
+  for (size_t at = 0; at < r.body.size();) {
+    auto end = r.body.find('\n', at);
+    BOOST_REQUIRE(end != std::string::npos);
+    simdjson::dom::element e;
+    BOOST_REQUIRE(p.parse(r.body.substr(at, end - at)).get(e)
+                  == simdjson::SUCCESS);
+    std::string_view text;
+    BOOST_REQUIRE(e["original"].get_string().get(text) == simdjson::SUCCESS);
+    BOOST_TEST(std::string{text} == original);
+    ++lines;
+    at = end + 1;
+  }
+  BOOST_TEST(lines == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_direct_translation_has_no_quote) {
+  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
+                  unthrottled_sim()};
+  auto ann = make_user(6201, "Ann", "en");
+  auto bob = make_user(6202, "Bob", "es");
+  auto code = register_manager(world, ann, "en");
+  register_worker(world, bob, "es", code, ann);
+  world.say(bob, "Hola");
+  auto copy = world.next_message(ann.id);
+  BOOST_TEST(copy.entities.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
