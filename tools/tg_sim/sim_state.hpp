@@ -258,8 +258,6 @@ public:
   injection inject_message(const sim_user& from, int64_t chat_id,
                            std::string text, std::string media,
                            std::string caption, std::string chat_title);
-  /// The same for a whole request (an album's item names its album).
-  injection inject_message(message_request r);
   /// Several user messages under one lock, in order, each with its own
   /// answer in `out`. The queue's bounds are checked for the whole batch
   /// first: when it cannot take them all, none is injected and the 503
