@@ -2,6 +2,8 @@
 #include "domain/glossary.hpp"
 
 #include <algorithm>
+#include <tuple>
+#include <utility>
 
 #include "common/utf8.hpp"
 
@@ -220,59 +222,114 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
     auto f = fold_points(trim(terms_[i].text)).points;
     if (f.empty())
       continue;
-    if (f.front() < ascii_first_.size())
-      ascii_first_[f.front()] = true;
-    by_first_[f.front()].push_back({std::move(f), i});
+    if (f.front() < 0x80) {
+      if (f.size() == 1)
+        ascii_alone_[f.front()] = true;
+      else
+        ascii_next_[f.front()].set(std::min<char32_t>(f[1], 127));
+    }
+    uint32_t at = 0;
+    for (auto c : f) {
+      auto& next = nodes_[at].next;
+      auto it = std::lower_bound(
+          next.begin(), next.end(), c,
+          [](const auto& edge, char32_t v) { return edge.first < v; });
+      if (it == next.end() || it->first != c) {
+        auto fresh = static_cast<uint32_t>(nodes_.size());
+        next.insert(it, {c, fresh});
+        nodes_.emplace_back();
+        at = fresh;
+      } else {
+        at = it->second;
+      }
+    }
+    if (nodes_[at].term < 0) {
+      nodes_[at].term = static_cast<int64_t>(i);
+      nodes_[at].ends_in_word = is_word(f.back());
+    }
   }
-  for (auto& [first, list] : by_first_)
-    std::stable_sort(list.begin(), list.end(),
-                     [](const entry& a, const entry& b) {
-                       return a.folded.size() > b.folded.size();
-                     });
 }
+
+uint32_t matcher::child(uint32_t at, char32_t c) const {
+  const auto& next = nodes_[at].next;
+  auto it = std::lower_bound(
+      next.begin(), next.end(), c,
+      [](const auto& edge, char32_t v) { return edge.first < v; });
+  return it != next.end() && it->first == c ? it->second : 0;
+}
+
+namespace {
+
+bool ascii_word_byte(unsigned char b) {
+  return static_cast<unsigned>(b - '0') < 10u
+         || static_cast<unsigned>((b | 32) - 'a') < 26u;
+}
+
+/// The folded code point at byte `i` and its length in bytes.
+std::pair<char32_t, size_t> folded_at(std::string_view text, size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80)
+    return {(b >= 'A' && b <= 'Z') ? b + 32u : b, 1};
+  auto [c, n] = decode(text, i);
+  return {fold(c), n};
+}
+
+} // namespace
 
 std::vector<match> matcher::find(std::string_view text) const {
   std::vector<match> out;
-  if (by_first_.empty() || text.empty())
+  if (nodes_[0].next.empty() || text.empty())
     return out;
-  // Reused per thread: a 4,096-character text would otherwise cost two
-  // allocations of tens of kilobytes per message.
-  thread_local folded_text t;
-  fold_points_into(text, t);
-  const auto& p = t.points;
-  const size_t n = p.size();
+  // One pass over the bytes, folding as it goes: no copy of the text.
+  // Where a word (or a character outside words) starts and its first two
+  // code points could begin a term, the trie is walked from there; the
+  // longest term that does not end inside a word wins.
+  const size_t n = text.size();
+  bool after_word = false;
   for (size_t i = 0; i < n;) {
-    // A term never starts inside a word.
-    if (i > 0 && is_word(p[i - 1]) && is_word(p[i])) {
-      ++i;
-      continue;
+    auto [c, len] = folded_at(text, i);
+    bool word = is_word(c);
+    bool may_start = !(after_word && word);
+    if (may_start && c < 0x80 && !ascii_alone_[c]) {
+      if (ascii_next_[c].none() || i + len >= n)
+        may_start = false;
+      else
+        may_start = ascii_next_[c].test(
+            std::min<char32_t>(folded_at(text, i + len).first, 127));
     }
-    if (p[i] < ascii_first_.size() && !ascii_first_[p[i]]) {
-      ++i; // no term starts with this letter: no lookup
-      continue;
-    }
-    auto it = by_first_.find(p[i]);
-    size_t end = 0;
-    size_t index = 0;
-    if (it != by_first_.end()) {
-      for (auto& e : it->second) {
-        size_t j = i + e.folded.size();
-        if (j > n || p.compare(i, e.folded.size(), e.folded) != 0)
-          continue;
-        // Nor does it end inside one.
-        if (j < n && is_word(p[j - 1]) && is_word(p[j]))
-          continue;
-        end = j;
-        index = e.index;
-        break;
+    size_t best_end = 0;
+    const node* best = nullptr;
+    if (may_start) {
+      uint32_t at = 0;
+      size_t j = i;
+      auto [cp, cl] = std::pair<char32_t, size_t>{c, len};
+      while ((at = child(at, cp)) != 0) {
+        j += cl;
+        bool more = j < n;
+        if (more)
+          std::tie(cp, cl) = folded_at(text, j);
+        const auto& here = nodes_[at];
+        if (here.term >= 0 && !(more && here.ends_in_word && is_word(cp))) {
+          best_end = j;
+          best = &here;
+        }
+        if (!more)
+          break;
       }
     }
-    if (end == 0) {
-      ++i;
+    if (best != nullptr) {
+      out.push_back({i, best_end, static_cast<size_t>(best->term)});
+      after_word = best->ends_in_word;
+      i = best_end;
       continue;
     }
-    out.push_back({t.offsets[i], t.offsets[end], index});
-    i = end;
+    after_word = word;
+    i += len;
+    // The rest of a word starts nothing: skip its ASCII letters and
+    // digits in a tight loop (most of any text).
+    if (word)
+      while (i < n && ascii_word_byte(static_cast<unsigned char>(text[i])))
+        ++i;
   }
   return out;
 }

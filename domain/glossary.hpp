@@ -2,11 +2,11 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 /// A team's glossary: terms the manager fixed, found in a text and kept
@@ -64,16 +64,30 @@ public:
   const std::vector<term>& terms() const { return terms_; }
 
 private:
-  struct entry {
-    std::u32string folded;
-    size_t index = 0;
+  /// A trie of the terms' folded code points: a match walks it once from
+  /// where a word starts, however many terms share a beginning.
+  struct node {
+    /// Children by code point, sorted.
+    std::vector<std::pair<char32_t, uint32_t>> next;
+    /// The term ending here (the first given, of equal ones), or -1.
+    int64_t term = -1;
+    /// Whether that term's last code point is a word character (then it
+    /// may not end where a word goes on).
+    bool ends_in_word = false;
   };
 
+  /// The child of `at` for `c`, or 0 (the root is never a child).
+  uint32_t child(uint32_t at, char32_t c) const;
+
   std::vector<term> terms_;
-  /// Which ASCII code points some term starts with.
-  std::array<bool, 128> ascii_first_{};
-  /// By first folded code point, longest first.
-  std::unordered_map<char32_t, std::vector<entry>> by_first_;
+  /// For an ASCII first code point: which second code points some term
+  /// continues with (bit 127 stands for any code point past ASCII), and
+  /// whether a term is that one code point alone. Most word starts are
+  /// turned away here, before the trie.
+  std::array<std::bitset<128>, 128> ascii_next_{};
+  std::array<bool, 128> ascii_alone_{};
+  /// nodes_[0] is the root.
+  std::vector<node> nodes_{1};
 };
 
 // -- placeholders -------------------------------------------------------------
