@@ -111,14 +111,6 @@ injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
   return inject_message(std::move(r));
 }
 
-injection sim_state::inject_message(message_request r) {
-  lock guard{mu_};
-  auto out = message_locked(r);
-  if (out.update_id != 0)
-    updates_changed();
-  return out;
-}
-
 refusal sim_state::inject_messages(std::vector<message_request>& batch,
                                    std::vector<injection>& out) {
   out.clear();
