@@ -203,6 +203,10 @@ public:
   /// refundStarPayment.
   refusal refund_star_payment(int64_t user_id, const std::string& charge_id);
 
+  /// editUserStarSubscription: the user must be known, the charge theirs.
+  refusal edit_star_subscription(int64_t user_id, const std::string& charge_id,
+                                 bool canceled);
+
   /// A user pays `link`: a pre_checkout_query is queued that the bot must
   /// answer within `deadline` on the simulator's clock.
   injection pay(const sim_user& from, const std::string& link,
