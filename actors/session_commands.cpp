@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/session.hpp"
+#include "domain/command_menu.hpp"
 #include "domain/invite_code.hpp"
 #include "messages/type_ids.hpp"
 
@@ -283,13 +284,15 @@ void session_state::run_command(const domain::command& cmd) {
     }
     [[fallthrough]];
   case command_kind::help:
-    reply(say(manager ? text_id::help_manager : text_id::help_worker));
+    reply(domain::help_text(manager ? domain::menu_role::manager
+                                    : domain::menu_role::worker,
+                            lang()));
     break;
   case command_kind::code:
     if (manager)
       reply(code_text(text_id::code_for_manager));
     else
-      reply(say(text_id::help_worker));
+      reply(domain::help_text(domain::menu_role::worker, lang()));
     break;
   case command_kind::newcode:
     if (manager_only())

@@ -31,6 +31,10 @@ constexpr menu_entry entries[] = {
     {"subscribe", text_id::menu_subscribe, true, false},
     {"paysupport", text_id::menu_paysupport, true, false},
     {"language", text_id::menu_language, true, true},
+    // menu: glossary and corrections
+    {"glossary", text_id::menu_glossary, true, false},
+    {"fix", text_id::menu_fix, true, true},
+    {"corrections", text_id::menu_corrections, true, false},
     {"feedback", text_id::menu_feedback, true, true},
     {"reset", text_id::menu_reset, true, true},
 };
@@ -49,6 +53,21 @@ command_menu(menu_role role, const std::string& lang) {
   for (const auto& e : entries)
     if (role == menu_role::manager ? e.manager : e.worker)
       out.emplace_back(e.command, std::string{wording(e.description, lang)});
+  return out;
+}
+
+std::string help_text(menu_role role, const std::string& lang) {
+  if (role == menu_role::unregistered)
+    return std::string{wording(text_id::help_new, lang)};
+  bool manager = role == menu_role::manager;
+  std::string out{
+      wording(manager ? text_id::help_manager : text_id::help_worker, lang)};
+  // Later features add their lines as their own entries, so each table's
+  // older wordings stay as they were translated.
+  out += '\n';
+  out += wording(manager ? text_id::help_corrections_manager
+                         : text_id::help_corrections_worker,
+                 lang);
   return out;
 }
 

@@ -16,4 +16,8 @@ enum class menu_role : uint8_t { unregistered, manager, worker };
 std::vector<std::pair<std::string, std::string>>
 command_menu(menu_role role, const std::string& lang);
 
+/// The reply to /help for `role` in `lang`: the role's commands, the same
+/// set the menu offers.
+std::string help_text(menu_role role, const std::string& lang);
+
 } // namespace bridge::domain

@@ -173,6 +173,13 @@ enum class text_id {
   corrections_header,
   /// original, correction, times.
   corrections_line,
+  // -- menu: glossary and corrections --
+  menu_glossary,
+  menu_fix,
+  menu_corrections,
+  /// Lines /help adds for a manager, then for a worker.
+  help_corrections_manager,
+  help_corrections_worker,
   count_
 };
 

@@ -350,6 +350,19 @@ constexpr text_table texts_ar{{
     "تصحيحات كرّرها فريقك (اقتراحات لمسرد المصطلحات):",
     // corrections_line
     "• «\u2068{}\u2069» ← «\u2068{}\u2069» (عدد المرات: \u2068{}\u2069)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "مسرد مصطلحات الفريق",
+    // menu_fix
+    "تصحيح ترجمة (بالرد عليها)",
+    // menu_corrections
+    "تصحيحات كرّرها فريقك",
+    // help_corrections_manager
+    "\u2066/glossary\u2069 – مصطلحات الفريق؛ \u2066/corrections\u2069 – "
+    "التصحيحات المتكررة\n"
+    "\u2066/fix\u2069 نص – ردًّا على ترجمة: صيغتك الأفضل",
+    // help_corrections_worker
+    "\u2066/fix\u2069 نص – ردًّا على ترجمة: صيغتك الأفضل",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -348,6 +348,18 @@ constexpr text_table texts_ca{{
     "Correccions que el teu equip ha repetit (propostes per al glossari):",
     // corrections_line
     "• «{}» → «{}» ({} vegades)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "El glossari de l'equip",
+    // menu_fix
+    "Corregir una traducció (com a resposta)",
+    // menu_corrections
+    "Correccions que el teu equip ha repetit",
+    // help_corrections_manager
+    "/glossary – els termes de l'equip; /corrections – correccions repetides\n"
+    "/fix TEXT – com a resposta a una traducció: la teva versió millor",
+    // help_corrections_worker
+    "/fix TEXT – com a resposta a una traducció: la teva versió millor",
 }};
 
 } // namespace bridge::domain::texts_detail

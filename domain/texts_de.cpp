@@ -368,6 +368,19 @@ constexpr text_table texts_de{{
     "Korrekturen, die Ihr Team wiederholt hat (Vorschläge für das Glossar):",
     // corrections_line
     "• „{}“ → „{}“ ({}-mal)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Das Glossar des Teams",
+    // menu_fix
+    "Eine Übersetzung korrigieren (als Antwort)",
+    // menu_corrections
+    "Korrekturen, die Ihr Team wiederholt hat",
+    // help_corrections_manager
+    "/glossary – die Begriffe des Teams; /corrections – wiederholte "
+    "Korrekturen\n"
+    "/fix TEXT – als Antwort auf eine Übersetzung: Ihre bessere Formulierung",
+    // help_corrections_worker
+    "/fix TEXT – als Antwort auf eine Übersetzung: Ihre bessere Formulierung",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -343,6 +343,18 @@ constexpr text_table texts_en{{
     "Corrections your team repeated (glossary suggestions):",
     // corrections_line
     "• “{}” → “{}” ({} times)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "The team's glossary",
+    // menu_fix
+    "Correct a translation (as a reply)",
+    // menu_corrections
+    "Corrections your team repeated",
+    // help_corrections_manager
+    "/glossary – the team's terms; /corrections – repeated corrections\n"
+    "/fix TEXT – as a reply to a translation: your better wording",
+    // help_corrections_worker
+    "/fix TEXT – as a reply to a translation: your better wording",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -343,6 +343,19 @@ constexpr text_table texts_es{{
     "Correcciones que tu equipo ha repetido (propuestas para el glosario):",
     // corrections_line
     "• «{}» → «{}» ({} veces)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "El glosario del equipo",
+    // menu_fix
+    "Corregir una traducción (como respuesta)",
+    // menu_corrections
+    "Correcciones que tu equipo repitió",
+    // help_corrections_manager
+    "/glossary – los términos del equipo; /corrections – correcciones "
+    "repetidas\n"
+    "/fix TEXTO – como respuesta a una traducción: tu mejor versión",
+    // help_corrections_worker
+    "/fix TEXTO – como respuesta a una traducción: tu mejor versión",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -355,6 +355,18 @@ constexpr text_table texts_fr{{
     "Corrections répétées par votre équipe (propositions pour le glossaire) :",
     // corrections_line
     "• « {} » → « {} » ({} fois)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Le glossaire de l'équipe",
+    // menu_fix
+    "Corriger une traduction (en réponse)",
+    // menu_corrections
+    "Corrections répétées par votre équipe",
+    // help_corrections_manager
+    "/glossary – les termes de l'équipe ; /corrections – corrections répétées\n"
+    "/fix TEXTE – en réponse à une traduction : votre meilleure formulation",
+    // help_corrections_worker
+    "/fix TEXTE – en réponse à une traduction : votre meilleure formulation",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -346,6 +346,18 @@ constexpr text_table texts_gl{{
     "Correccións que repetiu o teu equipo (propostas para o glosario):",
     // corrections_line
     "• «{}» → «{}» ({} veces)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "O glosario do equipo",
+    // menu_fix
+    "Corrixir unha tradución (como resposta)",
+    // menu_corrections
+    "Correccións que repetiu o teu equipo",
+    // help_corrections_manager
+    "/glossary – os termos do equipo; /corrections – correccións repetidas\n"
+    "/fix TEXTO – como resposta a unha tradución: a túa versión mellor",
+    // help_corrections_worker
+    "/fix TEXTO – como resposta a unha tradución: a túa versión mellor",
 }};
 
 } // namespace bridge::domain::texts_detail

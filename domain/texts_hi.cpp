@@ -333,6 +333,18 @@ constexpr text_table texts_hi{{
     "आपकी टीम द्वारा दोहराए गए सुधार (शब्दावली के सुझाव):",
     // corrections_line
     "• “{}” → “{}” ({} बार)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "टीम की शब्दावली",
+    // menu_fix
+    "किसी अनुवाद को सुधारें (उसके जवाब में)",
+    // menu_corrections
+    "आपकी टीम द्वारा दोहराए गए सुधार",
+    // help_corrections_manager
+    "/glossary – टीम के शब्द; /corrections – दोहराए गए सुधार\n"
+    "/fix पाठ – किसी अनुवाद के जवाब में: आपके बेहतर शब्द",
+    // help_corrections_worker
+    "/fix पाठ – किसी अनुवाद के जवाब में: आपके बेहतर शब्द",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -354,6 +354,18 @@ constexpr text_table texts_it{{
     "Correzioni ripetute dalla tua squadra (proposte per il glossario):",
     // corrections_line
     "• «{}» → «{}» ({} volte)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Il glossario della squadra",
+    // menu_fix
+    "Correggere una traduzione (in risposta)",
+    // menu_corrections
+    "Correzioni ripetute dalla tua squadra",
+    // help_corrections_manager
+    "/glossary – i termini della squadra; /corrections – correzioni ripetute\n"
+    "/fix TESTO – in risposta a una traduzione: la tua versione migliore",
+    // help_corrections_worker
+    "/fix TESTO – in risposta a una traduzione: la tua versione migliore",
 }};
 
 } // namespace bridge::domain::texts_detail

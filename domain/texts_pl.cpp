@@ -343,6 +343,18 @@ constexpr text_table texts_pl{{
     "Poprawki powtarzane przez Twój zespół (propozycje do słowniczka):",
     // corrections_line
     "• „{}” → „{}” (razy: {})",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Słowniczek zespołu",
+    // menu_fix
+    "Popraw tłumaczenie (w odpowiedzi na nie)",
+    // menu_corrections
+    "Poprawki powtarzane przez zespół",
+    // help_corrections_manager
+    "/glossary – terminy zespołu; /corrections – powtarzane poprawki\n"
+    "/fix TEKST – w odpowiedzi na tłumaczenie: Twoja lepsza wersja",
+    // help_corrections_worker
+    "/fix TEKST – w odpowiedzi na tłumaczenie: Twoja lepsza wersja",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -351,6 +351,18 @@ constexpr text_table texts_pt{{
     "Correções que a sua equipe repetiu (sugestões para o glossário):",
     // corrections_line
     "• «{}» → «{}» ({} vezes)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "O glossário da equipe",
+    // menu_fix
+    "Corrigir uma tradução (como resposta)",
+    // menu_corrections
+    "Correções que a sua equipe repetiu",
+    // help_corrections_manager
+    "/glossary – os termos da equipe; /corrections – correções repetidas\n"
+    "/fix TEXTO – como resposta a uma tradução: a sua versão melhor",
+    // help_corrections_worker
+    "/fix TEXTO – como resposta a uma tradução: a sua versão melhor",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -343,6 +343,18 @@ constexpr text_table texts_ro{{
     "Corecturi repetate de echipa dumneavoastră (propuneri pentru glosar):",
     // corrections_line
     "• „{}” → „{}” (de {} ori)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Glosarul echipei",
+    // menu_fix
+    "Corectează o traducere (ca răspuns)",
+    // menu_corrections
+    "Corecturi repetate de echipa ta",
+    // help_corrections_manager
+    "/glossary – termenii echipei; /corrections – corecturi repetate\n"
+    "/fix TEXT – ca răspuns la o traducere: varianta ta mai bună",
+    // help_corrections_worker
+    "/fix TEXT – ca răspuns la o traducere: varianta ta mai bună",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -343,6 +343,18 @@ constexpr text_table texts_ru{{
     "Правки, которые повторяла ваша команда (предложения для глоссария):",
     // corrections_line
     "• «{}» → «{}» (раз: {})",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Глоссарий команды",
+    // menu_fix
+    "Исправить перевод (ответом на него)",
+    // menu_corrections
+    "Правки, которые повторяла команда",
+    // help_corrections_manager
+    "/glossary – термины команды; /corrections – повторённые правки\n"
+    "/fix ТЕКСТ – ответом на перевод: ваш лучший вариант",
+    // help_corrections_worker
+    "/fix ТЕКСТ – ответом на перевод: ваш лучший вариант",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -369,6 +369,19 @@ constexpr text_table texts_tl{{
     "Mga pagtatamang inulit ng iyong team (mga mungkahi para sa glosaryo):",
     // corrections_line
     "• “{}” → “{}” ({} beses)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Ang glosaryo ng team",
+    // menu_fix
+    "Itama ang isang salin (bilang sagot dito)",
+    // menu_corrections
+    "Mga pagtatamang inulit ng iyong team",
+    // help_corrections_manager
+    "/glossary – ang mga termino ng team; /corrections – mga inulit na "
+    "pagtatama\n"
+    "/fix TEKSTO – bilang sagot sa isang salin: ang mas mahusay mong bersyon",
+    // help_corrections_worker
+    "/fix TEKSTO – bilang sagot sa isang salin: ang mas mahusay mong bersyon",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -340,6 +340,18 @@ constexpr text_table texts_tr{{
     "Ekibinizin tekrarladığı düzeltmeler (sözlük önerileri):",
     // corrections_line
     "• “{}” → “{}” ({} kez)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Ekibin sözlüğü",
+    // menu_fix
+    "Bir çeviriyi düzelt (yanıt olarak)",
+    // menu_corrections
+    "Ekibinizin tekrarladığı düzeltmeler",
+    // help_corrections_manager
+    "/glossary – ekibin terimleri; /corrections – tekrarlanan düzeltmeler\n"
+    "/fix METİN – bir çeviriye yanıt olarak: daha iyi ifadeniz",
+    // help_corrections_worker
+    "/fix METİN – bir çeviriye yanıt olarak: daha iyi ifadeniz",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -344,6 +344,18 @@ constexpr text_table texts_uk{{
     "Виправлення, які повторювала ваша команда (пропозиції до глосарія):",
     // corrections_line
     "• «{}» → «{}» (разів: {})",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "Глосарій команди",
+    // menu_fix
+    "Виправити переклад (відповіддю на нього)",
+    // menu_corrections
+    "Виправлення, які повторювала команда",
+    // help_corrections_manager
+    "/glossary – терміни команди; /corrections – повторені виправлення\n"
+    "/fix ТЕКСТ – відповіддю на переклад: ваш кращий варіант",
+    // help_corrections_worker
+    "/fix ТЕКСТ – відповіддю на переклад: ваш кращий варіант",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -376,6 +376,19 @@ constexpr text_table texts_ur{{
     "آپ کی ٹیم کی دہرائی گئی درستیاں (فرہنگ کی تجاویز):",
     // corrections_line
     "• «\u2068{}\u2069» ← «\u2068{}\u2069» (\u2068{}\u2069 بار)",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "ٹیم کی فرہنگ",
+    // menu_fix
+    "کسی ترجمے کی درستی کریں (اس کے جواب میں)",
+    // menu_corrections
+    "آپ کی ٹیم کی دہرائی گئی درستیاں",
+    // help_corrections_manager
+    "\u2066/glossary\u2069 – ٹیم کی اصطلاحات؛ \u2066/corrections\u2069 – "
+    "دہرائی گئی درستیاں\n"
+    "\u2066/fix\u2069 متن – کسی ترجمے کے جواب میں: آپ کے بہتر الفاظ",
+    // help_corrections_worker
+    "\u2066/fix\u2069 متن – کسی ترجمے کے جواب میں: آپ کے بہتر الفاظ",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -314,6 +314,18 @@ constexpr text_table texts_zh{{
     "你的团队重复过的更正（术语表建议）：",
     // corrections_line
     "• “{}” → “{}”（{} 次）",
+    // -- menu: glossary and corrections --
+    // menu_glossary
+    "团队术语表",
+    // menu_fix
+    "更正一条译文（以回复方式）",
+    // menu_corrections
+    "团队重复过的更正",
+    // help_corrections_manager
+    "/glossary – 团队的术语；/corrections – 重复过的更正\n"
+    "/fix 内容 – 回复一条译文：你的更好译法",
+    // help_corrections_worker
+    "/fix 内容 – 回复一条译文：你的更好译法",
 }};
 
 } // namespace bridge::domain::texts_detail

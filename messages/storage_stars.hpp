@@ -123,12 +123,17 @@ struct star_payment {
   int64_t stars = 0;
   int64_t expires_at_ms = 0;
   bool refunded = false;
+  /// The charge that started the subscription this payment paid for (the
+  /// id Telegram's editUserStarSubscription takes); empty for a payment
+  /// Telegram sent without a subscription end (a one-time payment).
+  std::string subscription_charge_id;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, star_payment& x) {
   return f(caf::meta::type_name("star_payment"), x.charge_id, x.order_id,
-           x.user_id, x.stars, x.expires_at_ms, x.refunded);
+           x.user_id, x.stars, x.expires_at_ms, x.refunded,
+           x.subscription_charge_id);
 }
 
 /// The payment with that charge id; `not_found` when there is none.

@@ -17,6 +17,7 @@
 #include "ops/admin_query.hpp"
 #include "telegram/stars_api.hpp"
 #include "telegram/update_decoder.hpp"
+#include "telemetry/metrics.hpp"
 
 namespace bridge::ops {
 
@@ -78,38 +79,103 @@ caf::expected<typename Op::result> ask_db(const admin_options& o, Op op) {
   return failed;
 }
 
-/// What Telegram said to the refund.
-enum class refund_call { done, already, failed };
-
-refund_call call_refund(const admin_options& o, const star_payment& p,
-                        std::string& why) {
-  auto call = telegram::encode_refund_star_payment(p.user_id, p.charge_id);
+/// Posts `call` to the Bot API: true when Telegram answered ok, else
+/// false with `why` (the transport's error or Telegram's description).
+bool post_call(const admin_options& o, const telegram::api_call& call,
+               std::string& why) {
   http_client client;
   auto resp = client.post(
       telegram::method_url(o.api_url, o.bot_token, call.method), call.body,
       {"Content-Type: application/json"}, refund_api_wait);
   if (resp.transport_failed()) {
     why = resp.error;
-    return refund_call::failed;
+    return false;
   }
   auto reply = telegram::decode_reply(resp.body);
   if (resp.status == 200 && reply && reply->ok)
-    return refund_call::done;
+    return true;
   why =
       reply ? reply->error.description : "HTTP " + std::to_string(resp.status);
+  return false;
+}
+
+/// What Telegram said to the refund.
+enum class refund_call { done, already, failed };
+
+refund_call call_refund(const admin_options& o, const star_payment& p,
+                        std::string& why) {
+  if (post_call(o, telegram::encode_refund_star_payment(p.user_id, p.charge_id),
+                why))
+    return refund_call::done;
   return why.find("CHARGE_ALREADY_REFUNDED") != std::string::npos
              ? refund_call::already
              : refund_call::failed;
 }
 
-std::string render_refund(const star_payment& p, std::string_view state) {
+/// What became of the subscription's renewal after its refund. Telegram
+/// keeps renewing (and charging) a refunded subscription until the bot
+/// cancels it, so every answer about a refunded subscription says which.
+struct renewal_state {
+  /// False for a payment without a subscription: nothing to cancel.
+  bool subscription = false;
+  bool canceled = false;
+  std::string why;
+};
+
+/// editUserStarSubscription with is_canceled. A failure leaves the refund
+/// standing: it is logged, counted, and the refund route tries again.
+renewal_state cancel_renewal(const admin_options& o, const star_payment& p) {
+  renewal_state out;
+  if (p.subscription_charge_id.empty())
+    return out;
+  out.subscription = true;
+  out.canceled = post_call(o,
+                           telegram::encode_edit_user_star_subscription(
+                               p.user_id, p.subscription_charge_id, true),
+                           out.why);
+  if (out.canceled) {
+    spdlog::info("admin: renewal of subscription {} of user {} canceled",
+                 p.subscription_charge_id, p.user_id);
+    return out;
+  }
+  telemetry::metrics().renewal_cancel_failures.Increment();
+  spdlog::error("admin: payment {} is refunded but Telegram was not told to "
+                "stop renewing subscription {} of user {} ({}); it may charge "
+                "them again: POST the refund route again to retry",
+                p.charge_id, p.subscription_charge_id, p.user_id, out.why);
+  return out;
+}
+
+void add_renewal(json::writer& w, const renewal_state& r) {
+  if (!r.subscription)
+    return;
+  w.field("renewal_canceled", r.canceled);
+  if (!r.canceled)
+    w.field("renewal_error", r.why)
+        .field("retry", "POST this route again to cancel the renewal");
+}
+
+std::string render_refund(const star_payment& p, const renewal_state& r) {
   json::writer w;
   w.begin_object()
-      .field(state, p.charge_id)
+      .field("refunded", p.charge_id)
       .field("user_id", p.user_id)
-      .field("stars", p.stars)
-      .end_object();
+      .field("stars", p.stars);
+  add_renewal(w, r);
+  w.end_object();
   return std::move(w).str();
+}
+
+/// The 409 of a payment refunded before; its renewal is canceled again,
+/// which is how a failed cancellation is retried.
+void send_refunded_before(httplib::Response& res, const admin_options& o,
+                          const star_payment& p, std::string_view what) {
+  auto renewal = cancel_renewal(o, p);
+  json::writer w;
+  w.begin_object().field("error", what);
+  add_renewal(w, renewal);
+  w.end_object();
+  send_refund_json(res, 409, std::move(w).str());
 }
 
 } // namespace
@@ -137,8 +203,7 @@ void refund_payment(const httplib::Request& req, httplib::Response& res,
     return;
   }
   if (paid->refunded) {
-    send_refund_json(res, 409,
-                     render_error("this payment was refunded before"));
+    send_refunded_before(res, o, *paid, "this payment was refunded before");
     return;
   }
   std::string why;
@@ -163,12 +228,11 @@ void refund_payment(const httplib::Request& req, httplib::Response& res,
                "{}; the subscription it paid for has ended",
                charge, paid->user_id, paid->stars, *who);
   if (said == refund_call::already || recorded->refunded) {
-    send_refund_json(
-        res, 409,
-        render_error("this payment was refunded before (now recorded)"));
+    send_refunded_before(res, o, *paid,
+                         "this payment was refunded before (now recorded)");
     return;
   }
-  send_refund_json(res, 200, render_refund(*paid, "refunded"));
+  send_refund_json(res, 200, render_refund(*paid, cancel_renewal(o, *paid)));
 }
 
 } // namespace bridge::ops

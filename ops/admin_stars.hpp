@@ -17,7 +17,14 @@ struct admin_options;
 /// an unknown charge; 409 for one refunded before (here, or already at
 /// Telegram: then recorded too, so the books match); 502 when Telegram
 /// refuses or cannot be reached (nothing is recorded, the operator may
-/// try again). Runs on an HTTP thread: it blocks while it waits.
+/// try again). A refund of a subscription's payment then cancels the
+/// subscription's renewal (editUserStarSubscription), or Telegram would
+/// charge the user again next period: the answer says
+/// `"renewal_canceled":true|false`. A failed cancellation leaves the
+/// refund standing; it is logged, counted in
+/// bridge_star_renewal_cancel_failures_total, and POSTing the route again
+/// (a 409, since the refund was made) retries it. Runs on an HTTP thread:
+/// it blocks while it waits.
 void refund_payment(const httplib::Request& req, httplib::Response& res,
                     const admin_options& o);
 

@@ -63,9 +63,17 @@ SET status = 'active', updated_at = now(),
                       ELSE EXCLUDED.expires_at END
 RETURNING epoch_ms(expires_at))"};
 
+// The subscription's first charge names it at Telegram: renewals of one
+// order are its later charges. The user's index keeps the look-up short.
 constexpr sql_def star_payment_get{"star_payment_get", R"(
 SELECT p.charge_id, p.order_id, p.user_id, p.stars,
-       COALESCE(epoch_ms(p.expires_at), 0), r.charge_id IS NOT NULL
+       COALESCE(epoch_ms(p.expires_at), 0), r.charge_id IS NOT NULL,
+       CASE WHEN p.expires_at IS NULL THEN ''
+            ELSE COALESCE((SELECT f.charge_id FROM star_payments f
+                           WHERE f.user_id = p.user_id
+                             AND f.order_id = p.order_id
+                           ORDER BY f.renewal, f.paid_at, f.charge_id
+                           LIMIT 1), p.charge_id) END
 FROM star_payments p LEFT JOIN star_refunds r USING (charge_id)
 WHERE p.charge_id = $1)"};
 
@@ -254,9 +262,9 @@ caf::expected<star_payment> payment_of(op_context& ctx, const std::string& id) {
   if (rs.empty())
     return make_error(engine_errc::not_found, "no payment with this charge id");
   auto& r = rs.front();
-  expect_width(r, 6, "star payment");
-  return star_payment{text_at(r, 0), int_at(r, 1), int_at(r, 2),
-                      int_at(r, 3),  int_at(r, 4), bool_at(r, 5)};
+  expect_width(r, 7, "star payment");
+  return star_payment{text_at(r, 0), int_at(r, 1),  int_at(r, 2), int_at(r, 3),
+                      int_at(r, 4),  bool_at(r, 5), text_at(r, 6)};
 }
 
 } // namespace

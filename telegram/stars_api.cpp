@@ -51,6 +51,18 @@ api_call encode_refund_star_payment(int64_t user_id,
   return {"refundStarPayment", std::move(w).str()};
 }
 
+api_call encode_edit_user_star_subscription(int64_t user_id,
+                                            std::string_view charge_id,
+                                            bool canceled) {
+  json::writer w;
+  w.begin_object()
+      .field("user_id", user_id)
+      .field("telegram_payment_charge_id", charge_id)
+      .field("is_canceled", canceled)
+      .end_object();
+  return {"editUserStarSubscription", std::move(w).str()};
+}
+
 std::optional<std::string> decode_string_result(std::string_view body) {
   simdjson::dom::parser parser;
   simdjson::dom::element root;

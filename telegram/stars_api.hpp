@@ -31,6 +31,12 @@ api_call encode_answer_pre_checkout(std::string_view query_id, bool ok,
 api_call encode_refund_star_payment(int64_t user_id,
                                     std::string_view charge_id);
 
+/// editUserStarSubscription: `canceled` true stops Telegram renewing the
+/// subscription `charge_id` paid (it runs to the end of its period).
+api_call encode_edit_user_star_subscription(int64_t user_id,
+                                            std::string_view charge_id,
+                                            bool canceled);
+
 /// The string `result` of a successful reply (an invoice link); nullopt
 /// for an error or anything unreadable.
 std::optional<std::string> decode_string_result(std::string_view body);

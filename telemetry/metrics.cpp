@@ -230,6 +230,10 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
                            "1 while the engine serves without a part it would "
                            "rather have, by part",
                            {{"part", "cache"}})),
+      renewal_cancel_failures(
+          counter(r, "bridge_star_renewal_cancel_failures_total",
+                  "Refunded Stars subscriptions whose renewal Telegram was "
+                  "not told to stop (the refund route retries it)")),
       updates_skipped_(family(r, "bridge_updates_skipped_total",
                               "Readable updates not handled, by reason: the "
                               "kind, no_sender or other")),

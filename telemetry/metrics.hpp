@@ -180,6 +180,12 @@ struct engine_metrics {
   /// check, such as the webhook's secret).
   prometheus::Counter& http_refused(const std::string& reason);
 
+  // -- refunds of Stars subscriptions -----------------------------------------
+  /// Refunds whose editUserStarSubscription failed: Telegram may still
+  /// renew (and charge) that subscription until the refund route is asked
+  /// again. The figure an operator alerts on.
+  prometheus::Counter& renewal_cancel_failures;
+
 private:
   prometheus::Family<prometheus::Counter>& updates_skipped_;
   prometheus::Family<prometheus::Counter>& updates_refused_;

@@ -159,12 +159,13 @@ BOOST_AUTO_TEST_CASE(the_menu_follows_the_role) {
   };
   using words_t = std::vector<std::string>;
   BOOST_TEST((words(menu_role::unregistered) == words_t{"start", "help"}));
-  BOOST_TEST((
-      words(menu_role::worker)
-      == words_t{"help", "tasks", "history", "language", "feedback", "reset"}));
+  BOOST_TEST((words(menu_role::worker)
+              == words_t{"help", "tasks", "history", "language", "fix",
+                         "feedback", "reset"}));
   auto manager = words(menu_role::manager);
-  BOOST_TEST(manager.size() == 16u);
-  for (const char* w : {"usage", "subscribe", "paysupport"})
+  BOOST_TEST(manager.size() == 19u);
+  for (const char* w :
+       {"usage", "subscribe", "paysupport", "glossary", "fix", "corrections"})
     BOOST_TEST((std::find(manager.begin(), manager.end(), w) != manager.end()),
                w);
   // Every entry is a command the bot knows, and a word Telegram takes.
@@ -193,6 +194,37 @@ BOOST_AUTO_TEST_CASE(the_menu_is_described_in_every_language) {
   // A language the bot does not speak reads English.
   BOOST_TEST(command_menu(menu_role::worker, "xx").front().second
              == command_menu(menu_role::worker, "en").front().second);
+}
+
+BOOST_AUTO_TEST_CASE(help_names_what_the_menu_offers) {
+  for (auto lang : bot_languages()) {
+    std::string l{lang};
+    auto manager = help_text(menu_role::manager, l);
+    auto worker = help_text(menu_role::worker, l);
+    BOOST_TEST(manager.rfind(std::string{wording(text_id::help_manager, l)}, 0)
+                   == 0u,
+               l);
+    BOOST_TEST(worker.rfind(std::string{wording(text_id::help_worker, l)}, 0)
+                   == 0u,
+               l);
+    for (const char* c : {"/glossary", "/corrections", "/fix"})
+      BOOST_TEST(manager.find(c) != std::string::npos, l << " " << c);
+    BOOST_TEST(worker.find("/fix") != std::string::npos, l);
+    // Workers only propose terms (/glossary add): the list is the manager's.
+    BOOST_TEST(worker.find("/corrections") == std::string::npos, l);
+    BOOST_TEST(worker.find("/glossary") == std::string::npos, l);
+    // A line of its own, in that language (not the English fallback).
+    BOOST_TEST(manager.find("\n\n") == std::string::npos, l);
+    if (l != "en")
+      BOOST_TEST(wording(text_id::help_corrections_manager, l)
+                     != wording(text_id::help_corrections_manager, "en"),
+                 l);
+  }
+  BOOST_TEST(help_text(menu_role::unregistered, "en")
+             == wording(text_id::help_new, "en"));
+  // A language the bot does not speak reads English.
+  BOOST_TEST(help_text(menu_role::worker, "xx")
+             == help_text(menu_role::worker, "en"));
 }
 
 BOOST_AUTO_TEST_SUITE_END() // domain_profile

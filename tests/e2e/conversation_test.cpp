@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "domain/command_menu.hpp"
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
 
@@ -77,8 +78,9 @@ BOOST_AUTO_TEST_CASE(an_edit_reaches_the_partners_copy) {
              == fake_copy(p.ana, "es", "See you at ten") + " (editado)");
   // An edit of a message the bot never carried is answered plainly.
   auto cmd = p.world.say(p.ana, "/help");
-  BOOST_TEST(p.world.next_message(p.ana.id).text
-             == render(text_id::help_manager, "en"));
+  BOOST_TEST(
+      p.world.next_message(p.ana.id).text
+      == bridge::domain::help_text(bridge::domain::menu_role::manager, "en"));
   BOOST_REQUIRE(p.world.sim().edit(p.ana, p.ana.id, cmd.message_id,
                                    "not a command any more"));
   BOOST_TEST(p.world.next_message(p.ana.id).text

@@ -14,8 +14,10 @@ BOOST_AUTO_TEST_SUITE(e2e_payments)
 // daily limit sends /subscribe, pays the invoice link and writes on; a
 // checkout of someone else's order is refused; an answer after the
 // 10-second deadline fails the payment; a renewal extends the
-// subscription; an operator's refund ends it. Every credit is checked in
-// PostgreSQL, where the money lives.
+// subscription; an operator's refund ends it and tells Telegram to stop
+// renewing it (and, when Telegram does not answer, says so and retries on
+// the next POST). Every credit is checked in PostgreSQL, where the money
+// lives.
 
 using namespace bridge::test;
 using bridge::domain::render;
@@ -89,6 +91,21 @@ struct pay_world {
                   std::chrono::seconds{20});
   }
 
+  /// The first payment's charge id, from PostgreSQL.
+  std::string first_charge() {
+    pqxx::connection c{world.database_url()};
+    pqxx::work tx{c};
+    return tx
+        .exec1(
+            "SELECT charge_id FROM star_payments ORDER BY paid_at LIMIT 1")[0]
+        .as<std::string>();
+  }
+
+  /// tg-sim renews the subscription `charge` paid for.
+  bridge::http_response renew(const std::string& charge) {
+    return world.sim().post("/sim/renew", R"({"charge_id":")" + charge + "\"}");
+  }
+
   void limited() {
     BOOST_TEST(world.next_message(ana.id).text
                == render(text_id::daily_limit_reached, "en", 1));
@@ -120,19 +137,11 @@ BOOST_FIXTURE_TEST_CASE(a_manager_pays_writes_on_renews_and_is_refunded,
   reaches_bob("three");
 
   // Renewal: Telegram charges again and the subscription runs 30 more days.
-  auto charge_sql = "SELECT charge_id FROM star_payments ORDER BY paid_at "
-                    "LIMIT 1";
   auto first_end = db_value(
       world, "SELECT epoch_ms(expires_at) FROM subscriptions WHERE user_id = "
                  + std::to_string(ana.id));
-  std::string charge;
-  {
-    pqxx::connection c{world.database_url()};
-    pqxx::work tx{c};
-    charge = tx.exec1(charge_sql)[0].as<std::string>();
-  }
-  auto renewed =
-      world.sim().post("/sim/renew", R"({"charge_id":")" + charge + "\"}");
+  auto charge = first_charge();
+  auto renewed = renew(charge);
   BOOST_REQUIRE_MESSAGE(renewed.status == 200, renewed.body);
   auto again = world.next_message(ana.id).text;
   BOOST_TEST(again.rfind("Thank you!", 0) == 0u, again);
@@ -142,16 +151,75 @@ BOOST_FIXTURE_TEST_CASE(a_manager_pays_writes_on_renews_and_is_refunded,
                                  + std::to_string(ana.id))
              == first_end + 2'592'000'000);
 
-  // The operator refunds the first payment: the subscription ends.
+  // The operator refunds the first payment: the subscription ends, and
+  // Telegram is told to stop renewing it.
   auto refund = admin_post("/admin/payments/" + charge + "/refund");
   BOOST_TEST(refund.status == 200, refund.body);
+  BOOST_TEST(refund.body.find(R"("renewal_canceled":true)")
+                 != std::string::npos,
+             refund.body);
   BOOST_TEST(events_with(ana.id, "refundStarPayment").find(charge)
              != std::string::npos);
-  BOOST_TEST(admin_post("/admin/payments/" + charge + "/refund").status == 409);
+  auto edits = events_with(ana.id, "editUserStarSubscription");
+  auto edit = edits.find(R"("method":"editUserStarSubscription")");
+  BOOST_REQUIRE_MESSAGE(edit != std::string::npos, edits);
+  auto edit_event = edits.substr(edit, edits.find('}', edit) - edit);
+  BOOST_TEST(edit_event.find(R"("is_canceled":true)") != std::string::npos,
+             edit_event);
+  BOOST_TEST(edit_event.find(charge) != std::string::npos, edit_event);
+  // Next month Telegram finds it canceled: no charge, nothing credited.
+  BOOST_TEST(renew(charge).status == 409);
+  BOOST_TEST(payments() == 2);
+  auto twice = admin_post("/admin/payments/" + charge + "/refund");
+  BOOST_TEST(twice.status == 409);
+  BOOST_TEST(twice.body.find(R"("renewal_canceled":true)") != std::string::npos,
+             twice.body);
   BOOST_TEST(admin_post("/admin/payments/nope/refund").status == 404);
   BOOST_TEST(db_value(world, "SELECT count(*) FROM star_refunds") == 1);
   world.say(ana, "four");
   limited();
+}
+
+BOOST_FIXTURE_TEST_CASE(a_renewal_telegram_would_not_cancel_is_retried,
+                        pay_world) {
+  pay(ana, subscribe());
+  BOOST_TEST(world.next_message(ana.id).text.rfind("Thank you!", 0) == 0u);
+  auto charge = first_charge();
+  auto armed = world.sim().post(
+      "/sim/faults",
+      R"({"fail_next":{"method":"editUserStarSubscription",)"
+      R"("error_code":500,"description":"Internal Server Error"}})");
+  BOOST_REQUIRE_MESSAGE(armed.status == 200, armed.body);
+  // The refund stands; the answer says the renewal was not canceled.
+  auto refund = admin_post("/admin/payments/" + charge + "/refund");
+  BOOST_TEST(refund.status == 200, refund.body);
+  BOOST_TEST(refund.body.find(R"("renewal_canceled":false)")
+                 != std::string::npos,
+             refund.body);
+  BOOST_TEST(refund.body.find("Internal Server Error") != std::string::npos,
+             refund.body);
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_refunds") == 1);
+  auto metrics =
+      bridge::http_client{}
+          .get("http://127.0.0.1:" + std::to_string(world.engine_port())
+                   + "/metrics",
+               {}, std::chrono::seconds{10})
+          .body;
+  BOOST_TEST(metrics.find("\nbridge_star_renewal_cancel_failures_total 1\n")
+                 != std::string::npos,
+             metrics);
+  // Asked again, the refund is not made twice but the renewal is canceled.
+  auto retried = admin_post("/admin/payments/" + charge + "/refund");
+  BOOST_TEST(retried.status == 409);
+  BOOST_TEST(retried.body.find(R"("renewal_canceled":true)")
+                 != std::string::npos,
+             retried.body);
+  BOOST_TEST(events_with(ana.id, R"("is_canceled":true)")
+                 .find("editUserStarSubscription")
+             != std::string::npos);
+  BOOST_TEST(renew(charge).status == 409);
+  BOOST_TEST(payments() == 1);
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_refunds") == 1);
 }
 
 BOOST_FIXTURE_TEST_CASE(checkouts_that_must_fail_do, pay_world) {

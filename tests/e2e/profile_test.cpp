@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "config/defaults.hpp"
+#include "domain/command_menu.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
@@ -79,7 +80,9 @@ BOOST_FIXTURE_TEST_CASE(a_worker_changes_language_and_keeps_the_team,
              == render(text_id::language_changed, "pt", "Português"));
   // The bot speaks Portuguese to him now, and Ana's next message reaches
   // him in it: the cached profile was not read stale.
-  BOOST_TEST(ask(bob, "/help").text == render(text_id::help_worker, "pt"));
+  BOOST_TEST(
+      ask(bob, "/help").text
+      == bridge::domain::help_text(bridge::domain::menu_role::worker, "pt"));
   world.say(ana, "Good morning.");
   BOOST_TEST(world.next_message(bob.id).text
              == fake_copy(ana, "pt", "Good morning."));
@@ -368,12 +371,17 @@ BOOST_FIXTURE_TEST_CASE(the_menu_follows_role_language_and_reset, fake_team) {
   auto ana_menu = menu_of(world, ana.id, "en");
   BOOST_TEST(lists(ana_menu, "usage"), ana_menu);
   BOOST_TEST(lists(ana_menu, "workers"), ana_menu);
+  for (const char* c : {"glossary", "fix", "corrections"})
+    BOOST_TEST(lists(ana_menu, c), c << " " << ana_menu);
   BOOST_TEST(ana_menu.find(render(text_id::menu_usage, "en"))
                  != std::string::npos,
              ana_menu);
   auto bob_menu = menu_of(world, bob.id, "es");
   BOOST_TEST(lists(bob_menu, "tasks"), bob_menu);
   BOOST_TEST(!lists(bob_menu, "usage"), bob_menu);
+  BOOST_TEST(lists(bob_menu, "fix"), bob_menu);
+  BOOST_TEST(!lists(bob_menu, "glossary"), bob_menu);
+  BOOST_TEST(!lists(bob_menu, "corrections"), bob_menu);
   // A client in another language than Bob's sees his menu in Spanish.
   BOOST_TEST(menu_of(world, bob.id, "") == bob_menu);
   BOOST_TEST(bob_menu.find(render(text_id::menu_tasks, "es"))
@@ -404,8 +412,9 @@ BOOST_AUTO_TEST_CASE(a_menu_telegram_refuses_never_holds_up_registration) {
   auto code = register_manager(world, ana, "en");
   BOOST_TEST(!code.empty());
   world.say(ana, "/help");
-  BOOST_TEST(world.next_message(ana.id).text
-             == render(text_id::help_manager, "en"));
+  BOOST_TEST(
+      world.next_message(ana.id).text
+      == bridge::domain::help_text(bridge::domain::menu_role::manager, "en"));
   nothing_else(world, {ana.id});
 }
 

@@ -4,6 +4,7 @@
 #include <regex>
 #include <tuple>
 
+#include "domain/command_menu.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
@@ -265,8 +266,12 @@ BOOST_FIXTURE_TEST_CASE(listing_commands_answer, fake_team) {
   BOOST_TEST(world.next_message(ana.id).text
              == fake_copy(bob, "en", "Buenos días."));
 
-  BOOST_TEST(ask(ana, "/help").text == render(text_id::help_manager, "en"));
-  BOOST_TEST(ask(bob, "/help").text == render(text_id::help_worker, "es"));
+  BOOST_TEST(
+      ask(ana, "/help").text
+      == bridge::domain::help_text(bridge::domain::menu_role::manager, "en"));
+  BOOST_TEST(
+      ask(bob, "/help").text
+      == bridge::domain::help_text(bridge::domain::menu_role::worker, "es"));
   auto workers = ask(ana, "/workers");
   BOOST_TEST(workers.text
              == render(text_id::workers_list, "en") + "\n1. Bob ←");

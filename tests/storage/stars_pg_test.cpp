@@ -171,6 +171,28 @@ BOOST_AUTO_TEST_CASE(a_refund_is_recorded_once_and_ends_the_subscription) {
   BOOST_TEST((must(sub_get{67}).status == subscription_status::canceled));
 }
 
+BOOST_AUTO_TEST_CASE(a_payment_names_the_charge_that_started_it) {
+  auto o = open_order(68);
+  must(paid(o, "ch-68a", until_ms - month_s * 1000));
+  auto renewal = paid(o, "ch-68b");
+  renewal.renewal = true;
+  must(renewal);
+  // Either payment names the first charge: Telegram's name for the
+  // subscription, the one its renewal is canceled by.
+  BOOST_TEST(must(star_payment_get{"ch-68b"}).subscription_charge_id
+             == "ch-68a");
+  BOOST_TEST(must(star_payment_get{"ch-68a"}).subscription_charge_id
+             == "ch-68a");
+  // Another user's subscription is not mixed in.
+  auto other = open_order(69);
+  must(paid(other, "ch-69"));
+  BOOST_TEST(must(star_payment_get{"ch-69"}).subscription_charge_id == "ch-69");
+  // A payment Telegram sent without a subscription end has none.
+  auto once = open_order(70);
+  must(paid(once, "ch-70", 0));
+  BOOST_TEST(must(star_payment_get{"ch-70"}).subscription_charge_id.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END() // storage_stars_pg

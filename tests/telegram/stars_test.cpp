@@ -130,6 +130,14 @@ BOOST_AUTO_TEST_CASE(the_calls_are_encoded_as_the_bot_api_wants) {
   BOOST_TEST(refund.method == "refundStarPayment");
   BOOST_TEST(refund.body
              == R"({"user_id":1001,"telegram_payment_charge_id":"stx1"})");
+  auto cancel = encode_edit_user_star_subscription(1001, "stx\"1", true);
+  BOOST_TEST(cancel.method == "editUserStarSubscription");
+  BOOST_TEST(cancel.body
+             == R"({"user_id":1001,"telegram_payment_charge_id":"stx\"1",)"
+                R"("is_canceled":true})");
+  BOOST_TEST(encode_edit_user_star_subscription(7, "c", false).body
+             == R"({"user_id":7,"telegram_payment_charge_id":"c",)"
+                R"("is_canceled":false})");
   BOOST_TEST(*decode_string_result(R"({"ok":true,"result":"https://t.me/$x"})")
              == "https://t.me/$x");
   BOOST_TEST(!decode_string_result(R"({"ok":true,"result":""})"));

@@ -241,10 +241,81 @@ BOOST_FIXTURE_TEST_CASE(refunds_are_made_once, pay_fixture) {
   BOOST_TEST(
       call("refundStarPayment", R"({"telegram_payment_charge_id":"x"})").status
       == 400);
-  // A refunded subscription does not renew.
+  // A refund alone does not stop the renewals: Telegram renews until the
+  // bot cancels them with editUserStarSubscription.
   BOOST_TEST(
-      parse(control.renew(R"({"charge_id":")" + charge + "\"}", false)).status
-      == 409);
+      parse(control.renew(R"({"charge_id":")" + charge + "\"}", false)).ok());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_canceled_subscription_does_not_renew, pay_fixture) {
+  auto l = link();
+  auto query = pay(1001, l);
+  drain();
+  answer(query);
+  auto charge = drain().text(
+      "/result/0/message/successful_payment/telegram_payment_charge_id");
+  auto edit = [&](int64_t user, const std::string& id, const char* canceled) {
+    std::string body = R"({"user_id":)" + std::to_string(user)
+                       + R"(,"telegram_payment_charge_id":)"
+                       + bridge::json::quote(id);
+    if (canceled != nullptr)
+      body += std::string{R"(,"is_canceled":)"} + canceled;
+    return call("editUserStarSubscription", body + "}");
+  };
+  auto renew = [&] {
+    return parse(control.renew(R"({"charge_id":")" + charge + "\"}", false));
+  };
+  // Malformed, empty, unknown and hostile arguments change nothing.
+  BOOST_TEST(edit(424242, charge, "true").description()
+             == "Bad Request: USER_ID_INVALID");
+  BOOST_TEST(edit(-5, charge, "true").description()
+             == "Bad Request: USER_ID_INVALID");
+  BOOST_TEST(edit(1001, "nope", "true").description()
+             == "Bad Request: CHARGE_NOT_FOUND");
+  BOOST_TEST(edit(1001, "", "true").description()
+             == "Bad Request: CHARGE_ID_EMPTY");
+  BOOST_TEST(edit(1001, std::string(5000, 'x'), "true").description()
+             == "Bad Request: CHARGE_NOT_FOUND");
+  BOOST_TEST(edit(1001, charge, nullptr).status == 400);
+  BOOST_TEST(edit(1001, charge, R"("maybe")").status == 400);
+  pay(2002, l);
+  drain();
+  BOOST_TEST(edit(2002, charge, "true").description()
+             == "Bad Request: CHARGE_NOT_FOUND");
+  auto renewed = renew();
+  BOOST_TEST(renewed.ok(), renewed.body);
+  drain();
+  // Canceled through the first charge: the newest no longer renews.
+  BOOST_TEST(edit(1001, charge, "true").ok());
+  auto log = events(1001).body;
+  BOOST_TEST(log.find("editUserStarSubscription") != std::string::npos);
+  BOOST_TEST(log.find(R"("is_canceled":true)") != std::string::npos, log);
+  auto refused = renew();
+  BOOST_TEST(refused.status == 409);
+  BOOST_TEST(refused.body.find("canceled") != std::string::npos);
+  BOOST_TEST(drain().count("/result") == 0u);
+  // Re-enabled, it renews again; once lapsed, it cannot be edited.
+  BOOST_TEST(edit(1001, charge, "false").ok());
+  BOOST_TEST(renew().ok());
+  BOOST_TEST(
+      parse(control.renew(R"({"charge_id":")" + charge + "\"}", true)).ok());
+  BOOST_TEST(edit(1001, charge, "true").description()
+             == "Bad Request: SUBSCRIPTION_EXPIRED");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_one_time_payment_has_no_subscription, pay_fixture) {
+  auto r = call("createInvoiceLink", invoice({{"subscription_period", ""}}));
+  BOOST_REQUIRE(r.ok());
+  auto query = pay(1001, r.text("/result"));
+  drain();
+  answer(query);
+  auto charge = drain().text(
+      "/result/0/message/successful_payment/telegram_payment_charge_id");
+  BOOST_TEST(call("editUserStarSubscription",
+                  R"({"user_id":1001,"telegram_payment_charge_id":)"
+                      + bridge::json::quote(charge) + R"(,"is_canceled":true})")
+                 .description()
+             == "Bad Request: SUBSCRIPTION_NOT_FOUND");
 }
 
 BOOST_FIXTURE_TEST_CASE(allowed_updates_can_leave_checkouts_out, pay_fixture) {

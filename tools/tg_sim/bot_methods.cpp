@@ -160,6 +160,8 @@ http_answer bot_methods::dispatch(bot_method m, const method_args& args) {
     return answer_pre_checkout_query(args);
   case bot_method::refund_star_payment:
     return refund_star_payment(args);
+  case bot_method::edit_user_star_subscription:
+    return edit_user_star_subscription(args);
   case bot_method::copy_message:
     return copy_message(args);
   case bot_method::copy_messages:

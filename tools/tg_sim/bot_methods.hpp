@@ -54,6 +54,7 @@ private:
   http_answer create_invoice_link(const method_args& args);
   http_answer answer_pre_checkout_query(const method_args& args);
   http_answer refund_star_payment(const method_args& args);
+  http_answer edit_user_star_subscription(const method_args& args);
   // Copies of users' media (bot_copies.cpp).
   http_answer copy_message(const method_args& args);
   http_answer copy_messages(const method_args& args);

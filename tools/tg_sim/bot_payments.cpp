@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// createInvoiceLink, answerPreCheckoutQuery and refundStarPayment: the
+// createInvoiceLink, answerPreCheckoutQuery, refundStarPayment and
+// editUserStarSubscription: the
 // Bot API's side of Telegram Stars. Arguments are read and refused here
 // as Telegram refuses them; the payment rules live in payments.cpp.
 
@@ -99,6 +100,24 @@ http_answer bot_methods::refund_star_payment(const method_args& args) {
       || charge_id.empty())
     return error_answer(refusal::bad_request("CHARGE_ID_EMPTY"));
   if (auto refused = state_.refund_star_payment(user_id, charge_id))
+    return error_answer(refused);
+  return {200, ok_reply("true")};
+}
+
+http_answer bot_methods::edit_user_star_subscription(const method_args& args) {
+  int64_t user_id = 0;
+  std::string charge_id;
+  bool canceled = false;
+  if (args.get_int("user_id", user_id) != arg_state::ok || user_id <= 0)
+    return error_answer(refusal::bad_request("USER_ID_INVALID"));
+  if (args.get_string("telegram_payment_charge_id", charge_id) != arg_state::ok
+      || charge_id.empty())
+    return error_answer(refusal::bad_request("CHARGE_ID_EMPTY"));
+  if (args.get_bool("is_canceled", canceled) != arg_state::ok)
+    return error_answer(
+        refusal::bad_request("parameter \"is_canceled\" is required"));
+  if (auto refused =
+          state_.edit_star_subscription(user_id, charge_id, canceled))
     return error_answer(refused);
   return {200, ok_reply("true")};
 }

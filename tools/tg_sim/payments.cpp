@@ -26,6 +26,17 @@ bool text_within(const std::string& s, size_t max) {
   return !s.empty() && utf8::is_valid(s) && utf8::utf16_length(s) <= max;
 }
 
+/// Why a subscription no longer renews; none while it does. A refund is
+/// not a reason: Telegram renews a refunded subscription until the bot
+/// cancels it.
+refusal ended_refusal(const charge& last) {
+  if (last.lapsed)
+    return {409, "the subscription has ended", 0};
+  if (last.canceled)
+    return {409, "the subscription was canceled by the bot", 0};
+  return {};
+}
+
 std::string subscription_key(const charge& c) {
   return std::to_string(c.user_id) + ":" + c.link;
 }
@@ -125,8 +136,8 @@ refusal payment_book::renew(const std::string& charge_id, charge& out) {
   auto* last = latest_of(it->second);
   if (last == nullptr || last->period_s == 0)
     return {400, "not a subscription", 0};
-  if (last->refunded || last->lapsed)
-    return {409, "the subscription has ended", 0};
+  if (auto ended = ended_refusal(*last))
+    return ended;
   charge c = *last;
   c.expires_unix = last->expires_unix + last->period_s;
   c.first_recurring = false;
@@ -142,9 +153,26 @@ refusal payment_book::fail_renewal(const std::string& charge_id, charge& out) {
   auto* last = latest_of(it->second);
   if (last == nullptr || last->period_s == 0)
     return {400, "not a subscription", 0};
-  if (last->refunded || last->lapsed)
-    return {409, "the subscription has ended", 0};
+  if (auto ended = ended_refusal(*last))
+    return ended;
   last->lapsed = true;
+  out = *last;
+  return {};
+}
+
+refusal payment_book::set_canceled(int64_t user_id,
+                                   const std::string& charge_id, bool canceled,
+                                   charge& out) {
+  auto it = charges_.find(charge_id);
+  if (it == charges_.end() || it->second.user_id != user_id)
+    return refusal::bad_request("CHARGE_NOT_FOUND");
+  auto* last = latest_of(it->second);
+  if (last == nullptr || last->period_s == 0)
+    return refusal::bad_request("SUBSCRIPTION_NOT_FOUND");
+  // A lapsed subscription has nothing left to cancel or re-enable.
+  if (last->lapsed)
+    return refusal::bad_request("SUBSCRIPTION_EXPIRED");
+  last->canceled = canceled;
   out = *last;
   return {};
 }

@@ -64,6 +64,9 @@ struct charge {
   bool refunded = false;
   /// A renewal failed: the subscription ends at `expires_unix`.
   bool lapsed = false;
+  /// The bot canceled its renewal (editUserStarSubscription): it ends at
+  /// `expires_unix` unless the bot re-enables it.
+  bool canceled = false;
 };
 
 /// What the bot's answer to a pre-checkout query did.
@@ -101,11 +104,17 @@ public:
                           int64_t now_unix);
 
   /// The subscription paid by `charge_id` renews: a new charge that runs
-  /// one period past the last. Refuses a one-time, refunded or lapsed one.
+  /// one period past the last. Refuses a one-time, lapsed or canceled one;
+  /// a refund alone does not stop it, as at Telegram.
   refusal renew(const std::string& charge_id, charge& out);
 
   /// A renewal fails (no Stars left): the subscription lapses.
   refusal fail_renewal(const std::string& charge_id, charge& out);
+
+  /// editUserStarSubscription: cancels (or re-enables) the renewal of the
+  /// subscription `charge_id` belongs to; `out` is its newest charge.
+  refusal set_canceled(int64_t user_id, const std::string& charge_id,
+                       bool canceled, charge& out);
 
   /// refundStarPayment.
   refusal refund(int64_t user_id, const std::string& charge_id, charge& out);

@@ -242,4 +242,25 @@ refusal sim_state::refund_star_payment(int64_t user_id,
   return {};
 }
 
+refusal sim_state::edit_star_subscription(int64_t user_id,
+                                          const std::string& charge_id,
+                                          bool canceled) {
+  lock guard{mu_};
+  // Telegram knows only users who have talked to the bot.
+  if (users_.find(user_id) == users_.end())
+    return refusal::bad_request("USER_ID_INVALID");
+  charge c;
+  if (auto r = payments_.set_canceled(user_id, charge_id, canceled, c))
+    return r;
+  json::writer w;
+  w.field("method", "editUserStarSubscription")
+      .field("charge_id", charge_id)
+      .field("user_id", user_id)
+      .field("is_canceled", canceled)
+      .field("expires", c.expires_unix);
+  events_.append(user_id, 0, std::move(w).str());
+  events_cv_.notify_all();
+  return {};
+}
+
 } // namespace bridge::tg_sim

@@ -203,6 +203,10 @@ public:
   /// refundStarPayment.
   refusal refund_star_payment(int64_t user_id, const std::string& charge_id);
 
+  /// editUserStarSubscription: the user must be known, the charge theirs.
+  refusal edit_star_subscription(int64_t user_id, const std::string& charge_id,
+                                 bool canceled);
+
   /// A user pays `link`: a pre_checkout_query is queued that the bot must
   /// answer within `deadline` on the simulator's clock.
   injection pay(const sim_user& from, const std::string& link,
@@ -254,7 +258,6 @@ public:
 
   /// A user writes `text`, or sends `media` with `caption`, in `chat_id`
   /// (0: the user's private chat). `chat_title` names a new group.
-  injection inject_message(message_request r);
   injection inject_message(const sim_user& from, int64_t chat_id,
                            std::string text, std::string media,
                            std::string caption, std::string chat_title);

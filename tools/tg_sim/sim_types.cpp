@@ -25,7 +25,8 @@ constexpr std::array<const char*, bot_method_count> method_names = {
     "answerPreCheckoutQuery",
     "refundStarPayment",
     "copyMessage",
-    "copyMessages"};
+    "copyMessages",
+    "editUserStarSubscription"};
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size())

@@ -92,6 +92,8 @@ enum class bot_method : uint8_t {
   refund_star_payment,
   copy_message,
   copy_messages,
+  // Telegram Stars: canceling a subscription's renewal (bot_payments.cpp)
+  edit_user_star_subscription,
   count_
 };
 
