@@ -31,6 +31,7 @@ constexpr menu_entry entries[] = {
     {"subscribe", text_id::menu_subscribe, true, false},
     {"paysupport", text_id::menu_paysupport, true, false},
     {"language", text_id::menu_language, true, true},
+    {"original", text_id::menu_original, true, true},
     {"feedback", text_id::menu_feedback, true, true},
     {"reset", text_id::menu_reset, true, true},
 };

@@ -173,6 +173,14 @@ enum class text_id {
   corrections_header,
   /// original, correction, times.
   corrections_line,
+  // -- /original
+  menu_original,
+  /// {}: the mode (on, off or auto).
+  original_current,
+  /// {}: the mode now.
+  original_changed,
+  /// The choices, for /original alone and for a bad argument.
+  original_usage,
   count_
 };
 

@@ -350,6 +350,18 @@ constexpr text_table texts_ar{{
     "تصحيحات كرّرها فريقك (اقتراحات لمسرد المصطلحات):",
     // corrections_line
     "• «\u2068{}\u2069» ← «\u2068{}\u2069» (عدد المرات: \u2068{}\u2069)",
+    // -- /original --
+    // menu_original
+    "إظهار النص الأصلي تحت الترجمات: on أو off أو auto",
+    // original_current
+    "النص الأصلي تحت الترجمات التي تصلك: {}.",
+    // original_changed
+    "تم الحفظ. النص الأصلي تحت الترجمات التي تصلك: {}.",
+    // original_usage
+    "اختر واحدًا:\n"
+    "/original on: دائمًا، تحت كل ترجمة\n"
+    "/original off: أبدًا\n"
+    "/original auto: فقط عندما تمر الترجمة بلغة أخرى (الإعداد الافتراضي)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -343,6 +343,19 @@ constexpr text_table texts_en{{
     "Corrections your team repeated (glossary suggestions):",
     // corrections_line
     "• “{}” → “{}” ({} times)",
+    // -- /original --
+    // menu_original
+    "Show the original under translations: on, off or auto",
+    // original_current
+    "Originals under the translations you receive: {}.",
+    // original_changed
+    "Saved. Originals under the translations you receive: {}.",
+    // original_usage
+    "Choose one:\n"
+    "/original on: always, under every translation\n"
+    "/original off: never\n"
+    "/original auto: only when the translation went through another language "
+    "(the default)",
 }};
 
 } // namespace bridge::domain::texts_detail

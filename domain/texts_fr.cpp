@@ -355,6 +355,19 @@ constexpr text_table texts_fr{{
     "Corrections répétées par votre équipe (propositions pour le glossaire) :",
     // corrections_line
     "• « {} » → « {} » ({} fois)",
+    // -- /original --
+    // menu_original
+    "Afficher l’original sous les traductions : on, off ou auto",
+    // original_current
+    "Originaux sous les traductions que vous recevez : {}.",
+    // original_changed
+    "C’est enregistré. Originaux sous les traductions que vous recevez : {}.",
+    // original_usage
+    "Choisissez :\n"
+    "/original on : toujours, sous chaque traduction\n"
+    "/original off : jamais\n"
+    "/original auto : seulement quand la traduction est passée par une autre "
+    "langue (le réglage par défaut)",
 }};
 
 } // namespace bridge::domain::texts_detail

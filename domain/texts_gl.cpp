@@ -346,6 +346,19 @@ constexpr text_table texts_gl{{
     "Correccións que repetiu o teu equipo (propostas para o glosario):",
     // corrections_line
     "• «{}» → «{}» ({} veces)",
+    // -- /original --
+    // menu_original
+    "Amosar o orixinal baixo as traducións: on, off ou auto",
+    // original_current
+    "Orixinais baixo as traducións que recibes: {}.",
+    // original_changed
+    "Gardado. Orixinais baixo as traducións que recibes: {}.",
+    // original_usage
+    "Escolle unha opción:\n"
+    "/original on: sempre, baixo cada tradución\n"
+    "/original off: nunca\n"
+    "/original auto: só cando a tradución pasou por outra lingua (a opción "
+    "predeterminada)",
 }};
 
 } // namespace bridge::domain::texts_detail

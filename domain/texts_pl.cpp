@@ -343,6 +343,19 @@ constexpr text_table texts_pl{{
     "Poprawki powtarzane przez Twój zespół (propozycje do słowniczka):",
     // corrections_line
     "• „{}” → „{}” (razy: {})",
+    // -- /original --
+    // menu_original
+    "Pokazuj oryginał pod tłumaczeniami: on, off lub auto",
+    // original_current
+    "Oryginały pod otrzymywanymi tłumaczeniami: {}.",
+    // original_changed
+    "Zapisano. Oryginały pod otrzymywanymi tłumaczeniami: {}.",
+    // original_usage
+    "Wybierz jedną opcję:\n"
+    "/original on: zawsze, pod każdym tłumaczeniem\n"
+    "/original off: nigdy\n"
+    "/original auto: tylko gdy tłumaczenie szło przez inny język (ustawienie "
+    "domyślne)",
 }};
 
 } // namespace bridge::domain::texts_detail

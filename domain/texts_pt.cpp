@@ -351,6 +351,19 @@ constexpr text_table texts_pt{{
     "Correções que a sua equipe repetiu (sugestões para o glossário):",
     // corrections_line
     "• «{}» → «{}» ({} vezes)",
+    // -- /original --
+    // menu_original
+    "Mostrar o original sob as traduções: on, off ou auto",
+    // original_current
+    "Originais sob as traduções que você recebe: {}.",
+    // original_changed
+    "Guardado. Originais sob as traduções que você recebe: {}.",
+    // original_usage
+    "Escolha uma opção:\n"
+    "/original on: sempre, sob cada tradução\n"
+    "/original off: nunca\n"
+    "/original auto: só quando a tradução passou por outro idioma (a opção "
+    "padrão)",
 }};
 
 } // namespace bridge::domain::texts_detail

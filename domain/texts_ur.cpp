@@ -376,6 +376,18 @@ constexpr text_table texts_ur{{
     "آپ کی ٹیم کی دہرائی گئی درستیاں (فرہنگ کی تجاویز):",
     // corrections_line
     "• «\u2068{}\u2069» ← «\u2068{}\u2069» (\u2068{}\u2069 بار)",
+    // -- /original --
+    // menu_original
+    "ترجموں کے نیچے اصل متن دکھائیں: on، off یا auto",
+    // original_current
+    "آپ کو ملنے والے ترجموں کے نیچے اصل متن: {}.",
+    // original_changed
+    "محفوظ ہو گیا۔ آپ کو ملنے والے ترجموں کے نیچے اصل متن: {}.",
+    // original_usage
+    "ایک انتخاب کریں:\n"
+    "/original on: ہمیشہ، ہر ترجمے کے نیچے\n"
+    "/original off: کبھی نہیں\n"
+    "/original auto: صرف جب ترجمہ کسی دوسری زبان سے ہو کر آیا ہو (طے شدہ)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -314,6 +314,18 @@ constexpr text_table texts_zh{{
     "你的团队重复过的更正（术语表建议）：",
     // corrections_line
     "• “{}” → “{}”（{} 次）",
+    // -- /original --
+    // menu_original
+    "在译文下显示原文：on、off 或 auto",
+    // original_current
+    "你收到的译文下显示原文：{}。",
+    // original_changed
+    "已保存。你收到的译文下显示原文：{}。",
+    // original_usage
+    "请选择一项：\n"
+    "/original on：总是显示，每条译文下都有\n"
+    "/original off：从不显示\n"
+    "/original auto：仅当翻译经过另一种语言时显示（默认）",
 }};
 
 } // namespace bridge::domain::texts_detail

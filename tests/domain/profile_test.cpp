@@ -159,12 +159,12 @@ BOOST_AUTO_TEST_CASE(the_menu_follows_the_role) {
   };
   using words_t = std::vector<std::string>;
   BOOST_TEST((words(menu_role::unregistered) == words_t{"start", "help"}));
-  BOOST_TEST((
-      words(menu_role::worker)
-      == words_t{"help", "tasks", "history", "language", "feedback", "reset"}));
+  BOOST_TEST((words(menu_role::worker)
+              == words_t{"help", "tasks", "history", "language", "original",
+                         "feedback", "reset"}));
   auto manager = words(menu_role::manager);
-  BOOST_TEST(manager.size() == 16u);
-  for (const char* w : {"usage", "subscribe", "paysupport"})
+  BOOST_TEST(manager.size() == 17u);
+  for (const char* w : {"usage", "subscribe", "paysupport", "original"})
     BOOST_TEST((std::find(manager.begin(), manager.end(), w) != manager.end()),
                w);
   // Every entry is a command the bot knows, and a word Telegram takes.
