@@ -178,6 +178,7 @@ void conversation_state::admit_text(partner_text& t,
   m.writer_name = std::move(t.writer_name);
   m.partner_name = std::move(t.partner_name);
   m.writer_lang = std::move(t.writer_lang);
+  m.reader_original = std::move(t.reader_original);
   m.received_ns = t.received_ns;
   if (!seq) {
     spdlog::warn("conversation {}: queue full, update {} refused",

@@ -4,6 +4,7 @@
 
 #include "actors/conversation.hpp"
 #include "common/utf8.hpp"
+#include "domain/original.hpp"
 #include "domain/registration.hpp"
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
@@ -37,7 +38,9 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
           domain::task_button_data(m.task_id)}}};
   } else {
     out.text = m.writer_name + ": " + body;
-    if (e.translated_ok && m.hops > 1)
+    // The reader's /original decides; "auto" keeps it to pivots.
+    if (domain::wants_original(m.reader_original, m.hops,
+                               e.translated_ok && e.translation != e.text))
       add_original(out, e.text);
   }
   return out;

@@ -330,6 +330,9 @@ private:
                         const std::string& correction, int64_t replied);
   /// /corrections: the team's repeated corrections (glossary candidates).
   void corrections();
+  /// /original [on|off|auto] (session_original.cpp): shows or sets
+  /// whether this user reads originals under translations.
+  void original_command(const std::string& args);
 
   // -- the team's glossary (session_glossary.cpp) -----------------------------
   /// /glossary [add TERM = TRANSLATION | remove TERM].

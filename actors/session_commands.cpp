@@ -220,6 +220,8 @@ void session_state::forward(const tg_update& u, const user_record& me,
   t.writer_name = me.display_name;
   t.partner_name = partner.display_name;
   t.writer_lang = lang();
+  // The reader decides whether their copy carries the original.
+  t.reader_original = partner.original_mode;
   t.task_id = task_id;
   t.charged_day = charged_day;
   t.received_ns = u.received_ns;
@@ -362,6 +364,9 @@ void session_state::run_command(const domain::command& cmd) {
   case command_kind::corrections:
     if (manager_only())
       corrections();
+    break;
+  case command_kind::original:
+    original_command(cmd.args);
     break;
   case command_kind::unknown:
   case command_kind::none:

@@ -8,7 +8,9 @@ namespace bridge::cache {
 
 namespace {
 
-constexpr std::string_view profile_tag = "u1|";
+// u2 added original_mode. A u1 value (an older build's) no longer decodes:
+// the cache drops it and reads the profile through.
+constexpr std::string_view profile_tag = "u2|";
 constexpr std::string_view subscription_tag = "s1|";
 
 void put(std::string& out, std::string_view field) {
@@ -83,13 +85,14 @@ std::string encode_profile(const user_record& u) {
   put(out, u.manager_id);
   put(out, u.created_at_ms);
   put(out, u.updated_at_ms);
+  put(out, u.original_mode);
   return out;
 }
 
 std::optional<cached<user_record>> decode_profile(std::string_view text) {
   if (text == absent_marker)
     return cached<user_record>{true, {}};
-  auto f = fields(text, profile_tag, 8);
+  auto f = fields(text, profile_tag, 9);
   if (!f)
     return std::nullopt;
   auto id = to_int((*f)[0]);
@@ -97,7 +100,9 @@ std::optional<cached<user_record>> decode_profile(std::string_view text) {
   auto manager = to_int((*f)[5]);
   auto created = to_int((*f)[6]);
   auto updated = to_int((*f)[7]);
-  if (!id || !role || !manager || !created || !updated)
+  auto mode = (*f)[8];
+  if (!id || !role || !manager || !created || !updated
+      || (mode != "auto" && mode != "on" && mode != "off"))
     return std::nullopt;
   user_record u;
   u.telegram_id = *id;
@@ -108,6 +113,7 @@ std::optional<cached<user_record>> decode_profile(std::string_view text) {
   u.manager_id = *manager;
   u.created_at_ms = *created;
   u.updated_at_ms = *updated;
+  u.original_mode = std::string{mode};
   return cached<user_record>{false, std::move(u)};
 }
 

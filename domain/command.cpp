@@ -45,11 +45,18 @@ constexpr entry correction_commands[] = {
     {"corrections", command_kind::corrections},
 };
 
-/// Calls `f` with every entry of both tables.
+/// /original: the reader's choice of originals under translations.
+constexpr entry original_commands[] = {
+    {"original", command_kind::original},
+};
+
+/// Calls `f` with every entry of the tables.
 template <class F> void for_each_entry(F f) {
   for (auto& e : commands)
     f(e);
   for (auto& e : correction_commands)
+    f(e);
+  for (auto& e : original_commands)
     f(e);
 }
 
@@ -170,6 +177,10 @@ args_problem check_args(const command& cmd, size_t max_text) {
   case command_kind::language:
     // Optional: without it the choice is shown. Bounded like a deep
     // link, so a flood of text is refused before it is looked at.
+    return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
+  case command_kind::original:
+    // Optional (without it the setting is shown); a mode is one short
+    // word, so a flood of text is refused before it is looked at.
     return cmd.args.size() > 64 ? args_problem::too_long : args_problem::ok;
   case command_kind::help:
   case command_kind::usage:

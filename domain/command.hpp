@@ -40,6 +40,8 @@ enum class command_kind : uint8_t {
   fix,
   /// A manager's corrections repeated by their team (glossary candidates).
   corrections,
+  /// Whether the reader gets originals under translations (on/off/auto).
+  original,
   unknown,
 };
 

@@ -35,6 +35,7 @@ constexpr menu_entry entries[] = {
     {"glossary", text_id::menu_glossary, true, false},
     {"fix", text_id::menu_fix, true, true},
     {"corrections", text_id::menu_corrections, true, false},
+    {"original", text_id::menu_original, true, true},
     {"feedback", text_id::menu_feedback, true, true},
     {"reset", text_id::menu_reset, true, true},
 };
@@ -68,6 +69,8 @@ std::string help_text(menu_role role, const std::string& lang) {
   out += wording(manager ? text_id::help_corrections_manager
                          : text_id::help_corrections_worker,
                  lang);
+  out += "\n/original – ";
+  out += wording(text_id::menu_original, lang);
   return out;
 }
 

@@ -180,6 +180,14 @@ enum class text_id {
   /// Lines /help adds for a manager, then for a worker.
   help_corrections_manager,
   help_corrections_worker,
+  // -- /original
+  menu_original,
+  /// {}: the mode (on, off or auto).
+  original_current,
+  /// {}: the mode now.
+  original_changed,
+  /// The choices, for /original alone and for a bad argument.
+  original_usage,
   count_
 };
 

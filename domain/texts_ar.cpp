@@ -363,6 +363,18 @@ constexpr text_table texts_ar{{
     "\u2066/fix\u2069 نص – ردًّا على ترجمة: صيغتك الأفضل",
     // help_corrections_worker
     "\u2066/fix\u2069 نص – ردًّا على ترجمة: صيغتك الأفضل",
+    // -- /original --
+    // menu_original
+    "إظهار النص الأصلي تحت الترجمات: on أو off أو auto",
+    // original_current
+    "النص الأصلي تحت الترجمات التي تصلك: {}.",
+    // original_changed
+    "تم الحفظ. النص الأصلي تحت الترجمات التي تصلك: {}.",
+    // original_usage
+    "اختر واحدًا:\n"
+    "/original on: دائمًا، تحت كل ترجمة\n"
+    "/original off: أبدًا\n"
+    "/original auto: فقط عندما تمر الترجمة بلغة أخرى (الإعداد الافتراضي)",
 }};
 
 } // namespace bridge::domain::texts_detail

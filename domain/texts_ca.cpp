@@ -360,6 +360,19 @@ constexpr text_table texts_ca{{
     "/fix TEXT – com a resposta a una traducció: la teva versió millor",
     // help_corrections_worker
     "/fix TEXT – com a resposta a una traducció: la teva versió millor",
+    // -- /original --
+    // menu_original
+    "Mostra l’original sota les traduccions: on, off o auto",
+    // original_current
+    "Originals sota les traduccions que reps: {}.",
+    // original_changed
+    "Desat. Originals sota les traduccions que reps: {}.",
+    // original_usage
+    "Tria una opció:\n"
+    "/original on: sempre, sota cada traducció\n"
+    "/original off: mai\n"
+    "/original auto: només quan la traducció ha passat per una altra llengua "
+    "(l’opció per defecte)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -381,6 +381,19 @@ constexpr text_table texts_de{{
     "/fix TEXT – als Antwort auf eine Übersetzung: Ihre bessere Formulierung",
     // help_corrections_worker
     "/fix TEXT – als Antwort auf eine Übersetzung: Ihre bessere Formulierung",
+    // -- /original --
+    // menu_original
+    "Original unter Übersetzungen zeigen: on, off oder auto",
+    // original_current
+    "Originale unter den Übersetzungen, die du erhältst: {}.",
+    // original_changed
+    "Gespeichert. Originale unter den Übersetzungen, die du erhältst: {}.",
+    // original_usage
+    "Wähle eine Option:\n"
+    "/original on: immer, unter jeder Übersetzung\n"
+    "/original off: nie\n"
+    "/original auto: nur wenn die Übersetzung über eine andere Sprache lief "
+    "(die Voreinstellung)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -355,6 +355,19 @@ constexpr text_table texts_en{{
     "/fix TEXT – as a reply to a translation: your better wording",
     // help_corrections_worker
     "/fix TEXT – as a reply to a translation: your better wording",
+    // -- /original --
+    // menu_original
+    "Show the original under translations: on, off or auto",
+    // original_current
+    "Originals under the translations you receive: {}.",
+    // original_changed
+    "Saved. Originals under the translations you receive: {}.",
+    // original_usage
+    "Choose one:\n"
+    "/original on: always, under every translation\n"
+    "/original off: never\n"
+    "/original auto: only when the translation went through another language "
+    "(the default)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -356,6 +356,19 @@ constexpr text_table texts_es{{
     "/fix TEXTO – como respuesta a una traducción: tu mejor versión",
     // help_corrections_worker
     "/fix TEXTO – como respuesta a una traducción: tu mejor versión",
+    // -- /original --
+    // menu_original
+    "Mostrar el original bajo las traducciones: on, off o auto",
+    // original_current
+    "Originales bajo las traducciones que recibes: {}.",
+    // original_changed
+    "Guardado. Originales bajo las traducciones que recibes: {}.",
+    // original_usage
+    "Elige una opción:\n"
+    "/original on: siempre, bajo cada traducción\n"
+    "/original off: nunca\n"
+    "/original auto: solo cuando la traducción pasó por otro idioma (la opción "
+    "predeterminada)",
 }};
 
 } // namespace bridge::domain::texts_detail

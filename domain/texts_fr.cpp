@@ -367,6 +367,19 @@ constexpr text_table texts_fr{{
     "/fix TEXTE – en réponse à une traduction : votre meilleure formulation",
     // help_corrections_worker
     "/fix TEXTE – en réponse à une traduction : votre meilleure formulation",
+    // -- /original --
+    // menu_original
+    "Afficher l’original sous les traductions : on, off ou auto",
+    // original_current
+    "Originaux sous les traductions que vous recevez : {}.",
+    // original_changed
+    "C’est enregistré. Originaux sous les traductions que vous recevez : {}.",
+    // original_usage
+    "Choisissez :\n"
+    "/original on : toujours, sous chaque traduction\n"
+    "/original off : jamais\n"
+    "/original auto : seulement quand la traduction est passée par une autre "
+    "langue (le réglage par défaut)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -358,6 +358,19 @@ constexpr text_table texts_gl{{
     "/fix TEXTO – como resposta a unha tradución: a túa versión mellor",
     // help_corrections_worker
     "/fix TEXTO – como resposta a unha tradución: a túa versión mellor",
+    // -- /original --
+    // menu_original
+    "Amosar o orixinal baixo as traducións: on, off ou auto",
+    // original_current
+    "Orixinais baixo as traducións que recibes: {}.",
+    // original_changed
+    "Gardado. Orixinais baixo as traducións que recibes: {}.",
+    // original_usage
+    "Escolle unha opción:\n"
+    "/original on: sempre, baixo cada tradución\n"
+    "/original off: nunca\n"
+    "/original auto: só cando a tradución pasou por outra lingua (a opción "
+    "predeterminada)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -345,6 +345,18 @@ constexpr text_table texts_hi{{
     "/fix पाठ – किसी अनुवाद के जवाब में: आपके बेहतर शब्द",
     // help_corrections_worker
     "/fix पाठ – किसी अनुवाद के जवाब में: आपके बेहतर शब्द",
+    // -- /original --
+    // menu_original
+    "अनुवादों के नीचे मूल पाठ दिखाएँ: on, off या auto",
+    // original_current
+    "आपको मिलने वाले अनुवादों के नीचे मूल पाठ: {}.",
+    // original_changed
+    "सहेज लिया गया। आपको मिलने वाले अनुवादों के नीचे मूल पाठ: {}.",
+    // original_usage
+    "एक विकल्प चुनें:\n"
+    "/original on: हमेशा, हर अनुवाद के नीचे\n"
+    "/original off: कभी नहीं\n"
+    "/original auto: केवल तब जब अनुवाद किसी दूसरी भाषा से होकर आया हो (डिफ़ॉल्ट)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -366,6 +366,19 @@ constexpr text_table texts_it{{
     "/fix TESTO – in risposta a una traduzione: la tua versione migliore",
     // help_corrections_worker
     "/fix TESTO – in risposta a una traduzione: la tua versione migliore",
+    // -- /original --
+    // menu_original
+    "Mostra l’originale sotto le traduzioni: on, off o auto",
+    // original_current
+    "Originali sotto le traduzioni che ricevi: {}.",
+    // original_changed
+    "Salvato. Originali sotto le traduzioni che ricevi: {}.",
+    // original_usage
+    "Scegli:\n"
+    "/original on: sempre, sotto ogni traduzione\n"
+    "/original off: mai\n"
+    "/original auto: solo quando la traduzione è passata per un’altra lingua "
+    "(l’impostazione predefinita)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -355,6 +355,19 @@ constexpr text_table texts_pl{{
     "/fix TEKST – w odpowiedzi na tłumaczenie: Twoja lepsza wersja",
     // help_corrections_worker
     "/fix TEKST – w odpowiedzi na tłumaczenie: Twoja lepsza wersja",
+    // -- /original --
+    // menu_original
+    "Pokazuj oryginał pod tłumaczeniami: on, off lub auto",
+    // original_current
+    "Oryginały pod otrzymywanymi tłumaczeniami: {}.",
+    // original_changed
+    "Zapisano. Oryginały pod otrzymywanymi tłumaczeniami: {}.",
+    // original_usage
+    "Wybierz jedną opcję:\n"
+    "/original on: zawsze, pod każdym tłumaczeniem\n"
+    "/original off: nigdy\n"
+    "/original auto: tylko gdy tłumaczenie szło przez inny język (ustawienie "
+    "domyślne)",
 }};
 
 } // namespace bridge::domain::texts_detail

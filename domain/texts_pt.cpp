@@ -363,6 +363,19 @@ constexpr text_table texts_pt{{
     "/fix TEXTO – como resposta a uma tradução: a sua versão melhor",
     // help_corrections_worker
     "/fix TEXTO – como resposta a uma tradução: a sua versão melhor",
+    // -- /original --
+    // menu_original
+    "Mostrar o original sob as traduções: on, off ou auto",
+    // original_current
+    "Originais sob as traduções que você recebe: {}.",
+    // original_changed
+    "Guardado. Originais sob as traduções que você recebe: {}.",
+    // original_usage
+    "Escolha uma opção:\n"
+    "/original on: sempre, sob cada tradução\n"
+    "/original off: nunca\n"
+    "/original auto: só quando a tradução passou por outro idioma (a opção "
+    "padrão)",
 }};
 
 } // namespace bridge::domain::texts_detail

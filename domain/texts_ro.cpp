@@ -355,6 +355,19 @@ constexpr text_table texts_ro{{
     "/fix TEXT – ca răspuns la o traducere: varianta ta mai bună",
     // help_corrections_worker
     "/fix TEXT – ca răspuns la o traducere: varianta ta mai bună",
+    // -- /original --
+    // menu_original
+    "Arată originalul sub traduceri: on, off sau auto",
+    // original_current
+    "Originale sub traducerile pe care le primești: {}.",
+    // original_changed
+    "Salvat. Originale sub traducerile pe care le primești: {}.",
+    // original_usage
+    "Alege una dintre variante:\n"
+    "/original on: mereu, sub fiecare traducere\n"
+    "/original off: niciodată\n"
+    "/original auto: doar când traducerea a trecut printr-o altă limbă "
+    "(varianta implicită)",
 }};
 
 } // namespace bridge::domain::texts_detail

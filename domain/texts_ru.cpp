@@ -355,6 +355,18 @@ constexpr text_table texts_ru{{
     "/fix ТЕКСТ – ответом на перевод: ваш лучший вариант",
     // help_corrections_worker
     "/fix ТЕКСТ – ответом на перевод: ваш лучший вариант",
+    // -- /original --
+    // menu_original
+    "Показывать оригинал под переводами: on, off или auto",
+    // original_current
+    "Оригинал под получаемыми переводами: {}.",
+    // original_changed
+    "Сохранено. Оригинал под получаемыми переводами: {}.",
+    // original_usage
+    "Выберите вариант:\n"
+    "/original on: всегда, под каждым переводом\n"
+    "/original off: никогда\n"
+    "/original auto: только когда перевод шёл через другой язык (по умолчанию)",
 }};
 
 } // namespace bridge::domain::texts_detail

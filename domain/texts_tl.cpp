@@ -382,6 +382,18 @@ constexpr text_table texts_tl{{
     "/fix TEKSTO – bilang sagot sa isang salin: ang mas mahusay mong bersyon",
     // help_corrections_worker
     "/fix TEKSTO – bilang sagot sa isang salin: ang mas mahusay mong bersyon",
+    // -- /original --
+    // menu_original
+    "Ipakita ang orihinal sa ilalim ng mga salin: on, off o auto",
+    // original_current
+    "Orihinal sa ilalim ng mga saling natatanggap mo: {}.",
+    // original_changed
+    "Na-save. Orihinal sa ilalim ng mga saling natatanggap mo: {}.",
+    // original_usage
+    "Pumili ng isa:\n"
+    "/original on: palagi, sa ilalim ng bawat salin\n"
+    "/original off: hindi kailanman\n"
+    "/original auto: kapag dumaan lang ang salin sa ibang wika (ang default)",
 }};
 
 } // namespace bridge::domain::texts_detail

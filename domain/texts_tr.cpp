@@ -352,6 +352,18 @@ constexpr text_table texts_tr{{
     "/fix METİN – bir çeviriye yanıt olarak: daha iyi ifadeniz",
     // help_corrections_worker
     "/fix METİN – bir çeviriye yanıt olarak: daha iyi ifadeniz",
+    // -- /original --
+    // menu_original
+    "Çevirilerin altında orijinali göster: on, off veya auto",
+    // original_current
+    "Aldığınız çevirilerin altında orijinal: {}.",
+    // original_changed
+    "Kaydedildi. Aldığınız çevirilerin altında orijinal: {}.",
+    // original_usage
+    "Birini seçin:\n"
+    "/original on: her zaman, her çevirinin altında\n"
+    "/original off: hiçbir zaman\n"
+    "/original auto: yalnızca çeviri başka bir dilden geçtiğinde (varsayılan)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -356,6 +356,18 @@ constexpr text_table texts_uk{{
     "/fix ТЕКСТ – відповіддю на переклад: ваш кращий варіант",
     // help_corrections_worker
     "/fix ТЕКСТ – відповіддю на переклад: ваш кращий варіант",
+    // -- /original --
+    // menu_original
+    "Показувати оригінал під перекладами: on, off або auto",
+    // original_current
+    "Оригінал під перекладами, які ви отримуєте: {}.",
+    // original_changed
+    "Збережено. Оригінал під перекладами, які ви отримуєте: {}.",
+    // original_usage
+    "Оберіть варіант:\n"
+    "/original on: завжди, під кожним перекладом\n"
+    "/original off: ніколи\n"
+    "/original auto: лише коли переклад ішов через іншу мову (типово)",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -389,6 +389,18 @@ constexpr text_table texts_ur{{
     "\u2066/fix\u2069 متن – کسی ترجمے کے جواب میں: آپ کے بہتر الفاظ",
     // help_corrections_worker
     "\u2066/fix\u2069 متن – کسی ترجمے کے جواب میں: آپ کے بہتر الفاظ",
+    // -- /original --
+    // menu_original
+    "ترجموں کے نیچے اصل متن دکھائیں: on، off یا auto",
+    // original_current
+    "آپ کو ملنے والے ترجموں کے نیچے اصل متن: {}.",
+    // original_changed
+    "محفوظ ہو گیا۔ آپ کو ملنے والے ترجموں کے نیچے اصل متن: {}.",
+    // original_usage
+    "ایک انتخاب کریں:\n"
+    "/original on: ہمیشہ، ہر ترجمے کے نیچے\n"
+    "/original off: کبھی نہیں\n"
+    "/original auto: صرف جب ترجمہ کسی دوسری زبان سے ہو کر آیا ہو (طے شدہ)",
 }};
 
 } // namespace bridge::domain::texts_detail

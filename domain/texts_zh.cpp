@@ -326,6 +326,18 @@ constexpr text_table texts_zh{{
     "/fix 内容 – 回复一条译文：你的更好译法",
     // help_corrections_worker
     "/fix 内容 – 回复一条译文：你的更好译法",
+    // -- /original --
+    // menu_original
+    "在译文下显示原文：on、off 或 auto",
+    // original_current
+    "你收到的译文下显示原文：{}。",
+    // original_changed
+    "已保存。你收到的译文下显示原文：{}。",
+    // original_usage
+    "请选择一项：\n"
+    "/original on：总是显示，每条译文下都有\n"
+    "/original off：从不显示\n"
+    "/original auto：仅当翻译经过另一种语言时显示（默认）",
 }};
 
 } // namespace bridge::domain::texts_detail

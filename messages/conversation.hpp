@@ -59,6 +59,9 @@ struct partner_text {
   std::string media_kind = {};
   int64_t from_chat_id = 0;
   std::string media_group_id = {};
+  /// /original: the reader's setting ("auto", "on", "off"), read with
+  /// their profile; whether their copy carries the original below it.
+  std::string reader_original = {};
 };
 
 template <class Inspector>
@@ -67,7 +70,7 @@ typename Inspector::result_type inspect(Inspector& f, partner_text& x) {
            x.worker_id, x.from_worker, x.update_id, x.message_id, x.text,
            x.source_lang, x.target_lang, x.writer_name, x.partner_name,
            x.writer_lang, x.task_id, x.charged_day, x.received_ns, x.media_kind,
-           x.from_chat_id, x.media_group_id);
+           x.from_chat_id, x.media_group_id, x.reader_original);
 }
 
 // -- session -> session

@@ -261,7 +261,9 @@ using db_ops = db_op_list<
     // team glossary
     glossary_list, glossary_put, glossary_answer, glossary_remove,
     // corrections of translations
-    correction_target, correction_put, correction_list, correction_suggestions>;
+    correction_target, correction_put, correction_list, correction_suggestions,
+    // /original
+    user_original_set>;
 
 namespace detail {
 

@@ -40,13 +40,16 @@ struct user_record {
   int64_t manager_id = 0;
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
+  /// Whether translations this user reads carry the original below them:
+  /// "auto" (when pivoted), "on" or "off" (`/original`).
+  std::string original_mode = "auto";
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, user_record& x) {
   return f(caf::meta::type_name("user_record"), x.telegram_id, x.role,
            x.language, x.display_name, x.invitation_code, x.manager_id,
-           x.created_at_ms, x.updated_at_ms);
+           x.created_at_ms, x.updated_at_ms, x.original_mode);
 }
 
 /// A page of users, ordered by telegram_id.
@@ -324,6 +327,25 @@ template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, feedback_put& x) {
   return f(caf::meta::type_name("feedback_put"), x.user_id, x.chat_id, x.text,
            x.timeout_ms, x.role, x.language);
+}
+
+// -- /original
+// -----------------------------------------------------------------
+
+/// Sets whether translations the user reads carry the original below
+/// them: `mode` is "auto", "on" or "off" (anything else: `invalid_input`).
+/// Answers the stored profile; `not_found` for an unknown user.
+struct user_original_set {
+  using result = user_record;
+  int64_t telegram_id = 0;
+  std::string mode;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, user_original_set& x) {
+  return f(caf::meta::type_name("user_original_set"), x.telegram_id, x.mode,
+           x.timeout_ms);
 }
 
 } // namespace bridge

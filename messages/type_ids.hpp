@@ -147,6 +147,8 @@ CAF_ADD_TYPE_ID(bridge, (bridge::correction_list))
 CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion))
 CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion_page))
 CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestions))
+// /original
+CAF_ADD_TYPE_ID(bridge, (bridge::user_original_set))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

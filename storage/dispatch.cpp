@@ -121,6 +121,12 @@ void touched_by(const star_refund_put&, const star_payment& r,
   out.subscriptions.push_back(r.user_id);
 }
 
+// Partners read the mode with the profile, from the cache.
+void touched_by(const user_original_set& x, const user_record&,
+                cache_invalidate& out) {
+  out.profiles.push_back(x.telegram_id);
+}
+
 template <class Op>
 void touched(const caf::message& call, const caf::message& reply,
              cache_invalidate& out) {

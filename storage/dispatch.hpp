@@ -147,6 +147,8 @@ template <> struct op_traits<correction_target> : op_flags<idempotent> {};
 template <> struct op_traits<correction_put> : op_flags<0> {};
 template <> struct op_traits<correction_list> : op_flags<idempotent> {};
 template <> struct op_traits<correction_suggestions> : op_flags<idempotent> {};
+// /original: setting the same mode again changes nothing.
+template <> struct op_traits<user_original_set> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

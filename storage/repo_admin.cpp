@@ -12,7 +12,8 @@ namespace sql {
 
 constexpr sql_def user_list{"user_list", R"(
 SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
-       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at),
+       u.original_mode
 FROM users u LEFT JOIN worker_links l ON l.worker_id = u.telegram_id
 WHERE u.telegram_id > $1
   AND ($2 = '' OR u.role = $2)

@@ -54,7 +54,8 @@ SELECT count(pg_notify('bridge_partitions', partition::text)) FROM ins)"};
 
 constexpr sql_def join_user{"join_user", R"(
 SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
-       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at),
+       u.original_mode
 FROM users u LEFT JOIN worker_links l ON l.worker_id = u.telegram_id
 WHERE u.telegram_id = $1)"};
 

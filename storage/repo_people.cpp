@@ -12,7 +12,8 @@ namespace sql {
 // Every user query answers the same columns, decoded by `decode_user`.
 constexpr sql_def user_get{"user_get", R"(
 SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
-       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at),
+       u.original_mode
 FROM users u LEFT JOIN worker_links l ON l.worker_id = u.telegram_id
 WHERE u.telegram_id = $1)"};
 
@@ -26,7 +27,8 @@ WITH u AS (
   RETURNING *)
 SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
        (SELECT manager_id FROM worker_links WHERE worker_id = u.telegram_id),
-       epoch_ms(u.created_at), epoch_ms(u.updated_at)
+       epoch_ms(u.created_at), epoch_ms(u.updated_at),
+       u.original_mode
 FROM u)"};
 
 constexpr sql_def user_set_code{"user_set_code", R"(
@@ -34,11 +36,13 @@ UPDATE users u SET invitation_code = $2, updated_at = now()
 WHERE u.telegram_id = $1 AND ($3 OR u.invitation_code IS NULL)
 RETURNING u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
           (SELECT manager_id FROM worker_links WHERE worker_id = u.telegram_id),
-          epoch_ms(u.created_at), epoch_ms(u.updated_at))"};
+          epoch_ms(u.created_at), epoch_ms(u.updated_at),
+          u.original_mode)"};
 
 constexpr sql_def user_by_code{"user_by_code", R"(
 SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
-       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at),
+       u.original_mode
 FROM users u LEFT JOIN worker_links l ON l.worker_id = u.telegram_id
 WHERE u.invitation_code = $1)"};
 
@@ -93,7 +97,8 @@ DELETE FROM worker_links WHERE worker_id = $1 RETURNING manager_id)"};
 
 constexpr sql_def workers_of{"workers_of", R"(
 SELECT u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
-       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at)
+       l.manager_id, epoch_ms(u.created_at), epoch_ms(u.updated_at),
+       u.original_mode
 FROM worker_links l JOIN users u ON u.telegram_id = l.worker_id
 WHERE l.manager_id = $1 AND l.worker_id > $2
 ORDER BY l.worker_id
@@ -117,15 +122,36 @@ INSERT INTO feedback (user_id, chat_id, text, author_role, author_language)
 VALUES ($1, $2, $3, NULLIF($4, ''), NULLIF($5, ''))
 RETURNING id)"};
 
+// /original: whether the user reads originals under translations. The
+// column's CHECK refuses anything but 'auto', 'on' and 'off'.
+constexpr sql_def user_original_set{"user_original_set", R"(
+UPDATE users u SET original_mode = $2, updated_at = now()
+WHERE u.telegram_id = $1
+RETURNING u.telegram_id, u.role, u.language, u.display_name, u.invitation_code,
+          (SELECT manager_id FROM worker_links WHERE worker_id = u.telegram_id),
+          epoch_ms(u.created_at), epoch_ms(u.updated_at),
+          u.original_mode)"};
+
 } // namespace sql
 
 const std::vector<sql_def>& people_statements() {
   static const std::vector<sql_def> defs{
-      sql::user_get,     sql::user_put,      sql::user_set_code,
-      sql::user_by_code, sql::reset_links,   sql::reset_user,
-      sql::link_worker,  sql::unlink_worker, sql::workers_of,
-      sql::rehome_inbox, sql::note_insert,   sql::session_get,
-      sql::session_put,  sql::feedback_put,
+      sql::user_get,
+      sql::user_put,
+      sql::user_set_code,
+      sql::user_by_code,
+      sql::reset_links,
+      sql::reset_user,
+      sql::link_worker,
+      sql::unlink_worker,
+      sql::workers_of,
+      sql::rehome_inbox,
+      sql::note_insert,
+      sql::session_get,
+      sql::session_put,
+      sql::feedback_put,
+      // /original
+      sql::user_original_set,
   };
   return defs;
 }
@@ -217,6 +243,15 @@ caf::error check(const session_put& x) {
        check_text("session pending", s.pending, limits::short_text)});
 }
 
+caf::error check(const user_original_set& x) {
+  if (auto err = check_id("telegram_id", x.telegram_id))
+    return err;
+  if (x.mode != "auto" && x.mode != "on" && x.mode != "off")
+    return make_error(engine_errc::invalid_input,
+                      "original_mode is auto, on or off");
+  return {};
+}
+
 caf::error check(const feedback_put& x) {
   if (x.text.empty())
     return make_error(engine_errc::invalid_input, "empty feedback");
@@ -242,7 +277,7 @@ user_role user_role_from(std::string_view text) {
 }
 
 user_record decode_user(const row& r) {
-  expect_width(r, 8, "user row");
+  expect_width(r, 9, "user row");
   user_record u;
   u.telegram_id = int_at(r, 0);
   u.role = user_role_from(text_at(r, 1));
@@ -252,6 +287,7 @@ user_record decode_user(const row& r) {
   u.manager_id = int_at(r, 5);
   u.created_at_ms = int_at(r, 6);
   u.updated_at_ms = int_at(r, 7);
+  u.original_mode = text_at(r, 8);
   return u;
 }
 
@@ -456,6 +492,18 @@ db_id execute(op_context& ctx, const feedback_put& x) {
   if (rs.size() != 1)
     throw db_failure{failure_kind::decode, "feedback_put returned no row"};
   return {int_at(rs.front(), 0)};
+}
+
+// -- /original
+// -----------------------------------------------------------------
+
+caf::expected<user_record> execute(op_context& ctx,
+                                   const user_original_set& x) {
+  auto rs = ctx.sql.run(
+      {sql::user_original_set.name, {param(x.telegram_id), param(x.mode)}});
+  if (rs.empty())
+    return no_user(x.telegram_id);
+  return decode_user(rs.front());
 }
 
 } // namespace bridge::storage

@@ -36,6 +36,7 @@ caf::error check(const workers_of& x);
 caf::error check(const session_get& x);
 caf::error check(const session_put& x);
 caf::error check(const feedback_put& x);
+caf::error check(const user_original_set& x);
 
 // -- builders and decoders
 // ------------------------------------------------------
@@ -43,7 +44,7 @@ caf::error check(const feedback_put& x);
 user_role user_role_from(std::string_view text);
 
 /// A user row: telegram_id, role, language, display_name, invitation_code,
-/// manager_id, created_at, updated_at.
+/// manager_id, created_at, updated_at, original_mode.
 user_record decode_user(const row& r);
 
 chat_session_record decode_session(const row& r);
@@ -70,6 +71,7 @@ caf::expected<chat_session_record> execute(op_context& ctx,
                                            const session_get& x);
 db_count execute(op_context& ctx, const session_put& x);
 db_id execute(op_context& ctx, const feedback_put& x);
+caf::expected<user_record> execute(op_context& ctx, const user_original_set& x);
 
 /// Moves the unfinished updates of `chats` to the partition each chat
 /// belongs to now (after a link, an unlink or a reset) and wakes the

@@ -27,6 +27,28 @@ BOOST_AUTO_TEST_CASE(profiles_round_trip_with_any_bytes) {
   BOOST_TEST(back->value.telegram_id == u.telegram_id);
   BOOST_TEST((back->value.role == user_role::worker));
   BOOST_TEST(back->value.manager_id == 7);
+  BOOST_TEST(back->value.original_mode == "auto");
+}
+
+BOOST_AUTO_TEST_CASE(the_original_mode_travels_and_older_values_are_dropped) {
+  user_record u;
+  u.telegram_id = 9;
+  u.role = user_role::manager;
+  u.language = "en";
+  for (auto mode : {"on", "off", "auto"}) {
+    u.original_mode = mode;
+    auto back = decode_profile(encode_profile(u));
+    BOOST_REQUIRE(back);
+    BOOST_TEST(back->value.original_mode == mode);
+  }
+  // What the build before the setting wrote (eight fields, tag u1): not
+  // decoded, so the cache drops it and reads the profile through.
+  BOOST_TEST(!decode_profile("u1|1:94:manager2:en0:0:1:01:01:0"));
+  // A mode the column never holds.
+  u.original_mode = "ON";
+  BOOST_TEST(!decode_profile(encode_profile(u)));
+  u.original_mode = "";
+  BOOST_TEST(!decode_profile(encode_profile(u)));
 }
 
 BOOST_AUTO_TEST_CASE(absence_is_a_value) {
@@ -47,6 +69,7 @@ BOOST_AUTO_TEST_CASE(damaged_or_foreign_values_are_refused) {
       good + "x",
       "u1|99:1",
       "u1|1:x4:none0:0:0:1:01:01:0",
+      "u2|1:14:none0:0:0:1:01:01:0",
       "u1|-1:1",
       "u1|:1",
       "u1|99999999999:1",

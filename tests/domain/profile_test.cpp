@@ -161,11 +161,11 @@ BOOST_AUTO_TEST_CASE(the_menu_follows_the_role) {
   BOOST_TEST((words(menu_role::unregistered) == words_t{"start", "help"}));
   BOOST_TEST((words(menu_role::worker)
               == words_t{"help", "tasks", "history", "language", "fix",
-                         "feedback", "reset"}));
+                         "original", "feedback", "reset"}));
   auto manager = words(menu_role::manager);
-  BOOST_TEST(manager.size() == 19u);
-  for (const char* w :
-       {"usage", "subscribe", "paysupport", "glossary", "fix", "corrections"})
+  BOOST_TEST(manager.size() == 20u);
+  for (const char* w : {"usage", "subscribe", "paysupport", "glossary", "fix",
+                        "corrections", "original"})
     BOOST_TEST((std::find(manager.begin(), manager.end(), w) != manager.end()),
                w);
   // Every entry is a command the bot knows, and a word Telegram takes.

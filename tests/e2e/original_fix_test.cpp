@@ -150,4 +150,51 @@ BOOST_AUTO_TEST_CASE(a_direct_translation_has_no_quote) {
   BOOST_TEST(copy.entities.empty());
 }
 
+// -- /original
+// -----------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(original_on_quotes_a_direct_translation) {
+  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
+                  unthrottled_sim()};
+  auto ann = make_user(6301, "Ann", "en");
+  auto bob = make_user(6302, "Bob", "es");
+  auto code = register_manager(world, ann, "en");
+  register_worker(world, bob, "es", code, ann);
+
+  // Alone it says the setting and the choices; a bad word, the choices.
+  world.say(ann, "/original");
+  BOOST_TEST(world.next_message(ann.id).text
+             == render(text_id::original_current, "en", "auto") + "\n\n"
+                    + render(text_id::original_usage, "en"));
+  world.say(ann, "/original <b>sometimes</b>");
+  BOOST_TEST(world.next_message(ann.id).text
+             == render(text_id::original_usage, "en"));
+  world.say(ann, "/original ON");
+  BOOST_TEST(world.next_message(ann.id).text
+             == render(text_id::original_changed, "en", "on"));
+
+  world.say(bob, "Hola equipo");
+  auto copy = world.next_message(ann.id);
+  BOOST_REQUIRE_EQUAL(copy.entities.size(), 1u);
+  BOOST_TEST(copy.entities.front().type == "expandable_blockquote");
+  BOOST_TEST(contains(copy.text, "\n\nHola equipo"), copy.text);
+
+  // Bob did not ask: his copies stay bare.
+  world.say(ann, "Hello team");
+  BOOST_TEST(world.next_message(bob.id).entities.empty());
+}
+
+BOOST_AUTO_TEST_CASE(original_off_leaves_a_pivoted_translation_bare) {
+  pivot_world w;
+  auto& world = w.world;
+  world.say(w.ann, "/original off");
+  BOOST_TEST(world.next_message(w.ann.id).text
+             == render(text_id::original_changed, "en", "off"));
+  std::string original = "O trabalhador assina o relatório.";
+  world.say(w.joao, original);
+  auto copy = world.next_message(w.ann.id, std::chrono::seconds{60});
+  BOOST_TEST(copy.entities.empty());
+  BOOST_TEST(!contains(copy.text, original), copy.text);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
+#include <string>
+#include <vector>
+
 #include "storage/validate.hpp"
 #include "tests/support/pool_fixture.hpp"
 
@@ -125,6 +128,41 @@ BOOST_AUTO_TEST_CASE(chat_session_state_round_trips) {
   BOOST_TEST((code_of(run(session_get{0})) == engine_errc::invalid_input));
   s.pending = std::string(20000, 'p');
   BOOST_TEST((code_of(run(session_put{s})) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(the_original_mode_is_stored_and_read_with_the_profile) {
+  auto u = must(user_put{1301, user_role::manager, "en", "Ann"});
+  BOOST_TEST(u.original_mode == "auto");
+  auto on = must(user_original_set{1301, "on"});
+  BOOST_TEST(on.original_mode == "on");
+  BOOST_TEST(on.display_name == "Ann");
+  BOOST_TEST(must(user_get{1301}).original_mode == "on");
+  // A profile write that does not name the mode keeps it.
+  must(user_put{1301, user_role::manager, "es", "Ann"});
+  BOOST_TEST(must(user_get{1301}).original_mode == "on");
+  // Every read of users carries it: a team's list too.
+  must(user_put{1302, user_role::worker, "es", "Bo"});
+  must(link_worker{1302, 1301});
+  must(user_original_set{1302, "off"});
+  auto team = must(workers_of{1301, 0, 10});
+  BOOST_REQUIRE(team.rows.size() == 1u);
+  BOOST_TEST(team.rows.front().original_mode == "off");
+  BOOST_TEST(must(user_original_set{1302, "auto"}).original_mode == "auto");
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_original_mode_or_user_is_refused) {
+  must(user_put{1311, user_role::worker, "en", "Cy"});
+  for (const auto& bad :
+       std::vector<std::string>{"", "ON", "yes", "on ", std::string{"on\0", 3},
+                                std::string(5000, 'x')})
+    BOOST_TEST((code_of(run(user_original_set{1311, bad}))
+                == engine_errc::invalid_input),
+               bad);
+  BOOST_TEST(must(user_get{1311}).original_mode == "auto");
+  BOOST_TEST(
+      (code_of(run(user_original_set{0, "on"})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(user_original_set{1319, "on"})) == engine_errc::not_found));
 }
 
 BOOST_AUTO_TEST_CASE(feedback_is_stored_verbatim) {

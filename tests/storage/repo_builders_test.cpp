@@ -137,17 +137,26 @@ BOOST_AUTO_TEST_CASE(outbox_rows_decode_and_reject_unknown_status) {
 }
 
 BOOST_AUTO_TEST_CASE(users_decode_with_their_role) {
-  auto u =
-      decode_user(cells({"5", "worker", "es", "Ana", nullptr, "9", "1", "2"}));
+  auto u = decode_user(
+      cells({"5", "worker", "es", "Ana", nullptr, "9", "1", "2", "auto"}));
   BOOST_TEST((u.role == user_role::worker));
   BOOST_TEST(u.manager_id == 9);
   BOOST_TEST(u.invitation_code.empty());
+  BOOST_TEST(u.original_mode == "auto");
+  BOOST_TEST(decode_user(cells({"5", "worker", "es", "Ana", nullptr, "9", "1",
+                                "2", "off"}))
+                 .original_mode
+             == "off");
+  // A row without the column (a query not updated with it) is refused.
   BOOST_CHECK_THROW(
-      decode_user(cells({"5", "admin", "es", "Ana", nullptr, "9", "1", "2"})),
+      decode_user(cells({"5", "worker", "es", "Ana", nullptr, "9", "1", "2"})),
       db_failure);
-  BOOST_CHECK_THROW(
-      decode_user(cells({"x", "worker", "es", "Ana", nullptr, "9", "1", "2"})),
-      db_failure);
+  BOOST_CHECK_THROW(decode_user(cells({"5", "admin", "es", "Ana", nullptr, "9",
+                                       "1", "2", "auto"})),
+                    db_failure);
+  BOOST_CHECK_THROW(decode_user(cells({"x", "worker", "es", "Ana", nullptr, "9",
+                                       "1", "2", "auto"})),
+                    db_failure);
 }
 
 BOOST_AUTO_TEST_CASE(days_are_passed_as_iso_dates) {
@@ -165,12 +174,13 @@ BOOST_FIXTURE_TEST_CASE(issuing_a_code_retries_collisions, repo_fixture) {
   sql.answer = [&](const statement& st) -> rows {
     std::string name = st.name;
     if (name == "user_get")
-      return {cells({"1", "manager", "en", "M", nullptr, nullptr, "1", "1"})};
+      return {cells(
+          {"1", "manager", "en", "M", nullptr, nullptr, "1", "1", "auto"})};
     if (name == "user_set_code") {
       if (collisions-- > 0)
         throw db_failure{failure_kind::unique_violation, "duplicate key"};
       return {cells({"1", "manager", "en", "M", st.params[1]->c_str(), nullptr,
-                     "1", "2"})};
+                     "1", "2", "auto"})};
     }
     return {};
   };
@@ -192,7 +202,8 @@ BOOST_FIXTURE_TEST_CASE(issuing_a_code_gives_up_after_a_few_tries,
                         repo_fixture) {
   sql.answer = [&](const statement& st) -> rows {
     if (std::string{st.name} == "user_get")
-      return {cells({"1", "manager", "en", "M", nullptr, nullptr, "1", "1"})};
+      return {cells(
+          {"1", "manager", "en", "M", nullptr, nullptr, "1", "1", "auto"})};
     throw db_failure{failure_kind::unique_violation, "duplicate key"};
   };
   auto u = execute(ctx, user_issue_code{1, false});
@@ -203,8 +214,8 @@ BOOST_FIXTURE_TEST_CASE(issuing_a_code_gives_up_after_a_few_tries,
 
 BOOST_FIXTURE_TEST_CASE(issuing_a_code_keeps_an_existing_one, repo_fixture) {
   sql.answer = [](const statement&) -> rows {
-    return {
-        cells({"1", "manager", "en", "M", "BRIDGE-00042", nullptr, "1", "1"})};
+    return {cells({"1", "manager", "en", "M", "BRIDGE-00042", nullptr, "1", "1",
+                   "auto"})};
   };
   auto u = execute(ctx, user_issue_code{1, false});
   BOOST_TEST(u->invitation_code == "BRIDGE-00042");
@@ -215,7 +226,8 @@ BOOST_FIXTURE_TEST_CASE(other_failures_are_not_retried_as_collisions,
                         repo_fixture) {
   sql.answer = [&](const statement& st) -> rows {
     if (std::string{st.name} == "user_get")
-      return {cells({"1", "manager", "en", "M", nullptr, nullptr, "1", "1"})};
+      return {cells(
+          {"1", "manager", "en", "M", nullptr, nullptr, "1", "1", "auto"})};
     throw db_failure{failure_kind::connection_lost, "gone"};
   };
   BOOST_CHECK_THROW(execute(ctx, user_issue_code{1, false}), db_failure);

@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(a_foreign_message_in_a_turn_is_an_error_not_a_crash) {
   t.calls.push_back(caf::make_message(std::string{"not a request"}));
   t.deadlines_ns.push_back(later);
   sql.answer = [](const statement&) -> rows {
-    return {cells({"1", "none", "", "", nullptr, nullptr, "1", "1"})};
+    return {cells({"1", "none", "", "", nullptr, nullptr, "1", "1", "auto"})};
   };
   auto r = run(t);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
@@ -456,8 +456,8 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // star_payment_get, star_refund_put); 57 with business_get; 61 with
   // glossary_list, glossary_put, glossary_answer and glossary_remove; 65
   // with correction_target, correction_put, correction_list and
-  // correction_suggestions.
-  BOOST_TEST(op_count == 65u);
+  // correction_suggestions; 66 with user_original_set.
+  BOOST_TEST(op_count == 66u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.
@@ -468,5 +468,25 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(setting_original_mode_drops_the_cached_profile) {
+  // Partners read the mode from the cached profile: a write that kept it
+  // would leave them quoting (or not) by the old setting.
+  auto& e = op_table(op_index<user_original_set>);
+  BOOST_TEST(e.is_idempotent);
+  user_record stored;
+  stored.telegram_id = 77;
+  stored.original_mode = "on";
+  cache_invalidate out;
+  e.touched(caf::make_message(user_original_set{77, "on"}),
+            caf::make_message(stored), out);
+  BOOST_REQUIRE(out.profiles.size() == 1u);
+  BOOST_TEST(out.profiles.front() == 77);
+  cache_invalidate none;
+  e.touched(caf::make_message(user_original_set{77, "on"}),
+            caf::make_message(make_error(engine_errc::not_found, "no user")),
+            none);
+  BOOST_TEST(none.profiles.empty());
+}
 
 BOOST_AUTO_TEST_SUITE_END() // storage_turn

@@ -258,6 +258,7 @@ public:
 
   /// A user writes `text`, or sends `media` with `caption`, in `chat_id`
   /// (0: the user's private chat). `chat_title` names a new group.
+  injection inject_message(message_request r);
   injection inject_message(const sim_user& from, int64_t chat_id,
                            std::string text, std::string media,
                            std::string caption, std::string chat_title);
