@@ -89,6 +89,14 @@ void sim_state::enqueue(int64_t update_id, std::string body) {
   ++stats_.updates_injected;
 }
 
+injection sim_state::inject_message(message_request r) {
+  lock guard{mu_};
+  auto out = message_locked(r);
+  if (out.update_id != 0)
+    updates_changed();
+  return out;
+}
+
 injection sim_state::inject_message(const sim_user& from, int64_t chat_id,
                                     std::string text, std::string media,
                                     std::string caption,
