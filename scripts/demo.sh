@@ -138,6 +138,8 @@ if [ $stay -eq 1 ]; then
   a new user: build/tg-sim say --port $port --user 4004 --name Eva --lang es /start
             (buttons show as [Text -> press DATA]; press one with
              build/tg-sim press --port $port --user 4004 --message-id N DATA)
+  subscribe: as Ana, say /subscribe; open the link she gets by paying it:
+            build/tg-sim pay --port $port --user 1001 'https://t.me/\$...'
   dashboard: http://127.0.0.1:$(cat "$run/engine.port")/dashboard#token=$admin_token
   engine log: $run/engine.log
   stop:     kill ${pids[*]}; scripts/services.sh stop $run

@@ -381,4 +381,34 @@ BOOST_FIXTURE_TEST_CASE(concurrent_senders_get_distinct_message_ids,
   BOOST_TEST(ids.size() == size_t{threads * per_thread});
 }
 
+BOOST_FIXTURE_TEST_CASE(a_user_pays_an_invoice_link_through_the_client,
+                        server_fixture) {
+  // What `tg-sim pay` does: the link the bot made, paid over the control
+  // API; anything else is refused with the control API's reason.
+  auto made = bot_post(
+      "createInvoiceLink",
+      R"({"title":"Bridge","description":"30 days","payload":"order-1",)"
+      R"("currency":"XTR","prices":[{"label":"30 days","amount":250}],)"
+      R"("subscription_period":2592000})");
+  BOOST_REQUIRE_MESSAGE(made.status == 200, made.body);
+  const std::string key = "\"result\":\"";
+  auto at = made.body.find(key);
+  BOOST_REQUIRE(at != std::string::npos);
+  at += key.size();
+  auto link = made.body.substr(at, made.body.find('"', at) - at);
+  BOOST_TEST(link.rfind("https://t.me/$", 0) == 0u);
+  auto client = sim_client::on_port(port);
+  auto paid = client.pay(ana, link);
+  BOOST_REQUIRE_MESSAGE(
+      paid, (paid ? std::string{} : bridge::describe(paid.error())));
+  BOOST_TEST(paid->find("query_id") != std::string::npos);
+  for (const std::string& bad :
+       {std::string{"https://t.me/$nothing"}, std::string{},
+        std::string{"\"},\"from\":{\"id\":1},\"x\":\""},
+        std::string("https://t.me/$\0\xff", 16), std::string(5000, '$')}) {
+    auto refused = client.pay(ana, bad);
+    BOOST_TEST(!refused);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END() // tg_sim_http_server

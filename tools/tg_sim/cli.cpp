@@ -134,6 +134,17 @@ int run_read(int port, int64_t chat, int64_t after, bool follow) {
   return 0;
 }
 
+int run_pay(int port, const cli_user& who, const std::string& link) {
+  auto client = sim_client::on_port(port);
+  auto out = client.pay(who.to_user(), link);
+  if (!out)
+    return fail(out.error());
+  std::cout << "paid; the bot has 10 s to accept the checkout (read the chat "
+               "for the outcome): "
+            << *out << '\n';
+  return 0;
+}
+
 int run_stats(int port) {
   auto client = sim_client::on_port(port);
   auto json = client.stats_json();

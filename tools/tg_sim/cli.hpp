@@ -42,6 +42,9 @@ int run_read(int port, int64_t chat, int64_t after, bool follow);
 /// `tg-sim stats`: prints the counters.
 int run_stats(int port);
 
+/// `pay`: the user pays an invoice link the bot sent them.
+int run_pay(int port, const cli_user& who, const std::string& link);
+
 /// `tg-sim reset`.
 int run_reset(int port);
 

@@ -115,8 +115,9 @@ struct human_commands {
   CLI::App* press = nullptr;
   CLI::App* read = nullptr;
   CLI::App* stats = nullptr;
+  CLI::App* pay = nullptr;
 
-  /// Declares say, press, read, stats and reset on `app`.
+  /// Declares say, press, read, pay, stats and reset on `app`.
   void declare(CLI::App& app) {
     say = app.add_subcommand("say", "a user writes to the bot");
     add_port(say, port);
@@ -138,6 +139,12 @@ struct human_commands {
                      "only events after this sequence number");
     read->add_flag("--follow,-f", follow, "keep printing as more arrives");
 
+    pay = app.add_subcommand("pay", "a user pays an invoice link the bot sent");
+    add_port(pay, port);
+    add_user(pay, who);
+    pay->add_option("link", words, "the invoice link (https://t.me/$...)")
+        ->required();
+
     stats = app.add_subcommand("stats", "print the simulator's counters");
     add_port(stats, port);
     auto* reset = app.add_subcommand("reset", "forget every chat and event");
@@ -152,6 +159,8 @@ struct human_commands {
       return run_press(port, who, message_id, join(words));
     if (read->parsed())
       return run_read(port, chat, after, follow);
+    if (pay->parsed())
+      return run_pay(port, who, join(words));
     if (stats->parsed())
       return run_stats(port);
     return run_reset(port);

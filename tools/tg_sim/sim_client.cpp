@@ -404,6 +404,16 @@ caf::expected<void> sim_client::reset() {
   return {};
 }
 
+caf::expected<std::string> sim_client::pay(const sim_user& who,
+                                           std::string_view link) {
+  json::writer w;
+  w.begin_object();
+  write_from(w, who);
+  w.field("link", link).end_object();
+  std::string body = w.str();
+  return call("/sim/pay", &body, timeout_);
+}
+
 bool sim_client::healthy() {
   auto resp = get("/sim/health");
   return resp.status == 200;

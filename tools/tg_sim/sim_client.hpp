@@ -150,6 +150,10 @@ public:
   /// One counter of the stats by JSON pointer ("/too_many_requests/total").
   caf::expected<int64_t> stat(std::string_view json_pointer);
   caf::expected<void> reset();
+  /// `who` pays the invoice `link` (POST /sim/pay): tg-sim asks the bot's
+  /// pre-checkout within Telegram's 10 s; the answer is the control API's
+  /// JSON (the query's id).
+  caf::expected<std::string> pay(const sim_user& who, std::string_view link);
   bool healthy();
 
   // -- raw access, for tests of the API itself
