@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/error.hpp"
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
 #include "telegram/durable_codec.hpp"
@@ -346,6 +347,15 @@ void conversation_state::deliver(const domain::pipeline_entry& e, meta& m) {
           },
           [this, update_id, partner, writer, notice,
            key](const caf::error& err) {
+            if (engine_code(err) == engine_errc::fenced) {
+              // The partition's lease moved (or was lost and won again):
+              // the copy's row is pending for the lease held now, which
+              // sends it. The partner is not gone; nobody is told.
+              spdlog::debug("conversation {}: copy of update {} left to the "
+                            "partition's owner",
+                            conversation_id_, update_id);
+              return;
+            }
             // Blocked the bot, or gone: the writer hears it, nothing retries.
             spdlog::warn("conversation {}: update {} not delivered to chat "
                          "{}: {}",

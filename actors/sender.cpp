@@ -78,6 +78,7 @@ sender_actor::behavior_type sender_state::make_behavior(sender_options opts) {
         scan_outbox(0, std::max<int64_t>(1, before), false, std::move(parts));
       },
       [this](const partition_owned& o) {
+        abandon_older(o.partition, o.epoch);
         won_.push_back(o.partition);
         if (!resuming_)
           resume_won();
@@ -171,6 +172,7 @@ void sender_state::pump() {
       continue;
     }
     --free_slots_;
+    ++t->second.in_flight;
     auto url = telegram::method_url(opts_.endpoint.base_url,
                                     opts_.endpoint.token, j.call.method);
     auto body = j.call.body;
@@ -234,6 +236,8 @@ void sender_state::arm_watch() {
 void sender_state::on_outcome(int64_t chat_id, job j,
                               const send_outcome& outcome) {
   auto now = clock::now();
+  if (auto t = trackers_.find(j.tracker_id); t != trackers_.end())
+    --t->second.in_flight;
   switch (outcome.status) {
   case send_status::ok:
     ++counters_.sent;

@@ -104,6 +104,8 @@ struct sender_state {
     /// The lease its writer held: once this engine no longer owns the
     /// partition under that epoch, what is still queued is dropped.
     fence_token fence;
+    /// Pieces out with the HTTP client now.
+    uint32_t in_flight = 0;
   };
 
   /// One queued call.
@@ -127,6 +129,10 @@ struct sender_state {
     /// retry round (nothing behind it is released meanwhile).
     bool write_failed = false;
     uint32_t write_attempts = 0;
+    /// Written under a lease this engine has since lost and won again:
+    /// its row (if written) is the resume's to send, in order with the
+    /// partition's other pending rows; the ledger no longer holds it here.
+    bool abandoned = false;
   };
 
   /// A call the HTTP client has.
@@ -192,6 +198,11 @@ private:
   void fail(uint64_t tracker_id, const std::string& why);
   /// Drops a call whose partition moved to another engine.
   void drop_stale(uint64_t tracker_id);
+  /// Partition `p` is this engine's again at `epoch` (lost while the
+  /// database was away, and won back): what an older lease queued and has
+  /// not sent yet is let go, so that the resume reads every pending row of
+  /// the partition and sends each chat's rows in order.
+  void abandon_older(int32_t p, int64_t epoch);
   void schedule_tick();
 
   // -- the bot's global limit, shared (sender_budget.cpp) ---------------------

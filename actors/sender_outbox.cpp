@@ -102,6 +102,10 @@ void sender_state::write_row(uint64_t seq) {
 void sender_state::row_written(uint64_t seq, const outbox_put_result& r) {
   auto& s = staged_[seq - staged_base_];
   s.ready = true;
+  if (s.abandoned) {
+    release_staged();
+    return;
+  }
   if (r.status != outbox_status::pending) {
     // Stored before and sent or given up on (a replayed update's reply):
     // its state is the truth.
@@ -115,6 +119,11 @@ void sender_state::row_written(uint64_t seq, const outbox_put_result& r) {
 
 void sender_state::row_failed(uint64_t seq, const caf::error& err) {
   auto& s = staged_[seq - staged_base_];
+  if (s.abandoned) {
+    s.ready = true;
+    release_staged();
+    return;
+  }
   // Refused by the lease's epoch: the same token is refused forever (epochs
   // only grow), and the partition's new owner handles the update again.
   // Retrying would only hold every later call to the chat behind it.
@@ -158,6 +167,12 @@ void sender_state::release_staged() {
     auto st = std::move(staged_.front());
     staged_.pop_front();
     ++staged_base_;
+    if (st.abandoned) {
+      if (st.promise)
+        st.promise->deliver(make_error(engine_errc::fenced,
+                                       "the partition was lost meanwhile"));
+      continue;
+    }
     if (st.already_sent) {
       ++counters_.deduplicated;
       if (st.promise)
@@ -318,10 +333,14 @@ void sender_state::retry_round() {
   for (auto& [key, due] : marks)
     mark_sent(key, std::move(due.message_ids), due.fence);
   for (size_t i = 0; i < staged_.size(); ++i)
-    if (staged_[i].write_failed) {
+    if (staged_[i].write_failed && staged_[i].abandoned) {
+      staged_[i].write_failed = false;
+      staged_[i].ready = true;
+    } else if (staged_[i].write_failed) {
       any = true;
       write_row(staged_base_ + i);
     }
+  release_staged();
   retry_rounds_ = any ? retry_rounds_ + 1 : 0;
 }
 
@@ -332,6 +351,35 @@ void sender_state::arm_retry() {
   auto wait = retry_base * (1u << std::min<uint32_t>(retry_rounds_, 6));
   self->delayed_send(self, std::min<std::chrono::milliseconds>(wait, retry_cap),
                      retry_atom::value);
+}
+
+void sender_state::abandon_older(int32_t p, int64_t epoch) {
+  // Each queued row of the older lease still holds its ledger entry, so
+  // the resume would skip it and the sweep send it minutes later, after
+  // the chat's newer rows. Let go here, they are read by the resume in
+  // the order they were written. Rows out with the HTTP client stay:
+  // they are sent already, and their mark moves to the new lease.
+  auto older = [&](const fence_token& f) {
+    return f.fenced() && f.partition == p && f.epoch != epoch;
+  };
+  std::vector<uint64_t> queued;
+  for (auto& [id, t] : trackers_)
+    if (t.durable && t.in_flight == 0 && older(t.fence))
+      queued.push_back(id);
+  for (auto id : queued)
+    drop_stale(id);
+  size_t staged = 0;
+  for (auto& st : staged_)
+    if (!st.abandoned && older(st.out.fence)) {
+      st.abandoned = true;
+      if (!st.already_sent)
+        ledger_.release(st.out.dedupe_key);
+      ++staged;
+    }
+  if (!queued.empty() || staged > 0)
+    spdlog::info("sender: partition {} is ours again (epoch {}); {} queued "
+                 "and {} staged row(s) of the older lease left to its resume",
+                 p, epoch, queued.size(), staged);
 }
 
 } // namespace bridge

@@ -100,14 +100,16 @@ struct fixture : test::system_fixture {
   caf::actor db;
   sender_actor out;
 
-  fixture() {
+  /// `per_chat`: messages a second to one chat (a slow chat keeps its
+  /// rows queued in the sender).
+  explicit fixture(double per_chat = 1000) {
     db = sys->spawn(stand_in_db, s);
     sender_options o;
     o.endpoint = {"http://127.0.0.1:" + std::to_string(api.port), "42:test",
                   5s};
     o.limits.global_per_second = 1000;
-    o.limits.per_chat_per_second = 1000;
-    o.limits.per_chat_burst = 1000;
+    o.limits.per_chat_per_second = per_chat;
+    o.limits.per_chat_burst = per_chat;
     o.db = caf::actor_cast<db_actor>(db);
     o.owned = owned;
     o.sweep_interval = 0ms;
@@ -125,15 +127,20 @@ struct fixture : test::system_fixture {
   }
 };
 
-outbound live_row(const std::string& text) {
+outbound live_row(const std::string& text, int64_t epoch = 2) {
   outbound m;
   m.chat_id = 77;
   m.text = text;
   m.dedupe_key = "live:" + text;
   m.stored = true;
-  m.fence = {part, 2};
+  m.fence = {part, epoch};
   return m;
 }
+
+/// A chat the sender paces at one message a second.
+struct slow_chat : fixture {
+  slow_chat() : fixture(1) {}
+};
 
 outbox_record pending_row(int64_t id, const std::string& text) {
   outbox_record r;
@@ -194,6 +201,40 @@ BOOST_FIXTURE_TEST_CASE(a_resumed_copy_is_copied_and_a_damaged_one_left_alone,
   BOOST_TEST(contains(seen[1], "/sendMessage"), seen[1]);
   BOOST_TEST(contains(seen[1], "a voice note, not translated"), seen[1]);
   BOOST_TEST(!test::wait_until([&] { return api.seen().size() > 2; }, 300ms));
+}
+
+BOOST_FIXTURE_TEST_CASE(rows_queued_under_a_lost_lease_are_resent_in_order,
+                        slow_chat) {
+  // The database was away past the lease: the partition was lost and won
+  // again under a newer epoch while the chat's rows still waited in the
+  // sender. They go with the resume, in the order they were written, and
+  // before what the new actors hand in.
+  owned->set(part, 1);
+  caf::anon_send(out, partition_owned{part, 1});
+  BOOST_REQUIRE(test::wait_until([&] { return scans_asked() == 1; }, 10s));
+  caf::anon_send(db, int64_t{0}, outbox_page{});
+  for (auto text : {"first", "second", "third"})
+    caf::anon_send(out, live_row(text, 1));
+  BOOST_REQUIRE(test::wait_until([&] { return api.seen().size() == 1; }, 10s));
+  owned->set(part, 2);
+  caf::anon_send(out, partition_owned{part, 2});
+  BOOST_REQUIRE(test::wait_until([&] { return scans_asked() == 2; }, 10s));
+  caf::anon_send(out, live_row("fourth", 2));
+  auto again = [](int64_t id, const std::string& text) {
+    auto r = pending_row(id, text);
+    r.dedupe_key = "live:" + text;
+    return r;
+  };
+  outbox_page page;
+  page.rows = {again(2, "second"), again(3, "third")};
+  caf::anon_send(db, int64_t{1}, std::move(page));
+  BOOST_REQUIRE(test::wait_until([&] { return api.seen().size() >= 4; }, 20s));
+  auto seen = api.seen();
+  BOOST_TEST(contains(seen[0], "first"), seen[0]);
+  BOOST_TEST(contains(seen[1], "second"), seen[1]);
+  BOOST_TEST(contains(seen[2], "third"), seen[2]);
+  BOOST_TEST(contains(seen[3], "fourth"), seen[3]);
+  BOOST_TEST(!test::wait_until([&] { return api.seen().size() > 4; }, 1500ms));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
