@@ -247,6 +247,9 @@ private:
   void check_subscription(const to_worker& m, int64_t day);
   /// No subscription: PostgreSQL charges the next lease, or refuses.
   void charge_lease(to_worker m, int64_t day);
+  /// Notes in PostgreSQL, once a day, that this manager wrote to a worker
+  /// (the business figures' active teams).
+  void note_active(int64_t day);
   /// Checks the worker still works for this manager, then forwards.
   void send_to_worker(const to_worker& m);
   /// A partner's profile, from the engine's memory when it keeps a copy,
@@ -430,6 +433,8 @@ private:
   idle_watch idle_{self};
   /// A manager's free messages charged in PostgreSQL and not sent yet.
   domain::allowance_lease allowance_{1, 0};
+  /// The day `note_active` last noted (0: not yet, or it failed).
+  int64_t active_day_ = 0;
 };
 
 caf::behavior session(caf::stateful_actor<session_state>* self, int64_t chat_id,

@@ -5,8 +5,10 @@
 # conversations, messages, daily usage, subscriptions and Stars payments,
 # all skewed: a few big teams, most small, most teams quiet), then times
 # each figure's statement with EXPLAIN ANALYZE, first on the schema before
-# migration 013 and then with its indexes. The statements are read from
-# storage/repo_business.cpp, so what is timed is what the engine runs.
+# migration 013 and then with every later migration (013's indexes, 014's
+# team_activity; active teams only then, and beside it the statement it
+# replaced). The statements are read from storage/repo_business.cpp, so
+# what is timed is what the engine runs.
 # Prints one JSON line per figure and phase (execution times of every
 # run, their median, the indexes the plan used) and drops the database
 # when it ends, however it ends.
@@ -48,7 +50,7 @@ trap 'exit 143' TERM
 psql "$server_url" -qc "CREATE DATABASE $name" >/dev/null
 q() { psql -q -v ON_ERROR_STOP=1 "$db_url" "$@"; }
 
-# -- schema: every migration before 013 --------------------------------------
+# -- schema: every migration before 013 (the later ones after the seed) ------
 for f in "$migrations"/*.sql; do
   v="$(basename "$f" | cut -c1-3)"
   [ "$v" -lt 13 ] && q -f "$f" >/dev/null
@@ -147,27 +149,90 @@ for f in $figures; do
   [ -n "$(statement "$f")" ] || { echo "no statement $f in $repo" >&2; exit 1; }
 done
 
+# The active-teams statement before migration 014 (a probe of every
+# subscriber's conversations), kept here to be timed beside its successor.
+active_teams_before_014="$(cat <<SQL
+WITH b AS (
+  SELECT to_timestamp($now_ms / 1000.0) AS now_ts,
+         (to_timestamp($now_ms / 1000.0) AT TIME ZONE 'UTC')::date AS today),
+charged AS (
+  SELECT d.manager_id, max(d.day) AS last_day
+  FROM daily_usage d, b
+  WHERE d.messages > 0 AND d.day BETWEEN b.today - 29 AND b.today
+  GROUP BY d.manager_id),
+subscribed AS (
+  SELECT c.manager_id, max((m.created_at AT TIME ZONE 'UTC')::date) AS last_day
+  FROM b, subscriptions s
+  JOIN conversations c ON c.manager_id = s.user_id
+  CROSS JOIN LATERAL (
+    SELECT x.created_at FROM messages x
+    WHERE x.conversation_id = c.id
+      AND x.created_at >= (b.today - 29)::timestamp AT TIME ZONE 'UTC'
+      AND x.created_at <= b.now_ts
+    ORDER BY x.created_at DESC LIMIT 1) m
+  WHERE s.status = 'active' AND s.expires_at > b.now_ts
+  GROUP BY c.manager_id),
+teams AS (
+  SELECT manager_id, max(last_day) AS last_day
+  FROM (SELECT * FROM charged UNION ALL SELECT * FROM subscribed) a
+  GROUP BY manager_id)
+SELECT count(*) FILTER (WHERE t.last_day >= b.today - 6), count(*)
+FROM teams t, b
+SQL
+)"
+
+# time_one <phase> <figure> <sql>: one JSON line, `runs` EXPLAIN ANALYZEs.
+time_one() {
+  local phase=$1 f=$2 sql=$3 times=() plan=""
+  for ((r = 0; r < runs; ++r)); do
+    plan="$(q -tA -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql")"
+    times+=("$(jq '.[0]["Execution Time"]' <<<"$plan")")
+  done
+  jq -nc --arg phase "$phase" --arg figure "$f" \
+    --argjson runs "$(printf '%s\n' "${times[@]}" | jq -s .)" \
+    --argjson indexes "$(jq '[.. | objects | .["Index Name"]? // empty] | unique' <<<"$plan")" \
+    '{phase: $phase, figure: $figure, runs_ms: ($runs | map(. * 10 | round / 10)),
+      median_ms: ($runs | sort | .[length / 2 | floor] * 10 | round / 10),
+      indexes: $indexes}'
+}
+
 time_all() {
-  local phase=$1
   for f in $figures; do
-    local sql times=() plan=""
-    sql="$(statement "$f")"
-    for ((r = 0; r < runs; ++r)); do
-      plan="$(q -tA -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql")"
-      times+=("$(jq '.[0]["Execution Time"]' <<<"$plan")")
-    done
-    jq -nc --arg phase "$phase" --arg figure "$f" \
-      --argjson runs "$(printf '%s\n' "${times[@]}" | jq -s .)" \
-      --argjson indexes "$(jq '[.. | objects | .["Index Name"]? // empty] | unique' <<<"$plan")" \
-      '{phase: $phase, figure: $figure, runs_ms: ($runs | map(. * 10 | round / 10)),
-        median_ms: ($runs | sort | .[length / 2 | floor] * 10 | round / 10),
-        indexes: $indexes}'
+    # Before 014 there is no team_activity to read.
+    [ "$1" = before_013 ] && [ "$f" = business_active_teams ] && continue
+    time_one "$1" "$f" "$(statement "$f")"
   done
 }
 
 time_all before_013
+# Every later migration. 014's own fill of team_activity reads the last 30
+# days before the real clock, which the seed's fixed "now" is not: the
+# table is filled here the same way, up to the seed's "now", as the engine
+# would have kept it.
 started=$(date +%s)
-q -f "$migrations/013_business_figures.sql" >/dev/null
-q -c "ANALYZE" >/dev/null
-jq -nc --argjson s $(( $(date +%s) - started )) '{migration_013_s: $s}'
-time_all after_013
+for f in "$migrations"/*.sql; do
+  v="$(basename "$f" | cut -c1-3)"
+  [ "$v" -ge 13 ] && q -f "$f" >/dev/null
+done
+q >/dev/null <<SQL
+INSERT INTO team_activity (manager_id, last_day)
+SELECT manager_id, max(last_day)
+FROM (
+  SELECT d.manager_id, d.day AS last_day
+  FROM daily_usage d
+  WHERE d.messages > 0 AND d.day BETWEEN date '2026-06-15' - 30 AND date '2026-06-15'
+  UNION ALL
+  SELECT c.manager_id, (m.created_at AT TIME ZONE 'UTC')::date
+  FROM messages m JOIN conversations c ON c.id = m.conversation_id
+  WHERE m.created_at >= timestamptz '2026-06-15 12:00+00' - interval '31 days'
+    AND m.created_at <= timestamptz '2026-06-15 12:00+00'
+    AND m.sender_id = c.manager_id
+) a
+GROUP BY manager_id;
+ANALYZE;
+SQL
+jq -nc --argjson s $(( $(date +%s) - started )) \
+  --argjson teams "$(q -tA -c 'SELECT count(*) FROM team_activity')" \
+  '{migrations_from_013_s: $s, team_activity_rows: $teams}'
+time_one after business_active_teams_before_014 "$active_teams_before_014"
+time_all after

@@ -7,6 +7,8 @@
 
 #include <caf/meta/type_name.hpp>
 
+#include "messages/storage_common.hpp"
+
 /// Business figures for operators: who uses the bot, which teams are
 /// active, who pays and what Stars came in and went back. Each figure is
 /// defined where it is computed (storage/repo_business.cpp) and in the
@@ -79,6 +81,23 @@ struct business_get {
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, business_get& x) {
   return f(caf::meta::type_name("business_get"), x.now_ms, x.timeout_ms);
+}
+
+/// Notes that `manager_id` wrote to a worker on `day` (yyyymmdd, UTC):
+/// the newest such day per manager is what "active teams" counts. A
+/// session sends it once a day, not once a message; an older day than
+/// the one stored changes nothing. Answers 1 when the day moved on.
+struct team_active {
+  using result = db_count;
+  int64_t manager_id = 0;
+  int64_t day = 0;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, team_active& x) {
+  return f(caf::meta::type_name("team_active"), x.manager_id, x.day,
+           x.timeout_ms);
 }
 
 } // namespace bridge

@@ -149,6 +149,8 @@ CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion_page))
 CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestions))
 // /original
 CAF_ADD_TYPE_ID(bridge, (bridge::user_original_set))
+// active teams, kept as they happen
+CAF_ADD_TYPE_ID(bridge, (bridge::team_active))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

@@ -2,13 +2,14 @@
 #include "storage/repo_business.hpp"
 
 #include "common/error.hpp"
+#include "storage/repo_billing.hpp"
 #include "storage/validate.hpp"
 
 namespace bridge::storage {
 
 namespace sql {
 
-// Every statement takes one parameter, $1: "now" in epoch milliseconds,
+// Every figure takes one parameter, $1: "now" in epoch milliseconds,
 // so that the windows are the caller's clock. bench/business_seed.sh
 // times these very texts (it reads them from this file).
 
@@ -21,41 +22,18 @@ GROUP BY role, language
 ORDER BY role, language)"};
 
 // An active team is a manager who wrote to a worker in the window: the
-// window is the last 7 (30) UTC days, today included. A manager on the
-// free allowance is charged for each message in daily_usage, so their
-// days come from there (daily_usage_day_active). A manager with a running
-// subscription is not charged; their newest message in the window comes
-// from each of their conversations' newest message in the window (one
-// probe of messages_conversation_created per conversation of a subscriber
-// only, each made once: a lateral join, not a subquery repeated).
-// Teams where only the workers wrote are not counted.
+// window is the last 7 (30) UTC days, today included. team_activity keeps
+// each manager's newest such day (noted by the engine once a manager a
+// day), so the figure is a range of team_activity_last_day, read from the
+// index alone, whatever the history holds. Teams where only the workers
+// wrote are not counted. A day after "now" (a reading of the past) is not
+// counted: only the newest day is kept.
 constexpr sql_def business_active_teams{"business_active_teams", R"(
 WITH b AS (
-  SELECT to_timestamp($1::bigint / 1000.0) AS now_ts,
-         (to_timestamp($1::bigint / 1000.0) AT TIME ZONE 'UTC')::date AS today),
-charged AS (
-  SELECT d.manager_id, max(d.day) AS last_day
-  FROM daily_usage d, b
-  WHERE d.messages > 0 AND d.day BETWEEN b.today - 29 AND b.today
-  GROUP BY d.manager_id),
-subscribed AS (
-  SELECT c.manager_id, max((m.created_at AT TIME ZONE 'UTC')::date) AS last_day
-  FROM b, subscriptions s
-  JOIN conversations c ON c.manager_id = s.user_id
-  CROSS JOIN LATERAL (
-    SELECT x.created_at FROM messages x
-    WHERE x.conversation_id = c.id
-      AND x.created_at >= (b.today - 29)::timestamp AT TIME ZONE 'UTC'
-      AND x.created_at <= b.now_ts
-    ORDER BY x.created_at DESC LIMIT 1) m
-  WHERE s.status = 'active' AND s.expires_at > b.now_ts
-  GROUP BY c.manager_id),
-teams AS (
-  SELECT manager_id, max(last_day) AS last_day
-  FROM (SELECT * FROM charged UNION ALL SELECT * FROM subscribed) a
-  GROUP BY manager_id)
+  SELECT (to_timestamp($1::bigint / 1000.0) AT TIME ZONE 'UTC')::date AS today)
 SELECT count(*) FILTER (WHERE t.last_day >= b.today - 6), count(*)
-FROM teams t, b)"};
+FROM team_activity t, b
+WHERE t.last_day BETWEEN b.today - 29 AND b.today)"};
 
 // Paying managers: managers whose subscription runs now (active, not yet
 // expired). Of them, "stars" are those a Stars payment still covers: paid
@@ -111,12 +89,21 @@ WHERE (CASE WHEN s.status = 'canceled' THEN LEAST(s.updated_at, s.expires_at)
   AND (CASE WHEN s.status = 'canceled' THEN LEAST(s.updated_at, s.expires_at)
             ELSE s.expires_at END) <= b.now_ts)"};
 
+// The one writer here: $1 the manager, $2 the day (not "now").
+// The newest day wins; an older one changes nothing and writes nothing.
+constexpr sql_def team_active{"team_active", R"(
+INSERT INTO team_activity AS t (manager_id, last_day)
+VALUES ($1, $2::date)
+ON CONFLICT (manager_id) DO UPDATE SET last_day = EXCLUDED.last_day
+WHERE t.last_day < EXCLUDED.last_day
+RETURNING 1)"};
+
 } // namespace sql
 
 const std::vector<sql_def>& business_statements() {
   static const std::vector<sql_def> defs{
       sql::business_users, sql::business_active_teams, sql::business_paying,
-      sql::business_stars, sql::business_churn,
+      sql::business_stars, sql::business_churn,        sql::team_active,
   };
   return defs;
 }
@@ -128,6 +115,10 @@ caf::error check(const business_get& x) {
     return make_error(engine_errc::invalid_input,
                       "now_ms is past the year 9999");
   return check_id("now_ms", x.now_ms);
+}
+
+caf::error check(const team_active& x) {
+  return first_error({check_id("manager_id", x.manager_id), check_day(x.day)});
 }
 
 namespace {
@@ -169,6 +160,12 @@ business_figures execute(op_context& ctx, const business_get& x) {
   auto churn = run(sql::business_churn);
   out.churned_30d = int_at(only_row(churn, 1, "churn"), 0);
   return out;
+}
+
+db_count execute(op_context& ctx, const team_active& x) {
+  auto rs = ctx.sql.run(
+      {sql::team_active.name, {param(x.manager_id), param(day_param(x.day))}});
+  return {static_cast<int64_t>(rs.size())};
 }
 
 } // namespace bridge::storage

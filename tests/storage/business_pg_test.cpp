@@ -134,29 +134,48 @@ BOOST_AUTO_TEST_CASE(users_count_by_role_and_language) {
   is(4, "worker", "es", 2);
 }
 
-BOOST_AUTO_TEST_CASE(active_teams_count_charged_days_and_subscribers_messages) {
-  for (int64_t m = 1; m <= 9; ++m)
+BOOST_AUTO_TEST_CASE(active_teams_count_the_newest_day_a_manager_wrote) {
+  for (int64_t m = 1; m <= 8; ++m)
     user(m, "manager", "en");
-  usage(1, "2026-06-15", 3); // today: 7 and 30
-  usage(2, "2026-06-09", 1); // today - 6, the 7-day window's first day
-  usage(3, "2026-06-08", 1); // today - 7: 30 only
-  usage(4, "2026-05-17", 1); // today - 29: 30 only
-  usage(5, "2026-05-16", 4); // today - 30: out
-  usage(5, "2026-06-16", 4); // tomorrow, past "now": out
-  usage(6, "2026-06-15", 0); // charged and given back: out
-  // Subscribers are not charged: their messages count.
-  subscription(7, "active", at("+ interval '10 days'"), now_sql);
-  message(7, at("- interval '2 days'")); // 7 and 30
-  subscription(8, "active", at("+ interval '10 days'"), now_sql);
-  message(8, at("- interval '20 days'")); // 30 only ...
-  usage(8, "2026-05-21", 2);              // ... once, though both say so
-  // A subscriber whose only message comes after "now", one long ago.
-  subscription(9, "active", at("+ interval '10 days'"), now_sql);
-  message(9, at("+ interval '1 hour'"));
-  message(9, at("- interval '45 days'"));
+  must(team_active{1, 20260615}); // today: 7 and 30
+  must(team_active{2, 20260609}); // today - 6, the 7-day window's first day
+  must(team_active{3, 20260608}); // today - 7: 30 only
+  must(team_active{4, 20260517}); // today - 29: 30 only
+  must(team_active{5, 20260516}); // today - 30: out
+  must(team_active{6, 20260616}); // tomorrow, past "now": out
+  // An older day than the one kept changes nothing.
+  BOOST_TEST(must(team_active{7, 20260612}).n == 1);
+  BOOST_TEST(must(team_active{7, 20260601}).n == 0);
+  BOOST_TEST(must(team_active{7, 20260612}).n == 0);
+  // History alone is not read: a charged day or a message that was never
+  // noted does not count (migration 014 noted what came before it).
+  usage(8, "2026-06-15", 3);
+  message(8, at("- interval '2 days'"));
   auto f = figures();
   BOOST_TEST(f.active_teams_7d == 3);  // 1, 2, 7
-  BOOST_TEST(f.active_teams_30d == 6); // 1, 2, 3, 4, 7, 8
+  BOOST_TEST(f.active_teams_30d == 5); // 1, 2, 3, 4, 7
+  // The day moves on: 3 leaves the 30 days' count only when it is old.
+  BOOST_TEST(must(team_active{3, 20260614}).n == 1);
+  f = figures();
+  BOOST_TEST(f.active_teams_7d == 4);
+  BOOST_TEST(f.active_teams_30d == 5);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_active_day_is_refused) {
+  user(1, "manager", "en");
+  BOOST_TEST(
+      (code_of(run(team_active{0, 20260615})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(team_active{-1, 20260615})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(team_active{1, 0})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(team_active{1, 20261340})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(team_active{1, 99999999999}))
+              == engine_errc::invalid_input));
+  // Someone who is not a user (a purge got there first) is an error, and
+  // nothing is noted.
+  BOOST_TEST(!run(team_active{424242, 20260615}));
+  BOOST_TEST(figures().active_teams_30d == 0);
 }
 
 BOOST_AUTO_TEST_CASE(paying_managers_tell_stars_from_the_admin_api) {
