@@ -227,6 +227,11 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
         ascii_alone_[f.front()] = true;
       else
         ascii_next_[f.front()].set(std::min<char32_t>(f[1], 127));
+      // Both cases of an ASCII letter read as the same first byte.
+      auto b = f.front();
+      ascii_starts_[b] = true;
+      if (b >= 'a' && b <= 'z')
+        ascii_starts_[b - 32] = true;
     }
     uint32_t at = 0;
     for (auto c : f) {
@@ -265,13 +270,81 @@ bool ascii_word_byte(unsigned char b) {
          || static_cast<unsigned>((b | 32) - 'a') < 26u;
 }
 
-/// The folded code point at byte `i` and its length in bytes.
-std::pair<char32_t, size_t> folded_at(std::string_view text, size_t i) {
+/// A code point as the matcher reads it: folded, its length in bytes, and
+/// whether it is a word code point.
+struct read_cp {
+  char32_t c;
+  uint32_t len;
+  bool word;
+};
+
+/// Fold and word class of every two-byte sequence (U+0080 to U+07FF:
+/// Latin with diacritics, Greek, Cyrillic, Hebrew, Arabic), so the letters
+/// of most of the bot's languages are read without the general decoder.
+/// Indexed by the lead byte's low five bits and the continuation's low six.
+struct two_byte_table {
+  std::array<char32_t, 2048> folded{};
+  std::bitset<2048> word;
+
+  two_byte_table() {
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      folded[c] = fold(c);
+      word[c] = is_word(folded[c]);
+    }
+  }
+};
+
+/// Built before main: the scan reads it without a guard.
+const two_byte_table two_byte_cps;
+
+const two_byte_table& two_bytes() {
+  return two_byte_cps;
+}
+
+/// The code point of a well-formed two-byte sequence at `i`, or 0.
+char32_t two_byte_at(std::string_view text, size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0xC2 || b > 0xDF || i + 1 >= text.size())
+    return 0;
+  auto t = static_cast<unsigned char>(text[i + 1]);
+  if ((t & 0xC0) != 0x80)
+    return 0;
+  return (static_cast<char32_t>(b & 0x1F) << 6) | (t & 0x3F);
+}
+
+/// The code point at byte `i`, read as the matcher reads it.
+read_cp folded_at(std::string_view text, size_t i) {
   auto b = static_cast<unsigned char>(text[i]);
   if (b < 0x80)
-    return {(b >= 'A' && b <= 'Z') ? b + 32u : b, 1};
+    return {(b >= 'A' && b <= 'Z') ? b + 32u : b, 1, ascii_word_byte(b)};
+  if (auto c = two_byte_at(text, i); c != 0) {
+    const auto& t = two_bytes();
+    return {t.folded[c], 2, t.word[c]};
+  }
   auto [c, n] = decode(text, i);
-  return {fold(c), n};
+  auto f = fold(c);
+  return {f, static_cast<uint32_t>(n), is_word(f)};
+}
+
+/// Past the word code points from `i` that fit the tables (ASCII letters
+/// and digits, two-byte letters): the rest of a word, which starts nothing.
+size_t skip_word(std::string_view text, size_t i) {
+  const auto& t = two_bytes();
+  const size_t n = text.size();
+  while (i < n) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if (!ascii_word_byte(b))
+        break;
+      ++i;
+      continue;
+    }
+    auto c = two_byte_at(text, i);
+    if (c == 0 || !t.word[c])
+      break;
+    i += 2;
+  }
+  return i;
 }
 
 } // namespace
@@ -287,29 +360,41 @@ std::vector<match> matcher::find(std::string_view text) const {
   const size_t n = text.size();
   bool after_word = false;
   for (size_t i = 0; i < n;) {
-    auto [c, len] = folded_at(text, i);
-    bool word = is_word(c);
-    bool may_start = !(after_word && word);
-    if (may_start && c < 0x80 && !ascii_alone_[c]) {
-      if (ascii_next_[c].none() || i + len >= n)
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80 && !ascii_starts_[b]) {
+      // No term starts with this byte: past it, and past the rest of its
+      // word (the common case, without reading code points).
+      bool word = ascii_word_byte(b);
+      if (after_word && word) {
+        ++i;
+        continue;
+      }
+      after_word = word;
+      i = word ? skip_word(text, i + 1) : i + 1;
+      continue;
+    }
+    auto r = folded_at(text, i);
+    bool may_start = !(after_word && r.word);
+    if (may_start && r.c < 0x80 && !ascii_alone_[r.c]) {
+      if (ascii_next_[r.c].none() || i + r.len >= n)
         may_start = false;
       else
-        may_start = ascii_next_[c].test(
-            std::min<char32_t>(folded_at(text, i + len).first, 127));
+        may_start = ascii_next_[r.c].test(
+            std::min<char32_t>(folded_at(text, i + r.len).c, 127));
     }
     size_t best_end = 0;
     const node* best = nullptr;
     if (may_start) {
       uint32_t at = 0;
       size_t j = i;
-      auto [cp, cl] = std::pair<char32_t, size_t>{c, len};
-      while ((at = child(at, cp)) != 0) {
-        j += cl;
+      auto next = r;
+      while ((at = child(at, next.c)) != 0) {
+        j += next.len;
         bool more = j < n;
         if (more)
-          std::tie(cp, cl) = folded_at(text, j);
+          next = folded_at(text, j);
         const auto& here = nodes_[at];
-        if (here.term >= 0 && !(more && here.ends_in_word && is_word(cp))) {
+        if (here.term >= 0 && !(more && here.ends_in_word && next.word)) {
           best_end = j;
           best = &here;
         }
@@ -323,13 +408,12 @@ std::vector<match> matcher::find(std::string_view text) const {
       i = best_end;
       continue;
     }
-    after_word = word;
-    i += len;
-    // The rest of a word starts nothing: skip its ASCII letters and
-    // digits in a tight loop (most of any text).
-    if (word)
-      while (i < n && ascii_word_byte(static_cast<unsigned char>(text[i])))
-        ++i;
+    after_word = r.word;
+    i += r.len;
+    // The rest of a word starts nothing: skip its letters and digits in a
+    // tight loop (most of any text).
+    if (r.word)
+      i = skip_word(text, i);
   }
   return out;
 }

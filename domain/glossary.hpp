@@ -86,6 +86,9 @@ private:
   /// turned away here, before the trie.
   std::array<std::bitset<128>, 128> ascii_next_{};
   std::array<bool, 128> ascii_alone_{};
+  /// Whether some term begins with this ASCII byte, in either case: the
+  /// scan passes every other word without reading its code points.
+  std::array<bool, 128> ascii_starts_{};
   /// nodes_[0] is the root.
   std::vector<node> nodes_{1};
 };
