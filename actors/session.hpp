@@ -118,6 +118,9 @@ private:
   /// Holds `u` until the conversations given messages since the last such
   /// wait confirm them stored.
   void hold_for_flush(tg_update u);
+  /// Asks one conversation to confirm its messages stored; try `attempt`.
+  void await_flush(int64_t manager, int64_t worker,
+                   std::shared_ptr<size_t> left, uint32_t attempt);
   /// Reads the state and profile the start could not, then handles `u`;
   /// while they cannot be read, `u` and the updates behind it wait and
   /// they are tried again after a pause.

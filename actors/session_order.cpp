@@ -21,9 +21,13 @@ namespace bridge {
 
 namespace {
 
-/// Longest wait for a conversation to store what it was given; past it
-/// the route changes anyway (the conversation is stuck or gone).
+/// One wait for a conversation to store what it was given. A translator
+/// that is slow (or backed up) makes a conversation take longer than
+/// this: it is asked again, up to `max_flush_waits` times, since changing
+/// the route before the earlier messages are stored would send them to
+/// the new partner if the engine stopped meanwhile.
 constexpr auto flush_timeout = std::chrono::seconds{10};
+constexpr uint32_t max_flush_waits = 30;
 
 /// Tries of one update that fails on transient storage errors before the
 /// writer is told to try again later.
@@ -241,16 +245,33 @@ void session_state::hold_for_flush(tg_update u) {
   unstored_.clear();
   auto left = std::make_shared<size_t>(pairs.size());
   for (auto [manager, worker] : pairs)
-    self->request(registry_, flush_timeout, conversation_flush{manager, worker})
-        .then([this, left](bool) { flushed(*left); },
-              [this, left, manager = manager,
-               worker = worker](const caf::error& err) {
-                spdlog::warn("session {}: conversation {}-{} did not confirm "
-                             "its messages stored ({}); changing the route "
-                             "anyway",
-                             chat_id_, manager, worker, describe(err));
-                flushed(*left);
-              });
+    await_flush(manager, worker, left, 1);
+}
+
+void session_state::await_flush(int64_t manager, int64_t worker,
+                                std::shared_ptr<size_t> left,
+                                uint32_t attempt) {
+  self->request(registry_, flush_timeout, conversation_flush{manager, worker})
+      .then([this, left](bool) { flushed(*left); },
+            [this, left, manager, worker, attempt](const caf::error& err) {
+              bool slow = err.category() == caf::atom("system")
+                          && static_cast<caf::sec>(err.code())
+                                 == caf::sec::request_timeout;
+              if (slow && attempt < max_flush_waits) {
+                if (attempt == 1)
+                  spdlog::info("session {}: conversation {}-{} is still "
+                               "storing earlier messages; the route "
+                               "changes after them",
+                               chat_id_, manager, worker);
+                await_flush(manager, worker, left, attempt + 1);
+                return;
+              }
+              spdlog::warn("session {}: conversation {}-{} did not confirm "
+                           "its messages stored ({}); changing the route "
+                           "anyway",
+                           chat_id_, manager, worker, describe(err));
+              flushed(*left);
+            });
 }
 
 void session_state::flushed(size_t& left) {
