@@ -35,18 +35,6 @@ constexpr const char* secret = "e2e-abuse-webhook-secret";
 /// default is 10 s.
 constexpr int deadline_ms = 1500;
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a));
-  socklen_t len = sizeof(a);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
 std::vector<std::string> engine_args(int port, std::vector<std::string> extra) {
   std::vector<std::string> args{
       "--translator.backend=fake",

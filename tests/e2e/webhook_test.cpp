@@ -33,18 +33,6 @@ namespace {
 
 constexpr const char* secret = "e2e-webhook-secret-value";
 
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof(a));
-  socklen_t len = sizeof(a);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(fd);
-  return ntohs(a.sin_port);
-}
-
 std::vector<std::string> common_args() {
   return {"--translator.backend=fake", "--sender.per_chat_per_second=100",
           "--sender.per_chat_burst=100"};

@@ -64,4 +64,8 @@ std::string require_env(const char* name);
 /// Path of a binary built next to the tests (BRIDGE_BINARY_DIR).
 std::string built_binary(const std::string& relative);
 
+/// A loopback TCP port free a moment ago (bound and let go), for a child
+/// process to listen on; throws when none can be had.
+int free_port();
+
 } // namespace bridge::test
