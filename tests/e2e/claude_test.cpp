@@ -86,7 +86,7 @@ BOOST_AUTO_TEST_CASE(
 BOOST_AUTO_TEST_CASE(an_overloaded_claude_leaves_the_message_to_apertium) {
   // Every answer a 529: Claude's retries run out, and Apertium (eng-spa,
   // installed by scripts/setup.sh) translates instead.
-  llm_sim llm{{"--overload-rate", "1", "--overload-burst", "100000"}};
+  llm_sim llm{{"--overload-rate", "1", "--overload-burst", "1000"}};
   sim_world w{llm.engine_args(), fast_sim(), {{"ANTHROPIC_API_KEY", fake_key}}};
   auto ana = make_user(1001, "Ana", "en");
   auto bob = make_user(2002, "Bob", "es");
