@@ -214,8 +214,10 @@ void conversation_state::on_translated(translation_done& d) {
   auto hops = d.hops;
   if (!pipe_->translated(seq, d.ok, std::move(d.text), std::move(d.reason)))
     return; // late or duplicate
-  if (m != nullptr)
+  if (m != nullptr) {
     m->hops = hops;
+    m->fallback = d.fallback;
+  }
   pump();
 }
 

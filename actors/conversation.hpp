@@ -97,6 +97,8 @@ private:
     bool told_queued = false;
     /// Translations the text went through (more than 1: a pivot).
     uint32_t hops = 0;
+    /// The fallback backend translated it (translator.fallback).
+    bool fallback = false;
     /// The reader's /original setting, as the writer's session read it.
     std::string reader_original;
     /// The partner's copy, written to the outbox with the message.

@@ -38,9 +38,11 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
           domain::task_button_data(m.task_id)}}};
   } else {
     out.text = m.writer_name + ": " + body;
-    // The reader's /original decides; "auto" keeps it to pivots.
+    // The reader's /original decides; "auto" keeps it to pivots and to
+    // the fallback's translations.
     if (domain::wants_original(m.reader_original, m.hops,
-                               e.translated_ok && e.translation != e.text))
+                               e.translated_ok && e.translation != e.text,
+                               m.fallback))
       add_original(out, e.text);
   }
   return out;

@@ -127,6 +127,9 @@ struct bridge_config {
     std::chrono::milliseconds fake_latency = defaults::translator::fake_latency;
     std::chrono::milliseconds fake_jitter = defaults::translator::fake_jitter;
     double fake_failure_rate = defaults::translator::fake_failure_rate;
+    /// "apertium": what Claude gives up on is translated offline where the
+    /// installed modes can; "none": it fails as it would without one.
+    std::string fallback{defaults::translator::fallback};
   } translator;
 
   struct conversation_section {

@@ -122,6 +122,8 @@ constexpr std::string_view anthropic_version = "2023-06-01";
 constexpr milliseconds fake_latency{0};
 constexpr milliseconds fake_jitter{0};
 constexpr double fake_failure_rate = 0.0;
+/// Who translates what Claude gives up on: "apertium" or "none".
+constexpr std::string_view fallback = "apertium";
 } // namespace translator
 
 namespace conversation {

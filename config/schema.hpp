@@ -207,6 +207,9 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
   f(key_info{"translator.fake_failure_rate",
              "fake backend: share of failing requests"},
     c.translator.fake_failure_rate, d{0, 1});
+  f(key_info{"translator.fallback",
+             "who translates what Claude gives up on: apertium or none"},
+    c.translator.fallback, choices{"apertium", "none"});
   // -- conversation ----------------------------------------------------------
   f(key_info{"conversation.context_length", "recent messages given as context"},
     c.conversation.context_length, b{0, 50});

@@ -26,14 +26,15 @@ original_request read_original_request(std::string_view args) {
   return {original_verdict::bad, {}};
 }
 
-bool wants_original(std::string_view mode, uint32_t hops, bool translated) {
+bool wants_original(std::string_view mode, uint32_t hops, bool translated,
+                    bool fallback) {
   if (!translated)
     return false; // nothing to compare: the reader has the original
   if (mode == "on")
     return true;
   if (mode == "off")
     return false;
-  return hops > 1;
+  return hops > 1 || fallback;
 }
 
 } // namespace bridge::domain

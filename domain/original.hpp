@@ -35,9 +35,12 @@ original_request read_original_request(std::string_view args);
 
 /// Whether a copy carries its original. `translated`: the text was
 /// translated and reads differently from the original; `hops`: the
-/// translations it went through. "on" always quotes a translation, "off"
-/// never does, and "auto" (or an unknown mode: a record from before the
-/// setting existed) quotes only a pivot, the translation that drifts most.
-bool wants_original(std::string_view mode, uint32_t hops, bool translated);
+/// translations it went through; `fallback`: the fallback backend made
+/// it because the configured one gave up. "on" always quotes a
+/// translation, "off" never does, and "auto" (or an unknown mode: a record
+/// from before the setting existed) quotes only those that drift most: a
+/// pivot, or a fallback's rougher translation.
+bool wants_original(std::string_view mode, uint32_t hops, bool translated,
+                    bool fallback = false);
 
 } // namespace bridge::domain

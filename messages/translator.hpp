@@ -115,12 +115,15 @@ struct translation_done {
   /// the backend translates directly, more through pivot languages, 0
   /// when no translation was needed.
   uint32_t hops = 0;
+  /// The configured backend gave up and the fallback backend
+  /// (`translator.fallback`) translated the text instead.
+  bool fallback = false;
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f, translation_done& x) {
   return f(caf::meta::type_name("translation_done"), x.id, x.ok, x.text,
-           x.reason, x.attempts, x.code, x.hops);
+           x.reason, x.attempts, x.code, x.hops, x.fallback);
 }
 
 /// Several texts for the translator at once, answered together: for an

@@ -268,7 +268,11 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
           gauge(r, "bridge_translator_breaker_state", "", {{"state", "open"}})),
       http_refused_(family(r, "bridge_http_refused_total",
                            "HTTP connections and requests refused before "
-                           "being served, by reason")) {
+                           "being served, by reason")),
+      translator_fallbacks_(family(r, "bridge_translator_fallbacks_total",
+                                   "Translations the fallback backend made "
+                                   "because the configured one gave up, by "
+                                   "how it gave up")) {
   // The usual *_build_info shape: always 1, the build in its labels, so
   // a dashboard can join it to any other series.
   gauge(r, "bridge_build_info",
@@ -278,6 +282,9 @@ engine_metrics::engine_metrics(prometheus::Registry& r)
   for (auto reason : {"not_registered", "command", "media", "too_long"})
     edits_ignored(reason);
   translation_hops(1);
+  for (auto reason : {"circuit_open", "deadline_exceeded", "rate_limited",
+                      "unauthorized", "translation_failed"})
+    translator_fallbacks(reason);
   set_breaker_state("closed");
 }
 
@@ -314,6 +321,11 @@ engine_metrics::budget_fallbacks(const std::string& budget) {
 
 prometheus::Counter& engine_metrics::http_refused(const std::string& reason) {
   return http_refused_.Add({{"reason", reason}});
+}
+
+prometheus::Counter&
+engine_metrics::translator_fallbacks(const std::string& reason) {
+  return translator_fallbacks_.Add({{"reason", reason}});
 }
 
 prometheus::Counter& engine_metrics::budget_grants(const std::string& budget) {

@@ -186,6 +186,12 @@ struct engine_metrics {
   /// again. The figure an operator alerts on.
   prometheus::Counter& renewal_cancel_failures;
 
+  // -- translation fallback ---------------------------------------------------
+  /// Translations the fallback backend (translator.fallback) made because
+  /// the configured one gave up, by how it gave up: circuit_open,
+  /// deadline_exceeded, rate_limited, unauthorized, translation_failed.
+  prometheus::Counter& translator_fallbacks(const std::string& reason);
+
 private:
   prometheus::Family<prometheus::Counter>& updates_skipped_;
   prometheus::Family<prometheus::Counter>& updates_refused_;
@@ -200,6 +206,8 @@ private:
   prometheus::Gauge& breaker_open_;
   // -- http server under abuse
   prometheus::Family<prometheus::Counter>& http_refused_;
+  // -- translation fallback
+  prometheus::Family<prometheus::Counter>& translator_fallbacks_;
 };
 
 /// The process's registry (what /metrics serializes).

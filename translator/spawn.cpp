@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 #include "common/error.hpp"
 #include "messages/type_ids.hpp"
 #include "translator/apertium_backend.hpp"
@@ -64,6 +66,25 @@ fake_backend_options fake_backend_options_from(const bridge_config& cfg) {
   return o;
 }
 
+void add_fallback(caf::actor_system& sys, const bridge_config& cfg,
+                  translator_options& opts) {
+  if (cfg.translator.fallback != "apertium")
+    return;
+  auto b = spawn_apertium_backend(sys, apertium_options_from(cfg));
+  if (!b) {
+    // Claude alone, as without a fallback: nothing here is worth refusing
+    // to start for.
+    spdlog::info("translator: no Apertium fallback ({})", describe(b.error()));
+    return;
+  }
+  opts.fallback = b->actor;
+  opts.fallback_name = "apertium";
+  opts.fallback_languages = std::move(b->languages);
+  spdlog::info("translator: Apertium stands in for {} on {} language pairs "
+               "when it gives up",
+               opts.backend_name, opts.fallback_languages.size());
+}
+
 caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
                                                  const bridge_config& cfg,
                                                  budget_actor budgets) {
@@ -84,6 +105,7 @@ caf::expected<translator_actor> spawn_translator(caf::actor_system& sys,
                                   static_cast<size_t>(t.max_in_flight));
     opts.backend = b.actor;
     opts.languages = std::move(b.languages);
+    add_fallback(sys, cfg, opts);
   } else if (t.backend == "fake") {
     auto fo = fake_backend_options_from(cfg);
     opts.languages = translation::languages::all_pairs(fo.languages);

@@ -23,6 +23,11 @@ apertium_options apertium_options_from(const bridge_config& cfg);
 claude_options claude_options_from(const bridge_config& cfg);
 fake_backend_options fake_backend_options_from(const bridge_config& cfg);
 
+/// Adds the fallback backend (`translator.fallback`) to `opts` when it is
+/// configured and has at least one pair; otherwise leaves `opts` without.
+void add_fallback(caf::actor_system& sys, const bridge_config& cfg,
+                  translator_options& opts);
+
 /// Spawns the configured backend (`translator.backend`) and the translator
 /// over it; the engine calls this once at start. An error, naming what is
 /// missing, when the backend cannot run (no Apertium mode installed, no

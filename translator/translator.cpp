@@ -56,13 +56,19 @@ translator_state::make_behavior(translator_options opts) {
   counters_.backend = opts_.backend_name;
   request_seconds_ =
       &telemetry::metrics().translator_request_seconds(opts_.backend_name);
-  // The backend lives exactly as long as its only client.
-  self->attach_functor([backend = opts_.backend](const caf::error&) {
-    caf::anon_send_exit(backend, caf::exit_reason::user_shutdown);
-  });
+  if (opts_.fallback)
+    fallback_ = fallback_policy{opts_.fallback_languages};
+  // The backends live exactly as long as their only client.
+  self->attach_functor(
+      [backend = opts_.backend, fallback = opts_.fallback](const caf::error&) {
+        caf::anon_send_exit(backend, caf::exit_reason::user_shutdown);
+        if (fallback)
+          caf::anon_send_exit(fallback, caf::exit_reason::user_shutdown);
+      });
   // Stopping answers everyone still waiting before the actor goes.
   self->set_exit_handler([this](caf::exit_msg& msg) {
     fail_all(engine_errc::shutting_down, "the translator is stopping");
+    fail_fallbacks(engine_errc::shutting_down, "the translator is stopping");
     self->quit(msg.reason);
   });
   spdlog::info("translator: backend {}, {} language pairs, {} requests/min, "
@@ -121,7 +127,11 @@ void translator_state::on_request(translate_request& req) {
     ++counters_.failed;
     answer(reply_to, {req.id, false, {}, std::move(reason), 0, code, 0});
   };
-  if (breaker_->current(t) == circuit_breaker::state::open) {
+  // With the circuit open a request the fallback covers is queued: the
+  // pump hands it over, and the queue's bounds hold for it too.
+  if (breaker_->current(t) == circuit_breaker::state::open
+      && !fallback_.covers(
+          {checked.call.source_lang, checked.call.target_lang})) {
     ++counters_.rejected_open;
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         breaker_->reopens_at() - t);
@@ -341,7 +351,7 @@ void translator_state::succeed(uint64_t key, std::string text, uint32_t hops) {
 void translator_state::fail(uint64_t key, engine_errc code,
                             std::string reason) {
   auto p = queue_.take(key);
-  if (!p)
+  if (!p || try_fallback(*p, code, reason))
     return;
   ++counters_.failed;
   spdlog::debug("translator: request {} failed: {}", p->id, reason);

@@ -3,7 +3,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -16,6 +18,7 @@
 #include "messages/budget.hpp"
 #include "messages/translator.hpp"
 #include "translator/circuit_breaker.hpp"
+#include "translator/fallback.hpp"
 #include "translator/rate_limiter.hpp"
 #include "translator/request_check.hpp"
 #include "translator/request_queue.hpp"
@@ -55,6 +58,13 @@ struct translator_options {
   /// "redis"`): while others translate too, the key's limits are drawn from
   /// there. Unset: each instance keeps its share of them.
   budget_actor budgets;
+  /// A second backend for what `backend` gives up on (translator.fallback),
+  /// outside the limits above, which are the first one's; unset: none.
+  backend_actor fallback;
+  /// For logs and metrics: "apertium".
+  std::string fallback_name;
+  /// What the fallback translates; pairs it lacks fail as without one.
+  std::vector<language_pair> fallback_languages;
 };
 
 /// The translator: the one owner of the translation budget. It checks each
@@ -94,6 +104,16 @@ private:
   /// Asks the shared buckets for the grants a waiting call needs.
   void ask_grants(time_point t);
 
+  // -- the fallback backend (translator_fallback.cpp) -------------------------
+  /// Hands `p`, which the backend gave up on with `code`, to the fallback
+  /// when the policy lets it; false leaves it to fail as without one.
+  bool try_fallback(pending_request& p, engine_errc code, std::string& reason);
+  void on_fallback_reply(uint64_t key, backend_reply& reply);
+  /// Answers every request out with the fallback (the translator stops).
+  void fail_fallbacks(engine_errc code, const std::string& reason);
+  /// Says once per opening of the breaker that the fallback stands in.
+  void log_fallback(const std::string& reason);
+
   translator_actor::pointer self;
   translator_options opts_;
   std::set<language_pair> supported_;
@@ -114,6 +134,17 @@ private:
   translator_status counters_;
   /// This backend's series of bridge_translator_request_seconds.
   prometheus::Histogram* request_seconds_ = nullptr;
+  fallback_policy fallback_;
+  /// A request with the fallback: the primary's failure, answered if the
+  /// fallback fails too.
+  struct fallback_call {
+    pending_request request;
+    engine_errc code = engine_errc::none;
+    std::string reason;
+  };
+  std::map<uint64_t, fallback_call> fallbacks_;
+  /// The breaker opening the fallback was last logged in; unset: never.
+  std::optional<uint64_t> fallback_logged_;
 };
 
 using translator_impl = translator_actor::stateful_pointer<translator_state>;

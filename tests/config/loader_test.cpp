@@ -298,4 +298,29 @@ BOOST_AUTO_TEST_CASE(version_exits_cleanly_and_names_the_release) {
   BOOST_TEST(v.message.find("--db.pool_size") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_fallback_is_apertium_unless_told_none) {
+  fake_env env;
+  BOOST_TEST(run({}, env).cfg.translator.fallback == "apertium");
+  auto none = run({"--translator.fallback=none"}, env);
+  BOOST_TEST(static_cast<int>(none.what)
+                 == static_cast<int>(load_outcome::action::run),
+             none.message);
+  BOOST_TEST(none.cfg.translator.fallback == "none");
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_fallback_is_refused_naming_the_key) {
+  fake_env env;
+  for (std::string bad :
+       {std::string{"google"}, std::string{}, std::string{"APERTIUM"},
+        std::string(5000, 'a'), std::string{"apertium\nnone"},
+        std::string{"apertium; rm -rf /"}}) {
+    auto out = run({"--translator.fallback=" + bad}, env);
+    BOOST_TEST(static_cast<int>(out.what)
+                   == static_cast<int>(load_outcome::action::exit_failure),
+               bad.substr(0, 40));
+    BOOST_TEST(out.message.find("translator.fallback") != std::string::npos,
+               out.message.substr(0, 200));
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END() // config_loader

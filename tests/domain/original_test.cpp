@@ -85,4 +85,19 @@ BOOST_AUTO_TEST_CASE(an_untranslated_copy_never_quotes_itself) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(auto_quotes_a_fallback_translation_even_when_direct) {
+  BOOST_TEST(wants_original("auto", 1, true, true));
+  BOOST_TEST(wants_original("auto", 2, true, true));
+  BOOST_TEST(wants_original("", 1, true, true));
+  BOOST_TEST(!wants_original("auto", 1, true, false));
+}
+
+BOOST_AUTO_TEST_CASE(off_and_untranslated_win_over_a_fallback) {
+  BOOST_TEST(!wants_original("off", 1, true, true));
+  BOOST_TEST(wants_original("on", 1, true, true));
+  // The fallback's text reading like the original: nothing to compare.
+  for (auto mode : {"on", "off", "auto"})
+    BOOST_TEST(!wants_original(mode, 1, false, true), mode);
+}
+
 BOOST_AUTO_TEST_SUITE_END() // domain_original

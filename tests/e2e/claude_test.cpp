@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
+#include "common/utf8.hpp"
 #include "tests/support/team.hpp"
 
 BOOST_AUTO_TEST_SUITE(e2e_claude)
 
 // The engine with its Claude backend, against llm-sim (the Anthropic
 // Messages API simulator) as a separate process on loopback: a team
-// registers and talks, and a spend-limited account is reported plainly.
+// registers and talks, a spend-limited account is reported plainly, and
+// an overloaded one leaves the message to the Apertium fallback.
 
 using namespace bridge::test;
 
@@ -67,7 +69,9 @@ BOOST_AUTO_TEST_CASE(a_team_talks_through_the_claude_backend) {
 BOOST_AUTO_TEST_CASE(
     a_spent_account_is_reported_and_the_message_still_delivered) {
   llm_sim llm{{"--spend-limit"}};
-  sim_world w{llm.engine_args(), fast_sim(), {{"ANTHROPIC_API_KEY", fake_key}}};
+  auto args = llm.engine_args();
+  args.push_back("--translator.fallback=none");
+  sim_world w{args, fast_sim(), {{"ANTHROPIC_API_KEY", fake_key}}};
   auto ana = make_user(1001, "Ana", "en");
   auto bob = make_user(2002, "Bob", "es");
   auto code = register_manager(w, ana, "en");
@@ -77,6 +81,42 @@ BOOST_AUTO_TEST_CASE(
   BOOST_TEST(copy.find("(sin traducir)") != std::string::npos, copy);
   auto told = w.next_message(ana.id).text;
   BOOST_TEST(told.find("could not be translated") != std::string::npos, told);
+}
+
+BOOST_AUTO_TEST_CASE(an_overloaded_claude_leaves_the_message_to_apertium) {
+  // Every answer a 529: Claude's retries run out, and Apertium (eng-spa,
+  // installed by scripts/setup.sh) translates instead.
+  llm_sim llm{{"--overload-rate", "1", "--overload-burst", "1000"}};
+  sim_world w{llm.engine_args(), fast_sim(), {{"ANTHROPIC_API_KEY", fake_key}}};
+  auto ana = make_user(1001, "Ana", "en");
+  auto bob = make_user(2002, "Bob", "es");
+  auto code = register_manager(w, ana, "en");
+  register_worker(w, bob, "es", code, ana);
+  std::string original = "Please sign the report.";
+  w.say(ana, original);
+  auto copy = w.next_message(bob.id, std::chrono::seconds{60});
+  BOOST_TEST(copy.text.find("[llm-sim]") == std::string::npos, copy.text);
+  BOOST_TEST(copy.text.find("(sin traducir)") == std::string::npos, copy.text);
+  // Apertium's Spanish first, Bob's /original being "auto"...
+  BOOST_TEST(copy.text.rfind("Ana: ", 0) == 0u, copy.text);
+  BOOST_TEST(copy.text.find("informe") < copy.text.find(original), copy.text);
+  // ...then the original, folded in an expandable quote at the end.
+  BOOST_REQUIRE_EQUAL(copy.entities.size(), 1u);
+  const auto& quote = copy.entities.front();
+  BOOST_TEST(quote.type == "expandable_blockquote");
+  BOOST_TEST(quote.length
+             == static_cast<int64_t>(bridge::utf8::utf16_length(original)));
+  BOOST_TEST(quote.offset + quote.length
+             == static_cast<int64_t>(bridge::utf8::utf16_length(copy.text)));
+  BOOST_TEST(w.engine_metric("bridge_translator_fallbacks_total{reason="
+                             "\"translation_failed\"}")
+             == 1.0);
+  BOOST_TEST(w.engine_metric("bridge_messages_untranslated_total") == 0.0);
+  // The log says once that Apertium stands in.
+  auto log = w.engine().log_tail(1 << 20);
+  BOOST_TEST(log.find("apertium translates the pairs it knows")
+                 != std::string::npos,
+             log.substr(log.size() > 2000 ? log.size() - 2000 : 0));
 }
 
 BOOST_AUTO_TEST_SUITE_END() // e2e_claude
