@@ -263,7 +263,9 @@ using db_ops = db_op_list<
     // corrections of translations
     correction_target, correction_put, correction_list, correction_suggestions,
     // /original
-    user_original_set>;
+    user_original_set,
+    // Stars events that credited nothing
+    star_rejection_list>;
 
 namespace detail {
 

@@ -149,6 +149,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion_page))
 CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestions))
 // /original
 CAF_ADD_TYPE_ID(bridge, (bridge::user_original_set))
+// Stars events that credited nothing
+CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection_list))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))
