@@ -46,25 +46,26 @@ BOOST_AUTO_TEST_CASE(an_order_is_checked_before_payment) {
   auto o = open_order(60);
   BOOST_TEST(o.payload.size() == 33u);
   BOOST_TEST(o.stars == 250);
-  auto ok = must(star_checkout{60, o.payload, "XTR", 250});
+  auto ok = must(star_checkout{60, o.payload, "XTR", 250, 0, ""});
   BOOST_TEST((ok.verdict == star_verdict::ok));
   BOOST_TEST(ok.order_id == o.id);
-  BOOST_TEST((must(star_checkout{61, o.payload, "XTR", 250}).verdict
+  BOOST_TEST((must(star_checkout{61, o.payload, "XTR", 250, 0, ""}).verdict
               == star_verdict::other_user));
-  BOOST_TEST((must(star_checkout{60, "nope", "XTR", 250}).verdict
+  BOOST_TEST((must(star_checkout{60, "nope", "XTR", 250, 0, ""}).verdict
               == star_verdict::unknown_order));
-  BOOST_TEST((must(star_checkout{60, o.payload, "USD", 250}).verdict
+  BOOST_TEST((must(star_checkout{60, o.payload, "USD", 250, 0, ""}).verdict
               == star_verdict::wrong_currency));
-  BOOST_TEST((must(star_checkout{60, o.payload, "XTR", 1}).verdict
+  BOOST_TEST((must(star_checkout{60, o.payload, "XTR", 1, 0, ""}).verdict
               == star_verdict::wrong_amount));
   // Malformed and hostile requests never reach SQL.
-  BOOST_TEST((code_of(run(star_checkout{60, "", "XTR", 250}))
-              == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(star_checkout{60, std::string(129, 'p'), "XTR", 250}))
+  BOOST_TEST((code_of(run(star_checkout{60, "", "XTR", 250, 0, ""}))
               == engine_errc::invalid_input));
   BOOST_TEST(
-      (code_of(run(star_checkout{60, std::string("a\0b", 3), "XTR", 250}))
+      (code_of(run(star_checkout{60, std::string(129, 'p'), "XTR", 250, 0, ""}))
        == engine_errc::invalid_input));
+  BOOST_TEST((
+      code_of(run(star_checkout{60, std::string("a\0b", 3), "XTR", 250, 0, ""}))
+      == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(star_order_open{60, 0, month_s}))
               == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(star_order_open{60, 10'001, month_s}))
@@ -123,7 +124,7 @@ BOOST_AUTO_TEST_CASE(a_payment_is_credited_once) {
   BOOST_TEST(rows("star_payments") == 1);
   // The order is paid: a new first payment of it is refused.
   BOOST_TEST((must(paid(o, "ch-62b")).verdict == star_verdict::not_open));
-  BOOST_TEST((must(star_checkout{62, o.payload, "XTR", 250}).verdict
+  BOOST_TEST((must(star_checkout{62, o.payload, "XTR", 250, 0, ""}).verdict
               == star_verdict::not_open));
 }
 
