@@ -3,7 +3,8 @@
 // a fresh order, /paysupport says where help is, and a successful_payment
 // is credited once (star_credit is keyed by its charge id, so a
 // redelivered update changes nothing) and answered in the payer's
-// language.
+// language; one that credits nothing is stored once for operators and
+// its payer told once.
 
 #include <spdlog/spdlog.h>
 
@@ -81,8 +82,14 @@ void session_state::credit_payment() {
                            chat_id_, pay.charge_id);
               return;
             default:
-              // Money arrived that no order explains: kept in the log for
-              // an operator to refund; nothing is credited.
+              if (r.repeated) {
+                // Told the first time; a redelivery is silent.
+                spdlog::info("session {}: payment {} was refused before: {}",
+                             chat_id_, pay.charge_id, to_string(r.verdict));
+                return;
+              }
+              // Money arrived that no order explains: stored (for
+              // /admin/payments/uncredited, to refund); nothing is credited.
               spdlog::warn("session {}: payment {} of {} {} for payload '{}' "
                            "not credited: {}",
                            chat_id_, pay.charge_id, pay.total_amount,

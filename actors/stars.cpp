@@ -65,9 +65,10 @@ stars_actor::behavior_type stars(stars_actor::pointer self,
         if (u.kind != update_kind::pre_checkout_query)
           return;
         const auto& p = u.payment;
+        // A refusal is stored by the check itself, in its transaction.
         self->request(o->db, o->check_timeout,
                       star_checkout{u.from.id, p.payload, p.currency,
-                                    p.total_amount, 0})
+                                    p.total_amount, 0, p.query_id})
             .then(
                 [o, u](const star_outcome& r) {
                   answer_checkout(*o, u, r.verdict);

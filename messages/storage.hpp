@@ -265,7 +265,9 @@ using db_ops = db_op_list<
     // /original
     user_original_set,
     // active teams, kept as they happen
-    team_active>;
+    team_active,
+    // Stars events that credited nothing
+    star_rejection_list>;
 
 namespace detail {
 

@@ -60,6 +60,12 @@ struct business_figures {
   /// Subscriptions that ended (ran out or were canceled) in the last 30
   /// days and have not been taken up again.
   int64_t churned_30d = 0;
+  /// Stars events that credited nothing: successful payments no order
+  /// explained over the last 30 days (with their Stars), those of any age
+  /// not refunded yet, and pre-checkout queries refused over 30 days.
+  business_stars uncredited_30d;
+  int64_t uncredited_unrefunded = 0;
+  int64_t refused_checkouts_30d = 0;
 };
 
 template <class Inspector>
@@ -67,7 +73,8 @@ typename Inspector::result_type inspect(Inspector& f, business_figures& x) {
   return f(caf::meta::type_name("business_figures"), x.now_ms, x.users,
            x.active_teams_7d, x.active_teams_30d, x.paying_managers,
            x.paying_managers_stars, x.stars_taken_30d, x.stars_refunded_30d,
-           x.renewals_30d, x.churned_30d);
+           x.renewals_30d, x.churned_30d, x.uncredited_30d,
+           x.uncredited_unrefunded, x.refused_checkouts_30d);
 }
 
 /// Reads the business figures as of `now_ms` (the caller's clock, so the

@@ -151,6 +151,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestions))
 CAF_ADD_TYPE_ID(bridge, (bridge::user_original_set))
 // active teams, kept as they happen
 CAF_ADD_TYPE_ID(bridge, (bridge::team_active))
+// Stars events that credited nothing
+CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection_list))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

@@ -18,6 +18,7 @@
 #include "ops/admin_feedback.hpp"
 #include "ops/admin_query.hpp"
 #include "ops/admin_stars.hpp"
+#include "ops/admin_uncredited.hpp"
 #include "ops/http_server.hpp"
 #include "telegram/update_decoder.hpp"
 #include "telemetry/metrics.hpp"
@@ -367,6 +368,8 @@ const std::vector<route>& admin_table() {
       {v::put, "/admin/log_level", set_log_level},
       // business figures for operators
       {v::get, "/admin/business", serve_business},
+      // Stars events that credited nothing
+      {v::get, "/admin/payments/uncredited", serve_uncredited},
       // Last: anything else under /admin/ is a 404 behind the token.
       {v::get, R"(/admin/.*)", unknown_route},
       {v::post, R"(/admin/.*)", unknown_route},

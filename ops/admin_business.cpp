@@ -77,7 +77,13 @@ std::string render(const business_figures& f) {
       .end_object()
       .key("renewals_30d");
   stars_object(w, f.renewals_30d);
-  w.field("churned_30d", f.churned_30d).end_object();
+  w.field("churned_30d", f.churned_30d).key("uncredited_30d");
+  // Stars taken that credited nothing: /admin/payments/uncredited lists
+  // them, the refund route gives them back.
+  stars_object(w, f.uncredited_30d);
+  w.field("uncredited_unrefunded", f.uncredited_unrefunded)
+      .field("refused_checkouts_30d", f.refused_checkouts_30d)
+      .end_object();
   return std::move(w).str();
 }
 

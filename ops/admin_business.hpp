@@ -18,7 +18,9 @@ struct admin_options;
 /// `{"as_of_ms", "users":{"total","by_role":{...},"by_role_language":[...]},
 /// "active_teams":{"days_7","days_30"}, "paying_managers":{"total","stars",
 /// "admin"}, "stars_30d":{"taken":{"payments","stars"},"refunded":{...},
-/// "net_stars"}, "renewals_30d":{"payments","stars"}, "churned_30d"}`.
+/// "net_stars"}, "renewals_30d":{"payments","stars"}, "churned_30d",
+/// "uncredited_30d":{"payments","stars"}, "uncredited_unrefunded",
+/// "refused_checkouts_30d"}`.
 /// A user without a language yet has `"language":""`.
 std::string render(const business_figures& f);
 

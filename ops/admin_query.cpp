@@ -134,6 +134,29 @@ parse_feedback_list(const query_params& q) {
   return r;
 }
 
+std::variant<star_rejection_list, bad_request>
+parse_uncredited_list(const query_params& q) {
+  star_rejection_list r;
+  std::string error;
+  auto kind = single(q, "kind", error);
+  if (!kind || !number(q, "before", 0, max_id, r.before_id, error)
+      || !number(q, "limit", 50, max_page_size, r.limit, error))
+    return bad_request{error};
+  if (r.limit == 0)
+    return bad_request{"'limit' must be from 1 to "
+                       + std::to_string(max_page_size)};
+  // Uncredited payments by default: the rows that hold someone's Stars.
+  if (kind->empty() || *kind == "payment")
+    r.kind = "payment";
+  else if (*kind == "checkout")
+    r.kind = "checkout";
+  else if (*kind == "all")
+    r.kind.clear();
+  else
+    return bad_request{"'kind' must be payment, checkout or all"};
+  return r;
+}
+
 std::optional<int64_t> parse_id(const std::string& text) {
   int64_t n = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);

@@ -35,6 +35,11 @@ parse_parked_list(const query_params& q);
 std::variant<feedback_list, bad_request>
 parse_feedback_list(const query_params& q);
 
+/// `GET /admin/payments/uncredited?kind=payment|checkout|all&before=&limit=`
+/// (newest first; `before` an id from an earlier page).
+std::variant<star_rejection_list, bad_request>
+parse_uncredited_list(const query_params& q);
+
 /// A user id in a path segment: positive decimal, else nullopt.
 std::optional<int64_t> parse_id(const std::string& text);
 

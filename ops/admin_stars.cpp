@@ -160,7 +160,8 @@ std::string render_refund(const star_payment& p, const renewal_state& r) {
   w.begin_object()
       .field("refunded", p.charge_id)
       .field("user_id", p.user_id)
-      .field("stars", p.stars);
+      .field("stars", p.stars)
+      .field("credited", p.credited);
   add_renewal(w, r);
   w.end_object();
   return std::move(w).str();
@@ -224,9 +225,14 @@ void refund_payment(const httplib::Request& req, httplib::Response& res,
     send_refund_json(res, 503, render_error(describe(recorded.error())));
     return;
   }
-  spdlog::info("admin: payment {} of user {} ({} Stars) refunded, asked by "
-               "{}; the subscription it paid for has ended",
-               charge, paid->user_id, paid->stars, *who);
+  if (paid->credited)
+    spdlog::info("admin: payment {} of user {} ({} Stars) refunded, asked by "
+                 "{}; the subscription it paid for has ended",
+                 charge, paid->user_id, paid->stars, *who);
+  else
+    spdlog::info("admin: uncredited payment {} of user {} ({} Stars) "
+                 "refunded, asked by {}",
+                 charge, paid->user_id, paid->stars, *who);
   if (said == refund_call::already || recorded->refunded) {
     send_refunded_before(res, o, *paid,
                          "this payment was refunded before (now recorded)");

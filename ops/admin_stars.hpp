@@ -13,7 +13,9 @@ struct admin_options;
 /// `POST /admin/payments/ID/refund` (ID: the telegram_payment_charge_id;
 /// optional body `{"requested_by":"name"}`): gives the Stars back through
 /// refundStarPayment, then records the refund and ends the subscription
-/// the payment paid for, in one transaction, and logs who asked. 404 for
+/// the payment paid for, in one transaction, and logs who asked. A payment
+/// that credited nothing (/admin/payments/uncredited) is refunded the same
+/// way, its refund marked on its row, and no subscription ended. 404 for
 /// an unknown charge; 409 for one refunded before (here, or already at
 /// Telegram: then recorded too, so the books match); 502 when Telegram
 /// refuses or cannot be reached (nothing is recorded, the operator may

@@ -17,6 +17,7 @@
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"
+#include "storage/repo_star_rejections.hpp"
 #include "storage/repo_stars.hpp"
 #include "storage/repo_talk.hpp"
 #include "telemetry/metrics.hpp"

@@ -22,6 +22,7 @@
 #include "storage/repo_outbox.hpp"
 #include "storage/repo_parked.hpp"
 #include "storage/repo_people.hpp"
+#include "storage/repo_star_rejections.hpp"
 #include "storage/repo_stars.hpp"
 #include "storage/repo_talk.hpp"
 #include "storage/turn_rules.hpp"
@@ -404,7 +405,7 @@ const std::vector<sql_def>& all_statements() {
           &billing_statements(), &talk_statements(), &task_statements(),
           &admin_statements(), &feedback_statements(), &star_statements(),
           &business_statements(), &glossary_statements(),
-          &correction_statements()})
+          &correction_statements(), &star_rejection_statements()})
       out.insert(out.end(), part->begin(), part->end());
     return out;
   }();

@@ -125,7 +125,9 @@ template <> struct op_traits<feedback_list> : op_flags<idempotent> {};
 template <> struct op_traits<feedback_translated> : op_flags<idempotent> {};
 // Telegram Stars. An order has a fresh payload each time: never retried.
 template <> struct op_traits<star_order_open> : op_flags<0> {};
-template <> struct op_traits<star_checkout> : op_flags<idempotent> {};
+// A refusal is stored with the check, once per query id: atomic, and a
+// retry finds it stored.
+template <> struct op_traits<star_checkout> : op_flags<atomic | idempotent> {};
 // Keyed by the charge id: a retry finds the payment and answers
 // `duplicate`, crediting nothing twice.
 template <> struct op_traits<star_credit> : op_flags<atomic | idempotent> {};
@@ -151,6 +153,8 @@ template <> struct op_traits<correction_suggestions> : op_flags<idempotent> {};
 template <> struct op_traits<user_original_set> : op_flags<idempotent> {};
 // The newest day wins: noting a day again changes nothing.
 template <> struct op_traits<team_active> : op_flags<idempotent> {};
+// Stars events that credited nothing: the listing only reads.
+template <> struct op_traits<star_rejection_list> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

@@ -89,6 +89,24 @@ WHERE (CASE WHEN s.status = 'canceled' THEN LEAST(s.updated_at, s.expires_at)
   AND (CASE WHEN s.status = 'canceled' THEN LEAST(s.updated_at, s.expires_at)
             ELSE s.expires_at END) <= b.now_ts)"};
 
+// Stars events that credited nothing (star_rejections): uncredited
+// payments and refused checkouts created in the 30 days up to now, and
+// uncredited payments of any age an operator has not refunded yet.
+constexpr sql_def business_rejections{"business_rejections", R"(
+WITH b AS (SELECT to_timestamp($1::bigint / 1000.0) AS now_ts)
+SELECT
+  (SELECT count(*) FROM star_rejections x, b
+   WHERE x.kind = 'payment' AND x.created_at > b.now_ts - interval '30 days'
+     AND x.created_at <= b.now_ts),
+  (SELECT COALESCE(sum(x.amount), 0) FROM star_rejections x, b
+   WHERE x.kind = 'payment' AND x.created_at > b.now_ts - interval '30 days'
+     AND x.created_at <= b.now_ts),
+  (SELECT count(*) FROM star_rejections x
+   WHERE x.kind = 'payment' AND x.refunded_at IS NULL),
+  (SELECT count(*) FROM star_rejections x, b
+   WHERE x.kind = 'checkout' AND x.created_at > b.now_ts - interval '30 days'
+     AND x.created_at <= b.now_ts))"};
+
 // The one writer here: $1 the manager, $2 the day (not "now").
 // The newest day wins; an older one changes nothing and writes nothing.
 constexpr sql_def team_active{"team_active", R"(
@@ -103,7 +121,8 @@ RETURNING 1)"};
 const std::vector<sql_def>& business_statements() {
   static const std::vector<sql_def> defs{
       sql::business_users, sql::business_active_teams, sql::business_paying,
-      sql::business_stars, sql::business_churn,        sql::team_active,
+      sql::business_stars, sql::business_churn,        sql::business_rejections,
+      sql::team_active,
   };
   return defs;
 }
@@ -159,6 +178,11 @@ business_figures execute(op_context& ctx, const business_get& x) {
   out.stars_refunded_30d = {int_at(s, 4), int_at(s, 5)};
   auto churn = run(sql::business_churn);
   out.churned_30d = int_at(only_row(churn, 1, "churn"), 0);
+  auto rejections = run(sql::business_rejections);
+  const auto& j = only_row(rejections, 4, "rejections");
+  out.uncredited_30d = {int_at(j, 0), int_at(j, 1)};
+  out.uncredited_unrefunded = int_at(j, 2);
+  out.refused_checkouts_30d = int_at(j, 3);
   return out;
 }
 

@@ -3,7 +3,9 @@
 // the payment row keyed by its charge id (ON CONFLICT DO NOTHING), and
 // only when that row is new, the order marked paid and the subscription
 // extended. A redelivered update, a retry after a crash or a second
-// instance therefore finds the row and credits nothing twice.
+// instance therefore finds the row and credits nothing twice. A payment
+// or checkout that credits nothing is stored for operators in the same
+// transaction (storage/repo_star_rejections.cpp).
 
 #include "storage/repo_stars.hpp"
 
@@ -11,6 +13,7 @@
 #include <optional>
 
 #include "common/error.hpp"
+#include "storage/repo_star_rejections.hpp"
 #include "storage/validate.hpp"
 
 namespace bridge::storage {
@@ -172,7 +175,8 @@ caf::error check(const star_order_open& x) {
 
 caf::error check(const star_checkout& x) {
   return first_error({check_id("user_id", x.user_id), check_payload(x.payload),
-                      check_text("currency", x.currency, limits::code)});
+                      check_text("currency", x.currency, limits::code),
+                      check_text("query id", x.query_id, max_charge_id)});
 }
 
 caf::error check(const star_credit& x) {
@@ -213,6 +217,8 @@ star_outcome execute(op_context& ctx, const star_checkout& x) {
   star_outcome out;
   out.verdict = judge(o ? &*o : nullptr, x.user_id, x.currency, x.stars, false);
   out.order_id = o ? o->id : 0;
+  if (out.verdict != star_verdict::ok)
+    record_refused_checkout(ctx, x, out.verdict);
   return out;
 }
 
@@ -228,14 +234,23 @@ star_outcome execute(op_context& ctx, const star_credit& x) {
     out.expires_at_ms = int_at(seen.front(), 1);
     return out;
   }
+  if (auto before = rejected_before(ctx, x.charge_id)) {
+    // Stored once as uncredited; a redelivery is judged as it was then.
+    out.verdict = *before;
+    out.repeated = true;
+    return out;
+  }
   std::optional<order_row> o;
   if (!rs.empty())
     o = decode_order(rs.front());
   out.order_id = o ? o->id : 0;
   out.verdict =
       judge(o ? &*o : nullptr, x.user_id, x.currency, x.stars, x.renewal);
-  if (out.verdict != star_verdict::ok)
+  if (out.verdict != star_verdict::ok) {
+    // Telegram took the Stars: kept for an operator to see and refund.
+    out.repeated = !record_uncredited(ctx, x, out.verdict);
     return out;
+  }
   auto added =
       ctx.sql.run({sql::star_payment_insert.name,
                    {param(x.charge_id), param(o->id), param(x.user_id),
@@ -271,12 +286,37 @@ caf::expected<star_payment> payment_of(op_context& ctx, const std::string& id) {
 
 caf::expected<star_payment> execute(op_context& ctx,
                                     const star_payment_get& x) {
-  return payment_of(ctx, x.charge_id);
+  auto p = payment_of(ctx, x.charge_id);
+  if (p)
+    return p;
+  if (auto u = uncredited_payment(ctx, x.charge_id))
+    return *u;
+  return p;
 }
+
+namespace {
+
+/// The refund of a payment that credited nothing: marked on its row, no
+/// subscription to end.
+caf::expected<star_payment> refund_uncredited(op_context& ctx,
+                                              const star_refund_put& x,
+                                              caf::error not_found) {
+  auto u = uncredited_payment(ctx, x.charge_id);
+  if (!u)
+    return not_found;
+  if (!u->refunded
+      && !mark_uncredited_refunded(ctx, x.charge_id, x.requested_by))
+    u->refunded = true;
+  return *u;
+}
+
+} // namespace
 
 caf::expected<star_payment> execute(op_context& ctx, const star_refund_put& x) {
   auto p = payment_of(ctx, x.charge_id);
-  if (!p || p->refunded)
+  if (!p)
+    return refund_uncredited(ctx, x, std::move(p.error()));
+  if (p->refunded)
     return p;
   auto added = ctx.sql.run({sql::star_refund_insert.name,
                             {param(x.charge_id), param(x.requested_by)}});

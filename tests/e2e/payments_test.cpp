@@ -16,8 +16,9 @@ BOOST_AUTO_TEST_SUITE(e2e_payments)
 // 10-second deadline fails the payment; a renewal extends the
 // subscription; an operator's refund ends it and tells Telegram to stop
 // renewing it (and, when Telegram does not answer, says so and retries on
-// the next POST). Every credit is checked in PostgreSQL, where the money
-// lives.
+// the next POST); a payment no order explains is stored, listed for the
+// operator and refunded once. Every credit is checked in PostgreSQL,
+// where the money lives.
 
 using namespace bridge::test;
 using bridge::domain::render;
@@ -89,6 +90,16 @@ struct pay_world {
                       + path,
                   "", {std::string{"Authorization: Bearer "} + token},
                   std::chrono::seconds{20});
+  }
+
+  bridge::http_response admin_get(const std::string& path,
+                                  bool with_token = true) {
+    std::vector<std::string> headers;
+    if (with_token)
+      headers.push_back(std::string{"Authorization: Bearer "} + token);
+    return bridge::http_client{}.get(
+        "http://127.0.0.1:" + std::to_string(world.engine_port()) + path,
+        headers, std::chrono::seconds{20});
   }
 
   /// The first payment's charge id, from PostgreSQL.
@@ -243,6 +254,87 @@ BOOST_FIXTURE_TEST_CASE(checkouts_that_must_fail_do, pay_world) {
   BOOST_TEST(payments() == 1);
   auto extra = arrived_unread(world, {ana.id, bob.id});
   BOOST_TEST(extra.empty(), "arrived unexpectedly:" << extra);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_uncredited_payment_is_listed_and_refunded,
+                        pay_world) {
+  auto link = subscribe();
+  // Bob tries Ana's order: refused at checkout, and the refusal is stored.
+  pay(bob, link);
+  events_with(bob.id, "answerPreCheckoutQuery");
+  // Ana's payment reports 7 Stars where her order asks 250: Telegram took
+  // them, no order explains them, nothing is credited.
+  auto paid = world.sim().post(
+      "/sim/pay", R"({"from":{"id":)" + std::to_string(ana.id) + R"(},"link":")"
+                      + link + R"(","charged":{"amount":7}})");
+  BOOST_REQUIRE_MESSAGE(paid.status == 200, paid.body);
+  BOOST_TEST(world.next_message(ana.id).text
+             == render(text_id::payment_not_credited, "en"));
+  BOOST_TEST(payments() == 0);
+  pqxx::connection c{world.database_url()};
+  auto charge = pqxx::work{c}
+                    .exec1("SELECT charge_id FROM star_rejections "
+                           "WHERE kind = 'payment'")[0]
+                    .as<std::string>();
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_rejections") == 2);
+
+  // The operator sees the payment, newest first, and the refused checkout
+  // when asked for it.
+  auto listed = admin_get("/admin/payments/uncredited");
+  BOOST_TEST(listed.status == 200, listed.body);
+  BOOST_TEST(listed.body.find(R"("charge_id":")" + charge + '"')
+                 != std::string::npos,
+             listed.body);
+  BOOST_TEST(listed.body.find(R"("verdict":"wrong_amount")")
+                 != std::string::npos,
+             listed.body);
+  BOOST_TEST(listed.body.find(R"("amount":7)") != std::string::npos);
+  BOOST_TEST(listed.body.find("other_user") == std::string::npos);
+  auto checkouts = admin_get("/admin/payments/uncredited?kind=checkout");
+  BOOST_TEST(checkouts.body.find(R"("verdict":"other_user")")
+                 != std::string::npos,
+             checkouts.body);
+  BOOST_TEST(checkouts.body.find(R"("user_id":)" + std::to_string(bob.id))
+             != std::string::npos);
+  auto figures = admin_get("/admin/business");
+  BOOST_TEST(figures.body.find(R"("uncredited_30d":{"payments":1,"stars":7})")
+                 != std::string::npos,
+             figures.body);
+  BOOST_TEST(figures.body.find(R"("refused_checkouts_30d":1)")
+                 != std::string::npos,
+             figures.body);
+
+  // Refunded once, through Telegram; a second refund is refused clearly.
+  auto refund = admin_post("/admin/payments/" + charge + "/refund");
+  BOOST_TEST(refund.status == 200, refund.body);
+  BOOST_TEST(refund.body.find(R"("credited":false)") != std::string::npos,
+             refund.body);
+  BOOST_TEST(events_with(ana.id, "refundStarPayment").find(charge)
+             != std::string::npos);
+  auto twice = admin_post("/admin/payments/" + charge + "/refund");
+  BOOST_TEST(twice.status == 409, twice.body);
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_rejections "
+                             "WHERE refunded_at IS NOT NULL")
+             == 1);
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_refunds") == 0);
+  BOOST_TEST(admin_get("/admin/payments/uncredited")
+                 .body.find(R"("refunded_by":"admin")")
+             != std::string::npos);
+
+  // Bad input: every parameter checked, the token required.
+  for (auto bad : {"?limit=0", "?limit=1001", "?limit=abc", "?limit=-1",
+                   "?limit=1&limit=2", "?before=-5", "?kind=refund",
+                   "?kind=%27%3B%20DROP%20TABLE%20star_rejections"})
+    BOOST_TEST(admin_get(std::string{"/admin/payments/uncredited"} + bad).status
+                   == 400,
+               bad);
+  BOOST_TEST(admin_get("/admin/payments/uncredited", false).status == 401);
+  const std::string hostile[] = {"a%27b", "a%00b", "%3Cscript%3E",
+                                 std::string(300, 'c')};
+  for (const auto& id : hostile)
+    BOOST_TEST(admin_post("/admin/payments/" + id + "/refund").status == 400,
+               id);
+  BOOST_TEST(db_value(world, "SELECT count(*) FROM star_rejections") == 2);
 }
 
 BOOST_AUTO_TEST_CASE(paysupport_answers_everyone_registered) {

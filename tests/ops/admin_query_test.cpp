@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "ops/admin_query.hpp"
+#include "ops/admin_uncredited.hpp"
 
 BOOST_AUTO_TEST_SUITE(ops_admin_query)
 
@@ -105,6 +106,53 @@ BOOST_AUTO_TEST_CASE(parked_updates_list_in_pages_with_their_reason) {
                 "\"refused: \\\"quoted\\\"\\n\",\"received_at_ms\":1000,"
                 "\"parked_at_ms\":2000}],\"next_after\":40}");
   BOOST_TEST(render(parked_page{}, 5) == "{\"rows\":[],\"next_after\":null}");
+}
+
+BOOST_AUTO_TEST_CASE(uncredited_payments_list_newest_first_in_pages) {
+  auto v = parse_uncredited_list({});
+  BOOST_REQUIRE(std::holds_alternative<star_rejection_list>(v));
+  auto l = std::get<star_rejection_list>(v);
+  // Payments by default: the rows that hold someone's Stars.
+  BOOST_TEST(l.kind == "payment");
+  BOOST_TEST(l.limit == 50);
+  BOOST_TEST(l.before_id == 0);
+  l = std::get<star_rejection_list>(parse_uncredited_list(
+      q({{"kind", "all"}, {"before", "90"}, {"limit", "1000"}})));
+  BOOST_TEST(l.kind.empty());
+  BOOST_TEST(l.before_id == 90);
+  BOOST_TEST(l.limit == 1000);
+  BOOST_TEST(std::get<star_rejection_list>(
+                 parse_uncredited_list(q({{"kind", "checkout"}})))
+                 .kind
+             == "checkout");
+  for (auto [k, val] : std::vector<std::pair<std::string, std::string>>{
+           {"limit", "0"},
+           {"limit", "-1"},
+           {"limit", "1001"},
+           {"limit", "ten"},
+           {"limit", "5 "},
+           {"before", "-1"},
+           {"before", "99999999999999999999999"},
+           {"kind", "refund"},
+           {"kind", "Payment"},
+           {"kind", "payment' OR 1=1 --"},
+           {"kind", std::string(5000, 'k')}})
+    BOOST_TEST(std::holds_alternative<bad_request>(
+                   parse_uncredited_list(q({{k, val}}))),
+               k << "=" << val.substr(0, 40));
+  BOOST_TEST(std::holds_alternative<bad_request>(
+      parse_uncredited_list(q({{"kind", "all"}, {"kind", "payment"}}))));
+
+  star_rejection_page page;
+  page.rows.push_back({12, "payment", "wrong_amount", 1001, "s\"x\n", "XTR", 7,
+                       "ch-1", "", 0, 5000, 0, ""});
+  auto json = render(page, 1);
+  BOOST_TEST(json.find(R"("payload":"s\"x\n")") != std::string::npos, json);
+  BOOST_TEST(json.find(R"("next_before":12})") != std::string::npos, json);
+  BOOST_TEST(render(page, 2).find(R"("next_before":null)")
+             != std::string::npos);
+  BOOST_TEST(render(star_rejection_page{}, 5)
+             == "{\"rows\":[],\"next_before\":null}");
 }
 
 BOOST_AUTO_TEST_SUITE_END() // ops_admin_query

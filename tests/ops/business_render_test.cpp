@@ -65,6 +65,9 @@ BOOST_AUTO_TEST_CASE(figures_add_up_and_derived_ones_follow) {
   f.stars_refunded_30d = {2, 250};
   f.renewals_30d = {4, 600};
   f.churned_30d = 7;
+  f.uncredited_30d = {2, 257};
+  f.uncredited_unrefunded = 3;
+  f.refused_checkouts_30d = 5;
   auto doc = parse(p, ops::render(f));
   BOOST_TEST(at(doc, "/users/total") == 17);
   BOOST_TEST(at(doc, "/users/by_role/manager") == 5);
@@ -87,6 +90,11 @@ BOOST_AUTO_TEST_CASE(figures_add_up_and_derived_ones_follow) {
   BOOST_TEST(at(doc, "/stars_30d/net_stars") == 650);
   BOOST_TEST(at(doc, "/renewals_30d/payments") == 4);
   BOOST_TEST(at(doc, "/churned_30d") == 7);
+  // Stars that credited nothing stand apart from the books above.
+  BOOST_TEST(at(doc, "/uncredited_30d/payments") == 2);
+  BOOST_TEST(at(doc, "/uncredited_30d/stars") == 257);
+  BOOST_TEST(at(doc, "/uncredited_unrefunded") == 3);
+  BOOST_TEST(at(doc, "/refused_checkouts_30d") == 5);
 }
 
 BOOST_AUTO_TEST_CASE(hostile_text_from_the_database_stays_inside_its_string) {

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
+#include "common/clock.hpp"
 #include "tests/support/pool_fixture.hpp"
 
 BOOST_AUTO_TEST_SUITE(storage_stars_pg)
 
 // Telegram Stars against real PostgreSQL: an order is checked at
 // pre-checkout, a payment is credited exactly once per charge id however
-// often and however concurrently it arrives, bad payments credit nothing,
-// and a refund is recorded once and ends the subscription.
+// often and however concurrently it arrives, bad payments credit nothing
+// and are stored once each for operators (refused checkouts too), and a
+// refund is recorded once and ends the subscription.
 
 using namespace bridge;
 using bridge::test::code_of;
@@ -44,29 +46,67 @@ BOOST_AUTO_TEST_CASE(an_order_is_checked_before_payment) {
   auto o = open_order(60);
   BOOST_TEST(o.payload.size() == 33u);
   BOOST_TEST(o.stars == 250);
-  auto ok = must(star_checkout{60, o.payload, "XTR", 250});
+  auto ok = must(star_checkout{60, o.payload, "XTR", 250, 0, ""});
   BOOST_TEST((ok.verdict == star_verdict::ok));
   BOOST_TEST(ok.order_id == o.id);
-  BOOST_TEST((must(star_checkout{61, o.payload, "XTR", 250}).verdict
+  BOOST_TEST((must(star_checkout{61, o.payload, "XTR", 250, 0, ""}).verdict
               == star_verdict::other_user));
-  BOOST_TEST((must(star_checkout{60, "nope", "XTR", 250}).verdict
+  BOOST_TEST((must(star_checkout{60, "nope", "XTR", 250, 0, ""}).verdict
               == star_verdict::unknown_order));
-  BOOST_TEST((must(star_checkout{60, o.payload, "USD", 250}).verdict
+  BOOST_TEST((must(star_checkout{60, o.payload, "USD", 250, 0, ""}).verdict
               == star_verdict::wrong_currency));
-  BOOST_TEST((must(star_checkout{60, o.payload, "XTR", 1}).verdict
+  BOOST_TEST((must(star_checkout{60, o.payload, "XTR", 1, 0, ""}).verdict
               == star_verdict::wrong_amount));
   // Malformed and hostile requests never reach SQL.
-  BOOST_TEST((code_of(run(star_checkout{60, "", "XTR", 250}))
-              == engine_errc::invalid_input));
-  BOOST_TEST((code_of(run(star_checkout{60, std::string(129, 'p'), "XTR", 250}))
+  BOOST_TEST((code_of(run(star_checkout{60, "", "XTR", 250, 0, ""}))
               == engine_errc::invalid_input));
   BOOST_TEST(
-      (code_of(run(star_checkout{60, std::string("a\0b", 3), "XTR", 250}))
+      (code_of(run(star_checkout{60, std::string(129, 'p'), "XTR", 250, 0, ""}))
        == engine_errc::invalid_input));
+  BOOST_TEST((
+      code_of(run(star_checkout{60, std::string("a\0b", 3), "XTR", 250, 0, ""}))
+      == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(star_order_open{60, 0, month_s}))
               == engine_errc::invalid_input));
   BOOST_TEST((code_of(run(star_order_open{60, 10'001, month_s}))
               == engine_errc::invalid_input));
+  // Each refusal was stored (no query id here, so each on its own row);
+  // the accepted checkout and the malformed requests stored nothing.
+  BOOST_TEST(rows("star_rejections") == 4);
+  BOOST_TEST(rows("star_rejections WHERE kind = 'checkout' AND "
+                  "verdict = 'wrong_amount' AND amount = 1")
+             == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_checkout_is_stored_once_per_query) {
+  auto o = open_order(71);
+  auto ask = [&](int64_t user, const std::string& currency, int64_t stars,
+                 const std::string& query) {
+    return must(star_checkout{user, o.payload, currency, stars, 0, query});
+  };
+  BOOST_TEST((ask(71, "XTR", 250, "q-ok").verdict == star_verdict::ok));
+  BOOST_TEST(rows("star_rejections") == 0);
+  // Someone else's order: refused and stored, once however often the
+  // same query comes.
+  BOOST_TEST(
+      (ask(72, "XTR", 250, "q-other").verdict == star_verdict::other_user));
+  BOOST_TEST(
+      (ask(72, "XTR", 250, "q-other").verdict == star_verdict::other_user));
+  BOOST_TEST(
+      (ask(71, "USD", 250, "q-usd").verdict == star_verdict::wrong_currency));
+  BOOST_TEST(rows("star_rejections") == 2);
+  BOOST_TEST(rows("star_rejections WHERE query_id = 'q-other' AND "
+                  "user_id = 72 AND verdict = 'other_user' AND "
+                  "charge_id IS NULL")
+             == 1);
+  // A hostile query id never reaches SQL.
+  BOOST_TEST((code_of(run(star_checkout{71, o.payload, "XTR", 1, 0,
+                                        std::string(257, 'q')}))
+              == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(star_checkout{71, o.payload, "XTR", 1, 0,
+                                        std::string("q\0x", 3)}))
+              == engine_errc::invalid_input));
+  BOOST_TEST(rows("star_rejections") == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_payment_is_credited_once) {
@@ -84,7 +124,7 @@ BOOST_AUTO_TEST_CASE(a_payment_is_credited_once) {
   BOOST_TEST(rows("star_payments") == 1);
   // The order is paid: a new first payment of it is refused.
   BOOST_TEST((must(paid(o, "ch-62b")).verdict == star_verdict::not_open));
-  BOOST_TEST((must(star_checkout{62, o.payload, "XTR", 250}).verdict
+  BOOST_TEST((must(star_checkout{62, o.payload, "XTR", 250, 0, ""}).verdict
               == star_verdict::not_open));
 }
 
@@ -108,25 +148,79 @@ BOOST_AUTO_TEST_CASE(concurrent_deliveries_credit_once) {
   BOOST_TEST(rows("star_payments") == 1);
 }
 
-BOOST_AUTO_TEST_CASE(bad_payments_credit_nothing) {
+BOOST_AUTO_TEST_CASE(bad_payments_credit_nothing_and_are_stored_once) {
   auto o = open_order(64);
-  auto wrong = paid(o, "ch-64");
+  std::vector<std::pair<star_credit, star_verdict>> bad;
+  auto wrong = paid(o, "ch-64a");
   wrong.stars = 1;
-  BOOST_TEST((must(wrong).verdict == star_verdict::wrong_amount));
-  wrong = paid(o, "ch-64");
+  bad.push_back({wrong, star_verdict::wrong_amount});
+  wrong = paid(o, "ch-64b");
   wrong.currency = "USD";
-  BOOST_TEST((must(wrong).verdict == star_verdict::wrong_currency));
-  wrong = paid(o, "ch-64");
+  bad.push_back({wrong, star_verdict::wrong_currency});
+  wrong = paid(o, "ch-64c");
   wrong.payload = "unknown";
-  BOOST_TEST((must(wrong).verdict == star_verdict::unknown_order));
-  wrong = paid(o, "ch-64");
+  bad.push_back({wrong, star_verdict::unknown_order});
+  wrong = paid(o, "ch-64d");
   wrong.user_id = 65;
-  BOOST_TEST((must(wrong).verdict == star_verdict::other_user));
+  bad.push_back({wrong, star_verdict::other_user});
+  for (auto& [credit, verdict] : bad) {
+    auto first = must(credit);
+    BOOST_TEST((first.verdict == verdict), credit.charge_id);
+    BOOST_TEST(!first.repeated);
+    // Redelivered: the same verdict, nothing stored again.
+    auto again = must(credit);
+    BOOST_TEST((again.verdict == verdict), credit.charge_id);
+    BOOST_TEST(again.repeated);
+    BOOST_TEST(rows("star_rejections WHERE charge_id = '" + credit.charge_id
+                    + "' AND kind = 'payment' AND verdict = '"
+                    + to_string(verdict) + "'")
+               == 1);
+  }
+  BOOST_TEST(rows("star_rejections") == 4);
+  BOOST_TEST(rows("star_rejections WHERE charge_id = 'ch-64c' AND "
+                  "payload = 'unknown' AND amount = 250 AND currency = 'XTR'")
+             == 1);
   BOOST_TEST(rows("star_payments") == 0);
   BOOST_TEST((must(sub_get{64}).status == subscription_status::none));
-  // The right payment still goes through after them.
+  // The right payment still goes through after them, and stores no
+  // rejection.
   BOOST_TEST((must(paid(o, "ch-64")).verdict == star_verdict::ok));
+  BOOST_TEST(rows("star_rejections") == 4);
+  // A paid order's payment again under a new charge: not open, stored.
+  BOOST_TEST((must(paid(o, "ch-64e")).verdict == star_verdict::not_open));
+  BOOST_TEST(rows("star_rejections WHERE verdict = 'not_open'") == 1);
   BOOST_TEST((code_of(run(paid(o, ""))) == engine_errc::invalid_input));
+  BOOST_TEST(rows("star_rejections") == 5);
+}
+
+BOOST_AUTO_TEST_CASE(concurrent_copies_of_an_uncredited_payment_store_one) {
+  auto o = open_order(73);
+  caf::scoped_actor self{*sys};
+  constexpr int copies = 12;
+  // No order to queue on (unknown payload) and a wrong amount (the order
+  // row queues them): both store one row whatever the interleaving.
+  auto unknown = paid(o, "ch-73a");
+  unknown.payload = "nobody-ordered-this";
+  auto amount = paid(o, "ch-73b");
+  amount.stars = 7;
+  for (const auto& credit : {unknown, amount}) {
+    for (int i = 0; i < copies; ++i)
+      self->send(pool, credit);
+    int fresh = 0;
+    int repeated = 0;
+    for (int i = 0; i < copies; ++i)
+      self->receive(
+          [&](star_outcome& r) {
+            BOOST_TEST((r.verdict != star_verdict::ok));
+            (r.repeated ? repeated : fresh) += 1;
+          },
+          [&](caf::error& e) { BOOST_FAIL(describe(e)); });
+    BOOST_TEST(fresh == 1, credit.charge_id);
+    BOOST_TEST(repeated == copies - 1, credit.charge_id);
+  }
+  BOOST_TEST(rows("star_rejections WHERE charge_id = 'ch-73a'") == 1);
+  BOOST_TEST(rows("star_rejections WHERE charge_id = 'ch-73b'") == 1);
+  BOOST_TEST(rows("star_payments") == 0);
 }
 
 BOOST_AUTO_TEST_CASE(renewals_extend_and_never_shorten) {
@@ -169,6 +263,79 @@ BOOST_AUTO_TEST_CASE(a_refund_is_recorded_once_and_ends_the_subscription) {
   // The charge stays credited once: a redelivery does not revive it.
   BOOST_TEST((must(paid(o, "ch-67")).verdict == star_verdict::duplicate));
   BOOST_TEST((must(sub_get{67}).status == subscription_status::canceled));
+}
+
+BOOST_AUTO_TEST_CASE(an_uncredited_payment_is_refunded_once) {
+  auto o = open_order(74);
+  auto wrong = paid(o, "ch-74");
+  wrong.stars = 9;
+  must(wrong);
+  auto p = must(star_payment_get{"ch-74"});
+  BOOST_TEST(!p.credited);
+  BOOST_TEST(p.order_id == 0);
+  BOOST_TEST(p.user_id == 74);
+  BOOST_TEST(p.stars == 9);
+  BOOST_TEST(!p.refunded);
+  // Telegram renews the subscription it started until told not to.
+  BOOST_TEST(p.subscription_charge_id == "ch-74");
+  auto first = must(star_refund_put{"ch-74", "ops-ana"});
+  BOOST_TEST(!first.refunded);
+  BOOST_TEST(!first.credited);
+  auto second = must(star_refund_put{"ch-74", "ops-ana"});
+  BOOST_TEST(second.refunded);
+  BOOST_TEST(must(star_payment_get{"ch-74"}).refunded);
+  BOOST_TEST(rows("star_rejections WHERE charge_id = 'ch-74' AND "
+                  "refunded_by = 'ops-ana' AND refunded_at IS NOT NULL")
+             == 1);
+  // Nothing was credited, so nothing is in the credited books.
+  BOOST_TEST(rows("star_refunds") == 0);
+  BOOST_TEST((must(sub_get{74}).status == subscription_status::none));
+  // A checkout's row is no payment: there is nothing to refund by it.
+  must(star_checkout{74, "nope", "XTR", 1, 0, "q-74"});
+  BOOST_TEST((code_of(run(star_refund_put{"q-74", "admin"}))
+              == engine_errc::not_found));
+}
+
+BOOST_AUTO_TEST_CASE(rejections_are_listed_newest_first) {
+  auto o = open_order(75);
+  must(star_checkout{75, "nope", "XTR", 1, 0, "q-75"});
+  for (auto charge : {"ch-75a", "ch-75b", "ch-75c"}) {
+    auto wrong = paid(o, charge);
+    wrong.currency = "EUR";
+    must(wrong);
+  }
+  auto page = must(star_rejection_list{"payment", 0, 2});
+  BOOST_REQUIRE_EQUAL(page.rows.size(), 2u);
+  BOOST_TEST(page.rows[0].charge_id == "ch-75c");
+  BOOST_TEST(page.rows[1].charge_id == "ch-75b");
+  BOOST_TEST(page.rows[0].verdict == "wrong_currency");
+  BOOST_TEST(page.rows[0].currency == "EUR");
+  BOOST_TEST(page.rows[0].kind == "payment");
+  BOOST_TEST(page.rows[0].created_at_ms > 0);
+  BOOST_TEST(page.rows[0].expires_at_ms == until_ms);
+  auto rest = must(star_rejection_list{"payment", page.rows[1].id, 2});
+  BOOST_REQUIRE_EQUAL(rest.rows.size(), 1u);
+  BOOST_TEST(rest.rows[0].charge_id == "ch-75a");
+  auto checkouts = must(star_rejection_list{"checkout", 0, 10});
+  BOOST_REQUIRE_EQUAL(checkouts.rows.size(), 1u);
+  BOOST_TEST(checkouts.rows[0].query_id == "q-75");
+  BOOST_TEST(checkouts.rows[0].charge_id.empty());
+  BOOST_TEST(must(star_rejection_list{"", 0, 10}).rows.size() == 4u);
+  // Business figures count them.
+  auto f = must(business_get{system_wall_ms() + 1000});
+  BOOST_TEST(f.uncredited_30d.payments == 3);
+  BOOST_TEST(f.uncredited_30d.stars == 750);
+  BOOST_TEST(f.uncredited_unrefunded == 3);
+  BOOST_TEST(f.refused_checkouts_30d == 1);
+  must(star_refund_put{"ch-75a", "admin"});
+  BOOST_TEST(must(business_get{system_wall_ms() + 1000}).uncredited_unrefunded
+             == 2);
+  // Malformed listings never reach SQL.
+  for (auto bad : {star_rejection_list{"payment", 0, 0},
+                   star_rejection_list{"payment", 0, 1001},
+                   star_rejection_list{"payment", -1, 10},
+                   star_rejection_list{"'; DROP TABLE x", 0, 10}})
+    BOOST_TEST((code_of(run(bad)) == engine_errc::invalid_input));
 }
 
 BOOST_AUTO_TEST_CASE(a_payment_names_the_charge_that_started_it) {

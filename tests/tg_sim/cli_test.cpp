@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tools/tg_sim/cli.hpp"
+#include "tools/tg_sim/sim_client.hpp"
 
 BOOST_AUTO_TEST_SUITE(tg_sim_cli)
 
@@ -36,6 +37,53 @@ BOOST_AUTO_TEST_CASE(actions_and_answers_have_one_line) {
   answer.method = "answerCallbackQuery";
   answer.callback_id = "42";
   BOOST_TEST(format_event(answer) == "#4 answerCallbackQuery to callback 42\n");
+}
+
+BOOST_AUTO_TEST_CASE(the_payments_own_events_are_named) {
+  // Events the user caused carry no Bot API method: before, `read` showed
+  // "#7 " and nothing else.
+  sim_event paid;
+  paid.seq = 7;
+  paid.payment = "successful_payment";
+  paid.message_id = 9;
+  paid.charge_id = "ch-1";
+  paid.amount = 250;
+  BOOST_TEST(format_event(paid)
+             == "#7 payment successful_payment message 9 charge ch-1 "
+                "250 Stars\n");
+  sim_event checkout;
+  checkout.seq = 5;
+  checkout.payment = "pre_checkout_query";
+  checkout.query_id = "q-3";
+  checkout.amount = 250;
+  BOOST_TEST(format_event(checkout)
+             == "#5 payment pre_checkout_query query q-3 250 Stars\n");
+  sim_event declined;
+  declined.seq = 6;
+  declined.payment = "declined";
+  BOOST_TEST(format_event(declined) == "#6 payment declined\n");
+  // The bot's payment methods keep their name and gain their details.
+  sim_event refund;
+  refund.seq = 8;
+  refund.method = "refundStarPayment";
+  refund.charge_id = "ch-1";
+  refund.amount = 250;
+  BOOST_TEST(format_event(refund)
+             == "#8 refundStarPayment charge ch-1 250 Stars\n");
+}
+
+BOOST_AUTO_TEST_CASE(payment_fields_are_read_from_the_event_feed) {
+  auto events = decode_events(
+      R"({"events":[{"seq":3,"chat_id":4,"message_id":2,)"
+      R"("payment":"successful_payment","charge_id":"c","amount":5}]})");
+  BOOST_REQUIRE(events);
+  BOOST_REQUIRE_EQUAL(events->size(), 1u);
+  BOOST_TEST(events->front().method.empty());
+  BOOST_TEST(events->front().payment == "successful_payment");
+  BOOST_TEST(events->front().charge_id == "c");
+  BOOST_TEST(events->front().amount == 5);
+  BOOST_TEST(format_event(events->front())
+             == "#3 payment successful_payment message 2 charge c 5 Stars\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_terminal_user_becomes_a_sim_user) {

@@ -119,6 +119,38 @@ BOOST_FIXTURE_TEST_CASE(a_paid_subscription_reaches_the_bot, pay_fixture) {
   BOOST_TEST(answer(query).status == 400);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_payment_can_report_other_than_its_invoice,
+                        pay_fixture) {
+  auto query = pay(1001, link(), R"(,"charged":{"amount":7,"currency":"USD"})");
+  auto pre = drain();
+  // The checkout shows the invoice; only the payment reports otherwise.
+  BOOST_TEST(pre.integer("/result/0/pre_checkout_query/total_amount") == 250);
+  BOOST_TEST(pre.text("/result/0/pre_checkout_query/currency") == "XTR");
+  BOOST_TEST(answer(query).ok());
+  auto paid = drain();
+  const std::string sp = "/result/0/message/successful_payment";
+  BOOST_TEST(paid.integer(sp + "/total_amount") == 7);
+  BOOST_TEST(paid.text(sp + "/currency") == "USD");
+  // Only the amount: the currency stays the invoice's.
+  auto second = pay(1001, link(), R"(,"charged":{"amount":9})");
+  drain();
+  BOOST_TEST(answer(second).ok());
+  auto amount_only = drain();
+  BOOST_TEST(amount_only.integer(sp + "/total_amount") == 9);
+  BOOST_TEST(amount_only.text(sp + "/currency") == "XTR");
+  // Malformed overrides are refused before anything is queued.
+  for (auto bad :
+       {R"(,"charged":{"amount":-1})", R"(,"charged":{"amount":100001})",
+        R"(,"charged":{"amount":"7"})", R"(,"charged":{"currency":"usd"})",
+        R"(,"charged":{"currency":"XTRX"})",
+        R"(,"charged":{"currency":"X\"T"})", R"(,"charged":[])"}) {
+    auto r = parse(control.pay(payer(1001, link(), bad)));
+    BOOST_TEST(r.status == 400, bad);
+    BOOST_TEST(r.body.find("charged") != std::string::npos, r.body);
+  }
+  BOOST_TEST(drain().count("/result") == 0u);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_late_answer_fails_the_payment, pay_fixture) {
   auto query = pay(1001, link());
   drain();

@@ -162,10 +162,30 @@ int run_reset(int port) {
   return 0;
 }
 
+namespace {
+
+/// The payment's details: which charge or checkout, and how many Stars.
+void add_payment(std::string& out, const sim_event& e) {
+  if (!e.charge_id.empty())
+    out += " charge " + e.charge_id;
+  if (!e.query_id.empty())
+    out += " query " + e.query_id;
+  if (e.amount != 0)
+    out += ' ' + std::to_string(e.amount) + " Stars";
+}
+
+} // namespace
+
 std::string format_event(const sim_event& e) {
-  std::string out = "#" + std::to_string(e.seq) + ' ' + e.method;
+  // The payment's own events are the user's doing, not a Bot API method:
+  // named by what happened ("payment successful_payment").
+  const auto& name = e.method.empty() && !e.payment.empty()
+                         ? "payment " + e.payment
+                         : e.method;
+  std::string out = "#" + std::to_string(e.seq) + ' ' + name;
   if (e.message_id != 0)
     out += " message " + std::to_string(e.message_id);
+  add_payment(out, e);
   if (!e.action.empty())
     out += " (" + e.action + ")";
   if (!e.callback_id.empty())

@@ -77,13 +77,14 @@ refusal payment_book::create_invoice(const invoice_request& r,
 refusal
 payment_book::begin_checkout(int64_t user_id, const std::string& link,
                              std::chrono::steady_clock::time_point deadline,
-                             checkout& out) {
+                             checkout& out, const charge_override& charged) {
   if (find_invoice(link) == nullptr)
     return {404, "invoice not found", 0};
   out.id = std::to_string(7'000'000'000'000'000'000LL + ++serial_);
   out.user_id = user_id;
   out.link = link;
   out.deadline = deadline;
+  out.charged = charged;
   checkouts_[out.id] = out;
   return {};
 }
@@ -118,7 +119,9 @@ checkout_outcome payment_book::answer(const std::string& query_id, bool ok,
   c.user_id = co.user_id;
   c.payload = inv.payload;
   c.link = inv.link;
-  c.amount = inv.amount;
+  c.amount = co.charged.amount != 0 ? co.charged.amount : inv.amount;
+  if (!co.charged.currency.empty())
+    c.currency = co.charged.currency;
   c.period_s = inv.period_s;
   if (inv.period_s != 0) {
     c.expires_unix = now_unix + inv.period_s;

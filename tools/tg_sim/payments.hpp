@@ -41,12 +41,24 @@ struct invoice {
   int64_t period_s = 0;
 };
 
+/// What a payment's successful_payment reports instead of its invoice's
+/// (0 and empty: the invoice's). Telegram never does this on its own; a
+/// test uses it to check what a bot does with a payment no order
+/// explains (its order changed between checkout and payment).
+struct charge_override {
+  int64_t amount = 0;
+  std::string currency;
+};
+
 /// A pre_checkout_query waiting for the bot's answer.
 struct checkout {
   std::string id;
   int64_t user_id = 0;
   std::string link;
   std::chrono::steady_clock::time_point deadline{};
+  /// Applied to the charge once the bot accepts; the query itself shows
+  /// the invoice.
+  charge_override charged = {};
 };
 
 /// A payment Telegram made: what a successful_payment message reports.
@@ -56,6 +68,7 @@ struct charge {
   std::string payload;
   std::string link;
   int64_t amount = 0;
+  std::string currency = "XTR";
   int64_t period_s = 0;
   /// Unix seconds; 0 for a one-time payment.
   int64_t expires_unix = 0;
@@ -89,10 +102,11 @@ public:
   refusal create_invoice(const invoice_request& r, std::string& link);
 
   /// A user opens `link` and confirms: a pre-checkout query is opened
-  /// with `deadline` to answer. Refuses an unknown link.
+  /// with `deadline` to answer. Refuses an unknown link. `charged`
+  /// overrides what the payment will report.
   refusal begin_checkout(int64_t user_id, const std::string& link,
                          std::chrono::steady_clock::time_point deadline,
-                         checkout& out);
+                         checkout& out, const charge_override& charged = {});
 
   /// The bot's answerPreCheckoutQuery. A late or unknown query is refused
   /// as Telegram refuses it (a late one fails its payment); `ok` false

@@ -110,6 +110,10 @@ caf::expected<std::vector<sim_event>> decode_events(std::string_view body) {
     ev.from_chat_id = int_or_zero(e, "from_chat_id");
     ev.source_message_id = int_or_zero(e, "source_message_id");
     ev.media_group_id = string_or_empty(e, "media_group_id");
+    ev.payment = string_or_empty(e, "payment");
+    ev.charge_id = string_or_empty(e, "charge_id");
+    ev.query_id = string_or_empty(e, "query_id");
+    ev.amount = int_or_zero(e, "amount");
     out.push_back(std::move(ev));
   }
   return out;

@@ -41,6 +41,14 @@ struct sim_event {
   int64_t from_chat_id = 0;
   int64_t source_message_id = 0;
   std::string media_group_id;
+  /// The payment's own events (no `method`: the user, not the bot, did
+  /// them): "pre_checkout_query", "successful_payment", "declined",
+  /// "renewal_failed", "pre_checkout_expired"; with their charge or query
+  /// id and amount in Stars where they have them.
+  std::string payment;
+  std::string charge_id;
+  std::string query_id;
+  int64_t amount = 0;
 };
 
 /// What an injection produced.

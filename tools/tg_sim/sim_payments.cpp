@@ -36,7 +36,7 @@ std::string payment_event(std::string_view what, const charge& c) {
 std::string successful_payment_json(const charge& c) {
   json::writer w;
   w.begin_object()
-      .field("currency", "XTR")
+      .field("currency", c.currency)
       .field("total_amount", c.amount)
       .field("invoice_payload", c.payload);
   if (c.expires_unix != 0)
@@ -87,7 +87,8 @@ refusal sim_state::create_invoice(const invoice_request& r, std::string& link) {
 }
 
 injection sim_state::pay(const sim_user& from, const std::string& link,
-                         std::chrono::milliseconds deadline) {
+                         std::chrono::milliseconds deadline,
+                         const charge_override& charged) {
   injection out;
   lock guard{mu_};
   const auto* inv = payments_.find_invoice(link);
@@ -105,7 +106,7 @@ injection sim_state::pay(const sim_user& from, const std::string& link,
   out.chat_id = chat.id;
   checkout co;
   if (auto r = payments_.begin_checkout(user.id, link, clock_->now() + deadline,
-                                        co)) {
+                                        co, charged)) {
     out.refused = r;
     return out;
   }

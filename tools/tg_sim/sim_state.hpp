@@ -208,9 +208,11 @@ public:
                                  bool canceled);
 
   /// A user pays `link`: a pre_checkout_query is queued that the bot must
-  /// answer within `deadline` on the simulator's clock.
+  /// answer within `deadline` on the simulator's clock; `charged`
+  /// overrides what its successful_payment will report.
   injection pay(const sim_user& from, const std::string& link,
-                std::chrono::milliseconds deadline);
+                std::chrono::milliseconds deadline,
+                const charge_override& charged = {});
   /// A user closes the invoice unpaid: Telegram tells the bot nothing.
   injection decline(const sim_user& from, const std::string& link);
   /// The subscription paid by `charge_id` renews: a successful_payment
