@@ -75,9 +75,31 @@ BOOST_AUTO_TEST_CASE(only_a_newer_database_is_called_newer) {
            .database_newer);
 }
 
-BOOST_AUTO_TEST_CASE(gaps_in_the_build_are_refused) {
+BOOST_AUTO_TEST_CASE(repeated_or_falling_versions_are_refused) {
+  std::vector<migration> twice = {{1, "a", "x"}, {1, "b", "y"}};
+  BOOST_TEST(!plan_migrations(twice, {}).error.empty());
+  std::vector<migration> falling = {{2, "b", "x"}, {1, "a", "y"}};
+  BOOST_TEST(!plan_migrations(falling, {}).error.empty());
+  std::vector<migration> zero = {{0, "z", "x"}};
+  BOOST_TEST(!plan_migrations(zero, {}).error.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_gap_is_allowed_and_filled_later) {
+  // Two changes numbered side by side: 3 landed first, 2 after it.
   std::vector<migration> gap = {{1, "a", "x"}, {3, "c", "y"}};
-  BOOST_TEST(!plan_migrations(gap, {}).error.empty());
+  auto first = plan_migrations(gap, {});
+  BOOST_TEST(first.error.empty());
+  BOOST_TEST(first.pending.size() == 2u);
+  std::vector<migration> filled = {{1, "a", "x"}, {2, "b", "w"}, {3, "c", "y"}};
+  auto later = plan_migrations(filled, {{1, "a", migration_checksum("x")},
+                                        {3, "c", migration_checksum("y")}});
+  BOOST_TEST(later.error.empty(), later.error);
+  BOOST_REQUIRE_EQUAL(later.pending.size(), 1u);
+  BOOST_TEST(later.pending[0]->version == 2);
+  // A recorded version inside the build's range that it lacks is refused.
+  auto lacking = plan_migrations(gap, {{2, "b", migration_checksum("w")}});
+  BOOST_TEST(!lacking.error.empty());
+  BOOST_TEST(!lacking.database_newer);
 }
 
 BOOST_AUTO_TEST_CASE(dsn_parameters_are_added_in_either_form) {
