@@ -263,7 +263,9 @@ using db_ops = db_op_list<
     // corrections of translations
     correction_target, correction_put, correction_list, correction_suggestions,
     // /original
-    user_original_set>;
+    user_original_set,
+    // glossary suggestions from corrections
+    correction_recent>;
 
 namespace detail {
 

@@ -149,6 +149,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestion_page))
 CAF_ADD_TYPE_ID(bridge, (bridge::correction_suggestions))
 // /original
 CAF_ADD_TYPE_ID(bridge, (bridge::user_original_set))
+// glossary suggestions from corrections
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_brief))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_brief_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_recent))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

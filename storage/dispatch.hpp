@@ -149,6 +149,8 @@ template <> struct op_traits<correction_list> : op_flags<idempotent> {};
 template <> struct op_traits<correction_suggestions> : op_flags<idempotent> {};
 // /original: setting the same mode again changes nothing.
 template <> struct op_traits<user_original_set> : op_flags<idempotent> {};
+// Glossary suggestions from corrections: a read.
+template <> struct op_traits<correction_recent> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

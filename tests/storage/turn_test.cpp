@@ -456,8 +456,9 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // star_payment_get, star_refund_put); 57 with business_get; 61 with
   // glossary_list, glossary_put, glossary_answer and glossary_remove; 65
   // with correction_target, correction_put, correction_list and
-  // correction_suggestions; 66 with user_original_set.
-  BOOST_TEST(op_count == 66u);
+  // correction_suggestions; 66 with user_original_set; 67 with
+  // correction_recent.
+  BOOST_TEST(op_count == 67u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.
