@@ -68,9 +68,27 @@ struct fixture : bridge::test::cache_fixture {
     return p;
   }
 
+  /// Waits until the news of every write made so far has reached the
+  /// second engine: the fixture cache has published it once it answers
+  /// (its mailbox is in order), and news published after it arrives
+  /// after it.
+  void settle() {
+    status();
+    constexpr int64_t sentinel = 999999;
+    memo->fill(
+        sentinel,
+        std::make_shared<const team_glossary>(std::vector<glossary_row>{}),
+        memo->reserve());
+    redis.command(
+        {"PUBLISH", std::string{cache::keys::invalidation_channel}, "g999999"});
+    if (!wait_until([&] { return memo->find(sentinel) == nullptr; }))
+      throw std::runtime_error("the news never arrived");
+  }
+
   /// Reads the team's glossary as the second engine's conversation does,
-  /// keeping it.
+  /// keeping it, once the news of earlier writes is in.
   void read_and_keep() {
+    settle();
     auto ticket = memo->reserve();
     auto page = must(glossary_list{ana});
     memo->fill(ana, std::make_shared<const team_glossary>(page.rows), ticket);
