@@ -87,6 +87,19 @@ struct session_options {
   int64_t subscription_stars = defaults::payments::subscription_stars;
 };
 
+/// How often a team must make the same correction before the bot
+/// proposes it to the manager as a glossary entry (and /corrections lists
+/// it). "The same" is the same original message (case and surrounding
+/// blanks aside) in the same pair of languages, corrected to the same
+/// wording; only pairs short enough to be a term are proposed
+/// (`domain::glossary::fits_entry`).
+constexpr int64_t repeats_to_propose = 2;
+
+/// /glossary suggestions: the team's latest corrections (who, what the
+/// translator wrote, the correction), worded in `lang`.
+std::string glossary_suggestions_text(const std::vector<correction_brief>& rows,
+                                      std::string_view lang);
+
 /// A manager's glossary suggestions from repeated corrections, worded in
 /// `lang` (a header and one line each, or that there are none yet).
 std::string corrections_text(const std::vector<correction_suggestion>& rows,
@@ -358,6 +371,20 @@ private:
   /// The manager pressed Accept or Decline under a proposal.
   void answer_glossary_proposal(int64_t id, bool accept);
   void remove_glossary_term(const std::string& args);
+  /// Asks `manager`, in `text`, to accept or decline proposal `r`.
+  void ask_glossary_question(const user_record& manager, const glossary_row& r,
+                             std::string text);
+
+  // -- glossary suggestions (session_glossary_suggestions.cpp) ----------------
+  /// /glossary suggestions: the team's latest corrections, in short.
+  void glossary_suggestions();
+  /// After a correction is stored: when the team has now made it
+  /// `repeats_to_propose` times, it is proposed as a glossary entry.
+  void propose_repeated_correction(const correction_source& src,
+                                   const std::string& correction);
+  void store_correction_proposal(const correction_source& src,
+                                 const std::string& correction,
+                                 int64_t manager_id, int64_t times);
 
   // -- helpers ----------------------------------------------------------------
   /// The bot's own wording in the chat's language.

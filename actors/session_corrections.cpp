@@ -14,9 +14,8 @@ namespace {
 
 using caf::infinite;
 
-/// Suggestions listed at most, and how often a correction must repeat.
+/// Suggestions listed at most.
 constexpr int64_t listed_suggestions = 20;
-constexpr int64_t repeats_to_suggest = 2;
 
 } // namespace
 
@@ -87,6 +86,7 @@ void session_state::store_correction(const correction_source& src,
               out.dedupe_key = "fx" + std::to_string(id.id);
               out.origin_ns = current_.received_ns;
               self->send(opts_->sender, fenced(std::move(out), opts_->fence));
+              propose_repeated_correction(src, correction);
             });
           },
           [this](const caf::error& err) { db_failed(err); });
@@ -94,8 +94,8 @@ void session_state::store_correction(const correction_source& src,
 
 void session_state::corrections() {
   self->request(opts_->db, infinite,
-                correction_suggestions{chat_id_, repeats_to_suggest,
-                                       listed_suggestions, 0})
+                correction_suggestions{
+                    chat_id_, repeats_to_propose, listed_suggestions, 0, {}})
       .await(
           [this](const correction_suggestion_page& page) {
             reply(corrections_text(page.rows, lang()));

@@ -54,6 +54,10 @@ void session_state::glossary_command(const std::string& args) {
     add_glossary_term(rest);
   else if (verb == "remove" && is_manager())
     remove_glossary_term(rest);
+  else if (verb == "suggestions" && rest.empty() && is_manager())
+    glossary_suggestions();
+  else if (is_manager())
+    reply(say(usage) + "\n" + say(text_id::help_glossary_suggestions));
   else
     reply(say(usage));
 }
@@ -205,20 +209,10 @@ void session_state::propose_glossary_term(gl::add_request req) {
 
 void session_state::ask_manager_about(const glossary_row& r) {
   with_partner(me_.manager_id, [this, r](user_record& manager) {
-    outbound out;
-    out.chat_id = manager.telegram_id;
-    out.text =
-        domain::render(text_id::glossary_proposal, manager.language,
-                       me_.display_name, r.term, r.translation, r.target_lang);
-    out.keyboard = {{{std::string{domain::wording(text_id::join_accept_button,
-                                                  manager.language)},
-                      domain::glossary_button_data(true, r.id)},
-                     {std::string{domain::wording(text_id::join_decline_button,
-                                                  manager.language)},
-                      domain::glossary_button_data(false, r.id)}}};
-    out.dedupe_key = "gp" + std::to_string(r.id);
-    out.origin_ns = current_.received_ns;
-    self->send(opts_->sender, fenced(std::move(out), opts_->fence));
+    ask_glossary_question(manager, r,
+                          domain::render(text_id::glossary_proposal,
+                                         manager.language, me_.display_name,
+                                         r.term, r.translation, r.target_lang));
     reply(say(text_id::glossary_proposed, r.term, r.translation));
   });
 }

@@ -100,4 +100,10 @@ void glossary_memo::forget(int64_t manager_id) {
   teams_.erase(manager_id);
 }
 
+void glossary_memo::forget_all() {
+  std::lock_guard<std::mutex> guard{mutex_};
+  ++generation_;
+  teams_.clear();
+}
+
 } // namespace bridge

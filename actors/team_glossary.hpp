@@ -48,10 +48,11 @@ private:
 /// Teams' glossaries this engine read lately, shared by its
 /// conversations so that a message costs no database round trip for its
 /// team's terms. Writes through this engine forget the team at once (the
-/// pool's change hook); a write through another engine is seen when the
-/// copy expires after `ttl`. A read that missed takes a ticket first and
-/// its answer is kept only if nothing was forgotten since, so an answer
-/// read before a change never outlives the change. Thread-safe.
+/// pool's change hook); a write through another engine is forgotten when
+/// its news arrives on Redis (the cache's invalidation feed), and in any
+/// case when the copy expires after `ttl`. A read that missed takes a ticket
+/// first and its answer is kept only if nothing was forgotten since, so an
+/// answer read before a change never outlives the change. Thread-safe.
 class glossary_memo {
 public:
   /// `capacity` teams at most; `now_ms` injected for tests.
@@ -63,6 +64,8 @@ public:
   void fill(int64_t manager_id, std::shared_ptr<const team_glossary> g,
             uint64_t ticket);
   void forget(int64_t manager_id);
+  /// Every team: news that may have named any was lost.
+  void forget_all();
 
 private:
   struct entry {

@@ -109,6 +109,15 @@ bool engine::start_rooms(std::string& err) {
   }
   auto co = cache::cache_options_from(cfg_, db_);
   co.memo = memo_;
+  // Other engines' glossary changes reach this engine's copies at once;
+  // without Redis they expire after glossary.cache_ttl_s.
+  co.forget_glossaries = [glossaries = glossaries_](
+                             const std::vector<int64_t>& managers, bool all) {
+    if (all)
+      glossaries->forget_all();
+    for (auto id : managers)
+      glossaries->forget(id);
+  };
   auto cache = cache::start_cache(sys_, co);
   if (!cache) {
     err = "cache: " + describe(cache.error());

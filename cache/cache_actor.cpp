@@ -38,8 +38,9 @@ cache_actor::behavior_type cache_state::make_behavior(cache_options opts) {
     if (auto ep = parse_redis_url(opts_.url, why)) {
       endpoint_ = *ep;
       try_connect();
-      if (opts_.memo) {
+      if (opts_.memo || opts_.forget_glossaries) {
         invalidation_feed::options fo;
+        fo.forget_glossaries = opts_.forget_glossaries;
         fo.endpoint = endpoint_;
         fo.timeout = opts_.command_timeout;
         fo.backoff = backoff_policy{opts_.reconnect_base, opts_.reconnect_max};

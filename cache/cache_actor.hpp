@@ -52,6 +52,10 @@ struct cache_options {
   /// publishes it for the other engines, and keeps the memo open only
   /// while its own subscription to their news stands.
   std::shared_ptr<profile_memo> memo;
+  /// Forgets teams' glossaries this engine keeps when another engine's
+  /// news names them (the engine's glossary memo); unset: none kept. The
+  /// cache publishes the glossaries this engine's writes change.
+  invalidation_feed::glossary_news forget_glossaries;
   /// The subscription's pings (tests shorten them).
   std::chrono::milliseconds feed_ping_every{1000};
   std::chrono::milliseconds feed_silence_limit{3000};

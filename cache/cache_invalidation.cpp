@@ -30,15 +30,18 @@ void cache_state::invalidate(const cache_invalidate& x) {
     doomed.push_back(keys::fill_lease(doomed[i]));
   for (auto& u : x.usage)
     doomed.push_back(keys::usage(u.manager_id, u.day));
-  if (!opts_.enabled || doomed.empty())
+  if (!opts_.enabled || (doomed.empty() && x.glossaries.empty()))
     return;
   if (up_) {
-    std::vector<redis_command> cmds{{"DEL"}};
-    cmds[0].insert(cmds[0].end(), doomed.begin(), doomed.end());
+    std::vector<redis_command> cmds;
+    if (!doomed.empty()) {
+      cmds.push_back({"DEL"});
+      cmds[0].insert(cmds[0].end(), doomed.begin(), doomed.end());
+    }
     // The other engines' memos learn of it in the same round trip.
-    if (!x.profiles.empty())
+    if (!x.profiles.empty() || !x.glossaries.empty())
       cmds.push_back({"PUBLISH", std::string{keys::invalidation_channel},
-                      encode_invalidation(x.profiles)});
+                      encode_invalidation(x.profiles, x.glossaries)});
     auto r = redis_.pipeline(cmds);
     if (r && !r->front().is_error()) {
       counters_.invalidations += static_cast<int64_t>(doomed.size());
@@ -48,6 +51,8 @@ void cache_state::invalidate(const cache_invalidate& x) {
     // stop using Redis until the delete is done on a fresh connection.
     went_down();
   }
+  // A glossary's news is not kept for later: the other engines' copies
+  // expire on their own (glossary.cache_ttl_s) while Redis is away.
   for (auto& k : doomed) {
     if (pending_deletes_.size() < opts_.max_pending_invalidations) {
       pending_deletes_.insert(std::move(k));

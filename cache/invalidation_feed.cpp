@@ -18,12 +18,18 @@ constexpr size_t max_message = 64 * 1024;
 
 } // namespace
 
-std::string encode_invalidation(const std::vector<int64_t>& profiles) {
+std::string encode_invalidation(const std::vector<int64_t>& profiles,
+                                const std::vector<int64_t>& glossaries) {
   std::string out;
   for (auto id : profiles) {
     if (!out.empty())
       out += ' ';
     out += std::to_string(id);
+  }
+  for (auto id : glossaries) {
+    if (!out.empty())
+      out += ' ';
+    out += 'g' + std::to_string(id);
   }
   return out;
 }
@@ -46,12 +52,15 @@ std::optional<invalidation> decode_invalidation(std::string_view message) {
     if (end == std::string_view::npos)
       end = message.size();
     auto word = message.substr(at, end - at);
+    bool glossary = !word.empty() && word.front() == 'g';
+    if (glossary)
+      word.remove_prefix(1);
     int64_t id = 0;
     auto [rest, ec] =
         std::from_chars(word.data(), word.data() + word.size(), id);
     if (word.empty() || ec != std::errc{} || rest != word.data() + word.size())
       return std::nullopt;
-    out.profiles.push_back(id);
+    (glossary ? out.glossaries : out.profiles).push_back(id);
     at = end + 1;
   }
   return out;
@@ -70,7 +79,8 @@ invalidation_feed::~invalidation_feed() {
   }
   wake_.notify_all();
   thread_.join();
-  memo_->close();
+  if (memo_)
+    memo_->close();
 }
 
 bool invalidation_feed::pause(std::chrono::milliseconds d) {
@@ -97,13 +107,16 @@ void invalidation_feed::run() {
         resubscriptions_.fetch_add(1, std::memory_order_relaxed);
       first = false;
       // Whatever was published while unsubscribed is lost: start empty.
-      memo_->open();
+      if (memo_)
+        memo_->open();
+      forget_all_glossaries();
       subscribed_.store(true, std::memory_order_release);
       spdlog::info(
           "cache: subscribed to invalidations; profiles are kept in memory");
       auto why = serve(redis);
       subscribed_.store(false, std::memory_order_release);
-      memo_->close();
+      if (memo_)
+        memo_->close();
       if (stop_.load(std::memory_order_acquire))
         break;
       spdlog::warn("cache: invalidation feed lost ({}); profiles are read from "
@@ -151,21 +164,33 @@ std::string invalidation_feed::serve(redis_client& redis) {
   return "stopping";
 }
 
+void invalidation_feed::forget_all_glossaries() {
+  if (opts_.forget_glossaries)
+    opts_.forget_glossaries({}, true);
+}
+
 void invalidation_feed::apply(const std::string& message) {
   auto news = decode_invalidation(message);
   if (!news) {
     spdlog::warn("cache: unreadable invalidation ({} bytes); dropping every "
-                 "profile kept in memory",
+                 "profile and glossary kept in memory",
                  message.size());
-    memo_->forget_all();
+    if (memo_)
+      memo_->forget_all();
+    forget_all_glossaries();
     return;
   }
   if (news->all) {
-    memo_->forget_all();
+    if (memo_)
+      memo_->forget_all();
+    forget_all_glossaries();
     return;
   }
-  for (auto id : news->profiles)
-    memo_->forget(id);
+  if (memo_)
+    for (auto id : news->profiles)
+      memo_->forget(id);
+  if (opts_.forget_glossaries && !news->glossaries.empty())
+    opts_.forget_glossaries(news->glossaries, false);
 }
 
 } // namespace bridge::cache

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,16 +21,21 @@
 
 namespace bridge::cache {
 
-/// One published invalidation: the profiles a write changed, or all of
-/// them (a purge after lost invalidations).
+/// One published invalidation: the profiles and the teams' glossaries
+/// (by manager) a write changed, or all of them (a purge after lost
+/// invalidations).
 struct invalidation {
   bool all = false;
   std::vector<int64_t> profiles;
+  std::vector<int64_t> glossaries;
 };
 
-/// The message published for `profiles` ("*" for all): ids in decimal,
-/// separated by single spaces.
-std::string encode_invalidation(const std::vector<int64_t>& profiles);
+/// The message published ("*" for all): words separated by single
+/// spaces, a profile's id in decimal, a glossary's manager id after a
+/// `g`. An engine that reads no `g` word drops every profile it keeps,
+/// which is safe.
+std::string encode_invalidation(const std::vector<int64_t>& profiles,
+                                const std::vector<int64_t>& glossaries = {});
 std::string encode_invalidate_all();
 
 /// Reads a published message. Anything that is not a list of ids or "*"
@@ -41,10 +47,18 @@ std::optional<invalidation> decode_invalidation(std::string_view message);
 /// Redis connection subscribed to `keys::invalidation_channel`. The memo
 /// is open only while the subscription stands and answers pings; on any
 /// loss it is closed (every read goes to Redis again) until the feed has
-/// subscribed anew, with backoff between attempts.
+/// subscribed anew, with backoff between attempts. The teams' glossaries
+/// named in the news are passed on to `forget_glossaries`; those copies
+/// expire on their own, so a lost subscription only delays them.
 class invalidation_feed {
 public:
+  /// Told the managers whose glossary changed, or `all` of them.
+  using glossary_news =
+      std::function<void(const std::vector<int64_t>& managers, bool all)>;
+
   struct options {
+    /// Unset: no glossary is kept in memory.
+    glossary_news forget_glossaries;
     redis_endpoint endpoint;
     std::chrono::milliseconds timeout{250};
     backoff_policy backoff{std::chrono::milliseconds{100},
@@ -56,6 +70,7 @@ public:
     std::chrono::milliseconds silence_limit{3000};
   };
 
+  /// `memo` may be null when only glossaries are kept.
   invalidation_feed(options opts, std::shared_ptr<profile_memo> memo);
   ~invalidation_feed();
 
@@ -75,6 +90,7 @@ private:
   /// Serves one connection until it fails or the feed stops; why it ended.
   std::string serve(redis_client& redis);
   void apply(const std::string& message);
+  void forget_all_glossaries();
   /// Waits `d` unless stopped first; false when stopped.
   bool pause(std::chrono::milliseconds d);
 

@@ -71,6 +71,10 @@ std::string help_text(menu_role role, const std::string& lang) {
                  lang);
   out += "\n/original – ";
   out += wording(text_id::menu_original, lang);
+  if (manager) {
+    out += '\n';
+    out += wording(text_id::help_glossary_suggestions, lang);
+  }
   return out;
 }
 

@@ -569,12 +569,12 @@ size_t length(std::string_view text) {
   return count;
 }
 
-std::string key(std::string_view term) {
-  auto folded = fold(trim(term));
+std::string tidy(std::string_view term) {
+  auto trimmed = trim(term);
   std::string out;
-  out.reserve(folded.size());
+  out.reserve(trimmed.size());
   bool blank = false;
-  for (char c : folded) {
+  for (char c : trimmed) {
     bool s = c == ' ' || c == '\t' || c == '\n' || c == '\r';
     if (s) {
       blank = true;
@@ -586,6 +586,17 @@ std::string key(std::string_view term) {
     out += c;
   }
   return out;
+}
+
+std::string key(std::string_view term) {
+  return fold(tidy(term));
+}
+
+bool fits_entry(std::string_view term, std::string_view translation) {
+  auto t = trim(term);
+  auto x = trim(translation);
+  return !t.empty() && !x.empty() && length(t) <= max_term_chars
+         && length(x) <= max_term_chars * 2 && has_text(t);
 }
 
 add_request parse_add(std::string_view args) {
@@ -609,7 +620,7 @@ add_request parse_add(std::string_view args) {
     out.error = add_error::no_word;
     return out;
   }
-  out.term = key(term);
+  out.term = tidy(term);
   // Several languages: "es: factura; pt: fatura".
   auto colon = rest.find(':');
   bool several = colon != std::string_view::npos

@@ -145,6 +145,8 @@ struct side {
 };
 
 /// `/glossary add TERM = TRANSLATION` or `TERM = es: ...; pt: ...`.
+/// `term` is tidied but keeps the case it was typed in; store it under
+/// `key(term)`.
 struct add_request {
   add_error error = add_error::none;
   std::string term;
@@ -164,8 +166,18 @@ bool fits_script(std::string_view text, std::string_view lang);
 /// Code points in `text`.
 size_t length(std::string_view text);
 
-/// Trims, folds and joins inner whitespace: the key under which a term is
-/// stored, so "Invoice" and "invoice " are one term.
+/// Whether a pair of wordings can be a glossary entry as they are: the
+/// term (tidied) has a letter or digit and at most `max_term_chars` code
+/// points, the translation is not blank and has at most twice that. A
+/// corrected whole sentence is not a term.
+bool fits_entry(std::string_view term, std::string_view translation);
+
+/// Trims and joins inner whitespace runs into one space, keeping case:
+/// a term as it is shown ("Back Room").
+std::string tidy(std::string_view term);
+
+/// `tidy` folded: the key under which a term is stored and matched, so
+/// "Back Room", "back room" and "back  room " are one term.
 std::string key(std::string_view term);
 
 } // namespace bridge::domain::glossary

@@ -188,6 +188,17 @@ enum class text_id {
   original_changed,
   /// The choices, for /original alone and for a bad argument.
   original_usage,
+  // -- glossary suggestions from corrections (issue 25) --
+  /// /glossary suggestions with none; {}: the repeats that propose.
+  glossary_suggestions_none,
+  /// {}: the repeats that propose an entry.
+  glossary_suggestions_header,
+  /// author, machine translation, correction (each shortened).
+  glossary_suggestions_line,
+  /// To the manager: times, term, translation, its language.
+  glossary_correction_proposal,
+  /// The line /help and the manager's /glossary usage add.
+  help_glossary_suggestions,
   count_
 };
 

@@ -375,6 +375,22 @@ constexpr text_table texts_ar{{
     "/original on: دائمًا، تحت كل ترجمة\n"
     "/original off: أبدًا\n"
     "/original auto: فقط عندما تمر الترجمة بلغة أخرى (الإعداد الافتراضي)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "لا توجد تصحيحات بعد. عندما يرد أحد أفراد فريقك بـ /fix على ترجمة، يظهر "
+    "التصحيح هنا؛ والتصحيح نفسه إذا تكرر \u2068{}\u2069 مرات يُقترح كمدخل في "
+    "المسرد.",
+    // glossary_suggestions_header
+    "أحدث تصحيحات فريقك، الأحدث أولًا. التصحيح نفسه إذا تكرر \u2068{}\u2069 "
+    "مرات يُقترح كمدخل في المسرد.",
+    // glossary_suggestions_line
+    "• \u2068{}\u2069: «\u2068{}\u2069» ← «\u2068{}\u2069»",
+    // glossary_correction_proposal
+    "أجرى فريقك التصحيح نفسه \u2068{}\u2069 مرات: \u2068{}\u2069 → "
+    "\u2068{}\u2069 (\u2068{}\u2069). هل أضيفه إلى المسرد؟",
+    // help_glossary_suggestions
+    "/glossary suggestions – أحدث تصحيحات فريقك؛ والتصحيح المكرر بالطريقة "
+    "نفسها يُقترح كمدخل في المسرد",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -373,6 +373,22 @@ constexpr text_table texts_ca{{
     "/original off: mai\n"
     "/original auto: només quan la traducció ha passat per una altra llengua "
     "(l’opció per defecte)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Encara no hi ha correccions. Quan algú del teu equip respon /fix a una "
+    "traducció, apareix aquí; la mateixa correcció feta {} vegades es proposa "
+    "com a entrada del glossari.",
+    // glossary_suggestions_header
+    "Les darreres correccions del teu equip, primer les més recents. La "
+    "mateixa correcció feta {} vegades es proposa com a entrada del glossari.",
+    // glossary_suggestions_line
+    "• {}: «{}» → «{}»",
+    // glossary_correction_proposal
+    "El teu equip ha fet la mateixa correcció {} vegades: {} → {} ({}). "
+    "L'afegeixo al glossari?",
+    // help_glossary_suggestions
+    "/glossary suggestions – les darreres correccions del teu equip; una de "
+    "repetida igual es proposa com a entrada del glossari",
 }};
 
 } // namespace bridge::domain::texts_detail

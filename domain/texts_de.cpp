@@ -394,6 +394,22 @@ constexpr text_table texts_de{{
     "/original off: nie\n"
     "/original auto: nur wenn die Übersetzung über eine andere Sprache lief "
     "(die Voreinstellung)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Noch keine Korrekturen. Wenn jemand aus deinem Team mit /fix auf eine "
+    "Übersetzung antwortet, erscheint sie hier; dieselbe Korrektur, {}-mal "
+    "gemacht, wird als Glossareintrag vorgeschlagen.",
+    // glossary_suggestions_header
+    "Die neuesten Korrekturen deines Teams, die jüngste zuerst. Dieselbe "
+    "Korrektur, {}-mal gemacht, wird als Glossareintrag vorgeschlagen.",
+    // glossary_suggestions_line
+    "• {}: „{}“ → „{}“",
+    // glossary_correction_proposal
+    "Dein Team hat dieselbe Korrektur {}-mal gemacht: {} → {} ({}). Ins "
+    "Glossar aufnehmen?",
+    // help_glossary_suggestions
+    "/glossary suggestions – die neuesten Korrekturen deines Teams; eine "
+    "gleich wiederholte wird als Glossareintrag vorgeschlagen",
 }};
 
 } // namespace bridge::domain::texts_detail

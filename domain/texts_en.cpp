@@ -368,6 +368,22 @@ constexpr text_table texts_en{{
     "/original off: never\n"
     "/original auto: only when the translation went through another language "
     "(the default)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "No corrections yet. When someone in your team replies /fix to a "
+    "translation, it shows here; the same correction made {} times is proposed "
+    "as a glossary entry.",
+    // glossary_suggestions_header
+    "Your team's latest corrections, newest first. The same correction made {} "
+    "times is proposed as a glossary entry.",
+    // glossary_suggestions_line
+    "• {}: “{}” → “{}”",
+    // glossary_correction_proposal
+    "Your team made the same correction {} times: {} → {} ({}). Add it to the "
+    "glossary?",
+    // help_glossary_suggestions
+    "/glossary suggestions – your team's latest corrections; one repeated the "
+    "same way is proposed as a glossary entry",
 }};
 
 } // namespace bridge::domain::texts_detail

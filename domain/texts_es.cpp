@@ -369,6 +369,22 @@ constexpr text_table texts_es{{
     "/original off: nunca\n"
     "/original auto: solo cuando la traducción pasó por otro idioma (la opción "
     "predeterminada)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Todavía no hay correcciones. Cuando alguien de tu equipo responde /fix a "
+    "una traducción, aparece aquí; la misma corrección hecha {} veces se "
+    "propone como entrada del glosario.",
+    // glossary_suggestions_header
+    "Las últimas correcciones de tu equipo, primero las más recientes. La "
+    "misma corrección hecha {} veces se propone como entrada del glosario.",
+    // glossary_suggestions_line
+    "• {}: «{}» → «{}»",
+    // glossary_correction_proposal
+    "Tu equipo hizo la misma corrección {} veces: {} → {} ({}). ¿La añado al "
+    "glosario?",
+    // help_glossary_suggestions
+    "/glossary suggestions – las últimas correcciones de tu equipo; una "
+    "repetida igual se propone como entrada del glosario",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -380,6 +380,22 @@ constexpr text_table texts_fr{{
     "/original off : jamais\n"
     "/original auto : seulement quand la traduction est passée par une autre "
     "langue (le réglage par défaut)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Aucune correction pour l'instant. Quand quelqu'un de votre équipe répond "
+    "/fix à une traduction, elle apparaît ici ; la même correction faite {} "
+    "fois est proposée comme entrée du glossaire.",
+    // glossary_suggestions_header
+    "Les dernières corrections de votre équipe, les plus récentes d'abord. La "
+    "même correction faite {} fois est proposée comme entrée du glossaire.",
+    // glossary_suggestions_line
+    "• {} : « {} » → « {} »",
+    // glossary_correction_proposal
+    "Votre équipe a fait la même correction {} fois : {} → {} ({}). L'ajouter "
+    "au glossaire ?",
+    // help_glossary_suggestions
+    "/glossary suggestions – les dernières corrections de votre équipe ; une "
+    "correction répétée à l'identique est proposée comme entrée du glossaire",
 }};
 
 } // namespace bridge::domain::texts_detail

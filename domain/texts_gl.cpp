@@ -371,6 +371,22 @@ constexpr text_table texts_gl{{
     "/original off: nunca\n"
     "/original auto: só cando a tradución pasou por outra lingua (a opción "
     "predeterminada)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Aínda non hai correccións. Cando alguén do teu equipo responde /fix a "
+    "unha tradución, aparece aquí; a mesma corrección feita {} veces proponse "
+    "como entrada do glosario.",
+    // glossary_suggestions_header
+    "As últimas correccións do teu equipo, primeiro as máis recentes. A mesma "
+    "corrección feita {} veces proponse como entrada do glosario.",
+    // glossary_suggestions_line
+    "• {}: «{}» → «{}»",
+    // glossary_correction_proposal
+    "O teu equipo fixo a mesma corrección {} veces: {} → {} ({}). Engádoa ao "
+    "glosario?",
+    // help_glossary_suggestions
+    "/glossary suggestions – as últimas correccións do teu equipo; unha "
+    "repetida igual proponse como entrada do glosario",
 }};
 
 } // namespace bridge::domain::texts_detail

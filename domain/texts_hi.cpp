@@ -357,6 +357,21 @@ constexpr text_table texts_hi{{
     "/original on: हमेशा, हर अनुवाद के नीचे\n"
     "/original off: कभी नहीं\n"
     "/original auto: केवल तब जब अनुवाद किसी दूसरी भाषा से होकर आया हो (डिफ़ॉल्ट)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "अभी कोई सुधार नहीं है। जब आपकी टीम का कोई सदस्य किसी अनुवाद का जवाब /fix से देता "
+    "है, तो वह यहाँ दिखता है; एक ही सुधार {} बार किया जाए तो उसे शब्दावली की प्रविष्टि "
+    "के रूप में प्रस्तावित किया जाता है।",
+    // glossary_suggestions_header
+    "आपकी टीम के ताज़ा सुधार, सबसे नया पहले। एक ही सुधार {} बार किया जाए तो उसे "
+    "शब्दावली की प्रविष्टि के रूप में प्रस्तावित किया जाता है।",
+    // glossary_suggestions_line
+    "• {}: “{}” → “{}”",
+    // glossary_correction_proposal
+    "आपकी टीम ने एक ही सुधार {} बार किया: {} → {} ({})। क्या इसे शब्दावली में जोड़ें?",
+    // help_glossary_suggestions
+    "/glossary suggestions – आपकी टीम के ताज़ा सुधार; एक जैसा दोहराया गया सुधार "
+    "शब्दावली की प्रविष्टि के रूप में प्रस्तावित होता है",
 }};
 
 } // namespace bridge::domain::texts_detail

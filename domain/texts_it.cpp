@@ -379,6 +379,22 @@ constexpr text_table texts_it{{
     "/original off: mai\n"
     "/original auto: solo quando la traduzione è passata per un’altra lingua "
     "(l’impostazione predefinita)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Ancora nessuna correzione. Quando qualcuno del tuo team risponde /fix a "
+    "una traduzione, compare qui; la stessa correzione fatta {} volte viene "
+    "proposta come voce del glossario.",
+    // glossary_suggestions_header
+    "Le ultime correzioni del tuo team, dalla più recente. La stessa "
+    "correzione fatta {} volte viene proposta come voce del glossario.",
+    // glossary_suggestions_line
+    "• {}: «{}» → «{}»",
+    // glossary_correction_proposal
+    "Il tuo team ha fatto la stessa correzione {} volte: {} → {} ({}). "
+    "Aggiungerla al glossario?",
+    // help_glossary_suggestions
+    "/glossary suggestions – le ultime correzioni del tuo team; una ripetuta "
+    "allo stesso modo viene proposta come voce del glossario",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -368,6 +368,22 @@ constexpr text_table texts_pl{{
     "/original off: nigdy\n"
     "/original auto: tylko gdy tłumaczenie szło przez inny język (ustawienie "
     "domyślne)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Nie ma jeszcze poprawek. Gdy ktoś z twojego zespołu odpowie /fix na "
+    "tłumaczenie, pojawi się ono tutaj; ta sama poprawka zrobiona {} razy "
+    "zostaje zaproponowana jako hasło słowniczka.",
+    // glossary_suggestions_header
+    "Najnowsze poprawki twojego zespołu, od najnowszej. Ta sama poprawka "
+    "zrobiona {} razy zostaje zaproponowana jako hasło słowniczka.",
+    // glossary_suggestions_line
+    "• {}: „{}” → „{}”",
+    // glossary_correction_proposal
+    "Twój zespół {} razy zrobił tę samą poprawkę: {} → {} ({}). Dodać ją do "
+    "słowniczka?",
+    // help_glossary_suggestions
+    "/glossary suggestions – najnowsze poprawki twojego zespołu; powtórzona "
+    "tak samo zostaje zaproponowana jako hasło słowniczka",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -376,6 +376,23 @@ constexpr text_table texts_pt{{
     "/original off: nunca\n"
     "/original auto: só quando a tradução passou por outro idioma (a opção "
     "padrão)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Ainda não há correções. Quando alguém da sua equipe responde /fix a uma "
+    "tradução, ela aparece aqui; a mesma correção feita {} vezes é proposta "
+    "como entrada do glossário.",
+    // glossary_suggestions_header
+    "As últimas correções da sua equipe, das mais recentes para as mais "
+    "antigas. A mesma correção feita {} vezes é proposta como entrada do "
+    "glossário.",
+    // glossary_suggestions_line
+    "• {}: “{}” → “{}”",
+    // glossary_correction_proposal
+    "Sua equipe fez a mesma correção {} vezes: {} → {} ({}). Adicionar ao "
+    "glossário?",
+    // help_glossary_suggestions
+    "/glossary suggestions – as últimas correções da sua equipe; uma repetida "
+    "da mesma forma é proposta como entrada do glossário",
 }};
 
 } // namespace bridge::domain::texts_detail

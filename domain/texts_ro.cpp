@@ -368,6 +368,22 @@ constexpr text_table texts_ro{{
     "/original off: niciodată\n"
     "/original auto: doar când traducerea a trecut printr-o altă limbă "
     "(varianta implicită)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Încă nu există corecturi. Când cineva din echipa ta răspunde cu /fix la o "
+    "traducere, apare aici; aceeași corectură făcută de {} ori este propusă ca "
+    "intrare în glosar.",
+    // glossary_suggestions_header
+    "Cele mai recente corecturi ale echipei tale, de la cea mai nouă. Aceeași "
+    "corectură făcută de {} ori este propusă ca intrare în glosar.",
+    // glossary_suggestions_line
+    "• {}: „{}” → „{}”",
+    // glossary_correction_proposal
+    "Echipa ta a făcut aceeași corectură de {} ori: {} → {} ({}). O adaug în "
+    "glosar?",
+    // help_glossary_suggestions
+    "/glossary suggestions – cele mai recente corecturi ale echipei tale; una "
+    "repetată la fel este propusă ca intrare în glosar",
 }};
 
 } // namespace bridge::domain::texts_detail

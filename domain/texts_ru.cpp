@@ -367,6 +367,22 @@ constexpr text_table texts_ru{{
     "/original on: всегда, под каждым переводом\n"
     "/original off: никогда\n"
     "/original auto: только когда перевод шёл через другой язык (по умолчанию)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Исправлений пока нет. Когда кто-то из вашей команды отвечает /fix на "
+    "перевод, исправление появляется здесь; одно и то же исправление, "
+    "сделанное {} раза, предлагается в глоссарий.",
+    // glossary_suggestions_header
+    "Последние исправления вашей команды, сначала новые. Одно и то же "
+    "исправление, сделанное {} раза, предлагается в глоссарий.",
+    // glossary_suggestions_line
+    "• {}: «{}» → «{}»",
+    // glossary_correction_proposal
+    "Ваша команда {} раза сделала одно и то же исправление: {} → {} ({}). "
+    "Добавить его в глоссарий?",
+    // help_glossary_suggestions
+    "/glossary suggestions – последние исправления вашей команды; повторённое "
+    "одинаково предлагается в глоссарий",
 }};
 
 } // namespace bridge::domain::texts_detail

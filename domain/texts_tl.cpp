@@ -394,6 +394,23 @@ constexpr text_table texts_tl{{
     "/original on: palagi, sa ilalim ng bawat salin\n"
     "/original off: hindi kailanman\n"
     "/original auto: kapag dumaan lang ang salin sa ibang wika (ang default)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Wala pang pagwawasto. Kapag may kasama sa team mo na sumagot ng /fix sa "
+    "isang salin, lalabas ito rito; ang parehong pagwawasto na ginawa nang {} "
+    "beses ay imumungkahi bilang entry ng glosaryo.",
+    // glossary_suggestions_header
+    "Ang mga pinakabagong pagwawasto ng team mo, nauuna ang pinakabago. Ang "
+    "parehong pagwawasto na ginawa nang {} beses ay imumungkahi bilang entry "
+    "ng glosaryo.",
+    // glossary_suggestions_line
+    "• {}: “{}” → “{}”",
+    // glossary_correction_proposal
+    "Ginawa ng team mo ang parehong pagwawasto nang {} beses: {} → {} ({}). "
+    "Idagdag ba sa glosaryo?",
+    // help_glossary_suggestions
+    "/glossary suggestions – ang mga pinakabagong pagwawasto ng team mo; ang "
+    "inulit nang pareho ay imumungkahi bilang entry ng glosaryo",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -364,6 +364,21 @@ constexpr text_table texts_tr{{
     "/original on: her zaman, her çevirinin altında\n"
     "/original off: hiçbir zaman\n"
     "/original auto: yalnızca çeviri başka bir dilden geçtiğinde (varsayılan)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Henüz düzeltme yok. Ekibinizden biri bir çeviriye /fix ile yanıt "
+    "verdiğinde burada görünür; aynı düzeltme {} kez yapılırsa sözlük girdisi "
+    "olarak önerilir.",
+    // glossary_suggestions_header
+    "Ekibinizin en son düzeltmeleri, en yenisi önce. Aynı düzeltme {} kez "
+    "yapılırsa sözlük girdisi olarak önerilir.",
+    // glossary_suggestions_line
+    "• {}: “{}” → “{}”",
+    // glossary_correction_proposal
+    "Ekibiniz aynı düzeltmeyi {} kez yaptı: {} → {} ({}). Sözlüğe eklensin mi?",
+    // help_glossary_suggestions
+    "/glossary suggestions – ekibinizin en son düzeltmeleri; aynı şekilde "
+    "tekrarlanan bir düzeltme sözlük girdisi olarak önerilir",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -368,6 +368,22 @@ constexpr text_table texts_uk{{
     "/original on: завжди, під кожним перекладом\n"
     "/original off: ніколи\n"
     "/original auto: лише коли переклад ішов через іншу мову (типово)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "Виправлень поки немає. Коли хтось із вашої команди відповідає /fix на "
+    "переклад, виправлення з'являється тут; те саме виправлення, зроблене {} "
+    "рази, пропонується до глосарію.",
+    // glossary_suggestions_header
+    "Останні виправлення вашої команди, спочатку нові. Те саме виправлення, "
+    "зроблене {} рази, пропонується до глосарію.",
+    // glossary_suggestions_line
+    "• {}: «{}» → «{}»",
+    // glossary_correction_proposal
+    "Ваша команда {} рази зробила те саме виправлення: {} → {} ({}). Додати "
+    "його до глосарію?",
+    // help_glossary_suggestions
+    "/glossary suggestions – останні виправлення вашої команди; повторене "
+    "однаково пропонується до глосарію",
 }};
 
 } // namespace bridge::domain::texts_detail

@@ -401,6 +401,23 @@ constexpr text_table texts_ur{{
     "/original on: ہمیشہ، ہر ترجمے کے نیچے\n"
     "/original off: کبھی نہیں\n"
     "/original auto: صرف جب ترجمہ کسی دوسری زبان سے ہو کر آیا ہو (طے شدہ)",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "ابھی کوئی اصلاح نہیں ہے۔ جب آپ کی ٹیم کا کوئی فرد کسی ترجمے کا جواب /fix "
+    "سے دیتا ہے تو وہ یہاں نظر آتی ہے؛ ایک ہی اصلاح \u2068{}\u2069 بار کی جائے "
+    "تو اسے فرہنگ کے اندراج کے طور پر تجویز کیا جاتا ہے۔",
+    // glossary_suggestions_header
+    "آپ کی ٹیم کی تازہ ترین اصلاحات، سب سے نئی پہلے۔ ایک ہی اصلاح "
+    "\u2068{}\u2069 بار کی جائے تو اسے فرہنگ کے اندراج کے طور پر تجویز کیا "
+    "جاتا ہے۔",
+    // glossary_suggestions_line
+    "• \u2068{}\u2069: «\u2068{}\u2069» ← «\u2068{}\u2069»",
+    // glossary_correction_proposal
+    "آپ کی ٹیم نے ایک ہی اصلاح \u2068{}\u2069 بار کی: \u2068{}\u2069 → "
+    "\u2068{}\u2069 (\u2068{}\u2069)۔ کیا اسے فرہنگ میں شامل کیا جائے؟",
+    // help_glossary_suggestions
+    "/glossary suggestions – آپ کی ٹیم کی تازہ ترین اصلاحات؛ ایک ہی طرح دہرائی "
+    "گئی اصلاح فرہنگ کے اندراج کے طور پر تجویز ہوتی ہے",
 }};
 
 } // namespace bridge::domain::texts_detail

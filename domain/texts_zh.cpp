@@ -338,6 +338,20 @@ constexpr text_table texts_zh{{
     "/original on：总是显示，每条译文下都有\n"
     "/original off：从不显示\n"
     "/original auto：仅当翻译经过另一种语言时显示（默认）",
+    // -- glossary suggestions from corrections (issue 25) --
+    // glossary_suggestions_none
+    "还没有更正。团队成员用 /fix "
+    "回复某条译文后，更正会显示在这里；同一更正做了 {} "
+    "次，就会被建议加入术语表。",
+    // glossary_suggestions_header
+    "你团队最近的更正，最新的在前。同一更正做了 {} 次，就会被建议加入术语表。",
+    // glossary_suggestions_line
+    "• {}：“{}” → “{}”",
+    // glossary_correction_proposal
+    "你的团队已将同一处更正了 {} 次：{} → {}（{}）。要加入术语表吗？",
+    // help_glossary_suggestions
+    "/glossary suggestions – "
+    "团队最近的更正；以同样方式重复的更正会被建议加入术语表",
 }};
 
 } // namespace bridge::domain::texts_detail

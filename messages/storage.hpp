@@ -267,7 +267,9 @@ using db_ops = db_op_list<
     // active teams, kept as they happen
     team_active,
     // Stars events that credited nothing
-    star_rejection_list>;
+    star_rejection_list,
+    // glossary suggestions from corrections
+    correction_recent>;
 
 namespace detail {
 

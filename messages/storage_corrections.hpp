@@ -135,20 +135,65 @@ typename Inspector::result_type inspect(Inspector& f,
 }
 
 /// The suggestions of manager `manager_id`'s conversations: corrections
-/// repeated at least `min_times`, most repeated first.
+/// repeated at least `min_times`, most repeated first. With `only` set
+/// (its original text non-empty), just that one's group: how often that
+/// original was corrected to that wording in that pair of languages.
 struct correction_suggestions {
   using result = correction_suggestion_page;
   int64_t manager_id = 0;
   int64_t min_times = 2;
   int64_t limit = 20;
   int64_t timeout_ms = 0;
+  correction_suggestion only{};
 };
 
 template <class Inspector>
 typename Inspector::result_type inspect(Inspector& f,
                                         correction_suggestions& x) {
   return f(caf::meta::type_name("correction_suggestions"), x.manager_id,
-           x.min_times, x.limit, x.timeout_ms);
+           x.min_times, x.limit, x.timeout_ms, x.only);
+}
+
+// -- glossary suggestions (/glossary suggestions) ----------------------------
+
+/// One correction in short: who made it, what the translator wrote and
+/// what they wrote instead.
+struct correction_brief {
+  std::string author_name;
+  std::string machine_text;
+  std::string correction;
+  int64_t created_at_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, correction_brief& x) {
+  return f(caf::meta::type_name("correction_brief"), x.author_name,
+           x.machine_text, x.correction, x.created_at_ms);
+}
+
+struct correction_brief_page {
+  std::vector<correction_brief> rows;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f,
+                                        correction_brief_page& x) {
+  return f(caf::meta::type_name("correction_brief_page"), x.rows);
+}
+
+/// The latest `limit` corrections made in manager `manager_id`'s
+/// conversations, newest first.
+struct correction_recent {
+  using result = correction_brief_page;
+  int64_t manager_id = 0;
+  int64_t limit = 10;
+  int64_t timeout_ms = 0;
+};
+
+template <class Inspector>
+typename Inspector::result_type inspect(Inspector& f, correction_recent& x) {
+  return f(caf::meta::type_name("correction_recent"), x.manager_id, x.limit,
+           x.timeout_ms);
 }
 
 } // namespace bridge

@@ -155,6 +155,10 @@ CAF_ADD_TYPE_ID(bridge, (bridge::team_active))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection_page))
 CAF_ADD_TYPE_ID(bridge, (bridge::star_rejection_list))
+// glossary suggestions from corrections
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_brief))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_brief_page))
+CAF_ADD_TYPE_ID(bridge, (bridge::correction_recent))
 
 // -- storage: handles and pool internals -------------------------------------
 CAF_ADD_TYPE_ID(bridge, (bridge::db_actor))

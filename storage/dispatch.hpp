@@ -155,6 +155,8 @@ template <> struct op_traits<user_original_set> : op_flags<idempotent> {};
 template <> struct op_traits<team_active> : op_flags<idempotent> {};
 // Stars events that credited nothing: the listing only reads.
 template <> struct op_traits<star_rejection_list> : op_flags<idempotent> {};
+// Glossary suggestions from corrections: a read.
+template <> struct op_traits<correction_recent> : op_flags<idempotent> {};
 
 /// Rows a request writes; batches are cut at `db.batch_max` rows.
 template <class Op> size_t op_weight(const Op&) {

@@ -44,8 +44,10 @@ struct migration_plan {
 };
 
 /// Compares what this build has with what the database recorded. Refuses
-/// versions that are not 1..N without gaps, a recorded version this build
-/// does not know (the database is newer), and a changed checksum.
+/// versions that do not rise strictly from 1 (gaps are allowed), a
+/// recorded version this build does not know (past its newest: the
+/// database is newer), and a changed checksum. Every version not yet
+/// recorded is pending, even one below the newest recorded.
 migration_plan plan_migrations(const std::vector<migration>& available,
                                const std::vector<applied_migration>& applied);
 

@@ -55,20 +55,33 @@ SELECT min(btrim(c.original_text)), c.original_lang, c.target_lang,
        min(btrim(c.correction)), count(*)
 FROM corrections c JOIN conversations v ON v.id = c.conversation_id
 WHERE v.manager_id = $1
+  AND ($4 = '' OR (lower(btrim(c.original_text)) = lower(btrim($4))
+                   AND c.original_lang = $5 AND c.target_lang = $6
+                   AND lower(btrim(c.correction)) = lower(btrim($7))))
 GROUP BY lower(btrim(c.original_text)), c.original_lang, c.target_lang,
          lower(btrim(c.correction))
 HAVING count(*) >= $2
 ORDER BY count(*) DESC, min(c.id)
 LIMIT $3)"};
 
+// The author's name as they gave it at registration; a correction whose
+// author reset keeps its row and shows without a name.
+constexpr sql_def correction_recent{"correction_recent", R"(
+SELECT COALESCE(u.display_name, ''), c.machine_text, c.correction,
+       epoch_ms(c.created_at)
+FROM corrections c
+JOIN conversations v ON v.id = c.conversation_id
+LEFT JOIN users u ON u.telegram_id = c.author_id
+WHERE v.manager_id = $1
+ORDER BY c.id DESC
+LIMIT $2)"};
+
 } // namespace sql
 
 const std::vector<sql_def>& correction_statements() {
   static const std::vector<sql_def> defs{
-      sql::correction_target,
-      sql::correction_put,
-      sql::correction_list,
-      sql::correction_suggestions,
+      sql::correction_target,      sql::correction_put,    sql::correction_list,
+      sql::correction_suggestions, sql::correction_recent,
   };
   return defs;
 }
@@ -102,6 +115,16 @@ caf::error check(const correction_list& x) {
 caf::error check(const correction_suggestions& x) {
   if (x.min_times < 1)
     return make_error(engine_errc::invalid_input, "min_times below 1");
+  const auto& o = x.only;
+  return first_error(
+      {check_id("manager id", x.manager_id), check_limit(x.limit),
+       check_text("original", o.original_text, limits::message_text),
+       check_text("original language", o.original_lang, limits::code),
+       check_text("target language", o.target_lang, limits::code),
+       check_text("correction", o.correction, limits::short_text)});
+}
+
+caf::error check(const correction_recent& x) {
   return first_error(
       {check_id("manager id", x.manager_id), check_limit(x.limit)});
 }
@@ -145,12 +168,25 @@ correction_page execute(op_context& ctx, const correction_list& x) {
 correction_suggestion_page execute(op_context& ctx,
                                    const correction_suggestions& x) {
   correction_suggestion_page out;
-  for (auto& r : ctx.sql.run(
-           {sql::correction_suggestions.name,
-            {param(x.manager_id), param(x.min_times), param(x.limit)}})) {
+  for (auto& r :
+       ctx.sql.run({sql::correction_suggestions.name,
+                    {param(x.manager_id), param(x.min_times), param(x.limit),
+                     param(x.only.original_text), param(x.only.original_lang),
+                     param(x.only.target_lang), param(x.only.correction)}})) {
     expect_width(r, 5, "correction suggestion");
     out.rows.push_back({text_at(r, 0), text_at(r, 1), text_at(r, 2),
                         text_at(r, 3), int_at(r, 4)});
+  }
+  return out;
+}
+
+correction_brief_page execute(op_context& ctx, const correction_recent& x) {
+  correction_brief_page out;
+  for (auto& r : ctx.sql.run({sql::correction_recent.name,
+                              {param(x.manager_id), param(x.limit)}})) {
+    expect_width(r, 4, "correction brief");
+    out.rows.push_back(
+        {text_at(r, 0), text_at(r, 1), text_at(r, 2), int_at(r, 3)});
   }
   return out;
 }

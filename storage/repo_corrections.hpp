@@ -17,11 +17,13 @@ caf::error check(const correction_target& x);
 caf::error check(const correction_put& x);
 caf::error check(const correction_list& x);
 caf::error check(const correction_suggestions& x);
+caf::error check(const correction_recent& x);
 
 correction_source execute(op_context& ctx, const correction_target& x);
 db_id execute(op_context& ctx, const correction_put& x);
 correction_page execute(op_context& ctx, const correction_list& x);
 correction_suggestion_page execute(op_context& ctx,
                                    const correction_suggestions& x);
+correction_brief_page execute(op_context& ctx, const correction_recent& x);
 
 } // namespace bridge::storage

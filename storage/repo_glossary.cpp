@@ -33,13 +33,19 @@ DO UPDATE SET term = EXCLUDED.term, translation = EXCLUDED.translation,
               proposer_id = EXCLUDED.proposer_id
 RETURNING id)"};
 
-// Proposals are bounded alike, so a worker cannot fill the table.
+// Proposals are bounded alike, so a worker cannot fill the table. The
+// same proposal again (by term key and translation, case aside) answers
+// the one waiting, so the manager is asked about it once.
 constexpr sql_def glossary_put_proposed{"glossary_put_proposed", R"(
 INSERT INTO glossary_terms (manager_id, source_lang, target_lang, term,
                             term_key, translation, proposer_id, status)
 SELECT $1, $2, $3, $5, $4, $6, $7, 'proposed'
 WHERE (SELECT count(*) FROM glossary_terms
        WHERE manager_id = $1 AND status = 'proposed') < $8
+ON CONFLICT (manager_id, source_lang, target_lang, term_key,
+             lower(translation))
+  WHERE status = 'proposed'
+DO UPDATE SET term = EXCLUDED.term
 RETURNING id)"};
 
 // Locked: of two answers to one proposal (two presses, two engines) the

@@ -124,15 +124,41 @@ BOOST_AUTO_TEST_CASE(invalidations_round_trip) {
   auto all = decode_invalidation(encode_invalidate_all());
   BOOST_REQUIRE(all);
   BOOST_TEST(all->all);
+  // Glossaries travel as "g<manager>" words beside the profiles.
+  BOOST_TEST(encode_invalidation({42}, {7, 8}) == "42 g7 g8");
+  auto both = decode_invalidation(encode_invalidation({42}, {7, 8}));
+  BOOST_REQUIRE(both);
+  BOOST_TEST((both->profiles == std::vector<int64_t>{42}));
+  BOOST_TEST((both->glossaries == std::vector<int64_t>{7, 8}));
+  auto only = decode_invalidation(encode_invalidation({}, {9}));
+  BOOST_REQUIRE(only);
+  BOOST_TEST(only->profiles.empty());
+  BOOST_TEST((only->glossaries == std::vector<int64_t>{9}));
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_invalidations_are_nothing) {
-  for (std::string bad : std::vector<std::string>{
-           "", " ", "1 ", " 1", "1  2", "1,2", "x", "12a", "**",
-           "99999999999999999999", "1\n2", std::string(70000, '1'),
-           std::string("1\0"
-                       "2",
-                       3)})
+  for (std::string bad : std::vector<std::string>{"",
+                                                  " ",
+                                                  "1 ",
+                                                  " 1",
+                                                  "1  2",
+                                                  "1,2",
+                                                  "x",
+                                                  "12a",
+                                                  "**",
+                                                  "99999999999999999999",
+                                                  "1\n2",
+                                                  std::string(70000, '1'),
+                                                  "g",
+                                                  "gg1",
+                                                  "1 g",
+                                                  "G1",
+                                                  "g1x",
+                                                  "g 1",
+                                                  "g99999999999999999999",
+                                                  std::string("1\0"
+                                                              "2",
+                                                              3)})
     BOOST_TEST(!decode_invalidation(bad), "accepted: " << bad.substr(0, 20));
 }
 

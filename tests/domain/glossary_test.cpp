@@ -99,10 +99,52 @@ BOOST_AUTO_TEST_CASE(placeholders_cannot_be_forged) {
              == "12 open");
 }
 
+BOOST_AUTO_TEST_CASE(terms_keep_their_case_and_share_a_folded_key) {
+  BOOST_TEST(tidy("  Back \t Room ") == "Back Room");
+  BOOST_TEST(key("Back Room") == "back room");
+  BOOST_TEST(key("Back Room") == key("back  ROOM"));
+  BOOST_TEST(key("ÉQUIPE Счёт") == "équipe счёт");
+  BOOST_TEST(tidy("ÉQUIPE") == "ÉQUIPE");
+  BOOST_TEST(parse_add("Back Room = Trastienda").term == "Back Room");
+  BOOST_TEST(parse_add("Back Room = Trastienda").sides[0].translation
+             == "Trastienda");
+  // Empty, blank and hostile input: nothing to show, nothing to key.
+  BOOST_TEST(tidy("").empty());
+  BOOST_TEST(key(" \t\n ").empty());
+  BOOST_TEST(key("\xff\xfe"
+                 "A")
+             == "\xff\xfe"
+                "a");
+  std::string big(10000, 'A');
+  BOOST_TEST(key(big) == std::string(10000, 'a'));
+}
+
+BOOST_AUTO_TEST_CASE(only_short_wordings_fit_an_entry) {
+  BOOST_TEST(fits_entry("Back room", "Trastienda"));
+  BOOST_TEST(fits_entry("  site ", " obra "));
+  // Empty or blank sides, and a term with no letter or digit.
+  BOOST_TEST(!fits_entry("", "obra"));
+  BOOST_TEST(!fits_entry("site", "  "));
+  BOOST_TEST(!fits_entry("*+?", "x"));
+  // Oversize: a corrected sentence is not a term.
+  BOOST_TEST(fits_entry(std::string(64, 'a'), std::string(128, 'b')));
+  BOOST_TEST(!fits_entry(std::string(65, 'a'), "b"));
+  BOOST_TEST(!fits_entry("a", std::string(129, 'b')));
+  BOOST_TEST(!fits_entry(std::string(1 << 20, 'a'), "b"));
+  // Code points are counted, not bytes; malformed bytes are characters.
+  std::string cyrillic;
+  for (int i = 0; i < 64; ++i)
+    cyrillic += "ж";
+  BOOST_TEST(fits_entry(cyrillic, "x"));
+  BOOST_TEST(fits_entry("ok\xff", "x"));
+  BOOST_TEST(!fits_entry("\xff\xfe", "x"));
+}
+
 BOOST_AUTO_TEST_CASE(add_reads_one_or_several_languages) {
   auto one = parse_add("  Purchase   Order = orden de compra ");
   BOOST_TEST((one.error == add_error::none));
-  BOOST_TEST(one.term == "purchase order");
+  BOOST_TEST(one.term == "Purchase Order"); // shown as typed
+  BOOST_TEST(key(one.term) == "purchase order");
   BOOST_TEST(one.sides.size() == 1u);
   BOOST_TEST(one.sides[0].lang.empty());
   BOOST_TEST(one.sides[0].translation == "orden de compra");

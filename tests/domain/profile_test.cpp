@@ -207,12 +207,17 @@ BOOST_AUTO_TEST_CASE(help_names_what_the_menu_offers) {
     BOOST_TEST(worker.rfind(std::string{wording(text_id::help_worker, l)}, 0)
                    == 0u,
                l);
-    for (const char* c : {"/glossary", "/corrections", "/fix"})
+    for (const char* c :
+         {"/glossary", "/corrections", "/fix", "/glossary suggestions"})
       BOOST_TEST(manager.find(c) != std::string::npos, l << " " << c);
     BOOST_TEST(worker.find("/fix") != std::string::npos, l);
     // Workers only propose terms (/glossary add): the list is the manager's.
     BOOST_TEST(worker.find("/corrections") == std::string::npos, l);
     BOOST_TEST(worker.find("/glossary") == std::string::npos, l);
+    BOOST_TEST(manager.find(
+                   std::string{wording(text_id::help_glossary_suggestions, l)})
+                   != std::string::npos,
+               l);
     // A line of its own, in that language (not the English fallback).
     BOOST_TEST(manager.find("\n\n") == std::string::npos, l);
     if (l != "en")

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "domain/texts.hpp"
 #include "tests/support/team.hpp"
 
@@ -31,6 +34,19 @@ std::string button_data(const sim_event& m, const std::string& prefix) {
       if (b.data.rfind(prefix, 0) == 0)
         return b.data;
   return {};
+}
+
+/// Waits until the engine has stored Telegram's id of the copy: a reader
+/// replies to a message they have, and the engine finds it from that.
+void await_marked(sim_world& world, int64_t chat, int64_t message_id) {
+  auto sql =
+      "SELECT count(*) FROM outbox WHERE chat_id = " + std::to_string(chat)
+      + " AND " + std::to_string(message_id) + " = ANY (telegram_message_ids)";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+  while (db_value(world, sql) == 0) {
+    BOOST_REQUIRE(std::chrono::steady_clock::now() < deadline);
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+  }
 }
 
 struct team_world {
@@ -77,21 +93,42 @@ BOOST_AUTO_TEST_CASE(a_manager_keeps_terms_through_apertium) {
              == render(text_id::glossary_empty, "en"));
   // One partner language: the translation's language may go unsaid.
   BOOST_TEST(t.ask(t.ana, "/glossary add Site = obra")
-             == render(text_id::glossary_added, "en", "site", "es: obra"));
+             == render(text_id::glossary_added, "en", "Site", "es: obra"));
   t.world.say(t.ana, "The site opens at eight.");
   auto to_bob = t.world.next_message(t.bob.id).text;
   BOOST_TEST(contains(to_bob, "obra"), to_bob);
   BOOST_TEST(!contains(to_bob, "sitio"), to_bob);
-  // The other way: Bob's "obra" reaches Ana as "site".
+  // The other way: Bob's "obra" reaches Ana as "Site", as she typed it.
   t.world.say(t.bob, "La obra está cerrada.");
   auto to_ana = t.world.next_message(t.ana.id).text;
-  BOOST_TEST(contains(to_ana, "site"), to_ana);
+  BOOST_TEST(contains(to_ana, "Site"), to_ana);
   auto list = t.ask(t.ana, "/glossary");
-  BOOST_TEST(contains(list, "site → es: obra"), list);
+  BOOST_TEST(contains(list, "Site → es: obra"), list);
   BOOST_TEST(t.ask(t.ana, "/glossary remove SITE")
              == render(text_id::glossary_removed, "en", "site"));
   BOOST_TEST(t.ask(t.ana, "/glossary remove site")
              == render(text_id::glossary_not_found, "en", "site"));
+}
+
+BOOST_AUTO_TEST_CASE(terms_keep_the_case_the_manager_typed) {
+  team_world t{unthrottled_engine()};
+  BOOST_TEST(
+      t.ask(t.ana, "/glossary add Back Room = Trastienda")
+      == render(text_id::glossary_added, "en", "Back Room", "es: Trastienda"));
+  auto list = t.ask(t.ana, "/glossary");
+  BOOST_TEST(contains(list, "Back Room → es: Trastienda"), list);
+  // Matching ignores case.
+  t.world.say(t.ana, "Meet me in the BACK ROOM.");
+  auto to_bob = t.world.next_message(t.bob.id).text;
+  BOOST_TEST(contains(to_bob, "Trastienda"), to_bob);
+  // The same term in another case updates the entry; it adds none.
+  BOOST_TEST(
+      t.ask(t.ana, "/glossary add back room = Almacén")
+      == render(text_id::glossary_added, "en", "back room", "es: Almacén"));
+  list = t.ask(t.ana, "/glossary");
+  BOOST_TEST(contains(list, "back room → es: Almacén"), list);
+  BOOST_TEST(!contains(list, "Trastienda"), list);
+  BOOST_TEST(!contains(list, "Back Room"), list);
 }
 
 BOOST_AUTO_TEST_CASE(bad_entries_get_one_clear_reply_each) {
@@ -120,7 +157,7 @@ BOOST_AUTO_TEST_CASE(bad_entries_get_one_clear_reply_each) {
              == render(text_id::glossary_full, "en", 2));
   // A known term still takes a new translation.
   BOOST_TEST(t.ask(t.ana, "/glossary add A.B* = qx2")
-             == render(text_id::glossary_added, "en", "a.b*", "es: qx2"));
+             == render(text_id::glossary_added, "en", "A.B*", "es: qx2"));
   // Messages still translate, markup and all.
   t.world.say(t.ana, "<b>site</b> and a.b* today");
   auto to_bob = t.world.next_message(t.bob.id).text;
@@ -128,7 +165,12 @@ BOOST_AUTO_TEST_CASE(bad_entries_get_one_clear_reply_each) {
   BOOST_TEST(contains(to_bob, "qx2"), to_bob);
   BOOST_TEST(!contains(to_bob, "qx1"), to_bob);
   BOOST_TEST(t.ask(t.ana, "/glossary frobnicate")
-             == render(text_id::glossary_usage_manager, "en"));
+             == render(text_id::glossary_usage_manager, "en") + "\n"
+                    + render(text_id::help_glossary_suggestions, "en"));
+  // Suggestions take no argument.
+  BOOST_TEST(t.ask(t.ana, "/glossary suggestions please")
+             == render(text_id::glossary_usage_manager, "en") + "\n"
+                    + render(text_id::help_glossary_suggestions, "en"));
 }
 
 BOOST_AUTO_TEST_CASE(a_worker_proposes_and_the_manager_decides) {
@@ -164,6 +206,73 @@ BOOST_AUTO_TEST_CASE(a_worker_proposes_and_the_manager_decides) {
              == render(text_id::glossary_declined, "en", "site", "sitio"));
   auto list = t.ask(t.ana, "/glossary");
   BOOST_TEST(!contains(list, "sitio"), list);
+}
+
+BOOST_AUTO_TEST_CASE(a_repeated_correction_is_proposed_to_the_manager) {
+  team_world t{unthrottled_engine()};
+  BOOST_TEST(t.ask(t.ana, "/glossary suggestions")
+             == render(text_id::glossary_suggestions_none, "en", 2));
+  BOOST_TEST(t.ask(t.bob, "/glossary suggestions")
+             == render(text_id::glossary_usage_worker, "es"));
+  /// Ana writes `text`; Bob corrects its translation to "Trastienda".
+  auto write_and_fix = [&t](const std::string& text) {
+    t.world.say(t.ana, text);
+    auto copy = t.world.next_message(t.bob.id);
+    await_marked(t.world, t.bob.id, copy.message_id);
+    BOOST_REQUIRE(
+        t.world.sim().reply(t.bob, copy.message_id, "/fix Trastienda"));
+    BOOST_TEST(t.world.next_message(t.bob.id).text
+               == render(text_id::fix_saved, "es", "Ana"));
+    return copy.text;
+  };
+  /// Ana's next `n` messages: the writer's note and, at the repeat, the
+  /// proposal, in either order.
+  auto ana_reads = [&t](size_t n) {
+    std::vector<sim_event> out;
+    for (size_t i = 0; i < n; ++i)
+      out.push_back(t.world.next_message(t.ana.id));
+    return out;
+  };
+  write_and_fix("Back room");
+  ana_reads(1);
+  // Once is not yet a pattern: listed, not proposed.
+  auto list = t.ask(t.ana, "/glossary suggestions");
+  BOOST_TEST(
+      contains(list, render(text_id::glossary_suggestions_header, "en", 2)),
+      list);
+  BOOST_TEST(contains(list, "• Bob: "), list);
+  BOOST_TEST(contains(list, "→ “Trastienda”"), list);
+  // A long correction of another message is listed, shortened.
+  write_and_fix("The back room is full of old boxes and broken chairs, so we "
+                "have to move all of them today.");
+  ana_reads(1);
+  // The same correction of the same words again (case aside) proposes it.
+  write_and_fix("back ROOM ");
+  auto two = ana_reads(2);
+  auto asked = two[0].buttons.empty() ? two[1] : two[0];
+  BOOST_TEST(asked.text
+             == render(text_id::glossary_correction_proposal, "en", 2,
+                       "back ROOM", "Trastienda", "es"));
+  auto accept = button_data(asked, "gloss:yes:");
+  BOOST_REQUIRE(!accept.empty());
+  press_button(t.world, t.ana, asked, accept);
+  BOOST_TEST(
+      t.world.next_message(t.ana.id).text
+      == render(text_id::glossary_added, "en", "back ROOM", "es: Trastienda"));
+  auto glossary = t.ask(t.ana, "/glossary");
+  BOOST_TEST(contains(glossary, "back ROOM → es: Trastienda"), glossary);
+  // Newest first, the long translation shortened.
+  list = t.ask(t.ana, "/glossary suggestions");
+  std::vector<std::string> lines;
+  for (size_t at = 0; at <= list.size();) {
+    auto end = std::min(list.find('\n', at), list.size());
+    lines.push_back(list.substr(at, end - at));
+    at = end + 1;
+  }
+  BOOST_REQUIRE_EQUAL(lines.size(), 4u);
+  BOOST_TEST(!contains(lines[1], "…"), lines[1]);
+  BOOST_TEST(contains(lines[2], "…"), lines[2]);
+  BOOST_TEST(!contains(lines[3], "…"), lines[3]);
 }
 
 BOOST_AUTO_TEST_CASE(the_claude_backend_gets_the_terms_in_its_prompt) {

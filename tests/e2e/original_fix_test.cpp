@@ -109,14 +109,33 @@ BOOST_AUTO_TEST_CASE(
   BOOST_TEST(world.next_message(w.ann.id).text
              == render(text_id::fix_usage, "en"));
 
-  // A second identical correction makes a glossary suggestion.
+  // A second identical correction makes a glossary suggestion, and is
+  // proposed as an entry: Ann corrected Joao's words, so her wording is
+  // the term (in her language) and his original its translation.
   BOOST_REQUIRE(world.sim().reply(w.ann, copy.message_id,
                                   "/fix the worker signs the report "));
-  world.next_message(w.ann.id);
   world.next_message(w.joao.id);
+  // The thanks and the proposal go separately: either may come first.
+  auto proposal = world.next_message(w.ann.id);
+  auto other = world.next_message(w.ann.id);
+  if (proposal.buttons.empty())
+    std::swap(proposal, other);
+  BOOST_TEST(other.text == render(text_id::fix_saved, "en", "Joao"));
+  BOOST_TEST(proposal.text
+             == render(text_id::glossary_correction_proposal, "en", 2,
+                       "the worker signs the report", original, "pt"));
+  BOOST_TEST(!proposal.buttons.empty());
   world.say(w.ann, "/corrections");
   auto list = world.next_message(w.ann.id).text;
   BOOST_TEST(contains(list, render(text_id::corrections_header, "en")), list);
+  world.say(w.ann, "/glossary suggestions");
+  auto recent = world.next_message(w.ann.id).text;
+  BOOST_TEST(
+      contains(recent, render(text_id::glossary_suggestions_header, "en", 2)),
+      recent);
+  BOOST_TEST(contains(recent, "• Ann: "), recent);
+  BOOST_TEST(contains(recent, "→ “the worker signs the report”"), recent);
+  BOOST_TEST(contains(recent, "→ “The worker signs the report”"), recent);
 
   // Operators export them as JSON Lines, one valid object a line.
   auto r = w.get("/admin/corrections?format=jsonl");

@@ -148,6 +148,51 @@ BOOST_AUTO_TEST_CASE(repeated_corrections_become_suggestions) {
               == engine_errc::invalid_input));
 }
 
+BOOST_AUTO_TEST_CASE(one_correction_is_counted_alone) {
+  must(fix("Hola", "Hi there"));
+  must(fix(" HOLA", "hi there"));
+  must(fix("Adiós", "Bye"));
+  must(fix("Adiós", "Bye"));
+  must(fix("Adiós", "Bye"));
+  correction_suggestions one{1, 2, 1};
+  one.only = {"hola", "es", "en", "Hi There", 0};
+  auto page = must(one);
+  BOOST_REQUIRE(page.rows.size() == 1u);
+  BOOST_TEST(page.rows[0].times == 2);
+  // Another pair of languages, another wording: none.
+  one.only.target_lang = "pt";
+  BOOST_TEST(must(one).rows.empty());
+  one.only = {"hola", "es", "en", "Hello", 0};
+  BOOST_TEST(must(one).rows.empty());
+  // Hostile filters are refused, not run.
+  one.only = {std::string("a\0b", 3), "es", "en", "x", 0};
+  BOOST_TEST((code_of(run(one)) == engine_errc::invalid_input));
+  one.only = {"hola", std::string(300, 'e'), "en", "x", 0};
+  BOOST_TEST((code_of(run(one)) == engine_errc::invalid_input));
+}
+
+BOOST_AUTO_TEST_CASE(recent_corrections_are_listed_newest_first) {
+  BOOST_TEST(must(correction_recent{1, 10}).rows.empty());
+  must(fix("Hola", "Hi there"));
+  must(fix("Adiós", "Bye"));
+  auto page = must(correction_recent{1, 10});
+  BOOST_REQUIRE(page.rows.size() == 2u);
+  BOOST_TEST(page.rows[0].correction == "Bye");
+  BOOST_TEST(page.rows[1].correction == "Hi there");
+  BOOST_TEST(page.rows[0].author_name == "Mia");
+  BOOST_TEST(page.rows[1].machine_text.empty()); // as the fixture stores it
+  BOOST_TEST(page.rows[0].created_at_ms > 0);
+  BOOST_TEST(must(correction_recent{1, 1}).rows.size() == 1u);
+  // Another team sees none; bad pages are refused.
+  BOOST_TEST(must(correction_recent{7, 10}).rows.empty());
+  BOOST_TEST(
+      (code_of(run(correction_recent{1, 0})) == engine_errc::invalid_input));
+  BOOST_TEST(
+      (code_of(run(correction_recent{0, 10})) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(run(correction_recent{1, 1000000}))
+              == engine_errc::invalid_input));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE_END() // storage_corrections_pg

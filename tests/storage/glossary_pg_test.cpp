@@ -88,6 +88,39 @@ BOOST_AUTO_TEST_CASE(accepting_past_the_limit_keeps_the_proposal) {
   BOOST_TEST(must(glossary_list{1001, "proposed"}).rows.size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(a_term_keeps_its_case_and_is_one_whatever_the_case) {
+  must(user_put{1001, user_role::manager, "en", "Ana"});
+  auto typed = entry("Back Room", "Trastienda");
+  typed.term_key = "back room";
+  must(put({typed}));
+  auto list = must(glossary_list{1001});
+  BOOST_REQUIRE(list.rows.size() == 1u);
+  BOOST_TEST(list.rows[0].term == "Back Room");
+  BOOST_TEST(list.rows[0].translation == "Trastienda");
+  // The same term in another case is the same entry: updated, not added,
+  // and shown as last typed.
+  auto again = entry("back ROOM", "cuarto");
+  again.term_key = "back room";
+  must(put({again}, 1));
+  list = must(glossary_list{1001});
+  BOOST_REQUIRE(list.rows.size() == 1u);
+  BOOST_TEST(list.rows[0].term == "back ROOM");
+  BOOST_TEST(list.rows[0].translation == "cuarto");
+  BOOST_TEST(must(glossary_remove{1001, "back room"}).n == 1);
+}
+
+BOOST_AUTO_TEST_CASE(the_same_proposal_twice_is_one_proposal) {
+  must(user_put{1001, user_role::manager, "en", "Ana"});
+  auto first = must(put({entry("crew", "cuadrilla", "es", "proposed")}));
+  auto second = must(put({entry("crew", "Cuadrilla", "es", "proposed")}));
+  BOOST_REQUIRE(first.rows.size() == 1u);
+  BOOST_REQUIRE(second.rows.size() == 1u);
+  BOOST_TEST(first.rows[0].id == second.rows[0].id);
+  // Another translation of the same term is another proposal.
+  must(put({entry("crew", "equipo", "es", "proposed")}));
+  BOOST_TEST(must(glossary_list{1001, "proposed"}).rows.size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(bad_requests_are_refused) {
   BOOST_TEST((code_of(run(put({}))) == engine_errc::invalid_input));
   BOOST_TEST(

@@ -457,8 +457,8 @@ BOOST_AUTO_TEST_CASE(the_table_knows_every_request) {
   // glossary_list, glossary_put, glossary_answer and glossary_remove; 65
   // with correction_target, correction_put, correction_list and
   // correction_suggestions; 66 with user_original_set; 67 with team_active;
-  // 68 with star_rejection_list.
-  BOOST_TEST(op_count == 68u);
+  // 68 with star_rejection_list; 69 with correction_recent.
+  BOOST_TEST(op_count == 69u);
   for (uint32_t i = 0; i < op_count; ++i) {
     BOOST_TEST(op_table(i).name != nullptr);
     // A batched request must run in a transaction: its chunks belong together.
