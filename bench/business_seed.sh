@@ -144,7 +144,7 @@ statement() {
     on && /\)"};$/ { sub(/\)"};$/, ""); print; exit }
     on { print }' "$repo" | sed "s/\\\$1/$now_ms/g"
 }
-figures="business_users business_active_teams business_paying business_stars business_churn"
+figures="business_users business_active_teams business_paying business_stars business_churn business_rejections"
 for f in $figures; do
   [ -n "$(statement "$f")" ] || { echo "no statement $f in $repo" >&2; exit 1; }
 done
@@ -198,8 +198,8 @@ time_one() {
 
 time_all() {
   for f in $figures; do
-    # Before 014 there is no team_activity to read.
-    [ "$1" = before_013 ] && [ "$f" = business_active_teams ] && continue
+    # Before 014 there is no team_activity, before 015 no star_rejections.
+    [ "$1" = before_013 ] && case "$f" in business_active_teams | business_rejections) true ;; *) false ;; esac && continue
     time_one "$1" "$f" "$(statement "$f")"
   done
 }
