@@ -140,6 +140,8 @@ if [ $stay -eq 1 ]; then
              build/tg-sim press --port $port --user 4004 --message-id N DATA)
   subscribe: as Ana, say /subscribe; open the link she gets by paying it:
             build/tg-sim pay --port $port --user 1001 'https://t.me/\$...'
+  correct:  reply /fix to a translation you read (N: its message number in read):
+            build/tg-sim say --port $port --user 1001 --reply-to N "/fix A better wording"
   dashboard: http://127.0.0.1:$(cat "$run/engine.port")/dashboard#token=$admin_token
   engine log: $run/engine.log
   stop:     kill ${pids[*]}; scripts/services.sh stop $run

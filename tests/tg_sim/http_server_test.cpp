@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "server_fixture.hpp"
+#include "tools/tg_sim/cli.hpp"
 
 BOOST_AUTO_TEST_SUITE(tg_sim_http_server)
 
@@ -409,6 +410,33 @@ BOOST_FIXTURE_TEST_CASE(a_user_pays_an_invoice_link_through_the_client,
     auto refused = client.pay(ana, bad);
     BOOST_TEST(!refused);
   }
+}
+
+BOOST_FIXTURE_TEST_CASE(tg_sim_say_replies_to_a_message_of_the_chat,
+                        server_fixture) {
+  // What `tg-sim say --reply-to N` does: the update carries the message
+  // replied to; a message the chat does not have is refused, as Telegram
+  // does, and nothing reaches the bot.
+  sim_client sim{base};
+  BOOST_REQUIRE(sim.say(ana, "hola"));
+  bot_post("getUpdates", R"({"timeout":0})");
+  auto sent = bot_post("sendMessage", R"({"chat_id":)" + std::to_string(ana.id)
+                                          + R"(,"text":"Hello"})");
+  BOOST_REQUIRE_MESSAGE(sent.status == 200, sent.body);
+  const std::string key = "\"message_id\":";
+  auto at = sent.body.find(key);
+  BOOST_REQUIRE(at != std::string::npos);
+  auto id = std::stoll(sent.body.substr(at + key.size()));
+  bridge::tg_sim::cli_user who;
+  who.id = ana.id;
+  who.name = "Ana";
+  who.lang = "en";
+  BOOST_TEST(bridge::tg_sim::run_say(port, who, "/fix Hello", id) == 0);
+  auto got = bot_post("getUpdates", R"({"timeout":0})");
+  BOOST_TEST(got.body.find("\"reply_to_message\"") != std::string::npos,
+             got.body);
+  BOOST_TEST(got.body.find("/fix Hello") != std::string::npos);
+  BOOST_TEST(bridge::tg_sim::run_say(port, who, "/fix again", id + 1000) != 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END() // tg_sim_http_server

@@ -93,9 +93,11 @@ sim_user cli_user::to_user() const {
   return u;
 }
 
-int run_say(int port, const cli_user& who, const std::string& text) {
+int run_say(int port, const cli_user& who, const std::string& text,
+            int64_t reply_to) {
   auto client = sim_client::on_port(port);
-  auto out = client.say(who.to_user(), text, who.chat);
+  auto out = reply_to != 0 ? client.reply(who.to_user(), reply_to, text)
+                           : client.say(who.to_user(), text, who.chat);
   if (!out)
     return fail(out.error());
   std::cout << "message " << out->message_id << " in chat " << out->chat_id

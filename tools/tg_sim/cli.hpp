@@ -28,8 +28,11 @@ struct cli_user {
   sim_user to_user() const;
 };
 
-/// `tg-sim say`: the user writes `text`.
-int run_say(int port, const cli_user& who, const std::string& text);
+/// `tg-sim say`: the user writes `text`; with `reply_to` (a message id of
+/// the user's private chat), as a reply to that message (how `/fix` is
+/// used on a translation).
+int run_say(int port, const cli_user& who, const std::string& text,
+            int64_t reply_to = 0);
 
 /// `tg-sim press`: the user presses the button carrying `data`.
 int run_press(int port, const cli_user& who, int64_t message_id,

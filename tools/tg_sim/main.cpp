@@ -108,6 +108,7 @@ struct human_commands {
   cli_user who;
   std::vector<std::string> words;
   int64_t message_id = 0;
+  int64_t reply_to = 0;
   int64_t chat = 0;
   int64_t after = 0;
   bool follow = false;
@@ -123,6 +124,10 @@ struct human_commands {
     add_port(say, port);
     add_user(say, who);
     say->add_option("text", words, "what the user writes")->required();
+    say->add_option("--reply-to", reply_to,
+                    "reply to this message of the user's private chat "
+                    "(e.g. /fix on a translation)")
+        ->check(CLI::PositiveNumber);
 
     press = app.add_subcommand("press", "a user presses an inline button");
     add_port(press, port);
@@ -154,7 +159,7 @@ struct human_commands {
   /// Runs the one that was chosen.
   int run() const {
     if (say->parsed())
-      return run_say(port, who, join(words));
+      return run_say(port, who, join(words), reply_to);
     if (press->parsed())
       return run_press(port, who, message_id, join(words));
     if (read->parsed())
