@@ -36,19 +36,6 @@ std::string button_data(const sim_event& m, const std::string& prefix) {
   return {};
 }
 
-/// Waits until the engine has stored Telegram's id of the copy: a reader
-/// replies to a message they have, and the engine finds it from that.
-void await_marked(sim_world& world, int64_t chat, int64_t message_id) {
-  auto sql =
-      "SELECT count(*) FROM outbox WHERE chat_id = " + std::to_string(chat)
-      + " AND " + std::to_string(message_id) + " = ANY (telegram_message_ids)";
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
-  while (db_value(world, sql) == 0) {
-    BOOST_REQUIRE(std::chrono::steady_clock::now() < deadline);
-    std::this_thread::sleep_for(std::chrono::milliseconds{50});
-  }
-}
-
 struct team_world {
   sim_world world;
   sim_user ana = make_user(1001, "Ana", "en");

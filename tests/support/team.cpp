@@ -10,6 +10,7 @@
 #include <thread>
 #include <utility>
 
+#include <boost/test/unit_test.hpp>
 #include <pqxx/pqxx>
 
 namespace bridge::test {
@@ -162,6 +163,17 @@ int64_t db_value(sim_world& w, const std::string& sql) {
   pqxx::nontransaction q{c};
   auto r = q.exec1(sql);
   return r[0].is_null() ? -1 : r[0].as<int64_t>();
+}
+
+void await_marked(sim_world& world, int64_t chat, int64_t message_id) {
+  auto sql =
+      "SELECT count(*) FROM outbox WHERE chat_id = " + std::to_string(chat)
+      + " AND " + std::to_string(message_id) + " = ANY (telegram_message_ids)";
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{20};
+  while (db_value(world, sql) == 0) {
+    BOOST_REQUIRE(std::chrono::steady_clock::now() < deadline);
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+  }
 }
 
 bool db_eventually(sim_world& w, const std::string& sql,

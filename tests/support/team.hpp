@@ -75,6 +75,11 @@ std::string fake_copy(const sim_user& writer, const std::string& partner_lang,
 /// column); -1 for NULL.
 int64_t db_value(sim_world& w, const std::string& sql);
 
+/// Waits (20 s at most, else fails the test) until the engine has stored
+/// Telegram's id `message_id` of a copy sent to `chat`: a reader replies
+/// to a message they have, and the engine finds it from that.
+void await_marked(sim_world& world, int64_t chat, int64_t message_id);
+
 /// Waits until `sql` answers 1 on the world's database; false when
 /// `limit` passes first.
 bool db_eventually(sim_world& w, const std::string& sql,
