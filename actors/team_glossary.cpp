@@ -35,11 +35,14 @@ team_glossary::terms_in(std::string_view text, const std::string& src,
   if (rows_.empty())
     return out;
   auto m = matcher_for(src, dst);
-  std::vector<size_t> seen;
-  for (auto& f : m->find(text)) {
-    if (std::find(seen.begin(), seen.end(), f.term) != seen.end())
+  auto found = m->find(text);
+  if (found.empty())
+    return out;
+  std::vector<bool> seen(m->terms().size());
+  for (auto& f : found) {
+    if (seen[f.term])
       continue;
-    seen.push_back(f.term);
+    seen[f.term] = true;
     auto& t = m->terms()[f.term];
     out.push_back({t.text, t.translation});
   }

@@ -2,6 +2,7 @@
 #include "domain/glossary.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
 #include <utility>
 
@@ -86,10 +87,6 @@ char32_t fold_pairs(char32_t c) {
   if (odd_upper)
     return (c % 2 == 1) ? c + 1 : c;
   return c;
-}
-
-bool removable(char32_t c) {
-  return c == open_mark || c == close_mark;
 }
 
 /// Folded code points of `text` and the byte offset each starts at (one
@@ -204,6 +201,8 @@ bool is_word(char32_t c) {
 // -- terms and matching -------------------------------------------------------
 
 matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
+  // Built with a list of children per node, then laid flat.
+  std::vector<std::vector<std::pair<char32_t, uint32_t>>> children(1);
   for (size_t i = 0; i < terms_.size(); ++i) {
     auto f = fold_points(trim(terms_[i].text)).points;
     if (f.empty())
@@ -221,7 +220,7 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
     }
     uint32_t at = 0;
     for (auto c : f) {
-      auto& next = nodes_[at].next;
+      auto& next = children[at];
       auto it = std::lower_bound(
           next.begin(), next.end(), c,
           [](const auto& edge, char32_t v) { return edge.first < v; });
@@ -229,6 +228,7 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
         auto fresh = static_cast<uint32_t>(nodes_.size());
         next.insert(it, {c, fresh});
         nodes_.emplace_back();
+        children.emplace_back();
         at = fresh;
       } else {
         at = it->second;
@@ -239,14 +239,31 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
       nodes_[at].ends_in_word = is_word(f.back());
     }
   }
+  for (size_t at = 0; at < nodes_.size(); ++at) {
+    nodes_[at].first_edge = static_cast<uint32_t>(edge_points_.size());
+    nodes_[at].edges = static_cast<uint32_t>(children[at].size());
+    for (auto [c, to] : children[at]) {
+      edge_points_.push_back(c);
+      edge_nodes_.push_back(to);
+    }
+  }
 }
 
 uint32_t matcher::child(uint32_t at, char32_t c) const {
-  const auto& next = nodes_[at].next;
-  auto it = std::lower_bound(
-      next.begin(), next.end(), c,
-      [](const auto& edge, char32_t v) { return edge.first < v; });
-  return it != next.end() && it->first == c ? it->second : 0;
+  const auto& here = nodes_[at];
+  const char32_t* first = edge_points_.data() + here.first_edge;
+  const char32_t* last = first + here.edges;
+  // Most nodes past the first code point or two have a few children: a
+  // straight scan beats a search there.
+  const char32_t* it = first;
+  if (here.edges <= 8) {
+    while (it != last && *it < c)
+      ++it;
+  } else {
+    it = std::lower_bound(first, last, c);
+  }
+  return it != last && *it == c ? edge_nodes_[here.first_edge + (it - first)]
+                                : 0;
 }
 
 namespace {
@@ -299,10 +316,9 @@ char32_t two_byte_at(std::string_view text, size_t i) {
 }
 
 /// The code point at byte `i`, read as the matcher reads it.
-read_cp folded_at(std::string_view text, size_t i) {
-  auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80)
-    return {(b >= 'A' && b <= 'Z') ? b + 32u : b, 1, ascii_word_byte(b)};
+/// Past ASCII: two-byte letters from the table, the rest decoded. Kept
+/// out of line so the ASCII case below inlines into the scan.
+[[gnu::noinline]] read_cp folded_past_ascii(std::string_view text, size_t i) {
   if (auto c = two_byte_at(text, i); c != 0) {
     const auto& t = two_bytes();
     return {t.folded[c], 2, t.word[c]};
@@ -312,12 +328,51 @@ read_cp folded_at(std::string_view text, size_t i) {
   return {f, static_cast<uint32_t>(n), is_word(f)};
 }
 
+inline read_cp folded_at(std::string_view text, size_t i) {
+  auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80)
+    return {(b >= 'A' && b <= 'Z') ? b + 32u : b, 1, ascii_word_byte(b)};
+  return folded_past_ascii(text, i);
+}
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "skip_word reads eight bytes as one little-endian word");
+
+/// The high bit of each byte of `v` that is an ASCII letter or digit.
+/// Eight bytes at once: each range test adds a constant that carries
+/// into a byte's high bit exactly when the byte is at or past the
+/// range's bound, and no byte of seven bits carries into the next.
+uint64_t ascii_word_bytes(uint64_t v) {
+  constexpr uint64_t ones = 0x0101010101010101ull;
+  constexpr uint64_t high = 0x8080808080808080ull;
+  const uint64_t seven = v & ~high;
+  const uint64_t lower = seven | (0x20 * ones); // 'A'..'Z' onto 'a'..'z'
+  const uint64_t letter =
+      (lower + (0x80 - 'a') * ones) & ~(lower + (0x7F - 'z') * ones);
+  const uint64_t digit =
+      (seven + (0x80 - '0') * ones) & ~(seven + (0x7F - '9') * ones);
+  return (letter | digit) & ~v & high;
+}
+
 /// Past the word code points from `i` that fit the tables (ASCII letters
 /// and digits, two-byte letters): the rest of a word, which starts nothing.
+/// ASCII is passed eight bytes at a time; the first byte that is not an
+/// ASCII word byte ends the word or is read one at a time.
 size_t skip_word(std::string_view text, size_t i) {
+  constexpr uint64_t high = 0x8080808080808080ull;
   const auto& t = two_bytes();
   const size_t n = text.size();
   while (i < n) {
+    if (i + 8 <= n) {
+      uint64_t v;
+      std::memcpy(&v, text.data() + i, sizeof v);
+      const uint64_t stop = ~ascii_word_bytes(v) & high;
+      if (stop == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+    }
     auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
       if (!ascii_word_byte(b))
@@ -337,7 +392,7 @@ size_t skip_word(std::string_view text, size_t i) {
 
 std::vector<match> matcher::find(std::string_view text) const {
   std::vector<match> out;
-  if (nodes_[0].next.empty() || text.empty())
+  if (nodes_[0].edges == 0 || text.empty())
     return out;
   // One pass over the bytes, folding as it goes: no copy of the text.
   // Where a word (or a character outside words) starts and its first two
@@ -414,15 +469,31 @@ std::string placeholder(size_t n) {
   return out;
 }
 
+namespace {
+
+/// The placeholder marks' UTF-8. Their lead byte never continues another
+/// sequence, so a search for them lands only on code point boundaries.
+constexpr std::string_view open_bytes = "\xEE\x80\x80";
+constexpr std::string_view close_bytes = "\xEE\x80\x81";
+
+} // namespace
+
 protected_text protect(const matcher& m, std::string_view text) {
+  // Copied in runs between the marks (a writer's forged ones), not code
+  // point by code point.
   std::string clean;
   clean.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    auto [c, n] = decode(text, i);
-    if (!removable(c))
-      clean.append(text.substr(i, n));
-    i += n;
+  size_t from = 0;
+  for (size_t i = text.find('\xEE'); i != std::string_view::npos;
+       i = text.find('\xEE', i + 1)) {
+    auto three = text.substr(i, 3);
+    if (three == open_bytes || three == close_bytes) {
+      clean.append(text, from, i - from);
+      from = i + 3;
+      i += 2;
+    }
   }
+  clean.append(text, from, std::string_view::npos);
   protected_text out;
   auto found = m.find(clean);
   if (found.empty()) {
@@ -445,14 +516,11 @@ std::string restore(std::string_view text,
                     const std::vector<std::string>& replacements) {
   std::string out;
   out.reserve(text.size() + 16 * replacements.size());
-  for (size_t i = 0; i < text.size();) {
-    auto [c, n] = decode(text, i);
-    if (c != open_mark) {
-      out.append(text.substr(i, n));
-      i += n;
-      continue;
-    }
-    size_t j = i + n;
+  size_t from = 0;
+  for (size_t i = text.find(open_bytes); i != std::string_view::npos;
+       i = text.find(open_bytes, from)) {
+    out.append(text, from, i - from);
+    size_t j = i + open_bytes.size();
     size_t number = 0;
     bool digits = false;
     while (j < text.size() && text[j] >= '0' && text[j] <= '9') {
@@ -462,17 +530,15 @@ std::string restore(std::string_view text,
       digits = true;
       ++j;
     }
-    if (j < text.size()) {
-      auto [d, m] = decode(text, j);
-      if (d == close_mark) {
-        if (digits && number < replacements.size())
-          out += replacements[number];
-        i = j + m;
-        continue;
-      }
+    if (text.substr(j, close_bytes.size()) == close_bytes) {
+      if (digits && number < replacements.size())
+        out += replacements[number];
+      from = j + close_bytes.size();
+      continue;
     }
-    i += n; // a stray mark: dropped
+    from = i + open_bytes.size(); // a stray mark: dropped
   }
+  out.append(text, from, std::string_view::npos);
   return out;
 }
 

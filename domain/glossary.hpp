@@ -65,10 +65,13 @@ public:
 
 private:
   /// A trie of the terms' folded code points: a match walks it once from
-  /// where a word starts, however many terms share a beginning.
+  /// where a word starts, however many terms share a beginning. Each
+  /// node's children are a run of `edge_points_` (sorted) and
+  /// `edge_nodes_`, so a walk reads two flat arrays.
   struct node {
-    /// Children by code point, sorted.
-    std::vector<std::pair<char32_t, uint32_t>> next;
+    /// The node's first edge and how many it has.
+    uint32_t first_edge = 0;
+    uint32_t edges = 0;
     /// The term ending here (the first given, of equal ones), or -1.
     int64_t term = -1;
     /// Whether that term's last code point is a word character (then it
@@ -91,6 +94,8 @@ private:
   std::array<bool, 128> ascii_starts_{};
   /// nodes_[0] is the root.
   std::vector<node> nodes_{1};
+  std::vector<char32_t> edge_points_;
+  std::vector<uint32_t> edge_nodes_;
 };
 
 // -- placeholders -------------------------------------------------------------

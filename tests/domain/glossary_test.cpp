@@ -70,6 +70,56 @@ BOOST_AUTO_TEST_CASE(empty_malformed_and_oversize_texts) {
   BOOST_TEST(m.find(big).size() == 256u);
 }
 
+BOOST_AUTO_TEST_CASE(every_ascii_byte_ends_a_word_or_joins_it_at_any_offset) {
+  // The scan passes words eight bytes at a time: whichever byte of the
+  // eight a word ends at, and whatever that byte is, the next word is
+  // found exactly when the byte separates words.
+  matcher m{{{"term", "término"}}};
+  for (size_t len = 1; len <= 20; ++len) {
+    for (int b = 1; b < 128; ++b) {
+      auto c = static_cast<char>(b);
+      bool joins = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z')
+                   || (c >= 'A' && c <= 'Z');
+      for (char first : {'a', 'Q', '7'}) {
+        std::string text(len, first);
+        text += c;
+        text += "term tail";
+        auto hits = m.find(text);
+        if (joins) {
+          BOOST_TEST_INFO("len " << len << " byte " << b);
+          BOOST_TEST(hits.empty());
+          continue;
+        }
+        BOOST_TEST_INFO("len " << len << " byte " << b);
+        BOOST_TEST_REQUIRE(hits.size() == 1u);
+        BOOST_TEST(hits[0].begin == len + 1);
+      }
+    }
+    // Two-byte letters join a word; a dash of three bytes separates.
+    std::string joined = std::string(len, 'a') + "é" + "term";
+    BOOST_TEST(m.find(joined).empty());
+    std::string dashed = std::string(len, 'a') + "—" + "term";
+    BOOST_TEST(m.find(dashed).size() == 1u);
+    std::string malformed = std::string(len, 'a') + "\xff" + "term";
+    BOOST_TEST(m.find(malformed).size() == 1u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_node_with_many_children_finds_each) {
+  // Past eight children a node's edges are searched, not scanned.
+  std::vector<term> terms;
+  for (char c = 'a'; c <= 'z'; ++c)
+    terms.push_back({std::string("k") + c, std::string(1, c)});
+  terms.push_back({"kñ", "enye"});
+  matcher m{terms};
+  for (char c = 'a'; c <= 'z'; ++c) {
+    auto word = std::string("K") + static_cast<char>(c - 32);
+    BOOST_TEST(found(m, "x " + word + " y") == words{word});
+  }
+  BOOST_TEST(found(m, "KÑ") == words{"KÑ"});
+  BOOST_TEST(found(m, "k0 kk9 kéa").empty());
+}
+
 BOOST_AUTO_TEST_CASE(scripts_without_spaces_match_inside_sentences) {
   matcher m{{{"注文", "order"}}};
   BOOST_TEST(found(m, "这是注文吗") == words{"注文"});
