@@ -10,6 +10,7 @@
 #                      [--latency-ms L] [--jitter-ms J] [--runs N] [--warmup-s W]
 #                      [--perf SECONDS] [--http-workers N] [--engines N]
 #                      [--account] [--replay-threads N] [--replay-gather-ms G]
+#                      [--max-p99-ms X] [--min-throughput Y]
 #                      [--out DIR] [--bin DIR] [-- ENGINE_ARGS...]
 #
 # `steady` (the replay's latency, from each message's due time, with the
@@ -43,6 +44,11 @@
 # so two builds can be measured back to back on the same machine (a
 # replay from before --gather-ms takes neither --replay option).
 #
+# --max-p99-ms and --min-throughput are the replay's thresholds (README,
+# "Thresholds"): each run's JSON line lists the ones it missed in
+# `thresholds_failed`, and the script exits 3 after its last run when a
+# run missed one, or 1 when a run lost, repeated or reordered a message.
+#
 # --replay-threads and --replay-gather-ms are bridge-replay's --threads
 # and --gather-ms: fewer injecting threads, each sending what is due at
 # most every G ms in one call, cost the harness less per message at
@@ -71,6 +77,10 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --replay-threads) replay_args+=(--threads "$2"); shift 2 ;;
     --replay-gather-ms) replay_args+=(--gather-ms "$2"); shift 2 ;;
+    --max-p99-ms|--min-throughput)
+      # Refused here, before services start, as the replay would refuse it.
+      [[ ${2:-} =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "$1: not a number at or above 0: ${2:-}" >&2; exit 2; }
+      replay_args+=("$1" "$2"); shift 2 ;;
     --warmup-s) warmup=$2; shift 2 ;;
     --perf) perf_s=$2; shift 2 ;;
     --http-workers) http_workers=$2; shift 2 ;;
@@ -300,6 +310,7 @@ wait_file() {
   echo "timed out waiting for $1" >&2; return 1
 }
 
+missed_threshold=0 failed_check=0
 for i in $(seq 1 "$runs"); do
   d="$out/r${rate}-l${latency}-$i"
   rm -rf "$d"; mkdir -p "$d"
@@ -408,7 +419,8 @@ for i in $(seq 1 "$runs"); do
     done ) &
   watcher_pid=$!; pids+=("$watcher_pid")
 
-  wait "$replay_pid" || true
+  replay_status=0
+  wait "$replay_pid" || replay_status=$?
   wait "$watcher_pid" 2>/dev/null || true
   kill "$watchdog_pid" 2>/dev/null || true
   wait "$watchdog_pid" 2>/dev/null || true
@@ -426,7 +438,11 @@ for i in $(seq 1 "$runs"); do
         from pg_stat_statements s join pg_database d on d.oid = s.dbid
        where d.datname = '$db' order by calls desc" >"$d/statements.txt" || true
   fi
-  jq -c --argjson account "$accounting" --arg cpu_model "$cpu_model" --argjson engines "$engines" --argjson cpu "$engine_cpu" --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
+  # The replay's own lines for the thresholds it judged missed (exit 3).
+  missed=$({ grep '^threshold failed: ' "$d/replay.log" || true; } | jq -R . | jq -sc .)
+  [ "$replay_status" = 3 ] && missed_threshold=1
+  jq -e '.passed' "$d/report.json" >/dev/null 2>&1 || failed_check=1
+  jq -c --argjson missed "$missed" --argjson account "$accounting" --arg cpu_model "$cpu_model" --argjson engines "$engines" --argjson cpu "$engine_cpu" --arg load "$load" --argjson conns "${max_conns:-0}" --arg sc "$sync_commit" \
     --argjson engine "$engine_steady" --argjson rate "$rate" --argjson lat "$latency" --argjson jit "$jitter" '{
       rate: $rate, engines: $engines, engine_cpu_s: $cpu, latency_ms_profile: $lat, jitter_ms: $jit, load_1m: $load,
       passed, sent, delivered, lost, duplicated, reordered,
@@ -435,6 +451,10 @@ for i in $(seq 1 "$runs"); do
       engine_steady: $engine, too_many_requests,
       max_pg_connections: $conns, synchronous_commit: $sc,
       registration: .registration.seconds, errors,
+      thresholds_failed: $missed,
       per_message: $account, cpu_model: $cpu_model }' "$d/report.json"
   dropdb "${pg[@]}" --if-exists "$db" 2>/dev/null || true
 done
+[ "$failed_check" = 1 ] && { echo "e2e_bench: a run lost, repeated or reordered messages (report.json)" >&2; exit 1; }
+[ "$missed_threshold" = 1 ] && { echo "e2e_bench: a run missed its thresholds (thresholds_failed)" >&2; exit 3; }
+exit 0

@@ -51,7 +51,7 @@ if wait "$asan_build"; then
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
   LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser|package|lint' || status=1
+    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser|package|lint|bench' || status=1
 else
   asan_build=""
   tail -n 60 "$run_dir/asan-build.log" >&2
