@@ -44,7 +44,7 @@ struct migration_plan {
 };
 
 /// Compares what this build has with what the database recorded. Refuses
-/// versions that do not rise strictly from 1 (gaps are allowed), a
+/// versions that do not run 1..N without gaps (a gap is a missing file), a
 /// recorded version this build does not know (past its newest: the
 /// database is newer), and a changed checksum. Every version not yet
 /// recorded is pending, even one below the newest recorded.
