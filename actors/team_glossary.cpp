@@ -39,6 +39,7 @@ team_glossary::terms_in(std::string_view text, const std::string& src,
   if (found.empty())
     return out;
   std::vector<bool> seen(m->terms().size());
+  out.reserve(found.size());
   for (auto& f : found) {
     if (seen[f.term])
       continue;

@@ -249,7 +249,8 @@ matcher::matcher(std::vector<term> terms) : terms_(std::move(terms)) {
   }
 }
 
-uint32_t matcher::child(uint32_t at, char32_t c) const {
+// Used only by find(), below: inlined into its walk.
+inline uint32_t matcher::child(uint32_t at, char32_t c) const {
   const auto& here = nodes_[at];
   const char32_t* first = edge_points_.data() + here.first_edge;
   const char32_t* last = first + here.edges;
@@ -358,7 +359,8 @@ uint64_t ascii_word_bytes(uint64_t v) {
 /// and digits, two-byte letters): the rest of a word, which starts nothing.
 /// ASCII is passed eight bytes at a time; the first byte that is not an
 /// ASCII word byte ends the word or is read one at a time.
-size_t skip_word(std::string_view text, size_t i) {
+[[gnu::always_inline]] inline size_t skip_word(std::string_view text,
+                                               size_t i) {
   constexpr uint64_t high = 0x8080808080808080ull;
   const auto& t = two_bytes();
   const size_t n = text.size();
@@ -371,7 +373,11 @@ size_t skip_word(std::string_view text, size_t i) {
         i += 8;
         continue;
       }
-      i += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+      const auto at = static_cast<unsigned>(__builtin_ctzll(stop));
+      i += at / 8;
+      // An ASCII byte that stopped the test is no letter or digit.
+      if ((v >> (at & ~7u) & 0x80u) == 0)
+        break;
     }
     auto b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {
