@@ -80,7 +80,11 @@ BOOST_AUTO_TEST_CASE(the_memo_is_closed_while_redis_is_gone_and_reopens_empty) {
   BOOST_TEST(wait_until([&] { return memo->snapshot().open; }));
   BOOST_TEST(memo->snapshot().size == 0);
   BOOST_TEST(read_and_keep(2) == "Juanito");
-  BOOST_TEST(kept(2));
+  // The fixture cache publishes the change it owed once it has Redis
+  // again, and may do so just after the memo reopened: a read that such
+  // news overtakes is rightly not kept, so the next one is.
+  BOOST_TEST(
+      wait_until([&] { return read_and_keep(2) == "Juanito" && kept(2); }));
 }
 
 BOOST_AUTO_TEST_CASE(deletes_owed_after_a_lost_connection_are_published_later) {
