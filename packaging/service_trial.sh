@@ -75,10 +75,12 @@ nspawn=(systemd-nspawn -q --register=no --keep-unit -D "$target")
 in_root() { "${nspawn[@]}" --pipe -- "$@"; }
 
 say "apt install the package"
+# Reinstalled on every try (a kept root may hold the same version), with
+# the package's bridge.toml: this trial's edits to it are made again below.
 # Not under /tmp: the container mounts its own there.
 cp "$deb" "$target/root/bridge.deb"
 if in_root env DEBIAN_FRONTEND=noninteractive bash -c \
-     'apt-get update -qq && apt-get install -y -qq /root/bridge.deb' >"$run/apt.log" 2>&1; then
+     'apt-get update -qq && apt-get install -y -qq --reinstall -o Dpkg::Options::=--force-confnew /root/bridge.deb' >"$run/apt.log" 2>&1; then
   ok "apt installed $(basename "$deb") and its dependencies"
 else
   tail -30 "$run/apt.log" >&2; fail "apt install"; exit 1
