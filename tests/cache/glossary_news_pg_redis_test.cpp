@@ -75,10 +75,16 @@ struct fixture : bridge::test::cache_fixture {
   void settle() {
     status();
     constexpr int64_t sentinel = 999999;
-    memo->fill(
-        sentinel,
-        std::make_shared<const team_glossary>(std::vector<glossary_row>{}),
-        memo->reserve());
+    // The sentinel must be kept before its news is sent: earlier news
+    // arriving between reserve() and fill() makes the fill refused (and
+    // the wait below would end before any news came), so fill again.
+    auto empty =
+        std::make_shared<const team_glossary>(std::vector<glossary_row>{});
+    if (!wait_until([&] {
+          memo->fill(sentinel, empty, memo->reserve());
+          return memo->find(sentinel) != nullptr;
+        }))
+      throw std::runtime_error("the sentinel was never kept");
     redis.command(
         {"PUBLISH", std::string{cache::keys::invalidation_channel}, "g999999"});
     if (!wait_until([&] { return memo->find(sentinel) == nullptr; }))
