@@ -316,9 +316,8 @@ char32_t two_byte_at(std::string_view text, size_t i) {
   return (static_cast<char32_t>(b & 0x1F) << 6) | (t & 0x3F);
 }
 
-/// The code point at byte `i`, read as the matcher reads it.
-/// Past ASCII: two-byte letters from the table, the rest decoded. Kept
-/// out of line so the ASCII case below inlines into the scan.
+/// folded_at past ASCII: two-byte letters from the table, the rest
+/// decoded. Kept out of line so the ASCII case inlines into the scan.
 [[gnu::noinline]] read_cp folded_past_ascii(std::string_view text, size_t i) {
   if (auto c = two_byte_at(text, i); c != 0) {
     const auto& t = two_bytes();
@@ -329,6 +328,7 @@ char32_t two_byte_at(std::string_view text, size_t i) {
   return {f, static_cast<uint32_t>(n), is_word(f)};
 }
 
+/// The code point at byte `i`, read as the matcher reads it.
 inline read_cp folded_at(std::string_view text, size_t i) {
   auto b = static_cast<unsigned char>(text[i]);
   if (b < 0x80)
