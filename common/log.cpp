@@ -9,7 +9,10 @@
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/systemd_sink.h>
 #include <spdlog/spdlog.h>
+
+#include <sys/stat.h>
 
 namespace bridge::log {
 
@@ -150,14 +153,29 @@ bool init(const std::string& level, const std::string& file,
     err = "unknown log level '" + level + "'";
     return false;
   }
-  if (format != "text" && format != "json") {
+  if (format != "text" && format != "json" && format != "journald") {
     err = "unknown log format '" + format + "'";
+    return false;
+  }
+  const bool journald = format == "journald";
+  if (journald && !file.empty()) {
+    err = "log format 'journald' writes to the journal, not to a file: "
+          "leave engine.log_file empty";
+    return false;
+  }
+  if (journald && !journal_reachable(journal_socket)) {
+    err = std::string{"log format 'journald' needs systemd's journal, and "}
+          + journal_socket + " is not a socket (not running under systemd?)";
     return false;
   }
   std::shared_ptr<spdlog::sinks::sink> inner;
   std::shared_ptr<reopening_file_sink> reopening;
   try {
-    if (file.empty()) {
+    if (journald) {
+      // The message alone: the journal keeps the time, the priority (from
+      // the level), the PID and the identifier ("bridge") as fields.
+      inner = std::make_shared<spdlog::sinks::systemd_sink_mt>();
+    } else if (file.empty()) {
       inner = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
     } else {
       reopening = std::make_shared<reopening_file_sink>(file);
@@ -169,15 +187,21 @@ bool init(const std::string& level, const std::string& file,
   }
   auto sink = make_masking_sink(std::move(inner), std::move(masker));
   auto logger = std::make_shared<spdlog::logger>("bridge", std::move(sink));
+  // "journald" has no formatter: its sink sends the bare message.
   if (format == "json")
     logger->set_formatter(std::make_unique<json_formatter>());
-  else
+  else if (format == "text")
     logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%-5l%$ [%t] %v");
   logger->set_level(lvl);
   logger->flush_on(spdlog::level::warn);
   spdlog::set_default_logger(std::move(logger));
   file_sink() = std::move(reopening);
   return true;
+}
+
+bool journal_reachable(const char* socket_path) {
+  struct stat st {};
+  return ::stat(socket_path, &st) == 0 && S_ISSOCK(st.st_mode);
 }
 
 bool reopen(std::string& err) {

@@ -33,10 +33,19 @@ std::shared_ptr<spdlog::sinks::sink>
 make_masking_sink(std::shared_ptr<spdlog::sinks::sink> inner,
                   std::shared_ptr<const secret_masker> masker);
 
+/// Where systemd's journal takes native messages (sd_journal_send's
+/// fixed address).
+inline constexpr const char* journal_socket = "/run/systemd/journal/socket";
+
+/// True when `socket_path` exists and is a socket.
+bool journal_reachable(const char* socket_path);
+
 /// Installs the process-wide default logger: stderr or `file`, the given
-/// level name, "text" or "json" lines, every line masked by `masker`.
-/// Returns false with `err` set when the level or format is unknown or
-/// the file cannot be opened.
+/// level name, "text" or "json" lines, or "journald": each message as a
+/// journal entry whose PRIORITY follows its level; every message masked
+/// by `masker`. Returns false with `err` set when the level or format is
+/// unknown, the file cannot be opened, "journald" comes with a file, or
+/// the journal's socket is not there.
 bool init(const std::string& level, const std::string& file,
           const std::string& format,
           std::shared_ptr<const secret_masker> masker, std::string& err);

@@ -49,8 +49,9 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
     c.engine.log_level,
     choices{"trace", "debug", "info", "warn", "error", "off"});
   f(key_info{"engine.log_format",
-             "text, or json: one JSON object a line, UTC times"},
-    c.engine.log_format, choices{"text", "json"});
+             "text; json: a JSON object a line, UTC times; journald: "
+             "the journal"},
+    c.engine.log_format, choices{"text", "json", "journald"});
   f(key_info{"engine.log_file",
              "log file; empty = standard error; SIGHUP reopens it"},
     c.engine.log_file);

@@ -17,6 +17,8 @@
 #     and the worker reads the manager's message in Spanish (Apertium
 #     running under the unit's system call filter and protections);
 #   - `systemctl stop` drains: inactive, result success, exit status 0;
+#   - with log_format = 'journald' each message is a native journal entry
+#     whose PRIORITY follows its level (debug 7, info 6), the token masked;
 #   - without the token file systemd refuses the start (243/CREDENTIALS)
 #     and does not restart it in a loop.
 #
@@ -195,6 +197,40 @@ echo "ActiveState=$(show ActiveState) Result=$(show Result) ExecMainStatus=$(sho
 [ "$(show ActiveState)" = inactive ] && [ "$(show Result)" = success ] &&
   [ "$(show ExecMainStatus)" = 0 ] && ok "drained and stopped, status 0" || fail "the stop"
 grep -qi drain "$run/journal.txt" && ok "the journal has the drain" || fail "no drain in the journal"
+
+say "log_format = 'journald': each message an entry, its level a priority"
+sed -i "s|^log_format = .*|log_format = 'journald'|; s|^log_level = .*|log_level = 'debug'|" \
+  "$target/etc/bridge/bridge.toml"
+sleep 1 # the earlier run's lines are all before this second
+since=$(date +%s)
+if inside timeout 150 systemctl start bridge >"$run/start-journald.log" 2>&1 &&
+   [ "$(show StatusText)" = serving ]; then
+  ok "started and serving with the journald sink"
+else
+  cat "$run/start-journald.log" >&2; fail "no start with log_format = 'journald'"
+fi
+inside systemctl stop bridge
+inside journalctl -u bridge --since "@$since" --no-pager -o json >"$run/journal.json" 2>&1
+if python3 - "$run/journal.json" "$token" <<'PY'; then
+import json, sys
+entries = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+ours = [e for e in entries if e.get("SYSLOG_IDENTIFIER") == "bridge"]
+native = [e for e in ours if e.get("_TRANSPORT") == "journal"]
+stream = [e for e in ours if e.get("_TRANSPORT") == "stdout"]
+prios = sorted({e.get("PRIORITY") for e in native})
+text = open(sys.argv[1]).read()
+print(f"{len(native)} native entries, priorities {prios}; {len(stream)} through stderr")
+ok = len(native) > 0 and "7" in prios and "6" in prios and not stream
+ok = ok and any("drain" in str(e.get("MESSAGE", "")).lower() for e in native)
+ok = ok and sys.argv[2] not in text
+sys.exit(0 if ok else 1)
+PY
+  ok "debug at priority 7, info at 6, the drain logged, no token in the journal"
+else
+  fail "the journald entries (in $run/journal.json)"
+fi
+sed -i "s|^log_format = .*|log_format = 'text'|; s|^log_level = .*|log_level = 'info'|" \
+  "$target/etc/bridge/bridge.toml"
 
 say "a start without the token file"
 mv "$target/etc/bridge/credentials/telegram_bot_token" "$run/token.moved"

@@ -10,6 +10,8 @@
 #include <fstream>
 
 #include <simdjson.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "common/log.hpp"
@@ -162,6 +164,43 @@ BOOST_AUTO_TEST_CASE(init_refuses_an_unknown_format_and_level) {
   }
   BOOST_TEST(!log::init("loud", "", "json", masker, err));
   BOOST_TEST(err.find("log level") != std::string::npos, err);
+}
+
+BOOST_AUTO_TEST_CASE(journald_needs_the_journal_and_no_file) {
+  auto masker = std::make_shared<log::secret_masker>();
+  std::string err;
+  BOOST_TEST(!log::init("info", "/tmp/bridge.log", "journald", masker, err));
+  BOOST_TEST(err.find("engine.log_file") != std::string::npos, err);
+  // Only a socket is the journal: not a missing path, a folder or a file.
+  auto dir = test::make_scratch_dir("journal");
+  BOOST_TEST(!log::journal_reachable((dir + "/socket").c_str()));
+  BOOST_TEST(!log::journal_reachable(dir.c_str()));
+  { std::ofstream{dir + "/file"} << "x"; }
+  BOOST_TEST(!log::journal_reachable((dir + "/file").c_str()));
+  int fd = ::socket(AF_UNIX, SOCK_DGRAM, 0);
+  BOOST_REQUIRE(fd >= 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  auto path = dir + "/socket";
+  BOOST_REQUIRE(path.size() < sizeof addr.sun_path);
+  std::copy(path.begin(), path.end(), addr.sun_path);
+  BOOST_REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr)
+                == 0);
+  BOOST_TEST(log::journal_reachable(path.c_str()));
+  ::close(fd);
+  std::remove(path.c_str());
+  std::remove((dir + "/file").c_str());
+  rmdir(dir.c_str());
+  // Here the engine logs into the journal when there is one and refuses,
+  // naming the socket, when there is none.
+  err.clear();
+  if (log::journal_reachable(log::journal_socket)) {
+    BOOST_TEST(log::init("info", "", "journald", masker, err), err);
+  } else {
+    BOOST_TEST(!log::init("info", "", "journald", masker, err));
+    BOOST_TEST(err.find(log::journal_socket) != std::string::npos, err);
+  }
+  BOOST_REQUIRE(log::init("info", "", "text", masker, err));
 }
 
 void write_file(const std::string& path, const std::string& text) {

@@ -159,15 +159,19 @@ BOOST_AUTO_TEST_CASE(choice_outside_the_list_is_refused) {
              out.message);
 }
 
-BOOST_AUTO_TEST_CASE(log_format_is_text_or_json) {
+BOOST_AUTO_TEST_CASE(log_format_is_text_json_or_journald) {
   fake_env env;
   BOOST_TEST(run({}, env).cfg.engine.log_format == "text");
   BOOST_TEST(run({"--engine.log_format=json"}, env).cfg.engine.log_format
              == "json");
+  BOOST_TEST(run({"--engine.log_format=journald"}, env).cfg.engine.log_format
+             == "journald");
   for (auto arg :
        {"--engine.log_format=", "--engine.log_format=JSON",
-        "--engine.log_format=json ", "--engine.log_format=logfmt",
-        "--engine.log_format=\"json\"", "--engine.log_format=json\n"}) {
+        "--engine.log_format=systemd", "--engine.log_format=journal",
+        "--engine.log_format=journald,json", "--engine.log_format=json ",
+        "--engine.log_format=logfmt", "--engine.log_format=\"json\"",
+        "--engine.log_format=json\n"}) {
     auto out = run({arg}, env);
     BOOST_TEST(static_cast<int>(out.what)
                    == static_cast<int>(load_outcome::action::exit_failure),
