@@ -38,6 +38,40 @@ BOOST_FIXTURE_TEST_CASE(entities_are_checked_echoed_and_recorded, sim_fixture) {
   BOOST_TEST(events(1001).count("/events") == 1u);
 }
 
+BOOST_FIXTURE_TEST_CASE(an_edit_checks_and_replaces_the_entities, sim_fixture) {
+  say(1001, "hola");
+  auto id = std::to_string(send(1001, "Done").integer("/result/message_id"));
+  auto edit = [&](const std::string& text, const std::string& more) {
+    return call("editMessageText", R"({"chat_id":1001,"message_id":)" + id
+                                       + R"(,"text":")" + text + "\"" + more
+                                       + "}");
+  };
+  const std::string quote =
+      R"(,"entities":[{"type":"expandable_blockquote","offset":6,"length":4}])";
+  auto quoted = edit("Done\\n\\nhola", quote);
+  BOOST_REQUIRE(quoted.ok());
+  BOOST_TEST(quoted.text("/result/entities/0/type") == "expandable_blockquote");
+  auto ev = events(1001);
+  BOOST_TEST(ev.text("/events/1/method") == "editMessageText");
+  BOOST_TEST(ev.integer("/events/1/entities/0/offset") == 6);
+  // The same text and entities change nothing; the text without them does.
+  BOOST_TEST(edit("Done\\n\\nhola", quote).status == 400);
+  auto bare = edit("Done\\n\\nhola", "");
+  BOOST_REQUIRE(bare.ok());
+  BOOST_TEST(bare.body.find("entities") == std::string::npos, bare.body);
+  // Entities outside the new text, or malformed, refuse the edit.
+  for (auto bad : {R"(,"entities":[{"type":"bold","offset":6,"length":5}])",
+                   R"(,"entities":[{"type":"bold","offset":0,"length":0}])",
+                   R"(,"entities":"[{")"}) {
+    auto r = edit("Done\\n\\nhola", bad);
+    BOOST_TEST(r.status == 400, bad);
+    BOOST_TEST(r.description().rfind("Bad Request: can't parse entities", 0)
+                   == 0u,
+               r.description());
+  }
+  BOOST_TEST(events(1001).count("/events") == 3u);
+}
+
 BOOST_FIXTURE_TEST_CASE(a_reply_carries_the_message_it_answers, sim_fixture) {
   say(1001, "hola");
   auto sent = send(1001, "Welcome");

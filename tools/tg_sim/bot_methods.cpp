@@ -274,10 +274,14 @@ http_answer bot_methods::edit_message_text(const method_args& args) {
     return error_answer(r);
   if (auto r = check_markup(args, kb))
     return error_answer(r);
+  std::string entities;
+  if (auto r = check_entities(args, text, entities))
+    return error_answer(r);
   auto fields = message_event("editMessageText", state_.clock().unix_ms(), text,
-                              kb.inline_keyboard);
+                              kb.inline_keyboard, entities);
   return message_reply(state_.edit_message(chat_id, message_id, std::move(text),
-                                           std::move(kb), std::move(fields)));
+                                           std::move(kb), std::move(fields),
+                                           std::move(entities)));
 }
 
 http_answer bot_methods::answer_callback_query(const method_args& args) {

@@ -30,7 +30,8 @@ struct sim_event {
   int64_t message_id = 0;
   std::string text;
   keyboard buttons;
-  /// sendMessage: the entities sent with the text (tools/tg_sim/entities.hpp).
+  /// sendMessage and editMessageText: the entities sent with the text
+  /// (tools/tg_sim/entities.hpp).
   std::vector<sim_entity> entities;
   std::string action;
   std::string callback_id;

@@ -187,7 +187,8 @@ message_outcome sim_state::send_message(int64_t chat_id, std::string text,
 
 message_outcome sim_state::edit_message(int64_t chat_id, int64_t message_id,
                                         std::string text, markup kb,
-                                        std::string event_fields) {
+                                        std::string event_fields,
+                                        std::string entities_json) {
   message_outcome out;
   lock guard{mu_};
   chat_record* chat = nullptr;
@@ -202,7 +203,8 @@ message_outcome sim_state::edit_message(int64_t chat_id, int64_t message_id,
     out.refused = refusal::bad_request("message can't be edited");
     return out;
   }
-  if (m->text == text && m->keyboard == kb) {
+  if (m->text == text && m->keyboard == kb
+      && m->entities_json == entities_json) {
     out.refused = {400, not_modified, 0};
     return out;
   }
@@ -210,6 +212,7 @@ message_outcome sim_state::edit_message(int64_t chat_id, int64_t message_id,
     return out;
   m->text = std::move(text);
   m->keyboard = std::move(kb);
+  m->entities_json = std::move(entities_json);
   m->edit_date = clock_->unix_ms() / 1000;
   events_.append(chat_id, message_id, std::move(event_fields));
   events_cv_.notify_all();

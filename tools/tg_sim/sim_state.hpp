@@ -167,10 +167,12 @@ public:
   message_outcome send_message(int64_t chat_id, std::string text, markup kb,
                                std::string event_fields);
 
-  /// editMessageText of one of the bot's messages.
+  /// editMessageText of one of the bot's messages; its entities replace
+  /// the old ones, as its text does.
   message_outcome edit_message(int64_t chat_id, int64_t message_id,
                                std::string text, markup kb,
-                               std::string event_fields);
+                               std::string event_fields,
+                               std::string entities_json = {});
 
   /// copyMessage and copyMessages: the bot copies messages of one chat
   /// into another (sim_state_copies.cpp). Each copy is stored and is an
