@@ -135,6 +135,8 @@ private:
     std::string source_lang;
     std::string target_lang;
     std::string writer_name;
+    /// The reader's /original setting, as the writer's session read it.
+    std::string reader_original;
   };
 
   void on_text(partner_text& t);

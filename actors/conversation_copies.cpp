@@ -30,6 +30,11 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
   out.origin_ns = m.received_ns;
   out.dedupe_key = message_key(e.update_id);
   out.stored = true;
+  // The reader's /original decides; "auto" keeps it to pivots and to the
+  // fallback's translations. A task is quoted like any other message.
+  const bool quoted = domain::wants_original(
+      m.reader_original, m.hops, e.translated_ok && e.translation != e.text,
+      m.fallback);
   if (m.kind == partner_kind::task) {
     out.text = domain::render(text_id::task_received, partner_lang, m.task_id,
                               m.writer_name, body);
@@ -38,13 +43,9 @@ outbound conversation_state::partner_copy(const domain::pipeline_entry& e,
           domain::task_button_data(m.task_id)}}};
   } else {
     out.text = m.writer_name + ": " + body;
-    // The reader's /original decides; "auto" keeps it to pivots and to
-    // the fallback's translations.
-    if (domain::wants_original(m.reader_original, m.hops,
-                               e.translated_ok && e.translation != e.text,
-                               m.fallback))
-      add_original(out, e.text);
   }
+  if (quoted)
+    add_original(out, e.text);
   return out;
 }
 

@@ -7,8 +7,11 @@
 #include <spdlog/spdlog.h>
 
 #include "actors/conversation.hpp"
+#include "common/utf8.hpp"
+#include "domain/original.hpp"
 #include "domain/texts.hpp"
 #include "messages/type_ids.hpp"
+#include "telegram/bot_api.hpp"
 
 namespace bridge {
 
@@ -46,6 +49,7 @@ void conversation_state::on_edit(partner_text& t) {
   e.source_lang = t.source_lang;
   e.target_lang = t.target_lang;
   e.writer_name = std::move(t.writer_name);
+  e.reader_original = std::move(t.reader_original);
   translate_request r;
   r.id = e.id;
   r.text = std::move(t.text);
@@ -70,6 +74,15 @@ void conversation_state::finish_edit(pending_edit& e, translation_done& d) {
   out.text =
       e.writer_name + ": " + body + " "
       + std::string{domain::wording(text_id::edited_note, e.target_lang)};
+  // Quoted as the first copy was. An edit is one message: a quote that
+  // would push it past Telegram's limit is left out, not the edit.
+  if (domain::wants_original(e.reader_original, d.hops,
+                             d.ok && d.text != e.text, d.fallback)) {
+    auto quoted = out;
+    add_original(quoted, e.text);
+    if (utf8::utf16_length(quoted.text) <= telegram::max_message_units)
+      out = std::move(quoted);
+  }
   out.dedupe_key = "e" + std::to_string(conversation_id_) + "."
                    + std::to_string(e.id - conversation_edit_id_base) + "."
                    + std::to_string(e.target.seq);

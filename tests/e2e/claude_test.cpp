@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(an_overloaded_claude_leaves_the_message_to_apertium) {
   auto code = register_manager(w, ana, "en");
   register_worker(w, bob, "es", code, ana);
   std::string original = "Please sign the report.";
-  w.say(ana, original);
+  auto said = w.say(ana, original);
   auto copy = w.next_message(bob.id, std::chrono::seconds{60});
   BOOST_TEST(copy.text.find("[llm-sim]") == std::string::npos, copy.text);
   BOOST_TEST(copy.text.find("(sin traducir)") == std::string::npos, copy.text);
@@ -112,6 +112,23 @@ BOOST_AUTO_TEST_CASE(an_overloaded_claude_leaves_the_message_to_apertium) {
                              "\"translation_failed\"}")
              == 1.0);
   BOOST_TEST(w.engine_metric("bridge_messages_untranslated_total") == 0.0);
+  // An edit falls back too, and its copy is quoted the same way.
+  std::string edited_text = "Please sign the new report.";
+  BOOST_REQUIRE(w.sim().edit(ana, ana.id, said.message_id, edited_text));
+  auto edited =
+      w.next_event(bob.id, "editMessageText", std::chrono::seconds{60});
+  BOOST_TEST(edited.message_id == copy.message_id);
+  BOOST_TEST(edited.text.find("[llm-sim]") == std::string::npos, edited.text);
+  BOOST_REQUIRE_EQUAL(edited.entities.size(), 1u);
+  BOOST_TEST(edited.entities.front().type == "expandable_blockquote");
+  BOOST_TEST(edited.entities.front().length
+             == static_cast<int64_t>(bridge::utf8::utf16_length(edited_text)));
+  BOOST_TEST(edited.text.rfind(edited_text) + edited_text.size()
+                 == edited.text.size(),
+             edited.text);
+  BOOST_TEST(w.engine_metric("bridge_translator_fallbacks_total{reason="
+                             "\"translation_failed\"}")
+             == 2.0);
   // The log says once that Apertium stands in.
   auto log = w.engine().log_tail(1 << 20);
   BOOST_TEST(log.find("apertium translates the pairs it knows")

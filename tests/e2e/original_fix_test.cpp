@@ -189,6 +189,44 @@ BOOST_AUTO_TEST_CASE(original_on_quotes_a_direct_translation) {
   BOOST_TEST(world.next_message(bob.id).entities.empty());
 }
 
+BOOST_AUTO_TEST_CASE(tasks_and_edits_are_quoted_like_messages) {
+  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
+                  unthrottled_sim()};
+  auto ann = make_user(6401, "Ann", "en");
+  auto bob = make_user(6402, "Bob", "es");
+  auto code = register_manager(world, ann, "en");
+  register_worker(world, bob, "es", code, ann);
+  world.say(bob, "/original on");
+  BOOST_TEST(world.next_message(bob.id).text
+             == render(text_id::original_changed, "es", "on"));
+  auto quotes = [](const bridge::tg_sim::sim_event& e,
+                   const std::string& original) {
+    return e.entities.size() == 1u
+           && e.entities.front().type == "expandable_blockquote"
+           && e.text.size() > original.size()
+           && e.text.compare(e.text.size() - original.size(), original.size(),
+                             original)
+                  == 0
+           && e.entities.front().length
+                  == static_cast<int64_t>(bridge::utf8::utf16_length(original));
+  };
+  // A task: its buttons and its original.
+  world.say(ann, "/task Paint the door");
+  auto task = world.next_message(bob.id);
+  BOOST_TEST(quotes(task, "Paint the door"), task.text);
+  BOOST_TEST(!task.buttons.empty());
+  // An edit keeps the quote, of the edited text.
+  auto said = world.say(ann, "See you at nine");
+  auto copy = world.next_message(bob.id);
+  BOOST_TEST(quotes(copy, "See you at nine"), copy.text);
+  BOOST_REQUIRE(
+      world.sim().edit(ann, ann.id, said.message_id, "See you at ten"));
+  auto edited = world.next_event(bob.id, "editMessageText");
+  BOOST_TEST(edited.message_id == copy.message_id);
+  BOOST_TEST(quotes(edited, "See you at ten"), edited.text);
+  BOOST_TEST(contains(edited.text, "[es] See you at ten"), edited.text);
+}
+
 BOOST_AUTO_TEST_CASE(original_off_leaves_a_pivoted_translation_bare) {
   pivot_world w;
   auto& world = w.world;
