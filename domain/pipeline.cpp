@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "domain/pipeline.hpp"
 
+#include <algorithm>
+
 namespace bridge::domain {
 
 std::optional<int64_t> pipeline::admit(int64_t update_id, uint8_t from_worker,
@@ -67,13 +69,20 @@ bool pipeline::translated(int64_t seq, bool ok, std::string text,
 }
 
 std::vector<int64_t> pipeline::persistable() {
-  // Rows are written in sequence: a message waits until every earlier one
-  // is at least being written, so sequence numbers reach the database in
-  // order and a crash never leaves a gap before a stored message.
+  // Rows are written in sequence, one write at a time: a message waits
+  // until every earlier one is written, and goes with everything
+  // translated meanwhile. Two writes in flight could commit in either
+  // order: a crash between them would leave a gap before a stored
+  // message, and the outbox would number the later copy first (a resume
+  // after a lost lease sends by that number).
+  auto writing = [](const pipeline_entry& e) {
+    return e.at == pipeline_entry::stage::persisting;
+  };
+  if (std::any_of(entries_.begin(), entries_.end(), writing))
+    return {};
   std::vector<int64_t> out;
   for (auto& e : entries_) {
-    if (e.at == pipeline_entry::stage::persisting
-        || e.at == pipeline_entry::stage::persisted
+    if (e.at == pipeline_entry::stage::persisted
         || e.at == pipeline_entry::stage::dropped)
       continue;
     if (e.at != pipeline_entry::stage::translated)

@@ -73,7 +73,8 @@ public:
   bool translated(int64_t seq, bool ok, std::string text, std::string failure);
 
   /// The next messages, in sequence, whose translation is in and whose
-  /// predecessors are all persisting or persisted: write them now.
+  /// predecessors are all persisted: write them now, as one write. None
+  /// while a write is out.
   std::vector<int64_t> persistable();
 
   /// A message's row is durable.

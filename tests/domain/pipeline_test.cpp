@@ -96,12 +96,11 @@ BOOST_AUTO_TEST_CASE(delivery_is_in_sequence_whatever_the_finishing_order) {
           p.persisted(persisting[i]);
         persisting.erase(persisting.begin() + static_cast<long>(i));
       }
-      for (auto seq : p.persistable()) {
-        // Writes are released in sequence.
-        BOOST_REQUIRE(std::all_of(persisting.begin(), persisting.end(),
-                                  [&](int64_t s) { return s != seq; }));
-        persisting.push_back(seq);
-      }
+      // Writes are released in sequence, and only when none is out.
+      auto batch = p.persistable();
+      BOOST_REQUIRE(batch.empty() || persisting.empty());
+      BOOST_REQUIRE(std::is_sorted(batch.begin(), batch.end()));
+      persisting.insert(persisting.end(), batch.begin(), batch.end());
       for (auto& e : p.deliverable())
         delivered.push_back(e.seq);
     }
@@ -109,6 +108,32 @@ BOOST_AUTO_TEST_CASE(delivery_is_in_sequence_whatever_the_finishing_order) {
       BOOST_REQUIRE_EQUAL(delivered[static_cast<size_t>(i)], i + 1);
     BOOST_TEST(p.idle());
   }
+}
+
+BOOST_AUTO_TEST_CASE(one_write_at_a_time_takes_what_was_translated_meanwhile) {
+  pipeline p{4, 6, 100, 1};
+  for (int i = 1; i <= 4; ++i)
+    admit(p, 200 + i, "m");
+  p.startable();
+  p.translated(1, true, "t", "");
+  p.translated(2, true, "t", "");
+  BOOST_TEST(p.persistable() == (std::vector<int64_t>{1, 2}));
+  // 3 and 4 are translated while 1 and 2 are written: they wait, so the
+  // database numbers their rows after those of 1 and 2.
+  p.translated(4, true, "t", "");
+  p.translated(3, true, "t", "");
+  BOOST_TEST(p.persistable().empty());
+  p.persisted(1);
+  BOOST_TEST(p.persistable().empty()); // 2 is still being written
+  p.persisted(2);
+  BOOST_TEST(p.persistable() == (std::vector<int64_t>{3, 4}));
+  // A failed write goes again, whole, before anything after it.
+  p.persist_failed(3);
+  p.persist_failed(4);
+  admit(p, 205, "m");
+  p.startable();
+  p.translated(5, true, "t", "");
+  BOOST_TEST(p.persistable() == (std::vector<int64_t>{3, 4, 5}));
 }
 
 BOOST_AUTO_TEST_CASE(late_and_duplicate_answers_are_ignored) {
