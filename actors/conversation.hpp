@@ -181,9 +181,8 @@ private:
   bool glossary_ready();
   void load_glossary();
   /// The team's terms found in `text`, for a translation `src` -> `dst`.
-  std::vector<glossary_term> terms_for(const std::string& text,
-                                       const std::string& src,
-                                       const std::string& dst) const;
+  glossary_terms terms_for(const std::string& text, const std::string& src,
+                           const std::string& dst) const;
   /// Stores a task's translation as the partner read it (for /tasks).
   void keep_task_translation(int64_t task_id, const domain::pipeline_entry& e);
   void persisted(const std::vector<int64_t>& seqs,

@@ -52,9 +52,9 @@ void conversation_state::load_glossary() {
           });
 }
 
-std::vector<glossary_term>
-conversation_state::terms_for(const std::string& text, const std::string& src,
-                              const std::string& dst) const {
+glossary_terms conversation_state::terms_for(const std::string& text,
+                                             const std::string& src,
+                                             const std::string& dst) const {
   if (!glossary_)
     return {};
   return glossary_->terms_in(text, src, dst);

@@ -10,12 +10,12 @@ namespace bridge {
 team_glossary::team_glossary(std::vector<glossary_row> rows)
     : rows_(std::move(rows)) {}
 
-std::shared_ptr<const domain::glossary::matcher>
-team_glossary::matcher_for(const std::string& src,
-                           const std::string& dst) const {
+const team_glossary::direction&
+team_glossary::direction_for(const std::string& src,
+                             const std::string& dst) const {
   std::lock_guard<std::mutex> guard{mutex_};
-  auto& m = matchers_[{src, dst}];
-  if (!m) {
+  auto& d = directions_[{src, dst}];
+  if (!d.matcher) {
     std::vector<domain::glossary::term> terms;
     for (auto& r : rows_) {
       if (r.source_lang == src && r.target_lang == dst)
@@ -23,31 +23,37 @@ team_glossary::matcher_for(const std::string& src,
       else if (r.source_lang == dst && r.target_lang == src)
         terms.push_back({r.translation, r.term});
     }
-    m = std::make_shared<const domain::glossary::matcher>(std::move(terms));
+    glossary_terms::table table;
+    table.reserve(terms.size());
+    for (auto& t : terms)
+      table.push_back({t.text, t.translation});
+    d.matcher =
+        std::make_shared<const domain::glossary::matcher>(std::move(terms));
+    d.terms = std::make_shared<const glossary_terms::table>(std::move(table));
   }
-  return m;
+  return d;
 }
 
-std::vector<glossary_term>
-team_glossary::terms_in(std::string_view text, const std::string& src,
-                        const std::string& dst) const {
-  std::vector<glossary_term> out;
+glossary_terms team_glossary::terms_in(std::string_view text,
+                                       const std::string& src,
+                                       const std::string& dst) const {
   if (rows_.empty())
-    return out;
-  auto m = matcher_for(src, dst);
-  auto found = m->find(text);
+    return {};
+  const auto& d = direction_for(src, dst);
+  auto found = d.matcher->find(text);
   if (found.empty())
-    return out;
-  std::vector<bool> seen(m->terms().size());
-  out.reserve(found.size());
+    return {};
+  // Each term once, in the order of its first occurrence.
+  std::vector<bool> seen(d.terms->size());
+  std::vector<uint32_t> picked;
+  picked.reserve(found.size());
   for (auto& f : found) {
     if (seen[f.term])
       continue;
     seen[f.term] = true;
-    auto& t = m->terms()[f.term];
-    out.push_back({t.text, t.translation});
+    picked.push_back(static_cast<uint32_t>(f.term));
   }
-  return out;
+  return {d.terms, std::move(picked)};
 }
 
 // -- glossary_memo ------------------------------------------------------------

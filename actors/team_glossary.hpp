@@ -26,23 +26,29 @@ public:
 
   /// The terms of `text` for a translation from `src` to `dst`: entries
   /// from `src` to `dst` as written, entries from `dst` to `src` read the
-  /// other way round. Each term once, however often it occurs.
-  std::vector<glossary_term> terms_in(std::string_view text,
-                                      const std::string& src,
-                                      const std::string& dst) const;
-
-  /// The matcher for one direction (built once, then shared).
-  std::shared_ptr<const domain::glossary::matcher>
-  matcher_for(const std::string& src, const std::string& dst) const;
+  /// other way round. Each term once, however often it occurs; the
+  /// strings are shared with every other message of the direction.
+  glossary_terms terms_in(std::string_view text, const std::string& src,
+                          const std::string& dst) const;
 
   const std::vector<glossary_row>& rows() const { return rows_; }
 
 private:
+  /// One direction's matcher, and its terms as translations take them
+  /// (in the matcher's order).
+  struct direction {
+    std::shared_ptr<const domain::glossary::matcher> matcher;
+    std::shared_ptr<const glossary_terms::table> terms;
+  };
+
+  /// Built once under the lock, never changed after: the reference stays
+  /// valid and readable without the lock for the glossary's life.
+  const direction& direction_for(const std::string& src,
+                                 const std::string& dst) const;
+
   std::vector<glossary_row> rows_;
   mutable std::mutex mutex_;
-  mutable std::map<std::pair<std::string, std::string>,
-                   std::shared_ptr<const domain::glossary::matcher>>
-      matchers_;
+  mutable std::map<std::pair<std::string, std::string>, direction> directions_;
 };
 
 /// Teams' glossaries this engine read lately, shared by its

@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
   auto tr = sys.spawn(translation::translator, o);
   caf::scoped_actor self{sys};
   auto ask = [&](const std::string& text, const std::string& src,
-                 const std::string& dst, std::vector<glossary_term> t) {
+                 const std::string& dst, glossary_terms t) {
     translate_request r{1, text, src, dst, {}, 0};
     r.terms = std::move(t);
     self->send(tr, std::move(r));

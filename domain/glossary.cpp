@@ -450,6 +450,10 @@ std::vector<match> matcher::find(std::string_view text) const {
       }
     }
     if (best != nullptr) {
+      // Room at the first find for a term every 64 bytes: a long text
+      // dense with terms grows the list once or twice, not seven times.
+      if (out.empty())
+        out.reserve(std::max<size_t>(8, n / 64));
       out.push_back({i, best_end, static_cast<size_t>(best->term)});
       after_word = best->ends_in_word;
       i = best_end;

@@ -33,7 +33,7 @@ std::string system_prompt(const std::string& source_lang,
            "only the surrounding words.";
 }
 
-std::string terminology_block(const std::vector<glossary_term>& terms) {
+std::string terminology_block(const glossary_terms& terms) {
   if (terms.empty())
     return {};
   std::string out{terminology_heading};

@@ -21,7 +21,7 @@ constexpr const char* terminology_heading =
 constexpr const char* terminology_arrow = " -> ";
 
 /// The team's terms found in the message, one per line. Empty when none.
-std::string terminology_block(const std::vector<glossary_term>& terms);
+std::string terminology_block(const glossary_terms& terms);
 
 /// The context block: earlier messages, oldest first, one per line with
 /// their writer's role and language. Empty when there is no context.

@@ -41,9 +41,10 @@ backend_actor::behavior_type pivot_backend_state::make_behavior(
         auto j = std::make_shared<journey>();
         if (!call.terms.empty()) {
           std::vector<domain::glossary::term> terms;
+          terms.reserve(call.terms.size());
           for (auto& t : call.terms)
-            terms.push_back({std::move(t.term), std::move(t.translation)});
-          call.terms.clear();
+            terms.push_back({t.term, t.translation});
+          call.terms = {};
           auto p = domain::glossary::protect(
               domain::glossary::matcher{std::move(terms)}, call.text);
           call.text = std::move(p.text);

@@ -198,16 +198,14 @@ checked_request check_request(const translate_request& req,
   }
   // The team's terms found in the text, bounded like the context: a
   // malformed entry is left out, never the translation.
-  for (auto& t : req.terms) {
-    if (out.call.terms.size() >= limits.max_terms)
-      break;
-    if (t.term.empty() || t.translation.empty() || !utf8::is_valid(t.term)
-        || !utf8::is_valid(t.translation)
-        || utf8::utf16_length(t.term) > limits.max_term_units
-        || utf8::utf16_length(t.translation) > limits.max_term_units)
-      continue;
-    out.call.terms.push_back(t);
-  }
+  out.call.terms = req.terms.filtered(
+      [&](const glossary_term& t) {
+        return !t.term.empty() && !t.translation.empty()
+               && utf8::is_valid(t.term) && utf8::is_valid(t.translation)
+               && utf8::utf16_length(t.term) <= limits.max_term_units
+               && utf8::utf16_length(t.translation) <= limits.max_term_units;
+      },
+      limits.max_terms);
   out.tokens = estimate_tokens(out.call, limits.chars_per_token);
   out.deadline_ms = std::min(req.deadline_ms, limits.max_deadline_ms);
   return out;

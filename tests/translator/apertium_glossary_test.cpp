@@ -53,7 +53,7 @@ struct glossary_fixture {
   }
 
   translation_done ask(std::string text, const language_pair& p,
-                       std::vector<glossary_term> terms) {
+                       glossary_terms terms) {
     caf::scoped_actor self{*sys};
     translate_request r{1, std::move(text), p.source, p.target, {}, 0};
     r.terms = std::move(terms);
