@@ -54,6 +54,22 @@ struct pivot_world {
   }
 };
 
+/// Ann (en) manages Bob (es); the fake backend translates directly.
+/// `first_id` numbers them apart from the other cases' users.
+struct direct_world {
+  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
+                  unthrottled_sim()};
+  sim_user ann;
+  sim_user bob;
+
+  explicit direct_world(int64_t first_id)
+      : ann(make_user(first_id, "Ann", "en")),
+        bob(make_user(first_id + 1, "Bob", "es")) {
+    auto code = register_manager(world, ann, "en");
+    register_worker(world, bob, "es", code, ann);
+  }
+};
+
 } // namespace
 
 BOOST_AUTO_TEST_CASE(
@@ -144,12 +160,10 @@ BOOST_AUTO_TEST_CASE(
 }
 
 BOOST_AUTO_TEST_CASE(a_direct_translation_has_no_quote) {
-  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
-                  unthrottled_sim()};
-  auto ann = make_user(6201, "Ann", "en");
-  auto bob = make_user(6202, "Bob", "es");
-  auto code = register_manager(world, ann, "en");
-  register_worker(world, bob, "es", code, ann);
+  direct_world d{6201};
+  auto& world = d.world;
+  const auto& ann = d.ann;
+  const auto& bob = d.bob;
   world.say(bob, "Hola");
   auto copy = world.next_message(ann.id);
   BOOST_TEST(copy.entities.empty());
@@ -159,12 +173,10 @@ BOOST_AUTO_TEST_CASE(a_direct_translation_has_no_quote) {
 // -----------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(original_on_quotes_a_direct_translation) {
-  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
-                  unthrottled_sim()};
-  auto ann = make_user(6301, "Ann", "en");
-  auto bob = make_user(6302, "Bob", "es");
-  auto code = register_manager(world, ann, "en");
-  register_worker(world, bob, "es", code, ann);
+  direct_world d{6301};
+  auto& world = d.world;
+  const auto& ann = d.ann;
+  const auto& bob = d.bob;
 
   // Alone it says the setting and the choices; a bad word, the choices.
   world.say(ann, "/original");
@@ -190,12 +202,10 @@ BOOST_AUTO_TEST_CASE(original_on_quotes_a_direct_translation) {
 }
 
 BOOST_AUTO_TEST_CASE(tasks_and_edits_are_quoted_like_messages) {
-  sim_world world{unthrottled_engine({"--translator.backend=fake"}),
-                  unthrottled_sim()};
-  auto ann = make_user(6401, "Ann", "en");
-  auto bob = make_user(6402, "Bob", "es");
-  auto code = register_manager(world, ann, "en");
-  register_worker(world, bob, "es", code, ann);
+  direct_world d{6401};
+  auto& world = d.world;
+  const auto& ann = d.ann;
+  const auto& bob = d.bob;
   world.say(bob, "/original on");
   BOOST_TEST(world.next_message(bob.id).text
              == render(text_id::original_changed, "es", "on"));
