@@ -20,6 +20,7 @@
 #include "app/exit_codes.hpp"
 #include "app/service_notify.hpp"
 #include "app/signals.hpp"
+#include "common/heap.hpp"
 #include "common/log.hpp"
 #include "common/version.hpp"
 #include "config/loader.hpp"
@@ -41,6 +42,7 @@ bool ready_to_serve(const bridge::engine& eng) {
 } // namespace
 
 int main(int argc, char** argv) {
+  bool heap_kept = bridge::retain_freed_heap();
   auto outcome = bridge::config::load(
       argc, argv, [](const char* name) { return std::getenv(name); });
   using action = bridge::config::load_outcome::action;
@@ -62,6 +64,9 @@ int main(int argc, char** argv) {
     std::cerr << "bridge: logging: " << err << '\n';
     return bridge::exit_code::invalid_config;
   }
+  if (!heap_kept)
+    spdlog::info("bridge: the allocator keeps its own heap settings (not "
+                 "glibc's): freed memory may go back to the kernel at once");
   auto signals = bridge::block_engine_signals();
   auto on_hangup = [argc, argv] { bridge::reload_logging(argc, argv); };
 

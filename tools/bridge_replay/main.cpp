@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include "common/heap.hpp"
 #include "common/version.hpp"
 #include "tools/bridge_replay/generator.hpp"
 #include "tools/bridge_replay/runner.hpp"
@@ -265,6 +266,7 @@ int do_run(const run_command& c) {
 } // namespace
 
 int main(int argc, char** argv) {
+  bridge::retain_freed_heap();
   CLI::App app{
       "bridge-replay: replay traffic through tg-sim and check every delivery"};
   app.require_subcommand(1);

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/heap.hpp"
 #include "common/version.hpp"
 #include "tools/tg_sim/cli.hpp"
 
@@ -175,6 +176,7 @@ struct human_commands {
 } // namespace
 
 int main(int argc, char** argv) {
+  bridge::retain_freed_heap();
   CLI::App app{"tg-sim: a Telegram Bot API simulator for Bridge"};
   app.require_subcommand(1);
   serve_command serve;
