@@ -210,11 +210,16 @@ proc_usage() {
 }
 
 # The same for PostgreSQL: the postmaster with the children it reaped, and
-# each live child.
+# each live child. The children are found through proc_lines: a process
+# that ends while its stat file is read must not stop the search (awk
+# gives up at a file that vanished, and the children after it were lost).
 pg_usage() {
   local pm=$1 kids=() c
-  kids=($(awk -v pm="$pm" '{ pid = $1; sub(/^.*\) /, ""); split($0, f, " ");
-                             if (f[2] == pm) print pid }' /proc/[0-9]*/stat 2>/dev/null))
+  kids=($(proc_lines /proc/[0-9]*/stat \
+            | awk -v pm="$pm" '{ i = index($0, ":"); line = substr($0, i + 1)
+                                 pid = line; sub(/ .*$/, "", pid)
+                                 sub(/^.*\) /, "", line); split(line, f, " ")
+                                 if (f[2] == pm) print pid }'))
   local files=("/proc/$pm/stat" "/proc/$pm"/task/*/status)
   for c in "${kids[@]}"; do files+=("/proc/$c/stat" "/proc/$c/status"); done
   proc_lines "${files[@]}" | sum_usage "$pm"
