@@ -16,7 +16,7 @@ esac
 
 packages=(
   # build
-  g++ cmake ninja-build ccache pkg-config
+  g++ cmake ninja-build ccache pkg-config lld
   # libraries
   libcaf-dev libpqxx-dev libhiredis-dev libsimdjson-dev libspdlog-dev
   libboost-test-dev libcurl4-openssl-dev libcpp-httplib-dev prometheus-cpp-dev

@@ -13,51 +13,62 @@ step() { printf '\n== %s (%ds)\n' "$*" $(( $(date +%s) - start )) >&2; }
 step "install check"
 scripts/setup.sh
 
-step "release build"
-scripts/build.sh release
-
 run_dir="$root/.run/test-$$"
 asan_build=""
+release_suites=""
 cleanup() {
   [ -n "$asan_build" ] && kill -- "-$asan_build" 2>/dev/null
+  [ -n "$release_suites" ] && kill -- "-$release_suites" 2>/dev/null
   scripts/services.sh purge "$run_dir" >/dev/null 2>&1 || true
   rm -rf "$run_dir"
 }
 trap cleanup EXIT
+mkdir -p "$run_dir"
+
+# The sanitizer build starts with the release build, at the lowest
+# priority: it takes what the release build leaves idle (its links, its
+# last large batches), then the machine while the release suites wait on
+# servers, engines and faults that last seconds.
+step "release build (the sanitizer build beside it, at the lowest priority)"
+setsid nice -n 19 scripts/build.sh asan >"$run_dir/asan-build.log" 2>&1 &
+asan_build=$!
+scripts/build.sh release
+
 step "private services"
 scripts/services.sh start "$run_dir" >/dev/null
 # shellcheck disable=SC1091
 source "$run_dir/env"
 export BRIDGE_RUN_DIR="$run_dir"
 
-# The suites mostly wait (on servers, engines, faults that last seconds);
-# the sanitizer build compiles meanwhile, at the lowest priority so the
-# suites run as on an idle machine.
-step "sanitizer build (beside the release suites)"
-setsid nice -n 19 scripts/build.sh asan >"$run_dir/asan-build.log" 2>&1 &
-asan_build=$!
-
-jobs="${BRIDGE_TEST_JOBS:-2}"
-# The sanitizer suites wait more than they compute (the machine measured
-# 59 % busy with two at a time), so three run at once.
+# Both builds' suites wait more than they compute (the machine measured
+# 59 % busy with two sanitizer suites at a time), so three of each run at
+# once, and the sanitizer suites start as soon as their build is done,
+# beside whatever release suites are left. Each line says its build.
+jobs="${BRIDGE_TEST_JOBS:-3}"
 asan_jobs="${BRIDGE_ASAN_TEST_JOBS:-3}"
 status=0
 step "suites, release build"
-ctest --test-dir build --output-on-failure -j "$jobs" || status=1
-step "waiting for the sanitizer build"
+setsid bash -c 'set -o pipefail
+  ctest --test-dir build --output-on-failure -j "$1" 2>&1 | sed -u "s/^/[release] /"' \
+  _ "$jobs" &
+release_suites=$!
 if wait "$asan_build"; then
   asan_build=""
-  step "suites, sanitizer build"
+  step "suites, sanitizer build (beside the release suites left)"
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:${ASAN_OPTIONS:-}" \
   LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
   UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser|package|lint|bench' || status=1
+    ctest --test-dir build-asan --output-on-failure -j "$asan_jobs" -LE 'faults|browser|package|lint|bench' 2>&1 \
+    | sed -u 's/^/[sanitizer] /' || status=1
 else
   asan_build=""
   tail -n 60 "$run_dir/asan-build.log" >&2
   echo "the sanitizer build failed" >&2
   status=1
 fi
+step "waiting for the release suites"
+wait "$release_suites" || status=1
+release_suites=""
 
 if [ -f build/artifacts/dashboard.png ]; then
   echo "dashboard screenshot from e2e.dashboard: build/artifacts/dashboard.png" >&2
