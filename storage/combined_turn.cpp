@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Combined write turns: batches of different write types that waited
-// together run in one transaction, and apart when they cannot.
+// together run in one transaction, apart when they cannot, and alone when
+// a batch is one statement that checks its own fences.
 
 #include "storage/dispatch.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -86,6 +88,16 @@ bool run_together(db_session& session, op_context& ctx, const db_turn& turn,
   }
 }
 
+/// Answers every call of `parts` that the connection broke before it ran.
+void fail_unran(const std::vector<part>& parts, db_turn_result& out) {
+  auto gone = caf::make_message(make_error(
+      engine_errc::db_unavailable,
+      std::string{combined_name} + ": the connection broke before it ran"));
+  for (auto& p : parts)
+    for (auto i : p.idx)
+      out.replies[i] = gone;
+}
+
 /// Runs each part as a turn of its own type, in order, until the
 /// connection breaks; the parts behind a break never ran.
 void run_apart(db_session& session, op_context& ctx, const db_turn& turn,
@@ -107,12 +119,9 @@ void run_apart(db_session& session, op_context& ctx, const db_turn& turn,
                                              "a turn left a call unanswered"));
     if (r.link != link_state::up) {
       out.link = r.link;
-      auto gone = caf::make_message(make_error(
-          engine_errc::db_unavailable,
-          std::string{combined_name} + ": the connection broke before it ran"));
-      for (size_t later = k + 1; later < parts.size(); ++later)
-        for (auto i : parts[later].idx)
-          out.replies[i] = gone;
+      fail_unran(
+          {parts.begin() + static_cast<std::ptrdiff_t>(k) + 1, parts.end()},
+          out);
       return;
     }
   }
@@ -148,8 +157,18 @@ db_turn_result run_combined(db_session& session, op_context& ctx, db_turn& turn,
     else
       same->idx.push_back(i);
   }
-  if (!parts.empty() && !run_together(session, ctx, turn, parts, out))
-    run_apart(session, ctx, turn, parts, now_ns, out);
+  // A batch that is one statement checking its own fences needs no
+  // transaction: it runs alone, after the rest shared theirs.
+  std::vector<part> together, alone;
+  for (auto& p : parts)
+    (op_table(p.op).runs_alone(turn, p.idx, ctx.batch_max) ? alone : together)
+        .push_back(std::move(p));
+  if (!together.empty() && !run_together(session, ctx, turn, together, out))
+    run_apart(session, ctx, turn, together, now_ns, out);
+  if (out.link == link_state::up)
+    run_apart(session, ctx, turn, alone, now_ns, out);
+  else
+    fail_unran(alone, out);
   return out;
 }
 

@@ -177,14 +177,33 @@ std::vector<caf::message> execute_live(op_context& ctx, const db_turn& turn,
   return out;
 }
 
-/// Runs the calls at `idx` of `turn`, without transaction control. Fenced
-/// requests are checked first, in the same transaction: those whose
-/// partition moved to another owner are answered `fenced` and write
-/// nothing; the rest run.
+/// Whether the calls at `idx` of `turn` write one statement that checks
+/// its own fences, so they need no transaction.
+template <class Op>
+bool runs_alone(const db_turn& turn, const std::vector<size_t>& idx,
+                size_t batch_max) {
+  if constexpr (!op_traits<Op>::is_one_statement) {
+    return false;
+  } else {
+    size_t rows = 0;
+    for (auto i : idx)
+      rows += op_weight(turn.calls.at(i).get_as<Op>(0));
+    return rows <= batch_max;
+  }
+}
+
+/// Runs the calls at `idx` of `turn`, without transaction control. With
+/// `check_fences`, fenced requests are checked first, in the same
+/// transaction: those whose partition moved to another owner are answered
+/// `fenced` and write nothing; the rest run. Without, the one statement
+/// they write checks them itself.
 template <class Op>
 std::vector<caf::message> execute_calls(op_context& ctx, const db_turn& turn,
-                                        const std::vector<size_t>& idx) {
+                                        const std::vector<size_t>& idx,
+                                        bool check_fences) {
   if constexpr (has_fence<Op>::value) {
+    if (!check_fences)
+      return execute_live<Op>(ctx, turn, idx);
     std::vector<fence_token> tokens;
     tokens.reserve(idx.size());
     for (auto i : idx)
@@ -267,26 +286,20 @@ private:
 
   /// Whether the calls at `idx` run between BEGIN and COMMIT.
   bool in_transaction(const std::vector<size_t>& idx) const {
-    if constexpr (!traits::is_atomic) {
-      return false;
-    } else if constexpr (traits::is_one_statement) {
-      size_t rows = 0;
-      for (auto i : idx)
-        rows += op_weight(turn_.calls[i].get_as<Op>(0));
-      return rows > ctx_.batch_max;
-    } else {
-      return true;
-    }
+    return traits::is_atomic && !runs_alone<Op>(turn_, idx, ctx_.batch_max);
   }
 
   /// Runs the calls at `idx` together; false once the connection is gone.
-  bool attempt(const std::vector<size_t>& idx) {
-    const bool txn = in_transaction(idx);
+  /// `long_way`: in a transaction, the fences checked apart, whatever the
+  /// batch's size.
+  bool attempt(const std::vector<size_t>& idx, bool long_way = false) {
+    const bool txn = long_way || in_transaction(idx);
+    const bool check_fences = txn || !traits::is_one_statement;
     for (int round = 0;; ++round) {
       try {
         if (txn)
           session_.begin();
-        auto replies = execute_calls<Op>(ctx_, turn_, idx);
+        auto replies = execute_calls<Op>(ctx_, turn_, idx, check_fences);
         if (txn) {
           // A refused request (not found, fenced out) leaves nothing behind.
           bool refused =
@@ -310,6 +323,10 @@ private:
         }
         if (kind == failure_kind::rollback && round < rollback_retries)
           continue;
+        // The statement's own check refused a token and wrote nothing:
+        // the long way answers each refused call alone.
+        if (kind == failure_kind::fenced && !check_fences)
+          return attempt(idx, true);
         if (idx.size() > 1 && isolatable(kind))
           return isolate(idx);
         fail(idx, 0, to_error(f, name_));
@@ -378,6 +395,7 @@ template <class Op> op_entry make_entry() {
           traits::is_idempotent,
           traits::is_urgent,
           traits::is_batched && traits::is_atomic && !traits::is_urgent,
+          &runs_alone<Op>,
           &run_turn<Op>,
           &execute_part_checked<Op>,
           &fence_of<Op>,

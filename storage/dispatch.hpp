@@ -32,8 +32,10 @@ enum op_flag : unsigned {
   /// wait) and never shares a turn with other types.
   urgent = 8,
   /// Atomic, but a batch within `db.batch_max` rows writes one statement
-  /// (reads after it need no transaction): such a turn runs without BEGIN
-  /// and COMMIT, two round trips fewer; a larger one keeps them.
+  /// (reads after it need no transaction), which checks its own fencing
+  /// tokens: such a turn runs without BEGIN, COMMIT and a separate check,
+  /// and apart from a combined turn's transaction. A larger one keeps
+  /// them, as does a batch the statement's check refused.
   one_statement = 16,
 };
 
@@ -64,7 +66,8 @@ template <> struct op_traits<inbox_parked> : op_flags<idempotent> {};
 template <> struct op_traits<inbox_release> : op_flags<0> {};
 template <> struct op_traits<outbox_put> : op_flags<batched | atomic> {};
 template <>
-struct op_traits<outbox_sent> : op_flags<batched | atomic | idempotent> {};
+struct op_traits<outbox_sent>
+    : op_flags<batched | atomic | idempotent | one_statement> {};
 template <>
 struct op_traits<outbox_failed> : op_flags<batched | atomic | idempotent> {};
 template <> struct op_traits<outbox_unsent> : op_flags<idempotent> {};
@@ -105,7 +108,14 @@ template <> struct op_traits<feedback_put> : op_flags<0> {};
 template <> struct op_traits<usage_release> : op_flags<0> {};
 template <> struct op_traits<conversation_open> : op_flags<idempotent> {};
 template <> struct op_traits<conversation_reserve> : op_flags<0> {};
-template <> struct op_traits<message_put> : op_flags<batched | atomic> {};
+// The messages, their copies and the updates they finish: one statement
+// (`message_store`) while each fits `db.batch_max` rows. Every part is
+// written ON CONFLICT DO NOTHING or is a mark, and rows stored before are
+// answered with their ids and status: a rerun has the first run's effect
+// and answer, so a statement lost with its connection is run again.
+template <>
+struct op_traits<message_put>
+    : op_flags<batched | atomic | idempotent | one_statement> {};
 template <> struct op_traits<message_update> : op_flags<idempotent> {};
 template <> struct op_traits<message_recent> : op_flags<idempotent> {};
 template <> struct op_traits<message_count> : op_flags<idempotent> {};
@@ -227,6 +237,11 @@ struct op_entry {
   /// Batched, atomic and not urgent: its batches may share a transaction
   /// with the batches of other such types (`run_combined`).
   bool is_combinable;
+  /// Whether the calls at `idx` of `turn` are one statement, fenced in
+  /// itself (`one_statement` and within `batch_max` rows): such a batch
+  /// runs alone, with no transaction, even in a combined turn.
+  bool (*runs_alone)(const db_turn& turn, const std::vector<size_t>& idx,
+                     size_t batch_max);
   /// Worker side: runs the calls of `turn` whose deadline (steady-clock
   /// ns) is after `now_ns`; never throws.
   db_turn_result (*run)(db_session& session, op_context& ctx, db_turn& turn,
@@ -253,8 +268,9 @@ const op_entry& op_table(uint32_t index);
 /// every batch in one transaction, so one commit covers them all. When a
 /// batch fails or refuses a call, the transaction is rolled back and each
 /// type runs again as a turn of its own, which isolates the bad call; a
-/// broken connection fails the turn as a single-type turn would. Never
-/// throws.
+/// broken connection fails the turn as a single-type turn would. A batch
+/// that `runs_alone` stays out of the transaction and runs after it.
+/// Never throws.
 db_turn_result run_combined(db_session& session, op_context& ctx, db_turn& turn,
                             int64_t now_ns);
 

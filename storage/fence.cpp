@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
 
 namespace bridge::storage {
 
@@ -18,25 +19,21 @@ const std::vector<sql_def>& fence_statements() {
   return defs;
 }
 
-std::vector<bool> refused_fences(op_context& ctx,
-                                 const std::vector<fence_token>& tokens) {
-  std::vector<bool> refused(tokens.size(), false);
-  // Distinct fenced tokens, by partition: every writer takes its lease
-  // locks in the order a release does, so none waits on another in a
-  // circle.
+namespace {
+
+/// Positions in `tokens` of each distinct fenced (partition, epoch), in
+/// the order the lease locks are taken.
+std::vector<size_t> distinct_fenced(const std::vector<fence_token>& tokens) {
   std::vector<size_t> order;
   for (size_t i = 0; i < tokens.size(); ++i)
     if (tokens[i].fenced())
       order.push_back(i);
-  if (order.empty())
-    return refused;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     if (tokens[a].partition != tokens[b].partition)
       return tokens[a].partition < tokens[b].partition;
     return tokens[a].epoch < tokens[b].epoch;
   });
   std::vector<size_t> distinct;
-  array_literal parts, epochs;
   for (auto i : order) {
     if (!distinct.empty()) {
       auto& last = tokens[distinct.back()];
@@ -45,12 +42,50 @@ std::vector<bool> refused_fences(op_context& ctx,
         continue;
     }
     distinct.push_back(i);
+  }
+  return distinct;
+}
+
+fence_arrays arrays_of(const std::vector<fence_token>& tokens,
+                       const std::vector<size_t>& distinct) {
+  array_literal parts, epochs;
+  for (auto i : distinct) {
     parts.add(tokens[i].partition);
     epochs.add(tokens[i].epoch);
   }
+  return {parts.str(), epochs.str()};
+}
+
+} // namespace
+
+fence_arrays fence_params(const std::vector<fence_token>& tokens) {
+  return arrays_of(tokens, distinct_fenced(tokens));
+}
+
+std::string fence_cte(int first) {
+  return "fence AS (SELECT bridge_fence_or_fail($" + std::to_string(first)
+         + "::integer[], $" + std::to_string(first + 1) + "::bigint[]) AS ok)";
+}
+
+std::string fence_branch(int width) {
+  std::string out = "SELECT NULL";
+  for (int i = 1; i < width; ++i)
+    out += ", NULL";
+  return out + " FROM fence WHERE NOT fence.ok";
+}
+
+std::vector<bool> refused_fences(op_context& ctx,
+                                 const std::vector<fence_token>& tokens) {
+  std::vector<bool> refused(tokens.size(), false);
+  // Every writer takes its lease locks in the order a release does, so
+  // none waits on another in a circle.
+  auto distinct = distinct_fenced(tokens);
+  if (distinct.empty())
+    return refused;
+  auto arrays = arrays_of(tokens, distinct);
   std::vector<bool> distinct_refused(distinct.size(), false);
-  for (auto& r :
-       ctx.sql.run({sql::fence_check.name, {parts.str(), epochs.str()}})) {
+  for (auto& r : ctx.sql.run(
+           {sql::fence_check.name, {arrays.partitions, arrays.epochs}})) {
     auto pos = int_at(r, 0) - 1;
     if (pos >= 0 && static_cast<size_t>(pos) < distinct.size())
       distinct_refused[static_cast<size_t>(pos)] = true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "messages/cluster.hpp"
@@ -11,6 +12,24 @@ namespace bridge::storage {
 
 /// Statements of the check.
 const std::vector<sql_def>& fence_statements();
+
+/// The check's two array parameters (partitions, epochs) for `tokens`:
+/// each fenced (partition, epoch) once, by partition, the order every
+/// writer and every release takes the lease locks in, so none waits on
+/// another in a circle. `{}` and `{}` when none is fenced.
+struct fence_arrays {
+  std::string partitions;
+  std::string epochs;
+};
+fence_arrays fence_params(const std::vector<fence_token>& tokens);
+
+/// The fenced variant of a one-statement write: a CTE named `fence`
+/// calling bridge_fence_or_fail over parameters `$first` and `$first+1`,
+/// and a first UNION ALL branch of `width` NULL columns that reads it and
+/// returns no row, so the check runs before the writes. A refusal aborts
+/// the statement with SQLSTATE BRF01 (`failure_kind::fenced`).
+std::string fence_cte(int first);
+std::string fence_branch(int width);
 
 /// Which of `tokens` PostgreSQL refuses: their partition's lease has
 /// another epoch now. One statement for all of them, with each

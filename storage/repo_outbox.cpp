@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/repo_outbox.hpp"
 
+#include <string>
+
 #include "common/error.hpp"
+#include "storage/fence.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/validate.hpp"
 
@@ -24,14 +27,13 @@ SELECT dedupe_key, id, status FROM outbox WHERE dedupe_key = ANY($1::text[]))"};
 // The two marks join the keys to the outbox, which a fresh deployment
 // fills by thousands of rows a minute: a plan cached while it was nearly
 // empty scans the whole table, so they are planned at each call.
-constexpr sql_def outbox_sent{"outbox_sent", R"(
+constexpr const char* outbox_sent_update = R"(
 UPDATE outbox o
 SET status = 'sent', telegram_message_ids = v.ids::bigint[], sent_at = now(),
     attempts = o.attempts + 1
 FROM unnest($1::text[], $2::text[]) AS v(dedupe_key, ids)
 WHERE o.dedupe_key = v.dedupe_key
-RETURNING o.dedupe_key)",
-                              true};
+RETURNING o.dedupe_key)";
 
 constexpr sql_def outbox_failed{"outbox_failed", R"(
 UPDATE outbox o
@@ -54,9 +56,25 @@ LIMIT $2)"};
 
 } // namespace sql
 
+namespace {
+
+// A batch of marks is one statement, with its fencing check ($3, $4)
+// read first: no transaction of its own.
+const sql_def& outbox_sent_def() {
+  static const std::string text = "WITH " + fence_cte(3) + ",\ns AS ("
+                                  + sql::outbox_sent_update + ")\n"
+                                  + fence_branch(1) + R"(
+UNION ALL
+SELECT dedupe_key FROM s)";
+  static const sql_def def{"outbox_sent", text.c_str(), true};
+  return def;
+}
+
+} // namespace
+
 const std::vector<sql_def>& outbox_statements() {
   static const std::vector<sql_def> defs{
-      sql::outbox_insert, sql::outbox_lookup, sql::outbox_sent,
+      sql::outbox_insert, sql::outbox_lookup, outbox_sent_def(),
       sql::outbox_failed, sql::outbox_unsent,
   };
   return defs;
@@ -153,7 +171,13 @@ statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls) {
     // Each element is itself an array literal, cast per row in the SQL.
     ids.add_text(inner.str());
   }
-  return {sql::outbox_sent.name, {keys.str(), ids.str()}};
+  std::vector<fence_token> tokens;
+  for (auto c : calls)
+    tokens.push_back(c->fence);
+  auto fences = fence_params(tokens);
+  return {outbox_sent_def().name,
+          {keys.str(), ids.str(), std::move(fences.partitions),
+           std::move(fences.epochs)}};
 }
 
 statement

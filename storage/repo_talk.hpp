@@ -59,8 +59,15 @@ statement message_insert_statement(const std::vector<const message_row*>& rows);
 /// (conversation_id, seq) of a stored message.
 using message_key = std::pair<int64_t, int64_t>;
 
-/// Answers each `message_put` with the ids the insert returned (`stored`),
-/// 0 for rows that existed; a key two requests share goes to the first.
+/// Adds to `stored` the ids of the rows of `calls` it lacks that a write
+/// before stored (read in chunks of `batch_max`): what makes a rerun of a
+/// batch whose answer was lost answer as the first run did.
+void add_stored_before(op_context& ctx,
+                       const std::vector<const message_put*>& calls,
+                       std::map<message_key, int64_t>& stored);
+
+/// Answers each `message_put` with the ids of its rows in `stored`, 0 for
+/// rows it lacks; a key two requests share goes to the first.
 std::vector<message_put_result>
 split_message_ids(const std::vector<const message_put*>& calls,
                   std::map<message_key, int64_t> stored);

@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "storage/fence.hpp"
 #include "storage/repo_intake.hpp"
 #include "storage/repo_outbox.hpp"
 
@@ -37,6 +38,12 @@ store_in_one(op_context& ctx, const std::vector<const message_put*>& calls,
   st.params.push_back(inbox_done_statement(finished).params.at(0));
   for (auto& p : outbox_insert_statement(pointers_to(copies)).params)
     st.params.push_back(std::move(p));
+  std::vector<fence_token> tokens;
+  for (auto c : calls)
+    tokens.push_back(c->fence);
+  auto fences = fence_params(tokens);
+  st.params.push_back(std::move(fences.partitions));
+  st.params.push_back(std::move(fences.epochs));
   std::map<message_key, int64_t> stored;
   std::unordered_map<std::string, int64_t> created;
   for (auto& r : ctx.sql.run(st)) {
@@ -46,6 +53,7 @@ store_in_one(op_context& ctx, const std::vector<const message_put*>& calls,
     else
       created.emplace(text_at(r, 4), int_at(r, 3));
   }
+  add_stored_before(ctx, calls, stored);
   auto out = split_message_ids(calls, std::move(stored));
   hand_back_outbox(calls, settle_outbox(ctx, pointers_to(copies), created),
                    out);
@@ -77,6 +85,7 @@ execute_batch(op_context& ctx, const std::vector<const message_put*>& calls) {
       stored.emplace(message_key{int_at(r, 0), int_at(r, 1)}, int_at(r, 2));
     }
   });
+  add_stored_before(ctx, calls, stored);
   auto out = split_message_ids(calls, std::move(stored));
   // Past one statement's rows: the copies and the finished updates, in
   // the same transaction, exactly as outbox_put and inbox_done write them.

@@ -26,6 +26,8 @@ const char* to_string(failure_kind x) {
     return "timeout";
   case failure_kind::decode:
     return "decode";
+  case failure_kind::fenced:
+    return "fenced";
   case failure_kind::other:
     return "other";
   }
@@ -41,6 +43,8 @@ failure_kind classify_sqlstate(std::string_view s) {
     return failure_kind::foreign_key_violation;
   if (s == "57014")
     return failure_kind::timeout;
+  if (s == "BRF01")
+    return failure_kind::fenced;
   auto cls = s.substr(0, 2);
   if (cls == "40")
     return failure_kind::rollback;
@@ -69,6 +73,8 @@ caf::error to_error(const db_failure& failure, std::string_view context) {
     return make_error(engine_errc::invalid_input, std::move(ctx));
   case failure_kind::timeout:
     return make_error(engine_errc::deadline_exceeded, std::move(ctx));
+  case failure_kind::fenced:
+    return make_error(engine_errc::fenced, std::move(ctx));
   case failure_kind::decode:
   case failure_kind::other:
     break;

@@ -61,6 +61,9 @@ enum class failure_kind : uint8_t {
   timeout,
   /// A row did not have the shape the decoder expects.
   decode,
+  /// A statement's own fencing check refused it (SQLSTATE BRF01): a
+  /// partition it writes has another owner now; nothing was written.
+  fenced,
   other,
 };
 

@@ -102,6 +102,77 @@ BOOST_AUTO_TEST_CASE(a_fenced_batch_refuses_only_the_stale_writer) {
              == 4);
 }
 
+BOOST_AUTO_TEST_CASE(a_statement_fenced_in_itself_refuses_with_its_sqlstate) {
+  // Partition 3 is at epoch 5.
+  BOOST_TEST(db.query("SELECT bridge_fence_or_fail('{3,4}', '{5,1}')")[0][0]
+                 .as<bool>());
+  BOOST_TEST(
+      db.query("SELECT bridge_fence_or_fail('{}', '{}')")[0][0].as<bool>());
+  try {
+    db.query("SELECT bridge_fence_or_fail('{3,4}', '{4,1}')");
+    BOOST_FAIL("a stale epoch passed");
+  } catch (const pqxx::sql_error& e) {
+    BOOST_TEST(e.sqlstate() == "BRF01");
+    BOOST_TEST(std::string{e.what()}.find("partition 3") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_message_batch_writes_nothing) {
+  auto m = chat_in(3), w = chat_in(3, 1);
+  user(m, "manager");
+  user(w, "worker");
+  auto conv = must(conversation_open{m, w}).id;
+  inbox_put in;
+  in.rows.push_back({20, w, "{}"});
+  must(in);
+  auto put = [&](int64_t seq, fence_token fence) {
+    message_row r;
+    r.conversation_id = conv;
+    r.seq = seq;
+    r.sender_id = w;
+    r.original_text = "hola";
+    r.original_lang = "es";
+    outbox_record copy;
+    copy.dedupe_key = "copy-" + std::to_string(seq);
+    copy.chat_id = m;
+    copy.kind = "send_message";
+    copy.text = "hello";
+    return run(message_put{{r}, {copy}, {20}, 0, fence});
+  };
+  auto count = [&](const std::string& sql) { return db.scalar(sql); };
+  // Epoch 4 is gone: the message, its copy and the finished update are
+  // all refused together.
+  BOOST_TEST((code_of(put(1, fence_token{3, 4})) == engine_errc::fenced));
+  BOOST_TEST(count("SELECT count(*) FROM messages") == 0);
+  BOOST_TEST(count("SELECT count(*) FROM outbox") == 0);
+  BOOST_TEST(count("SELECT count(*) FROM inbox WHERE processed_at IS NULL")
+             == 1);
+  // The current epoch writes all three.
+  BOOST_TEST(static_cast<bool>(put(1, fence_token{3, 5})));
+  BOOST_TEST(count("SELECT count(*) FROM messages") == 1);
+  BOOST_TEST(count("SELECT count(*) FROM outbox WHERE dedupe_key = 'copy-1'")
+             == 1);
+  BOOST_TEST(count("SELECT count(*) FROM inbox WHERE processed_at IS NULL")
+             == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_stale_sent_mark_changes_nothing) {
+  outbox_record o;
+  o.dedupe_key = "mark-me";
+  o.chat_id = chat_in(3);
+  o.kind = "send_message";
+  o.text = "hi";
+  must(outbox_put{o, 0, fence_token{3, 5}});
+  BOOST_TEST((code_of(run(outbox_sent{"mark-me", {77}, 0, fence_token{3, 4}}))
+              == engine_errc::fenced));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
+             == 1);
+  BOOST_TEST(must(outbox_sent{"mark-me", {77}, 0, fence_token{3, 5}}).n == 1);
+  BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE status = 'sent' "
+                       "AND telegram_message_ids = '{77}'")
+             == 1);
+}
+
 BOOST_AUTO_TEST_CASE(outbox_rows_belong_to_the_writers_partition) {
   outbox_record r;
   r.dedupe_key = "cross";

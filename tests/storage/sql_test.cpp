@@ -84,6 +84,9 @@ BOOST_AUTO_TEST_CASE(sqlstates_map_to_failure_kinds) {
   BOOST_TEST((classify_sqlstate("57P01") == failure_kind::connection_lost));
   BOOST_TEST((classify_sqlstate("08006") == failure_kind::connection_lost));
   BOOST_TEST((classify_sqlstate("42601") == failure_kind::other));
+  // bridge_fence_or_fail's refusal.
+  BOOST_TEST((classify_sqlstate("BRF01") == failure_kind::fenced));
+  BOOST_TEST((classify_sqlstate("brf01") == failure_kind::other));
   BOOST_TEST((classify_sqlstate("") == failure_kind::other));
   BOOST_TEST((classify_sqlstate("2350") == failure_kind::other));
 }
@@ -102,6 +105,9 @@ BOOST_AUTO_TEST_CASE(failures_become_engine_errors_with_context) {
               == engine_errc::not_found));
   BOOST_TEST((engine_code(to_error(db_failure{failure_kind::decode, ""}, "x"))
               == engine_errc::db_error));
+  BOOST_TEST((engine_code(to_error(db_failure{failure_kind::fenced, ""}, "x"))
+              == engine_errc::fenced));
+  BOOST_TEST(std::string{to_string(failure_kind::fenced)} == "fenced");
 }
 
 BOOST_AUTO_TEST_CASE(server_messages_keep_their_first_line_only) {

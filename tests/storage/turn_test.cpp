@@ -81,9 +81,64 @@ rows insert_answer(const statement& st) {
   return out;
 }
 
-/// `insert_answer` for message inserts, no rows for anything else.
+/// A copy for the outbox under `key`: a write that still needs a
+/// transaction of its own.
+outbox_put one_copy(std::string key, fence_token fence = {}) {
+  outbox_record o;
+  o.dedupe_key = std::move(key);
+  o.chat_id = 42;
+  o.kind = "send_message";
+  o.text = "hi";
+  return outbox_put{o, 0, fence};
+}
+
+/// Answers an outbox insert with a new id for each key, unless a key says
+/// "poison".
+rows copy_answer(const statement& st) {
+  if (st.params.at(0)->find("poison") != std::string::npos)
+    throw db_failure{failure_kind::invalid_data, "violates check", "23514"};
+  rows out;
+  std::string keys = *st.params.at(0);
+  int64_t id = 100;
+  for (size_t at = keys.find('"'); at != std::string::npos;
+       at = keys.find('"', keys.find('"', at + 1) + 1)) {
+    auto end = keys.find('"', at + 1);
+    out.push_back(cells({keys.substr(at + 1, end - at - 1).c_str(),
+                         std::to_string(++id).c_str()}));
+  }
+  return out;
+}
+
+/// `insert_answer` for message stores, `copy_answer` for outbox inserts,
+/// no rows for anything else.
 rows mixed_answer(const statement& st) {
-  return st.name == std::string{"message_store"} ? insert_answer(st) : rows{};
+  std::string name = st.name;
+  if (name == "message_store")
+    return insert_answer(st);
+  if (name == "outbox_insert")
+    return copy_answer(st);
+  return rows{};
+}
+
+/// Answers the fencing check with the positions of partition `p`'s
+/// tokens, and every other statement as `mixed_answer`.
+rows refusing(const statement& st, char p) {
+  if (st.name != std::string{"fence_check"})
+    return mixed_answer(st);
+  auto parts = *st.params.at(0);
+  rows out;
+  int pos = 1;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (parts[i] == p)
+      out.push_back(cells({std::to_string(pos).c_str()}));
+    if (parts[i] == ',')
+      ++pos;
+  }
+  return out;
+}
+
+int64_t copy_id(const caf::message& reply) {
+  return reply.get_as<outbox_put_result>(0).id;
 }
 
 } // namespace
@@ -99,20 +154,19 @@ BOOST_AUTO_TEST_CASE(late_calls_are_answered_without_running) {
 }
 
 BOOST_AUTO_TEST_CASE(a_batch_runs_in_one_transaction) {
-  sql.answer = insert_answer;
-  auto t = turn_of(
-      std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
+  sql.answer = copy_answer;
+  auto t = turn_of(std::vector<outbox_put>{one_copy("a"), one_copy("b")});
   auto r = run(t);
   BOOST_TEST(sql.seen.size() == 1u);
   BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
-  BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
-  BOOST_TEST(r.replies.at(1).get_as<message_put_result>(0).ids.at(0) == 102);
+  BOOST_TEST(copy_id(r.replies.at(0)) == 101);
+  BOOST_TEST(copy_id(r.replies.at(1)) == 102);
 }
 
 BOOST_AUTO_TEST_CASE(a_poisoned_batch_is_split_and_only_the_bad_call_fails) {
-  sql.answer = insert_answer;
-  auto t = turn_of(std::vector<message_put>{
-      one_message(1, "a"), one_message(2, "poison"), one_message(3, "c")});
+  sql.answer = copy_answer;
+  auto t = turn_of(std::vector<outbox_put>{one_copy("a"), one_copy("poison"),
+                                           one_copy("c")});
   auto r = run(t);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::invalid_input));
@@ -129,8 +183,7 @@ BOOST_AUTO_TEST_CASE(a_connection_lost_before_commit_allows_a_rerun) {
     throw db_failure{failure_kind::connection_lost,
                      "server closed the connection"};
   };
-  auto t = turn_of(
-      std::vector<message_put>{one_message(1, "a"), one_message(2, "b")});
+  auto t = turn_of(std::vector<outbox_put>{one_copy("a"), one_copy("b")});
   auto r = run(t);
   BOOST_TEST((r.link == link_state::lost_uncommitted));
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
@@ -138,12 +191,125 @@ BOOST_AUTO_TEST_CASE(a_connection_lost_before_commit_allows_a_rerun) {
 }
 
 BOOST_AUTO_TEST_CASE(a_connection_lost_while_committing_is_in_doubt) {
-  sql.answer = insert_answer;
+  sql.answer = copy_answer;
   sql.commit_failure = db_failure{failure_kind::in_doubt, "lost during commit"};
+  auto t = turn_of(std::vector<outbox_put>{one_copy("a")});
+  auto r = run(t);
+  BOOST_TEST((r.link == link_state::lost_in_doubt));
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+}
+
+BOOST_AUTO_TEST_CASE(a_message_batch_is_one_statement_fenced_in_itself) {
+  sql.answer = insert_answer;
+  auto a = one_message(1, "a");
+  a.fence = {3, 7};
+  auto b = one_message(2, "b");
+  b.fence = {1, 4};
+  auto c = one_message(3, "c");
+  c.fence = {3, 7};
+  auto t = turn_of(std::vector<message_put>{a, b, c});
+  auto r = run(t);
+  // No BEGIN, no separate check, no COMMIT: the statement carries the
+  // distinct tokens, by partition, as its last two parameters.
+  BOOST_TEST(sql.names() == std::vector<std::string>{"message_store"});
+  BOOST_TEST(sql.log.empty());
+  auto& params = sql.seen.front().params;
+  BOOST_TEST(*params.at(params.size() - 2) == "{1,3}");
+  BOOST_TEST(*params.at(params.size() - 1) == "{4,7}");
+  BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
+  BOOST_TEST(r.replies.at(2).get_as<message_put_result>(0).ids.at(0) == 103);
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_poisoned_message_batch_is_split_without_transactions) {
+  sql.answer = insert_answer;
+  auto t = turn_of(std::vector<message_put>{
+      one_message(1, "a"), one_message(2, "poison"), one_message(3, "c")});
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::invalid_input));
+  BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::none));
+  // The failed statement wrote nothing; each call then runs alone.
+  BOOST_TEST(sql.seen.size() == 4u);
+  BOOST_TEST(sql.log.empty());
+}
+
+BOOST_AUTO_TEST_CASE(
+    a_message_batch_refused_by_its_statement_goes_the_long_way) {
+  // Partition 5 moved on: the statement's own check aborts it; in a
+  // transaction, the check apart refuses only the stale call.
+  sql.answer = [](const statement& st) -> rows {
+    bool in_itself = st.name == std::string{"message_store"}
+                     && *st.params.at(st.params.size() - 2) == "{3,5}";
+    if (in_itself)
+      throw db_failure{failure_kind::fenced,
+                       "fenced: partition 5 has another owner now", "BRF01"};
+    return refusing(st, '5');
+  };
+  auto a = one_message(1, "a");
+  a.fence = {3, 7};
+  auto b = one_message(2, "b");
+  b.fence = {5, 2};
+  auto t = turn_of(std::vector<message_put>{a, b});
+  auto r = run(t);
+  BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::fenced));
+  BOOST_TEST((sql.names()
+              == std::vector<std::string>{"message_store", "fence_check",
+                                          "message_store"}));
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  // The long way's statement carries only the call still owned.
+  BOOST_TEST(*sql.seen.back().params.back() == "{7}");
+}
+
+BOOST_AUTO_TEST_CASE(a_message_batch_past_one_statement_keeps_its_transaction) {
+  // The fixture's batch bound is 100 rows: 120 take two inserts, in one
+  // transaction, after the check apart (the server answers no row as
+  // new, so the ids of rows stored before are read too, in as many
+  // chunks).
+  auto big = [](int64_t first) {
+    message_put m;
+    for (int64_t i = 0; i < 60; ++i) {
+      message_row r;
+      r.conversation_id = 1;
+      r.seq = first + i;
+      r.sender_id = 1;
+      r.original_text = "x";
+      m.rows.push_back(r);
+    }
+    m.fence = {3, 7};
+    return m;
+  };
+  auto t = turn_of(std::vector<message_put>{big(1), big(61)});
+  auto r = run(t);
+  BOOST_TEST((sql.names()
+              == std::vector<std::string>{"fence_check", "message_insert",
+                                          "message_insert", "message_lookup",
+                                          "message_lookup"}));
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::none));
+}
+
+BOOST_AUTO_TEST_CASE(a_message_batch_lost_without_a_transaction_is_in_doubt) {
+  sql.answer = [](const statement&) -> rows {
+    throw db_failure{failure_kind::connection_lost, "gone"};
+  };
   auto t = turn_of(std::vector<message_put>{one_message(1, "a")});
   auto r = run(t);
   BOOST_TEST((r.link == link_state::lost_in_doubt));
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::db_unavailable));
+  // The pool runs it again all the same: a rerun writes nothing twice.
+  BOOST_TEST(op_table(t.op).is_idempotent);
+}
+
+BOOST_AUTO_TEST_CASE(sent_marks_are_one_statement_fenced_in_itself) {
+  auto t = turn_of(std::vector<outbox_sent>{{"k1", {11}, 0, {6, 2}},
+                                            {"k2", {12}, 0, {4, 9}}});
+  run(t);
+  BOOST_TEST(sql.names() == std::vector<std::string>{"outbox_sent"});
+  BOOST_TEST(sql.log.empty());
+  BOOST_TEST(*sql.seen.front().params.at(2) == "{4,6}");
+  BOOST_TEST(*sql.seen.front().params.at(3) == "{9,2}");
 }
 
 BOOST_AUTO_TEST_CASE(a_lost_autocommit_write_is_in_doubt) {
@@ -204,18 +370,37 @@ BOOST_AUTO_TEST_CASE(a_malformed_row_from_the_server_is_a_db_error) {
 BOOST_AUTO_TEST_CASE(a_combined_turn_commits_every_type_at_once) {
   sql.answer = mixed_answer;
   db_turn t;
-  add(t, one_message(1, "a"));
+  add(t, one_copy("a"));
   add(t, inbox_done{{7}});
-  add(t, one_message(2, "b"));
+  add(t, one_copy("b"));
   add(t, inbox_done{{8, 9}});
   auto r = run_any(sql, ctx, t, now_ns);
   // One statement per type, one transaction for both.
   BOOST_TEST(sql.seen.size() == 2u);
   BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
-  BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
+  BOOST_TEST(copy_id(r.replies.at(0)) == 101);
   BOOST_TEST(r.replies.at(1).get_as<db_count>(0).n == 1);
-  BOOST_TEST(r.replies.at(2).get_as<message_put_result>(0).ids.at(0) == 102);
+  BOOST_TEST(copy_id(r.replies.at(2)) == 102);
   BOOST_TEST(r.replies.at(3).get_as<db_count>(0).n == 2);
+  BOOST_TEST((r.link == link_state::up));
+}
+
+BOOST_AUTO_TEST_CASE(a_message_batch_in_a_combined_turn_runs_alone_after_it) {
+  sql.answer = mixed_answer;
+  db_turn t;
+  add(t, one_message(1, "a"));
+  add(t, inbox_done{{7}});
+  add(t, outbox_sent{"k", {11}});
+  add(t, one_message(2, "b"));
+  auto r = run_any(sql, ctx, t, now_ns);
+  // The mark's transaction first, then the messages and the sent marks,
+  // one statement each with no transaction.
+  BOOST_TEST((sql.names()
+              == std::vector<std::string>{"inbox_done", "message_store",
+                                          "outbox_sent"}));
+  BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
+  BOOST_TEST(r.replies.at(3).get_as<message_put_result>(0).ids.at(0) == 102);
   BOOST_TEST((r.link == link_state::up));
 }
 
@@ -223,13 +408,13 @@ BOOST_AUTO_TEST_CASE(a_bad_call_in_a_combined_turn_fails_alone) {
   sql.answer = mixed_answer;
   db_turn t;
   add(t, inbox_done{{7}});
-  add(t, one_message(1, "a"));
-  add(t, one_message(2, "poison"));
+  add(t, one_copy("a"));
+  add(t, one_copy("poison"));
   auto r = run_any(sql, ctx, t, now_ns);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(2)) == engine_errc::invalid_input));
-  // Together, rolled back; then each type alone, the message batch split.
+  // Together, rolled back; then each type alone, the copy batch split.
   BOOST_TEST((sql.log
               == std::vector<std::string>{
                   "begin", "rollback", "begin", "commit", "begin", "rollback",
@@ -299,15 +484,13 @@ BOOST_AUTO_TEST_CASE(an_inbox_write_lost_without_a_transaction_is_in_doubt) {
 BOOST_AUTO_TEST_CASE(a_combined_turn_checks_its_fences_once) {
   sql.answer = mixed_answer;
   db_turn t;
-  auto m = one_message(1, "a");
-  m.fence = {3, 7};
-  add(t, m);
+  add(t, one_copy("a", {3, 7}));
   add(t, inbox_done{{7}, 0, {3, 7}});
   add(t, inbox_done{{8}, 0, {5, 2}});
   auto r = run_any(sql, ctx, t, now_ns);
   // One check for the transaction, first, over its distinct tokens.
   BOOST_TEST((sql.names()
-              == std::vector<std::string>{"fence_check", "message_store",
+              == std::vector<std::string>{"fence_check", "outbox_insert",
                                           "inbox_done"}));
   BOOST_TEST(*sql.seen.front().params.at(0) == "{3,5}");
   BOOST_TEST(*sql.seen.front().params.at(1) == "{7,2}");
@@ -319,36 +502,21 @@ BOOST_AUTO_TEST_CASE(a_combined_turn_checks_its_fences_once) {
 BOOST_AUTO_TEST_CASE(
     a_fence_refused_in_a_combined_turn_refuses_only_its_calls) {
   // Partition 5 has another owner: the check answers its position.
-  sql.answer = [](const statement& st) -> rows {
-    if (st.name != std::string{"fence_check"})
-      return mixed_answer(st);
-    auto parts = *st.params.at(0);
-    rows out;
-    int pos = 1;
-    for (size_t i = 1; i < parts.size(); ++i) {
-      if (parts[i] == '5')
-        out.push_back(cells({std::to_string(pos).c_str()}));
-      if (parts[i] == ',')
-        ++pos;
-    }
-    return out;
-  };
+  sql.answer = [](const statement& st) { return refusing(st, '5'); };
   db_turn t;
-  auto m = one_message(1, "a");
-  m.fence = {3, 7};
-  add(t, m);
+  add(t, one_copy("a", {3, 7}));
   add(t, inbox_done{{8}, 0, {5, 2}});
   auto r = run_any(sql, ctx, t, now_ns);
   BOOST_TEST((code_of(r.replies.at(0)) == engine_errc::none));
   BOOST_TEST((code_of(r.replies.at(1)) == engine_errc::fenced));
-  // Together: refused before any write. Apart: the message commits, the
+  // Together: refused before any write. Apart: the copy commits, the
   // refused mark rolls back.
   BOOST_TEST((sql.log
               == std::vector<std::string>{"begin", "rollback", "begin",
                                           "commit", "begin", "rollback"}));
   BOOST_TEST((sql.names()
               == std::vector<std::string>{"fence_check", "fence_check",
-                                          "message_store", "fence_check"}));
+                                          "outbox_insert", "fence_check"}));
 }
 
 BOOST_AUTO_TEST_CASE(a_combined_turn_lost_before_commit_may_run_again) {
