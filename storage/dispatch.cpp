@@ -299,6 +299,7 @@ private:
       try {
         if (txn)
           session_.begin();
+        fences_checked_in checked{ctx_, check_fences};
         auto replies = execute_calls<Op>(ctx_, turn_, idx, check_fences);
         if (txn) {
           // A refused request (not found, fenced out) leaves nothing behind.
@@ -395,7 +396,6 @@ template <class Op> op_entry make_entry() {
           traits::is_idempotent,
           traits::is_urgent,
           traits::is_batched && traits::is_atomic && !traits::is_urgent,
-          &runs_alone<Op>,
           &run_turn<Op>,
           &execute_part_checked<Op>,
           &fence_of<Op>,

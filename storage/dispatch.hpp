@@ -33,9 +33,9 @@ enum op_flag : unsigned {
   urgent = 8,
   /// Atomic, but a batch within `db.batch_max` rows writes one statement
   /// (reads after it need no transaction), which checks its own fencing
-  /// tokens: such a turn runs without BEGIN, COMMIT and a separate check,
-  /// and apart from a combined turn's transaction. A larger one keeps
-  /// them, as does a batch the statement's check refused.
+  /// tokens: such a turn runs without BEGIN, COMMIT and a separate check.
+  /// A larger one keeps them, as does a batch the statement's check
+  /// refused; in a combined turn it shares the transaction.
   one_statement = 16,
 };
 
@@ -219,6 +219,23 @@ constexpr uint32_t op_count = op_list_size<db_ops>::value;
 // -- dispatch
 // -------------------------------------------------------------------
 
+/// Marks `ctx` as running in a transaction whose fences were checked
+/// apart, until the end of the scope.
+class fences_checked_in {
+public:
+  explicit fences_checked_in(op_context& ctx, bool checked = true)
+      : ctx_(ctx), before_(ctx.fences_checked) {
+    ctx_.fences_checked = checked;
+  }
+  ~fences_checked_in() { ctx_.fences_checked = before_; }
+  fences_checked_in(const fences_checked_in&) = delete;
+  fences_checked_in& operator=(const fences_checked_in&) = delete;
+
+private:
+  op_context& ctx_;
+  bool before_;
+};
+
 /// A connection as a turn sees it: statements plus transaction control.
 class db_session : public sql_runner {
 public:
@@ -237,11 +254,6 @@ struct op_entry {
   /// Batched, atomic and not urgent: its batches may share a transaction
   /// with the batches of other such types (`run_combined`).
   bool is_combinable;
-  /// Whether the calls at `idx` of `turn` are one statement, fenced in
-  /// itself (`one_statement` and within `batch_max` rows): such a batch
-  /// runs alone, with no transaction, even in a combined turn.
-  bool (*runs_alone)(const db_turn& turn, const std::vector<size_t>& idx,
-                     size_t batch_max);
   /// Worker side: runs the calls of `turn` whose deadline (steady-clock
   /// ns) is after `now_ns`; never throws.
   db_turn_result (*run)(db_session& session, op_context& ctx, db_turn& turn,
@@ -268,9 +280,8 @@ const op_entry& op_table(uint32_t index);
 /// every batch in one transaction, so one commit covers them all. When a
 /// batch fails or refuses a call, the transaction is rolled back and each
 /// type runs again as a turn of its own, which isolates the bad call; a
-/// broken connection fails the turn as a single-type turn would. A batch
-/// that `runs_alone` stays out of the transaction and runs after it.
-/// Never throws.
+/// broken connection fails the turn as a single-type turn would. Never
+/// throws.
 db_turn_result run_combined(db_session& session, op_context& ctx, db_turn& turn,
                             int64_t now_ns);
 

@@ -62,6 +62,11 @@ fence_arrays fence_params(const std::vector<fence_token>& tokens) {
   return arrays_of(tokens, distinct_fenced(tokens));
 }
 
+fence_arrays fence_params(const op_context& ctx,
+                          const std::vector<fence_token>& tokens) {
+  return ctx.fences_checked ? fence_arrays{"{}", "{}"} : fence_params(tokens);
+}
+
 std::string fence_cte(int first) {
   return "fence AS (SELECT bridge_fence_or_fail($" + std::to_string(first)
          + "::integer[], $" + std::to_string(first + 1) + "::bigint[]) AS ok)";

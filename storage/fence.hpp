@@ -23,6 +23,11 @@ struct fence_arrays {
 };
 fence_arrays fence_params(const std::vector<fence_token>& tokens);
 
+/// `fence_params` for a statement that checks its own fences: none when
+/// the transaction it runs in checked them already.
+fence_arrays fence_params(const op_context& ctx,
+                          const std::vector<fence_token>& tokens);
+
 /// The fenced variant of a one-statement write: a CTE named `fence`
 /// calling bridge_fence_or_fail over parameters `$first` and `$first+1`,
 /// and a first UNION ALL branch of `width` NULL columns that reads it and

@@ -161,7 +161,8 @@ statement outbox_lookup_statement(const std::vector<std::string>& keys) {
   return {sql::outbox_lookup.name, {arr.str()}};
 }
 
-statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls) {
+statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls,
+                                fence_arrays fences) {
   array_literal keys, ids;
   for (auto c : calls) {
     keys.add_text(c->dedupe_key);
@@ -171,10 +172,6 @@ statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls) {
     // Each element is itself an array literal, cast per row in the SQL.
     ids.add_text(inner.str());
   }
-  std::vector<fence_token> tokens;
-  for (auto c : calls)
-    tokens.push_back(c->fence);
-  auto fences = fence_params(tokens);
   return {outbox_sent_def().name,
           {keys.str(), ids.str(), std::move(fences.partitions),
            std::move(fences.epochs)}};
@@ -319,7 +316,11 @@ std::vector<db_count>
 execute_batch(op_context& ctx, const std::vector<const outbox_sent*>& calls) {
   std::unordered_set<std::string> hit;
   for_each_chunk(calls, ctx.batch_max, [&](const auto& chunk) {
-    for (auto& r : ctx.sql.run(outbox_sent_statement(chunk)))
+    std::vector<fence_token> tokens;
+    for (auto c : chunk)
+      tokens.push_back(c->fence);
+    for (auto& r :
+         ctx.sql.run(outbox_sent_statement(chunk, fence_params(ctx, tokens))))
       hit.insert(text_at(r, 0));
   });
   return count_by_key(calls, hit);

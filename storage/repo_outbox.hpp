@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "messages/storage_intake.hpp"
+#include "storage/fence.hpp"
 #include "storage/sql.hpp"
 
 /// The outbox table: its statements, row builders and decoders, and the
@@ -39,7 +40,9 @@ outbox_insert_statement(const std::vector<const outbox_record*>& rows);
 statement outbox_lookup_statement(const std::vector<std::string>& keys);
 
 /// Marks rows sent, each with its Telegram message ids.
-statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls);
+/// The marks of `calls`, one statement that checks `fences` itself.
+statement outbox_sent_statement(const std::vector<const outbox_sent*>& calls,
+                                fence_arrays fences = {"{}", "{}"});
 
 /// Marks rows failed, each with its reason (truncated) and attempt count.
 statement

@@ -41,7 +41,7 @@ store_in_one(op_context& ctx, const std::vector<const message_put*>& calls,
   std::vector<fence_token> tokens;
   for (auto c : calls)
     tokens.push_back(c->fence);
-  auto fences = fence_params(tokens);
+  auto fences = fence_params(ctx, tokens);
   st.params.push_back(std::move(fences.partitions));
   st.params.push_back(std::move(fences.epochs));
   std::map<message_key, int64_t> stored;

@@ -107,6 +107,9 @@ struct op_context {
   std::mt19937_64& rng;
   /// Rows written per statement at most.
   size_t batch_max = 500;
+  /// Set while the calls run in a transaction whose fencing tokens were
+  /// checked apart: statements that check their own then pass none.
+  bool fences_checked = false;
 };
 
 // -- parameters

@@ -258,8 +258,8 @@ BOOST_AUTO_TEST_CASE(
               == std::vector<std::string>{"message_store", "fence_check",
                                           "message_store"}));
   BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
-  // The long way's statement carries only the call still owned.
-  BOOST_TEST(*sql.seen.back().params.back() == "{7}");
+  // The long way checked the fences apart: its statement carries none.
+  BOOST_TEST(*sql.seen.back().params.back() == "{}");
 }
 
 BOOST_AUTO_TEST_CASE(a_message_batch_past_one_statement_keeps_its_transaction) {
@@ -385,23 +385,29 @@ BOOST_AUTO_TEST_CASE(a_combined_turn_commits_every_type_at_once) {
   BOOST_TEST((r.link == link_state::up));
 }
 
-BOOST_AUTO_TEST_CASE(a_message_batch_in_a_combined_turn_runs_alone_after_it) {
+BOOST_AUTO_TEST_CASE(a_message_batch_in_a_combined_turn_shares_its_commit) {
   sql.answer = mixed_answer;
   db_turn t;
-  add(t, one_message(1, "a"));
+  auto a = one_message(1, "a");
+  a.fence = {3, 7};
+  add(t, a);
   add(t, inbox_done{{7}});
-  add(t, outbox_sent{"k", {11}});
+  add(t, outbox_sent{"k", {11}, 0, {3, 7}});
   add(t, one_message(2, "b"));
   auto r = run_any(sql, ctx, t, now_ns);
-  // The mark's transaction first, then the messages and the sent marks,
-  // one statement each with no transaction.
+  // One commit for all: the transaction checks the fences once, and the
+  // statements that could check their own pass none.
   BOOST_TEST((sql.names()
-              == std::vector<std::string>{"inbox_done", "message_store",
-                                          "outbox_sent"}));
+              == std::vector<std::string>{"fence_check", "message_store",
+                                          "inbox_done", "outbox_sent"}));
   BOOST_TEST((sql.log == std::vector<std::string>{"begin", "commit"}));
+  auto& store = sql.seen.at(1).params;
+  BOOST_TEST(*store.at(store.size() - 2) == "{}");
+  BOOST_TEST(*sql.seen.at(3).params.at(2) == "{}");
   BOOST_TEST(r.replies.at(0).get_as<message_put_result>(0).ids.at(0) == 101);
   BOOST_TEST(r.replies.at(3).get_as<message_put_result>(0).ids.at(0) == 102);
   BOOST_TEST((r.link == link_state::up));
+  BOOST_TEST(!ctx.fences_checked);
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_call_in_a_combined_turn_fails_alone) {
