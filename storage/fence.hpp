@@ -28,6 +28,17 @@ fence_arrays fence_params(const std::vector<fence_token>& tokens);
 fence_arrays fence_params(const op_context& ctx,
                           const std::vector<fence_token>& tokens);
 
+/// `fence_params` of the tokens the requests `calls` carry.
+template <class Op>
+fence_arrays fence_params(const op_context& ctx,
+                          const std::vector<const Op*>& calls) {
+  std::vector<fence_token> tokens;
+  tokens.reserve(calls.size());
+  for (auto c : calls)
+    tokens.push_back(c->fence);
+  return fence_params(ctx, tokens);
+}
+
 /// The fenced variant of a one-statement write: a CTE named `fence`
 /// calling bridge_fence_or_fail over parameters `$first` and `$first+1`,
 /// and a first UNION ALL branch of `width` NULL columns that reads it and

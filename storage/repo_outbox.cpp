@@ -316,11 +316,8 @@ std::vector<db_count>
 execute_batch(op_context& ctx, const std::vector<const outbox_sent*>& calls) {
   std::unordered_set<std::string> hit;
   for_each_chunk(calls, ctx.batch_max, [&](const auto& chunk) {
-    std::vector<fence_token> tokens;
-    for (auto c : chunk)
-      tokens.push_back(c->fence);
     for (auto& r :
-         ctx.sql.run(outbox_sent_statement(chunk, fence_params(ctx, tokens))))
+         ctx.sql.run(outbox_sent_statement(chunk, fence_params(ctx, chunk))))
       hit.insert(text_at(r, 0));
   });
   return count_by_key(calls, hit);

@@ -38,10 +38,7 @@ store_in_one(op_context& ctx, const std::vector<const message_put*>& calls,
   st.params.push_back(inbox_done_statement(finished).params.at(0));
   for (auto& p : outbox_insert_statement(pointers_to(copies)).params)
     st.params.push_back(std::move(p));
-  std::vector<fence_token> tokens;
-  for (auto c : calls)
-    tokens.push_back(c->fence);
-  auto fences = fence_params(ctx, tokens);
+  auto fences = fence_params(ctx, calls);
   st.params.push_back(std::move(fences.partitions));
   st.params.push_back(std::move(fences.epochs));
   std::map<message_key, int64_t> stored;

@@ -32,6 +32,17 @@ struct fenced_db : partitioned_db {
     u.display_name = "u" + std::to_string(id);
     must(u);
   }
+
+  /// A message for `chat`'s outbox under `key`.
+  static outbox_record copy_for(int64_t chat, std::string key,
+                                std::string text) {
+    outbox_record o;
+    o.dedupe_key = std::move(key);
+    o.chat_id = chat;
+    o.kind = "send_message";
+    o.text = std::move(text);
+    return o;
+  }
 };
 
 } // namespace
@@ -84,14 +95,8 @@ BOOST_AUTO_TEST_CASE(a_stale_epoch_writes_nothing) {
 BOOST_AUTO_TEST_CASE(a_fenced_batch_refuses_only_the_stale_writer) {
   // Two outbox rows in one batch: one from partition 3's stale owner, one
   // from partition 4's owner. Only the stale one is refused.
-  outbox_record a;
-  a.dedupe_key = "stale";
-  a.chat_id = chat_in(3);
-  a.kind = "send_message";
-  a.text = "old owner";
-  auto b = a;
-  b.dedupe_key = "live";
-  b.chat_id = chat_in(4);
+  auto a = copy_for(chat_in(3), "stale", "old owner");
+  auto b = copy_for(chat_in(4), "live", "old owner");
   auto ra = run(outbox_put{a, 0, fence_token{3, 4}});
   auto rb = run(outbox_put{b, 0, fence_token{4, 1}});
   BOOST_TEST((code_of(ra) == engine_errc::fenced));
@@ -132,11 +137,7 @@ BOOST_AUTO_TEST_CASE(a_stale_message_batch_writes_nothing) {
     r.sender_id = w;
     r.original_text = "hola";
     r.original_lang = "es";
-    outbox_record copy;
-    copy.dedupe_key = "copy-" + std::to_string(seq);
-    copy.chat_id = m;
-    copy.kind = "send_message";
-    copy.text = "hello";
+    auto copy = copy_for(m, "copy-" + std::to_string(seq), "hello");
     return run(message_put{{r}, {copy}, {20}, 0, fence});
   };
   auto count = [&](const std::string& sql) { return db.scalar(sql); };
@@ -157,12 +158,7 @@ BOOST_AUTO_TEST_CASE(a_stale_message_batch_writes_nothing) {
 }
 
 BOOST_AUTO_TEST_CASE(a_stale_sent_mark_changes_nothing) {
-  outbox_record o;
-  o.dedupe_key = "mark-me";
-  o.chat_id = chat_in(3);
-  o.kind = "send_message";
-  o.text = "hi";
-  must(outbox_put{o, 0, fence_token{3, 5}});
+  must(outbox_put{copy_for(chat_in(3), "mark-me", "hi"), 0, fence_token{3, 5}});
   BOOST_TEST((code_of(run(outbox_sent{"mark-me", {77}, 0, fence_token{3, 4}}))
               == engine_errc::fenced));
   BOOST_TEST(db.scalar("SELECT count(*) FROM outbox WHERE status = 'pending'")
@@ -174,11 +170,8 @@ BOOST_AUTO_TEST_CASE(a_stale_sent_mark_changes_nothing) {
 }
 
 BOOST_AUTO_TEST_CASE(outbox_rows_belong_to_the_writers_partition) {
-  outbox_record r;
-  r.dedupe_key = "cross";
-  r.chat_id = chat_in(6); // the chat of another team
-  r.kind = "send_message";
-  r.text = "you have a new worker";
+  // To the chat of another team.
+  auto r = copy_for(chat_in(6), "cross", "you have a new worker");
   must(outbox_put{r, 0, fence_token{3, 5}});
   // Sent by partition 3's owner, which wrote it.
   BOOST_TEST(
