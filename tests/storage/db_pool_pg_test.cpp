@@ -148,7 +148,15 @@ BOOST_AUTO_TEST_CASE(statements_are_cut_at_the_request_timeout) {
   auto r = bridge::test::ask_op(*sysf.sys, pool, put);
   BOOST_TEST((code_of(r) == engine_errc::deadline_exceeded));
   lock.release();
-  BOOST_TEST(bridge::test::ask_op(*sysf.sys, pool, put)->new_ids.size() == 1u);
+  // The pool serves on. On a loaded machine a statement can itself take
+  // longer than 100 ms, and is then cut too: asked again, as a caller
+  // would.
+  auto again = bridge::test::ask_op(*sysf.sys, pool, put);
+  for (int tries = 1;
+       tries < 20 && code_of(again) == engine_errc::deadline_exceeded; ++tries)
+    again = bridge::test::ask_op(*sysf.sys, pool, put);
+  BOOST_REQUIRE(static_cast<bool>(again));
+  BOOST_TEST(db.scalar("SELECT count(*) FROM inbox WHERE update_id = 1") == 1);
   caf::anon_send_exit(pool, caf::exit_reason::user_shutdown);
   pool = nullptr;
   sysf.sys->await_all_actors_done();
