@@ -45,20 +45,20 @@ mkdir -p "$run_dir"
 
 # The sanitizer build starts with the release build, at the lowest
 # priority: it takes what the release build leaves idle (its links, its
-# last large batches). In a session of its own
-# (to be stopped as a group) it is also an autogroup of its own, which
-# the kernel shares the CPU with as with any other whatever its nice
-# value, so the autogroup's own priority is lowered too.
+# last large batches). In a session of its own (to be stopped as a
+# group) it is also an autogroup of its own, which the kernel shares the
+# CPU with as with any other whatever its nice value, so the autogroup's
+# own priority is lowered too.
 step "release build (the sanitizer build beside it, at the lowest priority)"
 setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null
   exec nice -n 19 scripts/build.sh asan' >"$run_dir/asan-build.log" 2>&1 &
 asan_build=$!
 scripts/build.sh release
-# From here the release suites, which wait on servers, engines and
-# faults much of the time, share the machine with the sanitizer build
-# as equals: starved by them, the build finished after the release
-# suites had, and the sanitizer suites then ran alone. (Raising an autogroup back to nice 0 needs no
-# privilege; the kernel takes one such change a tenth of a second.)
+# From here the release suites share the machine with the sanitizer
+# build as equals: starved by them, the build finished after the
+# release suites had, and the sanitizer suites then ran alone. (Raising
+# an autogroup back to nice 0 needs no privilege; the kernel takes one
+# such change a tenth of a second.)
 for _ in 1 2 3 4 5; do
   echo 0 >"/proc/$asan_build/autogroup" 2>/dev/null && break
   sleep 0.2
