@@ -53,7 +53,7 @@
 # --replay-threads and --replay-gather-ms are bridge-replay's --threads
 # and --gather-ms, 2 and 5 here (the replay's own defaults are 8 and 1):
 # two injecting threads, each sending what is due at most every 5 ms in
-# one call, cost tg-sim and the replay a third less a message at 800/s
+# one call, cost tg-sim and the replay 16-35 % less a message at 800/s
 # than one call a line (BENCHMARKS.md, "A leaner harness at moderate
 # rates"). The engine sees no difference: it takes updates from tg-sim
 # by long polls that gather 10 ms anyway, and each message's latency is
