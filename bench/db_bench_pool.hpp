@@ -81,6 +81,7 @@ inline db_actor start_pool(caf::actor_system& sys, const bench_options& o,
   opts.pg.dsn = o.dsn;
   opts.pg.application_name = pool_app;
   opts.pool_size = size;
+  opts.pool_min = size;
   opts.batch_max = o.batch;
   opts.queue_limit = std::max(opts.queue_limit, o.window * 2);
   auto pool = storage::start_db_pool(sys, opts);

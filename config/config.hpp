@@ -71,6 +71,7 @@ struct bridge_config {
   struct db_section {
     /// Never more than this many connections to PostgreSQL.
     int64_t pool_size = defaults::db::pool_size;
+    int64_t pool_min = defaults::db::pool_min;
     int64_t queue_limit = defaults::db::queue_limit;
     std::chrono::milliseconds request_timeout = defaults::db::request_timeout;
     int64_t batch_max = defaults::db::batch_max;

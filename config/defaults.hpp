@@ -72,6 +72,8 @@ constexpr milliseconds sweep_after{30000};
 namespace db {
 /// Never more than this many connections to PostgreSQL.
 constexpr int64_t pool_size = 20;
+/// Connections opened at start; the rest open as requests wait for one.
+constexpr int64_t pool_min = 2;
 constexpr int64_t queue_limit = 10000;
 constexpr milliseconds request_timeout{5000};
 constexpr int64_t batch_max = 500;

@@ -113,6 +113,9 @@ template <class Config, class F> void visit_keys(Config& c, F&& f) {
           "db.pool_size",
           "PostgreSQL connections, never exceeded (one is the lease keeper's)"},
       c.db.pool_size, b{2, 200});
+  f(key_info{"db.pool_min", "connections opened at start; more open, up to "
+                            "pool_size, while requests wait for one"},
+    c.db.pool_min, b{1, 200});
   f(key_info{"db.queue_limit",
              "requests waiting for a connection before refusing"},
     c.db.queue_limit, b{1, big});

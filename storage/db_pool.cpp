@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "storage/db_pool.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "common/error.hpp"
@@ -89,7 +91,8 @@ db_actor::behavior_type db_pool_state::make_behavior(db_pool_options opts) {
     opts_.pressure->queue_limit.store(counters_.queue_limit,
                                       std::memory_order_relaxed);
   workers_.resize(opts_.pool_size);
-  for (size_t i = 0; i < workers_.size(); ++i) {
+  for (size_t i = 0; i < std::clamp<size_t>(opts_.pool_min, 1, opts_.pool_size);
+       ++i) {
     spawn_worker(i);
     connect(i);
   }
@@ -235,8 +238,30 @@ void db_pool_state::dispatch() {
     idle_.pop_back();
     start_turn(worker, std::move(calls));
   }
+  grow();
   wake_after_linger();
   publish_pressure();
+}
+
+void db_pool_state::grow() {
+  if (!idle_.empty() || queue_->empty())
+    return;
+  // One at a time, and not while a lost connection is being opened
+  // again: a server that restarts is not met by a storm of connects.
+  auto is = [](phase p) {
+    return [p](const worker_slot& w) { return w.state == p; };
+  };
+  if (std::any_of(workers_.begin(), workers_.end(), is(phase::connecting)))
+    return;
+  auto closed =
+      std::find_if(workers_.begin(), workers_.end(), is(phase::closed));
+  if (closed == workers_.end())
+    return;
+  auto index = static_cast<size_t>(closed - workers_.begin());
+  spdlog::debug("db: requests wait with {} connection(s) busy; opening another",
+                index);
+  spawn_worker(index);
+  connect(index);
 }
 
 void db_pool_state::publish_pressure() {

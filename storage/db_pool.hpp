@@ -32,6 +32,11 @@ struct db_pool_options {
   /// bound, `db.pool_size` less the one the lease keeper holds
   /// (storage/start.cpp).
   size_t pool_size = defaults::db::pool_size - 1;
+  /// Connections opened at start. Each further one, up to `pool_size`,
+  /// opens when a request waits with every open connection busy, one at
+  /// a time, and stays open: an engine at a moderate load holds the few
+  /// it uses, not twenty server processes.
+  size_t pool_min = defaults::db::pool_min;
   size_t queue_limit = defaults::db::queue_limit;
   /// Deadline of a request that names none.
   std::chrono::milliseconds request_timeout = defaults::db::request_timeout;
@@ -98,11 +103,12 @@ private:
 
   using queue = call_queue<pending>;
 
-  enum class phase { connecting, idle, busy };
+  /// `closed`: no worker yet (beyond `pool_min`, until one is needed).
+  enum class phase { closed, connecting, idle, busy };
 
   struct worker_slot {
     db_worker_actor handle;
-    phase state = phase::connecting;
+    phase state = phase::closed;
   };
 
   /// A turn a worker runs now.
@@ -132,6 +138,9 @@ private:
   void start_turn(size_t worker, std::vector<queue::entry> calls);
   void finish_turn(uint64_t id, db_turn_result& result);
   void connect(size_t worker);
+  /// Opens one more connection when a request waits with every open one
+  /// busy and none is being opened.
+  void grow();
   void sweep();
   void schedule_sweep(clock::time_point at);
   /// Combined writes linger with workers idle: dispatch again when the

@@ -24,6 +24,7 @@ db_pool_options db_pool_options_from(const bridge_config& cfg) {
   // One connection of the engine's budget is the lease keeper's (its
   // leases and the partitions' wake-ups); the pool has the rest.
   o.pool_size = static_cast<size_t>(std::max<int64_t>(1, cfg.db.pool_size - 1));
+  o.pool_min = static_cast<size_t>(cfg.db.pool_min);
   o.queue_limit = static_cast<size_t>(cfg.db.queue_limit);
   o.request_timeout = cfg.db.request_timeout;
   o.batch_max = static_cast<size_t>(cfg.db.batch_max);

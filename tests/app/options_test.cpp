@@ -69,6 +69,7 @@ bridge_config changed() {
   cfg.conversation.passivation_timeout = std::chrono::seconds{7};
   cfg.conversation.typing_delay = std::chrono::milliseconds{7};
   cfg.db.pool_size = 7;
+  cfg.db.pool_min = 7;
   cfg.db.queue_limit = 7;
   cfg.db.request_timeout = std::chrono::milliseconds{7000};
   cfg.db.batch_max = 7;
@@ -194,6 +195,7 @@ BOOST_AUTO_TEST_CASE(db_pool_options_follow_the_file) {
   auto c = storage::db_pool_options_from(changed());
   storage::db_pool_options d;
   CHECK_FIELD(a, d, c, pool_size);
+  CHECK_FIELD(a, d, c, pool_min);
   CHECK_FIELD(a, d, c, queue_limit);
   CHECK_FIELD(a, d, c, request_timeout);
   CHECK_FIELD(a, d, c, batch_max);

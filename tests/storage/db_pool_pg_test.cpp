@@ -22,11 +22,13 @@ struct small_pool : bridge::test::system_fixture {
 
   explicit small_pool(size_t size = 3, size_t queue = 10, bool combine = true,
                       size_t write_turns = 2,
-                      std::chrono::milliseconds linger = 0ms) {
+                      std::chrono::milliseconds linger = 0ms,
+                      size_t open_at_start = 0) {
     storage::db_pool_options opts;
     opts.pg.dsn = db.dsn();
     opts.pg.application_name = "bridge-pool-test";
     opts.pool_size = size;
+    opts.pool_min = open_at_start > 0 ? open_at_start : size;
     opts.queue_limit = queue;
     opts.request_timeout = 20s;
     // Statements wait on test locks as long as a slow machine needs: one
@@ -40,7 +42,7 @@ struct small_pool : bridge::test::system_fixture {
     pool = *storage::start_db_pool(*sys, opts);
     BOOST_REQUIRE(wait_until([&] {
       return pool_status(*sys, pool).connections_open
-             == static_cast<int64_t>(size);
+             == static_cast<int64_t>(opts.pool_min);
     }));
   }
 
