@@ -104,15 +104,24 @@ void conversation_state::opened(const conversation_record& c) {
               lines.push_back({static_cast<uint8_t>(r.sender_id == worker_id_),
                                r.original_lang, std::move(r.original_text)});
             pipe_->seed_context(std::move(lines));
+            admit_early();
           },
           [this](const caf::error& err) {
             spdlog::warn("conversation {}: no context loaded: {}",
                          conversation_id_, describe(err));
+            admit_early();
           });
+}
+
+void conversation_state::admit_early() {
+  // Taken here, before anything still in the mailbox: those arrived while
+  // the last attempt to open was awaited, after these. Sent to itself
+  // instead, they went behind them, and a writer's two messages could be
+  // numbered the other way round.
   auto early = std::move(early_);
   early_.clear();
   for (auto& t : early)
-    self->send(self, std::move(t));
+    on_text(t);
 }
 
 void conversation_state::open_failed(const caf::error& err) {

@@ -166,6 +166,9 @@ private:
   /// Reads the pair's row; opened() or open_failed() follows.
   void open();
   void opened(const conversation_record& c);
+  /// Admits, in arrival order, what came while the conversation was not
+  /// open, once its context is loaded (or failed to load).
+  void admit_early();
   void open_failed(const caf::error& err);
   /// Answers the sessions waiting for every message to be stored, once
   /// it is (conversation_flush).
