@@ -36,13 +36,16 @@ struct pg_options {
   std::chrono::milliseconds idle_in_transaction_timeout{0};
 };
 
-/// One PostgreSQL connection with every statement of `all_statements()`
-/// prepared: what a pool worker runs turns on. The one place besides the
-/// migrator that speaks libpqxx; everything it throws is a `db_failure`.
+/// One PostgreSQL connection knowing every statement of `all_statements()`,
+/// each prepared at its first use (the process's first session prepares
+/// them all at connect): what a pool worker runs turns on. The one place
+/// besides the migrator that speaks libpqxx; everything it throws is a
+/// `db_failure`.
 class pg_session final : public db_session {
 public:
-  /// Connects and prepares; throws `db_failure` (`connection_lost` when
-  /// the server cannot be reached) with a message free of the password.
+  /// Connects (and, the process's first, prepares every statement);
+  /// throws `db_failure` (`connection_lost` when the server cannot be
+  /// reached) with a message free of the password.
   explicit pg_session(const pg_options& opts);
   ~pg_session() override;
 
