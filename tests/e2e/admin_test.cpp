@@ -137,10 +137,14 @@ BOOST_FIXTURE_TEST_CASE(a_subscription_lifts_the_allowance_until_cleared,
   BOOST_TEST(
       call("PUT", "/admin/users/abc/subscription", R"({"days":1})").status
       == 400);
-  BOOST_TEST(
-      call("PUT", "/admin/users/1001/subscription", std::string(2 << 20, 'x'))
-          .status
-      == 413);
+  // A body past the limit is refused from its headers and the connection
+  // closed with the body unread. That close is a reset, which can reach
+  // the client before the 413 does (e2e.http_abuse reads the 413 with a
+  // client that waits for it); either way the engine answers on.
+  auto big =
+      call("PUT", "/admin/users/1001/subscription", std::string(2 << 20, 'x'));
+  BOOST_TEST((big.status == 413 || big.status == 0), big.status);
+  BOOST_TEST(call("GET", "/admin/users").status == 200);
 }
 
 BOOST_FIXTURE_TEST_CASE(an_operator_reset_reaches_the_user, admin_world) {
