@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <boost/test/unit_test.hpp>
 
-#include "tests/support/pool_fixture.hpp"
+#include "tests/support/small_pool.hpp"
 
 BOOST_AUTO_TEST_SUITE(storage_db_pool_pg)
 
@@ -9,74 +9,9 @@ using namespace bridge;
 using namespace std::chrono_literals;
 using bridge::test::code_of;
 using bridge::test::pool_status;
+using bridge::test::small_pool;
 using bridge::test::table_lock;
 using bridge::test::wait_until;
-
-namespace {
-
-/// A pool of three connections and room for ten waiting requests.
-struct small_pool : bridge::test::system_fixture {
-  bridge::test::pg_scratch db;
-  std::shared_ptr<db_pressure> pressure = std::make_shared<db_pressure>();
-  db_actor pool;
-
-  explicit small_pool(size_t size = 3, size_t queue = 10, bool combine = true,
-                      size_t write_turns = 2,
-                      std::chrono::milliseconds linger = 0ms,
-                      size_t open_at_start = 0) {
-    storage::db_pool_options opts;
-    opts.pg.dsn = db.dsn();
-    opts.pg.application_name = "bridge-pool-test";
-    opts.pool_size = size;
-    opts.pool_min = open_at_start > 0 ? open_at_start : size;
-    opts.queue_limit = queue;
-    opts.request_timeout = 20s;
-    // Statements wait on test locks as long as a slow machine needs: one
-    // cut by PostgreSQL would free a place the test counts as taken.
-    opts.pg.statement_timeout = 300s;
-    opts.batch_max = 100;
-    opts.combine_writes = combine;
-    opts.batch_turns = write_turns;
-    opts.write_linger = linger;
-    opts.pressure = pressure;
-    pool = *storage::start_db_pool(*sys, opts);
-    BOOST_REQUIRE(wait_until([&] {
-      return pool_status(*sys, pool).connections_open
-             == static_cast<int64_t>(opts.pool_min);
-    }));
-  }
-
-  ~small_pool() {
-    caf::anon_send_exit(pool, caf::exit_reason::user_shutdown);
-    pool = nullptr;
-    sys->await_all_actors_done();
-  }
-
-  db_pool_status status() { return pool_status(*sys, pool); }
-
-  /// Connections PostgreSQL sees from this pool.
-  long long server_connections(const std::string& extra = "") {
-    return db.scalar("SELECT count(*) FROM pg_stat_activity WHERE datname = '"
-                     + db.name() + "' AND application_name = 'bridge-pool-test'"
-                     + extra);
-  }
-
-  /// A manager (1), a worker (2) and their conversation's id.
-  int64_t open_pair() {
-    must(user_put{1, user_role::manager, "en", "m"});
-    must(user_put{2, user_role::worker, "en", "w"});
-    return must(conversation_open{1, 2}).id;
-  }
-
-  template <class Op> typename Op::result must(Op op) {
-    auto r = bridge::test::ask_op(*sys, pool, std::move(op));
-    if (!r)
-      BOOST_FAIL(describe(r.error()));
-    return std::move(*r);
-  }
-};
-
-} // namespace
 
 BOOST_AUTO_TEST_CASE(a_saturated_pool_never_opens_more_connections) {
   small_pool p{3, 10};
