@@ -11,14 +11,13 @@
 #include <condition_variable>
 #include <mutex>
 
-#include <dirent.h>
 #include <httplib.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include "tools/tg_sim/bot_methods.hpp"
 #include "tools/tg_sim/control_api.hpp"
 #include "tools/tg_sim/growing_pool.hpp"
+#include "tools/tg_sim/sim_server.hpp"
 #include "tools/tg_sim/webhook_pusher.hpp"
 
 namespace bridge::tg_sim {
@@ -103,67 +102,6 @@ const char* reason(int status) {
   }
 }
 
-/// Shuts down every accepted connection of the server on `port`.
-/// cpp-httplib 0.11 keeps an idle kept-alive connection in a loop that
-/// never looks at the listening socket, so without this a stop waits for
-/// every client to hang up. It does not expose those sockets either; they
-/// are the descriptors whose local port is the server's.
-void shut_down_connections(int port, int listen_fd) {
-  auto* dir = opendir("/proc/self/fd");
-  if (dir == nullptr)
-    return;
-  while (auto* entry = readdir(dir)) {
-    char* end = nullptr;
-    auto fd = static_cast<int>(std::strtol(entry->d_name, &end, 10));
-    if (end == entry->d_name || *end != '\0' || fd == listen_fd
-        || fd == dirfd(dir))
-      continue;
-    sockaddr_storage addr{};
-    socklen_t len = sizeof(addr);
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-      continue;
-    int local_port = -1;
-    if (addr.ss_family == AF_INET)
-      local_port = ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
-    else if (addr.ss_family == AF_INET6)
-      local_port = ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port);
-    if (local_port == port)
-      ::shutdown(fd, SHUT_RDWR);
-  }
-  closedir(dir);
-}
-
-/// Closes the server's connection from `peer_port` without an answer:
-/// cpp-httplib gives a handler no socket, so it is found the way
-/// shut_down_connections finds them, by its two ports.
-void drop_connection(int port, int peer_port) {
-  auto* dir = opendir("/proc/self/fd");
-  if (dir == nullptr)
-    return;
-  auto port_of = [](const sockaddr_storage& a) {
-    if (a.ss_family == AF_INET)
-      return ntohs(reinterpret_cast<const sockaddr_in*>(&a)->sin_port);
-    if (a.ss_family == AF_INET6)
-      return ntohs(reinterpret_cast<const sockaddr_in6*>(&a)->sin6_port);
-    return uint16_t{0};
-  };
-  while (auto* entry = readdir(dir)) {
-    char* end = nullptr;
-    auto fd = static_cast<int>(std::strtol(entry->d_name, &end, 10));
-    if (end == entry->d_name || *end != '\0' || fd == dirfd(dir))
-      continue;
-    sockaddr_storage local{}, peer{};
-    socklen_t local_len = sizeof(local), peer_len = sizeof(peer);
-    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_len) == 0
-        && getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_len) == 0
-        && port_of(local) == port && port_of(peer) == peer_port) {
-      ::shutdown(fd, SHUT_RDWR);
-      break;
-    }
-  }
-  closedir(dir);
-}
-
 } // namespace
 
 struct http_server::impl {
@@ -180,7 +118,7 @@ struct http_server::impl {
       stop_cv.wait_for(guard, a.delay, [this] { return stopping; });
     }
     if (a.drop) {
-      drop_connection(port, req.remote_port);
+      svr.drop(req.remote_port);
       res.set_header("Connection", "close");
     }
     send(res, std::move(a));
@@ -312,7 +250,7 @@ struct http_server::impl {
   bot_methods bot;
   control_api control;
   webhook_pusher pusher;
-  httplib::Server svr;
+  sim_server svr;
   std::thread listener;
   int port = 0;
   int listen_fd = -1;
@@ -344,8 +282,14 @@ int http_server::start(std::string& error) {
     d.listen_fd = fd;
   });
   d.svr.set_tcp_nodelay(true);
+  // What the answers' Keep-Alive header says; the loop itself is
+  // sim_server's, which serves a connection until its client closes it or
+  // keeps quiet for `keep_alive`.
   d.svr.set_keep_alive_max_count(std::numeric_limits<size_t>::max());
   d.svr.set_keep_alive_timeout(s.keep_alive.count());
+  connection_timeouts timeouts;
+  timeouts.keep_alive = s.keep_alive;
+  d.svr.set_timeouts(timeouts);
   d.svr.set_payload_max_length(std::max(s.max_api_body, s.max_control_body)
                                * 4);
   d.port = s.port == 0 ? d.svr.bind_to_any_port(s.host)
@@ -389,7 +333,7 @@ void http_server::stop() {
   // The listener joins every connection's thread before it returns; keep
   // closing connections until it has, in case one was accepted late.
   while (d.listening) {
-    shut_down_connections(d.port, d.listen_fd);
+    d.svr.shut_down_connections();
     std::this_thread::sleep_for(std::chrono::milliseconds{10});
   }
   d.listener.join();
