@@ -109,15 +109,7 @@ public:
     if (!flush())
       return -1;
     if (at_ == in_.size()) {
-      if (!wait_for(fd_, POLLIN, timeouts_.read))
-        return -1;
-      in_.resize(read_chunk);
-      ssize_t n = 0;
-      do {
-        n = ::recv(fd_, in_.data(), in_.size(), 0);
-      } while (n < 0 && errno == EINTR);
-      in_.resize(static_cast<size_t>(std::max<ssize_t>(n, 0)));
-      at_ = 0;
+      auto n = receive();
       if (n <= 0)
         return n;
     }
@@ -149,6 +141,27 @@ public:
   socket_t socket() const override { return fd_; }
 
 private:
+  /// Refills the buffer. The bytes are most often there already (the
+  /// connection was woken for them), so it asks before it waits.
+  ssize_t receive() {
+    in_.resize(read_chunk);
+    at_ = 0;
+    auto n = receive_now();
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+        && wait_for(fd_, POLLIN, timeouts_.read))
+      n = receive_now();
+    in_.resize(static_cast<size_t>(std::max<ssize_t>(n, 0)));
+    return n;
+  }
+
+  ssize_t receive_now() {
+    ssize_t n = 0;
+    do {
+      n = ::recv(fd_, in_.data(), in_.size(), MSG_DONTWAIT);
+    } while (n < 0 && errno == EINTR);
+    return n;
+  }
+
   int fd_;
   connection_timeouts timeouts_;
   endpoint peer_;

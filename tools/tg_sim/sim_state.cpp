@@ -49,6 +49,19 @@ void sim_state::updates_changed() {
   updates_cv_.notify_all();
 }
 
+void sim_state::updates_changed_unlocking(lock& guard) {
+  ++updates_version_;
+  guard.unlock();
+  updates_cv_.notify_all();
+}
+
+void sim_state::events_changed_unlocking(lock& guard) {
+  bool waiters = event_waiters_ != 0;
+  guard.unlock();
+  if (waiters)
+    events_cv_.notify_all();
+}
+
 chat_record* sim_state::find_chat(int64_t chat_id) {
   auto it = chats_.find(chat_id);
   return it == chats_.end() ? nullptr : &it->second;
@@ -179,9 +192,9 @@ message_outcome sim_state::send_message(int64_t chat_id, std::string text,
   m.entities_json = std::move(entities_json);
   auto& stored = store(*chat, std::move(m));
   events_.append(chat_id, stored.id, std::move(event_fields));
-  events_cv_.notify_all();
   out.message = stored;
   out.chat_json = chat->json;
+  events_changed_unlocking(guard);
   return out;
 }
 
@@ -215,9 +228,9 @@ message_outcome sim_state::edit_message(int64_t chat_id, int64_t message_id,
   m->entities_json = std::move(entities_json);
   m->edit_date = clock_->unix_ms() / 1000;
   events_.append(chat_id, message_id, std::move(event_fields));
-  events_cv_.notify_all();
   out.message = *m;
   out.chat_json = chat->json;
+  events_changed_unlocking(guard);
   return out;
 }
 

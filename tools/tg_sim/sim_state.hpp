@@ -330,6 +330,11 @@ private:
   refusal check_limits(int64_t chat_id);
   void remember_callback(const std::string& id, int64_t chat_id);
   void updates_changed();
+  /// Ends `guard`, then wakes the update readers (or the event readers):
+  /// woken while the lock is still held, a reader would only wait again,
+  /// on the lock. For the paths every message takes.
+  void updates_changed_unlocking(lock& guard);
+  void events_changed_unlocking(lock& guard);
   /// Queues the successful_payment service message of `c` in its user's
   /// private chat; sets `out`'s ids.
   void queue_payment_locked(const charge& c, injection& out);

@@ -93,7 +93,7 @@ injection sim_state::inject_message(message_request r) {
   lock guard{mu_};
   auto out = message_locked(r);
   if (out.update_id != 0)
-    updates_changed();
+    updates_changed_unlocking(guard);
   return out;
 }
 
@@ -130,7 +130,7 @@ refusal sim_state::inject_messages(std::vector<message_request>& batch,
   }
   // One wake-up for the batch: a poll then takes it whole.
   if (queued)
-    updates_changed();
+    updates_changed_unlocking(guard);
   return {};
 }
 
