@@ -94,8 +94,14 @@ bool lease_store::is_open() const {
 void lease_store::drop() {
   impl_->listener.reset();
   impl_->conn.reset();
-  next_attempt_ns_ = opts_.clock.steady_ns()
-                     + std::chrono::nanoseconds{retry_.failed(rng_)}.count();
+  // A connection that worked and died (pg_terminate_backend, a restart)
+  // says nothing about the next one: waiting out a backoff first would
+  // only fail the keeper's next round. One that never served a call
+  // might be a server that takes connections and drops them.
+  next_attempt_ns_ = opts_.clock.steady_ns();
+  if (!served_)
+    next_attempt_ns_ += std::chrono::nanoseconds{retry_.failed(rng_)}.count();
+  served_ = false;
 }
 
 caf::error lease_store::ensure_open() {
@@ -161,6 +167,7 @@ template <class F> caf::error lease_store::guarded(const char* what, F&& fn) {
     return err;
   try {
     fn(*impl_->conn);
+    served_ = true;
     return {};
   } catch (const pqxx::broken_connection& e) {
     drop();

@@ -47,8 +47,10 @@ struct lease_snapshot {
 /// Blocking: used from one thread only (the keeper's). Every failure is
 /// an error value (`db_unavailable` when the connection is down, naming
 /// the wait before the next attempt; `db_error` otherwise), never an
-/// exception. A broken connection is reopened at the next call once its
-/// backoff has passed, and listens again if it listened.
+/// exception. A connection that served and then broke (killed while idle,
+/// a server restarted) is reopened at the next call; one that cannot be
+/// opened, or broke before serving a call, is tried again after a
+/// backoff. A reopened connection listens again if it listened.
 class lease_store {
 public:
   explicit lease_store(lease_store_options opts);
@@ -115,7 +117,8 @@ private:
 
   /// Opens the connection when it is down and its backoff has passed.
   caf::error ensure_open();
-  /// Drops a broken connection and schedules the next attempt.
+  /// Drops a broken connection and schedules the next attempt: at once
+  /// when it had served a call, after a backoff otherwise.
   void drop();
   /// Runs `fn` on the open connection, turning exceptions into errors.
   template <class F> caf::error guarded(const char* what, F&& fn);
@@ -128,6 +131,8 @@ private:
   int64_t next_attempt_ns_ = 0;
   bool listening_ = false;
   bool ever_open_ = false;
+  /// The open connection completed a call.
+  bool served_ = false;
   uint64_t reconnects_ = 0;
 };
 

@@ -305,4 +305,30 @@ BOOST_FIXTURE_TEST_CASE(a_broken_connection_is_reopened, store_fixture) {
   BOOST_TEST(heard == (std::vector<int32_t>{2}));
 }
 
+BOOST_FIXTURE_TEST_CASE(a_connection_that_served_is_reopened_without_a_backoff,
+                        store_fixture) {
+  // A backoff this long would fail every call after the first below.
+  auto so = store_options("cluster-test-slow");
+  so.reconnect_base = std::chrono::hours{1};
+  so.reconnect_max = std::chrono::hours{1};
+  lease_store slow{so};
+  must(slow.heartbeat("slow", "here"));
+  auto sessions = [&] {
+    return db.scalar("SELECT count(*) FROM pg_stat_activity WHERE "
+                     "application_name = 'cluster-test-slow' "
+                     "AND datname = current_database()");
+  };
+  db.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+           "WHERE application_name = 'cluster-test-slow' "
+           "AND datname = current_database()");
+  BOOST_REQUIRE(wait_until([&] { return sessions() == 0; }));
+  // The call that finds the connection dead fails; the next one opens a
+  // new connection at once.
+  BOOST_TEST(static_cast<bool>(slow.heartbeat("slow", "here")));
+  auto again = slow.read(ttl);
+  BOOST_TEST(static_cast<bool>(again), (again ? "" : describe(again.error())));
+  BOOST_TEST(slow.reconnects() == 1u);
+  BOOST_TEST(sessions() == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END() // cluster_lease_store_pg
