@@ -9,11 +9,6 @@
 
 #include <string>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "server_fixture.hpp"
 
 BOOST_AUTO_TEST_SUITE(tg_sim_connections)
@@ -21,75 +16,6 @@ BOOST_AUTO_TEST_SUITE(tg_sim_connections)
 using namespace tg_sim_test;
 
 namespace {
-
-/// A raw client connection; every read gives up after `timeout`.
-class raw_connection {
-public:
-  raw_connection(int port, std::chrono::seconds timeout = 20s)
-      : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    timeval tv{static_cast<time_t>(timeout.count()), 0};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    connected_ =
-        ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0;
-  }
-  ~raw_connection() { ::close(fd_); }
-
-  raw_connection(const raw_connection&) = delete;
-  raw_connection& operator=(const raw_connection&) = delete;
-
-  bool connected() const { return connected_; }
-
-  bool send(const std::string& bytes) {
-    return ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL)
-           == static_cast<ssize_t>(bytes.size());
-  }
-
-  /// Reads one whole answer (its headers and a Content-Length body); ""
-  /// when the connection closed or timed out before it was whole.
-  std::string answer() {
-    for (;;) {
-      auto end = buffer_.find("\r\n\r\n");
-      if (end != std::string::npos) {
-        size_t length = 0;
-        auto at = buffer_.find("Content-Length: ");
-        if (at != std::string::npos && at < end)
-          length = std::stoul(buffer_.substr(at + 16));
-        auto whole = end + 4 + length;
-        if (buffer_.size() >= whole) {
-          auto one = buffer_.substr(0, whole);
-          buffer_.erase(0, whole);
-          return one;
-        }
-      }
-      if (!fill())
-        return {};
-    }
-  }
-
-  /// True when the server closed the connection (before the timeout) with
-  /// nothing more to say.
-  bool closed_by_server() { return buffer_.empty() && !fill() && eof_; }
-
-private:
-  bool fill() {
-    char buf[4096];
-    auto n = ::recv(fd_, buf, sizeof(buf), 0);
-    eof_ = n == 0;
-    if (n <= 0)
-      return false;
-    buffer_.append(buf, static_cast<size_t>(n));
-    return true;
-  }
-
-  int fd_;
-  bool connected_ = false;
-  bool eof_ = false;
-  std::string buffer_;
-};
 
 std::string get_me() {
   return "GET /bot" + token + "/getMe HTTP/1.1\r\nHost: x\r\n\r\n";

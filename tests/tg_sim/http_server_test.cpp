@@ -10,44 +10,12 @@
 #include <set>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "server_fixture.hpp"
 #include "tools/tg_sim/cli.hpp"
 
 BOOST_AUTO_TEST_SUITE(tg_sim_http_server)
 
 using namespace tg_sim_test;
-
-namespace {
-
-/// Sends `request` as is over a fresh connection and returns the answer,
-/// or what arrived before `timeout`.
-std::string raw_exchange(int port, const std::string& request,
-                         std::chrono::seconds timeout) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  timeval tv{static_cast<time_t>(timeout.count()), 0};
-  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-  std::string answer;
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0
-      && ::send(fd, request.data(), request.size(), 0)
-             == static_cast<ssize_t>(request.size())) {
-    char buf[4096];
-    ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
-    if (n > 0)
-      answer.assign(buf, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return answer;
-}
-
-} // namespace
 
 BOOST_FIXTURE_TEST_CASE(the_token_must_match, server_fixture) {
   auto me = bot_post("getMe", "");
@@ -131,8 +99,10 @@ BOOST_FIXTURE_TEST_CASE(large_form_bodies_are_read_whole, server_fixture) {
 }
 
 BOOST_FIXTURE_TEST_CASE(a_post_without_length_has_no_body, server_fixture) {
-  auto answer = raw_exchange(
-      port, "POST /bot" + token + "/getMe HTTP/1.1\r\nHost: x\r\n\r\n", 3s);
+  raw_connection c{port, 3s};
+  BOOST_REQUIRE(
+      c.send("POST /bot" + token + "/getMe HTTP/1.1\r\nHost: x\r\n\r\n"));
+  auto answer = c.answer();
   BOOST_TEST(answer.rfind("HTTP/1.1 200", 0) == 0u, answer);
 }
 
