@@ -3,10 +3,10 @@
 // kept-alive connection, for a fixed number of requests or seconds, and
 // prints one JSON object: throughput and latency percentiles.
 //
-// The default client is a minimal one (a prepared request written to a
-// socket, the answer read by its Content-Length) so the figure is the
-// simulator's, not the client library's; `--client curl` measures what a
-// libcurl-based sender such as the engine's sees.
+// The default client is the tools' plain one (tools/tg_sim/loopback_http:
+// a request written to a socket, the answer read by its framing) so the
+// figure is the simulator's more than the client library's; `--client
+// curl` measures what a libcurl-based sender such as the engine's sees.
 
 #include <atomic>
 #include <chrono>
@@ -19,16 +19,12 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "common/http_client.hpp"
 #include "common/json_writer.hpp"
 #include "common/percentile.hpp"
 #include "tools/tg_sim/http_server.hpp"
+#include "tools/tg_sim/loopback_http.hpp"
 #include "tools/tg_sim/sim_client.hpp"
 
 namespace {
@@ -45,68 +41,8 @@ struct bench_options {
   double seconds = 0;
   int chats = 100;
   size_t text_bytes = 40;
-  std::string client = "raw";
+  std::string client = "plain";
   size_t server_threads = 64;
-};
-
-/// One kept-alive connection speaking just enough HTTP/1.1.
-class raw_connection {
-public:
-  explicit raw_connection(int port) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    int one = 1;
-    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ok_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0;
-  }
-  ~raw_connection() { ::close(fd_); }
-
-  /// Sends `request` and returns the status of the answer, 0 on failure.
-  int exchange(const std::string& request) {
-    if (!ok_ || !write_all(request))
-      return 0;
-    buf_.clear();
-    size_t header_end = std::string::npos;
-    while ((header_end = buf_.find("\r\n\r\n")) == std::string::npos)
-      if (!read_some())
-        return 0;
-    auto cl = buf_.find("Content-Length: ");
-    if (cl == std::string::npos || cl > header_end)
-      return 0;
-    auto length = std::strtoull(buf_.c_str() + cl + 16, nullptr, 10);
-    while (buf_.size() < header_end + 4 + length)
-      if (!read_some())
-        return 0;
-    return std::atoi(buf_.c_str() + 9);
-  }
-
-private:
-  bool write_all(const std::string& s) {
-    size_t done = 0;
-    while (done < s.size()) {
-      auto n = ::send(fd_, s.data() + done, s.size() - done, MSG_NOSIGNAL);
-      if (n <= 0)
-        return false;
-      done += static_cast<size_t>(n);
-    }
-    return true;
-  }
-
-  bool read_some() {
-    char chunk[16 * 1024];
-    auto n = ::recv(fd_, chunk, sizeof(chunk), 0);
-    if (n <= 0)
-      return false;
-    buf_.append(chunk, static_cast<size_t>(n));
-    return true;
-  }
-
-  int fd_ = -1;
-  bool ok_ = false;
-  std::string buf_;
 };
 
 std::string send_body(int64_t chat, const std::string& text) {
@@ -130,7 +66,7 @@ worker_result run_worker(const bench_options& o, int index,
   std::string text(o.text_bytes, 'x');
   std::string path = "/bot" + o.token + "/sendMessage";
   std::string url = "http://127.0.0.1:" + std::to_string(o.port) + path;
-  raw_connection raw{o.port};
+  loopback_http plain{o.port};
   http_client curl;
   for (int64_t i = 0;; ++i) {
     if (o.seconds > 0 ? clock_type::now() >= deadline : budget-- <= 0)
@@ -139,12 +75,10 @@ worker_result run_worker(const bench_options& o, int index,
     auto body = send_body(chat, text);
     auto start = clock_type::now();
     int status = 0;
-    if (o.client == "raw") {
-      std::string req = "POST " + path
-                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                          "application/json\r\nContent-Length: "
-                        + std::to_string(body.size()) + "\r\n\r\n" + body;
-      status = raw.exchange(req);
+    if (o.client == "plain") {
+      status = static_cast<int>(
+          plain.post(path, body, "application/json", std::chrono::seconds{10})
+              .status);
     } else {
       status = static_cast<int>(curl.post(url, body,
                                           {"Content-Type: application/json"},
@@ -276,7 +210,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1'000'000));
   app.add_option("--text-bytes", o.text_bytes)->capture_default_str();
   app.add_option("--client", o.client)
-      ->check(CLI::IsMember({"raw", "curl"}))
+      ->check(CLI::IsMember({"plain", "curl"}))
       ->capture_default_str();
   app.add_option("--server-threads", o.server_threads,
                  "in-process server's thread bound")

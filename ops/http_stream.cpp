@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ops/http_stream.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -10,40 +8,13 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/socket_io.hpp"
+
 namespace bridge::ops {
 
 namespace {
 
 constexpr size_t read_chunk = 4096;
-
-int poll_one(int fd, short events, int64_t timeout_ms) {
-  pollfd p{fd, events, 0};
-  int rc = 0;
-  do {
-    rc = ::poll(&p, 1, static_cast<int>(std::max<int64_t>(timeout_ms, 0)));
-  } while (rc < 0 && errno == EINTR);
-  return rc;
-}
-
-void address_of(int fd, bool peer, std::string& ip, int& port) {
-  sockaddr_storage a{};
-  socklen_t len = sizeof(a);
-  auto* sa = reinterpret_cast<sockaddr*>(&a);
-  int rc = peer ? ::getpeername(fd, sa, &len) : ::getsockname(fd, sa, &len);
-  if (rc != 0)
-    return;
-  char buf[INET6_ADDRSTRLEN] = {};
-  if (a.ss_family == AF_INET) {
-    auto* in = reinterpret_cast<sockaddr_in*>(&a);
-    ::inet_ntop(AF_INET, &in->sin_addr, buf, sizeof(buf));
-    port = ntohs(in->sin_port);
-  } else if (a.ss_family == AF_INET6) {
-    auto* in = reinterpret_cast<sockaddr_in6*>(&a);
-    ::inet_ntop(AF_INET6, &in->sin6_addr, buf, sizeof(buf));
-    port = ntohs(in->sin6_port);
-  }
-  ip = buf;
-}
 
 /// Sends what the kernel takes now; a client that does not read its answer
 /// loses it rather than holding the thread.
@@ -64,11 +35,11 @@ bool request_stream::is_readable() const {
     return true;
   auto left_ms = (limits_.deadline_ns - clock_.steady_ns()) / 1'000'000;
   auto wait = std::clamp<int64_t>(left_ms, 0, limits_.read_timeout.count());
-  return poll_one(conn_.fd, POLLIN, wait) > 0;
+  return poll_one(conn_.fd, POLLIN, std::chrono::milliseconds{wait}) > 0;
 }
 
 bool request_stream::is_writable() const {
-  return poll_one(conn_.fd, POLLOUT, limits_.read_timeout.count()) > 0;
+  return poll_one(conn_.fd, POLLOUT, limits_.read_timeout) > 0;
 }
 
 bool request_stream::wait_readable() {
@@ -77,7 +48,7 @@ bool request_stream::wait_readable() {
   // budget bounds how long taking them lasts. Waiting for more is over.
   auto left_ms = (limits_.deadline_ns - clock_.steady_ns()) / 1'000'000;
   auto wait = std::clamp<int64_t>(left_ms, 0, limits_.read_timeout.count());
-  int rc = poll_one(conn_.fd, POLLIN, wait);
+  int rc = poll_one(conn_.fd, POLLIN, std::chrono::milliseconds{wait});
   if (rc == 0)
     fault_ = stream_fault::timeout;
   return rc > 0;
@@ -133,7 +104,7 @@ ssize_t request_stream::write(const char* ptr, size_t size) {
   if (left_ms <= 0)
     return -1;
   auto wait = std::min<int64_t>(left_ms, limits_.read_timeout.count());
-  if (poll_one(conn_.fd, POLLOUT, wait) <= 0)
+  if (poll_one(conn_.fd, POLLOUT, std::chrono::milliseconds{wait}) <= 0)
     return -1;
   ssize_t n = 0;
   do {
@@ -143,11 +114,15 @@ ssize_t request_stream::write(const char* ptr, size_t size) {
 }
 
 void request_stream::get_remote_ip_and_port(std::string& ip, int& port) const {
-  address_of(conn_.fd, true, ip, port);
+  auto e = address_of(conn_.fd, true);
+  ip = std::move(e.ip);
+  port = e.port;
 }
 
 void request_stream::get_local_ip_and_port(std::string& ip, int& port) const {
-  address_of(conn_.fd, false, ip, port);
+  auto e = address_of(conn_.fd, false);
+  ip = std::move(e.ip);
+  port = e.port;
 }
 
 void answer_and_forget(int fd, int status, const char* reason,

@@ -50,7 +50,7 @@ BOOST_FIXTURE_TEST_CASE(a_post_whose_answer_is_lost_is_not_sent_again_unseen,
   // and report only that second answer: a message delivered twice with
   // nothing to count. The failure is reported instead, with the request
   // marked sent, so the caller retries and counts the possible duplicate.
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   limit_settings off;
   off.enabled = false;

@@ -39,8 +39,7 @@ sim_world::sim_world(std::vector<std::string> engine_args,
   if (!port)
     throw std::runtime_error("tg-sim did not start: " + sim_->log_tail());
   sim_port_ = *port;
-  client_ = std::make_unique<tg_sim::sim_client>("http://127.0.0.1:"
-                                                 + std::to_string(sim_port_));
+  client_ = std::make_unique<tg_sim::sim_client>(sim_port_);
   start_engine();
 }
 

@@ -38,7 +38,7 @@ bool has_status(const std::string& answer, int status) {
 
 BOOST_FIXTURE_TEST_CASE(requests_sent_together_are_answered_in_order,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   raw_connection c{port};
   BOOST_REQUIRE(c.connected());
@@ -69,7 +69,7 @@ BOOST_FIXTURE_TEST_CASE(a_request_in_pieces_is_answered, server_fixture) {
 
 BOOST_FIXTURE_TEST_CASE(a_client_asking_to_continue_gets_100_then_its_answer,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   raw_connection c{port};
   BOOST_REQUIRE(c.connected());

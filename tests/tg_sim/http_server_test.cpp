@@ -61,7 +61,7 @@ BOOST_FIXTURE_TEST_CASE(malformed_bodies_get_400_with_a_description,
   BOOST_TEST(multipart.body.find("multipart/form-data is not supported")
              != std::string::npos);
   BOOST_TEST(bot_post("getMe", "").status == 200);
-  sim_client sim{base};
+  sim_client sim{port};
   auto bad = sim.post("/sim/message", "{\"from\":");
   BOOST_TEST(bad.status == 400);
   BOOST_TEST(bad.body.find("body is not valid JSON") != std::string::npos);
@@ -76,14 +76,14 @@ BOOST_FIXTURE_TEST_CASE(oversize_bodies_are_refused_and_the_connection_survives,
   BOOST_TEST(r.body.find("\"error_code\":413") != std::string::npos);
   // The same kept-alive connection still speaks HTTP.
   BOOST_TEST(bot_post("getMe", "{}").status == 200);
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_TEST(sim.post("/sim/raw", std::string(17 * 1024 * 1024, 'r')).status
              == 413);
   BOOST_TEST(sim.healthy());
 }
 
 BOOST_FIXTURE_TEST_CASE(large_form_bodies_are_read_whole, server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   // 4096 Cyrillic letters: 24 KiB once percent-encoded, far above
   // cpp-httplib's own 8 KiB cap on form bodies.
@@ -118,7 +118,7 @@ BOOST_FIXTURE_TEST_CASE(a_long_poll_returns_when_an_update_arrives,
   BOOST_REQUIRE_MESSAGE(
       eventually([&] { return state.stats().get_updates_in_progress != 0; }),
       "the long poll never reached the simulator");
-  sim_client sim{base};
+  sim_client sim{port};
   auto sent = sim.say(ana, "wake up");
   BOOST_REQUIRE(sent);
   auto r = poll.get();
@@ -159,7 +159,7 @@ BOOST_FIXTURE_TEST_CASE(a_second_poller_ends_the_first_with_409_over_http,
 
 BOOST_FIXTURE_TEST_CASE(an_event_read_returns_when_the_bot_acts,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   auto read = std::async(std::launch::async, [this] {
     http_client own;
@@ -183,7 +183,7 @@ BOOST_FIXTURE_TEST_CASE(an_event_read_returns_when_the_bot_acts,
 
 BOOST_FIXTURE_TEST_CASE(the_client_drives_a_whole_conversation,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_TEST(sim.healthy());
   auto said = sim.say(ana, "/start");
   BOOST_REQUIRE(said);
@@ -222,7 +222,7 @@ BOOST_FIXTURE_TEST_CASE(the_client_drives_a_whole_conversation,
 
 BOOST_FIXTURE_TEST_CASE(client_errors_carry_the_simulators_reason,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   auto r = sim.edit(ana, 1001, 5, "x");
   BOOST_REQUIRE(!r);
   BOOST_TEST((engine_code(r.error()) == engine_errc::http_status));
@@ -232,7 +232,7 @@ BOOST_FIXTURE_TEST_CASE(client_errors_carry_the_simulators_reason,
   BOOST_REQUIRE(!fault);
   BOOST_TEST(describe(fault.error()).find("unknown Bot API method")
              != std::string::npos);
-  sim_client nowhere{"http://127.0.0.1:1", 2s};
+  sim_client nowhere{1, 2s};
   auto down = nowhere.say(ana, "x");
   BOOST_REQUIRE(!down);
   BOOST_TEST((engine_code(down.error()) == engine_errc::http_unreachable));
@@ -241,7 +241,7 @@ BOOST_FIXTURE_TEST_CASE(client_errors_carry_the_simulators_reason,
 
 BOOST_FIXTURE_TEST_CASE(a_send_after_running_is_dropped_or_held_over_http,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   BOOST_REQUIRE(
       sim.fail_after_running("sendMessage", 1, fault_answer_kind::drop));
@@ -268,7 +268,7 @@ BOOST_FIXTURE_TEST_CASE(a_send_after_running_is_dropped_or_held_over_http,
 }
 
 BOOST_FIXTURE_TEST_CASE(faults_and_limits_through_the_client, server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   BOOST_REQUIRE(sim.fail_next("sendMessage", 1, 429, 7));
   auto r = bot_post("sendMessage", R"({"chat_id":1001,"text":"x"})");
@@ -303,7 +303,7 @@ BOOST_AUTO_TEST_CASE(stopping_does_not_wait_for_idle_clients) {
 }
 
 BOOST_FIXTURE_TEST_CASE(stopping_cuts_an_armed_latency_short, server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.set_latency(60s));
   auto slow = std::async(std::launch::async, [this] {
     http_client own;
@@ -320,7 +320,7 @@ BOOST_FIXTURE_TEST_CASE(stopping_cuts_an_armed_latency_short, server_fixture) {
 
 BOOST_FIXTURE_TEST_CASE(concurrent_senders_get_distinct_message_ids,
                         server_fixture) {
-  sim_client sim{base};
+  sim_client sim{port};
   limit_settings off;
   off.enabled = false;
   BOOST_REQUIRE(sim.set_limits(off));
@@ -387,7 +387,7 @@ BOOST_FIXTURE_TEST_CASE(tg_sim_say_replies_to_a_message_of_the_chat,
   // What `tg-sim say --reply-to N` does: the update carries the message
   // replied to; a message the chat does not have is refused, as Telegram
   // does, and nothing reaches the bot.
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "hola"));
   bot_post("getUpdates", R"({"timeout":0})");
   auto sent = bot_post("sendMessage", R"({"chat_id":)" + std::to_string(ana.id)

@@ -76,7 +76,7 @@ BOOST_FIXTURE_TEST_CASE(the_webhook_receives_every_update_in_order,
                                         + R"(","secret_token":"hook-secret"})")
                  .status
              == 200);
-  sim_client sim{base};
+  sim_client sim{port};
   BOOST_REQUIRE(sim.say(ana, "first"));
   BOOST_REQUIRE(sim.say(ana, "second"));
   BOOST_REQUIRE(hook.wait_for(2));

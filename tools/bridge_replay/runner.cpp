@@ -35,8 +35,7 @@ constexpr milliseconds feed_pause{20};
 /// Follows the global event feed after `after` and judges every message
 /// until `done` is set.
 void follow(shared& s, int port, int64_t after, const std::atomic<bool>& done) {
-  tg_sim::sim_client sim{"http://127.0.0.1:" + std::to_string(port),
-                         std::chrono::seconds{30}};
+  tg_sim::sim_client sim{port, std::chrono::seconds{30}};
   constexpr size_t page = 10'000;
   while (!done) {
     auto got = sim.events(after, page, milliseconds{200});

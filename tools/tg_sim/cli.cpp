@@ -120,8 +120,7 @@ int run_press(int port, const cli_user& who, int64_t message_id,
 }
 
 int run_read(int port, int64_t chat, int64_t after, bool follow) {
-  sim_client client{"http://127.0.0.1:" + std::to_string(port),
-                    std::chrono::seconds{10}};
+  sim_client client{port, std::chrono::seconds{10}};
   auto wait =
       follow ? std::chrono::milliseconds{25'000} : std::chrono::milliseconds{0};
   do {

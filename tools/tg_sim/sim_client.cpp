@@ -119,33 +119,25 @@ caf::expected<std::vector<sim_event>> decode_events(std::string_view body) {
   return out;
 }
 
-sim_client::sim_client(std::string base_url, std::chrono::milliseconds timeout)
-    : base_(std::move(base_url)), timeout_(timeout) {
-  while (!base_.empty() && base_.back() == '/')
-    base_.pop_back();
-}
-
-sim_client sim_client::on_port(int port) {
-  return sim_client{"http://127.0.0.1:" + std::to_string(port)};
-}
+sim_client::sim_client(int port, std::chrono::milliseconds timeout)
+    : base_("http://127.0.0.1:" + std::to_string(port)), timeout_(timeout),
+      http_(port) {}
 
 http_response sim_client::get(const std::string& path) {
-  return http_.get(base_ + path, {}, timeout_);
+  return http_.get(path, timeout_);
 }
 
 http_response sim_client::post(const std::string& path, const std::string& body,
                                const std::string& content_type) {
-  return http_.post(base_ + path, body, {"Content-Type: " + content_type},
-                    timeout_);
+  return http_.post(path, body, content_type, timeout_);
 }
 
 caf::expected<std::string> sim_client::call(const std::string& path,
                                             const std::string* body,
                                             std::chrono::milliseconds timeout) {
   auto resp = body == nullptr
-                  ? http_.get(base_ + path, {}, timeout)
-                  : http_.post(base_ + path, *body,
-                               {"Content-Type: application/json"}, timeout);
+                  ? http_.get(path, timeout)
+                  : http_.post(path, *body, "application/json", timeout);
   if (resp.transport_failed())
     return make_error(engine_errc::http_unreachable,
                       "tg-sim " + path + ": " + resp.error);

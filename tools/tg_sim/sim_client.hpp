@@ -12,6 +12,7 @@
 
 #include "common/http_client.hpp"
 #include "tools/tg_sim/entities.hpp"
+#include "tools/tg_sim/loopback_http.hpp"
 #include "tools/tg_sim/markup.hpp"
 #include "tools/tg_sim/sim_model.hpp"
 #include "tools/tg_sim/sim_requests.hpp"
@@ -74,19 +75,21 @@ struct batch_result {
 
 /// A client of tg-sim's control API for tests and tools: what users do,
 /// what the bot did, faults and stats. Blocking and not thread-safe (one
-/// kept-alive connection); give each thread its own. Failures come back
-/// as engine errors: http_unreachable, http_status (with the simulator's
-/// message), or invalid_input for an answer it cannot read.
+/// kept-alive connection, tools/tg_sim/loopback_http.hpp); give each
+/// thread its own. Failures come back as engine errors: http_unreachable,
+/// http_status (with the simulator's message), or invalid_input for an
+/// answer it cannot read.
 class sim_client {
 public:
-  /// `base_url` is the simulator's root, e.g. "http://127.0.0.1:8081".
-  explicit sim_client(std::string base_url,
+  /// The client of a simulator on loopback port `port`.
+  explicit sim_client(int port,
                       std::chrono::milliseconds timeout = std::chrono::seconds{
                           10});
 
   /// The client of a simulator on loopback port `port`.
-  static sim_client on_port(int port);
+  static sim_client on_port(int port) { return sim_client{port}; }
 
+  /// "http://127.0.0.1:PORT", for messages.
   const std::string& base_url() const { return base_; }
 
   // -- what users do ----------------------------------------------------------
@@ -182,7 +185,7 @@ private:
 
   std::string base_;
   std::chrono::milliseconds timeout_;
-  http_client http_;
+  loopback_http http_;
 };
 
 /// Decodes a `{"events":[...]}` answer.

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include "common/socket_io.hpp"
 
 namespace bridge::tg_sim {
 
@@ -25,38 +25,7 @@ constexpr size_t write_hold = 64 * 1024;
 
 /// Waits for `events` on `fd`; true when they came before `timeout`.
 bool wait_for(int fd, short events, std::chrono::milliseconds timeout) {
-  pollfd p{fd, events, 0};
-  int rc = 0;
-  do {
-    rc = ::poll(&p, 1, static_cast<int>(timeout.count()));
-  } while (rc < 0 && errno == EINTR);
-  return rc > 0;
-}
-
-struct endpoint {
-  std::string ip;
-  int port = -1;
-};
-
-endpoint address_of(int fd, bool peer) {
-  sockaddr_storage a{};
-  socklen_t len = sizeof(a);
-  auto* sa = reinterpret_cast<sockaddr*>(&a);
-  endpoint e;
-  if ((peer ? ::getpeername(fd, sa, &len) : ::getsockname(fd, sa, &len)) != 0)
-    return e;
-  char buf[INET6_ADDRSTRLEN] = {};
-  if (a.ss_family == AF_INET) {
-    auto* in = reinterpret_cast<sockaddr_in*>(&a);
-    ::inet_ntop(AF_INET, &in->sin_addr, buf, sizeof(buf));
-    e.port = ntohs(in->sin_port);
-  } else if (a.ss_family == AF_INET6) {
-    auto* in = reinterpret_cast<sockaddr_in6*>(&a);
-    ::inet_ntop(AF_INET6, &in->sin6_addr, buf, sizeof(buf));
-    e.port = ntohs(in->sin6_port);
-  }
-  e.ip = buf;
-  return e;
+  return poll_one(fd, events, timeout) > 0;
 }
 
 /// One connection's stream for all of its requests: what was read past a
@@ -164,8 +133,8 @@ private:
 
   int fd_;
   connection_timeouts timeouts_;
-  endpoint peer_;
-  endpoint local_;
+  socket_endpoint peer_;
+  socket_endpoint local_;
   std::vector<char> in_;
   size_t at_ = 0;
   std::string out_;
