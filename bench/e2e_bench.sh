@@ -51,13 +51,15 @@
 # run missed one, or 1 when a run lost, repeated or reordered a message.
 #
 # --replay-threads and --replay-gather-ms are bridge-replay's --threads
-# and --gather-ms, 2 and 5 here (the replay's own defaults are 8 and 1):
-# two injecting threads, each sending what is due at most every 5 ms in
-# one call, cost tg-sim and the replay 16-35 % less a message at 800/s
-# than one call a line (BENCHMARKS.md, "A leaner harness at moderate
-# rates"). The engine sees no difference: it takes updates from tg-sim
-# by long polls that gather 10 ms anyway, and each message's latency is
-# also given from its actual send (`latency_from_send_ms`).
+# and --gather-ms, 1 and 5 here (the replay's own defaults are 8 and 1):
+# one injecting thread sending what is due at most every 5 ms in one
+# call. That costs tg-sim and the replay 16-35 % less a message at 800/s
+# than one call a line, and one thread 10-25 % less again than two
+# (BENCHMARKS.md, "A leaner harness at moderate rates" and "A plain
+# client for the harness"); one thread still offers 50,000/s. The engine
+# sees no difference: it takes updates from tg-sim by long polls that
+# gather 10 ms anyway, and each message's latency is also given from its
+# actual send (`latency_from_send_ms`).
 #
 # Every run is bounded (bridge-replay's --timeout-s, and `timeout` around
 # it) and stops the engine and tg-sim it started, by PID. Only loopback.
@@ -70,7 +72,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rate=2000 seconds=30 teams=1000 workers_max=5 latency=0 jitter=0 runs=1 warmup=5
 perf_s=0 http_workers=16 engines=1 account=0 out="$root/.run/bench" bin="$root/build"
-replay_args=() replay_threads=2 replay_gather_ms=5
+replay_args=() replay_threads=1 replay_gather_ms=5
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) rate=$2; shift 2 ;;
