@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ops/http_screen.hpp"
 
+#include "common/content_length.hpp"
+
 #include <strings.h>
 
 #include <cstdint>
-#include <limits>
 
 namespace bridge::ops {
 
@@ -14,21 +15,6 @@ namespace {
 bool body_is_read(const std::string& method) {
   return method == "POST" || method == "PUT" || method == "PATCH"
          || method == "DELETE" || method == "PRI";
-}
-
-/// A Content-Length value: digits only, no sign, no spaces inside, no
-/// overflow. False for anything else.
-bool parse_length(const std::string& text, uint64_t& out) {
-  if (text.empty() || text.size() > 19)
-    return false;
-  uint64_t v = 0;
-  for (char ch : text) {
-    if (ch < '0' || ch > '9')
-      return false;
-    v = v * 10 + static_cast<uint64_t>(ch - '0');
-  }
-  out = v;
-  return true;
 }
 
 body_screen refuse(int status, const char* reason) {
@@ -57,7 +43,7 @@ body_screen screen_body(const std::string& method,
   } else if (lengths > 0) {
     uint64_t len = 0;
     if (lengths > 1
-        || !parse_length(headers.find("Content-Length")->second, len))
+        || !parse_content_length(headers.find("Content-Length")->second, len))
       return refuse(400, "bad_framing");
     if (len > max_body_bytes)
       return refuse(413, "too_large");

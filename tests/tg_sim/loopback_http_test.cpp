@@ -392,12 +392,6 @@ BOOST_AUTO_TEST_CASE(framing_reads_whole_fields_and_refuses_the_rest) {
     }
   }
   size_t n = 0;
-  BOOST_TEST(framing::parse_length("0", n));
-  BOOST_TEST(n == 0u);
-  BOOST_TEST(framing::parse_length("123456789012345678", n));
-  BOOST_TEST(n == 123456789012345678u);
-  for (auto bad : {"", "+1", "-1", " 1", "1 ", "0x10", "1234567890123456789"})
-    BOOST_TEST(!framing::parse_length(bad, n), bad);
   BOOST_TEST(framing::parse_chunk_size("fF;ext=\"a;b\"", n));
   BOOST_TEST(n == 255u);
   for (auto bad : {"", ";ext", "g", "-1", "1000000000000000"})

@@ -67,19 +67,6 @@ answer_head parse_head(std::string_view head) {
   return out;
 }
 
-bool parse_length(std::string_view s, size_t& out) {
-  if (s.empty() || s.size() > 18)
-    return false;
-  size_t v = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9')
-      return false;
-    v = v * 10 + static_cast<size_t>(c - '0');
-  }
-  out = v;
-  return true;
-}
-
 bool parse_chunk_size(std::string_view line, size_t& out) {
   line = trim(line.substr(0, line.find(';')));
   if (line.empty() || line.size() > 15)

@@ -25,9 +25,6 @@ struct answer_head {
 /// `head` is everything before the blank line that ends the headers.
 answer_head parse_head(std::string_view head);
 
-/// A Content-Length: decimal digits only, at most 18 of them.
-bool parse_length(std::string_view s, size_t& out);
-
 /// A chunk's size line: hex digits (at most 15), optionally followed by
 /// ";extension".
 bool parse_chunk_size(std::string_view line, size_t& out);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -14,6 +15,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "common/content_length.hpp"
 #include "common/socket_io.hpp"
 #include "tools/tg_sim/http_framing.hpp"
 
@@ -245,24 +247,26 @@ bool loopback_http::read_answer(time_point deadline, http_response& out) {
 
 bool loopback_http::read_body(time_point deadline, http_response& out) {
   bool closes = framing::has_token(out.header("connection"), "close");
-  size_t length = 0;
   if (framing::has_token(out.header("transfer-encoding"), "chunked")) {
     if (!read_chunked(deadline, out))
       return false;
   } else if (auto cl = out.header("content-length"); !cl.empty()) {
-    if (!framing::parse_length(cl, length))
+    uint64_t declared = 0;
+    if (!parse_content_length(cl, declared))
       return failed(out, "malformed Content-Length");
-    if (length > max_body_) {
+    if (declared > max_body_) {
       // Enough of it to name what it held, then the connection goes.
-      auto want = std::min(length, kept_head_bytes);
+      auto want =
+          static_cast<size_t>(std::min<uint64_t>(declared, kept_head_bytes));
       while (in_.size() < want && read_more(deadline, out)) {
       }
       out.head = in_.substr(0, std::min(in_.size(), want));
       out.too_large = true;
-      return failed(out, "answer body of " + std::to_string(length)
+      return failed(out, "answer body of " + std::to_string(declared)
                              + " bytes is over the limit of "
                              + std::to_string(max_body_));
     }
+    auto length = static_cast<size_t>(declared);
     while (in_.size() < length)
       if (!read_more(deadline, out))
         return out.error.empty()
