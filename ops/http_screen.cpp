@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "ops/http_screen.hpp"
 
-#include "common/content_length.hpp"
-
 #include <strings.h>
 
 #include <cstdint>
+
+#include "common/content_length.hpp"
 
 namespace bridge::ops {
 
