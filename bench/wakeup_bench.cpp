@@ -47,6 +47,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common/json_writer.hpp"
+#include "common/socket_io.hpp"
 
 namespace {
 
@@ -94,9 +95,9 @@ public:
       throw std::runtime_error("send failed");
   }
   void take() {
-    pollfd p{read_fd_, POLLIN, 0};
-    while (::poll(&p, 1, -1) < 0) {
-    }
+    // The other thread answers at once; an hour without it is a hang.
+    if (bridge::poll_one(read_fd_, POLLIN, std::chrono::hours{1}) <= 0)
+      throw std::runtime_error("no answer on the socket");
     char b = 0;
     if (::recv(read_fd_, &b, 1, 0) != 1)
       throw std::runtime_error("recv failed");
@@ -125,6 +126,19 @@ struct figures {
   usage used;
 };
 
+/// Runs `body` and what it cost: wall time, and the process's CPU and
+/// context switches.
+template <class Body> figures measure(Body&& body) {
+  auto before = process_usage();
+  auto start = steady_clock::now();
+  body();
+  auto wall = duration<double, std::micro>(steady_clock::now() - start);
+  auto after = process_usage();
+  return {wall.count(),
+          {after.cpu_us - before.cpu_us, after.voluntary - before.voluntary,
+           after.involuntary - before.involuntary}};
+}
+
 /// Runs the token between this thread, which takes from `a`, and a new
 /// one, which takes from `b`.
 template <class Box> figures ping_pong(Box& a, Box& b, const bench_options& o) {
@@ -134,33 +148,24 @@ template <class Box> figures ping_pong(Box& a, Box& b, const bench_options& o) {
       a.post();
     }
   }};
-  auto before = process_usage();
-  auto start = steady_clock::now();
-  for (int64_t i = 0; i < o.round_trips; ++i) {
-    if (o.gap_us > 0)
-      std::this_thread::sleep_for(microseconds{o.gap_us});
-    b.post();
-    a.take();
-  }
-  auto wall = duration<double, std::micro>(steady_clock::now() - start);
-  auto after = process_usage();
+  auto f = measure([&] {
+    for (int64_t i = 0; i < o.round_trips; ++i) {
+      if (o.gap_us > 0)
+        std::this_thread::sleep_for(microseconds{o.gap_us});
+      b.post();
+      a.take();
+    }
+  });
   other.join();
-  return {wall.count(),
-          {after.cpu_us - before.cpu_us, after.voluntary - before.voluntary,
-           after.involuntary - before.involuntary}};
+  return f;
 }
 
 /// `round_trips` calls of the cheapest system call, back to back.
 figures syscalls(const bench_options& o) {
-  auto before = process_usage();
-  auto start = steady_clock::now();
-  for (int64_t i = 0; i < o.round_trips; ++i)
-    ::syscall(SYS_getppid);
-  auto wall = duration<double, std::micro>(steady_clock::now() - start);
-  auto after = process_usage();
-  return {wall.count(),
-          {after.cpu_us - before.cpu_us, after.voluntary - before.voluntary,
-           after.involuntary - before.involuntary}};
+  return measure([&] {
+    for (int64_t i = 0; i < o.round_trips; ++i)
+      ::syscall(SYS_getppid);
+  });
 }
 
 figures run_mode(const std::string& mode, const bench_options& o) {
